@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { deepFreeze } from '../deep-freeze.js';
 import { CITATION } from './schema/common.js';
 import type { RuleCondition } from './schema/rule-condition-schema.js';
 import { knowledgeFiles, type KnowledgeData, type KnowledgeDocuments, type KnowledgeFileKey } from './knowledge-files.js';
@@ -125,6 +126,6 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
 
   return {
     ok: true,
-    knowledgeBase: { version, data, areas, indications, ingredients, ingredientLookup, mixtures, protocols, conflicts, sideEffects, sourceLines },
+    knowledgeBase: { version, data: deepFreeze(data), areas, indications, ingredients, ingredientLookup, mixtures, protocols, conflicts, sideEffects, sourceLines },
   };
 }

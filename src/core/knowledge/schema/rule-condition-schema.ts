@@ -29,11 +29,12 @@ export type RuleCondition =
   | { patientFlag: 'pregnant' | 'breastfeeding' | 'needleFear' }
   | { siteFlag: 'inflammation' | 'skinDamage' }
   | { condition: z.output<typeof conditionMatcher> }
-  | { medication: { classes: string[]; withinDays: number } }
+  | { medication: { classes: string[]; withinDays?: number } }
   | { recentEvent: { procedures?: string[]; conditions?: string[]; withinDays?: number; withinMonths?: number } }
   | { requestArea: string[] }
   | { requestIndication: string[] }
   | { combinedProcedures: true }
+  | { areaOutsideIndication: true }
   | { allergy: 'unavoidable' | 'excluded' | 'unrecognised' | { to: string[] } }
   | { anyOf: RuleCondition[] }
   | { allOf: RuleCondition[] }
@@ -45,7 +46,7 @@ export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
     z.strictObject({ patientFlag: z.enum(['pregnant', 'breastfeeding', 'needleFear']) }),
     z.strictObject({ siteFlag: z.enum(['inflammation', 'skinDamage']) }),
     z.strictObject({ condition: conditionMatcher }),
-    z.strictObject({ medication: z.strictObject({ classes: z.array(id).min(1), withinDays: z.number().int().positive() }) }),
+    z.strictObject({ medication: z.strictObject({ classes: z.array(id).min(1), withinDays: z.number().int().positive().optional() }) }),
     z.strictObject({
       recentEvent: z
         .strictObject({ procedures: z.array(id).optional(), conditions: z.array(id).optional(), ...window })
@@ -56,6 +57,7 @@ export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
     z.strictObject({ requestArea: z.array(id).min(1) }),
     z.strictObject({ requestIndication: z.array(id).min(1) }),
     z.strictObject({ combinedProcedures: z.literal(true) }),
+    z.strictObject({ areaOutsideIndication: z.literal(true) }),
     z.strictObject({
       allergy: z.union([z.enum(['unavoidable', 'excluded', 'unrecognised']), z.strictObject({ to: z.array(id).min(1) })]),
     }),
