@@ -12,7 +12,7 @@ export function sourcedFrom(citations: readonly string[]): Sourced {
   let out = cache.get(citations);
   if (!out) {
     const sources = [...new Set(citations.map((c) => c.slice(0, c.lastIndexOf(':'))))];
-    out = deepFreeze({ sources, citations: [...citations] });
+    out = deepFreeze({ sources, citations: [...new Set(citations)] });
     cache.set(citations, out);
   }
   return { sources: out.sources, citations: out.citations };

@@ -1,0 +1,24 @@
+import { searchFaq } from '../../core/faq/search-faq.js';
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+
+/** `mesodesk faq "question words"`: the best-matching answers with their sources. */
+export function faqCommand(words: string[], options: { limit?: string }, kb: KnowledgeBase, io: CliIo): number {
+  const query = words.join(' ');
+  if (!query.trim()) {
+    io.err('QUESTION: give some words, e.g. mesodesk faq "is it painful"');
+    return EXIT.invalidInput;
+  }
+  const limit = Number(options.limit ?? 3);
+  if (!Number.isInteger(limit) || limit < 1) {
+    io.err('--limit: must be a whole number of 1 or more');
+    return EXIT.invalidInput;
+  }
+  const hits = searchFaq(kb, query, limit);
+  if (!hits.length) {
+    io.out(`No FAQ entry matches "${query}".`);
+    return EXIT.ok;
+  }
+  io.out(hits.map(({ entry }) => `Q: ${entry.question}\nA: ${entry.answer.trim()}\n   [${entry.sources.join(', ')}]`).join('\n\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,46 @@
+import { stringify } from 'yaml';
+import { knowledgeFiles, type KnowledgeFileKey } from '../../core/knowledge/knowledge-files.js';
+import { formatKnowledgeProblem, type KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { lintKnowledgeBase } from '../../knowledge-files/lint-knowledge-base.js';
+import { EXIT, type CliIo } from '../cli-io.js';
+
+/** `mesodesk kb lint`: validates the knowledge base and every citation. */
+export function kbLintCommand(options: { knowledge?: string; seeds?: string }, io: CliIo): number {
+  const report = lintKnowledgeBase(options.knowledge, options.seeds);
+  for (const note of report.notes) io.err(`note: ${note}`);
+  if (report.problems.length) {
+    for (const p of report.problems) io.err(formatKnowledgeProblem(p));
+    io.err(`kb lint: ${report.problems.length} problem(s)`);
+    return EXIT.failed;
+  }
+  io.out(`kb lint: ok - ${Object.keys(knowledgeFiles).length} files, ${report.citations} citations checked, version ${report.knowledgeBase?.data.sources.version}`);
+  return EXIT.ok;
+}
+
+/** Topic names accepted by `kb show`: the file keys, also in their file-name spelling (side-effects). */
+export function kbTopics(): string[] {
+  return Object.values(knowledgeFiles).map((f) => f.file.replace(/\.yaml$/, ''));
+}
+
+function findEntry(kb: KnowledgeBase, id: string): unknown {
+  for (const value of Object.values(kb.data)) {
+    for (const list of Object.values(value as Record<string, unknown>)) {
+      if (!Array.isArray(list)) continue;
+      const hit = list.find((x: { id?: string; code?: string }) => x?.id === id || x?.code === id);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+/** `mesodesk kb show TOPIC`: prints a knowledge-base topic (a file) or one entry by id or code. */
+export function kbShowCommand(topic: string, kb: KnowledgeBase, io: CliIo): number {
+  const key = (Object.keys(knowledgeFiles) as KnowledgeFileKey[]).find((k) => knowledgeFiles[k].file === `${topic}.yaml` || k === topic);
+  const value = key ? kb.data[key] : findEntry(kb, topic);
+  if (value === undefined) {
+    io.err(`TOPIC: unknown topic or entry "${topic}"; topics: ${kbTopics().join(', ')}; or an id such as hair_loss or PREGNANCY`);
+    return EXIT.invalidInput;
+  }
+  io.out(stringify(value, { lineWidth: 100 }).trimEnd());
+  return EXIT.ok;
+}
