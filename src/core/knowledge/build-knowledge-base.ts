@@ -32,15 +32,12 @@ function indexById<T extends { id: string }>(items: T[], file: string, list: str
   return map;
 }
 
-/** Visits every citation string and every `conflicts` reference list in a document. */
-function walk(value: unknown, path: string, visit: (key: string, v: unknown, path: string) => void): void {
-  if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, visit));
+/** Visits every value under a document with the key it stands under (array items: their list's key). */
+function walk(value: unknown, path: string, key: string, visit: (key: string, v: unknown, path: string) => void): void {
+  visit(key, value, path);
+  if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`, key, visit));
   else if (value && typeof value === 'object')
-    for (const [k, v] of Object.entries(value)) {
-      const p = path ? `${path}.${k}` : k;
-      visit(k, v, p);
-      walk(v, p, visit);
-    }
+    for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, k, visit);
 }
 
 function conditionIds(c: RuleCondition, out: { areas: string[]; indications: string[]; ingredients: string[] }): void {
@@ -105,8 +102,8 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
 
   const sourceLines = new Map(data.sources.sources.map((s) => [s.file, s.lines]));
   for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) {
-    walk(data[key], '', (k, v, path) => {
-      if (typeof v === 'string' && (k === 'citation' || /\.sources\[\d+\]$|^sources\[\d+\]$/.test(path))) {
+    walk(data[key], '', '', (k, v, path) => {
+      if (typeof v === 'string' && (k === 'citation' || k === 'sources')) {
         const m = CITATION.exec(v);
         if (!m) return;
         const lines = sourceLines.get(m[1]!);

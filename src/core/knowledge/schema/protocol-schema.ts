@@ -20,6 +20,7 @@ export const protocolSchema = z.strictObject({
   depthMm: sourcedRange,
   resultsAfterSession: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive(), note: text, ...sourced }),
   conflicts: conflictRefs,
+  ...sourced,
 });
 
 export const procedureSchema = z.strictObject({

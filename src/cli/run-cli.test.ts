@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { captureIo } from '../test-support/capture-io.js';
+import { testKnowledgeBase } from '../test-support/intake-builder.js';
+import { runCli } from './run-cli.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const knowledgeBase = testKnowledgeBase();
+const cli = async (argv: string[], stdin = '') => {
+  const io = captureIo(stdin);
+  const code = await runCli(argv, io, { knowledgeBase });
+  return { code, ...io };
+};
+
+describe('mesodesk assess', () => {
+  it('prints a readable summary with the verdict, reasons, plan and citations', async () => {
+    const r = await cli(['assess', `${root}examples/contract-request.json`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Verdict: DEFER');
+    expect(r.stdout).toMatch(/NSAID_WITHIN_7_DAYS \(temporary, until 2026-11-26\)/);
+    expect(r.stdout).toContain('Course: 4-10 sessions, every 7-14 days [000_28eead5230689bfd.txt:101]');
+    expect(r.stdout).toContain('Where the sources disagree');
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await cli(['assess', '-', '--json'], JSON.stringify({ patient: { birthDate: '1990-01-01' }, request: { indication: 'cellulite', area: 'thighs', date: '2026-11-22' } }));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).verdict).toBe('eligible');
+  });
+
+  it('invalid input exits 2 with one line per problem naming the field, and no stack trace', async () => {
+    const r = await cli(['assess', '-'], JSON.stringify({ patient: { sex: 'x' }, request: { indication: 'hair_loss', date: '2026-02-30' } }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'patient.birthDate: required',
+      'patient.sex: must be one of: female, male, other, unknown',
+      'request.area: required',
+      'request.date: must be an ISO date (YYYY-MM-DD)',
+    ]);
+    expect(r.stdout).toBe('');
+  });
+
+  it('unknown codes, bad JSON and missing files are input errors too', async () => {
+    const unknown = await cli(['assess', '-'], JSON.stringify({ patient: { birthDate: '1990-01-01' }, request: { indication: 'tattoo', area: 'face', date: '2026-11-22' } }));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^request\.indication: unknown indication "tattoo"/);
+    const json = await cli(['assess', '-'], '{"patient": ');
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/^\(body\): not valid JSON/);
+    const missing = await cli(['assess', '/nonexistent/file.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^FILE: cannot be read: ENOENT/);
+  });
+
+  it('usage errors exit 2 with help', async () => {
+    const r = await cli(['assess']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/missing required argument 'file'/);
+  });
+});
+
+describe('mesodesk kb', () => {
+  it('kb lint passes on the project knowledge base, checking every citation against the seeds', async () => {
+    const r = await cli(['kb', 'lint']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kb lint: ok - 16 files, \d{3,} citations checked/);
+  });
+
+  it('kb lint fails on a citation of a blank line', async () => {
+    const seeds = mkdtempSync(join(tmpdir(), 'seeds-'));
+    // A seed whose text no longer matches: the hash check and the blank-line check both speak.
+    for (const s of knowledgeBase.data.sources.sources) writeFileSync(join(seeds, s.file), '\n'.repeat(s.lines));
+    const r = await cli(['kb', 'lint', '--seeds', seeds]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/has changed since it was cited/);
+    expect(r.stderr).toMatch(/which is a blank line/);
+  });
+
+  it('kb show prints a topic or an entry, and names the topics for an unknown one', async () => {
+    expect((await cli(['kb', 'show', 'side-effects'])).stdout).toContain('code: infection');
+    expect((await cli(['kb', 'show', 'PREGNANCY'])).stdout).toContain('kind: absolute');
+    const bad = await cli(['kb', 'show', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^TOPIC: unknown topic or entry "nope"; topics: sources, areas/);
+  });
+});
+
+describe('mesodesk faq', () => {
+  it('finds the answer to a question with its sources', async () => {
+    const r = await cli(['faq', 'is', 'it', 'painful']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Q: Does mesotherapy hurt?');
+    expect(r.stdout).toMatch(/\[\d{3}_[0-9a-f]{16}\.txt:\d+/);
+  });
+
+  it('answers Botox and who-should-avoid questions with the right entry first', async () => {
+    expect((await cli(['faq', 'mesotherapy or botox'])).stdout.split('\n')[0]).toMatch(/Botox/);
+    expect((await cli(['faq', 'who should avoid mesotherapy'])).stdout.split('\n')[0]).toBe('Q: Who should not have mesotherapy?');
+  });
+});
