@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { assess } from './assess.js';
-import type { AssessmentResult, Verdict } from './assessment-result.js';
+import type { AssessmentResult, Sourced, Verdict } from './assessment-result.js';
 
 const kb = testKnowledgeBase();
 const severity: Record<Verdict, number> = { eligible: 0, eligible_with_precautions: 1, defer: 2, contraindicated: 3 };
@@ -55,7 +55,7 @@ const absoluteAdditions: ((p: Record<string, any>) => void)[] = [
 ];
 
 function everySourced(result: AssessmentResult): boolean {
-  const parts = [...result.reasons, ...result.precautions, ...result.conflicts];
+  const parts: Sourced[] = [...result.reasons, ...result.precautions, ...result.conflicts];
   if (result.plan) {
     const p = result.plan;
     parts.push(p, p.maintenance, p.depthMm, p.mixture, p.anaesthesia, p.durationMinutes, p.resultsExpected, ...p.preparation, ...p.aftercare, ...p.expectedSideEffects);

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { fieldPath } from '../field-path.js';
 import { intakeSchema, type Intake } from './intake-schema.js';
+
+export { fieldPath };
 
 /** One problem with an input, naming the field: `patient.birthDate: required`. */
 export interface FieldProblem {
@@ -8,10 +11,6 @@ export interface FieldProblem {
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
-
-export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 export function problemsFromZod(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => ({ field: fieldPath(issue.path) || '(body)', message: issue.message }));

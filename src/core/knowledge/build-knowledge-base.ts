@@ -1,15 +1,12 @@
 import type { z } from 'zod';
 import { deepFreeze } from '../deep-freeze.js';
+import { fieldPath } from '../field-path.js';
 import { CITATION } from './schema/common.js';
 import type { RuleCondition } from './schema/rule-condition-schema.js';
 import { knowledgeFiles, type KnowledgeData, type KnowledgeDocuments, type KnowledgeFileKey } from './knowledge-files.js';
 import { normaliseTerm, type KnowledgeBase, type KnowledgeProblem } from './knowledge-base.js';
 
 export type BuildResult = { ok: true; knowledgeBase: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
-
-function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
-}
 
 function validateFiles(documents: KnowledgeDocuments): { data?: KnowledgeData; problems: KnowledgeProblem[] } {
   const problems: KnowledgeProblem[] = [];
@@ -18,7 +15,7 @@ function validateFiles(documents: KnowledgeDocuments): { data?: KnowledgeData; p
     const { file, schema } = knowledgeFiles[key];
     const parsed = (schema as z.ZodType).safeParse(documents[key]);
     if (parsed.success) data[key] = parsed.data;
-    else for (const issue of parsed.error.issues) problems.push({ file, path: pathOf(issue.path), message: issue.message });
+    else for (const issue of parsed.error.issues) problems.push({ file, path: fieldPath(issue.path), message: issue.message });
   }
   return problems.length ? { problems } : { data: data as KnowledgeData, problems };
 }

@@ -1,0 +1,138 @@
+import { dayNumber, isIsoDate } from '../dates/iso-date.js';
+import type { AvailabilityException, ScheduleInput, Weekday } from './availability.js';
+import { parseInstant } from './instant.js';
+import { Timeline } from './timeline.js';
+import { parseSpans, type MinuteSpan } from './wall-clock.js';
+import { ZoneCalendar } from './zone-calendar.js';
+
+export interface PreparedPractitioner {
+  id: string;
+  name?: string;
+  /** Index = weekday (1-7); index 0 unused. Sorted, disjoint spans. */
+  weekly: readonly (readonly MinuteSpan[])[];
+  /** Time off and location closures. */
+  timeOff: Timeline;
+  /** Existing bookings of this practitioner, at any location. */
+  busy: Timeline;
+  /** Indexes into `rooms`, in the practitioner's order of preference. */
+  roomIndexes: readonly number[];
+}
+
+export interface PreparedRoom {
+  id: string;
+  busy: Timeline;
+}
+
+/** Working time of one practitioner on one local day, after time off: sorted [start, end) instants. */
+export type WorkIntervals = readonly (readonly [number, number])[];
+
+/**
+ * The schedule indexed for searching: practitioners' and rooms' bookings as sorted timelines, weekly
+ * hours parsed, time off turned into instants. Build it once with `prepareSchedule` and pass it to
+ * many `findCourse` calls; it memoises per-day working time, which never changes its answers.
+ */
+export class PreparedSchedule {
+  private readonly workCache: Map<number, WorkIntervals>[];
+
+  constructor(
+    readonly input: ScheduleInput,
+    readonly calendar: ZoneCalendar,
+    readonly practitioners: readonly PreparedPractitioner[],
+    readonly rooms: readonly PreparedRoom[],
+  ) {
+    this.workCache = practitioners.map(() => new Map());
+  }
+
+  practitionerIndex(id: string): number {
+    return this.practitioners.findIndex((p) => p.id === id);
+  }
+
+  workIntervals(practitioner: number, day: number): WorkIntervals {
+    const cache = this.workCache[practitioner]!;
+    let out = cache.get(day);
+    if (!out) {
+      const p = this.practitioners[practitioner]!;
+      const spans = p.weekly[this.calendar.day(day).weekday]!;
+      const list: Array<readonly [number, number]> = [];
+      for (const span of spans) {
+        for (const free of p.timeOff.freeWithin(this.calendar.wallToMs(day, span.start), this.calendar.wallToMs(day, span.end))) list.push(free);
+      }
+      out = list;
+      cache.set(day, out);
+    }
+    return out;
+  }
+}
+
+export function isPreparedSchedule(value: unknown): value is PreparedSchedule {
+  return value instanceof PreparedSchedule;
+}
+
+function exceptionsToFlat(list: readonly AvailabilityException[] | undefined, calendar: ZoneCalendar, what: string, into: number[]): void {
+  for (const ex of list ?? []) {
+    if (ex.kind === 'days') {
+      if (!isIsoDate(ex.from) || !isIsoDate(ex.to) || ex.to < ex.from) throw new RangeError(`${what}: bad day range ${ex.from}..${ex.to}`);
+      into.push(calendar.day(dayNumber(ex.from)).startMs, calendar.day(dayNumber(ex.to)).endMs);
+    } else {
+      const start = calendar.localDateTimeToMs(ex.start);
+      const end = calendar.localDateTimeToMs(ex.end);
+      if (end <= start) throw new RangeError(`${what}: time off ${ex.start}..${ex.end} must end after it starts`);
+      into.push(start, end);
+    }
+  }
+}
+
+const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
+
+/** Validates the schedule and builds the search index. Throws RangeError on malformed input. */
+export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
+  const { location } = input;
+  const calendar = new ZoneCalendar(location.timeZone);
+  const roomIds = location.rooms.map((r) => r.id);
+  if (new Set(roomIds).size !== roomIds.length) throw new RangeError(`location ${location.id}: duplicate room ids`);
+  const roomIndex = new Map(roomIds.map((id, i) => [id, i]));
+
+  const closures: number[] = [];
+  exceptionsToFlat(location.closures, calendar, `location ${location.id}`, closures);
+
+  const here = input.practitioners.filter((p) => p.locationId === undefined || p.locationId === location.id);
+  const seen = new Set<string>();
+  const practitionerIndex = new Map<string, number>();
+  const practitioners = here.map((p, i) => {
+    const what = `practitioner ${p.practitionerId}`;
+    if (seen.has(p.practitionerId)) throw new RangeError(`${what}: listed twice for location ${location.id}`);
+    seen.add(p.practitionerId);
+    practitionerIndex.set(p.practitionerId, i);
+    const weekly: MinuteSpan[][] = [[]];
+    for (const wd of WEEKDAYS) weekly.push(parseSpans(p.weeklyHours[wd] ?? [], `${what}, weekday ${wd}`));
+    const off = [...closures];
+    exceptionsToFlat(p.exceptions, calendar, what, off);
+    const rooms = (p.roomIds ?? roomIds).map((id) => {
+      const index = roomIndex.get(id);
+      if (index === undefined) throw new RangeError(`${what}: room ${id} is not at location ${location.id}`);
+      return index;
+    });
+    return { id: p.practitionerId, name: p.name, weekly, timeOff: Timeline.fromFlat(off), roomIndexes: rooms };
+  });
+
+  const byPractitioner: number[][] = practitioners.map(() => []);
+  const byRoom: number[][] = roomIds.map(() => []);
+  for (const b of input.bookings) {
+    const p = practitionerIndex.get(b.practitionerId);
+    const r = roomIndex.get(b.roomId);
+    // Bookings of people or rooms outside this location cannot block anything here.
+    if (p === undefined && r === undefined) continue;
+    const start = parseInstant(b.start);
+    const end = parseInstant(b.end);
+    if (end <= start) throw new RangeError(`booking ${b.id ?? `${b.practitionerId} ${b.start}`}: must end after it starts`);
+    if (p !== undefined) byPractitioner[p]!.push(start, end);
+    if (r !== undefined) byRoom[r]!.push(start, end);
+  }
+
+  return new PreparedSchedule(
+    input,
+    calendar,
+    practitioners.map((p, i) => ({ ...p, busy: Timeline.fromFlat(byPractitioner[i]!) })),
+    roomIds.map((id, i) => ({ id, busy: Timeline.fromFlat(byRoom[i]!) })),
+  );
+}
