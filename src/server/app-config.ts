@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import type { Argon2Params } from './auth/password-hasher.js';
+
+/** Settings of the HTTP application (what `main.ts` reads from the environment, tests set directly). */
+export interface AppConfig {
+  /** Behind https: cookies get the Secure flag and browsers are told to stay on https (HSTS). */
+  secureCookies: boolean;
+  /** Behind a reverse proxy: trust X-Forwarded-For, so rate limits see the real client. */
+  trustProxy: boolean;
+  sessionTtlMinutes: number;
+  passwordHashing: Argon2Params;
+  /** Sign-in attempts allowed per client address per window. */
+  loginRateLimit: { max: number; timeWindowMs: number };
+  /** Key for CSRF tokens; random per process unless set, so tokens die with a restart. */
+  csrfKey: string;
+  bodyLimitBytes: number;
+}
+
+/** argon2id at the OWASP-recommended strength (19 MiB, 2 passes). */
+export const productionPasswordHashing: Argon2Params = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function defaultAppConfig(): AppConfig {
+  return {
+    secureCookies: false,
+    trustProxy: false,
+    sessionTtlMinutes: 12 * 60,
+    passwordHashing: productionPasswordHashing,
+    loginRateLimit: { max: 10, timeWindowMs: 60_000 },
+    csrfKey: randomBytes(32).toString('hex'),
+    bodyLimitBytes: 1024 * 1024,
+  };
+}

@@ -1,0 +1,35 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import type { Repositories } from '../storage/repositories/repositories.js';
+import type { AppConfig } from './app-config.js';
+import type { PasswordHasher } from './auth/password-hasher.js';
+import type { Access, RouteAccess } from './plugins/access-control.js';
+import type { AuditEvent } from './plugins/audit.js';
+import type { AuthContext } from './plugins/authentication.js';
+import type { ZodTypeProvider } from './validation/zod-validation.js';
+
+/** The Fastify instance every route plugin receives: zod-typed routes and the decorations below. */
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    repos: Repositories;
+    knowledgeBase: KnowledgeBase;
+    appConfig: AppConfig;
+    passwordHasher: PasswordHasher;
+    /** Every route and who may call it (filled in as routes register). */
+    routeAccess: readonly RouteAccess[];
+  }
+
+  interface FastifyRequest {
+    /** The signed-in user and session, or null. Routes that require a role can use `requireAuth(request)`. */
+    auth: AuthContext | null;
+    /** Appends audit entries for this request (inside `repos`' transaction when given). */
+    audit(events: AuditEvent | readonly AuditEvent[], repos?: Repositories): Promise<void>;
+  }
+
+  interface FastifyContextConfig {
+    /** Who may call the route; every route must say (see plugins/access-control.ts). */
+    access?: Access;
+  }
+}

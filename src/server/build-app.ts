@@ -1,0 +1,65 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import type { Db } from '../storage/create-database.js';
+import { createRepositories } from '../storage/repositories/repositories.js';
+import { defaultAppConfig, type AppConfig } from './app-config.js';
+import type { App } from './app-types.js';
+import { argon2idHasher } from './auth/password-hasher.js';
+import { accessControlPlugin } from './plugins/access-control.js';
+import { auditPlugin } from './plugins/audit.js';
+import { authenticationPlugin } from './plugins/authentication.js';
+import { csrfPlugin } from './plugins/csrf.js';
+import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { registerRoutes } from './routes/register-routes.js';
+import { jsonSerializerCompiler, zodValidatorCompiler, type ZodTypeProvider } from './validation/zod-validation.js';
+
+export interface BuildAppOptions {
+  /** A migrated database (see storage/migrate.ts). The caller owns it and closes it after the app. */
+  db: Db;
+  knowledgeBase: KnowledgeBase;
+  /** Overrides of `defaultAppConfig()`. */
+  config?: Partial<AppConfig>;
+  /** A pino logger (main.ts), `false` for none (the default, for tests), or `true` for Fastify's own. */
+  logger?: FastifyBaseLogger | boolean;
+  /** The clock, for tests. */
+  now?: () => Date;
+  /** Shown in the OpenAPI document. */
+  version?: string;
+}
+
+/** The whole HTTP application, ready for `inject()` or `listen()`; it does not listen by itself. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const config: AppConfig = { ...defaultAppConfig(), ...options.config };
+  const logger = options.logger ?? false;
+  const app = Fastify({
+    ...(typeof logger === 'boolean' ? { logger } : { loggerInstance: logger }),
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    // Reject prototype-polluting keys in JSON bodies outright.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  app.decorate('repos', createRepositories(options.db, options.now ? { now: options.now } : {}));
+  app.decorate('knowledgeBase', options.knowledgeBase);
+  app.decorate('appConfig', config);
+  app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));
+
+  await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(authenticationPlugin);
+  await app.register(accessControlPlugin, { publicPrefixes: [docsPrefix] });
+  await app.register(csrfPlugin);
+  await app.register(auditPlugin);
+  // Per-route only (the login route sets its limit); signed-in traffic is not throttled.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(openApiPlugin, { version: options.version ?? '0.1.0' });
+  await app.register(registerRoutes);
+  await app.ready();
+  return app;
+}

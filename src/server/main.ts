@@ -1,0 +1,50 @@
+import { pino } from 'pino';
+import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
+import { createDatabase } from '../storage/create-database.js';
+import { describeDatabase } from '../storage/database-config.js';
+import { migrateToLatest } from '../storage/migrate.js';
+import { createRepositories } from '../storage/repositories/repositories.js';
+import { defaultAppConfig } from './app-config.js';
+import { argon2idHasher } from './auth/password-hasher.js';
+import { buildApp } from './build-app.js';
+import { describeFirstStart, prepareFirstStart } from './first-start.js';
+import { logSerializers } from './log-serializers.js';
+import { readServerConfig } from './server-config.js';
+
+/** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env);
+  const logger = pino({ level: config.logLevel, serializers: logSerializers });
+  const knowledgeBase = loadKnowledgeBase();
+  logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
+
+  const db = createDatabase(config.database);
+  const ran = await migrateToLatest(db);
+  logger.info({ database: describeDatabase(config.database), migrations: ran }, ran.length ? 'database migrated' : 'database up to date');
+
+  const appConfig = { ...defaultAppConfig(), ...config.app };
+  const start = await prepareFirstStart(createRepositories(db), { config, hasher: argon2idHasher(appConfig.passwordHashing), knowledgeBase });
+  const lines = describeFirstStart(start);
+  // Printed, not logged: the demo passwords should not end up in log files.
+  if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
+
+  const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
+  const close = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+}
+
+/** Configuration mistakes get one clear line; anything else, the whole stack. */
+const expected = new Set(['ServerConfigError', 'DatabaseConfigError', 'KnowledgeBaseError', 'MigrationError']);
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? (expected.has(error.name) ? error.message : (error.stack ?? error.message)) : String(error);
+  process.stderr.write(`mesodesk: ${message}\n`);
+  process.exit(1);
+});

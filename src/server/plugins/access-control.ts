@@ -1,0 +1,68 @@
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { roles, type Role } from '../../storage/database-schema.js';
+import { forbidden, unauthenticated } from '../http-errors.js';
+import type { App } from '../app-types.js';
+
+/**
+ * The role guard. Every route declares who may call it in `config.access`; a route without one
+ * fails at start-up, so nothing is exposed by forgetting.
+ *
+ *   config: publicAccess             // anyone, signed in or not
+ *   config: allow('admin')           // signed in with one of these roles
+ *   config: allow(...anyRole)        // any signed-in user
+ *
+ * Record-level rules (same clinic, a patient's own records) are in auth/patient-access.ts.
+ */
+export type Access = 'public' | { roles: readonly Role[] };
+
+export const publicAccess = { access: 'public' } as const satisfies { access: Access };
+export const anyRole: readonly Role[] = roles;
+export const staffRoles: readonly Role[] = ['admin', 'practitioner', 'reception'];
+export const clinicalRoles: readonly Role[] = ['admin', 'practitioner'];
+
+export function allow(...allowed: Role[]): { access: Access } {
+  return { access: { roles: allowed } };
+}
+
+export function isPublic(request: FastifyRequest): boolean {
+  return request.routeOptions.config.access === 'public';
+}
+
+/** Every route with the access it declared, for tests and audits of the guard itself. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export interface AccessControlOptions {
+  /** URL prefixes whose routes (registered by plugins, like the docs page) are public. */
+  publicPrefixes: readonly string[];
+}
+
+export const accessControlPlugin = fp(
+  async (app: App, options: AccessControlOptions) => {
+    const table: RouteAccess[] = [];
+    app.decorate('routeAccess', table);
+    app.addHook('onRoute', (route) => {
+      const config = (route.config ?? {}) as { access?: Access };
+      let access = config.access;
+      if (!access && options.publicPrefixes.some((prefix) => route.url.startsWith(prefix))) {
+        access = 'public';
+        route.config = { ...config, access };
+      }
+      if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access (see plugins/access-control.ts)`);
+      for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    });
+
+    app.addHook('onRequest', async (request) => {
+      // Unmatched URLs reach the not-found handler, which has no access config and reveals nothing.
+      const access = request.routeOptions.config.access;
+      if (access === undefined || access === 'public') return;
+      if (!request.auth) throw unauthenticated();
+      if (!access.roles.includes(request.auth.user.role)) throw forbidden();
+    });
+  },
+  { name: 'access-control', dependencies: ['authentication'] },
+);

@@ -1,0 +1,49 @@
+import { assess } from '../../../core/assessment/assess.js';
+import { intakeSchema } from '../../../core/assessment/intake-schema.js';
+import { parseIntake } from '../../../core/assessment/parse-intake.js';
+import type { App } from '../../app-types.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { allow, anyRole } from '../../plugins/access-control.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { validatedBy } from '../../validation/zod-validation.js';
+import { assessmentResultView, storedAssessmentView } from '../../views.js';
+import { notFound } from '../../http-errors.js';
+
+/** The contract's request, checked by the core's own parser (field problems and cross-field rules). */
+export const intakeBody = validatedBy(intakeSchema, parseIntake);
+
+export async function assessmentRoutes(app: App): Promise<void> {
+  app.post(
+    '/api/assessments',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: 'Assess an intake (shared/contract/assessment.md); stores nothing',
+        tags: ['assessments'],
+        body: intakeBody,
+        response: { 200: assessmentResultView, 400: errorResponse },
+      },
+    },
+    async (request) => assess(request.body, app.knowledgeBase),
+  );
+
+  app.get(
+    '/api/assessments/:id',
+    {
+      config: allow(...anyRole.filter((r) => r !== 'reception')),
+      schema: { summary: 'A stored assessment of a patient', tags: ['assessments'], params: idParams, response: { 200: storedAssessmentView } },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const assessment = await app.repos.assessments.findById(request.params.id);
+      // Ad-hoc assessments belong to no patient and are never stored, so every stored one has a patient.
+      if (!assessment?.patientId) throw notFound('assessment');
+      await loadAccessiblePatient(app.repos, user, assessment.patientId).catch(() => {
+        throw notFound('assessment');
+      });
+      await request.audit({ action: 'read', entity: 'assessment', entityId: assessment.id, patientId: assessment.patientId });
+      return assessment;
+    },
+  );
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { courseStatuses } from '../../../storage/database-schema.js';
+import type { UserRecord } from '../../../storage/repositories/records.js';
+import type { Repositories } from '../../../storage/repositories/repositories.js';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { conflict, notFound } from '../../http-errors.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { courseView } from '../../views.js';
+
+/** The course if the user may see its patient; otherwise "not found". */
+export async function loadAccessibleCourse(repos: Repositories, user: UserRecord, courseId: string) {
+  const course = await repos.courses.findById(courseId);
+  if (!course) throw notFound('course');
+  await loadAccessiblePatient(repos, user, course.patientId).catch(() => {
+    throw notFound('course');
+  });
+  return course;
+}
+
+const newCourseBody = z.object({ assessmentId: id });
+const coursePatchBody = z.object({ status: z.enum(courseStatuses, { error: `must be one of: ${courseStatuses.join(', ')}` }) });
+
+export async function courseRoutes(app: App): Promise<void> {
+  const tags = ['courses'];
+  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
+
+  app.post(
+    '/api/patients/:id/courses',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: "Start a treatment course from the plan of the patient's latest assessment",
+        tags,
+        params: idParams,
+        body: newCourseBody,
+        response: { 201: courseView, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const course = await app.repos.transaction(async (tx) => {
+        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        const assessment = await tx.assessments.findById(request.body.assessmentId);
+        if (!assessment || assessment.patientId !== patient.id) throw notFound('assessment');
+        const plan = assessment.result.plan;
+        if (!plan) throw conflict('not_treatable', `the assessment's verdict is ${assessment.verdict}: there is no plan to follow`);
+        const latest = await tx.intakes.latestForPatient(patient.id);
+        if (!latest || assessment.intakeId !== latest.id)
+          throw conflict('assessment_outdated', 'a newer intake exists; start the course from its assessment');
+        const created = await tx.courses.create({
+          patientId: patient.id,
+          assessmentId: assessment.id,
+          indication: plan.indication,
+          area: plan.area,
+          plan,
+          createdBy: user.id,
+        });
+        await request.audit({ action: 'create', entity: 'course', entityId: created.id, patientId: patient.id }, tx);
+        return created;
+      });
+      return reply.code(201).send(course);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/courses',
+    {
+      config: clinicalOrOwn,
+      schema: { summary: "A patient's treatment courses, newest first", tags, params: idParams, response: { 200: z.object({ courses: z.array(courseView) }) } },
+    },
+    async (request) => {
+      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
+      const courses = await app.repos.courses.listByPatient(patient.id);
+      await request.audit(courses.map((c) => ({ action: 'read' as const, entity: 'course', entityId: c.id, patientId: patient.id })));
+      return { courses };
+    },
+  );
+
+  app.get(
+    '/api/courses/:id',
+    { config: clinicalOrOwn, schema: { summary: 'A treatment course with its plan', tags, params: idParams, response: { 200: courseView, 404: errorResponse } } },
+    async (request) => {
+      const course = await loadAccessibleCourse(app.repos, requireAuth(request).user, request.params.id);
+      await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
+      return course;
+    },
+  );
+
+  app.patch(
+    '/api/courses/:id',
+    {
+      config: allow(...clinicalRoles),
+      schema: { summary: 'Complete or cancel a course (or reopen it)', tags, params: idParams, body: coursePatchBody, response: { 200: courseView, 404: errorResponse } },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return app.repos.transaction(async (tx) => {
+        const course = await loadAccessibleCourse(tx, user, request.params.id);
+        const updated = await tx.courses.setStatus(course.id, request.body.status);
+        if (!updated) throw notFound('course');
+        await request.audit({ action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId }, tx);
+        return updated;
+      });
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { assess } from '../../../core/assessment/assess.js';
+import type { Intake } from '../../../core/assessment/intake-schema.js';
+import type { PatientRecord } from '../../../storage/repositories/records.js';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { invalidField } from '../../http-errors.js';
+import { allow } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { intakeView, storedAssessmentView } from '../../views.js';
+import { intakeBody } from '../assessments/assessment-routes.js';
+
+/** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
+function matchRecord(intake: Intake, patient: PatientRecord): Intake {
+  if (intake.patient.birthDate !== patient.birthDate)
+    throw invalidField('patient.birthDate', `must match the patient's record (${patient.birthDate}); correct the record first if it is wrong`);
+  if (intake.patient.sex === undefined && patient.sex !== 'unknown') return { ...intake, patient: { ...intake.patient, sex: patient.sex } };
+  return intake;
+}
+
+const intakeWithAssessment = intakeView.extend({ assessment: storedAssessmentView.nullable() });
+
+export async function intakeRoutes(app: App): Promise<void> {
+  const tags = ['intakes'];
+
+  app.post(
+    '/api/patients/:id/intakes',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: "Record a new intake version for the patient and assess it (the body is the contract's request)",
+        tags,
+        params: idParams,
+        body: intakeBody,
+        response: { 201: z.object({ intake: intakeView, assessment: storedAssessmentView }), 400: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const intake = matchRecord(request.body, patient);
+      // Assess before writing: an unknown indication or area is a 400 that stores nothing.
+      const result = assess(intake, app.knowledgeBase);
+      const saved = await app.repos.transaction(async (tx) => {
+        const storedIntake = await tx.intakes.create({ patientId: patient.id, data: intake, createdBy: user.id });
+        const assessment = await tx.assessments.create({ intakeId: storedIntake.id, patientId: patient.id, result, createdBy: user.id });
+        await request.audit(
+          [
+            { action: 'create', entity: 'intake', entityId: storedIntake.id, patientId: patient.id },
+            { action: 'create', entity: 'assessment', entityId: assessment.id, patientId: patient.id },
+          ],
+          tx,
+        );
+        return { intake: storedIntake, assessment };
+      });
+      return reply.code(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/intakes',
+    {
+      config: allow('admin', 'practitioner', 'patient'),
+      schema: {
+        summary: 'Intake history, newest version first, each with its latest assessment',
+        tags,
+        params: idParams,
+        response: { 200: z.object({ intakes: z.array(intakeWithAssessment) }) },
+      },
+    },
+    async (request) => {
+      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
+      const [intakes, assessments] = await Promise.all([app.repos.intakes.listByPatient(patient.id), app.repos.assessments.listByPatient(patient.id)]);
+      // listByPatient is newest first, so the first match per intake is its latest assessment.
+      const latest = new Map<string, (typeof assessments)[number]>();
+      for (const a of assessments) if (a.intakeId && !latest.has(a.intakeId)) latest.set(a.intakeId, a);
+      const history = intakes.map((intake) => ({ ...intake, assessment: latest.get(intake.id) ?? null }));
+      await request.audit([
+        ...history.map((i) => ({ action: 'read' as const, entity: 'intake', entityId: i.id, patientId: patient.id })),
+        ...history.flatMap((i) => (i.assessment ? [{ action: 'read' as const, entity: 'assessment', entityId: i.assessment.id, patientId: patient.id }] : [])),
+      ]);
+      return { intakes: history };
+    },
+  );
+}

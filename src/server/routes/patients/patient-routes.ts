@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { conflict, invalidField, notFound } from '../../http-errors.js';
+import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientView } from '../../views.js';
+import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
+
+/** Dates are compared as text: ISO dates sort like the days they name. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export async function patientRoutes(app: App): Promise<void> {
+  const tags = ['patients'];
+
+  app.get(
+    '/api/patients',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: 'Search patients by name (word prefixes), birth date and phone digits',
+        tags,
+        querystring: patientSearchQuery,
+        response: { 200: z.object({ patients: z.array(patientView) }) },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const patients = await app.repos.patients.search({ clinicId: user.clinicId, ...request.query });
+      await request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'patient', entityId: p.id, patientId: p.id })));
+      return { patients };
+    },
+  );
+
+  app.post(
+    '/api/patients',
+    {
+      config: allow(...staffRoles),
+      schema: { summary: 'Register a patient', tags, body: newPatientBody, response: { 201: patientView, 400: errorResponse } },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      if (request.body.birthDate > today()) throw invalidField('birthDate', 'must not be in the future');
+      const patient = await app.repos.transaction(async (tx) => {
+        const created = await tx.patients.create({ ...request.body, clinicId: user.clinicId });
+        await request.audit({ action: 'create', entity: 'patient', entityId: created.id, patientId: created.id }, tx);
+        return created;
+      });
+      return reply.code(201).send(patient);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id',
+    {
+      config: allow(...anyRole),
+      schema: { summary: "A patient's details (patients: only their own)", tags, params: idParams, response: { 200: patientView, 404: errorResponse } },
+    },
+    async (request) => {
+      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
+      await request.audit({ action: 'read', entity: 'patient', entityId: patient.id, patientId: patient.id });
+      return patient;
+    },
+  );
+
+  app.patch(
+    '/api/patients/:id',
+    {
+      config: allow(...staffRoles),
+      schema: { summary: "Change a patient's details", tags, params: idParams, body: patientPatchBody, response: { 200: patientView, 400: errorResponse } },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      if (request.body.birthDate !== undefined && request.body.birthDate > today()) throw invalidField('birthDate', 'must not be in the future');
+      return app.repos.transaction(async (tx) => {
+        await loadAccessiblePatient(tx, user, request.params.id);
+        const updated = await tx.patients.update(request.params.id, request.body);
+        if (!updated) throw notFound('patient');
+        await request.audit({ action: 'update', entity: 'patient', entityId: updated.id, patientId: updated.id }, tx);
+        return updated;
+      });
+    },
+  );
+
+  app.delete(
+    '/api/patients/:id',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: 'Delete a patient registered by mistake (refused once any clinical record, consent or account exists)',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      await app.repos.transaction(async (tx) => {
+        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        if (await tx.patients.hasDependentRecords(patient.id))
+          throw conflict('has_records', 'the patient has records that must be kept; the patient cannot be deleted');
+        await tx.patients.delete(patient.id);
+        await request.audit({ action: 'delete', entity: 'patient', entityId: patient.id, patientId: patient.id }, tx);
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../core/dates/iso-date.js';
+
+/** Field schemas shared by the routes, with messages in the contract's style. */
+
+const required = (expected: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'required' : `must be ${expected}`);
+
+/** Trimmed, non-empty text of bounded length. NUL is refused because PostgreSQL cannot store it. */
+export function text(max = 200) {
+  return z
+    .string({ error: required('text') })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !s.includes('\0'), { message: 'must not contain NUL characters' });
+}
+
+/** Optional text where null or "" clears the value. */
+export function optionalText(max = 200) {
+  return z
+    .union([text(max), z.literal('').transform(() => null), z.null()], { error: 'must be text or null' })
+    .optional();
+}
+
+export const id = z
+  .string({ error: required('an id') })
+  .min(1, { message: 'must not be empty' })
+  .max(100, { message: 'must be at most 100 characters' })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: 'must be an id' });
+
+export const isoDate = z
+  .string({ error: required('an ISO date (YYYY-MM-DD)') })
+  .refine(isIsoDate, { message: 'must be an ISO date (YYYY-MM-DD)' });
+
+const offsetTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A date and time with a zone (Z or ±hh:mm), stored normalised to UTC so that text order is time order. */
+export const isoTimestamp = z
+  .string({ error: required('a date and time (e.g. 2026-11-22T09:30:00Z)') })
+  .refine((s) => offsetTimestamp.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be a date and time with a time zone (e.g. 2026-11-22T09:30:00Z)',
+  })
+  .transform((s) => new Date(s).toISOString());
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name, e.g. Europe/Berlin. */
+export const timeZone = z
+  .string({ error: required('a time zone') })
+  .max(64, { message: 'must be at most 64 characters' })
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+export const email = z
+  .string({ error: required('an email address') })
+  .trim()
+  .max(254, { message: 'must be at most 254 characters' })
+  .pipe(z.email({ message: 'must be an email address' }));
+
+export const password = z
+  .string({ error: required('text') })
+  .min(10, { message: 'must be at least 10 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
+
+export const pageQuery = {
+  limit: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(200, { message: 'must be at most 200' }).default(50),
+  offset: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 or more' }).max(1_000_000, { message: 'must be at most 1000000' }).default(0),
+};
+
+export const idParams = z.object({ id });
+
+/** `{ error, message, problems? }`: the body of every error response. */
+export const errorResponse = z.object({
+  error: z.string(),
+  message: z.string().optional(),
+  problems: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+});

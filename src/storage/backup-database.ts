@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { withDefaultUser } from './create-database.js';
+import type { DatabaseConfig } from './database-config.js';
+
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** `mesodesk-2026-11-22T09-30-00Z.sqlite` (or `.dump`) in `<data dir>/backups`. */
+export function defaultBackupPath(config: DatabaseConfig, dataDir: string, now: Date = new Date()): string {
+  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  return join(dataDir, 'backups', `mesodesk-${stamp}.${config.engine === 'sqlite' ? 'sqlite' : 'dump'}`);
+}
+
+/**
+ * SQLite's online backup: a consistent copy while the server keeps running (WAL included), which
+ * copying the file would not give.
+ */
+async function backupSqlite(file: string, destination: string): Promise<void> {
+  if (!existsSync(file)) throw new BackupError(`no database at ${file} (has the server been started with this data folder?)`);
+  const source = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(destination);
+  } finally {
+    source.close();
+  }
+}
+
+/** libpq's environment variables for a postgres:// URL. */
+export function libpqEnv(url: string): Record<string, string> {
+  const u = new URL(withDefaultUser(url));
+  const env: Record<string, string> = {};
+  if (u.hostname) env.PGHOST = decodeURIComponent(u.hostname.replace(/^\[|\]$/g, ''));
+  if (u.port) env.PGPORT = u.port;
+  if (u.username) env.PGUSER = decodeURIComponent(u.username);
+  if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (database) env.PGDATABASE = database;
+  const sslmode = u.searchParams.get('sslmode');
+  if (sslmode) env.PGSSLMODE = sslmode;
+  return env;
+}
+
+/** pg_dump's custom format (restore with pg_restore). Credentials go in the environment, not on a command line others can see. */
+function backupPostgres(url: string, destination: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('pg_dump', ['--format=custom', '--no-owner', `--file=${destination}`], {
+      env: { ...process.env, ...libpqEnv(url) },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      reject(new BackupError(error.code === 'ENOENT' ? 'pg_dump is not installed (install the PostgreSQL client tools)' : error.message)),
+    );
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`pg_dump failed (exit ${code}): ${stderr.trim()}`))));
+  });
+}
+
+/** Writes a consistent backup of the database to `destination` (its folder is created). */
+export async function backupDatabase(config: DatabaseConfig, destination: string): Promise<void> {
+  if (existsSync(destination)) throw new BackupError(`${destination} already exists; not overwriting it`);
+  mkdirSync(dirname(destination), { recursive: true });
+  if (config.engine === 'sqlite') await backupSqlite(config.file, destination);
+  else await backupPostgres(config.url, destination);
+}

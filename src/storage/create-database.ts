@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database-schema.js';
+import type { DatabaseConfig } from './database-config.js';
+
+export type Db = Kysely<Database>;
+export type Engine = DatabaseConfig['engine'];
+
+/** How long a SQLite writer waits for another one before giving up with SQLITE_BUSY. */
+const sqliteBusyTimeoutMs = 5000;
+
+export function createDatabase(config: DatabaseConfig): Db {
+  if (config.engine === 'postgres') {
+    const pool = new pg.Pool({ connectionString: withDefaultUser(config.url), max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) });
+}
+
+export function openSqlite(file: string): SqliteDatabase.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers (backups, reports) run while the server writes.
+  sqlite.pragma('journal_mode = WAL');
+  // SQLite ignores foreign keys unless asked, per connection.
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
+  // Durable on power loss in WAL mode, without an fsync per transaction.
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+/**
+ * Like psql, connect as the current OS user when the URL names none. (pg itself falls back to
+ * $USER, which services and containers often leave unset.)
+ */
+export function withDefaultUser(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.username) return url;
+  const user = process.env.PGUSER || process.env.USER || userInfo().username;
+  parsed.username = encodeURIComponent(user);
+  return parsed.toString();
+}
+
+export function engineOf<DB>(db: Kysely<DB>): Engine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}

@@ -1,0 +1,27 @@
+import type { Migration } from 'kysely';
+import { organisationMigration } from './0001-organisation.js';
+import { intakesMigration } from './0002-intakes-and-assessments.js';
+import { coursesMigration } from './0003-courses-and-sessions.js';
+import { consentMigration } from './0004-consent.js';
+import { chartingMigration } from './0005-products-and-charting.js';
+import { followUpMigration } from './0006-follow-up.js';
+import { auditLogMigration } from './0007-audit-log.js';
+import { sessionFlagsMigration } from './0008-session-flags-view.js';
+import { schedulingMigration } from './0009-scheduling.js';
+
+/**
+ * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
+ * folder so that the same list works from src/ under test and from dist/. Never rename or edit a
+ * released migration: add a new one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-organisation': organisationMigration,
+  '0002-intakes-and-assessments': intakesMigration,
+  '0003-courses-and-sessions': coursesMigration,
+  '0004-consent': consentMigration,
+  '0005-products-and-charting': chartingMigration,
+  '0006-follow-up': followUpMigration,
+  '0007-audit-log': auditLogMigration,
+  '0008-session-flags-view': sessionFlagsMigration,
+  '0009-scheduling': schedulingMigration,
+};

@@ -1,0 +1,29 @@
+import type { AvailabilityExceptionRecord, BookedSlot, PractitionerHoursRecord, RoomRecord } from './records.js';
+
+export type NewAvailabilityException = { locationId: string; practitionerId: string | null; reason?: string | null } & (
+  | { kind: 'days'; from: string; to: string }
+  | { kind: 'hours'; start: string; end: string }
+);
+
+/** The inputs of the course finder (src/core/scheduling), per location. */
+export interface AvailabilityRepository {
+  createRoom(input: { locationId: string; name: string }): Promise<RoomRecord>;
+  findRoom(id: string): Promise<RoomRecord | undefined>;
+  listRooms(locationId: string, options?: { includeInactive?: boolean }): Promise<RoomRecord[]>;
+  updateRoom(id: string, patch: { name?: string; active?: boolean }): Promise<RoomRecord | undefined>;
+
+  /** Sets (replaces) a practitioner's working week at a location. */
+  setPractitionerHours(input: { practitionerId: string; locationId: string; weeklyHours: unknown; roomIds?: string[] | null }): Promise<PractitionerHoursRecord>;
+  listPractitionerHours(locationId: string): Promise<PractitionerHoursRecord[]>;
+
+  addException(input: NewAvailabilityException): Promise<AvailabilityExceptionRecord>;
+  /** Exceptions of the location (closures and every practitioner's time off), in start order. */
+  listExceptions(locationId: string): Promise<AvailabilityExceptionRecord[]>;
+  deleteException(id: string): Promise<boolean>;
+
+  /**
+   * Planned and done sessions of the clinic that start in [from, to): what blocks practitioners
+   * and rooms. Sessions block their practitioner at any location, so this is per clinic.
+   */
+  bookedSlots(query: { clinicId: string; from: string; to: string }): Promise<BookedSlot[]>;
+}

@@ -1,0 +1,22 @@
+import type { ClinicRecord, LocationRecord } from './records.js';
+
+export interface NewLocation {
+  clinicId: string;
+  name: string;
+  address?: string | null;
+  /** IANA zone; UTC when absent. */
+  timeZone?: string;
+}
+
+export interface ClinicRepository {
+  create(input: { name: string }): Promise<ClinicRecord>;
+  findById(id: string): Promise<ClinicRecord | undefined>;
+  list(): Promise<ClinicRecord[]>;
+  update(id: string, patch: { name?: string }): Promise<ClinicRecord | undefined>;
+  count(): Promise<number>;
+
+  createLocation(input: NewLocation): Promise<LocationRecord>;
+  findLocation(id: string): Promise<LocationRecord | undefined>;
+  listLocations(clinicId: string): Promise<LocationRecord[]>;
+  updateLocation(id: string, patch: { name?: string; address?: string | null; timeZone?: string }): Promise<LocationRecord | undefined>;
+}

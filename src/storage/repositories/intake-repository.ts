@@ -1,0 +1,11 @@
+import type { Intake } from '../../core/assessment/intake-schema.js';
+import type { IntakeRecord } from './records.js';
+
+export interface IntakeRepository {
+  /** Stores the next version for the patient (1, 2, ...). Call inside a transaction. */
+  create(input: { patientId: string; data: Intake; createdBy: string | null }): Promise<IntakeRecord<Intake>>;
+  findById(id: string): Promise<IntakeRecord<Intake> | undefined>;
+  /** Newest first. */
+  listByPatient(patientId: string): Promise<IntakeRecord<Intake>[]>;
+  latestForPatient(patientId: string): Promise<IntakeRecord<Intake> | undefined>;
+}

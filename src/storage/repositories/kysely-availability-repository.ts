@@ -1,0 +1,116 @@
+import type { Selectable } from 'kysely';
+import type { AvailabilityExceptionsTable, PractitionerAvailabilityTable, RoomsTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
+import type { AvailabilityRepository } from './availability-repository.js';
+import { definedFields } from './defined-fields.js';
+import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from './records.js';
+import type { RepositoryContext } from './repository-context.js';
+
+function toRoom(row: Selectable<RoomsTable>): RoomRecord {
+  return { id: row.id, locationId: row.location_id, name: row.name, active: row.active === 1, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toHours(row: Selectable<PractitionerAvailabilityTable>): PractitionerHoursRecord {
+  return {
+    id: row.id,
+    practitionerId: row.practitioner_id,
+    locationId: row.location_id,
+    weeklyHours: fromJsonText<unknown>(row.weekly_hours),
+    roomIds: fromNullableJsonText<string[]>(row.room_ids),
+    updatedAt: row.updated_at,
+  };
+}
+
+function toException(row: Selectable<AvailabilityExceptionsTable>): AvailabilityExceptionRecord {
+  const common = { id: row.id, locationId: row.location_id, practitionerId: row.practitioner_id, reason: row.reason, createdAt: row.created_at };
+  return row.kind === 'days' ? { ...common, kind: 'days', from: row.starts, to: row.ends } : { ...common, kind: 'hours', start: row.starts, end: row.ends };
+}
+
+export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): AvailabilityRepository {
+  return {
+    async createRoom({ locationId, name }) {
+      const at = now();
+      const row = { id: newId(), location_id: locationId, name, active: 1, created_at: at, updated_at: at };
+      await db.insertInto('rooms').values(row).execute();
+      return toRoom(row);
+    },
+    async findRoom(id) {
+      const row = await db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRoom(row);
+    },
+    async listRooms(locationId, options) {
+      let query = db.selectFrom('rooms').selectAll().where('location_id', '=', locationId);
+      if (!options?.includeInactive) query = query.where('active', '=', 1);
+      return (await query.orderBy('name').orderBy('id').execute()).map(toRoom);
+    },
+    async updateRoom(id, { name, active }) {
+      const row = await db
+        .updateTable('rooms')
+        .set({ ...definedFields({ name }), ...(active === undefined ? {} : { active: active ? 1 : 0 }), updated_at: now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toRoom(row);
+    },
+    async setPractitionerHours({ practitionerId, locationId, weeklyHours, roomIds }) {
+      const values = { weekly_hours: toJsonText(weeklyHours), room_ids: roomIds ? toJsonText(roomIds) : null, updated_at: now() };
+      const row = await db
+        .insertInto('practitioner_availability')
+        .values({ id: newId(), practitioner_id: practitionerId, location_id: locationId, ...values })
+        .onConflict((oc) => oc.columns(['practitioner_id', 'location_id']).doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toHours(row);
+    },
+    async listPractitionerHours(locationId) {
+      const rows = await db.selectFrom('practitioner_availability').selectAll().where('location_id', '=', locationId).orderBy('practitioner_id').execute();
+      return rows.map(toHours);
+    },
+    async addException(input) {
+      const [starts, ends] = input.kind === 'days' ? [input.from, input.to] : [input.start, input.end];
+      const row: Selectable<AvailabilityExceptionsTable> = {
+        id: newId(),
+        location_id: input.locationId,
+        practitioner_id: input.practitionerId,
+        kind: input.kind,
+        starts,
+        ends,
+        reason: input.reason ?? null,
+        created_at: now(),
+      };
+      await db.insertInto('availability_exceptions').values(row).execute();
+      return toException(row);
+    },
+    async listExceptions(locationId) {
+      const rows = await db.selectFrom('availability_exceptions').selectAll().where('location_id', '=', locationId).orderBy('starts').orderBy('id').execute();
+      return rows.map(toException);
+    },
+    async deleteException(id) {
+      const result = await db.deleteFrom('availability_exceptions').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    async bookedSlots({ clinicId, from, to }) {
+      const rows = await db
+        .selectFrom('treatment_sessions as s')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .innerJoin('patients as p', 'p.id', 'c.patient_id')
+        .select(['s.id', 's.practitioner_id', 's.location_id', 's.room_id', 's.scheduled_at', 's.duration_minutes'])
+        .where('p.clinic_id', '=', clinicId)
+        .where('s.status', 'in', ['planned', 'done'])
+        .where('s.scheduled_at', '>=', from)
+        .where('s.scheduled_at', '<', to)
+        .orderBy('s.scheduled_at')
+        .orderBy('s.id')
+        .execute();
+      return rows.map((r) => ({
+        sessionId: r.id,
+        practitionerId: r.practitioner_id,
+        locationId: r.location_id,
+        roomId: r.room_id,
+        start: r.scheduled_at,
+        durationMinutes: r.duration_minutes === null ? null : Number(r.duration_minutes),
+      }));
+    },
+  };
+}

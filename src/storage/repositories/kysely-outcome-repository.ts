@@ -1,0 +1,44 @@
+import type { Selectable } from 'kysely';
+import type { OutcomesTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import { definedFields } from './defined-fields.js';
+import type { OutcomeRepository } from './outcome-repository.js';
+import type { OutcomeRecord } from './records.js';
+import type { RepositoryContext } from './repository-context.js';
+
+const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
+
+function toOutcome(row: Selectable<OutcomesTable>): OutcomeRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    patientRating: nullableNumber(row.patient_rating),
+    practitionerRating: nullableNumber(row.practitioner_rating),
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function kyselyOutcomeRepository({ db, now }: RepositoryContext): OutcomeRepository {
+  const find = async (sessionId: string) => {
+    const row = await db.selectFrom('outcomes').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    return row && toOutcome(row);
+  };
+  return {
+    async save(sessionId, input) {
+      const at = now();
+      const fields = definedFields({ patient_rating: input.patientRating, practitioner_rating: input.practitionerRating, notes: input.notes });
+      // An upsert both engines spell the same way (ON CONFLICT ... DO UPDATE).
+      await db
+        .insertInto('outcomes')
+        .values({ id: newId(), session_id: sessionId, patient_rating: null, practitioner_rating: null, notes: null, ...fields, created_at: at, updated_at: at })
+        .onConflict((oc) => oc.column('session_id').doUpdateSet({ ...fields, updated_at: at }))
+        .execute();
+      const saved = await find(sessionId);
+      if (!saved) throw new Error(`outcome for session ${sessionId} vanished after saving`);
+      return saved;
+    },
+    findBySession: find,
+  };
+}

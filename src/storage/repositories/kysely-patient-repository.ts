@@ -1,0 +1,99 @@
+import { sql, type Selectable } from 'kysely';
+import type { PatientsTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import { nameKey, nameTokens, phoneDigits } from '../search-keys.js';
+import { definedFields } from './defined-fields.js';
+import type { PatientRepository } from './patient-repository.js';
+import type { PatientRecord, Sex } from './records.js';
+import type { RepositoryContext } from './repository-context.js';
+
+function toPatient(row: Selectable<PatientsTable>): PatientRecord {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    birthDate: row.birth_date,
+    sex: row.sex as Sex,
+    phone: row.phone,
+    email: row.email,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function phoneColumns(phone: string | null | undefined) {
+  if (phone === undefined) return {};
+  const digits = phone === null ? '' : phoneDigits(phone);
+  return { phone, phone_digits: digits || null };
+}
+
+/** Tables whose rows would be orphaned (or whose history lost) if the patient went. */
+const dependentTables = ['intakes', 'assessments', 'courses', 'consent_signatures', 'photos', 'users'] as const;
+
+export function kyselyPatientRepository({ db, now }: RepositoryContext): PatientRepository {
+  return {
+    async create(input) {
+      const at = now();
+      const row: Selectable<PatientsTable> = {
+        id: newId(),
+        clinic_id: input.clinicId,
+        first_name: input.firstName,
+        last_name: input.lastName,
+        first_name_key: nameKey(input.firstName),
+        last_name_key: nameKey(input.lastName),
+        birth_date: input.birthDate,
+        sex: input.sex,
+        phone: null,
+        phone_digits: null,
+        ...phoneColumns(input.phone),
+        email: input.email ?? null,
+        created_at: at,
+        updated_at: at,
+      };
+      await db.insertInto('patients').values(row).execute();
+      return toPatient(row);
+    },
+    async findById(id) {
+      const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toPatient(row);
+    },
+    async update(id, patch) {
+      const row = await db
+        .updateTable('patients')
+        .set({
+          ...definedFields({ first_name: patch.firstName, last_name: patch.lastName, birth_date: patch.birthDate, sex: patch.sex, email: patch.email }),
+          ...(patch.firstName === undefined ? {} : { first_name_key: nameKey(patch.firstName) }),
+          ...(patch.lastName === undefined ? {} : { last_name_key: nameKey(patch.lastName) }),
+          ...phoneColumns(patch.phone),
+          updated_at: now(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toPatient(row);
+    },
+    async search({ clinicId, name, birthDate, phone, limit, offset }) {
+      let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
+      // Keys hold only letters, digits and single spaces, so the tokens carry no LIKE wildcards.
+      for (const token of nameTokens(name ?? ''))
+        query = query.where(sql<boolean>`(' ' || first_name_key || ' ' || last_name_key) like ${`% ${token}%`}`);
+      if (birthDate) query = query.where('birth_date', '=', birthDate);
+      const digits = phone === undefined ? '' : phoneDigits(phone);
+      if (digits) query = query.where('phone_digits', 'like', `%${digits}%`);
+      const rows = await query.orderBy('last_name_key').orderBy('first_name_key').orderBy('id').limit(limit).offset(offset).execute();
+      return rows.map(toPatient);
+    },
+    async hasDependentRecords(id) {
+      for (const table of dependentTables) {
+        const row = await db.selectFrom(table).select('id').where('patient_id', '=', id).limit(1).executeTakeFirst();
+        if (row) return true;
+      }
+      return false;
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('patients').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import type { Selectable } from 'kysely';
+import type { TreatmentSessionsTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import { fromNullableJsonText, toJsonText } from '../json-text.js';
+import { definedFields } from './defined-fields.js';
+import type { TreatmentSessionRecord } from './records.js';
+import type { RepositoryContext } from './repository-context.js';
+import type { TreatmentSessionRepository } from './treatment-session-repository.js';
+
+type SessionRow = Selectable<TreatmentSessionsTable> & { patient_id: string };
+
+function toSession(row: SessionRow): TreatmentSessionRecord {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    patientId: row.patient_id,
+    scheduledAt: row.scheduled_at,
+    durationMinutes: row.duration_minutes === null ? null : Number(row.duration_minutes),
+    practitionerId: row.practitioner_id,
+    locationId: row.location_id,
+    roomId: row.room_id,
+    status: row.status,
+    flag:
+      row.flag_verdict === null
+        ? null
+        : { verdict: row.flag_verdict, reasons: fromNullableJsonText<unknown>(row.flag_reasons), flaggedAt: row.flagged_at },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext): TreatmentSessionRepository {
+  const withPatient = () =>
+    db.selectFrom('treatment_sessions as s').innerJoin('courses as c', 'c.id', 's.course_id').selectAll('s').select('c.patient_id');
+  const inScheduleOrder = <Q extends { orderBy: (column: 's.scheduled_at' | 's.id') => Q }>(query: Q): Q =>
+    query.orderBy('s.scheduled_at').orderBy('s.id');
+  const find = async (id: string) => {
+    const row = await withPatient().where('s.id', '=', id).executeTakeFirst();
+    return row && toSession(row);
+  };
+
+  return {
+    async create(input) {
+      const at = now();
+      const row: Selectable<TreatmentSessionsTable> = {
+        id: newId(),
+        course_id: input.courseId,
+        scheduled_at: input.scheduledAt,
+        duration_minutes: input.durationMinutes ?? null,
+        practitioner_id: input.practitionerId ?? null,
+        location_id: input.locationId ?? null,
+        room_id: input.roomId ?? null,
+        status: 'planned',
+        flag_verdict: null,
+        flag_reasons: null,
+        flagged_at: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await db.insertInto('treatment_sessions').values(row).execute();
+      const created = await find(row.id);
+      if (!created) throw new Error(`treatment session ${row.id} vanished after insert`);
+      return created;
+    },
+    findById: find,
+    async listByCourse(courseId) {
+      return (await inScheduleOrder(withPatient().where('s.course_id', '=', courseId)).execute()).map(toSession);
+    },
+    async listByPatient(patientId) {
+      return (await inScheduleOrder(withPatient().where('c.patient_id', '=', patientId)).execute()).map(toSession);
+    },
+    async schedule({ clinicId, from, to, practitionerId, locationId, status, limit, offset }) {
+      let query = withPatient()
+        .innerJoin('patients as p', 'p.id', 'c.patient_id')
+        .select(['p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+        .where('p.clinic_id', '=', clinicId);
+      if (from) query = query.where('s.scheduled_at', '>=', from);
+      if (to) query = query.where('s.scheduled_at', '<', to);
+      if (practitionerId) query = query.where('s.practitioner_id', '=', practitionerId);
+      if (locationId) query = query.where('s.location_id', '=', locationId);
+      if (status) query = query.where('s.status', '=', status);
+      const rows = await inScheduleOrder(query).limit(limit).offset(offset).execute();
+      return rows.map((row) => ({
+        session: toSession(row),
+        patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email },
+      }));
+    },
+    async update(id, patch) {
+      const { scheduledAt, durationMinutes, practitionerId, locationId, roomId, status } = patch;
+      await db
+        .updateTable('treatment_sessions')
+        .set({
+          ...definedFields({ scheduled_at: scheduledAt, duration_minutes: durationMinutes, practitioner_id: practitionerId, location_id: locationId, room_id: roomId, status }),
+          updated_at: now(),
+        })
+        .where('id', '=', id)
+        .execute();
+      return find(id);
+    },
+    async setFlag(id, flag) {
+      const at = now();
+      await db
+        .updateTable('treatment_sessions')
+        .set(
+          flag
+            ? { flag_verdict: flag.verdict, flag_reasons: toJsonText(flag.reasons), flagged_at: at, updated_at: at }
+            : { flag_verdict: null, flag_reasons: null, flagged_at: null, updated_at: at },
+        )
+        .where('id', '=', id)
+        .execute();
+      return find(id);
+    },
+    async listFlagged(clinicId) {
+      const flagged = db.selectFrom('session_flags').select('session_id').where('clinic_id', '=', clinicId);
+      return (await inScheduleOrder(withPatient().where('s.id', 'in', flagged)).execute()).map(toSession);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import { definedFields, toCount } from './defined-fields.js';
+import type { UserRecord } from './records.js';
+import type { RepositoryContext } from './repository-context.js';
+import type { UserRepository } from './user-repository.js';
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    clinicId: row.clinic_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    patientId: row.patient_id,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function kyselyUserRepository({ db, now }: RepositoryContext): UserRepository {
+  const byEmail = (email: string) => db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  return {
+    async create(input) {
+      const at = now();
+      const row: Selectable<UsersTable> = {
+        id: newId(),
+        clinic_id: input.clinicId,
+        email: normaliseEmail(input.email),
+        display_name: input.displayName,
+        password_hash: input.passwordHash,
+        role: input.role,
+        patient_id: input.patientId ?? null,
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      };
+      await db.insertInto('users').values(row).execute();
+      return toUser(row);
+    },
+    async findById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toUser(row);
+    },
+    async findByEmail(email) {
+      const row = await byEmail(email);
+      return row && toUser(row);
+    },
+    async findCredentials(email) {
+      const row = await byEmail(email);
+      return row && { user: toUser(row), passwordHash: row.password_hash };
+    },
+    async list(clinicId, filter) {
+      let query = db.selectFrom('users').selectAll().where('clinic_id', '=', clinicId);
+      if (filter?.role) query = query.where('role', '=', filter.role);
+      return (await query.orderBy('display_name').orderBy('id').execute()).map(toUser);
+    },
+    async update(id, patch) {
+      const { displayName, role, active, patientId, passwordHash } = patch;
+      const row = await db
+        .updateTable('users')
+        .set({
+          ...definedFields({ display_name: displayName, role, patient_id: patientId, password_hash: passwordHash }),
+          ...(active === undefined ? {} : { active: active ? 1 : 0 }),
+          updated_at: now(),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toUser(row);
+    },
+    async count() {
+      const row = await db.selectFrom('users').select(db.fn.countAll().as('n')).executeTakeFirst();
+      return toCount(row?.n);
+    },
+  };
+}

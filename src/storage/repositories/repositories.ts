@@ -1,0 +1,93 @@
+import type { Db } from '../create-database.js';
+import type { AssessmentRepository } from './assessment-repository.js';
+import type { AuditRepository } from './audit-repository.js';
+import type { AvailabilityRepository } from './availability-repository.js';
+import type { AuthSessionRepository } from './auth-session-repository.js';
+import type { ChartRepository } from './chart-repository.js';
+import type { ClinicRepository } from './clinic-repository.js';
+import type { ConsentRepository } from './consent-repository.js';
+import type { CourseRepository } from './course-repository.js';
+import type { IntakeRepository } from './intake-repository.js';
+import { kyselyAssessmentRepository } from './kysely-assessment-repository.js';
+import { kyselyAuditRepository } from './kysely-audit-repository.js';
+import { kyselyAvailabilityRepository } from './kysely-availability-repository.js';
+import { kyselyAuthSessionRepository } from './kysely-auth-session-repository.js';
+import { kyselyChartRepository } from './kysely-chart-repository.js';
+import { kyselyClinicRepository } from './kysely-clinic-repository.js';
+import { kyselyConsentRepository } from './kysely-consent-repository.js';
+import { kyselyCourseRepository } from './kysely-course-repository.js';
+import { kyselyIntakeRepository } from './kysely-intake-repository.js';
+import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
+import { kyselyPatientRepository } from './kysely-patient-repository.js';
+import { kyselyPhotoRepository } from './kysely-photo-repository.js';
+import { kyselyProductRepository } from './kysely-product-repository.js';
+import { kyselySideEffectRepository } from './kysely-side-effect-repository.js';
+import { kyselyTreatmentSessionRepository } from './kysely-treatment-session-repository.js';
+import { kyselyUserRepository } from './kysely-user-repository.js';
+import type { OutcomeRepository } from './outcome-repository.js';
+import type { PatientRepository } from './patient-repository.js';
+import type { PhotoRepository } from './photo-repository.js';
+import type { ProductRepository } from './product-repository.js';
+import type { SideEffectRepository } from './side-effect-repository.js';
+import type { TreatmentSessionRepository } from './treatment-session-repository.js';
+import type { UserRepository } from './user-repository.js';
+
+/** Every repository, over one connection or one transaction. */
+export interface Repositories {
+  clinics: ClinicRepository;
+  users: UserRepository;
+  authSessions: AuthSessionRepository;
+  patients: PatientRepository;
+  intakes: IntakeRepository;
+  assessments: AssessmentRepository;
+  courses: CourseRepository;
+  treatmentSessions: TreatmentSessionRepository;
+  consent: ConsentRepository;
+  products: ProductRepository;
+  charts: ChartRepository;
+  sideEffects: SideEffectRepository;
+  outcomes: OutcomeRepository;
+  photos: PhotoRepository;
+  audit: AuditRepository;
+  availability: AvailabilityRepository;
+  /**
+   * Runs `work` in one transaction: all of its writes happen, or none. Inside, use only the
+   * repositories passed to `work` (on SQLite, the outer ones wait for the transaction and would
+   * deadlock). Nested calls join the outer transaction.
+   */
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+export interface RepositoryOptions {
+  /** The clock, for tests; defaults to the system time. */
+  now?: () => Date;
+}
+
+function build(db: Db, now: () => string, inTransaction: boolean): Repositories {
+  const context = { db, now };
+  const repos: Repositories = {
+    clinics: kyselyClinicRepository(context),
+    users: kyselyUserRepository(context),
+    authSessions: kyselyAuthSessionRepository(context),
+    patients: kyselyPatientRepository(context),
+    intakes: kyselyIntakeRepository(context),
+    assessments: kyselyAssessmentRepository(context),
+    courses: kyselyCourseRepository(context),
+    treatmentSessions: kyselyTreatmentSessionRepository(context),
+    consent: kyselyConsentRepository(context),
+    products: kyselyProductRepository(context),
+    charts: kyselyChartRepository(context),
+    sideEffects: kyselySideEffectRepository(context),
+    outcomes: kyselyOutcomeRepository(context),
+    photos: kyselyPhotoRepository(context),
+    audit: kyselyAuditRepository(context),
+    availability: kyselyAvailabilityRepository(context),
+    transaction: (work) => (inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true)))),
+  };
+  return repos;
+}
+
+export function createRepositories(db: Db, options: RepositoryOptions = {}): Repositories {
+  const clock = options.now ?? (() => new Date());
+  return build(db, () => clock().toISOString(), false);
+}

@@ -1,0 +1,49 @@
+import type { Page, PatientRecord, SessionStatus, TreatmentSessionRecord } from './records.js';
+
+export interface NewTreatmentSession {
+  courseId: string;
+  scheduledAt: string;
+  durationMinutes?: number | null;
+  practitionerId?: string | null;
+  locationId?: string | null;
+  roomId?: string | null;
+}
+
+export interface TreatmentSessionPatch {
+  scheduledAt?: string;
+  durationMinutes?: number | null;
+  practitionerId?: string | null;
+  locationId?: string | null;
+  roomId?: string | null;
+  status?: SessionStatus;
+}
+
+export interface ScheduleQuery extends Page {
+  clinicId: string;
+  /** Inclusive lower and exclusive upper bound on `scheduledAt` (ISO timestamps compare as text). */
+  from?: string;
+  to?: string;
+  practitionerId?: string;
+  locationId?: string;
+  status?: SessionStatus;
+}
+
+/** A schedule line: the session and the patient's contact details, nothing clinical. */
+export interface ScheduleEntry {
+  session: TreatmentSessionRecord;
+  patient: Pick<PatientRecord, 'id' | 'firstName' | 'lastName' | 'phone' | 'email'>;
+}
+
+export interface TreatmentSessionRepository {
+  create(input: NewTreatmentSession): Promise<TreatmentSessionRecord>;
+  findById(id: string): Promise<TreatmentSessionRecord | undefined>;
+  /** In schedule order. */
+  listByCourse(courseId: string): Promise<TreatmentSessionRecord[]>;
+  listByPatient(patientId: string): Promise<TreatmentSessionRecord[]>;
+  schedule(query: ScheduleQuery): Promise<ScheduleEntry[]>;
+  update(id: string, patch: TreatmentSessionPatch): Promise<TreatmentSessionRecord | undefined>;
+  /** Records (or with `null`, clears) a re-screening flag. */
+  setFlag(id: string, flag: { verdict: string; reasons: unknown } | null): Promise<TreatmentSessionRecord | undefined>;
+  /** Flagged sessions of a clinic (the session_flags view), soonest first. */
+  listFlagged(clinicId: string): Promise<TreatmentSessionRecord[]>;
+}

@@ -1,0 +1,30 @@
+import type { Role, UserRecord } from './records.js';
+
+export interface NewUser {
+  clinicId: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  patientId?: string | null;
+}
+
+export interface UserPatch {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+  patientId?: string | null;
+  passwordHash?: string;
+}
+
+export interface UserRepository {
+  /** Emails are compared and stored lower-cased. */
+  create(input: NewUser): Promise<UserRecord>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  findByEmail(email: string): Promise<UserRecord | undefined>;
+  /** The one place that reads password hashes: the login path. */
+  findCredentials(email: string): Promise<{ user: UserRecord; passwordHash: string } | undefined>;
+  list(clinicId: string, filter?: { role?: Role }): Promise<UserRecord[]>;
+  update(id: string, patch: UserPatch): Promise<UserRecord | undefined>;
+  count(): Promise<number>;
+}
