@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 import { EXIT, type CliIo } from './cli-io.js';
+import { backupCommand } from './commands/backup-command.js';
 import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
 import { kbLintCommand, kbShowCommand, kbTopics } from './commands/kb-commands.js';
+import { restoreCommand } from './commands/restore-command.js';
 
 export interface CliOptions {
   /** Knowledge base to use instead of loading knowledge/ (tests). */
@@ -55,6 +57,22 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--limit <n>', 'how many answers to show', '3')
     .action((words: string[], opts: { limit?: string }) => {
       result.code = faqCommand(words, opts, knowledge(), io);
+    });
+  program
+    .command('backup')
+    .description('write a consistent backup of the clinic database (the server may keep running)')
+    .option('--out <file>', 'where to write it (default: <data dir>/backups/mesodesk-<time>.sqlite)')
+    .addHelpText('after', '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.')
+    .action(async (opts: { out?: string }) => {
+      result.code = await backupCommand(opts, io);
+    });
+  program
+    .command('restore')
+    .description('replace the SQLite clinic database with a backup (stop the server first)')
+    .argument('<file>', 'a backup written by mesodesk backup')
+    .addHelpText('after', '\nThe replaced database is kept beside it as <file>.before-restore-<time>.')
+    .action(async (file: string) => {
+      result.code = await restoreCommand(file, io);
     });
   return program;
 }

@@ -1,6 +1,8 @@
+import { dirname } from 'node:path';
 import { pino } from 'pino';
 import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 import { createDatabase } from '../storage/create-database.js';
+import { lockDataDir } from '../storage/data-dir-lock.js';
 import { describeDatabase } from '../storage/database-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
@@ -18,6 +20,9 @@ async function main(): Promise<void> {
   const knowledgeBase = loadKnowledgeBase();
   logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
 
+  // One server per SQLite file: the lock also keeps `mesodesk restore` from replacing a database in use.
+  const unlock = config.database.engine === 'sqlite' ? lockDataDir(dirname(config.database.file)) : () => {};
+  process.once('exit', unlock);
   const db = createDatabase(config.database);
   const ran = await migrateToLatest(db);
   logger.info({ database: describeDatabase(config.database), migrations: ran }, ran.length ? 'database migrated' : 'database up to date');
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
 }
 
 /** Configuration mistakes get one clear line; anything else, the whole stack. */
-const expected = new Set(['ServerConfigError', 'DatabaseConfigError', 'KnowledgeBaseError', 'MigrationError']);
+const expected = new Set(['ServerConfigError', 'DatabaseConfigError', 'KnowledgeBaseError', 'MigrationError', 'DataDirLockError']);
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? (expected.has(error.name) ? error.message : (error.stack ?? error.message)) : String(error);

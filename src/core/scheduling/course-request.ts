@@ -1,4 +1,4 @@
-import type { Plan, Range } from '../assessment/assessment-result.js';
+import type { Range } from '../assessment/assessment-result.js';
 import type { IsoDate } from '../dates/iso-date.js';
 import type { ScheduleInput, Weekday } from './availability.js';
 import type { InstantString } from './instant.js';
@@ -6,8 +6,15 @@ import type { PreparedSchedule } from './prepare-schedule.js';
 import type { SessionLengthPlan } from './session-length.js';
 import type { WallClockSpan } from './wall-clock.js';
 
+export const DEFAULT_HORIZON_DAYS = 365;
+export const DEFAULT_GRANULARITY_MINUTES = 15;
+
 /** The parts of an assessment `Plan` the course finder reads; a whole `Plan` fits. */
-export type CoursePlan = SessionLengthPlan & Pick<Plan, 'sessions' | 'intervalDays'> & { laterIntervalDays?: Range };
+export interface CoursePlan extends SessionLengthPlan {
+  sessions: Range;
+  intervalDays: Range;
+  laterIntervalDays?: Range;
+}
 
 export interface PatientPreferences {
   /** Days the patient can come; any day when absent or empty. */

@@ -1,5 +1,6 @@
+import { Temporal } from 'temporal-polyfill';
 import { dayNumber, isIsoDate } from '../dates/iso-date.js';
-import type { AvailabilityException, ScheduleInput, Weekday } from './availability.js';
+import type { AvailabilityException, Booking, ScheduleInput, Weekday } from './availability.js';
 import { parseInstant } from './instant.js';
 import { Timeline } from './timeline.js';
 import { parseSpans, type MinuteSpan } from './wall-clock.js';
@@ -33,6 +34,7 @@ export type WorkIntervals = readonly (readonly [number, number])[];
  */
 export class PreparedSchedule {
   private readonly workCache: Map<number, WorkIntervals>[];
+  private readonly indexById: ReadonlyMap<string, number>;
 
   constructor(
     readonly input: ScheduleInput,
@@ -41,10 +43,16 @@ export class PreparedSchedule {
     readonly rooms: readonly PreparedRoom[],
   ) {
     this.workCache = practitioners.map(() => new Map());
+    this.indexById = new Map(practitioners.map((p, i) => [p.id, i]));
   }
 
+  /** -1 when the practitioner does not work at this location. */
   practitionerIndex(id: string): number {
-    return this.practitioners.findIndex((p) => p.id === id);
+    return this.indexById.get(id) ?? -1;
+  }
+
+  roomIndex(id: string): number {
+    return this.rooms.findIndex((r) => r.id === id);
   }
 
   workIntervals(practitioner: number, day: number): WorkIntervals {
@@ -74,10 +82,11 @@ function exceptionsToFlat(list: readonly AvailabilityException[] | undefined, ca
       if (!isIsoDate(ex.from) || !isIsoDate(ex.to) || ex.to < ex.from) throw new RangeError(`${what}: bad day range ${ex.from}..${ex.to}`);
       into.push(calendar.day(dayNumber(ex.from)).startMs, calendar.day(dayNumber(ex.to)).endMs);
     } else {
-      const start = calendar.localDateTimeToMs(ex.start);
-      const end = calendar.localDateTimeToMs(ex.end);
-      if (end <= start) throw new RangeError(`${what}: time off ${ex.start}..${ex.end} must end after it starts`);
-      into.push(start, end);
+      const start = ZoneCalendar.parseLocalDateTime(ex.start);
+      const end = ZoneCalendar.parseLocalDateTime(ex.end);
+      // Compared on the wall clock: a range lying wholly in a spring-forward gap is valid but lasts no time.
+      if (Temporal.PlainDateTime.compare(end, start) <= 0) throw new RangeError(`${what}: time off ${ex.start}..${ex.end} must end after it starts`);
+      into.push(calendar.localDateTimeToMs(start), calendar.localDateTimeToMs(end));
     }
   }
 }
@@ -112,27 +121,74 @@ export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
       if (index === undefined) throw new RangeError(`${what}: room ${id} is not at location ${location.id}`);
       return index;
     });
-    return { id: p.practitionerId, name: p.name, weekly, timeOff: Timeline.fromFlat(off), roomIndexes: rooms };
+    return { id: p.practitionerId, ...(p.name === undefined ? {} : { name: p.name }), weekly, timeOff: Timeline.fromFlat(off), roomIndexes: rooms };
   });
 
-  const byPractitioner: number[][] = practitioners.map(() => []);
-  const byRoom: number[][] = roomIds.map(() => []);
-  for (const b of input.bookings) {
-    const p = practitionerIndex.get(b.practitionerId);
-    const r = roomIndex.get(b.roomId);
+  const timelines = bookingTimelines(input.bookings, practitionerIndex, roomIndex);
+  return new PreparedSchedule(
+    input,
+    calendar,
+    practitioners.map((p, i) => ({ ...p, busy: timelines.practitioners.get(i) ?? Timeline.empty })),
+    roomIds.map((id, i) => ({ id, busy: timelines.rooms.get(i) ?? Timeline.empty })),
+  );
+}
+
+/** Timelines of the practitioners and rooms listed in `only` (all when absent), from raw bookings. */
+function bookingTimelines(
+  bookings: readonly Booking[],
+  practitionerIndex: ReadonlyMap<string, number>,
+  roomIndex: ReadonlyMap<string, number>,
+  only?: { practitioners: ReadonlySet<number>; rooms: ReadonlySet<number> },
+): { practitioners: Map<number, Timeline>; rooms: Map<number, Timeline> } {
+  const byPractitioner = new Map<number, number[]>();
+  const byRoom = new Map<number, number[]>();
+  const push = (map: Map<number, number[]>, key: number, start: number, end: number) => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(start, end);
+  };
+  for (const b of bookings) {
+    let p = practitionerIndex.get(b.practitionerId);
+    let r = roomIndex.get(b.roomId);
+    if (only) {
+      if (p !== undefined && !only.practitioners.has(p)) p = undefined;
+      if (r !== undefined && !only.rooms.has(r)) r = undefined;
+    }
     // Bookings of people or rooms outside this location cannot block anything here.
     if (p === undefined && r === undefined) continue;
     const start = parseInstant(b.start);
     const end = parseInstant(b.end);
     if (end <= start) throw new RangeError(`booking ${b.id ?? `${b.practitionerId} ${b.start}`}: must end after it starts`);
-    if (p !== undefined) byPractitioner[p]!.push(start, end);
-    if (r !== undefined) byRoom[r]!.push(start, end);
+    if (p !== undefined) push(byPractitioner, p, start, end);
+    if (r !== undefined) push(byRoom, r, start, end);
   }
+  const build = (map: Map<number, number[]>) => new Map([...map].map(([k, flat]) => [k, Timeline.fromFlat(flat)]));
+  return { practitioners: build(byPractitioner), rooms: build(byRoom) };
+}
 
+/**
+ * The same schedule with some bookings removed and others added, re-indexing only the practitioners
+ * and rooms they touch: moving a course must not see the course's own bookings as conflicts.
+ */
+export function reviseSchedule(prepared: PreparedSchedule, change: { without?: (b: Booking) => boolean; add?: readonly Booking[] }): PreparedSchedule {
+  const removed = change.without ? prepared.input.bookings.filter(change.without) : [];
+  const added = change.add ?? [];
+  if (removed.length === 0 && added.length === 0) return prepared;
+  const bookings = [...(removed.length ? prepared.input.bookings.filter((b) => !change.without!(b)) : prepared.input.bookings), ...added];
+  const practitionerIndex = new Map(prepared.practitioners.map((p, i) => [p.id, i]));
+  const roomIndex = new Map(prepared.rooms.map((r, i) => [r.id, i]));
+  const touched = { practitioners: new Set<number>(), rooms: new Set<number>() };
+  for (const b of [...removed, ...added]) {
+    const p = practitionerIndex.get(b.practitionerId);
+    const r = roomIndex.get(b.roomId);
+    if (p !== undefined) touched.practitioners.add(p);
+    if (r !== undefined) touched.rooms.add(r);
+  }
+  const timelines = bookingTimelines(bookings, practitionerIndex, roomIndex, touched);
   return new PreparedSchedule(
-    input,
-    calendar,
-    practitioners.map((p, i) => ({ ...p, busy: Timeline.fromFlat(byPractitioner[i]!) })),
-    roomIds.map((id, i) => ({ id, busy: Timeline.fromFlat(byRoom[i]!) })),
+    { ...prepared.input, bookings },
+    prepared.calendar,
+    prepared.practitioners.map((p, i) => (touched.practitioners.has(i) ? { ...p, busy: timelines.practitioners.get(i) ?? Timeline.empty } : p)),
+    prepared.rooms.map((r, i) => (touched.rooms.has(i) ? { ...r, busy: timelines.rooms.get(i) ?? Timeline.empty } : r)),
   );
 }

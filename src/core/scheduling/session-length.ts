@@ -1,7 +1,10 @@
-import type { Plan } from '../assessment/assessment-result.js';
+import type { Range } from '../assessment/assessment-result.js';
 
-/** The parts of an assessment plan that fix how long a booking must be. */
-export type SessionLengthPlan = Pick<Plan, 'durationMinutes'> & { anaesthesia: Pick<Plan['anaesthesia'], 'creamOffered' | 'leadMinutes'> };
+/** The parts of an assessment `Plan` that fix how long a booking must be; a whole `Plan` fits. */
+export interface SessionLengthPlan {
+  durationMinutes: Range;
+  anaesthesia: { creamOffered: boolean; leadMinutes: Range };
+}
 
 /**
  * Minutes to book for one session: the longest procedure time, plus the longest numbing-cream lead

@@ -6,7 +6,7 @@ import type { PreparedSchedule } from './prepare-schedule.js';
 const MS_PER_MINUTE = 60_000;
 
 /** Plain-data sessions (instants in UTC plus the local reading) from search indexes. */
-export function toScheduledSessions(schedule: PreparedSchedule, found: readonly FoundSession[], lengthMs: readonly number[] | number, firstNumber = 1): ScheduledSession[] {
+function toScheduledSessions(schedule: PreparedSchedule, found: readonly FoundSession[], lengthMs: readonly number[] | number, firstNumber = 1): ScheduledSession[] {
   const cal = schedule.calendar;
   let previousDay: number | undefined;
   return found.map((s, i) => {

@@ -73,14 +73,18 @@ export class ZoneCalendar {
     return Temporal.PlainDateTime.from(`${info.date}T${formatWallTime(minutes)}`).toZonedDateTime(this.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
   }
 
-  /** "2026-03-29T01:30" read in the clinic zone. */
-  localDateTimeToMs(value: string): number {
-    let pdt: Temporal.PlainDateTime;
+  /** Parses "2026-03-29T01:30" (no zone); throws RangeError on anything else. */
+  static parseLocalDateTime(value: string): Temporal.PlainDateTime {
     try {
-      pdt = Temporal.PlainDateTime.from(value);
+      return Temporal.PlainDateTime.from(value);
     } catch {
       throw new RangeError(`not a local date-time (YYYY-MM-DDTHH:MM): ${value}`);
     }
+  }
+
+  /** A local date-time read in the clinic zone, with the same disambiguation as `wallToMs`. */
+  localDateTimeToMs(value: Temporal.PlainDateTime | string): number {
+    const pdt = typeof value === 'string' ? ZoneCalendar.parseLocalDateTime(value) : value;
     return pdt.toZonedDateTime(this.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
   }
 

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../storage/create-database.js';
-import { migrateToLatest } from '../storage/migrate.js';
+import { createDatabase } from '../../storage/create-database.js';
+import { migrateToLatest } from '../../storage/migrate.js';
 import { backupCommand } from './backup-command.js';
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from '../cli-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mesodesk-backup-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { backupDatabase, BackupError, defaultBackupPath } from '../storage/backup-database.js';
-import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../storage/database-config.js';
-import { EXIT, type CliIo } from './cli-io.js';
+import { backupDatabase, BackupError, defaultBackupPath } from '../../storage/backup-database.js';
+import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
+import { EXIT, type CliIo } from '../cli-io.js';
 
 /**
  * `mesodesk backup [--out FILE]`: a consistent copy of the clinic database (the server may keep

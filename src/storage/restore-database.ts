@@ -1,0 +1,70 @@
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { dataDirHolder } from './data-dir-lock.js';
+import type { DatabaseConfig } from './database-config.js';
+
+export class RestoreError extends Error {
+  override name = 'RestoreError';
+}
+
+/** The backup must be a sound SQLite file holding a mesodesk database; checked before anything is replaced. */
+function checkBackup(file: string): void {
+  if (!existsSync(file)) throw new RestoreError(`no backup at ${file}`);
+  let db: SqliteDatabase.Database | undefined;
+  try {
+    db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new RestoreError(`${file} fails SQLite's integrity check: ${String(integrity)}`);
+    const hasPatients = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'patients'").get();
+    if (!hasPatients) throw new RestoreError(`${file} is a SQLite file but not a mesodesk database`);
+  } catch (error) {
+    if (error instanceof RestoreError) throw error;
+    throw new RestoreError(`${file} is not a readable SQLite database (${(error as Error).message})`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Refuses while a server holds the data folder, or any process is writing to the database. */
+function ensureNotInUse(file: string): void {
+  const holder = dataDirHolder(dirname(file));
+  if (holder !== undefined) throw new RestoreError(`the database at ${file} is in use by process ${holder}; stop the server before restoring`);
+  if (!existsSync(file)) return;
+  const db = new SqliteDatabase(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('ROLLBACK');
+  } catch {
+    throw new RestoreError(`the database at ${file} is in use; stop the server before restoring`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Replaces the SQLite database with a backup made by `mesodesk backup`. The current database is kept
+ * beside it (`<file>.before-restore-<time>`), and the swap is a rename, so an interrupted restore
+ * leaves either the old or the new database, never half of one. PostgreSQL backups are restored
+ * with pg_restore.
+ */
+export function restoreDatabase(config: DatabaseConfig, backup: string, now: Date = new Date()): { keptPrevious?: string } {
+  if (config.engine !== 'sqlite') throw new RestoreError('restore is for the SQLite store; for PostgreSQL use pg_restore with the .dump file');
+  checkBackup(backup);
+  ensureNotInUse(config.file);
+  mkdirSync(dirname(config.file), { recursive: true });
+  const staging = `${config.file}.restoring`;
+  copyFileSync(backup, staging);
+  let keptPrevious: string | undefined;
+  if (existsSync(config.file)) {
+    // Fold the write-ahead log into the file first, so the kept copy is complete on its own.
+    const current = new SqliteDatabase(config.file, { fileMustExist: true });
+    current.pragma('wal_checkpoint(TRUNCATE)');
+    current.close();
+    keptPrevious = `${config.file}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+    renameSync(config.file, keptPrevious);
+  }
+  for (const suffix of ['-wal', '-shm']) rmSync(`${config.file}${suffix}`, { force: true });
+  renameSync(staging, config.file);
+  return keptPrevious ? { keptPrevious } : {};
+}

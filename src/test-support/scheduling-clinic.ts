@@ -1,0 +1,48 @@
+import type { Booking, ClinicLocation, PractitionerAvailability, ScheduleInput, WeeklyHours } from '../core/scheduling/availability.js';
+import type { CoursePlan } from '../core/scheduling/course-request.js';
+
+/**
+ * Small builders for the scheduling tests. It lives here, not in src/test-support, only because
+ * this change may not touch other folders; it is plain data with no test-runner imports.
+ */
+
+export const weekdaysNineToFive: WeeklyHours = {
+  1: [{ start: '09:00', end: '17:00' }],
+  2: [{ start: '09:00', end: '17:00' }],
+  3: [{ start: '09:00', end: '17:00' }],
+  4: [{ start: '09:00', end: '17:00' }],
+  5: [{ start: '09:00', end: '17:00' }],
+};
+
+export function testPlan(overrides: Partial<CoursePlan> = {}): CoursePlan {
+  return {
+    sessions: { min: 4, max: 10 },
+    intervalDays: { min: 7, max: 14 },
+    durationMinutes: { min: 20, max: 30 },
+    anaesthesia: { creamOffered: false, leadMinutes: { min: 20, max: 30 } },
+    ...overrides,
+  };
+}
+
+export function testPractitioner(id: string, overrides: Partial<PractitionerAvailability> = {}): PractitionerAvailability {
+  return { practitionerId: id, name: `Dr ${id}`, weeklyHours: weekdaysNineToFive, ...overrides };
+}
+
+export function testClinic(options: {
+  timeZone?: string;
+  practitioners?: PractitionerAvailability[];
+  rooms?: string[];
+  bookings?: Booking[];
+  closures?: ClinicLocation['closures'];
+} = {}): ScheduleInput {
+  return {
+    location: {
+      id: 'main',
+      timeZone: options.timeZone ?? 'Europe/Istanbul',
+      rooms: (options.rooms ?? ['r1']).map((id) => ({ id })),
+      ...(options.closures ? { closures: options.closures } : {}),
+    },
+    practitioners: options.practitioners ?? [testPractitioner('a')],
+    bookings: options.bookings ?? [],
+  };
+}
