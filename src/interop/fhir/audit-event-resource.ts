@@ -1,0 +1,32 @@
+import type { AuditRecord } from '../records.js';
+import { fhirTerminology, localIdentifiers, localSystems } from './code-maps.js';
+import { fhirId, fhirInstant, reference } from './fhir-references.js';
+import type { AuditEvent } from './fhir-types.js';
+
+const actions: Record<AuditRecord['action'], AuditEvent['action']> = { create: 'C', read: 'R', update: 'U', delete: 'D' };
+
+export function auditEventResource(a: AuditRecord): AuditEvent {
+  const entity: NonNullable<AuditEvent['entity']> = [];
+  if (a.patientId) entity.push({ what: reference('Patient', a.patientId), role: { system: fhirTerminology.objectRole, code: '1', display: 'Patient' } });
+  entity.push({
+    what: { identifier: { system: `${localSystems.auditEntity}/${a.entity}`, ...(a.entityId ? { value: a.entityId } : {}) }, display: a.entity },
+    ...(a.route ? { description: a.route } : {}),
+  });
+  return {
+    resourceType: 'AuditEvent',
+    id: fhirId(a.id),
+    type: { system: fhirTerminology.auditEventType, code: 'rest', display: 'RESTful Operation' },
+    action: actions[a.action],
+    recorded: fhirInstant(a.at),
+    outcome: '0',
+    agent: [
+      {
+        who: a.userId ? { identifier: { system: localIdentifiers.user, value: a.userId } } : { display: 'mesodesk (no signed-in user)' },
+        ...(a.role ? { role: [{ text: a.role }] } : {}),
+        requestor: true,
+      },
+    ],
+    source: { observer: { display: 'mesodesk' } },
+    entity,
+  };
+}

@@ -1,0 +1,105 @@
+import type { TimedInstruction } from '../../core/assessment/assessment-result.js';
+import { sessionEndMs } from '../record-index.js';
+import type { TreatmentSessionRecord } from '../records.js';
+import { aftercareTimeline } from './aftercare-timeline.js';
+import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
+import { colours, fields, fill, paragraph, smallPrint, title } from './pdf-blocks.js';
+import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
+
+/** Every word on the sheet that is not data; `{name}` placeholders are filled in. Strings, so a clinic can keep its own in its settings. */
+export interface AftercareSheetLabels {
+  title: string;
+  patient: string;
+  sessionEnded: string;
+  intro: string;
+  /** One timeline row's deadline: `{time}` and `{day}`. */
+  until: string;
+  /** How long the instruction lasts: `{hours}`. */
+  duration: string;
+  sources: string;
+  closing: string;
+}
+
+export const englishAftercareLabels: AftercareSheetLabels = {
+  title: 'Aftercare after your mesotherapy session',
+  patient: 'Patient',
+  sessionEnded: 'Session ended',
+  intro: 'Please follow each instruction below until the time shown next to it. Times are local clinic time.',
+  until: 'until {time} on {day}',
+  duration: '{hours} hours after the session',
+  sources: 'Sources',
+  closing: 'If you notice anything that worries you - spreading redness, increasing pain, fever or pus - contact the clinic.',
+};
+
+export interface AftercareSheetInput extends ClinicLocale {
+  clinic: { name: string };
+  patient: { firstName: string; lastName: string };
+  session: Pick<TreatmentSessionRecord, 'scheduledAt' | 'durationMinutes'>;
+  /** When the session really ended, if charted; otherwise its start plus its booked length. */
+  endedAt?: string;
+  /** The plan's aftercare items (`plan.aftercare`), already filtered to the treated area. */
+  aftercare: readonly TimedInstruction[];
+  labels?: Partial<AftercareSheetLabels>;
+  createdAt?: Date;
+}
+
+/**
+ * The countdown starts when the session ends. Without a real end or a booked length there is no
+ * safe start (counting from the start would end every instruction too early), so it refuses.
+ */
+export function aftercareStartMs(input: Pick<AftercareSheetInput, 'session' | 'endedAt'>): number {
+  if (input.endedAt) return instantMs(input.endedAt);
+  const end = sessionEndMs(input.session);
+  if (end === undefined) throw new RangeError('aftercare sheet: the session has no length; give endedAt');
+  return end;
+}
+
+function hoursText(min: number, max: number): string {
+  return min === max ? String(max) : `${min}-${max}`;
+}
+
+/** The patient's aftercare sheet as a pdfkit document (a readable stream, already ended). */
+export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
+  const labels = { ...englishAftercareLabels, ...input.labels };
+  const format = clinicTimeFormat(input);
+  const endMs = aftercareStartMs(input);
+  const timeline = aftercareTimeline(endMs, input.aftercare);
+  const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
+  const doc = createPdf(meta);
+
+  title(doc, labels.title, input.clinic.name);
+  fields(doc, [
+    [labels.patient, `${input.patient.firstName} ${input.patient.lastName}`],
+    [labels.sessionEnded, `${format.dateTime(endMs)} (${input.timeZone})`],
+  ]);
+  doc.moveDown(0.5);
+  paragraph(doc, labels.intro);
+  doc.moveDown(0.5);
+
+  const left = doc.page.margins.left;
+  const whenWidth = 150;
+  const textX = left + whenWidth + 10;
+  const textWidth = doc.page.width - doc.page.margins.right - textX;
+  for (const entry of timeline) {
+    const when = fill(labels.until, { time: format.time(entry.untilMs), day: format.day(entry.untilMs) });
+    const sources = `${labels.sources}: ${entry.citations.join(', ')}`;
+    doc.font('regular').fontSize(10);
+    const needed = Math.max(doc.heightOfString(when, { width: whenWidth }), doc.heightOfString(entry.text, { width: textWidth })) + 30;
+    if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    const top = doc.y;
+    doc.font('bold').fontSize(10).fillColor(colours.accent).text(when, left, top, { width: whenWidth });
+    const afterWhen = doc.y;
+    doc.font('regular').fontSize(10).fillColor(colours.text).text(entry.text, textX, top, { width: textWidth });
+    smallPrint(doc, fill(labels.duration, { hours: hoursText(entry.hours.min, entry.hours.max) }), { width: textWidth });
+    smallPrint(doc, sources, { width: textWidth });
+    doc.x = left;
+    doc.y = Math.max(doc.y, afterWhen) + 8;
+  }
+  doc.moveDown(0.5);
+  paragraph(doc, labels.closing, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
+  return finishPdf(doc, meta);
+}
+
+export function aftercareSheetPdf(input: AftercareSheetInput): Promise<Buffer> {
+  return pdfToBuffer(renderAftercareSheet(input));
+}

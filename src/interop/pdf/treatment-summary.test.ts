@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../test-support/pdf-text.js';
+import { id, sampleGroup } from '../test-support/sample-records.js';
+import { renderTreatmentSummary, treatmentSummaryPdf } from './treatment-summary.js';
+
+const base = {
+  clinic: { name: 'Klinik Işıl' },
+  records: sampleGroup(),
+  courseId: id('course', 1),
+  timeZone: 'Europe/Istanbul',
+  locale: 'en-GB',
+  createdAt: new Date('2026-12-01T09:00:00Z'),
+};
+
+describe('treatment summary PDF', () => {
+  it('prints the plan, the sessions in order, lots, side effects and outcomes', async () => {
+    const { flat } = await extractPdf(await treatmentSummaryPdf(base));
+    for (const expected of [
+      'Treatment summary',
+      'Patient: Ayşe Yılmaz',
+      'Indication: skin_rejuvenation',
+      'Plan: 4-6 sessions, 7-14 days apart',
+      'Mixture: Rejuvenation mixture (Hyaluronic acid, Vitamin C)',
+      'Sources: 000_28eead5230689bfd.txt:101',
+      '23 Nov 2026, 10:00',
+      'face, neck · LOT-2026-A, LOT-2026-B',
+      'Meso Glow',
+      'Örnek İlaç A.Ş.',
+      'LOT-2026-B',
+      'RECALLED',
+      'şişlik ve kızarıklık',
+      'mild',
+      'expected',
+      'Brighter skin.',
+    ])
+      expect(flat).toContain(expected);
+    expect(flat.indexOf('23 Nov 2026, 10:00')).toBeLessThan(flat.indexOf('7 Dec 2026, 12:30'));
+  });
+
+  it('says "none recorded" for empty sections', async () => {
+    const records = { ...sampleGroup(), chartEntries: [], sideEffects: [], outcomes: [] };
+    const { flat } = await extractPdf(await treatmentSummaryPdf({ ...base, records }));
+    expect(flat.split('None recorded.').length - 1).toBe(3);
+  });
+
+  it('breaks long tables across pages', async () => {
+    const group = sampleGroup();
+    const template = group.sessions[0]!;
+    const sessions = Array.from({ length: 70 }, (_, i) => ({ ...template, id: id('session', 1000 + i), scheduledAt: new Date(Date.parse('2027-01-04T07:00:00Z') + i * 7 * 86_400_000).toISOString() }));
+    const { pages, flat } = await extractPdf(await treatmentSummaryPdf({ ...base, records: { ...group, sessions: [...group.sessions, ...sessions] } }));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(flat).toContain('72');
+    expect(flat).toContain(`1 / ${pages.length}`);
+  });
+
+  it('refuses a course that is not the patient’s', () => {
+    expect(() => renderTreatmentSummary({ ...base, courseId: 'nope' })).toThrow(/not among/);
+  });
+});
