@@ -7,6 +7,10 @@ import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
 import { kbLintCommand, kbShowCommand, kbTopics } from './commands/kb-commands.js';
 import { restoreCommand } from './commands/restore-command.js';
+import { exportCsvCommand, exportFhirCommand } from './commands/export-command.js';
+import { importFhirCommand } from './commands/import-command.js';
+import { pdfCommand } from './commands/pdf-command.js';
+import { reportTables } from '../server/interop/clinic-reports.js';
 
 export interface CliOptions {
   /** Knowledge base to use instead of loading knowledge/ (tests). */
@@ -74,6 +78,56 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .action(async (file: string) => {
       result.code = await restoreCommand(file, io);
     });
+
+  const database = '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. Every patient read is written to the audit log.';
+  const exportCommand = program.command('export').description('export clinic records: FHIR R4, or CSV reports');
+  exportCommand
+    .command('fhir')
+    .description('one patient, or every patient of the clinic, as a FHIR R4 Bundle (JSON)')
+    .option('--patient <id>', 'only this patient')
+    .option('--clinic <id>', 'the clinic, when the database holds more than one')
+    .option('--out <file>', 'write the Bundle here (default: standard output)')
+    .addHelpText('after', `${database}\nExample: mesodesk export fhir > bundle.json`)
+    .action(async (opts: { patient?: string; clinic?: string; out?: string }) => {
+      result.code = await exportFhirCommand(opts, io);
+    });
+  exportCommand
+    .command('csv')
+    .description('a CSV report over every patient of the clinic')
+    .argument('<TABLE>', reportTables.join(' | '))
+    .option('--clinic <id>', 'the clinic, when the database holds more than one')
+    .option('--out <file>', 'write the report here (default: standard output)')
+    .option('--names', "sessions: add the patients' names next to their ids")
+    .addHelpText('after', database)
+    .action(async (table: string, opts: { clinic?: string; out?: string; names?: boolean }) => {
+      result.code = await exportCsvCommand(table, opts, io);
+    });
+  program
+    .command('import')
+    .description('read records from another system')
+    .command('fhir')
+    .description('a FHIR R4 Bundle as a pre-filled intake (printed; nothing is stored); unmapped resources are listed on stderr')
+    .argument('<FILE>', 'the Bundle (JSON), or - to read standard input')
+    .option('--patient <id>', 'which Patient of the Bundle, when it holds more than one')
+    .action(async (file: string, opts: { patient?: string }) => {
+      result.code = await importFhirCommand(file, opts, io);
+    });
+  const pdf = program.command('pdf').description('write a patient document as a PDF');
+  for (const [kind, argument, what] of [
+    ['aftercare', 'SESSION_ID', "a session's aftercare sheet"],
+    ['consent', 'SIGNATURE_ID', 'a signed consent form'],
+    ['summary', 'COURSE_ID', "a course's treatment summary"],
+  ] as const)
+    pdf
+      .command(kind)
+      .description(what)
+      .argument(`<${argument}>`)
+      .requiredOption('--out <file>', 'where to write the PDF')
+      .option('--locale <language>', 'en or tr', 'en')
+      .addHelpText('after', database)
+      .action(async (id: string, opts: { out: string; locale?: string }) => {
+        result.code = await pdfCommand(kind, id, opts, io);
+      });
   return program;
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { resolveDataDir } from '../storage/database-config.js';
 import type { Argon2Params } from './auth/password-hasher.js';
+import { defaultMessagingSettings, type MessagingSettings } from './messaging/messaging-settings.js';
 
 /** Settings of the HTTP application (what `main.ts` reads from the environment, tests set directly). */
 export interface AppConfig {
@@ -14,6 +16,10 @@ export interface AppConfig {
   /** Key for CSRF tokens; random per process unless set, so tokens die with a restart. */
   csrfKey: string;
   bodyLimitBytes: number;
+  /** Messages to patients: channel, portal link base, locale (src/server/messaging). */
+  messaging: MessagingSettings;
+  /** The data folder (MESODESK_DATA_DIR): uploaded photos live under `<dataDir>/photos/`. */
+  dataDir: string;
 }
 
 /** argon2id at the OWASP-recommended strength (19 MiB, 2 passes). */
@@ -28,5 +34,7 @@ export function defaultAppConfig(): AppConfig {
     loginRateLimit: { max: 10, timeWindowMs: 60_000 },
     csrfKey: randomBytes(32).toString('hex'),
     bodyLimitBytes: 1024 * 1024,
+    messaging: defaultMessagingSettings(),
+    dataDir: resolveDataDir({}),
   };
 }

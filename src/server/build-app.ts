@@ -60,6 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(fastifyRateLimit, { global: false });
   await app.register(openApiPlugin, { version: options.version ?? '0.1.0' });
   await app.register(registerRoutes);
+  await app.register(import('./web/web-app-plugin.js')); // the built web app (web/dist) at every non-API path
   await app.ready();
   return app;
 }

@@ -11,11 +11,16 @@ import { argon2idHasher } from './auth/password-hasher.js';
 import { buildApp } from './build-app.js';
 import { describeFirstStart, prepareFirstStart } from './first-start.js';
 import { logSerializers } from './log-serializers.js';
+import { readMessagingConfig } from './messaging/messaging-config.js';
+import type { OutboxWorker } from './messaging/outbox-worker.js';
+import { startMessageWorker } from './messaging/start-message-worker.js';
+import { startRescreening, type StartupRescreening } from './rescreening/rescreen-at-start.js';
 import { readServerConfig } from './server-config.js';
 
 /** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
+  const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
   const logger = pino({ level: config.logLevel, serializers: logSerializers });
   const knowledgeBase = loadKnowledgeBase();
   logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
@@ -27,15 +32,19 @@ async function main(): Promise<void> {
   const ran = await migrateToLatest(db);
   logger.info({ database: describeDatabase(config.database), migrations: ran }, ran.length ? 'database migrated' : 'database up to date');
 
-  const appConfig = { ...defaultAppConfig(), ...config.app };
+  const appConfig = { ...defaultAppConfig(), ...config.app, dataDir: config.dataDir, messaging: messaging.settings };
   const start = await prepareFirstStart(createRepositories(db), { config, hasher: argon2idHasher(appConfig.passwordHashing), knowledgeBase });
   const lines = describeFirstStart(start);
   // Printed, not logged: the demo passwords should not end up in log files.
   if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
 
   const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
+  let rescreening: StartupRescreening | undefined;
+  let messageWorker: OutboxWorker | undefined;
   const close = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    await rescreening?.stop();
+    await messageWorker?.stop();
     await app.close();
     await db.destroy();
     process.exit(0);
@@ -43,6 +52,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void close('SIGINT'));
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // After listen: a new knowledge base re-screens every upcoming session, which may take a while.
+  rescreening = startRescreening(app.repos, knowledgeBase, logger);
+  messageWorker = startMessageWorker(app.repos, messaging, logger);
 }
 
 /** Configuration mistakes get one clear line; anything else, the whole stack. */

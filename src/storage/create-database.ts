@@ -16,6 +16,9 @@ const sqliteBusyTimeoutMs = 5000;
 export function createDatabase(config: DatabaseConfig): Db {
   if (config.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: withDefaultUser(config.url), max: 10 });
+    // An idle connection closed by the server (restart, admin) must not crash the process: the pool
+    // drops that client and opens a new one on the next query.
+    pool.on('error', () => undefined);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) });
@@ -29,7 +32,8 @@ export function openSqlite(file: string): SqliteDatabase.Database {
   // SQLite ignores foreign keys unless asked, per connection.
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
-  // Durable on power loss in WAL mode, without an fsync per transaction.
+  // In WAL mode: a killed process loses no committed transaction; a power cut may lose the last few,
+  // never consistency - without an fsync per transaction.
   sqlite.pragma('synchronous = NORMAL');
   return sqlite;
 }

@@ -29,6 +29,12 @@ export type PhotoKind = (typeof photoKinds)[number];
 export const auditActions = ['read', 'create', 'update', 'delete'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export const messageChannels = ['email', 'log'] as const;
+export type MessageChannelName = (typeof messageChannels)[number];
+
 export interface ClinicsTable {
   id: string;
   name: string;
@@ -138,6 +144,8 @@ export interface TreatmentSessionsTable {
   flag_verdict: string | null;
   flag_reasons: JsonText | null;
   flagged_at: IsoTimestamp | null;
+  /** Knowledge-base version of the last re-screening (null: not re-screened yet). */
+  screened_kb_version: string | null;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
 }
@@ -218,6 +226,12 @@ export interface SideEffectReportsTable {
   severity: string | null;
   triage: JsonText | null;
   created_at: IsoTimestamp;
+  /** JSON list of the side-effect codes the reporter chose (0011); null on older reports. */
+  codes: JsonText | null;
+  /** 1 while the symptom lasts, 0 once it has gone; null on older reports (0011). */
+  ongoing: Flag | null;
+  /** `triage.level` in a column of its own, for "needs attention" lists (0011). */
+  triage_level: 'expected' | 'review' | 'urgent' | null;
 }
 
 export interface SideEffectPhotosTable {
@@ -297,6 +311,77 @@ export interface AuditLogTable {
   route: string | null;
 }
 
+/**
+ * Messages to patients, written in the same transaction as the booking that needs them and sent
+ * later by a worker (0014). One row per session and kind: rebooking replaces, never duplicates.
+ * A worker claims a row by setting `locked_by`/`locked_until`; a claim that outlives its lock
+ * (a crashed worker) is taken over by another.
+ */
+export interface OutboxMessagesTable {
+  id: string;
+  session_id: string;
+  patient_id: string;
+  clinic_id: string;
+  /** src/core/messages `MessageKind`. */
+  kind: string;
+  channel: MessageChannelName;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** What the message is about (src/core/messages `PlannedMessage.fingerprint`): a sent one is resent only when it changes. */
+  fingerprint: string;
+  due_at: IsoTimestamp;
+  status: OutboxStatus;
+  /** Claims so far, each one a try at sending. */
+  attempts: number;
+  last_error: string | null;
+  /** `due_at` at first, later when a failed try waits to be retried. */
+  next_attempt_at: IsoTimestamp;
+  locked_by: string | null;
+  locked_until: IsoTimestamp | null;
+  sent_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+/**
+ * One 15-minute slot held by a planned or done session, for its practitioner and its room (0013).
+ * Unique indexes on (practitioner_id, slot_start) and (room_id, slot_start) refuse double booking.
+ */
+export interface SessionSlotClaimsTable {
+  session_id: string;
+  /** Start of the slot, ISO 8601 UTC as `Date.toISOString()` writes it. */
+  slot_start: IsoTimestamp;
+  practitioner_id: string | null;
+  room_id: string | null;
+}
+
+/** How a course was booked (0013), so that a re-flow keeps the location, spacing and preferences. */
+export interface CourseSchedulesTable {
+  course_id: string;
+  location_id: string;
+  /** Sessions after this many follow the plan's later interval; null: never. */
+  switch_after: number | null;
+  /** JSON `{ weekdays?, timesOfDay? }`: the patient's preferences, for sessions a re-flow moves. */
+  preferences: JsonText | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+/** When to call a patient back for maintenance after a course (0013); one per course. */
+export interface MaintenanceRecallsTable {
+  id: string;
+  course_id: string;
+  /** Local date (clinic zone) of the course's last session. */
+  last_session_date: string;
+  due_from: string;
+  due_to: string;
+  message: string;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
 /** A view: sessions whose re-screening flagged them, with the patient they belong to. */
 export interface SessionFlagsView {
   session_id: string;
@@ -334,5 +419,9 @@ export interface Database {
   rooms: RoomsTable;
   practitioner_availability: PractitionerAvailabilityTable;
   availability_exceptions: AvailabilityExceptionsTable;
+  session_slot_claims: SessionSlotClaimsTable;
+  course_schedules: CourseSchedulesTable;
+  maintenance_recalls: MaintenanceRecallsTable;
   session_flags: SessionFlagsView;
+  outbox_messages: OutboxMessagesTable;
 }

@@ -99,7 +99,16 @@ const postgresEngine: TestEngine = {
       db,
       async destroy() {
         await db.destroy();
-        await withAdmin((client) => client.query(`drop database if exists "${name}" with (force)`));
+        await withAdmin(async (client) => {
+          // Let connections that are still closing go by themselves: forcing them surfaces as
+          // "terminating connection due to administrator command" in whichever test owned them.
+          for (let i = 0; i < 50; i++) {
+            const { rows } = await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+            if (Number(rows[0]?.n ?? 0) === 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          await client.query(`drop database if exists "${name}" with (force)`);
+        });
       },
     };
   },

@@ -8,6 +8,11 @@ import { followUpMigration } from './0006-follow-up.js';
 import { auditLogMigration } from './0007-audit-log.js';
 import { sessionFlagsMigration } from './0008-session-flags-view.js';
 import { schedulingMigration } from './0009-scheduling.js';
+import { chartingRulesMigration } from './0010-charting-rules.js';
+import { followUpDetailsMigration } from './0011-follow-up-details.js';
+import { screeningVersionMigration } from './0012-screening-version.js';
+import { bookingGuardsMigration } from './0013-booking-guards.js';
+import { outboxMigration } from './0014-outbox.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -24,4 +29,9 @@ export const migrations: Record<string, Migration> = {
   '0007-audit-log': auditLogMigration,
   '0008-session-flags-view': sessionFlagsMigration,
   '0009-scheduling': schedulingMigration,
+  '0010-charting-rules': chartingRulesMigration,
+  '0011-follow-up-details': followUpDetailsMigration,
+  '0012-screening-version': screeningVersionMigration,
+  '0013-booking-guards': bookingGuardsMigration,
+  '0014-outbox': outboxMigration,
 };

@@ -1,4 +1,4 @@
-import type { AvailabilityExceptionRecord, BookedSlot, PractitionerHoursRecord, RoomRecord } from './records.js';
+import type { AvailabilityExceptionRecord, BookedSlot, PractitionerHoursRecord, RoomRecord, SlotClaim } from './records.js';
 
 export type NewAvailabilityException = { locationId: string; practitionerId: string | null; reason?: string | null } & (
   | { kind: 'days'; from: string; to: string }
@@ -26,4 +26,17 @@ export interface AvailabilityRepository {
    * and rooms. Sessions block their practitioner at any location, so this is per clinic.
    */
   bookedSlots(query: { clinicId: string; from: string; to: string }): Promise<BookedSlot[]>;
+
+  /** Removes a practitioner's working week at a location; false when there was none. */
+  deletePractitionerHours(practitionerId: string, locationId: string): Promise<boolean>;
+  findException(id: string): Promise<AvailabilityExceptionRecord | undefined>;
+
+  /**
+   * Inserts slot claims (the double-booking guard). A slot another session already holds for the
+   * same practitioner or room makes this throw the engine's unique-constraint error.
+   */
+  claimSlots(claims: readonly SlotClaim[]): Promise<void>;
+  /** Frees every slot the session holds. */
+  releaseSlots(sessionId: string): Promise<void>;
+  listSlotClaims(sessionId: string): Promise<SlotClaim[]>;
 }

@@ -20,4 +20,7 @@ export interface ConsentRepository {
   sign(input: NewConsentSignature): Promise<ConsentSignatureRecord>;
   /** Newest first. */
   listSignatures(patientId: string): Promise<ConsentSignatureRecord[]>;
+  findSignature(id: string): Promise<ConsentSignatureRecord | undefined>;
+  /** Every signature of these patients (a batch of an export), oldest first. */
+  listSignaturesByPatients(patientIds: readonly string[]): Promise<ConsentSignatureRecord[]>;
 }

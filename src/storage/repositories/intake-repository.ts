@@ -8,4 +8,6 @@ export interface IntakeRepository {
   /** Newest first. */
   listByPatient(patientId: string): Promise<IntakeRecord<Intake>[]>;
   latestForPatient(patientId: string): Promise<IntakeRecord<Intake> | undefined>;
+  /** Every intake of these patients (a batch of an export), by patient then version. */
+  listByPatients(patientIds: readonly string[]): Promise<IntakeRecord<Intake>[]>;
 }

@@ -112,5 +112,27 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         durationMinutes: r.duration_minutes === null ? null : Number(r.duration_minutes),
       }));
     },
+    async deletePractitionerHours(practitionerId, locationId) {
+      const result = await db.deleteFrom('practitioner_availability').where('practitioner_id', '=', practitionerId).where('location_id', '=', locationId).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    },
+    async findException(id) {
+      const row = await db.selectFrom('availability_exceptions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toException(row);
+    },
+    async claimSlots(claims) {
+      if (claims.length === 0) return;
+      await db
+        .insertInto('session_slot_claims')
+        .values(claims.map((c) => ({ session_id: c.sessionId, slot_start: c.slotStart, practitioner_id: c.practitionerId, room_id: c.roomId })))
+        .execute();
+    },
+    async releaseSlots(sessionId) {
+      await db.deleteFrom('session_slot_claims').where('session_id', '=', sessionId).execute();
+    },
+    async listSlotClaims(sessionId) {
+      const rows = await db.selectFrom('session_slot_claims').selectAll().where('session_id', '=', sessionId).orderBy('slot_start').execute();
+      return rows.map((r) => ({ sessionId: r.session_id, slotStart: r.slot_start, practitionerId: r.practitioner_id, roomId: r.room_id }));
+    },
   };
 }

@@ -83,5 +83,57 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         .execute();
       return rows.map((r) => r.session_id);
     },
+    async lotRecipients(lotId) {
+      const rows = await db
+        .selectFrom('treatment_sessions as s')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .innerJoin('patients as p', 'p.id', 'c.patient_id')
+        .select(['p.id as patient_id', 'p.first_name', 'p.last_name', 'p.phone', 'p.email', 's.id as session_id', 's.scheduled_at'])
+        // EXISTS rather than a join: a session that injected the lot at many points is still one row.
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('injection_points as ip')
+              .innerJoin('chart_entries as ce', 'ce.id', 'ip.chart_entry_id')
+              .select('ip.id')
+              .whereRef('ce.session_id', '=', 's.id')
+              .where('ip.lot_id', '=', lotId),
+          ),
+        )
+        .orderBy('p.last_name_key')
+        .orderBy('p.first_name_key')
+        .orderBy('p.id')
+        .orderBy('s.scheduled_at')
+        .orderBy('s.id')
+        .execute();
+      return rows.map((r) => ({
+        patientId: r.patient_id,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        phone: r.phone,
+        email: r.email,
+        sessionId: r.session_id,
+        scheduledAt: r.scheduled_at,
+      }));
+    },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      // Subqueries rather than lists of entry ids: the bound parameters stay one per patient however many charts there are.
+      const entryIds = db
+        .selectFrom('chart_entries as ce')
+        .innerJoin('treatment_sessions as s', 's.id', 'ce.session_id')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .select('ce.id')
+        .where('c.patient_id', 'in', patientIds);
+      const entries = await db.selectFrom('chart_entries').selectAll().where('id', 'in', entryIds).orderBy('created_at').orderBy('id').execute();
+      if (entries.length === 0) return [];
+      const points = await db.selectFrom('injection_points').selectAll().where('chart_entry_id', 'in', entryIds).orderBy('id').execute();
+      const byEntry = new Map<string, InjectionPointRecord[]>();
+      for (const p of points) {
+        const list = byEntry.get(p.chart_entry_id) ?? [];
+        list.push(toPoint(p));
+        byEntry.set(p.chart_entry_id, list);
+      }
+      return entries.map((e) => toEntry(e, byEntry.get(e.id) ?? []));
+    },
   };
 }

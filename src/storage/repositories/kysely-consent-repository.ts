@@ -103,5 +103,14 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         .execute();
       return rows.map(toSignature);
     },
+    async findSignature(id) {
+      const row = await db.selectFrom('consent_signatures').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toSignature(row);
+    },
+    async listSignaturesByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      const rows = await db.selectFrom('consent_signatures').selectAll().where('patient_id', 'in', patientIds).orderBy('signed_at').orderBy('id').execute();
+      return rows.map(toSignature);
+    },
   };
 }

@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { Plan } from '../../core/assessment/assessment-result.js';
-import type { CoursesTable } from '../database-schema.js';
+import type { CourseSchedulesTable, CoursesTable, MaintenanceRecallsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import { fromJsonText, toJsonText } from '../json-text.js';
+import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { CourseRepository } from './course-repository.js';
-import type { CourseRecord } from './records.js';
+import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toCourse(row: Selectable<CoursesTable>): CourseRecord<Plan> {
@@ -22,7 +22,38 @@ function toCourse(row: Selectable<CoursesTable>): CourseRecord<Plan> {
   };
 }
 
+function toSchedule(row: Selectable<CourseSchedulesTable>): CourseScheduleRecord {
+  return {
+    courseId: row.course_id,
+    locationId: row.location_id,
+    switchAfter: row.switch_after === null ? null : Number(row.switch_after),
+    preferences: fromNullableJsonText<CourseScheduleRecord['preferences']>(row.preferences),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRecall(row: Selectable<MaintenanceRecallsTable> & { patient_id: string }): MaintenanceRecallRecord {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    patientId: row.patient_id,
+    lastSessionDate: row.last_session_date,
+    dueFrom: row.due_from,
+    dueTo: row.due_to,
+    message: row.message,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRepository {
+  const recalls = () => db.selectFrom('maintenance_recalls as r').innerJoin('courses as c', 'c.id', 'r.course_id').selectAll('r').select('c.patient_id');
+  const findRecall = async (courseId: string) => {
+    const row = await recalls().where('r.course_id', '=', courseId).executeTakeFirst();
+    return row && toRecall(row);
+  };
   return {
     async create(input) {
       const at = now();
@@ -58,6 +89,59 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
     async setStatus(id, status) {
       const row = await db.updateTable('courses').set({ status, updated_at: now() }).where('id', '=', id).returningAll().executeTakeFirst();
       return row && toCourse(row);
+    },
+    async lockForBooking(id) {
+      await db.updateTable('courses').set({ updated_at: now() }).where('id', '=', id).execute();
+    },
+    async setSchedule({ courseId, locationId, switchAfter, preferences }) {
+      const at = now();
+      const values = { location_id: locationId, switch_after: switchAfter, preferences: preferences ? toJsonText(preferences) : null, updated_at: at };
+      const row = await db
+        .insertInto('course_schedules')
+        .values({ course_id: courseId, ...values, created_at: at })
+        .onConflict((oc) => oc.column('course_id').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toSchedule(row);
+    },
+    async findSchedule(courseId) {
+      const row = await db.selectFrom('course_schedules').selectAll().where('course_id', '=', courseId).executeTakeFirst();
+      return row && toSchedule(row);
+    },
+    async setMaintenanceRecall(input) {
+      const at = now();
+      const values = { last_session_date: input.lastSessionDate, due_from: input.dueFrom, due_to: input.dueTo, message: input.message, created_by: input.createdBy, updated_at: at };
+      await db
+        .insertInto('maintenance_recalls')
+        .values({ id: newId(), course_id: input.courseId, ...values, created_at: at })
+        .onConflict((oc) => oc.column('course_id').doUpdateSet(values))
+        .execute();
+      const stored = await findRecall(input.courseId);
+      if (!stored) throw new Error(`maintenance recall of course ${input.courseId} vanished after insert`);
+      return stored;
+    },
+    findMaintenanceRecall: findRecall,
+    async listMaintenanceRecalls(patientId) {
+      const rows = await recalls().where('c.patient_id', '=', patientId).orderBy('r.due_from').orderBy('r.id').execute();
+      return rows.map(toRecall);
+    },
+    async dueMaintenanceRecalls({ clinicId, from, to, limit, offset }) {
+      let query = recalls()
+        .innerJoin('patients as p', 'p.id', 'c.patient_id')
+        .select(['p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+        .where('p.clinic_id', '=', clinicId);
+      if (from) query = query.where('r.due_to', '>=', from);
+      if (to) query = query.where('r.due_from', '<=', to);
+      const rows = await query.orderBy('r.due_from').orderBy('r.id').limit(limit).offset(offset).execute();
+      return rows.map((row) => ({
+        recall: toRecall(row),
+        patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email },
+      }));
+    },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      const rows = await db.selectFrom('courses').selectAll().where('patient_id', 'in', patientIds).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toCourse);
     },
   };
 }

@@ -49,5 +49,10 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .executeTakeFirst();
       return row && toIntake(row);
     },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      const rows = await db.selectFrom('intakes').selectAll().where('patient_id', 'in', patientIds).orderBy('patient_id').orderBy('version').execute();
+      return rows.map(toIntake);
+    },
   };
 }

@@ -40,5 +40,31 @@ export function kyselyOutcomeRepository({ db, now }: RepositoryContext): Outcome
       return saved;
     },
     findBySession: find,
+    async listByPatient(patientId, courseId) {
+      let query = db
+        .selectFrom('outcomes as o')
+        .innerJoin('treatment_sessions as s', 's.id', 'o.session_id')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .selectAll('o')
+        .select(['s.course_id', 's.scheduled_at'])
+        .where('c.patient_id', '=', patientId);
+      if (courseId !== undefined) query = query.where('s.course_id', '=', courseId);
+      const rows = await query.orderBy('s.scheduled_at').orderBy('s.id').execute();
+      return rows.map((row) => ({ ...toOutcome(row), courseId: row.course_id, scheduledAt: row.scheduled_at }));
+    },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('outcomes as o')
+        .innerJoin('treatment_sessions as s', 's.id', 'o.session_id')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .selectAll('o')
+        .select(['s.course_id', 's.scheduled_at'])
+        .where('c.patient_id', 'in', patientIds)
+        .orderBy('s.scheduled_at')
+        .orderBy('s.id')
+        .execute();
+      return rows.map((row) => ({ ...toOutcome(row), courseId: row.course_id, scheduledAt: row.scheduled_at }));
+    },
   };
 }

@@ -95,5 +95,14 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       const result = await db.deleteFrom('patients').where('id', '=', id).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
+    async listByClinic({ clinicId, afterId, limit }) {
+      let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
+      if (afterId !== undefined) query = query.where('id', '>', afterId);
+      return (await query.orderBy('id').limit(limit).execute()).map(toPatient);
+    },
+    async countByClinic(clinicId) {
+      const row = await db.selectFrom('patients').select((eb) => eb.fn.countAll().as('n')).where('clinic_id', '=', clinicId).executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
   };
 }

@@ -22,7 +22,7 @@ export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepo
   return {
     async create(input) {
       const row: Selectable<PhotosTable> = {
-        id: newId(),
+        id: input.id ?? newId(),
         patient_id: input.patientId,
         session_id: input.sessionId ?? null,
         kind: input.kind,
@@ -41,6 +41,10 @@ export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepo
     async listByPatient(patientId) {
       const rows = await db.selectFrom('photos').selectAll().where('patient_id', '=', patientId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
       return rows.map(toPhoto);
+    },
+    async delete(id) {
+      const result = await db.deleteFrom('photos').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
   };
 }

@@ -1,12 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { SideEffectPhotosTable, SideEffectReportsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import { fromNullableJsonText, toJsonText } from '../json-text.js';
+import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { SideEffectPhotoRecord, SideEffectReportRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
 
-function toReport(row: Selectable<SideEffectReportsTable>): SideEffectReportRecord {
+type ReportRow = Selectable<SideEffectReportsTable>;
+
+function toReport(row: ReportRow): SideEffectReportRecord {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -16,6 +18,8 @@ function toReport(row: Selectable<SideEffectReportsTable>): SideEffectReportReco
     severity: row.severity,
     triage: fromNullableJsonText<unknown>(row.triage),
     createdAt: row.created_at,
+    codes: row.codes === null ? [] : fromJsonText<string[]>(row.codes),
+    ongoing: row.ongoing === null ? null : Number(row.ongoing) === 1,
   };
 }
 
@@ -23,18 +27,28 @@ function toPhoto(row: Selectable<SideEffectPhotosTable>): SideEffectPhotoRecord 
   return { id: row.id, reportId: row.report_id, filePath: row.file_path, mime: row.mime, createdAt: row.created_at };
 }
 
+/** The triage level, when `triage` is a result that has one (the column mirrors it). */
+function levelOf(triage: unknown): ReportRow['triage_level'] {
+  const level = typeof triage === 'object' && triage !== null && 'level' in triage ? triage.level : undefined;
+  return level === 'expected' || level === 'review' || level === 'urgent' ? level : null;
+}
+
 export function kyselySideEffectRepository({ db, now }: RepositoryContext): SideEffectRepository {
   return {
     async createReport(input) {
-      const row: Selectable<SideEffectReportsTable> = {
+      const triage = input.triage ?? null;
+      const row: ReportRow = {
         id: newId(),
         session_id: input.sessionId,
         reporter_user_id: input.reporterUserId,
         symptom: input.symptom,
         onset: input.onset ?? null,
         severity: input.severity ?? null,
-        triage: input.triage === undefined || input.triage === null ? null : toJsonText(input.triage),
+        triage: triage === null ? null : toJsonText(triage),
         created_at: now(),
+        codes: input.codes === undefined ? null : toJsonText(input.codes),
+        ongoing: input.ongoing === undefined || input.ongoing === null ? null : input.ongoing ? 1 : 0,
+        triage_level: levelOf(triage),
       };
       await db.insertInto('side_effect_reports').values(row).execute();
       return toReport(row);
@@ -56,19 +70,73 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
     async setTriage(id, triage) {
       const row = await db
         .updateTable('side_effect_reports')
-        .set({ triage: triage === null || triage === undefined ? null : toJsonText(triage) })
+        .set({ triage: triage === null || triage === undefined ? null : toJsonText(triage), triage_level: levelOf(triage) })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
       return row && toReport(row);
     },
-    async addPhoto({ reportId, filePath, mime }) {
-      const row = { id: newId(), report_id: reportId, file_path: filePath, mime, created_at: now() };
+    async addPhoto({ id, reportId, filePath, mime }) {
+      const row = { id: id ?? newId(), report_id: reportId, file_path: filePath, mime, created_at: now() };
       await db.insertInto('side_effect_photos').values(row).execute();
       return toPhoto(row);
     },
     async listPhotos(reportId) {
       return (await db.selectFrom('side_effect_photos').selectAll().where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute()).map(toPhoto);
+    },
+    async findPhoto(id) {
+      const row = await db.selectFrom('side_effect_photos').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toPhoto(row);
+    },
+    async lotsUsedInSession(sessionId) {
+      const rows = await db
+        .selectFrom('chart_entries as ce')
+        .innerJoin('injection_points as ip', 'ip.chart_entry_id', 'ce.id')
+        .innerJoin('lots as l', 'l.id', 'ip.lot_id')
+        .innerJoin('products as pr', 'pr.id', 'l.product_id')
+        .select(['l.id as lotId', 'l.lot_number as lotNumber', 'pr.id as productId', 'pr.name as productName'])
+        .distinct()
+        .where('ce.session_id', '=', sessionId)
+        .orderBy('pr.name')
+        .orderBy('l.lot_number')
+        .orderBy('l.id')
+        .execute();
+      return rows;
+    },
+    async listNeedingAttention({ clinicId, levels, limit, offset }) {
+      if (levels.length === 0) return [];
+      const rows = await db
+        .selectFrom('side_effect_reports as r')
+        .innerJoin('treatment_sessions as s', 's.id', 'r.session_id')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .innerJoin('patients as p', 'p.id', 'c.patient_id')
+        .selectAll('r')
+        .select(['p.id as patient_id', 'p.first_name', 'p.last_name', 's.scheduled_at'])
+        .where('p.clinic_id', '=', clinicId)
+        .where('r.triage_level', 'in', levels)
+        .orderBy('r.created_at', 'desc')
+        .orderBy('r.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+      return rows.map((row) => ({
+        report: toReport(row),
+        patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name },
+        sessionAt: row.scheduled_at,
+      }));
+    },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('side_effect_reports as r')
+        .innerJoin('treatment_sessions as s', 's.id', 'r.session_id')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .selectAll('r')
+        .where('c.patient_id', 'in', patientIds)
+        .orderBy('r.created_at')
+        .orderBy('r.id')
+        .execute();
+      return rows.map(toReport);
     },
   };
 }

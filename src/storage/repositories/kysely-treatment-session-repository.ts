@@ -54,6 +54,7 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
         flag_verdict: null,
         flag_reasons: null,
         flagged_at: null,
+        screened_kb_version: null,
         created_at: at,
         updated_at: at,
       };
@@ -113,6 +114,10 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
     async listFlagged(clinicId) {
       const flagged = db.selectFrom('session_flags').select('session_id').where('clinic_id', '=', clinicId);
       return (await inScheduleOrder(withPatient().where('s.id', 'in', flagged)).execute()).map(toSession);
+    },
+    async listByPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      return (await inScheduleOrder(withPatient().where('c.patient_id', 'in', patientIds)).execute()).map(toSession);
     },
   };
 }

@@ -29,4 +29,7 @@ export interface PatientRepository {
   /** Whether anything clinical, a consent or an account refers to the patient (so deleting would lose records). */
   hasDependentRecords(id: string): Promise<boolean>;
   delete(id: string): Promise<boolean>;
+  /** A clinic's patients in id order, after `afterId`: pages for reading a whole clinic that stay stable while patients are added. */
+  listByClinic(query: { clinicId: string; afterId?: string; limit: number }): Promise<PatientRecord[]>;
+  countByClinic(clinicId: string): Promise<number>;
 }

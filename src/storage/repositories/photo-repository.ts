@@ -1,6 +1,8 @@
 import type { PhotoKind, PhotoRecord } from './records.js';
 
 export interface NewPhoto {
+  /** May be chosen by the caller, when the file is named after it before the row exists. */
+  id?: string;
   patientId: string;
   sessionId?: string | null;
   kind: PhotoKind;
@@ -14,4 +16,6 @@ export interface PhotoRepository {
   findById(id: string): Promise<PhotoRecord | undefined>;
   /** Newest first. */
   listByPatient(patientId: string): Promise<PhotoRecord[]>;
+  /** Removes the row (the caller removes the file); false when there was none. */
+  delete(id: string): Promise<boolean>;
 }

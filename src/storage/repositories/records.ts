@@ -190,6 +190,10 @@ export interface SideEffectReportRecord {
   severity: string | null;
   triage: unknown;
   createdAt: string;
+  /** Side-effect codes the reporter chose; empty on reports from before they were asked. */
+  codes: string[];
+  /** Whether the symptom was still there when reported; null on older reports. */
+  ongoing: boolean | null;
 }
 
 export interface SideEffectPhotoRecord {
@@ -276,4 +280,37 @@ export interface BookedSlot {
   roomId: string | null;
   start: string;
   durationMinutes: number | null;
+}
+
+/** One 15-minute slot a session holds for its practitioner and its room (the double-booking guard). */
+export interface SlotClaim {
+  sessionId: string;
+  /** ISO 8601 UTC start of the slot. */
+  slotStart: string;
+  practitionerId: string | null;
+  roomId: string | null;
+}
+
+/** How a course was booked: where, with which spacing switch and which patient preferences. */
+export interface CourseScheduleRecord {
+  courseId: string;
+  locationId: string;
+  switchAfter: number | null;
+  preferences: { weekdays?: number[]; timesOfDay?: { start: string; end: string }[] } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** When to call the patient back for a maintenance session after a course. */
+export interface MaintenanceRecallRecord {
+  id: string;
+  courseId: string;
+  patientId: string;
+  lastSessionDate: string;
+  dueFrom: string;
+  dueTo: string;
+  message: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

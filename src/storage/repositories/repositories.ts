@@ -17,17 +17,21 @@ import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
 import { kyselyCourseRepository } from './kysely-course-repository.js';
 import { kyselyIntakeRepository } from './kysely-intake-repository.js';
+import { kyselyOutboxRepository } from './kysely-outbox-repository.js';
 import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
 import { kyselyPatientRepository } from './kysely-patient-repository.js';
 import { kyselyPhotoRepository } from './kysely-photo-repository.js';
 import { kyselyProductRepository } from './kysely-product-repository.js';
+import { kyselyScreeningRepository } from './kysely-screening-repository.js';
 import { kyselySideEffectRepository } from './kysely-side-effect-repository.js';
 import { kyselyTreatmentSessionRepository } from './kysely-treatment-session-repository.js';
 import { kyselyUserRepository } from './kysely-user-repository.js';
+import type { OutboxRepository } from './outbox-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PhotoRepository } from './photo-repository.js';
 import type { ProductRepository } from './product-repository.js';
+import type { ScreeningRepository } from './screening-repository.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
 import type { UserRepository } from './user-repository.js';
@@ -50,6 +54,10 @@ export interface Repositories {
   photos: PhotoRepository;
   audit: AuditRepository;
   availability: AvailabilityRepository;
+  /** Messages to patients waiting to be sent (src/server/messaging). */
+  outbox: OutboxRepository;
+  /** Re-screening of upcoming sessions (the flags and the knowledge-base version they were screened with). */
+  screening: ScreeningRepository;
   /**
    * Runs `work` in one transaction: all of its writes happen, or none. Inside, use only the
    * repositories passed to `work` (on SQLite, the outer ones wait for the transaction and would
@@ -82,6 +90,8 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     photos: kyselyPhotoRepository(context),
     audit: kyselyAuditRepository(context),
     availability: kyselyAvailabilityRepository(context),
+    outbox: kyselyOutboxRepository(context),
+    screening: kyselyScreeningRepository(context),
     transaction: (work) => (inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true)))),
   };
   return repos;

@@ -1,4 +1,4 @@
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from './records.js';
+import type { Page, SideEffectPhotoRecord, SideEffectReportRecord } from './records.js';
 
 export interface NewSideEffectReport {
   sessionId: string;
@@ -6,7 +6,27 @@ export interface NewSideEffectReport {
   symptom: string;
   onset?: string | null;
   severity?: string | null;
+  /** The triage core's result; its `level` is also kept in a column for the attention list. */
   triage?: unknown;
+  codes?: string[];
+  ongoing?: boolean | null;
+}
+
+/** A lot injected in a session's chart, with its product: what a report after the session may concern. */
+export interface SessionLot {
+  lotId: string;
+  lotNumber: string;
+  productId: string;
+  productName: string;
+}
+
+export type AttentionLevel = 'review' | 'urgent';
+
+/** A report that needs a clinician, with whose it is. */
+export interface AttentionReport {
+  report: SideEffectReportRecord;
+  patient: { id: string; firstName: string; lastName: string };
+  sessionAt: string;
 }
 
 export interface SideEffectRepository {
@@ -15,6 +35,14 @@ export interface SideEffectRepository {
   /** Newest first. */
   listBySession(sessionId: string): Promise<SideEffectReportRecord[]>;
   setTriage(id: string, triage: unknown): Promise<SideEffectReportRecord | undefined>;
-  addPhoto(input: { reportId: string; filePath: string; mime: string }): Promise<SideEffectPhotoRecord>;
+  /** `id` may be chosen by the caller, when the file is named after it before the row exists. */
+  addPhoto(input: { id?: string; reportId: string; filePath: string; mime: string }): Promise<SideEffectPhotoRecord>;
   listPhotos(reportId: string): Promise<SideEffectPhotoRecord[]>;
+  findPhoto(id: string): Promise<SideEffectPhotoRecord | undefined>;
+  /** The lots charted in the session, once each, by product name then lot number. */
+  lotsUsedInSession(sessionId: string): Promise<SessionLot[]>;
+  /** The clinic's reports triaged at one of `levels`, newest first. */
+  listNeedingAttention(query: { clinicId: string; levels: readonly AttentionLevel[] } & Page): Promise<AttentionReport[]>;
+  /** Every report on these patients' sessions (a batch of an export), oldest first. */
+  listByPatients(patientIds: readonly string[]): Promise<SideEffectReportRecord[]>;
 }

@@ -46,4 +46,6 @@ export interface TreatmentSessionRepository {
   setFlag(id: string, flag: { verdict: string; reasons: unknown } | null): Promise<TreatmentSessionRecord | undefined>;
   /** Flagged sessions of a clinic (the session_flags view), soonest first. */
   listFlagged(clinicId: string): Promise<TreatmentSessionRecord[]>;
+  /** Every session of these patients (a batch of an export), in schedule order. */
+  listByPatients(patientIds: readonly string[]): Promise<TreatmentSessionRecord[]>;
 }

@@ -9,6 +9,7 @@ import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
+import { rescreenPatient, screeningAuditEvent } from '../../rescreening/rescreen-patient.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
@@ -52,6 +53,9 @@ export async function intakeRoutes(app: App): Promise<void> {
           ],
           tx,
         );
+        // A changed intake can make booked sessions unsafe (or safe again): screen them in the same transaction.
+        const screening = await rescreenPatient(tx, app.knowledgeBase, { patientId: patient.id, intake, now: new Date() });
+        await request.audit(screening.changes.map(screeningAuditEvent), tx);
         return { intake: storedIntake, assessment };
       });
       return reply.code(201).send(saved);

@@ -9,6 +9,8 @@ import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
 import { patientView, sessionView } from '../../views.js';
+import { holdSlots, syncSlots } from '../../scheduling/slot-guard.js';
+import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
 import { sessionFor } from './session-view.js';
 
@@ -58,7 +60,7 @@ async function checkBooking(repos: Repositories, user: UserRecord, booking: { pr
   }
 }
 
-async function loadAccessibleSession(repos: Repositories, user: UserRecord, sessionId: string) {
+export async function loadAccessibleSession(repos: Repositories, user: UserRecord, sessionId: string) {
   const session = await repos.treatmentSessions.findById(sessionId);
   if (!session) throw notFound('session');
   await loadAccessiblePatient(repos, user, session.patientId).catch(() => {
@@ -84,7 +86,9 @@ export async function sessionRoutes(app: App): Promise<void> {
         if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
+        await holdSlots(tx, created);
         await request.audit({ action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId }, tx);
+        await request.audit(await scheduleSessionMessages(tx, created.id, app.appConfig.messaging), tx);
         return created;
       });
       return reply.code(201).send(sessionFor(user.role, session));
@@ -172,7 +176,9 @@ export async function sessionRoutes(app: App): Promise<void> {
         });
         const changed = await tx.treatmentSessions.update(session.id, request.body);
         if (!changed) throw notFound('session');
+        await syncSlots(tx, changed);
         await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId }, tx);
+        await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging), tx);
         return changed;
       });
       return sessionFor(user.role, updated);

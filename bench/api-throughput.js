@@ -1,0 +1,173 @@
+// API throughput: the real server (dist/server/main.js) on a database of 1,000,000 generated patients,
+// against a bare Fastify hello-world, both in child processes, driven by autocannon with 50 connections.
+// Target, per route and engine: >= 50 % of hello-world's requests per second and p99 <= 10 ms.
+// Routes: a patient by id, patient search by name, the day's schedule; signed in as a practitioner, each
+// request for another patient, name or day. SQLite and PostgreSQL (a fresh database, dropped after).
+//
+// Run: npm run bench (or node bench/api-throughput.js after a build). The SQLite database is generated once
+// into bench/.data/ and reused. BENCH_PATIENTS (1000000), BENCH_ENGINES (sqlite,postgres),
+// BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (50), BENCH_POSTGRES_URL (a database to
+// connect to for creating the benchmark's own; default TEST_POSTGRES_URL or postgres://127.0.0.1:5432/test).
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { createDatabase } from '../dist/storage/create-database.js';
+import { databaseConfigFromEnv } from '../dist/storage/database-config.js';
+import { answers, freePort, startChild } from './lib/child-process.js';
+import { CLINIC_NAME, postgresClinic, sqliteClinic } from './lib/large-clinic.js';
+import { measure } from './lib/load-test.js';
+import { formatRate, machine, recordSection } from './lib/results.js';
+
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
+const TARGET_SHARE = 0.5;
+const TARGET_P99_MS = 10;
+const CACHE_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
+const SERVER = fileURLToPath(new URL('../dist/server/main.js', import.meta.url));
+const HELLO = fileURLToPath(new URL('./lib/hello-world-server.js', import.meta.url));
+
+/** Requests cycle through samples in a fixed, shuffled order (the same every run). */
+function cycle(items) {
+  let i = 0;
+  return () => items[i++ % items.length];
+}
+
+function shuffled(items, seed = 20261123) {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Patient ids, name queries and days to ask for, sampled from the generated clinic. */
+async function sample(env, meta) {
+  const db = createDatabase(databaseConfigFromEnv(env));
+  try {
+    const clinic = await db.selectFrom('clinics').select('id').where('name', '=', CLINIC_NAME).executeTakeFirstOrThrow();
+    const rows = await db
+      .selectFrom('patients')
+      .select(['id', 'first_name', 'last_name'])
+      .where('clinic_id', '=', clinic.id)
+      .orderBy(sql`random()`)
+      .limit(2000)
+      .execute();
+    // What a front desk types: a surname, a first name and surname, or the start of a surname.
+    const names = rows.map((r, i) => (i % 3 === 0 ? r.last_name : i % 3 === 1 ? `${r.first_name} ${r.last_name}` : r.last_name.slice(0, 4)));
+    const today = meta.now.slice(0, 10);
+    const days = [-3, -2, -1, 0, 1, 2, 3].map((d) => addDays(today, d));
+    return { ids: shuffled(rows.map((r) => r.id)), names: shuffled(names), days };
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function signIn(origin, email, password) {
+  const response = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${text}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mesodesk_session='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie;
+}
+
+async function helloWorld() {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = await startChild('hello-world server', [HELLO, String(port)], { ready: () => answers(`${origin}/`) });
+  try {
+    return await measure({ origin, paths: () => '/', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runEngine(engine) {
+  console.log(`\n--- ${engine}: preparing ${formatRate(PATIENTS)} patients`);
+  const clinic = engine === 'sqlite' ? await sqliteClinic(PATIENTS, CACHE_DIR) : await postgresClinic(PATIENTS, ADMIN_URL);
+  if (clinic.reused) console.log(`reusing the database generated ${clinic.meta.now} (${CACHE_DIR})`);
+  try {
+    const samples = await sample(clinic.env, clinic.meta);
+    console.log('hello-world...');
+    const hello = await helloWorld();
+    console.log(`hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms`);
+
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    const server = await startChild('mesodesk server', [SERVER], {
+      env: { ...clinic.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MESODESK_ADMIN_EMAIL: '', MESODESK_ADMIN_PASSWORD: '' },
+      ready: () => answers(`${origin}/api/health`),
+      timeoutMs: 600_000,
+    });
+    const routes = [];
+    try {
+      const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
+      const day = cycle(samples.days);
+      const plan = [
+        { route: 'GET /api/patients/:id (a patient by id)', paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)) },
+        { route: 'GET /api/patients?name= (search by name)', paths: cycle(samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`)) },
+        {
+          route: "GET /api/sessions?from=&to= (the day's schedule)",
+          paths: () => {
+            const d = day();
+            return `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`;
+          },
+        },
+      ];
+      for (const { route, paths } of plan) {
+        console.log(`${route}...`);
+        const figures = await measure({ origin, paths, headers: { cookie }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+        if (figures.failed > 0) throw new Error(`${route}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${server.output()}`);
+        const share = figures.requestsPerSecond / hello.requestsPerSecond;
+        const met = share >= TARGET_SHARE && figures.p99 <= TARGET_P99_MS;
+        console.log(`  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms - ${met ? 'met' : 'MISSED'}`);
+        routes.push({ route, ...figures, share, met });
+      }
+    } finally {
+      await server.stop();
+    }
+    return { engine, hello, routes, meta: clinic.meta, reused: clinic.reused };
+  } finally {
+    if (clinic.drop) await clinic.drop();
+  }
+}
+
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const loadBefore = load();
+const results = [];
+for (const engine of ENGINES) results.push(await runEngine(engine));
+const loadAfter = load();
+
+const missed = results.flatMap((r) => r.routes.filter((x) => !x.met).map((x) => `${r.engine} ${x.route}`));
+const ms = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const rows = results.flatMap((r) => [
+  `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | 100 % | |`,
+  ...r.routes.map((x) => `| ${r.engine} | ${x.route.replace(/\|/g, '\\|')} | ${formatRate(x.requestsPerSecond)} | ${ms(x.p50)} | ${ms(x.p99)} | ${(x.share * 100).toFixed(0)} % | ${x.met ? 'met' : '**missed**'} |`),
+]);
+const generation = results
+  .map((r) => `${r.engine}: ${r.reused ? `reused from bench/.data (generated ${r.meta.now.slice(0, 10)} in ${r.meta.generatedSeconds.toFixed(0)} s)` : `generated in ${r.meta.generatedSeconds.toFixed(0)} s`}`)
+  .join('; ');
+const markdown = `## API throughput (issue: clinic server)
+
+${new Date().toISOString().slice(0, 10)} - ${machine()}
+
+${formatRate(PATIENTS)} patients generated by \`mesodesk seed-large\` (${generation}; the PostgreSQL database is created for the run and dropped after). The server is \`dist/server/main.js\` in a child process with \`LOG_LEVEL=warn\` (no per-request log lines); the hello-world is a bare Fastify in another child process; autocannon runs in the benchmark process with ${CONNECTIONS} connections, ${WARMUP_SECONDS} s of warm-up and then ${SECONDS} s per route. Signed in as a practitioner; each request asks for another patient (2,000 sampled), name (a surname, a first name and surname, or a surname's first four letters) or day (the week around the generation day, 50 sessions a page). Load average (1/5/15 min) before / after: ${loadBefore} - ${loadAfter} (the machine is shared).
+
+| engine | route | req/s | p50 ms | p99 ms | of hello-world | target |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Target: every route on both engines at >= ${TARGET_SHARE * 100} % of hello-world's requests per second and p99 <= ${TARGET_P99_MS} ms. Result: ${missed.length ? `**missed** (${missed.join('; ')})` : '**met**'}.`;
+
+console.log(`\n${markdown}`);
+recordSection('api-throughput', markdown);
+process.exitCode = missed.length ? 1 : 0;

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportPatientBundle } from '../../interop/index.js';
+import { sampleGroup } from '../../interop/test-support/sample-records.js';
+import { captureIo } from '../../test-support/capture-io.js';
+import { runCli } from '../run-cli.js';
+import { importFhirCommand } from './import-command.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mesodesk-import-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const patientEntry = (id: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, birthDate: '1990-04-12', gender: 'female' } });
+
+describe('mesodesk import fhir', () => {
+  it('prints the pre-filled intake of an exported Bundle, with nothing unmapped', async () => {
+    const io = captureIo();
+    expect(await importFhirCommand(file('sample.json', exportPatientBundle(sampleGroup())), {}, io)).toBe(0);
+    const printed = JSON.parse(io.stdout) as { patient: Record<string, unknown> };
+    expect(printed.patient).toMatchObject({ birthDate: '1988-06-02', sex: 'female', allergies: [{ substance: 'hyaluronidase' }] });
+    expect(printed.patient.conditions).toHaveLength(3);
+    expect(io.stderr).toBe('');
+  });
+
+  it('lists what it could not map on stderr, one line each', async () => {
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        patientEntry('p1'),
+        { resource: { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, code: { text: 'Something nobody coded' } } },
+        { resource: { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'Patient/p1' } } },
+      ],
+    };
+    const io = captureIo();
+    expect(await importFhirCommand(file('unmapped.json', bundle), {}, io)).toBe(0);
+    expect(JSON.parse(io.stdout).patient.birthDate).toBe('1990-04-12');
+    const lines = io.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^2 resource\(s\) of Patient p1 not mapped/);
+    expect(lines.slice(1).map((l) => l.trim().split(':')[0])).toEqual(['Condition c1', 'AllergyIntolerance a1']);
+  });
+
+  it('reads standard input with -', async () => {
+    const io = captureIo(JSON.stringify({ resourceType: 'Bundle', entry: [patientEntry('p1')] }));
+    expect(await importFhirCommand('-', {}, io)).toBe(0);
+    expect(JSON.parse(io.stdout).patient.sex).toBe('female');
+  });
+
+  it('exits 2 naming FILE or --patient for bad input', async () => {
+    const two = file('two.json', { resourceType: 'Bundle', entry: [patientEntry('a1'), patientEntry('b2')] });
+    const cases: [string, { patient?: string }, RegExp][] = [
+      [join(dir, 'missing.json'), {}, /^FILE: cannot be read: ENOENT/],
+      [file('broken.json', '{"resourceType": '), {}, /^FILE: not valid JSON/],
+      [file('patient.json', { resourceType: 'Patient', id: 'p1' }), {}, /^FILE: not a FHIR Bundle/],
+      [file('empty.json', { resourceType: 'Bundle', entry: [] }), {}, /^FILE: entry: must contain a Patient/],
+      [two, {}, /^--patient: required: the Bundle has 2 Patients \(a1, b2\)/],
+      [two, { patient: 'c3' }, /^--patient: must be the id of a Patient in the Bundle/],
+    ];
+    for (const [path, opts, message] of cases) {
+      const io = captureIo();
+      expect(await importFhirCommand(path, opts, io), String(message)).toBe(2);
+      expect(io.stderr).toMatch(message);
+      expect(io.stdout).toBe('');
+    }
+    const chosen = captureIo();
+    expect(await importFhirCommand(two, { patient: 'b2' }, chosen)).toBe(0);
+  });
+
+  it('is wired into the mesodesk program', async () => {
+    const io = captureIo();
+    expect(await runCli(['import', 'fhir', file('wired.json', { resourceType: 'Bundle', entry: [patientEntry('p9')] })], io)).toBe(0);
+    expect(JSON.parse(io.stdout).patient.birthDate).toBe('1990-04-12');
+    expect(await runCli(['import', 'fhir'], captureIo())).toBe(2);
+  });
+});

@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { FhirImportInputError, importIntake } from '../../server/interop/fhir-import.js';
+import type { CliIo } from '../cli-io.js';
+import { CliInputError, runRecordCommand } from './export-command.js';
+
+/**
+ * `mesodesk import fhir FILE [--patient ID]`: a FHIR R4 Bundle from another system, read into a
+ * pre-filled intake (`{ "patient": ... }`, the contract's request without its `request` part) on
+ * stdout. Nothing is stored and no database is needed. What could not be mapped is listed on
+ * stderr, for a clinician to go through.
+ */
+export function importFhirCommand(file: string, opts: { patient?: string }, io: CliIo): Promise<number> {
+  return runRecordCommand('import fhir', io, async () => {
+    let text: string;
+    try {
+      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
+    } catch (error) {
+      throw new CliInputError('FILE', `cannot be read: ${(error as Error).message}`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new CliInputError('FILE', `not valid JSON: ${(error as Error).message}`);
+    }
+    let imported;
+    try {
+      imported = importIntake(json, opts.patient);
+    } catch (error) {
+      if (error instanceof FhirImportInputError) throw new CliInputError(error.field === 'patientId' ? '--patient' : 'FILE', error.field === 'entry' ? `entry: ${error.message}` : error.message);
+      throw error;
+    }
+    io.out(JSON.stringify({ patient: imported.patient }, null, 2));
+    if (imported.unmapped.length) {
+      io.err(`${imported.unmapped.length} resource(s) of Patient ${imported.patientId} not mapped to intake facts; check each:`);
+      for (const u of imported.unmapped) io.err(`  ${u.resourceType} ${u.id}: ${u.reason}`);
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import type { Env } from '../../storage/database-config.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import { aftercareDocument, type MadeDocument } from '../../server/interop/aftercare-document.js';
+import { consentDocument } from '../../server/interop/consent-document.js';
+import { documentLanguages, isDocumentLanguage, type DocumentLanguage } from '../../server/interop/document-language.js';
+import { summaryDocument } from '../../server/interop/summary-document.js';
+import type { CliIo } from '../cli-io.js';
+import { checkOut, CliInputError, cliAudit, processStreams, runRecordCommand, withClinicDatabase, writeOutput, type CliStreams } from './export-command.js';
+
+export const pdfKinds = ['aftercare', 'consent', 'summary'] as const;
+export type PdfKind = (typeof pdfKinds)[number];
+
+/** Per kind: the argument's name in messages, the audit entity, and how to find and make it. */
+const kinds: Record<PdfKind, { argument: string; entity: string; make(repos: Repositories, id: string, language: DocumentLanguage): Promise<MadeDocument | undefined> }> = {
+  aftercare: {
+    argument: 'SESSION_ID',
+    entity: 'aftercare_sheet',
+    make: async (repos, id, language) => {
+      const session = await repos.treatmentSessions.findById(id);
+      return session && aftercareDocument(repos, session, language);
+    },
+  },
+  consent: {
+    argument: 'SIGNATURE_ID',
+    entity: 'consent_form',
+    make: async (repos, id, language) => {
+      const signature = await repos.consent.findSignature(id);
+      return signature && consentDocument(repos, signature, language);
+    },
+  },
+  summary: {
+    argument: 'COURSE_ID',
+    entity: 'treatment_summary',
+    make: async (repos, id, language) => {
+      const course = await repos.courses.findById(id);
+      return course && summaryDocument(repos, course, language);
+    },
+  },
+};
+
+export interface PdfOptions {
+  out: string;
+  locale?: string;
+}
+
+/** `mesodesk pdf aftercare SESSION_ID | consent SIGNATURE_ID | summary COURSE_ID --out FILE [--locale tr]`. */
+export function pdfCommand(kind: PdfKind, id: string, opts: PdfOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
+  return runRecordCommand(`pdf ${kind}`, io, async () => {
+    const spec = kinds[kind];
+    const language = opts.locale ?? 'en';
+    if (!isDocumentLanguage(language)) throw new CliInputError('--locale', `must be one of: ${documentLanguages.join(', ')}`);
+    checkOut(opts.out);
+    await withClinicDatabase(env, async (repos) => {
+      const document = await spec.make(repos, id, language);
+      if (!document) throw new CliInputError(spec.argument, `no ${kind === 'aftercare' ? 'session' : kind === 'consent' ? 'consent signature' : 'course'} with id ${id}`);
+      await cliAudit(repos, `pdf ${kind}`)([{ clinicId: document.patient.clinicId, action: 'read', entity: spec.entity, entityId: id, patientId: document.patient.id }]);
+      const written = await writeOutput([document.pdf], opts.out, streams);
+      io.err(`Wrote ${written ?? opts.out}`);
+    });
+  });
+}

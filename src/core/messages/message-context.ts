@@ -1,0 +1,35 @@
+import { parseInstant } from '../scheduling/instant.js';
+import { localClock, type LocalClock } from './local-clock.js';
+import type { BookedSession, MessageOptions, MessagePlan } from './message-types.js';
+import { preparationAdvice, type PreparationAdvice } from './preparation-advice.js';
+
+/** What every message text is written from, worked out once per session. */
+export interface MessageContext {
+  session: BookedSession;
+  plan: MessagePlan;
+  clock: LocalClock;
+  startMs: number;
+  endMs: number;
+  advice: PreparationAdvice;
+  /** The portal page where the patient reports a side effect of this session. */
+  sideEffectUrl: string;
+}
+
+export function sideEffectReportUrl(baseUrl: string, sessionId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/portal/sessions/${encodeURIComponent(sessionId)}/side-effects/new`;
+}
+
+/** Throws RangeError for a start that is not an instant, a duration that is not positive, or an unknown zone or locale. */
+export function messageContext(session: BookedSession, plan: MessagePlan, options: Pick<MessageOptions, 'baseUrl'>): MessageContext {
+  const startMs = parseInstant(session.start);
+  if (!Number.isFinite(session.durationMinutes) || session.durationMinutes <= 0) throw new RangeError(`duration must be positive minutes, not ${session.durationMinutes}`);
+  return {
+    session,
+    plan,
+    clock: localClock(session.timeZone, session.locale),
+    startMs,
+    endMs: startMs + session.durationMinutes * 60_000,
+    advice: preparationAdvice(plan, session.numbingCream),
+    sideEffectUrl: sideEffectReportUrl(options.baseUrl, session.id),
+  };
+}

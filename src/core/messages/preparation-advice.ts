@@ -1,0 +1,32 @@
+import type { TimedInstruction } from '../assessment/assessment-result.js';
+import { safeInstructions, withKeepTakingLine } from './blood-thinner-safety.js';
+import type { MessagePlan } from './message-types.js';
+
+/** The knowledge-base item about arriving early for numbing cream: its timing comes from the plan's lead time instead. */
+const numbingCreamArrival = 'arrive_for_numbing_cream';
+/** Items covering at least a day are for the days before; shorter ones are for the day itself. */
+const dayHours = 24;
+
+export interface PreparationAdvice {
+  /** Lines for the days before the session (with the keep-taking line), or empty when the plan has none. */
+  beforehand: string[];
+  /** How many hours before the session the earliest of them starts: when the reminder is due. */
+  leadHours: number;
+  /** Lines for the day itself. */
+  onTheDay: string[];
+  /** Minutes to arrive early for numbing cream, or null when none is planned. */
+  arriveEarlyMinutes: number | null;
+}
+
+/** Splits the plan's preparation items by when they matter; only safe texts pass (blood-thinner-safety.ts). */
+export function preparationAdvice(plan: MessagePlan, numbingCream: boolean): PreparationAdvice {
+  const items = safeInstructions(plan.preparation.filter((i) => i.code !== numbingCreamArrival));
+  const beforehand: TimedInstruction[] = items.filter((i) => i.hours.max >= dayHours);
+  const cream = numbingCream && plan.preparation.some((i) => i.code === numbingCreamArrival);
+  return {
+    beforehand: beforehand.length ? withKeepTakingLine(beforehand.map((i) => i.text)) : [],
+    leadHours: Math.max(0, ...beforehand.map((i) => i.hours.max)),
+    onTheDay: items.filter((i) => i.hours.max < dayHours).map((i) => i.text),
+    arriveEarlyMinutes: cream ? Math.ceil(plan.anaesthesia.leadMinutes.max) : null,
+  };
+}

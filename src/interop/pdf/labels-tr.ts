@@ -1,0 +1,64 @@
+import type { AftercareSheetLabels } from './aftercare-sheet.js';
+import type { ConsentFormLabels } from './consent-form.js';
+import type { TreatmentSummaryLabels } from './treatment-summary.js';
+
+/**
+ * The documents' own words in Turkish (the data and the knowledge base's instructions stay as
+ * recorded). Complete sets, so no English word is left on a Turkish sheet when a label is added.
+ */
+
+export const turkishAftercareLabels: AftercareSheetLabels = {
+  title: 'Mezoterapi seansınızdan sonra bakım',
+  patient: 'Hasta',
+  sessionEnded: 'Seansın bitişi',
+  intro: 'Lütfen aşağıdaki her talimata, yanında yazan saate kadar uyun. Saatler kliniğin yerel saatidir.',
+  until: '{day} {time} saatine kadar',
+  duration: 'seanstan sonra {hours} saat',
+  sources: 'Kaynaklar',
+  closing: 'Sizi endişelendiren bir şey fark ederseniz - yayılan kızarıklık, artan ağrı, ateş veya irin - kliniğe başvurun.',
+};
+
+export const turkishConsentLabels: ConsentFormLabels = {
+  title: 'Tedavi onam formu',
+  textVersion: '{procedure} - onam metni, sürüm {version}',
+  patient: 'Hasta',
+  birthDate: 'Doğum tarihi',
+  signedText: 'Hastanın imzaladığı metin',
+  signature: 'İmza',
+  typedName: 'Hastanın yazdığı ad',
+  signedAt: 'İmza zamanı',
+  noDrawnSignature: 'Çizilmiş imza yok: hasta yalnızca adını yazdı.',
+  reference: 'Kayıt',
+};
+
+export const turkishSummaryLabels: TreatmentSummaryLabels = {
+  title: 'Tedavi özeti',
+  generated: 'Oluşturulma',
+  patient: 'Hasta',
+  birthDate: 'Doğum tarihi',
+  course: 'Tedavi kürü',
+  indication: 'Endikasyon',
+  area: 'Bölge',
+  status: 'Durum',
+  started: 'Başlangıç',
+  plan: 'Plan',
+  planCourse: '{sessions} seans, {interval} gün arayla',
+  mixture: 'Karışım',
+  depth: 'Derinlik',
+  anaesthesia: 'Lokal anestezik krem',
+  sources: 'Kaynaklar',
+  sessions: 'Seanslar',
+  sessionColumns: ['#', 'Tarih ve saat', 'Durum', 'Süre', 'Uygulama: bölgeler ve lotlar'],
+  sessionStatuses: { planned: 'planlandı', done: 'yapıldı', cancelled: 'iptal edildi', no_show: 'gelmedi' },
+  minutes: 'dk',
+  productsAndLots: 'Kullanılan ürünler ve lotlar',
+  lotColumns: ['Ürün', 'Üretici', 'Lot', 'Son kullanma', 'Geri çağrıldı', 'Seanslar'],
+  recalled: 'GERİ ÇAĞRILDI',
+  sideEffects: 'Yan etkiler',
+  sideEffectColumns: ['Başlangıç', 'Belirti', 'Şiddet', 'Triyaj'],
+  outcomes: 'Sonuçlar',
+  outcomeColumns: ['Seans', 'Hasta puanı', 'Uygulayıcı puanı', 'Notlar'],
+  none: 'Kayıt yok.',
+  yes: 'evet',
+  no: 'hayır',
+};

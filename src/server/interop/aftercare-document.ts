@@ -1,0 +1,47 @@
+import { aftercareSheetPdf } from '../../interop/index.js';
+import type { PatientRecord, TreatmentSessionRecord } from '../../storage/repositories/records.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import { clinicTimeZone } from './clinic-zone.js';
+import { documentWords, type DocumentLanguage } from './document-language.js';
+import { DocumentUnavailableError } from './document-unavailable.js';
+
+export interface MadeDocument {
+  pdf: Buffer;
+  /** Whose records went into it, for the audit trail. */
+  patient: PatientRecord;
+}
+
+function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
+  return session.durationMinutes === null ? undefined : Date.parse(session.scheduledAt) + session.durationMinutes * 60_000;
+}
+
+/**
+ * The patient's aftercare sheet for one session, in the time zone of the session's location. The
+ * countdown starts at the later of the booked end and the charting: a later start only lengthens
+ * the restrictions, which errs on the patient's side when the chart was written during the session.
+ */
+export async function aftercareDocument(repos: Repositories, session: TreatmentSessionRecord, language: DocumentLanguage, now = new Date()): Promise<MadeDocument> {
+  if (session.status === 'cancelled' || session.status === 'no_show')
+    throw new DocumentUnavailableError('session_not_held', `the session was ${session.status === 'no_show' ? 'a no-show' : 'cancelled'}: there is no aftercare to give`);
+  const [course, patient, chart] = await Promise.all([repos.courses.findById(session.courseId), repos.patients.findById(session.patientId), repos.charts.findBySession(session.id)]);
+  if (!course || !patient) throw new Error(`session ${session.id} has lost its course or patient`);
+  const booked = bookedEndMs(session);
+  const charted = chart ? Date.parse(chart.createdAt) : undefined;
+  if (booked === undefined && charted === undefined)
+    throw new DocumentUnavailableError('session_length_unknown', 'the session has no booked length and is not charted, so the aftercare countdown has no start; set its length or chart it first');
+  const endedMs = Math.max(booked ?? -Infinity, charted ?? -Infinity);
+  const [clinic, timeZone] = await Promise.all([repos.clinics.findById(patient.clinicId), clinicTimeZone(repos, patient.clinicId, session.locationId)]);
+  const words = documentWords(language);
+  const pdf = await aftercareSheetPdf({
+    clinic: { name: clinic?.name ?? '' },
+    patient,
+    session,
+    endedAt: new Date(endedMs).toISOString(),
+    aftercare: course.plan.aftercare.filter((item) => !item.areas || item.areas.includes(course.area)),
+    timeZone,
+    locale: words.locale,
+    labels: words.aftercare,
+    createdAt: now,
+  });
+  return { pdf, patient };
+}

@@ -1,0 +1,26 @@
+import { englishAftercareLabels, englishConsentLabels, englishSummaryLabels, type AftercareSheetLabels, type ConsentFormLabels, type TreatmentSummaryLabels } from '../../interop/index.js';
+import { turkishAftercareLabels, turkishConsentLabels, turkishSummaryLabels } from '../../interop/pdf/labels-tr.js';
+
+export const documentLanguages = ['en', 'tr'] as const;
+export type DocumentLanguage = (typeof documentLanguages)[number];
+
+/** A language's words for each document, and the locale its dates are written in. */
+export interface DocumentWords {
+  locale: string;
+  aftercare: AftercareSheetLabels;
+  consent: ConsentFormLabels;
+  summary: TreatmentSummaryLabels;
+}
+
+const words: Record<DocumentLanguage, DocumentWords> = {
+  en: { locale: 'en-GB', aftercare: englishAftercareLabels, consent: englishConsentLabels, summary: englishSummaryLabels },
+  tr: { locale: 'tr-TR', aftercare: turkishAftercareLabels, consent: turkishConsentLabels, summary: turkishSummaryLabels },
+};
+
+export function documentWords(language: DocumentLanguage): DocumentWords {
+  return words[language];
+}
+
+export function isDocumentLanguage(value: string): value is DocumentLanguage {
+  return (documentLanguages as readonly string[]).includes(value);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { localDate } from './local-date.js';
+
+describe('local date of a session', () => {
+  it('is the date where the clinic is, not the UTC date', () => {
+    expect(localDate('2026-12-07T23:30:00.000Z', 'Europe/Berlin')).toBe('2026-12-08');
+    expect(localDate('2026-12-08T03:30:00.000Z', 'America/New_York')).toBe('2026-12-07');
+    expect(localDate('2026-12-07T23:30:00.000Z', 'UTC')).toBe('2026-12-07');
+  });
+
+  it('follows daylight saving time', () => {
+    // Berlin is UTC+2 in summer: 22:30 UTC is already the next day there.
+    expect(localDate('2026-07-01T22:30:00.000Z', 'Europe/Berlin')).toBe('2026-07-02');
+    expect(localDate('2026-01-01T22:30:00.000Z', 'Europe/Berlin')).toBe('2026-01-01');
+  });
+
+  it('falls back to UTC for a zone it does not know', () => {
+    expect(localDate('2026-12-07T23:30:00.000Z', 'Mars/Olympus')).toBe('2026-12-07');
+  });
+});

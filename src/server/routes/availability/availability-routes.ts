@@ -1,0 +1,188 @@
+import { z } from 'zod';
+import type { LocationRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { Repositories } from '../../../storage/repositories/repositories.js';
+import type { App } from '../../app-types.js';
+import { forbidden, invalidField, notFound } from '../../http-errors.js';
+import { allow, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { localDateTime, toWeeklyHours, weeklyHours } from '../../scheduling/availability-fields.js';
+import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
+import { availabilityView, exceptionView, hoursView } from './availability-views.js';
+
+async function loadOwnLocation(repos: Repositories, user: UserRecord, locationId: string): Promise<LocationRecord> {
+  const location = await repos.clinics.findLocation(locationId);
+  if (!location || location.clinicId !== user.clinicId) throw notFound('location');
+  return location;
+}
+
+/** Admins manage everyone's availability; a practitioner only their own hours and time off. */
+function assertMayManage(user: UserRecord, practitionerId: string | null): void {
+  if (user.role === 'admin') return;
+  if (practitionerId === null) throw forbidden('only an admin may close the whole location');
+  if (practitionerId !== user.id) throw forbidden('practitioners may change only their own hours and time off');
+}
+
+async function loadPractitioner(repos: Repositories, user: UserRecord, practitionerId: string, field?: string): Promise<UserRecord> {
+  const practitioner = await repos.users.findById(practitionerId);
+  if (!practitioner || practitioner.clinicId !== user.clinicId || !practitioner.active || !clinicalRoles.includes(practitioner.role)) {
+    if (field) throw invalidField(field, 'must be an active practitioner of this clinic');
+    throw notFound('practitioner');
+  }
+  return practitioner;
+}
+
+const hoursParams = z.object({ id, practitionerId: id });
+const hoursBody = z.object({
+  weeklyHours,
+  roomIds: z.array(id, { error: 'must be a list of room ids' }).max(50, { message: 'must list at most 50 rooms' }).nullable().optional(),
+});
+
+const common = { practitionerId: id.nullable().optional(), reason: optionalText(200) };
+const exceptionBody = z
+  .discriminatedUnion(
+    'kind',
+    [
+      z.object({ kind: z.literal('days'), from: isoDate, to: isoDate, ...common }),
+      z.object({ kind: z.literal('hours'), start: localDateTime, end: localDateTime, ...common }),
+    ],
+    { error: "kind must be 'days' (from, to: local dates) or 'hours' (start, end: local date-times)" },
+  )
+  .superRefine((body, ctx) => {
+    if (body.kind === 'days' && body.to < body.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (body.kind === 'hours' && body.end <= body.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+  });
+
+/**
+ * Working hours, time off and closures: what the course finder books around. Rooms and each
+ * location's time zone are managed with the clinic (routes/clinics) and shown here together.
+ */
+export async function availabilityRoutes(app: App): Promise<void> {
+  const tags = ['availability'];
+
+  app.get(
+    '/api/locations/:id/availability',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "A location's time zone, rooms, practitioners' weekly hours, time off and closures",
+        tags,
+        params: idParams,
+        response: { 200: availabilityView, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
+      const [rooms, hours, exceptions] = [
+        await app.repos.availability.listRooms(location.id),
+        await app.repos.availability.listPractitionerHours(location.id),
+        await app.repos.availability.listExceptions(location.id),
+      ];
+      return { location: { id: location.id, name: location.name, timeZone: location.timeZone }, rooms, hours, exceptions };
+    },
+  );
+
+  app.put(
+    '/api/locations/:id/practitioners/:practitionerId/hours',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: "Set (replace) a practitioner's working week at a location; practitioners set their own",
+        tags,
+        params: hoursParams,
+        body: hoursBody,
+        response: { 200: hoursView, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const location = await loadOwnLocation(app.repos, user, request.params.id);
+      assertMayManage(user, request.params.practitionerId);
+      const practitioner = await loadPractitioner(app.repos, user, request.params.practitionerId);
+      const { roomIds } = request.body;
+      if (roomIds) {
+        const here = new Set((await app.repos.availability.listRooms(location.id)).map((r) => r.id));
+        roomIds.forEach((roomId, i) => {
+          if (!here.has(roomId)) throw invalidField(`roomIds[${i}]`, 'must be a room in use at this location');
+        });
+        if (new Set(roomIds).size !== roomIds.length) throw invalidField('roomIds', 'must not list a room twice');
+      }
+      return app.repos.availability.setPractitionerHours({
+        practitionerId: practitioner.id,
+        locationId: location.id,
+        weeklyHours: toWeeklyHours(request.body.weeklyHours),
+        roomIds: roomIds ?? null,
+      });
+    },
+  );
+
+  app.delete(
+    '/api/locations/:id/practitioners/:practitionerId/hours',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: 'Remove a practitioner’s working week at a location (they are then not booked there)',
+        tags,
+        params: hoursParams,
+        response: { 204: z.null().describe('removed'), 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const location = await loadOwnLocation(app.repos, user, request.params.id);
+      assertMayManage(user, request.params.practitionerId);
+      if (!(await app.repos.availability.deletePractitionerHours(request.params.practitionerId, location.id))) throw notFound('working hours');
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/locations/:id/exceptions',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: 'Add time off (a practitioner) or a closure (no practitioner: the whole location), as local days or local date-times',
+        tags,
+        params: idParams,
+        body: exceptionBody,
+        response: { 201: exceptionView, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const location = await loadOwnLocation(app.repos, user, request.params.id);
+      const body = request.body;
+      const practitionerId = body.practitionerId ?? null;
+      assertMayManage(user, practitionerId);
+      if (practitionerId !== null) await loadPractitioner(app.repos, user, practitionerId, 'practitionerId');
+      const common = { locationId: location.id, practitionerId, reason: body.reason ?? null };
+      const created = await app.repos.availability.addException(
+        body.kind === 'days' ? { ...common, kind: 'days', from: body.from, to: body.to } : { ...common, kind: 'hours', start: body.start, end: body.end },
+      );
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.delete(
+    '/api/availability-exceptions/:id',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: 'Remove time off or a closure; practitioners remove only their own time off',
+        tags,
+        params: idParams,
+        response: { 204: z.null().describe('removed'), 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const exception = await app.repos.availability.findException(request.params.id);
+      if (!exception) throw notFound('exception');
+      await loadOwnLocation(app.repos, user, exception.locationId).catch(() => {
+        throw notFound('exception');
+      });
+      assertMayManage(user, exception.practitionerId);
+      await app.repos.availability.deleteException(exception.id);
+      return reply.code(204).send(null);
+    },
+  );
+}

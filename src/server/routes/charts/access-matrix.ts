@@ -1,0 +1,7 @@
+import type { AccessMatrixRow } from '../../access-matrix-row.js';
+
+export const accessMatrix: AccessMatrixRow[] = [
+  { method: 'POST', url: '/api/sessions/:id/chart', allowed: ['admin', 'practitioner'] },
+  // Reception sees schedules, never clinical notes.
+  { method: 'GET', url: '/api/sessions/:id/chart', allowed: ['admin', 'practitioner', 'patient'] },
+];

@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import type { ConsentSignatureRecord, ConsentTextRecord } from '../../../storage/repositories/records.js';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { conflict, invalidField, notFound } from '../../http-errors.js';
+import { allow, anyRole } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { consentTextView, newConsentTextBody, newSignatureBody, procedureParams, signatureView } from './consent-schemas.js';
+import { userAgentOf } from './user-agent.js';
+
+/** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
+function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | undefined) {
+  return {
+    ...signature,
+    consentText: { procedure: text?.procedure ?? '', version: text?.version ?? 0, current: text?.active ?? false },
+  };
+}
+
+export async function consentRoutes(app: App): Promise<void> {
+  const tags = ['consent'];
+  const signers = allow('admin', 'practitioner', 'patient');
+
+  app.post(
+    '/api/consent-texts/:procedure/versions',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "Publish a new version of a procedure's consent text; it becomes the current one, earlier versions are kept unchanged",
+        tags,
+        params: procedureParams,
+        body: newConsentTextBody,
+        response: { 201: consentTextView, 400: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const created = await app.repos.transaction(async (tx) => {
+        const text = await tx.consent.createText({ clinicId: user.clinicId, procedure: request.params.procedure, text: request.body.text, active: true });
+        await request.audit({ action: 'create', entity: 'consent_text', entityId: text.id, patientId: null }, tx);
+        return text;
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/consent-texts',
+    {
+      config: allow(...anyRole),
+      schema: { summary: 'The current consent text of every procedure', tags, response: { 200: z.object({ texts: z.array(consentTextView) }) } },
+    },
+    async (request) => {
+      const texts = await app.repos.consent.listTexts(requireAuth(request).user.clinicId);
+      return { texts: texts.filter((t) => t.active) };
+    },
+  );
+
+  app.get(
+    '/api/consent-texts/:procedure',
+    {
+      config: allow(...anyRole),
+      schema: { summary: "The current version of a procedure's consent text", tags, params: procedureParams, response: { 200: consentTextView, 404: errorResponse } },
+    },
+    async (request) => {
+      const text = await app.repos.consent.findActiveText(requireAuth(request).user.clinicId, request.params.procedure);
+      if (!text) throw notFound('consent text');
+      return text;
+    },
+  );
+
+  app.get(
+    '/api/consent-texts/:procedure/versions',
+    {
+      config: allow(...anyRole),
+      schema: {
+        summary: "Every version of a procedure's consent text, newest first",
+        tags,
+        params: procedureParams,
+        response: { 200: z.object({ versions: z.array(consentTextView) }) },
+      },
+    },
+    async (request) => {
+      const texts = await app.repos.consent.listTexts(requireAuth(request).user.clinicId);
+      return { versions: texts.filter((t) => t.procedure === request.params.procedure) };
+    },
+  );
+
+  app.post(
+    '/api/patients/:id/consents',
+    {
+      config: signers,
+      schema: {
+        summary: 'Record the patient’s signature of the current version of a consent text (patients sign their own)',
+        tags,
+        params: idParams,
+        body: newSignatureBody,
+        response: { 201: signatureView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const signed = await app.repos.transaction(async (tx) => {
+        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        const text = await tx.consent.findText(request.body.consentTextId);
+        if (!text || text.clinicId !== patient.clinicId) throw invalidField('consentTextId', 'must be a consent text of this clinic');
+        // A signature must be of the text in force: one of a replaced version would never allow charting.
+        if (!text.active) {
+          const current = await tx.consent.findActiveText(text.clinicId, text.procedure);
+          const by = current ? ` by version ${current.version}` : '';
+          throw conflict('consent_text_outdated', `version ${text.version} of the ${text.procedure} consent has been replaced${by}; sign the current text`);
+        }
+        const signature = await tx.consent.sign({
+          patientId: patient.id,
+          consentTextId: text.id,
+          typedName: request.body.typedName,
+          signatureImage: request.body.signatureImage,
+          userAgent: userAgentOf(request),
+          userId: user.id,
+        });
+        await request.audit({ action: 'create', entity: 'consent_signature', entityId: signature.id, patientId: patient.id }, tx);
+        return withText(signature, text);
+      });
+      return reply.code(201).send(signed);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/consents',
+    {
+      config: signers,
+      schema: {
+        summary: "The patient's consent signatures, newest first, each with the text version signed",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ signatures: z.array(signatureView) }), 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
+      const [signatures, texts] = await Promise.all([app.repos.consent.listSignatures(patient.id), app.repos.consent.listTexts(patient.clinicId)]);
+      const byId = new Map(texts.map((t) => [t.id, t]));
+      await request.audit(signatures.map((s) => ({ action: 'read' as const, entity: 'consent_signature', entityId: s.id, patientId: patient.id })));
+      return { signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))) };
+    },
+  );
+}

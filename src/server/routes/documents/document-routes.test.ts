@@ -1,0 +1,134 @@
+import { beforeAll, expect, it } from 'vitest';
+import { extractPdf } from '../../../interop/test-support/pdf-text.js';
+import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/interop-test-records.js';
+
+forEachApp('document routes', (get) => {
+  let own: InteropPatientRecords;
+  let others: InteropPatientRecords;
+  let admin: TestClient;
+  let practitioner: TestClient;
+  let reception: TestClient;
+  let patient: TestClient;
+
+  beforeAll(async () => {
+    const { repos, fixture } = get();
+    const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
+    own = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.patient, fixture.users.practitioner.id);
+    others = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.otherPatient, fixture.users.practitioner.id);
+    [admin, practitioner, reception, patient] = await Promise.all([get().signIn('admin'), get().signIn('practitioner'), get().signIn('reception'), get().signIn('patient')]);
+  });
+
+  const pdfText = async (response: { statusCode: number; rawPayload: Buffer; headers: Record<string, unknown>; body: string }) => {
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    return extractPdf(response.rawPayload);
+  };
+  const audited = async (entity: string, entityId: string) =>
+    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity, limit: 200, offset: 0 })).filter((a) => a.entityId === entityId);
+
+  it('gives the aftercare sheet in the location’s time zone, in English or Turkish, and audits the read', async () => {
+    const url = `/api/sessions/${own.plannedSession.id}/aftercare.pdf`;
+    const response = await practitioner.inject({ method: 'GET', url });
+    expect(response.headers['content-disposition']).toBe(`inline; filename="aftercare-${own.plannedSession.id}.pdf"`);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const english = await pdfText(response);
+    const firstInstruction = own.course.plan.aftercare[0];
+    expect(firstInstruction).toBeDefined();
+    expect(english.flat).toContain('Aftercare after your mesotherapy session');
+    expect(english.flat).toContain('Paula Patient');
+    // Booked 09:30Z for 30 minutes: the countdown starts at 13:00 in Istanbul.
+    expect(english.flat).toContain('7 Dec 2026, 13:00 (Europe/Istanbul)');
+    expect(english.flat).toContain(firstInstruction?.text.replace(/\s+/g, ' '));
+
+    const turkish = await pdfText(await practitioner.inject({ method: 'GET', url: `${url}?locale=tr` }));
+    expect(turkish.flat).toContain('Mezoterapi seansınızdan sonra bakım');
+    expect(turkish.flat).toContain('Seansın bitişi');
+    expect(turkish.flat).toContain('7 Ara 2026 13:00');
+    expect(turkish.flat).toContain('Kaynaklar:');
+
+    expect((await audited('aftercare_sheet', own.plannedSession.id)).map((a) => [a.action, a.patientId, a.userId])).toContainEqual(['read', get().fixture.patient.id, practitioner.user.id]);
+  });
+
+  it('counts from the later of the booked end and the charting for a charted session', async () => {
+    const chart = await get().repos.charts.findBySession(own.doneSession.id);
+    const end = Math.max(Date.parse(own.doneSession.scheduledAt) + 45 * 60_000, Date.parse(chart?.createdAt ?? ''));
+    const expected = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', dateStyle: 'medium', timeStyle: 'short' }).format(end);
+    const { flat } = await pdfText(await admin.inject({ method: 'GET', url: `/api/sessions/${own.doneSession.id}/aftercare.pdf` }));
+    expect(flat).toContain(`${expected} (Europe/Istanbul)`);
+  });
+
+  it('lets reception and the patient have the aftercare sheet, but no one else’s', async () => {
+    const url = (id: string) => `/api/sessions/${id}/aftercare.pdf`;
+    expect((await reception.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(200);
+    expect((await patient.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(200);
+    expect((await patient.inject({ method: 'GET', url: url(others.plannedSession.id) })).statusCode).toBe(404);
+    expect((await get().app.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(401);
+
+    const elsewhere = await get().createOtherClinic();
+    const stranger = await get().signInAs(elsewhere.users.admin.email, testPassword);
+    expect((await stranger.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(404);
+  });
+
+  it('refuses bad input and sessions without an aftercare start', async () => {
+    const bad = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.plannedSession.id}/aftercare.pdf?locale=de` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().problems[0].field).toBe('locale');
+    expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/not%20an%20id/aftercare.pdf' })).json().problems[0].field).toBe('id');
+    expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/nope/aftercare.pdf' })).statusCode).toBe(404);
+
+    const unmeasured = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.unmeasuredSession.id}/aftercare.pdf` });
+    expect(unmeasured.statusCode).toBe(409);
+    expect(unmeasured.json().error).toBe('session_length_unknown');
+    const cancelled = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.cancelledSession.id}/aftercare.pdf` });
+    expect(cancelled.statusCode).toBe(409);
+    expect(cancelled.json().error).toBe('session_not_held');
+    expect(await audited('aftercare_sheet', own.unmeasuredSession.id)).toEqual([]);
+  });
+
+  it('gives the signed consent form with the signed text and the drawn signature', async () => {
+    const url = `/api/consent-signatures/${own.signature.id}/consent.pdf`;
+    const english = await pdfText(await practitioner.inject({ method: 'GET', url }));
+    expect(english.flat).toContain('Consent to treatment');
+    expect(english.flat).toContain('İğne uygulamasının risklerini anladım: şişlik, kızarıklık ve morarma olabilir.');
+    expect(english.flat).toContain('Paula Patient');
+    expect(english.images).toBe(1);
+
+    const turkish = await pdfText(await patient.inject({ method: 'GET', url: `${url}?locale=tr` }));
+    expect(turkish.flat).toContain('Tedavi onam formu');
+    expect(turkish.flat).toContain('Hastanın yazdığı ad');
+    expect(turkish.flat).toContain('Doğum tarihi: 12 Nis 1990');
+    expect((await audited('consent_form', own.signature.id)).length).toBe(2);
+  });
+
+  it('keeps consent forms from reception and from other patients', async () => {
+    expect((await reception.inject({ method: 'GET', url: `/api/consent-signatures/${own.signature.id}/consent.pdf` })).statusCode).toBe(403);
+    expect((await patient.inject({ method: 'GET', url: `/api/consent-signatures/${others.signature.id}/consent.pdf` })).statusCode).toBe(404);
+    expect((await admin.inject({ method: 'GET', url: '/api/consent-signatures/nope/consent.pdf' })).statusCode).toBe(404);
+  });
+
+  it('gives the treatment summary with lots, the recall, side effects and outcomes', async () => {
+    const url = `/api/courses/${own.course.id}/summary.pdf`;
+    const english = await pdfText(await practitioner.inject({ method: 'GET', url }));
+    expect(english.flat).toContain('Treatment summary');
+    expect(english.flat).toContain('LOT-TR-A');
+    expect(english.flat).toContain('RECALLED');
+    expect(english.flat).toContain('Örnek İlaç A.Ş.');
+    expect(english.flat).toContain('şişlik ve kızarıklık');
+    expect(english.flat).toContain('Daha gür saç.');
+
+    const turkish = await pdfText(await patient.inject({ method: 'GET', url: `${url}?locale=tr` }));
+    expect(turkish.flat).toContain('Tedavi özeti');
+    expect(turkish.flat).toContain('GERİ ÇAĞRILDI');
+    expect(turkish.flat).toContain('Kullanılan ürünler ve lotlar');
+    expect(turkish.flat).toContain('yapıldı');
+    expect((await audited('treatment_summary', own.course.id)).length).toBe(2);
+  });
+
+  it('keeps treatment summaries from reception and from other patients', async () => {
+    expect((await reception.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf` })).statusCode).toBe(403);
+    expect((await patient.inject({ method: 'GET', url: `/api/courses/${others.course.id}/summary.pdf` })).statusCode).toBe(404);
+    expect((await admin.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf?locale=` })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { documentLanguages } from '../../interop/document-language.js';
+
+export const documentQuery = z.object({
+  locale: z
+    .enum(documentLanguages, { error: `must be one of: ${documentLanguages.join(', ')}` })
+    .default('en')
+    .describe('Language of the document: en (default) or tr. Times are in the clinic location’s zone either way.'),
+});

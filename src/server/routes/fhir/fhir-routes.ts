@@ -1,0 +1,91 @@
+import { Readable } from 'node:stream';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { forbidden, invalidField } from '../../http-errors.js';
+import { clinicFhirChunks, patientFhirBundle } from '../../interop/fhir-export.js';
+import { FhirImportInputError, importIntake } from '../../interop/fhir-import.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
+import { fhirImportBodyLimit, fhirMime, importBody, importQuery, importResult, patientFhirQuery } from './fhir-schemas.js';
+
+export async function fhirRoutes(app: App): Promise<void> {
+  const tags = ['fhir'];
+  // FHIR's own media type is JSON too; parsed as strictly as application/json (no __proto__ keys).
+  app.addContentTypeParser(fhirMime, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+
+  app.get(
+    '/api/patients/:id/fhir',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
+        tags,
+        params: idParams,
+        querystring: patientFhirQuery,
+        response: { 200: fileResponse(fhirMime, 'FHIR R4 Bundle'), 400: errorResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const includeAudit = request.query.audit;
+      if (includeAudit && user.role !== 'admin') throw forbidden('only an admin may export the audit trail');
+      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const bundle = await patientFhirBundle(app.repos, patient, {
+        includeAudit,
+        onSkipped: (skipped) => request.log.warn({ skipped }, 'record left out of the FHIR export'),
+      });
+      await request.audit({ action: 'read', entity: includeAudit ? 'fhir_export_with_audit' : 'fhir_export', entityId: patient.id, patientId: patient.id });
+      return sendFile(reply, { contentType: `${fhirMime}; charset=utf-8`, name: `patient-${patient.id}.fhir.json` }).send(JSON.stringify(bundle));
+    },
+  );
+
+  app.get(
+    '/api/fhir/export',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole",
+        tags,
+        response: { 200: fileResponse(fhirMime, 'FHIR R4 Bundle of every patient') },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const chunks = clinicFhirChunks(app.repos, user.clinicId, {
+        onBatch: (patients) => request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'fhir_export', entityId: p.id, patientId: p.id }))),
+        onSkipped: (skipped) => request.log.warn({ skipped }, 'record left out of the FHIR export'),
+      });
+      // An error in the generator destroys the stream; Fastify then drops the connection instead of ending the body.
+      const stream = Readable.from(chunks, { objectMode: false });
+      return sendFile(reply, { contentType: `${fhirMime}; charset=utf-8`, name: `clinic-${fileStamp()}.fhir.json` }).send(stream);
+    },
+  );
+
+  app.post(
+    '/api/fhir/import',
+    {
+      config: allow(...clinicalRoles),
+      bodyLimit: fhirImportBodyLimit,
+      schema: {
+        summary: 'Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored',
+        description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB.`,
+        tags,
+        querystring: importQuery,
+        body: importBody,
+        response: { 200: importResult, 400: errorResponse, 413: errorResponse },
+      },
+    },
+    async (request) => {
+      requireAuth(request);
+      try {
+        const { patientId, patient, unmapped } = importIntake(request.body, request.query.patientId);
+        return { patientId, patient: { ...patient }, unmapped };
+      } catch (error) {
+        if (error instanceof FhirImportInputError) throw invalidField(error.field, error.message);
+        throw error;
+      }
+    },
+  );
+}

@@ -1,0 +1,72 @@
+import type { App } from '../../app-types.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { localDate } from '../../rescreening/local-date.js';
+import { rescreenOutdated } from '../../rescreening/rescreen-outdated.js';
+import { screeningAuditEvent } from '../../rescreening/rescreen-patient.js';
+import { errorResponse } from '../../validation/fields.js';
+import { flagList, flagListQuery, rescreenSummary } from './flag-schemas.js';
+
+/**
+ * Re-screening flags: upcoming sessions that a changed intake or knowledge base made contraindicated
+ * or deferred. Clinical, so reception does not see them (the schedule leaves the flag out for them too).
+ */
+export async function flagRoutes(app: App): Promise<void> {
+  const tags = ['flags'];
+
+  app.get(
+    '/api/flags',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
+        tags,
+        querystring: flagListQuery,
+        response: { 200: flagList, 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const flagged = await app.repos.screening.listFlagged({ clinicId: user.clinicId, after: new Date().toISOString(), ...request.query });
+      await request.audit(flagged.map((f) => ({ action: 'read' as const, entity: 'treatment_session', entityId: f.sessionId, patientId: f.patient.id })));
+      return {
+        flags: flagged.map((f) => ({
+          session: {
+            id: f.sessionId,
+            courseId: f.courseId,
+            scheduledAt: f.scheduledAt,
+            date: localDate(f.scheduledAt, f.timeZone),
+            timeZone: f.timeZone,
+            practitionerId: f.practitionerId,
+            locationId: f.locationId,
+          },
+          patient: f.patient,
+          verdict: f.verdict,
+          reasons: f.reasons,
+          flaggedAt: f.flaggedAt,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/flags/rescreen',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "Re-screen the clinic's upcoming sessions not yet screened under the current knowledge base (the server also does this at start)",
+        tags,
+        response: { 200: rescreenSummary },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return rescreenOutdated(app.repos, app.knowledgeBase, {
+        now: () => new Date(),
+        clinicId: user.clinicId,
+        record: (changes, tx) => request.audit(changes.map(screeningAuditEvent), tx),
+        onError: (patientId, err) => request.log.error({ err, patientId }, 're-screening a patient failed'),
+      });
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import type { Role } from '../../../storage/repositories/records.js';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { forbidden, invalidField, notFound } from '../../http-errors.js';
+import { allow, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, id, idParams, optionalText } from '../../validation/fields.js';
+import { assertSessionHeld, loadAccessibleSession } from '../side-effects/session-access.js';
+import { courseOutcomeFor, courseOutcomeView, outcomeFor, outcomeView } from './outcome-view.js';
+
+const rating = z
+  .number({ error: 'must be a whole number from 1 to 10' })
+  .int({ message: 'must be a whole number from 1 to 10' })
+  .min(1, { message: 'must be at least 1' })
+  .max(10, { message: 'must be at most 10' });
+
+const outcomeBody = z
+  .object({
+    patientRating: rating.nullable().optional().describe("The patient's rating, 1 (worst) to 10; null clears it"),
+    practitionerRating: rating.nullable().optional().describe("The practitioner's rating (practitioner or admin)"),
+    notes: optionalText(4000).describe('Practitioner only'),
+  })
+  .refine((body) => Object.values(body).some((v) => v !== undefined), { message: 'must set at least one of patientRating, practitionerRating, notes' });
+
+const outcomesQuery = z.object({ courseId: id.optional().describe("Only this course's sessions") });
+
+/** Who may write which field (the role guard lets every role in; patients only for their own sessions). */
+const writers: Record<keyof z.output<typeof outcomeBody>, readonly Role[]> = {
+  patientRating: [...staffRoles, 'patient'],
+  practitionerRating: ['admin', 'practitioner'],
+  notes: ['practitioner'],
+};
+
+/** How each session went, in the patient's and the practitioner's eyes: one outcome per session. */
+export async function outcomeRoutes(app: App): Promise<void> {
+  const tags = ['outcomes'];
+  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
+
+  app.put(
+    '/api/sessions/:id/outcome',
+    {
+      config: allow('admin', 'practitioner', 'reception', 'patient'),
+      schema: {
+        summary: "Record or change a session's outcome: the fields sent are set, the others kept",
+        description: 'patientRating: the patient (own sessions) or staff; practitionerRating: practitioner or admin; notes: the practitioner.',
+        tags,
+        params: idParams,
+        body: outcomeBody,
+        response: { 200: outcomeView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      for (const [field, roles] of Object.entries(writers))
+        if (request.body[field as keyof typeof writers] !== undefined && !roles.includes(user.role)) throw forbidden(`your role may not set ${field}`);
+      const now = new Date();
+      const saved = await app.repos.transaction(async (tx) => {
+        const session = await loadAccessibleSession(tx, user, request.params.id);
+        assertSessionHeld(session, now);
+        const existing = await tx.outcomes.findBySession(session.id);
+        const outcome = await tx.outcomes.save(session.id, request.body);
+        await request.audit({ action: existing ? 'update' : 'create', entity: 'outcome', entityId: outcome.id, patientId: session.patientId }, tx);
+        return outcome;
+      });
+      return outcomeFor(user.role, saved);
+    },
+  );
+
+  app.get(
+    '/api/sessions/:id/outcome',
+    { config: clinicalOrOwn, schema: { summary: "A session's outcome", tags, params: idParams, response: { 200: outcomeView, 404: errorResponse } } },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const session = await loadAccessibleSession(app.repos, user, request.params.id);
+      const outcome = await app.repos.outcomes.findBySession(session.id);
+      if (!outcome) throw notFound('outcome');
+      await request.audit({ action: 'read', entity: 'outcome', entityId: outcome.id, patientId: session.patientId });
+      return outcomeFor(user.role, outcome);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/outcomes',
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: "A patient's outcomes in session order, for charting a course",
+        tags,
+        params: idParams,
+        querystring: outcomesQuery,
+        response: { 200: z.object({ outcomes: z.array(courseOutcomeView) }), 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const { courseId } = request.query;
+      if (courseId !== undefined) {
+        const course = await app.repos.courses.findById(courseId);
+        if (!course || course.patientId !== patient.id) throw invalidField('courseId', "must be one of the patient's courses");
+      }
+      const outcomes = await app.repos.outcomes.listByPatient(patient.id, courseId);
+      await request.audit(outcomes.map((o) => ({ action: 'read' as const, entity: 'outcome', entityId: o.id, patientId: patient.id })));
+      return { outcomes: outcomes.map((o) => courseOutcomeFor(user.role, o)) };
+    },
+  );
+}

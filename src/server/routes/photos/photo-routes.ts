@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { photoKinds } from '../../../storage/database-schema.js';
+import { newId } from '../../../storage/ids.js';
+import type { PhotoRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { Repositories } from '../../../storage/repositories/repositories.js';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { HttpError, invalidField, notFound } from '../../http-errors.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { imageFile, imageResponse } from '../../uploads/image-response.js';
+import { acceptImageUploads } from '../../uploads/image-uploads.js';
+import { multipartBody } from '../../uploads/multipart-body.js';
+import { parseFormFields, receiveImages } from '../../uploads/receive-images.js';
+import { committedImages, imagePath, openImage, sendImage, setImageAside } from '../../uploads/stored-images.js';
+import { photoFor, photoView } from './photo-view.js';
+
+const photoFields = z.object({
+  kind: z.enum(photoKinds, { error: `must be one of: ${photoKinds.join(', ')}` }),
+  sessionId: id.optional().describe("One of the patient's sessions"),
+});
+
+/** The photo if the user may see its patient: "not found" from other clinics, 403 for other patients. */
+async function loadAccessiblePhoto(repos: Repositories, user: UserRecord, photoId: string): Promise<PhotoRecord> {
+  const photo = await repos.photos.findById(photoId);
+  if (!photo) throw notFound('photo');
+  await loadAccessiblePatient(repos, user, photo.patientId).catch((error: unknown) => {
+    throw error instanceof HttpError && error.statusCode === 404 ? notFound('photo') : error;
+  });
+  return photo;
+}
+
+/**
+ * Before and after photos of a patient, optionally of one session. Clinicians upload and delete
+ * them; the clinic's clinicians and the patient may see them; reception may not. Every read and
+ * write is audited, the image's content included.
+ */
+export async function photoRoutes(app: App): Promise<void> {
+  const tags = ['photos'];
+  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
+  await acceptImageUploads(app);
+
+  app.post(
+    '/api/patients/:id/photos',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: 'Upload a before or after photo of the patient (multipart)',
+        description: 'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond).',
+        tags,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        body: multipartBody(photoFields.extend({ photo: imageFile('A JPEG, PNG or WebP image') })),
+        response: { 201: photoView, 400: errorResponse, 404: errorResponse, 413: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { dataDir } = app.appConfig;
+      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const upload = await receiveImages(request, { dataDir, fileField: 'photo', maxFiles: 1, fields: ['kind', 'sessionId'] });
+      const files = committedImages(dataDir);
+      try {
+        const fields = parseFormFields(photoFields, upload.fields);
+        const [image] = upload.images;
+        if (!image) throw invalidField('photo', 'required');
+        const photo = await app.repos.transaction(async (tx) => {
+          if (fields.sessionId !== undefined) {
+            const session = await tx.treatmentSessions.findById(fields.sessionId);
+            if (!session || session.patientId !== patient.id) throw invalidField('sessionId', "must be one of the patient's sessions");
+          }
+          const photoId = newId();
+          const filePath = imagePath(patient.id, photoId, image.type.extension);
+          const created = await tx.photos.create({ id: photoId, patientId: patient.id, sessionId: fields.sessionId ?? null, kind: fields.kind, filePath, mime: image.type.mime, createdBy: user.id });
+          await request.audit({ action: 'create', entity: 'photo', entityId: created.id, patientId: patient.id }, tx);
+          // Last: a failed move rolls the row back, and a failed commit removes the moved file.
+          await files.commit(image.tempPath, filePath);
+          return created;
+        });
+        return reply.code(201).send(photoFor(photo));
+      } catch (error) {
+        await files.undo();
+        throw error;
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/photos',
+    { config: clinicalOrOwn, schema: { summary: "The patient's photos, newest first", tags, params: idParams, response: { 200: z.object({ photos: z.array(photoView) }), 404: errorResponse } } },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const photos = await app.repos.photos.listByPatient(patient.id);
+      await request.audit(photos.map((p) => ({ action: 'read' as const, entity: 'photo', entityId: p.id, patientId: patient.id })));
+      return { photos: photos.map(photoFor) };
+    },
+  );
+
+  app.get(
+    '/api/photos/:id',
+    { config: clinicalOrOwn, schema: { summary: 'One photo (the image itself)', tags, params: idParams, response: { 200: imageResponse, 403: errorResponse, 404: errorResponse } } },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
+      const image = await openImage(app.appConfig.dataDir, photo.filePath);
+      if (!image) {
+        request.log.warn({ photoId: photo.id }, 'photo file missing');
+        throw notFound('photo');
+      }
+      try {
+        await request.audit({ action: 'read', entity: 'photo', entityId: photo.id, patientId: photo.patientId });
+      } catch (error) {
+        image.stream.destroy();
+        throw error;
+      }
+      return sendImage(reply, photo.mime, image);
+    },
+  );
+
+  app.delete(
+    '/api/photos/:id',
+    { config: allow(...clinicalRoles), schema: { summary: 'Delete a photo and its file', tags, params: idParams, response: { 204: z.null(), 404: errorResponse } } },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { dataDir } = app.appConfig;
+      const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
+      const aside = await setImageAside(dataDir, photo.filePath);
+      try {
+        await app.repos.transaction(async (tx) => {
+          if (!(await tx.photos.delete(photo.id))) throw notFound('photo');
+          await request.audit({ action: 'delete', entity: 'photo', entityId: photo.id, patientId: photo.patientId }, tx);
+        });
+      } catch (error) {
+        await aside?.restore();
+        throw error;
+      }
+      await aside?.discard();
+      return reply.code(204).send(null);
+    },
+  );
+}

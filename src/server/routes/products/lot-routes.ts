@@ -1,0 +1,60 @@
+import type { App } from '../../app-types.js';
+import { allow, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { loadClinicLot } from './catalogue-access.js';
+import { groupRecipients } from './group-recipients.js';
+import { lotView, recallView } from './product-schemas.js';
+
+export async function lotRoutes(app: App): Promise<void> {
+  const tags = ['products'];
+
+  app.post(
+    '/api/lots/:id/recall',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: 'Recall a lot: it can no longer be charted (recalling it again changes nothing)',
+        tags,
+        params: idParams,
+        response: { 200: lotView, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return app.repos.transaction(async (tx) => {
+        const { lot } = await loadClinicLot(tx, user, request.params.id);
+        // Keep the first recall time: it is when the clinic knew.
+        if (lot.recalled) return lot;
+        const recalled = (await tx.products.setLotRecalled(lot.id, true)) ?? lot;
+        await request.audit({ action: 'update', entity: 'lot', entityId: lot.id, patientId: null }, tx);
+        return recalled;
+      });
+    },
+  );
+
+  app.get(
+    '/api/lots/:id/recall',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: 'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
+        tags,
+        params: idParams,
+        response: { 200: recallView, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { lot, product } = await loadClinicLot(app.repos, user, request.params.id);
+      const patients = groupRecipients(await app.repos.charts.lotRecipients(lot.id));
+      await request.audit(
+        patients.flatMap((p) => [
+          { action: 'read' as const, entity: 'patient', entityId: p.patientId, patientId: p.patientId },
+          ...p.sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.sessionId, patientId: p.patientId })),
+        ]),
+      );
+      return { lot, product: { id: product.id, name: product.name, manufacturer: product.manufacturer }, patients };
+    },
+  );
+}

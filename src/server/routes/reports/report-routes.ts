@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { clinicReportLines, reportTables } from '../../interop/clinic-reports.js';
+import { allow } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse } from '../../validation/fields.js';
+import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
+
+const reportParams = z.object({ table: z.enum(reportTables, { error: `must be one of: ${reportTables.join(', ')}` }) });
+const reportQuery = z.object({
+  names: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe("sessions only: add the patients' names next to their ids"),
+});
+
+export async function reportRoutes(app: App): Promise<void> {
+  app.get(
+    '/api/reports/:table.csv',
+    {
+      // The clinic owner's view over every patient: admins of the clinic only.
+      config: allow('admin'),
+      schema: {
+        summary: `A CSV report over every patient of the clinic: ${reportTables.join(', ')}`,
+        description: 'UTF-8 with a byte-order mark, so spreadsheet programs read accented names right; cells that look like formulas are defused.',
+        tags: ['reports'],
+        params: reportParams,
+        querystring: reportQuery,
+        response: { 200: fileResponse('text/csv', 'The report'), 400: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { table } = request.params;
+      const lines = clinicReportLines(app.repos, user.clinicId, table, {
+        patientNames: request.query.names,
+        onBatch: (patients) => request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'clinic_report', entityId: table, patientId: p.id }))),
+      });
+      return sendFile(reply, { contentType: 'text/csv; charset=utf-8', name: `${table}-${fileStamp()}.csv` }).send(Readable.from(lines, { objectMode: false }));
+    },
+  );
+}

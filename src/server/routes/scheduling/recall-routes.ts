@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { recordMaintenanceRecall } from '../../scheduling/record-recall.js';
+import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
+import { courseView, patientView } from '../../views.js';
+
+const recallView = z.object({
+  id: z.string(),
+  courseId: z.string(),
+  patientId: z.string(),
+  lastSessionDate: z.string().describe("Local date of the course's last session"),
+  dueFrom: z.string().describe('First local date to recall the patient'),
+  dueTo: z.string().describe('Last local date (included)'),
+  message: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+const dueQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), ...pageQuery });
+
+/** Maintenance recalls: stored after a course, listed per patient and as the clinic's call-back list. */
+export async function recallRoutes(app: App): Promise<void> {
+  const tags = ['scheduling'];
+
+  app.post(
+    '/api/courses/:id/maintenance-recall',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
+        tags,
+        params: idParams,
+        response: { 201: z.object({ recall: recallView, course: courseView }), 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const result = await app.repos.transaction(async (tx) => {
+        const stored = await recordMaintenanceRecall(tx, { user, courseId: request.params.id });
+        await request.audit(
+          [
+            { action: 'create', entity: 'maintenance_recall', entityId: stored.recall.id, patientId: stored.course.patientId },
+            { action: 'update', entity: 'course', entityId: stored.course.id, patientId: stored.course.patientId },
+          ],
+          tx,
+        );
+        return stored;
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/patients/:id/maintenance-recalls',
+    {
+      config: allow(...anyRole),
+      schema: { summary: "A patient's maintenance recalls, soonest first", tags, params: idParams, response: { 200: z.object({ recalls: z.array(recallView) }), 404: errorResponse } },
+    },
+    async (request) => {
+      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
+      const recalls = await app.repos.courses.listMaintenanceRecalls(patient.id);
+      await request.audit(recalls.map((r) => ({ action: 'read' as const, entity: 'maintenance_recall', entityId: r.id, patientId: patient.id })));
+      return { recalls };
+    },
+  );
+
+  app.get(
+    '/api/maintenance-recalls',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
+        tags,
+        querystring: dueQuery,
+        response: { 200: z.object({ entries: z.array(z.object({ recall: recallView, patient: patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true }) })) }) },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const entries = await app.repos.courses.dueMaintenanceRecalls({ clinicId: user.clinicId, ...request.query });
+      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'maintenance_recall', entityId: e.recall.id, patientId: e.patient.id })));
+      return { entries };
+    },
+  );
+}

@@ -1,0 +1,171 @@
+import type { IsoDate } from '../../../core/dates/iso-date.js';
+import type { LocationRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { Repositories } from '../../../storage/repositories/repositories.js';
+import type { App } from '../../app-types.js';
+import { conflict, invalidField } from '../../http-errors.js';
+import { allow, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { bookCourse } from '../../scheduling/book-course.js';
+import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
+import { closeSession } from '../../scheduling/close-session.js';
+import { earliestStartOf } from '../../scheduling/earliest-start.js';
+import { proposeCourse, type FinderOptions } from '../../scheduling/propose-course.js';
+import { rescheduleInCourse } from '../../scheduling/reschedule-course.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { sessionView } from '../../views.js';
+import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { sessionFor } from '../sessions/session-view.js';
+import { bookedCourseView, bookingBody, bookingConflictView, courseFinderBody, courseProposalView, planFinderBody, rescheduleBody, rescheduledView } from './scheduling-schemas.js';
+
+async function loadLocation(repos: Repositories, user: UserRecord, locationId: string): Promise<LocationRecord> {
+  const location = await repos.clinics.findLocation(locationId);
+  if (!location || location.clinicId !== user.clinicId) throw invalidField('locationId', 'must be a location of this clinic');
+  return location;
+}
+
+function finderOptions(body: FinderOptions & { locationId: string }): FinderOptions {
+  const { locationId: _location, ...options } = body;
+  return options;
+}
+
+const now = () => new Date().toISOString();
+
+/** The course finder, whole-course booking, and moving, cancelling or closing booked sessions. */
+export async function schedulingRoutes(app: App): Promise<void> {
+  const tags = ['scheduling'];
+
+  app.post(
+    '/api/courses/:id/course-proposals',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
+        tags,
+        params: idParams,
+        body: courseFinderBody,
+        response: { 200: courseProposalView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const course = await loadAccessibleCourse(app.repos, user, request.params.id);
+      if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
+      const location = await loadLocation(app.repos, user, request.body.locationId);
+      const assessmentStart: IsoDate | undefined = await earliestStartOf(app.repos, course);
+      const options = finderOptions(request.body);
+      const result = await proposeCourse(app.repos, { location, plan: course.plan, now: now(), options, ...(assessmentStart ? { assessmentStart } : {}) });
+      await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
+      const applied = [assessmentStart, options.earliestStart].filter((d): d is string => d !== undefined).sort().at(-1) ?? null;
+      return { ...result, earliestStart: applied, timeZone: location.timeZone };
+    },
+  );
+
+  app.post(
+    '/api/scheduling/course-proposals',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: 'Find the earliest whole course for a plan given in the request (no patient needed)',
+        tags,
+        body: planFinderBody,
+        response: { 200: courseProposalView, 400: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const location = await loadLocation(app.repos, user, request.body.locationId);
+      const { plan, ...rest } = request.body;
+      const options = finderOptions(rest);
+      const result = await proposeCourse(app.repos, { location, plan, now: now(), options });
+      return { ...result, earliestStart: options.earliestStart ?? null, timeZone: location.timeZone };
+    },
+  );
+
+  app.post(
+    '/api/courses/:id/bookings',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: 'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
+        tags,
+        params: idParams,
+        body: bookingBody,
+        response: { 201: bookedCourseView, 400: errorResponse, 404: errorResponse, 409: bookingConflictView },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const booked = await app.repos.transaction(async (tx) => {
+        const result = await bookCourse(tx, { user, courseId: request.params.id, booking: request.body, now: now() });
+        await request.audit(
+          [
+            ...result.sessions.map((s) => ({ action: 'create' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),
+            { action: 'update', entity: 'course', entityId: result.course.id, patientId: result.course.patientId },
+          ],
+          tx,
+        );
+        for (const s of result.sessions) await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging), tx);
+        return result;
+      });
+      return reply.code(201).send({ sessions: booked.sessions.map((s) => sessionFor(user.role, s)), schedule: booked.schedule });
+    },
+  );
+
+  app.post(
+    '/api/sessions/:id/reschedule',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "Move a planned session and re-flow the course's later sessions so every interval still holds",
+        tags,
+        params: idParams,
+        body: rescheduleBody,
+        response: { 200: rescheduledView, 400: errorResponse, 404: errorResponse, 409: bookingConflictView },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { start, practitionerId, preferences } = request.body;
+      const result = await app.repos.transaction(async (tx) => {
+        const done = await rescheduleInCourse(tx, {
+          user,
+          sessionId: request.params.id,
+          newStart: start,
+          now: now(),
+          ...(practitionerId === undefined ? {} : { practitionerId }),
+          ...(preferences === undefined ? {} : { preferences }),
+        });
+        await request.audit(
+          done.moved.map((sessionId) => ({ action: 'update' as const, entity: 'treatment_session', entityId: sessionId, patientId: done.course.patientId })),
+          tx,
+        );
+        for (const sessionId of done.moved) await request.audit(await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging), tx);
+        return done;
+      });
+      return { sessions: result.sessions.map((s) => sessionFor(user.role, s)), moved: result.moved };
+    },
+  );
+
+  for (const [path, status, summary] of [
+    ['cancel', 'cancelled', 'Cancel a planned session; its practitioner and room are free again'],
+    ['no-show', 'no_show', 'Record that the patient did not come (once the session has started); frees its slot'],
+  ] as const) {
+    app.post(
+      `/api/sessions/:id/${path}`,
+      {
+        config: allow(...staffRoles),
+        schema: { summary, tags, params: idParams, response: { 200: sessionView, 404: errorResponse, 409: errorResponse } },
+      },
+      async (request) => {
+        const { user } = requireAuth(request);
+        const session = await app.repos.transaction(async (tx) => {
+          const closed = await closeSession(tx, { user, sessionId: request.params.id, status, now: now() });
+          await request.audit({ action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId }, tx);
+          await request.audit(await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging), tx);
+          return closed;
+        });
+        return sessionFor(user.role, session);
+      },
+    );
+  }
+}

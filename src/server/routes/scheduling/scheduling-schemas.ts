@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { timePreferences } from '../../scheduling/availability-fields.js';
+import { id, isoDate, isoTimestamp } from '../../validation/fields.js';
+import { sessionView } from '../../views.js';
+
+const whole = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+
+const range = (min: number, max: number) =>
+  z.object({ min: whole(min, max), max: whole(min, max) }, { error: 'must be { min, max }' }).refine((r) => r.max >= r.min, { message: 'must not be below min', path: ['max'] });
+
+/** The parts of an assessment plan the course finder reads (a whole stored plan fits too). */
+export const coursePlan = z.object({
+  sessions: range(1, 100),
+  intervalDays: range(1, 365),
+  laterIntervalDays: range(1, 365).optional(),
+  durationMinutes: range(1, 480),
+  anaesthesia: z.object({ creamOffered: z.boolean({ error: 'must be true or false' }), leadMinutes: range(0, 240) }),
+});
+
+const preferences = z.object({ ...timePreferences, practitionerId: id.optional() }, { error: 'must be an object' });
+
+const finderOptions = {
+  locationId: id,
+  sessions: whole(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
+  switchAfter: whole(1, 100).optional().describe("Sessions after this many follow the plan's later interval"),
+  earliestStart: isoDate.optional().describe("No session before this local date (the assessment's deferral applies as well)"),
+  horizonDays: whole(7, 730).optional().describe('Days searched; 365 when absent'),
+  preferences: preferences.optional(),
+};
+
+export const courseFinderBody = z.object(finderOptions);
+export const planFinderBody = z.object({ ...finderOptions, plan: coursePlan });
+
+export const bookingBody = z.object({
+  locationId: id,
+  sessions: z
+    .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), { error: 'must be a list of { start, practitionerId, roomId }' })
+    .min(1, { message: 'must list at least one session' })
+    .max(100, { message: 'must list at most 100 sessions' })
+    .describe("Usually the finder's proposed sessions, sent back"),
+  switchAfter: finderOptions.switchAfter,
+  preferences: z.object(timePreferences).optional().describe('Kept for re-flows after a reschedule'),
+});
+
+export const rescheduleBody = z.object({
+  start: isoTimestamp,
+  practitionerId: id.optional().describe('Another practitioner for this session'),
+  preferences: z.object(timePreferences).optional().describe('Instead of those stored at booking, for later sessions that have to move'),
+});
+
+const scheduledSession = z.object({
+  number: z.number().int(),
+  practitionerId: z.string(),
+  roomId: z.string(),
+  start: z.string(),
+  end: z.string(),
+  localDate: z.string(),
+  localStart: z.string(),
+  localEnd: z.string(),
+  daysAfterPrevious: z.number().int().optional(),
+});
+
+const proposedCourse = z.object({
+  sessions: z.array(scheduledSession),
+  practitionerIds: z.array(z.string()),
+  singlePractitioner: z.boolean(),
+  sessionMinutes: z.number().int(),
+  firstDate: z.string(),
+  lastDate: z.string(),
+});
+
+const problem = z.object({
+  code: z.string(),
+  message: z.string(),
+  session: z.number().int().optional(),
+  practitionerId: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  days: z.record(z.string(), z.number()).optional(),
+});
+
+export const courseProposalView = z.object({
+  status: z.enum(['found', 'not_found']),
+  course: proposedCourse.optional().describe('found: the earliest course that fits'),
+  explanation: z.array(problem).optional().describe('not_found: why nothing fits'),
+  alternatives: z.array(z.object({ relaxed: z.array(z.string()), message: z.string(), course: proposedCourse })).optional(),
+  searched: z.object({ from: z.string(), to: z.string() }),
+  earliestStart: z.string().nullable().describe('The earliest start applied'),
+  timeZone: z.string().describe("The location's zone, in which local dates and times are given"),
+});
+
+export const bookingConflictView = z.object({
+  error: z.string(),
+  message: z.string(),
+  problems: z.array(z.object({ session: z.number().int().optional(), code: z.string(), message: z.string() })).optional(),
+});
+
+export const bookedCourseView = z.object({
+  sessions: z.array(sessionView),
+  schedule: z.object({ courseId: z.string(), locationId: z.string(), switchAfter: z.number().int().nullable(), preferences: z.unknown() }),
+});
+
+export const rescheduledView = z.object({ sessions: z.array(sessionView), moved: z.array(z.string()).describe('Ids of the sessions that moved') });

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { newId } from '../../../storage/ids.js';
+import type { SideEffectPhotoRecord } from '../../../storage/repositories/records.js';
+import type { App } from '../../app-types.js';
+import { notFound } from '../../http-errors.js';
+import { allow } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { imageFile, imageResponse } from '../../uploads/image-response.js';
+import { acceptImageUploads } from '../../uploads/image-uploads.js';
+import { multipartBody } from '../../uploads/multipart-body.js';
+import { receiveImages } from '../../uploads/receive-images.js';
+import { committedImages, imagePath, openImage, sendImage } from '../../uploads/stored-images.js';
+import { loadAccessibleReport } from './report-access.js';
+import { reportPhotoFor, reportPhotoView } from './side-effect-schemas.js';
+
+const maxPhotosPerUpload = 5;
+const photoParams = idParams.extend({ photoId: idParams.shape.id });
+
+/** Photos of a side effect, from whoever may see the report; stored and served like all clinical images. */
+export async function sideEffectPhotoRoutes(app: App): Promise<void> {
+  const tags = ['side effects'];
+  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
+  await acceptImageUploads(app);
+
+  app.post(
+    '/api/side-effects/:id/photos',
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'Add photos to a side-effect report (multipart)',
+        description: `Up to ${maxPhotosPerUpload} images in the "photo" field; JPEG, PNG or WebP (checked by content), at most 10 MB each (413 beyond).`,
+        tags,
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        body: multipartBody(z.object({ photo: imageFile('A JPEG, PNG or WebP image; repeat the field for several') })),
+        response: { 201: z.object({ photos: z.array(reportPhotoView) }), 400: errorResponse, 404: errorResponse, 413: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { dataDir } = app.appConfig;
+      // Access first: nothing is read from someone who may not add to this report.
+      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const upload = await receiveImages(request, { dataDir, fileField: 'photo', maxFiles: maxPhotosPerUpload, fields: [] });
+      const files = committedImages(dataDir);
+      try {
+        const photos = await app.repos.transaction(async (tx) => {
+          const created: SideEffectPhotoRecord[] = [];
+          for (const image of upload.images) {
+            const id = newId();
+            const filePath = imagePath(session.patientId, id, image.type.extension);
+            created.push(await tx.sideEffects.addPhoto({ id, reportId: report.id, filePath, mime: image.type.mime }));
+            await files.commit(image.tempPath, filePath);
+          }
+          await request.audit(
+            created.map((p) => ({ action: 'create' as const, entity: 'side_effect_photo', entityId: p.id, patientId: session.patientId })),
+            tx,
+          );
+          return created;
+        });
+        return reply.code(201).send({ photos: photos.map(reportPhotoFor) });
+      } catch (error) {
+        await files.undo();
+        throw error;
+      } finally {
+        await upload.discard();
+      }
+    },
+  );
+
+  app.get(
+    '/api/side-effects/:id/photos/:photoId',
+    {
+      config: clinicalOrOwn,
+      schema: { summary: 'One photo of a side-effect report (the image itself)', tags, params: photoParams, response: { 200: imageResponse, 404: errorResponse } },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const photo = await app.repos.sideEffects.findPhoto(request.params.photoId);
+      if (!photo || photo.reportId !== report.id) throw notFound('photo');
+      const image = await openImage(app.appConfig.dataDir, photo.filePath);
+      if (!image) {
+        request.log.warn({ photoId: photo.id }, 'side-effect photo file missing');
+        throw notFound('photo');
+      }
+      try {
+        await request.audit({ action: 'read', entity: 'side_effect_photo', entityId: photo.id, patientId: session.patientId });
+      } catch (error) {
+        image.stream.destroy();
+        throw error;
+      }
+      return sendImage(reply, photo.mime, image);
+    },
+  );
+}

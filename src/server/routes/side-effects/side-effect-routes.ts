@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../storage/repositories/records.js';
+import type { App } from '../../app-types.js';
+import { invalidField } from '../../http-errors.js';
+import { allow } from '../../plugins/access-control.js';
+import type { AuditEvent } from '../../plugins/audit.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { loadAccessibleReport } from './report-access.js';
+import { assertSessionHeld, loadAccessibleSession } from './session-access.js';
+import { sideEffectPhotoRoutes } from './side-effect-photo-routes.js';
+import { attentionFor, attentionQuery, attentionView, newReportBody, reportFor, reportView } from './side-effect-schemas.js';
+import { triageReport } from './triage-report.js';
+
+/** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
+const clockSkewMs = 5 * 60_000;
+
+function readEvents(patientId: string, reports: readonly SideEffectReportRecord[], photos: readonly SideEffectPhotoRecord[]): AuditEvent[] {
+  return [
+    ...reports.map((r) => ({ action: 'read' as const, entity: 'side_effect_report', entityId: r.id, patientId })),
+    ...photos.map((p) => ({ action: 'read' as const, entity: 'side_effect_photo', entityId: p.id, patientId })),
+  ];
+}
+
+/**
+ * Side effects after a session, reported by the practitioner or by the patient (their own sessions
+ * only), each triaged by the knowledge base when reported and linked to the lots charted in the
+ * session. Reception sees none of it: it is clinical.
+ */
+export async function sideEffectRoutes(app: App): Promise<void> {
+  const tags = ['side effects'];
+  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
+  await app.register(sideEffectPhotoRoutes);
+
+  app.post(
+    '/api/sessions/:id/side-effects',
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'Report a side effect after a session; the answer carries its triage and the lots used',
+        description: 'Patients may report for their own sessions only. Add photos with POST /api/side-effects/{id}/photos.',
+        tags,
+        params: idParams,
+        body: newReportBody,
+        response: { 201: reportView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const body = request.body;
+      const now = new Date();
+      if (Date.parse(body.onset) > now.getTime() + clockSkewMs) throw invalidField('onset', 'must not be in the future');
+      const view = await app.repos.transaction(async (tx) => {
+        const session = await loadAccessibleSession(tx, user, request.params.id);
+        assertSessionHeld(session, now);
+        const course = await tx.courses.findById(session.courseId);
+        const triage = triageReport(
+          {
+            symptoms: body.symptom,
+            codes: body.codes,
+            severity: body.severity,
+            area: course?.area,
+            sessionAt: session.scheduledAt,
+            onsetAt: body.onset,
+            now: now.toISOString(),
+            ongoing: body.ongoing,
+          },
+          app.knowledgeBase,
+        );
+        const report = await tx.sideEffects.createReport({
+          sessionId: session.id,
+          reporterUserId: user.id,
+          symptom: body.symptom,
+          codes: body.codes ?? [],
+          onset: body.onset,
+          severity: body.severity,
+          ongoing: body.ongoing,
+          triage,
+        });
+        const lots = await tx.sideEffects.lotsUsedInSession(session.id);
+        await request.audit({ action: 'create', entity: 'side_effect_report', entityId: report.id, patientId: session.patientId }, tx);
+        return reportFor(report, session.patientId, lots, []);
+      });
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get(
+    '/api/sessions/:id/side-effects',
+    {
+      config: clinicalOrOwn,
+      schema: { summary: "A session's side-effect reports, newest first", tags, params: idParams, response: { 200: z.object({ reports: z.array(reportView) }), 404: errorResponse } },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const session = await loadAccessibleSession(app.repos, user, request.params.id);
+      const [reports, lots] = await Promise.all([app.repos.sideEffects.listBySession(session.id), app.repos.sideEffects.lotsUsedInSession(session.id)]);
+      const photos = await Promise.all(reports.map((r) => app.repos.sideEffects.listPhotos(r.id)));
+      await request.audit(readEvents(session.patientId, reports, photos.flat()));
+      return { reports: reports.map((r, i) => reportFor(r, session.patientId, lots, photos[i] ?? [])) };
+    },
+  );
+
+  app.get(
+    '/api/side-effects/:id',
+    { config: clinicalOrOwn, schema: { summary: 'One side-effect report', tags, params: idParams, response: { 200: reportView, 404: errorResponse } } },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const [lots, photos] = await Promise.all([app.repos.sideEffects.lotsUsedInSession(session.id), app.repos.sideEffects.listPhotos(report.id)]);
+      await request.audit(readEvents(session.patientId, [report], photos));
+      return reportFor(report, session.patientId, lots, photos);
+    },
+  );
+
+  app.get(
+    '/api/side-effects',
+    {
+      config: allow('admin', 'practitioner'),
+      schema: {
+        summary: "The clinic's side-effect reports that need a clinician (triaged urgent or review), newest first",
+        tags,
+        querystring: attentionQuery,
+        response: { 200: z.object({ reports: z.array(attentionView) }), 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { level, limit, offset } = request.query;
+      const entries = await app.repos.sideEffects.listNeedingAttention({ clinicId: user.clinicId, levels: level ? [level] : ['urgent', 'review'], limit, offset });
+      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'side_effect_report', entityId: e.report.id, patientId: e.patient.id })));
+      return { reports: entries.map(attentionFor) };
+    },
+  );
+}

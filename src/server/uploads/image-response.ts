@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** OpenAPI for a route that answers with the image itself. */
+export const imageResponse = {
+  description: 'The image as uploaded; never cached (Cache-Control: private, no-store)',
+  content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }])),
+};
+
+/** The multipart form of an image upload, for OpenAPI (see multipart-body.ts). */
+export const imageFile = (description: string) => z.file().describe(description);

@@ -1,0 +1,154 @@
+import type { Selectable } from 'kysely';
+import type { MessageKind } from '../../core/messages/message-types.js';
+import { engineOf } from '../create-database.js';
+import type { OutboxMessagesTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import type { OutboxMessageRecord, OutboxRepository } from './outbox-repository.js';
+import type { RepositoryContext } from './repository-context.js';
+
+/** Errors are kept for staff to read, not whole stack traces. */
+const maxErrorLength = 1000;
+
+function toRecord(row: Selectable<OutboxMessagesTable>): OutboxMessageRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    patientId: row.patient_id,
+    clinicId: row.clinic_id,
+    // The column's CHECK admits only message kinds.
+    kind: row.kind as MessageKind,
+    channel: row.channel,
+    recipient: row.recipient,
+    subject: row.subject,
+    body: row.body,
+    fingerprint: row.fingerprint,
+    dueAt: row.due_at,
+    status: row.status,
+    attempts: Number(row.attempts),
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    lockedBy: row.locked_by,
+    lockedUntil: row.locked_until,
+    sentAt: row.sent_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const clip = (text: string) => (text.length > maxErrorLength ? `${text.slice(0, maxErrorLength - 1)}…` : text);
+
+export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRepository {
+  const postgres = engineOf(db) === 'postgres';
+  const unlocked = { locked_by: null, locked_until: null } as const;
+
+  return {
+    async listBySession(sessionId) {
+      const rows = await db.selectFrom('outbox_messages').selectAll().where('session_id', '=', sessionId).orderBy('due_at').orderBy('id').execute();
+      return rows.map(toRecord);
+    },
+
+    async upsert(draft) {
+      const at = now();
+      const fresh = {
+        channel: draft.channel,
+        recipient: draft.recipient,
+        subject: draft.subject,
+        body: draft.body,
+        fingerprint: draft.fingerprint,
+        due_at: draft.dueAt,
+        status: 'pending' as const,
+        attempts: 0,
+        last_error: null,
+        next_attempt_at: draft.dueAt,
+        ...unlocked,
+        sent_at: null,
+        updated_at: at,
+      };
+      const id = newId();
+      const row = await db
+        .insertInto('outbox_messages')
+        .values({ id, session_id: draft.sessionId, patient_id: draft.patientId, clinic_id: draft.clinicId, kind: draft.kind, ...fresh, created_at: at })
+        .onConflict((oc) =>
+          oc
+            .columns(['session_id', 'kind'])
+            .doUpdateSet(fresh)
+            .where((eb) =>
+              eb.or([
+                eb('outbox_messages.status', '=', 'cancelled'),
+                eb('outbox_messages.fingerprint', '<>', eb.ref('excluded.fingerprint')),
+                eb.and([
+                  eb('outbox_messages.status', '=', 'pending'),
+                  // Not the due time: the confirmation is "due now" at every call; other times change the fingerprint.
+                  eb.or((['channel', 'recipient', 'subject', 'body'] as const).map((column) => eb(`outbox_messages.${column}`, '<>', eb.ref(`excluded.${column}`)))),
+                ]),
+              ]),
+            ),
+        )
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return { message: toRecord(row), change: row.id === id ? 'created' : 'replaced' };
+      const existing = await db.selectFrom('outbox_messages').selectAll().where('session_id', '=', draft.sessionId).where('kind', '=', draft.kind).executeTakeFirstOrThrow();
+      return { message: toRecord(existing), change: 'unchanged' };
+    },
+
+    async cancelPending(sessionId, except) {
+      let query = db.updateTable('outbox_messages').set({ status: 'cancelled', updated_at: now() }).where('session_id', '=', sessionId).where('status', '=', 'pending');
+      if (except) query = query.where('fingerprint', '<>', except.fingerprint);
+      if (except?.kinds.length) query = query.where('kind', 'not in', except.kinds);
+      return (await query.returningAll().execute()).map(toRecord);
+    },
+
+    async claimDue({ workerId, now: at, lockedUntil, limit, channels, maxAttempts }) {
+      if (channels.length === 0) return [];
+      await db
+        .updateTable('outbox_messages')
+        .set({ status: 'failed', last_error: 'the worker sending it stopped responding, and no attempts are left', ...unlocked, updated_at: at })
+        .where('channel', 'in', channels)
+        .where('status', '=', 'sending')
+        .where('locked_until', '<', at)
+        .where('attempts', '>=', maxAttempts)
+        .execute();
+      let due = db
+        .selectFrom('outbox_messages')
+        .select('id')
+        .where('channel', 'in', channels)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', at)]),
+            eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', at)]),
+          ]),
+        )
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(limit);
+      // Another worker's claim in progress is skipped, not waited for; SQLite's single writer makes
+      // the UPDATE below atomic by itself.
+      if (postgres) due = due.forUpdate().skipLocked();
+      const rows = await db
+        .updateTable('outbox_messages')
+        .set((eb) => ({ status: 'sending', locked_by: workerId, locked_until: lockedUntil, attempts: eb('attempts', '+', 1), updated_at: at }))
+        .where('id', 'in', due)
+        .returningAll()
+        .execute();
+      return rows.map(toRecord).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+    },
+
+    async finish(id, workerId, outcome) {
+      const at = now();
+      const changes =
+        outcome.status === 'sent'
+          ? { status: 'sent' as const, sent_at: at, last_error: null }
+          : outcome.status === 'pending'
+            ? { status: 'pending' as const, next_attempt_at: outcome.retryAt, last_error: clip(outcome.error) }
+            : { status: outcome.status, last_error: clip(outcome.status === 'failed' ? outcome.error : outcome.reason) };
+      const result = await db
+        .updateTable('outbox_messages')
+        .set({ ...changes, ...unlocked, updated_at: at })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .where('locked_by', '=', workerId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { MessageKind } from '../../core/messages/message-types.js';
+import type { MessageChannelName, OutboxStatus } from '../database-schema.js';
+
+export type { MessageChannelName, MessageKind, OutboxStatus };
+
+export interface OutboxMessageRecord {
+  id: string;
+  sessionId: string;
+  patientId: string;
+  clinicId: string;
+  kind: MessageKind;
+  channel: MessageChannelName;
+  recipient: string;
+  subject: string;
+  body: string;
+  fingerprint: string;
+  dueAt: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A message as planned for a session; `dueAt` as `Date#toISOString()`, so that text order is time order. */
+export interface OutboxDraft {
+  sessionId: string;
+  patientId: string;
+  clinicId: string;
+  kind: MessageKind;
+  channel: MessageChannelName;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** What the message is about (when, where, to whom); see `upsert`. */
+  fingerprint: string;
+  dueAt: string;
+}
+
+export interface ClaimRequest {
+  workerId: string;
+  /** ISO timestamps: rows due by `now` are claimed and locked until `lockedUntil`. */
+  now: string;
+  lockedUntil: string;
+  limit: number;
+  /** Only messages for these channels (the ones this worker can send). */
+  channels: readonly MessageChannelName[];
+  /** A lapsed claim that already used this many attempts is marked failed, not tried again. */
+  maxAttempts: number;
+}
+
+/** How a claimed message ended: sent, back to pending for a retry, given up, or no longer wanted. */
+export type ClaimOutcome =
+  | { status: 'sent' }
+  | { status: 'pending'; retryAt: string; error: string }
+  | { status: 'failed'; error: string }
+  | { status: 'cancelled'; reason: string };
+
+export interface OutboxRepository {
+  /** A session's messages, by due time. */
+  listBySession(sessionId: string): Promise<OutboxMessageRecord[]>;
+  /**
+   * Adds the session's message of this kind, or replaces the existing one and makes it pending
+   * again when its fingerprint changed (the session moved: sent messages go out again), when it
+   * was cancelled, or when it is still pending and its text changed. Otherwise it is left
+   * alone, so planning twice never sends twice. Returns the message and what happened.
+   */
+  upsert(draft: OutboxDraft): Promise<{ message: OutboxMessageRecord; change: 'created' | 'replaced' | 'unchanged' }>;
+  /**
+   * Cancels the session's pending messages, except those of `except.kinds` and those still about
+   * the same session (`except.fingerprint`: merely late, not wrong). Returns the ones cancelled.
+   */
+  cancelPending(sessionId: string, except?: { kinds: readonly MessageKind[]; fingerprint: string }): Promise<OutboxMessageRecord[]>;
+  /**
+   * Claims due messages for one worker: pending ones whose time has come and ones whose claim
+   * lapsed. Each claim counts as an attempt. Safe with several workers: on PostgreSQL rows are
+   * locked with FOR UPDATE SKIP LOCKED; SQLite has one writer, and the claim is one UPDATE.
+   */
+  claimDue(request: ClaimRequest): Promise<OutboxMessageRecord[]>;
+  /** Ends `workerId`'s claim; false when the claim is no longer its own (lapsed and taken, or replaced by a rebooking). */
+  finish(id: string, workerId: string, outcome: ClaimOutcome): Promise<boolean>;
+}

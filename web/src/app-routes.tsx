@@ -1,0 +1,60 @@
+import { Suspense, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import type { Role } from './api/api-types';
+import { RequireAuth } from './auth/require-auth';
+import { clinicalRoles, staffRoles } from './auth/roles';
+import { SignInPage } from './auth/sign-in-page';
+import { LoadingState } from './components/loading-state';
+import { HomeRedirect } from './home-redirect';
+import { lazyPage } from './lazy-page';
+import { NotFoundPage } from './not-found-page';
+
+// Everything after the sign-in page loads on demand, so the first page stays small.
+const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
+const TodayPage = lazyPage(() => import('./schedule/today-page'), 'TodayPage');
+const PatientSearchPage = lazyPage(() => import('./patients/patient-search-page'), 'PatientSearchPage');
+const NewPatientPage = lazyPage(() => import('./patients/new-patient-page'), 'NewPatientPage');
+const PatientPage = lazyPage(() => import('./patients/patient-page'), 'PatientPage');
+const IntakePage = lazyPage(() => import('./intake/intake-page'), 'IntakePage');
+const AssessmentPage = lazyPage(() => import('./assessment/assessment-page'), 'AssessmentPage');
+const BookCoursePage = lazyPage(() => import('./courses/book-course-page'), 'BookCoursePage');
+const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPage');
+const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage');
+const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage');
+const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage');
+const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-page'), 'ReportSideEffectPage');
+
+const everyone: readonly Role[] = ['admin', 'practitioner', 'reception', 'patient'];
+const signers: readonly Role[] = ['admin', 'practitioner'];
+const patientOnly: readonly Role[] = ['patient'];
+
+function only(roles: readonly Role[], page: ReactNode) {
+  return <RequireAuth roles={roles}>{page}</RequireAuth>;
+}
+
+/** Every screen and who may open it, as the server's routes allow (the server checks again). */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<LoadingState />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/" element={<HomeRedirect />} />
+        <Route element={only(everyone, <AppLayout />)}>
+          <Route path="/today" element={only(staffRoles, <TodayPage />)} />
+          <Route path="/patients" element={only(staffRoles, <PatientSearchPage />)} />
+          <Route path="/patients/new" element={only(staffRoles, <NewPatientPage />)} />
+          <Route path="/patients/:id" element={only(staffRoles, <PatientPage />)} />
+          <Route path="/patients/:id/intake" element={only(clinicalRoles, <IntakePage />)} />
+          <Route path="/patients/:id/courses/new" element={only(clinicalRoles, <BookCoursePage />)} />
+          <Route path="/patients/:id/consent" element={only(signers, <ConsentPage />)} />
+          <Route path="/assessments/:id" element={only(clinicalRoles, <AssessmentPage />)} />
+          <Route path="/sessions/:id/chart" element={only(clinicalRoles, <ChartPage />)} />
+          <Route path="/side-effects" element={only(clinicalRoles, <AttentionPage />)} />
+          <Route path="/portal" element={only(patientOnly, <PortalHomePage />)} />
+          <Route path="/portal/side-effects/new" element={only(patientOnly, <ReportSideEffectPage />)} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

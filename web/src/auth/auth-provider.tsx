@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { isApiError } from '../api/api-error';
+import { api, call, setUnauthenticatedListener } from '../api/client';
+import { forgetCsrfToken } from '../api/csrf-token';
+import { AuthContext, type Auth, type AuthState } from './auth-context';
+
+/** Who is signed in: asked of the server once at start, then kept up to date by sign-in, sign-out and 401s. */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<AuthState>({ status: 'checking', user: null });
+
+  useEffect(() => {
+    // Any 401 means the session cookie is gone or expired: show the sign-in page, saying why.
+    setUnauthenticatedListener(() => {
+      forgetCsrfToken();
+      setState((previous) => ({ status: 'signed-out', user: null, expired: previous.status === 'signed-in' }));
+    });
+    call(api.GET('/api/auth/me')).then(
+      ({ user }) => setState({ status: 'signed-in', user }),
+      (error: unknown) => {
+        // A network failure at start is not a sign-out; but the sign-in page is the only useful place to go.
+        if (!isApiError(error) || error.status !== 401) console.warn('could not check the session', error);
+        setState({ status: 'signed-out', user: null, expired: false });
+      },
+    );
+  }, []);
+
+  const signIn = useCallback(async (email: string, password: string) => {
+    const { user } = await call(api.POST('/api/auth/login', { body: { email, password } }));
+    // A token from an earlier session would be refused: the server binds tokens to the session.
+    forgetCsrfToken();
+    setState({ status: 'signed-in', user });
+    return user;
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await call(api.POST('/api/auth/logout'));
+    } finally {
+      forgetCsrfToken();
+      setState({ status: 'signed-out', user: null, expired: false });
+    }
+  }, []);
+
+  const auth = useMemo<Auth>(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
+}

@@ -1,0 +1,17 @@
+export const consent = {
+  title: 'Consent for {{name}}',
+  procedure: 'Procedure',
+  version: 'Version {{version}}',
+  noText: 'The clinic has not published a consent text yet. An administrator must publish one first.',
+  read: 'Please read the text with the patient.',
+  typedName: 'Full name of the signer',
+  signatureLabel: 'Signature',
+  signatureHelp: 'Sign with a finger, pen or mouse in the box.',
+  signatureEmpty: 'Please sign in the box.',
+  typedSignature: 'Sign with the typed name instead (for keyboard use)',
+  clear: 'Clear signature',
+  submit: 'Sign consent',
+  submitting: 'Saving signature…',
+  signed: 'Signed. The consent is recorded with the time and this device.',
+  alreadySigned: 'Already signed (version {{version}}, {{date}}).',
+};

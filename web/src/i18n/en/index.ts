@@ -1,0 +1,19 @@
+import { assessment } from './assessment';
+import { auth } from './auth';
+import { chart } from './chart';
+import { codes } from './codes';
+import { consent } from './consent';
+import { course } from './course';
+import { common } from './common';
+import { errors } from './errors';
+import { intake } from './intake';
+import { nav } from './nav';
+import { patients } from './patients';
+import { portal } from './portal';
+import { schedule } from './schedule';
+import { sideEffects } from './side-effects';
+
+/** The English messages: the reference every other language must match key for key (see ../tr). */
+export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects };
+
+export type Messages = typeof en;

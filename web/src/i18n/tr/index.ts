@@ -1,0 +1,18 @@
+import type { Messages } from '../en';
+import { assessment } from './assessment';
+import { auth } from './auth';
+import { chart } from './chart';
+import { codes } from './codes';
+import { consent } from './consent';
+import { course } from './course';
+import { common } from './common';
+import { errors } from './errors';
+import { intake } from './intake';
+import { nav } from './nav';
+import { patients } from './patients';
+import { portal } from './portal';
+import { schedule } from './schedule';
+import { sideEffects } from './side-effects';
+
+/** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
+export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects };

@@ -1,0 +1,16 @@
+import type { Messages } from '../en';
+
+export const schedule: Messages['schedule'] = {
+  title: 'Bugünün programı',
+  dateLabel: 'Gün',
+  empty: 'Bu günde seans yok.',
+  time: 'Saat',
+  patient: 'Hasta',
+  duration: 'Süre',
+  status: 'Durum',
+  flagged: 'Yeniden tarama uyarısı: {{verdict}}',
+  chart: 'Seans kaydı',
+  previousDay: 'Önceki gün',
+  nextDay: 'Sonraki gün',
+  today: 'Bugün',
+};

@@ -1,0 +1,28 @@
+import type { Role } from '../api/api-types';
+
+export interface NavItem {
+  to: string;
+  /** A key under `nav` in the messages. */
+  label: 'today' | 'patients' | 'newPatient' | 'sideEffects' | 'recall' | 'flags' | 'audit' | 'portalHome' | 'portalSideEffect';
+  roles: readonly Role[];
+  /** Whether sub-paths also mark the item active. */
+  end?: boolean;
+}
+
+/**
+ * The menu, by role, as the server allows (src/server/plugins/access-control.ts). Screens whose
+ * routes do not exist yet are not listed.
+ */
+export const navItems: NavItem[] = [
+  { to: '/today', label: 'today', roles: ['admin', 'practitioner', 'reception'] },
+  { to: '/patients', label: 'patients', roles: ['admin', 'practitioner', 'reception'], end: true },
+  { to: '/patients/new', label: 'newPatient', roles: ['admin', 'practitioner', 'reception'] },
+  { to: '/side-effects', label: 'sideEffects', roles: ['admin', 'practitioner'] },
+  { to: '/portal', label: 'portalHome', roles: ['patient'], end: true },
+  { to: '/portal/side-effects/new', label: 'portalSideEffect', roles: ['patient'] },
+  { to: '/audit', label: 'audit', roles: ['admin'] },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => item.roles.includes(role));
+}

@@ -1,0 +1,41 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, call } from '../api/client';
+import { Loaded } from '../components/loaded';
+import { useLoad } from '../hooks/use-load';
+import { useFormat } from '../i18n/use-format';
+
+export function PatientConsents({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const state = useLoad(async () => (await call(api.GET('/api/patients/{id}/consents', { params: { path: { id: patientId } } }))).signatures, [patientId]);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="consents-heading">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="consents-heading">
+          {t('patients.consents')}
+        </Title>
+        <Button size="xs" component={Link} to={`/patients/${patientId}/consent`}>
+          {t('patients.signConsent')}
+        </Button>
+      </Group>
+      <Loaded state={state}>
+        {(signatures) =>
+          signatures.length === 0 ? (
+            <Text size="sm">{t('patients.noConsents')}</Text>
+          ) : (
+            <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="consents">
+              {signatures.map((s) => (
+                <Text key={s.id} size="sm" component="li">
+                  {t('patients.consentSigned', { procedure: s.consentText.procedure, version: s.consentText.version, date: format.dateTime(s.signedAt) })}
+                  {!s.consentText.current && ` (${t('patients.consentOutdated')})`}
+                </Text>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
+    </Paper>
+  );
+}

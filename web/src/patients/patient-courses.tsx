@@ -1,0 +1,60 @@
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Course } from '../api/api-types';
+import { api, call } from '../api/client';
+import { Loaded } from '../components/loaded';
+import { useLoad } from '../hooks/use-load';
+import { useCodeLabel } from '../i18n/use-code-label';
+import { useFormat } from '../i18n/use-format';
+import { SessionList } from '../sessions/session-list';
+
+async function loadCourses(patientId: string) {
+  const { courses } = await call(api.GET('/api/patients/{id}/courses', { params: { path: { id: patientId } } }));
+  return Promise.all(
+    courses.map(async (course) => ({
+      course: course as unknown as Course,
+      sessions: (await call(api.GET('/api/courses/{id}/sessions', { params: { path: { id: course.id } } }))).sessions,
+    })),
+  );
+}
+
+/** The patient's courses, newest first, each with its sessions. */
+export function PatientCourses({ patientId, canChart }: { patientId: string; canChart: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const label = useCodeLabel();
+  const state = useLoad(() => loadCourses(patientId), [patientId]);
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="courses-heading">
+      <Title order={2} size="h4" id="courses-heading" mb="sm">
+        {t('patients.courses')}
+      </Title>
+      <Loaded state={state}>
+        {(courses) =>
+          courses.length === 0 ? (
+            <Text size="sm">{t('patients.noCourses')}</Text>
+          ) : (
+            <Stack gap="md">
+              {courses.map(({ course, sessions }) => (
+                <div key={course.id} data-testid="course">
+                  <Group gap="xs" mb={4}>
+                    <Title order={3} size="h5">
+                      {t('course.courseTitle', { indication: label('indication', course.indication), area: label('area', course.area) })}
+                    </Title>
+                    <Badge variant="light" size="sm">
+                      {label('courseStatus', course.status)}
+                    </Badge>
+                    <Text size="xs" c="dimmed">
+                      {t('course.started', { date: format.dateTime(course.createdAt) })}
+                    </Text>
+                  </Group>
+                  <SessionList sessions={sessions} canChart={canChart} />
+                </div>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
+    </Paper>
+  );
+}

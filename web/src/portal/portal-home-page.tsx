@@ -1,0 +1,84 @@
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useUser } from '../auth/auth-context';
+import { Loaded } from '../components/loaded';
+import { PageTitle } from '../components/page-title';
+import { useLoad } from '../hooks/use-load';
+import { useFormat } from '../i18n/use-format';
+import { AftercareCountdown } from './aftercare-countdown';
+import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
+import { MyReports } from './my-reports';
+import { PreparationChecklist } from './preparation-checklist';
+
+/** The patient's start page: next sessions and how to prepare, aftercare since the last one, reports. */
+export function PortalHomePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const user = useUser();
+  const patientId = user.patientId ?? '';
+  const state = useLoad(() => loadPortal(patientId), [patientId]);
+
+  return (
+    <>
+      <PageTitle
+        actions={
+          <Button component={Link} to="/portal/side-effects/new" color="red">
+            {t('portal.reportLink')}
+          </Button>
+        }
+      >
+        {t('portal.title')}
+      </PageTitle>
+      <Loaded state={state}>
+        {({ patient, sessions, courses }) => {
+          const now = Date.now();
+          const upcoming = upcomingSessions(sessions, now);
+          const next = upcoming[0];
+          const nextPlan = next && courses.get(next.courseId)?.plan;
+          const last = heldSessions(sessions, now)[0];
+          const lastPlan = last && courses.get(last.courseId)?.plan;
+          return (
+            <Stack gap="md" maw={900}>
+              <Text>{t('portal.hello', { name: patient.firstName })}</Text>
+              <Paper withBorder p="md" component="section" aria-labelledby="upcoming-heading">
+                <Title order={2} size="h4" id="upcoming-heading" mb="xs">
+                  {t('portal.upcoming')}
+                </Title>
+                {upcoming.length === 0 ? (
+                  <Text size="sm">{t('portal.noUpcoming')}</Text>
+                ) : (
+                  <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="upcoming">
+                    {upcoming.map((s) => (
+                      <Text key={s.id} size="sm" component="li">
+                        {format.dateTime(s.scheduledAt)}
+                      </Text>
+                    ))}
+                  </Stack>
+                )}
+              </Paper>
+              {next && nextPlan && (
+                <Paper withBorder p="md" component="section" aria-labelledby="preparation-heading">
+                  <Title order={2} size="h4" id="preparation-heading" mb="xs">
+                    {t('portal.preparation')}
+                  </Title>
+                  <Text size="sm" fw={600} mb="xs">
+                    {t('portal.nextSession', { date: format.dateTime(next.scheduledAt) })}
+                  </Text>
+                  <PreparationChecklist plan={nextPlan} sessionId={next.id} sessionAt={next.scheduledAt} />
+                </Paper>
+              )}
+              <Paper withBorder p="md" component="section" aria-labelledby="aftercare-heading">
+                <Title order={2} size="h4" id="aftercare-heading" mb="xs">
+                  {t('portal.aftercare')}
+                </Title>
+                {last && lastPlan ? <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} /> : <Text size="sm">{t('portal.aftercareNone')}</Text>}
+              </Paper>
+              <MyReports sessions={heldSessions(sessions, now)} />
+            </Stack>
+          );
+        }}
+      </Loaded>
+    </>
+  );
+}
