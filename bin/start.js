@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: starts the clinic server, building first only when the sources are newer than the
-// build (npm ci already builds), so a fresh install starts at once.
+// `npm start`: starts the clinic server, building the server or the web app first only when its
+// sources are newer than its build (npm ci already builds both), so a fresh install starts at once.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,5 +25,12 @@ if (sources > built) {
   console.log('mesodesk: building (sources changed since the last build)...');
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+}
+const webSources = Math.max(newest(join(root, 'web/src'), () => true), statSync(join(root, 'web/index.html')).mtimeMs);
+const webBuilt = existsSync(join(root, 'web/dist/index.html')) ? newest(join(root, 'web/dist'), () => true) : 0;
+if (webSources > webBuilt) {
+  console.log('mesodesk: building the web app (its sources changed since the last build)...');
+  const vite = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', join(root, 'web')], { stdio: 'inherit' });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 await import('../dist/server/main.js');

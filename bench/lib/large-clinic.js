@@ -9,7 +9,7 @@ import { withDefaultUser } from '../../dist/storage/create-database.js';
 import { emailDomainOf } from '../../dist/storage/seed-large/seed-large.js';
 
 /** Bump when the generator changes what it writes, so cached databases are regenerated. */
-const FORMAT = 1;
+const FORMAT = 2;
 export const CLINIC_NAME = 'Benchmark Clinic';
 const PASSWORD = 'benchmark password, synthetic data only';
 

@@ -87,7 +87,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--patient <id>', 'only this patient')
     .option('--clinic <id>', 'the clinic, when the database holds more than one')
     .option('--out <file>', 'write the Bundle here (default: standard output)')
-    .addHelpText('after', `${database}\nExample: mesodesk export fhir > bundle.json`)
+    .addHelpText('after', `${database}\nIf a record fails part-way, the exit code is 1 and what was written is incomplete (an --out file is then not written at all).\nExample: mesodesk export fhir > bundle.json`)
     .action(async (opts: { patient?: string; clinic?: string; out?: string }) => {
       result.code = await exportFhirCommand(opts, io);
     });

@@ -6,6 +6,7 @@ import { createRepositories } from '../storage/repositories/repositories.js';
 import { defaultAppConfig, type AppConfig } from './app-config.js';
 import type { App } from './app-types.js';
 import { argon2idHasher } from './auth/password-hasher.js';
+import { withSessionCache } from './auth/session-cache.js';
 import { accessControlPlugin } from './plugins/access-control.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authenticationPlugin } from './plugins/authentication.js';
@@ -45,7 +46,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
-  app.decorate('repos', createRepositories(options.db, options.now ? { now: options.now } : {}));
+  // Sessions are looked up on every request: cached briefly in the process (auth/session-cache.ts).
+  app.decorate('repos', withSessionCache(createRepositories(options.db, options.now ? { now: options.now } : {}), options.now ? { now: options.now } : {}));
   app.decorate('knowledgeBase', options.knowledgeBase);
   app.decorate('appConfig', config);
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));

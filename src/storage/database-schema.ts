@@ -97,6 +97,20 @@ export interface PatientsTable {
   updated_at: IsoTimestamp;
 }
 
+/**
+ * Each word of each patient's name keys, with the keys patients are listed by, so that a name
+ * search reads one ordered index range per matching word instead of every patient of the clinic.
+ * Written with the patient (repositories/patient-name-words.ts); nothing else reads it.
+ */
+export interface PatientNameWordsTable {
+  patient_id: string;
+  clinic_id: string;
+  /** One word of `first_name_key` or `last_name_key`; compared bytewise (collation "C" on PostgreSQL). */
+  word: string;
+  last_name_key: string;
+  first_name_key: string;
+}
+
 export interface IntakesTable {
   id: string;
   patient_id: string;
@@ -401,6 +415,7 @@ export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   patients: PatientsTable;
+  patient_name_words: PatientNameWordsTable;
   intakes: IntakesTable;
   assessments: AssessmentsTable;
   courses: CoursesTable;

@@ -1,10 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe';
-import { launchChromium, screenshot, watchForErrors } from './support/browser';
-import { startE2eServer, type E2eServer } from './support/e2e-server';
-import { drawOn, overflowsSideways, pick, signIn } from './support/ui';
-import { ensureWebBuild } from './support/web-build';
+import { seriousViolations } from './support/axe.js';
+import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
+import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { drawOn, overflowsSideways, pick, signIn } from './support/ui.js';
+import { ensureWebBuild } from './support/web-build.js';
+import { tinyPng } from '../../src/interop/test-support/tiny-png.js';
 
 /**
  * The whole clinical path through the browser, as the issue's acceptance asks: sign in, new
@@ -39,6 +40,16 @@ async function newPage(options: { bypassCSP?: boolean; viewport?: { width: numbe
   const page = await context.newPage();
   problems.push(...watchForErrors(page));
   return page;
+}
+
+/** Fetches what a link points to, in the page's session: its status and content type. */
+async function download(page: Page, linkName: string): Promise<{ status: number; type: string | null }> {
+  const href = await page.getByRole('link', { name: linkName }).first().getAttribute('href');
+  if (!href) throw new Error(`no link named ${linkName}`);
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, type: response.headers.get('content-type') };
+  }, href);
 }
 
 /** Screenshot plus axe: no serious or critical violations on the screen as shown. */
@@ -222,12 +233,18 @@ describe('web app, end to end', () => {
     await patient.goto(`/patients/${server.fixture.otherPatient.id}`);
     await patient.waitForURL('**/portal');
     const other = await patient.evaluate(async (id) => (await fetch(`/api/patients/${id}/sessions`)).status, server.fixture.otherPatient.id);
-    expect(other).toBe(404);
-    const sheet = await patient.evaluate(async (href) => {
-      const response = await fetch(href);
-      return { status: response.status, type: response.headers.get('content-type') };
-    }, (await patient.getByRole('link', { name: 'Download the aftercare sheet (PDF)' }).getAttribute('href')) ?? '');
-    expect(sheet).toEqual({ status: 200, type: 'application/pdf' });
+    expect([403, 404]).toContain(other);
+    // The documents the portal links to are there, in the patient's session.
+    await patient.goto('/portal');
+    expect(await download(patient, 'Download the aftercare sheet (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
+    expect(await download(patient, 'Treatment summary (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
+    expect(await download(patient, 'Add to calendar (.ics)')).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/calendar/) });
+    // The FAQ answers in the patient's words, each answer with its sources.
+    await patient.getByLabel('Search the questions').fill('is it painful');
+    const answer = patient.getByTestId('faq').getByRole('button', { name: 'Does mesotherapy hurt?' });
+    await answer.waitFor();
+    await answer.click();
+    await patient.getByTestId('faq').getByText(/lidocaine/i).first().waitFor();
   });
 
   it('lets the patient report a side effect and shows the triage advice', { timeout: 120_000 }, async () => {
@@ -240,7 +257,7 @@ describe('web app, end to end', () => {
     const result = patient.getByTestId('triage-result');
     await result.waitFor();
     expect(await result.getAttribute('data-level')).toBe('urgent');
-    await patient.getByText('Contact the clinic today').waitFor();
+    await patient.getByText('Contact the clinic today', { exact: true }).waitFor();
     await checkScreen(patient, '12-triage-advice');
   });
 
@@ -256,6 +273,71 @@ describe('web app, end to end', () => {
     await practitioner.getByTestId('patient-side-effects').waitFor();
     expect(await practitioner.getByTestId('patient-side-effects').getByTestId('triage-badge').first().getAttribute('data-level')).toBe('urgent');
     await checkScreen(practitioner, '14-patient');
+  });
+
+  it('rates the session and shows the outcomes as a chart and a table', { timeout: 120_000 }, async () => {
+    await practitioner.getByRole('heading', { name: 'Outcomes' }).waitFor();
+    await practitioner.getByLabel('Practitioner’s rating').fill('7');
+    await practitioner.getByRole('button', { name: 'Save rating' }).click();
+    const table = practitioner.getByTestId('outcomes-table');
+    await table.waitFor();
+    expect(await table.locator('tbody').textContent()).toContain('7');
+    await practitioner.locator('.recharts-wrapper').waitFor();
+  });
+
+  it('uploads before and after photos and shows them side by side', { timeout: 120_000 }, async () => {
+    const photos = practitioner.locator('section', { has: practitioner.getByRole('heading', { name: 'Before and after photos' }) });
+    const file = photos.locator('input[type=file]');
+    await file.setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: tinyPng(320, 240) });
+    await photos.getByRole('button', { name: 'Upload' }).click();
+    await photos.getByTestId('photo-compare').waitFor();
+    await pick(practitioner, 'Kind', 'After');
+    await file.setInputFiles({ name: 'after.png', mimeType: 'image/png', buffer: tinyPng(320, 240) });
+    await photos.getByRole('button', { name: 'Upload' }).click();
+    const images = photos.getByTestId('photo-compare').locator('img');
+    await expect.poll(() => images.count()).toBe(2);
+    // Both images really load (same-origin, with the session cookie).
+    await expect.poll(() => images.evaluateAll((list) => list.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await checkScreen(practitioner, '15-outcomes-photos');
+  });
+
+  it('finds every patient who received a lot', { timeout: 120_000 }, async () => {
+    await practitioner.getByRole('link', { name: 'Lot recall' }).click();
+    await pick(practitioner, 'Lot', `${server.catalogue.productName} — lot ${server.catalogue.lotNumber}`);
+    const result = practitioner.getByTestId('recall-result');
+    await result.waitFor();
+    await result.getByRole('link', { name: state.patientName }).waitFor();
+    await checkScreen(practitioner, '16-lot-recall');
+  });
+
+  it('flags the upcoming sessions when a new intake contraindicates them', { timeout: 120_000 }, async () => {
+    await practitioner.goto(`/patients/${state.patientId}/intake`);
+    // The form starts from the intake on record.
+    expect(await practitioner.getByRole('checkbox', { name: 'Diabetes' }).isChecked()).toBe(true);
+    await practitioner.getByRole('checkbox', { name: 'Pregnant' }).check();
+    await practitioner.getByRole('button', { name: 'Save and assess' }).click();
+    await practitioner.waitForURL('**/assessments/**');
+    await practitioner.getByTestId('verdict').waitFor();
+    expect(await practitioner.getByTestId('verdict').getAttribute('data-verdict')).toBe('contraindicated');
+    await practitioner.getByRole('link', { name: 'Re-screening flags' }).click();
+    const flags = practitioner.getByTestId('flags');
+    await flags.waitFor();
+    expect(await flags.textContent()).toContain('Pregnancy');
+    expect(await flags.getByRole('listitem').count()).toBeGreaterThanOrEqual(3);
+    await checkScreen(practitioner, '17-flags');
+  });
+
+  it('shows the audit log to an admin', { timeout: 120_000 }, async () => {
+    const admin = await newPage();
+    await signIn(admin, server.email('admin'), server.password);
+    await admin.waitForURL('**/today');
+    await admin.getByRole('link', { name: 'Audit log' }).click();
+    const log = admin.getByTestId('audit-log');
+    await log.waitFor();
+    expect(await log.locator('tbody tr').count()).toBeGreaterThan(10);
+    await admin.getByLabel('Record type').fill('side_effect_report');
+    await expect.poll(async () => (await log.locator('tbody').textContent()) ?? '').toContain('side_effect_report');
+    await checkScreen(admin, '18-audit-log');
   });
 
   it('logged no page errors and no server errors along the way', () => {
@@ -285,9 +367,9 @@ describe('web app, manners', () => {
     await page.waitForURL('**/portal');
     await page.getByTestId('aftercare').waitFor();
     expect(await overflowsSideways(page)).toBe(false);
-    await checkScreen(page, '15-portal-phone');
+    await checkScreen(page, '19-portal-phone');
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('link', { name: 'Report a side effect' }).last().click();
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Report a side effect' }).click();
     await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
     expect(await overflowsSideways(page)).toBe(false);
   });
@@ -304,6 +386,6 @@ describe('web app, manners', () => {
     await page.getByRole('heading', { name: 'Bugünün programı' }).waitFor();
     const longDate = new Intl.DateTimeFormat('tr', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${new Date().toLocaleDateString('sv')}T00:00:00Z`));
     await page.getByText(longDate).waitFor();
-    await checkScreen(page, '16-today-turkish');
+    await checkScreen(page, '20-today-turkish');
   });
 });

@@ -21,6 +21,9 @@ const BookCoursePage = lazyPage(() => import('./courses/book-course-page'), 'Boo
 const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPage');
 const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage');
 const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage');
+const RecallPage = lazyPage(() => import('./recall/recall-page'), 'RecallPage');
+const FlagsPage = lazyPage(() => import('./flags/flags-page'), 'FlagsPage');
+const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
 const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage');
 const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-page'), 'ReportSideEffectPage');
 
@@ -50,6 +53,9 @@ export function AppRoutes() {
           <Route path="/assessments/:id" element={only(clinicalRoles, <AssessmentPage />)} />
           <Route path="/sessions/:id/chart" element={only(clinicalRoles, <ChartPage />)} />
           <Route path="/side-effects" element={only(clinicalRoles, <AttentionPage />)} />
+          <Route path="/recall" element={only(clinicalRoles, <RecallPage />)} />
+          <Route path="/flags" element={only(clinicalRoles, <FlagsPage />)} />
+          <Route path="/audit" element={only(['admin'], <AuditPage />)} />
           <Route path="/portal" element={only(patientOnly, <PortalHomePage />)} />
           <Route path="/portal/side-effects/new" element={only(patientOnly, <ReportSideEffectPage />)} />
         </Route>

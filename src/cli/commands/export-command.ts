@@ -117,7 +117,8 @@ export async function writeOutput(chunks: AsyncIterable<string | Buffer> | Itera
   const destination = resolve(out);
   const partial = `${destination}.partial-${process.pid}`;
   try {
-    await pipeline(source, createWriteStream(partial, { flags: 'wx' }));
+    // Owner-only: the file holds patient data.
+    await pipeline(source, createWriteStream(partial, { flags: 'wx', mode: 0o600 }));
     renameSync(partial, destination);
     return destination;
   } catch (error) {

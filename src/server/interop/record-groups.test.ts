@@ -6,7 +6,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import type { PatientRecord } from '../../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { clinicRecordGroups } from './clinic-record-groups.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from './interop-test-records.js';
+import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from './test-support/interop-records.js';
 import { loadPatientRecordGroup, loadRecordGroups } from './record-groups.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -23,8 +23,7 @@ forEachEngine('outbox worker', (getDb, engine) => {
 
   it('sends due messages, marks them sent, and audits each as the worker', async () => {
     const f = await createOutboxFixture(repos, { sessions: 1 });
-    for (const draft of f.allDrafts()) await repos.outbox.upsert(draft);
-    await repos.outbox.upsert(f.draft(0, 'check_in', { dueAt: '2026-06-01T00:00:00.001Z' }));
+    for (const draft of f.allDrafts()) await repos.outbox.upsert(draft.kind === 'check_in' ? { ...draft, dueAt: '2026-06-01T00:00:00.001Z' } : draft);
     const channel = recordingChannel();
     const run = await worker({ channels: [channel], batchSize: 2 }).runUntilIdle();
     expect(run).toEqual({ claimed: 4, sent: 4, retried: 0, failed: 0, cancelled: 0 });

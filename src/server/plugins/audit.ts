@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuditAction } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { App } from '../app-types.js';
+import { auditQueue } from './audit-queue.js';
 
 /** One read or write of one record. `patientId` names whose data it was, when it was a patient's. */
 export interface AuditEvent {
@@ -15,17 +16,20 @@ export interface AuditEvent {
 /**
  * `request.audit(event, tx?)` appends to the audit log, filling in who, when and which route.
  * Pass the transaction's repositories for writes: the entry then commits or rolls back with them.
+ * Without them (reads), entries are group-committed with other requests' (see audit-queue.ts);
+ * the call still resolves only once they are stored.
  */
 export const auditPlugin = fp(
   async (app: App) => {
+    const reads = auditQueue((entries) => app.repos.transaction((tx) => tx.audit.append(entries)));
+    app.addHook('onClose', () => reads.drain());
     app.decorateRequest('audit', async function audit(this: FastifyRequest, events: AuditEvent | readonly AuditEvent[], repos?: Repositories) {
       const list: readonly AuditEvent[] = Array.isArray(events) ? events : [events as AuditEvent];
       if (list.length === 0) return;
       const user = this.auth?.user;
       const route = `${this.method} ${this.routeOptions.url ?? this.url}`;
-      await (repos ?? app.repos).audit.append(
-        list.map((e) => ({ ...e, clinicId: user?.clinicId ?? null, userId: user?.id ?? null, role: user?.role ?? null, route })),
-      );
+      const entries = list.map((e) => ({ ...e, clinicId: user?.clinicId ?? null, userId: user?.id ?? null, role: user?.role ?? null, route }));
+      await (repos ? repos.audit.append(entries) : reads.append(entries));
     });
   },
   { name: 'audit' },

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
 import { clinicRoutes } from './clinics/clinic-routes.js';
 import { courseRoutes } from './courses/course-routes.js';
+import { faqRoutes } from './faq/faq-routes.js';
 import { healthRoutes } from './health/health-routes.js';
 import { intakeRoutes } from './intakes/intake-routes.js';
 import { patientRoutes } from './patients/patient-routes.js';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(assessmentRoutes);
+  await app.register(faqRoutes);
   await app.register(clinicRoutes);
   await app.register(userRoutes);
   await app.register(patientRoutes);

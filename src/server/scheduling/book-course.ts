@@ -7,11 +7,11 @@ import type { CourseRecord, CourseScheduleRecord, TreatmentSessionRecord, UserRe
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, invalidField } from '../http-errors.js';
 import { loadAccessibleCourse } from '../routes/courses/course-routes.js';
+import { checkAgainstPlan } from './check-against-plan.js';
 import { checkProposal, type ProposedSession } from './check-proposal.js';
 import { callCore } from './core-call.js';
 import { earliestStartOf } from './earliest-start.js';
 import { loadScheduleInput } from './load-schedule.js';
-import { checkAgainstPlan } from './propose-course.js';
 import { bookingConflict, holdSlots } from './slot-guard.js';
 
 const dayMs = 86_400_000;

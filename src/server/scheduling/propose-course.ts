@@ -1,11 +1,10 @@
 import { laterDate, type IsoDate } from '../../core/dates/iso-date.js';
-import type { CoursePlan, PatientPreferences } from '../../core/scheduling/course-request.js';
-import { DEFAULT_HORIZON_DAYS } from '../../core/scheduling/course-request.js';
+import { DEFAULT_HORIZON_DAYS, type CoursePlan, type PatientPreferences } from '../../core/scheduling/course-request.js';
 import type { CourseResult } from '../../core/scheduling/course-result.js';
 import { findCourse } from '../../core/scheduling/find-course.js';
 import type { LocationRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { invalidField } from '../http-errors.js';
+import { checkAgainstPlan } from './check-against-plan.js';
 import { callCore } from './core-call.js';
 import { loadScheduleInput } from './load-schedule.js';
 
@@ -19,14 +18,6 @@ export interface FinderOptions {
   preferences?: PatientPreferences;
 }
 
-/** The request's own checks against the plan, as 400s naming the field (the core would throw). */
-export function checkAgainstPlan(plan: CoursePlan, options: { sessions?: number; switchAfter?: number }, sessionsField = 'sessions'): void {
-  const count = options.sessions;
-  if (count !== undefined && (count < plan.sessions.min || count > plan.sessions.max))
-    throw invalidField(sessionsField, `must be between ${plan.sessions.min} and ${plan.sessions.max} (the plan's course)`);
-  if (options.switchAfter !== undefined && !plan.laterIntervalDays) throw invalidField('switchAfter', 'the plan has no later interval to switch to');
-}
-
 /**
  * Proposes the earliest whole course at a location (findCourse), or explains why none fits and
  * offers alternatives. `earliestStart` is the later of the assessment's and the request's.
@@ -34,7 +25,7 @@ export function checkAgainstPlan(plan: CoursePlan, options: { sessions?: number;
 export async function proposeCourse(
   repos: Repositories,
   input: { location: LocationRecord; plan: CoursePlan; now: string; assessmentStart?: IsoDate; options: FinderOptions },
-): Promise<CourseResult> {
+): Promise<{ result: CourseResult; earliestStart: IsoDate | undefined }> {
   const { location, plan, now, options } = input;
   checkAgainstPlan(plan, options);
   const earliestStart = laterDate(input.assessmentStart, options.earliestStart);
@@ -43,7 +34,7 @@ export async function proposeCourse(
   // The search covers local days from the later of today and earliestStart; zones are within a day of UTC.
   const fromMs = Math.max(nowMs, earliestStart === undefined ? nowMs : Date.parse(`${earliestStart}T00:00:00Z`) - dayMs);
   const schedule = await loadScheduleInput(repos, location, { fromMs, toMs: fromMs + (horizonDays + 2) * dayMs });
-  return callCore(() =>
+  const result = callCore(() =>
     findCourse({
       schedule,
       plan,
@@ -55,4 +46,5 @@ export async function proposeCourse(
       ...(options.preferences ? { preferences: options.preferences } : {}),
     }),
   );
+  return { result, earliestStart };
 }

@@ -70,6 +70,7 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
 
   const stored = settings?.preferences ? storedPreferences.safeParse(settings.preferences) : undefined;
   const preferences = input.preferences ?? (stored?.success ? stored.data : undefined);
+  const switchAfter = settings?.switchAfter ?? undefined;
   const result = callCore(() =>
     rescheduleSession({
       schedule,
@@ -78,7 +79,7 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
       session: k,
       newStart: input.newStart,
       now: input.now,
-      ...(settings?.switchAfter == null ? {} : { switchAfter: settings.switchAfter }),
+      ...(switchAfter === undefined ? {} : { switchAfter }),
       ...(input.practitionerId === undefined ? {} : { practitionerId: input.practitionerId }),
       ...(preferences ? { preferences } : {}),
     }),

@@ -65,8 +65,8 @@ interface SessionRow {
 }
 
 /**
- * Claims for the sessions booked before the guard existed. Bookings that already overlap cannot all
- * be claimed; the later one keeps no claim (nothing is refused or moved by an upgrade).
+ * Claims for the sessions booked before the guard existed. Where old bookings already overlap, the
+ * later one keeps only the slots nobody else holds: an upgrade refuses or moves nothing.
  */
 async function backfillClaims(db: MigrationDb): Promise<void> {
   const { rows } = await sql<SessionRow>`select id, scheduled_at, duration_minutes, practitioner_id, room_id from treatment_sessions

@@ -13,6 +13,7 @@ import { followUpDetailsMigration } from './0011-follow-up-details.js';
 import { screeningVersionMigration } from './0012-screening-version.js';
 import { bookingGuardsMigration } from './0013-booking-guards.js';
 import { outboxMigration } from './0014-outbox.js';
+import { patientNameWordsMigration } from './0015-patient-name-words.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0012-screening-version': screeningVersionMigration,
   '0013-booking-guards': bookingGuardsMigration,
   '0014-outbox': outboxMigration,
+  '0015-patient-name-words': patientNameWordsMigration,
 };

@@ -3,6 +3,8 @@ import type { PatientsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { nameKey, nameTokens, phoneDigits } from '../search-keys.js';
 import { definedFields } from './defined-fields.js';
+import { searchByNameWords } from './patient-name-search.js';
+import { nameWordRows } from './patient-name-words.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PatientRecord, Sex } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -52,6 +54,8 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         updated_at: at,
       };
       await db.insertInto('patients').values(row).execute();
+      const words = nameWordRows(row);
+      if (words.length) await db.insertInto('patient_name_words').values(words).execute();
       return toPatient(row);
     },
     async findById(id) {
@@ -71,9 +75,20 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
+      if (row && (patch.firstName !== undefined || patch.lastName !== undefined)) {
+        await db.deleteFrom('patient_name_words').where('patient_id', '=', id).execute();
+        const words = nameWordRows(row);
+        if (words.length) await db.insertInto('patient_name_words').values(words).execute();
+      }
       return row && toPatient(row);
     },
     async search({ clinicId, name, birthDate, phone, limit, offset }) {
+      const tokens = nameTokens(name ?? '');
+      // A birth date narrows more than any name (and has its own index): the scan below serves it.
+      if (tokens.length && !birthDate) {
+        const rows = await searchByNameWords(db, { clinicId, tokens, phoneDigits: phone === undefined ? '' : phoneDigits(phone), limit, offset });
+        if (rows) return rows.map(toPatient);
+      }
       let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
       // Keys hold only letters, digits and single spaces, so the tokens carry no LIKE wildcards.
       for (const token of nameTokens(name ?? ''))

@@ -7,6 +7,7 @@ export type PgType = 'text' | 'int4' | 'float8';
 /** The tables the generator fills row by row, in an order that satisfies every foreign key. */
 export const bulkTableOrder = [
   'patients',
+  'patient_name_words',
   'users',
   'intakes',
   'assessments',
@@ -35,6 +36,7 @@ export const bulkColumns: { [T in BulkTable]: Columns<T> } = {
     ['id', 'text'], ['clinic_id', 'text'], ['first_name', 'text'], ['last_name', 'text'], ['first_name_key', 'text'], ['last_name_key', 'text'],
     ['birth_date', 'text'], ['sex', 'text'], ['phone', 'text'], ['phone_digits', 'text'], ['email', 'text'], ...timestamps,
   ],
+  patient_name_words: [['patient_id', 'text'], ['clinic_id', 'text'], ['word', 'text'], ['last_name_key', 'text'], ['first_name_key', 'text']],
   users: [
     ['id', 'text'], ['clinic_id', 'text'], ['email', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['role', 'text'],
     ['patient_id', 'text'], ['active', 'int4'], ...timestamps,
@@ -75,7 +77,7 @@ export type BulkRows = { [T in BulkTable]: BulkRow<T>[] };
 
 export function emptyBulkRows(): BulkRows {
   return {
-    patients: [], users: [], intakes: [], assessments: [], consent_signatures: [], courses: [], treatment_sessions: [],
+    patients: [], patient_name_words: [], users: [], intakes: [], assessments: [], consent_signatures: [], courses: [], treatment_sessions: [],
     chart_entries: [], injection_points: [], side_effect_reports: [], outcomes: [],
   };
 }

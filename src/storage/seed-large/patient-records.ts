@@ -5,6 +5,7 @@ import { ageInYears, dayNumber, fromDayNumber } from '../../core/dates/iso-date.
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { triageSideEffect } from '../../core/triage/triage-side-effect.js';
 import type { InjectionTechnique, SessionStatus } from '../database-schema.js';
+import { nameWordRows } from '../repositories/patient-name-words.js';
 import { nameKey, phoneDigits } from '../search-keys.js';
 import type { BulkRows } from './bulk-tables.js';
 import { frozenAwareJson } from './frozen-json.js';
@@ -117,7 +118,7 @@ export function addPatient(ctx: GeneratorContext, serial: number, rows: BulkRows
 
   const patientId = newId(registrationMs);
   const updatedMs = random.chance(0.1) ? Math.min(ctx.nowMs, registrationMs + random.int(1, historyDays + 1) * DAY) : registrationMs;
-  rows.patients.push({
+  const patient = {
     id: patientId,
     clinic_id: setup.clinicId,
     first_name: who.firstName,
@@ -131,7 +132,9 @@ export function addPatient(ctx: GeneratorContext, serial: number, rows: BulkRows
     email: who.email,
     created_at: iso(registrationMs),
     updated_at: iso(updatedMs),
-  });
+  };
+  rows.patients.push(patient);
+  rows.patient_name_words.push(...nameWordRows(patient));
   if (who.email !== null && random.chance(0.03)) {
     rows.users.push({
       id: newId(registrationMs + MINUTE),

@@ -52,11 +52,35 @@ export interface Person {
   email: string | null;
 }
 
-/** A surname drawn with a long tail: half the draws from the first quarter of the list. */
+/** The rare rest of a register: surnames put together from common beginnings and endings. */
+const surnameStarts = [
+  'Brand', 'Stein', 'Lind', 'Ross', 'Berg', 'Hof', 'Wald', 'Feld', 'Kron', 'Adler', 'Baum', 'Eich', 'Fels', 'Gold', 'Grün', 'Hart',
+  'Kalt', 'Lang', 'Mar', 'Ros', 'Sand', 'Schön', 'Stern', 'Wein', 'Zell', 'Bel', 'Cas', 'Dal', 'Fior', 'Gar', 'Lor', 'Mon', 'Pal',
+  'San', 'Val', 'Ver', 'Kowal', 'Nowa', 'Lew', 'Zaj', 'Szym', 'Kar', 'Lund', 'Ny', 'Ek', 'Holm', 'Bren', 'Dorn', 'Eng', 'Frei',
+];
+const surnameEnds = [
+  'mann', 'er', 'inger', 'hofer', 'berger', 'stein', 'feld', 'ini', 'etti', 'ello', 'ano', 'ez', 'ski', 'czyk', 'ak', 'sson', 'sen',
+  'ström', 'gren', 'lund', 'bauer', 'meier', 'haus', 'hardt',
+];
+
+/** Cumulative weights of `lastNames`: the n-th most common is drawn in proportion to 1/sqrt(n). */
+const commonSurnameWeights = lastNames.reduce<number[]>((acc, _name, i) => [...acc, (acc.at(-1) ?? 0) + 1 / Math.sqrt(i + 1)], []);
+
+/**
+ * A surname as a large register has them: just under half from the common list (the commonest
+ * near 1.5 % of all patients, as Müller is in Germany), the rest a long tail of rarer names.
+ */
 function lastName(random: SeededRandom): string {
-  const r = random.next();
-  const index = Math.floor(r * r * lastNames.length);
-  return lastNames[index] ?? 'Müller';
+  if (random.chance(0.55)) return `${random.pick(surnameStarts)}${random.pick(surnameEnds)}`;
+  const target = random.next() * (commonSurnameWeights.at(-1) ?? 1);
+  let low = 0;
+  let high = commonSurnameWeights.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((commonSurnameWeights[mid] ?? 0) < target) low = mid + 1;
+    else high = mid;
+  }
+  return lastNames[low] ?? 'Müller';
 }
 
 function asciiLocal(name: string): string {

@@ -48,6 +48,15 @@ export async function ensureWebBuild(): Promise<void> {
   if (!isStale()) return;
   await withLock(async () => {
     if (!isStale()) return;
-    await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would make this a development build (React's dev bundle):
+    // build for production, as `npm run build:web` does, since the server serves whatever is here.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ configFile: join(webDir, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   });
 }

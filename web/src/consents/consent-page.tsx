@@ -68,7 +68,7 @@ export function ConsentPage() {
                   </ScrollArea.Autosize>
                 </Paper>
                 {signed && (
-                  <Alert color="green" role="status">
+                  <Alert color="teal" role="status">
                     {t('consent.alreadySigned', { version: text.version, date: format.dateTime(signed.signedAt) })}
                   </Alert>
                 )}

@@ -18,6 +18,8 @@ export const navItems: NavItem[] = [
   { to: '/patients', label: 'patients', roles: ['admin', 'practitioner', 'reception'], end: true },
   { to: '/patients/new', label: 'newPatient', roles: ['admin', 'practitioner', 'reception'] },
   { to: '/side-effects', label: 'sideEffects', roles: ['admin', 'practitioner'] },
+  { to: '/flags', label: 'flags', roles: ['admin', 'practitioner'] },
+  { to: '/recall', label: 'recall', roles: ['admin', 'practitioner'] },
   { to: '/portal', label: 'portalHome', roles: ['patient'], end: true },
   { to: '/portal/side-effects/new', label: 'portalSideEffect', roles: ['patient'] },
   { to: '/audit', label: 'audit', roles: ['admin'] },

@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, call } from '../api/client';
+import { documentLinks } from '../documents/document-links';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
@@ -29,7 +30,10 @@ export function PatientConsents({ patientId }: { patientId: string }) {
               {signatures.map((s) => (
                 <Text key={s.id} size="sm" component="li">
                   {t('patients.consentSigned', { procedure: s.consentText.procedure, version: s.consentText.version, date: format.dateTime(s.signedAt) })}
-                  {!s.consentText.current && ` (${t('patients.consentOutdated')})`}
+                  {!s.consentText.current && ` (${t('patients.consentOutdated')})`}{' '}
+                  <Anchor href={documentLinks.consentPdf(s.id)} download size="sm">
+                    {t('patients.consentPdf')}
+                  </Anchor>
                 </Text>
               ))}
             </Stack>

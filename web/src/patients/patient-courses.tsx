@@ -1,7 +1,8 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Course } from '../api/api-types';
 import { api, call } from '../api/client';
+import { documentLinks } from '../documents/document-links';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useCodeLabel } from '../i18n/use-code-label';
@@ -47,6 +48,12 @@ export function PatientCourses({ patientId, canChart }: { patientId: string; can
                     <Text size="xs" c="dimmed">
                       {t('course.started', { date: format.dateTime(course.createdAt) })}
                     </Text>
+                    <Anchor href={documentLinks.summaryPdf(course.id)} download size="xs">
+                      {t('course.summaryPdf')}
+                    </Anchor>
+                    <Anchor href={documentLinks.courseCalendar(course.id)} download size="xs">
+                      {t('course.calendar')}
+                    </Anchor>
                   </Group>
                   <SessionList sessions={sessions} canChart={canChart} />
                 </div>

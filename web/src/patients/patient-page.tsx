@@ -15,6 +15,8 @@ import { PatientIntakes } from './patient-intakes';
 import { PatientSessions } from './patient-sessions';
 import { PortalAccount } from './portal-account';
 import { PatientSideEffects } from '../side-effects/patient-side-effects';
+import { PatientOutcomes } from '../outcomes/patient-outcomes';
+import { PatientPhotos } from '../photos/patient-photos';
 
 /** One patient: details, then what the user's role may see (reception: sessions only, no clinical records). */
 export function PatientPage() {
@@ -44,6 +46,8 @@ export function PatientPage() {
             {clinical && <PatientIntakes patientId={patient.id} />}
             {clinical ? <PatientCourses patientId={patient.id} canChart /> : <PatientSessions patientId={patient.id} />}
             {clinical && <PatientSideEffects patientId={patient.id} />}
+            {clinical && <PatientOutcomes patientId={patient.id} />}
+            {clinical && <PatientPhotos patientId={patient.id} patientName={fullName(patient)} canUpload />}
             {clinical && <PatientConsents patientId={patient.id} />}
             {user.role === 'admin' && <PortalAccount patient={patient} />}
           </Stack>

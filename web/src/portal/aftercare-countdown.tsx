@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Plan } from '../api/assessment-types';
 import { SourceRefs } from '../assessment/source-refs';
-import { currentLanguage } from '../i18n/i18n';
+import { documentLinks } from '../documents/document-links';
 import { useFormat } from '../i18n/use-format';
 import { aftercareEnd, forArea } from './timed-instructions';
 
@@ -56,7 +56,7 @@ export function AftercareCountdown({ plan, sessionId, sessionAt }: { plan: Plan;
           ))}
         </List>
       )}
-      <Anchor href={`/api/sessions/${sessionId}/aftercare.pdf?locale=${currentLanguage()}`} download size="sm" mt="sm" display="inline-block">
+      <Anchor href={documentLinks.aftercarePdf(sessionId)} download size="sm" mt="sm" display="inline-block">
         {t('portal.downloadSheet')}
       </Anchor>
     </div>

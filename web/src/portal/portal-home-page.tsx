@@ -1,12 +1,14 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../auth/auth-context';
+import { documentLinks } from '../documents/document-links';
 import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { AftercareCountdown } from './aftercare-countdown';
+import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
 import { MyReports } from './my-reports';
 import { PreparationChecklist } from './preparation-checklist';
@@ -56,6 +58,18 @@ export function PortalHomePage() {
                     ))}
                   </Stack>
                 )}
+                <Group gap="md" mt="sm">
+                  {[...courses.values()].map((course) => (
+                    <Group key={course.id} gap="md">
+                      <Anchor href={documentLinks.courseCalendar(course.id)} download size="sm">
+                        {t('course.calendar')}
+                      </Anchor>
+                      <Anchor href={documentLinks.summaryPdf(course.id)} download size="sm">
+                        {t('course.summaryPdf')}
+                      </Anchor>
+                    </Group>
+                  ))}
+                </Group>
               </Paper>
               {next && nextPlan && (
                 <Paper withBorder p="md" component="section" aria-labelledby="preparation-heading">
@@ -75,6 +89,7 @@ export function PortalHomePage() {
                 {last && lastPlan ? <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} /> : <Text size="sm">{t('portal.aftercareNone')}</Text>}
               </Paper>
               <MyReports sessions={heldSessions(sessions, now)} />
+              <FaqSection />
             </Stack>
           );
         }}

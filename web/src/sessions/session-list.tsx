@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TreatmentSession } from '../api/api-types';
+import { documentLinks } from '../documents/document-links';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { SessionStatusBadge } from './session-status-badge';
@@ -36,6 +37,11 @@ export function SessionList({ sessions, canChart }: { sessions: TreatmentSession
           {canChart && session.status === 'done' && (
             <Anchor component={Link} to={`/sessions/${session.id}/chart`} size="sm">
               {t('course.viewChart')}
+            </Anchor>
+          )}
+          {session.status === 'done' && (
+            <Anchor href={documentLinks.aftercarePdf(session.id)} download size="sm">
+              {t('course.aftercarePdf')}
             </Anchor>
           )}
         </Group>

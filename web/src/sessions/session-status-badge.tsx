@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useCodeLabel } from '../i18n/use-code-label';
 
-const colors: Record<string, string> = { planned: 'blue', done: 'green', cancelled: 'gray', no_show: 'red' };
+const colors: Record<string, string> = { planned: 'blue', done: 'teal', cancelled: 'gray', no_show: 'red' };
 
 export function SessionStatusBadge({ status }: { status: string }) {
   const label = useCodeLabel();

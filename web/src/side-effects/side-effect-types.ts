@@ -6,5 +6,5 @@ export type NewSideEffectReport = Body<'/api/sessions/{id}/side-effects', 'post'
 export type AttentionReport = Ok<'/api/side-effects', 'get'>['reports'][number];
 export type TriageLevel = Triage['level'];
 
-/** Filled with dark text or white as contrast needs (theme.ts); red for today, yellow for days, green for expected. */
-export const triageColor: Record<TriageLevel, string> = { urgent: 'red', review: 'yellow', expected: 'green' };
+/** Filled with dark text or white as contrast needs (theme.ts); red for today, yellow for days, teal for expected. */
+export const triageColor: Record<TriageLevel, string> = { urgent: 'red', review: 'yellow', expected: 'teal' };

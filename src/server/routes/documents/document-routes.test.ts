@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/interop-test-records.js';
+import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
 
 forEachApp('document routes', (get) => {
   let own: InteropPatientRecords;
@@ -130,5 +130,17 @@ forEachApp('document routes', (get) => {
     expect((await reception.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf` })).statusCode).toBe(403);
     expect((await patient.inject({ method: 'GET', url: `/api/courses/${others.course.id}/summary.pdf` })).statusCode).toBe(404);
     expect((await admin.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf?locale=` })).statusCode).toBe(400);
+  });
+
+  it('documents the downloads in OpenAPI with their media types', async () => {
+    const doc = (await get().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const mediaTypes = (path: string) => Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {});
+    expect(mediaTypes('/api/sessions/{id}/aftercare.pdf')).toEqual(['application/pdf']);
+    expect(mediaTypes('/api/consent-signatures/{id}/consent.pdf')).toEqual(['application/pdf']);
+    expect(mediaTypes('/api/courses/{id}/summary.pdf')).toEqual(['application/pdf']);
+    expect(mediaTypes('/api/patients/{id}/fhir')).toEqual(['application/fhir+json']);
+    expect(mediaTypes('/api/fhir/export')).toEqual(['application/fhir+json']);
+    expect(mediaTypes('/api/reports/{table}.csv')).toEqual(['text/csv']);
+    expect(JSON.stringify(doc.paths['/api/sessions/{id}/aftercare.pdf'])).toContain('locale');
   });
 });

@@ -37,6 +37,8 @@ export async function documentRoutes(app: App): Promise<void> {
     {
       // Reception hands the sheet out at the desk: it holds the plan's aftercare, not clinical notes.
       config: allow(...anyRole),
+      // No HEAD twin: it would read (and audit) everything to send nothing.
+      exposeHeadRoute: false,
       schema: { summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until', tags, params: idParams, querystring: documentQuery, response: pdf('Aftercare sheet (PDF)') },
     },
     async (request, reply) => {
@@ -53,6 +55,7 @@ export async function documentRoutes(app: App): Promise<void> {
     {
       // As for the signatures themselves: reception handles no consent.
       config: allow('admin', 'practitioner', 'patient'),
+      exposeHeadRoute: false,
       schema: { summary: 'A signed consent form: the text version as signed, the signature and when', tags, params: idParams, querystring: documentQuery, response: pdf('Signed consent form (PDF)') },
     },
     async (request, reply) => {
@@ -68,6 +71,7 @@ export async function documentRoutes(app: App): Promise<void> {
     '/api/courses/:id/summary.pdf',
     {
       config: allow('admin', 'practitioner', 'patient'),
+      exposeHeadRoute: false,
       schema: {
         summary: 'A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes',
         tags,

@@ -1,11 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import type { Plan } from '../../../core/assessment/assessment-result.js';
 import type { Patient } from '../../../core/assessment/intake-schema.js';
 import { fhirSchemaErrors } from '../../../interop/test-support/fhir-schema-validator.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/interop-test-records.js';
+import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
 import { fhirImportBodyLimit } from './fhir-schemas.js';
 
 interface Bundle {
@@ -130,6 +131,33 @@ forEachApp('FHIR routes', (get) => {
     const poisoned = await practitioner.inject({ method: 'POST', url: '/api/fhir/import', headers: { 'content-type': 'application/fhir+json' }, payload: '{"resourceType":"Bundle","__proto__":{"x":1}}' });
     expect(poisoned.statusCode).toBe(400);
   });
+
+  it('answers hostile Bundles with 4xx or a result, never 5xx', async () => {
+    const exported = (await practitioner.inject({ method: 'GET', url: patientUrl() })).json() as Record<string, unknown>;
+    const nasty = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant({}), fc.constant([]), fc.constantFrom('\u0000', '\ud800', '__proto__', '1e400'));
+    /** Paths to every value in the Bundle, objects and arrays included. */
+    const paths = (value: unknown, prefix: (string | number)[] = []): (string | number)[][] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => {
+            const path = [...prefix, Array.isArray(value) ? Number(k) : k];
+            return [path, ...paths(v, path)];
+          })
+        : [];
+    const all = paths(exported);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...all), nasty), { minLength: 1, maxLength: 3 }), async (changes) => {
+        const copy = structuredClone(exported);
+        for (const [path, value] of changes) {
+          let target: unknown = copy;
+          for (const key of path.slice(0, -1)) target = target && typeof target === 'object' ? (target as Record<string | number, unknown>)[key] : undefined;
+          if (target && typeof target === 'object') (target as Record<string | number, unknown>)[path.at(-1) ?? ''] = value;
+        }
+        const response = await practitioner.inject({ method: 'POST', url: '/api/fhir/import', headers: { 'content-type': 'application/fhir+json' }, payload: JSON.stringify(copy) });
+        expect(response.statusCode, `${JSON.stringify(changes)} → ${response.body.slice(0, 300)}`).toBeLessThan(500);
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 
   it('limits the size of an imported Bundle', async () => {
     const big = JSON.stringify({ resourceType: 'Bundle', entry: [], padding: 'x'.repeat(fhirImportBodyLimit) });

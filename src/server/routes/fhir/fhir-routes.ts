@@ -19,6 +19,8 @@ export async function fhirRoutes(app: App): Promise<void> {
     '/api/patients/:id/fhir',
     {
       config: allow(...clinicalRoles),
+      // No HEAD twin: it would read (and audit) everything to send nothing.
+      exposeHeadRoute: false,
       schema: {
         summary: "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
         tags,
@@ -45,6 +47,7 @@ export async function fhirRoutes(app: App): Promise<void> {
     '/api/fhir/export',
     {
       config: allow('admin'),
+      exposeHeadRoute: false,
       schema: {
         summary: "The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole",
         tags,

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../../interop/test-support/parse-csv.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/interop-test-records.js';
+import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
 
 forEachApp('report routes', (get) => {
   let own: InteropPatientRecords;

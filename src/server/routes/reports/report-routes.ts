@@ -22,6 +22,8 @@ export async function reportRoutes(app: App): Promise<void> {
     {
       // The clinic owner's view over every patient: admins of the clinic only.
       config: allow('admin'),
+      // No HEAD twin: it would read (and audit) everything to send nothing.
+      exposeHeadRoute: false,
       schema: {
         summary: `A CSV report over every patient of the clinic: ${reportTables.join(', ')}`,
         description: 'UTF-8 with a byte-order mark, so spreadsheet programs read accented names right; cells that look like formulas are defused.',

@@ -246,6 +246,22 @@ forEachApp('scheduling routes', (get) => {
     expect(audit.map((a) => a.entityId)).toEqual(expect.arrayContaining([last.id, earlier.id]));
   });
 
+  it('keeps the later interval chosen at booking when a session is moved', async () => {
+    const { patientId, assessmentId, indication, area, plan } = course;
+    const later = { min: 14, max: 30, note: 'Spaced out once the area improves.', sources: plan.sources, citations: plan.citations };
+    const spaced = await get().repos.courses.create({ patientId, assessmentId, indication, area, plan: { ...plan, sessions: { ...plan.sessions, min: 5 }, intervalDays: { ...plan.intervalDays, min: 7, max: 10 }, laterIntervalDays: later }, createdBy: null });
+    const proposed = await proposal(practitioner, spaced.id, { locationId: locationId(), earliestStart: '2030-11-04', switchAfter: 2 });
+    expect(proposed.map((s) => s.daysAfterPrevious)).toEqual([undefined, 7, 14, 14, 14]);
+    expect((await book(practitioner, spaced.id, asBooking(proposed))).json().problems[0]).toMatchObject({ session: 3, code: 'interval_window_blocked' });
+    const booked = (await book(practitioner, spaced.id, asBooking(proposed), { switchAfter: 2 })).json();
+    expect(booked.schedule.switchAfter).toBe(2);
+    // 15 days after session 4: only the later interval (14-30) allows it.
+    const start = new Date(Date.parse(booked.sessions[3].scheduledAt) + 15 * 86_400_000).toISOString();
+    const moved = await reception.inject({ method: 'POST', url: `/api/sessions/${booked.sessions[4].id}/reschedule`, payload: { start } });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().moved).toEqual([booked.sessions[4].id]);
+  });
+
   it('books nothing into a course that is not active', async () => {
     const closed = await copyCourse(get(), course);
     await admin.inject({ method: 'PATCH', url: `/api/courses/${closed.id}`, payload: { status: 'cancelled' } });

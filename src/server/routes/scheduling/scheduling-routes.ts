@@ -1,4 +1,3 @@
-import type { IsoDate } from '../../../core/dates/iso-date.js';
 import type { LocationRecord, UserRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
@@ -51,12 +50,11 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
       const location = await loadLocation(app.repos, user, request.body.locationId);
-      const assessmentStart: IsoDate | undefined = await earliestStartOf(app.repos, course);
+      const assessmentStart = await earliestStartOf(app.repos, course);
       const options = finderOptions(request.body);
-      const result = await proposeCourse(app.repos, { location, plan: course.plan, now: now(), options, ...(assessmentStart ? { assessmentStart } : {}) });
+      const { result, earliestStart } = await proposeCourse(app.repos, { location, plan: course.plan, now: now(), options, ...(assessmentStart ? { assessmentStart } : {}) });
       await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
-      const applied = [assessmentStart, options.earliestStart].filter((d): d is string => d !== undefined).sort().at(-1) ?? null;
-      return { ...result, earliestStart: applied, timeZone: location.timeZone };
+      return { ...result, earliestStart: earliestStart ?? null, timeZone: location.timeZone };
     },
   );
 
@@ -76,8 +74,8 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const location = await loadLocation(app.repos, user, request.body.locationId);
       const { plan, ...rest } = request.body;
       const options = finderOptions(rest);
-      const result = await proposeCourse(app.repos, { location, plan, now: now(), options });
-      return { ...result, earliestStart: options.earliestStart ?? null, timeZone: location.timeZone };
+      const { result, earliestStart } = await proposeCourse(app.repos, { location, plan, now: now(), options });
+      return { ...result, earliestStart: earliestStart ?? null, timeZone: location.timeZone };
     },
   );
 

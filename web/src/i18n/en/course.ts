@@ -37,4 +37,7 @@ export const course = {
   booking: 'Booking…',
   manualTitle: 'Book times by hand',
   manualHelp: 'For a clinic without working hours set up, or a time the finder does not offer.',
+  summaryPdf: 'Treatment summary (PDF)',
+  calendar: 'Add to calendar (.ics)',
+  aftercarePdf: 'Aftercare sheet (PDF)',
 };

@@ -10,10 +10,11 @@ import { intake } from './intake';
 import { nav } from './nav';
 import { patients } from './patients';
 import { portal } from './portal';
+import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
-export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects };
+export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records };
 
 export type Messages = typeof en;

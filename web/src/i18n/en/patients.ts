@@ -27,6 +27,7 @@ export const patients = {
   noConsents: 'No consent signed yet.',
   consentSigned: '{{procedure}}, version {{version}}, signed {{date}}',
   consentOutdated: 'replaced by a newer version',
+  consentPdf: 'Signed form (PDF)',
   signConsent: 'Sign consent',
   portalAccount: 'Portal account',
   portalAccountHelp: 'Lets the patient sign in to see sessions, aftercare and report side effects.',

@@ -1,4 +1,8 @@
 export const portal = {
+  faqTitle: 'Questions and answers',
+  faqSearch: 'Search the questions',
+  faqSearchHelp: 'For example: is it painful, how long do results last',
+  faqNone: 'No answer matches those words; ask your clinic.',
   title: 'My treatment',
   hello: 'Hello {{name}}',
   upcoming: 'Upcoming sessions',

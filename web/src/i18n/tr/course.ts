@@ -39,4 +39,7 @@ export const course: Messages['course'] = {
   booking: 'Planlanıyor…',
   manualTitle: 'Zamanları elle planla',
   manualHelp: 'Çalışma saatleri tanımlanmamış bir klinik ya da bulucunun önermediği bir zaman için.',
+  summaryPdf: 'Tedavi özeti (PDF)',
+  calendar: 'Takvime ekle (.ics)',
+  aftercarePdf: 'Bakım belgesi (PDF)',
 };

@@ -11,8 +11,9 @@ import { intake } from './intake';
 import { nav } from './nav';
 import { patients } from './patients';
 import { portal } from './portal';
+import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
-export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects };
+export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records };

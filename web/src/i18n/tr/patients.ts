@@ -29,6 +29,7 @@ export const patients: Messages['patients'] = {
   noConsents: 'Henüz imzalanmış onam yok.',
   consentSigned: '{{procedure}}, sürüm {{version}}, {{date}} tarihinde imzalandı',
   consentOutdated: 'daha yeni bir sürümle değiştirildi',
+  consentPdf: 'İmzalı form (PDF)',
   signConsent: 'Onam imzalat',
   portalAccount: 'Portal hesabı',
   portalAccountHelp: 'Hasta giriş yaparak seanslarını ve bakım önerilerini görebilir, yan etki bildirebilir.',

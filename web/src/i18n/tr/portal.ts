@@ -1,6 +1,10 @@
 import type { Messages } from '../en';
 
 export const portal: Messages['portal'] = {
+  faqTitle: 'Sorular ve yanıtlar',
+  faqSearch: 'Sorularda arayın',
+  faqSearchHelp: 'Örneğin: acıtır mı, sonuçlar ne kadar sürer',
+  faqNone: 'Bu sözcüklerle eşleşen yanıt yok; kliniğinize sorun.',
   title: 'Tedavim',
   hello: 'Merhaba {{name}}',
   upcoming: 'Yaklaşan seanslar',

@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assess } from '../../core/assessment/assess.js';
-import type { Plan } from '../../core/assessment/assessment-result.js';
-import type { Intake } from '../../core/assessment/intake-schema.js';
-import { formatProblem, parseIntake } from '../../core/assessment/parse-intake.js';
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
-import { tinyPngDataUrl } from '../../interop/test-support/tiny-png.js';
+import { assess } from '../../../core/assessment/assess.js';
+import type { Plan } from '../../../core/assessment/assessment-result.js';
+import type { Intake } from '../../../core/assessment/intake-schema.js';
+import { formatProblem, parseIntake } from '../../../core/assessment/parse-intake.js';
+import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
+import { tinyPngDataUrl } from '../../../interop/test-support/tiny-png.js';
 import type {
   ConsentSignatureRecord,
   ConsentTextRecord,
@@ -16,12 +16,12 @@ import type {
   PatientRecord,
   ProductRecord,
   TreatmentSessionRecord,
-} from '../../storage/repositories/records.js';
-import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
-import { createDatabase } from '../../storage/create-database.js';
-import { sqliteFileName } from '../../storage/database-config.js';
-import { migrateToLatest } from '../../storage/migrate.js';
-import { seedDemo } from '../../storage/seed/seed-demo.js';
+} from '../../../storage/repositories/records.js';
+import { createRepositories, type Repositories } from '../../../storage/repositories/repositories.js';
+import { createDatabase } from '../../../storage/create-database.js';
+import { sqliteFileName } from '../../../storage/database-config.js';
+import { migrateToLatest } from '../../../storage/migrate.js';
+import { seedDemo } from '../../../storage/seed/seed-demo.js';
 
 /*
  * Tests only: a clinic's records with everything the documents and exports read, stored through

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { searchFaq } from '../../../core/faq/search-faq.js';
+import type { App } from '../../app-types.js';
+import { allow, anyRole } from '../../plugins/access-control.js';
+import { errorResponse } from '../../validation/fields.js';
+
+const faqEntry = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  tags: z.array(z.string()),
+  sources: z.array(z.string()),
+  score: z.number().optional(),
+});
+
+const faqQuery = z.object({
+  q: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
+  limit: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(50, { message: 'must be at most 50' }).optional(),
+});
+
+/** The knowledge base's FAQ, for patients and staff: all entries, or the best matches for `q`. */
+export async function faqRoutes(app: App): Promise<void> {
+  app.get(
+    '/api/faq',
+    {
+      config: allow(...anyRole),
+      schema: {
+        summary: 'FAQ entries with their sources; with q, the best matches first',
+        tags: ['knowledge'],
+        querystring: faqQuery,
+        response: { 200: z.object({ entries: z.array(faqEntry) }), 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const { q, limit } = request.query;
+      if (!q) return { entries: app.knowledgeBase.data.faq.faq.slice(0, limit ?? 50).map((e) => ({ ...e, tags: [...e.tags], sources: [...e.sources] })) };
+      return { entries: searchFaq(app.knowledgeBase, q, limit ?? 5).map(({ entry, score }) => ({ ...entry, tags: [...entry.tags], sources: [...entry.sources], score })) };
+    },
+  );
+}
