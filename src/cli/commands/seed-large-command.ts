@@ -62,7 +62,7 @@ export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo,
   const bar = opts.progress === false ? undefined : new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: 'patients |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted}',
+      format: 'patients |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} {phase}',
       hideCursor: true,
       etaBuffer: 20,
       // Redirected to a file: a line every few seconds instead of redraws.
@@ -91,8 +91,11 @@ export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo,
       onProgress(done, total) {
         const seconds = (performance.now() - started) / 1000;
         const rate = seconds > 0 ? format(Math.round(done / seconds)) : '-';
-        if (done === 0) bar?.start(total, 0, { rate });
+        if (done === 0) bar?.start(total, 0, { rate, phase: '' });
         else bar?.update(done, { rate });
+      },
+      onPhase(phase) {
+        bar?.update({ phase: `(${phase})` });
       },
     });
     bar?.stop();

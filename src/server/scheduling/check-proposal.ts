@@ -4,6 +4,7 @@ import type { CoursePlan } from '../../core/scheduling/course-request.js';
 import { intervalBefore } from '../../core/scheduling/course-spacing.js';
 import type { PreparedSchedule } from '../../core/scheduling/prepare-schedule.js';
 import { invalidField } from '../http-errors.js';
+import { assertWithinBookingWindow } from './booking-window.js';
 import type { BookingProblem } from './slot-guard.js';
 
 export interface ProposedSession {
@@ -41,6 +42,7 @@ export function checkProposal(
   sessions.forEach((s, i) => {
     const n = i + 1;
     const startMs = Date.parse(s.start);
+    assertWithinBookingWindow(`sessions[${i}].start`, startMs, nowMs);
     if (previous && startMs <= previous.ms) throw invalidField(`sessions[${i}].start`, `must be after session ${i}'s start`);
     const room = schedule.roomIndex(s.roomId);
     if (room < 0) throw invalidField(`sessions[${i}].roomId`, 'must be a room in use at the location');

@@ -4,6 +4,7 @@ import type { CourseResult } from '../../core/scheduling/course-result.js';
 import { findCourse } from '../../core/scheduling/find-course.js';
 import type { LocationRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
+import { assertWithinBookingWindow } from './booking-window.js';
 import { checkAgainstPlan } from './check-against-plan.js';
 import { callCore } from './core-call.js';
 import { loadScheduleInput } from './load-schedule.js';
@@ -28,9 +29,10 @@ export async function proposeCourse(
 ): Promise<{ result: CourseResult; earliestStart: IsoDate | undefined }> {
   const { location, plan, now, options } = input;
   checkAgainstPlan(plan, options);
+  const nowMs = Date.parse(now);
+  if (options.earliestStart !== undefined) assertWithinBookingWindow('earliestStart', Date.parse(`${options.earliestStart}T00:00:00Z`), nowMs);
   const earliestStart = laterDate(input.assessmentStart, options.earliestStart);
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
-  const nowMs = Date.parse(now);
   // The search covers local days from the later of today and earliestStart; zones are within a day of UTC.
   const fromMs = Math.max(nowMs, earliestStart === undefined ? nowMs : Date.parse(`${earliestStart}T00:00:00Z`) - dayMs);
   const schedule = await loadScheduleInput(repos, location, { fromMs, toMs: fromMs + (horizonDays + 2) * dayMs });

@@ -7,6 +7,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, notFound } from '../http-errors.js';
 import { loadAccessibleSession } from '../routes/sessions/session-routes.js';
 import { timePreferences } from './availability-fields.js';
+import { assertWithinBookingWindow } from './booking-window.js';
 import { callCore } from './core-call.js';
 import { loadScheduleInput } from './load-schedule.js';
 import { bookingConflict, holdSlots } from './slot-guard.js';
@@ -40,6 +41,7 @@ export interface Rescheduled {
  * of them claims new ones, so a session may move onto its own or a sibling's old time.
  */
 export async function rescheduleInCourse(tx: Repositories, input: RescheduleInput): Promise<Rescheduled> {
+  assertWithinBookingWindow('start', Date.parse(input.newStart), Date.parse(input.now));
   const session = await loadAccessibleSession(tx, input.user, input.sessionId);
   if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer move`);
   const course = await tx.courses.findById(session.courseId);

@@ -87,7 +87,7 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       // A birth date narrows more than any name (and has its own index): the scan below serves it.
       if (tokens.length && !birthDate) {
         const rows = await searchByNameWords(db, { clinicId, tokens, phoneDigits: phone === undefined ? '' : phoneDigits(phone), limit, offset });
-        if (rows) return rows.map(toPatient);
+        return rows.map(toPatient);
       }
       let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
       // Keys hold only letters, digits and single spaces, so the tokens carry no LIKE wildcards.

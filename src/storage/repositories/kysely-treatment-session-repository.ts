@@ -71,9 +71,17 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
       return (await inScheduleOrder(withPatient().where('c.patient_id', '=', patientId)).execute()).map(toSession);
     },
     async schedule({ clinicId, from, to, practitionerId, locationId, status, limit, offset }) {
-      let query = withPatient()
-        .innerJoin('patients as p', 'p.id', 'c.patient_id')
-        .select(['p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+      // Sessions first (in time order), then their course and patient. Starting from the clinic's
+      // patients, as SQLite does when free to choose, reads every patient of a large clinic for one
+      // day's page; CROSS JOIN keeps SQLite's join order, PostgreSQL plans it like the inner join.
+      let query = db
+        .selectFrom('treatment_sessions as s')
+        .crossJoin('courses as c')
+        .crossJoin('patients as p')
+        .whereRef('c.id', '=', 's.course_id')
+        .whereRef('p.id', '=', 'c.patient_id')
+        .selectAll('s')
+        .select(['c.patient_id', 'p.first_name', 'p.last_name', 'p.phone', 'p.email'])
         .where('p.clinic_id', '=', clinicId);
       if (from) query = query.where('s.scheduled_at', '>=', from);
       if (to) query = query.where('s.scheduled_at', '<', to);

@@ -38,18 +38,40 @@ export function sqliteBulkWriter(sqlite: SqliteDatabase.Database): BulkWriter {
   };
 }
 
+/** Columns whose texts repeat across rows (assessment results, plans, triage): sent once per batch. */
+const repeatedTexts: Partial<Record<BulkTable, ReadonlySet<string>>> = {
+  assessments: new Set(['result']),
+  courses: new Set(['plan']),
+  side_effect_reports: new Set(['triage']),
+};
+
+/** One element of a PostgreSQL array literal. */
+function arrayElement(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  return `"${String(value).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+const arrayLiteral = (elements: readonly string[]) => `{${elements.join(',')}}`;
+
 /**
  * PostgreSQL: one `INSERT ... SELECT FROM unnest($1::text[], ...)` per table and batch: a single
  * statement carries thousands of rows as column arrays, with no SQL text growing with the batch.
- * The caller owns the client; commits are asynchronous (`synchronous_commit = off`) because a
+ * The arrays are sent as literals built here. Texts that repeat (a 15 KB assessment result is the
+ * same for many patients) go once per batch, in an array of their own that rows index into. The
+ * caller owns the client; commits are asynchronous (`synchronous_commit = off`) because a
  * generated data set can be generated again, and waiting for each flush would double the time.
  */
 export function postgresBulkWriter(client: pg.Client): BulkWriter {
   const sql = new Map<BulkTable, string>();
   for (const table of bulkTableOrder) {
     const columns = bulkColumns[table];
-    const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-    sql.set(table, `insert into ${quote(table)} (${columns.map(([c]) => quote(c)).join(', ')}) select * from unnest(${arrays})`);
+    const repeated = repeatedTexts[table] ?? new Set<string>();
+    const dictionaries = columns.filter(([c]) => repeated.has(c)).map(([c]) => c);
+    const arrays = columns.map(([c, type], i) => `$${i + 1}::${repeated.has(c) ? 'int4' : type}[]`).join(', ');
+    const names = columns.map(([c]) => quote(c));
+    const picks = columns.map(([c]) => (repeated.has(c) ? `($${columns.length + 1 + dictionaries.indexOf(c)}::text[])[u.${quote(c)}]` : `u.${quote(c)}`));
+    sql.set(table, `insert into ${quote(table)} (${names.join(', ')}) select ${picks.join(', ')} from unnest(${arrays}) as u(${names.join(', ')})`);
   }
   let configured = false;
   return {
@@ -63,13 +85,30 @@ export function postgresBulkWriter(client: pg.Client): BulkWriter {
         for (const table of bulkTableOrder) {
           const list = rows[table];
           if (list.length === 0) continue;
-          const columns = bulkColumns[table].map((): unknown[] => new Array<unknown>(list.length));
+          const columns = bulkColumns[table];
+          const repeated = repeatedTexts[table] ?? new Set<string>();
+          const arrays = columns.map((): string[] => new Array<string>(list.length));
+          const dictionaries = columns.filter(([c]) => repeated.has(c)).map(() => new Map<string, number>());
           list.forEach((row, r) => {
+            let d = 0;
             values(table, row).forEach((value, c) => {
-              (columns[c] as unknown[])[r] = value;
+              const column = columns[c]?.[0] ?? '';
+              if (!repeated.has(column)) {
+                (arrays[c] as string[])[r] = arrayElement(value);
+                return;
+              }
+              const dictionary = dictionaries[d++] as Map<string, number>;
+              if (value === null || value === undefined) {
+                (arrays[c] as string[])[r] = 'NULL';
+                return;
+              }
+              let index = dictionary.get(String(value));
+              if (index === undefined) dictionary.set(String(value), (index = dictionary.size + 1));
+              (arrays[c] as string[])[r] = String(index);
             });
           });
-          await client.query(sql.get(table) ?? '', columns);
+          const texts = dictionaries.map((dictionary) => arrayLiteral([...dictionary.keys()].map(arrayElement)));
+          await client.query(sql.get(table) ?? '', [...arrays.map(arrayLiteral), ...texts]);
         }
         await client.query('commit');
       } catch (error) {

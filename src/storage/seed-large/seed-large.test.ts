@@ -99,7 +99,7 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(patients);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(phases).toEqual(['rebuilding indexes', 'updating planner statistics']);
+    expect(phases).toEqual(['rebuilding indexes', 'finishing']);
   });
 
   it('keeps every reference inside the clinic and consistent', async () => {

@@ -94,9 +94,8 @@ async function openSqliteConnection(file: string): Promise<Connection> {
     async relaxChecks() {
       sqlite.pragma('foreign_keys = OFF');
     },
+    // No ANALYZE: the server never runs it, so the generated database plans queries as a real one would.
     async finish() {
-      sqlite.pragma('analysis_limit = 1000');
-      sqlite.exec('analyze');
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('foreign_keys = ON');
@@ -130,6 +129,7 @@ async function openPostgresConnection(url: string): Promise<Connection> {
       await client.query(statement);
     },
     async relaxChecks() {},
+    // Autovacuum would analyze the new rows soon after a load like this; done at once instead.
     async finish() {
       await client.query('analyze');
     },
@@ -231,7 +231,7 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
     await pending;
     options.onPhase?.('rebuilding indexes');
     await restoreIndexes();
-    options.onPhase?.('updating planner statistics');
+    options.onPhase?.('finishing');
     await connection.finish();
     options.onProgress?.(total, total);
     return { clinicId: setup.clinicId, rows: counts, logins: setup.logins, practitioners, today };

@@ -19,8 +19,9 @@ export interface CalendarEvent {
 /** An iCalendar (RFC 5545) document with one VEVENT per session and a VTIMEZONE per zone used. */
 export function buildCalendar(name: string, events: readonly CalendarEvent[]): string {
   const years = events.map((e) => Number(e.start.slice(0, 4)));
-  const fromYear = Math.min(...years) - 1;
-  const toYear = Math.max(...years) + 1;
+  // iCalendar years have four digits.
+  const fromYear = Math.max(Math.min(...years) - 1, 1);
+  const toYear = Math.min(Math.max(...years) + 1, 9999);
   const calendar = ical({
     name,
     prodId: { company: 'mesodesk', product: 'mesodesk', language: 'EN' },

@@ -89,6 +89,7 @@ forEachApp('scheduling routes', (get) => {
     expect(await field({ preferences: { weekdays: [8] } })).toBe('preferences.weekdays[0]');
     expect(await field({ preferences: { timesOfDay: [{ start: '15:00', end: '14:00' }] } })).toBe('preferences.timesOfDay[0].end');
     expect(await field({ earliestStart: '2030-02-30' })).toBe('earliestStart');
+    expect(await field({ earliestStart: '9999-12-31' })).toBe('earliestStart');
     expect(await field({ locationId: 'nowhere' })).toBe('locationId');
     expect((await findFor(patient, course.id, {})).statusCode).toBe(403);
     const other = await get().createOtherClinic();
@@ -150,6 +151,7 @@ forEachApp('scheduling routes', (get) => {
     expect(await field([afternoons[1]!, afternoons[0]!, ...afternoons.slice(2)])).toBe('sessions[1].start');
     expect(await field(afternoons.map((s, i) => (i === 2 ? { ...s, roomId: 'nowhere' } : s)))).toBe('sessions[2].roomId');
     expect(await field(afternoons.map((s) => ({ ...s, start: 'tomorrow' })))).toBe('sessions[0].start');
+    expect(await field(afternoons.map((s, i) => (i === 0 ? { ...s, start: '9999-12-31T23:59:59Z' } : s)))).toBe('sessions[0].start');
     expect(await field(afternoons, { locationId: 'nowhere' })).toBe('locationId');
     expect(await field([])).toBe('sessions');
     expect((await book(patient, target.id, afternoons)).statusCode).toBe(403);
@@ -212,6 +214,7 @@ forEachApp('scheduling routes', (get) => {
 
     const reschedule = (client: TestClient, id: string, payload: object) => client.inject({ method: 'POST', url: `/api/sessions/${id}/reschedule`, payload });
     expect((await reschedule(reception, original[1]!.id, { start: '2030-06-20 09:00' })).json().problems[0].field).toBe('start');
+    expect((await reschedule(reception, original[1]!.id, { start: '9999-12-31T23:59:59Z' })).json().problems[0]).toEqual({ field: 'start', message: 'must be within 10 years of today' });
     expect((await reschedule(reception, original[1]!.id, { start: newStart, practitionerId: 'x y' })).json().problems[0].field).toBe('practitionerId');
     expect((await reschedule(patient, original[1]!.id, { start: newStart })).statusCode).toBe(403);
     expect((await reschedule(reception, 'missing', { start: newStart })).statusCode).toBe(404);
