@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { courseStatuses } from '../../../storage/database-schema.js';
 import type { UserRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
+import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
+import { closeSession } from '../../scheduling/close-session.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../auth/patient-access.js';
 import { conflict, notFound } from '../../http-errors.js';
@@ -102,6 +104,16 @@ export async function courseRoutes(app: App): Promise<void> {
         const updated = await tx.courses.setStatus(course.id, request.body.status);
         if (!updated) throw notFound('course');
         await request.audit({ action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId }, tx);
+        // A cancelled course gives back its planned sessions: practitioner and room free again, reminders withdrawn.
+        if (request.body.status === 'cancelled') {
+          const at = new Date().toISOString();
+          for (const session of await tx.treatmentSessions.listByCourse(course.id)) {
+            if (session.status !== 'planned') continue;
+            await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at });
+            await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: course.patientId }, tx);
+            await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging), tx);
+          }
+        }
         return updated;
       });
     },

@@ -6,6 +6,7 @@ import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { bookCourse } from '../../scheduling/book-course.js';
 import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
+import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
 import { closeSession } from '../../scheduling/close-session.js';
 import { earliestStartOf } from '../../scheduling/earliest-start.js';
 import { proposeCourse, type FinderOptions } from '../../scheduling/propose-course.js';
@@ -103,6 +104,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           tx,
         );
         for (const s of result.sessions) await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging), tx);
+        await rescreenAfterBooking(tx, app.knowledgeBase, request, result.course.patientId);
         return result;
       });
       return reply.code(201).send({ sessions: booked.sessions.map((s) => sessionFor(user.role, s)), schedule: booked.schedule });
@@ -138,6 +140,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           tx,
         );
         for (const sessionId of done.moved) await request.audit(await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging), tx);
+        await rescreenAfterBooking(tx, app.knowledgeBase, request, done.course.patientId);
         return done;
       });
       return { sessions: result.sessions.map((s) => sessionFor(user.role, s)), moved: result.moved };

@@ -11,6 +11,7 @@ import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../vali
 import { patientView, sessionView } from '../../views.js';
 import { holdSlots, syncSlots } from '../../scheduling/slot-guard.js';
 import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
+import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
 import { sessionFor } from './session-view.js';
 
@@ -89,6 +90,7 @@ export async function sessionRoutes(app: App): Promise<void> {
         await holdSlots(tx, created);
         await request.audit({ action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId }, tx);
         await request.audit(await scheduleSessionMessages(tx, created.id, app.appConfig.messaging), tx);
+        await rescreenAfterBooking(tx, app.knowledgeBase, request, course.patientId);
         return created;
       });
       return reply.code(201).send(sessionFor(user.role, session));
@@ -179,6 +181,7 @@ export async function sessionRoutes(app: App): Promise<void> {
         await syncSlots(tx, changed);
         await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId }, tx);
         await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging), tx);
+        await rescreenAfterBooking(tx, app.knowledgeBase, request, session.patientId);
         return changed;
       });
       return sessionFor(user.role, updated);
