@@ -40,8 +40,8 @@ interface Step {
   status: number;
   /** The entries the request must have added, given its response body. */
   expected: (body: Body) => Expected[];
-  /** Keeps ids for later steps. */
-  keep?: (body: Body) => void;
+  /** Keeps ids for later steps (and may prepare the next one). */
+  keep?: (body: Body) => unknown;
 }
 
 /** Routes that hold patient data, by path. Clinic set-up (consent texts, products, rooms, users) is not. */
@@ -209,8 +209,16 @@ forEachApp('audit completeness', (get) => {
       {
         route: 'POST /api/courses/:id/sessions', as: 'reception', url: () => `/api/courses/${id('course')}/sessions`, status: 201,
         payload: () => ({ scheduledAt: inDays(25), locationId: location }),
-        expected: (b) => [{ action: 'create', entity: 'treatment_session', entityId: b.id, patientId: paula }],
-        keep: (b) => (ids.unscreened = b.id),
+        // Booked while the intake says pregnant: screened and flagged at once.
+        expected: (b) => [
+          { action: 'create', entity: 'treatment_session', entityId: b.id, patientId: paula },
+          { action: 'update', entity: 'treatment_session', entityId: b.id, patientId: paula },
+        ],
+        keep: async (b) => {
+          ids.unscreened = b.id;
+          // As if last screened (and cleared) under an older knowledge base: the next run must flag it.
+          await t.repos.screening.recordScreening(b.id, { knowledgeBaseVersion: '0.9.0+older', flag: null });
+        },
       },
       {
         route: 'POST /api/flags/rescreen', as: 'admin', url: () => '/api/flags/rescreen', status: 200,
@@ -477,7 +485,7 @@ forEachApp('audit completeness', (get) => {
       const what = `${step.as} ${step.route} → ${response.statusCode} ${json ? response.body.slice(0, 300) : response.headers['content-type']}`;
       expect(response.statusCode, what).toBe(step.status);
       const body: Body = json ? response.json() : null;
-      step.keep?.(body);
+      await step.keep?.(body);
       exercised.add(step.route);
 
       const added = await newEntries(t, before);

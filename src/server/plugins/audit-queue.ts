@@ -17,7 +17,7 @@ export interface AuditQueue {
  * Group commit for the audit entries of reads. Each read used to commit its own entry, and a
  * commit (a WAL append on SQLite, a round trip and flush on PostgreSQL) costs far more than the
  * row. Here the entries of all requests that read within a few milliseconds go into one batch,
- * in one transaction. Callers still wait for their batch, so no response leaves before its audit entries
+ * written by one call of `write`. Callers still wait for their batch, so no response leaves before its audit entries
  * are stored, and a failed batch fails every request in it, as a failed single insert did.
  */
 export function auditQueue(write: (entries: readonly NewAuditEntry[]) => Promise<void>, options: { maxBatch?: number; delayMs?: number } = {}): AuditQueue {

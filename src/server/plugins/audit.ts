@@ -21,7 +21,9 @@ export interface AuditEvent {
  */
 export const auditPlugin = fp(
   async (app: App) => {
-    const reads = auditQueue((entries) => app.repos.transaction((tx) => tx.audit.append(entries)));
+    // Batches of up to 500 entries: one INSERT statement of the repository, so one implicit
+    // transaction; a single read with more goes alone, stored as before.
+    const reads = auditQueue((entries) => app.repos.audit.append(entries), { maxBatch: 500 });
     app.addHook('onClose', () => reads.drain());
     app.decorateRequest('audit', async function audit(this: FastifyRequest, events: AuditEvent | readonly AuditEvent[], repos?: Repositories) {
       const list: readonly AuditEvent[] = Array.isArray(events) ? events : [events as AuditEvent];

@@ -106,9 +106,12 @@ forEachApp('flag routes', (get) => {
 
   it('re-screens sessions not yet screened under this knowledge base on request (admin)', async () => {
     const { fixture } = get();
-    // Booked after a pregnancy intake: nothing re-screens a booking until the next run.
+    // A booking is screened at once; a session last screened under an older knowledge base (and
+    // cleared then) waits for the next run, which this request is.
     await postIntake(fixture.otherPatient.id, { ...intakeOf('1985-01-30'), patient: { ...intakeOf('1985-01-30').patient, sex: 'male', site: { inflammation: true, skinDamage: false } } });
     const unscreened = await book(otto.courseId, inDays(9));
+    expect(await flagOf(unscreened)).not.toBeNull();
+    await get().repos.screening.recordScreening(unscreened, { knowledgeBaseVersion: '0.9.0+older', flag: null });
     expect(await flagOf(unscreened)).toBeNull();
 
     const run = await admin.inject({ method: 'POST', url: '/api/flags/rescreen' });
