@@ -102,3 +102,20 @@ describe('mesodesk faq', () => {
     expect((await cli(['faq', 'who should avoid mesotherapy'])).stdout.split('\n')[0]).toBe('Q: Who should not have mesotherapy?');
   });
 });
+
+describe('mesodesk seed-large', () => {
+  it('is a command with help, and asks for --patients', async () => {
+    const help = await cli(['seed-large', '--help']);
+    expect(help.stdout).toContain('--patients <n>');
+    expect(help.stdout).toContain('--no-progress');
+    const missing = await cli(['seed-large']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/required option '--patients <n>' not specified/);
+  });
+
+  it('rejects a count that is not a whole number, naming the option', async () => {
+    const r = await cli(['seed-large', '--patients', 'many', '--no-progress']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mesodesk seed-large: --patients must be a whole number, not "many"');
+  });
+});

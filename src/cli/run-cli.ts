@@ -7,6 +7,7 @@ import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
 import { kbLintCommand, kbShowCommand, kbTopics } from './commands/kb-commands.js';
 import { restoreCommand } from './commands/restore-command.js';
+import { seedLargeCommand, defaultLargeClinicName, type SeedLargeCommandOptions } from './commands/seed-large-command.js';
 import { exportCsvCommand, exportFhirCommand } from './commands/export-command.js';
 import { importFhirCommand } from './commands/import-command.js';
 import { pdfCommand } from './commands/pdf-command.js';
@@ -77,6 +78,19 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .addHelpText('after', '\nThe replaced database is kept beside it as <file>.before-restore-<time>.')
     .action(async (file: string) => {
       result.code = await restoreCommand(file, io);
+    });
+
+  program
+    .command('seed-large')
+    .description('generate a large, realistic synthetic clinic (patients with intakes, courses, sessions, charting, side effects) for load tests and benchmarks')
+    .requiredOption('--patients <n>', 'how many patients, e.g. 1000000 or 1_000_000')
+    .option('--clinic <name>', 'name of the generated clinic', defaultLargeClinicName)
+    .option('--seed <n>', 'random seed: the same seed and count give the same clinic', '1')
+    .option('--password <password>', 'password of every generated account (default: a random one, printed)')
+    .option('--no-progress', 'no progress bar')
+    .addHelpText('after', '\nWrites into the database the server would use: DATABASE_URL, or the SQLite file in MESODESK_DATA_DIR (./data by default).\nExample: npm run seed:large -- --patients 1000000')
+    .action(async (opts: SeedLargeCommandOptions) => {
+      result.code = await seedLargeCommand(opts, io);
     });
 
   const database = '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. Every patient read is written to the audit log.';
