@@ -1,7 +1,7 @@
 import type { TreatmentSessionRecord, UserRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, notFound } from '../http-errors.js';
-import { loadAccessibleSession } from '../routes/sessions/session-routes.js';
+import { loadSessionForChange } from '../routes/sessions/session-routes.js';
 import { syncSlots } from './slot-guard.js';
 
 /**
@@ -10,7 +10,7 @@ import { syncSlots } from './slot-guard.js';
  * only be recorded once the session has started.
  */
 export async function closeSession(tx: Repositories, input: { user: UserRecord; sessionId: string; status: 'cancelled' | 'no_show'; now: string }): Promise<TreatmentSessionRecord> {
-  const session = await loadAccessibleSession(tx, input.user, input.sessionId);
+  const session = await loadSessionForChange(tx, input.user, input.sessionId);
   if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer change`);
   if (input.status === 'no_show' && Date.parse(session.scheduledAt) > Date.parse(input.now))
     throw conflict('not_started', 'a no-show can be recorded only once the session has started');

@@ -5,7 +5,7 @@ import { rescheduleSession, type BookedSession } from '../../core/scheduling/res
 import type { CourseRecord, TreatmentSessionRecord, UserRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, notFound } from '../http-errors.js';
-import { loadAccessibleSession } from '../routes/sessions/session-routes.js';
+import { loadAccessibleSession, loadSessionForChange } from '../routes/sessions/session-routes.js';
 import { timePreferences } from './availability-fields.js';
 import { assertWithinBookingWindow } from './booking-window.js';
 import { callCore } from './core-call.js';
@@ -42,12 +42,14 @@ export interface Rescheduled {
  */
 export async function rescheduleInCourse(tx: Repositories, input: RescheduleInput): Promise<Rescheduled> {
   assertWithinBookingWindow('start', Date.parse(input.newStart), Date.parse(input.now));
-  const session = await loadAccessibleSession(tx, input.user, input.sessionId);
-  if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer move`);
-  const course = await tx.courses.findById(session.courseId);
+  const { courseId } = await loadAccessibleSession(tx, input.user, input.sessionId);
+  // Course before session, the order a course cancellation takes them in: the two queue, never deadlock.
+  await tx.courses.lockForBooking(courseId);
+  const course = await tx.courses.findById(courseId);
   if (!course) throw notFound('session');
+  const session = await loadSessionForChange(tx, input.user, input.sessionId);
+  if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer move`);
   if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
-  await tx.courses.lockForBooking(course.id);
 
   const sessions = (await tx.treatmentSessions.listByCourse(course.id)).filter((s) => s.status === 'planned' || s.status === 'done');
   const settings = await tx.courses.findSchedule(course.id);

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { TreatmentSessionsTable } from '../database-schema.js';
+import { engineOf } from '../create-database.js';
 import { newId } from '../ids.js';
 import { fromNullableJsonText, toJsonText } from '../json-text.js';
 import { definedFields } from './defined-fields.js';
@@ -30,6 +31,7 @@ function toSession(row: SessionRow): TreatmentSessionRecord {
 }
 
 export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext): TreatmentSessionRepository {
+  const postgres = engineOf(db) === 'postgres';
   const withPatient = () =>
     db.selectFrom('treatment_sessions as s').innerJoin('courses as c', 'c.id', 's.course_id').selectAll('s').select('c.patient_id');
   const inScheduleOrder = <Q extends { orderBy: (column: 's.scheduled_at' | 's.id') => Q }>(query: Q): Q =>
@@ -105,6 +107,9 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
         .where('id', '=', id)
         .execute();
       return find(id);
+    },
+    async lockForChange(id) {
+      if (postgres) await db.selectFrom('treatment_sessions').select('id').where('id', '=', id).forUpdate().execute();
     },
     async setFlag(id, flag) {
       const at = now();

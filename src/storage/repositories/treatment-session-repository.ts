@@ -42,6 +42,11 @@ export interface TreatmentSessionRepository {
   listByPatient(patientId: string): Promise<TreatmentSessionRecord[]>;
   schedule(query: ScheduleQuery): Promise<ScheduleEntry[]>;
   update(id: string, patch: TreatmentSessionPatch): Promise<TreatmentSessionRecord | undefined>;
+  /**
+   * Holds the session until the caller's transaction ends (PostgreSQL row lock; SQLite runs one writer
+   * at a time), so a change that first checks the session's status cannot race another change.
+   */
+  lockForChange(id: string): Promise<void>;
   /** Records (or with `null`, clears) a re-screening flag. */
   setFlag(id: string, flag: { verdict: string; reasons: unknown } | null): Promise<TreatmentSessionRecord | undefined>;
   /** Flagged sessions of a clinic (the session_flags view), soonest first. */

@@ -47,6 +47,8 @@ export async function chartRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const { points, ...entry } = request.body;
       const charted = await app.repos.transaction(async (tx) => {
+        // Held until the chart is written: a cancellation racing the charting waits, then sees it done.
+        await tx.treatmentSessions.lockForChange(request.params.id);
         const { session, patient } = await loadSessionWithPatient(tx, user, request.params.id);
         if (session.status === 'cancelled' || session.status === 'no_show') throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
         if (await tx.charts.findBySession(session.id)) throw conflict('already_charted', 'the session is already charted');

@@ -70,6 +70,15 @@ export async function loadAccessibleSession(repos: Repositories, user: UserRecor
   return session;
 }
 
+/**
+ * loadAccessibleSession for a change that depends on the session's status: the session is held until
+ * the transaction ends, so two changes at once (cancel and move, say) queue instead of both passing.
+ */
+export async function loadSessionForChange(tx: Repositories, user: UserRecord, sessionId: string) {
+  await tx.treatmentSessions.lockForChange(sessionId);
+  return loadAccessibleSession(tx, user, sessionId);
+}
+
 export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
   const sessionList = z.object({ sessions: z.array(sessionView) });
@@ -167,7 +176,7 @@ export async function sessionRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       if (request.body.status === 'done' && !clinicalRoles.includes(user.role)) throw forbidden('only a practitioner or admin may mark a session done');
       const updated = await app.repos.transaction(async (tx) => {
-        const session = await loadAccessibleSession(tx, user, request.params.id);
+        const session = await loadSessionForChange(tx, user, request.params.id);
         if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer change`);
         // The room must still fit the location after the change, whichever of the two changed.
         const { practitionerId, locationId, roomId } = request.body;
