@@ -8,4 +8,9 @@ describe('newId', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('draws fresh random bits for every id, across refills of the random pool', () => {
+    const tails = Array.from({ length: 2_000 }, () => newId().slice(-12));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
 });

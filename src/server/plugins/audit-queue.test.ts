@@ -27,6 +27,14 @@ describe('auditQueue', () => {
     expect(batches).toHaveLength(2);
   });
 
+  it('without a delay, batches the reads of one turn of the event loop', async () => {
+    const batches: number[] = [];
+    const queue = auditQueue(async (entries) => void batches.push(entries.length));
+    await Promise.all([queue.append([entry(1)]), queue.append([entry(2), entry(3)])]);
+    await queue.append([entry(4)]);
+    expect(batches).toEqual([3, 1]);
+  });
+
   it('fails every read of a batch that could not be stored, and goes on with the next', async () => {
     let calls = 0;
     const queue = auditQueue(async () => {
