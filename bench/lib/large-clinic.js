@@ -1,5 +1,5 @@
 // The large clinic the API benchmark runs against, generated with `mesodesk seed-large`'s code.
-// SQLite: generated once into bench/.data/ and reused; PostgreSQL: a fresh database per run.
+// Generated once and reused: SQLite into bench/.data/, PostgreSQL into a template database each run copies.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -55,18 +55,47 @@ async function withAdmin(adminUrl, work) {
   }
 }
 
-/** A new PostgreSQL database with the clinic; `drop()` removes it. */
-export async function postgresClinic(patients, adminUrl) {
-  const name = `mesodesk_bench_${Date.now()}`;
-  await withAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
+const databaseUrl = (adminUrl, name) => {
   const url = new URL(withDefaultUser(adminUrl));
   url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * The PostgreSQL clinic with `patients` patients, as a fresh database for this run (`drop()` removes
+ * it). Generated once into a template database, `mesodesk_bench_cache_<patients>`, whose comment holds
+ * the generation's details (written last, so a cut-short generation is not reused); each run gets a
+ * copy (CREATE DATABASE ... TEMPLATE, a file copy), so a run's writes never reach the cache.
+ * BENCH_POSTGRES_CACHE=0 generates straight into the run's database instead.
+ */
+export async function postgresClinic(patients, adminUrl) {
+  const name = `mesodesk_bench_${Date.now()}`;
   const drop = () => withAdmin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
-  try {
-    const meta = await generate(patients, { DATABASE_URL: url.toString() });
-    return { env: { DATABASE_URL: url.toString() }, meta, reused: false, drop, database: name };
-  } catch (error) {
-    await drop().catch(() => undefined);
-    throw error;
+  if (process.env.BENCH_POSTGRES_CACHE === '0') {
+    await withAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
+    try {
+      const meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, name) });
+      return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: false, drop, database: name };
+    } catch (error) {
+      await drop().catch(() => undefined);
+      throw error;
+    }
   }
+  const cache = `mesodesk_bench_cache_${patients}`;
+  const cached = await withAdmin(adminUrl, async (client) => {
+    const row = (await client.query('select shobj_description(oid, $2) as meta from pg_database where datname = $1', [cache, 'pg_database'])).rows[0];
+    if (!row) return undefined;
+    const meta = row.meta ? JSON.parse(row.meta) : undefined;
+    if (meta?.format === FORMAT && meta.patients === patients) return meta;
+    await client.query(`drop database "${cache}" with (force)`);
+    return undefined;
+  });
+  let meta = cached;
+  if (!meta) {
+    await withAdmin(adminUrl, (client) => client.query(`create database "${cache}"`));
+    meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) });
+    await withAdmin(adminUrl, (client) => client.query(`comment on database "${cache}" is ${client.escapeLiteral(JSON.stringify(meta))}`));
+  }
+  await withAdmin(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
+  return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: Boolean(cached), drop, database: name };
 }

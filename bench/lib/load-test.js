@@ -2,16 +2,16 @@
 import autocannon from 'autocannon';
 
 /**
- * `paths()` gives the path of each next request (so that ids and names vary); every request must
- * answer 2xx, or the figures would describe error pages.
+ * `paths()` gives the path of each next request (so that ids and names vary), `body()` (writes) its
+ * JSON body; every request must answer 2xx, or the figures would describe error pages.
  */
-export async function measure({ origin, paths, headers = {}, connections, seconds, warmupSeconds }) {
+export async function measure({ origin, paths, method = 'GET', body, headers = {}, connections, seconds, warmupSeconds }) {
   const options = (duration) => ({
     url: origin,
     connections,
     duration,
     headers,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
+    requests: [{ method, setupRequest: (request) => ({ ...request, path: paths(), ...(body ? { body: JSON.stringify(body()) } : {}) }) }],
   });
   if (warmupSeconds > 0) await autocannon(options(warmupSeconds));
   const result = await autocannon(options(seconds));
