@@ -1,0 +1,49 @@
+import type { IsoTimestamp, JsonText, Flag, PhotoKind } from './column-values.js';
+
+// Row types (conventions in ../database-schema.ts): side-effect reports, outcomes and photos.
+
+export interface SideEffectReportsTable {
+  id: string;
+  session_id: string;
+  reporter_user_id: string | null;
+  symptom: string;
+  onset: IsoTimestamp | null;
+  severity: string | null;
+  triage: JsonText | null;
+  created_at: IsoTimestamp;
+  /** JSON list of the side-effect codes the reporter chose (0011); null on older reports. */
+  codes: JsonText | null;
+  /** 1 while the symptom lasts, 0 once it has gone; null on older reports (0011). */
+  ongoing: Flag | null;
+  /** `triage.level` in a column of its own, for "needs attention" lists (0011). */
+  triage_level: 'expected' | 'review' | 'urgent' | null;
+}
+
+export interface SideEffectPhotosTable {
+  id: string;
+  report_id: string;
+  file_path: string;
+  mime: string;
+  created_at: IsoTimestamp;
+}
+
+export interface OutcomesTable {
+  id: string;
+  session_id: string;
+  patient_rating: number | null;
+  practitioner_rating: number | null;
+  notes: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface PhotosTable {
+  id: string;
+  patient_id: string;
+  session_id: string | null;
+  kind: PhotoKind;
+  file_path: string;
+  mime: string;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+}

@@ -1,0 +1,101 @@
+import type { IsoTimestamp, JsonText, SessionStatus, AuditAction, OutboxStatus, MessageChannelName } from './column-values.js';
+
+// Row types (conventions in ../database-schema.ts): audit trail, outbox, booking guards, schedules, recalls, flags view.
+
+/** Append-only (triggers refuse UPDATE and DELETE). No foreign keys: the trail outlives what it names. */
+export interface AuditLogTable {
+  id: string;
+  at: IsoTimestamp;
+  clinic_id: string | null;
+  user_id: string | null;
+  role: string | null;
+  action: AuditAction;
+  entity: string;
+  entity_id: string | null;
+  patient_id: string | null;
+  route: string | null;
+}
+
+/**
+ * Messages to patients, written in the same transaction as the booking that needs them and sent
+ * later by a worker (0014). One row per session and kind: rebooking replaces, never duplicates.
+ * A worker claims a row by setting `locked_by`/`locked_until`; a claim that outlives its lock
+ * (a crashed worker) is taken over by another.
+ */
+export interface OutboxMessagesTable {
+  id: string;
+  session_id: string;
+  patient_id: string;
+  clinic_id: string;
+  /** src/core/messages `MessageKind`. */
+  kind: string;
+  channel: MessageChannelName;
+  recipient: string;
+  subject: string;
+  body: string;
+  /** What the message is about (src/core/messages `PlannedMessage.fingerprint`): a sent one is resent only when it changes. */
+  fingerprint: string;
+  due_at: IsoTimestamp;
+  status: OutboxStatus;
+  /** Claims so far, each one a try at sending. */
+  attempts: number;
+  last_error: string | null;
+  /** `due_at` at first, later when a failed try waits to be retried. */
+  next_attempt_at: IsoTimestamp;
+  locked_by: string | null;
+  locked_until: IsoTimestamp | null;
+  sent_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+/**
+ * One 15-minute slot held by a planned or done session, for its practitioner and its room (0013).
+ * Unique indexes on (practitioner_id, slot_start) and (room_id, slot_start) refuse double booking.
+ */
+export interface SessionSlotClaimsTable {
+  session_id: string;
+  /** Start of the slot, ISO 8601 UTC as `Date.toISOString()` writes it. */
+  slot_start: IsoTimestamp;
+  practitioner_id: string | null;
+  room_id: string | null;
+}
+
+/** How a course was booked (0013), so that a re-flow keeps the location, spacing and preferences. */
+export interface CourseSchedulesTable {
+  course_id: string;
+  location_id: string;
+  /** Sessions after this many follow the plan's later interval; null: never. */
+  switch_after: number | null;
+  /** JSON `{ weekdays?, timesOfDay? }`: the patient's preferences, for sessions a re-flow moves. */
+  preferences: JsonText | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+/** When to call a patient back for maintenance after a course (0013); one per course. */
+export interface MaintenanceRecallsTable {
+  id: string;
+  course_id: string;
+  /** Local date (clinic zone) of the course's last session. */
+  last_session_date: string;
+  due_from: string;
+  due_to: string;
+  message: string;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+/** A view: sessions whose re-screening flagged them, with the patient they belong to. */
+export interface SessionFlagsView {
+  session_id: string;
+  course_id: string;
+  patient_id: string;
+  clinic_id: string;
+  scheduled_at: IsoTimestamp;
+  status: SessionStatus;
+  flag_verdict: string;
+  flag_reasons: JsonText | null;
+  flagged_at: IsoTimestamp | null;
+}

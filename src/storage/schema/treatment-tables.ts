@@ -1,0 +1,102 @@
+import type { IsoTimestamp, JsonText, Flag, SessionStatus, CourseStatus, InjectionTechnique } from './column-values.js';
+
+// Row types (conventions in ../database-schema.ts): courses, sessions, consent, products, lots and charting.
+
+export interface CoursesTable {
+  id: string;
+  patient_id: string;
+  assessment_id: string | null;
+  indication: string;
+  area: string;
+  plan: JsonText;
+  status: CourseStatus;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface TreatmentSessionsTable {
+  id: string;
+  course_id: string;
+  scheduled_at: IsoTimestamp;
+  duration_minutes: number | null;
+  practitioner_id: string | null;
+  location_id: string | null;
+  room_id: string | null;
+  status: SessionStatus;
+  /** Re-screening result (from the triage core) that asks a clinician to look before treating. */
+  flag_verdict: string | null;
+  flag_reasons: JsonText | null;
+  flagged_at: IsoTimestamp | null;
+  /** Knowledge-base version of the last re-screening (null: not re-screened yet). */
+  screened_kb_version: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface ConsentTextsTable {
+  id: string;
+  clinic_id: string;
+  procedure: string;
+  version: number;
+  text: string;
+  active: Flag;
+  created_at: IsoTimestamp;
+}
+
+export interface ConsentSignaturesTable {
+  id: string;
+  patient_id: string;
+  consent_text_id: string;
+  typed_name: string;
+  /** A data: URL of the drawn signature, or null when only a typed name was given. */
+  signature_image: string | null;
+  signed_at: IsoTimestamp;
+  user_agent: string | null;
+  user_id: string | null;
+}
+
+export interface ProductsTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  manufacturer: string | null;
+  /** JSON list of ingredient names or knowledge-base ingredient ids. */
+  ingredients: JsonText;
+  created_at: IsoTimestamp;
+}
+
+export interface LotsTable {
+  id: string;
+  product_id: string;
+  lot_number: string;
+  expiry_date: string;
+  recalled: Flag;
+  recalled_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+}
+
+export interface ChartEntriesTable {
+  id: string;
+  session_id: string;
+  anaesthesia_used: Flag;
+  anaesthesia_agent: string | null;
+  notes: string | null;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+}
+
+export interface InjectionPointsTable {
+  id: string;
+  chart_entry_id: string;
+  area: string;
+  /** Position on the area diagram, 0..1 from the left and from the top. */
+  x: number;
+  y: number;
+  product_id: string | null;
+  lot_id: string | null;
+  volume_ml: number | null;
+  depth_mm: number | null;
+  technique: InjectionTechnique;
+}
