@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import { problemsFromZod } from '../../core/assessment/parse-intake.js';
 import { HttpError, InvalidInputError, invalidField } from '../http-errors.js';
 import { detectImageType, imageSignatureLength, type ImageType } from './image-type.js';
 import { maxImageBytes } from './image-uploads.js';
+import { stripImageMetadata } from './strip-image-metadata.js';
 
 export interface ReceivedImage {
   /** Where the upload waits, inside the data folder, until it is committed or discarded. */
@@ -48,14 +49,22 @@ function clientError(error: unknown, options: ReceiveOptions): unknown {
   return new InvalidInputError([{ field: '(body)', message: 'must be valid multipart/form-data' }]);
 }
 
-async function readHead(path: string): Promise<{ head: Uint8Array; bytes: number }> {
+async function readHead(path: string): Promise<{ head: Uint8Array }> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(imageSignatureLength), 0, imageSignatureLength, 0);
-    return { head: buffer.subarray(0, bytesRead), bytes: (await handle.stat()).size };
+    return { head: buffer.subarray(0, bytesRead) };
   } finally {
     await handle.close();
   }
+}
+
+/** Rewrites the waiting file without its camera metadata; its new size, or undefined if it is not a sound image. */
+async function withoutMetadata(path: string, type: ImageType): Promise<number | undefined> {
+  const original = await readFile(path);
+  const stripped = stripImageMetadata(original, type);
+  if (stripped && !stripped.equals(original)) await writeFile(path, stripped);
+  return stripped?.length;
 }
 
 const discardStream = () => new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -63,7 +72,8 @@ const discardStream = () => new Writable({ write: (_chunk, _encoding, done) => d
 /**
  * Reads a multipart form of images and short text fields. Images are streamed to a temporary file
  * in the data folder (so committing them is a rename) and kept only if their first bytes are those
- * of a JPEG, PNG or WebP. The client's file names and declared types are ignored. The whole form is
+ * of a JPEG, PNG or WebP, and rewritten without camera metadata (strip-image-metadata.ts). The client's
+ * file names and declared types are ignored. The whole form is
  * read even after a problem, so the client gets the answer rather than a broken connection.
  */
 export async function receiveImages(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedUpload> {
@@ -101,9 +111,9 @@ export async function receiveImages(request: FastifyRequest, options: ReceiveOpt
         problem = tooLarge();
         continue;
       }
-      const { head, bytes } = await readHead(tempPath);
-      const type = detectImageType(head);
-      if (type) images.push({ tempPath, type, bytes });
+      const type = detectImageType((await readHead(tempPath)).head);
+      const bytes = type && (await withoutMetadata(tempPath, type));
+      if (type && bytes !== undefined) images.push({ tempPath, type, bytes });
       else problem = invalidField(fileField, 'must be a JPEG, PNG or WebP image');
     }
     if (!problem && images.length === 0) problem = invalidField(fileField, 'required');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { maxImageBytes } from '../../uploads/image-uploads.js';
 import { multipartPayload, type FormPart } from '../../uploads/multipart-payload.js';
-import { sampleImages } from '../../uploads/sample-images.js';
+import { phoneJpegWithLocation, sampleImages } from '../../uploads/sample-images.js';
 import { filesUnder } from '../../uploads/test-support/stored-files.js';
 import { courseWithSessions } from '../side-effects/test-support/test-course.js';
 
@@ -120,6 +120,17 @@ forEachApp(
       const served = trail.filter((e) => e.route === 'GET /api/photos/:id' && e.action === 'read').map((e) => e.role);
       expect(served.sort()).toEqual(['patient', 'practitioner']);
       expect(trail.some((e) => e.route === 'GET /api/patients/:id/photos' && e.role === 'patient')).toBe(true);
+    });
+
+    it('stores phone photos without their location or comments, keeping the orientation', async () => {
+      const saved = await upload(practitioner, [{ name: 'kind', value: 'before' }, { name: 'photo', file: phoneJpegWithLocation, filename: 'IMG_0002.jpg' }]);
+      expect(saved.statusCode, saved.body).toBe(201);
+      const image = (await practitioner.inject({ method: 'GET', url: saved.json().url })).rawPayload;
+      expect(phoneJpegWithLocation.toString('latin1')).toContain('GPS');
+      expect(image.toString('latin1')).not.toContain('GPS');
+      expect(image.toString('latin1')).not.toContain('Home Street');
+      expect(image.subarray(2, 4)).toEqual(Buffer.from([0xff, 0xe1]));
+      expect(image.subarray(image.length - sampleImages.jpeg.length + 2)).toEqual(sampleImages.jpeg.subarray(2));
     });
   },
   { config: { dataDir } },
