@@ -14,6 +14,7 @@ import { screeningVersionMigration } from './0012-screening-version.js';
 import { bookingGuardsMigration } from './0013-booking-guards.js';
 import { outboxMigration } from './0014-outbox.js';
 import { patientNameWordsMigration } from './0015-patient-name-words.js';
+import { listingOrderIndexesMigration } from './0016-listing-order-indexes.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0013-booking-guards': bookingGuardsMigration,
   '0014-outbox': outboxMigration,
   '0015-patient-name-words': patientNameWordsMigration,
+  '0016-listing-order-indexes': listingOrderIndexesMigration,
 };
