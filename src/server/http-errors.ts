@@ -27,6 +27,14 @@ export class InvalidInputError extends HttpError {
   }
 }
 
+/** 413 with the field problems: a part of the body (an image, say) beyond its size limit. */
+export class PayloadTooLargeError extends HttpError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(413, 'payload_too_large', problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'the request is too large', { problems });
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
 export const invalidField = (field: string, message: string) => new InvalidInputError([{ field, message }]);
 export const unauthenticated = () => new HttpError(401, 'unauthenticated', 'sign in first');
 export const forbidden = (message = 'your role may not do this') => new HttpError(403, 'forbidden', message);

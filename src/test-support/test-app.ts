@@ -8,7 +8,7 @@ import { argon2idHasher, type Argon2Params } from '../server/auth/password-hashe
 import { sessionCookieName } from '../server/auth/session-tokens.js';
 import { buildApp } from '../server/build-app.js';
 import { csrfHeader } from '../server/plugins/csrf.js';
-import type { Engine } from '../storage/create-database.js';
+import type { Db, Engine } from '../storage/create-database.js';
 import type { Role, UserRecord } from '../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../storage/repositories/repositories.js';
 import { createClinicFixture, fixtureEmail, type ClinicFixture } from './clinic-fixture.js';
@@ -37,6 +37,8 @@ export interface TestClient {
 
 export interface TestApp {
   engine: Engine;
+  /** The app's database, for tests that look at every table (the app does not own it). */
+  db: Db;
   app: App;
   repos: Repositories;
   fixture: ClinicFixture;
@@ -92,6 +94,7 @@ export function forEachApp(title: string, body: (get: () => TestApp) => void, op
       const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig(options.config) });
       testApp = {
         engine,
+        db,
         app,
         repos,
         fixture,

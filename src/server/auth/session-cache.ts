@@ -24,8 +24,12 @@ export function withSessionCache(repos: Repositories, options: SessionCacheOptio
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? (() => new Date());
   const entries = new Map<string, { found: Found; until: number }>();
+  // Counts invalidations: a lookup that was in flight while one happened may have read the row
+  // just before it was deleted or changed, so its answer is served once but not kept.
+  let generation = 0;
 
   const forget = (match: (found: Found) => boolean) => {
+    generation++;
     for (const [key, entry] of entries) if (match(entry.found)) entries.delete(key);
   };
 
@@ -47,8 +51,9 @@ export function withSessionCache(repos: Repositories, options: SessionCacheOptio
             entries.delete(tokenHash);
             return undefined;
           }
+          const startedAt = generation;
           const found = await inner.authSessions.findActive(tokenHash);
-          if (found) {
+          if (found && generation === startedAt) {
             if (entries.size >= maxEntries) entries.clear();
             entries.set(tokenHash, { found, until: performance.now() + ttlMs });
           } else {

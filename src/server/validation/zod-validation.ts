@@ -1,7 +1,7 @@
 import type { FastifySchemaCompiler, FastifySerializerCompiler, FastifyTypeProvider } from 'fastify';
 import { z } from 'zod';
 import { problemsFromZod, type ParseResult } from '../../core/assessment/parse-intake.js';
-import { InvalidInputError } from '../http-errors.js';
+import { InvalidInputError, PayloadTooLargeError } from '../http-errors.js';
 
 /**
  * Route schemas are zod schemas: one definition validates the input (with field problems in the
@@ -12,7 +12,16 @@ export interface ZodTypeProvider extends FastifyTypeProvider {
   serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
 }
 
-type Parser = (input: unknown) => ParseResult<unknown>;
+type Parser = (input: unknown) => ParseResult<unknown> & { tooLarge?: boolean };
+
+/**
+ * The `params` of a zod issue about a value beyond its size limit (an image inside JSON): the
+ * request is then answered 413 rather than 400, as if the body itself were too large.
+ */
+export const tooLargeIssue = { tooLarge: true } as const;
+
+const isTooLarge = (issue: z.core.$ZodIssue) => issue.code === 'custom' && (issue.params as { tooLarge?: unknown } | undefined)?.tooLarge === true;
+
 const parsers = new WeakMap<z.ZodType, Parser>();
 
 /**
@@ -33,11 +42,12 @@ export const zodValidatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, m
   if (!isZodSchema(schema)) throw new Error(`${method} ${url}: the ${httpPart ?? 'input'} schema must be a zod schema`);
   const parse: Parser = parsers.get(schema) ?? ((input) => {
     const result = schema.safeParse(input);
-    return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZod(result.error) };
+    return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsFromZod(result.error), tooLarge: result.error.issues.some(isTooLarge) };
   });
   return (input: unknown) => {
     const result = parse(input);
-    return result.ok ? { value: result.value } : { error: new InvalidInputError(result.problems) };
+    if (result.ok) return { value: result.value };
+    return { error: result.tooLarge ? new PayloadTooLargeError(result.problems) : new InvalidInputError(result.problems) };
   };
 };
 

@@ -95,7 +95,7 @@ export async function consentRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: newSignatureBody,
-        response: { 201: signatureView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: signatureView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse },
       },
     },
     async (request, reply) => {
