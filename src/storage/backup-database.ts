@@ -15,15 +15,20 @@ export function defaultBackupPath(config: DatabaseConfig, dataDir: string, now: 
   return join(dataDir, 'backups', `mesodesk-${stamp}.${config.engine === 'sqlite' ? 'sqlite' : 'dump'}`);
 }
 
+/** Pages per backup step: all that remain. */
+const wholeDatabase = 0x7fffffff;
+
 /**
  * SQLite's online backup: a consistent copy while the server keeps running (WAL included), which
- * copying the file would not give.
+ * copying the file would not give. In one step: the backup starts over whenever another connection
+ * writes between two steps, so small steps never finish on a busy server. One step reads a single
+ * snapshot, and WAL lets the server go on writing meanwhile.
  */
 async function backupSqlite(file: string, destination: string): Promise<void> {
   if (!existsSync(file)) throw new BackupError(`no database at ${file} (has the server been started with this data folder?)`);
   const source = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
-    await source.backup(destination);
+    await source.backup(destination, { progress: () => wholeDatabase });
   } finally {
     source.close();
   }
