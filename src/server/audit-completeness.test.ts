@@ -47,7 +47,7 @@ interface Step {
 /** Routes that hold patient data, by path. Clinic set-up (consent texts, products, rooms, users) is not. */
 const patientDataPath = /^\/api\/(patients|courses|sessions|flags|side-effects|photos|outcomes|consents|consent-signatures|charts)(\/|$)|^\/api\/assessments\/:id$/;
 /** Patient data under other paths: a lot's recall list names its patients; exports and reports cover them all. */
-const otherPatientDataRoutes = ['GET /api/lots/:id/recall', 'GET /api/fhir/export', 'GET /api/reports/:table.csv', 'GET /api/maintenance-recalls', 'GET /api/practitioners/:id/calendar.ics'];
+const otherPatientDataRoutes = ['GET /api/lots/:id/recall', 'GET /api/fhir/export', 'GET /api/reports/:table.csv', 'GET /api/maintenance-recalls', 'GET /api/practitioners/:id/calendar.ics', 'GET /api/calendar-feeds/:token.ics'];
 
 const day = 86_400_000;
 const inDays = (days: number) => new Date(Date.now() + days * day).toISOString();
@@ -399,6 +399,16 @@ forEachApp('audit completeness', (get) => {
           { action: 'read', entity: 'course', entityId: id('course'), patientId: paula },
           { action: 'read', entity: 'treatment_session', entityId: id('pastSession'), patientId: paula },
         ],
+        // A subscription address for the next step (making one stores no patient data).
+        keep: async () => {
+          const made = await clients.get('patient')?.inject({ method: 'POST', url: '/api/calendar-feed' });
+          ids.feed = (made?.json() as { url: string }).url;
+        },
+      },
+      {
+        // Fetched by a calendar app with no sign-in: audited as the address's owner.
+        route: 'GET /api/calendar-feeds/:token.ics', as: 'patient', url: () => id('feed'), status: 200,
+        expected: () => [{ action: 'read', entity: 'treatment_session', entityId: id('pastSession'), patientId: paula }],
       },
       {
         route: 'GET /api/practitioners/:id/calendar.ics', as: 'reception', url: () => `/api/practitioners/${t.fixture.users.practitioner.id}/calendar.ics`, status: 200,

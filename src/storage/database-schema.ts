@@ -6,14 +6,14 @@
  * Only repositories (src/storage/repositories) read these types; everything else sees records.
  */
 
-import type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable } from './schema/organisation-tables.js';
+import type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
 import type { PatientsTable, PatientNameWordsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
 import type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
 import type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
 import type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
 
 export * from './schema/column-values.js';
-export type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable } from './schema/organisation-tables.js';
+export type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
 export type { PatientsTable, PatientNameWordsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
 export type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
 export type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
@@ -24,6 +24,7 @@ export interface Database {
   locations: LocationsTable;
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
+  calendar_feeds: CalendarFeedsTable;
   patients: PatientsTable;
   patient_name_words: PatientNameWordsTable;
   intakes: IntakesTable;

@@ -23,8 +23,9 @@ forEachApp('OpenAPI document and docs page', (get) => {
       .app.routeAccess.filter((r) => r.access === 'public' && r.method !== 'HEAD')
       .map((r) => `${r.method} ${r.url}`)
       .filter((r) => !r.startsWith('GET /api/docs'));
-    // GET /* is the web app's pages (src/server/web/); the API under /api stays closed.
-    expect(open.sort()).toEqual(['GET /*', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    // GET /* is the web app's pages (src/server/web/); the API under /api stays closed, but for calendar
+    // subscriptions, whose secret address stands in for a sign-in (routes/calendars/calendar-feed-routes.ts).
+    expect(open.sort()).toEqual(['GET /*', 'GET /api/calendar-feeds/:token.ics', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
   });
 
   it('serves the docs page', async () => {

@@ -27,6 +27,7 @@ import { availabilityRoutes } from './availability/availability-routes.js';
 import { recallRoutes } from './scheduling/recall-routes.js';
 import { schedulingRoutes } from './scheduling/scheduling-routes.js';
 import { calendarRoutes } from './calendars/calendar-routes.js';
+import { calendarFeedRoutes } from './calendars/calendar-feed-routes.js';
 
 /** Every route plugin. Each one declares its own access (plugins/access-control.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -57,4 +58,5 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(schedulingRoutes);
   await app.register(recallRoutes);
   await app.register(calendarRoutes);
+  await app.register(calendarFeedRoutes);
 }

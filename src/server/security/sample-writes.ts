@@ -129,6 +129,15 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
 
   return {
     'POST /api/auth/logout': { role: 'admin', stores: true, make: async () => ({ url: '/api/auth/logout' }) },
+    'POST /api/calendar-feed': { role: 'practitioner', stores: true, make: async () => ({ url: '/api/calendar-feed' }) },
+    'DELETE /api/calendar-feed': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => {
+        await repos.calendarFeeds.replace(fixture.users.practitioner.id, `sample-${unique()}`);
+        return { url: '/api/calendar-feed' };
+      },
+    },
     'POST /api/assessments': { role: 'practitioner', stores: false, make: async () => ({ url: '/api/assessments', payload: intakeWithMedication('1991-03-15') }) },
     'PATCH /api/clinics/:id': { role: 'admin', stores: true, make: async () => ({ url: `/api/clinics/${clinicId}`, payload: { name: `Clinic ${unique()}` } }) },
     'POST /api/clinics/:id/locations': {

@@ -15,6 +15,7 @@ import { bookingGuardsMigration } from './0013-booking-guards.js';
 import { outboxMigration } from './0014-outbox.js';
 import { patientNameWordsMigration } from './0015-patient-name-words.js';
 import { listingOrderIndexesMigration } from './0016-listing-order-indexes.js';
+import { calendarFeedsMigration } from './0017-calendar-feeds.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0014-outbox': outboxMigration,
   '0015-patient-name-words': patientNameWordsMigration,
   '0016-listing-order-indexes': listingOrderIndexesMigration,
+  '0017-calendar-feeds': calendarFeedsMigration,
 };

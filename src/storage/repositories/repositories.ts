@@ -3,6 +3,7 @@ import type { AssessmentRepository } from './assessment-repository.js';
 import type { AuditRepository } from './audit-repository.js';
 import type { AvailabilityRepository } from './availability-repository.js';
 import type { AuthSessionRepository } from './auth-session-repository.js';
+import type { CalendarFeedRepository } from './calendar-feed-repository.js';
 import type { ChartRepository } from './chart-repository.js';
 import type { ClinicRepository } from './clinic-repository.js';
 import type { ConsentRepository } from './consent-repository.js';
@@ -12,6 +13,7 @@ import { kyselyAssessmentRepository } from './kysely-assessment-repository.js';
 import { kyselyAuditRepository } from './kysely-audit-repository.js';
 import { kyselyAvailabilityRepository } from './kysely-availability-repository.js';
 import { kyselyAuthSessionRepository } from './kysely-auth-session-repository.js';
+import { kyselyCalendarFeedRepository } from './kysely-calendar-feed-repository.js';
 import { kyselyChartRepository } from './kysely-chart-repository.js';
 import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
@@ -41,6 +43,7 @@ export interface Repositories {
   clinics: ClinicRepository;
   users: UserRepository;
   authSessions: AuthSessionRepository;
+  calendarFeeds: CalendarFeedRepository;
   patients: PatientRepository;
   intakes: IntakeRepository;
   assessments: AssessmentRepository;
@@ -77,6 +80,7 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     clinics: kyselyClinicRepository(context),
     users: kyselyUserRepository(context),
     authSessions: kyselyAuthSessionRepository(context),
+    calendarFeeds: kyselyCalendarFeedRepository(context),
     patients: kyselyPatientRepository(context),
     intakes: kyselyIntakeRepository(context),
     assessments: kyselyAssessmentRepository(context),

@@ -79,3 +79,11 @@ export interface AvailabilityExceptionsTable {
   reason: string | null;
   created_at: IsoTimestamp;
 }
+
+/** A calendar subscription address of a user (0017): the token itself is never stored. */
+export interface CalendarFeedsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: IsoTimestamp;
+}

@@ -9,6 +9,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { sessionEndMs } from '../../scheduling/slot-claims.js';
 import { errorResponse, idParams, isoTimestamp } from '../../validation/fields.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
+import type { AuditEvent } from '../../plugins/audit.js';
 import { buildCalendar, type CalendarEvent } from './build-calendar.js';
 
 const dayMs = 86_400_000;
@@ -44,11 +45,62 @@ function event(session: TreatmentSessionRecord, fields: Omit<CalendarEvent, 'id'
   return { id: session.id, start: new Date(startMs).toISOString(), end: new Date(sessionEndMs(startMs, session.durationMinutes)).toISOString(), updatedAt: session.updatedAt, ...fields };
 }
 
-function sendCalendar(reply: FastifyReply, fileName: string, text: string): FastifyReply {
+export function sendCalendar(reply: FastifyReply, fileName: string, text: string): FastifyReply {
   return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${fileName}"`).header('cache-control', 'private, no-store').send(text);
 }
 
 const held = (s: TreatmentSessionRecord) => s.status === 'planned' || s.status === 'done';
+
+export interface CalendarFeed {
+  text: string;
+  /** The audit entries of what the feed shows. */
+  reads: AuditEvent[];
+}
+
+/** The default window of a feed: a month back, and what is booked ahead. */
+export function defaultFeedWindow(nowMs: number): { from: string; to: string } {
+  return { from: new Date(nowMs - 30 * dayMs).toISOString(), to: new Date(nowMs + 400 * dayMs).toISOString() };
+}
+
+/** A practitioner's held appointments in the window, as seen by `viewer` (same clinic). */
+export async function practitionerCalendar(repos: Repositories, viewer: UserRecord, practitionerId: string, window: { from: string; to: string }): Promise<CalendarFeed> {
+  const practitioner: UserRecord | undefined = await repos.users.findById(practitionerId);
+  if (!practitioner || practitioner.clinicId !== viewer.clinicId || !clinicalRoles.includes(practitioner.role)) throw notFound('practitioner');
+  const entries = (await repos.treatmentSessions.schedule({ clinicId: viewer.clinicId, practitionerId: practitioner.id, ...window, limit: maxEvents, offset: 0 })).filter((e) => held(e.session));
+  const place = placeNames(repos);
+  const events: CalendarEvent[] = [];
+  for (const { session, patient } of entries) events.push(event(session, { summary: `Mesotherapy: ${patient.firstName} ${patient.lastName}`, ...(await place(session)) }));
+  return {
+    text: buildCalendar(`mesodesk: ${practitioner.displayName}`, events),
+    reads: entries.map((e) => ({ action: 'read' as const, entity: 'treatment_session', entityId: e.session.id, patientId: e.patient.id })),
+  };
+}
+
+/** Sessions as patient-facing events: "session 2 of 6", with whom and where. */
+async function patientEvents(repos: Repositories, sessions: readonly TreatmentSessionRecord[], numbered: boolean): Promise<CalendarEvent[]> {
+  const place = placeNames(repos);
+  const names = new Map<string, string>();
+  const events: CalendarEvent[] = [];
+  for (const [i, session] of sessions.entries()) {
+    let who: string | undefined;
+    if (session.practitionerId) {
+      who = names.get(session.practitionerId) ?? (await repos.users.findById(session.practitionerId))?.displayName;
+      if (who) names.set(session.practitionerId, who);
+    }
+    const summary = numbered ? `Mesotherapy session ${i + 1} of ${sessions.length}` : 'Mesotherapy session';
+    events.push(event(session, { summary, ...(who ? { description: `With ${who}` } : {}), ...(await place(session)) }));
+  }
+  return events;
+}
+
+/** Every held session of a patient, across courses, in the window. */
+export async function patientCalendar(repos: Repositories, patientId: string, window: { from: string; to: string }): Promise<CalendarFeed> {
+  const sessions = (await repos.treatmentSessions.listByPatient(patientId)).filter((s) => held(s) && s.scheduledAt >= window.from && s.scheduledAt < window.to);
+  return {
+    text: buildCalendar('mesodesk: my appointments', await patientEvents(repos, sessions, false)),
+    reads: sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),
+  };
+}
 
 /** iCalendar feeds: a practitioner's appointments, and a patient's course. */
 export async function calendarRoutes(app: App): Promise<void> {
@@ -70,20 +122,14 @@ export async function calendarRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       if (user.role === 'practitioner' && user.id !== request.params.id) throw forbidden('practitioners may see only their own calendar');
-      const practitioner: UserRecord | undefined = await app.repos.users.findById(request.params.id);
-      if (!practitioner || practitioner.clinicId !== user.clinicId || !clinicalRoles.includes(practitioner.role)) throw notFound('practitioner');
-      const nowMs = Date.now();
-      const from = request.query.from ?? new Date(nowMs - 30 * dayMs).toISOString();
-      const to = request.query.to ?? new Date(nowMs + 400 * dayMs).toISOString();
+      const defaults = defaultFeedWindow(Date.now());
+      const from = request.query.from ?? defaults.from;
+      const to = request.query.to ?? defaults.to;
       if (to <= from) throw invalidField('to', 'must be after from');
       if (Date.parse(to) - Date.parse(from) > maxWindowDays * dayMs) throw invalidField('to', `must be at most ${maxWindowDays} days after from`);
-
-      const entries = (await app.repos.treatmentSessions.schedule({ clinicId: user.clinicId, practitionerId: practitioner.id, from, to, limit: maxEvents, offset: 0 })).filter((e) => held(e.session));
-      const place = placeNames(app.repos);
-      const events: CalendarEvent[] = [];
-      for (const { session, patient } of entries) events.push(event(session, { summary: `Mesotherapy: ${patient.firstName} ${patient.lastName}`, ...(await place(session)) }));
-      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'treatment_session', entityId: e.session.id, patientId: e.patient.id })));
-      return sendCalendar(reply, 'practitioner.ics', buildCalendar(`mesodesk: ${practitioner.displayName}`, events));
+      const feed = await practitionerCalendar(app.repos, user, request.params.id, { from, to });
+      await request.audit(feed.reads);
+      return sendCalendar(reply, 'practitioner.ics', feed.text);
     },
   );
 
@@ -103,17 +149,7 @@ export async function calendarRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       const sessions = (await app.repos.treatmentSessions.listByCourse(course.id)).filter(held);
-      const place = placeNames(app.repos);
-      const names = new Map<string, string>();
-      const events: CalendarEvent[] = [];
-      for (const [i, session] of sessions.entries()) {
-        let who: string | undefined;
-        if (session.practitionerId) {
-          who = names.get(session.practitionerId) ?? (await app.repos.users.findById(session.practitionerId))?.displayName;
-          if (who) names.set(session.practitionerId, who);
-        }
-        events.push(event(session, { summary: `Mesotherapy session ${i + 1} of ${sessions.length}`, ...(who ? { description: `With ${who}` } : {}), ...(await place(session)) }));
-      }
+      const events = await patientEvents(app.repos, sessions, true);
       await request.audit([
         { action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId },
         ...sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),

@@ -1,0 +1,87 @@
+import ICAL from 'ical.js';
+import { beforeAll, expect, it } from 'vitest';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { asBooking, prepareLocation, proposal, startCourse } from '../../scheduling/scheduling-test-setup.js';
+
+const starts = (text: string) =>
+  new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toJSDate().toISOString());
+
+forEachApp('calendar subscription addresses', (get) => {
+  let practitioner: TestClient;
+  let patient: TestClient;
+  let booked: string[];
+
+  beforeAll(async () => {
+    [practitioner, patient] = await Promise.all([get().signIn('practitioner'), get().signIn('patient')]);
+    const reception = await get().signIn('reception');
+    const clinic = await prepareLocation(get());
+    const course = await startCourse(get(), practitioner);
+    // Inside a feed's window: from next fortnight on.
+    const earliestStart = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const sessions = asBooking(await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart }));
+    const response = await reception.inject({ method: 'POST', url: `/api/courses/${course.id}/bookings`, payload: { locationId: clinic.location.id, sessions } });
+    expect(response.statusCode, response.body).toBe(201);
+    booked = (response.json().sessions as { scheduledAt: string }[]).map((s) => s.scheduledAt);
+  });
+
+  const subscribe = async (client: TestClient) => {
+    const response = await client.inject({ method: 'POST', url: '/api/calendar-feed' });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().url as string;
+  };
+  const anonymous = (url: string) => get().app.inject({ method: 'GET', url });
+
+  it('serves a practitioner their appointments at a secret address, with no sign-in, audited as them', async () => {
+    const url = await subscribe(practitioner);
+    expect(url).toMatch(/^\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    const feed = await anonymous(url);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(starts(feed.body)).toEqual(booked);
+    expect(feed.body).toContain('Mesotherapy: Paula Patient');
+    const audit = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, userId: get().fixture.users.practitioner.id, entity: 'treatment_session', limit: 100, offset: 0 });
+    expect(audit.filter((e) => e.route === 'GET /api/calendar-feeds/:token.ics')).toHaveLength(booked.length);
+    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toMatchObject({ active: true });
+    // Only the hash is kept.
+    const token = url.split('/').pop()!.replace('.ics', '');
+    const stored = await get().db.selectFrom('calendar_feeds').selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(token);
+  });
+
+  it('serves a patient their own sessions, without clinical details', async () => {
+    const feed = await anonymous(await subscribe(patient));
+    expect(feed.statusCode).toBe(200);
+    expect(starts(feed.body)).toEqual(booked);
+    expect(feed.body).toContain('With Dr Pia Practitioner');
+    expect(feed.body).not.toMatch(/hair|scalp|minoxidil/i);
+  });
+
+  it('ends an address when a new one is made, when it is revoked, and when the account is disabled', async () => {
+    const first = await subscribe(practitioner);
+    const second = await subscribe(practitioner);
+    expect(second).not.toBe(first);
+    expect((await anonymous(first)).statusCode).toBe(404);
+    expect((await anonymous(second)).statusCode).toBe(200);
+
+    expect((await practitioner.inject({ method: 'DELETE', url: '/api/calendar-feed' })).statusCode).toBe(204);
+    expect((await anonymous(second)).statusCode).toBe(404);
+    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toEqual({ active: false, createdAt: null });
+
+    const admin = await get().signIn('admin');
+    const url = await subscribe(admin);
+    expect((await anonymous(url)).statusCode).toBe(200);
+    const disabled = await get().repos.users.update(get().fixture.users.admin.id, { active: false });
+    expect(disabled?.active).toBe(false);
+    expect((await anonymous(url)).statusCode).toBe(404);
+    await get().repos.users.update(get().fixture.users.admin.id, { active: true });
+  });
+
+  it('answers unknown and malformed tokens with 404 or 400, and reception has no feed of its own', async () => {
+    expect((await anonymous(`/api/calendar-feeds/${'A'.repeat(43)}.ics`)).statusCode).toBe(404);
+    const malformed = await anonymous('/api/calendar-feeds/short.ics');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().problems[0].field).toBe('token');
+    const reception = await get().signIn('reception');
+    expect((await reception.inject({ method: 'POST', url: '/api/calendar-feed' })).statusCode).toBe(403);
+  });
+});
