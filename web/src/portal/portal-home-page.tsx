@@ -7,6 +7,7 @@ import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
+import { CalendarSubscription } from '../calendars/calendar-subscription';
 import { AftercareCountdown } from './aftercare-countdown';
 import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
@@ -89,6 +90,7 @@ export function PortalHomePage() {
                 {last && lastPlan ? <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} /> : <Text size="sm">{t('portal.aftercareNone')}</Text>}
               </Paper>
               <MyReports sessions={heldSessions(sessions, now)} />
+              <CalendarSubscription />
               <FaqSection />
             </Stack>
           );

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { useUser } from '../auth/auth-context';
 import { isClinical } from '../auth/roles';
+import { CalendarSubscription } from '../calendars/calendar-subscription';
 import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { addDays, localDayBounds, localToday } from '../dates/local-date';
@@ -90,6 +91,11 @@ export function TodayPage() {
           )
         }
       </Loaded>
+      {isClinical(user.role) && (
+        <Box mt="xl" maw={900}>
+          <CalendarSubscription />
+        </Box>
+      )}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { assessment } from './assessment';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { chart } from './chart';
 import { codes } from './codes';
 import { consent } from './consent';
@@ -15,6 +16,6 @@ import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
-export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records };
+export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records, calendar };
 
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from '../en';
 import { assessment } from './assessment';
 import { auth } from './auth';
+import { calendar } from './calendar';
 import { chart } from './chart';
 import { codes } from './codes';
 import { consent } from './consent';
@@ -16,4 +17,4 @@ import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
-export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records };
+export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records, calendar };
