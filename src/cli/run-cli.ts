@@ -65,7 +65,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     });
   program
     .command('backup')
-    .description('write a consistent backup of the clinic database (the server may keep running)')
+    .description('write a consistent backup of the clinic database and its photos (the server may keep running)')
     .option('--out <file>', 'where to write it (default: <data dir>/backups/mesodesk-<time>.sqlite)')
     .addHelpText('after', '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.')
     .action(async (opts: { out?: string }) => {
@@ -75,9 +75,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .command('restore')
     .description('replace the SQLite clinic database with a backup (stop the server first)')
     .argument('<file>', 'a backup written by mesodesk backup')
-    .addHelpText('after', '\nThe replaced database is kept beside it as <file>.before-restore-<time>.')
-    .action(async (file: string) => {
-      result.code = await restoreCommand(file, io);
+    .option('--images-only', 'put back only the photos (e.g. from the .images.sqlite file beside a PostgreSQL dump)')
+    .addHelpText('after', '\nThe replaced database is kept beside it as <file>.before-restore-<time>. The photos in the backup go back into the data folder.')
+    .action(async (file: string, opts: { imagesOnly?: boolean }) => {
+      result.code = await restoreCommand(file, io, process.env, opts);
     });
 
   program

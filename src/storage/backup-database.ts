@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { withDefaultUser } from './create-database.js';
+import { archiveImages, postgresImageArchive, type ImageCopy } from './backup-images.js';
 import type { DatabaseConfig } from './database-config.js';
 
 export class BackupError extends Error {
@@ -65,10 +66,21 @@ function backupPostgres(url: string, destination: string): Promise<void> {
   });
 }
 
-/** Writes a consistent backup of the database to `destination` (its folder is created). */
-export async function backupDatabase(config: DatabaseConfig, destination: string): Promise<void> {
+export interface BackupResult {
+  /** The images the backup refers to, copied into it (SQLite) or into `archive` beside it (PostgreSQL). */
+  images?: ImageCopy & { archive: string };
+}
+
+/**
+ * Writes a consistent backup of the database to `destination` (its folder is created). Given the data
+ * folder, the photos the records refer to go with it, so a restore loses none of them.
+ */
+export async function backupDatabase(config: DatabaseConfig, destination: string, options: { dataDir?: string } = {}): Promise<BackupResult> {
   if (existsSync(destination)) throw new BackupError(`${destination} already exists; not overwriting it`);
   mkdirSync(dirname(destination), { recursive: true });
   if (config.engine === 'sqlite') await backupSqlite(config.file, destination);
   else await backupPostgres(config.url, destination);
+  if (options.dataDir === undefined) return {};
+  const archive = config.engine === 'sqlite' ? destination : postgresImageArchive(destination);
+  return { images: { archive, ...(await archiveImages(config, archive, options.dataDir)) } };
 }

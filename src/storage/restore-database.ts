@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { dataDirHolder } from './data-dir-lock.js';
+import { imageTable, restoreImages } from './backup-images.js';
 import type { DatabaseConfig } from './database-config.js';
 
 export class RestoreError extends Error {
@@ -48,13 +49,24 @@ function ensureNotInUse(file: string): void {
  * leaves either the old or the new database, never half of one. PostgreSQL backups are restored
  * with pg_restore.
  */
-export function restoreDatabase(config: DatabaseConfig, backup: string, now: Date = new Date()): { keptPrevious?: string } {
+export function restoreDatabase(config: DatabaseConfig, backup: string, options: { dataDir?: string; now?: Date } = {}): { keptPrevious?: string; images: number } {
   if (config.engine !== 'sqlite') throw new RestoreError('restore is for the SQLite store; for PostgreSQL use pg_restore with the .dump file');
+  const now = options.now ?? new Date();
   checkBackup(backup);
   ensureNotInUse(config.file);
   mkdirSync(dirname(config.file), { recursive: true });
   const staging = `${config.file}.restoring`;
   copyFileSync(backup, staging);
+  // The photos travel inside the backup: back into the data folder, and out of the database.
+  const images = restoreImages(staging, options.dataDir ?? dirname(config.file));
+  const db = new SqliteDatabase(staging, { fileMustExist: true });
+  try {
+    db.exec(`drop table if exists ${imageTable}`);
+    // Gives back the space the photos took (a one-off cost of a restore).
+    if (images > 0) db.exec('vacuum');
+  } finally {
+    db.close();
+  }
   let keptPrevious: string | undefined;
   if (existsSync(config.file)) {
     // Fold the write-ahead log into the file first, so the kept copy is complete on its own.
@@ -66,5 +78,5 @@ export function restoreDatabase(config: DatabaseConfig, backup: string, now: Dat
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${config.file}${suffix}`, { force: true });
   renameSync(staging, config.file);
-  return keptPrevious ? { keptPrevious } : {};
+  return keptPrevious ? { keptPrevious, images } : { images };
 }

@@ -6,14 +6,23 @@ import { EXIT, type CliIo } from '../cli-io.js';
 /**
  * `mesodesk backup [--out FILE]`: a consistent copy of the clinic database (the server may keep
  * running). Reads DATABASE_URL and MESODESK_DATA_DIR like the server; SQLite backups are database
- * files, PostgreSQL ones pg_dump archives (restore with pg_restore).
+ * files, PostgreSQL ones pg_dump archives (restore with pg_restore). The photos the records refer
+ * to go inside a SQLite backup, or into `<file>.images.sqlite` beside a PostgreSQL one.
  */
 export async function backupCommand(opts: { out?: string }, io: CliIo, env: Env = process.env): Promise<number> {
   try {
     const config = databaseConfigFromEnv(env);
-    const destination = opts.out ? resolve(opts.out) : defaultBackupPath(config, resolveDataDir(env));
-    await backupDatabase(config, destination);
+    const dataDir = resolveDataDir(env);
+    const destination = opts.out ? resolve(opts.out) : defaultBackupPath(config, dataDir);
+    const { images } = await backupDatabase(config, destination, { dataDir });
     io.out(`Backed up ${describeDatabase(config)} to ${destination}`);
+    if (images) {
+      const where = images.archive === destination ? 'in the backup' : `to ${images.archive} (restore them with mesodesk restore --images-only)`;
+      if (images.copied > 0) io.out(`Copied ${images.copied} photo${images.copied === 1 ? '' : 's'} ${where}`);
+      else io.out('No photos to copy');
+      // Named, not hidden: a record whose photo file was already gone cannot get it back from this backup.
+      for (const path of images.missing) io.err(`mesodesk backup: warning: ${path} is named by a record but its file is missing`);
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof BackupError || error instanceof DatabaseConfigError) {

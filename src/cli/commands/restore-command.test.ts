@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,82 @@ async function addClinic(dataDir: string, name: string): Promise<void> {
   await db.destroy();
 }
 
+/** A patient with one before-photo on disk, as the photo routes store it; the photo's path. */
+async function addPhoto(dataDir: string, bytes: Buffer): Promise<string> {
+  const db = createDatabase({ engine: 'sqlite', file: join(dataDir, 'mesodesk.sqlite') });
+  try {
+    await migrateToLatest(db);
+    const at = new Date().toISOString();
+    const clinicId = crypto.randomUUID();
+    const patientId = crypto.randomUUID();
+    const photoId = crypto.randomUUID();
+    await db.insertInto('clinics').values({ id: clinicId, name: 'Photo clinic', created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('patients')
+      .values({ id: patientId, clinic_id: clinicId, first_name: 'P', last_name: 'Q', first_name_key: 'p', last_name_key: 'q', birth_date: '1990-01-01', sex: 'female', phone: null, phone_digits: null, email: null, created_at: at, updated_at: at })
+      .execute();
+    const path = `photos/${patientId}/${photoId}.jpg`;
+    await db.insertInto('photos').values({ id: photoId, patient_id: patientId, session_id: null, kind: 'before', file_path: path, mime: 'image/jpeg', created_by: null, created_at: at }).execute();
+    mkdirSync(join(dataDir, 'photos', patientId), { recursive: true });
+    writeFileSync(join(dataDir, ...path.split('/')), bytes);
+    return path;
+  } finally {
+    await db.destroy();
+  }
+}
+
 describe('mesodesk restore', () => {
+  it('brings back the photos with the records, and the restored database holds no copy of them', async () => {
+    const dataDir = join(root, 'photos');
+    const env = { MESODESK_DATA_DIR: dataDir };
+    const bytes = Buffer.from('a clinical photo, byte for byte');
+    const path = await addPhoto(dataDir, bytes);
+    const backup = join(root, 'photos.sqlite');
+    const made = captureIo();
+    expect(await backupCommand({ out: backup }, made, env)).toBe(0);
+    expect(made.stdout).toContain('Copied 1 photo in the backup');
+
+    // The data folder is lost: only the backup is left.
+    rmSync(dataDir, { recursive: true, force: true });
+    const io = captureIo();
+    expect(await restoreCommand(backup, io, env)).toBe(0);
+    expect(io.stdout).toContain('and 1 photo from');
+    expect(readFileSync(join(dataDir, ...path.split('/')))).toEqual(bytes);
+    const db = createDatabase({ engine: 'sqlite', file: join(dataDir, 'mesodesk.sqlite') });
+    try {
+      const tables = await db.introspection.getTables();
+      expect(tables.map((t) => t.name)).not.toContain('backup_images');
+      expect(tables.map((t) => t.name)).toContain('photos');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('warns about a photo whose file was already missing, and restores photos alone with --images-only', async () => {
+    const dataDir = join(root, 'missing-photo');
+    const env = { MESODESK_DATA_DIR: dataDir };
+    const kept = await addPhoto(dataDir, Buffer.from('kept'));
+    const lost = await addPhoto(dataDir, Buffer.from('lost'));
+    rmSync(join(dataDir, ...lost.split('/')));
+    const backup = join(root, 'missing-photo.sqlite');
+    const made = captureIo();
+    expect(await backupCommand({ out: backup }, made, env)).toBe(0);
+    expect(made.stdout).toContain('Copied 1 photo in the backup');
+    expect(made.stderr).toContain(`warning: ${lost} is named by a record but its file is missing`);
+
+    rmSync(join(dataDir, 'photos'), { recursive: true, force: true });
+    const io = captureIo();
+    expect(await restoreCommand(backup, io, env, { imagesOnly: true })).toBe(0);
+    expect(io.stdout).toMatch(/^Restored 1 photo from /);
+    expect(readFileSync(join(dataDir, ...kept.split('/'))).toString()).toBe('kept');
+    expect(existsSync(join(dataDir, ...lost.split('/')))).toBe(false);
+    const junk = join(root, 'junk-images.sqlite');
+    writeFileSync(junk, 'not a database');
+    const bad = captureIo();
+    expect(await restoreCommand(junk, bad, env, { imagesOnly: true })).toBe(1);
+    expect(bad.stderr).toMatch(/^mesodesk restore: .*is not a readable backup/);
+  });
+
   it('round-trips: backup, change, restore brings the backed-up state back and keeps the replaced one', async () => {
     const dataDir = join(root, 'round-trip');
     const env = { MESODESK_DATA_DIR: dataDir };

@@ -1,18 +1,37 @@
 import { resolve } from 'node:path';
-import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, type Env } from '../../storage/database-config.js';
+import { restoreImages } from '../../storage/backup-images.js';
+import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
 import { restoreDatabase, RestoreError } from '../../storage/restore-database.js';
 import { EXIT, type CliIo } from '../cli-io.js';
+import { oneLine } from '../one-line.js';
 
-/** `mesodesk restore FILE`: replaces the SQLite clinic database with a backup (server stopped). */
-export async function restoreCommand(file: string, io: CliIo, env: Env = process.env): Promise<number> {
+const photos = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
+
+/**
+ * `mesodesk restore FILE`: replaces the SQLite clinic database with a backup (server stopped), and
+ * puts back the photos it carries. `--images-only`: only the photos, e.g. from the `.images.sqlite`
+ * file beside a PostgreSQL dump (whose database pg_restore brings back).
+ */
+export async function restoreCommand(file: string, io: CliIo, env: Env = process.env, opts: { imagesOnly?: boolean } = {}): Promise<number> {
   try {
+    const dataDir = resolveDataDir(env);
+    if (opts.imagesOnly) {
+      let count: number;
+      try {
+        count = restoreImages(resolve(file), dataDir);
+      } catch (error) {
+        throw new RestoreError(`${resolve(file)} is not a readable backup (${(error as Error).message})`);
+      }
+      io.out(`Restored ${photos(count)} from ${resolve(file)} into ${dataDir}`);
+      return EXIT.ok;
+    }
     const config = databaseConfigFromEnv(env);
-    const { keptPrevious } = restoreDatabase(config, resolve(file));
-    io.out(`Restored ${describeDatabase(config)} from ${resolve(file)}${keptPrevious ? `; the previous database is kept at ${keptPrevious}` : ''}`);
+    const { keptPrevious, images } = restoreDatabase(config, resolve(file), { dataDir });
+    io.out(`Restored ${describeDatabase(config)} and ${photos(images)} from ${resolve(file)}${keptPrevious ? `; the previous database is kept at ${keptPrevious}` : ''}`);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof RestoreError || error instanceof DatabaseConfigError) {
-      io.err(`mesodesk restore: ${error.message}`);
+      io.err(oneLine(`mesodesk restore: ${error.message}`));
       return EXIT.failed;
     }
     throw error;

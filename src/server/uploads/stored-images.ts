@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { imageFile } from '../../storage/image-files.js';
 
 /**
  * Clinical images on disk: `<dataDir>/photos/<patientId>/<imageId>.<extension>`. The database keeps
@@ -17,23 +18,15 @@ export function imagePath(patientId: string, imageId: string, extension: string)
   return `photos/${patientId}/${imageId}.${extension}`;
 }
 
-/** The absolute path, refusing any stored path that would lead outside the photos folder. */
-function absolute(dataDir: string, relativePath: string): string {
-  const root = resolve(dataDir, 'photos');
-  const path = resolve(dataDir, ...relativePath.split('/'));
-  if (!path.startsWith(root + sep)) throw new Error(`stored image path outside the photos folder: ${relativePath}`);
-  return path;
-}
-
 /** Moves an upload into place (a rename: the temporary folder is in the data folder too). */
 export async function commitImage(dataDir: string, tempPath: string, relativePath: string): Promise<void> {
-  const path = absolute(dataDir, relativePath);
+  const path = imageFile(dataDir, relativePath);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await rename(tempPath, path);
 }
 
 export async function removeImage(dataDir: string, relativePath: string): Promise<void> {
-  await rm(absolute(dataDir, relativePath), { force: true });
+  await rm(imageFile(dataDir, relativePath), { force: true });
 }
 
 /** Committed images of a request, removed again if the request fails after moving them. */
@@ -55,7 +48,7 @@ export function committedImages(dataDir: string) {
  * the row is gone, `discard` removes it. Undefined when the file was already missing.
  */
 export async function setImageAside(dataDir: string, relativePath: string): Promise<{ restore(): Promise<void>; discard(): Promise<void> } | undefined> {
-  const path = absolute(dataDir, relativePath);
+  const path = imageFile(dataDir, relativePath);
   const aside = join(dirname(path), `.deleting-${randomUUID()}`);
   try {
     await rename(path, aside);
@@ -69,7 +62,7 @@ export async function setImageAside(dataDir: string, relativePath: string): Prom
 /** The image's bytes, or undefined when the file is missing. */
 export async function openImage(dataDir: string, relativePath: string): Promise<{ stream: Readable; bytes: number } | undefined> {
   try {
-    const handle = await open(absolute(dataDir, relativePath), 'r');
+    const handle = await open(imageFile(dataDir, relativePath), 'r');
     const { size } = await handle.stat();
     return { stream: handle.createReadStream(), bytes: size };
   } catch (error) {
