@@ -9,11 +9,11 @@ export const sampleImages = {
 };
 
 /**
- * A phone photo as it arrives: the sample JPEG with an EXIF block holding orientation 6 and a
- * location (as text, so a test can look for it), and a comment.
+ * The EXIF block a phone writes (after the JPEG segment header): a big-endian TIFF whose IFD0 holds
+ * the orientation, followed by `note` as text (a location, say, for tests to look for).
  */
-export const phoneJpegWithLocation: Buffer = (() => {
-  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + 24);
+export function exifBlock(orientation: number, note: string): Buffer {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + note.length);
   tiff.write('MM', 0, 'latin1');
   tiff.writeUInt16BE(42, 2);
   tiff.writeUInt32BE(8, 4);
@@ -21,14 +21,22 @@ export const phoneJpegWithLocation: Buffer = (() => {
   tiff.writeUInt16BE(0x0112, 10);
   tiff.writeUInt16BE(3, 12);
   tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(6, 18);
-  tiff.write('GPS 51.5072N 0.1276W', 26, 'latin1');
-  const segment = (marker: number, payload: Buffer) => {
-    const head = Buffer.from([0xff, marker, 0, 0]);
-    head.writeUInt16BE(payload.length + 2, 2);
-    return Buffer.concat([head, payload]);
-  };
-  const exif = segment(0xe1, Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]));
-  const comment = segment(0xfe, Buffer.from('12 Home Street', 'latin1'));
-  return Buffer.concat([sampleImages.jpeg.subarray(0, 2), exif, comment, sampleImages.jpeg.subarray(2)]);
-})();
+  tiff.writeUInt16BE(orientation, 18);
+  tiff.write(note, 26, 'latin1');
+  return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+}
+
+/** A JPEG segment: marker, length, payload. */
+export function jpegSegment(marker: number, payload: Buffer): Buffer {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
+}
+
+/** A phone photo as it arrives: the sample JPEG with EXIF (orientation 6 and a location) and a comment. */
+export const phoneJpegWithLocation: Buffer = Buffer.concat([
+  sampleImages.jpeg.subarray(0, 2),
+  jpegSegment(0xe1, exifBlock(6, 'GPS 51.5072N 0.1276W')),
+  jpegSegment(0xfe, Buffer.from('12 Home Street', 'latin1')),
+  sampleImages.jpeg.subarray(2),
+]);

@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectImageType, type ImageType } from './image-type.js';
-import { sampleImages } from './sample-images.js';
+import { exifBlock, jpegSegment, sampleImages } from './sample-images.js';
+
+const exif = (orientation: number) => exifBlock(orientation, 'GPS 51.5072N 0.1276W');
 import { stripImageMetadata } from './strip-image-metadata.js';
 
 const jpeg: ImageType = { mime: 'image/jpeg', extension: 'jpg' };
 const png: ImageType = { mime: 'image/png', extension: 'png' };
 const webp: ImageType = { mime: 'image/webp', extension: 'webp' };
-
-const u16be = (n: number) => Buffer.from([n >> 8, n & 0xff]);
-const jpegSegment = (marker: number, payload: Buffer) => Buffer.concat([Buffer.from([0xff, marker]), u16be(payload.length + 2), payload]);
-
-/** A little-endian EXIF block: IFD0 with the orientation and a pointer standing in for the GPS IFD. */
-function exif(orientation: number): Buffer {
-  const tiff = Buffer.alloc(8 + 2 + 2 * 12 + 4 + 20);
-  tiff.write('II', 0, 'latin1');
-  tiff.writeUInt16LE(42, 2);
-  tiff.writeUInt32LE(8, 4);
-  tiff.writeUInt16LE(2, 8);
-  tiff.writeUInt16LE(0x8825, 10); // GPS IFD pointer
-  tiff.writeUInt16LE(4, 12);
-  tiff.writeUInt32LE(1, 14);
-  tiff.writeUInt32LE(38, 18);
-  tiff.writeUInt16LE(0x0112, 22);
-  tiff.writeUInt16LE(3, 24);
-  tiff.writeUInt32LE(1, 26);
-  tiff.writeUInt16LE(orientation, 30);
-  tiff.write('GPS 51.5072N 0.1276W', 38, 'latin1');
-  return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-}
 
 const jfif = jpegSegment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1'));
 const quantTable = jpegSegment(0xdb, Buffer.alloc(65, 1));
