@@ -11,7 +11,7 @@ import { accessControlPlugin } from './plugins/access-control.js';
 import { auditPlugin } from './plugins/audit.js';
 import { authenticationPlugin } from './plugins/authentication.js';
 import { csrfPlugin } from './plugins/csrf.js';
-import { errorHandlerPlugin } from './plugins/error-handler.js';
+import { errorHandlerPlugin, handleError } from './plugins/error-handler.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/register-routes.js';
@@ -42,6 +42,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // Reject prototype-polluting keys in JSON bodies outright.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // Errors raised before routing (a path that is not valid percent-encoding) get the same error bodies.
+    frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(zodValidatorCompiler);

@@ -67,12 +67,38 @@ export async function archiveImages(config: DatabaseConfig, archive: string, dat
   }
 }
 
+function hasImageTable(db: SqliteDatabase.Database): boolean {
+  return Boolean(db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(imageTable));
+}
+
+/** Throws unless every image of the archive can be put back: a text path inside the photos folder, and bytes. */
+function checkImageRows(db: SqliteDatabase.Database, dataDir: string): void {
+  if (!hasImageTable(db)) return;
+  const rows = db.prepare<[], { path: unknown; pathType: string; bytesType: string }>(`select path, typeof(path) as pathType, typeof(bytes) as bytesType from ${imageTable}`);
+  for (const row of rows.iterate()) {
+    if (row.pathType !== 'text' || String(row.path).includes('\0')) throw new Error(`a photo path is not a file name: ${String(row.path)}`);
+    imageFile(dataDir, String(row.path));
+    if (row.bytesType !== 'blob') throw new Error(`photo ${String(row.path)} has no image bytes`);
+  }
+}
+
+/** Refuses an archive whose images could not all be put back, before any is written (see checkImageRows). */
+export function checkImages(archive: string, dataDir: string): void {
+  const db = new SqliteDatabase(archive, { readonly: true, fileMustExist: true });
+  try {
+    checkImageRows(db, dataDir);
+  } finally {
+    db.close();
+  }
+}
+
 /** Puts the images of an archive (a backup, or a PostgreSQL backup's image file) back into the data folder; how many. */
 export function restoreImages(archive: string, dataDir: string): number {
   const db = new SqliteDatabase(archive, { readonly: true, fileMustExist: true });
   try {
-    const table = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(imageTable);
-    if (!table) return 0;
+    if (!hasImageTable(db)) return 0;
+    // All or none: a broken image found half-way would leave the photos before it written.
+    checkImageRows(db, dataDir);
     let count = 0;
     for (const row of db.prepare<[], { path: string; bytes: Buffer }>(`select path, bytes from ${imageTable}`).iterate()) {
       const file = imageFile(dataDir, row.path);

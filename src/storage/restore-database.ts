@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { dataDirHolder } from './data-dir-lock.js';
-import { imageTable, restoreImages } from './backup-images.js';
+import { checkImages, imageTable, restoreImages } from './backup-images.js';
 import type { DatabaseConfig } from './database-config.js';
 
 export class RestoreError extends Error {
@@ -52,13 +52,19 @@ function ensureNotInUse(file: string): void {
 export function restoreDatabase(config: DatabaseConfig, backup: string, options: { dataDir?: string; now?: Date } = {}): { keptPrevious?: string; images: number } {
   if (config.engine !== 'sqlite') throw new RestoreError('restore is for the SQLite store; for PostgreSQL use pg_restore with the .dump file');
   const now = options.now ?? new Date();
+  const dataDir = options.dataDir ?? dirname(config.file);
   checkBackup(backup);
+  try {
+    checkImages(backup, dataDir);
+  } catch (error) {
+    throw new RestoreError(`${backup} carries photos that cannot be put back (${(error as Error).message})`);
+  }
   ensureNotInUse(config.file);
   mkdirSync(dirname(config.file), { recursive: true });
   const staging = `${config.file}.restoring`;
   copyFileSync(backup, staging);
   // The photos travel inside the backup: back into the data folder, and out of the database.
-  const images = restoreImages(staging, options.dataDir ?? dirname(config.file));
+  const images = restoreImages(staging, dataDir);
   const db = new SqliteDatabase(staging, { fileMustExist: true });
   try {
     db.exec(`drop table if exists ${imageTable}`);

@@ -4,18 +4,21 @@ import { formatProblem, parseIntake, type FieldProblem } from '../../core/assess
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { formatAssessment } from '../format-assessment.js';
+import { oneLine } from '../one-line.js';
 
 /** `mesodesk assess FILE|- [--json]`: exit 0 with the result, 2 with one line per input problem. */
 export async function assessCommand(file: string, options: { json?: boolean }, kb: KnowledgeBase, io: CliIo): Promise<number> {
-  const invalid = (problems: FieldProblem[]) => {
-    for (const p of problems) io.err(formatProblem(p));
+  // Each line says which file it is about, so that a script assessing many can tell them apart.
+  const inFile = file === '-' ? '' : ` (in ${file})`;
+  const invalid = (problems: FieldProblem[], where = inFile) => {
+    for (const p of problems) io.err(oneLine(`${formatProblem(p)}${where}`));
     return EXIT.invalidInput;
   };
   let text: string;
   try {
     text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
   } catch (error) {
-    return invalid([{ field: 'FILE', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)} (${file})` }]);
+    return invalid([{ field: 'FILE', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)} (${file})` }], '');
   }
   let input: unknown;
   try {

@@ -13,6 +13,7 @@ import { createRepositories, type Repositories } from '../../storage/repositorie
 import { clinicReportLines, isReportTable, reportTables } from '../../server/interop/clinic-reports.js';
 import { clinicFhirChunks, patientFhirBundle } from '../../server/interop/fhir-export.js';
 import { EXIT, type CliIo } from '../cli-io.js';
+import { oneLine } from '../one-line.js';
 
 /*
  * `mesodesk export fhir` and `mesodesk export csv`, and what the other record commands (pdf) share
@@ -51,11 +52,11 @@ export async function runRecordCommand(name: string, io: CliIo, work: () => Prom
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CliInputError) {
-      io.err(`${error.argument}: ${error.message}`);
+      io.err(oneLine(`${error.argument}: ${error.message}`));
       return EXIT.invalidInput;
     }
     // CliFailure, DatabaseConfigError, DocumentUnavailableError and the rest alike: one line, no stack.
-    io.err(`mesodesk ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(oneLine(`mesodesk ${name}: ${error instanceof Error ? error.message : String(error)}`));
     return EXIT.failed;
   }
 }

@@ -11,23 +11,28 @@ import { CliInputError, runRecordCommand } from './export-command.js';
  */
 export function importFhirCommand(file: string, opts: { patient?: string }, io: CliIo): Promise<number> {
   return runRecordCommand('import fhir', io, async () => {
+    // What is wrong with the file's content says which file it is.
+    const inFile = file === '-' ? '' : ` (in ${file})`;
     let text: string;
     try {
       text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
     } catch (error) {
-      throw new CliInputError('FILE', `cannot be read: ${(error as Error).message}`);
+      throw new CliInputError('FILE', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)} (${file})`);
     }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new CliInputError('FILE', `not valid JSON: ${(error as Error).message}`);
+      throw new CliInputError('FILE', `not valid JSON: ${(error as Error).message}${inFile}`);
     }
     let imported;
     try {
       imported = importIntake(json, opts.patient);
     } catch (error) {
-      if (error instanceof FhirImportInputError) throw new CliInputError(error.field === 'patientId' ? '--patient' : 'FILE', error.field === 'entry' ? `entry: ${error.message}` : error.message);
+      if (error instanceof FhirImportInputError) {
+        if (error.field === 'patientId') throw new CliInputError('--patient', error.message);
+        throw new CliInputError('FILE', `${error.field === 'entry' ? `entry: ${error.message}` : error.message}${inFile}`);
+      }
       throw error;
     }
     io.out(JSON.stringify({ patient: imported.patient }, null, 2));

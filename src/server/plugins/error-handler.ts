@@ -27,6 +27,8 @@ function fastifyProblem(error: FastifyError): FieldProblem {
       return { field: '(body)', message: 'must be valid JSON' };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { field: '(body)', message: 'must not be empty when the content type is JSON' };
+    case 'FST_ERR_BAD_URL':
+      return { field: '(path)', message: 'must be valid percent-encoded UTF-8' };
     default:
       return { field: '(request)', message: error.message };
   }
