@@ -264,9 +264,11 @@ describe('mesodesk restore with a malformed backup', () => {
             // A value the column refuses (NULL into NOT NULL): that row is simply not there.
           }
         }
-        // What the table holds in the end: broken when of another shape, or any row is.
-        const stored = columns === goodImageTable ? db.prepare<[], { path: unknown; bytes: unknown }>('select path, bytes from backup_images').all() : [];
-        const broken = columns !== goodImageTable || !stored.every(isGoodRow);
+        // What the table holds in the end: broken without a path or bytes column, or when any row is
+        // (a table without the constraints but with sound rows can be restored).
+        const hasColumns = names.includes('path') && names.includes('bytes');
+        const stored = hasColumns ? db.prepare<[], { path: unknown; bytes: unknown }>('select path, bytes from backup_images').all() : [];
+        const broken = !hasColumns || !stored.every(isGoodRow);
         return { kind: `backup_images (${columns}) with ${JSON.stringify(rows)}`, file, broken };
       } finally {
         db.close();
@@ -384,6 +386,10 @@ describe('mesodesk kb lint with a malformed knowledge file', () => {
         const lines = result.stderr.trimEnd().split('\n');
         for (const line of lines) expect(line, context).toMatch(problemLine);
         const own = lines.filter((line) => line.startsWith(`knowledge/${file}: `));
+        // A changed id can leave the file itself sound: then the files that refer to it are named.
+        const problems = lines.filter((line) => !line.startsWith('kb lint: '));
+        const danglingOnly = own.length === 0 && problems.length > 0 && problems.every((line) => /: unknown [a-z ]+ "/.test(line));
+        if (danglingOnly) return;
         expect(own.length, context).toBeGreaterThan(0);
         if (field) expectFieldNamed(own, field, (line) => [line.split(': ')[1] ?? '']);
       }),
