@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { buildKnowledgeBase } from '../core/knowledge/build-knowledge-base.js';
 import { knowledgeFiles, type KnowledgeDocuments, type KnowledgeFileKey } from '../core/knowledge/knowledge-files.js';
 import { formatKnowledgeProblem, type KnowledgeBase, type KnowledgeProblem } from '../core/knowledge/knowledge-base.js';
+import { readParsedKnowledge, writeParsedKnowledge } from './parsed-knowledge-cache.js';
+
+/** The YAML parser, loaded when the files must be parsed (not when their parse is cached). */
+function yaml(): typeof import('yaml') {
+  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
+}
 
 /** The knowledge/ folder of this checkout (the same from src/ under test and from dist/). */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -39,7 +45,7 @@ export function readKnowledgeFiles(dir: string = defaultKnowledgeDir): ReadKnowl
       continue;
     }
     texts[key] = text;
-    const doc = parseDocument(text, { prettyErrors: true });
+    const doc = yaml().parseDocument(text, { prettyErrors: true });
     for (const e of doc.errors)
       problems.push({ file, path: e.linePos ? `line ${e.linePos[0].line}` : '', message: e.message.split('\n')[0] ?? e.message });
     documents[key] = doc.toJS();
@@ -47,19 +53,55 @@ export function readKnowledgeFiles(dir: string = defaultKnowledgeDir): ReadKnowl
   return { documents, texts, problems };
 }
 
-function contentVersion(read: ReadKnowledge): string {
+function textHash(texts: Partial<Record<KnowledgeFileKey, string>>): string {
   const hash = createHash('sha256');
-  for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) hash.update(`${key}\0${read.texts[key] ?? ''}\0`);
-  const sources = read.documents.sources as { version?: unknown } | undefined;
+  for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) hash.update(`${key}\0${texts[key] ?? ''}\0`);
+  return hash.digest('hex');
+}
+
+function contentVersion(hash: string, documents: KnowledgeDocuments): string {
+  const sources = documents.sources as { version?: unknown } | undefined;
   const semver = typeof sources?.version === 'string' ? sources.version : '0.0.0';
-  return `${semver}+${hash.digest('hex').slice(0, 12)}`;
+  return `${semver}+${hash.slice(0, 12)}`;
+}
+
+/** The files' texts, or undefined when one cannot be read (the full read then names the problem). */
+function readTexts(dir: string): Record<KnowledgeFileKey, string> | undefined {
+  const texts = {} as Record<KnowledgeFileKey, string>;
+  try {
+    for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) texts[key] = readFileSync(join(dir, knowledgeFiles[key].file), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return texts;
+}
+
+export interface LoadKnowledgeOptions {
+  /** A folder only this server writes (its data folder's cache), to keep the parsed files in for the next start. */
+  cacheDir?: string;
+}
+
+/** The parsed files and the hash of their texts: from the cache when it has them, else parsed (and kept there). */
+function parsedKnowledge(dir: string, cacheDir: string | undefined): { documents: KnowledgeDocuments; hash: string } {
+  if (cacheDir) {
+    const texts = readTexts(dir);
+    if (texts) {
+      const hash = textHash(texts);
+      const cached = readParsedKnowledge(cacheDir, hash);
+      if (cached) return { documents: cached, hash };
+    }
+  }
+  const read = readKnowledgeFiles(dir);
+  if (read.problems.length) throw new KnowledgeBaseError(read.problems);
+  const hash = textHash(read.texts);
+  if (cacheDir) writeParsedKnowledge(cacheDir, hash, read.documents);
+  return { documents: read.documents, hash };
 }
 
 /** Loads, validates and indexes the knowledge base; throws `KnowledgeBaseError` naming every problem. */
-export function loadKnowledgeBase(dir: string = defaultKnowledgeDir): KnowledgeBase {
-  const read = readKnowledgeFiles(dir);
-  if (read.problems.length) throw new KnowledgeBaseError(read.problems);
-  const built = buildKnowledgeBase(read.documents, contentVersion(read));
+export function loadKnowledgeBase(dir: string = defaultKnowledgeDir, options: LoadKnowledgeOptions = {}): KnowledgeBase {
+  const { documents, hash } = parsedKnowledge(dir, options.cacheDir);
+  const built = buildKnowledgeBase(documents, contentVersion(hash, documents));
   if (!built.ok) throw new KnowledgeBaseError(built.problems);
   return built.knowledgeBase;
 }

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pino } from 'pino';
 import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 import { createDatabase } from '../storage/create-database.js';
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   const config = readServerConfig(process.env);
   const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
   const logger = pino({ level: config.logLevel, serializers: logSerializers });
-  const knowledgeBase = loadKnowledgeBase();
+  // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
+  const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
   logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
 
   // One server per SQLite file: the lock also keeps `mesodesk restore` from replacing a database in use.

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './database-schema.js';
 import type { DatabaseConfig } from './database-config.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
@@ -14,9 +15,18 @@ export type Engine = DatabaseConfig['engine'];
 /** How long a SQLite writer waits for another one before giving up with SQLITE_BUSY. */
 const sqliteBusyTimeoutMs = 5000;
 
+/** The PostgreSQL driver, loaded only by a server that uses it: a SQLite server starts without it. */
+function postgresDriver(): typeof pg {
+  return createRequire(import.meta.url)('pg') as typeof pg;
+}
+
 export function createDatabase(config: DatabaseConfig): Db {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: withDefaultUser(config.url), max: 10 });
+    // No JIT compiling: it pays off for long analytic queries, while this server's are short, and the
+    // planner's cost estimate (which decides it) runs far too high for paged queries whose filters
+    // go together, such as the re-screening's walk through upcoming planned sessions: each page then
+    // spent three times longer compiling than running. A DATABASE_URL `options` parameter still wins.
+    const pool = new (postgresDriver().Pool)({ connectionString: withDefaultUser(config.url), max: 10, options: '-c jit=off' });
     // An idle connection closed by the server (restart, admin) must not crash the process: the pool
     // drops that client and opens a new one on the next query.
     pool.on('error', () => undefined);

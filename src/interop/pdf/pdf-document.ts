@@ -1,5 +1,16 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFDocument from 'pdfkit';
 import { fontBytes } from './pdf-fonts.js';
+
+let pdfkit: typeof PDFDocument | undefined;
+/**
+ * pdfkit (with its font and compression libraries) is loaded on the first document, not at import:
+ * it is the heaviest module the server would otherwise load before it can answer at all.
+ */
+function pdfDocumentClass(): typeof PDFDocument {
+  pdfkit ??= createRequire(import.meta.url)('pdfkit') as typeof PDFDocument;
+  return pdfkit;
+}
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -17,7 +28,8 @@ export const PAGE_MARGIN = 50;
 
 /** A4 with DejaVu Sans registered as `regular` and `bold`, and pages buffered so footers can say "page n of m". */
 export function createPdf(meta: PdfMeta): Pdf {
-  const doc = new PDFDocument({
+  const PdfDocument = pdfDocumentClass();
+  const doc = new PdfDocument({
     size: 'A4',
     margin: PAGE_MARGIN,
     bufferPages: true,

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { localDate } from './local-date.js';
 
@@ -16,5 +18,23 @@ describe('local date of a session', () => {
 
   it('falls back to UTC for a zone it does not know', () => {
     expect(localDate('2026-12-07T23:30:00.000Z', 'Mars/Olympus')).toBe('2026-12-07');
+  });
+
+  it('agrees with Temporal for any instant, including zones with odd offsets and half-hour DST', () => {
+    const zones = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+    const from = Date.parse('2000-01-01T00:00:00Z');
+    const to = Date.parse('2040-01-01T00:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms).toISOString();
+        const expected = Temporal.Instant.from(instant).toZonedDateTimeISO(zone).toPlainDate().toString();
+        expect(localDate(instant, zone)).toBe(expected);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rejects text that is not an instant', () => {
+    expect(() => localDate('not a time', 'UTC')).toThrow(RangeError);
   });
 });

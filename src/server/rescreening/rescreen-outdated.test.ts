@@ -74,23 +74,62 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
     expect(await rescreenOutdated(repos, kb, { now: () => new Date(), batchSize: 2, record: noAudit })).toMatchObject({ patients: 1, sessions: 1 });
   });
 
+  /** The repositories, with writes of these sessions' screenings failing (as a full disk would). */
+  function failingFor(base: Repositories, sessionIds: ReadonlySet<string>): Repositories {
+    const wrap = (r: Repositories): Repositories => ({
+      ...r,
+      screening: {
+        ...r.screening,
+        markScreened: async (ids, version) => {
+          if (ids.some((id) => sessionIds.has(id))) throw new Error('disk full');
+          await r.screening.markScreened(ids, version);
+        },
+      },
+      transaction: (work) => r.transaction((tx) => work(wrap(tx))),
+    });
+    return wrap(base);
+  }
+
   it('leaves a failing patient unchanged for the next run and carries on with the others', async () => {
     const errors: string[] = [];
+    const failing = new Set(sessionsOf.get(fixture.otherPatient.id));
+    const run = await rescreenOutdated(failingFor(repos, failing), nextKb, { now: () => new Date(), record: noAudit, onError: (patientId) => errors.push(patientId) });
+    expect(run.failed).toBe(1);
+    expect(errors).toEqual([fixture.otherPatient.id]);
+    expect(run.patients).toBeGreaterThan(1);
+    const untouched = await repos.screening.upcomingSessions(fixture.otherPatient.id, new Date().toISOString());
+    expect(untouched.length).toBeGreaterThan(0);
+    expect(untouched.every((s) => s.screenedWith === kb.version)).toBe(true);
+    // The patients batched with it were screened all the same.
+    const screened = await repos.screening.upcomingSessions(fixture.patient.id, new Date().toISOString());
+    expect(screened.every((s) => s.screenedWith === nextKb.version)).toBe(true);
+    expect(await rescreenOutdated(repos, nextKb, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 1, failed: 0 });
+  });
+
+  it('rolls back a batch whose audit write fails, then screens its patients one by one', async () => {
+    const again: KnowledgeBase = { ...kb, version: `${kb.version}-again` };
     let calls = 0;
-    const run = await rescreenOutdated(repos, nextKb, {
+    const run = await rescreenOutdated(repos, again, {
       now: () => new Date(),
-      // The first patient's audit write fails: its screening must roll back with it.
       record: async () => {
         if (++calls === 1) throw new Error('audit down');
       },
-      onError: (patientId) => errors.push(patientId),
     });
-    expect(run.failed).toBe(1);
-    expect(errors).toHaveLength(1);
-    expect(run.patients).toBeGreaterThan(1);
-    const untouched = await repos.screening.upcomingSessions(errors[0] ?? '', new Date().toISOString());
-    expect(untouched.every((s) => s.screenedWith === kb.version)).toBe(true);
-    expect(await rescreenOutdated(repos, nextKb, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 1, failed: 0 });
+    expect(run.failed).toBe(0);
+    // The first call was the whole batch; then one per patient.
+    expect(calls).toBe(run.patients + 1);
+    expect(await rescreenOutdated(repos, again, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 0 });
+  });
+
+  it('lets the server take requests between batches', async () => {
+    const version: KnowledgeBase = { ...kb, version: `${kb.version}-yields` };
+    let finished = false;
+    // Stands for a request waiting on the event loop (as a health check does while a run goes on).
+    const request = new Promise<boolean>((resolve) => setImmediate(() => resolve(!finished)));
+    const run = await rescreenOutdated(repos, version, { now: () => new Date(), batchSize: 1, record: noAudit });
+    finished = true;
+    expect(run.patients).toBeGreaterThan(2);
+    expect(await request).toBe(true);
   });
 
   it('flags sessions whose treatment the knowledge base no longer knows', async () => {

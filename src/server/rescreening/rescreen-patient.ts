@@ -44,6 +44,26 @@ function sameFlag(a: ScreeningFlag | null, b: ScreeningFlag | null): boolean {
   return a.verdict === b.verdict && JSON.stringify(a.reasons) === JSON.stringify(b.reasons);
 }
 
+/** Screening one patient's sessions gives flag changes, and sessions that keep their flags under a new version. */
+interface Screened {
+  changes: ScreeningChange[];
+  confirmed: string[];
+}
+
+function screenTargets(intake: Intake | undefined, targets: readonly ScreeningTarget[], knowledgeBase: KnowledgeBase, into: Screened): void {
+  for (const target of targets) {
+    const flag = intake ? flagFor(intake, target, knowledgeBase) : target.flag;
+    if (!sameFlag(flag, target.flag)) into.changes.push({ sessionId: target.sessionId, patientId: target.patientId, clinicId: target.clinicId, flag });
+    else if (target.screenedWith !== knowledgeBase.version) into.confirmed.push(target.sessionId);
+  }
+}
+
+async function store(repos: Repositories, knowledgeBase: KnowledgeBase, screened: Screened): Promise<void> {
+  // An unchanged flag keeps the time it was first raised: only the version is written, for all of them at once.
+  await repos.screening.markScreened(screened.confirmed, knowledgeBase.version);
+  for (const change of screened.changes) await repos.screening.recordScreening(change.sessionId, { knowledgeBaseVersion: knowledgeBase.version, flag: change.flag });
+}
+
 /**
  * Assesses the patient's intake again for each of their upcoming (planned, future) sessions, each
  * as of its own local date, and stores the flags and the knowledge-base version used. Pass the
@@ -58,16 +78,32 @@ export async function rescreenPatient(
   const targets = await repos.screening.upcomingSessions(options.patientId, options.now.toISOString());
   if (targets.length === 0) return { screened: 0, changes: [] };
   const intake = options.intake ?? (await repos.intakes.latestForPatient(options.patientId))?.data;
-  const changes: ScreeningChange[] = [];
+  const screened: Screened = { changes: [], confirmed: [] };
+  screenTargets(intake, targets, knowledgeBase, screened);
+  await store(repos, knowledgeBase, screened);
+  return { screened: targets.length, changes: screened.changes };
+}
+
+/**
+ * `rescreenPatient` for many patients at once, each against their latest intake, in a fixed
+ * handful of queries whatever their number: a whole clinic is re-screened batch by batch after a
+ * knowledge-base change. Pass the transaction's repositories.
+ */
+export async function rescreenPatients(repos: Repositories, knowledgeBase: KnowledgeBase, options: { patientIds: readonly string[]; now: Date }): Promise<PatientScreening> {
+  const targets = await repos.screening.upcomingSessionsOf(options.patientIds, options.now.toISOString());
+  if (targets.length === 0) return { screened: 0, changes: [] };
+  const byPatient = new Map<string, ScreeningTarget[]>();
   for (const target of targets) {
-    const flag = intake ? flagFor(intake, target, knowledgeBase) : target.flag;
-    const changed = !sameFlag(flag, target.flag);
-    if (!changed && target.screenedWith === knowledgeBase.version) continue;
-    // An unchanged flag keeps the time it was first raised.
-    await repos.screening.recordScreening(target.sessionId, { knowledgeBaseVersion: knowledgeBase.version, ...(changed ? { flag } : {}) });
-    if (changed) changes.push({ sessionId: target.sessionId, patientId: target.patientId, clinicId: target.clinicId, flag });
+    const list = byPatient.get(target.patientId);
+    if (list) list.push(target);
+    else byPatient.set(target.patientId, [target]);
   }
-  return { screened: targets.length, changes };
+  const intakes = await repos.intakes.latestForPatients([...byPatient.keys()]);
+  const intakeOf = new Map(intakes.map((i) => [i.patientId, i.data]));
+  const screened: Screened = { changes: [], confirmed: [] };
+  for (const [patientId, list] of byPatient) screenTargets(intakeOf.get(patientId), list, knowledgeBase, screened);
+  await store(repos, knowledgeBase, screened);
+  return { screened: targets.length, changes: screened.changes };
 }
 
 /** Each flag change is a write to the patient's session record, and is audited as one. */

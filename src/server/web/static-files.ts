@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzip as zlibGzip, gzipSync } from 'node:zlib';
 import { contentTypeOf, isCompressible } from './content-types.js';
 
 export interface StaticFile {
@@ -34,10 +34,20 @@ function* walk(dir: string): Generator<string> {
 function staticFile(path: string, urlPath: string): StaticFile {
   const body = readFileSync(path);
   const contentType = contentTypeOf(path);
-  const gzip = isCompressible(contentType) && body.length > 1024 ? gzipSync(body, { level: 9 }) : null;
+  const worthIt = (gzip: Buffer) => (gzip.length < body.length ? gzip : null);
+  // Compressed off the main thread, so the server answers before the app is compressed; a request
+  // that comes first compresses its file then.
+  let gzip: Buffer | null | undefined = isCompressible(contentType) && body.length > 1024 ? undefined : null;
+  if (gzip === undefined)
+    zlibGzip(body, { level: 9 }, (error, compressed) => {
+      if (gzip === undefined) gzip = error ? null : worthIt(compressed);
+    });
   return {
     body,
-    gzip: gzip && gzip.length < body.length ? gzip : null,
+    get gzip() {
+      if (gzip === undefined) gzip = worthIt(gzipSync(body, { level: 9 }));
+      return gzip;
+    },
     contentType,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     immutable: urlPath.startsWith('/assets/'),
@@ -50,9 +60,9 @@ export function indexHtmlTime(root: string): number | null {
 }
 
 /**
- * The built web app, read into memory once (a few hundred kilobytes) and compressed once, so each
- * request is a lookup. Only files found under `root` can ever be served: URLs are looked up, never
- * joined onto the file system, so `..` leads nowhere. Null when there is no build.
+ * The built web app, read into memory once (a few hundred kilobytes) and compressed once (in the
+ * background), so each request is a lookup. Only files found under `root` can ever be served: URLs
+ * are looked up, never joined onto the file system, so `..` leads nowhere. Null when there is no build.
  */
 export function loadStaticSite(root: string): StaticSite | null {
   const builtAt = indexHtmlTime(root);

@@ -8,6 +8,8 @@ export interface IntakeRepository {
   /** Newest first. */
   listByPatient(patientId: string): Promise<IntakeRecord<Intake>[]>;
   latestForPatient(patientId: string): Promise<IntakeRecord<Intake> | undefined>;
+  /** The latest intake of each of these patients that has one (a batch of a re-screening), in no particular order. */
+  latestForPatients(patientIds: readonly string[]): Promise<IntakeRecord<Intake>[]>;
   /** Every intake of these patients (a batch of an export), by patient then version. */
   listByPatients(patientIds: readonly string[]): Promise<IntakeRecord<Intake>[]>;
 }

@@ -24,6 +24,21 @@ forEachEngine('intake and assessment repositories', (getDb) => {
     expect(await repos.intakes.latestForPatient('nobody')).toBeUndefined();
   });
 
+  it("finds each patient's latest intake in one call, leaving out patients without one", async () => {
+    const clinic = await repos.clinics.create({ name: 'Latest' });
+    const add = (firstName: string) => repos.patients.create({ clinicId: clinic.id, firstName, lastName: 'Batch', birthDate: '1985-02-03', sex: 'female' });
+    const [one, three, none] = [await add('One'), await add('Three'), await add('None')];
+    await repos.intakes.create({ patientId: one.id, data: sampleIntake(), createdBy: null });
+    for (const area of ['scalp', 'face', 'neck'] as const) await repos.intakes.create({ patientId: three.id, data: sampleIntake({ area }), createdBy: null });
+    const latest = await repos.intakes.latestForPatients([one.id, three.id, none.id, 'nobody']);
+    const byPatient = new Map(latest.map((i) => [i.patientId, i]));
+    expect(latest).toHaveLength(2);
+    expect(byPatient.get(one.id)?.version).toBe(1);
+    expect(byPatient.get(three.id)).toEqual(await repos.intakes.latestForPatient(three.id));
+    expect(byPatient.get(three.id)?.data.request.area).toBe('neck');
+    expect(await repos.intakes.latestForPatients([])).toEqual([]);
+  });
+
   it('refuses a second row with the same version', async () => {
     const clinic = await repos.clinics.create({ name: 'Race' });
     const racer = await repos.patients.create({ clinicId: clinic.id, firstName: 'R', lastName: 'Acer', birthDate: '1990-01-01', sex: 'male' });

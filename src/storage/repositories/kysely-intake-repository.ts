@@ -1,8 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { Intake } from '../../core/assessment/intake-schema.js';
+import { engineOf } from '../create-database.js';
 import type { IntakesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
+import { oneOfIds } from './id-list.js';
 import type { IntakeRepository } from './intake-repository.js';
 import type { IntakeRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -19,6 +21,7 @@ function toIntake(row: Selectable<IntakesTable>): IntakeRecord<Intake> {
 }
 
 export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRepository {
+  const engine = engineOf(db);
   return {
     async create({ patientId, data, createdBy }) {
       const last = await db
@@ -48,6 +51,17 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .limit(1)
         .executeTakeFirst();
       return row && toIntake(row);
+    },
+    async latestForPatients(patientIds) {
+      if (patientIds.length === 0) return [];
+      // Each patient's highest version, found through the (patient_id, version) unique index.
+      const rows = await db
+        .selectFrom('intakes as i')
+        .selectAll('i')
+        .where(oneOfIds(engine, 'i.patient_id', patientIds))
+        .where('i.version', '=', (eb) => eb.selectFrom('intakes as v').select((v) => v.fn.max('v.version').as('version')).whereRef('v.patient_id', '=', 'i.patient_id'))
+        .execute();
+      return rows.map(toIntake);
     },
     async listByPatients(patientIds) {
       if (patientIds.length === 0) return [];

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import type { Reason } from '../../core/assessment/assessment-result.js';
+import { engineOf } from '../create-database.js';
 import { fromNullableJsonText, toJsonText } from '../json-text.js';
+import { oneOfIds } from './id-list.js';
 import type { RepositoryContext } from './repository-context.js';
-import type { ScreeningFlag, ScreeningRepository } from './screening-repository.js';
+import type { ScreeningFlag, ScreeningRepository, ScreeningTarget } from './screening-repository.js';
 
 /**
  * A session's calendar date depends on a zone; sessions booked without a location take the clinic's
@@ -14,7 +16,36 @@ function toFlag(verdict: string | null, reasons: string | null): ScreeningFlag |
   return verdict === null ? null : { verdict, reasons: fromNullableJsonText<Reason[]>(reasons) ?? [] };
 }
 
+/** A session row as the screening queries select it. */
+interface TargetRow {
+  id: string;
+  patient_id: string;
+  clinic_id: string;
+  scheduled_at: string;
+  time_zone: string;
+  indication: string;
+  area: string;
+  flag_verdict: string | null;
+  flag_reasons: string | null;
+  screened_kb_version: string | null;
+}
+
+function toTarget(r: TargetRow): ScreeningTarget {
+  return {
+    sessionId: r.id,
+    patientId: r.patient_id,
+    clinicId: r.clinic_id,
+    scheduledAt: r.scheduled_at,
+    timeZone: r.time_zone,
+    indication: r.indication,
+    area: r.area,
+    flag: toFlag(r.flag_verdict, r.flag_reasons),
+    screenedWith: r.screened_kb_version,
+  };
+}
+
 export function kyselyScreeningRepository({ db, now }: RepositoryContext): ScreeningRepository {
+  const engine = engineOf(db);
   const sessions = () =>
     db
       .selectFrom('treatment_sessions as s')
@@ -22,41 +53,67 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
       .innerJoin('patients as p', 'p.id', 'c.patient_id')
       .leftJoin('locations as l', 'l.id', 's.location_id');
 
+  const targets = () =>
+    sessions()
+      .select(['s.id', 'c.patient_id', 'p.clinic_id', 's.scheduled_at', 'c.indication', 'c.area', 's.flag_verdict', 's.flag_reasons', 's.screened_kb_version'])
+      .select(timeZone.as('time_zone'))
+      .where('s.status', '=', 'planned');
+
   return {
     async upcomingSessions(patientId, after) {
-      const rows = await sessions()
-        .select(['s.id', 'c.patient_id', 'p.clinic_id', 's.scheduled_at', 'c.indication', 'c.area', 's.flag_verdict', 's.flag_reasons', 's.screened_kb_version'])
-        .select(timeZone.as('time_zone'))
-        .where('c.patient_id', '=', patientId)
-        .where('s.status', '=', 'planned')
+      const rows = await targets().where('c.patient_id', '=', patientId).where('s.scheduled_at', '>', after).orderBy('s.scheduled_at').orderBy('s.id').execute();
+      return rows.map(toTarget);
+    },
+
+    async upcomingSessionsOf(patientIds, after) {
+      if (patientIds.length === 0) return [];
+      const rows = await targets()
+        .where(oneOfIds(engine, 'c.patient_id', patientIds))
         .where('s.scheduled_at', '>', after)
         .orderBy('s.scheduled_at')
         .orderBy('s.id')
         .execute();
-      return rows.map((r) => ({
-        sessionId: r.id,
-        patientId: r.patient_id,
-        clinicId: r.clinic_id,
-        scheduledAt: r.scheduled_at,
-        timeZone: r.time_zone,
-        indication: r.indication,
-        area: r.area,
-        flag: toFlag(r.flag_verdict, r.flag_reasons),
-        screenedWith: r.screened_kb_version,
-      }));
+      return rows.map(toTarget);
     },
 
-    async patientsToRescreen({ knowledgeBaseVersion, after, clinicId, afterPatientId, limit }) {
-      let query = sessions()
-        .select('c.patient_id')
-        .distinct()
-        .where('s.status', '=', 'planned')
-        .where('s.scheduled_at', '>', after)
-        .where((eb) => eb.or([eb('s.screened_kb_version', 'is', null), eb('s.screened_kb_version', '<>', knowledgeBaseVersion)]));
-      if (clinicId) query = query.where('p.clinic_id', '=', clinicId);
-      if (afterPatientId) query = query.where('c.patient_id', '>', afterPatientId);
-      const rows = await query.orderBy('c.patient_id').limit(limit).execute();
-      return rows.map((r) => r.patient_id);
+    async outdatedSessions({ knowledgeBaseVersion, after, clinicId, afterSession, limit }) {
+      // A page is the next `limit` sessions of the schedule index, whatever their state, and only then
+      // filtered. Filtering inside would leave the planner to guess how many rows it must read to fill
+      // the page: it guesses far too few (nearly every future session is planned, a link it does not
+      // know), and past a few hundred it switches to reading every upcoming session and sorting them.
+      let scan = db.selectFrom('treatment_sessions as t').select(['t.id', 't.scheduled_at', 't.course_id', 't.status', 't.screened_kb_version']);
+      // One lower bound on the time, so the scan walks the index from the last session seen (every
+      // session after one scheduled after `after` is after `after` too).
+      scan =
+        afterSession && afterSession.scheduledAt > after
+          ? scan
+              .where('t.scheduled_at', '>=', afterSession.scheduledAt)
+              .where((eb) => eb.or([eb('t.scheduled_at', '>', afterSession.scheduledAt), eb('t.id', '>', afterSession.sessionId)]))
+          : scan.where('t.scheduled_at', '>', after);
+      const rows = await db
+        .selectFrom(scan.orderBy('t.scheduled_at').orderBy('t.id').limit(limit).as('s'))
+        // Only outdated planned sessions find their course (and so their patient).
+        .leftJoin('courses as c', (join) =>
+          join
+            .onRef('c.id', '=', 's.course_id')
+            .on('s.status', '=', 'planned')
+            .on((eb) => eb.or([eb('s.screened_kb_version', 'is', null), eb('s.screened_kb_version', '<>', knowledgeBaseVersion)])),
+        )
+        .select(['s.id', 's.scheduled_at', 'c.patient_id'])
+        .$if(clinicId !== undefined, (q) => q.leftJoin('patients as p', 'p.id', 'c.patient_id').select('p.clinic_id'))
+        .orderBy('s.scheduled_at')
+        .orderBy('s.id')
+        .execute();
+      const sessions = rows.flatMap((r) =>
+        r.patient_id !== null && (!clinicId || r.clinic_id === clinicId) ? [{ sessionId: r.id, scheduledAt: r.scheduled_at, patientId: r.patient_id }] : [],
+      );
+      const last = rows[rows.length - 1];
+      return { sessions, ...(last && rows.length === limit ? { next: { scheduledAt: last.scheduled_at, sessionId: last.id } } : {}) };
+    },
+
+    async markScreened(sessionIds, knowledgeBaseVersion) {
+      if (sessionIds.length === 0) return;
+      await db.updateTable('treatment_sessions').set({ screened_kb_version: knowledgeBaseVersion }).where(oneOfIds(engine, 'id', sessionIds)).execute();
     },
 
     async recordScreening(sessionId, { knowledgeBaseVersion, flag }) {

@@ -35,23 +35,49 @@ export interface FlaggedSession extends ScreeningFlag {
   patient: Pick<PatientRecord, 'id' | 'firstName' | 'lastName'>;
 }
 
+/** A session's place in schedule order (time, then id): where a page of the schedule starts. */
+export interface ScheduleKey {
+  scheduledAt: string;
+  sessionId: string;
+}
+
+/** An upcoming session not yet screened with the version asked for. */
+export interface OutdatedSession extends ScheduleKey {
+  patientId: string;
+}
+
 export interface OutdatedScreeningQuery {
   knowledgeBaseVersion: string;
   /** Sessions scheduled after this instant count as upcoming. */
   after: string;
   clinicId?: string;
-  /** Keyset paging: only patients whose id sorts after this one. */
-  afterPatientId?: string;
+  /** Keyset paging: only sessions after this one in schedule order. */
+  afterSession?: ScheduleKey;
+  /** Upcoming sessions looked at (outdated or not). */
   limit: number;
+}
+
+export interface OutdatedPage {
+  /** The outdated planned sessions among those looked at, in schedule order. */
+  sessions: OutdatedSession[];
+  /** The last session looked at, where the next page starts; absent once the schedule's end is reached. */
+  next?: ScheduleKey;
 }
 
 export interface ScreeningRepository {
   /** The patient's planned sessions scheduled after `after`, in schedule order. */
   upcomingSessions(patientId: string, after: string): Promise<ScreeningTarget[]>;
-  /** Ids, in id order, of patients with an upcoming planned session not yet screened with `knowledgeBaseVersion`. */
-  patientsToRescreen(query: OutdatedScreeningQuery): Promise<string[]>;
+  /** The same for several patients at once, in schedule order. */
+  upcomingSessionsOf(patientIds: readonly string[], after: string): Promise<ScreeningTarget[]>;
+  /**
+   * A page of the upcoming schedule (`limit` sessions, in schedule order, from the last one seen)
+   * with the planned sessions in it not yet screened with `knowledgeBaseVersion`.
+   */
+  outdatedSessions(query: OutdatedScreeningQuery): Promise<OutdatedPage>;
   /** Records one screening: the version used and the flag (`undefined` keeps the stored one and its time; `null` clears it). */
   recordScreening(sessionId: string, screening: { knowledgeBaseVersion: string; flag?: ScreeningFlag | null }): Promise<void>;
+  /** Records that these sessions were screened with `knowledgeBaseVersion` and kept their flags (and the times they were raised). */
+  markScreened(sessionIds: readonly string[], knowledgeBaseVersion: string): Promise<void>;
   /** A clinic's flagged planned sessions scheduled after `after`, soonest first. */
   listFlagged(query: { clinicId: string; after: string } & Page): Promise<FlaggedSession[]>;
 }
