@@ -33,7 +33,8 @@ const databasePrefix = 'mesodesk_test_';
 /** Test databases older than this are left-overs of crashed runs, safe to drop. */
 const staleAfterSeconds = 6 * 3600;
 
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connection to the administrative test database (to create and drop others). */
+export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: withDefaultUser(process.env.TEST_POSTGRES_URL || defaultTestPostgresUrl) });
   await client.connect();
   try {
@@ -43,7 +44,8 @@ async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-function databaseUrl(name: string): string {
+/** The connection URL of test database `name`. */
+export function databaseUrl(name: string): string {
   const url = new URL(withDefaultUser(process.env.TEST_POSTGRES_URL || defaultTestPostgresUrl));
   url.pathname = `/${name}`;
   return url.toString();

@@ -10,8 +10,7 @@ import { createDatabase, openSqlite } from '../../src/storage/create-database.js
 import { sqliteFileName } from '../../src/storage/database-config.js';
 import { migrateToLatest } from '../../src/storage/migrate.js';
 import { testEngines } from '../../src/test-support/test-databases.js';
-import { auditTrailProblems } from './support/audit-trail.js';
-import { halfWrittenRecords, recordCounts } from './support/half-written.js';
+import { expectRecordsWhole } from './support/expect-records-whole.js';
 import { signIn } from './support/http-client.js';
 import { runMesodesk } from './support/run-mesodesk.js';
 import { startServer, type ServerProcess, type ServerStore } from './support/server-process.js';
@@ -98,12 +97,7 @@ describe.runIf(testEngines.some((e) => e.engine === 'sqlite'))('backup and resto
 
     await withStoreDb(restored, async (db) => {
       expect(await sqliteIntegrity(db)).toEqual({ integrityCheck: ['ok'], foreignKeyViolations: [] });
-      const half = await halfWrittenRecords(db);
-      expect(half).toEqual(Object.fromEntries(Object.keys(half).map((k) => [k, []])));
-      expect(await auditTrailProblems(db, survey.records)).toEqual([]);
-      const counts = await recordCounts(db);
-      expect(counts.patients).toBe(survey.records.length);
-      expect(counts.intakes).toBe(survey.records.reduce((n, r) => n + r.intakes.length, 0));
+      await expectRecordsWhole(db, survey.records);
     });
     // The restored server takes writes too.
     const created = await reader.request('POST', '/api/patients', { firstName: 'After', lastName: 'Restore', birthDate: '1980-02-02' });
