@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeFiles } from '../core/knowledge/knowledge-files.js';
 import { defaultKnowledgeDir } from '../knowledge-files/load-knowledge-base.js';
 import { filesUnder } from '../server/uploads/test-support/stored-files.js';
@@ -14,7 +13,7 @@ import { sqliteFileName } from '../storage/database-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { captureIo } from '../test-support/capture-io.js';
 import { changedTables, snapshotDatabase, type DatabaseSnapshot } from '../test-support/database-snapshot.js';
-import { formatFieldPath, relatedFields, withValueAt, wrongTypeAt, wrongTypeFor } from '../test-support/hostile-values.js';
+import { formatFieldPath, withValueAt, wrongTypeAt, wrongTypeFor } from '../test-support/hostile-values.js';
 import { exampleRequest } from '../test-support/intake-examples.js';
 import { testKnowledgeBase } from '../test-support/test-app.js';
 import { assessCommand } from './commands/assess-command.js';
@@ -23,6 +22,7 @@ import { importFhirCommand } from './commands/import-command.js';
 import { kbLintCommand } from './commands/kb-commands.js';
 import { restoreCommand } from './commands/restore-command.js';
 import { runCli } from './run-cli.js';
+import { expectClearError, expectFieldNamed, fileWith, folder, garbage, missingFile, outcome, root, stackTrace, truncated, type Outcome } from './malformed-file-support.js';
 
 /**
  * Every CLI command that reads a file (assess, import fhir, restore and restore --images-only,
@@ -35,61 +35,6 @@ import { runCli } from './run-cli.js';
  */
 const runs = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 12;
 const hugeBytes = 24 * 1024 * 1024;
-
-const root = mkdtempSync(join(tmpdir(), 'mesodesk-malformed-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-let fileCount = 0;
-function fileWith(content: string | Uint8Array, extension = '.json'): string {
-  const path = join(root, `input-${++fileCount}${extension}`);
-  writeFileSync(path, content);
-  return path;
-}
-
-/** A path that names no file, and one that names a folder. */
-const missingFile = () => join(root, `missing-${++fileCount}.json`);
-function folder(): string {
-  const path = join(root, `folder-${++fileCount}`);
-  mkdirSync(path);
-  return path;
-}
-
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function outcome(run: (io: ReturnType<typeof captureIo>) => Promise<number> | number): Promise<Outcome> {
-  const io = captureIo();
-  const code = await run(io);
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
-
-const stackTrace = /^\s+at .+\(.*:\d+:\d+\)|^\s+at .+:\d+:\d+$|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b|Cannot read propert/m;
-
-/** Exit non-zero, print nothing on stdout, and explain on stderr in lines (no stack trace) the first of which names the file. */
-function expectClearError(result: Outcome, file: string): string[] {
-  const context = `${file} → exit ${result.code}\n${result.stderr.slice(0, 2000)}`;
-  expect(result.code, context).not.toBe(0);
-  expect(result.stdout, context).toBe('');
-  expect(result.stderr, context).not.toMatch(stackTrace);
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines[0], context).toContain(file);
-  return lines;
-}
-
-/** Field paths as the lines write them (`entry.0.resource` as `entry[0].resource`). */
-const normalisedField = (field: string) => field.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
-
-function expectFieldNamed(lines: readonly string[], field: string, fieldsOf: (line: string) => string[]): void {
-  const named = lines.flatMap(fieldsOf).map(normalisedField);
-  expect(named.some((f) => relatedFields(f, field)), `expected ${field} among ${named.join(', ')}:\n${lines.join('\n')}`).toBe(true);
-}
-
-/** Well-formed text cut short anywhere before its end. */
-const truncated = (text: string) => fc.integer({ min: 0, max: text.length - 1 }).map((n) => text.slice(0, n));
-const garbage = fc.uint8Array({ minLength: 1, maxLength: 4000 });
 
 /** Broken JSON files of every kind, each with what must be named: the file, and the field where there is one. */
 function brokenJsonFiles(valid: object): fc.Arbitrary<{ file: string; field?: string }> {
