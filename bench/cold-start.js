@@ -9,7 +9,7 @@
 // BENCH_COLD_BEFORE_DIST (an earlier build's dist/, with knowledge/ and web/ beside it: its first start and
 // restart are measured too, for a before/after comparison; not judged against the target).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { createDatabase } from '../dist/storage/create-database.js';
 import { databaseConfigFromEnv } from '../dist/storage/database-config.js';
 import { migrateToLatest } from '../dist/storage/migrate.js';
 import { loadKnowledgeBase } from '../dist/knowledge-files/load-knowledge-base.js';
+import { serverBuildStale, webBuildStale } from '../bin/build-staleness.js';
 import { freePort } from './lib/child-process.js';
 import { whenFree } from './lib/data-dir.js';
 import { machine, recordSection } from './lib/results.js';
@@ -98,26 +99,10 @@ async function measureCase(label, runOnce) {
   return result;
 }
 
-/** The newest modification time under `dir` of the files `keep` accepts (what bin/start.js compares). */
-function newest(dir, keep) {
-  let latest = 0;
-  if (!existsSync(dir)) return latest;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) latest = Math.max(latest, newest(path, keep));
-    else if (keep(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
 /** Why `npm start` would build before starting, or null when dist/ and web/dist/ are current. */
 function staleBuild() {
-  const sources = newest(join(ROOT, 'src'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
-  const built = existsSync(SERVER) ? newest(join(ROOT, 'dist'), (name) => name.endsWith('.js')) : 0;
-  if (sources > built) return 'dist/ is older than src/';
-  const webSources = Math.max(newest(join(ROOT, 'web/src'), () => true), statSync(join(ROOT, 'web/index.html')).mtimeMs);
-  const webBuilt = existsSync(join(ROOT, 'web/dist/index.html')) ? newest(join(ROOT, 'web/dist'), () => true) : 0;
-  if (webSources > webBuilt) return 'web/dist/ is older than web/src/';
+  if (serverBuildStale(ROOT)) return 'dist/ is older than src/';
+  if (webBuildStale(ROOT)) return 'web/dist/ is older than web/src/';
   return null;
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.js';
 import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
+import { expectWorkingSubscription } from './support/calendar-subscription.js';
 import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 import { drawOn, overflowsSideways, pick, signIn } from './support/ui.js';
 import { ensureWebBuild } from './support/web-build.js';
@@ -240,15 +241,7 @@ describe('web app, end to end', () => {
     expect(await download(patient, 'Treatment summary (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
     expect(await download(patient, 'Add to calendar (.ics)')).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/calendar/) });
     // A calendar subscription address: shown once, and it works with no session at all.
-    await patient.getByRole('button', { name: 'Create subscription address' }).click();
-    const address = await patient.getByTestId('calendar-subscription-address').inputValue();
-    expect(address).toMatch(/^http:\/\/.+\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
-    const feed = await fetch(address);
-    expect(feed.status).toBe(200);
-    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
-    await patient.getByRole('button', { name: 'Stop subscription' }).click();
-    await patient.getByRole('button', { name: 'Create subscription address' }).waitFor();
-    expect((await fetch(address)).status).toBe(404);
+    await expectWorkingSubscription(patient);
     // The FAQ answers in the patient's words, each answer with its sources.
     await patient.getByLabel('Search the questions').fill('is it painful');
     const answer = patient.getByTestId('faq').getByRole('button', { name: 'Does mesotherapy hurt?' });
