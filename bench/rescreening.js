@@ -41,7 +41,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
 /** The storage and re-screening modules of a build (this one, or an earlier one for the "before" figure). */
 async function build(dist) {
   const from = (path) => import(pathToFileURL(`${dist.replace(/\/?$/, '/')}${path}`).href);
-  const [{ createDatabase }, { databaseConfigFromEnv }, { createRepositories }, { rescreenOutdated }, { screeningAuditEvent }, { startupRescreeningRoute }, { migrateToLatest }] = await Promise.all([
+  const [{ createDatabase }, { databaseConfigFromEnv }, { createRepositories }, { rescreenOutdated }, { screeningAuditEvent }, startup, { migrateToLatest }] = await Promise.all([
     from('storage/create-database.js'),
     from('storage/database-config.js'),
     from('storage/repositories/repositories.js'),
@@ -50,7 +50,11 @@ async function build(dist) {
     from('server/rescreening/rescreen-at-start.js'),
     from('storage/migrate.js'),
   ]);
-  return { createDatabase, databaseConfigFromEnv, createRepositories, rescreenOutdated, screeningAuditEvent, startupRescreeningRoute, migrateToLatest };
+  // Builds before audit entries named many records wrote one entry per change.
+  const record =
+    startup.recordStartupScreening ??
+    ((changes, tx) => tx.audit.append(changes.map((c) => ({ ...screeningAuditEvent(c), clinicId: c.clinicId, userId: null, role: null, route: startup.startupRescreeningRoute }))));
+  return { createDatabase, databaseConfigFromEnv, createRepositories, rescreenOutdated, record, migrateToLatest };
 }
 
 /** What the run must cover: the upcoming planned sessions as of `now`, and their patients. */
@@ -86,8 +90,7 @@ async function rescreen(modules, env, now, version) {
     const started = performance.now();
     const summary = await modules.rescreenOutdated(repos, knowledgeBase, {
       now: () => new Date(now),
-      record: (changes, tx) =>
-        tx.audit.append(changes.map((c) => ({ ...modules.screeningAuditEvent(c), clinicId: c.clinicId, userId: null, role: null, route: modules.startupRescreeningRoute }))),
+      record: modules.record,
       onError: (patientId, error) => console.error(`re-screening ${patientId} failed:`, error),
     });
     const ms = performance.now() - started;

@@ -170,6 +170,7 @@ export interface AuditRecord {
   entityId: string | null;
   patientId: string | null;
   route: string | null;
+  records: { entityId: string | null; patientId: string | null }[];
 }
 
 /**

@@ -124,7 +124,10 @@ export const auditView = z.object({
   role: nullableText,
   action: z.enum(['read', 'create', 'update', 'delete']),
   entity: z.string(),
-  entityId: nullableText,
-  patientId: nullableText,
+  entityId: nullableText.describe('The record, when the entry names just one'),
+  patientId: nullableText.describe('The patient, when every record named is theirs'),
   route: nullableText,
+  records: z
+    .array(z.object({ entityId: nullableText, patientId: nullableText }))
+    .describe('Every record the request read or changed (a page of results is one entry); filtered by patient, only theirs'),
 });

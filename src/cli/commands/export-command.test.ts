@@ -63,7 +63,10 @@ describe('mesodesk export', () => {
     const db = createDatabase({ engine: 'sqlite', file: join(seeded.dir, sqliteFileName) });
     const audit = await createRepositories(db).audit.list({ clinicId: seeded.clinicId, entity: 'fhir_export', limit: 500, offset: 0 });
     await db.destroy();
-    expect(audit).toHaveLength(patientCount);
+    // One entry per batch of patients read, naming each of them.
+    const audited = audit.flatMap((e) => e.records.map((r) => r.patientId));
+    expect(audited).toHaveLength(patientCount);
+    expect(new Set(audited)).toEqual(new Set(patientsIn(bundle)));
     expect(audit[0]).toMatchObject({ action: 'read', userId: null, route: 'cli: mesodesk export fhir' });
   }, 60_000);
 

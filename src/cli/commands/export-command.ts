@@ -7,7 +7,7 @@ import { Migrator } from 'kysely';
 import { createDatabase } from '../../storage/create-database.js';
 import { databaseConfigFromEnv, type Env } from '../../storage/database-config.js';
 import { migrations } from '../../storage/migrations/migrations.js';
-import type { NewAuditEntry } from '../../storage/repositories/audit-repository.js';
+import { auditEntries, type AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { PatientRecord } from '../../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { clinicReportLines, isReportTable, reportTables } from '../../server/interop/clinic-reports.js';
@@ -93,8 +93,8 @@ export async function resolveClinicId(repos: Repositories, clinicId: string | un
 }
 
 /** Audit entries for reads done from the command line: no user, the command as the route. */
-export function cliAudit(repos: Repositories, command: string): (entries: Omit<NewAuditEntry, 'userId' | 'role' | 'route'>[]) => Promise<void> {
-  return (entries) => repos.audit.append(entries.map((e) => ({ ...e, userId: null, role: null, route: `cli: mesodesk ${command}` })));
+export function cliAudit(repos: Repositories, command: string): (clinicId: string, events: readonly AuditEvent[]) => Promise<void> {
+  return (clinicId, events) => repos.audit.append(auditEntries(events, { clinicId, userId: null, role: null, route: `cli: mesodesk ${command}` }));
 }
 
 /** Checked before any work: a wrong --out is the caller's to fix (exit 2), not a failure after a long export. */
@@ -148,7 +148,7 @@ async function overClinic(
   const append = cliAudit(repos, audit.command);
   try {
     return await run(async (patients) => {
-      await append(patients.map((p) => ({ clinicId, action: 'read', entity: audit.entity, entityId: audit.entityId(p), patientId: p.id })));
+      await append(clinicId, patients.map((p) => ({ action: 'read', entity: audit.entity, entityId: audit.entityId(p), patientId: p.id })));
       progress.add(patients.length);
     });
   } finally {
@@ -174,7 +174,7 @@ export function exportFhirCommand(opts: ExportFhirOptions, io: CliIo, env: Env =
         const patient = await repos.patients.findById(opts.patient);
         if (!patient || (clinicId !== undefined && patient.clinicId !== clinicId)) throw new CliInputError('--patient', `no patient with id ${opts.patient}${clinicId ? ' in that clinic' : ''}`);
         const bundle = await patientFhirBundle(repos, patient, { onSkipped });
-        await cliAudit(repos, 'export fhir')([{ clinicId: patient.clinicId, action: 'read', entity: 'fhir_export', entityId: patient.id, patientId: patient.id }]);
+        await cliAudit(repos, 'export fhir')(patient.clinicId, [{ action: 'read', entity: 'fhir_export', entityId: patient.id, patientId: patient.id }]);
         written = await writeOutput([JSON.stringify(bundle)], opts.out, streams);
       } else {
         const clinic = clinicId ?? (await resolveClinicId(repos, undefined));

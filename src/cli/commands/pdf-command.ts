@@ -53,7 +53,7 @@ export function pdfCommand(kind: PdfKind, id: string, opts: PdfOptions, io: CliI
     await withClinicDatabase(env, async (repos) => {
       const document = await spec.make(repos, id, language);
       if (!document) throw new CliInputError(spec.argument, `no ${kind === 'aftercare' ? 'session' : kind === 'consent' ? 'consent signature' : 'course'} with id ${id}`);
-      await cliAudit(repos, `pdf ${kind}`)([{ clinicId: document.patient.clinicId, action: 'read', entity: spec.entity, entityId: id, patientId: document.patient.id }]);
+      await cliAudit(repos, `pdf ${kind}`)(document.patient.clinicId, [{ action: 'read', entity: spec.entity, entityId: id, patientId: document.patient.id }]);
       const written = await writeOutput([document.pdf], opts.out, streams);
       io.err(`Wrote ${written ?? opts.out}`);
     });

@@ -5,13 +5,18 @@ import type { AuditEvent } from './fhir-types.js';
 
 const actions: Record<AuditRecord['action'], AuditEvent['action']> = { create: 'C', read: 'R', update: 'U', delete: 'D' };
 
+/** Each patient whose data it was, then each record read or changed (a page of results is one event). */
 export function auditEventResource(a: AuditRecord): AuditEvent {
-  const entity: NonNullable<AuditEvent['entity']> = [];
-  if (a.patientId) entity.push({ what: reference('Patient', a.patientId), role: { system: fhirTerminology.objectRole, code: '1', display: 'Patient' } });
-  entity.push({
-    what: { identifier: { system: `${localSystems.auditEntity}/${a.entity}`, ...(a.entityId ? { value: a.entityId } : {}) }, display: a.entity },
-    ...(a.route ? { description: a.route } : {}),
-  });
+  const patients = [...new Set(a.records.flatMap((r) => (r.patientId ? [r.patientId] : [])))];
+  const entity: NonNullable<AuditEvent['entity']> = patients.map((patientId) => ({
+    what: reference('Patient', patientId),
+    role: { system: fhirTerminology.objectRole, code: '1', display: 'Patient' },
+  }));
+  for (const { entityId } of a.records)
+    entity.push({
+      what: { identifier: { system: `${localSystems.auditEntity}/${a.entity}`, ...(entityId ? { value: entityId } : {}) }, display: a.entity },
+      ...(a.route ? { description: a.route } : {}),
+    });
   return {
     resourceType: 'AuditEvent',
     id: fhirId(a.id),

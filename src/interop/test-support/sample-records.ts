@@ -181,7 +181,7 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       { id: lotB, productId, lotNumber: 'LOT-2026-B', expiryDate: '2027-09-30', recalled: true, recalledAt: '2026-12-01T00:00:00.000Z', createdAt: at },
     ],
     audit: [
-      { id: id('audit', n), at: '2026-11-23T07:51:00.000Z', clinicId, userId: id('user', 1), role: 'practitioner', action: 'create', entity: 'chart_entry', entityId: chartId, patientId, route: 'POST /api/sessions/:id/chart' },
+      { id: id('audit', n), at: '2026-11-23T07:51:00.000Z', clinicId, userId: id('user', 1), role: 'practitioner', action: 'create', entity: 'chart_entry', entityId: chartId, patientId, route: 'POST /api/sessions/:id/chart', records: [{ entityId: chartId, patientId }] },
     ],
   };
 }

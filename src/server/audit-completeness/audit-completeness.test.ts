@@ -92,9 +92,11 @@ forEachApp('audit completeness', (get) => {
         expect(entry, `${what}: every entry names the user, role, clinic and route`).toMatchObject({
           userId: client.user.id, role: step.as, clinicId: t.fixture.clinic.id, route: step.route,
         });
-        expect(entry.patientId, `${what}: every entry names the patient`).not.toBeNull();
+        expect(entry.records.length, `${what}: every entry names what it touched`).toBeGreaterThan(0);
+        for (const record of entry.records) expect(record.patientId, `${what}: every record names the patient`).not.toBeNull();
       }
-      const simplified = added.map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId, patientId: e.patientId }));
+      // One entry per request and kind of record, naming each record: compared record by record.
+      const simplified = added.flatMap((e) => e.records.map((r) => ({ action: e.action, entity: e.entity, ...r })));
       for (const want of expected) expect(simplified, `${what}: missing ${JSON.stringify(want)}`).toContainEqual(expect.objectContaining(want));
     }
   });

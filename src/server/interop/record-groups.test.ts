@@ -52,7 +52,7 @@ forEachEngine('loading patient record groups', (getDb, engine) => {
   });
 
   it('adds the audit trail, oldest first, only when asked', async () => {
-    const entry = { clinicId: fixture.clinic.id, userId: null, role: null, entity: 'test', entityId: null, patientId: fixture.patient.id, route: null };
+    const entry = { clinicId: fixture.clinic.id, userId: null, role: null, entity: 'test', records: [{ entityId: null, patientId: fixture.patient.id }], route: null };
     await repos.audit.append([{ ...entry, action: 'read' }]);
     await repos.audit.append([{ ...entry, action: 'update' }]);
     const { audit } = await loadPatientRecordGroup(repos, fixture.patient, { includeAudit: true });

@@ -109,7 +109,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await repos.transaction(async (tx) => {
       await tx.outbox.finish(message.id, id, { status: 'sent' });
       await tx.audit.append([
-        { action: 'update', entity: 'outbox_message', entityId: message.id, patientId: message.patientId, clinicId: message.clinicId, userId: null, role: null, route: messageWorkerRoute },
+        { action: 'update', entity: 'outbox_message', records: [{ entityId: message.id, patientId: message.patientId }], clinicId: message.clinicId, userId: null, role: null, route: messageWorkerRoute },
       ]);
     });
     run.sent += 1;

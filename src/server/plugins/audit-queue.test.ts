@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { NewAuditEntry } from '../../storage/repositories/audit-repository.js';
 import { auditQueue } from './audit-queue.js';
 
-const entry = (n: number): NewAuditEntry => ({ action: 'read', entity: 'patient', entityId: `p${n}`, patientId: `p${n}`, clinicId: 'c', userId: 'u', role: 'practitioner', route: 'GET /api/patients/:id' });
+const entry = (n: number): NewAuditEntry => ({ action: 'read', entity: 'patient', records: [{ entityId: `p${n}`, patientId: `p${n}` }], clinicId: 'c', userId: 'u', role: 'practitioner', route: 'GET /api/patients/:id' });
 
 describe('auditQueue', () => {
   it('commits the entries of concurrent reads together, and each caller only once they are stored', async () => {
     const batches: string[][] = [];
     let release: (() => void) | undefined;
     const queue = auditQueue(async (entries) => {
-      batches.push(entries.map((e) => e.entityId ?? ''));
+      batches.push(entries.map((e) => e.records[0]?.entityId ?? ''));
       if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
     }, { delayMs: 1 });
     let done = 0;

@@ -1,20 +1,15 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
-import type { AuditAction } from '../../storage/repositories/records.js';
+import { auditEntries, type AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { App } from '../app-types.js';
 import { auditQueue } from './audit-queue.js';
 
-/** One read or write of one record. `patientId` names whose data it was, when it was a patient's. */
-export interface AuditEvent {
-  action: AuditAction;
-  entity: string;
-  entityId: string | null;
-  patientId: string | null;
-}
+export type { AuditEvent };
 
 /**
- * `request.audit(event, tx?)` appends to the audit log, filling in who, when and which route.
+ * `request.audit(events, tx?)` appends to the audit log, filling in who, when and which route: one
+ * entry per action and kind of record, naming every record given (see audit-entries.ts).
  * Pass the transaction's repositories for writes: the entry then commits or rolls back with them.
  * Without them (reads), entries are group-committed with other requests' (see audit-queue.ts);
  * the call still resolves only once they are stored.
@@ -30,7 +25,7 @@ export const auditPlugin = fp(
       if (list.length === 0) return;
       const user = this.auth?.user;
       const route = `${this.method} ${this.routeOptions.url ?? this.url}`;
-      const entries = list.map((e) => ({ ...e, clinicId: user?.clinicId ?? null, userId: user?.id ?? null, role: user?.role ?? null, route }));
+      const entries = auditEntries(list, { clinicId: user?.clinicId ?? null, userId: user?.id ?? null, role: user?.role ?? null, route });
       await (repos ? repos.audit.append(entries) : reads.append(entries));
     });
   },

@@ -1,11 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
+import { auditEntries } from '../../storage/repositories/audit-entries.js';
 import { rescreenOutdated, type RescreenSummary } from './rescreen-outdated.js';
-import { screeningAuditEvent } from './rescreen-patient.js';
+import { screeningAuditEvent, type ScreeningChange } from './rescreen-patient.js';
 
 /** Names the writer in the audit log where a route would be: no user asked for these changes. */
 export const startupRescreeningRoute = 'server start: re-screening';
+
+/** The audit entries of the start-up run's changes: no user, one entry per clinic. */
+export function recordStartupScreening(changes: readonly ScreeningChange[], tx: Repositories): Promise<void> {
+  const clinics = [...new Set(changes.map((c) => c.clinicId))];
+  return tx.audit.append(
+    clinics.flatMap((clinicId) =>
+      auditEntries(changes.filter((c) => c.clinicId === clinicId).map(screeningAuditEvent), { clinicId, userId: null, role: null, route: startupRescreeningRoute }),
+    ),
+  );
+}
 
 export interface StartupRescreening {
   /** Settles when the run ends; never rejects (failures are logged). */
@@ -24,8 +35,7 @@ export function startRescreening(repos: Repositories, knowledgeBase: KnowledgeBa
   const done = rescreenOutdated(repos, knowledgeBase, {
     now: () => new Date(),
     signal: controller.signal,
-    record: (changes, tx) =>
-      tx.audit.append(changes.map((c) => ({ ...screeningAuditEvent(c), clinicId: c.clinicId, userId: null, role: null, route: startupRescreeningRoute }))),
+    record: recordStartupScreening,
     onError: (patientId, err) => logger.error({ err, patientId }, 're-screening a patient failed'),
   }).then(
     (summary) => {

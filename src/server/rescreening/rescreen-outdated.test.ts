@@ -10,6 +10,7 @@ import { createRepositories, type Repositories } from '../../storage/repositorie
 import { startupRescreeningRoute, startRescreening } from './rescreen-at-start.js';
 import { rescreenOutdated } from './rescreen-outdated.js';
 import { cannotScreenVerdict } from './rescreen-patient.js';
+import { auditedRecords } from '../../test-support/audited-records.js';
 
 const kb = testKnowledgeBase();
 /** The same rules under another version: what an upgraded knowledge base looks like to re-screening. */
@@ -153,7 +154,7 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
       await started.stop();
       expect(summary?.failed).toBe(0);
       expect(summary?.changed).toBeGreaterThan(0);
-      const audit = await repos.audit.list({ clinicId: fixture.clinic.id, limit: 200, offset: 0 });
+      const audit = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, limit: 200, offset: 0 }));
       const system = audit.filter((e) => e.route === startupRescreeningRoute);
       expect(system.length).toBe(summary?.changed);
       expect(system.every((e) => e.userId === null && e.action === 'update' && e.entity === 'treatment_session' && e.patientId !== null)).toBe(true);

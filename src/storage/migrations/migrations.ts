@@ -16,6 +16,7 @@ import { outboxMigration } from './0014-outbox.js';
 import { patientNameWordsMigration } from './0015-patient-name-words.js';
 import { listingOrderIndexesMigration } from './0016-listing-order-indexes.js';
 import { calendarFeedsMigration } from './0017-calendar-feeds.js';
+import { auditEntriesNamingManyRecordsMigration } from './0018-audit-entries-naming-many-records.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0015-patient-name-words': patientNameWordsMigration,
   '0016-listing-order-indexes': listingOrderIndexesMigration,
   '0017-calendar-feeds': calendarFeedsMigration,
+  '0018-audit-entries-naming-many-records': auditEntriesNamingManyRecordsMigration,
 };

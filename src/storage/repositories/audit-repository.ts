@@ -1,6 +1,9 @@
-import type { AuditAction, AuditRecord, Page } from './records.js';
+import type { AuditAction, AuditRecord, AuditedRecord, Page } from './records.js';
 
-export type NewAuditEntry = Omit<AuditRecord, 'id' | 'at'>;
+/** An entry to append: the records it names, at least one (an entry with none is skipped). */
+export interface NewAuditEntry extends Omit<AuditRecord, 'id' | 'at' | 'entityId' | 'patientId' | 'records'> {
+  records: readonly AuditedRecord[];
+}
 
 export interface AuditQuery extends Page {
   clinicId: string;
@@ -15,6 +18,9 @@ export interface AuditQuery extends Page {
 /** Append-only: there is deliberately no update or delete. */
 export interface AuditRepository {
   append(entries: readonly NewAuditEntry[]): Promise<void>;
-  /** Newest first. */
+  /**
+   * Newest first. With `patientId`: the entries naming that patient, each with only that patient's
+   * records (an entry for a page of search results shows the one patient asked about).
+   */
   list(query: AuditQuery): Promise<AuditRecord[]>;
 }

@@ -1,11 +1,45 @@
-import type { Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { engineOf } from '../create-database.js';
 import type { AuditLogTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import type { AuditRepository } from './audit-repository.js';
-import type { AuditRecord } from './records.js';
+import type { AuditRepository, NewAuditEntry } from './audit-repository.js';
+import type { AuditedRecord, AuditRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
 
-function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
+/** Stored as pairs: a page of 50 ids stays short and reads back in order. */
+type StoredRecords = [entityId: string | null, patientId: string | null][];
+
+function distinctPatients(records: readonly AuditedRecord[]): string[] {
+  return [...new Set(records.flatMap((r) => (r.patientId === null ? [] : [r.patientId])))];
+}
+
+function toRow(entry: NewAuditEntry, at: string): Insertable<AuditLogTable> {
+  const { records } = entry;
+  const single = records.length === 1 ? records[0] : undefined;
+  const patients = distinctPatients(records);
+  return {
+    id: newId(),
+    at,
+    clinic_id: entry.clinicId,
+    user_id: entry.userId,
+    role: entry.role,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: single ? single.entityId : null,
+    patient_id: patients.length === 1 ? (patients[0] ?? null) : null,
+    route: entry.route,
+    records: single ? null : JSON.stringify(records.map((r): StoredRecords[number] => [r.entityId, r.patientId])),
+    patient_ids: patients.length > 1 ? patients.join(' ') : null,
+  };
+}
+
+function toRecord(row: Selectable<AuditLogTable>, onlyPatient?: string): AuditRecord {
+  let records: AuditedRecord[] = row.records
+    ? (JSON.parse(row.records) as StoredRecords).map(([entityId, patientId]) => ({ entityId, patientId }))
+    : [{ entityId: row.entity_id, patientId: row.patient_id }];
+  // Asked about one patient: the entry as it concerns them, not the other patients on the same page.
+  if (onlyPatient !== undefined) records = records.filter((r) => r.patientId === onlyPatient);
+  const patients = distinctPatients(records);
   return {
     id: row.id,
     at: row.at,
@@ -14,43 +48,45 @@ function toRecord(row: Selectable<AuditLogTable>): AuditRecord {
     role: row.role,
     action: row.action,
     entity: row.entity,
-    entityId: row.entity_id,
-    patientId: row.patient_id,
+    entityId: records.length === 1 ? (records[0]?.entityId ?? null) : null,
+    patientId: patients.length === 1 ? (patients[0] ?? null) : null,
     route: row.route,
+    records,
   };
 }
 
 /** Rows per INSERT: well under SQLite's 32766 bound parameters. */
 const batchSize = 500;
 
+/** An FTS5 query for one whole word, quoted so that nothing in it is read as syntax. */
+const ftsWord = (word: string) => `"${word.replaceAll('"', '""')}"`;
+
 export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepository {
+  const postgres = engineOf(db) === 'postgres';
+  /** Entries naming the patient: alone (`patient_id`), or among others (`patient_ids`, through each engine's word index). */
+  const namesPatient = (patientId: string) =>
+    postgres
+      ? sql<boolean>`(patient_id = ${patientId} or (patient_ids is not null and string_to_array(patient_ids, ' ') @> array[${patientId}]::text[]))`
+      : // The word index finds candidates; instr checks the exact id (the index folds case).
+        sql<boolean>`(patient_id = ${patientId} or id in (select audit_id from audit_log_patients where audit_log_patients match ${ftsWord(patientId)}
+          and instr(' ' || patient_ids || ' ', ${` ${patientId} `}) > 0))`;
+
   return {
     async append(entries) {
       const at = now();
-      const rows = entries.map((e) => ({
-        id: newId(),
-        at,
-        clinic_id: e.clinicId,
-        user_id: e.userId,
-        role: e.role,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId,
-        patient_id: e.patientId,
-        route: e.route,
-      }));
+      const rows = entries.filter((e) => e.records.length > 0).map((e) => toRow(e, at));
       for (let i = 0; i < rows.length; i += batchSize) await db.insertInto('audit_log').values(rows.slice(i, i + batchSize)).execute();
     },
     async list({ clinicId, patientId, userId, entity, action, from, to, limit, offset }) {
       let query = db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
-      if (patientId) query = query.where('patient_id', '=', patientId);
+      if (patientId) query = query.where(namesPatient(patientId));
       if (userId) query = query.where('user_id', '=', userId);
       if (entity) query = query.where('entity', '=', entity);
       if (action) query = query.where('action', '=', action);
       if (from) query = query.where('at', '>=', from);
       if (to) query = query.where('at', '<', to);
       const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
-      return rows.map(toRecord);
+      return rows.map((row) => toRecord(row, patientId || undefined));
     },
   };
 }

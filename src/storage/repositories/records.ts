@@ -225,6 +225,16 @@ export interface PhotoRecord {
   createdAt: string;
 }
 
+/** A record an audit entry names, and whose data it is (null when it is no patient's). */
+export interface AuditedRecord {
+  entityId: string | null;
+  patientId: string | null;
+}
+
+/**
+ * One read or write by one request: every record it touched is in `records`. `entityId` and
+ * `patientId` are filled when there is just one of them (one record; one patient), else null.
+ */
 export interface AuditRecord {
   id: string;
   at: string;
@@ -236,6 +246,7 @@ export interface AuditRecord {
   entityId: string | null;
   patientId: string | null;
   route: string | null;
+  records: AuditedRecord[];
 }
 
 /** Pages of lists: every list is bounded so no request can read a whole table at once. */

@@ -14,6 +14,10 @@ export interface AuditLogTable {
   entity_id: string | null;
   patient_id: string | null;
   route: string | null;
+  /** JSON `[entityId, patientId][]` when the entry names more than one record; else null. */
+  records: string | null;
+  /** The distinct patients of `records`, space-separated, when there are two or more (indexed). */
+  patient_ids: string | null;
 }
 
 /**

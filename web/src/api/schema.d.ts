@@ -2692,9 +2692,16 @@ export interface paths {
                                 /** @enum {string} */
                                 action: "read" | "create" | "update" | "delete";
                                 entity: string;
+                                /** @description The record, when the entry names just one */
                                 entityId: string | null;
+                                /** @description The patient, when every record named is theirs */
                                 patientId: string | null;
                                 route: string | null;
+                                /** @description Every record the request read or changed (a page of results is one entry); filtered by patient, only theirs */
+                                records: {
+                                    entityId: string | null;
+                                    patientId: string | null;
+                                }[];
                             }[];
                         };
                     };

@@ -94,8 +94,14 @@ export function AuditPage() {
                         <Table.Td>
                           {e.entity}
                           {e.entityId && <Text span size="xs" c="dimmed"> {e.entityId}</Text>}
+                          {e.records.length > 1 && (
+                            <Text span size="xs" c="dimmed" title={e.records.map((r) => r.entityId ?? '—').join('\n')}>
+                              {' '}
+                              {t('records.auditRecords', { count: e.records.length })}
+                            </Text>
+                          )}
                         </Table.Td>
-                        <Table.Td>{e.patientId ?? '—'}</Table.Td>
+                        <Table.Td>{e.patientId ?? <PatientCount records={e.records} />}</Table.Td>
                         <Table.Td>
                           <Text span size="xs" ff="monospace">
                             {e.route ?? '—'}
@@ -119,5 +125,17 @@ export function AuditPage() {
         }
       </Loaded>
     </>
+  );
+}
+
+/** An entry naming several patients (a page of results): how many, with their ids on hover. */
+function PatientCount({ records }: { records: readonly { patientId: string | null }[] }) {
+  const { t } = useTranslation();
+  const patients = [...new Set(records.flatMap((r) => (r.patientId ? [r.patientId] : [])))];
+  if (patients.length === 0) return <>—</>;
+  return (
+    <Text span size="sm" title={patients.join('\n')}>
+      {t('records.auditPatients', { count: patients.length })}
+    </Text>
   );
 }

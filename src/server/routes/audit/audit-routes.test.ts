@@ -10,6 +10,7 @@ interface Entry {
   entityId: string;
   patientId: string;
   route: string;
+  records: { entityId: string | null; patientId: string | null }[];
 }
 
 forEachApp('audit log', (get) => {
@@ -43,6 +44,24 @@ forEachApp('audit log', (get) => {
     await patient.inject({ method: 'GET', url: `/api/patients/${fixture.patient.id}` });
     const own = await entriesFor(fixture.patient.id);
     expect(own[0]).toMatchObject({ userId: fixture.users.patient.id, role: 'patient', action: 'read', entity: 'patient' });
+  });
+
+  it('keeps a page of results as one entry naming every record, shown per patient as theirs alone', async () => {
+    const { fixture } = get();
+    const practitioner = await get().signIn('practitioner');
+    const admin = await get().signIn('admin');
+    const names = ['Lista', 'Listb', 'Listc'];
+    const ids: string[] = [];
+    for (const lastName of names)
+      ids.push((await practitioner.inject({ method: 'POST', url: '/api/patients', payload: { firstName: 'Page', lastName, birthDate: '1980-01-01' } })).json().id);
+    const found = (await practitioner.inject({ method: 'GET', url: '/api/patients?name=page%20list' })).json().patients.map((p: { id: string }) => p.id);
+    expect(found).toEqual(ids);
+
+    const [search] = (await admin.inject({ method: 'GET', url: `/api/audit?userId=${fixture.users.practitioner.id}&action=read&limit=1` })).json().entries as Entry[];
+    expect(search).toMatchObject({ entity: 'patient', route: 'GET /api/patients', entityId: null, patientId: null, records: ids.map((id) => ({ entityId: id, patientId: id })) });
+    const second = (await admin.inject({ method: 'GET', url: `/api/audit?patientId=${ids[1]}&action=read` })).json().entries as Entry[];
+    expect(second.map((e) => e.records)).toEqual([[{ entityId: ids[1], patientId: ids[1] }]]);
+    expect(second[0]).toMatchObject({ entityId: ids[1], patientId: ids[1], route: 'GET /api/patients' });
   });
 
   it('records nothing for refused or failed requests', async () => {

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, prepareLocation, proposal, startCourse } from '../../scheduling/scheduling-test-setup.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const starts = (text: string) =>
   new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toJSDate().toISOString());
@@ -39,7 +40,7 @@ forEachApp('calendar subscription addresses', (get) => {
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(starts(feed.body)).toEqual(booked);
     expect(feed.body).toContain('Mesotherapy: Paula Patient');
-    const audit = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, userId: get().fixture.users.practitioner.id, entity: 'treatment_session', limit: 100, offset: 0 });
+    const audit = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, userId: get().fixture.users.practitioner.id, entity: 'treatment_session', limit: 100, offset: 0 }));
     expect(audit.filter((e) => e.route === 'GET /api/calendar-feeds/:token.ics')).toHaveLength(booked.length);
     expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toMatchObject({ active: true });
     // Only the hash is kept.

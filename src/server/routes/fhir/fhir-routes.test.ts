@@ -8,6 +8,7 @@ import { fhirSchemaErrors } from '../../../interop/test-support/fhir-schema-vali
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
 import { fhirImportBodyLimit } from './fhir-schemas.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 interface Bundle {
   resourceType: string;
@@ -188,7 +189,7 @@ forEachApp('FHIR routes', (get) => {
     expect(new Set(urls).size).toBe(urls.length);
     // Both patients were charted with the same two lots: each lot's Medication appears once.
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Medication')).toHaveLength(2);
-    const audited = await get().repos.audit.list({ clinicId: fixture.clinic.id, entity: 'fhir_export', userId: admin.user.id, limit: 50, offset: 0 });
+    const audited = auditedRecords(await get().repos.audit.list({ clinicId: fixture.clinic.id, entity: 'fhir_export', userId: admin.user.id, limit: 50, offset: 0 }));
     expect(new Set(audited.map((a) => a.patientId))).toEqual(new Set([fixture.patient.id, fixture.otherPatient.id]));
 
     expect((await practitioner.inject({ method: 'GET', url: '/api/fhir/export' })).statusCode).toBe(403);

@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const day = 86_400_000;
 /** Instants relative to the real clock: "upcoming" is judged against it. */
@@ -69,7 +70,7 @@ forEachApp('flag routes', (get) => {
     expect((await flagOf(paula.soon)).verdict).toBe('contraindicated');
 
     // The flag writes were the practitioner's, and are in the audit log with the intake.
-    const audit = await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'treatment_session', action: 'update', limit: 10, offset: 0 });
+    const audit = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'treatment_session', action: 'update', limit: 10, offset: 0 }));
     expect(audit.filter((e) => e.route === 'POST /api/patients/:id/intakes').map((e) => e.entityId).sort()).toEqual([paula.soon, paula.later].sort());
     expect(audit.every((e) => e.userId === fixture.users.practitioner.id && e.patientId === fixture.patient.id)).toBe(true);
   });

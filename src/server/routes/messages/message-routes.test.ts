@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
 import { forEachApp, signInClient, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { fixtureEmail } from '../../../test-support/clinic-fixture.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 interface Listed {
   id: string;
@@ -79,11 +80,11 @@ forEachApp('session messages', (get) => {
     expect(after[0]?.subject).toBe('Your session on Mon, 8 Apr 2030 at 10:00 is booked');
 
     const { repos, fixture } = get();
-    const auditBefore = (await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 })).length;
+    const auditBefore = (auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 }))).length;
     const same = await reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { practitionerId: fixture.users.practitioner.id } });
     expect(same.statusCode, same.body).toBe(200);
     expect((await list(sessionId)).map((m) => [m.id, m.subject, m.body])).toEqual(after.map((m) => [m.id, m.subject, m.body]));
-    expect((await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 })).length).toBe(auditBefore);
+    expect((auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 }))).length).toBe(auditBefore);
   });
 
   it('cancelling a session cancels its pending messages', async () => {
@@ -129,10 +130,10 @@ forEachApp('session messages', (get) => {
     const messages = await list(sessionId);
     const { repos, fixture } = get();
     const ids = new Set(messages.map((m) => m.id));
-    const reads = (await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'read', limit: 20, offset: 0 })).filter((e) => ids.has(e.entityId ?? ''));
+    const reads = (auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'read', limit: 20, offset: 0 }))).filter((e) => ids.has(e.entityId ?? ''));
     expect(reads).toHaveLength(5);
     expect(reads[0]).toMatchObject({ userId: practitioner.user.id, patientId: fixture.patient.id, route: 'GET /api/sessions/:id/messages' });
-    const creates = await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'create', limit: 200, offset: 0 });
+    const creates = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'create', limit: 200, offset: 0 }));
     expect(creates.map((e) => e.entityId)).toEqual(expect.arrayContaining(messages.map((m) => m.id)));
     expect(creates.find((e) => e.entityId === messages[0]?.id)).toMatchObject({ userId: reception.user.id, route: 'POST /api/courses/:id/sessions' });
   });

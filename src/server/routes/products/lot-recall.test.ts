@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const signatureImage = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
@@ -111,7 +112,7 @@ forEachApp('lot recall', (get) => {
   it('audits the reading of every patient and session in the list', async () => {
     const { fixture } = get();
     await recallList(reception, lots.a);
-    const entries = await get().repos.audit.list({ clinicId: fixture.clinic.id, userId: fixture.users.reception.id, action: 'read', limit: 50, offset: 0 });
+    const entries = auditedRecords(await get().repos.audit.list({ clinicId: fixture.clinic.id, userId: fixture.users.reception.id, action: 'read', limit: 50, offset: 0 }));
     const seen = new Set(entries.map((e) => `${e.entity} ${e.entityId}`));
     for (const expected of [`patient ${people.paula.id}`, `patient ${people.zara.id}`, ...ids('paula1', 'paula2', 'zara1').map((id) => `treatment_session ${id}`)]) expect(seen).toContain(expected);
     expect(seen).not.toContain(`patient ${people.otto.id}`);

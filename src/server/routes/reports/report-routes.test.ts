@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../../interop/test-support/parse-csv.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 forEachApp('report routes', (get) => {
   let own: InteropPatientRecords;
@@ -43,7 +44,7 @@ forEachApp('report routes', (get) => {
     const named = await csv('/api/reports/sessions.csv?names=true');
     expect(named.rows.find((r) => r.session_id === own.doneSession.id)?.patient_name).toBe('Paula Patient');
 
-    const audited = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'clinic_report', limit: 50, offset: 0 });
+    const audited = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'clinic_report', limit: 50, offset: 0 }));
     expect(new Set(audited.filter((a) => a.entityId === 'sessions').map((a) => a.patientId))).toEqual(new Set([get().fixture.patient.id, get().fixture.otherPatient.id]));
   });
 

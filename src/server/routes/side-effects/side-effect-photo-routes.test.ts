@@ -8,6 +8,7 @@ import { multipartPayload, type FormPart } from '../../uploads/multipart-payload
 import { sampleImages } from '../../uploads/sample-images.js';
 import { filesUnder } from '../../uploads/test-support/stored-files.js';
 import { courseWithSessions, hoursAgo } from './test-support/test-course.js';
+import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-side-effect-photos-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -62,7 +63,7 @@ forEachApp(
       expect((await practitioner.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}/photos/${photo.id}` })).statusCode).toBe(404);
       expect((await patient.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}` })).statusCode).toBe(404);
 
-      const reads = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'side_effect_photo', limit: 100, offset: 0 });
+      const reads = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'side_effect_photo', limit: 100, offset: 0 }));
       expect(reads.filter((e) => e.action === 'read' && e.entityId === photo.id && e.route?.endsWith('/photos/:photoId')).map((e) => e.role).sort()).toEqual(['patient', 'practitioner']);
       expect(reads.filter((e) => e.action === 'create')).toHaveLength(2);
     });
