@@ -49,6 +49,9 @@ forEachEngine('audit repository', (getDb) => {
     expect(forP1.map((e) => [e.entity, e.entityId, e.records])).toEqual([['treatment_session', 's0', [{ entityId: 's0', patientId: 'p-1' }]]]);
     expect(await repos.audit.list({ clinicId: 'c1', patientId: 'p', limit: 10, offset: 0 })).toEqual([]);
     expect((await repos.audit.list({ clinicId: 'c1', patientId: 'P-1', limit: 10, offset: 0 })).map((e) => e.records)).toEqual([[{ entityId: 'P-1', patientId: 'P-1' }]]);
+    // An id the word index would split still finds its entries.
+    await repos.audit.append(auditEntries(['odd id/1', 'p-1'].map((patientId) => ({ action: 'read' as const, entity: 'photo', entityId: 'x', patientId })), actor));
+    expect((await repos.audit.list({ clinicId: 'c1', patientId: 'odd id/1', limit: 10, offset: 0 })).map((e) => e.records)).toEqual([[{ entityId: 'x', patientId: 'odd id/1' }]]);
   });
 
   it('names one patient on an entry whose records are all theirs', async () => {

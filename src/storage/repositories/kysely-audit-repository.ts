@@ -29,7 +29,7 @@ function toRow(entry: NewAuditEntry, at: string): Insertable<AuditLogTable> {
     patient_id: patients.length === 1 ? (patients[0] ?? null) : null,
     route: entry.route,
     records: single ? null : JSON.stringify(records.map((r): StoredRecords[number] => [r.entityId, r.patientId])),
-    patient_ids: patients.length > 1 ? patients.join(' ') : null,
+    patient_ids: patients.length > 1 ? JSON.stringify(patients) : null,
   };
 }
 
@@ -58,18 +58,26 @@ function toRecord(row: Selectable<AuditLogTable>, onlyPatient?: string): AuditRe
 /** Rows per INSERT: well under SQLite's 32766 bound parameters. */
 const batchSize = 500;
 
-/** An FTS5 query for one whole word, quoted so that nothing in it is read as syntax. */
-const ftsWord = (word: string) => `"${word.replaceAll('"', '""')}"`;
+/** What the full-text index holds as one word (tokenizer of migration 0018); every id made here is one. */
+const oneWord = /^[A-Za-z0-9_-]+$/;
 
 export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepository {
   const postgres = engineOf(db) === 'postgres';
-  /** Entries naming the patient: alone (`patient_id`), or among others (`patient_ids`, through each engine's word index). */
-  const namesPatient = (patientId: string) =>
-    postgres
-      ? sql<boolean>`(patient_id = ${patientId} or (patient_ids is not null and string_to_array(patient_ids, ' ') @> array[${patientId}]::text[]))`
-      : // The word index finds candidates; instr checks the exact id (the index folds case).
-        sql<boolean>`(patient_id = ${patientId} or id in (select audit_id from audit_log_patients where audit_log_patients match ${ftsWord(patientId)}
-          and instr(' ' || patient_ids || ' ', ${` ${patientId} `}) > 0))`;
+  /**
+   * The ids of the entries naming the patient: alone (`patient_id`), or among others (`patient_ids`,
+   * through each engine's word index). A union, so that each part reads its own index rather than
+   * the planner walking the clinic's whole log and testing every entry.
+   */
+  const namingPatient = (patientId: string) => {
+    const many = postgres
+      ? sql`select id from audit_log where patient_ids is not null and patient_ids::jsonb @> jsonb_build_array(${patientId}::text)`
+      : // The word index finds candidates and json_each checks the exact id (the index folds case);
+        // an id that is not one word to the index is found by reading the many-patient entries.
+        sql`select id from audit_log where id in (${
+          oneWord.test(patientId) ? sql`select audit_id from audit_log_patients where audit_log_patients match ${`"${patientId}"`}` : sql`select id from audit_log where patient_ids is not null`
+        }) and exists (select 1 from json_each(audit_log.patient_ids) where value = ${patientId})`;
+    return sql<{ id: string }>`(select id from audit_log where patient_id = ${patientId} union all ${many})`;
+  };
 
   return {
     async append(entries) {
@@ -78,14 +86,23 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
       for (let i = 0; i < rows.length; i += batchSize) await db.insertInto('audit_log').values(rows.slice(i, i + batchSize)).execute();
     },
     async list({ clinicId, patientId, userId, entity, action, from, to, limit, offset }) {
-      let query = db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
-      if (patientId) query = query.where(namesPatient(patientId));
+      // For one patient, their entries are found first and only those read (materialized, joined in
+      // that order): left to itself, a planner without statistics walks the clinic's whole log.
+      let query = patientId
+        ? db
+            .with((cte) => cte('matched').materialized(), () => namingPatient(patientId))
+            .selectFrom('matched')
+            .crossJoin('audit_log')
+            .whereRef('audit_log.id', '=', 'matched.id')
+            .selectAll('audit_log')
+            .where('clinic_id', '=', clinicId)
+        : db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
       if (userId) query = query.where('user_id', '=', userId);
       if (entity) query = query.where('entity', '=', entity);
       if (action) query = query.where('action', '=', action);
       if (from) query = query.where('at', '>=', from);
       if (to) query = query.where('at', '<', to);
-      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+      const rows = await query.orderBy('at', 'desc').orderBy('audit_log.id', 'desc').limit(limit).offset(offset).execute();
       return rows.map((row) => toRecord(row, patientId || undefined));
     },
   };

@@ -16,7 +16,7 @@ export interface AuditLogTable {
   route: string | null;
   /** JSON `[entityId, patientId][]` when the entry names more than one record; else null. */
   records: string | null;
-  /** The distinct patients of `records`, space-separated, when there are two or more (indexed). */
+  /** The distinct patients of `records`, a JSON array, when there are two or more (indexed). */
   patient_ids: string | null;
 }
 
