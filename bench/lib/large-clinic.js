@@ -35,14 +35,18 @@ export async function sqliteClinic(patients, cacheDir) {
   const metaFile = join(dataDir, 'clinic.json');
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
-    if (meta.format === FORMAT && meta.patients === patients) return { env: { MESODESK_DATA_DIR: dataDir }, meta, reused: true };
+    if (meta.format === FORMAT && meta.patients === patients) {
+      const env = { MESODESK_DATA_DIR: dataDir };
+      return { env, meta, reused: true, settled: await settleClinic(env) };
+    }
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const meta = await generate(patients, { MESODESK_DATA_DIR: dataDir });
   // Written last: a generation cut short is not taken for a complete one next time.
   writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
-  return { env: { MESODESK_DATA_DIR: dataDir }, meta, reused: false };
+  const env = { MESODESK_DATA_DIR: dataDir };
+  return { env, meta, reused: false, settled: await settleClinic(env) };
 }
 
 async function withAdmin(adminUrl, work) {
@@ -74,8 +78,11 @@ export async function postgresClinic(patients, adminUrl) {
   if (process.env.BENCH_POSTGRES_CACHE === '0') {
     await withAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
     try {
-      const meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, name) });
-      return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: false, drop, database: name };
+      const env = { DATABASE_URL: databaseUrl(adminUrl, name) };
+      const meta = await generate(patients, env);
+      const settled = await settleClinic(env);
+      if (settled.sessions > 0) await withAdmin(env.DATABASE_URL, (client) => client.query('vacuum analyze'));
+      return { env, meta, reused: false, drop, database: name, settled };
     } catch (error) {
       await drop().catch(() => undefined);
       throw error;
@@ -96,6 +103,39 @@ export async function postgresClinic(patients, adminUrl) {
     meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) });
     await withAdmin(adminUrl, (client) => client.query(`comment on database "${cache}" is ${client.escapeLiteral(JSON.stringify(meta))}`));
   }
+  // Settled in the template, so that no run's copy starts with that work (or the vacuum it leaves) to do.
+  const settled = await settleClinic({ DATABASE_URL: databaseUrl(adminUrl, cache) });
+  if (settled.sessions > 0) await withAdmin(databaseUrl(adminUrl, cache), (client) => client.query('vacuum analyze'));
   await withAdmin(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
-  return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: Boolean(cached), drop, database: name };
+  return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: Boolean(cached), drop, database: name, settled };
+}
+
+/**
+ * Brings a clinic to the state a running server keeps it in: this build's schema, and every upcoming
+ * session screened under this build's knowledge base. A server started on a freshly generated (or
+ * older) clinic does the screening in the background after it starts listening, which would share
+ * the CPU with a measured run. Untimed; returns what was screened.
+ */
+export async function settleClinic(env) {
+  const [{ createDatabase }, { databaseConfigFromEnv }, { migrateToLatest }, { createRepositories }, { rescreenOutdated }, { recordStartupScreening }, { loadKnowledgeBase }] =
+    await Promise.all([
+      import('../../dist/storage/create-database.js'),
+      import('../../dist/storage/database-config.js'),
+      import('../../dist/storage/migrate.js'),
+      import('../../dist/storage/repositories/repositories.js'),
+      import('../../dist/server/rescreening/rescreen-outdated.js'),
+      import('../../dist/server/rescreening/rescreen-at-start.js'),
+      import('../../dist/knowledge-files/load-knowledge-base.js'),
+    ]);
+  const db = createDatabase(databaseConfigFromEnv(env));
+  try {
+    await migrateToLatest(db);
+    return await rescreenOutdated(createRepositories(db), loadKnowledgeBase(), {
+      now: () => new Date(),
+      record: recordStartupScreening,
+      onError: (patientId, error) => console.error(`re-screening ${patientId} failed:`, error),
+    });
+  } finally {
+    await db.destroy();
+  }
 }
