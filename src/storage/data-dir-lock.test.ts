@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,20 @@ describe('data folder lock', () => {
     release();
     expect(dataDirHolder(dir)).toBeUndefined();
     lockDataDir(dir)();
+  });
+
+  it.runIf(existsSync('/proc/self/stat'))('ignores a lock whose pid now belongs to a process started later', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lock-'));
+    lockDataDir(dir, process.ppid);
+    const [pid, started] = readFileSync(join(dir, 'mesodesk.pid'), 'utf8').split('\n');
+    expect(started, 'the lock records when its process started').toMatch(/\/\d+$/);
+    // The same pid, alive, but not the process that took the lock.
+    writeFileSync(join(dir, 'mesodesk.pid'), `${pid}\n${started?.replace(/\d+$/, '1')}\n`);
+    expect(dataDirHolder(dir)).toBeUndefined();
+    expect(() => lockDataDir(dir)()).not.toThrow();
+    // A lock written before start times were recorded still counts while its pid lives.
+    writeFileSync(join(dir, 'mesodesk.pid'), `${process.ppid}\n`);
+    expect(dataDirHolder(dir)).toBe(process.ppid);
   });
 
   it('ignores a lock left by a process that has died', () => {

@@ -86,11 +86,11 @@ describe.each(testEngines.map((e) => e.engine))('crash safety [%s]', (engine) =>
       // Requests without an answer are those the kill cut off, not ones the server dropped before.
       const unanswered = log.writes().filter((w) => w.outcome === 'unknown' && w.sentAt > roundStartedAt);
       expect(unanswered.filter((w) => (w.lostAt ?? 0) < killedAt)).toEqual([]);
-      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').trim(), 'the killed server left its lock').toBe(String(killed.pid));
+      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0], 'the killed server left its lock').toBe(String(killed.pid));
 
       // The same data folder or database; for SQLite the killed server's lock must not block this.
       server = await startServer({ store });
-      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').trim()).toBe(String(server.pid));
+      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0]).toBe(String(server.pid));
       const reader = await signIn(server.baseUrl, admin.email, admin.password);
       const survey = await surveyWrites(reader, log);
       expect(survey.problems).toEqual([]);
