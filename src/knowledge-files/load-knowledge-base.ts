@@ -48,7 +48,12 @@ export function readKnowledgeFiles(dir: string = defaultKnowledgeDir): ReadKnowl
     const doc = yaml().parseDocument(text, { prettyErrors: true });
     for (const e of doc.errors)
       problems.push({ file, path: e.linePos ? `line ${e.linePos[0].line}` : '', message: e.message.split('\n')[0] ?? e.message });
-    documents[key] = doc.toJS();
+    try {
+      documents[key] = doc.toJS();
+    } catch (error) {
+      // Some faults only show when the document is turned into data (an alias to no anchor).
+      problems.push({ file, path: '', message: `is not valid YAML (${error instanceof Error ? error.message.trim() : String(error)})` });
+    }
   }
   return { documents, texts, problems };
 }

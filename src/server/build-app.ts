@@ -12,9 +12,11 @@ import { auditPlugin } from './plugins/audit.js';
 import { authenticationPlugin } from './plugins/authentication.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { errorHandlerPlugin, handleError } from './plugins/error-handler.js';
+import { depthLimitedJsonParser } from './plugins/json-body-parser.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
 import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/register-routes.js';
+import { fhirMime } from './routes/fhir/fhir-schemas.js';
 import { jsonSerializerCompiler, zodValidatorCompiler, type ZodTypeProvider } from './validation/zod-validation.js';
 
 export interface BuildAppOptions {
@@ -46,6 +48,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     frameworkErrors: (error, request, reply) => void handleError(error, request, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON bodies (and FHIR's JSON) parsed strictly, and refused when nested deeper than any body
+  // this API takes: storing or checking such a value recursively would overflow the stack.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', fhirMime], { parseAs: 'string' }, depthLimitedJsonParser(app));
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   // Sessions are looked up on every request: cached briefly in the process (auth/session-cache.ts).

@@ -87,6 +87,15 @@ describe('knowledge base', () => {
     }
   });
 
+  it('an alias to no anchor is a problem naming the file, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-'));
+    cpSync(defaultKnowledgeDir, dir, { recursive: true });
+    writeFileSync(join(dir, 'aftercare.yaml'), '*\0');
+    const { problems } = readKnowledgeFiles(dir);
+    expect(problems).toContainEqual(expect.objectContaining({ file: 'aftercare.yaml', message: expect.stringMatching(/^is not valid YAML/) }));
+    expect(() => loadKnowledgeBase(dir)).toThrow(KnowledgeBaseError);
+  });
+
   it('the version changes with the content', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
     cpSync(defaultKnowledgeDir, dir, { recursive: true });

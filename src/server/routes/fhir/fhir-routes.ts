@@ -12,8 +12,6 @@ import { fhirImportBodyLimit, fhirMime, importBody, importQuery, importResult, p
 
 export async function fhirRoutes(app: App): Promise<void> {
   const tags = ['fhir'];
-  // FHIR's own media type is JSON too; parsed as strictly as application/json (no __proto__ keys).
-  app.addContentTypeParser(fhirMime, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
 
   app.get(
     '/api/patients/:id/fhir',
