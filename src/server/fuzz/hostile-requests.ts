@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { brokenJsonTexts, formatFieldPath, jsonText, mutatedAt, nastyPathSegment, nastyString, nastyValue, percentEncoded } from '../../test-support/hostile-values.js';
+import { brokenJsonTexts, formatFieldPath, jsonText, mutatedAt, nastyPathSegment, nastyString, nastyValue, percentEncoded, RawJson } from '../../test-support/hostile-values.js';
 import { multipartPayload, type FormPart } from '../uploads/multipart-payload.js';
 import { topLevelProperties, type ApiRoute } from './api-routes.js';
 
@@ -85,18 +85,28 @@ const contentTypes = ['application/json', 'application/json; charset=latin1', 't
 /** A body that is hostile as a whole: any JSON value, broken JSON, or the wrong content type. */
 export function hostileBody(route: ApiRoute): fc.Arbitrary<HostileRequest> {
   const declared = route.body ? topLevelProperties(route.body.schema) : [];
-  const blameFor = (body: unknown): Blame => ({
-    kind: 'fields',
-    fields: [...declared, ...(body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [])],
-  });
+  const blameFor = (sent: unknown): Blame => {
+    // Raw JSON text (nested deeper than JSON.stringify can write) sends the keys it spells.
+    const body = sent instanceof RawJson ? parsedOrUndefined(sent.text) : sent;
+    return { kind: 'fields', fields: [...declared, ...(body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [])] };
+  };
   return fc.oneof(
     hostile.map((body) => jsonRequest(route, body, blameFor(body))),
     fc.tuple(brokenJsonTexts, fc.constantFrom(...contentTypes)).map(([text, type]) => ({
       options: { method: methodOf(route), headers: { 'content-type': type }, payload: text },
-      blame: { kind: 'fields', fields: declared } satisfies Blame,
+      // Text that parses (nested too deep, say) sent its keys like any body.
+      blame: blameFor(parsedOrUndefined(text)),
       summary: `${type}: ${text.slice(0, 200)}`,
     })),
   );
+}
+
+function parsedOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodable(segment: string): boolean {

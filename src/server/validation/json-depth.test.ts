@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nestsDeeperThan } from './json-depth.js';
+import { tooDeepField } from './json-depth.js';
 
 const nested = (depth: number, wrap: (inner: unknown) => unknown) => {
   let value: unknown = 'leaf';
@@ -7,16 +7,21 @@ const nested = (depth: number, wrap: (inner: unknown) => unknown) => {
   return value;
 };
 
-describe('nestsDeeperThan', () => {
+describe('tooDeepField', () => {
   it('counts objects and arrays as levels, and nothing else', () => {
-    expect(nestsDeeperThan('text', 0)).toBe(false);
-    expect(nestsDeeperThan({ a: 1, b: [2, 3] }, 2)).toBe(false);
-    expect(nestsDeeperThan({ a: 1, b: [2, 3] }, 1)).toBe(true);
-    expect(nestsDeeperThan(nested(64, (v) => ({ a: v })), 64)).toBe(false);
-    expect(nestsDeeperThan(nested(65, (v) => [v]), 64)).toBe(true);
+    expect(tooDeepField('text', 0)).toBeUndefined();
+    expect(tooDeepField({ a: 1, b: [2, 3] }, 2)).toBeUndefined();
+    expect(tooDeepField({ a: 1, b: [2, 3] }, 1)).toBe('b');
+    expect(tooDeepField(nested(64, (v) => ({ a: v })), 64)).toBeUndefined();
+    expect(tooDeepField(nested(65, (v) => [v]), 64)).toBe('(body)');
+  });
+
+  it('names the top-level field holding the too-deep part', () => {
+    expect(tooDeepField({ name: 'x', patient: { notes: nested(100, (v) => [v]) } }, 64)).toBe('patient');
+    expect(tooDeepField({ '': nested(100, (v) => [v]) }, 64)).toBe('(body)');
   });
 
   it('walks values nested far deeper than the call stack allows', () => {
-    expect(nestsDeeperThan(nested(200_000, (v) => ({ a: v })), 64)).toBe(true);
+    expect(tooDeepField({ site: nested(200_000, (v) => ({ a: v })) }, 64)).toBe('site');
   });
 });
