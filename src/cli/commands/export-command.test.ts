@@ -14,6 +14,7 @@ import { captureIo } from '../../test-support/capture-io.js';
 import { testKnowledgeBase } from '../../test-support/test-app.js';
 import { runCli } from '../run-cli.js';
 import { exportCsvCommand, exportFhirCommand, type CliStreams } from './export-command.js';
+import { auditedRecords } from '../../test-support/audited-records.js';
 
 interface Bundle {
   entry: { resource: { resourceType: string; id: string } }[];
@@ -64,7 +65,7 @@ describe('mesodesk export', () => {
     const audit = await createRepositories(db).audit.list({ clinicId: seeded.clinicId, entity: 'fhir_export', limit: 500, offset: 0 });
     await db.destroy();
     // One entry per batch of patients read, naming each of them.
-    const audited = audit.flatMap((e) => e.records.map((r) => r.patientId));
+    const audited = auditedRecords(audit).map((r) => r.patientId);
     expect(audited).toHaveLength(patientCount);
     expect(new Set(audited)).toEqual(new Set(patientsIn(bundle)));
     expect(audit[0]).toMatchObject({ action: 'read', userId: null, route: 'cli: mesodesk export fhir' });

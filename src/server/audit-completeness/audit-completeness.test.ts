@@ -11,6 +11,7 @@ import { flowContext, type Body, type Method, type Step } from './audit-flow.js'
 import { closingSteps } from './closing-steps.js';
 import { recordSteps } from './record-steps.js';
 import { treatmentSteps } from './treatment-steps.js';
+import { auditedRecords } from '../../test-support/audited-records.js';
 
 /**
  * Every successful request that reads or writes patient data leaves audit entries naming the user,
@@ -96,7 +97,7 @@ forEachApp('audit completeness', (get) => {
         for (const record of entry.records) expect(record.patientId, `${what}: every record names the patient`).not.toBeNull();
       }
       // One entry per request and kind of record, naming each record: compared record by record.
-      const simplified = added.flatMap((e) => e.records.map((r) => ({ action: e.action, entity: e.entity, ...r })));
+      const simplified = auditedRecords(added).map((e) => ({ action: e.action, entity: e.entity, entityId: e.entityId, patientId: e.patientId }));
       for (const want of expected) expect(simplified, `${what}: missing ${JSON.stringify(want)}`).toContainEqual(expect.objectContaining(want));
     }
   });
