@@ -7,6 +7,7 @@ import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import type pg from 'pg';
 import type { Database } from './database-schema.js';
 import type { DatabaseConfig } from './database-config.js';
+import { withNamedStatements } from './postgres-named-statements.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 
 export type Db = Kysely<Database>;
@@ -30,7 +31,7 @@ export function createDatabase(config: DatabaseConfig): Db {
     // An idle connection closed by the server (restart, admin) must not crash the process: the pool
     // drops that client and opens a new one on the next query.
     pool.on('error', () => undefined);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.file)) }) });
 }

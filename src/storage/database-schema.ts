@@ -7,14 +7,14 @@
  */
 
 import type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
-import type { PatientsTable, PatientNameWordsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
+import type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
 import type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
 import type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
 import type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
 
 export * from './schema/column-values.js';
 export type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
-export type { PatientsTable, PatientNameWordsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
+export type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
 export type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
 export type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
 export type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
@@ -27,6 +27,7 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   patients: PatientsTable;
   patient_name_words: PatientNameWordsTable;
+  patient_name_pairs: PatientNamePairsTable;
   intakes: IntakesTable;
   assessments: AssessmentsTable;
   courses: CoursesTable;

@@ -17,6 +17,7 @@ import { patientNameWordsMigration } from './0015-patient-name-words.js';
 import { listingOrderIndexesMigration } from './0016-listing-order-indexes.js';
 import { calendarFeedsMigration } from './0017-calendar-feeds.js';
 import { auditEntriesNamingManyRecordsMigration } from './0018-audit-entries-naming-many-records.js';
+import { patientNamePairsMigration } from './0019-patient-name-pairs.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0016-listing-order-indexes': listingOrderIndexesMigration,
   '0017-calendar-feeds': calendarFeedsMigration,
   '0018-audit-entries-naming-many-records': auditEntriesNamingManyRecordsMigration,
+  '0019-patient-name-pairs': patientNamePairsMigration,
 };

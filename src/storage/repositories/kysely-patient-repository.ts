@@ -1,10 +1,11 @@
 import { sql, type Selectable } from 'kysely';
+import type { Db } from '../create-database.js';
 import type { PatientsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { nameKey, nameTokens, phoneDigits } from '../search-keys.js';
 import { definedFields } from './defined-fields.js';
 import { searchByNameWords } from './patient-name-search.js';
-import { nameWordRows } from './patient-name-words.js';
+import { namePairRows, nameWordRows } from './patient-name-words.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PatientRecord, Sex } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -28,6 +29,14 @@ function phoneColumns(phone: string | null | undefined) {
   if (phone === undefined) return {};
   const digits = phone === null ? '' : phoneDigits(phone);
   return { phone, phone_digits: digits || null };
+}
+
+/** The name search's rows for the patient: its words, and its pairs of words. */
+async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> {
+  const words = nameWordRows(row);
+  if (words.length) await db.insertInto('patient_name_words').values(words).execute();
+  const pairs = namePairRows(row);
+  if (pairs.length) await db.insertInto('patient_name_pairs').values(pairs).execute();
 }
 
 /** Tables whose rows would be orphaned (or whose history lost) if the patient went. */
@@ -54,8 +63,7 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         updated_at: at,
       };
       await db.insertInto('patients').values(row).execute();
-      const words = nameWordRows(row);
-      if (words.length) await db.insertInto('patient_name_words').values(words).execute();
+      await indexName(db, row);
       return toPatient(row);
     },
     async findById(id) {
@@ -77,8 +85,8 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         .executeTakeFirst();
       if (row && (patch.firstName !== undefined || patch.lastName !== undefined)) {
         await db.deleteFrom('patient_name_words').where('patient_id', '=', id).execute();
-        const words = nameWordRows(row);
-        if (words.length) await db.insertInto('patient_name_words').values(words).execute();
+        await db.deleteFrom('patient_name_pairs').where('patient_id', '=', id).execute();
+        await indexName(db, row);
       }
       return row && toPatient(row);
     },

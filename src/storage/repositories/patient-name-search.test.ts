@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { person } from '../seed-large/people.js';
 import { seededRandom } from '../seed-large/seeded-random.js';
@@ -18,7 +18,20 @@ async function scan(db: Db, clinicId: string, query: { name: string; phone?: str
   return rows.map((r) => r.id);
 }
 
-forEachEngine('patient name search through the word index', (getDb) => {
+/** Records the SQL of every query run through the returned database. */
+function recording(db: Db): { db: Db; queries: CompiledQuery[] } {
+  const queries: CompiledQuery[] = [];
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ node, queryId }) => {
+      queries.push(db.getExecutor().compileQuery(node, queryId));
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+  return { db: db.withPlugin(plugin), queries };
+}
+
+forEachEngine('patient name search through the word index', (getDb, engine) => {
   let repos: Repositories;
   let clinic: ClinicRecord;
   const people: { firstName: string; lastName: string; phone: string | null }[] = [];
@@ -75,5 +88,32 @@ forEachEngine('patient name search through the word index', (getDb) => {
     expect(await repos.patients.search({ clinicId: clinic.id, name: 'zebedee', limit: 5, offset: 0 })).toEqual([]);
     const left = await getDb().selectFrom('patient_name_words').select('word').where('patient_id', '=', renamed.id).execute();
     expect(left).toEqual([]);
+    expect(await getDb().selectFrom('patient_name_pairs').select('word').where('patient_id', '=', renamed.id).execute()).toEqual([]);
+  });
+
+  it.runIf(engine === 'sqlite')('merges the runs of a prefix\'s words in list order on SQLite, without sorting them', async () => {
+    const { db, queries } = recording(getDb());
+    const found = await createRepositories(db).patients.search({ clinicId: clinic.id, name: 'xa4', limit: 3, offset: 0 });
+    expect(found.map((p) => p.lastName)).toEqual(['Xa4', 'Xa40', 'Xa41']);
+    const page = queries.find((q) => q.sql.includes('join patients p'));
+    if (!page) throw new Error('the search ran no merged page');
+    const rows = (await getDb().executeQuery({ ...page, sql: `explain query plan ${page.sql}` })).rows as { detail: string }[];
+    const details = rows.map((r) => r.detail);
+    expect(details.filter((d) => d.startsWith('MERGE (UNION)')).length).toBeGreaterThan(0);
+    expect(details.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
+  });
+
+  it('reads a first name and a surname through the pairs of words, only the patients holding both', async () => {
+    const { db, queries } = recording(getDb());
+    const repos = createRepositories(db);
+    const found = await repos.patients.search({ clinicId: clinic.id, name: 'xavier xa1', limit: 50, offset: 0 });
+    expect(found.map((p) => p.lastName)).toEqual(['Xa1', 'Xa10', 'Xa11', 'Xa12', 'Xa13', 'Xa14', 'Xa15', 'Xa16', 'Xa17', 'Xa18', 'Xa19']);
+    const page = queries.find((q) => q.sql.includes('join patients p'));
+    expect(page?.sql).toContain('"patient_name_pairs"');
+    // A token that starts the other ("anna annaberg") could be matched by one word alone: no pairs then.
+    queries.length = 0;
+    const namesakes = await repos.patients.search({ clinicId: clinic.id, name: 'annaberg anna', limit: 50, offset: 0 });
+    expect(namesakes.map((p) => `${p.firstName} ${p.lastName}`)).toEqual(['Anna Annaberg', 'Anna Annaberg']);
+    expect(queries.find((q) => q.sql.includes('join patients p'))?.sql).not.toContain('"patient_name_pairs"');
   });
 });

@@ -34,6 +34,23 @@ export interface PatientNameWordsTable {
   first_name_key: string;
 }
 
+/**
+ * Every ordered pair of two different words of a patient's name keys, with the keys results are
+ * ordered by: a search with two tokens (a first name and a surname) reads the patients holding both
+ * words in list order, rather than reading one word's patients and filtering them by the other.
+ * Written with the patient (repositories/patient-name-words.ts); nothing else reads it.
+ */
+export interface PatientNamePairsTable {
+  patient_id: string;
+  clinic_id: string;
+  /** A word of the name; `word` and `other` compare bytewise (collation "C" on PostgreSQL). */
+  word: string;
+  /** Another word of the same name. */
+  other: string;
+  last_name_key: string;
+  first_name_key: string;
+}
+
 export interface IntakesTable {
   id: string;
   patient_id: string;

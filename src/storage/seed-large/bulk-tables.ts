@@ -8,6 +8,7 @@ export type PgType = 'text' | 'int4' | 'float8';
 export const bulkTableOrder = [
   'patients',
   'patient_name_words',
+  'patient_name_pairs',
   'users',
   'intakes',
   'assessments',
@@ -37,6 +38,7 @@ export const bulkColumns: { [T in BulkTable]: Columns<T> } = {
     ['birth_date', 'text'], ['sex', 'text'], ['phone', 'text'], ['phone_digits', 'text'], ['email', 'text'], ...timestamps,
   ],
   patient_name_words: [['patient_id', 'text'], ['clinic_id', 'text'], ['word', 'text'], ['last_name_key', 'text'], ['first_name_key', 'text']],
+  patient_name_pairs: [['patient_id', 'text'], ['clinic_id', 'text'], ['word', 'text'], ['other', 'text'], ['last_name_key', 'text'], ['first_name_key', 'text']],
   users: [
     ['id', 'text'], ['clinic_id', 'text'], ['email', 'text'], ['display_name', 'text'], ['password_hash', 'text'], ['role', 'text'],
     ['patient_id', 'text'], ['active', 'int4'], ...timestamps,
@@ -77,7 +79,7 @@ export type BulkRows = { [T in BulkTable]: BulkRow<T>[] };
 
 export function emptyBulkRows(): BulkRows {
   return {
-    patients: [], patient_name_words: [], users: [], intakes: [], assessments: [], consent_signatures: [], courses: [], treatment_sessions: [],
+    patients: [], patient_name_words: [], patient_name_pairs: [], users: [], intakes: [], assessments: [], consent_signatures: [], courses: [], treatment_sessions: [],
     chart_entries: [], injection_points: [], side_effect_reports: [], outcomes: [],
   };
 }

@@ -5,7 +5,7 @@ import { ageInYears, dayNumber, fromDayNumber } from '../../core/dates/iso-date.
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { triageSideEffect } from '../../core/triage/triage-side-effect.js';
 import type { InjectionTechnique, SessionStatus } from '../database-schema.js';
-import { nameWordRows } from '../repositories/patient-name-words.js';
+import { namePairRows, nameWordRows } from '../repositories/patient-name-words.js';
 import { nameKey, phoneDigits } from '../search-keys.js';
 import type { BulkRows } from './bulk-tables.js';
 import { frozenAwareJson } from './frozen-json.js';
@@ -135,6 +135,7 @@ export function addPatient(ctx: GeneratorContext, serial: number, rows: BulkRows
   };
   rows.patients.push(patient);
   rows.patient_name_words.push(...nameWordRows(patient));
+  rows.patient_name_pairs.push(...namePairRows(patient));
   if (who.email !== null && random.chance(0.03)) {
     rows.users.push({
       id: newId(registrationMs + MINUTE),
