@@ -1,5 +1,6 @@
 // Servers under test run in child processes, so the load generator and the server do not share a thread.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 
 /** A free TCP port on 127.0.0.1. */
@@ -61,4 +62,25 @@ export async function answers(url) {
   const response = await fetch(url);
   await response.arrayBuffer();
   return response.ok;
+}
+
+/** CPU time (user + system) the process has used, in ms (Linux /proc; clock ticks of 10 ms). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits until the process has used under `share` of one core over a `windowMs` window (work it
+ * started by itself, such as a re-screening at start, is done), or `timeoutMs` has passed.
+ * Resolves to the ms waited. Off Linux, resolves at once.
+ */
+export async function untilIdle(pid, { windowMs = 1000, share = 0.05, timeoutMs = 600_000 } = {}) {
+  if (!existsSync(`/proc/${pid}/stat`)) return 0;
+  const started = Date.now();
+  for (;;) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    if (cpuMs(pid) - before < windowMs * share || Date.now() - started > timeoutMs) return Date.now() - started;
+  }
 }

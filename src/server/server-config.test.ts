@@ -31,6 +31,8 @@ describe('readServerConfig', () => {
       app: { secureCookies: true, csrfKey: 'shared' },
     });
     expect(readServerConfig({ MESODESK_DATA_DIR: '/var/lib/mesodesk' }).database).toEqual({ engine: 'sqlite', file: '/var/lib/mesodesk/mesodesk.sqlite' });
+    // Behind a pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+    expect(readServerConfig({ DATABASE_URL: 'postgres://x/y', MESODESK_PG_PREPARED_STATEMENTS: 'off' }).database).toEqual({ engine: 'postgres', url: 'postgres://x/y', preparedStatements: false });
   });
 
   it('refuses what it cannot honour', () => {
@@ -39,5 +41,6 @@ describe('readServerConfig', () => {
     expect(() => readServerConfig({ MESODESK_ADMIN_EMAIL: 'a@b.example' })).toThrow(/both/);
     expect(() => readServerConfig({ MESODESK_ADMIN_EMAIL: 'a@b.example', MESODESK_ADMIN_PASSWORD: 'short' })).toThrow(/10 characters/);
     expect(() => readServerConfig({ DATABASE_URL: 'mysql://x/y' })).toThrow(/postgres/);
+    expect(() => readServerConfig({ DATABASE_URL: 'postgres://x/y', MESODESK_PG_PREPARED_STATEMENTS: 'sometimes' })).toThrow(/MESODESK_PG_PREPARED_STATEMENTS/);
   });
 });

@@ -31,7 +31,7 @@ export function createDatabase(config: DatabaseConfig): Db {
     // An idle connection closed by the server (restart, admin) must not crash the process: the pool
     // drops that client and opens a new one on the next query.
     pool.on('error', () => undefined);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : withNamedStatements(pool) }) });
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.file)) }) });
 }

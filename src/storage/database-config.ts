@@ -1,7 +1,10 @@
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** Where the data lives: one SQLite file by default, or a PostgreSQL server. */
-export type DatabaseConfig = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+export type DatabaseConfig =
+  | { engine: 'sqlite'; file: string }
+  /** `preparedStatements: false` runs every query unnamed (for a pooler that cannot keep prepared statements). */
+  | { engine: 'postgres'; url: string; preparedStatements?: boolean };
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -21,11 +24,19 @@ export function resolveDataDir(env: Env, cwd: string = process.cwd()): string {
 export function databaseConfigFromEnv(env: Env, cwd: string = process.cwd()): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url };
+    if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url, ...preparedStatementsFromEnv(env) };
     // Refusing beats silently writing patient data somewhere the operator did not mean.
     throw new DatabaseConfigError('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database)');
   }
   return { engine: 'sqlite', file: join(resolveDataDir(env, cwd), sqliteFileName) };
+}
+
+/** `MESODESK_PG_PREPARED_STATEMENTS`: on unless `off` (or `false`, `0`, `no`). */
+function preparedStatementsFromEnv(env: Env): { preparedStatements?: false } {
+  const value = env.MESODESK_PG_PREPARED_STATEMENTS?.trim().toLowerCase();
+  if (!value || ['on', 'true', '1', 'yes'].includes(value)) return {};
+  if (['off', 'false', '0', 'no'].includes(value)) return { preparedStatements: false };
+  throw new DatabaseConfigError(`MESODESK_PG_PREPARED_STATEMENTS must be on or off (got "${env.MESODESK_PG_PREPARED_STATEMENTS}")`);
 }
 
 /** The URL with any password hidden, for logs. */
