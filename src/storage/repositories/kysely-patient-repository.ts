@@ -31,12 +31,15 @@ function phoneColumns(phone: string | null | undefined) {
   return { phone, phone_digits: digits || null };
 }
 
+/** Pair rows per INSERT: a name of many short words has thousands of pairs, past SQLite's bound-parameter limit in one. */
+const pairsPerInsert = 1000;
+
 /** The name search's rows for the patient: its words, and its pairs of words. */
 async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> {
   const words = nameWordRows(row);
   if (words.length) await db.insertInto('patient_name_words').values(words).execute();
   const pairs = namePairRows(row);
-  if (pairs.length) await db.insertInto('patient_name_pairs').values(pairs).execute();
+  for (let i = 0; i < pairs.length; i += pairsPerInsert) await db.insertInto('patient_name_pairs').values(pairs.slice(i, i + pairsPerInsert)).execute();
 }
 
 /** Tables whose rows would be orphaned (or whose history lost) if the patient went. */

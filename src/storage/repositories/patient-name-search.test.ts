@@ -91,6 +91,20 @@ forEachEngine('patient name search through the word index', (getDb, engine) => {
     expect(await getDb().selectFrom('patient_name_pairs').select('word').where('patient_id', '=', renamed.id).execute()).toEqual([]);
   });
 
+  it('takes a name of as many short words as its 100 characters hold (thousands of pairs)', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz'.split('');
+    const upTo100 = (words: string[]) => words.reduce((name, w) => (name && `${name} ${w}`.length > 100 ? name : name ? `${name} ${w}` : w), '');
+    const firstName = upTo100([...letters, ...letters.map((l) => `b${l}`)]);
+    const lastName = upTo100(letters.flatMap((a) => letters.map((b) => `${a}${b}`)).filter((w) => !w.startsWith('b')));
+    const many = await repos.patients.create({ clinicId: clinic.id, firstName, lastName, birthDate: '1990-01-01', sex: 'other' });
+    const pairs = await getDb().selectFrom('patient_name_pairs').select((eb) => eb.fn.countAll().as('n')).where('patient_id', '=', many.id).executeTakeFirstOrThrow();
+    expect(Number(pairs.n)).toBeGreaterThan(5000);
+    expect((await repos.patients.search({ clinicId: clinic.id, name: 'bc ad', limit: 5, offset: 0 })).map((p) => p.id)).toEqual([many.id]);
+    await repos.patients.update(many.id, { lastName: 'Plain' });
+    expect((await repos.patients.search({ clinicId: clinic.id, name: 'bc plain', limit: 5, offset: 0 })).map((p) => p.id)).toEqual([many.id]);
+    expect(await repos.patients.delete(many.id)).toBe(true);
+  });
+
   it.runIf(engine === 'sqlite')('merges the runs of a prefix\'s words in list order on SQLite, without sorting them', async () => {
     const { db, queries } = recording(getDb());
     const found = await createRepositories(db).patients.search({ clinicId: clinic.id, name: 'xa4', limit: 3, offset: 0 });
