@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
+import { recentlyUsed } from './recently-used.js';
 
 export interface NamedStatementOptions {
   /** A text is prepared once it has been run this many times (a one-off multi-row insert never is). */
@@ -12,7 +13,8 @@ export interface NamedStatementOptions {
 }
 
 /** PostgreSQL's answer when a prepared statement's result columns changed under it (a migration). */
-const isStaleResultType = (error: unknown) => (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
+const isStaleResultType = (error: unknown) =>
+  error instanceof Error && (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(error.message);
 
 const opensTransaction = (sql: string) => /^\s*(begin|start\s+transaction)\b/i.test(sql);
 const closesTransaction = (sql: string) => /^\s*(commit|end|rollback)\s*(transaction|work)?\s*$/i.test(sql);
@@ -36,17 +38,7 @@ export function withNamedStatements(pool: pg.Pool, options: NamedStatementOption
 
   /** The statement name for `sql` on a connection that has prepared `named`, or undefined to run it unnamed. */
   const nameFor = (sql: string, named: Set<string>): string | undefined => {
-    let seen = runs.get(sql);
-    if (seen) {
-      runs.delete(sql);
-    } else {
-      seen = { count: 0, hash: '' };
-      if (runs.size >= remembered) {
-        const oldest = runs.keys().next();
-        if (!oldest.done) runs.delete(oldest.value);
-      }
-    }
-    runs.set(sql, seen);
+    const seen = recentlyUsed(runs, sql, remembered, () => ({ count: 0, hash: '' }));
     if (++seen.count < runsBeforeNaming) return undefined;
     if (!seen.hash) seen.hash = createHash('sha1').update(sql).digest('base64url');
     const name = `md${generation}_${seen.hash}`;

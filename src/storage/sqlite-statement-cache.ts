@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { SqliteDatabase as KyselySqliteDatabase } from 'kysely';
+import { recentlyUsed } from './recently-used.js';
 
 /**
  * The SQLite handle Kysely gets, with prepared statements kept by SQL text. Kysely prepares every
@@ -13,19 +14,6 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = 500):
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql) {
-      let statement = statements.get(sql);
-      if (statement) {
-        statements.delete(sql);
-      } else {
-        statement = sqlite.prepare(sql);
-        if (statements.size >= size) {
-          const oldest = statements.keys().next();
-          if (!oldest.done) statements.delete(oldest.value);
-        }
-      }
-      statements.set(sql, statement);
-      return statement;
-    },
+    prepare: (sql) => recentlyUsed(statements, sql, size, () => sqlite.prepare(sql)),
   };
 }

@@ -1,5 +1,6 @@
-import { CompiledQuery, createQueryId, sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { createRepositories } from '../repositories/repositories.js';
 
@@ -8,17 +9,14 @@ describe.each(testEngines)('0018-audit-entries-naming-many-records [$engine]', (
     const { db, destroy } = await testEngine.create();
     try {
       // The repository's own query, caught on its way to the database.
-      const queries: RootOperationNode[] = [];
-      const catchQueries: KyselyPlugin = { transformQuery: ({ node }) => (queries.push(node), node), transformResult: async ({ result }) => result };
-      await createRepositories(db.withPlugin(catchQueries)).audit.list({ clinicId: 'c', patientId: 'p-1', limit: 50, offset: 0 });
-      const [node] = queries;
-      if (!node) throw new Error('the repository ran no query');
-      const query = db.getExecutor().compileQuery(node, createQueryId());
+      const recorded = recordingQueries(db);
+      await createRepositories(recorded.db).audit.list({ clinicId: 'c', patientId: 'p-1', limit: 50, offset: 0 });
+      const [query] = recorded.queries;
+      if (!query) throw new Error('the repository ran no query');
       const sqlite = testEngine.engine === 'sqlite';
       // Tiny tables would be scanned: with sequential scans off, PostgreSQL's planner shows what the indexes allow.
       if (!sqlite) await sql`set enable_seqscan = off`.execute(db);
-      const { rows } = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`${sqlite ? 'explain query plan' : 'explain'} ${query.sql}`, [...query.parameters]));
-      const plan = rows.map((r) => (sqlite ? r.detail : r['QUERY PLAN'])).join('\n');
+      const plan = (await queryPlan(db, testEngine.engine, query)).join('\n');
 
       expect(plan).toMatch(/audit_log_patient_id_at_idx/);
       expect(plan).toMatch(sqlite ? /audit_log_patients VIRTUAL TABLE INDEX/ : /audit_log_patient_ids_idx/);

@@ -1,8 +1,9 @@
-import { sql, type CompiledQuery, type KyselyPlugin } from 'kysely';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { person } from '../seed-large/people.js';
 import { seededRandom } from '../seed-large/seeded-random.js';
 import { nameTokens, phoneDigits } from '../search-keys.js';
+import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { Db } from '../create-database.js';
 import type { ClinicRecord } from './records.js';
@@ -16,19 +17,6 @@ async function scan(db: Db, clinicId: string, query: { name: string; phone?: str
   if (digits) q = q.where('phone_digits', 'like', `%${digits}%`);
   const rows = await q.orderBy('last_name_key').orderBy('first_name_key').orderBy('id').limit(query.limit).offset(query.offset).execute();
   return rows.map((r) => r.id);
-}
-
-/** Records the SQL of every query run through the returned database. */
-function recording(db: Db): { db: Db; queries: CompiledQuery[] } {
-  const queries: CompiledQuery[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery: ({ node, queryId }) => {
-      queries.push(db.getExecutor().compileQuery(node, queryId));
-      return node;
-    },
-    transformResult: async ({ result }) => result,
-  };
-  return { db: db.withPlugin(plugin), queries };
 }
 
 forEachEngine('patient name search through the word index', (getDb, engine) => {
@@ -106,19 +94,18 @@ forEachEngine('patient name search through the word index', (getDb, engine) => {
   });
 
   it.runIf(engine === 'sqlite')('merges the runs of a prefix\'s words in list order on SQLite, without sorting them', async () => {
-    const { db, queries } = recording(getDb());
+    const { db, queries } = recordingQueries(getDb());
     const found = await createRepositories(db).patients.search({ clinicId: clinic.id, name: 'xa4', limit: 3, offset: 0 });
     expect(found.map((p) => p.lastName)).toEqual(['Xa4', 'Xa40', 'Xa41']);
     const page = queries.find((q) => q.sql.includes('join patients p'));
     if (!page) throw new Error('the search ran no merged page');
-    const rows = (await getDb().executeQuery({ ...page, sql: `explain query plan ${page.sql}` })).rows as { detail: string }[];
-    const details = rows.map((r) => r.detail);
+    const details = await queryPlan(getDb(), engine, page);
     expect(details.filter((d) => d.startsWith('MERGE (UNION)')).length).toBeGreaterThan(0);
     expect(details.filter((d) => d.includes('TEMP B-TREE'))).toEqual([]);
   });
 
   it('reads a first name and a surname through the pairs of words, only the patients holding both', async () => {
-    const { db, queries } = recording(getDb());
+    const { db, queries } = recordingQueries(getDb());
     const repos = createRepositories(db);
     const found = await repos.patients.search({ clinicId: clinic.id, name: 'xavier xa1', limit: 50, offset: 0 });
     expect(found.map((p) => p.lastName)).toEqual(['Xa1', 'Xa10', 'Xa11', 'Xa12', 'Xa13', 'Xa14', 'Xa15', 'Xa16', 'Xa17', 'Xa18', 'Xa19']);
