@@ -3,6 +3,8 @@
 // Target, per route and engine: >= 50 % of hello-world's requests per second and p99 <= 10 ms.
 // Routes: a patient by id, patient search by name, the day's schedule, and a write (a patient's phone); signed in as a practitioner, each
 // request for another patient, name or day. SQLite and PostgreSQL (a fresh database, dropped after).
+// Beside each route, a peer: the same requests to a bare Fastify making only the route's repository
+// call (bench/lib/storage-floor-server.js), which tells the storage work apart from what the API adds.
 //
 // Run: npm run bench (or node bench/api-throughput.js after a build). The SQLite database is generated once
 // into bench/.data/ and reused. BENCH_PATIENTS (1000000), BENCH_ENGINES (sqlite,postgres),
@@ -29,6 +31,7 @@ const TARGET_P99_MS = 10;
 const CACHE_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
 const SERVER = fileURLToPath(new URL('../dist/server/main.js', import.meta.url));
 const HELLO = fileURLToPath(new URL('./lib/hello-world-server.js', import.meta.url));
+const FLOOR = fileURLToPath(new URL('./lib/storage-floor-server.js', import.meta.url));
 
 /** Requests cycle through samples in a fixed, shuffled order (the same every run). */
 function cycle(items) {
@@ -65,7 +68,7 @@ async function sample(env, meta) {
     const names = rows.map((r, i) => (i % 3 === 0 ? r.last_name : i % 3 === 1 ? `${r.first_name} ${r.last_name}` : r.last_name.slice(0, 4)));
     const today = meta.now.slice(0, 10);
     const days = [-3, -2, -1, 0, 1, 2, 3].map((d) => addDays(today, d));
-    return { ids: shuffled(rows.map((r) => r.id)), names: shuffled(names), days };
+    return { clinicId: clinic.id, ids: shuffled(rows.map((r) => r.id)), names: shuffled(names), days };
   } finally {
     await db.destroy();
   }
@@ -112,6 +115,27 @@ async function runEngine(engine) {
     const hello = await helloWorld();
     console.log(`hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms`);
 
+    const day = cycle(samples.days);
+    let phone = 0;
+    const plan = [
+      { route: 'GET /api/patients/:id (a patient by id)', paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)) },
+      { route: 'GET /api/patients?name= (search by name)', paths: cycle(samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`)) },
+      {
+        route: "GET /api/sessions?from=&to= (the day's schedule)",
+        paths: () => {
+          const d = day();
+          return `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`;
+        },
+      },
+      {
+        route: "PATCH /api/patients/:id (change a patient's phone)",
+        method: 'PATCH',
+        write: true,
+        paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)),
+        body: () => ({ phone: `+44 7700 ${String(100000 + (phone++ % 900000))}` }),
+      },
+    ];
+
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const server = await startChild('mesodesk server', [SERVER], {
@@ -127,29 +151,9 @@ async function runEngine(engine) {
       console.log(`server idle ${(idleAfter / 1000).toFixed(1)} s after it answered`);
       const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
       const write = await writeHeaders(origin, cookie);
-      const day = cycle(samples.days);
-      let phone = 0;
-      const plan = [
-        { route: 'GET /api/patients/:id (a patient by id)', paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)) },
-        { route: 'GET /api/patients?name= (search by name)', paths: cycle(samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`)) },
-        {
-          route: "GET /api/sessions?from=&to= (the day's schedule)",
-          paths: () => {
-            const d = day();
-            return `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`;
-          },
-        },
-        {
-          route: "PATCH /api/patients/:id (change a patient's phone)",
-          method: 'PATCH',
-          headers: write,
-          paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)),
-          body: () => ({ phone: `+44 7700 ${String(100000 + (phone++ % 900000))}` }),
-        },
-      ];
-      for (const { route, paths, method, body, headers } of plan) {
+      for (const { route, paths, method, body, write: writes } of plan) {
         console.log(`${route}...`);
-        const figures = await measure({ origin, paths, method, body, headers: headers ?? { cookie }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+        const figures = await measure({ origin, paths, method, body, headers: writes ? write : { cookie }, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
         if (figures.failed > 0) throw new Error(`${route}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${server.output()}`);
         const share = figures.requestsPerSecond / hello.requestsPerSecond;
         const met = share >= TARGET_SHARE && figures.p99 <= TARGET_P99_MS;
@@ -158,6 +162,26 @@ async function runEngine(engine) {
       }
     } finally {
       await server.stop();
+    }
+    // The same requests to the storage floor (bench/lib/storage-floor-server.js), on the same database.
+    const floorPort = await freePort();
+    const floorOrigin = `http://127.0.0.1:${floorPort}`;
+    const floor = await startChild('storage floor server', [FLOOR, String(floorPort), samples.clinicId], {
+      env: clinic.env,
+      ready: () => answers(`${floorOrigin}/health`),
+    });
+    try {
+      for (const [i, { route, paths, method, body }] of plan.entries()) {
+        console.log(`storage alone: ${route}...`);
+        const headers = body ? { 'content-type': 'application/json' } : {};
+        const figures = await measure({ origin: floorOrigin, paths, method, body, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+        if (figures.failed > 0) throw new Error(`storage alone, ${route}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${floor.output()}`);
+        const share = figures.requestsPerSecond / hello.requestsPerSecond;
+        console.log(`  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms`);
+        routes[i].floor = { ...figures, share };
+      }
+    } finally {
+      await floor.stop();
     }
     return { engine, hello, routes, meta: clinic.meta, reused: clinic.reused, settled };
   } finally {
@@ -174,8 +198,11 @@ const loadAfter = load();
 const missed = results.flatMap((r) => r.routes.filter((x) => !x.met).map((x) => `${r.engine} ${x.route}`));
 const ms = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const rows = results.flatMap((r) => [
-  `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | 100 % | |`,
-  ...r.routes.map((x) => `| ${r.engine} | ${x.route.replace(/\|/g, '\\|')} | ${formatRate(x.requestsPerSecond)} | ${ms(x.p50)} | ${ms(x.p99)} | ${(x.share * 100).toFixed(0)} % | ${x.met ? 'met' : '**missed**'} |`),
+  `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | 100 % | | |`,
+  ...r.routes.map(
+    (x) =>
+      `| ${r.engine} | ${x.route.replace(/\|/g, '\\|')} | ${formatRate(x.requestsPerSecond)} | ${ms(x.p50)} | ${ms(x.p99)} | ${(x.share * 100).toFixed(0)} % | ${formatRate(x.floor.requestsPerSecond)} (${(x.floor.share * 100).toFixed(0)} %), p99 ${ms(x.floor.p99)} | ${x.met ? 'met' : '**missed**'} |`,
+  ),
 ]);
 const generation = results
   .map((r) => `${r.engine}: ${r.reused ? `reused from the cache (generated ${r.meta.now.slice(0, 10)} in ${r.meta.generatedSeconds.toFixed(0)} s)` : `generated in ${r.meta.generatedSeconds.toFixed(0)} s`}`)
@@ -185,10 +212,10 @@ const markdown = `## API throughput (issue: clinic server)
 
 ${new Date().toISOString().slice(0, 10)} - ${machine()}
 
-${formatRate(PATIENTS)} patients generated by \`mesodesk seed-large\` (${generation}; PostgreSQL runs on a copy of a cached template database, created for the run and dropped after). The server is \`dist/server/main.js\` in a child process with \`LOG_LEVEL=warn\` (no per-request log lines); the hello-world is a bare Fastify in another child process; autocannon runs in the benchmark process with ${CONNECTIONS} connections, starting once the server, after it answers, has been idle for a second (under 5 % of a core: the re-screening at start reads every upcoming session even when none is outdated), ${WARMUP_SECONDS} s of warm-up and then ${SECONDS} s per route. Signed in as a practitioner; each request asks for another patient (2,000 sampled), name (a surname, a first name and surname, or a surname's first four letters) or day (the week around the generation day, 50 sessions a page); the write changes another patient's phone each time (CSRF token and audit entry included, one transaction each). Load average (1/5/15 min) before / after: ${loadBefore} - ${loadAfter} (the machine is shared). Before its server starts, each clinic (PostgreSQL: the template, then vacuumed) is brought to this build's schema and its upcoming sessions are screened with this knowledge base, untimed (this run: ${settling}); a server finds that work at start and does it in the background, which would share the CPU with the measured runs. Audit entries: one per request naming every record shown (a page of 50 is one entry).
+${formatRate(PATIENTS)} patients generated by \`mesodesk seed-large\` (${generation}; PostgreSQL runs on a copy of a cached template database, created for the run and dropped after). The server is \`dist/server/main.js\` in a child process with \`LOG_LEVEL=warn\` (no per-request log lines); the hello-world is a bare Fastify in another child process; autocannon runs in the benchmark process with ${CONNECTIONS} connections, starting once the server, after it answers, has been idle for a second (under 5 % of a core: the re-screening at start reads every upcoming session even when none is outdated), ${WARMUP_SECONDS} s of warm-up and then ${SECONDS} s per route. Signed in as a practitioner; each request asks for another patient (2,000 sampled), name (a surname, a first name and surname, or a surname's first four letters) or day (the week around the generation day, 50 sessions a page); the write changes another patient's phone each time (CSRF token and audit entry included, one transaction each). Load average (1/5/15 min) before / after: ${loadBefore} - ${loadAfter} (the machine is shared). Before its server starts, each clinic (PostgreSQL: the template, then vacuumed) is brought to this build's schema and its upcoming sessions are screened with this knowledge base, untimed (this run: ${settling}); a server finds that work at start and does it in the background, which would share the CPU with the measured runs. Audit entries: one per request naming every record shown (a page of 50 is one entry). "Storage alone" is a peer measured after each engine's routes, the same requests on the same database: a bare Fastify (\`bench/lib/storage-floor-server.js\`) making only the route's repository call (a patient by id, the name search, the schedule page, the phone update in a transaction) and answering its result as JSON, with no sign-in, role or record check, input validation, audit entry, CSRF check or security headers. What separates a route from that peer is what the API adds on top; what separates the peer from hello-world is the storage work itself.
 
-| engine | route | req/s | p50 ms | p99 ms | of hello-world | target |
-|---|---|---|---|---|---|---|
+| engine | route | req/s | p50 ms | p99 ms | of hello-world | storage alone: req/s (of hello-world), p99 ms | target |
+|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Target: every route on both engines at >= ${TARGET_SHARE * 100} % of hello-world's requests per second and p99 <= ${TARGET_P99_MS} ms. Result: ${missed.length ? `**missed** (${missed.join('; ')})` : '**met**'}.`;

@@ -7,7 +7,7 @@ const schemaChange = /^\s*(create|alter|drop)\s/i;
 
 /**
  * A reading statement that builds its rows' objects itself. better-sqlite3 makes each row object
- * through a slow native path, about 2.5 µs per row for a schedule row of 15 columns, more than the
+ * through a slow native path, about 2.5 µs per row for a schedule row of 19 columns, more than the
  * query's own work; the same rows as arrays, named here with the statement's column names (read
  * once: asking costs about 20 µs), take a third of that. Later columns of the same name win, as in
  * better-sqlite3's own objects.
