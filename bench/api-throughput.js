@@ -4,7 +4,8 @@
 // Routes: a patient by id, patient search by name, the day's schedule, and a write (a patient's phone); signed in as a practitioner, each
 // request for another patient, name or day. SQLite and PostgreSQL (a fresh database, dropped after).
 // Beside each route, a peer: the same requests to a bare Fastify making only the route's repository
-// call (bench/lib/storage-floor-server.js), which tells the storage work apart from what the API adds.
+// call (bench/lib/storage-floor-server.js), which tells the storage work apart from what the API adds;
+// and, for reads, the same Fastify answering every request from memory: the cost of the response itself.
 //
 // Run: npm run bench (or node bench/api-throughput.js after a build). The SQLite database is generated once
 // into bench/.data/ and reused. BENCH_PATIENTS (1000000), BENCH_ENGINES (sqlite,postgres),
@@ -92,12 +93,15 @@ async function writeHeaders(origin, cookie) {
   return { cookie: `${cookie}; ${secret}`, 'x-csrf-token': token, 'content-type': 'application/json' };
 }
 
+/** The server's CPU time per request, in µs ('?' where it could not be read). */
+const cpu = (figures) => (figures.serverCpuMicrosPerRequest === undefined ? '?' : figures.serverCpuMicrosPerRequest.toFixed(0));
+
 async function helloWorld() {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = await startChild('hello-world server', [HELLO, String(port)], { ready: () => answers(`${origin}/`) });
   try {
-    return await measure({ origin, paths: () => '/', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    return await measure({ origin, paths: () => '/', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, pid: server.pid });
   } finally {
     await server.stop();
   }
@@ -106,11 +110,28 @@ async function helloWorld() {
 /** One route measured against `child` (its output shown if any request fails), with its share of hello-world's rate. */
 async function measureRoute(label, { origin, paths, method, body, headers }, hello, child) {
   console.log(`${label}...`);
-  const figures = await measure({ origin, paths, method, body, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+  const figures = await measure({ origin, paths, method, body, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, pid: child.pid });
   if (figures.failed > 0) throw new Error(`${label}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${child.output()}`);
   const share = figures.requestsPerSecond / hello.requestsPerSecond;
-  console.log(`  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms`);
+  console.log(`  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms, server CPU ${cpu(figures)} µs/request`);
   return { ...figures, share };
+}
+
+/**
+ * Each path requested once (GET), a few at a time, each answered 2xx: before a read route is measured,
+ * so that every server starts it with the sampled records read once (the database's pages in the
+ * page caches, as a clinic's working set would be, rather than whatever another run left there).
+ */
+async function requestEach(origin, paths, headers = {}) {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+      const response = await fetch(`${origin}${path}`, { headers });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
 }
 
 async function runEngine(engine) {
@@ -123,28 +144,22 @@ async function runEngine(engine) {
     const samples = await sample(clinic.env, clinic.meta);
     console.log('hello-world...');
     const hello = await helloWorld();
-    console.log(`hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms`);
+    console.log(`hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms, server CPU ${cpu(hello)} µs/request`);
 
-    const day = cycle(samples.days);
     let phone = 0;
+    // `all`: every distinct request of the route, in the order they are cycled through.
     const plan = [
-      { route: 'GET /api/patients/:id (a patient by id)', paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)) },
-      { route: 'GET /api/patients?name= (search by name)', paths: cycle(samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`)) },
-      {
-        route: "GET /api/sessions?from=&to= (the day's schedule)",
-        paths: () => {
-          const d = day();
-          return `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`;
-        },
-      },
+      { route: 'GET /api/patients/:id (a patient by id)', all: samples.ids.map((id) => `/api/patients/${id}`) },
+      { route: 'GET /api/patients?name= (search by name)', all: samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`) },
+      { route: "GET /api/sessions?from=&to= (the day's schedule)", all: samples.days.map((d) => `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`) },
       {
         route: "PATCH /api/patients/:id (change a patient's phone)",
         method: 'PATCH',
         write: true,
-        paths: cycle(samples.ids.map((id) => `/api/patients/${id}`)),
+        all: samples.ids.map((id) => `/api/patients/${id}`),
         body: () => ({ phone: `+44 7700 ${String(100000 + (phone++ % 900000))}` }),
       },
-    ];
+    ].map((entry) => ({ ...entry, paths: cycle(entry.all) }));
 
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
@@ -162,6 +177,7 @@ async function runEngine(engine) {
       const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
       const write = await writeHeaders(origin, cookie);
       for (const entry of plan) {
+        if (!entry.write) await requestEach(origin, entry.all, { cookie });
         const figures = await measureRoute(entry.route, { origin, ...entry, headers: entry.write ? write : { cookie } }, hello, server);
         const met = figures.share >= TARGET_SHARE && figures.p99 <= TARGET_P99_MS;
         console.log(`  target ${met ? 'met' : 'MISSED'}`);
@@ -170,20 +186,26 @@ async function runEngine(engine) {
     } finally {
       await server.stop();
     }
-    // The same requests to the storage floor (bench/lib/storage-floor-server.js), on the same database.
-    const floorPort = await freePort();
-    const floorOrigin = `http://127.0.0.1:${floorPort}`;
-    const floor = await startChild('storage floor server', [FLOOR, String(floorPort), samples.clinicId], {
-      env: clinic.env,
-      ready: () => answers(`${floorOrigin}/health`),
-    });
-    try {
-      for (const [i, entry] of plan.entries()) {
-        const headers = entry.body ? { 'content-type': 'application/json' } : {};
-        routes[i].floor = await measureRoute(`storage alone, ${entry.route}`, { origin: floorOrigin, ...entry, headers }, hello, floor);
+    // The same requests to the peers (bench/lib/storage-floor-server.js), on the same database: storage
+    // alone, then (reads only) every answer from memory, which the requests made first fill.
+    for (const fromMemory of [false, true]) {
+      const peerPort = await freePort();
+      const peerOrigin = `http://127.0.0.1:${peerPort}`;
+      const name = fromMemory ? 'answered from memory' : 'storage alone';
+      const peer = await startChild(`${name} server`, [FLOOR, String(peerPort), samples.clinicId, ...(fromMemory ? ['--from-memory'] : [])], {
+        env: clinic.env,
+        ready: () => answers(`${peerOrigin}/health`),
+      });
+      try {
+        for (const [i, entry] of plan.entries()) {
+          if (fromMemory && entry.write) continue;
+          if (!entry.write) await requestEach(peerOrigin, entry.all);
+          const headers = entry.body ? { 'content-type': 'application/json' } : {};
+          routes[i][fromMemory ? 'memory' : 'floor'] = await measureRoute(`${name}, ${entry.route}`, { origin: peerOrigin, ...entry, headers }, hello, peer);
+        }
+      } finally {
+        await peer.stop();
       }
-    } finally {
-      await floor.stop();
     }
     return { engine, hello, routes, meta: clinic.meta, reused: clinic.reused, settled };
   } finally {
@@ -199,11 +221,13 @@ const loadAfter = load();
 
 const missed = results.flatMap((r) => r.routes.filter((x) => !x.met).map((x) => `${r.engine} ${x.route}`));
 const ms = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const peerCell = (peer) => (peer ? `${formatRate(peer.requestsPerSecond)} (${(peer.share * 100).toFixed(0)} %), p99 ${ms(peer.p99)}, ${cpu(peer)} µs` : '');
 const rows = results.flatMap((r) => [
-  `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | 100 % | | |`,
+  `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${kb(r.hello.bytesPerResponse)} | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | ${cpu(r.hello)} | 100 % | | | |`,
   ...r.routes.map(
     (x) =>
-      `| ${r.engine} | ${x.route.replace(/\|/g, '\\|')} | ${formatRate(x.requestsPerSecond)} | ${ms(x.p50)} | ${ms(x.p99)} | ${(x.share * 100).toFixed(0)} % | ${formatRate(x.floor.requestsPerSecond)} (${(x.floor.share * 100).toFixed(0)} %), p99 ${ms(x.floor.p99)} | ${x.met ? 'met' : '**missed**'} |`,
+      `| ${r.engine} | ${x.route.replace(/\|/g, '\\|')} | ${kb(x.bytesPerResponse)} | ${formatRate(x.requestsPerSecond)} | ${ms(x.p50)} | ${ms(x.p99)} | ${cpu(x)} | ${(x.share * 100).toFixed(0)} % | ${peerCell(x.floor)} | ${peerCell(x.memory)} | ${x.met ? 'met' : '**missed**'} |`,
   ),
 ]);
 const generation = results
@@ -214,10 +238,10 @@ const markdown = `## API throughput (issue: clinic server)
 
 ${new Date().toISOString().slice(0, 10)} - ${machine()}
 
-${formatRate(PATIENTS)} patients generated by \`mesodesk seed-large\` (${generation}; PostgreSQL runs on a copy of a cached template database, created for the run and dropped after). The server is \`dist/server/main.js\` in a child process with \`LOG_LEVEL=warn\` (no per-request log lines); the hello-world is a bare Fastify in another child process; autocannon runs in the benchmark process with ${CONNECTIONS} connections, starting once the server, after it answers, has been idle for a second (under 5 % of a core: the re-screening at start reads every upcoming session even when none is outdated), ${WARMUP_SECONDS} s of warm-up and then ${SECONDS} s per route. Signed in as a practitioner; each request asks for another patient (2,000 sampled), name (a surname, a first name and surname, or a surname's first four letters) or day (the week around the generation day, 50 sessions a page); the write changes another patient's phone each time (CSRF token and audit entry included, one transaction each). Load average (1/5/15 min) before / after: ${loadBefore} - ${loadAfter} (the machine is shared). Before its server starts, each clinic (PostgreSQL: the template, then vacuumed) is brought to this build's schema and its upcoming sessions are screened with this knowledge base, untimed (this run: ${settling}); a server finds that work at start and does it in the background, which would share the CPU with the measured runs. Audit entries: one per request naming every record shown (a page of 50 is one entry). "Storage alone" is a peer measured after each engine's routes, the same requests on the same database: a bare Fastify (\`bench/lib/storage-floor-server.js\`) making only the route's repository call (a patient by id, the name search, the schedule page, the phone update in a transaction) and answering its result as JSON, with no sign-in, role or record check, input validation, audit entry, CSRF check or security headers. What separates a route from that peer is what the API adds on top; what separates the peer from hello-world is the storage work itself.
+${formatRate(PATIENTS)} patients generated by \`mesodesk seed-large\` (${generation}; PostgreSQL runs on a copy of a cached template database, created for the run and dropped after). The server is \`dist/server/main.js\` in a child process with \`LOG_LEVEL=warn\` (no per-request log lines); the hello-world is a bare Fastify in another child process; autocannon runs in the benchmark process with ${CONNECTIONS} connections, starting once the server, after it answers, has been idle for a second (under 5 % of a core: the re-screening at start reads every upcoming session even when none is outdated), each read route's sampled requests made once each (so every server starts a route with those records' pages cached, whatever the previous runs left in memory), then ${WARMUP_SECONDS} s of warm-up and ${SECONDS} s measured per route. Signed in as a practitioner; each request asks for another patient (2,000 sampled), name (a surname, a first name and surname, or a surname's first four letters) or day (the week around the generation day, 50 sessions a page); the write changes another patient's phone each time (CSRF token and audit entry included, one transaction each). Load average (1/5/15 min) before / after: ${loadBefore} - ${loadAfter} (the machine is shared). Before its server starts, each clinic (PostgreSQL: the template, then vacuumed) is brought to this build's schema and its upcoming sessions are screened with this knowledge base, untimed (this run: ${settling}); a server finds that work at start and does it in the background, which would share the CPU with the measured runs. Audit entries: one per request naming every record shown (a page of 50 is one entry). "Storage alone" is a peer measured after each engine's routes, the same requests on the same database: a bare Fastify (\`bench/lib/storage-floor-server.js\`) making only the route's repository call (a patient by id, the name search, the schedule page, the phone update in a transaction) and answering its result as JSON, with no sign-in, role or record check, input validation, audit entry, CSRF check or security headers. What separates a route from that peer is what the API adds on top; what separates the peer from hello-world is the storage work itself. "Answered from memory" is the same bare Fastify started with \`--from-memory\` (reads only): the first request for each sample is answered from storage, and every measured request then answers that kept result, serialized to JSON again as any answer is, so no storage is touched. "KiB per answer" is the route's response size, headers included; "server CPU" is the CPU time (user and system, from /proc) the server process used over the measured run, per request answered. What separates the peer answering from memory from hello-world is the cost of the response itself (HTTP, and JSON for the records shown), which neither the storage nor the API can remove.
 
-| engine | route | req/s | p50 ms | p99 ms | of hello-world | storage alone: req/s (of hello-world), p99 ms | target |
-|---|---|---|---|---|---|---|---|
+| engine | route | KiB per answer | req/s | p50 ms | p99 ms | server CPU µs per request | of hello-world | storage alone: req/s (of hello-world), p99 ms, CPU | answered from memory: req/s (of hello-world), p99 ms, CPU | target |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Target: every route on both engines at >= ${TARGET_SHARE * 100} % of hello-world's requests per second and p99 <= ${TARGET_P99_MS} ms. Result: ${missed.length ? `**missed** (${missed.join('; ')})` : '**met**'}.`;

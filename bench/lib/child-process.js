@@ -65,7 +65,7 @@ export async function answers(url) {
 }
 
 /** CPU time (user + system) the process has used, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid) {
+export function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
