@@ -300,6 +300,8 @@ describe('mesodesk kb lint with a malformed knowledge file', () => {
   const lint = (dir: string) => outcome((io) => kbLintCommand({ knowledge: dir }, io));
   /** `knowledge/areas.yaml: areas[2].name: message`, one per problem, then the count. */
   const problemLine = /^knowledge\/[\w-]+\.yaml: [^\n]+$|^kb lint: \d+ problem\(s\)$/;
+  /** A reference to an id or a source file that another knowledge file no longer has. */
+  const danglingReference = /: unknown [a-z ]+ "|: cites "[^"]+", which is not in sources\.yaml$/;
 
   interface BrokenKnowledge {
     file: string;
@@ -331,15 +333,33 @@ describe('mesodesk kb lint with a malformed knowledge file', () => {
         const lines = result.stderr.trimEnd().split('\n');
         for (const line of lines) expect(line, context).toMatch(problemLine);
         const own = lines.filter((line) => line.startsWith(`knowledge/${file}: `));
-        // A changed id can leave the file itself sound: then the files that refer to it are named.
+        // A changed id, or sources.yaml cut short after a whole entry, can leave the file itself
+        // sound: then the files that refer to what it lost are named.
         const problems = lines.filter((line) => !line.startsWith('kb lint: '));
-        const danglingOnly = own.length === 0 && problems.length > 0 && problems.every((line) => /: unknown [a-z ]+ "/.test(line));
+        const danglingOnly = own.length === 0 && problems.length > 0 && problems.every((line) => danglingReference.test(line));
         if (danglingOnly) return;
         expect(own.length, context).toBeGreaterThan(0);
         if (field) expectFieldNamed(own, field, (line) => [line.split(': ')[1] ?? '']);
       }),
       { numRuns: runs * 3 },
     );
+  });
+
+  it('names every citation of a source that sources.yaml no longer lists, in the files that cite it', async () => {
+    const text = readFileSync(join(defaultKnowledgeDir, 'sources.yaml'), 'utf8');
+    // Cut after the first source's entry: still sound YAML and a sound sources.yaml by itself.
+    const secondEntry = text.indexOf('\n  - id: ', text.indexOf('\n  - id: ') + 1);
+    const kept = text.slice(0, secondEntry + 1);
+    const dropped = [...text.slice(secondEntry).matchAll(/file: (\S+)/g)].map((m) => m[1]);
+    expect(dropped.length).toBeGreaterThan(0);
+    const result = await lint(knowledgeWith('sources.yaml', kept));
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trimEnd().split('\n');
+    const problems = lines.filter((line) => !line.startsWith('kb lint: '));
+    expect(problems.length).toBeGreaterThan(0);
+    for (const line of problems) expect(line).toMatch(danglingReference);
+    for (const file of dropped) expect(problems.some((line) => line.includes(`cites "${file}"`)), file).toBe(true);
+    expect(problems.some((line) => line.startsWith('knowledge/sources.yaml: '))).toBe(false);
   });
 
   it('is what `mesodesk kb lint` runs', async () => {
