@@ -8,6 +8,9 @@ import { relatedFields } from '../test-support/hostile-values.js';
 
 // What the malformed-file tests share: files to break, running a command, and what a clear error is.
 
+/** How many files of each kind a property tries: FUZZ_RUNS, or 12. */
+export const runs = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 12;
+
 /** The folder the files of one test file are written to (removed after it). */
 export const root = mkdtempSync(join(tmpdir(), 'mesodesk-malformed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
