@@ -107,9 +107,13 @@ async function helloWorld() {
   }
 }
 
-/** One route measured against `child` (its output shown if any request fails), with its share of hello-world's rate. */
-async function measureRoute(label, { origin, paths, method, body, headers }, hello, child) {
+/**
+ * One route measured against `child` (its output shown if any request fails), with its share of
+ * hello-world's rate. A read route's requests (`all`) are each made once first (see requestEach).
+ */
+async function measureRoute(label, { origin, paths, all, write, method, body, headers }, hello, child) {
   console.log(`${label}...`);
+  if (!write) await requestEach(origin, all, headers);
   const figures = await measure({ origin, paths, method, body, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, pid: child.pid });
   if (figures.failed > 0) throw new Error(`${label}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${child.output()}`);
   const share = figures.requestsPerSecond / hello.requestsPerSecond;
@@ -177,7 +181,6 @@ async function runEngine(engine) {
       const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
       const write = await writeHeaders(origin, cookie);
       for (const entry of plan) {
-        if (!entry.write) await requestEach(origin, entry.all, { cookie });
         const figures = await measureRoute(entry.route, { origin, ...entry, headers: entry.write ? write : { cookie } }, hello, server);
         const met = figures.share >= TARGET_SHARE && figures.p99 <= TARGET_P99_MS;
         console.log(`  target ${met ? 'met' : 'MISSED'}`);
@@ -199,7 +202,6 @@ async function runEngine(engine) {
       try {
         for (const [i, entry] of plan.entries()) {
           if (fromMemory && entry.write) continue;
-          if (!entry.write) await requestEach(peerOrigin, entry.all);
           const headers = entry.body ? { 'content-type': 'application/json' } : {};
           routes[i][fromMemory ? 'memory' : 'floor'] = await measureRoute(`${name}, ${entry.route}`, { origin: peerOrigin, ...entry, headers }, hello, peer);
         }
