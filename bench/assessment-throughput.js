@@ -16,7 +16,7 @@ const intakes = raw.map((r) => {
   return p.value;
 });
 const kb = loadKnowledgeBase();
-const engine = createEngine();
+const engine = createEngine(kb);
 
 // Both engines must agree on the contraindication codes before their speed means anything.
 for (const intake of intakes) {

@@ -141,7 +141,7 @@ async function peers(modules, env, now) {
   const started = performance.now();
   for (const p of pairs) assess(requestFor(p), kb);
   const assessMs = performance.now() - started;
-  const engine = createEngine();
+  const engine = createEngine(kb);
   const jreStarted = performance.now();
   for (const p of pairs) await verdictWithJsonRulesEngine(engine, requestFor(p));
   const jreMs = performance.now() - jreStarted;

@@ -2,11 +2,18 @@
 // peer the assessment engine is measured against. Facts are derived from the intake beforehand (which
 // favours the peer: mesodesk's figure includes that work).
 import { Engine } from 'json-rules-engine';
+import { withCanonicalCodes } from '../../dist/core/assessment/canonical-codes.js';
+import { openQuestions } from '../../dist/core/assessment/open-questions.js';
 
 const DAY = 86_400_000;
 const days = (from, to) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
 
-export function factsFor(intake) {
+/** The knowledge base each engine reads codes and screening questions from (see createEngine). */
+const knowledgeBases = new WeakMap();
+
+export function factsFor(written, kb) {
+  // Aliases and open screening questions come from the knowledge base, as mesodesk reads them.
+  const intake = withCanonicalCodes(written, kb);
   const { patient: p, request: r } = intake;
   const age = (() => {
     const [by, bm, bd] = p.birthDate.split('-').map(Number);
@@ -24,8 +31,8 @@ export function factsFor(intake) {
     stroke: has('stroke'),
     paralysis: has('paralysis'),
     insulinDiabetes: p.conditions.some((c) => c.code === 'diabetes' && c.insulinDependent === true) || p.medications.some((m) => m.class === 'insulin'),
-    cancer: p.conditions.some((c) => c.code === 'cancer' && c.active !== false),
-    bleeding: p.conditions.some((c) => ['bleeding_disorder', 'clotting_disorder', 'coagulation_disorder', 'haemophilia', 'hemophilia', 'von_willebrand_disease'].includes(c.code)),
+    cancer: has('cancer'),
+    bleeding: has('bleeding_disorder'),
     unknownAllergy: p.allergies.some((a) => a.substance === 'unknown'),
     urticaria: has('urticaria'),
     heartMedicationCount: Math.max(-1, ...p.conditions.filter((c) => c.code === 'heart_disease').map((c) => c.medicationCount ?? -1)),
@@ -37,13 +44,15 @@ export function factsFor(intake) {
     laserOrPeel: recentProc(['laser', 'peel'], 7),
     antibiotics: recentMed(['antibiotic'], 7),
     transplant: (r.area === 'scalp' || r.indication === 'hair_loss') && recentProc(['hair_transplant'], 183),
+    screeningIncomplete: openQuestions(intake, age, kb).length > 0,
   };
 }
 
 const flag = (fact, code, kind) => ({ conditions: { all: [{ fact, operator: 'equal', value: true }] }, event: { type: code, params: { kind } } });
 
-export function createEngine() {
+export function createEngine(kb) {
   const engine = new Engine([], { allowUndefinedFacts: true });
+  knowledgeBases.set(engine, kb);
   engine.addRule({ conditions: { all: [{ fact: 'age', operator: 'lessThan', value: 18 }] }, event: { type: 'AGE_UNDER_18', params: { kind: 'absolute' } } });
   for (const [fact, code] of [
     ['pregnant', 'PREGNANCY'],
@@ -55,7 +64,6 @@ export function createEngine() {
     ['bleeding', 'BLEEDING_DISORDER'],
     ['unknownAllergy', 'INGREDIENT_ALLERGY'],
     ['urticaria', 'URTICARIA'],
-    ['uncontrolled', 'UNCONTROLLED_SYSTEMIC_DISEASE'],
   ])
     engine.addRule(flag(fact, code, 'absolute'));
   engine.addRule({
@@ -70,13 +78,15 @@ export function createEngine() {
     ['laserOrPeel', 'RECENT_LASER_OR_PEEL'],
     ['antibiotics', 'CURRENT_ANTIBIOTICS'],
     ['transplant', 'HAIR_TRANSPLANT_UNDER_6_MONTHS'],
+    ['uncontrolled', 'UNCONTROLLED_SYSTEMIC_DISEASE'],
+    ['screeningIncomplete', 'SCREENING_INCOMPLETE'],
   ])
     engine.addRule(flag(fact, code, 'temporary'));
   return engine;
 }
 
 export async function verdictWithJsonRulesEngine(engine, intake) {
-  const { events } = await engine.run(factsFor(intake));
+  const { events } = await engine.run(factsFor(intake, knowledgeBases.get(engine)));
   if (events.some((e) => e.params.kind === 'absolute')) return { verdict: 'contraindicated', codes: events.map((e) => e.type) };
   return { verdict: events.length ? 'defer' : 'eligible', codes: events.map((e) => e.type) };
 }

@@ -15,8 +15,10 @@ export function formatAssessment(result: AssessmentResult): string {
   const lines: string[] = [`Verdict: ${verdictText[result.verdict]}`];
   if (result.reasons.length) {
     lines.push('', 'Reasons:');
-    for (const r of result.reasons)
+    for (const r of result.reasons) {
       lines.push(`  - ${r.code} (${r.kind}${r.until ? `, until ${r.until}` : ''}): ${r.message} ${cite(r)}`);
+      for (const q of r.questions ?? []) lines.push(`      open question: ${q}`);
+    }
   }
   if (result.precautions.length) {
     lines.push('', 'Precautions:');

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../test-support/capture-io.js';
 import { testKnowledgeBase } from '../test-support/intake-builder.js';
+import { defaultKnowledgeDir } from '../knowledge-files/load-knowledge-base.js';
 import { runCli } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -26,9 +27,18 @@ describe('mesodesk assess', () => {
   });
 
   it('reads standard input with -', async () => {
-    const r = await cli(['assess', '-', '--json'], JSON.stringify({ patient: { birthDate: '1990-01-01' }, request: { indication: 'cellulite', area: 'thighs', date: '2026-11-22' } }));
+    // A man need not answer pregnancy and breastfeeding (contract Policy); nothing else is open.
+    const r = await cli(['assess', '-', '--json'], JSON.stringify({ patient: { birthDate: '1990-01-01', sex: 'male' }, request: { indication: 'cellulite', area: 'thighs', date: '2026-11-22' } }));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).verdict).toBe('eligible');
+  });
+
+  it('lists each open screening question in the readable summary', async () => {
+    const r = await cli(['assess', `${root}examples/pregnancy-unanswered.json`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Verdict: DEFER/);
+    expect(r.stdout).toMatch(/- SCREENING_INCOMPLETE \(temporary\): .*\[001_7e8de476e29357da\.txt:4, house-rules\.txt:2/);
+    expect(r.stdout).toContain('      open question: patient.pregnant\n      open question: patient.breastfeeding\n');
   });
 
   it('invalid input exits 2 with one line per problem naming the field, and no stack trace', async () => {
@@ -63,11 +73,28 @@ describe('mesodesk assess', () => {
 });
 
 describe('mesodesk kb', () => {
-  it('kb lint passes on the project knowledge base, checking every citation against the seeds', async () => {
+  it('kb lint passes on the project knowledge base, resolving every citation to an existing line (and saying that is all it proves)', async () => {
     const r = await cli(['kb', 'lint']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^kb lint: ok - 16 files, \d{3,} citations checked/);
+    expect(r.stdout).toMatch(
+      /^kb lint: ok - 17 files, \d{3,} citations resolved to existing lines \(\d{3,} in seed articles, [1-9]\d* in house rules, [1-9]\d* in outside references; whether a line supports its fact is for review\)/,
+    );
+    expect(r.stdout).not.toMatch(/checked/);
+  });
+
+  it('kb lint resolves the house rules and outside references in the knowledge folder, not among the seeds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-'));
+    cpSync(defaultKnowledgeDir, dir, { recursive: true });
+    const house = knowledgeBase.data.sources.sources.find((s) => s.kind === 'house')!;
+    // The same number of lines, all blank: the hash and every citation of a house rule now fail.
+    writeFileSync(join(dir, house.file), '\n'.repeat(house.lines));
+    const r = await cli(['kb', 'lint', '--knowledge', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${house.file} has changed since it was cited`);
+    expect(r.stderr).toMatch(/^knowledge\/contraindications\.yaml: .*: cites house-rules\.txt:\d+, which is a blank line$/m);
+    rmSync(join(dir, house.file));
+    expect((await cli(['kb', 'lint', '--knowledge', dir])).stderr).toContain(`house file ${house.file} is missing from ${dir}`);
   });
 
   it('kb lint fails on a citation of a blank line', async () => {

@@ -6,6 +6,7 @@ import { buildKnowledgeBase } from '../core/knowledge/build-knowledge-base.js';
 import { knowledgeFiles, type KnowledgeFileKey } from '../core/knowledge/knowledge-files.js';
 import type { KnowledgeBase, KnowledgeProblem } from '../core/knowledge/knowledge-base.js';
 import { CITATION } from '../core/knowledge/schema/common.js';
+import type { SourceKind } from '../core/knowledge/schema/sources-schema.js';
 import { defaultKnowledgeDir, readKnowledgeFiles } from './load-knowledge-base.js';
 
 /** Where the seed articles are looked for when no folder is named: beside the checkout, as CI lays it out. */
@@ -15,7 +16,10 @@ export interface LintReport {
   problems: KnowledgeProblem[];
   /** Notes that are not failures (e.g. seeds not found, so lines were checked against recorded counts only). */
   notes: string[];
+  /** Citations resolved to an existing, non-blank line (which proves the line exists, not that it supports the fact). */
   citations: number;
+  /** The same citations by the kind of source they point to: seed articles, house rules, outside references. */
+  citationsByKind: Record<SourceKind, number>;
   knowledgeBase?: KnowledgeBase;
 }
 
@@ -27,46 +31,55 @@ function collectCitations(value: unknown, path: string, out: { path: string; cit
     for (const [k, v] of Object.entries(value)) collectCitations(v, path ? `${path}.${k}` : k, out);
 }
 
+const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outside: 0 });
+
 /**
- * Validates the knowledge base and checks every citation: the seed file is a known source, and the
- * cited line exists and has text. With the seed files at hand it also checks they are the versions
- * the citations were written against (sha256 in sources.yaml).
+ * Validates the knowledge base and resolves every citation: the cited file is a known source, and the
+ * cited line exists and has text. That proves the line is there, not that it supports the fact; a
+ * reviewer reads it for that. Seed articles are looked for in `seedsDir`; the house rules and outside
+ * references (sources.yaml `kind: house` / `outside`) live in the knowledge folder itself. With a file
+ * at hand it also checks it is the version the citations were written against (sha256 in sources.yaml).
  */
 export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir = defaultSeedsDir): LintReport {
   const read = readKnowledgeFiles(knowledgeDir);
-  if (read.problems.length) return { problems: read.problems, notes: [], citations: 0 };
+  if (read.problems.length) return { problems: read.problems, notes: [], citations: 0, citationsByKind: noCitations() };
   const built = buildKnowledgeBase(read.documents, 'lint');
-  if (!built.ok) return { problems: built.problems, notes: [], citations: 0 };
+  if (!built.ok) return { problems: built.problems, notes: [], citations: 0, citationsByKind: noCitations() };
   const kb = built.knowledgeBase;
   const problems: KnowledgeProblem[] = [];
   const notes: string[] = [];
-  const seedLines = new Map<string, string[]>();
+  const sourceLines = new Map<string, string[]>();
+  const kindOf = new Map(kb.data.sources.sources.map((s) => [s.file, s.kind]));
   const haveSeeds = existsSync(seedsDir);
-  if (!haveSeeds) notes.push(`seed files not found at ${seedsDir}; cited lines were checked against the line counts in sources.yaml only`);
-  else
-    for (const source of kb.data.sources.sources) {
-      const path = join(seedsDir, source.file);
-      if (!existsSync(path)) {
-        problems.push({ file: 'sources.yaml', path: source.id, message: `seed file ${source.file} is missing from ${seedsDir}` });
-        continue;
-      }
-      const text = readFileSync(path, 'utf8');
-      const digest = createHash('sha256').update(text).digest('hex');
-      if (digest !== source.sha256) problems.push({ file: 'sources.yaml', path: source.id, message: `${source.file} has changed since it was cited (sha256 ${digest})` });
-      seedLines.set(source.file, text.split('\n'));
+  if (!haveSeeds) notes.push(`seed files not found at ${seedsDir}; lines cited in them were resolved against the line counts in sources.yaml only`);
+  for (const source of kb.data.sources.sources) {
+    const seed = source.kind === 'seed';
+    if (seed && !haveSeeds) continue;
+    const dir = seed ? seedsDir : knowledgeDir;
+    const path = join(dir, source.file);
+    if (!existsSync(path)) {
+      problems.push({ file: 'sources.yaml', path: source.id, message: `${seed ? 'seed' : source.kind} file ${source.file} is missing from ${dir}` });
+      continue;
     }
+    const text = readFileSync(path, 'utf8');
+    const digest = createHash('sha256').update(text).digest('hex');
+    if (digest !== source.sha256) problems.push({ file: 'sources.yaml', path: source.id, message: `${source.file} has changed since it was cited (sha256 ${digest})` });
+    sourceLines.set(source.file, text.split('\n'));
+  }
   let citations = 0;
+  const citationsByKind = noCitations();
   for (const [key, doc] of Object.entries(kb.data)) {
     const found: { path: string; citation: string }[] = [];
     collectCitations(doc, '', found);
     const file = knowledgeFiles[key as KnowledgeFileKey].file;
     for (const { path, citation } of found) {
       citations += 1;
-      const [, seed, lineText] = CITATION.exec(citation)!;
-      const lines = seedLines.get(seed!);
+      const [, cited, lineText] = CITATION.exec(citation)!;
+      citationsByKind[kindOf.get(cited!) ?? 'seed'] += 1;
+      const lines = sourceLines.get(cited!);
       if (lines && !lines[Number(lineText) - 1]?.trim())
         problems.push({ file, path, message: `cites ${citation}, which is a blank line` });
     }
   }
-  return { problems, notes, citations, knowledgeBase: kb };
+  return { problems, notes, citations, citationsByKind, knowledgeBase: kb };
 }

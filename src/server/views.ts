@@ -50,7 +50,15 @@ export const patientView = z.object({
 /** The contract's result; its many fields are described in shared/contract/assessment.md. */
 export const assessmentResultView = z.object({
   verdict: z.enum(['contraindicated', 'defer', 'eligible_with_precautions', 'eligible']),
-  reasons: z.array(z.object({ code: z.string(), kind: z.enum(['absolute', 'temporary']), message: z.string(), sources: z.array(z.string()) })),
+  reasons: z.array(
+    z.object({
+      code: z.string(),
+      kind: z.enum(['absolute', 'temporary']),
+      message: z.string(),
+      sources: z.array(z.string()),
+      questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant'),
+    }),
+  ),
   precautions: z.array(z.object({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
   plan: z.object({ indication: z.string(), area: z.string() }).optional(),
   conflicts: z.array(z.object({ id: z.string(), topic: z.string(), applied: z.string() })),

@@ -10,7 +10,18 @@ export function exampleRequest(name: string): Record<string, unknown> {
 /** A healthy adult asking for hair-loss treatment: eligible, with a plan. */
 export function healthyIntake(birthDate = '1991-03-15', date = '2026-11-22') {
   return {
-    patient: { birthDate, sex: 'female', conditions: [], medications: [], allergies: [], recentProcedures: [], site: { inflammation: false, skinDamage: false } },
+    patient: {
+      birthDate,
+      sex: 'female',
+      // Answered, as the contract's Policy asks of a woman of 12 to 55: an open question would defer her.
+      pregnant: false,
+      breastfeeding: false,
+      conditions: [],
+      medications: [],
+      allergies: [],
+      recentProcedures: [],
+      site: { inflammation: false, skinDamage: false },
+    },
     request: { indication: 'hair_loss', area: 'scalp', date, combineWith: [] },
   };
 }

@@ -4,7 +4,10 @@ import { formatKnowledgeProblem, type KnowledgeBase } from '../../core/knowledge
 import { lintKnowledgeBase } from '../../knowledge-files/lint-knowledge-base.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
-/** `mesodesk kb lint`: validates the knowledge base and every citation. */
+/**
+ * `mesodesk kb lint`: validates the knowledge base and resolves every citation. "Resolved" says what
+ * was proved - the cited line exists and has text - not that the line supports the fact.
+ */
 export function kbLintCommand(options: { knowledge?: string; seeds?: string }, io: CliIo): number {
   const report = lintKnowledgeBase(options.knowledge, options.seeds);
   for (const note of report.notes) io.err(`note: ${note}`);
@@ -13,7 +16,12 @@ export function kbLintCommand(options: { knowledge?: string; seeds?: string }, i
     io.err(`kb lint: ${report.problems.length} problem(s)`);
     return EXIT.failed;
   }
-  io.out(`kb lint: ok - ${Object.keys(knowledgeFiles).length} files, ${report.citations} citations checked, version ${report.knowledgeBase?.data.sources.version}`);
+  const { seed, house, outside } = report.citationsByKind;
+  io.out(
+    `kb lint: ok - ${Object.keys(knowledgeFiles).length} files, ${report.citations} citations resolved to existing lines ` +
+      `(${seed} in seed articles, ${house} in house rules, ${outside} in outside references; whether a line supports its fact is for review), ` +
+      `version ${report.knowledgeBase?.data.sources.version}`,
+  );
   return EXIT.ok;
 }
 

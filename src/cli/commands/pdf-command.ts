@@ -1,3 +1,4 @@
+import { loadKnowledgeBase } from '../../knowledge-files/load-knowledge-base.js';
 import type { Env } from '../../storage/database-config.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { aftercareDocument, type MadeDocument } from '../../server/interop/aftercare-document.js';
@@ -17,7 +18,8 @@ const kinds: Record<PdfKind, { argument: string; entity: string; make(repos: Rep
     entity: 'aftercare_sheet',
     make: async (repos, id, language) => {
       const session = await repos.treatmentSessions.findById(id);
-      return session && aftercareDocument(repos, session, language);
+      // The sheet quotes the knowledge base's late signs.
+      return session && aftercareDocument(repos, session, language, loadKnowledgeBase());
     },
   },
   consent: {

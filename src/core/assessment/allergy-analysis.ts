@@ -7,7 +7,7 @@ import type { Patient } from './intake-schema.js';
 export interface AllergyAnalysis {
   /** Ingredient ids the patient is allergic to (any, in or out of the mixture). */
   allergens: ReadonlySet<string>;
-  /** Non-essential mixture ingredients left out because of an allergy. */
+  /** Non-essential mixture ingredients left out because of an allergy (conflict `allergy_history`). */
   excluded: string[];
   /** Allergy to an essential ingredient, to every ingredient, or to an unidentified component. */
   unavoidable: boolean;

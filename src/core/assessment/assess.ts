@@ -1,12 +1,15 @@
 import { ageInYears } from '../dates/iso-date.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { analyseAllergies } from './allergy-analysis.js';
+import { takesBloodThinner } from '../messages/blood-thinner-safety.js';
 import type { AssessmentResult, ConflictReport, Plan, Precaution, Reason, Verdict } from './assessment-result.js';
 import { buildPlan, planConflictIds, type PlanInputs } from './build-plan.js';
+import { withCanonicalCodes } from './canonical-codes.js';
 import { compiledRules } from './compiled-rules.js';
 import { deepFreeze } from '../deep-freeze.js';
 import type { RuleContext } from './evaluate-condition.js';
 import type { Intake } from './intake-schema.js';
+import { openQuestions } from './open-questions.js';
 import { sourcedFrom } from './sourced.js';
 
 export class UnknownCodeError extends Error {
@@ -39,7 +42,7 @@ function cached<V>(store: WeakMap<KnowledgeBase, Map<string, V>>, kb: KnowledgeB
 }
 
 function planFor(kb: KnowledgeBase, inputs: PlanInputs) {
-  const key = `${inputs.indication.id}|${inputs.area.id}|${inputs.creamOffered}|${inputs.allergy.excluded.join(',')}`;
+  const key = `${inputs.indication.id}|${inputs.area.id}|${inputs.creamOffered}|${inputs.bloodThinner}|${inputs.allergy.excluded.join(',')}`;
   return cached(planCache, kb, key, () => ({ plan: buildPlan(kb, inputs), conflictIds: planConflictIds(kb, inputs.protocol, inputs.area) }));
 }
 
@@ -63,7 +66,9 @@ function conflictReports(kb: KnowledgeBase, ids: string[]): ConflictReport[] {
  * treated, why, and with which plan. Pure and deterministic: the same input gives the same output.
  * Throws `UnknownCodeError` for an indication or area the knowledge base does not know.
  */
-export function assess(intake: Intake, kb: KnowledgeBase): AssessmentResult {
+export function assess(written: Intake, kb: KnowledgeBase): AssessmentResult {
+  // Rules see the knowledge base's own codes: "atrial fibrillation" is heart disease to them.
+  const intake = withCanonicalCodes(written, kb);
   const { request, patient } = intake;
   const indication = kb.indications.get(request.indication);
   if (!indication) throw new UnknownCodeError('request.indication', `unknown indication "${request.indication}" (known: ${[...kb.indications.keys()].join(', ')})`);
@@ -73,11 +78,13 @@ export function assess(intake: Intake, kb: KnowledgeBase): AssessmentResult {
   const mixture = kb.mixtures.get(indication.mixture)!;
   const rules = compiledRules(kb);
 
+  const age = ageInYears(patient.birthDate, request.date);
   const ctx: RuleContext = {
     intake,
-    age: ageInYears(patient.birthDate, request.date),
+    age,
     allergy: analyseAllergies(patient, mixture, kb),
     areaListed: indication.areas.includes(area.id),
+    openQuestions: openQuestions(intake, age, kb),
   };
   const conflictIds: string[] = [];
 
@@ -87,6 +94,7 @@ export function assess(intake: Intake, kb: KnowledgeBase): AssessmentResult {
     if (!match.matched) continue;
     const reason: Reason = { code: rule.code, kind: rule.kind, message: rule.message, ...sourcedFrom(rule.sources) };
     if (rule.kind === 'temporary' && !match.openEnded && match.until) reason.until = match.until;
+    if ('screeningIncomplete' in rule.when) reason.questions = [...ctx.openQuestions];
     if (rule.conflicts) {
       reason.conflictIds = rule.conflicts;
       conflictIds.push(...rule.conflicts);
@@ -99,7 +107,6 @@ export function assess(intake: Intake, kb: KnowledgeBase): AssessmentResult {
     if (!test(ctx).matched) continue;
     const precaution: Precaution = { code: rule.code, message: rule.message, ...sourcedFrom(rule.sources) };
     if (rule.code === 'ALLERGEN_EXCLUDED') precaution.details = { excluded: [...ctx.allergy.excluded] };
-    if (rule.code === 'ALLERGY_REVIEW') precaution.details = { substances: [...ctx.allergy.unrecognised] };
     if (rule.code === 'SPECIALIST_DECISION') precaution.details = { combineWith: [...request.combineWith] };
     if (rule.conflicts) conflictIds.push(...rule.conflicts);
     precautions.push(precaution);
@@ -109,7 +116,7 @@ export function assess(intake: Intake, kb: KnowledgeBase): AssessmentResult {
   const result: AssessmentResult = { verdict, reasons, precautions, conflicts: [], knowledgeBase: { version: kb.version } };
   if (verdict !== 'contraindicated') {
     const creamOffered = !precautions.some((p) => p.code === 'NO_ANAESTHETIC_CREAM');
-    const { plan, conflictIds: planConflicts } = planFor(kb, { indication, area, protocol, mixture, allergy: ctx.allergy, creamOffered });
+    const { plan, conflictIds: planConflicts } = planFor(kb, { indication, area, protocol, mixture, allergy: ctx.allergy, creamOffered, bloodThinner: takesBloodThinner(patient.medications) });
     result.plan = plan;
     conflictIds.push(...planConflicts);
   }

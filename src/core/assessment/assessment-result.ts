@@ -19,6 +19,11 @@ export interface Reason extends Sourced {
   kind: 'absolute' | 'temporary';
   until?: IsoDate;
   message: string;
+  /**
+   * SCREENING_INCOMPLETE only: every open screening question, by field path
+   * (`patient.pregnant`, `patient.conditions[1].controlled`, `patient.allergies[0].substance`).
+   */
+  questions?: string[];
   /** Ids of the conflicts (in `conflicts`) that this reason relied on. */
   conflictIds?: string[];
 }
@@ -46,6 +51,7 @@ export interface PlanMixture extends Sourced {
   id: string;
   name: string;
   ingredients: MixtureIngredient[];
+  /** Non-essential ingredients left out for an allergy (conflict `allergy_history`). */
   excluded: MixtureIngredient[];
   note: string;
 }

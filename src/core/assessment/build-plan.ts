@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Area, Indication, Mixture } from '../knowledge/schema/catalogue-schema.js';
 import type { TimedInstructionData } from '../knowledge/schema/care-schema.js';
 import type { Protocol } from '../knowledge/schema/protocol-schema.js';
+import { instructionsFor } from '../messages/blood-thinner-safety.js';
 import type { AllergyAnalysis } from './allergy-analysis.js';
 import type { Plan, PlanExpectedEffect, TimedInstruction } from './assessment-result.js';
 import { sourcedFrom } from './sourced.js';
@@ -13,6 +14,8 @@ export interface PlanInputs {
   mixture: Mixture;
   allergy: AllergyAnalysis;
   creamOffered: boolean;
+  /** The patient takes a prescribed anticoagulant or antiplatelet: no instruction may say to avoid aspirin. */
+  bloodThinner: boolean;
 }
 
 function timed(items: TimedInstructionData[], area: Area): TimedInstruction[] {
@@ -43,6 +46,8 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
   const name = (id: string) => ({ id, name: kb.ingredients.get(id)?.name ?? id });
   const excluded = new Set(p.allergy.excluded);
   const duration = procedure.durationMinutes[area.size];
+  // An area with a depth of its own (thin skin around the eyes) keeps every indication to it.
+  const depth = area.depthMm ?? protocol.depthMm;
   const plan: Plan = {
     indication: p.indication.id,
     area: area.id,
@@ -55,7 +60,7 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       note: protocol.maintenance.note,
       ...sourcedFrom(protocol.maintenance.sources),
     },
-    depthMm: { min: protocol.depthMm.min, max: protocol.depthMm.max, ...sourcedFrom(protocol.depthMm.sources) },
+    depthMm: { min: depth.min, max: depth.max, ...sourcedFrom(depth.sources) },
     mixture: {
       id: mixture.id,
       name: mixture.name,
@@ -77,8 +82,11 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       note: protocol.resultsAfterSession.note,
       ...sourcedFrom(protocol.resultsAfterSession.sources),
     },
-    preparation: timed(kb.data.preparation.preparation, area).filter((i) => p.creamOffered || i.code !== 'arrive_for_numbing_cream'),
-    aftercare: timed(kb.data.aftercare.aftercare, area),
+    preparation: instructionsFor(
+      timed(kb.data.preparation.preparation, area).filter((i) => p.creamOffered || i.code !== 'arrive_for_numbing_cream'),
+      p.bloodThinner,
+    ),
+    aftercare: instructionsFor(timed(kb.data.aftercare.aftercare, area), p.bloodThinner),
     expectedSideEffects: expectedEffects(kb, area),
   };
   if (protocol.laterIntervalDays) {

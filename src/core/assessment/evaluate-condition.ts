@@ -5,11 +5,14 @@ import type { Intake, PatientCondition } from './intake-schema.js';
 
 /** What a rule is evaluated against: the intake and what was derived from it once. */
 export interface RuleContext {
+  /** The intake with recognised codes written as the knowledge base's own (see `withCanonicalCodes`). */
   intake: Intake;
   age: number;
   allergy: AllergyAnalysis;
   /** Whether the knowledge base lists the requested area for the requested indication. */
   areaListed: boolean;
+  /** The screening questions the intake leaves open, by field path (see `openQuestions`). */
+  openQuestions: readonly string[];
 }
 
 /**
@@ -136,6 +139,7 @@ export function compileCondition(condition: RuleCondition): CompiledCondition {
     if (a === 'unrecognised') return (ctx) => yes(ctx.allergy.unrecognised.length > 0);
     return (ctx) => yes(a.to.some((id) => ctx.allergy.allergens.has(id)));
   }
+  if ('screeningIncomplete' in condition) return (ctx) => yes(ctx.openQuestions.length > 0);
   if ('anyOf' in condition) {
     const parts = condition.anyOf.map(compileCondition);
     return (ctx) => merge(parts.map((p) => p(ctx)));

@@ -17,6 +17,12 @@ const code = z
 
 const optionalBoolean = z.boolean({ error: 'must be true or false' }).optional();
 
+/**
+ * `reviewed: true` records that a clinician judged a condition, procedure or allergy the knowledge
+ * base does not recognise irrelevant to mesotherapy. It changes nothing for a recognised one.
+ */
+const reviewed = optionalBoolean;
+
 export const sexValues = ['female', 'male', 'other', 'unknown'] as const;
 export const medicationClasses = ['nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other'] as const;
 
@@ -27,6 +33,7 @@ export const conditionSchema = z.looseObject({
   active: optionalBoolean,
   medicationCount: z.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 or more' }).optional(),
   date: isoDate.optional(),
+  reviewed,
 });
 
 export const medicationSchema = z.looseObject({
@@ -36,9 +43,9 @@ export const medicationSchema = z.looseObject({
   ongoing: optionalBoolean,
 });
 
-export const allergySchema = z.looseObject({ substance: code });
+export const allergySchema = z.looseObject({ substance: code, reviewed });
 
-export const procedureSchema = z.looseObject({ type: code, date: isoDate.optional() });
+export const procedureSchema = z.looseObject({ type: code, date: isoDate.optional(), reviewed });
 
 const objectError = (issue: { input: unknown }) => (issue.input === undefined ? 'required' : 'must be an object');
 

@@ -30,6 +30,22 @@ describe('plans per protocol', () => {
     expect(p.durationMinutes).toMatchObject({ min: 45, max: 60 });
   });
 
+  it('around the eyes the injections stay superficial: never the 4 mm the face protocol allows elsewhere', () => {
+    const underEye = plan({ request: { indication: 'under_eye', area: 'periorbital' } });
+    expect(underEye.depthMm).toMatchObject({ min: 0.5, max: 1 });
+    expect(underEye.depthMm.citations).toEqual(expect.arrayContaining(['004_ac3d6af5cbd00a71.txt:63', 'outside-references.txt:14']));
+    // Whatever the indication: the area keeps its own depth.
+    expect(plan({ request: { indication: 'skin_rejuvenation', area: 'periorbital' } }).depthMm.max).toBe(1);
+    expect(plan({}).depthMm).toMatchObject({ min: 1, max: 4 });
+  });
+
+  it('cellulite is weekly, and reports the source that spaces it two to four weeks', () => {
+    const result = assess(makeIntake({ request: { indication: 'cellulite', area: 'thighs' } }), kb);
+    const conflict = result.conflicts.find((c) => c.id === 'cellulite_interval')!;
+    expect(conflict.statements.map((x) => x.citation)).toEqual(['000_28eead5230689bfd.txt:123', '004_ac3d6af5cbd00a71.txt:96']);
+    expect(conflict.applied).toMatch(/^Weekly/);
+  });
+
   it('indications without a schedule of their own get the generic course, which says so', () => {
     for (const indication of ['localized_fat', 'stretch_marks', 'scars', 'hyperhidrosis', 'pain']) {
       const id = kb.indications.get(indication)!;
@@ -61,6 +77,9 @@ describe('plans per protocol', () => {
     expect(prep.find((i) => i.code === 'avoid_nsaids')!.hours.max).toBe(168);
     const thinners = prep.find((i) => i.code === 'keep_prescribed_blood_thinners')!;
     expect(thinners.text).toMatch(/Keep taking/);
+    // Cited to the house rule, not to the seed line that says to avoid blood thinners (003:57).
+    expect(thinners.citations).toEqual(['house-rules.txt:6']);
+    expect(thinners.sources).toEqual(['house-rules.txt']);
   });
 
   it('aftercare: water 10-15 h, other restrictions 48 h; clothing advice only after body areas', () => {
@@ -85,5 +104,28 @@ describe('plans per protocol', () => {
       expect(c.applied.length).toBeGreaterThan(0);
       expect(c.sources.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('plans for a patient on a prescribed blood thinner', () => {
+  const avoidsAspirin = (texts: string[]) => texts.filter((t) => /aspirin|nsaid/i.test(t) && /avoid/i.test(t));
+  const texts = (p: ReturnType<typeof plan>) => [...p.preparation, ...p.aftercare].map((i) => i.text);
+
+  it('never tell them to avoid aspirin, whether the plan is for now or for after a deferral', () => {
+    for (const medications of [
+      [{ name: 'clopidogrel', class: 'antiplatelet', ongoing: true }],
+      [{ name: 'aspirin 75 mg', class: 'antiplatelet', ongoing: true }],
+      [{ name: 'apixaban', class: 'anticoagulant', ongoing: true }],
+    ]) {
+      const result = assess(makeIntake({ patient: { medications } }), kb);
+      expect(result.verdict).toBe('defer');
+      expect(avoidsAspirin(texts(result.plan!))).toEqual([]);
+      expect(result.plan!.preparation.map((i) => i.code)).toContain('keep_prescribed_blood_thinners');
+    }
+  });
+
+  it('still tell everyone else to avoid aspirin and NSAIDs for a week', () => {
+    expect(avoidsAspirin(texts(plan({}))).length).toBeGreaterThan(0);
+    expect(avoidsAspirin(texts(plan({ patient: { medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: '2026-11-01' }] } }))).length).toBeGreaterThan(0);
   });
 });

@@ -70,6 +70,40 @@ describe('knowledge base', () => {
     expect(problemsOf((d) => d.mixtures.mixtures[0].ingredients.push({ ingredient: 'unobtainium', essential: false }))[0]).toMatch(/unknown ingredient "unobtainium"/);
   });
 
+  it('a rule may only name condition codes and procedure types that screening.yaml recognises', () => {
+    expect(
+      problemsOf((d) => (d.contraindications.contraindications.find((r: { code: string }) => r.code === 'STROKE_HISTORY').when = { condition: { codes: ['cva'] } })),
+    ).toEqual([expect.stringMatching(/^knowledge\/contraindications\.yaml: contraindications\[\d+\]\.when: unknown condition "cva" \(not in screening\.yaml\)$/)]);
+    expect(problemsOf((d) => (d.precautions.precautions[0].when = { recentEvent: { procedures: ['chemical_peel'], withinDays: 7 } }))).toEqual([
+      'knowledge/precautions.yaml: precautions[0].when: unknown procedure type "chemical_peel" (not in screening.yaml)',
+    ]);
+  });
+
+  it('a name may stand for one code only, so that no intake can be read two ways', () => {
+    expect(problemsOf((d) => d.screening.conditions[1].aliases.push('TIA'))).toEqual(['knowledge/screening.yaml: conditions[1]: "TIA" already names "stroke"']);
+    expect(problemsOf((d) => d.screening.procedureTypes.push({ ...d.screening.procedureTypes[0] }))[0]).toMatch(/procedureTypes\[\d+\]\.code: duplicate code "laser"/);
+  });
+
+  it('builds the alias look-ups: every recognised code names itself, and aliases name their code', () => {
+    const kb = loadKnowledgeBase();
+    for (const c of kb.data.screening.conditions) expect(kb.conditionLookup.get(c.code)).toBe(c.code);
+    expect(kb.conditionLookup.get('atrial_fibrillation')).toBe('heart_disease');
+    expect(kb.conditionLookup.get('transient_ischaemic_attack')).toBe('stroke');
+    expect(kb.conditionLookup.get('thrombocytopenia')).toBe('bleeding_disorder');
+    expect(kb.procedureLookup.get('chemical_peel')).toBe('peel');
+    expect(kb.procedureLookup.get('botulinum_toxin')).toBe('botox');
+    expect(kb.ingredientLookup.get('lignocaine')).toBe('lidocaine');
+  });
+
+  it('a source that is not a seed article must say what it is', () => {
+    expect(problemsOf((d) => delete d.sources.sources.find((s: { kind?: string }) => s.kind === 'house').description)).toEqual([
+      expect.stringMatching(/^knowledge\/sources\.yaml: sources\[\d+\]\.description: a house or outside source needs a description/),
+    ]);
+    const kinds = loadKnowledgeBase().data.sources.sources.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'seed')).toHaveLength(5);
+    expect(kinds).toEqual(expect.arrayContaining(['house', 'outside']));
+  });
+
   it('a rule with an unknown condition key is rejected', () => {
     const problems = problemsOf((d) => (d.contraindications.contraindications[0].when = { ageOver: 90 }));
     expect(problems[0]).toMatch(/^knowledge\/contraindications\.yaml: contraindications\[0\]\.when: /);

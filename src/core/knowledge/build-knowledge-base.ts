@@ -29,6 +29,15 @@ function indexById<T extends { id: string }>(items: T[], file: string, list: str
   return map;
 }
 
+function codeSet(items: { code: string }[], file: string, list: string, problems: KnowledgeProblem[]): Set<string> {
+  const codes = new Set<string>();
+  items.forEach((item, i) => {
+    if (codes.has(item.code)) problems.push({ file, path: `${list}[${i}].code`, message: `duplicate code "${item.code}"` });
+    codes.add(item.code);
+  });
+  return codes;
+}
+
 /** Visits every value under a document with the key it stands under (array items: their list's key). */
 function walk(value: unknown, path: string, key: string, visit: (key: string, v: unknown, path: string) => void): void {
   visit(key, value, path);
@@ -37,13 +46,40 @@ function walk(value: unknown, path: string, key: string, visit: (key: string, v:
     for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k, k, visit);
 }
 
-function conditionIds(c: RuleCondition, out: { areas: string[]; indications: string[]; ingredients: string[] }): void {
+interface RuleIds {
+  areas: string[];
+  indications: string[];
+  ingredients: string[];
+  conditions: string[];
+  procedures: string[];
+}
+
+function conditionIds(c: RuleCondition, out: RuleIds): void {
   if ('requestArea' in c) out.areas.push(...c.requestArea);
   else if ('requestIndication' in c) out.indications.push(...c.requestIndication);
   else if ('allergy' in c && typeof c.allergy === 'object') out.ingredients.push(...c.allergy.to);
+  else if ('condition' in c) out.conditions.push(...(c.condition.codes ?? []));
+  else if ('recentEvent' in c) {
+    out.conditions.push(...(c.recentEvent.conditions ?? []));
+    out.procedures.push(...(c.recentEvent.procedures ?? []));
+  }
   else if ('anyOf' in c) c.anyOf.forEach((x) => conditionIds(x, out));
   else if ('allOf' in c) c.allOf.forEach((x) => conditionIds(x, out));
   else if ('not' in c) conditionIds(c.not, out);
+}
+
+/** Code by normalised code, name and alias; a term naming two different codes is a problem, since it could not be read safely. */
+function termLookup(items: { code: string; name: string; aliases: string[] }[], file: string, list: string, problems: KnowledgeProblem[]): Map<string, string> {
+  const lookup = new Map<string, string>();
+  items.forEach((item, i) => {
+    for (const term of [item.code, item.name, ...item.aliases]) {
+      const key = normaliseTerm(term);
+      const earlier = lookup.get(key);
+      if (earlier !== undefined && earlier !== item.code) problems.push({ file, path: `${list}[${i}]`, message: `"${term}" already names "${earlier}"` });
+      else lookup.set(key, item.code);
+    }
+  });
+  return lookup;
 }
 
 /**
@@ -61,6 +97,8 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
   const mixtures = indexById(data.mixtures.mixtures, f('mixtures'), 'mixtures', problems);
   const protocols = indexById(data.protocols.protocols, f('protocols'), 'protocols', problems);
   const conflicts = indexById(data.conflicts.conflicts, f('conflicts'), 'conflicts', problems);
+  const conditions = codeSet(data.screening.conditions, f('screening'), 'conditions', problems);
+  const procedureTypes = codeSet(data.screening.procedureTypes, f('screening'), 'procedureTypes', problems);
   indexById(data.sources.sources, f('sources'), 'sources', problems);
   indexById(data.faq.faq, f('faq'), 'faq', problems);
   const sideEffects = new Map(data.sideEffects.sideEffects.map((s) => [s.code, s]));
@@ -85,11 +123,14 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
     rules.forEach((rule, i) => {
       need(!codes.has(rule.code), f(key), `${key}[${i}].code`, `duplicate code "${rule.code}"`);
       codes.add(rule.code);
-      const ids = { areas: [] as string[], indications: [] as string[], ingredients: [] as string[] };
+      const ids: RuleIds = { areas: [], indications: [], ingredients: [], conditions: [], procedures: [] };
       conditionIds(rule.when, ids);
       ids.areas.forEach((a) => need(areas.has(a), f(key), `${key}[${i}].when`, `unknown area "${a}"`));
       ids.indications.forEach((a) => need(indications.has(a), f(key), `${key}[${i}].when`, `unknown indication "${a}"`));
       ids.ingredients.forEach((a) => need(ingredients.has(a), f(key), `${key}[${i}].when`, `unknown ingredient "${a}"`));
+      // A rule can only see codes the screening recognises: an alias or an unlisted code never reaches it.
+      ids.conditions.forEach((a) => need(conditions.has(a), f(key), `${key}[${i}].when`, `unknown condition "${a}" (not in screening.yaml)`));
+      ids.procedures.forEach((a) => need(procedureTypes.has(a), f(key), `${key}[${i}].when`, `unknown procedure type "${a}" (not in screening.yaml)`));
     });
   }
   const nf = data.needleFree.needleFree;
@@ -112,6 +153,9 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
     });
   }
 
+  const conditionLookup = termLookup(data.screening.conditions, f('screening'), 'conditions', problems);
+  const procedureLookup = termLookup(data.screening.procedureTypes, f('screening'), 'procedureTypes', problems);
+
   if (problems.length) return { ok: false, problems };
 
   const ingredientLookup = new Map<string, string>();
@@ -120,6 +164,20 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
 
   return {
     ok: true,
-    knowledgeBase: { version, data: deepFreeze(data), areas, indications, ingredients, ingredientLookup, mixtures, protocols, conflicts, sideEffects, sourceLines },
+    knowledgeBase: {
+      version,
+      data: deepFreeze(data),
+      areas,
+      indications,
+      ingredients,
+      ingredientLookup,
+      conditionLookup,
+      procedureLookup,
+      mixtures,
+      protocols,
+      conflicts,
+      sideEffects,
+      sourceLines,
+    },
   };
 }

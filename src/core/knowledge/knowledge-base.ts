@@ -13,6 +13,10 @@ export interface KnowledgeBase {
   ingredients: ReadonlyMap<string, Ingredient>;
   /** Ingredient id by normalised name, id or alias, for matching free-text allergies. */
   ingredientLookup: ReadonlyMap<string, string>;
+  /** Recognised condition code (screening.yaml) by normalised code, name or alias. */
+  conditionLookup: ReadonlyMap<string, string>;
+  /** Recognised recent-procedure type (screening.yaml) by normalised code, name or alias. */
+  procedureLookup: ReadonlyMap<string, string>;
   mixtures: ReadonlyMap<string, Mixture>;
   protocols: ReadonlyMap<string, Protocol>;
   conflicts: ReadonlyMap<string, Conflict>;

@@ -4,6 +4,7 @@ import { careSchemas } from './schema/care-schema.js';
 import { protocolsSchemas } from './schema/protocol-schema.js';
 import { referenceSchemas } from './schema/reference-schema.js';
 import { rulesSchemas } from './schema/rules-schema.js';
+import { screeningSchema } from './schema/screening-schema.js';
 import { sourcesFileSchema } from './schema/sources-schema.js';
 
 /** Each knowledge-base file, by key: its file name and its schema. */
@@ -13,6 +14,7 @@ export const knowledgeFiles = {
   indications: { file: 'indications.yaml', schema: cataloguesSchema.indications },
   ingredients: { file: 'ingredients.yaml', schema: cataloguesSchema.ingredients },
   mixtures: { file: 'mixtures.yaml', schema: cataloguesSchema.mixtures },
+  screening: { file: 'screening.yaml', schema: screeningSchema },
   contraindications: { file: 'contraindications.yaml', schema: rulesSchemas.contraindications },
   precautions: { file: 'precautions.yaml', schema: rulesSchemas.precautions },
   protocols: { file: 'protocols.yaml', schema: protocolsSchemas.protocols },

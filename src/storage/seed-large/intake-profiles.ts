@@ -18,6 +18,8 @@ const indicationWeights: readonly (readonly [string, number])[] = [
 ];
 
 const allergens = ['penicillin', 'latex', 'nickel', 'pollen', 'lidocaine', 'hyaluronidase', 'hyaluronic acid', 'vitamin c', 'sulphur', 'unknown'];
+/** Allergies the knowledge base does not know, which the clinician has reviewed (judged irrelevant to mesotherapy). */
+const reviewedAllergens = new Set(['penicillin', 'latex', 'nickel', 'pollen']);
 const laterProcedures = ['laser', 'peel'];
 const combined = ['botox', 'filler', 'microneedling'];
 
@@ -48,7 +50,8 @@ function conditions(random: SeededRandom, date: string): PatientCondition[] {
     list.push(random.chance(0.1) ? { code: 'diabetes' } : { code: 'diabetes', insulinDependent: insulin, controlled: !random.chance(0.08) });
   }
   if (random.chance(0.02)) list.push({ code: 'heart_disease', medicationCount: random.weighted([[0, 1], [1, 3], [2, 1]]), controlled: true });
-  if (random.chance(0.04)) list.push({ code: 'hypothyroidism', controlled: true });
+  // Not a condition the knowledge base knows: the clinician has reviewed it (else the intake would stay open).
+  if (random.chance(0.04)) list.push({ code: 'hypothyroidism', controlled: true, reviewed: true });
   if (random.chance(0.005)) list.push({ code: 'urticaria' });
   if (random.chance(0.003)) list.push({ code: 'bleeding_disorder' });
   if (random.chance(0.004)) list.push({ code: 'cancer', active: random.chance(0.4), date: addMonths(date, -random.int(6, 120)) });
@@ -75,6 +78,8 @@ function recentProcedures(random: SeededRandom, date: string, indication: string
   return list;
 }
 
+const allergy = (substance: string) => (reviewedAllergens.has(substance) ? { substance, reviewed: true } : { substance });
+
 /** A first intake for a patient, on `date`. */
 export function firstIntake(kb: KnowledgeBase, random: SeededRandom, subject: IntakeSubject, date: string): Intake {
   const req = request(kb, random, date);
@@ -87,7 +92,7 @@ export function firstIntake(kb: KnowledgeBase, random: SeededRandom, subject: In
     breastfeeding: childbearing && random.chance(0.015),
     conditions: conditionList,
     medications: medications(random, date, conditionList),
-    allergies: random.chance(0.08) ? [{ substance: random.pick(allergens) }] : [],
+    allergies: random.chance(0.08) ? [allergy(random.pick(allergens))] : [],
     recentProcedures: recentProcedures(random, date, req.indication),
     site: { inflammation: random.chance(0.015), skinDamage: random.chance(0.01) },
     needleFear: random.chance(0.1),
@@ -106,6 +111,10 @@ export function followUpIntake(previous: Intake, date: string): Intake {
       ...p,
       pregnant: false,
       breastfeeding: false,
+      // The disease is now controlled, and the questions left open last time are answered.
+      conditions: p.conditions.map((c) =>
+        c.code === 'diabetes' ? { insulinDependent: false, ...c, controlled: true } : c.controlled === false ? { ...c, controlled: true } : c,
+      ),
       medications: p.medications.filter((m) => m.ongoing === true && m.class !== 'antibiotic'),
       recentProcedures: p.recentProcedures.filter((r) => r.type === 'hair_transplant' && r.date !== undefined && addMonths(r.date, 6) <= date),
       site: { inflammation: false, skinDamage: false },

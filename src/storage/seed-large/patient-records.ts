@@ -307,6 +307,8 @@ function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: s
     created_by: practitionerId,
     created_at: iso(endMs),
     updated_at: iso(endMs),
+    // Depths are drawn inside the plan's range below.
+    outside_plan_confirmed: 0,
   });
   const products = ctx.setup.products.get(plan.mixture.id) ?? [];
   const product = products.length ? random.pick(products) : undefined;
@@ -353,7 +355,7 @@ function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: s
       const key = `${symptom}|${severity}|${plan.area}|${onsetHours}|${reportedAfter}`;
       let triage = ctx.triageTexts.get(key);
       if (triage === undefined) {
-        const found = triageSideEffect({ symptoms: symptom, severity, area: plan.area, sessionAt: iso(endMs), onsetAt: iso(onsetMs), now: iso(reportedMs), ongoing: true }, ctx.kb);
+        const found = triageSideEffect({ text: symptom, severity, area: plan.area, sessionAt: iso(endMs), onsetAt: iso(onsetMs), now: iso(reportedMs), ongoing: true }, ctx.kb);
         ctx.triageTexts.set(key, (triage = JSON.stringify(found)));
       }
       rows.side_effect_reports.push({

@@ -56,7 +56,8 @@ export const demoPatients: DemoPatient[] = [
   },
   {
     firstName: 'Emma', lastName: 'Fischer', birthDate: '1985-09-09', sex: 'female', phone: '+49 30 5550 1004', email: 'emma.fischer@mail.example',
-    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ allergies: [{ substance: 'hyaluronidase' }] }) }, sessionDays: [3], practitioner: 'rossi',
+    // Allergic to the numbing cream: treated without it (an allergen in the mixture itself would rule the treatment out).
+    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ allergies: [{ substance: 'lidocaine' }] }) }, sessionDays: [3], practitioner: 'rossi',
   },
   {
     firstName: 'Jonas', lastName: 'Schulz', birthDate: '1990-01-18', sex: 'male', phone: '+49 30 5550 1005', email: null,

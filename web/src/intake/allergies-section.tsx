@@ -1,16 +1,41 @@
-import { TagsInput } from '@mantine/core';
+import { Checkbox, Stack, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { catalogue } from '../knowledge/catalogue';
 import type { IntakeDraft } from './intake-draft';
 import { Section } from './section';
 
-/** Free text with the knowledge base's ingredients suggested: the server matches names and aliases. */
+const fold = (text: string) => text.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id), fold(i.name)]));
+
+/**
+ * Free text with the knowledge base's ingredients suggested: the server matches names and aliases.
+ * A substance that is not one of the suggestions can be marked reviewed by a clinician; the server
+ * ignores the mark for a substance it does recognise (an alias), so offering it there is harmless.
+ */
 export function AllergiesSection({ draft, onChange }: { draft: IntakeDraft; onChange: (patch: Partial<IntakeDraft>) => void }) {
   const { t } = useTranslation();
-  const suggestions = [t('intake.unknownAllergen'), ...catalogue.ingredients.map((i) => i.name)];
+  const unknownAllergen = t('intake.unknownAllergen');
+  const suggestions = [unknownAllergen, ...catalogue.ingredients.map((i) => i.name)];
+  const unlisted = draft.allergies.filter((a) => fold(a) !== fold(unknownAllergen) && !knownIngredients.has(fold(a)));
+  const setAllergies = (allergies: string[]) => onChange({ allergies, reviewedAllergies: draft.reviewedAllergies.filter((a) => allergies.includes(a)) });
   return (
     <Section legend={t('intake.allergies')} help={t('intake.allergiesHelp')}>
-      <TagsInput label={t('intake.allergyInput')} placeholder={t('intake.allergyPlaceholder')} data={[...new Set(suggestions)]} value={draft.allergies} onChange={(allergies) => onChange({ allergies })} clearable />
+      <TagsInput label={t('intake.allergyInput')} placeholder={t('intake.allergyPlaceholder')} data={[...new Set(suggestions)]} value={draft.allergies} onChange={setAllergies} clearable />
+      {unlisted.length > 0 && (
+        <Checkbox.Group
+          mt="sm"
+          label={t('intake.reviewedAllergies')}
+          description={t('intake.reviewedAllergiesHelp')}
+          value={draft.reviewedAllergies.filter((a) => unlisted.includes(a))}
+          onChange={(reviewedAllergies) => onChange({ reviewedAllergies })}
+        >
+          <Stack gap={4} mt={4}>
+            {unlisted.map((substance) => (
+              <Checkbox key={substance} value={substance} label={substance} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
     </Section>
   );
 }

@@ -35,12 +35,19 @@ export function ConditionsSection({ draft, onChange }: { draft: IntakeDraft; onC
           <Group key={index} align="flex-end" gap="sm" wrap="wrap">
             <TextInput label={t('intake.otherCondition')} value={other.code} onChange={(e) => setOther(index, { code: e.currentTarget.value })} />
             <AnswerRadio name={`other-${index}-controlled`} label={t('intake.controlled')} value={other.controlled} onChange={(controlled) => setOther(index, { controlled })} />
+            <Checkbox
+              label={t('intake.reviewedCondition')}
+              description={t('intake.reviewedHelp')}
+              checked={other.reviewed}
+              onChange={(e) => setOther(index, { reviewed: e.currentTarget.checked })}
+              maw={320}
+            />
             <ActionIcon variant="subtle" color="red" aria-label={`${t('common.remove')}: ${other.code || t('intake.otherCondition')}`} onClick={() => onChange({ otherConditions: others.filter((_, i) => i !== index) })}>
               ×
             </ActionIcon>
           </Group>
         ))}
-        <Button variant="subtle" size="xs" w="fit-content" onClick={() => onChange({ otherConditions: [...others, { code: '', controlled: 'unknown' }] })}>
+        <Button variant="subtle" size="xs" w="fit-content" onClick={() => onChange({ otherConditions: [...others, { code: '', controlled: 'unknown', reviewed: false }] })}>
           {t('intake.addOtherCondition')}
         </Button>
       </Stack>

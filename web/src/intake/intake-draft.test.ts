@@ -38,4 +38,17 @@ describe('intake draft', () => {
     expect(draft.date).not.toBe('2020-01-01');
     expect(draftToRequest(draft, woman).patient.conditions).toEqual(previous.patient.conditions);
   });
+
+  it('sends reviewed: true for a typed-in condition or an allergy a clinician reviewed, and reads it back', () => {
+    const draft = { ...emptyDraft(), indication: 'hair_loss', area: 'scalp', date: '2026-11-22' };
+    draft.otherConditions = [{ code: 'Mild asthma', controlled: 'yes', reviewed: true }, { code: 'gout', controlled: 'unknown', reviewed: false }];
+    draft.allergies = ['latex', 'zinc'];
+    draft.reviewedAllergies = ['latex'];
+    const request = draftToRequest(draft, woman);
+    expect(request.patient.conditions).toEqual([{ code: 'mild_asthma', controlled: true, reviewed: true }, { code: 'gout' }]);
+    expect(request.patient.allergies).toEqual([{ substance: 'latex', reviewed: true }, { substance: 'zinc' }]);
+    const back = draftFromIntake(request);
+    expect(back.otherConditions).toEqual([{ code: 'mild_asthma', controlled: 'yes', reviewed: true }, { code: 'gout', controlled: 'unknown', reviewed: false }]);
+    expect(back.reviewedAllergies).toEqual(['latex']);
+  });
 });

@@ -29,6 +29,17 @@ export interface MedicationDraft {
   lastDose: string;
 }
 
+/**
+ * A condition typed in. `reviewed`: a clinician judged it irrelevant to mesotherapy. The server only
+ * heeds that for a condition its knowledge base does not recognise; until then, such a condition
+ * leaves the screening open and treatment waits.
+ */
+export interface OtherConditionDraft {
+  code: string;
+  controlled: Answer;
+  reviewed: boolean;
+}
+
 export interface ProcedureDraft {
   type: string;
   date: string;
@@ -44,9 +55,11 @@ export interface IntakeDraft {
   breastfeeding: boolean;
   needleFear: boolean;
   conditions: Record<KnownCondition, ConditionDraft>;
-  otherConditions: { code: string; controlled: Answer }[];
+  otherConditions: OtherConditionDraft[];
   medications: MedicationDraft[];
   allergies: string[];
+  /** Allergies a clinician has reviewed and judged irrelevant to mesotherapy (sent as `reviewed: true`). */
+  reviewedAllergies: string[];
   procedures: ProcedureDraft[];
   inflammation: boolean;
   skinDamage: boolean;
@@ -67,6 +80,7 @@ export function emptyDraft(): IntakeDraft {
     otherConditions: [],
     medications: [],
     allergies: [],
+    reviewedAllergies: [],
     procedures: [],
     inflammation: false,
     skinDamage: false,
@@ -112,7 +126,7 @@ export function draftFromIntake(data: IntakeRequest | Loose): IntakeDraft {
         medicationCount: typeof condition.medicationCount === 'number' ? String(condition.medicationCount) : '',
         date: text(condition.date),
       };
-    else if (code) draft.otherConditions.push({ code, controlled: answerOf(condition.controlled) });
+    else if (code) draft.otherConditions.push({ code, controlled: answerOf(condition.controlled), reviewed: condition.reviewed === true });
   }
   draft.medications = ((patient.medications ?? []) as Loose[]).map((m) => ({
     class: (medicationClasses as readonly string[]).includes(text(m.class)) ? (m.class as MedicationClass) : 'other',
@@ -120,7 +134,9 @@ export function draftFromIntake(data: IntakeRequest | Loose): IntakeDraft {
     ongoing: m.ongoing === true,
     lastDose: text(m.lastDose),
   }));
-  draft.allergies = ((patient.allergies ?? []) as Loose[]).map((a) => text(a.substance)).filter(Boolean);
+  const allergies = (patient.allergies ?? []) as Loose[];
+  draft.allergies = allergies.map((a) => text(a.substance)).filter(Boolean);
+  draft.reviewedAllergies = allergies.filter((a) => a.reviewed === true).map((a) => text(a.substance)).filter(Boolean);
   draft.procedures = ((patient.recentProcedures ?? []) as Loose[]).map((p) => ({ type: text(p.type), date: text(p.date) }));
   const site = (patient.site ?? {}) as Loose;
   draft.inflammation = site.inflammation === true;
@@ -135,7 +151,7 @@ function withoutUndefined<T extends object>(value: T): T {
 /** The contract's request. Questions that were hidden (e.g. pregnancy for a man) send nothing. */
 export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string; sex: 'female' | 'male' | 'other' | 'unknown' }): IntakeRequest {
   const canBePregnant = patient.sex !== 'male';
-  const conditions = knownConditions
+  const conditions: NonNullable<IntakeRequest['patient']['conditions']> = knownConditions
     .filter((code) => draft.conditions[code].checked)
     .map((code) => {
       const c = draft.conditions[code];
@@ -150,7 +166,10 @@ export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string;
       });
     });
   for (const other of draft.otherConditions)
-    if (other.code.trim()) conditions.push(withoutUndefined({ code: other.code.trim().toLowerCase().replace(/\s+/g, '_'), controlled: flagOf(other.controlled) }) as (typeof conditions)[number]);
+    if (other.code.trim())
+      conditions.push(
+        withoutUndefined({ code: other.code.trim().toLowerCase().replace(/\s+/g, '_'), controlled: flagOf(other.controlled), reviewed: other.reviewed || undefined }),
+      );
 
   return {
     patient: withoutUndefined({
@@ -163,7 +182,7 @@ export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string;
       medications: draft.medications.map((m) =>
         withoutUndefined({ class: m.class, name: m.name.trim() || undefined, ongoing: m.ongoing || undefined, lastDose: !m.ongoing && m.lastDose ? m.lastDose : undefined }),
       ),
-      allergies: draft.allergies.map((substance) => ({ substance })),
+      allergies: draft.allergies.map((substance) => (draft.reviewedAllergies.includes(substance) ? { substance, reviewed: true } : { substance })),
       recentProcedures: draft.procedures.filter((p) => p.type).map((p) => withoutUndefined({ type: p.type, date: p.date || undefined })),
       site: { inflammation: draft.inflammation, skinDamage: draft.skinDamage },
     }),

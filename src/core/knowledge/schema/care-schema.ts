@@ -12,10 +12,19 @@ const timedInstruction = z.strictObject({
   ...sourced,
 });
 
+/** One thing a patient can tick on a report form (a report's `symptoms`), in the patient's words. */
+export const sideEffectSignSchema = z.strictObject({
+  code: id,
+  /** What the form shows the patient. */
+  patient: text,
+  /** Words that recognise this sign in a report's free text. */
+  terms: z.array(text).min(1),
+});
+
 export const sideEffectSchema = z.strictObject({
   code: id,
   name: text,
-  /** Words a patient or clinician may use for it, for matching a report. */
+  /** Words a patient or clinician may use for it, for matching a report (besides its signs' terms). */
   terms: z.array(text).min(1),
   kind: z.enum(['expected', 'warning']),
   /** For expected effects: how long they usually last. */
@@ -24,16 +33,52 @@ export const sideEffectSchema = z.strictObject({
   periorbitalUsualHours: range.optional(),
   /** For warning signs: how soon a clinician must see it. */
   urgency: z.enum(['urgent', 'review']).optional(),
+  /** For expected effects: how soon a clinician must see one that lasts longer or starts later than usual (default review). */
+  lateUrgency: z.enum(['urgent', 'review']).optional(),
   advice: text,
+  /** What a report form offers for it; at least one, so every side effect can be reported by ticking. */
+  signs: z.array(sideEffectSignSchema).min(1),
   conflicts: conflictRefs,
+  ...sourced,
+});
+
+/** Sign codes are what reports store: one code, one meaning, across the whole file. */
+const sideEffectsFile = z.strictObject({ sideEffects: z.array(sideEffectSchema).min(1) }).superRefine((file, ctx) => {
+  const seen = new Set<string>();
+  file.sideEffects.forEach((effect, i) =>
+    effect.signs.forEach((sign, j) => {
+      if (seen.has(sign.code)) ctx.addIssue({ code: 'custom', path: ['sideEffects', i, 'signs', j, 'code'], message: `duplicate sign code "${sign.code}"` });
+      seen.add(sign.code);
+    }),
+  );
+});
+
+/** What the patient is told to watch for after the aftercare window: signs that need a same-day call, at any time. */
+const lateSignsSchema = z.strictObject({
+  /** The heading line, e.g. "Call the clinic the same day ...". */
+  intro: text,
+  items: z
+    .array(
+      z.strictObject({
+        code: id,
+        /** In plain patient words. */
+        text,
+        /** Sign codes of side-effects.yaml that this item is about (checked to triage as urgent). */
+        symptoms: z.array(id).min(1),
+        ...sourced,
+      }),
+    )
+    .min(1),
   ...sourced,
 });
 
 export const careSchemas = {
   preparation: z.strictObject({ preparation: z.array(timedInstruction).min(1) }),
-  aftercare: z.strictObject({ aftercare: z.array(timedInstruction).min(1) }),
-  sideEffects: z.strictObject({ sideEffects: z.array(sideEffectSchema).min(1) }),
+  aftercare: z.strictObject({ aftercare: z.array(timedInstruction).min(1), lateSigns: lateSignsSchema }),
+  sideEffects: sideEffectsFile,
 };
 
 export type TimedInstructionData = z.output<typeof timedInstruction>;
 export type SideEffect = z.output<typeof sideEffectSchema>;
+export type SideEffectSign = z.output<typeof sideEffectSignSchema>;
+export type LateSignsData = z.output<typeof lateSignsSchema>;

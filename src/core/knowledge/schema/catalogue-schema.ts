@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, sourced, text } from './common.js';
+import { id, sourced, sourcedRange, text } from './common.js';
 
 export const areaSchema = z.strictObject({
   id,
@@ -7,6 +7,8 @@ export const areaSchema = z.strictObject({
   region: z.enum(['face', 'scalp', 'body']),
   /** Large areas take longer sessions. */
   size: z.enum(['small', 'large']),
+  /** Injection depth for any indication on this area, where the area needs its own (it replaces the protocol's). */
+  depthMm: sourcedRange.optional(),
   ...sourced,
 });
 

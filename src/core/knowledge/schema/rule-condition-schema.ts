@@ -36,6 +36,7 @@ export type RuleCondition =
   | { combinedProcedures: true }
   | { areaOutsideIndication: true }
   | { allergy: 'unavoidable' | 'excluded' | 'unrecognised' | { to: string[] } }
+  | { screeningIncomplete: true }
   | { anyOf: RuleCondition[] }
   | { allOf: RuleCondition[] }
   | { not: RuleCondition };
@@ -61,6 +62,7 @@ export const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
     z.strictObject({
       allergy: z.union([z.enum(['unavoidable', 'excluded', 'unrecognised']), z.strictObject({ to: z.array(id).min(1) })]),
     }),
+    z.strictObject({ screeningIncomplete: z.literal(true) }),
     z.strictObject({ anyOf: z.array(ruleConditionSchema).min(1) }),
     z.strictObject({ allOf: z.array(ruleConditionSchema).min(1) }),
     z.strictObject({ not: ruleConditionSchema }),

@@ -20,6 +20,23 @@ forEachApp('POST /api/assessments', (get) => {
     expect(result.reasons.map((r: { code: string }) => r.code)).toContain('NSAID_WITHIN_7_DAYS');
   });
 
+  it('fails closed: an open screening question defers, and the response names it', async () => {
+    const result = (await post(exampleRequest('pregnancy-unanswered'))).json();
+    expect(result.verdict).toBe('defer');
+    expect(result.reasons).toEqual([expect.objectContaining({ code: 'SCREENING_INCOMPLETE', kind: 'temporary', questions: ['patient.pregnant', 'patient.breastfeeding'] })]);
+    const document = (await get().app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(JSON.stringify(document)).toContain('"questions"');
+  });
+
+  it('accepts reviewed: true on a condition the knowledge base does not recognise, and refuses a reviewed that is not true or false', async () => {
+    expect((await post(exampleRequest('unknown-condition-reviewed'))).json().verdict).toBe('eligible');
+    const body = exampleRequest('unknown-condition-reviewed') as { patient: { conditions: Record<string, unknown>[] } };
+    body.patient.conditions[0]!.reviewed = 'yes';
+    const bad = await post(body);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().problems).toEqual([{ field: 'patient.conditions[0].reviewed', message: 'must be true or false' }]);
+  });
+
   it('names every field problem with 400', async () => {
     const missing = await post({ patient: {}, request: { indication: 'hair_loss', area: 'scalp', date: '2026-11-22' } });
     expect(missing.statusCode).toBe(400);

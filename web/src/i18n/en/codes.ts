@@ -32,6 +32,7 @@ export const codes = {
     RECENT_LASER_OR_PEEL: 'Recent laser or peel',
     CURRENT_ANTIBIOTICS: 'Currently on antibiotics',
     HAIR_TRANSPLANT_UNDER_6_MONTHS: 'Hair transplant under 6 months ago',
+    SCREENING_INCOMPLETE: 'Screening questions left open',
   } as Record<string, string>,
   precaution: {
     ALLERGEN_EXCLUDED: 'Allergen left out of the mixture',

@@ -33,6 +33,7 @@ export const codes: Messages['codes'] = {
     RECENT_LASER_OR_PEEL: 'Yakın zamanda lazer ya da peeling',
     CURRENT_ANTIBIOTICS: 'Halen antibiyotik kullanımı',
     HAIR_TRANSPLANT_UNDER_6_MONTHS: '6 aydan kısa süre önce saç ekimi',
+    SCREENING_INCOMPLETE: 'Açık kalan tarama soruları',
   },
   precaution: {
     ALLERGEN_EXCLUDED: 'Alerjen karışımdan çıkarıldı',
