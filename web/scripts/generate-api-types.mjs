@@ -45,6 +45,8 @@ function catalogue(kb) {
     ingredients: data.ingredients.ingredients.map((i) => ({ id: i.id, name: i.name })),
     // For the side-effect form's list of symptoms; the triage itself stays on the server.
     sideEffects: data.sideEffects.sideEffects.map((e) => ({ code: e.code, name: e.name, kind: e.kind })),
+    // The symptoms a report can tick (side-effects.yaml `signs`), in the patient's words, grouped by kind.
+    symptoms: data.sideEffects.sideEffects.flatMap((e) => e.signs.map((s) => ({ code: s.code, patient: s.patient, sideEffect: e.code, kind: e.kind }))),
   };
 }
 

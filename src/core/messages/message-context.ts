@@ -1,4 +1,7 @@
+import type { TimedInstruction } from '../assessment/assessment-result.js';
 import { parseInstant } from '../scheduling/instant.js';
+import { instructionsFor, takesBloodThinner } from './blood-thinner-safety.js';
+import type { LateSignsNotice } from './late-signs-notice.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import type { BookedSession, MessageOptions, MessagePlan } from './message-types.js';
 import { preparationAdvice, type PreparationAdvice } from './preparation-advice.js';
@@ -11,6 +14,11 @@ export interface MessageContext {
   startMs: number;
   endMs: number;
   advice: PreparationAdvice;
+  /** Whether the patient takes a prescribed anticoagulant or antiplatelet: then no "avoid aspirin", only "keep taking". */
+  bloodThinner: boolean;
+  /** The plan's aftercare as this patient may read it (blood-thinner-safety.ts). */
+  aftercare: TimedInstruction[];
+  lateSigns: LateSignsNotice;
   /** The portal page where the patient reports a side effect of this session. */
   sideEffectUrl: string;
 }
@@ -20,8 +28,9 @@ export function sideEffectReportUrl(baseUrl: string, sessionId: string): string 
 }
 
 /** Throws RangeError for a start that is not an instant, a duration that is not positive, or an unknown zone or locale. */
-export function messageContext(session: BookedSession, plan: MessagePlan, options: Pick<MessageOptions, 'baseUrl'>): MessageContext {
+export function messageContext(session: BookedSession, plan: MessagePlan, options: Pick<MessageOptions, 'baseUrl' | 'lateSigns'>): MessageContext {
   const startMs = parseInstant(session.start);
+  const bloodThinner = takesBloodThinner(session.patient.medications ?? []);
   if (!Number.isFinite(session.durationMinutes) || session.durationMinutes <= 0) throw new RangeError(`duration must be positive minutes, not ${session.durationMinutes}`);
   return {
     session,
@@ -29,7 +38,10 @@ export function messageContext(session: BookedSession, plan: MessagePlan, option
     clock: localClock(session.timeZone, session.locale),
     startMs,
     endMs: startMs + session.durationMinutes * 60_000,
-    advice: preparationAdvice(plan, session.numbingCream),
+    advice: preparationAdvice(plan, session.numbingCream, bloodThinner),
+    bloodThinner,
+    aftercare: instructionsFor(plan.aftercare, bloodThinner),
+    lateSigns: options.lateSigns,
     sideEffectUrl: sideEffectReportUrl(options.baseUrl, session.id),
   };
 }

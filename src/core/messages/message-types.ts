@@ -1,4 +1,6 @@
 import type { Plan, PlanAnaesthesia } from '../assessment/assessment-result.js';
+import type { MedicationLike } from './blood-thinner-safety.js';
+import type { LateSignsNotice } from './late-signs-notice.js';
 
 /** Every message a booked session can give rise to, in the order a patient meets them. */
 export const messageKinds = ['booking_confirmation', 'preparation_reminder', 'day_before_reminder', 'aftercare', 'check_in'] as const;
@@ -17,7 +19,11 @@ export interface BookedSession {
   clinicName: string;
   /** Where to come ("Main room, 1 Test Street"), or null when the booking names no place. */
   place: string | null;
-  patient: { firstName: string; email: string };
+  /**
+   * `medications`: the patient's medicines from their intake(s), so that a patient on a prescribed
+   * blood thinner is never told to avoid aspirin; left out when no intake is known.
+   */
+  patient: { firstName: string; email: string; medications?: readonly MedicationLike[] };
   /** Whether numbing cream is planned for this session (the patient then arrives early). */
   numbingCream: boolean;
 }
@@ -30,6 +36,8 @@ export interface MessageOptions {
   now: Date;
   /** Where the patient portal lives, for links (e.g. `https://clinic.example`). */
   baseUrl: string;
+  /** The knowledge base's signs that need a same-day call, whenever they appear (`lateSignsNotice`). */
+  lateSigns: LateSignsNotice;
 }
 
 export interface PlannedMessage {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { assess } from '../assessment/assess.js';
 import type { Plan } from '../assessment/assessment-result.js';
-import { keepTakingBloodThinners, mightStopBloodThinners } from './blood-thinner-safety.js';
+import { keepTakingBloodThinners, mightStopBloodThinners, saysAvoidAspirin, saysKeepTakingBloodThinners } from './blood-thinner-safety.js';
+import { lateSignsNotice } from './late-signs-notice.js';
 import type { BookedSession, MessageKind, PlannedMessage } from './message-types.js';
 import { planSessionMessages } from './plan-session-messages.js';
 
@@ -26,7 +27,8 @@ const session = (overrides: Partial<BookedSession> = {}): BookedSession => ({
   numbingCream: true,
   ...overrides,
 });
-const options = { now: new Date('2026-11-23T14:00:00Z'), baseUrl: 'https://clinic.example/' };
+const lateSigns = lateSignsNotice(testKnowledgeBase());
+const options = { now: new Date('2026-11-23T14:00:00Z'), baseUrl: 'https://clinic.example/', lateSigns };
 const plan$ = (s: Partial<BookedSession> = {}, now = options.now, p: Plan = plan) => planSessionMessages(session(s), p, { ...options, now });
 const byKind = (messages: PlannedMessage[]) => new Map(messages.map((m) => [m.kind, m]));
 const get = (messages: PlannedMessage[], kind: MessageKind): PlannedMessage => {
@@ -102,6 +104,20 @@ describe('planning the messages of a booked session', () => {
     const { body, dueAt } = get(plan$({ id: 'abc 1' }), 'check_in');
     expect(dueAt).toBe('2026-12-09T09:45:00.000Z');
     expect(body).toContain('https://clinic.example/portal/sessions/abc%201/side-effects/new');
+  });
+
+  it('aftercare and check-in name the late signs that need a same-day call, with their sources', () => {
+    expect(lateSigns.items.length).toBeGreaterThanOrEqual(5);
+    for (const kind of ['aftercare', 'check_in'] as const) {
+      const { body } = get(plan$(), kind);
+      expect(body, kind).toContain(lateSigns.intro);
+      for (const item of lateSigns.items) expect(body, kind).toContain(`- ${item}`);
+      expect(body, kind).toMatch(/lump, bump or hard knot/);
+      expect(body, kind).toMatch(/Pus or fluid coming out/);
+      expect(body, kind).toMatch(/open sore/);
+      expect(body, kind).toMatch(/fever/);
+      expect(body, kind).toContain('(Sources: 002_ee74a7493c54c6f5.txt:36');
+    }
   });
 
   it('skips messages already due at booking, and then puts the preparation advice in the confirmation', () => {
@@ -204,5 +220,51 @@ describe('never telling anyone to stop a prescribed blood thinner', () => {
   it('no message planned from the real knowledge base says to stop one', () => {
     for (const start of ['2026-11-24T09:00:00Z', '2026-11-26T09:00:00Z', '2026-12-07T09:00:00Z'])
       for (const message of plan$({ start })) expect(mightStopBloodThinners(message.body), message.kind).toBe(false);
+  });
+});
+
+describe('aspirin and prescribed blood thinners', () => {
+  const bodies = (medications: BookedSession['patient']['medications']) => {
+    const patient = { firstName: 'Paula', email: 'paula@example.test', ...(medications ? { medications } : {}) };
+    // A late booking (preparation in the confirmation) and an early one (a reminder a week before).
+    const late = plan$({ start: '2026-11-26T10:00:00+01:00', patient });
+    const early = plan$({ patient });
+    return {
+      confirmation: get(late, 'booking_confirmation').body,
+      reminder: get(early, 'preparation_reminder').body,
+      aftercare: get(early, 'aftercare').body,
+    };
+  };
+  const patients = {
+    clopidogrel: [{ name: 'Clopidogrel 75 mg', class: 'antiplatelet' }],
+    'prescribed low-dose aspirin': [{ name: 'Aspirin 100 mg', class: 'antiplatelet' }],
+    'low-dose aspirin recorded as an NSAID': [{ name: 'aspirin 81 mg daily', class: 'nsaid' }],
+    'warfarin recorded as other': [{ name: 'Warfarin', class: 'other' }],
+    'an unnamed anticoagulant': [{ class: 'anticoagulant' }],
+  };
+
+  it.each(Object.entries(patients))('a patient on %s is never told to avoid aspirin, only to keep taking it', (_, medications) => {
+    for (const [kind, body] of Object.entries(bodies(medications))) {
+      expect(saysAvoidAspirin(body), `${kind}:\n${body}`).toBe(false);
+      expect(body, kind).not.toMatch(/avoid aspirin|aspirin and other NSAID|avoid NSAID|aspirin taken for pain/i);
+      expect(saysKeepTakingBloodThinners(body), kind).toBe(true);
+      expect(mightStopBloodThinners(body), kind).toBe(false);
+    }
+    // The rest of the advice is still there: pain relief without the aspirin clause, alcohol, late signs.
+    const { aftercare, reminder } = bodies(medications);
+    expect(aftercare).toContain('For discomfort use an ice pack, or ask the clinic which painkiller to take.');
+    expect(aftercare).toContain(keepTakingBloodThinners);
+    expect(reminder).toContain(text('avoid_alcohol'));
+    expect(aftercare).toContain(lateSigns.intro);
+  });
+
+  it('a patient with no blood thinner, or whose medicines are unknown, still gets the avoid-aspirin advice', () => {
+    for (const medications of [[], [{ name: 'Ibuprofen', class: 'nsaid' }], [{ name: 'Aspirin', class: 'nsaid' }], undefined]) {
+      const { confirmation, reminder, aftercare } = bodies(medications);
+      expect(confirmation).toContain(text('avoid_nsaids'));
+      expect(reminder).toContain(text('avoid_nsaids'));
+      expect(aftercare).toMatch(/avoid NSAID painkillers such as ibuprofen, or aspirin taken for pain/);
+      expect(saysAvoidAspirin(reminder)).toBe(true);
+    }
   });
 });

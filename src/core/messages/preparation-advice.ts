@@ -1,5 +1,5 @@
 import type { TimedInstruction } from '../assessment/assessment-result.js';
-import { safeInstructions, withKeepTakingLine } from './blood-thinner-safety.js';
+import { instructionsFor, withKeepTakingLine } from './blood-thinner-safety.js';
 import type { MessagePlan } from './message-types.js';
 
 /** The knowledge-base item about arriving early for numbing cream: its timing comes from the plan's lead time instead. */
@@ -18,9 +18,12 @@ export interface PreparationAdvice {
   arriveEarlyMinutes: number | null;
 }
 
-/** Splits the plan's preparation items by when they matter; only safe texts pass (blood-thinner-safety.ts). */
-export function preparationAdvice(plan: MessagePlan, numbingCream: boolean): PreparationAdvice {
-  const items = safeInstructions(plan.preparation.filter((i) => i.code !== numbingCreamArrival));
+/**
+ * Splits the plan's preparation items by when they matter; only safe texts pass, and a patient on a
+ * prescribed blood thinner gets no "avoid aspirin" (blood-thinner-safety.ts).
+ */
+export function preparationAdvice(plan: MessagePlan, numbingCream: boolean, bloodThinner: boolean): PreparationAdvice {
+  const items = instructionsFor(plan.preparation.filter((i) => i.code !== numbingCreamArrival), bloodThinner);
   const beforehand: TimedInstruction[] = items.filter((i) => i.hours.max >= dayHours);
   const cream = numbingCream && plan.preparation.some((i) => i.code === numbingCreamArrival);
   return {

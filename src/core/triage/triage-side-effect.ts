@@ -2,22 +2,29 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SideEffect } from '../knowledge/schema/care-schema.js';
 import { sourcedFrom } from '../assessment/sourced.js';
 import type { Sourced } from '../assessment/assessment-result.js';
+import { readText } from './negation-scope.js';
+import { latestOnsetDay, onsetFromDays, onsetFromHours, type OnsetWindow } from './onset-window.js';
+import { symptomSigns } from './symptom-signs.js';
 
 export const triageLevels = ['expected', 'review', 'urgent'] as const;
 export type TriageLevel = (typeof triageLevels)[number];
 
 export interface SideEffectReport {
-  /** What the patient or practitioner describes, in their words. */
-  symptoms: string;
-  /** Side-effect codes already chosen (e.g. from a form); added to what the words match. */
-  codes?: string[];
+  /** Sign codes ticked on a form (the `signs` of side-effects.yaml, e.g. `lump_nodule`). */
+  symptoms?: readonly string[];
+  /** Side-effect codes ticked on older forms (e.g. `nodule_or_abscess`); each counts as that effect. */
+  codes?: readonly string[];
+  /** What the patient or practitioner describes in their own words; denied terms ("no lumps") do not count. */
+  text?: string;
   severity?: 'mild' | 'moderate' | 'severe';
   /** The area treated in the session, e.g. `periorbital`. */
   area?: string;
-  /** When the session ended, when the symptom began, and now - ISO instants; the core keeps no clock. */
+  /** When the session ended and now - ISO instants; the core keeps no clock. */
   sessionAt: string;
-  onsetAt: string;
   now: string;
+  /** When the symptom began: an ISO instant, or whole days after the session as the patient counts them. Exactly one. */
+  onsetAt?: string;
+  onsetDays?: number;
   /** False when the symptom has already gone. */
   ongoing?: boolean;
 }
@@ -27,6 +34,8 @@ export interface TriageFinding extends Sourced {
   name: string;
   kind: SideEffect['kind'];
   advice: string;
+  /** The signs of this effect that the report names (ticked, or in its words). */
+  signs: string[];
 }
 
 export interface TriageResult extends Sourced {
@@ -43,12 +52,6 @@ function hoursBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / HOUR;
 }
 
-/** Matches whole words and phrases, so "rash" does not match "brash" and "hot" not "photo". */
-function mentions(text: string, term: string): boolean {
-  const escaped = term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z])${escaped}([^a-z]|$)`).test(text);
-}
-
 export class TriageInputError extends Error {
   constructor(
     readonly field: string,
@@ -58,21 +61,85 @@ export class TriageInputError extends Error {
   }
 }
 
+function onsetWindow(report: SideEffectReport, elapsedHours: number): OnsetWindow {
+  const { onsetAt, onsetDays } = report;
+  if (onsetAt !== undefined && onsetDays !== undefined) throw new TriageInputError('onsetDays', 'give either onsetDays or onsetAt, not both');
+  if (onsetDays !== undefined) {
+    if (!Number.isInteger(onsetDays) || onsetDays < 0) throw new TriageInputError('onsetDays', 'must be a whole number of days, 0 or more');
+    if (onsetDays > latestOnsetDay(elapsedHours)) throw new TriageInputError('onsetDays', 'must not be later than today');
+    return onsetFromDays(onsetDays, elapsedHours);
+  }
+  if (onsetAt === undefined) throw new TriageInputError('onsetDays', 'required: how many days after the session it began');
+  if (Number.isNaN(Date.parse(onsetAt))) throw new TriageInputError('onsetAt', 'must be an ISO date-time');
+  const hours = hoursBetween(report.sessionAt, onsetAt);
+  if (hours < -1) throw new TriageInputError('onsetAt', 'must not be before the session');
+  return onsetFromHours(Math.max(0, hours));
+}
+
+interface Named {
+  effect: SideEffect;
+  signs: Set<string>;
+}
+
+/** The side effects the report names: ticked signs and codes always; words unless the text denies them. */
+function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map<string, Named>; denied: string[] } {
+  const signs = symptomSigns(kb);
+  const named = new Map<string, Named>();
+  const add = (effect: SideEffect, sign?: string) => {
+    const entry = named.get(effect.code) ?? { effect, signs: new Set<string>() };
+    if (sign) entry.signs.add(sign);
+    named.set(effect.code, entry);
+  };
+  (report.symptoms ?? []).forEach((code, i) => {
+    const found = signs.get(code);
+    if (!found) throw new TriageInputError(`symptoms[${i}]`, `unknown symptom "${code}"`);
+    add(found.effect, code);
+  });
+  for (const code of report.codes ?? []) {
+    const effect = kb.sideEffects.get(code);
+    if (!effect) throw new TriageInputError('codes', `unknown side effect "${code}"`);
+    add(effect);
+  }
+
+  const denied = new Set<string>();
+  const text = report.text?.trim();
+  if (text) {
+    const effects = kb.data.sideEffects.sideEffects;
+    const read = readText(text, effects.flatMap((e) => [...e.terms, ...e.signs.flatMap((s) => s.terms)]));
+    for (const effect of effects) {
+      const groups = [{ sign: undefined as string | undefined, terms: effect.terms }, ...effect.signs.map((s) => ({ sign: s.code, terms: s.terms }))];
+      for (const { sign, terms } of groups) {
+        const mentions = read.mentions(terms);
+        if (mentions.affirmed.size) add(effect, sign);
+        mentions.negated.forEach((t) => denied.add(t));
+      }
+    }
+  }
+  // Keep the knowledge base's order, whatever order the report named them in.
+  const ordered = new Map(kb.data.sideEffects.sideEffects.filter((e) => named.has(e.code)).map((e) => [e.code, named.get(e.code)!]));
+  return { named: ordered, denied: [...denied] };
+}
+
 /**
  * Sorts a side-effect report into expected and self-limiting, review (a clinician looks within days),
- * or urgent (same day), from the knowledge base's side effects: warning signs by their urgency, and
- * expected effects that last beyond their usual duration, start late, or are severe, for review.
- * Anything it cannot recognise goes to review: an unknown symptom is never called expected.
+ * or urgent (same day), from the knowledge base's side effects:
+ *
+ * - a warning sign by its urgency, whenever it starts: lumps, pustules, sores, discharge, fever or
+ *   spreading redness are urgent even weeks after the session (the pattern of a late infection);
+ * - an expected effect that lasts beyond its usual duration or starts later than it, at its
+ *   `lateUrgency` (urgent for swelling and redness, else review); within its usual time it is expected;
+ * - a severe rating, or a report that names nothing the knowledge base knows, for review: an unknown
+ *   symptom is never called expected.
+ *
+ * Ticked symptoms always count. Free text adds what it affirms; what it denies ("no lumps") neither
+ * adds a finding nor removes a ticked one.
  */
 export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): TriageResult {
-  for (const field of ['sessionAt', 'onsetAt', 'now'] as const)
+  for (const field of ['sessionAt', 'now'] as const)
     if (Number.isNaN(Date.parse(report[field]))) throw new TriageInputError(field, 'must be an ISO date-time');
-  if (hoursBetween(report.sessionAt, report.onsetAt) < -1) throw new TriageInputError('onsetAt', 'must not be before the session');
-  const text = report.symptoms.toLowerCase();
-  const matched = new Map<string, SideEffect>();
-  for (const effect of kb.data.sideEffects.sideEffects)
-    if (report.codes?.includes(effect.code) || effect.terms.some((t) => mentions(text, t))) matched.set(effect.code, effect);
-  for (const code of report.codes ?? []) if (!matched.has(code)) throw new TriageInputError('codes', `unknown side effect "${code}"`);
+  const elapsedHours = hoursBetween(report.sessionAt, report.now);
+  const onset = onsetWindow(report, elapsedHours);
+  const { named, denied } = namedEffects(report, kb);
 
   let level: TriageLevel = 'expected';
   const why: string[] = [];
@@ -80,26 +147,40 @@ export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): T
     if (rank[to] > rank[level]) level = to;
     why.push(reason);
   };
-  const onsetHours = hoursBetween(report.sessionAt, report.onsetAt);
-  const lastedHours = hoursBetween(report.onsetAt, report.now);
+  const lastedHours = elapsedHours - onset.earliestHours;
   const periorbital = report.area === 'periorbital';
 
-  for (const effect of matched.values()) {
+  for (const { effect } of named.values()) {
     if (effect.kind === 'warning') {
-      raise(effect.urgency ?? 'review', `${effect.name} is a warning sign that needs a clinician${effect.urgency === 'urgent' ? ' today' : ''}.`);
+      const urgency = effect.urgency ?? 'review';
+      raise(urgency, `${effect.name} is a warning sign that needs a clinician${urgency === 'urgent' ? ' today, whenever it starts after a session' : ' within days'}.`);
       continue;
     }
     const usual = (periorbital && effect.periorbitalUsualHours) || effect.usualHours;
-    if (!usual) continue;
+    if (!usual) {
+      raise('review', `${effect.name} has no usual duration in the knowledge base, so a clinician should look at it.`);
+      continue;
+    }
+    const late = effect.lateUrgency ?? 'review';
+    const today = late === 'urgent' ? ' - it can be a sign of a late infection, so a clinician should see it today' : '';
     if (report.ongoing !== false && lastedHours > usual.max)
-      raise('review', `${effect.name} has lasted ${Math.round(lastedHours)} hours, longer than the usual ${usual.max}.`);
-    else if (onsetHours > usual.max) raise('review', `${effect.name} began ${Math.round(onsetHours)} hours after the session, later than expected.`);
+      raise(late, `${effect.name} has lasted about ${Math.round(lastedHours)} hours, longer than the usual ${usual.max}${today}.`);
+    else if (onset.latestHours > usual.max)
+      raise(late, `${effect.name} began up to ${Math.round(onset.latestHours / 24)} days after the session, later than the usual ${usual.max} hours${today}.`);
     else why.push(`${effect.name} is expected after mesotherapy and usually settles within ${usual.max} hours.`);
   }
-  if (matched.size === 0) raise('review', 'The symptom does not match a known side effect, so a clinician should look at it.');
+  if (named.size === 0) raise('review', 'The report does not name a known side effect, so a clinician should look at it.');
   if (report.severity === 'severe') raise('review', 'The patient rates it as severe.');
+  if (denied.length) why.push(`Not counted, as the description says they are absent: ${denied.join(', ')}.`);
 
-  const findings: TriageFinding[] = [...matched.values()].map((e) => ({ code: e.code, name: e.name, kind: e.kind, advice: e.advice, ...sourcedFrom(e.sources) }));
+  const findings: TriageFinding[] = [...named.values()].map(({ effect: e, signs }) => ({
+    code: e.code,
+    name: e.name,
+    kind: e.kind,
+    advice: e.advice,
+    signs: [...signs],
+    ...sourcedFrom(e.sources),
+  }));
   const citations = [...new Set(findings.flatMap((f) => f.citations))];
   const durationConflict = kb.conflicts.get('side_effect_duration');
   if (durationConflict && findings.some((f) => f.kind === 'expected')) citations.push(...durationConflict.sources.filter((c) => !citations.includes(c)));

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
+import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
 import { sampleAftercare } from '../test-support/sample-records.js';
 import { aftercareSheetPdf, aftercareStartMs, renderAftercareSheet } from './aftercare-sheet.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 
+const kb = testKnowledgeBase();
+const lateSigns = lateSignsNotice(kb);
+
 const base = {
+  lateSigns,
   clinic: { name: 'Klinik Işıl' },
   patient: { firstName: 'Ayşe', lastName: 'Yılmaz' },
   // 07:00Z is 10:00 in Istanbul (UTC+3); 45 minutes, so the session ends 10:45 local.
@@ -62,13 +68,22 @@ describe('aftercare sheet PDF', () => {
       ...base,
       locale: 'tr-TR',
       aftercare: [{ ...sampleAftercare[0]!, text: 'İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir; bölgeyi ıslatmayın.' }],
-      labels: { title: 'Mezoterapi sonrası bakım', patient: 'Hasta', sessionEnded: 'Seans bitişi', until: '{day} {time} saatine kadar', sources: 'Kaynaklar', duration: 'seanstan sonra {hours} saat' },
+      labels: {
+        title: 'Mezoterapi sonrası bakım',
+        patient: 'Hasta',
+        sessionEnded: 'Seans bitişi',
+        until: '{day} {time} saatine kadar',
+        sources: 'Kaynaklar',
+        duration: 'seanstan sonra {hours} saat',
+        lateSigns: 'Aynı gün kliniği aramanızı gerektiren belirtiler',
+      },
     });
     const { flat: text } = await extractPdf(pdf);
     expect(text).toContain('İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir; bölgeyi ıslatmayın.');
     expect(text).toContain('Mezoterapi sonrası bakım');
     expect(text).toContain('24 Kas Sal 01:45 saatine kadar');
     expect(text).toContain('Kaynaklar: 000_28eead5230689bfd.txt:93');
+    expect(text).toContain('Aynı gün kliniği aramanızı gerektiren belirtiler');
     expect(pdf.includes(Buffer.from('DejaVuSans'))).toBe(true);
   });
 
@@ -83,6 +98,41 @@ describe('aftercare sheet PDF', () => {
   it('refuses to guess when the session length is unknown', () => {
     expect(() => aftercareStartMs({ session: { scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: null } })).toThrow(/endedAt/);
     expect(() => renderAftercareSheet({ ...base, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+  });
+
+  it('lists the late signs that need a same-day call, in patient words, with their sources', async () => {
+    const { flat: text } = await extractPdf(await aftercareSheetPdf(base));
+    expect(text).toContain('Signs that need a call to the clinic the same day');
+    expect(text).toContain(lateSigns.intro);
+    for (const item of lateSigns.items) expect(text).toContain(item);
+    expect(text).toContain(`Sources: ${lateSigns.citations.join(', ')}`);
+    expect(text).toMatch(/lump, bump or hard knot/);
+    expect(text).toMatch(/open sore/);
+    expect(text.indexOf('No make-up')).toBeLessThan(text.indexOf(lateSigns.intro));
+  });
+
+  describe('aspirin and prescribed blood thinners', () => {
+    const painRelief = kb.data.aftercare.aftercare.find((i) => i.code === 'pain_relief')!;
+    const withPainRelief = { ...base, aftercare: [...sampleAftercare, { code: painRelief.code, text: painRelief.text, hours: painRelief.hours, sources: [], citations: [...painRelief.sources] }] };
+    const sheetText = async (medications?: { name?: string; class: string }[]) => (await extractPdf(await aftercareSheetPdf({ ...withPainRelief, ...(medications ? { medications } : {}) }))).flat;
+
+    it.each([
+      ['clopidogrel', [{ name: 'Clopidogrel 75 mg', class: 'antiplatelet' }]],
+      ['prescribed low-dose aspirin', [{ name: 'Aspirin 100 mg', class: 'antiplatelet' }]],
+    ])('a patient on %s gets no "avoid aspirin", only the keep-taking line', async (_, medications) => {
+      const text = await sheetText(medications);
+      expect(text).not.toMatch(/avoid aspirin|avoid NSAID|aspirin taken for pain/i);
+      expect(text).toContain('For discomfort use an ice pack, or ask the clinic which painkiller to take.');
+      expect(text).toContain('Keep taking any prescribed anticoagulant or antiplatelet medicine (blood thinner) exactly as prescribed');
+    });
+
+    it('a patient with no blood thinner, or unknown medicines, still reads it', async () => {
+      for (const medications of [[{ name: 'Ibuprofen', class: 'nsaid' }], undefined]) {
+        const text = await sheetText(medications);
+        expect(text).toMatch(/avoid NSAID painkillers such as ibuprofen, or aspirin taken for pain/);
+        expect(text).not.toContain('Keep taking any prescribed anticoagulant');
+      }
+    });
   });
 
   it('is also available as a stream', async () => {

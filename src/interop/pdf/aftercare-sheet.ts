@@ -1,9 +1,11 @@
 import type { TimedInstruction } from '../../core/assessment/assessment-result.js';
+import { instructionsFor, keepTakingBloodThinners, takesBloodThinner, type MedicationLike } from '../../core/messages/blood-thinner-safety.js';
+import type { LateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { sessionEndMs } from '../record-index.js';
 import type { TreatmentSessionRecord } from '../records.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
-import { colours, fields, fill, paragraph, smallPrint, title } from './pdf-blocks.js';
+import { colours, fields, fill, heading, paragraph, smallPrint, title } from './pdf-blocks.js';
 import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 /** Every word on the sheet that is not data; `{name}` placeholders are filled in. Strings, so a clinic can keep its own in its settings. */
@@ -17,6 +19,12 @@ export interface AftercareSheetLabels {
   /** How long the instruction lasts: `{hours}`. */
   duration: string;
   sources: string;
+  /** The heading over the late signs that need a same-day call. */
+  lateSigns: string;
+  /**
+   * The last words: where to turn with anything else. A language other than the knowledge base's
+   * (English) also sums up the late signs here, so its readers have them in their own words.
+   */
   closing: string;
 }
 
@@ -28,7 +36,8 @@ export const englishAftercareLabels: AftercareSheetLabels = {
   until: 'until {time} on {day}',
   duration: '{hours} hours after the session',
   sources: 'Sources',
-  closing: 'If you notice anything that worries you - spreading redness, increasing pain, fever or pus - contact the clinic.',
+  lateSigns: 'Signs that need a call to the clinic the same day',
+  closing: 'For anything else about the treated area that worries you, contact the clinic.',
 };
 
 export interface AftercareSheetInput extends ClinicLocale {
@@ -39,6 +48,13 @@ export interface AftercareSheetInput extends ClinicLocale {
   endedAt?: string;
   /** The plan's aftercare items (`plan.aftercare`), already filtered to the treated area. */
   aftercare: readonly TimedInstruction[];
+  /** The knowledge base's late signs (`lateSignsNotice`), printed after the timeline with their sources. */
+  lateSigns: LateSignsNotice;
+  /**
+   * The patient's medicines from their intake: a patient on a prescribed blood thinner gets no
+   * "avoid aspirin" line, only the keep-taking one. Left out when unknown.
+   */
+  medications?: readonly MedicationLike[];
   labels?: Partial<AftercareSheetLabels>;
   createdAt?: Date;
 }
@@ -63,7 +79,8 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const labels = { ...englishAftercareLabels, ...input.labels };
   const format = clinicTimeFormat(input);
   const endMs = aftercareStartMs(input);
-  const timeline = aftercareTimeline(endMs, input.aftercare);
+  const bloodThinner = takesBloodThinner(input.medications ?? []);
+  const timeline = aftercareTimeline(endMs, instructionsFor(input.aftercare, bloodThinner));
   const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
   const doc = createPdf(meta);
 
@@ -95,8 +112,18 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
     doc.x = left;
     doc.y = Math.max(doc.y, afterWhen) + 8;
   }
+  const fullWidth = { width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
+  if (bloodThinner) {
+    doc.moveDown(0.5);
+    paragraph(doc, keepTakingBloodThinners, fullWidth);
+  }
+  heading(doc, labels.lateSigns);
+  paragraph(doc, input.lateSigns.intro, fullWidth);
+  doc.list(input.lateSigns.items, { ...fullWidth, bulletRadius: 1.5, paragraphGap: 2 });
+  doc.moveDown(0.3);
+  smallPrint(doc, `${labels.sources}: ${input.lateSigns.citations.join(', ')}`, fullWidth);
   doc.moveDown(0.5);
-  paragraph(doc, labels.closing, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
+  paragraph(doc, labels.closing, fullWidth);
   return finishPdf(doc, meta);
 }
 

@@ -1,4 +1,7 @@
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { aftercareSheetPdf } from '../../interop/index.js';
+import { patientMedications } from '../messaging/patient-medications.js';
 import type { PatientRecord, TreatmentSessionRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { clinicTimeZone } from './clinic-zone.js';
@@ -19,8 +22,10 @@ function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
  * The patient's aftercare sheet for one session, in the time zone of the session's location. The
  * countdown starts at the later of the booked end and the charting: a later start only lengthens
  * the restrictions, which errs on the patient's side when the chart was written during the session.
+ * The knowledge base gives the late signs to watch for; the patient's intakes say whether they take a
+ * prescribed blood thinner (then the sheet has no "avoid aspirin", only "keep taking").
  */
-export async function aftercareDocument(repos: Repositories, session: TreatmentSessionRecord, language: DocumentLanguage, now = new Date()): Promise<MadeDocument> {
+export async function aftercareDocument(repos: Repositories, session: TreatmentSessionRecord, language: DocumentLanguage, knowledge: KnowledgeBase, now = new Date()): Promise<MadeDocument> {
   if (session.status === 'cancelled' || session.status === 'no_show')
     throw new DocumentUnavailableError('session_not_held', `the session was ${session.status === 'no_show' ? 'a no-show' : 'cancelled'}: there is no aftercare to give`);
   const [course, patient, chart] = await Promise.all([repos.courses.findById(session.courseId), repos.patients.findById(session.patientId), repos.charts.findBySession(session.id)]);
@@ -30,7 +35,11 @@ export async function aftercareDocument(repos: Repositories, session: TreatmentS
   if (booked === undefined && charted === undefined)
     throw new DocumentUnavailableError('session_length_unknown', 'the session has no booked length and is not charted, so the aftercare countdown has no start; set its length or chart it first');
   const endedMs = Math.max(booked ?? -Infinity, charted ?? -Infinity);
-  const [clinic, timeZone] = await Promise.all([repos.clinics.findById(patient.clinicId), clinicTimeZone(repos, patient.clinicId, session.locationId)]);
+  const [clinic, timeZone, medications] = await Promise.all([
+    repos.clinics.findById(patient.clinicId),
+    clinicTimeZone(repos, patient.clinicId, session.locationId),
+    patientMedications(repos, patient.id, course.assessmentId),
+  ]);
   const words = documentWords(language);
   const pdf = await aftercareSheetPdf({
     clinic: { name: clinic?.name ?? '' },
@@ -38,6 +47,8 @@ export async function aftercareDocument(repos: Repositories, session: TreatmentS
     session,
     endedAt: new Date(endedMs).toISOString(),
     aftercare: course.plan.aftercare.filter((item) => !item.areas || item.areas.includes(course.area)),
+    lateSigns: lateSignsNotice(knowledge),
+    ...(medications ? { medications } : {}),
     timeZone,
     locale: words.locale,
     labels: words.aftercare,

@@ -1,9 +1,12 @@
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import type { BookedSession } from '../../core/messages/message-types.js';
 import { planSessionMessages } from '../../core/messages/plan-session-messages.js';
 import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { AuditEvent } from '../plugins/audit.js';
 import type { MessagingSettings } from './messaging-settings.js';
+import { patientMedications } from './patient-medications.js';
 
 const entity = 'outbox_message';
 
@@ -21,10 +24,18 @@ function audited(messages: readonly OutboxMessageRecord[], action: AuditEvent['a
  * - cancelled or no-show: pending messages are cancelled;
  * - done: nothing changes (aftercare and the check-in still follow).
  *
- * A patient without an email address gets no messages. Returns the audit entries for the caller
- * to record with `request.audit(events, tx)`.
+ * A patient without an email address gets no messages. The patient's medicines (from their intakes)
+ * and the knowledge base's late signs go into the texts: no "avoid aspirin" for a patient on a
+ * prescribed blood thinner, and every aftercare text says which signs need a same-day call. Returns
+ * the audit entries for the caller to record with `request.audit(events, tx)`.
  */
-export async function scheduleSessionMessages(tx: Repositories, sessionId: string, settings: MessagingSettings, now: Date = new Date()): Promise<AuditEvent[]> {
+export async function scheduleSessionMessages(
+  tx: Repositories,
+  sessionId: string,
+  settings: MessagingSettings,
+  knowledge: KnowledgeBase,
+  now: Date = new Date(),
+): Promise<AuditEvent[]> {
   const session = await tx.treatmentSessions.findById(sessionId);
   if (!session || session.status === 'done') return [];
   const cancelAll = async () => audited(await tx.outbox.cancelPending(session.id), 'update');
@@ -36,6 +47,7 @@ export async function scheduleSessionMessages(tx: Repositories, sessionId: strin
   const clinic = await tx.clinics.findById(patient.clinicId);
   // A session without a location is still in the clinic's zone: its first location's.
   const location = session.locationId ? await tx.clinics.findLocation(session.locationId) : (await tx.clinics.listLocations(patient.clinicId))[0];
+  const medications = await patientMedications(tx, patient.id, course.assessmentId);
 
   const booked: BookedSession = {
     id: session.id,
@@ -45,10 +57,10 @@ export async function scheduleSessionMessages(tx: Repositories, sessionId: strin
     locale: settings.locale,
     clinicName: clinic?.name ?? '',
     place: session.locationId && location ? [location.name, location.address].filter(Boolean).join(', ') : null,
-    patient: { firstName: patient.firstName, email: patient.email },
+    patient: { firstName: patient.firstName, email: patient.email, ...(medications ? { medications } : {}) },
     numbingCream: course.plan.anaesthesia.creamOffered,
   };
-  const planned = planSessionMessages(booked, course.plan, { now, baseUrl: settings.baseUrl });
+  const planned = planSessionMessages(booked, course.plan, { now, baseUrl: settings.baseUrl, lateSigns: lateSignsNotice(knowledge) });
 
   const events: AuditEvent[] = [];
   for (const message of planned) {

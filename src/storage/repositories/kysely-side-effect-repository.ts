@@ -20,6 +20,9 @@ function toReport(row: ReportRow): SideEffectReportRecord {
     createdAt: row.created_at,
     codes: row.codes === null ? [] : fromJsonText<string[]>(row.codes),
     ongoing: row.ongoing === null ? null : Number(row.ongoing) === 1,
+    symptoms: row.symptoms === null ? [] : fromJsonText<string[]>(row.symptoms),
+    onsetDays: row.onset_days === null ? null : Number(row.onset_days),
+    reportedBy: row.reported_by,
   };
 }
 
@@ -49,6 +52,9 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
         codes: input.codes === undefined ? null : toJsonText(input.codes),
         ongoing: input.ongoing === undefined || input.ongoing === null ? null : input.ongoing ? 1 : 0,
         triage_level: levelOf(triage),
+        symptoms: input.symptoms === undefined ? null : toJsonText(input.symptoms),
+        onset_days: input.onsetDays ?? null,
+        reported_by: input.reportedBy ?? null,
       };
       await db.insertInto('side_effect_reports').values(row).execute();
       return toReport(row);

@@ -10,6 +10,10 @@ export interface NewSideEffectReport {
   triage?: unknown;
   codes?: string[];
   ongoing?: boolean | null;
+  /** Symptom codes ticked (side-effects.yaml `signs`). */
+  symptoms?: string[];
+  onsetDays?: number | null;
+  reportedBy?: 'patient' | 'staff' | null;
 }
 
 /** A lot injected in a session's chart, with its product: what a report after the session may concern. */

@@ -17,6 +17,12 @@ export interface SideEffectReportsTable {
   ongoing: Flag | null;
   /** `triage.level` in a column of its own, for "needs attention" lists (0011). */
   triage_level: 'expected' | 'review' | 'urgent' | null;
+  /** JSON list of the symptom codes ticked (0021); null on older reports. */
+  symptoms: JsonText | null;
+  /** Days after the session the symptom began (0021); null on older reports. */
+  onset_days: number | null;
+  /** `patient` or `staff` (0021); null on older reports. */
+  reported_by: 'patient' | 'staff' | null;
 }
 
 export interface SideEffectPhotosTable {

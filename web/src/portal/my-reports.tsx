@@ -5,6 +5,7 @@ import { api, call } from '../api/client';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
+import { ReportSummary } from '../side-effects/report-summary';
 import { TriageBadge } from '../side-effects/triage-badge';
 
 /** The patient's own side-effect reports with the triage each got. */
@@ -30,7 +31,9 @@ export function MyReports({ sessions }: { sessions: TreatmentSession[] }) {
               {reports.map((r) => (
                 <Group key={r.id} component="li" gap="xs" wrap="wrap">
                   <TriageBadge triage={r.triage} />
-                  <Text size="sm">{r.symptom}</Text>
+                  <div>
+                    <ReportSummary report={r} />
+                  </div>
                   <Text size="xs" c="dimmed">
                     {t('portal.reportedOn', { date: format.dateTime(r.createdAt) })}
                   </Text>

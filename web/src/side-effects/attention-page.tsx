@@ -7,6 +7,7 @@ import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
+import { ReportSummary } from './report-summary';
 import { TriageBadge } from './triage-badge';
 
 type Filter = 'all' | 'urgent' | 'review';
@@ -55,7 +56,7 @@ export function AttentionPage() {
                       {t('sideEffects.reported', { date: format.dateTime(r.createdAt), session: format.dateTime(r.sessionAt) })}
                     </Text>
                   </Group>
-                  <Text size="sm">“{r.symptom}”</Text>
+                  <ReportSummary report={r} />
                   {r.triage && r.triage.why.length > 0 && (
                     <Text size="xs" mt={4}>
                       {r.triage.why.join(' · ')}

@@ -111,7 +111,7 @@ export async function courseRoutes(app: App): Promise<void> {
             if (session.status !== 'planned') continue;
             await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at });
             await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: course.patientId }, tx);
-            await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging), tx);
+            await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase), tx);
           }
         }
         return updated;

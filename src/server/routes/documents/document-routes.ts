@@ -44,7 +44,7 @@ export async function documentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
-      const document = await made(() => aftercareDocument(app.repos, session, request.query.locale));
+      const document = await made(() => aftercareDocument(app.repos, session, request.query.locale, app.knowledgeBase));
       await request.audit({ action: 'read', entity: 'aftercare_sheet', entityId: session.id, patientId: session.patientId });
       return sendPdf(reply, `aftercare-${session.id}.pdf`, document.pdf);
     },

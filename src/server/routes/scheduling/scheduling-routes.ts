@@ -103,7 +103,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ],
           tx,
         );
-        for (const s of result.sessions) await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging), tx);
+        for (const s of result.sessions) await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging, app.knowledgeBase), tx);
         await rescreenAfterBooking(tx, app.knowledgeBase, request, result.course.patientId);
         return result;
       });
@@ -139,7 +139,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           done.moved.map((sessionId) => ({ action: 'update' as const, entity: 'treatment_session', entityId: sessionId, patientId: done.course.patientId })),
           tx,
         );
-        for (const sessionId of done.moved) await request.audit(await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging), tx);
+        for (const sessionId of done.moved) await request.audit(await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging, app.knowledgeBase), tx);
         await rescreenAfterBooking(tx, app.knowledgeBase, request, done.course.patientId);
         return done;
       });
@@ -162,7 +162,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
         const session = await app.repos.transaction(async (tx) => {
           const closed = await closeSession(tx, { user, sessionId: request.params.id, status, now: now() });
           await request.audit({ action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId }, tx);
-          await request.audit(await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging), tx);
+          await request.audit(await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging, app.knowledgeBase), tx);
           return closed;
         });
         return sessionFor(user.role, session);

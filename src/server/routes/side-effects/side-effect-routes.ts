@@ -14,6 +14,29 @@ import { triageReport } from './triage-report.js';
 
 /** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
 const clockSkewMs = 5 * 60_000;
+const DAY_MS = 86_400_000;
+
+type NewReport = z.output<typeof newReportBody>;
+
+/** What the schema cannot say alone: something reported, and an onset, in days or as an instant. */
+function checkReportShape(body: NewReport): void {
+  if (!body.symptoms?.length && body.symptom === undefined && !body.codes?.length)
+    throw invalidField('symptoms', 'required: tick at least one symptom, or describe it in symptom');
+  if (body.onsetDays === undefined && body.onset === undefined) throw invalidField('onsetDays', 'required: how many days after the session it began (0: the same day)');
+}
+
+/**
+ * Both forms of the onset are stored, so that every reader has the one it needs: days as reported
+ * (or worked out from an instant), and an instant (for days, the session time plus those days, never
+ * later than now) for exports and lists that sort by time.
+ */
+function reportOnset(sessionAt: string, body: NewReport, now: Date): { onset: string; onsetDays: number } {
+  const sessionMs = Date.parse(sessionAt);
+  if (body.onsetDays !== undefined)
+    return { onset: body.onset ?? new Date(Math.min(sessionMs + body.onsetDays * DAY_MS, now.getTime())).toISOString(), onsetDays: body.onsetDays };
+  const onset = body.onset ?? now.toISOString();
+  return { onset, onsetDays: Math.max(0, Math.floor((Date.parse(onset) - sessionMs) / DAY_MS)) };
+}
 
 function readEvents(patientId: string, reports: readonly SideEffectReportRecord[], photos: readonly SideEffectPhotoRecord[]): AuditEvent[] {
   return [
@@ -23,9 +46,11 @@ function readEvents(patientId: string, reports: readonly SideEffectReportRecord[
 }
 
 /**
- * Side effects after a session, reported by the practitioner or by the patient (their own sessions
- * only), each triaged by the knowledge base when reported and linked to the lots charted in the
- * session. Reception sees none of it: it is clinical.
+ * Side effects after a session, reported by a clinician (admin or practitioner, on the patient's
+ * behalf: `reportedBy: staff`) or by the patient (their own sessions only), each triaged by the
+ * knowledge base when reported and linked to the lots charted in the session. A report ticks symptom
+ * codes, may add the patient's own words, and says how many days after the session it began.
+ * Reception sees none of it: it is clinical.
  */
 export async function sideEffectRoutes(app: App): Promise<void> {
   const tags = ['side effects'];
@@ -38,7 +63,11 @@ export async function sideEffectRoutes(app: App): Promise<void> {
       config: clinicalOrOwn,
       schema: {
         summary: 'Report a side effect after a session; the answer carries its triage and the lots used',
-        description: 'Patients may report for their own sessions only. Add photos with POST /api/side-effects/{id}/photos.',
+        description:
+          'Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; ' +
+          'when both come, the triage reads onsetDays). ' +
+          'Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; ' +
+          'a clinician reports on their behalf (reportedBy: staff). Add photos with POST /api/side-effects/{id}/photos.',
         tags,
         params: idParams,
         body: newReportBody,
@@ -49,19 +78,23 @@ export async function sideEffectRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const body = request.body;
       const now = new Date();
-      if (Date.parse(body.onset) > now.getTime() + clockSkewMs) throw invalidField('onset', 'must not be in the future');
+      checkReportShape(body);
+      if (body.onset !== undefined && Date.parse(body.onset) > now.getTime() + clockSkewMs) throw invalidField('onset', 'must not be in the future');
       const view = await app.repos.transaction(async (tx) => {
         const session = await loadAccessibleSession(tx, user, request.params.id);
         assertSessionHeld(session, now);
         const course = await tx.courses.findById(session.courseId);
+        // The patient's own count of days is what the triage reads when a client sends both.
+        const onset = body.onsetDays !== undefined ? { onsetDays: body.onsetDays } : { onsetAt: body.onset };
         const triage = triageReport(
           {
-            symptoms: body.symptom,
+            symptoms: body.symptoms,
+            text: body.symptom,
             codes: body.codes,
             severity: body.severity,
             area: course?.area,
             sessionAt: session.scheduledAt,
-            onsetAt: body.onset,
+            ...onset,
             now: now.toISOString(),
             ongoing: body.ongoing,
           },
@@ -70,9 +103,11 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         const report = await tx.sideEffects.createReport({
           sessionId: session.id,
           reporterUserId: user.id,
-          symptom: body.symptom,
+          reportedBy: user.role === 'patient' ? 'patient' : 'staff',
+          symptom: body.symptom ?? '',
+          symptoms: body.symptoms ?? [],
           codes: body.codes ?? [],
-          onset: body.onset,
+          ...reportOnset(session.scheduledAt, body, now),
           severity: body.severity,
           ongoing: body.ongoing,
           triage,

@@ -10,15 +10,36 @@ const code = z
   .string({ error: 'must be a side-effect code' })
   .regex(/^[a-z0-9_]{1,64}$/, { message: 'must be a side-effect code such as redness' });
 
+const symptomCode = z
+  .string({ error: 'must be a symptom code' })
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'must be a symptom code such as lump_nodule' });
+
+export const reporters = ['patient', 'staff'] as const;
+
 export const newReportBody = z.object({
-  symptom: text(2000).describe("What the patient notices, in their own words; the triage reads it"),
+  symptoms: z
+    .array(symptomCode, { error: 'must be a list of symptom codes' })
+    .max(40, { message: 'must list at most 40 symptoms' })
+    .transform((codes) => [...new Set(codes)])
+    .optional()
+    .describe('What the reporter ticked: symptom codes of the knowledge base (side-effects.yaml `signs`, e.g. redness, swelling, lump_nodule, discharge, fever); give these, `symptom`, or both'),
+  symptom: text(2000)
+    .optional()
+    .describe('What the patient notices, in their own words, besides or instead of the ticked symptoms; the triage reads it and leaves out what it denies ("no lumps")'),
   codes: z
     .array(code, { error: 'must be a list of side-effect codes' })
     .max(20, { message: 'must list at most 20 codes' })
     .transform((codes) => [...new Set(codes)])
     .optional()
-    .describe('Side-effect codes of the knowledge base, when chosen from a list'),
-  onset: isoTimestamp.describe('When the symptom began'),
+    .describe('Older forms: side-effect codes of the knowledge base (e.g. nodule_or_abscess); prefer `symptoms`'),
+  onsetDays: z
+    .number({ error: 'must be a whole number of days' })
+    .int({ message: 'must be a whole number of days' })
+    .min(0, { message: 'must be 0 or more' })
+    .max(3650, { message: 'must be at most 3650' })
+    .optional()
+    .describe('How many days after the session it began (0: the same day); give this or `onset` (with both, the triage reads this)'),
+  onset: isoTimestamp.optional().describe('When the symptom began, as an instant (older forms); give this or `onsetDays`'),
   severity: z.enum(severities, { error: `must be one of: ${severities.join(', ')}` }),
   ongoing: z.boolean({ error: 'must be true or false' }).describe('Whether the symptom is still there'),
 });
@@ -35,7 +56,16 @@ export const triageView = z
   .object({
     level: z.enum(triageLevels),
     why: z.array(z.string()),
-    findings: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), advice: z.string(), ...sourced })),
+    findings: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        advice: z.string(),
+        signs: z.array(z.string()).optional().describe('The symptom codes of this finding that the report named; absent on older reports'),
+        ...sourced,
+      }),
+    ),
     ...sourced,
   })
   .describe("The knowledge base's triage when the report was made: expected, review (within days) or urgent (today)");
@@ -49,9 +79,12 @@ const reportFields = {
   sessionId: z.string(),
   patientId: z.string(),
   reporterUserId: z.string().nullable(),
-  symptom: z.string(),
+  symptom: z.string().describe('The reporter\'s own words; empty when they only ticked symptoms'),
+  symptoms: z.array(z.string()).describe('Symptom codes ticked; empty on older reports'),
   codes: z.array(z.string()),
-  onset: timestamp.nullable(),
+  onset: timestamp.nullable().describe('When it began; for a report given in days, the session time plus those days'),
+  onsetDays: z.number().int().nullable().describe('Days after the session it began, as reported or worked out from `onset`; null on older reports'),
+  reportedBy: z.enum(reporters).nullable().describe('Whether the patient or a member of staff made the report; null on older reports'),
   severity: z.string().nullable(),
   ongoing: z.boolean().nullable(),
   triage: triageView.nullable(),
@@ -75,10 +108,10 @@ export function reportPhotoFor(photo: SideEffectPhotoRecord): z.input<typeof rep
 }
 
 function reportFieldsFor(report: SideEffectReportRecord, patientId: string) {
-  const { id, sessionId, reporterUserId, symptom, codes, onset, severity, ongoing, createdAt } = report;
+  const { id, sessionId, reporterUserId, symptom, symptoms, codes, onset, onsetDays, reportedBy, severity, ongoing, createdAt } = report;
   // Only this server writes the triage column, always with a TriageResult.
   const triage = report.triage as TriageResult | null;
-  return { id, sessionId, patientId, reporterUserId, symptom, codes, onset, severity, ongoing, triage, createdAt };
+  return { id, sessionId, patientId, reporterUserId, symptom, symptoms, codes, onset, onsetDays, reportedBy, severity, ongoing, triage, createdAt };
 }
 
 export function reportFor(report: SideEffectReportRecord, patientId: string, lots: readonly SessionLot[], photos: readonly SideEffectPhotoRecord[]): z.input<typeof reportView> {

@@ -3,7 +3,7 @@ import { triageSideEffect, TriageInputError, type SideEffectReport, type TriageR
 import { invalidField } from '../../http-errors.js';
 
 /** The core's field names, as the request calls them. */
-const requestField: Record<string, string> = { onsetAt: 'onset', codes: 'codes', symptoms: 'symptom' };
+const requestField: Record<string, string> = { onsetAt: 'onset', text: 'symptom' };
 
 /** The core's triage, with its input errors as 400s naming the request's field. */
 export function triageReport(report: SideEffectReport, knowledgeBase: KnowledgeBase): TriageResult {
