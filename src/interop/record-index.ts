@@ -9,6 +9,7 @@ import type {
   SideEffectReportRecord,
   TreatmentSessionRecord,
 } from './records.js';
+import { groupBy } from '../core/group-by.js';
 
 /** Lookups over one patient's records, built once so every document and export joins the same way. */
 export interface RecordIndex {
@@ -27,16 +28,6 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /** Sessions in each course come out in time order, whatever order they were loaded in. */
 export function indexRecords(group: PatientRecordGroup): RecordIndex {

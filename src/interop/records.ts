@@ -125,6 +125,26 @@ export interface InjectionPointRecord {
   technique: InjectionTechnique;
 }
 
+/** A clinician's decision to treat despite temporary reasons (the treatment gate), with theirs. */
+export interface TreatmentOverrideRecord {
+  reason: string;
+  verdict: string;
+  /** The reason codes overridden. */
+  reasons: readonly string[];
+  by: string | null;
+  byName?: string | null;
+  at: string;
+}
+
+/** A later note on a chart, which itself never changes. */
+export interface ChartAddendumRecord {
+  id: string;
+  text: string;
+  createdBy: string | null;
+  createdByName: string | null;
+  createdAt: string;
+}
+
 export interface ChartEntryRecord {
   id: string;
   sessionId: string;
@@ -135,6 +155,12 @@ export interface ChartEntryRecord {
   createdAt: string;
   updatedAt: string;
   points: InjectionPointRecord[];
+  /** Absent or null: the session was treated without overriding anything. */
+  override?: TreatmentOverrideRecord | null;
+  /** The clinician confirmed depths or volumes outside the plan. */
+  outsidePlanConfirmed?: boolean;
+  /** Oldest first. */
+  addenda?: readonly ChartAddendumRecord[];
 }
 
 export interface SideEffectReportRecord {

@@ -8,14 +8,14 @@
 
 import type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
 import type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
-import type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
+import type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable, ChartAddendaTable } from './schema/treatment-tables.js';
 import type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
 import type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
 
 export * from './schema/column-values.js';
 export type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
 export type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
-export type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable } from './schema/treatment-tables.js';
+export type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable, ChartAddendaTable } from './schema/treatment-tables.js';
 export type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
 export type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
 
@@ -38,6 +38,8 @@ export interface Database {
   lots: LotsTable;
   chart_entries: ChartEntriesTable;
   injection_points: InjectionPointsTable;
+  treatment_overrides: TreatmentOverridesTable;
+  chart_addenda: ChartAddendaTable;
   side_effect_reports: SideEffectReportsTable;
   side_effect_photos: SideEffectPhotosTable;
   outcomes: OutcomesTable;

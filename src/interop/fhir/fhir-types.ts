@@ -41,6 +41,8 @@ export interface Period {
 export interface Annotation {
   text: string;
   time?: string;
+  authorString?: string;
+  authorReference?: Reference;
 }
 
 export interface Attachment {

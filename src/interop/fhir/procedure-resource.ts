@@ -19,6 +19,32 @@ function pointSummary(chart: ChartEntryRecord): string | undefined {
   return `${chart.points.length} injection points (${techniques}), ${Number(volume.toFixed(3))} ml in total${depth}.`;
 }
 
+const practitioner = (userId: string) => ({ type: 'Practitioner', identifier: { system: localIdentifiers.user, value: userId } });
+
+/**
+ * What the chart records beside the points and notes: a treatment despite temporary reasons (the
+ * clinician's override, with why), values outside the plan the clinician confirmed, and the addenda
+ * written since, oldest first. The chart itself never changes; addenda are how it is corrected.
+ */
+function gateNotes(chart: ChartEntryRecord): Annotation[] {
+  const notes: Annotation[] = [];
+  const override = chart.override;
+  if (override)
+    notes.push({
+      text: `Treated despite ${override.reasons.join(', ')} (verdict ${override.verdict}), overridden by the clinician: ${override.reason}`,
+      time: fhirInstant(override.at),
+      ...(override.by ? { authorReference: practitioner(override.by) } : {}),
+    });
+  if (chart.outsidePlanConfirmed) notes.push({ text: 'Depths or volumes outside the plan, confirmed by the clinician.', time: fhirInstant(chart.createdAt) });
+  for (const addendum of chart.addenda ?? [])
+    notes.push({
+      text: `Addendum: ${addendum.text}`,
+      time: fhirInstant(addendum.createdAt),
+      ...(addendum.createdByName ? { authorString: addendum.createdByName } : addendum.createdBy ? { authorReference: practitioner(addendum.createdBy) } : {}),
+    });
+  return notes;
+}
+
 /** A charted session: what was done, where (bodySite), and with which lots (`lotIds`, each a Medication in the Bundle). */
 export function procedureResource(chart: ChartEntryRecord, session: TreatmentSessionRecord, course: CourseRecord | undefined, lotIds: readonly string[]): Procedure {
   const end = sessionEndMs(session);
@@ -26,6 +52,7 @@ export function procedureResource(chart: ChartEntryRecord, session: TreatmentSes
   const summary = pointSummary(chart);
   if (summary) notes.push({ text: summary });
   if (chart.notes) notes.push({ text: chart.notes, time: fhirInstant(chart.updatedAt) });
+  notes.push(...gateNotes(chart));
   return {
     resourceType: 'Procedure',
     id: fhirId(chart.id),
@@ -37,7 +64,7 @@ export function procedureResource(chart: ChartEntryRecord, session: TreatmentSes
     ...(end !== undefined
       ? { performedPeriod: { start: fhirInstant(session.scheduledAt), end: fhirInstantFromMs(end) } }
       : { performedDateTime: fhirInstant(session.scheduledAt) }),
-    ...(session.practitionerId ? { performer: [{ actor: { type: 'Practitioner', identifier: { system: localIdentifiers.user, value: session.practitionerId } } }] } : {}),
+    ...(session.practitionerId ? { performer: [{ actor: practitioner(session.practitionerId) }] } : {}),
     bodySite: bodySites(chart, course),
     ...(notes.length ? { note: notes } : {}),
     ...(lotIds.length ? { usedReference: lotIds.map((id) => reference('Medication', id)) } : {}),

@@ -15,7 +15,9 @@ export const turkishAftercareLabels: AftercareSheetLabels = {
   until: '{day} {time} saatine kadar',
   duration: 'seanstan sonra {hours} saat',
   sources: 'Kaynaklar',
-  closing: 'Sizi endişelendiren bir şey fark ederseniz - yayılan kızarıklık, artan ağrı, ateş veya irin - kliniğe başvurun.',
+  lateSigns: 'Aynı gün kliniği aramanızı gerektiren belirtiler',
+  closing:
+    'Seanstan günler, hatta haftalar sonra bile; yumru veya şişkinlik, irin ya da akıntı, iyileşmeyen açık yara, büyüyen ya da geri gelen şişlik veya kızarıklık ya da ateş fark ederseniz aynı gün kliniği arayın. Sizi endişelendiren başka bir şey olursa da kliniğe başvurun.',
 };
 
 export const turkishConsentLabels: ConsentFormLabels = {
@@ -58,6 +60,11 @@ export const turkishSummaryLabels: TreatmentSummaryLabels = {
   sideEffectColumns: ['Başlangıç', 'Belirti', 'Şiddet', 'Triyaj'],
   outcomes: 'Sonuçlar',
   outcomeColumns: ['Seans', 'Hasta puanı', 'Uygulayıcı puanı', 'Notlar'],
+  chartNotes: 'Onaylanan istisnalar ve ek notlar',
+  chartNoteColumns: ['Seans', 'Tarih', 'Yazan', 'Not'],
+  overrideNote: '{reasons} nedenlerine ({verdict}) rağmen uygulandı; gerekçe: {reason}',
+  outsidePlanNote: 'Plan dışı derinlik veya hacim, uygulayıcı tarafından onaylandı.',
+  addendumNote: 'Ek not: {text}',
   none: 'Kayıt yok.',
   yes: 'evet',
   no: 'hayır',

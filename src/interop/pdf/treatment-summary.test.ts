@@ -43,6 +43,29 @@ describe('treatment summary PDF', () => {
     expect(flat.split('None recorded.').length - 1).toBe(3);
   });
 
+  it('prints each override with its reason, confirmed out-of-plan values and the addenda, under the session’s number', async () => {
+    const group = sampleGroup();
+    const [chart] = group.chartEntries;
+    const gated = {
+      ...chart!,
+      override: { reason: 'Prescriber agreed by phone', verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'], by: id('user', 1), byName: 'Dr Pia', at: '2026-11-23T07:05:00.000Z' },
+      outsidePlanConfirmed: true,
+      addenda: [{ id: id('addendum', 1), text: 'Bruise at the temple the next day.', createdBy: id('user', 1), createdByName: 'Dr Pia', createdAt: '2026-11-24T08:00:00.000Z' }],
+    };
+    const { flat } = await extractPdf(await treatmentSummaryPdf({ ...base, records: { ...group, chartEntries: [gated] } }));
+    for (const expected of [
+      'Overrides and addenda',
+      'Treated despite NSAID_WITHIN_7_DAYS (defer), overridden by the clinician: Prescriber agreed by phone',
+      'Depths or volumes outside the plan, confirmed by the clinician.',
+      'Addendum: Bruise at the temple the next day.',
+      'Dr Pia',
+      '24 Nov 2026, 11:00',
+    ])
+      expect(flat).toContain(expected);
+    // Without any, the section is left out.
+    expect((await extractPdf(await treatmentSummaryPdf(base))).flat).not.toContain('Overrides and addenda');
+  });
+
   it('breaks long tables across pages', async () => {
     const group = sampleGroup();
     const template = group.sessions[0]!;

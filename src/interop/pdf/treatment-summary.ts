@@ -32,6 +32,14 @@ export interface TreatmentSummaryLabels {
   sideEffectColumns: [string, string, string, string];
   outcomes: string;
   outcomeColumns: [string, string, string, string];
+  /** Printed only when a session of the course has an override, confirmed out-of-plan values or addenda. */
+  chartNotes: string;
+  chartNoteColumns: [string, string, string, string];
+  /** `{reasons}`, `{verdict}` and `{reason}`. */
+  overrideNote: string;
+  outsidePlanNote: string;
+  /** `{text}`. */
+  addendumNote: string;
   none: string;
   yes: string;
   no: string;
@@ -64,6 +72,11 @@ export const englishSummaryLabels: TreatmentSummaryLabels = {
   sideEffectColumns: ['Onset', 'Symptom', 'Severity', 'Triage'],
   outcomes: 'Outcomes',
   outcomeColumns: ['Session', 'Patient rating', 'Practitioner rating', 'Notes'],
+  chartNotes: 'Overrides and addenda',
+  chartNoteColumns: ['Session', 'When', 'By', 'Note'],
+  overrideNote: 'Treated despite {reasons} ({verdict}), overridden by the clinician: {reason}',
+  outsidePlanNote: 'Depths or volumes outside the plan, confirmed by the clinician.',
+  addendumNote: 'Addendum: {text}',
   none: 'None recorded.',
   yes: 'yes',
   no: 'no',
@@ -142,6 +155,30 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   });
   if (sessionRows.length) table(doc, labels.sessionColumns, sessionRows, [24, 120, 60, 50, '*']);
   else paragraph(doc, labels.none);
+
+  // What the charts record beyond the points: treatment despite reasons, confirmed out-of-plan values, later addenda.
+  const noteRows = sessions.flatMap((s, i) => {
+    const chart = index.chartBySession.get(s.id);
+    if (!chart) return [];
+    const number = String(i + 1);
+    const rows: string[][] = [];
+    const { override } = chart;
+    if (override)
+      rows.push([
+        number,
+        format.dateTime(instantMs(override.at)),
+        override.byName ?? '',
+        fill(labels.overrideNote, { reasons: override.reasons.join(', '), verdict: override.verdict, reason: override.reason }),
+      ]);
+    if (chart.outsidePlanConfirmed) rows.push([number, format.dateTime(instantMs(chart.createdAt)), '', labels.outsidePlanNote]);
+    for (const addendum of chart.addenda ?? [])
+      rows.push([number, format.dateTime(instantMs(addendum.createdAt)), addendum.createdByName ?? '', fill(labels.addendumNote, { text: addendum.text })]);
+    return rows;
+  });
+  if (noteRows.length) {
+    heading(doc, labels.chartNotes);
+    table(doc, labels.chartNoteColumns, noteRows, [40, 110, 90, '*']);
+  }
 
   heading(doc, labels.productsAndLots);
   const lotRows = [...lotUse].map(([lotId, count]) => {

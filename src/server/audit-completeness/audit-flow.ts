@@ -72,7 +72,8 @@ export function flowContext(t: TestApp, clients: Map<Role, TestClient>, ids: Rec
     location: t.fixture.location.id,
     intake(patient = {}) {
       const body = healthyIntake('1990-04-12');
-      return { ...body, patient: { ...body.patient, ...patient } };
+      // Every screening question answered, so that the treatment gate lets the past session be charted.
+      return { ...body, patient: { ...body.patient, pregnant: false, breastfeeding: false, ...patient } };
     },
     intakeWrites: (body, patientId) => [
       { action: 'create', entity: 'intake', entityId: body.intake.id, patientId },

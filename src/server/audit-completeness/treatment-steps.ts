@@ -20,16 +20,25 @@ export function treatmentSteps({ ids, id, paula }: FlowContext): Step[] {
       expected: (b) => b.signatures.map((c: { id: string }) => ({ action: 'read', entity: 'consent_signature', entityId: c.id, patientId: paula })),
     },
     {
+      route: 'GET /api/sessions/:id/treatment-check', as: 'practitioner', url: () => `/api/sessions/${id('pastSession')}/treatment-check`, status: 200,
+      expected: () => [{ action: 'read', entity: 'treatment_session', entityId: id('pastSession'), patientId: paula }],
+    },
+    {
       route: 'POST /api/sessions/:id/chart', as: 'practitioner', url: () => `/api/sessions/${id('pastSession')}/chart`, status: 201,
       payload: () => ({
         anaesthesiaUsed: false,
         notes: 'Tolerated well',
-        points: [{ area: 'scalp', x: 0.4, y: 0.3, productId: id('product'), lotId: id('lot'), volumeMl: 0.2, depthMm: 1.5, technique: 'manual' }],
+        points: [{ area: 'scalp', x: 0.4, y: 0.3, productId: id('product'), lotId: id('lot'), volumeMl: 0.2, depthMm: 2.5, technique: 'manual' }],
       }),
       expected: (b) => [
         { action: 'create', entity: 'chart_entry', entityId: b.chart.id, patientId: paula },
         { action: 'update', entity: 'treatment_session', entityId: id('pastSession'), patientId: paula },
       ],
+    },
+    {
+      route: 'POST /api/sessions/:id/chart/addenda', as: 'practitioner', url: () => `/api/sessions/${id('pastSession')}/chart/addenda`, status: 201,
+      payload: () => ({ text: 'Slight bruising the next day.' }),
+      expected: (b) => [{ action: 'create', entity: 'chart_addendum', entityId: b.id, patientId: paula }],
     },
     {
       route: 'GET /api/sessions/:id/chart', as: 'patient', url: () => `/api/sessions/${id('pastSession')}/chart`, status: 200,

@@ -25,6 +25,12 @@ export interface FuzzRecords {
   baseBody(route: ApiRoute, role: Role): Promise<unknown>;
 }
 
+/** A healthy intake with the pregnancy and breastfeeding questions answered (no). */
+function answeredIntake(birthDate: string) {
+  const intake = healthyIntake(birthDate);
+  return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
+}
+
 async function created(client: TestClient, method: 'POST' | 'PUT', url: string, payload: object | ReturnType<typeof multipartPayload>): Promise<{ id: string } & Record<string, unknown>> {
   const options = 'headers' in payload && 'payload' in payload ? { method, url, ...payload } : { method, url, payload };
   const response = await client.inject(options as Parameters<TestClient['inject']>[0]);
@@ -136,10 +142,13 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     active: true,
     ingredients: ['zinc'],
     codes: ['redness'],
+    symptoms: ['redness'],
+    onsetDays: 0,
   };
   // Hints that differ by route: a time not booked by the route before, say.
   const hintsByRoute: Record<string, Record<string, unknown>> = {
-    'PATCH /api/sessions/:id': { scheduledAt: '2031-03-10T13:00:00Z', locationId: fixture.location.id, roomId: spareRoom.id, status: 'planned' },
+    // No override: it only goes with marking the session done.
+    'PATCH /api/sessions/:id': { scheduledAt: '2031-03-10T13:00:00Z', locationId: fixture.location.id, roomId: spareRoom.id, status: 'planned', override: null },
   };
   const hintFor =
     (values: Readonly<Record<string, unknown>>): ExampleHint =>
@@ -149,11 +158,13 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       return values[name];
     };
 
-  const chartPoint = { area: 'scalp', x: 0.5, y: 0.5, productId: catalogue.product.id, lotId: catalogue.lots[0].id, volumeMl: 0.1, depthMm: 1, technique: 'manual' };
+  // Within the scalp plan's depth (2-3 mm): the treatment gate asks for confirmation of anything else.
+  const chartPoint = { area: 'scalp', x: 0.5, y: 0.5, productId: catalogue.product.id, lotId: catalogue.lots[0].id, volumeMl: 0.1, depthMm: 2, technique: 'manual' };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: fixture.users.admin.email, password: testPassword },
     'POST /api/assessments': healthyIntake(),
-    'POST /api/patients/:id/intakes': healthyIntake(fixture.patient.birthDate),
+    // Every screening question answered: this becomes the patient's latest intake, which the treatment gate reads when the chart route's turn comes.
+    'POST /api/patients/:id/intakes': answeredIntake(fixture.patient.birthDate),
     'POST /api/patients/:id/courses': { assessmentId: otherAssessmentId },
     'POST /api/courses/:id/course-proposals': finder,
     'POST /api/scheduling/course-proposals': {

@@ -2,18 +2,8 @@ import type { AuditRecord, PatientRecordGroup } from '../../interop/records.js';
 import type { PatientRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { catalogueCache, type CatalogueCache } from './catalogue-cache.js';
+import { groupBy } from '../../core/group-by.js';
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string | undefined): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (k === undefined) continue;
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /**
  * The records of a batch of patients, one group each, in the order given: one query per table for

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { Plan } from '../../core/assessment/assessment-result.js';
 import type { CourseRecord, Role } from '../../storage/repositories/records.js';
+import { addDays } from '../../core/dates/iso-date.js';
+import { makeIntake } from '../../test-support/intake-builder.js';
 import { healthyIntake } from '../../test-support/intake-examples.js';
 import type { TestApp, TestClient } from '../../test-support/test-app.js';
 import { weekdaysNineToFive } from '../scheduling/scheduling-test-setup.js';
@@ -36,9 +38,15 @@ export const signaturePng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAA
 const hour = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
 
+/** A healthy intake with every screening question answered (pregnancy and breastfeeding: no). */
+function answeredIntake(birthDate: string) {
+  const intake = healthyIntake(birthDate);
+  return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
+}
+
 /** A healthy intake naming one medication: its name is the intake's free text. */
 function intakeWithMedication(birthDate: string) {
-  const intake = healthyIntake(birthDate);
+  const intake = answeredIntake(birthDate);
   return { ...intake, patient: { ...intake.patient, medications: [{ name: 'Vitamin D', class: 'other', ongoing: true }] } };
 }
 
@@ -73,7 +81,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
     (planned ??= (async () => {
       const client = await adminClient();
       const url = `/api/patients/${fixture.patient.id}`;
-      const intake = await client.inject({ method: 'POST', url: `${url}/intakes`, payload: healthyIntake(fixture.patient.birthDate) });
+      const intake = await client.inject({ method: 'POST', url: `${url}/intakes`, payload: answeredIntake(fixture.patient.birthDate) });
       expectStatus(intake, 201, 'sample intake');
       const course = await client.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: intake.json().assessment.id } });
       expectStatus(course, 201, 'sample course');
@@ -110,11 +118,19 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
     return { course, place, sessions };
   };
 
-  /** The mesotherapy consent published and signed by the charted patient, once. */
+  /** Three hours ago: a session that took place (today, or late yesterday in UTC). */
+  const treatedAt = hoursAgo(3);
+  /**
+   * The mesotherapy consent published and signed by the charted patient, once. The patient took an
+   * NSAID two days before the sessions: each is deferred, so that the treatment gate takes the
+   * clinician's override (whose reason is a text field of its own) rather than nothing.
+   */
   let charting: Promise<{ patientId: string; productId: string; lotId: string }> | undefined;
   const chartingSetup = () =>
     (charting ??= (async () => {
       const patient = await newPatient();
+      const nsaid = { name: 'ibuprofen', class: 'nsaid', lastDose: addDays(treatedAt.slice(0, 10), -2) };
+      await repos.intakes.create({ patientId: patient.id, data: makeIntake({ patient: { medications: [nsaid] }, request: { indication: 'hair_loss', area: 'scalp' } }), createdBy: null });
       const text = await repos.consent.createText({ clinicId, procedure: 'mesotherapy', text: 'Mesotherapy consent.', active: true });
       await repos.consent.sign({ patientId: patient.id, consentTextId: text.id, typedName: 'Sam Sample', signatureImage: signaturePng, userAgent: null, userId: null });
       const product = await repos.products.createProduct({ clinicId, name: 'Sample mix', manufacturer: null, ingredients: ['zinc'] });
@@ -196,7 +212,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
       stores: true,
       make: async () => {
         const patient = await newPatient();
-        const intake = await (await adminClient()).inject({ method: 'POST', url: `/api/patients/${patient.id}/intakes`, payload: healthyIntake(patient.birthDate) });
+        const intake = await (await adminClient()).inject({ method: 'POST', url: `/api/patients/${patient.id}/intakes`, payload: answeredIntake(patient.birthDate) });
         expectStatus(intake, 201, 'intake for a course');
         return { url: `/api/patients/${patient.id}/courses`, payload: { assessmentId: intake.json().assessment.id } };
       },
@@ -207,7 +223,15 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
       stores: true,
       make: async () => ({ url: `/api/courses/${(await newCourse()).id}/sessions`, payload: { scheduledAt: future(), durationMinutes: 30, locationId: fixture.location.id } }),
     },
-    'PATCH /api/sessions/:id': { role: 'reception', stores: true, make: async () => ({ url: `/api/sessions/${await newSession(future())}`, payload: { scheduledAt: future(), durationMinutes: 45 } }) },
+    // Moved to when it took place and marked done despite the deferral: every field, the override's reason too.
+    'PATCH /api/sessions/:id': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => {
+        const { patientId } = await chartingSetup();
+        return { url: `/api/sessions/${await newSession(future(), patientId)}`, payload: { scheduledAt: treatedAt, durationMinutes: 45, status: 'done', override: { reason: 'Prescriber agreed.' } } };
+      },
+    },
     'POST /api/flags/rescreen': {
       role: 'admin',
       stores: true,
@@ -250,8 +274,21 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
       stores: true,
       make: async () => {
         const { patientId, productId, lotId } = await chartingSetup();
-        const point = { area: 'scalp', x: 0.5, y: 0.4, productId, lotId, volumeMl: 0.1, depthMm: 1, technique: 'manual' };
-        return { url: `/api/sessions/${await newSession(hoursAgo(2), patientId)}/chart`, payload: { anaesthesiaUsed: true, anaesthesiaAgent: 'Lidocaine cream', notes: 'Went well.', points: [point] } };
+        const point = { area: 'scalp', x: 0.5, y: 0.4, productId, lotId, volumeMl: 0.1, depthMm: 2, technique: 'manual' };
+        return {
+          url: `/api/sessions/${await newSession(treatedAt, patientId)}/chart`,
+          payload: { anaesthesiaUsed: true, anaesthesiaAgent: 'Lidocaine cream', notes: 'Went well.', points: [point], override: { reason: 'Prescriber agreed.' } },
+        };
+      },
+    },
+    'POST /api/sessions/:id/chart/addenda': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => {
+        const { patientId } = await chartingSetup();
+        const sessionId = await newSession(treatedAt, patientId);
+        await repos.transaction((tx) => tx.charts.create({ sessionId, anaesthesiaUsed: false, createdBy: null, points: [] }));
+        return { url: `/api/sessions/${sessionId}/chart/addenda`, payload: { text: 'Slight bruising the next day.' } };
       },
     },
     'POST /api/side-effects/:id/photos': {

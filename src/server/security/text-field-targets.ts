@@ -27,6 +27,7 @@ export const fieldKinds: Record<string, FieldKind> = {
   notes: 'text',
   symptom: 'text',
   reason: 'text',
+  'override.reason': 'text',
   'patient.medications.[].name': 'text',
   password: 'secret',
   email: 'format',

@@ -18,6 +18,8 @@ import { listingOrderIndexesMigration } from './0016-listing-order-indexes.js';
 import { calendarFeedsMigration } from './0017-calendar-feeds.js';
 import { auditEntriesNamingManyRecordsMigration } from './0018-audit-entries-naming-many-records.js';
 import { patientNamePairsMigration } from './0019-patient-name-pairs.js';
+import { treatmentGateMigration } from './0020-treatment-gate.js';
+import { sideEffectSymptomsMigration } from './0021-side-effect-symptoms.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '0017-calendar-feeds': calendarFeedsMigration,
   '0018-audit-entries-naming-many-records': auditEntriesNamingManyRecordsMigration,
   '0019-patient-name-pairs': patientNamePairsMigration,
+  '0020-treatment-gate': treatmentGateMigration,
+  '0021-side-effect-symptoms': sideEffectSymptomsMigration,
 };

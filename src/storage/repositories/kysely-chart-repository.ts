@@ -1,9 +1,11 @@
 import type { Selectable } from 'kysely';
-import type { ChartEntriesTable, InjectionPointsTable } from '../database-schema.js';
+import type { ChartAddendaTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
+import { fromJsonText, toJsonText } from '../json-text.js';
 import type { ChartRepository } from './chart-repository.js';
-import type { ChartEntryRecord, InjectionPointRecord } from './records.js';
+import type { ChartAddendumRecord, ChartEntryRecord, InjectionPointRecord, TreatmentOverrideRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
+import { groupBy } from '../../core/group-by.js';
 
 const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
 
@@ -22,7 +24,42 @@ function toPoint(row: Selectable<InjectionPointsTable>): InjectionPointRecord {
   };
 }
 
-function toEntry(row: Selectable<ChartEntriesTable>, points: InjectionPointRecord[]): ChartEntryRecord {
+function toOverride(row: Selectable<TreatmentOverridesTable> & { created_by_name: string | null }): TreatmentOverrideRecord {
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    chartEntryId: row.chart_entry_id,
+    reason: row.reason,
+    verdict: row.verdict,
+    reasons: fromJsonText<string[]>(row.reason_codes),
+    by: row.created_by,
+    byName: row.created_by_name,
+    at: row.created_at,
+  };
+}
+
+function toAddendum(row: Selectable<ChartAddendaTable> & { created_by_name: string | null }): ChartAddendumRecord {
+  return { id: row.id, chartEntryId: row.chart_entry_id, text: row.text, createdBy: row.created_by, createdByName: row.created_by_name, createdAt: row.created_at };
+}
+
+/** What hangs off chart entries besides their points, loaded for a batch of them. */
+interface EntryDetails {
+  points: ReadonlyMap<string, InjectionPointRecord[]>;
+  /** By session, oldest first. */
+  overrides: ReadonlyMap<string, TreatmentOverrideRecord[]>;
+  addenda: ReadonlyMap<string, ChartAddendumRecord[]>;
+}
+
+/**
+ * The override a chart was written under: its own, or else the latest one given when its session
+ * was marked done without a chart.
+ */
+function overrideOf(entry: Selectable<ChartEntriesTable>, sessionOverrides: readonly TreatmentOverrideRecord[]): TreatmentOverrideRecord | null {
+  const own = sessionOverrides.filter((o) => o.chartEntryId === entry.id).at(-1);
+  return own ?? sessionOverrides.filter((o) => o.chartEntryId === null).at(-1) ?? null;
+}
+
+function toEntry(row: Selectable<ChartEntriesTable>, details: EntryDetails): ChartEntryRecord {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -32,11 +69,39 @@ function toEntry(row: Selectable<ChartEntriesTable>, points: InjectionPointRecor
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    points,
+    points: details.points.get(row.id) ?? [],
+    override: overrideOf(row, details.overrides.get(row.session_id) ?? []),
+    outsidePlanConfirmed: row.outside_plan_confirmed === 1,
+    screening:
+      row.screening_verdict !== null && row.screening_kb_version !== null && row.screening_date !== null
+        ? { verdict: row.screening_verdict, knowledgeBaseVersion: row.screening_kb_version, sessionDate: row.screening_date }
+        : null,
+    addenda: details.addenda.get(row.id) ?? [],
   };
 }
 
+
 export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepository {
+  /** Addenda with their authors' names, oldest first. */
+  const addendaQuery = () =>
+    db
+      .selectFrom('chart_addenda as a')
+      .leftJoin('users as u', 'u.id', 'a.created_by')
+      .selectAll('a')
+      .select('u.display_name as created_by_name')
+      .orderBy('a.created_at')
+      .orderBy('a.id');
+  /** Overrides with their authors' names, oldest first. */
+  const overridesQuery = () =>
+    db
+      .selectFrom('treatment_overrides as o')
+      .leftJoin('users as u', 'u.id', 'o.created_by')
+      .selectAll('o')
+      .select('u.display_name as created_by_name')
+      .orderBy('o.created_at')
+      .orderBy('o.id');
+  const overridesOfSession = async (sessionId: string) => (await overridesQuery().where('o.session_id', '=', sessionId).execute()).map(toOverride);
+  const nameOf = async (userId: string | null) => (userId ? ((await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())?.display_name ?? null) : null);
   return {
     async create(input) {
       const at = now();
@@ -49,6 +114,10 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         created_by: input.createdBy,
         created_at: at,
         updated_at: at,
+        outside_plan_confirmed: input.outsidePlanConfirmed ? 1 : 0,
+        screening_verdict: input.screening?.verdict ?? null,
+        screening_kb_version: input.screening?.knowledgeBaseVersion ?? null,
+        screening_date: input.screening?.sessionDate ?? null,
       };
       await db.insertInto('chart_entries').values(entry).execute();
       const points: Selectable<InjectionPointsTable>[] = input.points.map((p) => ({
@@ -64,13 +133,39 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         technique: p.technique,
       }));
       if (points.length) await db.insertInto('injection_points').values(points).execute();
-      return toEntry(entry, points.map(toPoint));
+      // The session may carry an override from being marked done; the new chart shows it.
+      const overrides = await overridesOfSession(input.sessionId);
+      return toEntry(entry, { points: new Map([[entry.id, points.map(toPoint)]]), overrides: new Map([[input.sessionId, overrides]]), addenda: new Map() });
     },
     async findBySession(sessionId) {
       const entry = await db.selectFrom('chart_entries').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
       if (!entry) return undefined;
-      const points = await db.selectFrom('injection_points').selectAll().where('chart_entry_id', '=', entry.id).orderBy('id').execute();
-      return toEntry(entry, points.map(toPoint));
+      const [points, overrides, addenda] = await Promise.all([
+        db.selectFrom('injection_points').selectAll().where('chart_entry_id', '=', entry.id).orderBy('id').execute(),
+        overridesOfSession(sessionId),
+        addendaQuery().where('a.chart_entry_id', '=', entry.id).execute(),
+      ]);
+      return toEntry(entry, { points: new Map([[entry.id, points.map(toPoint)]]), overrides: new Map([[sessionId, overrides]]), addenda: new Map([[entry.id, addenda.map(toAddendum)]]) });
+    },
+    async createOverride(input) {
+      const row: Selectable<TreatmentOverridesTable> = {
+        id: newId(),
+        session_id: input.sessionId,
+        chart_entry_id: input.chartEntryId,
+        reason: input.reason,
+        verdict: input.verdict,
+        reason_codes: toJsonText(input.reasons),
+        created_by: input.createdBy,
+        created_at: now(),
+      };
+      await db.insertInto('treatment_overrides').values(row).execute();
+      return toOverride({ ...row, created_by_name: await nameOf(input.createdBy) });
+    },
+    overridesOfSession,
+    async addAddendum(input) {
+      const row: Selectable<ChartAddendaTable> = { id: newId(), chart_entry_id: input.chartEntryId, text: input.text, created_by: input.createdBy, created_at: now() };
+      await db.insertInto('chart_addenda').values(row).execute();
+      return toAddendum({ ...row, created_by_name: await nameOf(input.createdBy) });
     },
     async sessionIdsUsingLot(lotId) {
       const rows = await db
@@ -126,14 +221,22 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         .where('c.patient_id', 'in', patientIds);
       const entries = await db.selectFrom('chart_entries').selectAll().where('id', 'in', entryIds).orderBy('created_at').orderBy('id').execute();
       if (entries.length === 0) return [];
-      const points = await db.selectFrom('injection_points').selectAll().where('chart_entry_id', 'in', entryIds).orderBy('id').execute();
-      const byEntry = new Map<string, InjectionPointRecord[]>();
-      for (const p of points) {
-        const list = byEntry.get(p.chart_entry_id) ?? [];
-        list.push(toPoint(p));
-        byEntry.set(p.chart_entry_id, list);
-      }
-      return entries.map((e) => toEntry(e, byEntry.get(e.id) ?? []));
+      const sessionIds = db
+        .selectFrom('treatment_sessions as s')
+        .innerJoin('courses as c', 'c.id', 's.course_id')
+        .select('s.id')
+        .where('c.patient_id', 'in', patientIds);
+      const [points, overrides, addenda] = await Promise.all([
+        db.selectFrom('injection_points').selectAll().where('chart_entry_id', 'in', entryIds).orderBy('id').execute(),
+        overridesQuery().where('o.session_id', 'in', sessionIds).execute(),
+        addendaQuery().where('a.chart_entry_id', 'in', entryIds).execute(),
+      ]);
+      const details: EntryDetails = {
+        points: groupBy(points.map(toPoint), (p) => p.chartEntryId),
+        overrides: groupBy(overrides.map(toOverride), (o) => o.sessionId),
+        addenda: groupBy(addenda.map(toAddendum), (a) => a.chartEntryId),
+      };
+      return entries.map((e) => toEntry(e, details));
     },
   };
 }

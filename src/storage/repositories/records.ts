@@ -169,6 +169,42 @@ export interface InjectionPointRecord {
   technique: InjectionTechnique;
 }
 
+/** A clinician's decision to treat a session despite temporary reasons, with theirs. */
+export interface TreatmentOverrideRecord {
+  id: string;
+  sessionId: string;
+  /** Null when the session was marked done without a chart. */
+  chartEntryId: string | null;
+  reason: string;
+  /** The verdict overridden (defer). */
+  verdict: string;
+  /** The reason codes overridden. */
+  reasons: string[];
+  by: string | null;
+  /** The clinician's display name, for showing and printing. */
+  byName: string | null;
+  at: string;
+}
+
+/** A later note on a chart; the chart itself never changes. */
+export interface ChartAddendumRecord {
+  id: string;
+  chartEntryId: string;
+  text: string;
+  createdBy: string | null;
+  /** The author's display name, for showing and printing. */
+  createdByName: string | null;
+  createdAt: string;
+}
+
+/** The screening a chart was written under. */
+export interface ChartScreeningRecord {
+  verdict: string;
+  knowledgeBaseVersion: string;
+  /** The session's calendar date where it took place. */
+  sessionDate: string;
+}
+
 export interface ChartEntryRecord {
   id: string;
   sessionId: string;
@@ -179,6 +215,13 @@ export interface ChartEntryRecord {
   createdAt: string;
   updatedAt: string;
   points: InjectionPointRecord[];
+  /** The override the chart was written under: its own, or the one given when the session was marked done. */
+  override: TreatmentOverrideRecord | null;
+  outsidePlanConfirmed: boolean;
+  /** Null on charts from before the treatment gate. */
+  screening: ChartScreeningRecord | null;
+  /** Oldest first. */
+  addenda: ChartAddendumRecord[];
 }
 
 export interface SideEffectReportRecord {
@@ -194,6 +237,12 @@ export interface SideEffectReportRecord {
   codes: string[];
   /** Whether the symptom was still there when reported; null on older reports. */
   ongoing: boolean | null;
+  /** Symptom codes the reporter ticked (side-effects.yaml `signs`); empty on reports from before they were asked (0021). */
+  symptoms: string[];
+  /** Days after the session the symptom began; null on reports from before 0021. */
+  onsetDays: number | null;
+  /** Who made the report: the patient, or staff on their behalf; null on reports from before 0021. */
+  reportedBy: 'patient' | 'staff' | null;
 }
 
 export interface SideEffectPhotoRecord {

@@ -85,6 +85,36 @@ export interface ChartEntriesTable {
   created_by: string | null;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** The clinician confirmed depths or volumes outside the plan (0020). */
+  outside_plan_confirmed: Flag;
+  /** The screening the chart was written under; null on charts from before the treatment gate (0020). */
+  screening_verdict: string | null;
+  screening_kb_version: string | null;
+  /** The session's calendar date where it took place. */
+  screening_date: string | null;
+}
+
+/** A clinician's decision to treat despite temporary reasons (0020). Never changed or deleted. */
+export interface TreatmentOverridesTable {
+  id: string;
+  session_id: string;
+  /** Null when the session was marked done without a chart. */
+  chart_entry_id: string | null;
+  reason: string;
+  verdict: string;
+  /** JSON list of the reason codes overridden. */
+  reason_codes: JsonText;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+}
+
+/** A later note on a chart, which itself never changes (0020). Never changed or deleted. */
+export interface ChartAddendaTable {
+  id: string;
+  chart_entry_id: string;
+  text: string;
+  created_by: string | null;
+  created_at: IsoTimestamp;
 }
 
 export interface InjectionPointsTable {

@@ -292,6 +292,7 @@ export interface paths {
                                 active?: boolean;
                                 medicationCount?: number;
                                 date?: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -308,6 +309,7 @@ export interface paths {
                             /** @default [] */
                             allergies?: ({
                                 substance: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -315,6 +317,7 @@ export interface paths {
                             recentProcedures?: ({
                                 type: string;
                                 date?: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -359,6 +362,8 @@ export interface paths {
                                 kind: "absolute" | "temporary";
                                 message: string;
                                 sources: string[];
+                                /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
+                                questions?: string[];
                             }[];
                             precautions: {
                                 code: string;
@@ -444,6 +449,8 @@ export interface paths {
                                     kind: "absolute" | "temporary";
                                     message: string;
                                     sources: string[];
+                                    /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
+                                    questions?: string[];
                                 }[];
                                 precautions: {
                                     code: string;
@@ -1721,6 +1728,8 @@ export interface paths {
                                             kind: "absolute" | "temporary";
                                             message: string;
                                             sources: string[];
+                                            /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
+                                            questions?: string[];
                                         }[];
                                         precautions: {
                                             code: string;
@@ -1778,6 +1787,7 @@ export interface paths {
                                 active?: boolean;
                                 medicationCount?: number;
                                 date?: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -1794,6 +1804,7 @@ export interface paths {
                             /** @default [] */
                             allergies?: ({
                                 substance: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -1801,6 +1812,7 @@ export interface paths {
                             recentProcedures?: ({
                                 type: string;
                                 date?: string;
+                                reviewed?: boolean;
                             } & {
                                 [key: string]: unknown;
                             })[];
@@ -1871,6 +1883,8 @@ export interface paths {
                                         kind: "absolute" | "temporary";
                                         message: string;
                                         sources: string[];
+                                        /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
+                                        questions?: string[];
                                     }[];
                                     precautions: {
                                         code: string;
@@ -2557,7 +2571,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Reschedule a planned session, or mark it done (clinicians), cancelled or no-show */
+        /** Reschedule a planned session, or mark it done (clinicians: the treatment gate applies, as when charting), cancelled or no-show */
         patch: {
             parameters: {
                 query?: never;
@@ -2577,6 +2591,11 @@ export interface paths {
                         roomId?: string | null;
                         /** @enum {string} */
                         status?: "planned" | "done" | "cancelled" | "no_show";
+                        /** @description With status "done": treat despite temporary reasons (a deferred session), giving why */
+                        override?: {
+                            /** @description Why the session goes ahead despite the reasons (e.g. the prescriber agreed) */
+                            reason: string;
+                        } | null;
                     };
                 };
             };
@@ -2610,6 +2629,18 @@ export interface paths {
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
                             updatedAt: string;
+                            /** @description The override stored when the session was marked done despite temporary reasons */
+                            override?: {
+                                reason: string;
+                                /** @description The verdict overridden (defer) */
+                                verdict: string;
+                                /** @description The reason codes overridden */
+                                reasons: string[];
+                                /** @description User id */
+                                by: string | null;
+                                /** @description ISO 8601 timestamp */
+                                at: string;
+                            };
                         };
                     };
                 };
@@ -2641,6 +2672,44 @@ export interface paths {
                             problems?: {
                                 field: string;
                                 message: string;
+                            }[];
+                            /** @description treatment_blocked: the assessment verdict (null without one) */
+                            verdict?: string | null;
+                            /** @description treatment_blocked: every blocker */
+                            reasons?: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "absolute" | "temporary";
+                                until?: string;
+                                message: string;
+                                sources: string[];
+                                citations: string[];
+                                /** @description Whether a clinician may override this reason */
+                                overridable: boolean;
+                            }[];
+                            /** @description treatment_blocked: whether an override with a reason would be accepted */
+                            overridable?: boolean;
+                            /** @description outside_plan: each value outside the plan */
+                            points?: {
+                                index: number;
+                                /** @description e.g. points[3].depthMm */
+                                field: string;
+                                value: number;
+                                range: {
+                                    min: number;
+                                    max: number;
+                                };
+                            }[];
+                            /** @description anaesthetic_allergy: the first allergen the agent names */
+                            allergen?: string;
+                            /** @description anaesthetic_allergy: every allergen the agent names */
+                            allergens?: string[];
+                            /** @description lot_unusable: each unusable lot */
+                            lots?: {
+                                lotId: string;
+                                lotNumber: string;
+                                /** @enum {string} */
+                                reason: "recalled" | "expired";
                             }[];
                         };
                     };
@@ -3746,7 +3815,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A session's chart (patients see their own) */
+        /** A session's chart with its override and addenda (patients see their own) */
         get: {
             parameters: {
                 query?: never;
@@ -3788,6 +3857,36 @@ export interface paths {
                                 /** @enum {string} */
                                 technique: "manual" | "gun" | "needle_free";
                             }[];
+                            /** @description A clinician treated despite temporary reasons */
+                            override: {
+                                reason: string;
+                                /** @description The verdict overridden (defer) */
+                                verdict: string;
+                                /** @description The reason codes overridden */
+                                reasons: string[];
+                                /** @description User id */
+                                by: string | null;
+                                /** @description ISO 8601 timestamp */
+                                at: string;
+                            } | null;
+                            /** @description The clinician confirmed depths or volumes outside the plan */
+                            outsidePlanConfirmed: boolean;
+                            /** @description The screening the chart was written under (null on charts from before the treatment gate) */
+                            screening: {
+                                verdict: string;
+                                knowledgeBaseVersion: string;
+                                sessionDate: string;
+                            } | null;
+                            /** @description Later notes, oldest first; the chart itself never changes */
+                            addenda: {
+                                id: string;
+                                chartEntryId: string;
+                                text: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                            }[];
                         };
                     };
                 };
@@ -3810,7 +3909,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Chart a session (anaesthesia, notes, injection points) and mark it done; needs the patient's signature of the current mesotherapy consent and usable lots */
+        /** Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are an anaesthetic the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current mesotherapy consent and usable lots */
         post: {
             parameters: {
                 query?: never;
@@ -3839,6 +3938,13 @@ export interface paths {
                             /** @enum {string} */
                             technique: "manual" | "gun" | "needle_free";
                         }[];
+                        /** @description Treat despite temporary reasons (a deferred session), giving why */
+                        override?: {
+                            /** @description Why the session goes ahead despite the reasons (e.g. the prescriber agreed) */
+                            reason: string;
+                        } | null;
+                        /** @description The clinician confirms depths or volumes outside the plan */
+                        confirmOutsidePlan?: boolean;
                     };
                 };
             };
@@ -3873,6 +3979,36 @@ export interface paths {
                                     depthMm: number | null;
                                     /** @enum {string} */
                                     technique: "manual" | "gun" | "needle_free";
+                                }[];
+                                /** @description A clinician treated despite temporary reasons */
+                                override: {
+                                    reason: string;
+                                    /** @description The verdict overridden (defer) */
+                                    verdict: string;
+                                    /** @description The reason codes overridden */
+                                    reasons: string[];
+                                    /** @description User id */
+                                    by: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    at: string;
+                                } | null;
+                                /** @description The clinician confirmed depths or volumes outside the plan */
+                                outsidePlanConfirmed: boolean;
+                                /** @description The screening the chart was written under (null on charts from before the treatment gate) */
+                                screening: {
+                                    verdict: string;
+                                    knowledgeBaseVersion: string;
+                                    sessionDate: string;
+                                } | null;
+                                /** @description Later notes, oldest first; the chart itself never changes */
+                                addenda: {
+                                    id: string;
+                                    chartEntryId: string;
+                                    text: string;
+                                    createdBy: string | null;
+                                    createdByName: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    createdAt: string;
                                 }[];
                             };
                             session: {
@@ -3936,6 +4072,290 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description treatment_blocked: the assessment verdict (null without one) */
+                            verdict?: string | null;
+                            /** @description treatment_blocked: every blocker */
+                            reasons?: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "absolute" | "temporary";
+                                until?: string;
+                                message: string;
+                                sources: string[];
+                                citations: string[];
+                                /** @description Whether a clinician may override this reason */
+                                overridable: boolean;
+                            }[];
+                            /** @description treatment_blocked: whether an override with a reason would be accepted */
+                            overridable?: boolean;
+                            /** @description outside_plan: each value outside the plan */
+                            points?: {
+                                index: number;
+                                /** @description e.g. points[3].depthMm */
+                                field: string;
+                                value: number;
+                                range: {
+                                    min: number;
+                                    max: number;
+                                };
+                            }[];
+                            /** @description anaesthetic_allergy: the first allergen the agent names */
+                            allergen?: string;
+                            /** @description anaesthetic_allergy: every allergen the agent names */
+                            allergens?: string[];
+                            /** @description lot_unusable: each unusable lot */
+                            lots?: {
+                                lotId: string;
+                                lotNumber: string;
+                                /** @enum {string} */
+                                reason: "recalled" | "expired";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/treatment-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the session may be treated today: the patient's latest intake assessed for the course's treatment on the session's day, every blocker, whether an override is possible, the plan, the anaesthetics and products judged against the allergies */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionId: string;
+                            /** @description The session's calendar date where it takes place */
+                            sessionDate: string;
+                            /** @description Today in the same time zone */
+                            today: string;
+                            timeZone: string;
+                            future: boolean;
+                            /** @description The patient's latest intake assessed for the course's treatment on the session's date; null without an intake */
+                            assessment: {
+                                /** @enum {string} */
+                                verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
+                                reasons: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    kind: "absolute" | "temporary";
+                                    message: string;
+                                    sources: string[];
+                                    /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
+                                    questions?: string[];
+                                }[];
+                                precautions: {
+                                    code: string;
+                                    message: string;
+                                    sources: string[];
+                                }[];
+                                plan?: {
+                                    indication: string;
+                                    area: string;
+                                };
+                                conflicts: {
+                                    id: string;
+                                    topic: string;
+                                    applied: string;
+                                }[];
+                                knowledgeBase: {
+                                    version: string;
+                                };
+                            } | null;
+                            intakeId: string | null;
+                            allergies: {
+                                substance: string;
+                            }[];
+                            blockers: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "absolute" | "temporary";
+                                until?: string;
+                                message: string;
+                                sources: string[];
+                                citations: string[];
+                                /** @description Whether a clinician may override this reason */
+                                overridable: boolean;
+                            }[];
+                            allowed: boolean;
+                            /** @description Every blocker may be overridden with a reason */
+                            overridable: boolean;
+                            /** @description The stored re-screening flag */
+                            flag: {
+                                verdict: string;
+                                reasons: unknown;
+                            } | null;
+                            /** @description Null when the assessment has no plan (contraindicated, or no intake) */
+                            plan: {
+                                depthMm: {
+                                    min: number;
+                                    max: number;
+                                    sources: string[];
+                                    citations: string[];
+                                };
+                                /** @description Null where the knowledge base gives no volume range */
+                                volumeMl: {
+                                    min: number;
+                                    max: number;
+                                    sources: string[];
+                                    citations: string[];
+                                } | null;
+                                mixture: {
+                                    id: string;
+                                    name: string;
+                                    ingredients: string[];
+                                    excluded: string[];
+                                    sources: string[];
+                                    citations: string[];
+                                };
+                                anaesthesia: {
+                                    creamOffered: boolean;
+                                    /** @description Ingredient ids of the agents the patient may have */
+                                    agents: string[];
+                                    sources: string[];
+                                    citations: string[];
+                                };
+                            } | null;
+                            products: {
+                                id: string;
+                                name: string;
+                                ingredients: string[];
+                                /** @description Something in it is in the plan's mixture and nothing the knowledge base recognises is outside it */
+                                fitsPlan: boolean;
+                                /** @description The patient's allergens among its ingredients */
+                                allergens: string[];
+                            }[];
+                            anaesthesiaAgents: {
+                                name: string;
+                                ingredient: string;
+                                allowed: boolean;
+                                why: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/chart/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to a session's chart (corrections and later findings); the chart itself never changes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            chartEntryId: string;
+                            text: string;
+                            createdBy: string | null;
+                            createdByName: string | null;
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4155,10 +4575,20 @@ export interface paths {
                                 sessionId: string;
                                 patientId: string;
                                 reporterUserId: string | null;
+                                /** @description The reporter's own words; empty when they only ticked symptoms */
                                 symptom: string;
+                                /** @description Symptom codes ticked; empty on older reports */
+                                symptoms: string[];
                                 codes: string[];
-                                /** @description ISO 8601 timestamp */
+                                /** @description When it began; for a report given in days, the session time plus those days */
                                 onset: string | null;
+                                /** @description Days after the session it began, as reported or worked out from `onset`; null on older reports */
+                                onsetDays: number | null;
+                                /**
+                                 * @description Whether the patient or a member of staff made the report; null on older reports
+                                 * @enum {string|null}
+                                 */
+                                reportedBy: "patient" | "staff" | null;
                                 severity: string | null;
                                 ongoing: boolean | null;
                                 /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -4171,6 +4601,8 @@ export interface paths {
                                         name: string;
                                         kind: string;
                                         advice: string;
+                                        /** @description The symptom codes of this finding that the report named; absent on older reports */
+                                        signs?: string[];
                                         sources: string[];
                                         citations: string[];
                                     }[];
@@ -4220,7 +4652,7 @@ export interface paths {
         put?: never;
         /**
          * Report a side effect after a session; the answer carries its triage and the lots used
-         * @description Patients may report for their own sessions only. Add photos with POST /api/side-effects/{id}/photos.
+         * @description Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; when both come, the triage reads onsetDays). Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; a clinician reports on their behalf (reportedBy: staff). Add photos with POST /api/side-effects/{id}/photos.
          */
         post: {
             parameters: {
@@ -4234,12 +4666,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description What the patient notices, in their own words; the triage reads it */
-                        symptom: string;
-                        /** @description Side-effect codes of the knowledge base, when chosen from a list */
+                        /** @description What the reporter ticked: symptom codes of the knowledge base (side-effects.yaml `signs`, e.g. redness, swelling, lump_nodule, discharge, fever); give these, `symptom`, or both */
+                        symptoms?: string[];
+                        /** @description What the patient notices, in their own words, besides or instead of the ticked symptoms; the triage reads it and leaves out what it denies ("no lumps") */
+                        symptom?: string;
+                        /** @description Older forms: side-effect codes of the knowledge base (e.g. nodule_or_abscess); prefer `symptoms` */
                         codes?: string[];
-                        /** @description When the symptom began */
-                        onset: string;
+                        /** @description How many days after the session it began (0: the same day); give this or `onset` (with both, the triage reads this) */
+                        onsetDays?: number;
+                        /** @description When the symptom began, as an instant (older forms); give this or `onsetDays` */
+                        onset?: string;
                         /** @enum {string} */
                         severity: "mild" | "moderate" | "severe";
                         /** @description Whether the symptom is still there */
@@ -4259,10 +4695,20 @@ export interface paths {
                             sessionId: string;
                             patientId: string;
                             reporterUserId: string | null;
+                            /** @description The reporter's own words; empty when they only ticked symptoms */
                             symptom: string;
+                            /** @description Symptom codes ticked; empty on older reports */
+                            symptoms: string[];
                             codes: string[];
-                            /** @description ISO 8601 timestamp */
+                            /** @description When it began; for a report given in days, the session time plus those days */
                             onset: string | null;
+                            /** @description Days after the session it began, as reported or worked out from `onset`; null on older reports */
+                            onsetDays: number | null;
+                            /**
+                             * @description Whether the patient or a member of staff made the report; null on older reports
+                             * @enum {string|null}
+                             */
+                            reportedBy: "patient" | "staff" | null;
                             severity: string | null;
                             ongoing: boolean | null;
                             /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -4275,6 +4721,8 @@ export interface paths {
                                     name: string;
                                     kind: string;
                                     advice: string;
+                                    /** @description The symptom codes of this finding that the report named; absent on older reports */
+                                    signs?: string[];
                                     sources: string[];
                                     citations: string[];
                                 }[];
@@ -4388,10 +4836,20 @@ export interface paths {
                             sessionId: string;
                             patientId: string;
                             reporterUserId: string | null;
+                            /** @description The reporter's own words; empty when they only ticked symptoms */
                             symptom: string;
+                            /** @description Symptom codes ticked; empty on older reports */
+                            symptoms: string[];
                             codes: string[];
-                            /** @description ISO 8601 timestamp */
+                            /** @description When it began; for a report given in days, the session time plus those days */
                             onset: string | null;
+                            /** @description Days after the session it began, as reported or worked out from `onset`; null on older reports */
+                            onsetDays: number | null;
+                            /**
+                             * @description Whether the patient or a member of staff made the report; null on older reports
+                             * @enum {string|null}
+                             */
+                            reportedBy: "patient" | "staff" | null;
                             severity: string | null;
                             ongoing: boolean | null;
                             /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -4404,6 +4862,8 @@ export interface paths {
                                     name: string;
                                     kind: string;
                                     advice: string;
+                                    /** @description The symptom codes of this finding that the report named; absent on older reports */
+                                    signs?: string[];
                                     sources: string[];
                                     citations: string[];
                                 }[];
@@ -4491,10 +4951,20 @@ export interface paths {
                                 sessionId: string;
                                 patientId: string;
                                 reporterUserId: string | null;
+                                /** @description The reporter's own words; empty when they only ticked symptoms */
                                 symptom: string;
+                                /** @description Symptom codes ticked; empty on older reports */
+                                symptoms: string[];
                                 codes: string[];
-                                /** @description ISO 8601 timestamp */
+                                /** @description When it began; for a report given in days, the session time plus those days */
                                 onset: string | null;
+                                /** @description Days after the session it began, as reported or worked out from `onset`; null on older reports */
+                                onsetDays: number | null;
+                                /**
+                                 * @description Whether the patient or a member of staff made the report; null on older reports
+                                 * @enum {string|null}
+                                 */
+                                reportedBy: "patient" | "staff" | null;
                                 severity: string | null;
                                 ongoing: boolean | null;
                                 /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -4507,6 +4977,8 @@ export interface paths {
                                         name: string;
                                         kind: string;
                                         advice: string;
+                                        /** @description The symptom codes of this finding that the report named; absent on older reports */
+                                        signs?: string[];
                                         sources: string[];
                                         citations: string[];
                                     }[];
@@ -5559,6 +6031,7 @@ export interface paths {
                                     active?: boolean;
                                     medicationCount?: number;
                                     date?: string;
+                                    reviewed?: boolean;
                                 } & {
                                     [key: string]: unknown;
                                 })[];
@@ -5575,6 +6048,7 @@ export interface paths {
                                 /** @default [] */
                                 allergies: ({
                                     substance: string;
+                                    reviewed?: boolean;
                                 } & {
                                     [key: string]: unknown;
                                 })[];
@@ -5582,6 +6056,7 @@ export interface paths {
                                 recentProcedures: ({
                                     type: string;
                                     date?: string;
+                                    reviewed?: boolean;
                                 } & {
                                     [key: string]: unknown;
                                 })[];

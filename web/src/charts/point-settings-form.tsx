@@ -1,4 +1,4 @@
-import { NumberInput, Select, SimpleGrid } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
@@ -18,10 +18,16 @@ interface Props {
   /** The session's date: lots that expire before it cannot be charted. */
   sessionDate: string;
   depthHint?: string;
+  volumeHint?: string;
+  /** Products offered that are not in the plan (shown only under "show all"): their option says so. */
+  offPlan?: ReadonlySet<string>;
+  /** Said under a field whose value lies outside the plan (not an error: it can be confirmed). */
+  depthWarning?: string;
+  volumeWarning?: string;
 }
 
 /** Recalled and expired lots are listed but cannot be chosen: the server would refuse the chart. */
-export function PointSettingsForm({ settings, onChange, products, sessionDate, depthHint }: Props) {
+export function PointSettingsForm({ settings, onChange, products, sessionDate, depthHint, volumeHint, offPlan, depthWarning, volumeWarning }: Props) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormat();
@@ -44,7 +50,7 @@ export function PointSettingsForm({ settings, onChange, products, sessionDate, d
       />
       <Select
         label={t('chart.product')}
-        data={products.map((p) => ({ value: p.id, label: p.name }))}
+        data={products.map((p) => ({ value: p.id, label: offPlan?.has(p.id) ? t('chart.products.offPlanOption', { name: p.name }) : p.name }))}
         value={settings.productId || null}
         onChange={(productId) => {
           const next = products.find((p) => p.id === productId);
@@ -54,8 +60,14 @@ export function PointSettingsForm({ settings, onChange, products, sessionDate, d
         required
       />
       <Select label={t('chart.lot')} data={lotData} value={settings.lotId || null} onChange={(lotId) => onChange({ lotId: lotId ?? '' })} required />
-      <NumberInput label={t('chart.volume')} min={0.01} max={10} step={0.05} decimalScale={2} value={settings.volumeMl} onChange={(v) => onChange({ volumeMl: Number(v) || 0 })} />
-      <NumberInput label={t('chart.depth')} description={depthHint} min={0} max={13} step={0.5} decimalScale={1} value={settings.depthMm} onChange={(v) => onChange({ depthMm: Number(v) || 0 })} />
+      <div>
+        <NumberInput label={t('chart.volume')} description={volumeHint} min={0.01} max={10} step={0.05} decimalScale={2} value={settings.volumeMl} onChange={(v) => onChange({ volumeMl: Number(v) || 0 })} />
+        {volumeWarning && <OutsideWarning text={volumeWarning} testId="volume-warning" />}
+      </div>
+      <div>
+        <NumberInput label={t('chart.depth')} description={depthHint} min={0} max={13} step={0.5} decimalScale={1} value={settings.depthMm} onChange={(v) => onChange({ depthMm: Number(v) || 0 })} />
+        {depthWarning && <OutsideWarning text={depthWarning} testId="depth-warning" />}
+      </div>
       <Select
         label={t('chart.technique')}
         data={techniques.map((x) => ({ value: x, label: t(`chart.techniques.${x}`) }))}
@@ -64,5 +76,14 @@ export function PointSettingsForm({ settings, onChange, products, sessionDate, d
         allowDeselect={false}
       />
     </SimpleGrid>
+  );
+}
+
+/** A warning, not an error: the value may be charted once confirmed. Words and an icon-free mark, not colour alone. */
+function OutsideWarning({ text, testId }: { text: string; testId: string }) {
+  return (
+    <Text size="xs" c="var(--mantine-color-orange-light-color)" fw={600} mt={4} data-testid={testId}>
+      ⚠ {text}
+    </Text>
   );
 }

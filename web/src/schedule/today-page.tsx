@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Box, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
@@ -9,15 +9,14 @@ import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { addDays, localDayBounds, localToday } from '../dates/local-date';
 import { useLoad } from '../hooks/use-load';
-import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
+import { SessionFlagBadge } from '../flags/session-flag-badge';
 import { SessionStatusBadge } from '../sessions/session-status-badge';
 
 /** The clinic's sessions of one day (today unless ?date= says otherwise), in time order. */
 export function TodayPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const label = useCodeLabel();
   const user = useUser();
   const [params, setParams] = useSearchParams();
   const day = params.get('date') ?? localToday();
@@ -75,10 +74,10 @@ export function TodayPage() {
                       <Table.Td>
                         <Group gap="xs">
                           <SessionStatusBadge status={session.status} />
-                          {session.flag && <Badge color="red" size="sm">{t('schedule.flagged', { verdict: label('verdict', session.flag.verdict) })}</Badge>}
-                          {isClinical(user.role) && session.status === 'planned' && (
+                          {session.flag && <SessionFlagBadge flag={session.flag} />}
+                          {isClinical(user.role) && (session.status === 'planned' || session.status === 'done') && (
                             <Anchor component={Link} to={`/sessions/${session.id}/chart`} size="sm">
-                              {t('schedule.chart')}
+                              {session.status === 'planned' ? t('schedule.chart') : t('schedule.viewChart')}
                             </Anchor>
                           )}
                         </Group>

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TreatmentSession } from '../api/api-types';
 import { documentLinks } from '../documents/document-links';
-import { useCodeLabel } from '../i18n/use-code-label';
+import { SessionFlagBadge } from '../flags/session-flag-badge';
 import { useFormat } from '../i18n/use-format';
 import { SessionStatusBadge } from './session-status-badge';
 
@@ -11,7 +11,6 @@ import { SessionStatusBadge } from './session-status-badge';
 export function SessionList({ sessions, canChart }: { sessions: TreatmentSession[]; canChart: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const label = useCodeLabel();
   if (sessions.length === 0) return <Text size="sm">{t('course.noSessions')}</Text>;
   return (
     <Stack gap={6} component="ol" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -24,11 +23,7 @@ export function SessionList({ sessions, canChart }: { sessions: TreatmentSession
             {format.dateTime(session.scheduledAt)}
           </Text>
           <SessionStatusBadge status={session.status} />
-          {session.flag && (
-            <Badge color="red" size="sm">
-              {t('course.flagged', { verdict: label('verdict', session.flag.verdict) })}
-            </Badge>
-          )}
+          {session.flag && <SessionFlagBadge flag={session.flag} />}
           {canChart && session.status === 'planned' && (
             <Anchor component={Link} to={`/sessions/${session.id}/chart`} size="sm">
               {t('course.chartSession')}

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../../storage/repositories/records.js';
+import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 
@@ -31,6 +32,9 @@ forEachApp('chart routes', (get) => {
     };
     await repos.products.setLotRecalled(lots.recalled.id, true);
     berlinId = (await repos.clinics.createLocation({ clinicId: fixture.clinic.id, name: 'Berlin', timeZone: 'Europe/Berlin' })).id;
+    // Screened patients with nothing against treatment, so that the treatment gate (treatment-gate.test.ts) lets their past sessions be charted.
+    for (const { id, birthDate, sex } of [fixture.patient, fixture.otherPatient])
+      await repos.intakes.create({ patientId: id, data: makeIntake({ patient: { birthDate, sex }, request: { indication: 'hair_loss', area: 'scalp' } }), createdBy: fixture.users.practitioner.id });
   });
 
   /** A planned session of the patient, in a course made directly in storage (courses have their own tests). */
@@ -76,7 +80,8 @@ forEachApp('chart routes', (get) => {
     await expectUncharted(session.id);
 
     await signCurrent(fixture.patient);
-    const charted = await chart(practitioner, session.id, chartBody([point(), point({ area: 'scalp', x: 0.5, y: 0.25, volumeMl: 10, depthMm: 13, technique: 'gun' })]));
+    // 13 mm is outside the scalp plan (2-3 mm): charted only with the clinician's confirmation.
+    const charted = await chart(practitioner, session.id, chartBody([point(), point({ area: 'scalp', x: 0.5, y: 0.25, volumeMl: 10, depthMm: 13, technique: 'gun' })], { confirmOutsidePlan: true }));
     expect(charted.statusCode, charted.body).toBe(201);
     const body = charted.json();
     expect(body.session).toMatchObject({ id: session.id, status: 'done' });

@@ -1,32 +1,17 @@
 import { z } from 'zod';
-import type { PatientRecord, TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
 import { conflict, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
-import { chartBody, chartView } from './chart-schemas.js';
+import { chartAddendaRoute } from './chart-addenda-route.js';
+import { chartBody, chartRefusalResponse, chartView } from './chart-schemas.js';
 import { assertCurrentConsent, assertLotsUsable, chartedProcedure, loadChartedLots } from './charting-rules.js';
-import { localDate } from './session-date.js';
-
-/** The session and its patient if the user may see them; otherwise "not found", as for sessions. */
-async function loadSessionWithPatient(repos: Repositories, user: UserRecord, sessionId: string): Promise<{ session: TreatmentSessionRecord; patient: PatientRecord }> {
-  const session = await repos.treatmentSessions.findById(sessionId);
-  if (!session) throw notFound('session');
-  const patient = await loadAccessiblePatient(repos, user, session.patientId).catch(() => {
-    throw notFound('session');
-  });
-  return { session, patient };
-}
-
-/** The session's calendar date where it takes place (UTC when it has no location yet). */
-async function sessionDate(repos: Repositories, session: TreatmentSessionRecord): Promise<string> {
-  const location = session.locationId ? await repos.clinics.findLocation(session.locationId) : undefined;
-  return localDate(session.scheduledAt, location?.timeZone ?? 'UTC');
-}
+import { loadSessionWithPatient } from './session-access.js';
+import { checkTreatment } from './treatment-check.js';
+import { treatmentCheckRoute } from './treatment-check-route.js';
+import { assertAnaestheticTolerated, assertWithinPlanOrConfirmed, resolveOverride } from './treatment-gate-rules.js';
 
 export async function chartRoutes(app: App): Promise<void> {
   const tags = ['charts'];
@@ -36,16 +21,20 @@ export async function chartRoutes(app: App): Promise<void> {
     {
       config: allow(...clinicalRoles),
       schema: {
-        summary: `Chart a session (anaesthesia, notes, injection points) and mark it done; needs the patient's signature of the current ${chartedProcedure} consent and usable lots`,
+        summary:
+          `Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed ` +
+          `again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are ` +
+          `an anaesthetic the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
+          `${chartedProcedure} consent and usable lots`,
         tags,
         params: idParams,
         body: chartBody(app.knowledgeBase),
-        response: { 201: z.object({ chart: chartView, session: sessionView }), 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: z.object({ chart: chartView, session: sessionView }), 400: errorResponse, 404: errorResponse, 409: chartRefusalResponse },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const { points, ...entry } = request.body;
+      const { points, override, confirmOutsidePlan, ...entry } = request.body;
       const charted = await app.repos.transaction(async (tx) => {
         // Held until the chart is written: a cancellation racing the charting waits, then sees it done.
         await tx.treatmentSessions.lockForChange(request.params.id);
@@ -53,23 +42,35 @@ export async function chartRoutes(app: App): Promise<void> {
         if (session.status === 'cancelled' || session.status === 'no_show') throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
         if (await tx.charts.findBySession(session.id)) throw conflict('already_charted', 'the session is already charted');
         const lots = await loadChartedLots(tx, patient.clinicId, points);
-        await assertCurrentConsent(tx, patient, chartedProcedure);
-        assertLotsUsable(lots, await sessionDate(tx, session));
 
-        const chart = await tx.charts.create({
+        // The safety checks first, most serious first: whether to treat at all, then with what.
+        const check = await checkTreatment(tx, app.knowledgeBase, { session, patient }, new Date());
+        const granted = resolveOverride(check.gate, override, await tx.charts.overridesOfSession(session.id));
+        assertAnaestheticTolerated(entry, check, app.knowledgeBase);
+        const outsidePlanConfirmed = assertWithinPlanOrConfirmed(points, check, confirmOutsidePlan);
+        await assertCurrentConsent(tx, patient, chartedProcedure);
+        assertLotsUsable(lots, check.sessionDate);
+
+        const created = await tx.charts.create({
           sessionId: session.id,
           anaesthesiaUsed: entry.anaesthesiaUsed,
           anaesthesiaAgent: entry.anaesthesiaAgent ?? null,
           notes: entry.notes ?? null,
           createdBy: user.id,
           points,
+          outsidePlanConfirmed,
+          screening: { verdict: check.gate.verdict ?? 'none', knowledgeBaseVersion: app.knowledgeBase.version, sessionDate: check.sessionDate },
         });
+        const stored = granted && (await tx.charts.createOverride({ ...granted, sessionId: session.id, chartEntryId: created.id, createdBy: user.id }));
+        const chart = stored ? { ...created, override: stored } : created;
         const done = session.status === 'done' ? session : await tx.treatmentSessions.update(session.id, { status: 'done' });
         if (!done) throw notFound('session');
         await request.audit(
           [
             { action: 'create', entity: 'chart_entry', entityId: chart.id, patientId: patient.id },
             ...(done === session ? [] : [{ action: 'update' as const, entity: 'treatment_session', entityId: session.id, patientId: patient.id }]),
+            // Treating despite the reasons is a decision of its own: audited as the override it is.
+            ...(stored ? [{ action: 'create' as const, entity: 'treatment_override', entityId: stored.id, patientId: patient.id }] : []),
           ],
           tx,
         );
@@ -83,7 +84,7 @@ export async function chartRoutes(app: App): Promise<void> {
     '/api/sessions/:id/chart',
     {
       config: allow('admin', 'practitioner', 'patient'),
-      schema: { summary: "A session's chart (patients see their own)", tags, params: idParams, response: { 200: chartView, 404: errorResponse } },
+      schema: { summary: "A session's chart with its override and addenda (patients see their own)", tags, params: idParams, response: { 200: chartView, 404: errorResponse } },
     },
     async (request) => {
       const { session, patient } = await loadSessionWithPatient(app.repos, requireAuth(request).user, request.params.id);
@@ -93,4 +94,7 @@ export async function chartRoutes(app: App): Promise<void> {
       return chart;
     },
   );
+
+  await treatmentCheckRoute(app);
+  await chartAddendaRoute(app);
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
 import { injectionTechniques } from '../../../storage/database-schema.js';
-import { id, optionalText } from '../../validation/fields.js';
+import { errorResponse, id, optionalText, text } from '../../validation/fields.js';
+import { assessmentResultView } from '../../views.js';
 
 const number = (unit: string) => z.number({ error: (issue) => (issue.input === undefined ? 'required' : `must be a number${unit}`) });
 const mapPosition = number(' from 0 to 1').min(0, { message: 'must be at least 0' }).max(1, { message: 'must be at most 1' });
+
+/** A clinician's decision to treat despite temporary reasons: why, in their words. */
+export const overrideBody = z.object(
+  { reason: text(2000).describe('Why the session goes ahead despite the reasons (e.g. the prescriber agreed)') },
+  { error: (issue) => (issue.input === undefined ? 'required' : 'must be an object with a reason') },
+);
 
 /** The chart of a session. Areas are checked against the knowledge base the app runs with. */
 export function chartBody(kb: KnowledgeBase) {
@@ -30,6 +37,11 @@ export function chartBody(kb: KnowledgeBase) {
         .array(point, { error: (issue) => (issue.input === undefined ? 'required' : 'must be a list of injection points') })
         .min(1, { message: 'must list at least one injection point' })
         .max(1000, { message: 'must list at most 1000 injection points' }),
+      override: overrideBody.nullable().optional().describe('Treat despite temporary reasons (a deferred session), giving why'),
+      confirmOutsidePlan: z
+        .boolean({ error: 'must be true or false' })
+        .optional()
+        .describe('The clinician confirms depths or volumes outside the plan'),
     })
     .superRefine((chart, ctx) => {
       if (chart.anaesthesiaUsed && !chart.anaesthesiaAgent) ctx.addIssue({ code: 'custom', path: ['anaesthesiaAgent'], message: 'required when anaesthesiaUsed is true' });
@@ -41,6 +53,29 @@ export type ChartBody = z.output<ReturnType<typeof chartBody>>;
 export type ChartPoint = ChartBody['points'][number];
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
+const sourced = { sources: z.array(z.string()), citations: z.array(z.string()) };
+const range = z.object({ min: z.number(), max: z.number() });
+
+export const overrideView = z
+  .object({
+    reason: z.string(),
+    verdict: z.string().describe('The verdict overridden (defer)'),
+    reasons: z.array(z.string()).describe('The reason codes overridden'),
+    by: z.string().nullable().describe('User id'),
+    at: timestamp,
+  })
+  .describe('A clinician treated despite temporary reasons');
+
+export const addendumView = z.object({
+  id: z.string(),
+  chartEntryId: z.string(),
+  text: z.string(),
+  createdBy: z.string().nullable(),
+  createdByName: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+export const addendumBody = z.object({ text: text(5000) });
 
 export const chartView = z.object({
   id: z.string(),
@@ -65,4 +100,67 @@ export const chartView = z.object({
       technique: z.enum(injectionTechniques),
     }),
   ),
+  override: overrideView.nullable(),
+  outsidePlanConfirmed: z.boolean().describe('The clinician confirmed depths or volumes outside the plan'),
+  screening: z
+    .object({ verdict: z.string(), knowledgeBaseVersion: z.string(), sessionDate: z.string() })
+    .nullable()
+    .describe('The screening the chart was written under (null on charts from before the treatment gate)'),
+  addenda: z.array(addendumView).describe('Later notes, oldest first; the chart itself never changes'),
+});
+
+export const blockerView = z.object({
+  code: z.string(),
+  kind: z.enum(['absolute', 'temporary']),
+  until: z.string().optional(),
+  message: z.string(),
+  ...sourced,
+  overridable: z.boolean().describe('Whether a clinician may override this reason'),
+});
+
+const outsidePlanPoint = z.object({ index: z.number().int(), field: z.string().describe('e.g. points[3].depthMm'), value: z.number(), range });
+
+/** The chart's refusals (409) carry their details beside `error` and `message`. */
+export const chartRefusalResponse = errorResponse.extend({
+  verdict: z.string().nullable().optional().describe('treatment_blocked: the assessment verdict (null without one)'),
+  reasons: z.array(blockerView).optional().describe('treatment_blocked: every blocker'),
+  overridable: z.boolean().optional().describe('treatment_blocked: whether an override with a reason would be accepted'),
+  points: z.array(outsidePlanPoint).optional().describe('outside_plan: each value outside the plan'),
+  allergen: z.string().optional().describe('anaesthetic_allergy: the first allergen the agent names'),
+  allergens: z.array(z.string()).optional().describe('anaesthetic_allergy: every allergen the agent names'),
+  lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), reason: z.enum(['recalled', 'expired']) })).optional().describe('lot_unusable: each unusable lot'),
+});
+
+export const treatmentCheckView = z.object({
+  sessionId: z.string(),
+  sessionDate: z.string().describe("The session's calendar date where it takes place"),
+  today: z.string().describe('Today in the same time zone'),
+  timeZone: z.string(),
+  future: z.boolean(),
+  assessment: assessmentResultView.nullable().describe("The patient's latest intake assessed for the course's treatment on the session's date; null without an intake"),
+  intakeId: z.string().nullable(),
+  allergies: z.array(z.object({ substance: z.string() })),
+  blockers: z.array(blockerView),
+  allowed: z.boolean(),
+  overridable: z.boolean().describe('Every blocker may be overridden with a reason'),
+  flag: z.object({ verdict: z.string(), reasons: z.unknown() }).nullable().describe('The stored re-screening flag'),
+  plan: z
+    .object({
+      depthMm: range.extend(sourced),
+      volumeMl: range.extend(sourced).nullable().describe('Null where the knowledge base gives no volume range'),
+      mixture: z.object({ id: z.string(), name: z.string(), ingredients: z.array(z.string()), excluded: z.array(z.string()), ...sourced }),
+      anaesthesia: z.object({ creamOffered: z.boolean(), agents: z.array(z.string()).describe('Ingredient ids of the agents the patient may have'), ...sourced }),
+    })
+    .nullable()
+    .describe('Null when the assessment has no plan (contraindicated, or no intake)'),
+  products: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      ingredients: z.array(z.string()),
+      fitsPlan: z.boolean().describe("Something in it is in the plan's mixture and nothing the knowledge base recognises is outside it"),
+      allergens: z.array(z.string()).describe("The patient's allergens among its ingredients"),
+    }),
+  ),
+  anaesthesiaAgents: z.array(z.object({ name: z.string(), ingredient: z.string(), allowed: z.boolean(), why: z.string().nullable() })),
 });

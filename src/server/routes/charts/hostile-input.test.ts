@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { brokenPathSegments, jsonText, mutated, nastyString, nastyValue } from '../../../test-support/hostile-values.js';
+import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 
@@ -25,13 +26,15 @@ forEachApp('consent, product and chart routes: no input produces a server error'
     await admin.inject({ method: 'POST', url: `/api/patients/${fixture.patient.id}/consents`, payload: { consentTextId: textId, typedName: 'Paula', signatureImage } });
     productId = (await admin.inject({ method: 'POST', url: '/api/products', payload: { name: 'Mix', ingredients: ['zinc'] } })).json().id;
     lotId = (await admin.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload: { lotNumber: 'L-1', expiryDate: '2099-01-01' } })).json().id;
+    // A screened patient with nothing against treatment, so that valid bodies get past the treatment gate to the writes.
+    await repos.intakes.create({ patientId: fixture.patient.id, data: makeIntake({ request: { indication: 'hair_loss', area: 'scalp' } }), createdBy: null });
     const course = await repos.courses.create({ patientId: fixture.patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
     sessionId = (await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-06-01T09:00:00.000Z' })).id;
   });
 
   it('answers hostile bodies with 4xx (or success), never 5xx', async () => {
     const { fixture } = get();
-    const point = { area: 'scalp', x: 0.5, y: 0.5, productId, lotId, volumeMl: 0.1, depthMm: 1, technique: 'manual' };
+    const point = { area: 'scalp', x: 0.5, y: 0.5, productId, lotId, volumeMl: 0.1, depthMm: 2, technique: 'manual' };
     const targets = [
       { url: `/api/sessions/${sessionId}/chart`, base: { anaesthesiaUsed: true, anaesthesiaAgent: 'lidocaine', notes: 'n', points: [point, point] } },
       { url: `/api/patients/${fixture.patient.id}/consents`, base: { consentTextId: textId, typedName: 'Paula', signatureImage } },

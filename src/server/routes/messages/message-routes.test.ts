@@ -22,7 +22,10 @@ forEachApp('session messages', (get) => {
 
   const startCourse = async (patientId: string, birthDate: string) => {
     const url = `/api/patients/${patientId}`;
-    const { assessment } = (await practitioner.inject({ method: 'POST', url: `${url}/intakes`, payload: healthyIntake(birthDate) })).json();
+    // Every screening question answered: the treatment gate reads this intake when a session is marked done.
+    const intake = healthyIntake(birthDate);
+    const payload = { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
+    const { assessment } = (await practitioner.inject({ method: 'POST', url: `${url}/intakes`, payload })).json();
     return (await practitioner.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: assessment.id } })).json().id as string;
   };
   const book = async (payload: object, course = courseId) => {
@@ -95,7 +98,10 @@ forEachApp('session messages', (get) => {
   });
 
   it('a session marked done keeps its aftercare and check-in', async () => {
-    const sessionId = await book({ scheduledAt: '2030-05-13T10:00:00+02:00' });
+    // Earlier today: a session is marked done once its day has come (the treatment gate).
+    const earlier = new Date(Date.now() - 2 * 3_600_000);
+    earlier.setUTCMinutes(0, 0, 0);
+    const sessionId = await book({ scheduledAt: earlier.toISOString() });
     const before = await list(sessionId);
     const done = await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { status: 'done' } });
     expect(done.statusCode, done.body).toBe(200);

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
+import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
@@ -52,6 +53,13 @@ forEachApp('lot recall', (get) => {
       nina: await newPatient('Nina', 'None', '+49 30 5550002'),
     };
 
+    // Screened, with nothing against treatment: the treatment gate lets their past sessions be charted.
+    for (const someone of Object.values(people))
+      await repos.intakes.create({
+        patientId: someone.id,
+        data: makeIntake({ patient: { birthDate: someone.birthDate, sex: someone.sex }, request: { indication: 'hair_loss', area: 'scalp' } }),
+        createdBy: fixture.users.practitioner.id,
+      });
     const text = (await admin.inject({ method: 'POST', url: '/api/consent-texts/mesotherapy/versions', payload: { text: 'Mesotherapy consent.' } })).json();
     for (const someone of Object.values(people))
       await practitioner.inject({ method: 'POST', url: `/api/patients/${someone.id}/consents`, payload: { consentTextId: text.id, typedName: someone.firstName, signatureImage } });

@@ -22,10 +22,11 @@ forEachApp('maintenance recall routes', (get) => {
     (await reception.inject({ method: 'POST', url: `/api/courses/${courseId}/sessions`, payload: { scheduledAt, durationMinutes: 30, locationId: clinic.location.id } })).json() as { id: string };
   const mark = (id: string, status: string) => practitioner.inject({ method: 'PATCH', url: `/api/sessions/${id}`, payload: { status } });
 
+  // Sessions in the past: a session can be marked done only once its day has come (the treatment gate).
   it("stores the recall at the protocol's spacing after the last session, in the clinic's calendar, and completes the course", async () => {
-    const first = await session(course.id, '2030-04-01T07:00:00Z');
+    const first = await session(course.id, '2025-04-01T07:00:00Z');
     // 22:30 UTC on 6 May is already 7 May in Berlin.
-    const last = await session(course.id, '2030-05-06T22:30:00Z');
+    const last = await session(course.id, '2025-05-06T22:30:00Z');
     expect((await recall(practitioner, course.id)).json().error).toBe('course_not_finished');
     await mark(first.id, 'done');
     await mark(last.id, 'done');
@@ -33,8 +34,8 @@ forEachApp('maintenance recall routes', (get) => {
     const response = await recall(practitioner, course.id);
     expect(response.statusCode).toBe(201);
     expect(course.plan.maintenance.intervalMonths).toEqual({ min: 8, max: 12 });
-    expect(response.json().recall).toMatchObject({ courseId: course.id, patientId: get().fixture.patient.id, lastSessionDate: '2030-05-07', dueFrom: '2031-01-07', dueTo: '2031-05-07' });
-    expect(response.json().recall.message).toContain('2030-05-07');
+    expect(response.json().recall).toMatchObject({ courseId: course.id, patientId: get().fixture.patient.id, lastSessionDate: '2025-05-07', dueFrom: '2026-01-07', dueTo: '2026-05-07' });
+    expect(response.json().recall.message).toContain('2025-05-07');
     expect(response.json().course.status).toBe('completed');
     // Asking again replaces the recall rather than adding one.
     expect((await recall(practitioner, course.id)).json().recall.id).toBe(response.json().recall.id);
@@ -45,11 +46,11 @@ forEachApp('maintenance recall routes', (get) => {
   });
 
   it("lists the clinic's due recalls with contact details for staff", async () => {
-    const due = await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2031-02-01&to=2031-02-28' });
+    const due = await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2026-02-01&to=2026-02-28' });
     expect(due.statusCode).toBe(200);
     expect(due.json().entries).toEqual([expect.objectContaining({ patient: expect.objectContaining({ firstName: 'Paula', phone: '+49 30 1234567' }), recall: expect.objectContaining({ courseId: course.id }) })]);
-    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2031-06-01' })).json().entries).toEqual([]);
-    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?to=2030-12-31' })).json().entries).toEqual([]);
+    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2026-06-01' })).json().entries).toEqual([]);
+    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?to=2025-12-31' })).json().entries).toEqual([]);
     expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=soon' })).json().problems[0].field).toBe('from');
     expect((await patient.inject({ method: 'GET', url: '/api/maintenance-recalls' })).statusCode).toBe(403);
     const audit = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'maintenance_recall', limit: 50, offset: 0 });
@@ -58,14 +59,14 @@ forEachApp('maintenance recall routes', (get) => {
 
   it('explains when no recall can be made', async () => {
     const nothingDone = await copyCourse(get(), course);
-    const cancelled = await session(nothingDone.id, '2030-04-02T07:00:00Z');
+    const cancelled = await session(nothingDone.id, '2025-04-02T07:00:00Z');
     await mark(cancelled.id, 'cancelled');
     expect((await recall(practitioner, nothingDone.id)).json().error).toBe('no_session_done');
 
     const { patientId, assessmentId, indication, area, plan } = course;
     const maintenance = { note: 'No maintenance is scheduled.', sources: plan.maintenance.sources, citations: plan.maintenance.citations };
     const noMaintenance = await get().repos.courses.create({ patientId, assessmentId, indication, area, plan: { ...plan, maintenance }, createdBy: null });
-    await mark((await session(noMaintenance.id, '2030-04-03T07:00:00Z')).id, 'done');
+    await mark((await session(noMaintenance.id, '2025-04-03T07:00:00Z')).id, 'done');
     const refused = await recall(practitioner, noMaintenance.id);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: 'no_maintenance', message: expect.stringContaining('No maintenance is scheduled.') });

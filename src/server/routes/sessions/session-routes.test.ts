@@ -11,7 +11,10 @@ forEachApp('session routes', (get) => {
     practitioner = await get().signIn('practitioner');
     reception = await get().signIn('reception');
     const patientUrl = `/api/patients/${get().fixture.patient.id}`;
-    const { assessment } = (await practitioner.inject({ method: 'POST', url: `${patientUrl}/intakes`, payload: healthyIntake('1990-04-12') })).json();
+    // Every screening question answered, nothing against treatment: the treatment gate lets a past session be marked done.
+    const intake = healthyIntake('1990-04-12');
+    const payload = { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
+    const { assessment } = (await practitioner.inject({ method: 'POST', url: `${patientUrl}/intakes`, payload })).json();
     courseId = (await practitioner.inject({ method: 'POST', url: `${patientUrl}/courses`, payload: { assessmentId: assessment.id } })).json().id;
   });
 
@@ -75,6 +78,11 @@ forEachApp('session routes', (get) => {
     const url = `/api/sessions/${session.id}`;
     const moved = await reception.inject({ method: 'PATCH', url, payload: { scheduledAt: '2027-01-06T09:00:00Z' } });
     expect(moved.json().scheduledAt).toBe('2027-01-06T09:00:00.000Z');
+    // Done means treated: not before the session's day (charts/treatment-gate.test.ts has the rest of the gate).
+    const early = await practitioner.inject({ method: 'PATCH', url, payload: { status: 'done' } });
+    expect(early.json()).toMatchObject({ error: 'treatment_blocked', reasons: [{ code: 'SESSION_IN_FUTURE' }] });
+    const earlierToday = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    expect((await reception.inject({ method: 'PATCH', url, payload: { scheduledAt: earlierToday } })).json().scheduledAt).toBe(earlierToday);
     expect((await reception.inject({ method: 'PATCH', url, payload: { status: 'done' } })).statusCode).toBe(403);
     expect((await practitioner.inject({ method: 'PATCH', url, payload: { status: 'done' } })).json().status).toBe('done');
     const closed = await reception.inject({ method: 'PATCH', url, payload: { status: 'cancelled' } });

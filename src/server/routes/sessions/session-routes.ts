@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sessionStatuses } from '../../../storage/database-schema.js';
-import type { UserRecord } from '../../../storage/repositories/records.js';
+import type { TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../auth/patient-access.js';
@@ -13,6 +13,9 @@ import { holdSlots, syncSlots } from '../../scheduling/slot-guard.js';
 import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
 import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
+import { checkTreatment } from '../charts/treatment-check.js';
+import { resolveOverride } from '../charts/treatment-gate-rules.js';
 import { sessionFor } from './session-view.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
@@ -28,8 +31,14 @@ const newSessionBody = z.object({
 
 const sessionPatchBody = newSessionBody
   .partial()
-  .extend({ status: status.optional() })
-  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' });
+  .extend({
+    status: status.optional(),
+    override: overrideBody.nullable().optional().describe('With status "done": treat despite temporary reasons (a deferred session), giving why'),
+  })
+  .refine(({ override: _notAChange, ...patch }) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' })
+  .superRefine((patch, ctx) => {
+    if (patch.override && patch.status !== 'done') ctx.addIssue({ code: 'custom', path: ['override'], message: 'only goes with status "done"' });
+  });
 
 const scheduleQuery = z.object({
   from: isoTimestamp.optional(),
@@ -79,8 +88,21 @@ export async function loadSessionForChange(tx: Repositories, user: UserRecord, s
   return loadAccessibleSession(tx, user, sessionId);
 }
 
+/** The fields a patch sets (undefined leaves a field as it is). */
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
+
+  /** The override to store for marking the session done, or 409 `treatment_blocked` (see charts/treatment-gate-rules.ts). */
+  const gateForDone = async (tx: Repositories, session: TreatmentSessionRecord, override: { reason: string } | null | undefined) => {
+    const patient = await tx.patients.findById(session.patientId);
+    if (!patient) throw notFound('session');
+    const check = await checkTreatment(tx, app.knowledgeBase, { session, patient }, new Date());
+    return resolveOverride(check.gate, override, await tx.charts.overridesOfSession(session.id));
+  };
   const sessionList = z.object({ sessions: z.array(sessionView) });
 
   app.post(
@@ -98,7 +120,7 @@ export async function sessionRoutes(app: App): Promise<void> {
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
         await holdSlots(tx, created);
         await request.audit({ action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId }, tx);
-        await request.audit(await scheduleSessionMessages(tx, created.id, app.appConfig.messaging), tx);
+        await request.audit(await scheduleSessionMessages(tx, created.id, app.appConfig.messaging, app.knowledgeBase), tx);
         await rescreenAfterBooking(tx, app.knowledgeBase, request, course.patientId);
         return created;
       });
@@ -165,11 +187,16 @@ export async function sessionRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: 'Reschedule a planned session, or mark it done (clinicians), cancelled or no-show',
+        summary:
+          'Reschedule a planned session, or mark it done (clinicians: the treatment gate applies, as when charting), cancelled or no-show',
         tags,
         params: idParams,
         body: sessionPatchBody,
-        response: { 200: sessionView, 400: errorResponse, 409: errorResponse },
+        response: {
+          200: sessionView.extend({ override: overrideView.optional().describe('The override stored when the session was marked done despite temporary reasons') }),
+          400: errorResponse,
+          409: chartRefusalResponse,
+        },
       },
     },
     async (request) => {
@@ -179,21 +206,26 @@ export async function sessionRoutes(app: App): Promise<void> {
         const session = await loadSessionForChange(tx, user, request.params.id);
         if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer change`);
         // The room must still fit the location after the change, whichever of the two changed.
-        const { practitionerId, locationId, roomId } = request.body;
+        const { override, ...patch } = request.body;
+        const { practitionerId, locationId, roomId } = patch;
         await checkBooking(tx, user, {
           practitionerId,
           locationId: locationId === undefined ? session.locationId : locationId,
           roomId: roomId === undefined ? session.roomId : roomId,
         });
-        const changed = await tx.treatmentSessions.update(session.id, request.body);
+        // Done means treated: the same gate as charting, judged on the session as it will be (a move changes its day).
+        const granted = patch.status === 'done' ? await gateForDone(tx, { ...session, ...definedOnly(patch) }, override) : null;
+        const changed = await tx.treatmentSessions.update(session.id, patch);
         if (!changed) throw notFound('session');
         await syncSlots(tx, changed);
         await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId }, tx);
-        await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging), tx);
+        const stored = granted && (await tx.charts.createOverride({ ...granted, sessionId: session.id, chartEntryId: null, createdBy: user.id }));
+        if (stored) await request.audit({ action: 'create', entity: 'treatment_override', entityId: stored.id, patientId: session.patientId }, tx);
+        await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase), tx);
         await rescreenAfterBooking(tx, app.knowledgeBase, request, session.patientId);
-        return changed;
+        return { changed, stored };
       });
-      return sessionFor(user.role, updated);
+      return { ...sessionFor(user.role, updated.changed), ...(updated.stored ? { override: updated.stored } : {}) };
     },
   );
 }

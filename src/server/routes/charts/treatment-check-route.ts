@@ -1,0 +1,48 @@
+import type { App } from '../../app-types.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { treatmentCheckView } from './chart-schemas.js';
+import { loadSessionWithPatient } from './session-access.js';
+import { checkTreatment, judgeClinicProducts } from './treatment-check.js';
+
+/** GET /api/sessions/:id/treatment-check: the session-day safety picture the chart page shows first. */
+export async function treatmentCheckRoute(app: App): Promise<void> {
+  app.get(
+    '/api/sessions/:id/treatment-check',
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary:
+          "Whether the session may be treated today: the patient's latest intake assessed for the course's treatment on the session's day, " +
+          'every blocker, whether an override is possible, the plan, the anaesthetics and products judged against the allergies',
+        tags: ['charts'],
+        params: idParams,
+        response: { 200: treatmentCheckView, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { session, patient } = await loadSessionWithPatient(app.repos, requireAuth(request).user, request.params.id);
+      const check = await checkTreatment(app.repos, app.knowledgeBase, { session, patient }, new Date());
+      const products = await judgeClinicProducts(app.repos, app.knowledgeBase, check);
+      await request.audit({ action: 'read', entity: 'treatment_session', entityId: session.id, patientId: patient.id });
+      return {
+        sessionId: session.id,
+        sessionDate: check.sessionDate,
+        today: check.today,
+        timeZone: check.timeZone,
+        future: check.gate.future,
+        assessment: check.assessment,
+        intakeId: check.intake?.id ?? null,
+        allergies: check.allergies,
+        blockers: check.gate.blockers,
+        allowed: check.gate.allowed,
+        overridable: check.gate.overridable,
+        flag: session.flag ? { verdict: session.flag.verdict, reasons: session.flag.reasons } : null,
+        plan: check.plan,
+        products,
+        anaesthesiaAgents: check.anaesthesiaAgents,
+      };
+    },
+  );
+}
