@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
-import { Migrator } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { createDatabase } from '../../storage/create-database.js';
 import { databaseConfigFromEnv, type Env } from '../../storage/database-config.js';
 import { migrations } from '../../storage/migrations/migrations.js';
