@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: starts the clinic server, building the server or the web app first only when its
 // sources are newer than its build (npm ci already builds both), so a fresh install starts at once.
+import './require-node-24.js';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,6 @@
-import { processIo } from './cli-io.js';
+import { endQuietlyOnClosedPipes, EXIT, outputFailed, processIo } from './cli-io.js';
 import { runCli } from './run-cli.js';
 
-process.exitCode = await runCli(process.argv.slice(2), processIo);
+endQuietlyOnClosedPipes();
+const code = await runCli(process.argv.slice(2), processIo);
+process.exitCode = code === EXIT.ok && outputFailed() ? EXIT.failed : code;

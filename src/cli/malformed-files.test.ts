@@ -47,8 +47,8 @@ function brokenJsonFiles(valid: object): fc.Arbitrary<{ file: string; field?: st
 
 describe('mesodesk assess with a malformed file', () => {
   const valid = exampleRequest('contract-request');
-  /** `patient.birthDate: required (in FILE)`: the field is what comes before the first colon. */
-  const fieldsOf = (line: string) => [line.split(': ')[0] ?? ''];
+  /** `mesodesk: patient.birthDate: required (in FILE)`: the field is what comes after the prefix. */
+  const fieldsOf = (line: string) => [line.split(': ')[1] ?? ''];
   const assess = (file: string) => outcome((io) => assessCommand(file, {}, testKnowledgeBase(), io));
 
   /** Codes the knowledge base does not know, with line breaks and escape sequences to be echoed. */
@@ -92,7 +92,7 @@ describe('mesodesk import fhir with a malformed file', () => {
       { fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, code: { text: 'Migraine' } } },
     ],
   };
-  /** `FILE: not a FHIR Bundle: entry.0.resource: Invalid input (in FILE)`: every word that looks like a path. */
+  /** `mesodesk: FILE: not a FHIR Bundle: entry.0.resource: Invalid input`: every word that looks like a path. */
   const fieldsOf = (line: string) => line.split(': ').slice(1);
   const importFhir = (file: string) => outcome((io) => importFhirCommand(file, {}, io));
 

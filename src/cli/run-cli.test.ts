@@ -45,10 +45,10 @@ describe('mesodesk assess', () => {
     const r = await cli(['assess', '-'], JSON.stringify({ patient: { sex: 'x' }, request: { indication: 'hair_loss', date: '2026-02-30' } }));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
-      'patient.birthDate: required',
-      'patient.sex: must be one of: female, male, other, unknown',
-      'request.area: required',
-      'request.date: must be an ISO date (YYYY-MM-DD)',
+      'mesodesk: patient.birthDate: required',
+      'mesodesk: patient.sex: must be one of: female, male, other, unknown',
+      'mesodesk: request.area: required',
+      'mesodesk: request.date: must be an ISO date (YYYY-MM-DD)',
     ]);
     expect(r.stdout).toBe('');
   });
@@ -56,19 +56,21 @@ describe('mesodesk assess', () => {
   it('unknown codes, bad JSON and missing files are input errors too', async () => {
     const unknown = await cli(['assess', '-'], JSON.stringify({ patient: { birthDate: '1990-01-01' }, request: { indication: 'tattoo', area: 'face', date: '2026-11-22' } }));
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^request\.indication: unknown indication "tattoo"/);
+    expect(unknown.stderr).toMatch(/^mesodesk: request\.indication: unknown indication "tattoo"/);
     const json = await cli(['assess', '-'], '{"patient": ');
     expect(json.code).toBe(2);
-    expect(json.stderr).toMatch(/^\(body\): not valid JSON/);
+    expect(json.stderr).toMatch(/^mesodesk: standard input: not valid JSON/);
+    const notObject = await cli(['assess', '-'], '[]');
+    expect(notObject.stderr).toBe('mesodesk: standard input: must be a JSON object with patient and request\n');
     const missing = await cli(['assess', '/nonexistent/file.json']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^FILE: cannot be read: ENOENT/);
+    expect(missing.stderr).toBe('mesodesk: cannot read /nonexistent/file.json: no such file\n');
   });
 
   it('usage errors exit 2 with help', async () => {
     const r = await cli(['assess']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/missing required argument 'file'/);
+    expect(r.stderr).toMatch(/^mesodesk: missing required argument 'file'/);
   });
 });
 
@@ -112,7 +114,7 @@ describe('mesodesk kb', () => {
     expect((await cli(['kb', 'show', 'PREGNANCY'])).stdout).toContain('kind: absolute');
     const bad = await cli(['kb', 'show', 'nope']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^TOPIC: unknown topic or entry "nope"; topics: sources, areas/);
+    expect(bad.stderr).toMatch(/^mesodesk: TOPIC: unknown topic or entry "nope"; topics: sources, areas/);
   });
 });
 
@@ -137,12 +139,12 @@ describe('mesodesk seed-large', () => {
     expect(help.stdout).toContain('--no-progress');
     const missing = await cli(['seed-large']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/required option '--patients <n>' not specified/);
+    expect(missing.stderr).toMatch(/^mesodesk: required option '--patients <n>' not specified/);
   });
 
   it('rejects a count that is not a whole number, naming the option', async () => {
     const r = await cli(['seed-large', '--patients', 'many', '--no-progress']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('mesodesk seed-large: --patients must be a whole number, not "many"');
+    expect(r.stderr).toContain('mesodesk: --patients must be a whole number, not "many"');
   });
 });

@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
-import { EXIT, type CliIo } from './cli-io.js';
+import { EXIT, isClosedPipe, type CliIo } from './cli-io.js';
+import { describeError, errorLine } from './cli-errors.js';
+import { helpSettings, showRequiredOptionsInUsage } from './help-settings.js';
+import { packageVersion } from './package-version.js';
 import { backupCommand } from './commands/backup-command.js';
 import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
@@ -24,16 +27,33 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
   const knowledge = () => (kb ??= loadKnowledgeBase());
   const program = new Command('mesodesk')
     .description('mesodesk - mesotherapy clinic system: assess patients against a sourced knowledge base')
+    .version(packageVersion(), '-V, --version', 'print the version of mesodesk')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .showHelpAfterError('(run "mesodesk --help" for usage)');
+    // Inherited by every command added below; so are the help settings.
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      // Commander's "error: missing required argument 'file'" in the style of every other error.
+      outputError: (s, write) => write(s.replace(/^error: /, 'mesodesk: ')),
+    })
+    .configureHelp(helpSettings)
+    .showHelpAfterError('(run "mesodesk --help" for usage)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 done, 1 failure (one line on standard error says what failed), 2 invalid input (one line per problem, naming the argument or field).',
+        'Errors start with "mesodesk: ". Help on a command: mesodesk help COMMAND, or mesodesk COMMAND --help.',
+        'Example: mesodesk assess examples/contract-request.json',
+      ].join('\n'),
+    );
 
   program
     .command('assess')
     .description('assess one intake and treatment request (JSON, as in shared/contract/assessment.md)')
     .argument('<file>', 'JSON file, or - to read standard input')
     .option('--json', 'print the contract result as JSON instead of a readable summary')
-    .addHelpText('after', '\nExit codes: 0 assessed, 2 invalid input (one line per problem, naming the field).\nExample: mesodesk assess examples/healthy-hair-loss.json --json')
+    .addHelpText('after', '\nExit codes: 0 assessed, 2 invalid input (one line per problem, naming the field).\nExample: mesodesk assess examples/healthy-35-hair-loss.json --json\nExample: mesodesk assess - < examples/pregnant-cellulite.json')
     .action(async (file: string, opts: { json?: boolean }) => {
       result.code = await assessCommand(file, opts, knowledge(), io);
     });
@@ -44,6 +64,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('validate the knowledge base and check that every citation points at an existing source line')
     .option('--knowledge <dir>', 'knowledge folder (default: knowledge/ of this checkout)')
     .option('--seeds <dir>', 'folder of the seed articles (default: ../shared/seeds beside the checkout)')
+    .addHelpText('after', '\nExit codes: 0 no problems, 1 problems found (one line each on standard error).\nExample: mesodesk kb lint')
     .action((opts: { knowledge?: string; seeds?: string }) => {
       result.code = kbLintCommand(opts, io);
     });
@@ -51,6 +72,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .command('show')
     .description(`print a topic or one entry; topics: ${kbTopics().join(', ')}`)
     .argument('<topic>', 'a topic, or an id or code such as hair_loss or PREGNANCY')
+    .addHelpText('after', '\nExample: mesodesk kb show contraindications\nExample: mesodesk kb show PREGNANCY')
     .action((topic: string) => {
       result.code = kbShowCommand(topic, knowledge(), io);
     });
@@ -60,6 +82,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('search the FAQ')
     .argument('<words...>', 'question words, e.g. "is it painful"')
     .option('--limit <n>', 'how many answers to show', '3')
+    .addHelpText('after', '\nExample: mesodesk faq is it painful\nExample: mesodesk faq --limit 1 "how many sessions"')
     .action((words: string[], opts: { limit?: string }) => {
       result.code = faqCommand(words, opts, knowledge(), io);
     });
@@ -67,7 +90,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .command('backup')
     .description('write a consistent backup of the clinic database and its photos (the server may keep running)')
     .option('--out <file>', 'where to write it (default: <data dir>/backups/mesodesk-<time>.sqlite)')
-    .addHelpText('after', '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.')
+    .addHelpText('after', '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.\nExample: mesodesk backup --out clinic-backup.sqlite')
     .action(async (opts: { out?: string }) => {
       result.code = await backupCommand(opts, io);
     });
@@ -76,7 +99,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('replace the SQLite clinic database with a backup (stop the server first)')
     .argument('<file>', 'a backup written by mesodesk backup')
     .option('--images-only', 'put back only the photos (e.g. from the .images.sqlite file beside a PostgreSQL dump)')
-    .addHelpText('after', '\nThe replaced database is kept beside it as <file>.before-restore-<time>. The photos in the backup go back into the data folder.')
+    .addHelpText(
+      'after',
+      '\nThe replaced database is kept beside it as <file>.before-restore-<time>. The photos in the backup go back into the data folder.\nExample: mesodesk backup --out clinic-backup.sqlite\nExample: mesodesk restore clinic-backup.sqlite',
+    )
     .action(async (file: string, opts: { imagesOnly?: boolean }) => {
       result.code = await restoreCommand(file, io, process.env, opts);
     });
@@ -89,7 +115,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--seed <n>', 'random seed: the same seed and count give the same clinic', '1')
     .option('--password <password>', 'password of every generated account (default: a random one, printed)')
     .option('--no-progress', 'no progress bar')
-    .addHelpText('after', '\nWrites into the database the server would use: DATABASE_URL, or the SQLite file in MESODESK_DATA_DIR (./data by default).\nExample: npm run seed:large -- --patients 1000000')
+    .addHelpText(
+      'after',
+      '\nWrites into the database the server would use: DATABASE_URL, or the SQLite file in MESODESK_DATA_DIR (./data by default). A million patients (the benchmarks\' clinic, npm run seed:large -- --patients 1_000_000) take a quarter of an hour or more.\nExample: mesodesk seed-large --patients 1_000 --clinic "Load test clinic" --no-progress',
+    )
     .action(async (opts: SeedLargeCommandOptions) => {
       result.code = await seedLargeCommand(opts, io);
     });
@@ -113,7 +142,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--clinic <id>', 'the clinic, when the database holds more than one')
     .option('--out <file>', 'write the report here (default: standard output)')
     .option('--names', "sessions: add the patients' names next to their ids")
-    .addHelpText('after', database)
+    .addHelpText('after', `${database}\nExample: mesodesk export csv sessions --names --out sessions.csv\nExample: mesodesk export csv outcomes-by-indication | head -5`)
     .action(async (table: string, opts: { clinic?: string; out?: string; names?: boolean }) => {
       result.code = await exportCsvCommand(table, opts, io);
     });
@@ -143,7 +172,20 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
       .action(async (id: string, opts: { out: string; locale?: string }) => {
         result.code = await pdfCommand(kind, id, opts, io);
       });
+  showRequiredOptionsInUsage(program);
   return program;
+}
+
+/** Every command of the program, as the words that name it (`['pdf', 'aftercare']`); the program itself is `[]`. */
+export function commandPaths(): string[][] {
+  const silent: CliIo = { out: () => undefined, err: () => undefined, readStdin: async () => '' };
+  const paths: string[][] = [];
+  const walk = (command: Command, path: string[]) => {
+    paths.push(path);
+    for (const sub of command.commands) walk(sub, [...path, sub.name()]);
+  };
+  walk(buildProgram(silent, {}, { code: EXIT.ok }), []);
+  return paths;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never throws. */
@@ -155,11 +197,14 @@ export async function runCli(argv: string[], io: CliIo, options: CliOptions = {}
     return result.code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.invalidInput;
+    // The reader of standard output has gone (`mesodesk kb show contraindications | head -1`).
+    if (isClosedPipe(error)) return EXIT.ok;
     if (error instanceof KnowledgeBaseError) {
-      io.err(error.message);
+      // One line per problem of the knowledge base, after the first.
+      io.err(`mesodesk: ${error.message}`);
       return EXIT.failed;
     }
-    io.err(`mesodesk: ${(error as Error).message ?? String(error)}`);
+    io.err(errorLine(describeError(error)));
     return EXIT.failed;
   }
 }

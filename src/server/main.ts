@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   const config = readServerConfig(process.env);
   const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
   const logger = pino({ level: config.logLevel, serializers: logSerializers });
+  logger.info({ node: process.version }, 'starting');
   // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
   const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
   logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');

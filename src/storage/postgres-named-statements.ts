@@ -92,5 +92,6 @@ export function withNamedStatements(pool: pg.Pool, options: NamedStatementOption
       return wrapped;
     },
     end: () => pool.end(),
+    options: pool.options,
   };
 }

@@ -1,32 +1,35 @@
-import { readFile } from 'node:fs/promises';
 import { assess, UnknownCodeError } from '../../core/assessment/assess.js';
 import { formatProblem, parseIntake, type FieldProblem } from '../../core/assessment/parse-intake.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { CliInputError, errorLine, inputErrorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 import { formatAssessment } from '../format-assessment.js';
-import { oneLine } from '../one-line.js';
+import { readInput } from '../read-input.js';
 
 /** `mesodesk assess FILE|- [--json]`: exit 0 with the result, 2 with one line per input problem. */
 export async function assessCommand(file: string, options: { json?: boolean }, kb: KnowledgeBase, io: CliIo): Promise<number> {
+  let input: { text: string; name: string };
+  try {
+    input = await readInput(file, io);
+  } catch (error) {
+    if (!(error instanceof CliInputError)) throw error;
+    io.err(inputErrorLine(error));
+    return EXIT.invalidInput;
+  }
   // Each line says which file it is about, so that a script assessing many can tell them apart.
   const inFile = file === '-' ? '' : ` (in ${file})`;
-  const invalid = (problems: FieldProblem[], where = inFile) => {
-    for (const p of problems) io.err(oneLine(`${formatProblem(p)}${where}`));
+  const invalid = (problems: FieldProblem[]) => {
+    // A problem with the whole input ('(body)' in the API's words) is named by the input's name.
+    for (const p of problems) io.err(errorLine(p.field === '(body)' ? `${input.name}: ${p.message}` : `${formatProblem(p)}${inFile}`));
     return EXIT.invalidInput;
   };
-  let text: string;
+  let json: unknown;
   try {
-    text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
-  } catch (error) {
-    return invalid([{ field: 'FILE', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)} (${file})` }], '');
-  }
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
+    json = JSON.parse(input.text);
   } catch (error) {
     return invalid([{ field: '(body)', message: `not valid JSON: ${(error as Error).message}` }]);
   }
-  const parsed = parseIntake(input);
+  const parsed = parseIntake(json);
   if (!parsed.ok) return invalid(parsed.problems);
   try {
     const result = assess(parsed.value, kb);

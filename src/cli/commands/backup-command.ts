@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { backupDatabase, BackupError, defaultBackupPath } from '../../storage/backup-database.js';
 import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
+import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
 /**
@@ -10,10 +11,11 @@ import { EXIT, type CliIo } from '../cli-io.js';
  * to go inside a SQLite backup, or into `<file>.images.sqlite` beside a PostgreSQL one.
  */
 export async function backupCommand(opts: { out?: string }, io: CliIo, env: Env = process.env): Promise<number> {
+  let destination: string | undefined;
   try {
     const config = databaseConfigFromEnv(env);
     const dataDir = resolveDataDir(env);
-    const destination = opts.out ? resolve(opts.out) : defaultBackupPath(config, dataDir);
+    destination = opts.out ? resolve(opts.out) : defaultBackupPath(config, dataDir);
     const { images } = await backupDatabase(config, destination, { dataDir });
     io.out(`Backed up ${describeDatabase(config)} to ${destination}`);
     if (images) {
@@ -21,14 +23,16 @@ export async function backupCommand(opts: { out?: string }, io: CliIo, env: Env 
       if (images.copied > 0) io.out(`Copied ${images.copied} photo${images.copied === 1 ? '' : 's'} ${where}`);
       else io.out('No photos to copy');
       // Named, not hidden: a record whose photo file was already gone cannot get it back from this backup.
-      for (const path of images.missing) io.err(`mesodesk backup: warning: ${path} is named by a record but its file is missing`);
+      for (const path of images.missing) io.err(errorLine(`warning: ${path} is named by a record but its file is missing`));
     }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof BackupError || error instanceof DatabaseConfigError) {
-      io.err(`mesodesk backup: ${error.message}`);
+      io.err(errorLine(describeError(error)));
       return EXIT.failed;
     }
-    throw error;
+    // What the database library or the file system said, of the backup the user asked for.
+    io.err(errorLine(`${destination ? `cannot back up to ${destination}` : 'cannot back up'}: ${describeError(error)}`));
+    return EXIT.failed;
   }
 }

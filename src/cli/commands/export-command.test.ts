@@ -104,12 +104,12 @@ describe('mesodesk export', () => {
   it('names the argument at fault and exits 2 for bad input', async () => {
     type Io = ReturnType<typeof captureIo>;
     const cases: [(io: Io) => Promise<number>, string][] = [
-      [(io) => exportFhirCommand({ patient: 'nope' }, io, seeded.env, testStreams()), '--patient: no patient with id nope'],
-      [(io) => exportFhirCommand({ clinic: 'nope' }, io, seeded.env, testStreams()), '--clinic: no clinic with id nope'],
-      [(io) => exportFhirCommand({ out: join(seeded.dir, 'missing', 'x.json') }, io, seeded.env, testStreams()), '--out: the folder'],
-      [(io) => exportFhirCommand({ out: seeded.dir }, io, seeded.env, testStreams()), '--out:'],
-      [(io) => exportCsvCommand('patients', {}, io, seeded.env, testStreams()), 'TABLE: must be one of: sessions, side-effects-by-lot, outcomes-by-indication'],
-      [(io) => exportCsvCommand('outcomes-by-indication', { names: true }, io, seeded.env, testStreams()), '--names:'],
+      [(io) => exportFhirCommand({ patient: 'nope' }, io, seeded.env, testStreams()), 'mesodesk: --patient: no patient with id nope'],
+      [(io) => exportFhirCommand({ clinic: 'nope' }, io, seeded.env, testStreams()), 'mesodesk: --clinic: no clinic with id nope'],
+      [(io) => exportFhirCommand({ out: join(seeded.dir, 'missing', 'x.json') }, io, seeded.env, testStreams()), 'mesodesk: --out: the folder'],
+      [(io) => exportFhirCommand({ out: seeded.dir }, io, seeded.env, testStreams()), 'mesodesk: --out:'],
+      [(io) => exportCsvCommand('patients', {}, io, seeded.env, testStreams()), 'mesodesk: TABLE: must be one of: sessions, side-effects-by-lot, outcomes-by-indication'],
+      [(io) => exportCsvCommand('outcomes-by-indication', { names: true }, io, seeded.env, testStreams()), 'mesodesk: --names:'],
     ];
     for (const [run, message] of cases) {
       const io = captureIo();
@@ -123,7 +123,7 @@ describe('mesodesk export', () => {
     try {
       const missing = captureIo();
       expect(await exportFhirCommand({}, missing, { MESODESK_DATA_DIR: empty }, testStreams())).toBe(1);
-      expect(missing.stderr).toMatch(/^mesodesk export fhir: no database at /);
+      expect(missing.stderr).toMatch(/^mesodesk: no database at /);
       const wrongUrl = captureIo();
       expect(await exportCsvCommand('sessions', {}, wrongUrl, { DATABASE_URL: 'mysql://x' }, testStreams())).toBe(1);
       expect(wrongUrl.stderr).toContain('DATABASE_URL must start with postgres://');
@@ -145,7 +145,7 @@ describe('mesodesk export', () => {
     await db.destroy();
     const io = captureIo();
     expect(await exportFhirCommand({}, io, seeded.env, testStreams())).toBe(2);
-    expect(io.stderr).toMatch(/^--clinic: required: the database holds 2 clinics/);
+    expect(io.stderr).toMatch(/^mesodesk: --clinic: required: the database holds 2 clinics/);
     const streams = testStreams();
     expect(await exportFhirCommand({ clinic: second.id }, captureIo(), seeded.env, streams)).toBe(0);
     expect(JSON.parse(streams.stdoutText())).toMatchObject({ resourceType: 'Bundle', entry: [] });
@@ -159,7 +159,7 @@ describe('mesodesk export', () => {
       expect(parseCsvRecords(readFileSync(out('outcomes.csv'), 'utf8')).map((r) => r.indication)).toContain('hair_loss');
       const bad = captureIo();
       expect(await runCli(['export', 'csv', 'nope', '--clinic', seeded.clinicId], bad)).toBe(2);
-      expect(bad.stderr).toMatch(/^TABLE: /);
+      expect(bad.stderr).toMatch(/^mesodesk: TABLE: /);
       const help = captureIo();
       expect(await runCli(['export', 'fhir', '--help'], help)).toBe(0);
       expect(help.stdout).toContain('--patient <id>');

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
-import { Migrator } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { createDatabase } from '../../storage/create-database.js';
 import { databaseConfigFromEnv, type Env } from '../../storage/database-config.js';
 import { migrations } from '../../storage/migrations/migrations.js';
@@ -12,8 +12,8 @@ import type { PatientRecord } from '../../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { clinicReportLines, isReportTable, reportTables } from '../../server/interop/clinic-reports.js';
 import { clinicFhirChunks, patientFhirBundle } from '../../server/interop/fhir-export.js';
-import { EXIT, type CliIo } from '../cli-io.js';
-import { oneLine } from '../one-line.js';
+import { CliFailure, CliInputError, describeError, errorLine, fileErrorReason, inputErrorLine, systemErrorCode } from '../cli-errors.js';
+import { EXIT, isClosedPipe, type CliIo } from '../cli-io.js';
 
 /*
  * `mesodesk export fhir` and `mesodesk export csv`, and what the other record commands (pdf) share
@@ -29,34 +29,20 @@ export interface CliStreams {
 
 export const processStreams: CliStreams = { stdout: process.stdout, stderr: process.stderr };
 
-/** Bad input: exit 2 with one line naming the argument. */
-export class CliInputError extends Error {
-  override name = 'CliInputError';
-  constructor(
-    readonly argument: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Something failed that the arguments cannot fix: exit 1. */
-export class CliFailure extends Error {
-  override name = 'CliFailure';
-}
-
 /** Runs a command body, turning what it throws into an exit code and one line on stderr. */
-export async function runRecordCommand(name: string, io: CliIo, work: () => Promise<void>): Promise<number> {
+export async function runRecordCommand(io: CliIo, work: () => Promise<void>): Promise<number> {
   try {
     await work();
     return EXIT.ok;
   } catch (error) {
+    // Standard output piped into a reader that has gone (`| head -1`): it took what it wanted.
+    if (isClosedPipe(error)) return EXIT.ok;
     if (error instanceof CliInputError) {
-      io.err(oneLine(`${error.argument}: ${error.message}`));
+      io.err(inputErrorLine(error));
       return EXIT.invalidInput;
     }
     // CliFailure, DatabaseConfigError, DocumentUnavailableError and the rest alike: one line, no stack.
-    io.err(oneLine(`mesodesk ${name}: ${error instanceof Error ? error.message : String(error)}`));
+    io.err(errorLine(describeError(error)));
     return EXIT.failed;
   }
 }
@@ -124,6 +110,8 @@ export async function writeOutput(chunks: AsyncIterable<string | Buffer> | Itera
     return destination;
   } catch (error) {
     rmSync(partial, { force: true });
+    // The file system refused (a full disk, no permission): said of the file the user named.
+    if (systemErrorCode(error)) throw new CliFailure(`cannot write ${destination}: ${fileErrorReason(error)}`);
     throw error;
   }
 }
@@ -164,7 +152,7 @@ export interface ExportFhirOptions {
 
 /** `mesodesk export fhir [--patient ID] [--clinic ID] [--out FILE]`: one patient, or the whole clinic streamed. */
 export function exportFhirCommand(opts: ExportFhirOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
-  return runRecordCommand('export fhir', io, () => {
+  return runRecordCommand(io, () => {
     checkOut(opts.out);
     return withClinicDatabase(env, async (repos) => {
       const clinicId = opts.clinic === undefined ? undefined : await resolveClinicId(repos, opts.clinic);
@@ -196,7 +184,7 @@ export interface ExportCsvOptions {
 
 /** `mesodesk export csv TABLE [--clinic ID] [--out FILE]`: one of the clinic reports. */
 export function exportCsvCommand(table: string, opts: ExportCsvOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
-  return runRecordCommand('export csv', io, async () => {
+  return runRecordCommand(io, async () => {
     if (!isReportTable(table)) throw new CliInputError('TABLE', `must be one of: ${reportTables.join(', ')}`);
     if (opts.names && table !== 'sessions') throw new CliInputError('--names', 'only the sessions report has patient names');
     checkOut(opts.out);

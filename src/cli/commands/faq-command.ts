@@ -1,17 +1,18 @@
 import { searchFaq } from '../../core/faq/search-faq.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
 /** `mesodesk faq "question words"`: the best-matching answers with their sources. */
 export function faqCommand(words: string[], options: { limit?: string }, kb: KnowledgeBase, io: CliIo): number {
   const query = words.join(' ');
   if (!query.trim()) {
-    io.err('QUESTION: give some words, e.g. mesodesk faq "is it painful"');
+    io.err(errorLine('QUESTION: give some words, e.g. mesodesk faq "is it painful"'));
     return EXIT.invalidInput;
   }
   const limit = Number(options.limit ?? 3);
   if (!Number.isInteger(limit) || limit < 1) {
-    io.err('--limit: must be a whole number of 1 or more');
+    io.err(errorLine('--limit: must be a whole number of 1 or more'));
     return EXIT.invalidInput;
   }
   const hits = searchFaq(kb, query, limit);

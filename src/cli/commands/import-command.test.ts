@@ -53,15 +53,15 @@ describe('mesodesk import fhir', () => {
     expect(JSON.parse(io.stdout).patient.sex).toBe('female');
   });
 
-  it('exits 2 naming FILE or --patient for bad input', async () => {
+  it('exits 2 naming the file or --patient for bad input', async () => {
     const two = file('two.json', { resourceType: 'Bundle', entry: [patientEntry('a1'), patientEntry('b2')] });
     const cases: [string, { patient?: string }, RegExp][] = [
-      [join(dir, 'missing.json'), {}, /^FILE: cannot be read: ENOENT/],
-      [file('broken.json', '{"resourceType": '), {}, /^FILE: not valid JSON/],
-      [file('patient.json', { resourceType: 'Patient', id: 'p1' }), {}, /^FILE: not a FHIR Bundle/],
-      [file('empty.json', { resourceType: 'Bundle', entry: [] }), {}, /^FILE: entry: must contain a Patient/],
-      [two, {}, /^--patient: required: the Bundle has 2 Patients \(a1, b2\)/],
-      [two, { patient: 'c3' }, /^--patient: must be the id of a Patient in the Bundle/],
+      [join(dir, 'missing.json'), {}, /^mesodesk: cannot read \/.*\/missing\.json: no such file$/m],
+      [file('broken.json', '{"resourceType": '), {}, /^mesodesk: \/.*\/broken\.json: not valid JSON/],
+      [file('patient.json', { resourceType: 'Patient', id: 'p1' }), {}, /^mesodesk: \/.*\/patient\.json: not a FHIR Bundle/],
+      [file('empty.json', { resourceType: 'Bundle', entry: [] }), {}, /^mesodesk: \/.*\/empty\.json: entry: must contain a Patient/],
+      [two, {}, /^mesodesk: --patient: required: the Bundle has 2 Patients \(a1, b2\)/],
+      [two, { patient: 'c3' }, /^mesodesk: --patient: must be the id of a Patient in the Bundle/],
     ];
     for (const [path, opts, message] of cases) {
       const io = captureIo();

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { FhirImportInputError, importIntake } from '../../server/interop/fhir-import.js';
+import { CliInputError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
-import { CliInputError, runRecordCommand } from './export-command.js';
+import { readInput } from '../read-input.js';
+import { runRecordCommand } from './export-command.js';
 
 /**
  * `mesodesk import fhir FILE [--patient ID]`: a FHIR R4 Bundle from another system, read into a
@@ -10,20 +11,14 @@ import { CliInputError, runRecordCommand } from './export-command.js';
  * stderr, for a clinician to go through.
  */
 export function importFhirCommand(file: string, opts: { patient?: string }, io: CliIo): Promise<number> {
-  return runRecordCommand('import fhir', io, async () => {
-    // What is wrong with the file's content says which file it is.
-    const inFile = file === '-' ? '' : ` (in ${file})`;
-    let text: string;
-    try {
-      text = file === '-' ? await io.readStdin() : await readFile(file, 'utf8');
-    } catch (error) {
-      throw new CliInputError('FILE', `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)} (${file})`);
-    }
+  return runRecordCommand(io, async () => {
+    // What is wrong with the content is said after the file's name (or "standard input").
+    const { text, name } = await readInput(file, io);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw new CliInputError('FILE', `not valid JSON: ${(error as Error).message}${inFile}`);
+      throw new CliInputError(name, `not valid JSON: ${(error as Error).message}`);
     }
     let imported;
     try {
@@ -31,7 +26,7 @@ export function importFhirCommand(file: string, opts: { patient?: string }, io: 
     } catch (error) {
       if (error instanceof FhirImportInputError) {
         if (error.field === 'patientId') throw new CliInputError('--patient', error.message);
-        throw new CliInputError('FILE', `${error.field === 'entry' ? `entry: ${error.message}` : error.message}${inFile}`);
+        throw new CliInputError(name, error.field === 'entry' ? `entry: ${error.message}` : error.message);
       }
       throw error;
     }

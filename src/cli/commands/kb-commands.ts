@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import { knowledgeFiles, type KnowledgeFileKey } from '../../core/knowledge/knowledge-files.js';
 import { formatKnowledgeProblem, type KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { lintKnowledgeBase } from '../../knowledge-files/lint-knowledge-base.js';
+import { errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
 /**
@@ -46,7 +47,7 @@ export function kbShowCommand(topic: string, kb: KnowledgeBase, io: CliIo): numb
   const key = (Object.keys(knowledgeFiles) as KnowledgeFileKey[]).find((k) => knowledgeFiles[k].file === `${topic}.yaml` || k === topic);
   const value = key ? kb.data[key] : findEntry(kb, topic);
   if (value === undefined) {
-    io.err(`TOPIC: unknown topic or entry "${topic}"; topics: ${kbTopics().join(', ')}; or an id such as hair_loss or PREGNANCY`);
+    io.err(errorLine(`TOPIC: unknown topic or entry "${topic}"; topics: ${kbTopics().join(', ')}; or an id such as hair_loss or PREGNANCY`));
     return EXIT.invalidInput;
   }
   io.out(stringify(value, { lineWidth: 100 }).trimEnd());

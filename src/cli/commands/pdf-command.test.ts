@@ -62,18 +62,18 @@ describe('mesodesk pdf', () => {
       const io = captureIo();
       cases.push([() => pdfCommand(kind, id, opts, io, seeded.env), io, message]);
     };
-    add('aftercare', 'nope', { out }, /^SESSION_ID: no session with id nope/);
-    add('consent', 'nope', { out }, /^SIGNATURE_ID: no consent signature with id nope/);
-    add('summary', 'nope', { out }, /^COURSE_ID: no course with id nope/);
-    add('aftercare', seeded.records.plannedSession.id, { out, locale: 'de' }, /^--locale: must be one of: en, tr/);
-    add('aftercare', seeded.records.plannedSession.id, { out: join(seeded.dir, 'missing', 'x.pdf') }, /^--out: the folder/);
+    add('aftercare', 'nope', { out }, /^mesodesk: SESSION_ID: no session with id nope/);
+    add('consent', 'nope', { out }, /^mesodesk: SIGNATURE_ID: no consent signature with id nope/);
+    add('summary', 'nope', { out }, /^mesodesk: COURSE_ID: no course with id nope/);
+    add('aftercare', seeded.records.plannedSession.id, { out, locale: 'de' }, /^mesodesk: --locale: must be one of: en, tr/);
+    add('aftercare', seeded.records.plannedSession.id, { out: join(seeded.dir, 'missing', 'x.pdf') }, /^mesodesk: --out: the folder/);
     for (const [run, io, message] of cases) {
       expect(await run(), String(message)).toBe(2);
       expect(io.stderr).toMatch(message);
     }
     const cancelled = captureIo();
     expect(await pdfCommand('aftercare', seeded.records.cancelledSession.id, { out }, cancelled, seeded.env)).toBe(1);
-    expect(cancelled.stderr).toMatch(/^mesodesk pdf aftercare: the session was cancelled/);
+    expect(cancelled.stderr).toMatch(/^mesodesk: the session was cancelled/);
     expect(() => readFileSync(out)).toThrow();
   });
 
@@ -85,7 +85,7 @@ describe('mesodesk pdf', () => {
       expect((await extractPdf(readFileSync(out))).flat).toContain('Tedavi özeti');
       const missing = captureIo();
       expect(await runCli(['pdf', 'aftercare', seeded.records.plannedSession.id], missing)).toBe(2);
-      expect(missing.stderr).toContain("required option '--out <file>'");
+      expect(missing.stderr).toMatch(/^mesodesk: required option '--out <file>' not specified/);
     } finally {
       vi.unstubAllEnvs();
     }

@@ -5,8 +5,9 @@ import { aftercareDocument, type MadeDocument } from '../../server/interop/after
 import { consentDocument } from '../../server/interop/consent-document.js';
 import { documentLanguages, isDocumentLanguage, type DocumentLanguage } from '../../server/interop/document-language.js';
 import { summaryDocument } from '../../server/interop/summary-document.js';
+import { CliInputError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
-import { checkOut, CliInputError, cliAudit, processStreams, runRecordCommand, withClinicDatabase, writeOutput, type CliStreams } from './export-command.js';
+import { checkOut, cliAudit, processStreams, runRecordCommand, withClinicDatabase, writeOutput, type CliStreams } from './export-command.js';
 
 export const pdfKinds = ['aftercare', 'consent', 'summary'] as const;
 export type PdfKind = (typeof pdfKinds)[number];
@@ -47,7 +48,7 @@ export interface PdfOptions {
 
 /** `mesodesk pdf aftercare SESSION_ID | consent SIGNATURE_ID | summary COURSE_ID --out FILE [--locale tr]`. */
 export function pdfCommand(kind: PdfKind, id: string, opts: PdfOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
-  return runRecordCommand(`pdf ${kind}`, io, async () => {
+  return runRecordCommand(io, async () => {
     const spec = kinds[kind];
     const language = opts.locale ?? 'en';
     if (!isDocumentLanguage(language)) throw new CliInputError('--locale', `must be one of: ${documentLanguages.join(', ')}`);

@@ -90,7 +90,7 @@ describe('mesodesk restore', () => {
     const made = captureIo();
     expect(await backupCommand({ out: backup }, made, env)).toBe(0);
     expect(made.stdout).toContain('Copied 1 photo in the backup');
-    expect(made.stderr).toContain(`warning: ${lost} is named by a record but its file is missing`);
+    expect(made.stderr).toContain(`mesodesk: warning: ${lost} is named by a record but its file is missing`);
 
     rmSync(join(dataDir, 'photos'), { recursive: true, force: true });
     const io = captureIo();
@@ -102,7 +102,7 @@ describe('mesodesk restore', () => {
     writeFileSync(junk, 'not a database');
     const bad = captureIo();
     expect(await restoreCommand(junk, bad, env, { imagesOnly: true })).toBe(1);
-    expect(bad.stderr).toMatch(/^mesodesk restore: .*is not a readable backup/);
+    expect(bad.stderr).toMatch(/^mesodesk: .*is not a readable backup/);
   });
 
   it('round-trips: backup, change, restore brings the backed-up state back and keeps the replaced one', async () => {
@@ -128,7 +128,7 @@ describe('mesodesk restore', () => {
     writeFileSync(junk, 'not a database');
     const io = captureIo();
     expect(await restoreCommand(junk, io, { MESODESK_DATA_DIR: dataDir })).toBe(1);
-    expect(io.stderr).toMatch(/^mesodesk restore: .*not a readable SQLite database/);
+    expect(io.stderr).toMatch(/^mesodesk: .*not a readable SQLite database/);
     expect(await restoreCommand(join(root, 'missing.sqlite'), captureIo(), { MESODESK_DATA_DIR: dataDir })).toBe(1);
     expect(await clinicNames(dataDir)).toEqual(['Kept']);
   });

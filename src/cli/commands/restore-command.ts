@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { restoreImages } from '../../storage/backup-images.js';
 import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
 import { restoreDatabase, RestoreError } from '../../storage/restore-database.js';
+import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
-import { oneLine } from '../one-line.js';
 
 const photos = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
 
@@ -31,7 +31,7 @@ export async function restoreCommand(file: string, io: CliIo, env: Env = process
     return EXIT.ok;
   } catch (error) {
     if (error instanceof RestoreError || error instanceof DatabaseConfigError) {
-      io.err(oneLine(`mesodesk restore: ${error.message}`));
+      io.err(errorLine(describeError(error)));
       return EXIT.failed;
     }
     throw error;

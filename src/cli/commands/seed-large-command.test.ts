@@ -57,7 +57,7 @@ describe('mesodesk seed-large', () => {
   it('explains what went wrong with the database', async () => {
     const io = captureIo();
     expect(await seedLargeCommand({ patients: '5', progress: false }, io, { DATABASE_URL: 'mysql://x' }, deps)).toBe(1);
-    expect(io.stderr).toMatch(/mesodesk seed-large: DATABASE_URL must start with postgres/);
+    expect(io.stderr).toMatch(/^mesodesk: DATABASE_URL must start with postgres/);
 
     const busy = join(dir, 'busy');
     const release = lockDataDir(busy, process.ppid);

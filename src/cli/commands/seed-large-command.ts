@@ -8,6 +8,7 @@ import { argon2idHasher, type Argon2Params } from '../../server/auth/password-ha
 import { DataDirLockError, lockDataDir } from '../../storage/data-dir-lock.js';
 import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, type Env } from '../../storage/database-config.js';
 import { seedLarge, SeedLargeError } from '../../storage/seed-large/seed-large.js';
+import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
 export interface SeedLargeCommandOptions {
@@ -54,7 +55,7 @@ export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo,
   if (!clinicName) problems.push('--clinic must not be empty');
   if (opts.password !== undefined && opts.password.length < 10) problems.push('--password must be at least 10 characters');
   if (problems.length || typeof patients !== 'number' || typeof seed !== 'number') {
-    for (const problem of problems) io.err(`mesodesk seed-large: ${problem}`);
+    for (const problem of problems) io.err(errorLine(problem));
     return EXIT.invalidInput;
   }
 
@@ -108,7 +109,7 @@ export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo,
   } catch (error) {
     bar?.stop();
     if (error instanceof SeedLargeError || error instanceof DatabaseConfigError || error instanceof DataDirLockError) {
-      io.err(`mesodesk seed-large: ${error.message}`);
+      io.err(errorLine(describeError(error)));
       return EXIT.failed;
     }
     throw error;

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import { idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
 
 /** Versioned intakes (the contract's request) and the assessments computed from them. */

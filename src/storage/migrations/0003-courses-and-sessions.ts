@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 /** Treatment courses (a plan taken from an assessment) and their scheduled sessions. */

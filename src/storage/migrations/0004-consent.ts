@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import { flagColumn, idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
 
 /** Versioned consent texts and the signatures given against one exact version. */

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import { flagColumn, idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 /** The product catalogue with lots (for recalls), and what was injected where in each session. */

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import { idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 /** After a session: side-effect reports and their triage, outcomes, and clinical photos. */

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import type { MigrationDb } from './schema-helpers.js';
 
 /** Flagged sessions with their patient and clinic, for a "needs review" list. Plain SQL both engines read alike. */

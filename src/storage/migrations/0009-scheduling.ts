@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { flagColumn, idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 /**

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import type { MigrationDb } from './schema-helpers.js';
 
 const levels = sql.join(['expected', 'review', 'urgent'].map((level) => sql.lit(level)));

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import { type Migration } from 'kysely/migration';
 import { idColumn, indexColumns, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 // The rule as it stood when this migration was written (src/server/scheduling/slot-claims.ts

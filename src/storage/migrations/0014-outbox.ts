@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 const kinds = ['booking_confirmation', 'preparation_reminder', 'day_before_reminder', 'aftercare', 'check_in'];

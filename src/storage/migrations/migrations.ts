@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { organisationMigration } from './0001-organisation.js';
 import { intakesMigration } from './0002-intakes-and-assessments.js';
 import { coursesMigration } from './0003-courses-and-sessions.js';
