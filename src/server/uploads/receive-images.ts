@@ -10,7 +10,7 @@ import { problemsFromZod } from '../../core/assessment/parse-intake.js';
 import { HttpError, InvalidInputError, invalidField } from '../http-errors.js';
 import { detectImageType, imageSignatureLength, type ImageType } from './image-type.js';
 import { maxImageBytes } from './image-uploads.js';
-import { stripImageMetadata } from './strip-image-metadata.js';
+import { maxImagePixels, reencodeImage } from './reencode-image.js';
 
 export interface ReceivedImage {
   /** Where the upload waits, inside the data folder, until it is committed or discarded. */
@@ -59,12 +59,19 @@ async function readHead(path: string): Promise<{ head: Uint8Array }> {
   }
 }
 
-/** Rewrites the waiting file without its camera metadata; its new size, or undefined if it is not a sound image. */
-async function withoutMetadata(path: string, type: ImageType): Promise<number | undefined> {
-  const original = await readFile(path);
-  const stripped = stripImageMetadata(original, type);
-  if (stripped && !stripped.equals(original)) await writeFile(path, stripped);
-  return stripped?.length;
+const notAnImage = (field: string) => invalidField(field, 'must be a JPEG, PNG or WebP image');
+
+/** Rewrites the waiting file re-encoded without its camera metadata (reencode-image.ts); its new size, or the problem. */
+async function reencoded(path: string, type: ImageType, field: string): Promise<number | Error> {
+  const result = await reencodeImage(await readFile(path), type);
+  if (result.ok) {
+    await writeFile(path, result.bytes);
+    return result.bytes.length;
+  }
+  if (result.problem === 'too_many_pixels') {
+    return invalidField(field, `must be at most ${maxImagePixels / 1_000_000} megapixels (this one is ${result.width} × ${result.height})`);
+  }
+  return notAnImage(field);
 }
 
 const discardStream = () => new Writable({ write: (_chunk, _encoding, done) => done() });
@@ -72,8 +79,9 @@ const discardStream = () => new Writable({ write: (_chunk, _encoding, done) => d
 /**
  * Reads a multipart form of images and short text fields. Images are streamed to a temporary file
  * in the data folder (so committing them is a rename) and kept only if their first bytes are those
- * of a JPEG, PNG or WebP, and rewritten without camera metadata (strip-image-metadata.ts). The client's
- * file names and declared types are ignored. The whole form is
+ * of a JPEG, PNG or WebP and they decode as such within the pixel limit; what is kept is the image
+ * re-encoded without camera metadata (reencode-image.ts). The client's file names and declared
+ * types are ignored. The whole form is
  * read even after a problem, so the client gets the answer rather than a broken connection.
  */
 export async function receiveImages(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedUpload> {
@@ -112,9 +120,13 @@ export async function receiveImages(request: FastifyRequest, options: ReceiveOpt
         continue;
       }
       const type = detectImageType((await readHead(tempPath)).head);
-      const bytes = type && (await withoutMetadata(tempPath, type));
-      if (type && bytes !== undefined) images.push({ tempPath, type, bytes });
-      else problem = invalidField(fileField, 'must be a JPEG, PNG or WebP image');
+      if (!type) {
+        problem = notAnImage(fileField);
+        continue;
+      }
+      const bytes = await reencoded(tempPath, type, fileField);
+      if (bytes instanceof Error) problem = bytes;
+      else images.push({ tempPath, type, bytes });
     }
     if (!problem && images.length === 0) problem = invalidField(fileField, 'required');
   } catch (error) {

@@ -1,6 +1,14 @@
-/** Tiny, well-formed images of each accepted format (segments and chunks intact), for tests. */
+import { crc32 } from 'node:zlib';
+
+/**
+ * Tiny images of each accepted format that really decode (uploads are re-encoded), for tests: a 4×2
+ * JPEG whose left half is red and right half blue (so a rotation shows), a 1×1 PNG and a 1×1 WebP.
+ */
 export const sampleImages = {
-  jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]),
+  jpeg: Buffer.from(
+    '/9j/2wBDAAUDBAQEAwUEBAQFBQUGBwwIBwcHBw8LCwkMEQ8SEhEPERETFhwXExQaFRERGCEYGh0dHx8fExciJCIeJBweHx7/2wBDAQUFBQcGBw4ICA4eFBEUHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh7/wAARCAACAAQDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAaEAEAAQUAAAAAAAAAAAAAAAAAAQMFNYKy/8QAFQEBAQAAAAAAAAAAAAAAAAAAAgf/xAAcEQAABwEBAAAAAAAAAAAAAAAAAQIENXOyBQb/2gAMAwEAAhEDEQA/AJDfMpW15gBePPRLWtGSA7so5sXox//Z',
+    'base64',
+  ),
   png: Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',
@@ -33,10 +41,37 @@ export function jpegSegment(marker: number, payload: Buffer): Buffer {
   return Buffer.concat([head, payload]);
 }
 
-/** A phone photo as it arrives: the sample JPEG with EXIF (orientation 6 and a location) and a comment. */
+/**
+ * A phone photo as it arrives: the sample JPEG with EXIF (orientation 6: turn it a quarter clockwise
+ * to show it, 2×4 upright) and a location, and a comment.
+ */
 export const phoneJpegWithLocation: Buffer = Buffer.concat([
   sampleImages.jpeg.subarray(0, 2),
   jpegSegment(0xe1, exifBlock(6, 'GPS 51.5072N 0.1276W')),
   jpegSegment(0xfe, Buffer.from('12 Home Street', 'latin1')),
   sampleImages.jpeg.subarray(2),
 ]);
+
+/** A PNG chunk: length, type, data and its CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/**
+ * A well-formed PNG of a few dozen bytes whose header claims `width` × `height` 8-bit RGB pixels,
+ * though its pixel data is an empty stream: what a decompression bomb looks like from its header.
+ */
+export function pngClaimingPixels(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const emptyZlibStream = Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+  return Buffer.concat([sampleImages.png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', emptyZlibStream), pngChunk('IEND', Buffer.alloc(0))]);
+}

@@ -4507,7 +4507,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image as uploaded; never cached (Cache-Control: private, no-store) */
+                /** @description The image as stored (re-encoded from the upload, without camera metadata); never cached (Cache-Control: private, no-store) */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -5478,7 +5478,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The image as uploaded; never cached (Cache-Control: private, no-store) */
+                /** @description The image as stored (re-encoded from the upload, without camera metadata); never cached (Cache-Control: private, no-store) */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -32,4 +32,29 @@ describe('iCalendar documents', () => {
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'UTC', 'Europe/Berlin']);
     expect(text).toContain('DTSTART;TZID=Europe/Berlin:20301028T090000');
   });
+
+  it('writes Europe/Dublin sessions in their zone, read back at the right time summer and winter', () => {
+    // 09:00 in Dublin: 08:00Z in summer (IST, +0100), 09:00Z in winter (GMT, +0000).
+    const starts = ['2030-07-01T08:00:00.000Z', '2030-01-14T09:00:00.000Z'];
+    const text = buildCalendar('test', starts.map((start, i) => ({ id: `e${i}`, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), timeZone: 'Europe/Dublin', summary: 'x', updatedAt: start })));
+    const { root, events } = parseEvents(text);
+    expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Dublin']);
+    expect(text).toContain('DTSTART;TZID=Europe/Dublin:20300701T090000');
+    expect(text).toContain('DTSTART;TZID=Europe/Dublin:20300114T090000');
+    expect(events.map((e) => [e.startDate.zone?.tzid, e.startDate.hour, e.startDate.minute, e.startDate.utcOffset()])).toEqual([
+      ['Europe/Dublin', 9, 0, 3600],
+      ['Europe/Dublin', 9, 0, 0],
+    ]);
+    expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);
+  });
+
+  it('writes in UTC the sessions its VTIMEZONE would misplace: years before the zone’s rules changed, unknown zones', () => {
+    // Istanbul was at +0200 in winter until 2016; the zone's VTIMEZONE has only today's +0300.
+    const starts = ['2010-01-15T07:00:00.000Z', '2030-01-15T06:00:00.000Z'];
+    const text = buildCalendar('test', starts.map((start, i) => ({ id: `e${i}`, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), timeZone: 'Europe/Istanbul', summary: 'x', updatedAt: start })));
+    const { events } = parseEvents(text);
+    expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'Europe/Istanbul']);
+    expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);
+    expect(text).toContain('DTSTART;TZID=Europe/Istanbul:20300115T090000');
+  });
 });

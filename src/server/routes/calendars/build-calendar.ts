@@ -1,6 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import { vtimezone } from './vtimezone.js';
+import { zoneDefinition } from './vtimezone.js';
 
 /** One appointment as a calendar shows it; nothing clinical goes into a feed that phones sync. */
 export interface CalendarEvent {
@@ -18,23 +18,21 @@ export interface CalendarEvent {
 
 /** An iCalendar (RFC 5545) document with one VEVENT per session and a VTIMEZONE per zone used. */
 export function buildCalendar(name: string, events: readonly CalendarEvent[]): string {
-  const years = events.map((e) => Number(e.start.slice(0, 4)));
-  // iCalendar years have four digits.
-  const fromYear = Math.max(Math.min(...years) - 1, 1);
-  const toYear = Math.min(Math.max(...years) + 1, 9999);
   const calendar = ical({
     name,
     prodId: { company: 'mesodesk', product: 'mesodesk', language: 'EN' },
     // No calendar-wide zone name: DTSTAMP and friends then stay in UTC, as RFC 5545 wants.
-    timezone: { name: null, generator: (zone) => (zone === 'UTC' ? null : vtimezone(zone, fromYear, toYear)) },
+    timezone: { name: null, generator: (zone) => zoneDefinition(zone)?.vtimezone ?? null },
   });
   for (const event of events) {
     const [start, end] = [event.start, event.end].map((instant) => Temporal.Instant.from(instant).toZonedDateTimeISO(event.timeZone)) as [Temporal.ZonedDateTime, Temporal.ZonedDateTime];
     // A local time the clock shows twice (autumn) is read differently by different clients (RFC 5545
-    // says the first showing; ical.js takes the second), so such an event is written in UTC instead.
+    // says the first showing; ical.js takes the second), so such an event is written in UTC instead;
+    // so is one whose zone has no VTIMEZONE, or whose date the zone's current rules misplace.
     const unambiguous = (t: Temporal.ZonedDateTime) =>
       (['earlier', 'later'] as const).every((disambiguation) => t.toPlainDateTime().toZonedDateTime(event.timeZone, { disambiguation }).epochNanoseconds === t.epochNanoseconds);
-    const local = unambiguous(start) && unambiguous(end);
+    const zone = event.timeZone === 'UTC' ? undefined : zoneDefinition(event.timeZone);
+    const local = zone !== undefined && [start, end].every((t) => unambiguous(t) && zone.reads(t));
     calendar.createEvent({
       id: `${event.id}@mesodesk`,
       start: local ? start : start.withTimeZone('UTC'),

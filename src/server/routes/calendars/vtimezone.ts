@@ -1,46 +1,59 @@
-import { Temporal } from 'temporal-polyfill';
+import { createRequire } from 'node:module';
+import type ICAL from 'ical.js';
+import type { Temporal } from 'temporal-polyfill';
+import type * as TimezoneLibrary from 'timezones-ical-library';
 
 /**
- * An RFC 5545 VTIMEZONE for an IANA zone over whole years, from Temporal's own zone data (no extra
- * package). Every offset change in the range is written as its own observance with a fixed
- * DTSTART, rather than guessing recurrence rules, so it is exact for the years it covers.
+ * A zone's RFC 5545 VTIMEZONE, from timezones-ical-library: the IANA database turned into
+ * iCalendar rules by vzic, with the zones' own abbreviations (Europe/Dublin's IST and GMT, say).
+ * Its rules are the zone's current ones, written as holding since 1970; `reads` tells, for a given
+ * moment, whether a calendar reading the local time against them (as ical.js does) lands on that
+ * moment, so the caller can write the others (years before a zone last changed its rules) in UTC.
  */
-
-function formatOffset(ns: number): string {
-  const total = Math.round(ns / 1e9);
-  const sign = total < 0 ? '-' : '+';
-  const abs = Math.abs(total);
-  const [h, m, s] = [Math.floor(abs / 3600), Math.floor((abs % 3600) / 60), abs % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${sign}${pad(h)}${pad(m)}${s ? pad(s) : ''}`;
+export interface ZoneDefinition {
+  vtimezone: string;
+  reads(moment: Temporal.ZonedDateTime): boolean;
 }
 
-/** The wall-clock reading of an instant at a given offset, as iCalendar's local DATE-TIME. */
-function localAt(epochMs: number, offsetNs: number): string {
-  return new Date(epochMs + Math.round(offsetNs / 1e6)).toISOString().slice(0, 19).replace(/[-:]/g, '');
+interface Libraries {
+  ical: typeof ICAL;
+  zones: typeof TimezoneLibrary;
+  known: ReadonlySet<string>;
 }
 
-function observance(kind: 'STANDARD' | 'DAYLIGHT', start: string, from: number, to: number): string[] {
-  return [`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`, `END:${kind}`];
-}
-
-export function vtimezone(zone: string, fromYear: number, toYear: number): string {
-  const start = Temporal.PlainDate.from({ year: fromYear, month: 1, day: 1 }).toZonedDateTime(zone);
-  const endMs = Temporal.PlainDate.from({ year: toYear + 1, month: 1, day: 1 }).toZonedDateTime(zone).epochMilliseconds;
-  const transitions: Temporal.ZonedDateTime[] = [];
-  for (let next = start.getTimeZoneTransition('next'); next && next.epochMilliseconds < endMs; next = next.getTimeZoneTransition('next')) transitions.push(next);
-
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
-  // The offset already in force when the range starts, so times before its first change resolve.
-  const firstChange = transitions[0];
-  const initialKind = firstChange && firstChange.offsetNanoseconds < start.offsetNanoseconds ? 'DAYLIGHT' : 'STANDARD';
-  lines.push(...observance(initialKind, localAt(start.epochMilliseconds, start.offsetNanoseconds), start.offsetNanoseconds, start.offsetNanoseconds));
-  let before = start.offsetNanoseconds;
-  for (const change of transitions) {
-    const after = change.offsetNanoseconds;
-    lines.push(...observance(after > before ? 'DAYLIGHT' : 'STANDARD', localAt(change.epochMilliseconds, before), before, after));
-    before = after;
+let libraries: Libraries | undefined;
+/** Loaded with the first calendar rather than at import: together they would add some 60 ms to every server start. */
+function loadLibraries(): Libraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    const zones = require('timezones-ical-library') as typeof TimezoneLibrary;
+    libraries = { ical: require('ical.js') as typeof ICAL, zones, known: new Set(zones.tzlib_get_timezones(false) as string[]) };
   }
-  lines.push('END:VTIMEZONE');
-  return lines.join('\r\n');
+  return libraries;
+}
+
+function define(zone: string, { ical, zones }: Libraries): ZoneDefinition | undefined {
+  const [block] = zones.tzlib_get_ical_block(zone, false) as string[];
+  if (!block) return undefined;
+  // An alias (Europe/Kiev) comes back under the zone it links to (Europe/Kyiv); events name the alias.
+  const vtimezone = block.replace(/^TZID:.*$/m, `TZID:${zone}`);
+  const rules = new ical.Timezone(new ical.Component(ical.parse(vtimezone)));
+  const reads = (moment: Temporal.ZonedDateTime) => {
+    const { year, month, day, hour, minute, second } = moment;
+    const read = ical.Time.fromData({ year, month, day, hour, minute, second, isDate: false }, rules);
+    return read.toUnixTime() === Math.floor(moment.epochMilliseconds / 1000);
+  };
+  return { vtimezone, reads };
+}
+
+const definitions = new Map<string, ZoneDefinition | undefined>();
+
+/** The zone's VTIMEZONE and its check; undefined for a zone the library does not know (write its events in UTC). */
+export function zoneDefinition(zone: string): ZoneDefinition | undefined {
+  const loaded = loadLibraries();
+  // Asked about a zone it does not know, the library logs an error: it is only asked about known ones
+  // (which also bounds the cache).
+  if (!loaded.known.has(zone)) return undefined;
+  if (!definitions.has(zone)) definitions.set(zone, define(zone, loaded));
+  return definitions.get(zone);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -57,7 +57,8 @@ forEachApp(
         expect(image.statusCode).toBe(200);
         expect(image.headers['content-type']).toBe('image/png');
         expect(image.headers['cache-control']).toBe('private, no-store');
-        expect(image.rawPayload.equals(sampleImages.png)).toBe(true);
+        // The stored image is the upload re-encoded (uploads/reencode-image.ts).
+        expect(image.rawPayload.equals(readFileSync(join(photosDir(), `${photo.id}.png`)))).toBe(true);
       }
       expect((await (await get().signIn('reception')).inject({ method: 'GET', url: photo.url })).statusCode).toBe(403);
       expect((await practitioner.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}/photos/${photo.id}` })).statusCode).toBe(404);
