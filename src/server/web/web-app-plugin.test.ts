@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,26 @@ describe('web app plugin', () => {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(404);
       expect(response.body, url).not.toContain('<div id="root">');
+    }
+  });
+
+  it('answers 404 to dot segments sent as they are over HTTP (inject would resolve them first)', async () => {
+    const app = await serve(builtApp({ 'index.html': indexHtml, 'assets/app-abc123.js': script, 'secret.txt': 'no' }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as { port: number };
+      const statusOf = (path: string) =>
+        new Promise<number | undefined>((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          });
+          req.on('error', reject).end();
+        });
+      expect(await statusOf('/assets/app-abc123.js')).toBe(200);
+      for (const path of ['/assets/../secret.txt', '/assets/./app-abc123.js', '/../package.json', '/assets/%2e%2e/secret.txt']) expect(await statusOf(path), path).toBe(404);
+    } finally {
+      await app.close();
     }
   });
 

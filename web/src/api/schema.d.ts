@@ -353,30 +353,42 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                            reasons: {
+                            reasons: ({
                                 code: string;
                                 /** @enum {string} */
                                 kind: "absolute" | "temporary";
                                 message: string;
                                 sources: string[];
-                            }[];
-                            precautions: {
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            precautions: ({
                                 code: string;
                                 message: string;
                                 sources: string[];
-                            }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             plan?: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
-                            conflicts: {
+                            conflicts: ({
                                 id: string;
                                 topic: string;
                                 applied: string;
-                            }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             knowledgeBase: {
                                 version: string;
+                            } & {
+                                [key: string]: unknown;
                             };
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -438,30 +450,42 @@ export interface paths {
                             result: {
                                 /** @enum {string} */
                                 verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                reasons: {
+                                reasons: ({
                                     code: string;
                                     /** @enum {string} */
                                     kind: "absolute" | "temporary";
                                     message: string;
                                     sources: string[];
-                                }[];
-                                precautions: {
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                precautions: ({
                                     code: string;
                                     message: string;
                                     sources: string[];
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 plan?: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
-                                conflicts: {
+                                conflicts: ({
                                     id: string;
                                     topic: string;
                                     applied: string;
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 knowledgeBase: {
                                     version: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
+                            } & {
+                                [key: string]: unknown;
                             };
                             createdBy: string | null;
                             /** @description ISO 8601 timestamp */
@@ -758,7 +782,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        address?: string | "" | (null);
+                        address?: (string | "") | null;
                         timeZone?: string;
                     };
                 };
@@ -835,7 +859,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        address?: string | "" | (null);
+                        address?: (string | "") | null;
                         timeZone?: string;
                     };
                 };
@@ -1439,8 +1463,8 @@ export interface paths {
                          * @enum {string}
                          */
                         sex?: "female" | "male" | "other" | "unknown";
-                        phone?: string | "" | (null);
-                        email?: string | "" | (null);
+                        phone?: (string | "") | null;
+                        email?: (string | "") | null;
                     };
                 };
             };
@@ -1613,8 +1637,8 @@ export interface paths {
                         birthDate?: string;
                         /** @enum {string} */
                         sex?: "female" | "male" | "other" | "unknown";
-                        phone?: string | "" | (null);
-                        email?: string | "" | (null);
+                        phone?: (string | "") | null;
+                        email?: (string | "") | null;
                     };
                 };
             };
@@ -1692,16 +1716,22 @@ export interface paths {
                                 id: string;
                                 patientId: string;
                                 version: number;
-                                /** @description The contract's assessment request */
+                                /** @description The contract's assessment request, sent whole */
                                 data: {
                                     patient: {
                                         birthDate: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     request: {
                                         indication: string;
                                         area: string;
                                         date: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1715,30 +1745,42 @@ export interface paths {
                                     result: {
                                         /** @enum {string} */
                                         verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                        reasons: {
+                                        reasons: ({
                                             code: string;
                                             /** @enum {string} */
                                             kind: "absolute" | "temporary";
                                             message: string;
                                             sources: string[];
-                                        }[];
-                                        precautions: {
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                        precautions: ({
                                             code: string;
                                             message: string;
                                             sources: string[];
-                                        }[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
                                         plan?: {
                                             indication: string;
                                             area: string;
+                                        } & {
+                                            [key: string]: unknown;
                                         };
-                                        conflicts: {
+                                        conflicts: ({
                                             id: string;
                                             topic: string;
                                             applied: string;
-                                        }[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
                                         knowledgeBase: {
                                             version: string;
+                                        } & {
+                                            [key: string]: unknown;
                                         };
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     createdBy: string | null;
                                     /** @description ISO 8601 timestamp */
@@ -1841,16 +1883,22 @@ export interface paths {
                                 id: string;
                                 patientId: string;
                                 version: number;
-                                /** @description The contract's assessment request */
+                                /** @description The contract's assessment request, sent whole */
                                 data: {
                                     patient: {
                                         birthDate: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     request: {
                                         indication: string;
                                         area: string;
                                         date: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1865,30 +1913,42 @@ export interface paths {
                                 result: {
                                     /** @enum {string} */
                                     verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                    reasons: {
+                                    reasons: ({
                                         code: string;
                                         /** @enum {string} */
                                         kind: "absolute" | "temporary";
                                         message: string;
                                         sources: string[];
-                                    }[];
-                                    precautions: {
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    precautions: ({
                                         code: string;
                                         message: string;
                                         sources: string[];
-                                    }[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
                                     plan?: {
                                         indication: string;
                                         area: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
-                                    conflicts: {
+                                    conflicts: ({
                                         id: string;
                                         topic: string;
                                         applied: string;
-                                    }[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
                                     knowledgeBase: {
                                         version: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1957,6 +2017,8 @@ export interface paths {
                                 plan: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "completed" | "cancelled";
@@ -2006,6 +2068,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2092,6 +2156,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2161,6 +2227,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2326,10 +2394,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: string;
-                            message?: string;
+                            message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -2637,10 +2715,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: string;
-                            message?: string;
+                            message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -3364,7 +3452,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        manufacturer?: string | "" | (null);
+                        manufacturer?: (string | "") | null;
                         ingredients: string[];
                     };
                 };
@@ -3824,8 +3912,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         anaesthesiaUsed: boolean;
-                        anaesthesiaAgent?: string | "" | (null);
-                        notes?: string | "" | (null);
+                        anaesthesiaAgent?: (string | "") | null;
+                        notes?: (string | "") | null;
                         points: {
                             area: string;
                             /** @description from the left edge of the body map, 0..1 */
@@ -3946,6 +4034,12 @@ export interface paths {
                             problems?: {
                                 field: string;
                                 message: string;
+                            }[];
+                            lots?: {
+                                lotId: string;
+                                lotNumber: string;
+                                /** @enum {string} */
+                                reason: "recalled" | "expired";
                             }[];
                         };
                     };
@@ -4631,7 +4725,7 @@ export interface paths {
                         /** @description The practitioner's rating (practitioner or admin) */
                         practitionerRating?: number | null;
                         /** @description Practitioner only */
-                        notes?: string | "" | (null);
+                        notes?: (string | "") | null;
                     };
                 };
             };
@@ -6102,14 +6196,14 @@ export interface paths {
                         from: string;
                         to: string;
                         practitionerId?: string | null;
-                        reason?: string | "" | (null);
+                        reason?: (string | "") | null;
                     } | {
                         /** @enum {string} */
                         kind: "hours";
                         start: string;
                         end: string;
                         practitionerId?: string | null;
-                        reason?: string | "" | (null);
+                        reason?: (string | "") | null;
                     };
                 };
             };
@@ -6697,6 +6791,10 @@ export interface paths {
                                 locationId: string;
                                 switchAfter: number | null;
                                 preferences: unknown;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
                             };
                         };
                     };
@@ -6742,10 +6840,19 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                session?: number;
                                 code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -6872,10 +6979,19 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                session?: number;
                                 code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -7127,6 +7243,8 @@ export interface paths {
                                 plan: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "completed" | "cancelled";

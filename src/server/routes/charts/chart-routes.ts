@@ -8,7 +8,7 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
-import { chartBody, chartView } from './chart-schemas.js';
+import { chartBody, chartConflictView, chartView } from './chart-schemas.js';
 import { assertCurrentConsent, assertLotsUsable, chartedProcedure, loadChartedLots } from './charting-rules.js';
 import { localDate } from './session-date.js';
 
@@ -40,7 +40,7 @@ export async function chartRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: chartBody(app.knowledgeBase),
-        response: { 201: z.object({ chart: chartView, session: sessionView }), 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: z.object({ chart: chartView, session: sessionView }), 400: errorResponse, 404: errorResponse, 409: chartConflictView },
       },
     },
     async (request, reply) => {

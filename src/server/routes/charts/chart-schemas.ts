@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
 import { injectionTechniques } from '../../../storage/database-schema.js';
-import { id, optionalText } from '../../validation/fields.js';
+import { errorResponse, id, optionalText } from '../../validation/fields.js';
 
 const number = (unit: string) => z.number({ error: (issue) => (issue.input === undefined ? 'required' : `must be a number${unit}`) });
 const mapPosition = number(' from 0 to 1').min(0, { message: 'must be at least 0' }).max(1, { message: 'must be at most 1' });
@@ -65,4 +65,9 @@ export const chartView = z.object({
       technique: z.enum(injectionTechniques),
     }),
   ),
+});
+
+/** A 409 of the chart route: a missing consent, a closed session, or unusable lots (`lot_unusable` names each in `lots`). */
+export const chartConflictView = errorResponse.extend({
+  lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), reason: z.enum(['recalled', 'expired']) })).optional(),
 });

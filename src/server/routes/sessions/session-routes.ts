@@ -13,6 +13,7 @@ import { holdSlots, syncSlots } from '../../scheduling/slot-guard.js';
 import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
 import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { sessionFor } from './session-view.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
@@ -87,7 +88,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     '/api/courses/:id/sessions',
     {
       config: allow(...staffRoles),
-      schema: { summary: 'Book a session in an active course', tags, params: idParams, body: newSessionBody, response: { 201: sessionView, 400: errorResponse, 409: errorResponse } },
+      schema: { summary: 'Book a session in an active course', tags, params: idParams, body: newSessionBody, response: { 201: sessionView, 400: errorResponse, 409: bookingConflictView } },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -169,7 +170,7 @@ export async function sessionRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: sessionPatchBody,
-        response: { 200: sessionView, 400: errorResponse, 409: errorResponse },
+        response: { 200: sessionView, 400: errorResponse, 409: bookingConflictView },
       },
     },
     async (request) => {
