@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { AppConfig } from './app-config.js';
@@ -6,7 +7,6 @@ import type { PasswordHasher } from './auth/password-hasher.js';
 import type { Access, RouteAccess } from './plugins/access-control.js';
 import type { AuditEvent } from './plugins/audit.js';
 import type { AuthContext } from './plugins/authentication.js';
-import type { ZodTypeProvider } from './validation/zod-validation.js';
 
 /** The Fastify instance every route plugin receives: zod-typed routes and the decorations below. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

@@ -1,5 +1,7 @@
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Db } from '../storage/create-database.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
@@ -14,10 +16,10 @@ import { csrfPlugin } from './plugins/csrf.js';
 import { errorHandlerPlugin, handleError } from './plugins/error-handler.js';
 import { depthLimitedJsonParser } from './plugins/json-body-parser.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
-import { securityHeadersPlugin } from './plugins/security-headers.js';
+import { securityHeaderOptions } from './plugins/security-headers.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { fhirMime } from './routes/fhir/fhir-schemas.js';
-import { jsonSerializerCompiler, zodValidatorCompiler, type ZodTypeProvider } from './validation/zod-validation.js';
+import { validatorCompiler } from './validation/validator-compiler.js';
 
 export interface BuildAppOptions {
   /** A migrated database (see storage/migrate.ts). The caller owns it and closes it after the app. */
@@ -52,8 +54,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // this API takes: storing or checking such a value recursively would overflow the stack.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser(['application/json', fhirMime], { parseAs: 'string' }, depthLimitedJsonParser(app));
-  app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(jsonSerializerCompiler);
+  // One zod schema validates the input, types the handler and documents the route (plugins/openapi.ts);
+  // response schemas shape the answer: fields they do not declare are left out.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   // Sessions are looked up on every request: cached briefly in the process (auth/session-cache.ts).
   app.decorate('repos', withSessionCache(createRepositories(options.db, options.now ? { now: options.now } : {}), options.now ? { now: options.now } : {}));
   app.decorate('knowledgeBase', options.knowledgeBase);
@@ -61,7 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));
 
   await app.register(errorHandlerPlugin);
-  await app.register(securityHeadersPlugin);
+  await app.register(fastifyHelmet, securityHeaderOptions(config.secureCookies));
   await app.register(authenticationPlugin);
   await app.register(accessControlPlugin, { publicPrefixes: [docsPrefix] });
   await app.register(csrfPlugin);

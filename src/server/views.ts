@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import type { AssessmentResult, Plan } from '../core/assessment/assessment-result.js';
+import type { Intake } from '../core/assessment/intake-schema.js';
 
 /**
- * Response shapes, for the OpenAPI document and for type-checking handlers. Plain objects: the
- * document still allows extra fields (see zod-openapi-transform.ts), as the contract does.
+ * Response shapes, for the OpenAPI document, for type-checking handlers, and for the answer itself:
+ * the serializer leaves out every field a plain object does not declare, so a record never leaks a
+ * column its view does not name. The contract's own documents (the assessment request and result,
+ * and the plan a course keeps) are loose objects instead: the contract welcomes extra fields, a
+ * stored document keeps the fields of the knowledge base it was made with, and all of it is sent.
+ * The document still allows extra fields everywhere (plugins/openapi.ts), as the contract does.
  */
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
@@ -47,23 +53,34 @@ export const patientView = z.object({
   updatedAt: timestamp,
 });
 
-/** The contract's result; its many fields are described in shared/contract/assessment.md. */
-export const assessmentResultView = z.object({
-  verdict: z.enum(['contraindicated', 'defer', 'eligible_with_precautions', 'eligible']),
-  reasons: z.array(
-    z.object({
-      code: z.string(),
-      kind: z.enum(['absolute', 'temporary']),
-      message: z.string(),
-      sources: z.array(z.string()),
-      questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant'),
-    }),
-  ),
-  precautions: z.array(z.object({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
-  plan: z.object({ indication: z.string(), area: z.string() }).optional(),
-  conflicts: z.array(z.object({ id: z.string(), topic: z.string(), applied: z.string() })),
-  knowledgeBase: z.object({ version: z.string() }),
-});
+/**
+ * A contract document: `schema` documents some of its fields, and every field is sent; handlers and
+ * the serializer see it as the core's own type.
+ */
+const sentWhole = <T>(schema: z.ZodObject) => schema as unknown as z.ZodType<T>;
+
+/** The assessment's plan (src/core/assessment/assessment-result.ts), sent whole. */
+const planView = sentWhole<Plan>(z.looseObject({ indication: z.string(), area: z.string() }));
+
+/** The contract's result, sent whole; its many fields are described in shared/contract/assessment.md. */
+export const assessmentResultView = sentWhole<AssessmentResult>(
+  z.looseObject({
+    verdict: z.enum(['contraindicated', 'defer', 'eligible_with_precautions', 'eligible']),
+    reasons: z.array(
+      z.looseObject({
+        code: z.string(),
+        kind: z.enum(['absolute', 'temporary']),
+        message: z.string(),
+        sources: z.array(z.string()),
+        questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant'),
+      }),
+    ),
+    precautions: z.array(z.looseObject({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
+    plan: planView.optional(),
+    conflicts: z.array(z.looseObject({ id: z.string(), topic: z.string(), applied: z.string() })),
+    knowledgeBase: z.looseObject({ version: z.string() }),
+  }),
+);
 
 export const storedAssessmentView = z.object({
   id: z.string(),
@@ -80,12 +97,12 @@ export const intakeView = z.object({
   id: z.string(),
   patientId: z.string(),
   version: z.number().int(),
-  data: z
-    .object({
-      patient: z.object({ birthDate: z.string() }),
-      request: z.object({ indication: z.string(), area: z.string(), date: z.string() }),
-    })
-    .describe("The contract's assessment request"),
+  data: sentWhole<Intake>(
+    z.looseObject({
+      patient: z.looseObject({ birthDate: z.string() }),
+      request: z.looseObject({ indication: z.string(), area: z.string(), date: z.string() }),
+    }),
+  ).describe("The contract's assessment request, sent whole"),
   createdBy: nullableText,
   createdAt: timestamp,
 });
@@ -96,7 +113,7 @@ export const courseView = z.object({
   assessmentId: nullableText,
   indication: z.string(),
   area: z.string(),
-  plan: z.object({ indication: z.string(), area: z.string() }).describe("The assessment's plan"),
+  plan: planView.describe("The assessment's plan"),
   status: z.enum(['active', 'completed', 'cancelled']),
   createdBy: nullableText,
   createdAt: timestamp,

@@ -20,12 +20,19 @@ export function formatProblem(p: FieldProblem): string {
   return `${p.field}: ${p.message}`;
 }
 
+/**
+ * The assessment request with its cross-field rules, as one schema: what `parseIntake` checks, and
+ * what the API validates request bodies with. The cross-field rules run only on an intake the
+ * schema accepted.
+ */
+export const intakeRequestSchema = intakeSchema.refine((intake) => intake.patient.birthDate <= intake.request.date, {
+  path: ['patient', 'birthDate'],
+  message: 'must not be after request.date',
+  when: (payload) => payload.issues.length === 0,
+});
+
 /** Validates an assessment request (the contract's shape). Cross-field checks follow the schema. */
 export function parseIntake(input: unknown): ParseResult<Intake> {
-  const parsed = intakeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
-  const intake = parsed.data;
-  if (intake.patient.birthDate > intake.request.date)
-    return { ok: false, problems: [{ field: 'patient.birthDate', message: 'must not be after request.date' }] };
-  return { ok: true, value: intake };
+  const parsed = intakeRequestSchema.safeParse(input);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: problemsFromZod(parsed.error) };
 }

@@ -15,10 +15,14 @@ export function text(max = 200) {
     .refine((s) => !s.includes('\0'), { message: 'must not contain NUL characters' });
 }
 
-/** Optional text where null or "" clears the value. */
+/**
+ * Optional text where null or "" clears the value. "" becomes null after the union, not inside it:
+ * fastify-type-provider-zod's OpenAPI transform can lose a union member that is itself a transform.
+ */
 export function optionalText(max = 200) {
   return z
-    .union([text(max), z.literal('').transform(() => null), z.null()], { error: 'must be text or null' })
+    .union([text(max), z.literal(''), z.null()], { error: 'must be text or null' })
+    .transform((value) => (value === '' ? null : value))
     .optional();
 }
 

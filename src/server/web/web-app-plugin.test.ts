@@ -1,7 +1,8 @@
+import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../storage/create-database.js';
@@ -64,12 +65,50 @@ describe('web app plugin', () => {
     expect((await app.inject({ url: '/favicon.svg' })).headers['content-type']).toBe('image/svg+xml');
   });
 
+  it("sends the build's own .gz of a file as it is, not compressed again per request", async () => {
+    // A marker in the gzip header's file name: a per-request gzip would not carry it.
+    const stored = gzipSync(script);
+    stored[3] = stored[3]! | 0x08;
+    const marked = Buffer.concat([stored.subarray(0, 10), Buffer.from('built\0'), stored.subarray(10)]);
+    const root = builtApp({ 'index.html': indexHtml, 'assets/app-abc123.js': script });
+    writeFileSync(join(root, 'assets/app-abc123.js.gz'), marked);
+    const app = await serve(root);
+    const response = await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['cache-control']).toContain('immutable');
+    expect(response.rawPayload.equals(marked)).toBe(true);
+    expect(gunzipSync(response.rawPayload).toString()).toBe(script);
+    // A client that takes no gzip gets the file itself.
+    expect((await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'identity' } })).body).toBe(script);
+  });
+
   it('answers 404 (not the app) for missing files and for /api paths', async () => {
     const app = await serve(builtApp());
     for (const url of ['/assets/gone-123.js', '/api/nothing', '/api', '/../package.json', '/assets/../../package.json']) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(404);
       expect(response.body, url).not.toContain('<div id="root">');
+    }
+  });
+
+  it('answers 404 to dot segments sent as they are over HTTP (inject would resolve them first)', async () => {
+    const app = await serve(builtApp({ 'index.html': indexHtml, 'assets/app-abc123.js': script, 'secret.txt': 'no' }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = app.server.address() as { port: number };
+      const statusOf = (path: string) =>
+        new Promise<number | undefined>((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path }, (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          });
+          req.on('error', reject).end();
+        });
+      expect(await statusOf('/assets/app-abc123.js')).toBe(200);
+      for (const path of ['/assets/../secret.txt', '/assets/./app-abc123.js', '/../package.json', '/assets/%2e%2e/secret.txt']) expect(await statusOf(path), path).toBe(404);
+    } finally {
+      await app.close();
     }
   });
 

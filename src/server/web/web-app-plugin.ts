@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
 import { publicAccess } from '../plugins/access-control.js';
 import { missingBuildPage } from './missing-build-page.js';
-import { indexHtmlTime, loadStaticSite, type StaticFile, type StaticSite } from './static-files.js';
 
 export interface WebAppOptions {
   /** The built app (vite's output). Default: web/dist of this checkout, the same from src/ and dist/. */
@@ -10,6 +13,11 @@ export interface WebAppOptions {
 }
 
 export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** Vite names built assets by their content hash, so they never change under their name. */
+const hashedAsset = { maxAge: 365 * 24 * 60 * 60 * 1000, immutable: true } as const;
+/** Everything else (index.html, favicon.svg) is checked every time, so a new build shows at once. */
+const checkedEveryTime = { cacheControl: false } as const;
 
 /** A last path segment with a dot asks for a file (`/assets/x.js`); anything else is a screen of the app. */
 function looksLikeFile(path: string): boolean {
@@ -20,47 +28,48 @@ function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, file: StaticFile): FastifyReply {
-  reply
-    .header('content-type', file.contentType)
-    .header('etag', file.etag)
-    .header('vary', 'accept-encoding')
-    // Hashed assets are cached for good; index.html is checked every time, so a new build shows at once.
-    .header('cache-control', file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-  if (request.headers['if-none-match'] === file.etag) return reply.code(304).send();
-  const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (file.gzip && acceptsGzip) return reply.header('content-encoding', 'gzip').send(file.gzip);
-  return reply.send(file.body);
-}
-
 /**
  * Serves the web app (web/dist) at every path outside /api, with the SPA fallback: paths that are
  * not files get index.html, and the app's router shows the screen. /api paths and missing asset
  * files keep the API's JSON 404. Without a build, a short page says how to make one: the API keeps
- * working, and the server never fails to start for want of the web app.
+ * working, and the server never fails to start for want of the web app. Files are read from disk on
+ * each request (@fastify/static), so a build made while the server runs shows at once. Text goes out
+ * gzipped: the build's own .gz files where they exist, else compressed per request (@fastify/compress),
+ * in this plugin only: API answers are not compressed.
  */
 export default async function webAppPlugin(app: FastifyInstance, options: WebAppOptions): Promise<void> {
   const root = options.root ?? defaultWebRoot;
-  let site: StaticSite | null = loadStaticSite(root);
-
-  /** Picks up a build made while the server runs (one stat per page load, none per asset). */
-  const current = (): StaticSite | null => {
-    const builtAt = indexHtmlTime(root);
-    if (builtAt !== (site?.builtAt ?? null)) site = builtAt === null ? null : loadStaticSite(root);
-    return site;
-  };
+  // Gzip only, as browsers all take it; registered here, so it applies to this plugin's route alone.
+  await app.register(fastifyCompress, { encodings: ['gzip'] });
+  await app.register(fastifyStatic, {
+    root,
+    serve: false, // the route below serves, with the SPA fallback
+    dotfiles: 'ignore', // editor and OS leftovers are never part of the app
+    suppressWarning: true, // a missing build gets its own page
+    preCompressed: true, // the web build writes a .gz beside each text file: sent as is, not gzipped again
+  });
+  // JavaScript's registered type (RFC 9239); @fastify/send's MIME table still has application/javascript,
+  // and sets it after `setHeaders` on a pre-compressed file, so the type is mended on the way out.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/javascript')) reply.header('content-type', 'text/javascript; charset=utf-8');
+    return payload;
+  });
 
   app.get('/*', { config: publicAccess, schema: { hide: true } }, async (request, reply) => {
     const path = (request.url.split('?')[0] ?? '/').replace(/\/{2,}/g, '/');
     if (isApiPath(path)) return reply.callNotFound();
+    // `.` and `..` segments (sent as such by raw HTTP clients) lead to no file of the build; @fastify/static
+    // would answer them 403, and a file that is not there is a 404 here.
+    if (path.split('/').some((segment) => segment === '.' || segment === '..')) return reply.callNotFound();
 
-    const asset = looksLikeFile(path) ? site?.files.get(path) : undefined;
-    if (asset) return send(request, reply, asset);
-    if (looksLikeFile(path) && path !== '/index.html') return reply.callNotFound();
+    if (looksLikeFile(path) && path !== '/index.html') {
+      if (path.startsWith('/assets/')) return reply.sendFile(path, hashedAsset);
+      return reply.header('cache-control', 'no-cache').sendFile(path, checkedEveryTime);
+    }
 
-    const latest = current();
-    const index = latest?.files.get('/index.html');
-    if (!index) return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(missingBuildPage);
-    return send(request, reply, index);
+    if (!existsSync(join(root, 'index.html')))
+      return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(missingBuildPage);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', checkedEveryTime);
   });
 }

@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
 import { flagColumn, idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
 

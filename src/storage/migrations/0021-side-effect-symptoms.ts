@@ -1,4 +1,5 @@
-import { sql, type Migration } from 'kysely';
+import { sql } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import type { MigrationDb } from './schema-helpers.js';
 
 const DAY_MS = 86_400_000;

@@ -356,7 +356,7 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                            reasons: {
+                            reasons: ({
                                 code: string;
                                 /** @enum {string} */
                                 kind: "absolute" | "temporary";
@@ -364,24 +364,36 @@ export interface paths {
                                 sources: string[];
                                 /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
                                 questions?: string[];
-                            }[];
-                            precautions: {
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            precautions: ({
                                 code: string;
                                 message: string;
                                 sources: string[];
-                            }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             plan?: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
-                            conflicts: {
+                            conflicts: ({
                                 id: string;
                                 topic: string;
                                 applied: string;
-                            }[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
                             knowledgeBase: {
                                 version: string;
+                            } & {
+                                [key: string]: unknown;
                             };
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -443,7 +455,7 @@ export interface paths {
                             result: {
                                 /** @enum {string} */
                                 verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                reasons: {
+                                reasons: ({
                                     code: string;
                                     /** @enum {string} */
                                     kind: "absolute" | "temporary";
@@ -451,24 +463,36 @@ export interface paths {
                                     sources: string[];
                                     /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
                                     questions?: string[];
-                                }[];
-                                precautions: {
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                precautions: ({
                                     code: string;
                                     message: string;
                                     sources: string[];
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 plan?: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
-                                conflicts: {
+                                conflicts: ({
                                     id: string;
                                     topic: string;
                                     applied: string;
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 knowledgeBase: {
                                     version: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
+                            } & {
+                                [key: string]: unknown;
                             };
                             createdBy: string | null;
                             /** @description ISO 8601 timestamp */
@@ -765,7 +789,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        address?: string | "" | (null);
+                        address?: (string | "") | null;
                         timeZone?: string;
                     };
                 };
@@ -842,7 +866,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        address?: string | "" | (null);
+                        address?: (string | "") | null;
                         timeZone?: string;
                     };
                 };
@@ -1446,8 +1470,8 @@ export interface paths {
                          * @enum {string}
                          */
                         sex?: "female" | "male" | "other" | "unknown";
-                        phone?: string | "" | (null);
-                        email?: string | "" | (null);
+                        phone?: (string | "") | null;
+                        email?: (string | "") | null;
                     };
                 };
             };
@@ -1620,8 +1644,8 @@ export interface paths {
                         birthDate?: string;
                         /** @enum {string} */
                         sex?: "female" | "male" | "other" | "unknown";
-                        phone?: string | "" | (null);
-                        email?: string | "" | (null);
+                        phone?: (string | "") | null;
+                        email?: (string | "") | null;
                     };
                 };
             };
@@ -1699,16 +1723,22 @@ export interface paths {
                                 id: string;
                                 patientId: string;
                                 version: number;
-                                /** @description The contract's assessment request */
+                                /** @description The contract's assessment request, sent whole */
                                 data: {
                                     patient: {
                                         birthDate: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     request: {
                                         indication: string;
                                         area: string;
                                         date: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1722,7 +1752,7 @@ export interface paths {
                                     result: {
                                         /** @enum {string} */
                                         verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                        reasons: {
+                                        reasons: ({
                                             code: string;
                                             /** @enum {string} */
                                             kind: "absolute" | "temporary";
@@ -1730,24 +1760,36 @@ export interface paths {
                                             sources: string[];
                                             /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
                                             questions?: string[];
-                                        }[];
-                                        precautions: {
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                        precautions: ({
                                             code: string;
                                             message: string;
                                             sources: string[];
-                                        }[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
                                         plan?: {
                                             indication: string;
                                             area: string;
+                                        } & {
+                                            [key: string]: unknown;
                                         };
-                                        conflicts: {
+                                        conflicts: ({
                                             id: string;
                                             topic: string;
                                             applied: string;
-                                        }[];
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
                                         knowledgeBase: {
                                             version: string;
+                                        } & {
+                                            [key: string]: unknown;
                                         };
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     createdBy: string | null;
                                     /** @description ISO 8601 timestamp */
@@ -1853,16 +1895,22 @@ export interface paths {
                                 id: string;
                                 patientId: string;
                                 version: number;
-                                /** @description The contract's assessment request */
+                                /** @description The contract's assessment request, sent whole */
                                 data: {
                                     patient: {
                                         birthDate: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
                                     request: {
                                         indication: string;
                                         area: string;
                                         date: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1877,7 +1925,7 @@ export interface paths {
                                 result: {
                                     /** @enum {string} */
                                     verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                    reasons: {
+                                    reasons: ({
                                         code: string;
                                         /** @enum {string} */
                                         kind: "absolute" | "temporary";
@@ -1885,24 +1933,36 @@ export interface paths {
                                         sources: string[];
                                         /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
                                         questions?: string[];
-                                    }[];
-                                    precautions: {
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    precautions: ({
                                         code: string;
                                         message: string;
                                         sources: string[];
-                                    }[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
                                     plan?: {
                                         indication: string;
                                         area: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
-                                    conflicts: {
+                                    conflicts: ({
                                         id: string;
                                         topic: string;
                                         applied: string;
-                                    }[];
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
                                     knowledgeBase: {
                                         version: string;
+                                    } & {
+                                        [key: string]: unknown;
                                     };
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
@@ -1971,6 +2031,8 @@ export interface paths {
                                 plan: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "completed" | "cancelled";
@@ -2020,6 +2082,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2106,6 +2170,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2175,6 +2241,8 @@ export interface paths {
                             plan: {
                                 indication: string;
                                 area: string;
+                            } & {
+                                [key: string]: unknown;
                             };
                             /** @enum {string} */
                             status: "active" | "completed" | "cancelled";
@@ -2340,10 +2408,20 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: string;
-                            message?: string;
+                            message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -2669,9 +2747,19 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message?: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                             /** @description treatment_blocked: the assessment verdict (null without one) */
                             verdict?: string | null;
@@ -3433,7 +3521,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        manufacturer?: string | "" | (null);
+                        manufacturer?: (string | "") | null;
                         ingredients: string[];
                     };
                 };
@@ -3923,8 +4011,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         anaesthesiaUsed: boolean;
-                        anaesthesiaAgent?: string | "" | (null);
-                        notes?: string | "" | (null);
+                        anaesthesiaAgent?: (string | "") | null;
+                        notes?: (string | "") | null;
                         points: {
                             area: string;
                             /** @description from the left edge of the body map, 0..1 */
@@ -4166,10 +4254,10 @@ export interface paths {
                             timeZone: string;
                             future: boolean;
                             /** @description The patient's latest intake assessed for the course's treatment on the session's date; null without an intake */
-                            assessment: {
+                            assessment: ({
                                 /** @enum {string} */
                                 verdict: "contraindicated" | "defer" | "eligible_with_precautions" | "eligible";
-                                reasons: {
+                                reasons: ({
                                     code: string;
                                     /** @enum {string} */
                                     kind: "absolute" | "temporary";
@@ -4177,25 +4265,37 @@ export interface paths {
                                     sources: string[];
                                     /** @description SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant */
                                     questions?: string[];
-                                }[];
-                                precautions: {
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                precautions: ({
                                     code: string;
                                     message: string;
                                     sources: string[];
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 plan?: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
-                                conflicts: {
+                                conflicts: ({
                                     id: string;
                                     topic: string;
                                     applied: string;
-                                }[];
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
                                 knowledgeBase: {
                                     version: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
-                            } | null;
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
                             intakeId: string | null;
                             allergies: {
                                 substance: string;
@@ -5103,7 +5203,7 @@ export interface paths {
                         /** @description The practitioner's rating (practitioner or admin) */
                         practitionerRating?: number | null;
                         /** @description Practitioner only */
-                        notes?: string | "" | (null);
+                        notes?: (string | "") | null;
                     };
                 };
             };
@@ -6577,14 +6677,14 @@ export interface paths {
                         from: string;
                         to: string;
                         practitionerId?: string | null;
-                        reason?: string | "" | (null);
+                        reason?: (string | "") | null;
                     } | {
                         /** @enum {string} */
                         kind: "hours";
                         start: string;
                         end: string;
                         practitionerId?: string | null;
-                        reason?: string | "" | (null);
+                        reason?: (string | "") | null;
                     };
                 };
             };
@@ -7172,6 +7272,10 @@ export interface paths {
                                 locationId: string;
                                 switchAfter: number | null;
                                 preferences: unknown;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
                             };
                         };
                     };
@@ -7217,10 +7321,19 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                session?: number;
                                 code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -7347,10 +7460,19 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
-                                session?: number;
                                 code: string;
                                 message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
                             }[];
                         };
                     };
@@ -7602,6 +7724,8 @@ export interface paths {
                                 plan: {
                                     indication: string;
                                     area: string;
+                                } & {
+                                    [key: string]: unknown;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "completed" | "cancelled";

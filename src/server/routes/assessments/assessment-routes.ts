@@ -1,17 +1,15 @@
 import { assess } from '../../../core/assessment/assess.js';
-import { intakeSchema } from '../../../core/assessment/intake-schema.js';
-import { parseIntake } from '../../../core/assessment/parse-intake.js';
+import { intakeRequestSchema } from '../../../core/assessment/parse-intake.js';
 import type { App } from '../../app-types.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { loadAccessiblePatient } from '../../auth/patient-access.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { validatedBy } from '../../validation/zod-validation.js';
 import { assessmentResultView, storedAssessmentView } from '../../views.js';
 import { notFound } from '../../http-errors.js';
 
-/** The contract's request, checked by the core's own parser (field problems and cross-field rules). */
-export const intakeBody = validatedBy(intakeSchema, parseIntake);
+/** The contract's request, checked as the core's own parser checks it (field problems and cross-field rules). */
+export const intakeBody = intakeRequestSchema;
 
 export async function assessmentRoutes(app: App): Promise<void> {
   app.post(

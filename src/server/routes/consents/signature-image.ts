@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tooLargeIssue } from '../../validation/zod-validation.js';
+import { tooLargeIssue } from '../../validation/validator-compiler.js';
 
 /** Drawn signatures are a few kilobytes; this leaves room for a large canvas, not for photos. */
 export const maxSignatureBytes = 256 * 1024;

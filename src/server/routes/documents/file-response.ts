@@ -1,11 +1,13 @@
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 
 /**
- * A file download's OpenAPI response (the body is the file, not JSON) and its headers. The name is
- * built from ids and fixed words only, so it needs no escaping in Content-Disposition.
+ * A file download's OpenAPI response (the body is the file, not JSON; `z.file()` is documented as
+ * `type: string, format: binary`) and its headers. The name is built from ids and fixed words only,
+ * so it needs no escaping in Content-Disposition.
  */
 export function fileResponse(mime: string, description: string) {
-  return { description, content: { [mime]: { schema: { type: 'string', format: 'binary' } } } };
+  return { description, content: { [mime]: { schema: z.file() } } };
 }
 
 export function sendFile(reply: FastifyReply, file: { contentType: string; name: string; disposition?: 'inline' | 'attachment' }): FastifyReply {

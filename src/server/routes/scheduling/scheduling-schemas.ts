@@ -97,12 +97,22 @@ export const courseProposalView = z.object({
 export const bookingConflictView = z.object({
   error: z.string(),
   message: z.string(),
-  problems: z.array(z.object({ session: z.number().int().optional(), code: z.string(), message: z.string() })).optional(),
+  problems: z
+    .array(problem.extend({ sessionId: z.string().optional(), roomId: z.string().optional() }))
+    .optional()
+    .describe("Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions"),
 });
 
 export const bookedCourseView = z.object({
   sessions: z.array(sessionView),
-  schedule: z.object({ courseId: z.string(), locationId: z.string(), switchAfter: z.number().int().nullable(), preferences: z.unknown() }),
+  schedule: z.object({
+    courseId: z.string(),
+    locationId: z.string(),
+    switchAfter: z.number().int().nullable(),
+    preferences: z.unknown(),
+    createdAt: z.string().describe('ISO 8601 timestamp'),
+    updatedAt: z.string().describe('ISO 8601 timestamp'),
+  }),
 });
 
 export const rescheduledView = z.object({ sessions: z.array(sessionView), moved: z.array(z.string()).describe('Ids of the sessions that moved') });

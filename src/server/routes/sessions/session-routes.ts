@@ -16,6 +16,7 @@ import { loadAccessibleCourse } from '../courses/course-routes.js';
 import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
 import { checkTreatment } from '../charts/treatment-check.js';
 import { resolveOverride } from '../charts/treatment-gate-rules.js';
+import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { sessionFor } from './session-view.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
@@ -109,7 +110,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     '/api/courses/:id/sessions',
     {
       config: allow(...staffRoles),
-      schema: { summary: 'Book a session in an active course', tags, params: idParams, body: newSessionBody, response: { 201: sessionView, 400: errorResponse, 409: errorResponse } },
+      schema: { summary: 'Book a session in an active course', tags, params: idParams, body: newSessionBody, response: { 201: sessionView, 400: errorResponse, 409: bookingConflictView } },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -195,7 +196,7 @@ export async function sessionRoutes(app: App): Promise<void> {
         response: {
           200: sessionView.extend({ override: overrideView.optional().describe('The override stored when the session was marked done despite temporary reasons') }),
           400: errorResponse,
-          409: chartRefusalResponse,
+          409: chartRefusalResponse.extend({ problems: bookingConflictView.shape.problems }),
         },
       },
     },
