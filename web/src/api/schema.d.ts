@@ -2709,6 +2709,10 @@ export interface paths {
                             updatedAt: string;
                             /** @description The override stored when the session was marked done despite temporary reasons */
                             override?: {
+                                id: string;
+                                sessionId: string;
+                                /** @description Null when the session was marked done without a chart */
+                                chartEntryId: string | null;
                                 reason: string;
                                 /** @description The verdict overridden (defer) */
                                 verdict: string;
@@ -2716,6 +2720,8 @@ export interface paths {
                                 reasons: string[];
                                 /** @description User id */
                                 by: string | null;
+                                /** @description The clinician's display name */
+                                byName: string | null;
                                 /** @description ISO 8601 timestamp */
                                 at: string;
                             };
@@ -2770,6 +2776,8 @@ export interface paths {
                                 kind: "absolute" | "temporary";
                                 until?: string;
                                 message: string;
+                                /** @description SCREENING_INCOMPLETE: each open screening question by field path */
+                                questions?: string[];
                                 sources: string[];
                                 citations: string[];
                                 /** @description Whether a clinician may override this reason */
@@ -3947,6 +3955,10 @@ export interface paths {
                             }[];
                             /** @description A clinician treated despite temporary reasons */
                             override: {
+                                id: string;
+                                sessionId: string;
+                                /** @description Null when the session was marked done without a chart */
+                                chartEntryId: string | null;
                                 reason: string;
                                 /** @description The verdict overridden (defer) */
                                 verdict: string;
@@ -3954,6 +3966,8 @@ export interface paths {
                                 reasons: string[];
                                 /** @description User id */
                                 by: string | null;
+                                /** @description The clinician's display name */
+                                byName: string | null;
                                 /** @description ISO 8601 timestamp */
                                 at: string;
                             } | null;
@@ -4070,6 +4084,10 @@ export interface paths {
                                 }[];
                                 /** @description A clinician treated despite temporary reasons */
                                 override: {
+                                    id: string;
+                                    sessionId: string;
+                                    /** @description Null when the session was marked done without a chart */
+                                    chartEntryId: string | null;
                                     reason: string;
                                     /** @description The verdict overridden (defer) */
                                     verdict: string;
@@ -4077,6 +4095,8 @@ export interface paths {
                                     reasons: string[];
                                     /** @description User id */
                                     by: string | null;
+                                    /** @description The clinician's display name */
+                                    byName: string | null;
                                     /** @description ISO 8601 timestamp */
                                     at: string;
                                 } | null;
@@ -4180,6 +4200,8 @@ export interface paths {
                                 kind: "absolute" | "temporary";
                                 until?: string;
                                 message: string;
+                                /** @description SCREENING_INCOMPLETE: each open screening question by field path */
+                                questions?: string[];
                                 sources: string[];
                                 citations: string[];
                                 /** @description Whether a clinician may override this reason */
@@ -4306,6 +4328,8 @@ export interface paths {
                                 kind: "absolute" | "temporary";
                                 until?: string;
                                 message: string;
+                                /** @description SCREENING_INCOMPLETE: each open screening question by field path */
+                                questions?: string[];
                                 sources: string[];
                                 citations: string[];
                                 /** @description Whether a clinician may override this reason */

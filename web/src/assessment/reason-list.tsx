@@ -1,10 +1,10 @@
-import { Badge, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ConflictReport, Reason } from '../api/assessment-types';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { FactCard } from './fact-card';
-import { openQuestionText } from './open-question-label';
+import { OpenQuestionList } from './open-question-list';
 
 export function ReasonList({ reasons, conflicts }: { reasons: Reason[]; conflicts: ConflictReport[] }) {
   const { t } = useTranslation();
@@ -37,23 +37,7 @@ export function ReasonList({ reasons, conflicts }: { reasons: Reason[]; conflict
               <Text size="sm" mt={4}>
                 {reason.message}
               </Text>
-              {reason.questions && reason.questions.length > 0 && (
-                <>
-                  <Text size="sm" mt={4} fw={500}>
-                    {t('assessment.questions.intro')}
-                  </Text>
-                  <List size="sm" data-testid="open-questions">
-                    {reason.questions.map((path) => {
-                      const question = openQuestionText(path);
-                      return (
-                        <List.Item key={path} title={path}>
-                          {t(`assessment.questions.${question.name}`, question.values)}
-                        </List.Item>
-                      );
-                    })}
-                  </List>
-                </>
-              )}
+              <OpenQuestionList questions={reason.questions} />
               {reason.conflictIds && reason.conflictIds.length > 0 && (
                 <Text size="xs" mt={4} c="dimmed">
                   {t('assessment.conflictRelied', { topics: format.list(reason.conflictIds.map(topic)) })}

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FactCard } from '../assessment/fact-card';
+import { OpenQuestionList } from '../assessment/open-question-list';
 import { PrecautionList } from '../assessment/precaution-list';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
@@ -95,6 +96,7 @@ export function TreatmentCheckPanel({ check, patientId }: { check: TreatmentChec
                   <Text size="sm" mt={4}>
                     {reason.message}
                   </Text>
+                  <OpenQuestionList questions={reason.questions} />
                 </FactCard>
               ))}
             </Stack>

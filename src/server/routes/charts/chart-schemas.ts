@@ -58,10 +58,14 @@ const range = z.object({ min: z.number(), max: z.number() });
 
 export const overrideView = z
   .object({
+    id: z.string(),
+    sessionId: z.string(),
+    chartEntryId: z.string().nullable().describe('Null when the session was marked done without a chart'),
     reason: z.string(),
     verdict: z.string().describe('The verdict overridden (defer)'),
     reasons: z.array(z.string()).describe('The reason codes overridden'),
     by: z.string().nullable().describe('User id'),
+    byName: z.string().nullable().describe("The clinician's display name"),
     at: timestamp,
   })
   .describe('A clinician treated despite temporary reasons');
@@ -114,6 +118,7 @@ export const blockerView = z.object({
   kind: z.enum(['absolute', 'temporary']),
   until: z.string().optional(),
   message: z.string(),
+  questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path'),
   ...sourced,
   overridable: z.boolean().describe('Whether a clinician may override this reason'),
 });
