@@ -20,6 +20,8 @@ export interface LintReport {
   citations: number;
   /** The same citations by the kind of source they point to: seed articles, house rules, outside references. */
   citationsByKind: Record<SourceKind, number>;
+  /** Where the seed articles were looked for, and whether they were there (else their lines were not read). */
+  seeds: { dir: string; found: boolean };
   knowledgeBase?: KnowledgeBase;
 }
 
@@ -42,9 +44,9 @@ const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outs
  */
 export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir = defaultSeedsDir): LintReport {
   const read = readKnowledgeFiles(knowledgeDir);
-  if (read.problems.length) return { problems: read.problems, notes: [], citations: 0, citationsByKind: noCitations() };
+  if (read.problems.length) return { problems: read.problems, notes: [], citations: 0, citationsByKind: noCitations(), seeds: { dir: seedsDir, found: existsSync(seedsDir) } };
   const built = buildKnowledgeBase(read.documents, 'lint');
-  if (!built.ok) return { problems: built.problems, notes: [], citations: 0, citationsByKind: noCitations() };
+  if (!built.ok) return { problems: built.problems, notes: [], citations: 0, citationsByKind: noCitations(), seeds: { dir: seedsDir, found: existsSync(seedsDir) } };
   const kb = built.knowledgeBase;
   const problems: KnowledgeProblem[] = [];
   const notes: string[] = [];
@@ -81,5 +83,5 @@ export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir =
         problems.push({ file, path, message: `cites ${citation}, which is a blank line` });
     }
   }
-  return { problems, notes, citations, citationsByKind, knowledgeBase: kb };
+  return { problems, notes, citations, citationsByKind, seeds: { dir: seedsDir, found: haveSeeds }, knowledgeBase: kb };
 }
