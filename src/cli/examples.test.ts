@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../core/dates/iso-date.js';
 import type { AssessmentResult } from '../core/assessment/assessment-result.js';
+import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const examples = readdirSync(`${root}examples`).filter((f) => f.endsWith('.json'));
@@ -66,6 +67,20 @@ describe('npx mesodesk assess FILE --json on every example', () => {
   it('runs through npx, as a user types it', () => {
     const stdout = execFileSync('npx', ['mesodesk', 'assess', 'examples/contract-request.json', '--json'], { cwd: root, encoding: 'utf8' });
     expect(JSON.parse(stdout).verdict).toBe('defer');
+  });
+
+  it('prints the readable summary with numbered references named by title, never a seed file name', () => {
+    const stdout = execFileSync(process.execPath, ['bin/mesodesk.js', 'assess', 'examples/contract-request.json'], { cwd: root, encoding: 'utf8' });
+    expect(stdout).not.toMatch(/[0-9]{3}_[0-9a-f]{16}\.txt/);
+    expect(stdout).toMatch(/^  Course: 4-10 sessions, every 7-14 days \[\d+:101\]$/m);
+    const list = stdout.slice(stdout.indexOf('\nReferences:\n'));
+    const sources = loadKnowledgeBase().data.sources.sources;
+    for (const title of ['Pros and cons of mesotherapy', 'What mesotherapy is and whether it works']) {
+      const n = sources.findIndex((s) => s.title.startsWith(title)) + 1;
+      expect(n).toBeGreaterThan(0);
+      expect(list).toMatch(new RegExp(`^  ${n}\\. ${title}.*, lines? \\d`, 'm'));
+    }
+    expect(list).toMatch(/^  \d+\. mesodesk house rule: /m);
   });
 
   // The same bin script npx resolves to, without npx's own start-up per file.

@@ -1,4 +1,5 @@
 import type { AssessmentResult, Sourced } from '../core/assessment/assessment-result.js';
+import { referenceList, type SourceTitle } from '../core/knowledge/citation-labels.js';
 
 const verdictText: Record<AssessmentResult['verdict'], string> = {
   contraindicated: 'CONTRAINDICATED - do not treat',
@@ -7,11 +8,16 @@ const verdictText: Record<AssessmentResult['verdict'], string> = {
   eligible: 'ELIGIBLE',
 };
 
-const cite = (s: Sourced) => `[${s.citations.join(', ')}]`;
 const range = (r: { min: number; max: number }, unit: string) => (r.min === r.max ? `${r.min} ${unit}` : `${r.min}-${r.max} ${unit}`);
 
-/** A clinician-readable summary of an assessment; every statement is followed by its citations. */
-export function formatAssessment(result: AssessmentResult): string {
+/**
+ * A clinician-readable summary of an assessment. Every statement is followed by its numbered
+ * references with the lines cited (`[1:101]`), and the references list at the end names each
+ * source by its title (`sources`: the knowledge base's sources.yaml), never by its file name.
+ */
+export function formatAssessment(result: AssessmentResult, sources: readonly SourceTitle[]): string {
+  const references = referenceList(sources, { lines: true });
+  const cite = (s: Sourced) => references.mark(s.citations.length ? s.citations : s.sources);
   const lines: string[] = [`Verdict: ${verdictText[result.verdict]}`];
   if (result.reasons.length) {
     lines.push('', 'Reasons:');
@@ -48,6 +54,8 @@ export function formatAssessment(result: AssessmentResult): string {
     lines.push('', 'Where the sources disagree (reading applied):');
     for (const c of result.conflicts) lines.push(`  - ${c.topic}: ${c.applied} ${cite(c)}`);
   }
+  const listed = references.lines();
+  if (listed.length) lines.push('', 'References:', ...listed.map((l) => `  ${l}`));
   lines.push('', `Knowledge base ${result.knowledgeBase.version}`);
   return lines.join('\n');
 }

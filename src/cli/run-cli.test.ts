@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,10 @@ import { runCli } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const knowledgeBase = testKnowledgeBase();
+const sources = knowledgeBase.data.sources.sources;
+const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
+/** A source's reference number: its place in sources.yaml. */
+const numberOf = (file: string) => sources.findIndex((s) => s.file === file) + 1;
 const cli = async (argv: string[], stdin = '') => {
   const io = captureIo(stdin);
   const code = await runCli(argv, io, { knowledgeBase });
@@ -23,8 +27,33 @@ describe('mesodesk assess', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Verdict: DEFER');
     expect(r.stdout).toMatch(/NSAID_WITHIN_7_DAYS \(temporary, until 2026-11-26\)/);
-    expect(r.stdout).toContain('Course: 4-10 sessions, every 7-14 days [000_28eead5230689bfd.txt:101]');
+    expect(r.stdout).toContain(`Course: 4-10 sessions, every 7-14 days [${numberOf('000_28eead5230689bfd.txt')}:101]`);
     expect(r.stdout).toContain('Where the sources disagree');
+  });
+
+  it('names the sources by title in a numbered references list, with the lines cited, never by file name', async () => {
+    const r = await cli(['assess', `${root}examples/contract-request.json`]);
+    expect(r.stdout).not.toMatch(seedFileName);
+    const list = r.stdout.slice(r.stdout.indexOf('\nReferences:\n'));
+    expect(list.length).toBeLessThan(r.stdout.length);
+    // Every source the marks point to is listed once, by its title (house rules and outside references named as such).
+    const numbers = [...new Set([...r.stdout.matchAll(/\[(\d+):\d+/g)].map((m) => Number(m[1])))];
+    expect(numbers.length).toBeGreaterThan(1);
+    for (const n of numbers) {
+      const s = sources[n - 1]!;
+      const name = s.kind === 'house' ? `mesodesk house rule: ${s.title}` : s.kind === 'outside' ? `outside reference: ${s.title}` : s.title;
+      expect(list).toMatch(new RegExp(`^  ${n}\\. ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, lines? \\d`, 'm'));
+    }
+    expect(list).toMatch(new RegExp(`^  ${numberOf('000_28eead5230689bfd.txt')}\\. .*, lines (\\d+, )*101\\b`, 'm'));
+  });
+
+  it('prints no seed file name in the readable summary of any example', async () => {
+    for (const file of readdirSync(`${root}examples`).filter((f) => f.endsWith('.json'))) {
+      const r = await cli(['assess', `${root}examples/${file}`]);
+      expect(r.code, file).toBe(0);
+      expect(r.stdout, file).not.toMatch(seedFileName);
+      expect(r.stdout, file).toContain('\nReferences:\n  ');
+    }
   });
 
   it('reads standard input with -', async () => {
@@ -38,7 +67,9 @@ describe('mesodesk assess', () => {
     const r = await cli(['assess', `${root}examples/pregnancy-unanswered.json`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Verdict: DEFER/);
-    expect(r.stdout).toMatch(/- SCREENING_INCOMPLETE \(temporary\): .*\[001_7e8de476e29357da\.txt:4, house-rules\.txt:2/);
+    expect(r.stdout).toContain(`[${numberOf('001_7e8de476e29357da.txt')}:4, ${numberOf('house-rules.txt')}:2`);
+    expect(r.stdout).toMatch(/- SCREENING_INCOMPLETE \(temporary\): .*\[\d+:4, \d+:2/);
+    expect(r.stdout).toContain(`  ${numberOf('house-rules.txt')}. mesodesk house rule: ${sources[numberOf('house-rules.txt') - 1]!.title}, lines`);
     expect(r.stdout).toContain('      open question: patient.pregnant\n      open question: patient.breastfeeding\n');
   });
 
@@ -137,7 +168,9 @@ describe('mesodesk faq', () => {
     const r = await cli(['faq', 'is', 'it', 'painful']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('Q: Does mesotherapy hurt?');
-    expect(r.stdout).toMatch(/\[\d{3}_[0-9a-f]{16}\.txt:\d+/);
+    expect(r.stdout).toMatch(/^   \[\d+:\d+/m);
+    expect(r.stdout).not.toMatch(seedFileName);
+    expect(r.stdout).toContain(`\nReferences:\n  ${numberOf('000_28eead5230689bfd.txt')}. ${sources[0]!.title}, lines`);
   });
 
   it('answers Botox and who-should-avoid questions with the right entry first', async () => {

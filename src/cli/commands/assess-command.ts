@@ -33,7 +33,7 @@ export async function assessCommand(file: string, options: { json?: boolean }, k
   if (!parsed.ok) return invalid(parsed.problems);
   try {
     const result = assess(parsed.value, kb);
-    io.out(options.json ? JSON.stringify(result, null, 2) : formatAssessment(result));
+    io.out(options.json ? JSON.stringify(result, null, 2) : formatAssessment(result, kb.data.sources.sources));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UnknownCodeError) return invalid([{ field: error.field, message: error.problem }]);

@@ -1,9 +1,10 @@
 import { searchFaq } from '../../core/faq/search-faq.js';
+import { referenceList } from '../../core/knowledge/citation-labels.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
-/** `mesodesk faq "question words"`: the best-matching answers with their sources. */
+/** `mesodesk faq "question words"`: the best-matching answers with their numbered sources, named by title at the end. */
 export function faqCommand(words: string[], options: { limit?: string }, kb: KnowledgeBase, io: CliIo): number {
   const query = words.join(' ');
   if (!query.trim()) {
@@ -20,6 +21,8 @@ export function faqCommand(words: string[], options: { limit?: string }, kb: Kno
     io.out(`No FAQ entry matches "${query}".`);
     return EXIT.ok;
   }
-  io.out(hits.map(({ entry }) => `Q: ${entry.question}\nA: ${entry.answer.trim()}\n   [${entry.sources.join(', ')}]`).join('\n\n'));
+  const references = referenceList(kb.data.sources.sources, { lines: true });
+  const answers = hits.map(({ entry }) => `Q: ${entry.question}\nA: ${entry.answer.trim()}\n   ${references.mark(entry.sources)}`);
+  io.out([...answers, ['References:', ...references.lines().map((l) => `  ${l}`)].join('\n')].join('\n\n'));
   return EXIT.ok;
 }

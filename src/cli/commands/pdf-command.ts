@@ -36,7 +36,8 @@ const kinds: Record<PdfKind, { argument: string; entity: string; make(repos: Rep
     entity: 'treatment_summary',
     make: async (repos, id, language) => {
       const course = await repos.courses.findById(id);
-      return course && summaryDocument(repos, course, language);
+      // The summary names its sources by their titles in the knowledge base.
+      return course && summaryDocument(repos, course, language, loadKnowledgeBase());
     },
   },
 };

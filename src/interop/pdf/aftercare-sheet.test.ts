@@ -3,14 +3,22 @@ import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
 import { sampleAftercare } from '../test-support/sample-records.js';
-import { aftercareSheetPdf, aftercareStartMs, renderAftercareSheet } from './aftercare-sheet.js';
+import { aftercareSheetPdf, aftercareStartMs, englishAftercareLabels, renderAftercareSheet } from './aftercare-sheet.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
+import { turkishAftercareLabels } from './labels-tr.js';
 
 const kb = testKnowledgeBase();
 const lateSigns = lateSignsNotice(kb);
+const sources = kb.data.sources.sources;
+const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
+/** A source's number on every sheet: its place in sources.yaml. */
+const numberOf = (file: string) => sources.findIndex((s) => s.file === file) + 1;
+const source = (file: string) => sources.find((s) => s.file === file)!;
+const englishClosing = englishAftercareLabels.closing;
 
 const base = {
   lateSigns,
+  sources,
   clinic: { name: 'Klinik Işıl' },
   patient: { firstName: 'Ayşe', lastName: 'Yılmaz' },
   // 07:00Z is 10:00 in Istanbul (UTC+3); 45 minutes, so the session ends 10:45 local.
@@ -51,7 +59,8 @@ describe('aftercare sheet PDF', () => {
     expect(text).toContain('Keep water off the treated area.');
     expect(text).toContain('until 10:00 on Tue 24 Nov');
     expect(text).toContain('until 10:00 on Wed 25 Nov');
-    expect(text).toContain('Sources: 000_28eead5230689bfd.txt:93');
+    expect(text).toContain(`Keep water off the treated area. 10-15 hours after the session Sources: [${numberOf('000_28eead5230689bfd.txt')}]`);
+    expect(text).toContain(`Sources: [${numberOf('000_28eead5230689bfd.txt')}, ${numberOf('003_20f0594d4ef02dbe.txt')}]`);
     expect(text).toContain('10-15 hours after the session');
     expect(text).toContain('Ayşe Yılmaz');
     expect(text).toContain('Europe/Istanbul');
@@ -82,7 +91,7 @@ describe('aftercare sheet PDF', () => {
     expect(text).toContain('İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir; bölgeyi ıslatmayın.');
     expect(text).toContain('Mezoterapi sonrası bakım');
     expect(text).toContain('24 Kas Sal 01:45 saatine kadar');
-    expect(text).toContain('Kaynaklar: 000_28eead5230689bfd.txt:93');
+    expect(text).toContain(`Kaynaklar: [${numberOf('000_28eead5230689bfd.txt')}]`);
     expect(text).toContain('Aynı gün kliniği aramanızı gerektiren belirtiler');
     expect(pdf.includes(Buffer.from('DejaVuSans'))).toBe(true);
   });
@@ -105,7 +114,9 @@ describe('aftercare sheet PDF', () => {
     expect(text).toContain('Signs that need a call to the clinic the same day');
     expect(text).toContain(lateSigns.intro);
     for (const item of lateSigns.items) expect(text).toContain(item);
-    expect(text).toContain(`Sources: ${lateSigns.citations.join(', ')}`);
+    const lateSignsNumbers = [...new Set(lateSigns.citations.map((c) => numberOf(c.split(':')[0]!)))].sort((a, b) => a - b);
+    expect(lateSignsNumbers).not.toContain(0);
+    expect(text).toContain(`Sources: [${lateSignsNumbers.join(', ')}]`);
     expect(text).toMatch(/lump, bump or hard knot/);
     expect(text).toMatch(/open sore/);
     expect(text.indexOf('No make-up')).toBeLessThan(text.indexOf(lateSigns.intro));
@@ -133,6 +144,31 @@ describe('aftercare sheet PDF', () => {
         expect(text).not.toContain('Keep taking any prescribed anticoagulant');
       }
     });
+  });
+
+  it('names each source by its title in a numbered list at the end, with no seed file name and no line numbers', async () => {
+    const { flat: text } = await extractPdf(await aftercareSheetPdf(base));
+    expect(text).not.toMatch(seedFileName);
+    const list = text.slice(text.indexOf('Sources of this advice'));
+    expect(text.indexOf('Sources of this advice')).toBeGreaterThan(text.indexOf(englishClosing));
+    const cited = [...new Set([...sampleAftercare.flatMap((a) => a.citations), ...lateSigns.citations].map((c) => c.split(':')[0]!))];
+    for (const file of cited) {
+      const s = source(file);
+      const name = s.kind === 'outside' ? `outside reference: ${s.title}` : s.kind === 'house' ? `mesodesk house rule: ${s.title}` : s.title;
+      expect(list).toContain(`${numberOf(file)}. ${name}`);
+    }
+    // Only the sources cited are listed, and a patient gets no line numbers.
+    for (const s of sources.filter((x) => !cited.includes(x.file))) expect(list).not.toContain(s.title);
+    expect(list).not.toMatch(/\blines? \d/);
+  });
+
+  it('translates the references heading and the kinds of source on a Turkish sheet', async () => {
+    const { flat: text } = await extractPdf(await aftercareSheetPdf({ ...base, locale: 'tr-TR', labels: turkishAftercareLabels }));
+    expect(text).not.toMatch(seedFileName);
+    expect(text).toContain(turkishAftercareLabels.references);
+    expect(text).not.toContain(englishAftercareLabels.references);
+    expect(text).toContain(`${numberOf('outside-references.txt')}. ${turkishAftercareLabels.outsideReference}: ${source('outside-references.txt').title}`);
+    expect(text).toContain(`${numberOf('000_28eead5230689bfd.txt')}. ${source('000_28eead5230689bfd.txt').title}`);
   });
 
   it('is also available as a stream', async () => {

@@ -1,11 +1,12 @@
 import type { TimedInstruction } from '../../core/assessment/assessment-result.js';
+import { referenceList, type SourceTitle } from '../../core/knowledge/citation-labels.js';
 import { instructionsFor, keepTakingBloodThinners, takesBloodThinner, type MedicationLike } from '../../core/messages/blood-thinner-safety.js';
 import type { LateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { sessionEndMs } from '../record-index.js';
 import type { TreatmentSessionRecord } from '../records.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
-import { colours, fields, fill, heading, paragraph, smallPrint, title } from './pdf-blocks.js';
+import { colours, fields, fill, heading, paragraph, referencesBlock, smallPrint, title } from './pdf-blocks.js';
 import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 /** Every word on the sheet that is not data; `{name}` placeholders are filled in. Strings, so a clinic can keep its own in its settings. */
@@ -18,7 +19,15 @@ export interface AftercareSheetLabels {
   until: string;
   /** How long the instruction lasts: `{hours}`. */
   duration: string;
+  /** Before an instruction's reference numbers, "Sources: [1, 4]". */
   sources: string;
+  /** The heading over the numbered list of the sources, named by title. */
+  references: string;
+  /** How the list names mesodesk's own safety rules and outside references (neither is a published article). */
+  houseRule: string;
+  outsideReference: string;
+  /** `{file}`: a cited file the knowledge base no longer lists (an older plan); its file name is all there is. */
+  unlistedSource: string;
   /** The heading over the late signs that need a same-day call. */
   lateSigns: string;
   /**
@@ -36,6 +45,10 @@ export const englishAftercareLabels: AftercareSheetLabels = {
   until: 'until {time} on {day}',
   duration: '{hours} hours after the session',
   sources: 'Sources',
+  references: 'Sources of this advice',
+  houseRule: 'mesodesk house rule',
+  outsideReference: 'outside reference',
+  unlistedSource: 'source not listed in the knowledge base ({file})',
   lateSigns: 'Signs that need a call to the clinic the same day',
   closing: 'For anything else about the treated area that worries you, contact the clinic.',
 };
@@ -50,6 +63,8 @@ export interface AftercareSheetInput extends ClinicLocale {
   aftercare: readonly TimedInstruction[];
   /** The knowledge base's late signs (`lateSignsNotice`), printed after the timeline with their sources. */
   lateSigns: LateSignsNotice;
+  /** The knowledge base's sources (sources.yaml), to name each cited source by its title. */
+  sources: readonly SourceTitle[];
   /**
    * The patient's medicines from their intake: a patient on a prescribed blood thinner gets no
    * "avoid aspirin" line, only the keep-taking one. Left out when unknown.
@@ -83,6 +98,8 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const timeline = aftercareTimeline(endMs, instructionsFor(input.aftercare, bloodThinner));
   const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
   const doc = createPdf(meta);
+  // A patient needs to know where advice comes from, not which line: numbers and titles only.
+  const references = referenceList(input.sources, { lines: false, words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, unlisted: labels.unlistedSource } });
 
   title(doc, labels.title, input.clinic.name);
   fields(doc, [
@@ -99,7 +116,7 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const textWidth = doc.page.width - doc.page.margins.right - textX;
   for (const entry of timeline) {
     const when = fill(labels.until, { time: format.time(entry.untilMs), day: format.day(entry.untilMs) });
-    const sources = `${labels.sources}: ${entry.citations.join(', ')}`;
+    const mark = references.mark(entry.citations);
     doc.font('regular').fontSize(10);
     const needed = Math.max(doc.heightOfString(when, { width: whenWidth }), doc.heightOfString(entry.text, { width: textWidth })) + 30;
     if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -108,7 +125,7 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
     const afterWhen = doc.y;
     doc.font('regular').fontSize(10).fillColor(colours.text).text(entry.text, textX, top, { width: textWidth });
     smallPrint(doc, fill(labels.duration, { hours: hoursText(entry.hours.min, entry.hours.max) }), { width: textWidth });
-    smallPrint(doc, sources, { width: textWidth });
+    if (mark) smallPrint(doc, `${labels.sources}: ${mark}`, { width: textWidth });
     doc.x = left;
     doc.y = Math.max(doc.y, afterWhen) + 8;
   }
@@ -121,9 +138,11 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   paragraph(doc, input.lateSigns.intro, fullWidth);
   doc.list(input.lateSigns.items, { ...fullWidth, bulletRadius: 1.5, paragraphGap: 2 });
   doc.moveDown(0.3);
-  smallPrint(doc, `${labels.sources}: ${input.lateSigns.citations.join(', ')}`, fullWidth);
+  const lateSignsMark = references.mark(input.lateSigns.citations);
+  if (lateSignsMark) smallPrint(doc, `${labels.sources}: ${lateSignsMark}`, fullWidth);
   doc.moveDown(0.5);
   paragraph(doc, labels.closing, fullWidth);
+  referencesBlock(doc, labels.references, references.lines(), fullWidth);
   return finishPdf(doc, meta);
 }
 

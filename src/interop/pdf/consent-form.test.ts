@@ -25,6 +25,8 @@ describe('consent form PDF', () => {
     expect(flat).toContain('Signed at: 23 Nov 2026, 09:45 (Europe/Istanbul)');
     expect(flat).toContain('Date of birth: 2 Jun 1988');
     expect(images).toBe(1);
+    // The consent form cites nothing; it must not print a seed file name either.
+    expect(flat).not.toMatch(/[0-9]{3}_[0-9a-f]{16}\.txt/);
   });
 
   it('says so when only a name was typed', async () => {

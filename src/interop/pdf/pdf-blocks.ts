@@ -31,6 +31,13 @@ export function smallPrint(doc: Pdf, text: string, options: PDFKit.Mixins.TextOp
   doc.font('regular').fontSize(7).fillColor(colours.muted).text(text, options);
 }
 
+/** The numbered references list at the end of a document ("1. <title>"), under its heading; nothing when nothing is cited. */
+export function referencesBlock(doc: Pdf, headingText: string, lines: readonly string[], options: PDFKit.Mixins.TextOptions = {}): void {
+  if (!lines.length) return;
+  heading(doc, headingText);
+  for (const line of lines) doc.font('regular').fontSize(8).fillColor(colours.muted).text(line, { paragraphGap: 2, ...options });
+}
+
 /** "Label: value" lines, the label in bold. */
 export function fields(doc: Pdf, rows: readonly (readonly [string, string])[]): void {
   for (const [label, value] of rows) {

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
 import { id, sampleGroup } from '../test-support/sample-records.js';
-import { renderTreatmentSummary, treatmentSummaryPdf } from './treatment-summary.js';
+import { turkishSummaryLabels } from './labels-tr.js';
+import { englishSummaryLabels, renderTreatmentSummary, treatmentSummaryPdf } from './treatment-summary.js';
+
+const sources = testKnowledgeBase().data.sources.sources;
+const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
+const prosAndCons = sources.findIndex((s) => s.file === '000_28eead5230689bfd.txt');
 
 const base = {
+  sources,
   clinic: { name: 'Klinik Işıl' },
   records: sampleGroup(),
   courseId: id('course', 1),
@@ -21,7 +28,7 @@ describe('treatment summary PDF', () => {
       'Indication: skin_rejuvenation',
       'Plan: 4-6 sessions, 7-14 days apart',
       'Mixture: Rejuvenation mixture (Hyaluronic acid, Vitamin C)',
-      'Sources: 000_28eead5230689bfd.txt:101',
+      `Sources: [${prosAndCons + 1}:101]`,
       '23 Nov 2026, 10:00',
       'face, neck · LOT-2026-A, LOT-2026-B',
       'Meso Glow',
@@ -74,6 +81,23 @@ describe('treatment summary PDF', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(flat).toContain('72');
     expect(flat).toContain(`1 / ${pages.length}`);
+  });
+
+  it('names the plan’s sources by title, with the lines cited, in a references list at the end and never by file name', async () => {
+    const { flat } = await extractPdf(await treatmentSummaryPdf(base));
+    expect(flat).not.toMatch(seedFileName);
+    expect(flat).toContain(`References ${prosAndCons + 1}. ${sources[prosAndCons]!.title}, line 101`);
+    expect(flat.indexOf('References')).toBeGreaterThan(flat.indexOf('Brighter skin.'));
+    // Only the sources the plan cites are listed.
+    for (const s of sources.filter((_, i) => i !== prosAndCons)) expect(flat).not.toContain(s.title);
+  });
+
+  it('translates the references heading and the line on a Turkish summary', async () => {
+    const { flat } = await extractPdf(await treatmentSummaryPdf({ ...base, locale: 'tr-TR', labels: turkishSummaryLabels }));
+    expect(flat).not.toMatch(seedFileName);
+    expect(flat).not.toContain(englishSummaryLabels.references);
+    expect(flat).toContain(`Kaynaklar: [${prosAndCons + 1}:101]`);
+    expect(flat).toContain(`${turkishSummaryLabels.references} ${prosAndCons + 1}. ${sources[prosAndCons]!.title}, satır 101`);
   });
 
   it('refuses a course that is not the patient’s', () => {

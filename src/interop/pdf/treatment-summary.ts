@@ -1,7 +1,8 @@
+import { referenceList, type SourceTitle } from '../../core/knowledge/citation-labels.js';
 import { compareSessions, indexRecords, lotIdsOfChart } from '../record-index.js';
 import type { PatientRecordGroup, SessionStatus } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
-import { fields, fill, heading, paragraph, smallPrint, table, title } from './pdf-blocks.js';
+import { fields, fill, heading, paragraph, referencesBlock, smallPrint, table, title } from './pdf-blocks.js';
 import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 export interface TreatmentSummaryLabels {
@@ -20,7 +21,18 @@ export interface TreatmentSummaryLabels {
   mixture: string;
   depth: string;
   anaesthesia: string;
+  /** Before the plan's reference numbers, "Sources: [1:101]". */
   sources: string;
+  /** The heading over the numbered list of the sources, named by title with the lines cited. */
+  references: string;
+  /** How the list names mesodesk's own safety rules and outside references (neither is a published article). */
+  houseRule: string;
+  outsideReference: string;
+  /** `{lines}`: the line cited, or the lines, comma-separated. */
+  line: string;
+  lines: string;
+  /** `{file}`: a cited file the knowledge base no longer lists (an older plan); its file name is all there is. */
+  unlistedSource: string;
   sessions: string;
   sessionColumns: [string, string, string, string, string];
   sessionStatuses: Record<SessionStatus, string>;
@@ -61,6 +73,12 @@ export const englishSummaryLabels: TreatmentSummaryLabels = {
   depth: 'Depth',
   anaesthesia: 'Numbing cream',
   sources: 'Sources',
+  references: 'References',
+  houseRule: 'mesodesk house rule',
+  outsideReference: 'outside reference',
+  line: 'line {lines}',
+  lines: 'lines {lines}',
+  unlistedSource: 'source not listed in the knowledge base ({file})',
   sessions: 'Sessions',
   sessionColumns: ['#', 'Date and time', 'Status', 'Length', 'Charted: areas and lots'],
   sessionStatuses: { planned: 'planned', done: 'done', cancelled: 'cancelled', no_show: 'no show' },
@@ -87,6 +105,8 @@ export interface TreatmentSummaryInput extends ClinicLocale {
   /** The patient's records; only the course's own sessions and what hangs off them are printed. */
   records: PatientRecordGroup;
   courseId: string;
+  /** The knowledge base's sources (sources.yaml), to name each cited source by its title. */
+  sources: readonly SourceTitle[];
   labels?: Partial<TreatmentSummaryLabels>;
   createdAt?: Date;
 }
@@ -109,6 +129,11 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   const createdAt = input.createdAt ?? new Date();
   const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, createdAt };
   const doc = createPdf(meta);
+  // For the clinician: each source by number and line, named by title at the end.
+  const references = referenceList(input.sources, {
+    lines: true,
+    words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, line: labels.line, lines: labels.lines, unlisted: labels.unlistedSource },
+  });
 
   title(doc, labels.title, `${input.clinic.name} · ${labels.generated} ${format.dateTime(createdAt.getTime())}`);
   fields(doc, [
@@ -134,7 +159,7 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
     [labels.anaesthesia, plan.anaesthesia.creamOffered ? plan.anaesthesia.agent : labels.no],
   ]);
   const cited = [...new Set([...plan.citations, ...plan.mixture.citations, ...plan.depthMm.citations])];
-  if (cited.length) smallPrint(doc, `${labels.sources}: ${cited.join(', ')}`);
+  if (cited.length) smallPrint(doc, `${labels.sources}: ${references.mark(cited)}`);
 
   heading(doc, labels.sessions);
   const sessionIds = new Set(sessions.map((s) => s.id));
@@ -215,6 +240,7 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   if (outcomes.length) table(doc, labels.outcomeColumns, outcomes, [110, 70, 80, '*']);
   else paragraph(doc, labels.none);
 
+  referencesBlock(doc, labels.references, references.lines());
   return finishPdf(doc, meta);
 }
 

@@ -23,7 +23,8 @@ function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
  * countdown starts at the later of the booked end and the charting: a later start only lengthens
  * the restrictions, which errs on the patient's side when the chart was written during the session.
  * The knowledge base gives the late signs to watch for; the patient's intakes say whether they take a
- * prescribed blood thinner (then the sheet has no "avoid aspirin", only "keep taking").
+ * prescribed blood thinner (then the sheet has no "avoid aspirin", only "keep taking"). Its sources
+ * are named by their titles in sources.yaml.
  */
 export async function aftercareDocument(repos: Repositories, session: TreatmentSessionRecord, language: DocumentLanguage, knowledge: KnowledgeBase, now = new Date()): Promise<MadeDocument> {
   if (session.status === 'cancelled' || session.status === 'no_show')
@@ -48,6 +49,7 @@ export async function aftercareDocument(repos: Repositories, session: TreatmentS
     endedAt: new Date(endedMs).toISOString(),
     aftercare: course.plan.aftercare.filter((item) => !item.areas || item.areas.includes(course.area)),
     lateSigns: lateSignsNotice(knowledge),
+    sources: knowledge.data.sources.sources,
     ...(medications ? { medications } : {}),
     timeZone,
     locale: words.locale,

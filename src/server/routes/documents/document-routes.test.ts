@@ -3,6 +3,9 @@ import { extractPdf } from '../../../interop/test-support/pdf-text.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
 
+const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
+const sourceTitles = testKnowledgeBase().data.sources.sources.map((s) => s.title);
+
 forEachApp('document routes', (get) => {
   let own: InteropPatientRecords;
   let others: InteropPatientRecords;
@@ -41,12 +44,18 @@ forEachApp('document routes', (get) => {
     // Booked 09:30Z for 30 minutes: the countdown starts at 13:00 in Istanbul.
     expect(english.flat).toContain('7 Dec 2026, 13:00 (Europe/Istanbul)');
     expect(english.flat).toContain(firstInstruction?.text.replace(/\s+/g, ' '));
+    // Sources by number and title from the knowledge base the server runs, never by seed file name.
+    expect(english.flat).not.toMatch(seedFileName);
+    expect(english.flat).toMatch(/Sources: \[\d+(, \d+)*\]/);
+    expect(english.flat).toContain(`Sources of this advice 1. ${sourceTitles[0]}`);
 
     const turkish = await pdfText(await practitioner.inject({ method: 'GET', url: `${url}?locale=tr` }));
     expect(turkish.flat).toContain('Mezoterapi seansınızdan sonra bakım');
     expect(turkish.flat).toContain('Seansın bitişi');
     expect(turkish.flat).toContain('7 Ara 2026 13:00');
-    expect(turkish.flat).toContain('Kaynaklar:');
+    expect(turkish.flat).toMatch(/Kaynaklar: \[\d+/);
+    expect(turkish.flat).toContain(`Bu önerilerin kaynakları 1. ${sourceTitles[0]}`);
+    expect(turkish.flat).not.toMatch(seedFileName);
 
     expect((await audited('aftercare_sheet', own.plannedSession.id)).map((a) => [a.action, a.patientId, a.userId])).toContainEqual(['read', get().fixture.patient.id, practitioner.user.id]);
   });
@@ -117,12 +126,18 @@ forEachApp('document routes', (get) => {
     expect(english.flat).toContain('Örnek İlaç A.Ş.');
     expect(english.flat).toContain('şişlik ve kızarıklık');
     expect(english.flat).toContain('Daha gür saç.');
+    expect(english.flat).not.toMatch(seedFileName);
+    expect(english.flat).toMatch(/Sources: \[\d+:\d+/);
+    expect(english.flat).toMatch(/References 1\. .*, lines? \d/);
+    expect(english.flat).toContain(sourceTitles[0]);
 
     const turkish = await pdfText(await patient.inject({ method: 'GET', url: `${url}?locale=tr` }));
     expect(turkish.flat).toContain('Tedavi özeti');
     expect(turkish.flat).toContain('GERİ ÇAĞRILDI');
     expect(turkish.flat).toContain('Kullanılan ürünler ve lotlar');
     expect(turkish.flat).toContain('yapıldı');
+    expect(turkish.flat).toMatch(/Kaynakça 1\. .*, satır \d/);
+    expect(turkish.flat).not.toMatch(seedFileName);
     expect((await audited('treatment_summary', own.course.id)).length).toBe(2);
   });
 

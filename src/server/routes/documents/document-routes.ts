@@ -83,7 +83,7 @@ export async function documentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
-      const document = await made(() => summaryDocument(app.repos, course, request.query.locale));
+      const document = await made(() => summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase));
       await request.audit({ action: 'read', entity: 'treatment_summary', entityId: course.id, patientId: course.patientId });
       return sendPdf(reply, `summary-${course.id}.pdf`, document.pdf);
     },
