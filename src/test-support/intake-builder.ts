@@ -2,6 +2,7 @@ import { parseIntake } from '../core/assessment/parse-intake.js';
 import type { Intake } from '../core/assessment/intake-schema.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
+import { healthyIntake } from './intake-examples.js';
 
 let kb: KnowledgeBase | undefined;
 /** The project's knowledge base, loaded once per test file. */
@@ -19,19 +20,7 @@ export interface IntakeOverrides {
 /** A healthy 35-year-old asking for facial rejuvenation on REQUEST_DATE, with overrides; validated. */
 export function makeIntake(overrides: IntakeOverrides = {}): Intake {
   const raw = {
-    patient: {
-      birthDate: '1991-03-15',
-      sex: 'female',
-      pregnant: false,
-      breastfeeding: false,
-      conditions: [],
-      medications: [],
-      allergies: [],
-      recentProcedures: [],
-      site: { inflammation: false, skinDamage: false },
-      needleFear: false,
-      ...overrides.patient,
-    },
+    patient: { ...healthyIntake('1991-03-15', REQUEST_DATE).patient, needleFear: false, ...overrides.patient },
     request: { indication: 'skin_rejuvenation', area: 'face', date: REQUEST_DATE, combineWith: [], ...overrides.request },
   };
   const parsed = parseIntake(raw);
