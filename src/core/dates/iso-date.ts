@@ -7,6 +7,17 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
+/** The Gregorian calendar repeats every 400 years, which are this many days. */
+const DAYS_PER_400_YEARS = 146_097;
+
+/**
+ * Days since 1970-01-01 of year, month (0-based, may overflow) and day. `Date.UTC` reads the years
+ * 0 to 99 as 1900 to 1999, so those are counted 400 years on and brought back.
+ */
+function utcDay(year: number, month0: number, day: number): number {
+  if (year >= 0 && year < 100) return Date.UTC(year + 400, month0, day) / MS_PER_DAY - DAYS_PER_400_YEARS;
+  return Date.UTC(year, month0, day) / MS_PER_DAY;
+}
 
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
@@ -16,7 +27,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDay(year, month, 1) - utcDay(year, month - 1, 1);
 }
 
 function parts(date: IsoDate): [number, number, number] {
@@ -28,7 +39,7 @@ function parts(date: IsoDate): [number, number, number] {
 /** Days since 1970-01-01 for a calendar date. */
 export function dayNumber(date: IsoDate): number {
   const [y, m, d] = parts(date);
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  return utcDay(y, m - 1, d);
 }
 
 export function fromDayNumber(day: number): IsoDate {
@@ -54,8 +65,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
-  if (d <= daysInMonth(year, month)) return fromDayNumber(Date.UTC(year, month - 1, d) / MS_PER_DAY);
-  return fromDayNumber(Date.UTC(year, month, 1) / MS_PER_DAY);
+  if (d <= daysInMonth(year, month)) return fromDayNumber(utcDay(year, month - 1, d));
+  return fromDayNumber(utcDay(year, month, 1));
 }
 
 /** Age in whole years on `on`; a 29 February birthday counts from 1 March in common years. */
