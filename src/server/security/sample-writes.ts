@@ -1,36 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { InjectOptions } from 'fastify';
 import type { Plan } from '../../core/assessment/assessment-result.js';
-import type { CourseRecord, Role } from '../../storage/repositories/records.js';
+import type { CourseRecord } from '../../storage/repositories/records.js';
 import { addDays } from '../../core/dates/iso-date.js';
 import { makeIntake } from '../../test-support/intake-builder.js';
 import { healthyIntake } from '../../test-support/intake-examples.js';
 import type { TestApp, TestClient } from '../../test-support/test-app.js';
 import { weekdaysNineToFive } from '../scheduling/scheduling-test-setup.js';
 import { multipartPayload, type FormPart } from '../uploads/multipart-payload.js';
+import type { SampleWrite } from './sample-request.js';
 import { sampleImages } from '../uploads/sample-images.js';
 
-/** One valid write: what to send, as whom. Built fresh each time, since most can be done only once. */
-export interface SampleRequest {
-  url: string;
-  /** A JSON body; neither this nor `form` for routes without a body. */
-  payload?: Record<string, unknown>;
-  /** A multipart form instead of JSON (image uploads). */
-  form?: FormPart[];
-}
-
-export interface SampleWrite {
-  role: Role;
-  /** False for the routes that answer without storing anything (assessing, proposing, reading an import). */
-  stores: boolean;
-  make(): Promise<SampleRequest>;
-}
-
-/** The request as `inject()` options: JSON, a multipart form, or no body. */
-export function sampleInjection(method: string, request: SampleRequest): InjectOptions {
-  if (request.form) return { method: method as InjectOptions['method'], url: request.url, ...multipartPayload(request.form) };
-  return { method: method as InjectOptions['method'], url: request.url, ...(request.payload ? { payload: request.payload } : {}) };
-}
+export { sampleInjection, type SampleRequest, type SampleWrite } from './sample-request.js';
 
 /** A 1×1 PNG as the signature pad sends it. */
 export const signaturePng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -38,15 +18,9 @@ export const signaturePng = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAA
 const hour = 3_600_000;
 const hoursAgo = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
 
-/** A healthy intake with every screening question answered (pregnancy and breastfeeding: no). */
-function answeredIntake(birthDate: string) {
-  const intake = healthyIntake(birthDate);
-  return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
-}
-
 /** A healthy intake naming one medication: its name is the intake's free text. */
 function intakeWithMedication(birthDate: string) {
-  const intake = answeredIntake(birthDate);
+  const intake = healthyIntake(birthDate);
   return { ...intake, patient: { ...intake.patient, medications: [{ name: 'Vitamin D', class: 'other', ongoing: true }] } };
 }
 
@@ -81,7 +55,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
     (planned ??= (async () => {
       const client = await adminClient();
       const url = `/api/patients/${fixture.patient.id}`;
-      const intake = await client.inject({ method: 'POST', url: `${url}/intakes`, payload: answeredIntake(fixture.patient.birthDate) });
+      const intake = await client.inject({ method: 'POST', url: `${url}/intakes`, payload: healthyIntake(fixture.patient.birthDate) });
       expectStatus(intake, 201, 'sample intake');
       const course = await client.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: intake.json().assessment.id } });
       expectStatus(course, 201, 'sample course');
@@ -212,7 +186,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
       stores: true,
       make: async () => {
         const patient = await newPatient();
-        const intake = await (await adminClient()).inject({ method: 'POST', url: `/api/patients/${patient.id}/intakes`, payload: answeredIntake(patient.birthDate) });
+        const intake = await (await adminClient()).inject({ method: 'POST', url: `/api/patients/${patient.id}/intakes`, payload: healthyIntake(patient.birthDate) });
         expectStatus(intake, 201, 'intake for a course');
         return { url: `/api/patients/${patient.id}/courses`, payload: { assessmentId: intake.json().assessment.id } };
       },
