@@ -168,6 +168,8 @@ export interface SideEffectReportRecord {
   sessionId: string;
   reporterUserId: string | null;
   symptom: string;
+  /** Symptom codes ticked on the form; absent or empty on older reports. */
+  symptoms?: readonly string[];
   onset: string | null;
   severity: string | null;
   /** The triage core's result (TriageResult) when one was stored; read defensively. */

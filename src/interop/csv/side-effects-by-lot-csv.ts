@@ -1,6 +1,7 @@
 import { indexRecords, lotIdsOfChart } from '../record-index.js';
 import type { PatientRecordGroup } from '../records.js';
 import { csvLines, type CsvColumn, type CsvOptions } from './csv-rows.js';
+import { reportedSymptoms } from '../reported-symptoms.js';
 
 export interface LotSideEffectRow {
   productId: string;
@@ -75,7 +76,7 @@ export async function sideEffectsByLot(groups: AsyncIterable<PatientRecordGroup>
         if (severity === 'mild' || severity === 'moderate' || severity === 'severe') row.severity[severity] += 1;
         else row.severity.unstated += 1;
         if (triageLevel(report.triage) === 'urgent') row.urgent += 1;
-        if (row.symptoms.size < MAX_SYMPTOMS + 1) row.symptoms.add(report.symptom.trim());
+        if (row.symptoms.size < MAX_SYMPTOMS + 1) row.symptoms.add(reportedSymptoms(report));
       }
     }
   }

@@ -2,6 +2,7 @@ import type { ChartEntryRecord, SideEffectReportRecord, TreatmentSessionRecord }
 import { fhirTerminology } from './code-maps.js';
 import { fhirId, fhirInstant, reference } from './fhir-references.js';
 import type { AdverseEvent } from './fhir-types.js';
+import { reportedSymptoms } from '../reported-symptoms.js';
 
 const severities = new Set(['mild', 'moderate', 'severe']);
 
@@ -19,7 +20,7 @@ export function adverseEventResource(report: SideEffectReportRecord, session: Tr
     resourceType: 'AdverseEvent',
     id: fhirId(report.id),
     actuality: 'actual',
-    event: { text: report.symptom },
+    event: { text: reportedSymptoms(report) },
     subject: reference('Patient', session.patientId),
     date: fhirInstant(report.onset ?? report.createdAt),
     recordedDate: fhirInstant(report.createdAt),

@@ -81,6 +81,13 @@ describe('exportPatientBundle', () => {
     expect(event.severity?.coding?.[0]?.code).toBe('mild');
   });
 
+  it('names the ticked symptoms of a report in its AdverseEvent, so a report with ticks alone is not blank', () => {
+    const group = sampleGroup();
+    group.sideEffects = group.sideEffects.map((r) => ({ ...r, symptom: '', symptoms: ['lump_nodule', 'discharge'] }));
+    const [event] = ofType(exportPatientBundle(group), 'AdverseEvent') as [AdverseEvent];
+    expect(event.event.text).toBe('lump nodule; discharge');
+  });
+
   it('carries the signed consent text in the Consent and the drawn signature in a Provenance', () => {
     const [consent] = ofType(bundle, 'Consent');
     expect(Buffer.from(consent?.sourceAttachment.data ?? '', 'base64').toString('utf8')).toContain('İğneli mezoterapi sonrası');

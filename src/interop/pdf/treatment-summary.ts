@@ -4,6 +4,7 @@ import type { PatientRecordGroup, SessionStatus } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { fields, fill, heading, paragraph, referencesBlock, smallPrint, table, title } from './pdf-blocks.js';
 import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
+import { reportedSymptoms } from '../reported-symptoms.js';
 
 export interface TreatmentSummaryLabels {
   title: string;
@@ -227,7 +228,7 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
     table(
       doc,
       labels.sideEffectColumns,
-      effects.map((r) => [format.dateTime(instantMs(r.onset ?? r.createdAt)), r.symptom, r.severity ?? '', triageLevel(r.triage)]),
+      effects.map((r) => [format.dateTime(instantMs(r.onset ?? r.createdAt)), reportedSymptoms(r), r.severity ?? '', triageLevel(r.triage)]),
       [110, '*', 70, 70],
     );
   else paragraph(doc, labels.none);
