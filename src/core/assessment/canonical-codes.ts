@@ -20,22 +20,21 @@ export const recognisedProcedure = (kb: KnowledgeBase, type: string) => recognis
  */
 export function withCanonicalCodes(intake: Intake, kb: KnowledgeBase): Intake {
   const { patient } = intake;
-  let conditions = patient.conditions;
-  for (let i = 0; i < conditions.length; i++) {
-    const c = conditions[i]!;
-    const code = recognisedCondition(kb, c.code);
-    if (code === undefined || code === c.code) continue;
-    if (conditions === patient.conditions) conditions = [...conditions];
-    conditions[i] = { ...c, code };
-  }
-  let procedures = patient.recentProcedures;
-  for (let i = 0; i < procedures.length; i++) {
-    const p = procedures[i]!;
-    const type = recognisedProcedure(kb, p.type);
-    if (type === undefined || type === p.type) continue;
-    if (procedures === patient.recentProcedures) procedures = [...procedures];
-    procedures[i] = { ...p, type };
-  }
+  const conditions = canonical(patient.conditions, 'code', (code) => recognisedCondition(kb, code));
+  const procedures = canonical(patient.recentProcedures, 'type', (type) => recognisedProcedure(kb, type));
   if (conditions === patient.conditions && procedures === patient.recentProcedures) return intake;
   return { ...intake, patient: { ...patient, conditions, recentProcedures: procedures } };
+}
+
+/** The list with each entry's `field` written as its recognised code; the list itself when none changes. */
+function canonical<K extends string, T extends Record<K, string>>(list: T[], field: K, recognise: (code: string) => string | undefined): T[] {
+  let out = list;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!;
+    const code = recognise(entry[field]);
+    if (code === undefined || code === entry[field]) continue;
+    if (out === list) out = [...list];
+    out[i] = { ...entry, [field]: code };
+  }
+  return out;
 }
