@@ -22,7 +22,10 @@ import { measure } from './lib/load-test.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
-const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
+const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -51,13 +54,18 @@ function shuffled(items, seed = 20261123) {
   return out;
 }
 
-const addDays = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date, days) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Patient ids, name queries and days to ask for, sampled from the generated clinic. */
 async function sample(env, meta) {
   const db = createDatabase(databaseConfigFromEnv(env));
   try {
-    const clinic = await db.selectFrom('clinics').select('id').where('name', '=', CLINIC_NAME).executeTakeFirstOrThrow();
+    const clinic = await db
+      .selectFrom('clinics')
+      .select('id')
+      .where('name', '=', CLINIC_NAME)
+      .executeTakeFirstOrThrow();
     const rows = await db
       .selectFrom('patients')
       .select(['id', 'first_name', 'last_name'])
@@ -66,7 +74,9 @@ async function sample(env, meta) {
       .limit(2000)
       .execute();
     // What a front desk types: a surname, a first name and surname, or the start of a surname.
-    const names = rows.map((r, i) => (i % 3 === 0 ? r.last_name : i % 3 === 1 ? `${r.first_name} ${r.last_name}` : r.last_name.slice(0, 4)));
+    const names = rows.map((r, i) =>
+      i % 3 === 0 ? r.last_name : i % 3 === 1 ? `${r.first_name} ${r.last_name}` : r.last_name.slice(0, 4),
+    );
     const today = meta.now.slice(0, 10);
     const days = [-3, -2, -1, 0, 1, 2, 3].map((d) => addDays(today, d));
     return { clinicId: clinic.id, ids: shuffled(rows.map((r) => r.id)), names: shuffled(names), days };
@@ -76,10 +86,17 @@ async function sample(env, meta) {
 }
 
 async function signIn(origin, email, password) {
-  const response = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${text}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('mesodesk_session='));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('mesodesk_session='));
   if (!cookie) throw new Error('sign-in set no session cookie');
   return cookie;
 }
@@ -88,20 +105,31 @@ async function signIn(origin, email, password) {
 async function writeHeaders(origin, cookie) {
   const response = await fetch(`${origin}/api/auth/csrf`, { headers: { cookie } });
   const { token } = await response.json();
-  const secret = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
+  const secret = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('_csrf='));
   if (response.status !== 200 || !token || !secret) throw new Error(`no CSRF token: ${response.status}`);
   return { cookie: `${cookie}; ${secret}`, 'x-csrf-token': token, 'content-type': 'application/json' };
 }
 
 /** The server's CPU time per request, in µs ('?' where it could not be read). */
-const cpu = (figures) => (figures.serverCpuMicrosPerRequest === undefined ? '?' : figures.serverCpuMicrosPerRequest.toFixed(0));
+const cpu = (figures) =>
+  figures.serverCpuMicrosPerRequest === undefined ? '?' : figures.serverCpuMicrosPerRequest.toFixed(0);
 
 async function helloWorld() {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const server = await startChild('hello-world server', [HELLO, String(port)], { ready: () => answers(`${origin}/`) });
   try {
-    return await measure({ origin, paths: () => '/', connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, pid: server.pid });
+    return await measure({
+      origin,
+      paths: () => '/',
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      pid: server.pid,
+    });
   } finally {
     await server.stop();
   }
@@ -114,10 +142,25 @@ async function helloWorld() {
 async function measureRoute(label, { origin, paths, all, write, method, body, headers }, hello, child) {
   console.log(`${label}...`);
   if (!write) await requestEach(origin, all, headers);
-  const figures = await measure({ origin, paths, method, body, headers, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, pid: child.pid });
-  if (figures.failed > 0) throw new Error(`${label}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${child.output()}`);
+  const figures = await measure({
+    origin,
+    paths,
+    method,
+    body,
+    headers,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    pid: child.pid,
+  });
+  if (figures.failed > 0)
+    throw new Error(
+      `${label}: ${figures.failed} requests failed (${JSON.stringify(figures.statusCodes)})\n${child.output()}`,
+    );
   const share = figures.requestsPerSecond / hello.requestsPerSecond;
-  console.log(`  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms, server CPU ${cpu(figures)} µs/request`);
+  console.log(
+    `  ${formatRate(figures.requestsPerSecond)} req/s (${(share * 100).toFixed(0)} % of hello-world), p50 ${figures.p50} ms, p99 ${figures.p99} ms, server CPU ${cpu(figures)} µs/request`,
+  );
   return { ...figures, share };
 }
 
@@ -140,22 +183,33 @@ async function requestEach(origin, paths, headers = {}) {
 
 async function runEngine(engine) {
   console.log(`\n--- ${engine}: preparing ${formatRate(PATIENTS)} patients`);
-  const clinic = engine === 'sqlite' ? await sqliteClinic(PATIENTS, CACHE_DIR) : await postgresClinic(PATIENTS, ADMIN_URL);
+  const clinic =
+    engine === 'sqlite' ? await sqliteClinic(PATIENTS, CACHE_DIR) : await postgresClinic(PATIENTS, ADMIN_URL);
   if (clinic.reused) console.log(`reusing the database generated ${clinic.meta.now} (${CACHE_DIR})`);
   try {
     const { settled } = clinic;
-    console.log(`settled: ${formatRate(settled.sessions)} upcoming sessions of ${formatRate(settled.patients)} patients screened with this knowledge base first`);
+    console.log(
+      `settled: ${formatRate(settled.sessions)} upcoming sessions of ${formatRate(settled.patients)} patients screened with this knowledge base first`,
+    );
     const samples = await sample(clinic.env, clinic.meta);
     console.log('hello-world...');
     const hello = await helloWorld();
-    console.log(`hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms, server CPU ${cpu(hello)} µs/request`);
+    console.log(
+      `hello-world: ${formatRate(hello.requestsPerSecond)} req/s, p50 ${hello.p50} ms, p99 ${hello.p99} ms, server CPU ${cpu(hello)} µs/request`,
+    );
 
     let phone = 0;
     // `all`: every distinct request of the route, in the order they are cycled through.
     const plan = [
       { route: 'GET /api/patients/:id (a patient by id)', all: samples.ids.map((id) => `/api/patients/${id}`) },
-      { route: 'GET /api/patients?name= (search by name)', all: samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`) },
-      { route: "GET /api/sessions?from=&to= (the day's schedule)", all: samples.days.map((d) => `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`) },
+      {
+        route: 'GET /api/patients?name= (search by name)',
+        all: samples.names.map((n) => `/api/patients?name=${encodeURIComponent(n)}`),
+      },
+      {
+        route: "GET /api/sessions?from=&to= (the day's schedule)",
+        all: samples.days.map((d) => `/api/sessions?from=${d}T00:00:00Z&to=${addDays(d, 1)}T00:00:00Z`),
+      },
       {
         route: "PATCH /api/patients/:id (change a patient's phone)",
         method: 'PATCH',
@@ -168,7 +222,14 @@ async function runEngine(engine) {
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
     const server = await startChild('mesodesk server', [SERVER], {
-      env: { ...clinic.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MESODESK_ADMIN_EMAIL: '', MESODESK_ADMIN_PASSWORD: '' },
+      env: {
+        ...clinic.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        MESODESK_ADMIN_EMAIL: '',
+        MESODESK_ADMIN_PASSWORD: '',
+      },
       ready: () => answers(`${origin}/api/health`),
       timeoutMs: 600_000,
     });
@@ -181,7 +242,12 @@ async function runEngine(engine) {
       const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
       const write = await writeHeaders(origin, cookie);
       for (const entry of plan) {
-        const figures = await measureRoute(entry.route, { origin, ...entry, headers: entry.write ? write : { cookie } }, hello, server);
+        const figures = await measureRoute(
+          entry.route,
+          { origin, ...entry, headers: entry.write ? write : { cookie } },
+          hello,
+          server,
+        );
         const met = figures.share >= TARGET_SHARE && figures.p99 <= TARGET_P99_MS;
         console.log(`  target ${met ? 'met' : 'MISSED'}`);
         routes.push({ route: entry.route, ...figures, met });
@@ -195,15 +261,24 @@ async function runEngine(engine) {
       const peerPort = await freePort();
       const peerOrigin = `http://127.0.0.1:${peerPort}`;
       const name = fromMemory ? 'answered from memory' : 'storage alone';
-      const peer = await startChild(`${name} server`, [FLOOR, String(peerPort), samples.clinicId, ...(fromMemory ? ['--from-memory'] : [])], {
-        env: clinic.env,
-        ready: () => answers(`${peerOrigin}/health`),
-      });
+      const peer = await startChild(
+        `${name} server`,
+        [FLOOR, String(peerPort), samples.clinicId, ...(fromMemory ? ['--from-memory'] : [])],
+        {
+          env: clinic.env,
+          ready: () => answers(`${peerOrigin}/health`),
+        },
+      );
       try {
         for (const [i, entry] of plan.entries()) {
           if (fromMemory && entry.write) continue;
           const headers = entry.body ? { 'content-type': 'application/json' } : {};
-          routes[i][fromMemory ? 'memory' : 'floor'] = await measureRoute(`${name}, ${entry.route}`, { origin: peerOrigin, ...entry, headers }, hello, peer);
+          routes[i][fromMemory ? 'memory' : 'floor'] = await measureRoute(
+            `${name}, ${entry.route}`,
+            { origin: peerOrigin, ...entry, headers },
+            hello,
+            peer,
+          );
         }
       } finally {
         await peer.stop();
@@ -215,7 +290,11 @@ async function runEngine(engine) {
   }
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const loadBefore = load();
 const results = [];
 for (const engine of ENGINES) results.push(await runEngine(engine));
@@ -224,7 +303,10 @@ const loadAfter = load();
 const missed = results.flatMap((r) => r.routes.filter((x) => !x.met).map((x) => `${r.engine} ${x.route}`));
 const ms = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-const peerCell = (peer) => (peer ? `${formatRate(peer.requestsPerSecond)} (${(peer.share * 100).toFixed(0)} %), p99 ${ms(peer.p99)}, ${cpu(peer)} µs` : '');
+const peerCell = (peer) =>
+  peer
+    ? `${formatRate(peer.requestsPerSecond)} (${(peer.share * 100).toFixed(0)} %), p99 ${ms(peer.p99)}, ${cpu(peer)} µs`
+    : '';
 const rows = results.flatMap((r) => [
   `| ${r.engine} | hello-world (bare Fastify, \`GET /\`) | ${kb(r.hello.bytesPerResponse)} | ${formatRate(r.hello.requestsPerSecond)} | ${ms(r.hello.p50)} | ${ms(r.hello.p99)} | ${cpu(r.hello)} | 100 % | | | |`,
   ...r.routes.map(
@@ -233,9 +315,14 @@ const rows = results.flatMap((r) => [
   ),
 ]);
 const generation = results
-  .map((r) => `${r.engine}: ${r.reused ? `reused from the cache (generated ${r.meta.now.slice(0, 10)} in ${r.meta.generatedSeconds.toFixed(0)} s)` : `generated in ${r.meta.generatedSeconds.toFixed(0)} s`}`)
+  .map(
+    (r) =>
+      `${r.engine}: ${r.reused ? `reused from the cache (generated ${r.meta.now.slice(0, 10)} in ${r.meta.generatedSeconds.toFixed(0)} s)` : `generated in ${r.meta.generatedSeconds.toFixed(0)} s`}`,
+  )
   .join('; ');
-const settling = results.map((r) => `${r.engine}: ${formatRate(r.settled.sessions)} sessions of ${formatRate(r.settled.patients)} patients`).join('; ');
+const settling = results
+  .map((r) => `${r.engine}: ${formatRate(r.settled.sessions)} sessions of ${formatRate(r.settled.patients)} patients`)
+  .join('; ');
 const markdown = `## API throughput (issue: clinic server)
 
 ${new Date().toISOString().slice(0, 10)} - ${machine()}

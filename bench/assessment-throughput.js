@@ -9,7 +9,9 @@ import { formatRate, machine, recordSection } from './lib/results.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const dir = new URL('../examples/', import.meta.url);
-const raw = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+const raw = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
 const intakes = raw.map((r) => {
   const p = parseIntake(r);
   if (!p.ok) throw new Error('example does not validate');
@@ -20,9 +22,12 @@ const engine = createEngine(kb);
 
 // Both engines must agree on the contraindication codes before their speed means anything.
 for (const intake of intakes) {
-  const ours = assess(intake, kb).reasons.map((r) => r.code).filter((c) => c !== 'INGREDIENT_ALLERGY');
+  const ours = assess(intake, kb)
+    .reasons.map((r) => r.code)
+    .filter((c) => c !== 'INGREDIENT_ALLERGY');
   const peer = (await verdictWithJsonRulesEngine(engine, intake)).codes.filter((c) => c !== 'INGREDIENT_ALLERGY');
-  if (JSON.stringify([...ours].sort()) !== JSON.stringify([...peer].sort())) throw new Error(`engines disagree on ${JSON.stringify(intake.request)}: ${ours} vs ${peer}`);
+  if (JSON.stringify([...ours].sort()) !== JSON.stringify([...peer].sort()))
+    throw new Error(`engines disagree on ${JSON.stringify(intake.request)}: ${ours} vs ${peer}`);
 }
 
 function measureSync(label, fn) {
@@ -54,7 +59,9 @@ const validated = measureSync('mesodesk parseIntake + assess (from raw JSON obje
   const p = parseIntake(raw[i]);
   return p.ok && assess(p.value, kb);
 });
-const peer = await measureAsync('json-rules-engine (contraindication rules only)', (i) => verdictWithJsonRulesEngine(engine, intakes[i]));
+const peer = await measureAsync('json-rules-engine (contraindication rules only)', (i) =>
+  verdictWithJsonRulesEngine(engine, intakes[i]),
+);
 const ratio = full / peer;
 const pass = full >= 100_000 && ratio >= 10;
 console.log(`ratio: ${ratio.toFixed(1)}x - target >= 100 000/s and >= 10x: ${pass ? 'MET' : 'MISSED'}`);

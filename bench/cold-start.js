@@ -35,7 +35,11 @@ const HELLO = fileURLToPath(new URL('./lib/hello-world-server.js', import.meta.u
 const POLL_MS = 5;
 const GIVE_UP_MS = 120_000;
 
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function answers200(url) {
@@ -56,7 +60,14 @@ async function timeToFirst200(argsFor, path, env = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, MESODESK_ADMIN_EMAIL: '', MESODESK_ADMIN_PASSWORD: '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      MESODESK_ADMIN_EMAIL: '',
+      MESODESK_ADMIN_PASSWORD: '',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -69,9 +80,11 @@ async function timeToFirst200(argsFor, path, env = {}) {
   const gone = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
   try {
     for (;;) {
-      if (exited) throw new Error(`${args.join(' ')} exited (${exited.code ?? exited.signal}) before answering:\n${output}`);
+      if (exited)
+        throw new Error(`${args.join(' ')} exited (${exited.code ?? exited.signal}) before answering:\n${output}`);
       if (await answers200(url)) return performance.now() - started;
-      if (performance.now() - started > GIVE_UP_MS) throw new Error(`${args.join(' ')} did not answer 200 within ${GIVE_UP_MS / 1000} s:\n${output}`);
+      if (performance.now() - started > GIVE_UP_MS)
+        throw new Error(`${args.join(' ')} did not answer 200 within ${GIVE_UP_MS / 1000} s:\n${output}`);
       await sleep(POLL_MS);
     }
   } finally {
@@ -146,42 +159,66 @@ const cases = [];
 const notes = [];
 const scratch = mkdtempSync(join(os.tmpdir(), 'mesodesk-cold-start-'));
 try {
-  const hello = await measureCase('peer: bare Fastify hello-world (`GET /`)', () => timeToFirst200((port) => [HELLO, String(port)], '/'));
+  const hello = await measureCase('peer: bare Fastify hello-world (`GET /`)', () =>
+    timeToFirst200((port) => [HELLO, String(port)], '/'),
+  );
   // Each first start gets its own empty folder; the restarts reuse the first one's.
   const folders = Array.from({ length: RUNS }, (_, i) => join(scratch, `demo-${i}`));
-  cases.push(await measureCase('first start, empty data folder (migrate + seed the demo clinic)', (i) => server(folders[i])));
+  cases.push(
+    await measureCase('first start, empty data folder (migrate + seed the demo clinic)', (i) => server(folders[i])),
+  );
   cases.push(await measureCase('restart on the demo data folder', () => server(folders[0])));
   const before = [];
   if (BEFORE_DIST) {
     const earlier = join(BEFORE_DIST, 'server/main.js');
     const beforeFolders = folders.map((f) => `${f}-before`);
-    before.push(await measureCase('before the fix (earlier build): first start, empty data folder', (i) => timeToFirst200(() => [earlier], '/api/health', serverEnv(beforeFolders[i]))));
-    before.push(await measureCase('before the fix (earlier build): restart on the demo data folder', () => timeToFirst200(() => [earlier], '/api/health', serverEnv(beforeFolders[0]))));
+    before.push(
+      await measureCase('before the fix (earlier build): first start, empty data folder', (i) =>
+        timeToFirst200(() => [earlier], '/api/health', serverEnv(beforeFolders[i])),
+      ),
+    );
+    before.push(
+      await measureCase('before the fix (earlier build): restart on the demo data folder', () =>
+        timeToFirst200(() => [earlier], '/api/health', serverEnv(beforeFolders[0])),
+      ),
+    );
   }
   const large = largeClinic();
   if (large) {
     await whenFree(large.dir);
     const outdated = await prepareLargeClinic(large.dir);
     cases.push(
-      await measureCase(`restart on the large clinic (${large.patients.toLocaleString('en-US')} patients, SQLite)`, async () => {
-        // Another benchmark may have a server on it: wait, rather than measure a start that fails on the lock.
-        await whenFree(large.dir);
-        return server(large.dir);
-      }),
+      await measureCase(
+        `restart on the large clinic (${large.patients.toLocaleString('en-US')} patients, SQLite)`,
+        async () => {
+          // Another benchmark may have a server on it: wait, rather than measure a start that fails on the lock.
+          await whenFree(large.dir);
+          return server(large.dir);
+        },
+      ),
     );
     notes.push(
       outdated
         ? `The large clinic's folder is brought to this build's schema first (untimed). At the first restart on it, ${outdated.toLocaleString('en-US')} upcoming sessions were not yet screened with this knowledge base: the server re-screens them in the background after it starts listening, so those starts answered during a re-screening (each run is stopped after its first 200; the next one carries on).`
         : "The large clinic's folder is brought to this build's schema first (untimed). Every upcoming session on it was already screened with this knowledge base: no re-screening ran during those starts.",
     );
-  } else notes.push('No large clinic in bench/.data (run bench/rescreening.js or bench/api-throughput.js first): that case was not measured.');
+  } else
+    notes.push(
+      'No large clinic in bench/.data (run bench/rescreening.js or bench/api-throughput.js first): that case was not measured.',
+    );
   const stale = staleBuild();
   if (stale) notes.push(`\`npm start\` (bin/start.js) was not measured: ${stale}, so it would build first.`);
-  else cases.push(await measureCase('`npm start` (bin/start.js: build check, then the server) on the demo data folder', () => timeToFirst200(() => [START], '/api/health', serverEnv(folders[0]))));
+  else
+    cases.push(
+      await measureCase('`npm start` (bin/start.js: build check, then the server) on the demo data folder', () =>
+        timeToFirst200(() => [START], '/api/health', serverEnv(folders[0])),
+      ),
+    );
   const loadAfter = load();
 
   const missed = cases.filter((c) => c.median > TARGET_MS).map((c) => c.label);
-  const row = (c) => `| ${c.label} | **${c.median.toFixed(0)}** | ${c.min.toFixed(0)} | ${c.max.toFixed(0)} | ${(c.median / hello.median).toFixed(1)}x | ${c.median <= TARGET_MS ? 'met' : '**missed**'} |`;
+  const row = (c) =>
+    `| ${c.label} | **${c.median.toFixed(0)}** | ${c.min.toFixed(0)} | ${c.max.toFixed(0)} | ${(c.median / hello.median).toFixed(1)}x | ${c.median <= TARGET_MS ? 'met' : '**missed**'} |`;
   const markdown = `## Cold start to the first 200 (issue: clinic server)
 
 ${new Date().toISOString().slice(0, 10)} - ${machine()}

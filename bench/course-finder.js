@@ -34,7 +34,10 @@ const wall = (min) => `${pad(Math.floor(min / 60))}:${pad(min % 60)}`;
 // --- the clinic -------------------------------------------------------------------------------
 const TZ = 'Europe/London';
 const rooms = Array.from({ length: PRACTITIONERS }, (_, i) => ({ id: `room-${i + 1}` }));
-const weekdaySpans = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '19:00' }];
+const weekdaySpans = [
+  { start: '09:00', end: '13:00' },
+  { start: '14:00', end: '19:00' },
+];
 const practitioners = Array.from({ length: PRACTITIONERS }, (_, i) => {
   const weeklyHours = { 1: weekdaySpans, 2: weekdaySpans, 3: weekdaySpans, 4: weekdaySpans, 5: weekdaySpans };
   if (i % 2 === 0) weeklyHours[6] = [{ start: '10:00', end: '15:00' }];
@@ -43,15 +46,32 @@ const practitioners = Array.from({ length: PRACTITIONERS }, (_, i) => {
     const start = FIRST_DAY + int(20, DAYS - 30) * 86_400_000;
     return { kind: 'days', from: isoDate(start), to: isoDate(start + 6 * 86_400_000), reason: 'holiday' };
   });
-  return { practitionerId: `p${i + 1}`, name: `Practitioner ${i + 1}`, weeklyHours, exceptions: holidays, roomIds: [rooms[i].id, rooms[(i + 1) % PRACTITIONERS].id] };
+  return {
+    practitionerId: `p${i + 1}`,
+    name: `Practitioner ${i + 1}`,
+    weeklyHours,
+    exceptions: holidays,
+    roomIds: [rooms[i].id, rooms[(i + 1) % PRACTITIONERS].id],
+  };
 });
-const closures = ['2026-04-03', '2026-04-06', '2026-05-04', '2026-05-25', '2026-08-31', '2026-12-25', '2026-12-28', '2027-01-01'].map((d) => ({ kind: 'days', from: d, to: d, reason: 'bank holiday' }));
+const closures = [
+  '2026-04-03',
+  '2026-04-06',
+  '2026-05-04',
+  '2026-05-25',
+  '2026-08-31',
+  '2026-12-25',
+  '2026-12-28',
+  '2027-01-01',
+].map((d) => ({ kind: 'days', from: d, to: d, reason: 'bank holiday' }));
 const location = { id: 'london', timeZone: TZ, rooms, closures };
 
 // --- a year of bookings: about 20 a working day per practitioner, mostly in their own room -----------
 const offsetMs = (dayMs) => {
   // Only used to place generated bookings; the code under test derives offsets with Temporal.
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, timeZoneName: 'shortOffset' }).formatToParts(new Date(dayMs + 12 * 3_600_000));
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, timeZoneName: 'shortOffset' }).formatToParts(
+    new Date(dayMs + 12 * 3_600_000),
+  );
   const name = parts.find((p) => p.type === 'timeZoneName').value; // "GMT" or "GMT+1"
   return name === 'GMT' ? 0 : Number(name.slice(3)) * 3_600_000;
 };
@@ -64,7 +84,10 @@ for (let d = 0; d < DAYS; d++) {
   for (let i = 0; i < PRACTITIONERS; i++) {
     const spans = practitioners[i].weeklyHours[weekday];
     if (!spans) continue;
-    const minutes = spans.map((s) => [Number(s.start.slice(0, 2)) * 60 + Number(s.start.slice(3)), Number(s.end.slice(0, 2)) * 60 + Number(s.end.slice(3))]);
+    const minutes = spans.map((s) => [
+      Number(s.start.slice(0, 2)) * 60 + Number(s.start.slice(3)),
+      Number(s.end.slice(0, 2)) * 60 + Number(s.end.slice(3)),
+    ]);
     const open = minutes.reduce((t, [a, b]) => t + b - a, 0);
     const count = Math.round((int(19, 23) * open) / 540);
     const lengths = Array.from({ length: count }, () => pick([10, 15, 20, 25]));
@@ -87,7 +110,13 @@ for (let d = 0; d < DAYS; d++) {
       // About 5% borrow the next room when it is free, so rooms and practitioners do not coincide.
       if (rand() < 0.05 && !roomBusy.get(neighbour).some(([s, e]) => s < end && start < e)) room = neighbour;
       roomBusy.get(room).push([start, end]);
-      bookings.push({ id: `b${bookings.length + 1}`, practitionerId: practitioners[i].practitionerId, roomId: room, start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+      bookings.push({
+        id: `b${bookings.length + 1}`,
+        practitionerId: practitioners[i].practitionerId,
+        roomId: room,
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+      });
       cursor += lengths[k];
     }
   }
@@ -104,7 +133,11 @@ const plans = [
 const requests = Array.from({ length: REQUESTS }, () => {
   const base = pick(plans);
   const { switchAfter, ...shape } = base;
-  const plan = { ...shape, durationMinutes: range(20, pick([30, 40, 45])), anaesthesia: { creamOffered: rand() < 0.4, leadMinutes: range(20, 30) } };
+  const plan = {
+    ...shape,
+    durationMinutes: range(20, pick([30, 40, 45])),
+    anaesthesia: { creamOffered: rand() < 0.4, leadMinutes: range(20, 30) },
+  };
   const nowMs = FIRST_DAY + int(0, 150) * 86_400_000 + int(6, 18) * 3_600_000 + int(0, 59) * 60_000;
   const preferences = {};
   if (rand() < 0.4) preferences.practitionerId = pick(practitioners).practitionerId;
@@ -139,18 +172,22 @@ function verify(request, course) {
     const a = Date.parse(s.start);
     const b = Date.parse(s.end);
     for (const key of [`p:${s.practitionerId}`, `r:${s.roomId}`]) {
-      if ((byKey.get(key) ?? []).some(([x, y]) => x < b && a < y)) throw new Error(`session ${s.number} overlaps a booking of ${key}`);
+      if ((byKey.get(key) ?? []).some(([x, y]) => x < b && a < y))
+        throw new Error(`session ${s.number} overlaps a booking of ${key}`);
     }
     if (i === 0) return;
     const gap = dayNo(s.localDate) - dayNo(course.sessions[i - 1].localDate);
-    const r = later && request.switchAfter !== undefined && i + 1 > request.switchAfter ? later : request.plan.intervalDays;
+    const r =
+      later && request.switchAfter !== undefined && i + 1 > request.switchAfter ? later : request.plan.intervalDays;
     if (gap < r.min || gap > r.max) throw new Error(`interval ${gap} days outside ${r.min}-${r.max}`);
   });
 }
 
 // --- measure ------------------------------------------------------------------------------------
 const workingDays = new Set(bookings.map((b) => `${b.practitionerId}|${b.start.slice(0, 10)}`)).size;
-console.log(`course finder: ${PRACTITIONERS} practitioners, ${rooms.length} rooms (one per practitioner), ${TZ}, ${bookings.length} bookings over ${DAYS} days (${(bookings.length / workingDays).toFixed(1)} per practitioner per working day), ${REQUESTS} requests for 10-session courses`);
+console.log(
+  `course finder: ${PRACTITIONERS} practitioners, ${rooms.length} rooms (one per practitioner), ${TZ}, ${bookings.length} bookings over ${DAYS} days (${(bookings.length / workingDays).toFixed(1)} per practitioner per working day), ${REQUESTS} requests for 10-session courses`,
+);
 
 let t0 = performance.now();
 const prepared = prepareSchedule(input);
@@ -169,7 +206,9 @@ const coldTimes = requests.slice(0, 5).map((r) => {
   return performance.now() - start;
 });
 const coldMedian = [...coldTimes].sort((a, b) => a - b)[2];
-console.log(`findCourse with the raw schedule (index built inside each call), median of 5: ${coldMedian.toFixed(1)} ms`);
+console.log(
+  `findCourse with the raw schedule (index built inside each call), median of 5: ${coldMedian.toFixed(1)} ms`,
+);
 
 for (const r of requests) findCourse({ ...r, schedule: prepared }); // warm-up: JIT and the index's per-day memo
 const times = [];
@@ -203,8 +242,12 @@ const notFound = REQUESTS - foundCount;
 console.log(`findCourse: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms`);
 const foundMedian = quantileOf(byStatus.found, 0.5);
 const notFoundMedian = quantileOf(byStatus.not_found, 0.5);
-console.log(`median when a course was found: ${foundMedian.toFixed(2)} ms; when not (explanation and alternatives computed): ${notFoundMedian.toFixed(2)} ms`);
-console.log(`results: ${foundCount} found (first choice), ${notFound} not found (${alternativeCount} of them with alternatives); every course checked against the raw bookings and intervals`);
+console.log(
+  `median when a course was found: ${foundMedian.toFixed(2)} ms; when not (explanation and alternatives computed): ${notFoundMedian.toFixed(2)} ms`,
+);
+console.log(
+  `results: ${foundCount} found (first choice), ${notFound} not found (${alternativeCount} of them with alternatives); every course checked against the raw bookings and intervals`,
+);
 const pass = median <= TARGET_MEDIAN_MS;
 console.log(`target median <= ${TARGET_MEDIAN_MS} ms: ${pass ? 'MET' : 'MISSED'}`);
 

@@ -15,7 +15,8 @@ const MiB = 2 ** 20;
 
 const uuid = (kind, n) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 // A 1x1 white PNG, as a drawn signature would be stored (a data: URL).
-const SIGNATURE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWk1v8QAAAABJRU5ErkJggg==';
+const SIGNATURE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGP4DwABAQEAWk1v8QAAAABJRU5ErkJggg==';
 const sourced = { sources: ['000_28eead5230689bfd.txt'], citations: ['000_28eead5230689bfd.txt:101'] };
 const range = (min, max) => ({ min, max, ...sourced });
 const plan = {
@@ -27,15 +28,37 @@ const plan = {
   protocol: { id: 'hair_loss_scalp', generic: false, note: '' },
   maintenance: { ...sourced, note: '' },
   depthMm: range(1, 2),
-  mixture: { ...sourced, id: 'hair', name: 'Hair mixture', ingredients: [{ id: 'vitamin_b', name: 'B vitamins' }], excluded: [], note: '' },
-  anaesthesia: { ...sourced, creamOffered: true, agent: 'lidocaine cream', leadMinutes: { min: 20, max: 30 }, note: '' },
+  mixture: {
+    ...sourced,
+    id: 'hair',
+    name: 'Hair mixture',
+    ingredients: [{ id: 'vitamin_b', name: 'B vitamins' }],
+    excluded: [],
+    note: '',
+  },
+  anaesthesia: {
+    ...sourced,
+    creamOffered: true,
+    agent: 'lidocaine cream',
+    leadMinutes: { min: 20, max: 30 },
+    note: '',
+  },
   durationMinutes: range(20, 40),
   resultsExpected: { ...sourced, afterSession: { min: 3, max: 4 }, note: '' },
   preparation: [],
   aftercare: [],
   expectedSideEffects: [],
 };
-const products = [{ id: uuid(1, 1), clinicId: uuid(2, 1), name: 'Meso Hair', manufacturer: 'Örnek İlaç A.Ş.', ingredients: ['vitamin_b', 'biotin'], createdAt: '2026-01-01T00:00:00Z' }];
+const products = [
+  {
+    id: uuid(1, 1),
+    clinicId: uuid(2, 1),
+    name: 'Meso Hair',
+    manufacturer: 'Örnek İlaç A.Ş.',
+    ingredients: ['vitamin_b', 'biotin'],
+    createdAt: '2026-01-01T00:00:00Z',
+  },
+];
 const lots = Array.from({ length: LOTS }, (_, i) => ({
   id: uuid(3, i),
   productId: products[0].id,
@@ -45,7 +68,15 @@ const lots = Array.from({ length: LOTS }, (_, i) => ({
   recalledAt: i === 7 ? '2026-10-01T00:00:00Z' : null,
   createdAt: '2026-01-01T00:00:00Z',
 }));
-const consentText = { id: uuid(4, 1), clinicId: uuid(2, 1), procedure: 'mesotherapy', version: 3, text: 'İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir. I agree to the treatment.', active: true, createdAt: '2026-01-01T00:00:00Z' };
+const consentText = {
+  id: uuid(4, 1),
+  clinicId: uuid(2, 1),
+  procedure: 'mesotherapy',
+  version: 3,
+  text: 'İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir. I agree to the treatment.',
+  active: true,
+  createdAt: '2026-01-01T00:00:00Z',
+};
 
 /** One patient's records: a two-version intake, a course of four sessions (two charted), a side effect for every tenth patient, an outcome, a signed consent. */
 function patientGroup(n) {
@@ -76,7 +107,18 @@ function patientGroup(n) {
       createdBy: null,
       createdAt: at,
       updatedAt: at,
-      points: Array.from({ length: 6 }, (_, p) => ({ id: uuid(16, n * 12 + k * 6 + p), chartEntryId: id, area: 'scalp', x: p / 6, y: 0.5, productId: products[0].id, lotId: lots[(n + k) % LOTS].id, volumeMl: 0.1, depthMm: 1.5, technique: 'manual' })),
+      points: Array.from({ length: 6 }, (_, p) => ({
+        id: uuid(16, n * 12 + k * 6 + p),
+        chartEntryId: id,
+        area: 'scalp',
+        x: p / 6,
+        y: 0.5,
+        productId: products[0].id,
+        lotId: lots[(n + k) % LOTS].id,
+        volumeMl: 0.1,
+        depthMm: 1.5,
+        technique: 'manual',
+      })),
     };
   });
   const intake = (version) => ({
@@ -91,7 +133,10 @@ function patientGroup(n) {
         sex: n % 2 ? 'female' : 'male',
         pregnant: false,
         breastfeeding: false,
-        conditions: [{ code: 'hypertension', controlled: true }, ...(n % 7 === 0 ? [{ code: 'diabetes', insulinDependent: false, controlled: true }] : [])],
+        conditions: [
+          { code: 'hypertension', controlled: true },
+          ...(n % 7 === 0 ? [{ code: 'diabetes', insulinDependent: false, controlled: true }] : []),
+        ],
         medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: '2026-10-20' }],
         allergies: n % 5 === 0 ? [{ substance: 'lidocaine' }] : [],
         recentProcedures: [],
@@ -102,14 +147,72 @@ function patientGroup(n) {
     },
   });
   return {
-    patient: { id: patientId, clinicId: uuid(2, 1), firstName: `Hasta${n}`, lastName: 'Yılmaz', birthDate: '1980-01-01', sex: n % 2 ? 'female' : 'male', phone: null, email: null, createdAt: at, updatedAt: at },
+    patient: {
+      id: patientId,
+      clinicId: uuid(2, 1),
+      firstName: `Hasta${n}`,
+      lastName: 'Yılmaz',
+      birthDate: '1980-01-01',
+      sex: n % 2 ? 'female' : 'male',
+      phone: null,
+      email: null,
+      createdAt: at,
+      updatedAt: at,
+    },
     intakes: [intake(1), intake(2)],
-    courses: [{ id: courseId, patientId, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan, status: 'active', createdBy: null, createdAt: at, updatedAt: at }],
+    courses: [
+      {
+        id: courseId,
+        patientId,
+        assessmentId: null,
+        indication: 'hair_loss',
+        area: 'scalp',
+        plan,
+        status: 'active',
+        createdBy: null,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
     sessions,
     chartEntries,
-    sideEffects: n % 10 === 0 ? [{ id: uuid(18, n), sessionId: sessions[0].id, reporterUserId: null, symptom: 'şişlik', onset: sessions[0].scheduledAt, severity: 'mild', triage: null, createdAt: at }] : [],
-    outcomes: [{ id: uuid(19, n), sessionId: sessions[0].id, patientRating: 1 + (n % 5), practitionerRating: 1 + ((n + 2) % 5), notes: null, createdAt: at, updatedAt: at }],
-    consentSignatures: [{ id: uuid(20, n), patientId, consentTextId: consentText.id, typedName: `Hasta${n} Yılmaz`, signatureImage: SIGNATURE, signedAt: at, userId: null }],
+    sideEffects:
+      n % 10 === 0
+        ? [
+            {
+              id: uuid(18, n),
+              sessionId: sessions[0].id,
+              reporterUserId: null,
+              symptom: 'şişlik',
+              onset: sessions[0].scheduledAt,
+              severity: 'mild',
+              triage: null,
+              createdAt: at,
+            },
+          ]
+        : [],
+    outcomes: [
+      {
+        id: uuid(19, n),
+        sessionId: sessions[0].id,
+        patientRating: 1 + (n % 5),
+        practitionerRating: 1 + ((n + 2) % 5),
+        notes: null,
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+    consentSignatures: [
+      {
+        id: uuid(20, n),
+        patientId,
+        consentTextId: consentText.id,
+        typedName: `Hasta${n} Yılmaz`,
+        signatureImage: SIGNATURE,
+        signedAt: at,
+        userId: null,
+      },
+    ],
     consentTexts: [consentText],
     products,
     lots,
@@ -130,9 +233,17 @@ async function collect(chunks) {
 }
 
 // A small export must be one well-formed Bundle before the big one's memory means anything.
-const small = JSON.parse(await collect(exportClinicBundle(syntheticClinic(50, () => {}), { timestamp: '2026-12-01T00:00:00Z' })));
+const small = JSON.parse(
+  await collect(
+    exportClinicBundle(
+      syntheticClinic(50, () => {}),
+      { timestamp: '2026-12-01T00:00:00Z' },
+    ),
+  ),
+);
 const perPatient = small.entry.filter((e) => e.resource.resourceType !== 'Medication').length / 50;
-if (small.resourceType !== 'Bundle' || small.entry.filter((e) => e.resource.resourceType === 'Patient').length !== 50) throw new Error('the small export is not the expected Bundle');
+if (small.resourceType !== 'Bundle' || small.entry.filter((e) => e.resource.resourceType === 'Patient').length !== 50)
+  throw new Error('the small export is not the expected Bundle');
 
 const baseline = process.memoryUsage();
 let peakRss = baseline.rss;
@@ -152,7 +263,9 @@ async function* counted(chunks) {
   }
 }
 
-console.log(`FHIR export memory: ${PATIENTS.toLocaleString('en-US')} synthetic patients (about ${perPatient.toFixed(0)} resources each), streamed to /dev/null`);
+console.log(
+  `FHIR export memory: ${PATIENTS.toLocaleString('en-US')} synthetic patients (about ${perPatient.toFixed(0)} resources each), streamed to /dev/null`,
+);
 const start = performance.now();
 await pipeline(
   Readable.from(
@@ -176,9 +289,13 @@ peakHeap = Math.max(peakHeap, end.heapUsed);
 const mib = (n) => (n / MiB).toFixed(1);
 const growth = end.heapUsed - heapAtTenth;
 const pass = done === PATIENTS - 1 && peakRss < 256 * MiB && growth < 32 * MiB;
-console.log(`written: ${mib(bytes)} MiB of JSON in ${seconds.toFixed(1)} s (${Math.round(PATIENTS / seconds).toLocaleString('en-US')} patients/s)`);
+console.log(
+  `written: ${mib(bytes)} MiB of JSON in ${seconds.toFixed(1)} s (${Math.round(PATIENTS / seconds).toLocaleString('en-US')} patients/s)`,
+);
 console.log(`RSS: baseline ${mib(baseline.rss)} MiB, peak ${mib(peakRss)} MiB`);
-console.log(`heap used: baseline ${mib(baseline.heapUsed)} MiB, peak ${mib(peakHeap)} MiB, after a tenth ${mib(heapAtTenth)} MiB, at the end ${mib(end.heapUsed)} MiB`);
+console.log(
+  `heap used: baseline ${mib(baseline.heapUsed)} MiB, peak ${mib(peakHeap)} MiB, after a tenth ${mib(heapAtTenth)} MiB, at the end ${mib(end.heapUsed)} MiB`,
+);
 console.log(`target: peak RSS < 256 MiB and heap growth from a tenth to the end < 32 MiB: ${pass ? 'MET' : 'MISSED'}`);
 
 recordSection(

@@ -25,7 +25,10 @@ import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
 
 const PATIENTS = Number(process.env.BENCH_RESCREEN_PATIENTS ?? 1_000_000);
-const ENGINES = (process.env.BENCH_RESCREEN_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim()).filter(Boolean);
+const ENGINES = (process.env.BENCH_RESCREEN_ENGINES ?? 'sqlite,postgres')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
 const BEFORE_DIST = process.env.BENCH_RESCREEN_BEFORE_DIST;
 const TARGET_SECONDS = 10;
@@ -36,12 +39,24 @@ const BATCH = 500;
 
 const kb = loadKnowledgeBase();
 const seconds = (ms) => ms / 1000;
-const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 
 /** The storage and re-screening modules of a build (this one, or an earlier one for the "before" figure). */
 async function build(dist) {
   const from = (path) => import(pathToFileURL(`${dist.replace(/\/?$/, '/')}${path}`).href);
-  const [{ createDatabase }, { databaseConfigFromEnv }, { createRepositories }, { rescreenOutdated }, { screeningAuditEvent }, startup, { migrateToLatest }] = await Promise.all([
+  const [
+    { createDatabase },
+    { databaseConfigFromEnv },
+    { createRepositories },
+    { rescreenOutdated },
+    { screeningAuditEvent },
+    startup,
+    { migrateToLatest },
+  ] = await Promise.all([
     from('storage/create-database.js'),
     from('storage/database-config.js'),
     from('storage/repositories/repositories.js'),
@@ -53,7 +68,16 @@ async function build(dist) {
   // Builds before audit entries named many records wrote one entry per change.
   const record =
     startup.recordStartupScreening ??
-    ((changes, tx) => tx.audit.append(changes.map((c) => ({ ...screeningAuditEvent(c), clinicId: c.clinicId, userId: null, role: null, route: startup.startupRescreeningRoute }))));
+    ((changes, tx) =>
+      tx.audit.append(
+        changes.map((c) => ({
+          ...screeningAuditEvent(c),
+          clinicId: c.clinicId,
+          userId: null,
+          role: null,
+          route: startup.startupRescreeningRoute,
+        })),
+      ));
   return { createDatabase, databaseConfigFromEnv, createRepositories, rescreenOutdated, record, migrateToLatest };
 }
 
@@ -111,7 +135,12 @@ async function readPairs(repos, version, now) {
   const seen = new Set();
   let afterSession;
   for (;;) {
-    const page = await repos.screening.outdatedSessions({ knowledgeBaseVersion: version, after: now, limit: BATCH, ...(afterSession ? { afterSession } : {}) });
+    const page = await repos.screening.outdatedSessions({
+      knowledgeBaseVersion: version,
+      after: now,
+      limit: BATCH,
+      ...(afterSession ? { afterSession } : {}),
+    });
     const patientIds = [...new Set(page.sessions.map((s) => s.patientId))].filter((id) => !seen.has(id));
     for (const id of patientIds) seen.add(id);
     if (patientIds.length) {
@@ -119,7 +148,8 @@ async function readPairs(repos, version, now) {
       const intakes = new Map((await repos.intakes.latestForPatients(patientIds)).map((i) => [i.patientId, i.data]));
       for (const t of targets) {
         const intake = intakes.get(t.patientId);
-        if (intake) pairs.push({ intake, date: localDate(t.scheduledAt, t.timeZone), indication: t.indication, area: t.area });
+        if (intake)
+          pairs.push({ intake, date: localDate(t.scheduledAt, t.timeZone), indication: t.indication, area: t.area });
       }
     }
     if (!page.next) return pairs;
@@ -137,7 +167,10 @@ async function peers(modules, env, now) {
     await db.destroy();
   }
   const readMs = performance.now() - read;
-  const requestFor = (p) => ({ ...p.intake, request: { ...p.intake.request, date: p.date, indication: p.indication, area: p.area } });
+  const requestFor = (p) => ({
+    ...p.intake,
+    request: { ...p.intake.request, date: p.date, indication: p.indication, area: p.area },
+  });
   const started = performance.now();
   for (const p of pairs) assess(requestFor(p), kb);
   const assessMs = performance.now() - started;
@@ -150,7 +183,8 @@ async function peers(modules, env, now) {
 
 async function runEngine(engine, current, before) {
   console.log(`\n--- ${engine}: preparing ${formatRate(PATIENTS)} patients`);
-  const clinic = engine === 'sqlite' ? await sqliteClinic(PATIENTS, CACHE_DIR) : await postgresClinic(PATIENTS, ADMIN_URL);
+  const clinic =
+    engine === 'sqlite' ? await sqliteClinic(PATIENTS, CACHE_DIR) : await postgresClinic(PATIENTS, ADMIN_URL);
   if (clinic.reused) console.log(`reusing the database generated ${clinic.meta.now} (${CACHE_DIR})`);
   // The generation's "now": the sessions it booked after it are the upcoming ones, however old the cached database.
   const now = clinic.meta.now;
@@ -170,9 +204,18 @@ async function runEngine(engine, current, before) {
       console.log(`${label} (knowledge base ${version})...`);
       const run = await rescreen(modules, clinic.env, now, version);
       const { summary } = run;
-      console.log(`  ${seconds(run.ms).toFixed(2)} s: ${formatRate(summary.patients)} patients, ${formatRate(summary.sessions)} sessions, ${summary.changed} flags changed, ${summary.failed} failed`);
-      if (summary.failed || run.left || summary.patients !== expected.patients || summary.sessions !== expected.sessions)
-        throw new Error(`${label} did not re-screen every upcoming session: ${JSON.stringify({ ...summary, notScreened: run.left, expected })}`);
+      console.log(
+        `  ${seconds(run.ms).toFixed(2)} s: ${formatRate(summary.patients)} patients, ${formatRate(summary.sessions)} sessions, ${summary.changed} flags changed, ${summary.failed} failed`,
+      );
+      if (
+        summary.failed ||
+        run.left ||
+        summary.patients !== expected.patients ||
+        summary.sessions !== expected.sessions
+      )
+        throw new Error(
+          `${label} did not re-screen every upcoming session: ${JSON.stringify({ ...summary, notScreened: run.left, expected })}`,
+        );
       runs.push({ label, ...run });
       return run;
     };
@@ -183,8 +226,11 @@ async function runEngine(engine, current, before) {
     const change = await timedRun('after a knowledge-base change', current, `${kb.version}~bench-${stamp}-b`);
     console.log('peers: reading the same rows, then assessing them in memory...');
     const peer = await peers(current, clinic.env, now);
-    console.log(`  read ${formatRate(peer.pairs)} (intake, session) pairs in ${seconds(peer.readMs).toFixed(2)} s; mesodesk assess ${seconds(peer.assessMs).toFixed(2)} s; json-rules-engine ${seconds(peer.jreMs).toFixed(2)} s`);
-    if (peer.pairs !== expected.sessions) throw new Error(`the peers read ${peer.pairs} pairs, not the ${expected.sessions} upcoming sessions`);
+    console.log(
+      `  read ${formatRate(peer.pairs)} (intake, session) pairs in ${seconds(peer.readMs).toFixed(2)} s; mesodesk assess ${seconds(peer.assessMs).toFixed(2)} s; json-rules-engine ${seconds(peer.jreMs).toFixed(2)} s`,
+    );
+    if (peer.pairs !== expected.sessions)
+      throw new Error(`the peers read ${peer.pairs} pairs, not the ${expected.sessions} upcoming sessions`);
     const met = first.ms <= TARGET_SECONDS * 1000 && change.ms <= TARGET_SECONDS * 1000;
     return { engine, clinic, expected, runs, first, change, peer, met };
   } finally {
@@ -203,14 +249,20 @@ const loadAfter = load();
 const s2 = (ms) => `${seconds(ms).toFixed(2)} s`;
 const rate = (n, ms) => `${formatRate(n / seconds(ms))}/s`;
 const rows = results.flatMap((r) => [
-  ...r.runs.map((x) => `| ${r.engine} | ${x.label}: \`rescreenOutdated\` (find, read, assess, write, audit) | ${s2(x.ms)} | ${rate(x.summary.sessions, x.ms)} | ${rate(x.summary.patients, x.ms)} |`),
+  ...r.runs.map(
+    (x) =>
+      `| ${r.engine} | ${x.label}: \`rescreenOutdated\` (find, read, assess, write, audit) | ${s2(x.ms)} | ${rate(x.summary.sessions, x.ms)} | ${rate(x.summary.patients, x.ms)} |`,
+  ),
   `| ${r.engine} | peer: the same queries only (outdated sessions, their patients' upcoming sessions and latest intakes); nothing assessed or written | ${s2(r.peer.readMs)} | ${rate(r.peer.pairs, r.peer.readMs)} | |`,
   `| ${r.engine} | peer: mesodesk \`assess\` of the same (intake, session) pairs, in memory | ${s2(r.peer.assessMs)} | ${rate(r.peer.pairs, r.peer.assessMs)} | |`,
   `| ${r.engine} | peer: json-rules-engine (contraindication rules only) on the same pairs, in memory | ${s2(r.peer.jreMs)} | ${rate(r.peer.pairs, r.peer.jreMs)} | |`,
 ]);
 const generation = results
   .map((r) => {
-    const where = r.engine === 'sqlite' ? 'the SQLite file cached in bench/.data' : 'a copy of the cached template database, dropped after';
+    const where =
+      r.engine === 'sqlite'
+        ? 'the SQLite file cached in bench/.data'
+        : 'a copy of the cached template database, dropped after';
     const made = `${r.clinic.reused ? `${where}, generated ${r.clinic.meta.now.slice(0, 10)}` : `${where}, generated for this run`} in ${r.clinic.meta.generatedSeconds.toFixed(0)} s`;
     return `${r.engine}: ${made}; ${formatRate(r.expected.patients)} patients with ${formatRate(r.expected.sessions)} upcoming sessions`;
   })

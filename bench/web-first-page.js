@@ -29,7 +29,10 @@ await build({ configFile: join(webDir, 'vite.config.ts'), logLevel: 'warn' });
 const html = readFileSync(join(distDir, 'index.html'), 'utf8');
 // The entry module and the chunks it imports statically (Vite lists them as modulepreload links);
 // screens behind the sign-in are separate chunks loaded later, and are not counted.
-const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => m[1]);
+const scripts = [
+  ...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+  ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+].map((m) => m[1]);
 const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]);
 const sizeOf = (url) => {
   const bytes = readFileSync(join(distDir, url.replace(/^\//, '')));
@@ -40,7 +43,9 @@ const cssFiles = [...new Set(styles)].map(sizeOf);
 const jsGzip = jsFiles.reduce((sum, f) => sum + f.gzip, 0);
 const jsRaw = jsFiles.reduce((sum, f) => sum + f.raw, 0);
 const cssGzip = cssFiles.reduce((sum, f) => sum + f.gzip, 0);
-console.log(`first-page JavaScript: ${jsFiles.length} files, ${kb(jsRaw)} KB raw, ${kb(jsGzip)} KB gzipped; CSS ${kb(cssGzip)} KB gzipped`);
+console.log(
+  `first-page JavaScript: ${jsFiles.length} files, ${kb(jsRaw)} KB raw, ${kb(jsGzip)} KB gzipped; CSS ${kb(cssGzip)} KB gzipped`,
+);
 
 // --- 2. first contentful paint, served by the real server ----------------------------------------
 const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-bench-web-'));
@@ -51,7 +56,16 @@ await app.listen({ host: '127.0.0.1', port: 0 });
 const baseUrl = `http://127.0.0.1:${app.server.address().port}`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--headless',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 const loads = [];
@@ -65,8 +79,14 @@ try {
     const timing = await page.evaluate(() => {
       const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
       const nav = performance.getEntriesByType('navigation')[0];
-      const js = performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
-      return { fcp: fcp?.startTime ?? null, load: nav?.loadEventEnd ?? null, jsTransferred: js.reduce((sum, r) => sum + r.transferSize, 0) };
+      const js = performance
+        .getEntriesByType('resource')
+        .filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+      return {
+        fcp: fcp?.startTime ?? null,
+        load: nav?.loadEventEnd ?? null,
+        jsTransferred: js.reduce((sum, r) => sum + r.transferSize, 0),
+      };
     });
     await context.close();
     if (i > 0) loads.push(timing);
@@ -78,18 +98,25 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const fcps = loads.map((l) => l.fcp).filter((v) => v !== null).sort((a, b) => a - b);
+const fcps = loads
+  .map((l) => l.fcp)
+  .filter((v) => v !== null)
+  .sort((a, b) => a - b);
 if (fcps.length !== loads.length) throw new Error('Chromium reported no first-contentful-paint entry');
 const median = (list) => list[Math.floor(list.length / 2)];
 const fcpMedian = median(fcps);
 const loadMedian = median(loads.map((l) => l.load).sort((a, b) => a - b));
 const transferred = median(loads.map((l) => l.jsTransferred).sort((a, b) => a - b));
-console.log(`first contentful paint: median ${fcpMedian.toFixed(0)} ms over ${loads.length} cold loads (min ${fcps[0].toFixed(0)}, max ${fcps.at(-1).toFixed(0)}); load event ${loadMedian.toFixed(0)} ms`);
+console.log(
+  `first contentful paint: median ${fcpMedian.toFixed(0)} ms over ${loads.length} cold loads (min ${fcps[0].toFixed(0)}, max ${fcps.at(-1).toFixed(0)}); load event ${loadMedian.toFixed(0)} ms`,
+);
 
 const jsPass = jsGzip <= TARGET_JS_GZIP_KB * 1024;
 const fcpPass = fcpMedian <= TARGET_FCP_MS;
 const pass = jsPass && fcpPass;
-console.log(`targets: JS <= ${TARGET_JS_GZIP_KB} KB gzipped ${jsPass ? 'MET' : 'MISSED'}, FCP <= ${TARGET_FCP_MS} ms ${fcpPass ? 'MET' : 'MISSED'}`);
+console.log(
+  `targets: JS <= ${TARGET_JS_GZIP_KB} KB gzipped ${jsPass ? 'MET' : 'MISSED'}, FCP <= ${TARGET_FCP_MS} ms ${fcpPass ? 'MET' : 'MISSED'}`,
+);
 
 recordSection(
   'web-first-page',

@@ -18,13 +18,18 @@ function newest(dir, keep) {
 /** The TypeScript sources changed since dist/ was built (or there is no build). */
 export function serverBuildStale(root) {
   const sources = newest(join(root, 'src'), (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
-  const built = existsSync(join(root, 'dist/server/main.js')) ? newest(join(root, 'dist'), (name) => name.endsWith('.js')) : 0;
+  const built = existsSync(join(root, 'dist/server/main.js'))
+    ? newest(join(root, 'dist'), (name) => name.endsWith('.js'))
+    : 0;
   return sources > built;
 }
 
 /** The web app's sources changed since web/dist/ was built (or there is no build). */
 export function webBuildStale(root) {
-  const sources = Math.max(newest(join(root, 'web/src'), () => true), statSync(join(root, 'web/index.html')).mtimeMs);
+  const sources = Math.max(
+    newest(join(root, 'web/src'), () => true),
+    statSync(join(root, 'web/index.html')).mtimeMs,
+  );
   const built = existsSync(join(root, 'web/dist/index.html')) ? newest(join(root, 'web/dist'), () => true) : 0;
   return sources > built;
 }

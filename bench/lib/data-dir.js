@@ -11,7 +11,8 @@ export async function whenFree(dataDir, { waitMs = 600_000, label = dataDir } = 
   for (;;) {
     const holder = dataDirHolder(dataDir);
     if (holder === undefined || holder === process.pid) return;
-    if (Date.now() > deadline) throw new Error(`${label} is still in use by process ${holder} after ${waitMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${label} is still in use by process ${holder} after ${waitMs / 1000} s`);
     if (!told) console.log(`waiting for process ${holder} to release ${label}...`);
     told = true;
     await sleep(1000);

@@ -22,20 +22,30 @@ export function factsFor(written, kb) {
   })();
   const has = (code) => p.conditions.some((c) => c.code === code);
   const recentMed = (classes, window) =>
-    p.medications.some((m) => classes.includes(m.class) && (m.ongoing || !m.lastDose || days(m.lastDose, r.date) < window));
-  const recentProc = (types, window) => p.recentProcedures.some((x) => types.includes(x.type) && (!x.date || (days(x.date, r.date) >= 0 && days(x.date, r.date) < window)));
+    p.medications.some(
+      (m) => classes.includes(m.class) && (m.ongoing || !m.lastDose || days(m.lastDose, r.date) < window),
+    );
+  const recentProc = (types, window) =>
+    p.recentProcedures.some(
+      (x) => types.includes(x.type) && (!x.date || (days(x.date, r.date) >= 0 && days(x.date, r.date) < window)),
+    );
   return {
     age,
     pregnant: p.pregnant === true,
     breastfeeding: p.breastfeeding === true,
     stroke: has('stroke'),
     paralysis: has('paralysis'),
-    insulinDiabetes: p.conditions.some((c) => c.code === 'diabetes' && c.insulinDependent === true) || p.medications.some((m) => m.class === 'insulin'),
+    insulinDiabetes:
+      p.conditions.some((c) => c.code === 'diabetes' && c.insulinDependent === true) ||
+      p.medications.some((m) => m.class === 'insulin'),
     cancer: has('cancer'),
     bleeding: has('bleeding_disorder'),
     unknownAllergy: p.allergies.some((a) => a.substance === 'unknown'),
     urticaria: has('urticaria'),
-    heartMedicationCount: Math.max(-1, ...p.conditions.filter((c) => c.code === 'heart_disease').map((c) => c.medicationCount ?? -1)),
+    heartMedicationCount: Math.max(
+      -1,
+      ...p.conditions.filter((c) => c.code === 'heart_disease').map((c) => c.medicationCount ?? -1),
+    ),
     uncontrolled: p.conditions.some((c) => c.controlled === false),
     inflammation: p.site.inflammation === true,
     skinDamage: p.site.skinDamage === true,
@@ -48,12 +58,18 @@ export function factsFor(written, kb) {
   };
 }
 
-const flag = (fact, code, kind) => ({ conditions: { all: [{ fact, operator: 'equal', value: true }] }, event: { type: code, params: { kind } } });
+const flag = (fact, code, kind) => ({
+  conditions: { all: [{ fact, operator: 'equal', value: true }] },
+  event: { type: code, params: { kind } },
+});
 
 export function createEngine(kb) {
   const engine = new Engine([], { allowUndefinedFacts: true });
   knowledgeBases.set(engine, kb);
-  engine.addRule({ conditions: { all: [{ fact: 'age', operator: 'lessThan', value: 18 }] }, event: { type: 'AGE_UNDER_18', params: { kind: 'absolute' } } });
+  engine.addRule({
+    conditions: { all: [{ fact: 'age', operator: 'lessThan', value: 18 }] },
+    event: { type: 'AGE_UNDER_18', params: { kind: 'absolute' } },
+  });
   for (const [fact, code] of [
     ['pregnant', 'PREGNANCY'],
     ['breastfeeding', 'BREASTFEEDING'],
@@ -87,6 +103,7 @@ export function createEngine(kb) {
 
 export async function verdictWithJsonRulesEngine(engine, intake) {
   const { events } = await engine.run(factsFor(intake, knowledgeBases.get(engine)));
-  if (events.some((e) => e.params.kind === 'absolute')) return { verdict: 'contraindicated', codes: events.map((e) => e.type) };
+  if (events.some((e) => e.params.kind === 'absolute'))
+    return { verdict: 'contraindicated', codes: events.map((e) => e.type) };
   return { verdict: events.length ? 'defer' : 'eligible', codes: events.map((e) => e.type) };
 }

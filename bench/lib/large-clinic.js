@@ -16,7 +16,12 @@ const PASSWORD = 'benchmark password, synthetic data only';
 async function generate(patients, env) {
   const now = new Date();
   const started = performance.now();
-  const code = await seedLargeCommand({ patients: String(patients), clinic: CLINIC_NAME, password: PASSWORD, seed: '1' }, processIo, env, { now });
+  const code = await seedLargeCommand(
+    { patients: String(patients), clinic: CLINIC_NAME, password: PASSWORD, seed: '1' },
+    processIo,
+    env,
+    { now },
+  );
   if (code !== 0) throw new Error(`seed-large failed with exit code ${code}`);
   const domain = emailDomainOf(CLINIC_NAME);
   return {
@@ -90,7 +95,12 @@ export async function postgresClinic(patients, adminUrl) {
   }
   const cache = `mesodesk_bench_cache_${patients}`;
   const cached = await withAdmin(adminUrl, async (client) => {
-    const row = (await client.query('select shobj_description(oid, $2) as meta from pg_database where datname = $1', [cache, 'pg_database'])).rows[0];
+    const row = (
+      await client.query('select shobj_description(oid, $2) as meta from pg_database where datname = $1', [
+        cache,
+        'pg_database',
+      ])
+    ).rows[0];
     if (!row) return undefined;
     const meta = row.meta ? JSON.parse(row.meta) : undefined;
     if (meta?.format === FORMAT && meta.patients === patients) return meta;
@@ -101,13 +111,22 @@ export async function postgresClinic(patients, adminUrl) {
   if (!meta) {
     await withAdmin(adminUrl, (client) => client.query(`create database "${cache}"`));
     meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) });
-    await withAdmin(adminUrl, (client) => client.query(`comment on database "${cache}" is ${client.escapeLiteral(JSON.stringify(meta))}`));
+    await withAdmin(adminUrl, (client) =>
+      client.query(`comment on database "${cache}" is ${client.escapeLiteral(JSON.stringify(meta))}`),
+    );
   }
   // Settled in the template, so that no run's copy starts with that work (or the vacuum it leaves) to do.
   const settled = await settleClinic({ DATABASE_URL: databaseUrl(adminUrl, cache) });
   if (settled.sessions > 0) await withAdmin(databaseUrl(adminUrl, cache), (client) => client.query('vacuum analyze'));
   await withAdmin(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
-  return { env: { DATABASE_URL: databaseUrl(adminUrl, name) }, meta, reused: Boolean(cached), drop, database: name, settled };
+  return {
+    env: { DATABASE_URL: databaseUrl(adminUrl, name) },
+    meta,
+    reused: Boolean(cached),
+    drop,
+    database: name,
+    settled,
+  };
 }
 
 /**
@@ -117,16 +136,23 @@ export async function postgresClinic(patients, adminUrl) {
  * the CPU with a measured run. Untimed; returns what was screened.
  */
 export async function settleClinic(env) {
-  const [{ createDatabase }, { databaseConfigFromEnv }, { migrateToLatest }, { createRepositories }, { rescreenOutdated }, { recordStartupScreening }, { loadKnowledgeBase }] =
-    await Promise.all([
-      import('../../dist/storage/create-database.js'),
-      import('../../dist/storage/database-config.js'),
-      import('../../dist/storage/migrate.js'),
-      import('../../dist/storage/repositories/repositories.js'),
-      import('../../dist/server/rescreening/rescreen-outdated.js'),
-      import('../../dist/server/rescreening/rescreen-at-start.js'),
-      import('../../dist/knowledge-files/load-knowledge-base.js'),
-    ]);
+  const [
+    { createDatabase },
+    { databaseConfigFromEnv },
+    { migrateToLatest },
+    { createRepositories },
+    { rescreenOutdated },
+    { recordStartupScreening },
+    { loadKnowledgeBase },
+  ] = await Promise.all([
+    import('../../dist/storage/create-database.js'),
+    import('../../dist/storage/database-config.js'),
+    import('../../dist/storage/migrate.js'),
+    import('../../dist/storage/repositories/repositories.js'),
+    import('../../dist/server/rescreening/rescreen-outdated.js'),
+    import('../../dist/server/rescreening/rescreen-at-start.js'),
+    import('../../dist/knowledge-files/load-knowledge-base.js'),
+  ]);
   const db = createDatabase(databaseConfigFromEnv(env));
   try {
     await migrateToLatest(db);

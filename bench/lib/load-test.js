@@ -9,13 +9,28 @@ import { cpuMs } from './child-process.js';
  * `pid`, when given, is the server's process: its CPU time per request over the measured run is
  * reported too (Linux only; clock ticks of 10 ms, so meaningful over runs of seconds).
  */
-export async function measure({ origin, paths, method = 'GET', body, headers = {}, connections, seconds, warmupSeconds, pid }) {
+export async function measure({
+  origin,
+  paths,
+  method = 'GET',
+  body,
+  headers = {},
+  connections,
+  seconds,
+  warmupSeconds,
+  pid,
+}) {
   const options = (duration) => ({
     url: origin,
     connections,
     duration,
     headers,
-    requests: [{ method, setupRequest: (request) => ({ ...request, path: paths(), ...(body ? { body: JSON.stringify(body()) } : {}) }) }],
+    requests: [
+      {
+        method,
+        setupRequest: (request) => ({ ...request, path: paths(), ...(body ? { body: JSON.stringify(body()) } : {}) }),
+      },
+    ],
   });
   if (warmupSeconds > 0) await autocannon(options(warmupSeconds));
   const cpu = pid !== undefined && existsSync(`/proc/${pid}/stat`) ? () => cpuMs(pid) : undefined;
@@ -29,7 +44,10 @@ export async function measure({ origin, paths, method = 'GET', body, headers = {
     p99: result.latency.p99,
     max: result.latency.max,
     total: result.requests.total,
-    serverCpuMicrosPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0 ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total : undefined,
+    serverCpuMicrosPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+        ? ((cpuAfter - cpuBefore) * 1000) / result.requests.total
+        : undefined,
     // Response bytes (headers included) per request.
     bytesPerResponse: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
     failed,

@@ -10,7 +10,8 @@ export function machine() {
 }
 
 export function recordSection(id, markdown) {
-  const header = '# mesodesk benchmark results\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
+  const header =
+    '# mesodesk benchmark results\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
   let text = existsSync(FILE) ? readFileSync(FILE, 'utf8') : header;
   const start = `<!-- ${id}:start -->`;
   const end = `<!-- ${id}:end -->`;

@@ -16,7 +16,8 @@ import { createRepositories } from '../../dist/storage/repositories/repositories
 const port = Number(process.argv[2]);
 const clinicId = process.argv[3];
 const fromMemory = process.argv.includes('--from-memory');
-if (!Number.isInteger(port) || !clinicId) throw new Error('usage: storage-floor-server.js PORT CLINIC_ID [--from-memory]');
+if (!Number.isInteger(port) || !clinicId)
+  throw new Error('usage: storage-floor-server.js PORT CLINIC_ID [--from-memory]');
 
 const db = createDatabase(databaseConfigFromEnv(process.env));
 const repos = createRepositories(db);
@@ -37,14 +38,26 @@ function answer(request, read) {
 
 const app = Fastify({ logger: false });
 app.get('/health', async () => ({ ok: true }));
-app.get('/api/patients/:id', async (request, reply) => (await answer(request, () => repos.patients.findById(request.params.id))) ?? reply.code(404).send({ error: 'not found' }));
-app.get('/api/patients', async (request) => ({ patients: await answer(request, () => repos.patients.search({ clinicId, name: request.query.name, ...page })) }));
+app.get(
+  '/api/patients/:id',
+  async (request, reply) =>
+    (await answer(request, () => repos.patients.findById(request.params.id))) ??
+    reply.code(404).send({ error: 'not found' }),
+);
+app.get('/api/patients', async (request) => ({
+  patients: await answer(request, () => repos.patients.search({ clinicId, name: request.query.name, ...page })),
+}));
 app.get('/api/sessions', async (request) => ({
-  entries: await answer(request, () => repos.treatmentSessions.schedule({ clinicId, from: request.query.from, to: request.query.to, ...page })),
+  entries: await answer(request, () =>
+    repos.treatmentSessions.schedule({ clinicId, from: request.query.from, to: request.query.to, ...page }),
+  ),
 }));
 if (!fromMemory)
-  app.patch('/api/patients/:id', async (request, reply) =>
-    (await repos.transaction((tx) => tx.patients.update(request.params.id, { phone: request.body.phone }))) ?? reply.code(404).send({ error: 'not found' }),
+  app.patch(
+    '/api/patients/:id',
+    async (request, reply) =>
+      (await repos.transaction((tx) => tx.patients.update(request.params.id, { phone: request.body.phone }))) ??
+      reply.code(404).send({ error: 'not found' }),
   );
 
 await app.listen({ host: '127.0.0.1', port });

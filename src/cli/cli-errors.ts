@@ -73,13 +73,16 @@ export function fileErrorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   if (!code) return plainMessage(message);
   // An unlisted code: what the system calls it, without the code and the path.
-  return plainCodes[code] ?? (message.replace(/^E[A-Z]+: /, '').split(', ')[0] ?? message);
+  return plainCodes[code] ?? message.replace(/^E[A-Z]+: /, '').split(', ')[0] ?? message;
 }
 
 /** A message with the system error codes in it turned into words ("ENOENT: …, open '/x'" reads "/x: no such file"). */
 export function plainMessage(message: string): string {
   return message
-    .replace(fileSystemError, (_whole, code: string, description: string, path: string) => `${path}: ${plainCodes[code] ?? description}`)
+    .replace(
+      fileSystemError,
+      (_whole, code: string, description: string, path: string) => `${path}: ${plainCodes[code] ?? description}`,
+    )
     .replace(bareCode, (code) => (plainCodes[code] ? `(${plainCodes[code]})` : code));
 }
 

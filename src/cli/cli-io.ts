@@ -30,13 +30,18 @@ export function outputFailed(): boolean {
  * then on nothing more is written there, and the command's exit code stands. Any other error on
  * the stream is said in one line, and `outputFailed()` turns true (exit 1).
  */
-export function endQuietlyOnClosedPipes(streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process): void {
+export function endQuietlyOnClosedPipes(
+  streams: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream } = process,
+): void {
   for (const stream of [streams.stdout, streams.stderr])
     stream.on('error', (error: Error) => {
       closed.add(stream);
       if (isClosedPipe(error)) return;
       const other = stream === streams.stdout ? streams.stderr : streams.stdout;
-      if (!closed.has(other)) other.write(`${errorLine(`cannot write to standard ${stream === streams.stdout ? 'output' : 'error'}: ${fileErrorReason(error)}`)}\n`);
+      if (!closed.has(other))
+        other.write(
+          `${errorLine(`cannot write to standard ${stream === streams.stdout ? 'output' : 'error'}: ${fileErrorReason(error)}`)}\n`,
+        );
       writeFailed = true;
       process.exitCode = EXIT.failed;
     });

@@ -26,22 +26,32 @@ describe('a closed pipe on standard output', () => {
     [['assess', 'examples/contract-request.json']],
     [['--help']],
     [['--version']],
-  ])('mesodesk %j ends with exit 0 and nothing on standard error', async (args) => {
-    const run = await runMesodesk(args, { env: { MESODESK_DATA_DIR: dataDir }, closeStdout: true });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-  }, 60_000);
+  ])(
+    'mesodesk %j ends with exit 0 and nothing on standard error',
+    async (args) => {
+      const run = await runMesodesk(args, { env: { MESODESK_DATA_DIR: dataDir }, closeStdout: true });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+    },
+    60_000,
+  );
 
   it.each([
     ['mesodesk export csv sessions | head -1', /^.?session_id,patient_id,/],
     ['mesodesk kb show contraindications | head -1', /^contraindications:\n$/],
     ['mesodesk faq pain | head -c 10', /^Q: /],
-  ])('%s: exit 0 (pipefail), the first output, and nothing on standard error', async (line, firstOutput) => {
-    const run = await runShell(line.replace(/^mesodesk/, `"${process.execPath}" bin/mesodesk.js`), { env: { MESODESK_DATA_DIR: dataDir } });
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(firstOutput);
-  }, 60_000);
+  ])(
+    '%s: exit 0 (pipefail), the first output, and nothing on standard error',
+    async (line, firstOutput) => {
+      const run = await runShell(line.replace(/^mesodesk/, `"${process.execPath}" bin/mesodesk.js`), {
+        env: { MESODESK_DATA_DIR: dataDir },
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(firstOutput);
+    },
+    60_000,
+  );
 
   it('a record command stops at the closed pipe, and exits 0 without a word', async () => {
     let writes = 0;
@@ -52,7 +62,15 @@ describe('a closed pipe on standard output', () => {
       },
     });
     const io = captureIo();
-    expect(await exportCsvCommand('sessions', {}, io, { MESODESK_DATA_DIR: dataDir }, { stdout: closed, stderr: new PassThrough() })).toBe(0);
+    expect(
+      await exportCsvCommand(
+        'sessions',
+        {},
+        io,
+        { MESODESK_DATA_DIR: dataDir },
+        { stdout: closed, stderr: new PassThrough() },
+      ),
+    ).toBe(0);
     expect(io.stderr).toBe('');
     expect(writes).toBe(1);
   });
@@ -64,7 +82,15 @@ describe('a closed pipe on standard output', () => {
       },
     });
     const io = captureIo();
-    expect(await exportCsvCommand('sessions', {}, io, { MESODESK_DATA_DIR: dataDir }, { stdout: broken, stderr: new PassThrough() })).toBe(1);
+    expect(
+      await exportCsvCommand(
+        'sessions',
+        {},
+        io,
+        { MESODESK_DATA_DIR: dataDir },
+        { stdout: broken, stderr: new PassThrough() },
+      ),
+    ).toBe(1);
     expect(io.stderr).toMatch(/^mesodesk: /);
     expect(io.stderr).not.toMatch(/\bEIO\b/);
   });

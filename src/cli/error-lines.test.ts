@@ -18,7 +18,10 @@ const stackTrace = /^\s+at |\b(TypeError|RangeError|ReferenceError)\b/m;
 const usageHint = '(run "mesodesk --help" for usage)';
 
 function expectErrorLines(stderr: string, context: string): string[] {
-  const lines = stderr.trimEnd().split('\n').filter((line) => line !== usageHint);
+  const lines = stderr
+    .trimEnd()
+    .split('\n')
+    .filter((line) => line !== usageHint);
   expect(lines.length, context).toBeGreaterThan(0);
   for (const line of lines) expect(line, context).toMatch(/^mesodesk: \S/);
   expect(stderr, context).not.toMatch(systemCode);
@@ -56,7 +59,12 @@ describe('error lines of every command', () => {
     [['seed-large'], '', 2, /^mesodesk: required option '--patients <n>' not specified$/],
     [['pdf', 'aftercare', 'x'], '', 2, /^mesodesk: required option '--out <file>' not specified$/],
     [['export', 'csv', 'nope'], '', 2, /^mesodesk: TABLE: must be one of: /],
-    [['export', 'fhir', '--out', '/nonexistent-folder/x.json'], '', 2, /^mesodesk: --out: the folder \/nonexistent-folder does not exist$/],
+    [
+      ['export', 'fhir', '--out', '/nonexistent-folder/x.json'],
+      '',
+      2,
+      /^mesodesk: --out: the folder \/nonexistent-folder does not exist$/,
+    ],
     [['nope'], '', 2, /^mesodesk: unknown command 'nope'$/],
     [['faq', '--nope'], '', 2, /^mesodesk: unknown option '--nope'$/],
     [['restore', 'examples/nope.sqlite'], '', 1, /^mesodesk: no backup at .*nope\.sqlite$/],
@@ -80,7 +88,10 @@ describe('error lines of every command', () => {
   });
 
   it.each([
-    [['export', 'csv', 'sessions'], /^mesodesk: no database at .* \(has the server been started with this data folder\?\)$/],
+    [
+      ['export', 'csv', 'sessions'],
+      /^mesodesk: no database at .* \(has the server been started with this data folder\?\)$/,
+    ],
     [['backup'], /^mesodesk: no database at /],
     [['pdf', 'summary', 'x', '--out', 'x.pdf'], /^mesodesk: no database at /],
   ])('mesodesk %j without a database exits 1', async (args, first) => {

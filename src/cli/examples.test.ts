@@ -23,11 +23,20 @@ interface Expected {
 
 /** Expected verdict and reason codes (with `until` where computed) for every file in examples/. */
 const expected: Record<string, Expected> = {
-  'contract-request.json': { verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS@2026-11-26'], precautions: [], sessions: [4, 10] },
+  'contract-request.json': {
+    verdict: 'defer',
+    reasons: ['NSAID_WITHIN_7_DAYS@2026-11-26'],
+    precautions: [],
+    sessions: [4, 10],
+  },
   'age-16-face-rejuvenation.json': { verdict: 'contraindicated', reasons: ['AGE_UNDER_18'] },
   'haemophilia-hair-loss.json': { verdict: 'contraindicated', reasons: ['BLEEDING_DISORDER'] },
   // Ibuprofen two days before the request: defer until five days after the request.
-  'ibuprofen-two-days-ago-face.json': { verdict: 'defer', reasons: [`NSAID_WITHIN_7_DAYS@${addDays('2026-11-22', 5)}`], sessions: [4, 6] },
+  'ibuprofen-two-days-ago-face.json': {
+    verdict: 'defer',
+    reasons: [`NSAID_WITHIN_7_DAYS@${addDays('2026-11-22', 5)}`],
+    sessions: [4, 6],
+  },
   'healthy-35-hair-loss.json': { verdict: 'eligible', reasons: [], precautions: [], sessions: [4, 10] },
   'pregnant-cellulite.json': { verdict: 'contraindicated', reasons: ['PREGNANCY'] },
   'insulin-diabetes-face.json': { verdict: 'contraindicated', reasons: ['INSULIN_DEPENDENT_DIABETES'] },
@@ -36,26 +45,62 @@ const expected: Record<string, Expected> = {
   'uncontrolled-hypertension.json': { verdict: 'defer', reasons: ['UNCONTROLLED_SYSTEMIC_DISEASE'], sessions: [4, 10] },
   'anticoagulant-ongoing.json': { verdict: 'defer', reasons: ['ANTICOAGULANT'] },
   'hair-transplant-4-months.json': { verdict: 'defer', reasons: ['HAIR_TRANSPLANT_UNDER_6_MONTHS@2027-01-20'] },
-  'recent-peel-and-antibiotics.json': { verdict: 'defer', reasons: ['RECENT_LASER_OR_PEEL@2026-11-25', 'CURRENT_ANTIBIOTICS@2026-11-27'] },
+  'recent-peel-and-antibiotics.json': {
+    verdict: 'defer',
+    reasons: ['RECENT_LASER_OR_PEEL@2026-11-25', 'CURRENT_ANTIBIOTICS@2026-11-27'],
+  },
   'inflamed-site-acne.json': { verdict: 'defer', reasons: ['ACTIVE_INFLAMMATION_AT_SITE'] },
   // Hyaluronidase is in the cellulite mixture but not essential: it is left out (conflict allergy_history).
-  'hyaluronidase-allergy-cellulite.json': { verdict: 'eligible_with_precautions', reasons: [], precautions: ['ALLERGEN_EXCLUDED'], sessions: [4, 10] },
+  'hyaluronidase-allergy-cellulite.json': {
+    verdict: 'eligible_with_precautions',
+    reasons: [],
+    precautions: ['ALLERGEN_EXCLUDED'],
+    sessions: [4, 10],
+  },
   'hyaluronic-acid-allergy-face.json': { verdict: 'contraindicated', reasons: ['INGREDIENT_ALLERGY'] },
   'unknown-allergen.json': { verdict: 'contraindicated', reasons: ['INGREDIENT_ALLERGY'] },
-  'lidocaine-allergy-needle-fear-neck.json': { verdict: 'eligible_with_precautions', reasons: [], precautions: ['NO_ANAESTHETIC_CREAM', 'NEEDLE_FREE_OPTION'] },
-  'under-eye-with-botox.json': { verdict: 'eligible_with_precautions', reasons: [], precautions: ['SPECIALIST_DECISION', 'PERIORBITAL_CARE'] },
+  'lidocaine-allergy-needle-fear-neck.json': {
+    verdict: 'eligible_with_precautions',
+    reasons: [],
+    precautions: ['NO_ANAESTHETIC_CREAM', 'NEEDLE_FREE_OPTION'],
+  },
+  'under-eye-with-botox.json': {
+    verdict: 'eligible_with_precautions',
+    reasons: [],
+    precautions: ['SPECIALIST_DECISION', 'PERIORBITAL_CARE'],
+  },
   'localized-fat-abdomen.json': { verdict: 'eligible', reasons: [], precautions: [], sessions: [8, 12] },
-  'pregnant-and-ibuprofen.json': { verdict: 'contraindicated', reasons: ['PREGNANCY', 'NSAID_WITHIN_7_DAYS@2026-11-28'] },
+  'pregnant-and-ibuprofen.json': {
+    verdict: 'contraindicated',
+    reasons: ['PREGNANCY', 'NSAID_WITHIN_7_DAYS@2026-11-28'],
+  },
   // Fail closed: an unanswered question is never "no".
-  'pregnancy-unanswered.json': { verdict: 'defer', reasons: ['SCREENING_INCOMPLETE'], questions: ['patient.pregnant', 'patient.breastfeeding'], sessions: [4, 6] },
-  'diabetes-control-unanswered.json': { verdict: 'defer', reasons: ['SCREENING_INCOMPLETE'], questions: ['patient.conditions[0].controlled'] },
-  'unknown-condition-unreviewed.json': { verdict: 'defer', reasons: ['SCREENING_INCOMPLETE'], questions: ['patient.conditions[0].code'] },
+  'pregnancy-unanswered.json': {
+    verdict: 'defer',
+    reasons: ['SCREENING_INCOMPLETE'],
+    questions: ['patient.pregnant', 'patient.breastfeeding'],
+    sessions: [4, 6],
+  },
+  'diabetes-control-unanswered.json': {
+    verdict: 'defer',
+    reasons: ['SCREENING_INCOMPLETE'],
+    questions: ['patient.conditions[0].controlled'],
+  },
+  'unknown-condition-unreviewed.json': {
+    verdict: 'defer',
+    reasons: ['SCREENING_INCOMPLETE'],
+    questions: ['patient.conditions[0].code'],
+  },
   'unknown-condition-reviewed.json': { verdict: 'eligible', reasons: [], precautions: [], sessions: [4, 10] },
   // Aliases: atrial fibrillation is heart disease, a chemical peel is a peel.
   'atrial-fibrillation-one-medicine.json': { verdict: 'contraindicated', reasons: ['HEART_DISEASE_MEDICATED'] },
   'chemical-peel-alias.json': { verdict: 'defer', reasons: ['RECENT_LASER_OR_PEEL@2026-11-26'] },
   // Prescribed low-dose aspirin is an antiplatelet, never an NSAID: keep taking it.
-  'low-dose-aspirin-prescribed.json': { verdict: 'defer', reasons: ['ANTICOAGULANT'], message: /Keep taking it as prescribed/ },
+  'low-dose-aspirin-prescribed.json': {
+    verdict: 'defer',
+    reasons: ['ANTICOAGULANT'],
+    message: /Keep taking it as prescribed/,
+  },
 };
 
 describe('npx mesodesk assess FILE --json on every example', () => {
@@ -65,12 +110,18 @@ describe('npx mesodesk assess FILE --json on every example', () => {
   });
 
   it('runs through npx, as a user types it', () => {
-    const stdout = execFileSync('npx', ['mesodesk', 'assess', 'examples/contract-request.json', '--json'], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync('npx', ['mesodesk', 'assess', 'examples/contract-request.json', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(stdout).verdict).toBe('defer');
   });
 
   it('prints the readable summary with numbered references named by title, never a seed file name', () => {
-    const stdout = execFileSync(process.execPath, ['bin/mesodesk.js', 'assess', 'examples/contract-request.json'], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, ['bin/mesodesk.js', 'assess', 'examples/contract-request.json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(stdout).not.toMatch(/[0-9]{3}_[0-9a-f]{16}\.txt/);
     expect(stdout).toMatch(/^  Course: 4-10 sessions, every 7-14 days \[\d+:101\]$/m);
     const list = stdout.slice(stdout.indexOf('\nReferences:\n'));
@@ -85,7 +136,10 @@ describe('npx mesodesk assess FILE --json on every example', () => {
 
   // The same bin script npx resolves to, without npx's own start-up per file.
   it.each(examples)('%s', (file) => {
-    const stdout = execFileSync(process.execPath, ['bin/mesodesk.js', 'assess', `examples/${file}`, '--json'], { cwd: root, encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, ['bin/mesodesk.js', 'assess', `examples/${file}`, '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const result = JSON.parse(stdout) as AssessmentResult;
     const want = expected[file]!;
     expect(result.verdict).toBe(want.verdict);

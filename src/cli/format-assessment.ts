@@ -8,7 +8,8 @@ const verdictText: Record<AssessmentResult['verdict'], string> = {
   eligible: 'ELIGIBLE',
 };
 
-const range = (r: { min: number; max: number }, unit: string) => (r.min === r.max ? `${r.min} ${unit}` : `${r.min}-${r.max} ${unit}`);
+const range = (r: { min: number; max: number }, unit: string) =>
+  r.min === r.max ? `${r.min} ${unit}` : `${r.min}-${r.max} ${unit}`;
 
 /**
  * A clinician-readable summary of an assessment. Every statement is followed by its numbered
@@ -32,19 +33,34 @@ export function formatAssessment(result: AssessmentResult, sources: readonly Sou
   }
   const plan = result.plan;
   if (plan) {
-    lines.push('', `Plan${result.verdict === 'defer' ? ' (once the reasons above have passed)' : ''}: ${plan.indication} on ${plan.area}`);
-    lines.push(`  Course: ${range(plan.sessions, 'sessions')}, every ${range(plan.intervalDays, 'days')} ${cite(plan)}`);
+    lines.push(
+      '',
+      `Plan${result.verdict === 'defer' ? ' (once the reasons above have passed)' : ''}: ${plan.indication} on ${plan.area}`,
+    );
+    lines.push(
+      `  Course: ${range(plan.sessions, 'sessions')}, every ${range(plan.intervalDays, 'days')} ${cite(plan)}`,
+    );
     if (plan.protocol.generic) lines.push(`  Note: ${plan.protocol.note}`);
-    if (plan.laterIntervalDays) lines.push(`  Later: every ${range(plan.laterIntervalDays, 'days')} - ${plan.laterIntervalDays.note} ${cite(plan.laterIntervalDays)}`);
-    lines.push(`  Maintenance: ${plan.maintenance.intervalMonths ? `every ${range(plan.maintenance.intervalMonths, 'months')} - ` : ''}${plan.maintenance.note} ${cite(plan.maintenance)}`);
+    if (plan.laterIntervalDays)
+      lines.push(
+        `  Later: every ${range(plan.laterIntervalDays, 'days')} - ${plan.laterIntervalDays.note} ${cite(plan.laterIntervalDays)}`,
+      );
+    lines.push(
+      `  Maintenance: ${plan.maintenance.intervalMonths ? `every ${range(plan.maintenance.intervalMonths, 'months')} - ` : ''}${plan.maintenance.note} ${cite(plan.maintenance)}`,
+    );
     lines.push(`  Depth: ${range(plan.depthMm, 'mm')} ${cite(plan.depthMm)}`);
-    lines.push(`  Mixture: ${plan.mixture.name}: ${plan.mixture.ingredients.map((i) => i.name).join(', ')} ${cite(plan.mixture)}`);
-    if (plan.mixture.excluded.length) lines.push(`    left out (allergy): ${plan.mixture.excluded.map((i) => i.name).join(', ')}`);
+    lines.push(
+      `  Mixture: ${plan.mixture.name}: ${plan.mixture.ingredients.map((i) => i.name).join(', ')} ${cite(plan.mixture)}`,
+    );
+    if (plan.mixture.excluded.length)
+      lines.push(`    left out (allergy): ${plan.mixture.excluded.map((i) => i.name).join(', ')}`);
     lines.push(
       `  Numbing cream: ${plan.anaesthesia.creamOffered ? `${plan.anaesthesia.agent}, ${range(plan.anaesthesia.leadMinutes, 'minutes')} before` : 'not for this patient'} ${cite(plan.anaesthesia)}`,
     );
     lines.push(`  Session length: ${range(plan.durationMinutes, 'minutes')} ${cite(plan.durationMinutes)}`);
-    lines.push(`  Results: usually from session ${range(plan.resultsExpected.afterSession, '').trim()} - ${plan.resultsExpected.note} ${cite(plan.resultsExpected)}`);
+    lines.push(
+      `  Results: usually from session ${range(plan.resultsExpected.afterSession, '').trim()} - ${plan.resultsExpected.note} ${cite(plan.resultsExpected)}`,
+    );
     lines.push('  Before the session:');
     for (const p of plan.preparation) lines.push(`    - ${p.text} ${cite(p)}`);
     lines.push('  After the session:');

@@ -31,7 +31,9 @@ async function helpTexts(): Promise<Map<string, string>> {
 const examplesOf = (help: string) => [...help.matchAll(/^Example: (.+)$/gm)].map((m) => m[1]!.trim());
 
 const helps = await helpTexts();
-const examples = [...helps].map(([command, help]) => ({ command: command || '(the program)', lines: examplesOf(help) })).filter((e) => e.lines.length > 0);
+const examples = [...helps]
+  .map(([command, help]) => ({ command: command || '(the program)', lines: examplesOf(help) }))
+  .filter((e) => e.lines.length > 0);
 
 let root: string;
 let template: string;
@@ -64,16 +66,31 @@ function workingFolder(name: string): { cwd: string; env: Record<string, string>
 describe('the examples in the help texts', () => {
   it('are found: the commands that have examples show them, each a mesodesk command line', () => {
     const commands = examples.map((e) => e.command);
-    for (const command of ['(the program)', 'assess', 'kb show', 'faq', 'backup', 'restore', 'seed-large', 'export fhir', 'export csv']) expect(commands).toContain(command);
+    for (const command of [
+      '(the program)',
+      'assess',
+      'kb show',
+      'faq',
+      'backup',
+      'restore',
+      'seed-large',
+      'export fhir',
+      'export csv',
+    ])
+      expect(commands).toContain(command);
     for (const { lines } of examples) for (const line of lines) expect(line).toMatch(/^mesodesk /);
   });
 
-  it.each(examples)('$command: every example exits 0', async ({ command, lines }) => {
-    const { cwd, env } = workingFolder(command);
-    for (const line of lines) {
-      const run = await runShell(line, { cwd, env });
-      expect(run.code, `${line}\n${run.stderr}`).toBe(0);
-      expect(run.stderr, line).not.toMatch(/^mesodesk: /m);
-    }
-  }, 180_000);
+  it.each(examples)(
+    '$command: every example exits 0',
+    async ({ command, lines }) => {
+      const { cwd, env } = workingFolder(command);
+      for (const line of lines) {
+        const run = await runShell(line, { cwd, env });
+        expect(run.code, `${line}\n${run.stderr}`).toBe(0);
+        expect(run.stderr, line).not.toMatch(/^mesodesk: /m);
+      }
+    },
+    180_000,
+  );
 });

@@ -29,11 +29,18 @@ describe('required options in --help', () => {
     expect(options.find((o) => o.flags === '--clinic <name>')?.description).not.toContain('(required)');
   });
 
-  it.each(['aftercare', 'consent', 'summary'])('pdf %s --out: in the usage line before the arguments, and (required)', async (kind) => {
-    const text = await help(['pdf', kind]);
-    expect(text.split('\n')[0]).toMatch(new RegExp(`^Usage: mesodesk pdf ${kind} --out <file> \\[options\\] <[A-Z_]+>$`));
-    expect(optionLines(text).find((o) => o.flags === '--out <file>')?.description).toBe('where to write the PDF (required)');
-  });
+  it.each(['aftercare', 'consent', 'summary'])(
+    'pdf %s --out: in the usage line before the arguments, and (required)',
+    async (kind) => {
+      const text = await help(['pdf', kind]);
+      expect(text.split('\n')[0]).toMatch(
+        new RegExp(`^Usage: mesodesk pdf ${kind} --out <file> \\[options\\] <[A-Z_]+>$`),
+      );
+      expect(optionLines(text).find((o) => o.flags === '--out <file>')?.description).toBe(
+        'where to write the PDF (required)',
+      );
+    },
+  );
 
   it('every command: an option says (required) exactly when the command refuses to run without it', async () => {
     for (const path of commandPaths().filter((p) => p.at(-1) !== 'help')) {

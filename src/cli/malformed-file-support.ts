@@ -42,7 +42,8 @@ export async function outcome(run: (io: ReturnType<typeof captureIo>) => Promise
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-export const stackTrace = /^\s+at .+\(.*:\d+:\d+\)|^\s+at .+:\d+:\d+$|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b|Cannot read propert/m;
+export const stackTrace =
+  /^\s+at .+\(.*:\d+:\d+\)|^\s+at .+:\d+:\d+$|\b(TypeError|RangeError|ReferenceError|SyntaxError)\b|Cannot read propert/m;
 
 /** Exit non-zero, print nothing on stdout, and explain on stderr in lines (no stack trace) the first of which names the file. */
 export function expectClearError(result: Outcome, file: string): string[] {
@@ -60,7 +61,10 @@ const normalisedField = (field: string) => field.replace(/\.(\d+)(?=\.|$)/g, '[$
 
 export function expectFieldNamed(lines: readonly string[], field: string, fieldsOf: (line: string) => string[]): void {
   const named = lines.flatMap(fieldsOf).map(normalisedField);
-  expect(named.some((f) => relatedFields(f, field)), `expected ${field} among ${named.join(', ')}:\n${lines.join('\n')}`).toBe(true);
+  expect(
+    named.some((f) => relatedFields(f, field)),
+    `expected ${field} among ${named.join(', ')}:\n${lines.join('\n')}`,
+  ).toBe(true);
 }
 
 /** Well-formed text cut short anywhere before its end. */

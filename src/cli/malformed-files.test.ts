@@ -19,7 +19,19 @@ import { backupCommand } from './commands/backup-command.js';
 import { importFhirCommand } from './commands/import-command.js';
 import { restoreCommand } from './commands/restore-command.js';
 import { runCli } from './run-cli.js';
-import { expectClearError, expectFieldNamed, fileWith, folder, garbage, missingFile, outcome, root, runs, truncated, type Outcome } from './malformed-file-support.js';
+import {
+  expectClearError,
+  expectFieldNamed,
+  fileWith,
+  folder,
+  garbage,
+  missingFile,
+  outcome,
+  root,
+  runs,
+  truncated,
+  type Outcome,
+} from './malformed-file-support.js';
 
 /**
  * Every CLI command that reads a file (assess, import fhir, restore and restore --images-only;
@@ -38,7 +50,10 @@ function brokenJsonFiles(valid: object): fc.Arbitrary<{ file: string; field?: st
   return fc.oneof(
     truncated(text).map((t) => ({ file: fileWith(t) })),
     garbage.map((bytes) => ({ file: fileWith(bytes) })),
-    wrongTypeAt(valid).map(({ body, path }) => ({ file: fileWith(JSON.stringify(body)), field: formatFieldPath(path) })),
+    wrongTypeAt(valid).map(({ body, path }) => ({
+      file: fileWith(JSON.stringify(body)),
+      field: formatFieldPath(path),
+    })),
     fc.constantFrom('', ' ', '\ufeff', 'null', '[]', '"text"', '0').map((t) => ({ file: fileWith(t) })),
     fc.constant(null).map(() => ({ file: missingFile() })),
     fc.constant(null).map(() => ({ file: folder() })),
@@ -53,8 +68,14 @@ describe('mesodesk assess with a malformed file', () => {
 
   /** Codes the knowledge base does not know, with line breaks and escape sequences to be echoed. */
   const unknownCodes = fc
-    .tuple(fc.constantFrom<(string | number)[]>(['request', 'indication'], ['request', 'area']), fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).map((s) => `${s}\n\u001b[2J`))
-    .map(([path, code]) => ({ file: fileWith(JSON.stringify(withValueAt(valid, path, code))), field: formatFieldPath(path) }));
+    .tuple(
+      fc.constantFrom<(string | number)[]>(['request', 'indication'], ['request', 'area']),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }).map((s) => `${s}\n\u001b[2J`),
+    )
+    .map(([path, code]) => ({
+      file: fileWith(JSON.stringify(withValueAt(valid, path, code))),
+      field: formatFieldPath(path),
+    }));
 
   it('exits 2 naming the file on every line, and the field for a wrong value', async () => {
     await fc.assert(
@@ -72,10 +93,15 @@ describe('mesodesk assess with a malformed file', () => {
   it('refuses a huge file the same way', async () => {
     const hugeGarbage = fileWith(Buffer.alloc(hugeBytes, '{'));
     expectClearError(await assess(hugeGarbage), hugeGarbage);
-    const hugeField = fileWith(JSON.stringify({ ...valid, patient: { ...(valid.patient as object), birthDate: '1'.repeat(hugeBytes) } }));
+    const hugeField = fileWith(
+      JSON.stringify({ ...valid, patient: { ...(valid.patient as object), birthDate: '1'.repeat(hugeBytes) } }),
+    );
     const lines = expectClearError(await assess(hugeField), hugeField);
     expectFieldNamed(lines, 'patient.birthDate', fieldsOf);
-    expect(lines.every((line) => line.length < 1000), 'the huge value is not echoed back').toBe(true);
+    expect(
+      lines.every((line) => line.length < 1000),
+      'the huge value is not echoed back',
+    ).toBe(true);
   });
 
   it('is what `mesodesk assess` runs', async () => {
@@ -88,8 +114,19 @@ describe('mesodesk import fhir with a malformed file', () => {
   const valid = {
     resourceType: 'Bundle',
     entry: [
-      { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' } },
-      { fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, code: { text: 'Migraine' } } },
+      {
+        fullUrl: 'urn:uuid:p1',
+        resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' },
+      },
+      {
+        fullUrl: 'urn:uuid:c1',
+        resource: {
+          resourceType: 'Condition',
+          id: 'c1',
+          subject: { reference: 'Patient/p1' },
+          code: { text: 'Migraine' },
+        },
+      },
     ],
   };
   /** `mesodesk: FILE: not a FHIR Bundle: entry.0.resource: Invalid input`: every word that looks like a path. */
@@ -99,10 +136,21 @@ describe('mesodesk import fhir with a malformed file', () => {
   it('exits 2 naming the file, and the field for a wrong value in the Bundle', async () => {
     // The Bundle's own structure is checked; a resource's fields are read leniently and what cannot
     // be read is listed for a clinician (exit 0), so wrong values go into the structure only.
-    const structure = fc.constantFrom<(string | number)[]>(['resourceType'], ['entry'], ['entry', 0], ['entry', 0, 'resource'], ['entry', 0, 'resource', 'resourceType'], ['entry', 0, 'resource', 'id'], ['entry', 1, 'fullUrl']);
+    const structure = fc.constantFrom<(string | number)[]>(
+      ['resourceType'],
+      ['entry'],
+      ['entry', 0],
+      ['entry', 0, 'resource'],
+      ['entry', 0, 'resource', 'resourceType'],
+      ['entry', 0, 'resource', 'id'],
+      ['entry', 1, 'fullUrl'],
+    );
     const wrongStructure = structure.chain((path) => {
       const original = path.reduce<unknown>((value, key) => (value as Record<string | number, unknown>)[key], valid);
-      return wrongTypeFor(original).map((value) => ({ file: fileWith(JSON.stringify(withValueAt(valid, path, value))), field: formatFieldPath(path) }));
+      return wrongTypeFor(original).map((value) => ({
+        file: fileWith(JSON.stringify(withValueAt(valid, path, value))),
+        field: formatFieldPath(path),
+      }));
     });
     const notStructure = brokenJsonFiles(valid).filter(({ field }) => field === undefined);
     await fc.assert(
@@ -123,7 +171,10 @@ describe('mesodesk import fhir with a malformed file', () => {
     const hugeType = fileWith(JSON.stringify({ ...valid, resourceType: 'B'.repeat(hugeBytes) }));
     const lines = expectClearError(await importFhir(hugeType), hugeType);
     expectFieldNamed(lines, 'resourceType', fieldsOf);
-    expect(lines.every((line) => line.length < 1000), 'the huge value is not echoed back').toBe(true);
+    expect(
+      lines.every((line) => line.length < 1000),
+      'the huge value is not echoed back',
+    ).toBe(true);
   });
 
   it('is what `mesodesk import fhir` runs', async () => {
@@ -154,7 +205,10 @@ describe('mesodesk restore with a malformed backup', () => {
     const db = createDatabase({ engine: 'sqlite', file: database });
     await migrateToLatest(db);
     const at = new Date().toISOString();
-    await db.insertInto('clinics').values({ id: 'kept-clinic', name: 'Kept', created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('clinics')
+      .values({ id: 'kept-clinic', name: 'Kept', created_at: at, updated_at: at })
+      .execute();
     await db.destroy();
     const out = join(root, 'good-backup.sqlite');
     expect(await backupCommand({ out }, captureIo(), env)).toBe(0);
@@ -167,7 +221,10 @@ describe('mesodesk restore with a malformed backup', () => {
 
   /** The database and the photos are as they were, and no half-done restore left files beside them. */
   async function expectUnchanged(context: string): Promise<void> {
-    expect(readdirSync(dataDir).filter((f) => f.includes('before-restore') || f.endsWith('.restoring')), context).toEqual([]);
+    expect(
+      readdirSync(dataDir).filter((f) => f.includes('before-restore') || f.endsWith('.restoring')),
+      context,
+    ).toEqual([]);
     expect(changedTables(before, await snapshot()), context).toEqual([]);
     expect(photosNow(), context).toEqual(photosBefore);
   }
@@ -179,12 +236,28 @@ describe('mesodesk restore with a malformed backup', () => {
   const goodImageTable = 'path text primary key, bytes blob not null';
   const imagePath = fc.oneof(
     fc.constantFrom('photos/p1/good.jpg', 'photos/p2/good.png'),
-    fc.constantFrom('../escape.jpg', '../../etc/passwd', '/etc/passwd', 'photos/../../escape.jpg', 'photos', 'photos/', '', '.', 'photos/p1/\u0000.jpg'),
+    fc.constantFrom(
+      '../escape.jpg',
+      '../../etc/passwd',
+      '/etc/passwd',
+      'photos/../../escape.jpg',
+      'photos',
+      'photos/',
+      '',
+      '.',
+      'photos/p1/\u0000.jpg',
+    ),
     fc.integer(),
     fc.constant(null),
   );
-  const imageBytes = fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 64 }), fc.constant(null), fc.integer(), fc.string());
-  const isGoodRow = (row: { path: unknown; bytes: unknown }) => typeof row.path === 'string' && /^photos\/p\d\/good\.(jpg|png)$/.test(row.path) && row.bytes instanceof Uint8Array;
+  const imageBytes = fc.oneof(
+    fc.uint8Array({ minLength: 1, maxLength: 64 }),
+    fc.constant(null),
+    fc.integer(),
+    fc.string(),
+  );
+  const isGoodRow = (row: { path: unknown; bytes: unknown }) =>
+    typeof row.path === 'string' && /^photos\/p\d\/good\.(jpg|png)$/.test(row.path) && row.bytes instanceof Uint8Array;
   const brokenImageBackups = fc
     .record({
       columns: fc.constantFrom(goodImageTable, 'path text, bytes', 'path text', 'bytes blob', 'name text, data blob'),
@@ -196,11 +269,18 @@ describe('mesodesk restore with a malformed backup', () => {
       try {
         db.exec(`create table backup_images (${columns})`);
         const names = columns.split(', ').map((c) => c.split(' ')[0] ?? '');
-        const insert = db.prepare(`insert or replace into backup_images (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`);
+        const insert = db.prepare(
+          `insert or replace into backup_images (${names.join(', ')}) values (${names.map(() => '?').join(', ')})`,
+        );
         for (const row of rows) {
           const value = (name: string) => (name === 'path' || name === 'name' ? row.path : row.bytes);
           try {
-            insert.run(...names.map((name) => { const v = value(name); return v instanceof Uint8Array ? Buffer.from(v) : v; }));
+            insert.run(
+              ...names.map((name) => {
+                const v = value(name);
+                return v instanceof Uint8Array ? Buffer.from(v) : v;
+              }),
+            );
           } catch {
             // A value the column refuses (NULL into NOT NULL): that row is simply not there.
           }
@@ -208,7 +288,9 @@ describe('mesodesk restore with a malformed backup', () => {
         // What the table holds in the end: broken without a path or bytes column, or when any row is
         // (a table without the constraints but with sound rows can be restored).
         const hasColumns = names.includes('path') && names.includes('bytes');
-        const stored = hasColumns ? db.prepare<[], { path: unknown; bytes: unknown }>('select path, bytes from backup_images').all() : [];
+        const stored = hasColumns
+          ? db.prepare<[], { path: unknown; bytes: unknown }>('select path, bytes from backup_images').all()
+          : [];
         const broken = !hasColumns || !stored.every(isGoodRow);
         return { kind: `backup_images (${columns}) with ${JSON.stringify(rows)}`, file, broken };
       } finally {
@@ -233,14 +315,19 @@ describe('mesodesk restore with a malformed backup', () => {
    * something else. (Bytes changed elsewhere in the header can leave a sound database: not broken.)
    */
   const brokenBackups = fc.oneof(
-    fc.integer({ min: 0, max: 64 * 1024 }).map((n) => ({ kind: `cut at ${n}`, file: fileWith(backup.subarray(0, Math.min(n, backup.length - 1)), '.sqlite') })),
+    fc.integer({ min: 0, max: 64 * 1024 }).map((n) => ({
+      kind: `cut at ${n}`,
+      file: fileWith(backup.subarray(0, Math.min(n, backup.length - 1)), '.sqlite'),
+    })),
     fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 1, max: 255 })).map(([at, flip]) => {
       const copy = Buffer.from(backup);
       copy[at] = (copy[at] ?? 0) ^ flip;
       return { kind: `signature byte ${at} changed`, file: fileWith(copy, '.sqlite') };
     }),
     garbage.map((bytes) => ({ kind: 'garbage', file: fileWith(bytes, '.sqlite') })),
-    fc.constantFrom('', 'not a database', 'SQLite format 3\0').map((text) => ({ kind: JSON.stringify(text), file: fileWith(text, '.sqlite') })),
+    fc
+      .constantFrom('', 'not a database', 'SQLite format 3\0')
+      .map((text) => ({ kind: JSON.stringify(text), file: fileWith(text, '.sqlite') })),
     fc.constant(null).map(() => ({ kind: 'missing', file: missingFile() })),
     fc.constant(null).map(() => ({ kind: 'folder', file: folder() })),
   );
@@ -285,7 +372,12 @@ describe('bin/mesodesk.js with malformed files (the process a user runs)', () =>
   const checkout = join(import.meta.dirname, '..', '..');
   /** The built CLI (npm run build), as npx runs it: exit code and output of the real process. */
   function mesodesk(args: string[], env: Record<string, string> = {}): Outcome {
-    const run = spawnSync(process.execPath, ['bin/mesodesk.js', ...args], { cwd: checkout, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/mesodesk.js', ...args], {
+      cwd: checkout,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      timeout: 60_000,
+    });
     return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
   }
 
@@ -302,7 +394,12 @@ describe('bin/mesodesk.js with malformed files (the process a user runs)', () =>
 
   it('stores nothing on import: the data folder stays empty', () => {
     const dataDir = folder();
-    const bundle = fileWith(JSON.stringify({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', id: 'p1', birthDate: 'x'.repeat(5000) } }] }));
+    const bundle = fileWith(
+      JSON.stringify({
+        resourceType: 'Bundle',
+        entry: [{ resource: { resourceType: 'Patient', id: 'p1', birthDate: 'x'.repeat(5000) } }],
+      }),
+    );
     const result = mesodesk(['import', 'fhir', bundle], { MESODESK_DATA_DIR: dataDir });
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(dataDir)).toEqual([]);

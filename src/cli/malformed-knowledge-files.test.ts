@@ -69,7 +69,8 @@ describe('mesodesk kb lint with a malformed knowledge file', () => {
         // A changed id, or sources.yaml cut short after a whole entry, can leave the file itself
         // sound: then the files that refer to what it lost are named.
         const problems = lines.filter((line) => !line.startsWith('kb lint: ') && !line.startsWith('note: '));
-        const danglingOnly = own.length === 0 && problems.length > 0 && problems.every((line) => danglingReference.test(line));
+        const danglingOnly =
+          own.length === 0 && problems.length > 0 && problems.every((line) => danglingReference.test(line));
         if (danglingOnly) return;
         expect(own.length, context).toBeGreaterThan(0);
         if (field) expectFieldNamed(own, field, (line) => [line.split(': ')[1] ?? '']);
@@ -91,7 +92,11 @@ describe('mesodesk kb lint with a malformed knowledge file', () => {
     const problems = lines.filter((line) => !line.startsWith('kb lint: ') && !line.startsWith('note: '));
     expect(problems.length).toBeGreaterThan(0);
     for (const line of problems) expect(line).toMatch(danglingReference);
-    for (const file of dropped) expect(problems.some((line) => line.includes(`cites "${file}"`)), file).toBe(true);
+    for (const file of dropped)
+      expect(
+        problems.some((line) => line.includes(`cites "${file}"`)),
+        file,
+      ).toBe(true);
     expect(problems.some((line) => line.startsWith('knowledge/sources.yaml: '))).toBe(false);
   });
 

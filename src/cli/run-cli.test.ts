@@ -41,7 +41,12 @@ describe('mesodesk assess', () => {
     expect(numbers.length).toBeGreaterThan(1);
     for (const n of numbers) {
       const s = sources[n - 1]!;
-      const name = s.kind === 'house' ? `mesodesk house rule: ${s.title}` : s.kind === 'outside' ? `outside reference: ${s.title}` : s.title;
+      const name =
+        s.kind === 'house'
+          ? `mesodesk house rule: ${s.title}`
+          : s.kind === 'outside'
+            ? `outside reference: ${s.title}`
+            : s.title;
       expect(list).toMatch(new RegExp(`^  ${n}\\. ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, lines? \\d`, 'm'));
     }
     expect(list).toMatch(new RegExp(`^  ${numberOf('000_28eead5230689bfd.txt')}\\. .*, lines (\\d+, )*101\\b`, 'm'));
@@ -58,7 +63,13 @@ describe('mesodesk assess', () => {
 
   it('reads standard input with -', async () => {
     // A man need not answer pregnancy and breastfeeding (contract Policy); nothing else is open.
-    const r = await cli(['assess', '-', '--json'], JSON.stringify({ patient: { birthDate: '1990-01-01', sex: 'male' }, request: { indication: 'cellulite', area: 'thighs', date: '2026-11-22' } }));
+    const r = await cli(
+      ['assess', '-', '--json'],
+      JSON.stringify({
+        patient: { birthDate: '1990-01-01', sex: 'male' },
+        request: { indication: 'cellulite', area: 'thighs', date: '2026-11-22' },
+      }),
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).verdict).toBe('eligible');
   });
@@ -69,12 +80,17 @@ describe('mesodesk assess', () => {
     expect(r.stdout).toMatch(/^Verdict: DEFER/);
     expect(r.stdout).toContain(`[${numberOf('001_7e8de476e29357da.txt')}:4, ${numberOf('house-rules.txt')}:2`);
     expect(r.stdout).toMatch(/- SCREENING_INCOMPLETE \(temporary\): .*\[\d+:4, \d+:2/);
-    expect(r.stdout).toContain(`  ${numberOf('house-rules.txt')}. mesodesk house rule: ${sources[numberOf('house-rules.txt') - 1]!.title}, lines`);
+    expect(r.stdout).toContain(
+      `  ${numberOf('house-rules.txt')}. mesodesk house rule: ${sources[numberOf('house-rules.txt') - 1]!.title}, lines`,
+    );
     expect(r.stdout).toContain('      open question: patient.pregnant\n      open question: patient.breastfeeding\n');
   });
 
   it('invalid input exits 2 with one line per problem naming the field, and no stack trace', async () => {
-    const r = await cli(['assess', '-'], JSON.stringify({ patient: { sex: 'x' }, request: { indication: 'hair_loss', date: '2026-02-30' } }));
+    const r = await cli(
+      ['assess', '-'],
+      JSON.stringify({ patient: { sex: 'x' }, request: { indication: 'hair_loss', date: '2026-02-30' } }),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
       'mesodesk: patient.birthDate: required',
@@ -86,7 +102,13 @@ describe('mesodesk assess', () => {
   });
 
   it('unknown codes, bad JSON and missing files are input errors too', async () => {
-    const unknown = await cli(['assess', '-'], JSON.stringify({ patient: { birthDate: '1990-01-01' }, request: { indication: 'tattoo', area: 'face', date: '2026-11-22' } }));
+    const unknown = await cli(
+      ['assess', '-'],
+      JSON.stringify({
+        patient: { birthDate: '1990-01-01' },
+        request: { indication: 'tattoo', area: 'face', date: '2026-11-22' },
+      }),
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^mesodesk: request\.indication: unknown indication "tattoo"/);
     const json = await cli(['assess', '-'], '{"patient": ');
@@ -108,24 +130,32 @@ describe('mesodesk assess', () => {
 
 /** The seed articles lie beside the checkout in the project's workspace (../shared/seeds), not in a plain clone. */
 const seedsHere = existsSync(defaultSeedsDir);
-if (!seedsHere) console.warn(`skipped: kb lint against the seed articles - they are not at ${defaultSeedsDir} (a plain clone has no ../shared/seeds)`);
+if (!seedsHere)
+  console.warn(
+    `skipped: kb lint against the seed articles - they are not at ${defaultSeedsDir} (a plain clone has no ../shared/seeds)`,
+  );
 
 describe('mesodesk kb', () => {
-  it.skipIf(!seedsHere)('kb lint passes on the project knowledge base, resolving every citation to an existing line (and saying that is all it proves)', async () => {
-    const r = await cli(['kb', 'lint']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(
-      /^kb lint: ok - 17 files, \d{3,} citations resolved to existing lines \(\d{3,} in seed articles, [1-9]\d* in house rules, [1-9]\d* in outside references; whether a line supports its fact is for review\)/,
-    );
-    expect(r.stdout).not.toMatch(/checked/);
-  });
+  it.skipIf(!seedsHere)(
+    'kb lint passes on the project knowledge base, resolving every citation to an existing line (and saying that is all it proves)',
+    async () => {
+      const r = await cli(['kb', 'lint']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(
+        /^kb lint: ok - 17 files, \d{3,} citations resolved to existing lines \(\d{3,} in seed articles, [1-9]\d* in house rules, [1-9]\d* in outside references; whether a line supports its fact is for review\)/,
+      );
+      expect(r.stdout).not.toMatch(/checked/);
+    },
+  );
 
   it('kb lint without the seed articles passes, saying plainly which citations it could not resolve and where it looked', async () => {
     const missing = join(tmpdir(), 'mesodesk-no-seeds-here');
     const r = await cli(['kb', 'lint', '--seeds', missing]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^kb lint: ok, in part - 17 files; \d+ citations of house rules and outside references resolved to existing lines; \d{3,} citations of the seed articles NOT resolved/);
+    expect(r.stdout).toMatch(
+      /^kb lint: ok, in part - 17 files; \d+ citations of house rules and outside references resolved to existing lines; \d{3,} citations of the seed articles NOT resolved/,
+    );
     expect(r.stdout).toContain(`not at ${missing}`);
     expect(r.stdout).not.toMatch(/ok - \d+ files, \d+ citations resolved/);
   });
@@ -139,9 +169,13 @@ describe('mesodesk kb', () => {
     const r = await cli(['kb', 'lint', '--knowledge', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${house.file} has changed since it was cited`);
-    expect(r.stderr).toMatch(/^knowledge\/contraindications\.yaml: .*: cites house-rules\.txt:\d+, which is a blank line$/m);
+    expect(r.stderr).toMatch(
+      /^knowledge\/contraindications\.yaml: .*: cites house-rules\.txt:\d+, which is a blank line$/m,
+    );
     rmSync(join(dir, house.file));
-    expect((await cli(['kb', 'lint', '--knowledge', dir])).stderr).toContain(`house file ${house.file} is missing from ${dir}`);
+    expect((await cli(['kb', 'lint', '--knowledge', dir])).stderr).toContain(
+      `house file ${house.file} is missing from ${dir}`,
+    );
   });
 
   it('kb lint fails on a citation of a blank line', async () => {
@@ -175,7 +209,9 @@ describe('mesodesk faq', () => {
 
   it('answers Botox and who-should-avoid questions with the right entry first', async () => {
     expect((await cli(['faq', 'mesotherapy or botox'])).stdout.split('\n')[0]).toMatch(/Botox/);
-    expect((await cli(['faq', 'who should avoid mesotherapy'])).stdout.split('\n')[0]).toBe('Q: Who should not have mesotherapy?');
+    expect((await cli(['faq', 'who should avoid mesotherapy'])).stdout.split('\n')[0]).toBe(
+      'Q: Who should not have mesotherapy?',
+    );
   });
 });
 

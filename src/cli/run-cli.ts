@@ -10,7 +10,11 @@ import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
 import { kbLintCommand, kbShowCommand, kbTopics } from './commands/kb-commands.js';
 import { restoreCommand } from './commands/restore-command.js';
-import { seedLargeCommand, defaultLargeClinicName, type SeedLargeCommandOptions } from './commands/seed-large-command.js';
+import {
+  seedLargeCommand,
+  defaultLargeClinicName,
+  type SeedLargeCommandOptions,
+} from './commands/seed-large-command.js';
 import { exportCsvCommand, exportFhirCommand } from './commands/export-command.js';
 import { importFhirCommand } from './commands/import-command.js';
 import { pdfCommand } from './commands/pdf-command.js';
@@ -53,7 +57,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('assess one intake and treatment request (JSON, as in shared/contract/assessment.md)')
     .argument('<file>', 'JSON file, or - to read standard input')
     .option('--json', 'print the contract result as JSON instead of a readable summary')
-    .addHelpText('after', '\nExit codes: 0 assessed, 2 invalid input (one line per problem, naming the field).\nExample: mesodesk assess examples/healthy-35-hair-loss.json --json\nExample: mesodesk assess - < examples/pregnant-cellulite.json')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 assessed, 2 invalid input (one line per problem, naming the field).\nExample: mesodesk assess examples/healthy-35-hair-loss.json --json\nExample: mesodesk assess - < examples/pregnant-cellulite.json',
+    )
     .action(async (file: string, opts: { json?: boolean }) => {
       result.code = await assessCommand(file, opts, knowledge(), io);
     });
@@ -64,7 +71,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('validate the knowledge base and check that every citation points at an existing source line')
     .option('--knowledge <dir>', 'knowledge folder (default: knowledge/ of this checkout)')
     .option('--seeds <dir>', 'folder of the seed articles (default: ../shared/seeds beside the checkout)')
-    .addHelpText('after', '\nExit codes: 0 no problems, 1 problems found (one line each on standard error).\nExample: mesodesk kb lint')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no problems, 1 problems found (one line each on standard error).\nExample: mesodesk kb lint',
+    )
     .action((opts: { knowledge?: string; seeds?: string }) => {
       result.code = kbLintCommand(opts, io);
     });
@@ -90,7 +100,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .command('backup')
     .description('write a consistent backup of the clinic database and its photos (the server may keep running)')
     .option('--out <file>', 'where to write it (default: <data dir>/backups/mesodesk-<time>.sqlite)')
-    .addHelpText('after', '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.\nExample: mesodesk backup --out clinic-backup.sqlite')
+    .addHelpText(
+      'after',
+      '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. PostgreSQL backups use pg_dump.\nExample: mesodesk backup --out clinic-backup.sqlite',
+    )
     .action(async (opts: { out?: string }) => {
       result.code = await backupCommand(opts, io);
     });
@@ -109,7 +122,9 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
 
   program
     .command('seed-large')
-    .description('generate a large, realistic synthetic clinic (patients with intakes, courses, sessions, charting, side effects) for load tests and benchmarks')
+    .description(
+      'generate a large, realistic synthetic clinic (patients with intakes, courses, sessions, charting, side effects) for load tests and benchmarks',
+    )
     .requiredOption('--patients <n>', 'how many patients, e.g. 1000000 or 1_000_000')
     .option('--clinic <name>', 'name of the generated clinic', defaultLargeClinicName)
     .option('--seed <n>', 'random seed: the same seed and count give the same clinic', '1')
@@ -123,7 +138,8 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
       result.code = await seedLargeCommand(opts, io);
     });
 
-  const database = '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. Every patient read is written to the audit log.';
+  const database =
+    '\nReads DATABASE_URL and MESODESK_DATA_DIR like the server. Every patient read is written to the audit log.';
   const exportCommand = program.command('export').description('export clinic records: FHIR R4, or CSV reports');
   exportCommand
     .command('fhir')
@@ -131,7 +147,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--patient <id>', 'only this patient')
     .option('--clinic <id>', 'the clinic, when the database holds more than one')
     .option('--out <file>', 'write the Bundle here (default: standard output)')
-    .addHelpText('after', `${database}\nIf a record fails part-way, the exit code is 1 and what was written is incomplete (an --out file is then not written at all).\nExample: mesodesk export fhir > bundle.json`)
+    .addHelpText(
+      'after',
+      `${database}\nIf a record fails part-way, the exit code is 1 and what was written is incomplete (an --out file is then not written at all).\nExample: mesodesk export fhir > bundle.json`,
+    )
     .action(async (opts: { patient?: string; clinic?: string; out?: string }) => {
       result.code = await exportFhirCommand(opts, io);
     });
@@ -142,7 +161,10 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--clinic <id>', 'the clinic, when the database holds more than one')
     .option('--out <file>', 'write the report here (default: standard output)')
     .option('--names', "sessions: add the patients' names next to their ids")
-    .addHelpText('after', `${database}\nExample: mesodesk export csv sessions --names --out sessions.csv\nExample: mesodesk export csv outcomes-by-indication | head -5`)
+    .addHelpText(
+      'after',
+      `${database}\nExample: mesodesk export csv sessions --names --out sessions.csv\nExample: mesodesk export csv outcomes-by-indication | head -5`,
+    )
     .action(async (table: string, opts: { clinic?: string; out?: string; names?: boolean }) => {
       result.code = await exportCsvCommand(table, opts, io);
     });
@@ -150,7 +172,9 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .command('import')
     .description('read records from another system')
     .command('fhir')
-    .description('a FHIR R4 Bundle as a pre-filled intake (printed; nothing is stored); unmapped resources are listed on stderr')
+    .description(
+      'a FHIR R4 Bundle as a pre-filled intake (printed; nothing is stored); unmapped resources are listed on stderr',
+    )
     .argument('<FILE>', 'the Bundle (JSON), or - to read standard input')
     .option('--patient <id>', 'which Patient of the Bundle, when it holds more than one')
     .action(async (file: string, opts: { patient?: string }) => {

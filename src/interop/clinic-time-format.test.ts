@@ -12,8 +12,12 @@ describe('clinicTimeFormat', () => {
   });
 
   it('shows a calendar date as the same day in every zone', () => {
-    expect(clinicTimeFormat({ timeZone: 'Pacific/Kiritimati', locale: 'en-GB' }).calendarDate('1988-06-02')).toBe('2 Jun 1988');
-    expect(clinicTimeFormat({ timeZone: 'Pacific/Pago_Pago', locale: 'en-GB' }).calendarDate('1988-06-02')).toBe('2 Jun 1988');
+    expect(clinicTimeFormat({ timeZone: 'Pacific/Kiritimati', locale: 'en-GB' }).calendarDate('1988-06-02')).toBe(
+      '2 Jun 1988',
+    );
+    expect(clinicTimeFormat({ timeZone: 'Pacific/Pago_Pago', locale: 'en-GB' }).calendarDate('1988-06-02')).toBe(
+      '2 Jun 1988',
+    );
   });
 
   it('rejects an unknown zone or locale at once', () => {

@@ -21,8 +21,10 @@ export function decodeImageDataUrl(url: string): DataUrlImage {
   if (!m) throw new DataUrlError('signature image must be a base64 data: URL of a PNG or JPEG image');
   const mime = m[1] as DataUrlImage['mime'];
   const bytes = Buffer.from((m[2] ?? '').replace(/\s+/g, ''), 'base64');
-  if (bytes.length > MAX_SIGNATURE_BYTES) throw new DataUrlError(`signature image is larger than ${MAX_SIGNATURE_BYTES} bytes`);
+  if (bytes.length > MAX_SIGNATURE_BYTES)
+    throw new DataUrlError(`signature image is larger than ${MAX_SIGNATURE_BYTES} bytes`);
   const magic = mime === 'image/png' ? PNG_MAGIC : JPEG_MAGIC;
-  if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic)) throw new DataUrlError(`signature image is not a valid ${mime === 'image/png' ? 'PNG' : 'JPEG'} file`);
+  if (bytes.length < magic.length || !bytes.subarray(0, magic.length).equals(magic))
+    throw new DataUrlError(`signature image is not a valid ${mime === 'image/png' ? 'PNG' : 'JPEG'} file`);
   return { mime, bytes };
 }

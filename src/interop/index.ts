@@ -7,16 +7,40 @@ export type * from './records.js';
 export { type ClinicLocale } from './clinic-time-format.js';
 export { DataUrlError } from './data-url.js';
 
-export { aftercareSheetPdf, renderAftercareSheet, englishAftercareLabels, type AftercareSheetInput, type AftercareSheetLabels } from './pdf/aftercare-sheet.js';
+export {
+  aftercareSheetPdf,
+  renderAftercareSheet,
+  englishAftercareLabels,
+  type AftercareSheetInput,
+  type AftercareSheetLabels,
+} from './pdf/aftercare-sheet.js';
 export { aftercareTimeline, type AftercareTimelineEntry } from './pdf/aftercare-timeline.js';
-export { consentFormPdf, renderConsentForm, englishConsentLabels, type ConsentFormInput, type ConsentFormLabels } from './pdf/consent-form.js';
-export { treatmentSummaryPdf, renderTreatmentSummary, englishSummaryLabels, type TreatmentSummaryInput, type TreatmentSummaryLabels } from './pdf/treatment-summary.js';
+export {
+  consentFormPdf,
+  renderConsentForm,
+  englishConsentLabels,
+  type ConsentFormInput,
+  type ConsentFormLabels,
+} from './pdf/consent-form.js';
+export {
+  treatmentSummaryPdf,
+  renderTreatmentSummary,
+  englishSummaryLabels,
+  type TreatmentSummaryInput,
+  type TreatmentSummaryLabels,
+} from './pdf/treatment-summary.js';
 export { pdfToBuffer, type Pdf } from './pdf/pdf-document.js';
 
 export { exportPatientBundle } from './fhir/patient-bundle.js';
 export { exportClinicBundle } from './fhir/clinic-bundle-stream.js';
 export { DEFAULT_FHIR_BASE, type FhirExportOptions, type SkippedRecord } from './fhir/export-options.js';
-export { importIntakePatient, FhirImportError, type IntakeImport, type IntakePatientDraft, type UnmappedResource } from './fhir/import-intake-patient.js';
+export {
+  importIntakePatient,
+  FhirImportError,
+  type IntakeImport,
+  type IntakePatientDraft,
+  type UnmappedResource,
+} from './fhir/import-intake-patient.js';
 export { codeMap, type CodeMapRow } from './fhir/code-maps.js';
 export type { Bundle } from './fhir/fhir-types.js';
 

@@ -7,7 +7,10 @@ describe('record index', () => {
   const index = indexRecords(group);
 
   it('orders each course’s sessions in time, whatever the load order', () => {
-    expect(index.sessionsByCourse.get(id('course', 1))?.map((s) => s.id)).toEqual([id('session', 11), id('session', 12)]);
+    expect(index.sessionsByCourse.get(id('course', 1))?.map((s) => s.id)).toEqual([
+      id('session', 11),
+      id('session', 12),
+    ]);
   });
 
   it('lists the lots of a chart once each, in order of first use', () => {
@@ -21,7 +24,9 @@ describe('record index', () => {
   });
 
   it('ends a session at start plus length, and knows when it cannot tell', () => {
-    expect(sessionEndMs({ scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: 45 })).toBe(Date.parse('2026-11-23T07:45:00Z'));
+    expect(sessionEndMs({ scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: 45 })).toBe(
+      Date.parse('2026-11-23T07:45:00Z'),
+    );
     expect(sessionEndMs({ scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: null })).toBeUndefined();
     expect(() => sessionEndMs({ scheduledAt: 'tomorrow', durationMinutes: 10 })).toThrow(RangeError);
   });

@@ -28,7 +28,6 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-
 /** Sessions in each course come out in time order, whatever order they were loaded in. */
 export function indexRecords(group: PatientRecordGroup): RecordIndex {
   const sessionsByCourse = groupBy(group.sessions, (s) => s.courseId);
@@ -61,12 +60,16 @@ export function lotIdsOfChart(chart: ChartEntryRecord | undefined): string[] {
 /** The newest intake version: the one whose facts describe the patient now. */
 export function latestIntake<T extends { version: number; createdAt: string }>(intakes: readonly T[]): T | undefined {
   let latest: T | undefined;
-  for (const i of intakes) if (!latest || i.version > latest.version || (i.version === latest.version && i.createdAt > latest.createdAt)) latest = i;
+  for (const i of intakes)
+    if (!latest || i.version > latest.version || (i.version === latest.version && i.createdAt > latest.createdAt))
+      latest = i;
   return latest;
 }
 
 /** When a session ends: its start plus its booked length; undefined when the length is unknown. */
-export function sessionEndMs(session: Pick<TreatmentSessionRecord, 'scheduledAt' | 'durationMinutes'>): number | undefined {
+export function sessionEndMs(
+  session: Pick<TreatmentSessionRecord, 'scheduledAt' | 'durationMinutes'>,
+): number | undefined {
   const start = Date.parse(session.scheduledAt);
   if (Number.isNaN(start)) throw new RangeError(`session start is not an instant: ${session.scheduledAt}`);
   return session.durationMinutes === null ? undefined : start + session.durationMinutes * 60_000;

@@ -3,7 +3,9 @@ import { reportedSymptoms } from './reported-symptoms.js';
 
 describe('reportedSymptoms', () => {
   it('names the ticked symptoms in words, then the reporter’s own words', () => {
-    expect(reportedSymptoms({ symptom: 'a firm bump on the cheek', symptoms: ['lump_nodule', 'discharge'] })).toBe('lump nodule; discharge; a firm bump on the cheek');
+    expect(reportedSymptoms({ symptom: 'a firm bump on the cheek', symptoms: ['lump_nodule', 'discharge'] })).toBe(
+      'lump nodule; discharge; a firm bump on the cheek',
+    );
   });
 
   it('is never blank for a report with ticks alone, and keeps older reports’ words as they were', () => {

@@ -44,28 +44,54 @@ const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outs
  */
 export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir = defaultSeedsDir): LintReport {
   const read = readKnowledgeFiles(knowledgeDir);
-  if (read.problems.length) return { problems: read.problems, notes: [], citations: 0, citationsByKind: noCitations(), seeds: { dir: seedsDir, found: existsSync(seedsDir) } };
+  if (read.problems.length)
+    return {
+      problems: read.problems,
+      notes: [],
+      citations: 0,
+      citationsByKind: noCitations(),
+      seeds: { dir: seedsDir, found: existsSync(seedsDir) },
+    };
   const built = buildKnowledgeBase(read.documents, 'lint');
-  if (!built.ok) return { problems: built.problems, notes: [], citations: 0, citationsByKind: noCitations(), seeds: { dir: seedsDir, found: existsSync(seedsDir) } };
+  if (!built.ok)
+    return {
+      problems: built.problems,
+      notes: [],
+      citations: 0,
+      citationsByKind: noCitations(),
+      seeds: { dir: seedsDir, found: existsSync(seedsDir) },
+    };
   const kb = built.knowledgeBase;
   const problems: KnowledgeProblem[] = [];
   const notes: string[] = [];
   const sourceLines = new Map<string, string[]>();
   const kindOf = new Map(kb.data.sources.sources.map((s) => [s.file, s.kind]));
   const haveSeeds = existsSync(seedsDir);
-  if (!haveSeeds) notes.push(`seed files not found at ${seedsDir}; lines cited in them were resolved against the line counts in sources.yaml only`);
+  if (!haveSeeds)
+    notes.push(
+      `seed files not found at ${seedsDir}; lines cited in them were resolved against the line counts in sources.yaml only`,
+    );
   for (const source of kb.data.sources.sources) {
     const seed = source.kind === 'seed';
     if (seed && !haveSeeds) continue;
     const dir = seed ? seedsDir : knowledgeDir;
     const path = join(dir, source.file);
     if (!existsSync(path)) {
-      problems.push({ file: 'sources.yaml', path: source.id, message: `${seed ? 'seed' : source.kind} file ${source.file} is missing from ${dir}` });
+      problems.push({
+        file: 'sources.yaml',
+        path: source.id,
+        message: `${seed ? 'seed' : source.kind} file ${source.file} is missing from ${dir}`,
+      });
       continue;
     }
     const text = readFileSync(path, 'utf8');
     const digest = createHash('sha256').update(text).digest('hex');
-    if (digest !== source.sha256) problems.push({ file: 'sources.yaml', path: source.id, message: `${source.file} has changed since it was cited (sha256 ${digest})` });
+    if (digest !== source.sha256)
+      problems.push({
+        file: 'sources.yaml',
+        path: source.id,
+        message: `${source.file} has changed since it was cited (sha256 ${digest})`,
+      });
     sourceLines.set(source.file, text.split('\n'));
   }
   let citations = 0;

@@ -41,18 +41,30 @@ export function readKnowledgeFiles(dir: string = defaultKnowledgeDir): ReadKnowl
     try {
       text = readFileSync(join(dir, file), 'utf8');
     } catch (error) {
-      problems.push({ file, path: '', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      problems.push({
+        file,
+        path: '',
+        message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      });
       continue;
     }
     texts[key] = text;
     const doc = yaml().parseDocument(text, { prettyErrors: true });
     for (const e of doc.errors)
-      problems.push({ file, path: e.linePos ? `line ${e.linePos[0].line}` : '', message: e.message.split('\n')[0] ?? e.message });
+      problems.push({
+        file,
+        path: e.linePos ? `line ${e.linePos[0].line}` : '',
+        message: e.message.split('\n')[0] ?? e.message,
+      });
     try {
       documents[key] = doc.toJS();
     } catch (error) {
       // Some faults only show when the document is turned into data (an alias to no anchor).
-      problems.push({ file, path: '', message: `is not valid YAML (${error instanceof Error ? error.message.trim() : String(error)})` });
+      problems.push({
+        file,
+        path: '',
+        message: `is not valid YAML (${error instanceof Error ? error.message.trim() : String(error)})`,
+      });
     }
   }
   return { documents, texts, problems };
@@ -74,7 +86,8 @@ function contentVersion(hash: string, documents: KnowledgeDocuments): string {
 function readTexts(dir: string): Record<KnowledgeFileKey, string> | undefined {
   const texts = {} as Record<KnowledgeFileKey, string>;
   try {
-    for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) texts[key] = readFileSync(join(dir, knowledgeFiles[key].file), 'utf8');
+    for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[])
+      texts[key] = readFileSync(join(dir, knowledgeFiles[key].file), 'utf8');
   } catch {
     return undefined;
   }
@@ -104,7 +117,10 @@ function parsedKnowledge(dir: string, cacheDir: string | undefined): { documents
 }
 
 /** Loads, validates and indexes the knowledge base; throws `KnowledgeBaseError` naming every problem. */
-export function loadKnowledgeBase(dir: string = defaultKnowledgeDir, options: LoadKnowledgeOptions = {}): KnowledgeBase {
+export function loadKnowledgeBase(
+  dir: string = defaultKnowledgeDir,
+  options: LoadKnowledgeOptions = {},
+): KnowledgeBase {
   const { documents, hash } = parsedKnowledge(dir, options.cacheDir);
   const built = buildKnowledgeBase(documents, contentVersion(hash, documents));
   if (!built.ok) throw new KnowledgeBaseError(built.problems);

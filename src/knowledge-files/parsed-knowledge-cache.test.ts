@@ -13,8 +13,10 @@ const scratch = () => {
   dirs.push(dir);
   return dir;
 };
-const cacheFiles = (cacheDir: string) => readdirSync(cacheDir).filter((f) => f.startsWith('knowledge-') && f.endsWith('.json'));
-const pregnancyMessage = (kb: ReturnType<typeof loadKnowledgeBase>) => kb.data.contraindications.contraindications.find((c) => c.code === 'PREGNANCY')?.message;
+const cacheFiles = (cacheDir: string) =>
+  readdirSync(cacheDir).filter((f) => f.startsWith('knowledge-') && f.endsWith('.json'));
+const pregnancyMessage = (kb: ReturnType<typeof loadKnowledgeBase>) =>
+  kb.data.contraindications.contraindications.find((c) => c.code === 'PREGNANCY')?.message;
 
 describe('parsed knowledge cache', () => {
   it('gives the same knowledge base, under the same version, as parsing the files', () => {
@@ -38,11 +40,17 @@ describe('parsed knowledge cache', () => {
     const [file] = cacheFiles(cacheDir);
     const path = join(cacheDir, file ?? '');
     // An edit only the cache has shows that a load read it rather than the YAML.
-    writeFileSync(path, readFileSync(path, 'utf8').replace('Mesotherapy is not given during pregnancy.', 'From the cache.'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace('Mesotherapy is not given during pregnancy.', 'From the cache.'),
+    );
     expect(pregnancyMessage(loadKnowledgeBase(knowledgeDir, { cacheDir }))).toBe('From the cache.');
 
     const yamlPath = join(knowledgeDir, 'contraindications.yaml');
-    writeFileSync(yamlPath, readFileSync(yamlPath, 'utf8').replace('Mesotherapy is not given during pregnancy.', 'Edited in the YAML.'));
+    writeFileSync(
+      yamlPath,
+      readFileSync(yamlPath, 'utf8').replace('Mesotherapy is not given during pregnancy.', 'Edited in the YAML.'),
+    );
     const edited = loadKnowledgeBase(knowledgeDir, { cacheDir });
     expect(pregnancyMessage(edited)).toBe('Edited in the YAML.');
     expect(edited.version).not.toBe(loadKnowledgeBase().version);
@@ -54,12 +62,16 @@ describe('parsed knowledge cache', () => {
     loadKnowledgeBase(defaultKnowledgeDir, { cacheDir });
     const [file] = cacheFiles(cacheDir);
     writeFileSync(join(cacheDir, file ?? ''), '{"sources": ');
-    expect(pregnancyMessage(loadKnowledgeBase(defaultKnowledgeDir, { cacheDir }))).toBe('Mesotherapy is not given during pregnancy.');
+    expect(pregnancyMessage(loadKnowledgeBase(defaultKnowledgeDir, { cacheDir }))).toBe(
+      'Mesotherapy is not given during pregnancy.',
+    );
   });
 
   it('still loads when the cache folder cannot be written', () => {
     const blocker = join(scratch(), 'not-a-folder');
     writeFileSync(blocker, 'a file where the cache folder would go');
-    expect(loadKnowledgeBase(defaultKnowledgeDir, { cacheDir: join(blocker, 'cache') }).version).toBe(loadKnowledgeBase().version);
+    expect(loadKnowledgeBase(defaultKnowledgeDir, { cacheDir: join(blocker, 'cache') }).version).toBe(
+      loadKnowledgeBase().version,
+    );
   });
 });

@@ -111,7 +111,9 @@ forEachApp('authorization matrix', (get) => {
     for (const row of rows) rowCount.set(key(row), [...(rowCount.get(key(row)) ?? []), row.from]);
 
     const withoutRow = registered.filter((r) => !rowCount.has(key(r))).map(key);
-    const duplicated = [...rowCount].filter(([, from]) => from.length > 1).map(([k, from]) => `${k} (${from.join(', ')})`);
+    const duplicated = [...rowCount]
+      .filter(([, from]) => from.length > 1)
+      .map(([k, from]) => `${k} (${from.join(', ')})`);
     const withoutRoute = rows.filter((r) => !registeredKeys.has(key(r))).map((r) => `${key(r)} (${r.from})`);
     expect(withoutRow, 'routes without a row in any routes/*/access-matrix.ts').toEqual([]);
     expect(duplicated, 'routes with more than one row').toEqual([]);
@@ -123,7 +125,10 @@ forEachApp('authorization matrix', (get) => {
     const mismatches = rows
       .filter((row) => declared.has(key(row)))
       .filter((row) => [...row.allowed].sort().join() !== [...(declared.get(key(row)) ?? [])].sort().join())
-      .map((row) => `${key(row)}: row allows [${row.allowed.join(', ')}], route declares [${declared.get(key(row))?.join(', ')}] (${row.from})`);
+      .map(
+        (row) =>
+          `${key(row)}: row allows [${row.allowed.join(', ')}], route declares [${declared.get(key(row))?.join(', ')}] (${row.from})`,
+      );
     expect(mismatches).toEqual([]);
   });
 

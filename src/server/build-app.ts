@@ -59,7 +59,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // Sessions are looked up on every request: cached briefly in the process (auth/session-cache.ts).
-  app.decorate('repos', withSessionCache(createRepositories(options.db, options.now ? { now: options.now } : {}), options.now ? { now: options.now } : {}));
+  app.decorate(
+    'repos',
+    withSessionCache(
+      createRepositories(options.db, options.now ? { now: options.now } : {}),
+      options.now ? { now: options.now } : {},
+    ),
+  );
   app.decorate('knowledgeBase', options.knowledgeBase);
   app.decorate('appConfig', config);
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));

@@ -12,19 +12,29 @@ forEachEngine('first start with demo data', (getDb) => {
   it('seeds the demo clinic once, and its logins work', async () => {
     const db = getDb();
     const repos = createRepositories(db);
-    const start = await prepareFirstStart(repos, { config: {}, hasher, knowledgeBase: testKnowledgeBase(), today: '2026-11-22' });
+    const start = await prepareFirstStart(repos, {
+      config: {},
+      hasher,
+      knowledgeBase: testKnowledgeBase(),
+      today: '2026-11-22',
+    });
     if (start.kind !== 'demo') throw new Error(`expected the demo seed, got ${start.kind}`);
     expect(start.logins.map((l) => l.role).sort()).toEqual(['admin', 'practitioner', 'practitioner', 'reception']);
     expect(new Set(start.logins.map((l) => l.password)).size).toBe(4);
     expect(describeFirstStart(start).join('\n')).toContain(start.logins[0]?.password);
-    expect((await prepareFirstStart(repos, { config: {}, hasher, knowledgeBase: testKnowledgeBase() })).kind).toBe('existing');
+    expect((await prepareFirstStart(repos, { config: {}, hasher, knowledgeBase: testKnowledgeBase() })).kind).toBe(
+      'existing',
+    );
 
     const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig() });
     try {
       const login = start.logins.find((l) => l.role === 'practitioner');
       if (!login) throw new Error('no practitioner login');
       const client = await signInClient(app, login.email, login.password);
-      const patients = (await client.inject({ method: 'GET', url: '/api/patients' })).json().patients as { id: string; lastName: string }[];
+      const patients = (await client.inject({ method: 'GET', url: '/api/patients' })).json().patients as {
+        id: string;
+        lastName: string;
+      }[];
       expect(patients.length).toBeGreaterThanOrEqual(5);
 
       const verdicts = new Set<string>();
@@ -33,7 +43,8 @@ forEachEngine('first start with demo data', (getDb) => {
         const intakes = (await client.inject({ method: 'GET', url: `/api/patients/${p.id}/intakes` })).json().intakes;
         expect(intakes.length).toBeGreaterThan(0);
         verdicts.add(intakes[0].assessment.verdict);
-        sessions += (await client.inject({ method: 'GET', url: `/api/patients/${p.id}/sessions` })).json().sessions.length;
+        sessions += (await client.inject({ method: 'GET', url: `/api/patients/${p.id}/sessions` })).json().sessions
+          .length;
       }
       expect(verdicts).toContain('eligible');
       expect(verdicts).toContain('contraindicated');

@@ -8,9 +8,7 @@ import type { PasswordHasher } from './auth/password-hasher.js';
 import type { ServerConfig } from './server-config.js';
 
 export type FirstStart =
-  | { kind: 'existing' }
-  | { kind: 'first-admin'; email: string }
-  | { kind: 'demo'; logins: DemoLogin[] };
+  { kind: 'existing' } | { kind: 'first-admin'; email: string } | { kind: 'demo'; logins: DemoLogin[] };
 
 /** Twelve random bytes, base64url: 16 characters that survive copying from a terminal. */
 function randomPassword(): string {
@@ -23,7 +21,12 @@ function randomPassword(): string {
  */
 export async function prepareFirstStart(
   repos: Repositories,
-  options: { config: Pick<ServerConfig, 'firstAdmin'>; hasher: PasswordHasher; knowledgeBase: KnowledgeBase; today?: string },
+  options: {
+    config: Pick<ServerConfig, 'firstAdmin'>;
+    hasher: PasswordHasher;
+    knowledgeBase: KnowledgeBase;
+    today?: string;
+  },
 ): Promise<FirstStart> {
   if ((await repos.users.count()) > 0) return { kind: 'existing' };
   const { firstAdmin } = options.config;

@@ -22,7 +22,9 @@ export class HttpError extends Error {
 /** 400 with the field problems, e.g. `{ field: 'patient.birthDate', message: 'required' }`. */
 export class InvalidInputError extends HttpError {
   constructor(readonly problems: FieldProblem[]) {
-    super(400, 'invalid_input', problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'invalid input', { problems });
+    super(400, 'invalid_input', problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'invalid input', {
+      problems,
+    });
     this.name = 'InvalidInputError';
   }
 }
@@ -30,7 +32,12 @@ export class InvalidInputError extends HttpError {
 /** 413 with the field problems: a part of the body (an image, say) beyond its size limit. */
 export class PayloadTooLargeError extends HttpError {
   constructor(readonly problems: FieldProblem[]) {
-    super(413, 'payload_too_large', problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'the request is too large', { problems });
+    super(
+      413,
+      'payload_too_large',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; ') || 'the request is too large',
+      { problems },
+    );
     this.name = 'PayloadTooLargeError';
   }
 }

@@ -32,10 +32,17 @@ async function main(): Promise<void> {
   process.once('exit', unlock);
   const db = createDatabase(config.database);
   const ran = await migrateToLatest(db);
-  logger.info({ database: describeDatabase(config.database), migrations: ran }, ran.length ? 'database migrated' : 'database up to date');
+  logger.info(
+    { database: describeDatabase(config.database), migrations: ran },
+    ran.length ? 'database migrated' : 'database up to date',
+  );
 
   const appConfig = { ...defaultAppConfig(), ...config.app, dataDir: config.dataDir, messaging: messaging.settings };
-  const start = await prepareFirstStart(createRepositories(db), { config, hasher: argon2idHasher(appConfig.passwordHashing), knowledgeBase });
+  const start = await prepareFirstStart(createRepositories(db), {
+    config,
+    hasher: argon2idHasher(appConfig.passwordHashing),
+    knowledgeBase,
+  });
   const lines = describeFirstStart(start);
   // Printed, not logged: the demo passwords should not end up in log files.
   if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
@@ -60,10 +67,21 @@ async function main(): Promise<void> {
 }
 
 /** Configuration mistakes get one clear line; anything else, the whole stack. */
-const expected = new Set(['ServerConfigError', 'DatabaseConfigError', 'KnowledgeBaseError', 'MigrationError', 'DataDirLockError']);
+const expected = new Set([
+  'ServerConfigError',
+  'DatabaseConfigError',
+  'KnowledgeBaseError',
+  'MigrationError',
+  'DataDirLockError',
+]);
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? (expected.has(error.name) ? error.message : (error.stack ?? error.message)) : String(error);
+  const message =
+    error instanceof Error
+      ? expected.has(error.name)
+        ? error.message
+        : (error.stack ?? error.message)
+      : String(error);
   process.stderr.write(`mesodesk: ${message}\n`);
   process.exit(1);
 });

@@ -21,28 +21,54 @@ forEachApp('parallel edits of one record', (get) => {
   });
 
   const auditEntries = async (entityId: string, action: string) =>
-    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, patientId: get().fixture.otherPatient.id, entity: 'patient', action: 'update', limit: 1000, offset: 0 })).filter(
-      (e) => e.entityId === entityId && e.action === action,
-    );
+    (
+      await get().repos.audit.list({
+        clinicId: get().fixture.clinic.id,
+        patientId: get().fixture.otherPatient.id,
+        entity: 'patient',
+        action: 'update',
+        limit: 1000,
+        offset: 0,
+      })
+    ).filter((e) => e.entityId === entityId && e.action === action);
 
   describe('a patient edited by many people at once', () => {
     it('ends as one whole edit, with its search words and one audit entry per edit', async () => {
       const id = get().fixture.otherPatient.id;
-      const edits = Array.from({ length: editors }, (_, i) => ({ firstName: `Zelda${i}x`, lastName: `Quorum${i}y`, phone: `+44 7700 900${String(i).padStart(3, '0')}` }));
-      const responses = await Promise.all(edits.map((payload) => reception.inject({ method: 'PATCH', url: `/api/patients/${id}`, payload })));
+      const edits = Array.from({ length: editors }, (_, i) => ({
+        firstName: `Zelda${i}x`,
+        lastName: `Quorum${i}y`,
+        phone: `+44 7700 900${String(i).padStart(3, '0')}`,
+      }));
+      const responses = await Promise.all(
+        edits.map((payload) => reception.inject({ method: 'PATCH', url: `/api/patients/${id}`, payload })),
+      );
       expect(responses.map((r) => r.statusCode)).toEqual(edits.map(() => 200));
       // Each answer is the edit it asked for, whole.
       responses.forEach((r, i) => expect(r.json()).toMatchObject(edits[i]!));
 
-      const final = (await reception.inject({ method: 'GET', url: `/api/patients/${id}` })).json() as { firstName: string; lastName: string; phone: string };
+      const final = (await reception.inject({ method: 'GET', url: `/api/patients/${id}` })).json() as {
+        firstName: string;
+        lastName: string;
+        phone: string;
+      };
       const winner = edits.findIndex((e) => e.firstName === final.firstName);
       expect(winner).toBeGreaterThanOrEqual(0);
       expect(final).toMatchObject(edits[winner]!);
 
       // Name search follows the final name only: no word of a losing edit is left behind.
       for (const [i, edit] of edits.entries()) {
-        const found = (await reception.inject({ method: 'GET', url: '/api/patients', query: { name: `${edit.firstName} ${edit.lastName}` } })).json().patients as { id: string }[];
-        expect(found.map((p) => p.id), `search for edit ${i}`).toEqual(i === winner ? [id] : []);
+        const found = (
+          await reception.inject({
+            method: 'GET',
+            url: '/api/patients',
+            query: { name: `${edit.firstName} ${edit.lastName}` },
+          })
+        ).json().patients as { id: string }[];
+        expect(
+          found.map((p) => p.id),
+          `search for edit ${i}`,
+        ).toEqual(i === winner ? [id] : []);
       }
       expect(await auditEntries(id, 'update')).toHaveLength(editors);
     });
@@ -55,21 +81,38 @@ forEachApp('parallel edits of one record', (get) => {
       const created = await reception.inject({
         method: 'POST',
         url: `/api/courses/${course.id}/sessions`,
-        payload: { scheduledAt: start, durationMinutes: 30, locationId: clinic.location.id, roomId: clinic.rooms[0]!.id, practitionerId: get().fixture.users.practitioner.id },
+        payload: {
+          scheduledAt: start,
+          durationMinutes: 30,
+          locationId: clinic.location.id,
+          roomId: clinic.rooms[0]!.id,
+          practitionerId: get().fixture.users.practitioner.id,
+        },
       });
       expect(created.statusCode, created.body).toBe(201);
       const sessionId = created.json().id as string;
 
-      const moves = Array.from({ length: editors / 2 }, (_, i) => ({ scheduledAt: `2031-03-${String(5 + (i % 3)).padStart(2, '0')}T${String(9 + Math.floor(i / 3)).padStart(2, '0')}:00:00.000Z` }));
+      const moves = Array.from({ length: editors / 2 }, (_, i) => ({
+        scheduledAt: `2031-03-${String(5 + (i % 3)).padStart(2, '0')}T${String(9 + Math.floor(i / 3)).padStart(2, '0')}:00:00.000Z`,
+      }));
       const requests = [...moves, ...moves.map(() => ({ status: 'cancelled' }))];
-      const responses = await Promise.all(requests.map((payload) => reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload })));
+      const responses = await Promise.all(
+        requests.map((payload) => reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload })),
+      );
       // A change after the cancellation is refused as a conflict (the session is closed), never applied.
       for (const r of responses) expect([200, 409], r.body).toContain(r.statusCode);
-      expect(responses.filter((r) => r.statusCode === 409).every((r) => r.json().error === 'session_closed')).toBe(true);
+      expect(responses.filter((r) => r.statusCode === 409).every((r) => r.json().error === 'session_closed')).toBe(
+        true,
+      );
 
-      const session = (await reception.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json() as { status: string; scheduledAt: string };
+      const session = (await reception.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json() as {
+        status: string;
+        scheduledAt: string;
+      };
       const day = { from: '2031-03-01T00:00:00.000Z', to: '2031-03-31T00:00:00.000Z' };
-      const held = (await get().repos.availability.bookedSlots({ clinicId: get().fixture.clinic.id, ...day })).filter((s) => s.sessionId === sessionId);
+      const held = (await get().repos.availability.bookedSlots({ clinicId: get().fixture.clinic.id, ...day })).filter(
+        (s) => s.sessionId === sessionId,
+      );
       if (session.status === 'cancelled') {
         expect(held).toEqual([]);
         // Nothing moved it once it was cancelled: every later move was refused.
@@ -78,7 +121,9 @@ forEachApp('parallel edits of one record', (get) => {
       } else {
         expect(session.status).toBe('planned');
         expect(held.length).toBeGreaterThan(0);
-        expect(held.every((s) => new Date(s.start).toISOString() === new Date(session.scheduledAt).toISOString())).toBe(true);
+        expect(held.every((s) => new Date(s.start).toISOString() === new Date(session.scheduledAt).toISOString())).toBe(
+          true,
+        );
       }
     });
   });
@@ -87,9 +132,24 @@ forEachApp('parallel edits of one record', (get) => {
     it('is one outcome holding one of the values sent, however many saves raced', async () => {
       const course = await startCourse(get(), practitioner);
       const past = new Date(Date.now() - 2 * 86_400_000).toISOString();
-      const session = await get().repos.treatmentSessions.create({ courseId: course.id, scheduledAt: past, durationMinutes: 30, practitionerId: get().fixture.users.practitioner.id, locationId: clinic.location.id, roomId: null });
+      const session = await get().repos.treatmentSessions.create({
+        courseId: course.id,
+        scheduledAt: past,
+        durationMinutes: 30,
+        practitionerId: get().fixture.users.practitioner.id,
+        locationId: clinic.location.id,
+        roomId: null,
+      });
       const ratings = Array.from({ length: editors }, (_, i) => (i % 5) + 1);
-      const responses = await Promise.all(ratings.map((rating) => practitioner.inject({ method: 'PUT', url: `/api/sessions/${session.id}/outcome`, payload: { practitionerRating: rating } })));
+      const responses = await Promise.all(
+        ratings.map((rating) =>
+          practitioner.inject({
+            method: 'PUT',
+            url: `/api/sessions/${session.id}/outcome`,
+            payload: { practitionerRating: rating },
+          }),
+        ),
+      );
       expect(responses.map((r) => r.statusCode)).toEqual(ratings.map(() => 200));
       const stored = await get().repos.outcomes.listByPatient(get().fixture.patient.id, course.id);
       expect(stored).toHaveLength(1);

@@ -22,7 +22,8 @@ const truthy = (value: string | undefined) => value !== undefined && /^(1|true|y
 function port(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return 3000;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ServerConfigError(`PORT must be a whole number from 0 to 65535, not "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new ServerConfigError(`PORT must be a whole number from 0 to 65535, not "${value}"`);
   return n;
 }
 
@@ -40,7 +41,10 @@ export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerC
   if (password !== undefined && password.length > 0 && password.length < 10)
     throw new ServerConfigError('MESODESK_ADMIN_PASSWORD must be at least 10 characters');
   const clinicName = env.MESODESK_CLINIC_NAME?.trim();
-  const app: Partial<AppConfig> = { secureCookies: truthy(env.MESODESK_SECURE_COOKIES), trustProxy: truthy(env.MESODESK_TRUST_PROXY) };
+  const app: Partial<AppConfig> = {
+    secureCookies: truthy(env.MESODESK_SECURE_COOKIES),
+    trustProxy: truthy(env.MESODESK_TRUST_PROXY),
+  };
   if (env.MESODESK_CSRF_KEY) app.csrfKey = env.MESODESK_CSRF_KEY;
   return {
     host: env.HOST?.trim() || 'localhost',

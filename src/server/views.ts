@@ -72,7 +72,10 @@ export const assessmentResultView = sentWhole<AssessmentResult>(
         kind: z.enum(['absolute', 'temporary']),
         message: z.string(),
         sources: z.array(z.string()),
-        questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant'),
+        questions: z
+          .array(z.string())
+          .optional()
+          .describe('SCREENING_INCOMPLETE: each open screening question by field path, e.g. patient.pregnant'),
       }),
     ),
     precautions: z.array(z.looseObject({ code: z.string(), message: z.string(), sources: z.array(z.string()) })),
@@ -139,7 +142,14 @@ export const sessionView = z.object({
   updatedAt: timestamp,
 });
 
-export const roomView = z.object({ id: z.string(), locationId: z.string(), name: z.string(), active: z.boolean(), createdAt: timestamp, updatedAt: timestamp });
+export const roomView = z.object({
+  id: z.string(),
+  locationId: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
 
 export const auditView = z.object({
   id: z.string(),
@@ -154,5 +164,7 @@ export const auditView = z.object({
   route: nullableText,
   records: z
     .array(z.object({ entityId: nullableText, patientId: nullableText }))
-    .describe('Every record the request read or changed (a page of results is one entry); filtered by patient, only theirs'),
+    .describe(
+      'Every record the request read or changed (a page of results is one entry); filtered by patient, only theirs',
+    ),
 });

@@ -15,13 +15,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('backupDatabase', () => {
   it('names backups by time, per engine', () => {
     const at = new Date('2026-11-22T09:30:00.123Z');
-    expect(defaultBackupPath({ engine: 'sqlite', file: 'x' }, '/data', at)).toBe('/data/backups/mesodesk-2026-11-22T09-30-00Z.sqlite');
-    expect(defaultBackupPath({ engine: 'postgres', url: 'postgres://x/y' }, '/data', at)).toBe('/data/backups/mesodesk-2026-11-22T09-30-00Z.dump');
+    expect(defaultBackupPath({ engine: 'sqlite', file: 'x' }, '/data', at)).toBe(
+      '/data/backups/mesodesk-2026-11-22T09-30-00Z.sqlite',
+    );
+    expect(defaultBackupPath({ engine: 'postgres', url: 'postgres://x/y' }, '/data', at)).toBe(
+      '/data/backups/mesodesk-2026-11-22T09-30-00Z.dump',
+    );
   });
 
   it('passes PostgreSQL URLs to pg_dump as libpq variables', () => {
     expect(libpqEnv('postgres://ann:p%40ss@db.example:6543/clinic?sslmode=require')).toEqual({
-      PGHOST: 'db.example', PGPORT: '6543', PGUSER: 'ann', PGPASSWORD: 'p@ss', PGDATABASE: 'clinic', PGSSLMODE: 'require',
+      PGHOST: 'db.example',
+      PGPORT: '6543',
+      PGUSER: 'ann',
+      PGPASSWORD: 'p@ss',
+      PGDATABASE: 'clinic',
+      PGSSLMODE: 'require',
     });
   });
 
@@ -40,7 +49,9 @@ describe('backupDatabase', () => {
     } finally {
       await db.destroy();
     }
-    await expect(backupDatabase({ engine: 'sqlite', file: join(dir, 'missing.sqlite') }, join(dir, 'none.sqlite'))).rejects.toThrow(/no database/);
+    await expect(
+      backupDatabase({ engine: 'sqlite', file: join(dir, 'missing.sqlite') }, join(dir, 'none.sqlite')),
+    ).rejects.toThrow(/no database/);
   });
 
   it.runIf(testEngines.some((e) => e.engine === 'postgres'))('dumps PostgreSQL with pg_dump', async () => {

@@ -12,7 +12,10 @@ export class BackupError extends Error {
 
 /** `mesodesk-2026-11-22T09-30-00Z.sqlite` (or `.dump`) in `<data dir>/backups`. */
 export function defaultBackupPath(config: DatabaseConfig, dataDir: string, now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '-');
   return join(dataDir, 'backups', `mesodesk-${stamp}.${config.engine === 'sqlite' ? 'sqlite' : 'dump'}`);
 }
 
@@ -26,7 +29,8 @@ const wholeDatabase = 0x7fffffff;
  * snapshot, and WAL lets the server go on writing meanwhile.
  */
 async function backupSqlite(file: string, destination: string): Promise<void> {
-  if (!existsSync(file)) throw new BackupError(`no database at ${file} (has the server been started with this data folder?)`);
+  if (!existsSync(file))
+    throw new BackupError(`no database at ${file} (has the server been started with this data folder?)`);
   const source = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(destination, { progress: () => wholeDatabase });
@@ -60,9 +64,15 @@ function backupPostgres(url: string, destination: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error: NodeJS.ErrnoException) =>
-      reject(new BackupError(error.code === 'ENOENT' ? 'pg_dump is not installed (install the PostgreSQL client tools)' : error.message)),
+      reject(
+        new BackupError(
+          error.code === 'ENOENT' ? 'pg_dump is not installed (install the PostgreSQL client tools)' : error.message,
+        ),
+      ),
     );
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new BackupError(`pg_dump failed (exit ${code}): ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`pg_dump failed (exit ${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -75,7 +85,11 @@ export interface BackupResult {
  * Writes a consistent backup of the database to `destination` (its folder is created). Given the data
  * folder, the photos the records refer to go with it, so a restore loses none of them.
  */
-export async function backupDatabase(config: DatabaseConfig, destination: string, options: { dataDir?: string } = {}): Promise<BackupResult> {
+export async function backupDatabase(
+  config: DatabaseConfig,
+  destination: string,
+  options: { dataDir?: string } = {},
+): Promise<BackupResult> {
   if (existsSync(destination)) throw new BackupError(`${destination} already exists; not overwriting it`);
   mkdirSync(dirname(destination), { recursive: true });
   if (config.engine === 'sqlite') await backupSqlite(config.file, destination);

@@ -22,7 +22,10 @@ async function imagePaths(config: DatabaseConfig, sqliteFile: string): Promise<s
     // From the backup itself: exactly the images its snapshot refers to.
     const db = new SqliteDatabase(sqliteFile, { readonly: true, fileMustExist: true });
     try {
-      return db.prepare<[], { file_path: string }>(pathsQuery).all().map((r) => r.file_path);
+      return db
+        .prepare<[], { file_path: string }>(pathsQuery)
+        .all()
+        .map((r) => r.file_path);
     } finally {
       db.close();
     }
@@ -41,7 +44,12 @@ async function imagePaths(config: DatabaseConfig, sqliteFile: string): Promise<s
  * Copies the image files a backup refers to into `archive` (the SQLite backup itself, or for
  * PostgreSQL a SQLite file beside the dump), so a restore brings back the photos with the records.
  */
-export async function archiveImages(config: DatabaseConfig, archive: string, dataDir: string, sqliteBackup = archive): Promise<ImageCopy> {
+export async function archiveImages(
+  config: DatabaseConfig,
+  archive: string,
+  dataDir: string,
+  sqliteBackup = archive,
+): Promise<ImageCopy> {
   const paths = await imagePaths(config, sqliteBackup);
   if (paths.length === 0) return { copied: 0, missing: [] };
   const db = new SqliteDatabase(archive);
@@ -74,9 +82,12 @@ function hasImageTable(db: SqliteDatabase.Database): boolean {
 /** Throws unless every image of the archive can be put back: a text path inside the photos folder, and bytes. */
 function checkImageRows(db: SqliteDatabase.Database, dataDir: string): void {
   if (!hasImageTable(db)) return;
-  const rows = db.prepare<[], { path: unknown; pathType: string; bytesType: string }>(`select path, typeof(path) as pathType, typeof(bytes) as bytesType from ${imageTable}`);
+  const rows = db.prepare<[], { path: unknown; pathType: string; bytesType: string }>(
+    `select path, typeof(path) as pathType, typeof(bytes) as bytesType from ${imageTable}`,
+  );
   for (const row of rows.iterate()) {
-    if (row.pathType !== 'text' || String(row.path).includes('\0')) throw new Error(`a photo path is not a file name: ${String(row.path)}`);
+    if (row.pathType !== 'text' || String(row.path).includes('\0'))
+      throw new Error(`a photo path is not a file name: ${String(row.path)}`);
     imageFile(dataDir, String(row.path));
     if (row.bytesType !== 'blob') throw new Error(`photo ${String(row.path)} has no image bytes`);
   }
@@ -100,7 +111,9 @@ export function restoreImages(archive: string, dataDir: string): number {
     // All or none: a broken image found half-way would leave the photos before it written.
     checkImageRows(db, dataDir);
     let count = 0;
-    for (const row of db.prepare<[], { path: string; bytes: Buffer }>(`select path, bytes from ${imageTable}`).iterate()) {
+    for (const row of db
+      .prepare<[], { path: string; bytes: Buffer }>(`select path, bytes from ${imageTable}`)
+      .iterate()) {
       const file = imageFile(dataDir, row.path);
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       writeFileSync(file, row.bytes, { mode: 0o600 });

@@ -27,13 +27,21 @@ export function createDatabase(config: DatabaseConfig): Db {
     // planner's cost estimate (which decides it) runs far too high for paged queries whose filters
     // go together, such as the re-screening's walk through upcoming planned sessions: each page then
     // spent three times longer compiling than running. A DATABASE_URL `options` parameter still wins.
-    const pool = new (postgresDriver().Pool)({ connectionString: withDefaultUser(config.url), max: 10, options: '-c jit=off' });
+    const pool = new (postgresDriver().Pool)({
+      connectionString: withDefaultUser(config.url),
+      max: 10,
+      options: '-c jit=off',
+    });
     // An idle connection closed by the server (restart, admin) must not crash the process: the pool
     // drops that client and opens a new one on the next query.
     pool.on('error', () => undefined);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : withNamedStatements(pool) }) });
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: config.preparedStatements === false ? pool : withNamedStatements(pool) }),
+    });
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.file)) }) });
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(openSqlite(config.file)) }),
+  });
 }
 
 export function openSqlite(file: string): SqliteDatabase.Database {

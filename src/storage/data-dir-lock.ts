@@ -55,11 +55,13 @@ export function dataDirHolder(dataDir: string): number | undefined {
 export function lockDataDir(dataDir: string, pid: number = process.pid): () => void {
   mkdirSync(dataDir, { recursive: true });
   const holder = dataDirHolder(dataDir);
-  if (holder !== undefined && holder !== pid) throw new DataDirLockError(`the data folder ${dataDir} is in use by process ${holder}`);
+  if (holder !== undefined && holder !== pid)
+    throw new DataDirLockError(`the data folder ${dataDir} is in use by process ${holder}`);
   const file = join(dataDir, LOCK_FILE);
   const started = processStart(pid);
   writeFileSync(file, started ? `${pid}\n${started}\n` : `${pid}\n`);
   return () => {
-    if (existsSync(file) && readFileSync(file, 'utf8').split('\n')[0]?.trim() === String(pid)) rmSync(file, { force: true });
+    if (existsSync(file) && readFileSync(file, 'utf8').split('\n')[0]?.trim() === String(pid))
+      rmSync(file, { force: true });
   };
 }

@@ -26,7 +26,9 @@ export function databaseConfigFromEnv(env: Env, cwd: string = process.cwd()): Da
   if (url) {
     if (/^postgres(ql)?:\/\//i.test(url)) return { engine: 'postgres', url, ...preparedStatementsFromEnv(env) };
     // Refusing beats silently writing patient data somewhere the operator did not mean.
-    throw new DatabaseConfigError('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database)');
+    throw new DatabaseConfigError(
+      'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite database)',
+    );
   }
   return { engine: 'sqlite', file: join(resolveDataDir(env, cwd), sqliteFileName) };
 }
@@ -36,7 +38,9 @@ function preparedStatementsFromEnv(env: Env): { preparedStatements?: false } {
   const value = env.MESODESK_PG_PREPARED_STATEMENTS?.trim().toLowerCase();
   if (!value || ['on', 'true', '1', 'yes'].includes(value)) return {};
   if (['off', 'false', '0', 'no'].includes(value)) return { preparedStatements: false };
-  throw new DatabaseConfigError(`MESODESK_PG_PREPARED_STATEMENTS must be on or off (got "${env.MESODESK_PG_PREPARED_STATEMENTS}")`);
+  throw new DatabaseConfigError(
+    `MESODESK_PG_PREPARED_STATEMENTS must be on or off (got "${env.MESODESK_PG_PREPARED_STATEMENTS}")`,
+  );
 }
 
 /** The URL with any password hidden, for logs. */

@@ -6,18 +6,94 @@
  * Only repositories (src/storage/repositories) read these types; everything else sees records.
  */
 
-import type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
-import type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
-import type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable, ChartAddendaTable } from './schema/treatment-tables.js';
-import type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
-import type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
+import type {
+  ClinicsTable,
+  LocationsTable,
+  UsersTable,
+  AuthSessionsTable,
+  RoomsTable,
+  PractitionerAvailabilityTable,
+  AvailabilityExceptionsTable,
+  CalendarFeedsTable,
+} from './schema/organisation-tables.js';
+import type {
+  PatientsTable,
+  PatientNameWordsTable,
+  PatientNamePairsTable,
+  IntakesTable,
+  AssessmentsTable,
+} from './schema/patient-tables.js';
+import type {
+  CoursesTable,
+  TreatmentSessionsTable,
+  ConsentTextsTable,
+  ConsentSignaturesTable,
+  ProductsTable,
+  LotsTable,
+  ChartEntriesTable,
+  InjectionPointsTable,
+  TreatmentOverridesTable,
+  ChartAddendaTable,
+} from './schema/treatment-tables.js';
+import type {
+  SideEffectReportsTable,
+  SideEffectPhotosTable,
+  OutcomesTable,
+  PhotosTable,
+} from './schema/follow-up-tables.js';
+import type {
+  AuditLogTable,
+  OutboxMessagesTable,
+  SessionSlotClaimsTable,
+  CourseSchedulesTable,
+  MaintenanceRecallsTable,
+  SessionFlagsView,
+} from './schema/operations-tables.js';
 
 export * from './schema/column-values.js';
-export type { ClinicsTable, LocationsTable, UsersTable, AuthSessionsTable, RoomsTable, PractitionerAvailabilityTable, AvailabilityExceptionsTable, CalendarFeedsTable } from './schema/organisation-tables.js';
-export type { PatientsTable, PatientNameWordsTable, PatientNamePairsTable, IntakesTable, AssessmentsTable } from './schema/patient-tables.js';
-export type { CoursesTable, TreatmentSessionsTable, ConsentTextsTable, ConsentSignaturesTable, ProductsTable, LotsTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable, ChartAddendaTable } from './schema/treatment-tables.js';
-export type { SideEffectReportsTable, SideEffectPhotosTable, OutcomesTable, PhotosTable } from './schema/follow-up-tables.js';
-export type { AuditLogTable, OutboxMessagesTable, SessionSlotClaimsTable, CourseSchedulesTable, MaintenanceRecallsTable, SessionFlagsView } from './schema/operations-tables.js';
+export type {
+  ClinicsTable,
+  LocationsTable,
+  UsersTable,
+  AuthSessionsTable,
+  RoomsTable,
+  PractitionerAvailabilityTable,
+  AvailabilityExceptionsTable,
+  CalendarFeedsTable,
+} from './schema/organisation-tables.js';
+export type {
+  PatientsTable,
+  PatientNameWordsTable,
+  PatientNamePairsTable,
+  IntakesTable,
+  AssessmentsTable,
+} from './schema/patient-tables.js';
+export type {
+  CoursesTable,
+  TreatmentSessionsTable,
+  ConsentTextsTable,
+  ConsentSignaturesTable,
+  ProductsTable,
+  LotsTable,
+  ChartEntriesTable,
+  InjectionPointsTable,
+  TreatmentOverridesTable,
+  ChartAddendaTable,
+} from './schema/treatment-tables.js';
+export type {
+  SideEffectReportsTable,
+  SideEffectPhotosTable,
+  OutcomesTable,
+  PhotosTable,
+} from './schema/follow-up-tables.js';
+export type {
+  AuditLogTable,
+  OutboxMessagesTable,
+  SessionSlotClaimsTable,
+  CourseSchedulesTable,
+  MaintenanceRecallsTable,
+  SessionFlagsView,
+} from './schema/operations-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;

@@ -21,14 +21,27 @@ describe('schema', () => {
     const sqlite = new SqliteDatabase(file, { readonly: true });
     try {
       const tables = sqlite
-        .prepare<[], { name: string }>("select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'")
+        .prepare<[], { name: string }>(
+          "select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'",
+        )
         .all();
-      const leadingColumn = (index: string) => sqlite.prepare<[], { name: string; seqno: number }>(`pragma index_info("${index}")`).all().find((c) => c.seqno === 0)?.name;
+      const leadingColumn = (index: string) =>
+        sqlite
+          .prepare<[], { name: string; seqno: number }>(`pragma index_info("${index}")`)
+          .all()
+          .find((c) => c.seqno === 0)?.name;
       const missing: string[] = [];
       let foreignKeys = 0;
       for (const { name } of tables) {
-        const indexed = new Set(sqlite.prepare<[], { name: string }>(`pragma index_list("${name}")`).all().map((index) => leadingColumn(index.name)));
-        for (const fk of sqlite.prepare<[], { from: string; table: string }>(`pragma foreign_key_list("${name}")`).all())
+        const indexed = new Set(
+          sqlite
+            .prepare<[], { name: string }>(`pragma index_list("${name}")`)
+            .all()
+            .map((index) => leadingColumn(index.name)),
+        );
+        for (const fk of sqlite
+          .prepare<[], { from: string; table: string }>(`pragma foreign_key_list("${name}")`)
+          .all())
           if (++foreignKeys && !indexed.has(fk.from)) missing.push(`${name}.${fk.from} → ${fk.table}`);
       }
       expect(missing).toEqual([]);

@@ -5,10 +5,29 @@ import { migrateToEmpty, migrateToLatest } from './migrate.js';
 import { migrations } from './migrations/migrations.js';
 
 const tables = [
-  'clinics', 'locations', 'users', 'auth_sessions', 'patients', 'intakes', 'assessments', 'courses',
-  'treatment_sessions', 'consent_texts', 'consent_signatures', 'products', 'lots', 'chart_entries',
-  'injection_points', 'side_effect_reports', 'side_effect_photos', 'outcomes', 'photos', 'audit_log', 'rooms',
-  'practitioner_availability', 'availability_exceptions',
+  'clinics',
+  'locations',
+  'users',
+  'auth_sessions',
+  'patients',
+  'intakes',
+  'assessments',
+  'courses',
+  'treatment_sessions',
+  'consent_texts',
+  'consent_signatures',
+  'products',
+  'lots',
+  'chart_entries',
+  'injection_points',
+  'side_effect_reports',
+  'side_effect_photos',
+  'outcomes',
+  'photos',
+  'audit_log',
+  'rooms',
+  'practitioner_availability',
+  'availability_exceptions',
 ];
 
 describe.each(testEngines)('migrations [$engine]', (testEngine) => {
@@ -35,15 +54,38 @@ describe.each(testEngines)('migrations [$engine]', (testEngine) => {
     try {
       const now = new Date().toISOString();
       await expect(
-        db.insertInto('locations').values({ id: 'l1', clinic_id: 'missing', name: 'x', address: null, time_zone: 'UTC', created_at: now, updated_at: now }).execute(),
+        db
+          .insertInto('locations')
+          .values({
+            id: 'l1',
+            clinic_id: 'missing',
+            name: 'x',
+            address: null,
+            time_zone: 'UTC',
+            created_at: now,
+            updated_at: now,
+          })
+          .execute(),
       ).rejects.toThrow();
       await db
         .insertInto('audit_log')
-        .values({ id: 'a1', at: now, clinic_id: null, user_id: null, role: null, action: 'read', entity: 'patient', entity_id: null, patient_id: null, route: null })
+        .values({
+          id: 'a1',
+          at: now,
+          clinic_id: null,
+          user_id: null,
+          role: null,
+          action: 'read',
+          entity: 'patient',
+          entity_id: null,
+          patient_id: null,
+          route: null,
+        })
         .execute();
       await expect(db.updateTable('audit_log').set({ entity: 'changed' }).execute()).rejects.toThrow(/append-only/);
       await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-      if (testEngine.engine === 'postgres') await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
+      if (testEngine.engine === 'postgres')
+        await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
       expect((await db.selectFrom('audit_log').select('entity').execute()).map((r) => r.entity)).toEqual(['patient']);
     } finally {
       await destroy();

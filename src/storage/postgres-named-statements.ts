@@ -14,7 +14,9 @@ export interface NamedStatementOptions {
 
 /** PostgreSQL's answer when a prepared statement's result columns changed under it (a migration). */
 const isStaleResultType = (error: unknown) =>
-  error instanceof Error && (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(error.message);
+  error instanceof Error &&
+  (error as { code?: unknown }).code === '0A000' &&
+  /cached plan must not change result type/.test(error.message);
 
 const opensTransaction = (sql: string) => /^\s*(begin|start\s+transaction)\b/i.test(sql);
 const closesTransaction = (sql: string) => /^\s*(commit|end|rollback)\s*(transaction|work)?\s*$/i.test(sql);
@@ -51,7 +53,11 @@ export function withNamedStatements(pool: pg.Pool, options: NamedStatementOption
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     const named = new Set<string>();
     let inTransaction = false;
-    async function run<R>(sql: string, parameters: ReadonlyArray<unknown>, retried = false): Promise<PostgresQueryResult<R>> {
+    async function run<R>(
+      sql: string,
+      parameters: ReadonlyArray<unknown>,
+      retried = false,
+    ): Promise<PostgresQueryResult<R>> {
       const values = [...parameters];
       const name = values.length > 0 ? nameFor(sql, named) : undefined;
       try {
@@ -66,8 +72,12 @@ export function withNamedStatements(pool: pg.Pool, options: NamedStatementOption
     }
     function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
     function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
-    function query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters: ReadonlyArray<unknown> = []): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
-      if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+    function query<R>(
+      sqlOrCursor: string | PostgresCursor<R>,
+      parameters: ReadonlyArray<unknown> = [],
+    ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+      if (typeof sqlOrCursor !== 'string')
+        return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
       if (opensTransaction(sqlOrCursor)) inTransaction = true;
       else if (closesTransaction(sqlOrCursor)) inTransaction = false;
       return run<R>(sqlOrCursor, parameters);

@@ -30,7 +30,8 @@ function checkBackup(file: string): void {
 /** Refuses while a server holds the data folder, or any process is writing to the database. */
 function ensureNotInUse(file: string): void {
   const holder = dataDirHolder(dirname(file));
-  if (holder !== undefined) throw new RestoreError(`the database at ${file} is in use by process ${holder}; stop the server before restoring`);
+  if (holder !== undefined)
+    throw new RestoreError(`the database at ${file} is in use by process ${holder}; stop the server before restoring`);
   if (!existsSync(file)) return;
   const db = new SqliteDatabase(file, { fileMustExist: true, timeout: 0 });
   try {
@@ -49,8 +50,13 @@ function ensureNotInUse(file: string): void {
  * leaves either the old or the new database, never half of one. PostgreSQL backups are restored
  * with pg_restore.
  */
-export function restoreDatabase(config: DatabaseConfig, backup: string, options: { dataDir?: string; now?: Date } = {}): { keptPrevious?: string; images: number } {
-  if (config.engine !== 'sqlite') throw new RestoreError('restore is for the SQLite store; for PostgreSQL use pg_restore with the .dump file');
+export function restoreDatabase(
+  config: DatabaseConfig,
+  backup: string,
+  options: { dataDir?: string; now?: Date } = {},
+): { keptPrevious?: string; images: number } {
+  if (config.engine !== 'sqlite')
+    throw new RestoreError('restore is for the SQLite store; for PostgreSQL use pg_restore with the .dump file');
   const now = options.now ?? new Date();
   const dataDir = options.dataDir ?? dirname(config.file);
   checkBackup(backup);

@@ -31,9 +31,13 @@ describe('withStatementCache', () => {
 
   it('gives the same rows as better-sqlite3 itself: duplicate names, nulls, blobs, RETURNING and streams', async () => {
     const sqlite = new SqliteDatabase(':memory:');
-    const db = new Kysely<{ t: { id: number; name: string | null; data: Buffer | null } }>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<{ t: { id: number; name: string | null; data: Buffer | null } }>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    });
     await sql`create table t (id integer primary key, name text, data blob)`.execute(db);
-    await sql`insert into t (id, name, data) values (1, 'one', x'00ff'), (2, null, null), (3, 'three', x'')`.execute(db);
+    await sql`insert into t (id, name, data) values (1, 'one', x'00ff'), (2, null, null), (3, 'three', x'')`.execute(
+      db,
+    );
     const texts = [
       'select * from t order by id',
       'select id, name as id, 7 as n from t order by 1',
@@ -55,7 +59,9 @@ describe('withStatementCache', () => {
     try {
       const file = join(dir, 'db.sqlite');
       const sqlite = new SqliteDatabase(file);
-      const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+      const db = new Kysely<Record<string, never>>({
+        dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      });
       await sql`create table t (a integer, b text)`.execute(db);
       await sql`insert into t (a, b) values (1, 'x')`.execute(db);
       expect((await sql`select * from t`.execute(db)).rows).toEqual([{ a: 1, b: 'x' }]);

@@ -25,7 +25,9 @@ function tablesOf(db: Db): Promise<string[]> {
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v));
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? v.toString('base64') : v,
+  );
 }
 
 async function sqliteTables(db: Db, names: readonly string[]): Promise<DatabaseSnapshot['tables']> {
@@ -42,9 +44,14 @@ async function sqliteTables(db: Db, names: readonly string[]): Promise<DatabaseS
 /** PostgreSQL hashes every table itself, in one round trip. */
 async function postgresTables(db: Db, names: readonly string[]): Promise<DatabaseSnapshot['tables']> {
   const parts = names.map(
-    (name) => sql`select ${name}::text as name, count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as hash from ${sql.table(name)} t`,
+    (name) =>
+      sql`select ${name}::text as name, count(*)::int as rows, coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), '') as hash from ${sql.table(name)} t`,
   );
-  const { rows } = await sql<{ name: string; rows: number; hash: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  const { rows } = await sql<{
+    name: string;
+    rows: number;
+    hash: string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return new Map(rows.map((r) => [r.name, { rows: Number(r.rows), hash: r.hash }]));
 }
 
@@ -55,7 +62,9 @@ async function postgresTables(db: Db, names: readonly string[]): Promise<Databas
 export async function snapshotDatabase(db: Db, previous?: DatabaseSnapshot): Promise<DatabaseSnapshot> {
   const names = await tablesOf(db);
   const postgres = engineOf(db) === 'postgres';
-  const counter = postgres ? sql<{ writes: string }>`select pg_current_wal_insert_lsn()::text as writes` : sql<{ writes: string }>`select total_changes() as writes`;
+  const counter = postgres
+    ? sql<{ writes: string }>`select pg_current_wal_insert_lsn()::text as writes`
+    : sql<{ writes: string }>`select total_changes() as writes`;
   const writes = String((await counter.execute(db)).rows[0]?.writes);
   if (previous?.writes === writes) return previous;
   return { tables: await (postgres ? postgresTables : sqliteTables)(db, names), writes };
@@ -68,6 +77,10 @@ export function changedTables(before: DatabaseSnapshot, after: DatabaseSnapshot)
     const a = before.tables.get(name);
     const b = after.tables.get(name);
     if (a?.hash === b?.hash && a?.rows === b?.rows) return [];
-    return [a?.rows === b?.rows ? `${name}: content changed (${b?.rows ?? 0} rows)` : `${name}: ${a?.rows ?? 0} → ${b?.rows ?? 0} rows`];
+    return [
+      a?.rows === b?.rows
+        ? `${name}: content changed (${b?.rows ?? 0} rows)`
+        : `${name}: ${a?.rows ?? 0} → ${b?.rows ?? 0} rows`,
+    ];
   });
 }

@@ -14,7 +14,14 @@ export class RawJson {
 }
 
 /** JSON numbers that do not survive as a double: they parse to Infinity, lose digits or are -0. */
-export const rawNumbers: readonly RawJson[] = ['1e400', '-1e400', '123456789012345678901234567890', '0.1e-400', '-0', '1.00000000000000000000001'].map((t) => new RawJson(t));
+export const rawNumbers: readonly RawJson[] = [
+  '1e400',
+  '-1e400',
+  '123456789012345678901234567890',
+  '0.1e-400',
+  '-0',
+  '1.00000000000000000000001',
+].map((t) => new RawJson(t));
 
 const hostileStrings: readonly string[] = [
   '',
@@ -85,7 +92,19 @@ export interface HostileOptions {
   numbers?: readonly number[];
 }
 
-const hostileNumbers: readonly number[] = [0, -1, 0.5, 2 ** 31, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 1e308, -1e308, Number.MIN_VALUE, Number.EPSILON];
+const hostileNumbers: readonly number[] = [
+  0,
+  -1,
+  0.5,
+  2 ** 31,
+  2 ** 53,
+  2 ** 53 + 2,
+  -(2 ** 63),
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  Number.EPSILON,
+];
 
 /** Any hostile JSON value: wrong types, edge numbers, nested arrays and objects, prototype keys, deep nesting. */
 export function nastyValue(options: HostileOptions = {}): fc.Arbitrary<unknown> {
@@ -121,12 +140,16 @@ export function fieldPaths(value: unknown, prefix: FieldPath = []): FieldPath[] 
 
 /** `path` as the error responses write it: `points[0].x`. */
 export function formatFieldPath(path: FieldPath): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+    '',
+  );
 }
 
 /** Whether one field path is the other or lies inside it: `points[0]` and `points[0].x` are related. */
 export function relatedFields(a: string, b: string): boolean {
-  const inside = (outer: string, inner: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  const inside = (outer: string, inner: string) =>
+    inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
   return inside(a, b) || inside(b, a);
 }
 
@@ -140,10 +163,15 @@ export function withValueAt(base: unknown, path: FieldPath, value: unknown): unk
 }
 
 /** A valid body with one field (possibly nested, possibly inside an array) replaced by something hostile, and where. */
-export function mutatedAt(base: object, values: fc.Arbitrary<unknown> = nastyValue()): fc.Arbitrary<{ body: unknown; path: FieldPath }> {
+export function mutatedAt(
+  base: object,
+  values: fc.Arbitrary<unknown> = nastyValue(),
+): fc.Arbitrary<{ body: unknown; path: FieldPath }> {
   const paths = fieldPaths(base);
   if (paths.length === 0) return values.map((value) => ({ body: value, path: [] }));
-  return fc.tuple(fc.constantFrom(...paths), values).map(([path, value]) => ({ body: withValueAt(base, path, value), path }));
+  return fc
+    .tuple(fc.constantFrom(...paths), values)
+    .map(([path, value]) => ({ body: withValueAt(base, path, value), path }));
 }
 
 /** A valid body with one field replaced by something hostile. */
@@ -155,13 +183,27 @@ export function mutated(base: object, values: fc.Arbitrary<unknown> = nastyValue
 export function jsonText(value: unknown): string {
   const raw: string[] = [];
   const marker = (i: number) => `\u0001raw${i}\u0001`;
-  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof RawJson ? marker(raw.push(v.text) - 1) : v)) ?? 'null';
+  const text =
+    JSON.stringify(value, (_key, v: unknown) => (v instanceof RawJson ? marker(raw.push(v.text) - 1) : v)) ?? 'null';
   return raw.reduce((out, t, i) => out.replace(JSON.stringify(marker(i)), t), text);
 }
 
 /** Request bodies that are not JSON at all, or broken JSON, for a route that expects JSON. */
 export const brokenJsonTexts: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('', ' ', '{', '{"a":', '[1,2', '"\\ud800"', '{"a":1}{"b":2}', '\ufeff{}', 'nul', '{"a":1,}', "{'a':1}", '{"__proto__":{"x":1}}'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '{',
+    '{"a":',
+    '[1,2',
+    '"\\ud800"',
+    '{"a":1}{"b":2}',
+    '\ufeff{}',
+    'nul',
+    '{"a":1,}',
+    "{'a':1}",
+    '{"__proto__":{"x":1}}',
+  ),
   fc.json().map((text) => text.slice(0, Math.max(0, text.length - 1))),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
@@ -172,7 +214,17 @@ export function percentEncoded(text: string): string {
 }
 
 /** Path segments that are broken on the wire: bad percent-encoding, NUL, dot segments. */
-export const brokenPathSegments: readonly string[] = ['%FF', '%00', '%', '%E0%A4%A', '%2F', '..', '.', '%2e%2e', '%C0%AF'];
+export const brokenPathSegments: readonly string[] = [
+  '%FF',
+  '%00',
+  '%',
+  '%E0%A4%A',
+  '%2F',
+  '..',
+  '.',
+  '%2e%2e',
+  '%C0%AF',
+];
 
 /** A hostile path segment, encoded so that it reaches the route. */
 export function nastyPathSegment(extra: readonly string[] = []): fc.Arbitrary<string> {

@@ -21,7 +21,13 @@ export interface IntakeOverrides {
 export function makeIntake(overrides: IntakeOverrides = {}): Intake {
   const raw = {
     patient: { ...healthyIntake('1991-03-15', REQUEST_DATE).patient, needleFear: false, ...overrides.patient },
-    request: { indication: 'skin_rejuvenation', area: 'face', date: REQUEST_DATE, combineWith: [], ...overrides.request },
+    request: {
+      indication: 'skin_rejuvenation',
+      area: 'face',
+      date: REQUEST_DATE,
+      combineWith: [],
+      ...overrides.request,
+    },
   };
   const parsed = parseIntake(raw);
   if (!parsed.ok) throw new Error(`test intake is invalid: ${JSON.stringify(parsed.problems)}`);

@@ -17,6 +17,8 @@ export function recordingQueries(db: Db): { db: Db; queries: CompiledQuery[] } {
 /** The engine's plan for a recorded query, one line per step (SQLite's EXPLAIN QUERY PLAN, PostgreSQL's EXPLAIN). */
 export async function queryPlan(db: Db, engine: Engine, query: CompiledQuery): Promise<string[]> {
   const sqlite = engine === 'sqlite';
-  const { rows } = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`${sqlite ? 'explain query plan' : 'explain'} ${query.sql}`, [...query.parameters]));
+  const { rows } = await db.executeQuery<Record<string, string>>(
+    CompiledQuery.raw(`${sqlite ? 'explain query plan' : 'explain'} ${query.sql}`, [...query.parameters]),
+  );
   return rows.map((r) => String(sqlite ? r.detail : r['QUERY PLAN']));
 }

@@ -6,7 +6,9 @@ import type { Intake } from '../core/assessment/intake-schema.js';
  * Server tests use the real `assess` and knowledge base instead.
  */
 
-export function sampleIntake(overrides: { birthDate?: string; indication?: string; area?: string; date?: string } = {}): Intake {
+export function sampleIntake(
+  overrides: { birthDate?: string; indication?: string; area?: string; date?: string } = {},
+): Intake {
   return {
     patient: {
       birthDate: overrides.birthDate ?? '1990-04-12',
@@ -40,7 +42,13 @@ export function samplePlan(indication = 'hair_loss', area = 'scalp'): Plan {
     maintenance: { ...sourced, note: '' },
     depthMm: range(1, 2),
     mixture: { ...sourced, id: 'mixture', name: 'Mixture', ingredients: [], excluded: [], note: '' },
-    anaesthesia: { ...sourced, creamOffered: true, agent: 'lidocaine cream', leadMinutes: { min: 20, max: 30 }, note: '' },
+    anaesthesia: {
+      ...sourced,
+      creamOffered: true,
+      agent: 'lidocaine cream',
+      leadMinutes: { min: 20, max: 30 },
+      note: '',
+    },
     durationMinutes: range(20, 40),
     resultsExpected: { ...sourced, afterSession: { min: 3, max: 4 }, note: '' },
     preparation: [],
@@ -49,7 +57,10 @@ export function samplePlan(indication = 'hair_loss', area = 'scalp'): Plan {
   };
 }
 
-export function sampleResult(verdict: AssessmentResult['verdict'] = 'eligible', kbVersion = '1.0.0+test'): AssessmentResult {
+export function sampleResult(
+  verdict: AssessmentResult['verdict'] = 'eligible',
+  kbVersion = '1.0.0+test',
+): AssessmentResult {
   return {
     verdict,
     reasons: [],

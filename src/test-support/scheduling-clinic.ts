@@ -1,4 +1,10 @@
-import type { Booking, ClinicLocation, PractitionerAvailability, ScheduleInput, WeeklyHours } from '../core/scheduling/availability.js';
+import type {
+  Booking,
+  ClinicLocation,
+  PractitionerAvailability,
+  ScheduleInput,
+  WeeklyHours,
+} from '../core/scheduling/availability.js';
 import type { CoursePlan } from '../core/scheduling/course-request.js';
 
 /**
@@ -24,17 +30,22 @@ export function testPlan(overrides: Partial<CoursePlan> = {}): CoursePlan {
   };
 }
 
-export function testPractitioner(id: string, overrides: Partial<PractitionerAvailability> = {}): PractitionerAvailability {
+export function testPractitioner(
+  id: string,
+  overrides: Partial<PractitionerAvailability> = {},
+): PractitionerAvailability {
   return { practitionerId: id, name: `Dr ${id}`, weeklyHours: weekdaysNineToFive, ...overrides };
 }
 
-export function testClinic(options: {
-  timeZone?: string;
-  practitioners?: PractitionerAvailability[];
-  rooms?: string[];
-  bookings?: Booking[];
-  closures?: ClinicLocation['closures'];
-} = {}): ScheduleInput {
+export function testClinic(
+  options: {
+    timeZone?: string;
+    practitioners?: PractitionerAvailability[];
+    rooms?: string[];
+    bookings?: Booking[];
+    closures?: ClinicLocation['closures'];
+  } = {},
+): ScheduleInput {
   return {
     location: {
       id: 'main',

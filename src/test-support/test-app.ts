@@ -26,7 +26,12 @@ export function testKnowledgeBase(): KnowledgeBase {
 }
 
 export function testAppConfig(overrides: Partial<AppConfig> = {}): Partial<AppConfig> {
-  return { passwordHashing: testPasswordHashing, loginRateLimit: { max: 10_000, timeWindowMs: 60_000 }, csrfKey: 'test-csrf-key', ...overrides };
+  return {
+    passwordHashing: testPasswordHashing,
+    loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    csrfKey: 'test-csrf-key',
+    ...overrides,
+  };
 }
 
 /** A signed-in browser: its requests carry the session cookie and, for writes, the CSRF token. */
@@ -82,7 +87,11 @@ let fixtureCount = 0;
  * `describe`s the block once per storage engine with one app over a fresh database, seeded with a
  * clinic fixture (one user per role, all with `testPassword`). Build once per file: it is the slow part.
  */
-export function forEachApp(title: string, body: (get: () => TestApp) => void, options: { config?: Partial<AppConfig> } = {}): void {
+export function forEachApp(
+  title: string,
+  body: (get: () => TestApp) => void,
+  options: { config?: Partial<AppConfig> } = {},
+): void {
   forEachEngine(title, (getDb, engine) => {
     let testApp: TestApp | undefined;
     beforeAll(async () => {

@@ -35,7 +35,9 @@ const staleAfterSeconds = 6 * 3600;
 
 /** Runs `fn` with a connection to the administrative test database (to create and drop others). */
 export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: withDefaultUser(process.env.TEST_POSTGRES_URL || defaultTestPostgresUrl) });
+  const client = new pg.Client({
+    connectionString: withDefaultUser(process.env.TEST_POSTGRES_URL || defaultTestPostgresUrl),
+  });
   await client.connect();
   try {
     return await fn(client);
@@ -105,7 +107,10 @@ const postgresEngine: TestEngine = {
           // Let connections that are still closing go by themselves: forcing them surfaces as
           // "terminating connection due to administrator command" in whichever test owned them.
           for (let i = 0; i < 50; i++) {
-            const { rows } = await client.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+            const { rows } = await client.query<{ n: string }>(
+              'select count(*) as n from pg_stat_activity where datname = $1',
+              [name],
+            );
             if (Number(rows[0]?.n ?? 0) === 0) break;
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
@@ -118,7 +123,9 @@ const postgresEngine: TestEngine = {
 
 function selectedEngines(): TestEngine[] {
   const all = [sqliteEngine, postgresEngine];
-  const wanted = process.env.MESODESK_TEST_ENGINES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const wanted = process.env.MESODESK_TEST_ENGINES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return wanted?.length ? all.filter((e) => wanted.includes(e.engine)) : all;
 }
 
@@ -130,17 +137,20 @@ export const testEngines: readonly TestEngine[] = selectedEngines();
  * (created before them, destroyed after). `getDb()` is only valid inside tests and hooks.
  */
 export function forEachEngine(title: string, body: (getDb: () => Db, engine: Engine) => void): void {
-  describe.each(testEngines.map((e) => ({ engine: e.engine, testEngine: e })))(`${title} [$engine]`, ({ testEngine }) => {
-    let database: TestDatabase | undefined;
-    beforeAll(async () => {
-      database = await testEngine.create();
-    });
-    afterAll(async () => {
-      await database?.destroy();
-    });
-    body(() => {
-      if (!database) throw new Error('the test database is not ready: call getDb() inside a test or hook');
-      return database.db;
-    }, testEngine.engine);
-  });
+  describe.each(testEngines.map((e) => ({ engine: e.engine, testEngine: e })))(
+    `${title} [$engine]`,
+    ({ testEngine }) => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await testEngine.create();
+      });
+      afterAll(async () => {
+        await database?.destroy();
+      });
+      body(() => {
+        if (!database) throw new Error('the test database is not ready: call getDb() inside a test or hook');
+        return database.db;
+      }, testEngine.engine);
+    },
+  );
 }

@@ -27,10 +27,21 @@ beforeAll(async () => {
   // A course for the fixture patient and a session 15 days ago, as the clinic would have made them.
   const practitioner = await signInClient(server.app, server.email('practitioner'), server.password);
   const patientUrl = `/api/patients/${server.fixture.patient.id}`;
-  const intake = await practitioner.inject({ method: 'POST', url: `${patientUrl}/intakes`, payload: healthyIntake(server.fixture.patient.birthDate) });
-  const course = await practitioner.inject({ method: 'POST', url: `${patientUrl}/courses`, payload: { assessmentId: intake.json().assessment.id } });
+  const intake = await practitioner.inject({
+    method: 'POST',
+    url: `${patientUrl}/intakes`,
+    payload: healthyIntake(server.fixture.patient.birthDate),
+  });
+  const course = await practitioner.inject({
+    method: 'POST',
+    url: `${patientUrl}/courses`,
+    payload: { assessmentId: intake.json().assessment.id },
+  });
   if (course.statusCode !== 201) throw new Error(`no course: ${course.body}`);
-  await server.repos.treatmentSessions.create({ courseId: course.json().id, scheduledAt: new Date(Date.now() - 15 * 86_400_000).toISOString() });
+  await server.repos.treatmentSessions.create({
+    courseId: course.json().id,
+    scheduledAt: new Date(Date.now() - 15 * 86_400_000).toISOString(),
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -40,7 +51,12 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, bypassCSP: true, locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    bypassCSP: true,
+    locale: 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
   context.setDefaultTimeout(15_000);
   contexts.push(context);
   const page = await context.newPage();
@@ -49,52 +65,60 @@ async function newPage(): Promise<Page> {
 }
 
 describe('side-effect triage in the browser', () => {
-  it('the patient ticks a lump that began two weeks after the session and is told to call the clinic today', { timeout: 120_000 }, async () => {
-    const page = await newPage();
-    await signIn(page, server.email('patient'), server.password);
-    await page.waitForURL('**/portal');
-    await page.getByRole('link', { name: 'Report a side effect' }).first().click();
-    await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
+  it(
+    'the patient ticks a lump that began two weeks after the session and is told to call the clinic today',
+    { timeout: 120_000 },
+    async () => {
+      const page = await newPage();
+      await signIn(page, server.email('patient'), server.password);
+      await page.waitForURL('**/portal');
+      await page.getByRole('link', { name: 'Report a side effect' }).first().click();
+      await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
 
-    const send = page.getByRole('button', { name: 'Send report' });
-    expect(await send.isDisabled()).toBe(true);
-    await page.getByRole('checkbox', { name: 'A lump, bump, knot or hard spot under the skin' }).check();
-    await page.getByLabel(/^How many days after the session did it start/).fill('14');
-    await screenshot(page, 'se-01-portal-symptoms');
-    expect(await seriousViolations(page)).toEqual([]);
-    await send.click();
+      const send = page.getByRole('button', { name: 'Send report' });
+      expect(await send.isDisabled()).toBe(true);
+      await page.getByRole('checkbox', { name: 'A lump, bump, knot or hard spot under the skin' }).check();
+      await page.getByLabel(/^How many days after the session did it start/).fill('14');
+      await screenshot(page, 'se-01-portal-symptoms');
+      expect(await seriousViolations(page)).toEqual([]);
+      await send.click();
 
-    const result = page.getByTestId('triage-result');
-    await result.waitFor();
-    expect(await result.getAttribute('data-level')).toBe('urgent');
-    await page.getByText('Contact the clinic today', { exact: true }).waitFor();
-    await screenshot(page, 'se-02-portal-urgent');
-  });
+      const result = page.getByTestId('triage-result');
+      await result.waitFor();
+      expect(await result.getAttribute('data-level')).toBe('urgent');
+      await page.getByText('Contact the clinic today', { exact: true }).waitFor();
+      await screenshot(page, 'se-02-portal-urgent');
+    },
+  );
 
-  it('a practitioner records what a patient phoned in, with the same choices, marked as recorded by staff', { timeout: 120_000 }, async () => {
-    const page = await newPage();
-    await signIn(page, server.email('practitioner'), server.password);
-    await page.waitForURL('**/today');
-    await page.goto(`/patients/${server.fixture.patient.id}`);
-    await page.getByRole('button', { name: 'Record a side effect' }).click();
-    const form = page.getByTestId('record-side-effect');
-    await form.waitFor();
-    await form.getByRole('checkbox', { name: 'Pus or fluid coming out (draining, weeping or oozing)' }).check();
-    await form.getByLabel(/^What the patient notices/).fill('Phoned: no fever, the spot on her scalp is weeping');
-    await form.getByLabel(/^Days after the session it started/).fill('13');
-    await screenshot(page, 'se-03-staff-form');
-    expect(await seriousViolations(page)).toEqual([]);
-    await form.getByRole('button', { name: 'Save report' }).click();
+  it(
+    'a practitioner records what a patient phoned in, with the same choices, marked as recorded by staff',
+    { timeout: 120_000 },
+    async () => {
+      const page = await newPage();
+      await signIn(page, server.email('practitioner'), server.password);
+      await page.waitForURL('**/today');
+      await page.goto(`/patients/${server.fixture.patient.id}`);
+      await page.getByRole('button', { name: 'Record a side effect' }).click();
+      const form = page.getByTestId('record-side-effect');
+      await form.waitFor();
+      await form.getByRole('checkbox', { name: 'Pus or fluid coming out (draining, weeping or oozing)' }).check();
+      await form.getByLabel(/^What the patient notices/).fill('Phoned: no fever, the spot on her scalp is weeping');
+      await form.getByLabel(/^Days after the session it started/).fill('13');
+      await screenshot(page, 'se-03-staff-form');
+      expect(await seriousViolations(page)).toEqual([]);
+      await form.getByRole('button', { name: 'Save report' }).click();
 
-    const saved = page.getByTestId('recorded-report').getByTestId('triage-result');
-    await saved.waitFor();
-    expect(await saved.getAttribute('data-level')).toBe('urgent');
-    const list = page.getByTestId('patient-side-effects');
-    await list.getByText('recorded by staff').first().waitFor();
-    await list.getByText('reported by the patient').first().waitFor();
-    expect(await list.textContent()).toContain('Phoned: no fever, the spot on her scalp is weeping');
-    await screenshot(page, 'se-04-staff-recorded');
-  });
+      const saved = page.getByTestId('recorded-report').getByTestId('triage-result');
+      await saved.waitFor();
+      expect(await saved.getAttribute('data-level')).toBe('urgent');
+      const list = page.getByTestId('patient-side-effects');
+      await list.getByText('recorded by staff').first().waitFor();
+      await list.getByText('reported by the patient').first().waitFor();
+      expect(await list.textContent()).toContain('Phoned: no fever, the spot on her scalp is weeping');
+      await screenshot(page, 'se-04-staff-recorded');
+    },
+  );
 
   it('logged no page errors and no server errors', () => {
     expect(problems).toEqual([]);

@@ -19,7 +19,12 @@ let server: E2eServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 const problems: string[] = [];
-const state = { patientId: '', patientName: 'Hana Yılmaz', portalEmail: 'hana@portal.test', portalPassword: 'hana portal password 1' };
+const state = {
+  patientId: '',
+  patientName: 'Hana Yılmaz',
+  portalEmail: 'hana@portal.test',
+  portalPassword: 'hana portal password 1',
+};
 
 beforeAll(async () => {
   await ensureWebBuild();
@@ -34,8 +39,15 @@ afterAll(async () => {
 });
 
 /** A signed-out browser at desktop size. `bypassCSP` only lets axe-core be injected as a script tag; a test below runs under the real policy. */
-async function newPage(options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.baseUrl, bypassCSP: options.bypassCSP ?? true, locale: 'en-GB', viewport: options.viewport ?? { width: 1280, height: 900 } });
+async function newPage(
+  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    bypassCSP: options.bypassCSP ?? true,
+    locale: 'en-GB',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
   context.setDefaultTimeout(15_000);
   contexts.push(context);
   const page = await context.newPage();
@@ -116,7 +128,11 @@ describe('web app, end to end', () => {
     await practitioner.getByRole('checkbox', { name: 'Diabetes' }).check();
     await insulin.waitFor();
     await insulin.getByRole('radio', { name: 'No', exact: true }).check();
-    await practitioner.getByTestId('follow-up-diabetes').getByRole('radiogroup', { name: 'Is it under control?' }).getByRole('radio', { name: 'Yes', exact: true }).check();
+    await practitioner
+      .getByTestId('follow-up-diabetes')
+      .getByRole('radiogroup', { name: 'Is it under control?' })
+      .getByRole('radio', { name: 'Yes', exact: true })
+      .check();
     // Pregnancy is asked for a woman.
     await practitioner.getByRole('checkbox', { name: 'Pregnant' }).waitFor();
 
@@ -178,14 +194,18 @@ describe('web app, end to end', () => {
     const sessions = await server.repos.treatmentSessions.listByPatient(state.patientId);
     const first = sessions[0];
     if (!first) throw new Error('no session was booked');
-    await server.repos.treatmentSessions.update(first.id, { scheduledAt: new Date(Date.now() - 2 * 3_600_000).toISOString() });
+    await server.repos.treatmentSessions.update(first.id, {
+      scheduledAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+    });
 
     await practitioner.reload();
     await practitioner.getByRole('link', { name: 'Chart session' }).first().click();
     await practitioner.getByTestId('body-map').waitFor();
     // The recalled lot is listed but cannot be chosen.
     await practitioner.getByRole('textbox', { name: /^Lot/ }).click();
-    expect(await practitioner.getByRole('option', { name: /HR-2399/ }).getAttribute('data-combobox-disabled')).toBe('true');
+    expect(await practitioner.getByRole('option', { name: /HR-2399/ }).getAttribute('data-combobox-disabled')).toBe(
+      'true',
+    );
     await practitioner.keyboard.press('Escape');
     const map = practitioner.getByTestId('body-map');
     await map.click({ position: { x: 120, y: 120 } });
@@ -215,45 +235,66 @@ describe('web app, end to end', () => {
 
   let patient: Page;
 
-  it('shows the patient her own sessions, preparation and aftercare countdown, and nothing of others', { timeout: 120_000 }, async () => {
-    patient = await newPage();
-    await signIn(patient, state.portalEmail, state.portalPassword);
-    await patient.waitForURL('**/portal');
-    await patient.getByTestId('upcoming').waitFor();
-    await patient.getByTestId('preparation').waitFor();
-    await patient.getByTestId('aftercare').waitFor();
-    expect(await patient.getByTestId('aftercare').textContent()).toMatch(/left/);
-    expect(await patient.getByRole('link', { name: 'Download the aftercare sheet (PDF)' }).getAttribute('href')).toMatch(/aftercare\.pdf\?locale=en$/);
-    const text = (await patient.locator('body').textContent()) ?? '';
-    expect(text).toContain('Hana');
-    expect(text).not.toContain('Paula');
-    expect(text).not.toContain('Otto');
-    await checkScreen(patient, '10-portal');
+  it(
+    'shows the patient her own sessions, preparation and aftercare countdown, and nothing of others',
+    { timeout: 120_000 },
+    async () => {
+      patient = await newPage();
+      await signIn(patient, state.portalEmail, state.portalPassword);
+      await patient.waitForURL('**/portal');
+      await patient.getByTestId('upcoming').waitFor();
+      await patient.getByTestId('preparation').waitFor();
+      await patient.getByTestId('aftercare').waitFor();
+      expect(await patient.getByTestId('aftercare').textContent()).toMatch(/left/);
+      expect(
+        await patient.getByRole('link', { name: 'Download the aftercare sheet (PDF)' }).getAttribute('href'),
+      ).toMatch(/aftercare\.pdf\?locale=en$/);
+      const text = (await patient.locator('body').textContent()) ?? '';
+      expect(text).toContain('Hana');
+      expect(text).not.toContain('Paula');
+      expect(text).not.toContain('Otto');
+      await checkScreen(patient, '10-portal');
 
-    // Staff screens send a patient back to the portal; the server refuses other patients' records.
-    await patient.goto(`/patients/${server.fixture.otherPatient.id}`);
-    await patient.waitForURL('**/portal');
-    const other = await patient.evaluate(async (id) => (await fetch(`/api/patients/${id}/sessions`)).status, server.fixture.otherPatient.id);
-    expect([403, 404]).toContain(other);
-    // The documents the portal links to are there, in the patient's session.
-    await patient.goto('/portal');
-    expect(await download(patient, 'Download the aftercare sheet (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
-    expect(await download(patient, 'Treatment summary (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
-    expect(await download(patient, 'Add to calendar (.ics)')).toMatchObject({ status: 200, type: expect.stringMatching(/^text\/calendar/) });
-    // A calendar subscription address: shown once, and it works with no session at all.
-    await expectWorkingSubscription(patient);
-    // The FAQ answers in the patient's words, each answer with its sources.
-    await patient.getByLabel('Search the questions').fill('is it painful');
-    const answer = patient.getByTestId('faq').getByRole('button', { name: 'Does mesotherapy hurt?' });
-    await answer.waitFor();
-    await answer.click();
-    await patient.getByTestId('faq').getByText(/lidocaine/i).first().waitFor();
-  });
+      // Staff screens send a patient back to the portal; the server refuses other patients' records.
+      await patient.goto(`/patients/${server.fixture.otherPatient.id}`);
+      await patient.waitForURL('**/portal');
+      const other = await patient.evaluate(
+        async (id) => (await fetch(`/api/patients/${id}/sessions`)).status,
+        server.fixture.otherPatient.id,
+      );
+      expect([403, 404]).toContain(other);
+      // The documents the portal links to are there, in the patient's session.
+      await patient.goto('/portal');
+      expect(await download(patient, 'Download the aftercare sheet (PDF)')).toEqual({
+        status: 200,
+        type: 'application/pdf',
+      });
+      expect(await download(patient, 'Treatment summary (PDF)')).toEqual({ status: 200, type: 'application/pdf' });
+      expect(await download(patient, 'Add to calendar (.ics)')).toMatchObject({
+        status: 200,
+        type: expect.stringMatching(/^text\/calendar/),
+      });
+      // A calendar subscription address: shown once, and it works with no session at all.
+      await expectWorkingSubscription(patient);
+      // The FAQ answers in the patient's words, each answer with its sources.
+      await patient.getByLabel('Search the questions').fill('is it painful');
+      const answer = patient.getByTestId('faq').getByRole('button', { name: 'Does mesotherapy hurt?' });
+      await answer.waitFor();
+      await answer.click();
+      await patient
+        .getByTestId('faq')
+        .getByText(/lidocaine/i)
+        .first()
+        .waitFor();
+    },
+  );
 
   it('lets the patient report a side effect and shows the triage advice', { timeout: 120_000 }, async () => {
     await patient.getByRole('link', { name: 'Report a side effect' }).first().click();
     await patient.getByRole('heading', { name: 'Report a side effect' }).waitFor();
-    await patient.getByLabel(/^What do you notice/).fill('The injection points are hot, swollen and leaking pus, and I have a fever.');
+    await patient
+      .getByLabel(/^What do you notice/)
+      .fill('The injection points are hot, swollen and leaking pus, and I have a fever.');
     await patient.getByRole('radio', { name: 'Severe' }).check();
     await checkScreen(patient, '11-report-side-effect');
     await patient.getByRole('button', { name: 'Send report' }).click();
@@ -274,7 +315,13 @@ describe('web app, end to end', () => {
 
     await practitioner.goto(`/patients/${state.patientId}`);
     await practitioner.getByTestId('patient-side-effects').waitFor();
-    expect(await practitioner.getByTestId('patient-side-effects').getByTestId('triage-badge').first().getAttribute('data-level')).toBe('urgent');
+    expect(
+      await practitioner
+        .getByTestId('patient-side-effects')
+        .getByTestId('triage-badge')
+        .first()
+        .getAttribute('data-level'),
+    ).toBe('urgent');
     await checkScreen(practitioner, '14-patient');
   });
 
@@ -289,7 +336,9 @@ describe('web app, end to end', () => {
   });
 
   it('uploads before and after photos and shows them side by side', { timeout: 120_000 }, async () => {
-    const photos = practitioner.locator('section', { has: practitioner.getByRole('heading', { name: 'Before and after photos' }) });
+    const photos = practitioner.locator('section', {
+      has: practitioner.getByRole('heading', { name: 'Before and after photos' }),
+    });
     const file = photos.locator('input[type=file]');
     await file.setInputFiles({ name: 'before.png', mimeType: 'image/png', buffer: tinyPng(320, 240) });
     await photos.getByRole('button', { name: 'Upload' }).click();
@@ -300,7 +349,13 @@ describe('web app, end to end', () => {
     const images = photos.getByTestId('photo-compare').locator('img');
     await expect.poll(() => images.count()).toBe(2);
     // Both images really load (same-origin, with the session cookie).
-    await expect.poll(() => images.evaluateAll((list) => list.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    await expect
+      .poll(() =>
+        images.evaluateAll((list) =>
+          list.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+        ),
+      )
+      .toBe(true);
     await checkScreen(practitioner, '15-outcomes-photos');
   });
 
@@ -364,18 +419,25 @@ describe('web app, manners', () => {
     expect(violations).toEqual([]);
   });
 
-  it('works on a phone-sized screen: menu behind a button, nothing wider than the screen', { timeout: 120_000 }, async () => {
-    const page = await newPage({ viewport: { width: 390, height: 844 } });
-    await signIn(page, state.portalEmail, state.portalPassword);
-    await page.waitForURL('**/portal');
-    await page.getByTestId('aftercare').waitFor();
-    expect(await overflowsSideways(page)).toBe(false);
-    await checkScreen(page, '19-portal-phone');
-    await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Report a side effect' }).click();
-    await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
-    expect(await overflowsSideways(page)).toBe(false);
-  });
+  it(
+    'works on a phone-sized screen: menu behind a button, nothing wider than the screen',
+    { timeout: 120_000 },
+    async () => {
+      const page = await newPage({ viewport: { width: 390, height: 844 } });
+      await signIn(page, state.portalEmail, state.portalPassword);
+      await page.waitForURL('**/portal');
+      await page.getByTestId('aftercare').waitFor();
+      expect(await overflowsSideways(page)).toBe(false);
+      await checkScreen(page, '19-portal-phone');
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Report a side effect' })
+        .click();
+      await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
+      expect(await overflowsSideways(page)).toBe(false);
+    },
+  );
 
   it('switches to Turkish, with dates in Turkish', { timeout: 120_000 }, async () => {
     const page = await newPage();
@@ -387,7 +449,9 @@ describe('web app, manners', () => {
     await page.getByLabel(/^Parola/).fill(server.password);
     await page.getByRole('button', { name: 'Giriş yap' }).click();
     await page.getByRole('heading', { name: 'Bugünün programı' }).waitFor();
-    const longDate = new Intl.DateTimeFormat('tr', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${new Date().toLocaleDateString('sv')}T00:00:00Z`));
+    const longDate = new Intl.DateTimeFormat('tr', { dateStyle: 'full', timeZone: 'UTC' }).format(
+      new Date(`${new Date().toLocaleDateString('sv')}T00:00:00Z`),
+    );
     await page.getByText(longDate).waitFor();
     await checkScreen(page, '20-today-turkish');
   });

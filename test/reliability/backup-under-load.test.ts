@@ -100,7 +100,11 @@ describe.runIf(testEngines.some((e) => e.engine === 'sqlite'))('backup and resto
       await expectRecordsWhole(db, survey.records);
     });
     // The restored server takes writes too.
-    const created = await reader.request('POST', '/api/patients', { firstName: 'After', lastName: 'Restore', birthDate: '1980-02-02' });
+    const created = await reader.request('POST', '/api/patients', {
+      firstName: 'After',
+      lastName: 'Restore',
+      birthDate: '1980-02-02',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     await stop(restoredServer);
   }, 60_000);
@@ -125,7 +129,8 @@ describe.runIf(testEngines.some((e) => e.engine === 'sqlite'))('backup and resto
 
     const original = readSqliteContents(join(live.dataDir, sqliteFileName));
     const copy = readSqliteContents(join(restored.dataDir, sqliteFileName));
-    for (const table of ['patients', 'intakes', 'assessments', 'audit_log', 'users']) expect(original.tables[table]?.length, table).toBeGreaterThan(0);
+    for (const table of ['patients', 'intakes', 'assessments', 'audit_log', 'users'])
+      expect(original.tables[table]?.length, table).toBeGreaterThan(0);
     expect(copy.schema).toStrictEqual(original.schema);
     expect(Object.keys(copy.tables)).toStrictEqual(Object.keys(original.tables));
     for (const [table, rows] of Object.entries(original.tables)) expect(copy.tables[table], table).toStrictEqual(rows);
@@ -145,7 +150,9 @@ describe.runIf(testEngines.some((e) => e.engine === 'sqlite'))('backup and resto
     await migrateToLatest(migrated);
     await migrated.destroy();
     const writer = openSqlite(file);
-    const insert = writer.prepare("insert into audit_log (id, at, action, entity, entity_id) values (?, ?, 'create', 'ballast', ?)");
+    const insert = writer.prepare(
+      "insert into audit_log (id, at, action, entity, entity_id) values (?, ?, 'create', 'ballast', ?)",
+    );
     const ballast = 10_000;
     writer.transaction(() => {
       for (let i = 0; i < ballast; i++) insert.run(randomUUID(), new Date().toISOString(), 'x'.repeat(200));
@@ -163,7 +170,10 @@ describe.runIf(testEngines.some((e) => e.engine === 'sqlite'))('backup and resto
     const destination = join(dir, 'backups', 'busy.sqlite');
     const before = writes;
     const backup = backupDatabase({ engine: 'sqlite', file }, destination);
-    const outcome = await Promise.race([backup.then(() => 'finished'), sleep(10_000).then(() => 'still copying after 10 s')]);
+    const outcome = await Promise.race([
+      backup.then(() => 'finished'),
+      sleep(10_000).then(() => 'still copying after 10 s'),
+    ]);
     const after = writes;
     writing = false;
     await backup;

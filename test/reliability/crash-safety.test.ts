@@ -26,7 +26,11 @@ const rounds = 3;
 const writers = 12;
 
 /** Database-level checks; returns what the integrity check covered, for the summary. */
-async function checkStore(store: ServerStore, engine: Engine, survey: Awaited<ReturnType<typeof surveyWrites>>): Promise<string> {
+async function checkStore(
+  store: ServerStore,
+  engine: Engine,
+  survey: Awaited<ReturnType<typeof surveyWrites>>,
+): Promise<string> {
   return withStoreDb(store, async (db) => {
     // Every record in the database belongs to a write the test made (acknowledged, or in flight at a kill).
     await expectRecordsWhole(db, survey.records);
@@ -37,7 +41,8 @@ async function checkStore(store: ServerStore, engine: Engine, survey: Awaited<Re
     const integrity = await postgresIntegrity(db);
     expect(integrity.heapCorruption).toEqual([]);
     expect(integrity.foreignKeyViolations).toEqual([]);
-    if (integrity.amcheckUnavailable) return `amcheck unavailable (${integrity.amcheckUnavailable}): foreign keys checked by query only`;
+    if (integrity.amcheckUnavailable)
+      return `amcheck unavailable (${integrity.amcheckUnavailable}): foreign keys checked by query only`;
     expect(integrity.indexesChecked).toBeGreaterThan(0);
     return `amcheck clean over ${integrity.indexesChecked} indexes and every table, foreign keys clean`;
   });
@@ -86,25 +91,36 @@ describe.each(testEngines.map((e) => e.engine))('crash safety [%s]', (engine) =>
       // Requests without an answer are those the kill cut off, not ones the server dropped before.
       const unanswered = log.writes().filter((w) => w.outcome === 'unknown' && w.sentAt > roundStartedAt);
       expect(unanswered.filter((w) => (w.lostAt ?? 0) < killedAt)).toEqual([]);
-      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0], 'the killed server left its lock').toBe(String(killed.pid));
+      if (engine === 'sqlite')
+        expect(
+          readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0],
+          'the killed server left its lock',
+        ).toBe(String(killed.pid));
 
       // The same data folder or database; for SQLite the killed server's lock must not block this.
       server = await startServer({ store });
-      if (engine === 'sqlite') expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0]).toBe(String(server.pid));
+      if (engine === 'sqlite')
+        expect(readFileSync(join(store.dataDir, 'mesodesk.pid'), 'utf8').split('\n')[0]).toBe(String(server.pid));
       const reader = await signIn(server.baseUrl, admin.email, admin.password);
       const survey = await surveyWrites(reader, log);
       expect(survey.problems).toEqual([]);
       expect(lostAcknowledged(survey.present)).toEqual([]);
       expect(survey.found.acked).toBe(log.acked);
       const integrity = await checkStore(store, engine, survey);
-      summary.push(`kill ${round}: ${inFlight} in flight, ${log.acked} acknowledged so far all present, ${unanswered.length} unanswered`);
-      if (round === rounds) summary.push(`${survey.found.unknown} unanswered writes had committed, whole; ${integrity}`);
+      summary.push(
+        `kill ${round}: ${inFlight} in flight, ${log.acked} acknowledged so far all present, ${unanswered.length} unanswered`,
+      );
+      if (round === rounds)
+        summary.push(`${survey.found.unknown} unanswered writes had committed, whole; ${integrity}`);
     }
     console.info(`crash safety [${engine}]: ${summary.join('; ')}`);
     const stopping: ServerProcess = server;
     server = undefined;
     expect(await stopping.stop(), stopping.output()).toBe(0);
     // Once more with the server gone: what the next start would find.
-    if (engine === 'sqlite') await withStoreDb(store, async (db) => expect(await sqliteIntegrity(db)).toEqual({ integrityCheck: ['ok'], foreignKeyViolations: [] }));
+    if (engine === 'sqlite')
+      await withStoreDb(store, async (db) =>
+        expect(await sqliteIntegrity(db)).toEqual({ integrityCheck: ['ok'], foreignKeyViolations: [] }),
+      );
   }, 90_000);
 });

@@ -1,4 +1,11 @@
-import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  defaultVariantColorsResolver,
+  parseThemeColor,
+  type CSSVariablesResolver,
+  type VariantColorsResolver,
+} from '@mantine/core';
 
 /**
  * Mantine's default shades are too light for small text on white (WCAG AA needs 4.5:1), so filled
@@ -12,7 +19,8 @@ const variantColorResolver: VariantColorsResolver = (input) => {
   if (!darkest) return colors;
   if (input.variant === 'light') return { ...colors, color: darken(darkest, 0.35), hoverColor: darken(darkest, 0.35) };
   // Mantine lightens a shade-9 button on hover (to shade 8), below AA with white text; darken instead.
-  if (input.variant === 'filled' && (parsed.shade === undefined || parsed.shade === 9)) return { ...colors, hover: darken(darkest, 0.15) };
+  if (input.variant === 'filled' && (parsed.shade === undefined || parsed.shade === 9))
+    return { ...colors, hover: darken(darkest, 0.15) };
   return colors;
 };
 
@@ -30,7 +38,10 @@ export const theme = createTheme({
 export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   // The same rules as variantColorResolver, for components drawn with Mantine's global colour
   // variables (those given no colour of their own use the primary colour's variables).
-  const light: Record<string, string> = { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' };
+  const light: Record<string, string> = {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+  };
   for (const [name, shades] of Object.entries(theme.colors)) {
     const darkest = shades[9];
     light[`--mantine-color-${name}-filled-hover`] = darken(darkest, 0.15);

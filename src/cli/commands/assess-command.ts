@@ -7,7 +7,12 @@ import { formatAssessment } from '../format-assessment.js';
 import { readInput } from '../read-input.js';
 
 /** `mesodesk assess FILE|- [--json]`: exit 0 with the result, 2 with one line per input problem. */
-export async function assessCommand(file: string, options: { json?: boolean }, kb: KnowledgeBase, io: CliIo): Promise<number> {
+export async function assessCommand(
+  file: string,
+  options: { json?: boolean },
+  kb: KnowledgeBase,
+  io: CliIo,
+): Promise<number> {
   let input: { text: string; name: string };
   try {
     input = await readInput(file, io);
@@ -20,7 +25,8 @@ export async function assessCommand(file: string, options: { json?: boolean }, k
   const inFile = file === '-' ? '' : ` (in ${file})`;
   const invalid = (problems: FieldProblem[]) => {
     // A problem with the whole input ('(body)' in the API's words) is named by the input's name.
-    for (const p of problems) io.err(errorLine(p.field === '(body)' ? `${input.name}: ${p.message}` : `${formatProblem(p)}${inFile}`));
+    for (const p of problems)
+      io.err(errorLine(p.field === '(body)' ? `${input.name}: ${p.message}` : `${formatProblem(p)}${inFile}`));
     return EXIT.invalidInput;
   };
   let json: unknown;

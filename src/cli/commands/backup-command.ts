@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { backupDatabase, BackupError, defaultBackupPath } from '../../storage/backup-database.js';
-import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
+import {
+  databaseConfigFromEnv,
+  DatabaseConfigError,
+  describeDatabase,
+  resolveDataDir,
+  type Env,
+} from '../../storage/database-config.js';
 import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
@@ -19,11 +25,15 @@ export async function backupCommand(opts: { out?: string }, io: CliIo, env: Env 
     const { images } = await backupDatabase(config, destination, { dataDir });
     io.out(`Backed up ${describeDatabase(config)} to ${destination}`);
     if (images) {
-      const where = images.archive === destination ? 'in the backup' : `to ${images.archive} (restore them with mesodesk restore --images-only)`;
+      const where =
+        images.archive === destination
+          ? 'in the backup'
+          : `to ${images.archive} (restore them with mesodesk restore --images-only)`;
       if (images.copied > 0) io.out(`Copied ${images.copied} photo${images.copied === 1 ? '' : 's'} ${where}`);
       else io.out('No photos to copy');
       // Named, not hidden: a record whose photo file was already gone cannot get it back from this backup.
-      for (const path of images.missing) io.err(errorLine(`warning: ${path} is named by a record but its file is missing`));
+      for (const path of images.missing)
+        io.err(errorLine(`warning: ${path} is named by a record but its file is missing`));
     }
     return EXIT.ok;
   } catch (error) {
@@ -32,7 +42,9 @@ export async function backupCommand(opts: { out?: string }, io: CliIo, env: Env 
       return EXIT.failed;
     }
     // What the database library or the file system said, of the backup the user asked for.
-    io.err(errorLine(`${destination ? `cannot back up to ${destination}` : 'cannot back up'}: ${describeError(error)}`));
+    io.err(
+      errorLine(`${destination ? `cannot back up to ${destination}` : 'cannot back up'}: ${describeError(error)}`),
+    );
     return EXIT.failed;
   }
 }

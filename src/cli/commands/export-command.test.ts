@@ -31,7 +31,8 @@ function testStreams(tty = false): CliStreams & { stdoutText(): string; stderrTe
   return { stdout, stderr, stdoutText: () => out, stderrText: () => err };
 }
 
-const patientsIn = (bundle: Bundle) => bundle.entry.filter((e) => e.resource.resourceType === 'Patient').map((e) => e.resource.id);
+const patientsIn = (bundle: Bundle) =>
+  bundle.entry.filter((e) => e.resource.resourceType === 'Patient').map((e) => e.resource.id);
 
 describe('mesodesk export', () => {
   let seeded: SeededDataDir;
@@ -62,7 +63,12 @@ describe('mesodesk export', () => {
     expect(readdirSync(join(seeded.dir, 'out'))).toEqual(['clinic.json']);
 
     const db = createDatabase({ engine: 'sqlite', file: join(seeded.dir, sqliteFileName) });
-    const audit = await createRepositories(db).audit.list({ clinicId: seeded.clinicId, entity: 'fhir_export', limit: 500, offset: 0 });
+    const audit = await createRepositories(db).audit.list({
+      clinicId: seeded.clinicId,
+      entity: 'fhir_export',
+      limit: 500,
+      offset: 0,
+    });
     await db.destroy();
     // One entry per batch of patients read, naming each of them.
     const audited = auditedRecords(audit).map((r) => r.patientId);
@@ -92,24 +98,48 @@ describe('mesodesk export', () => {
 
   it('writes CSV reports that parse back', async () => {
     const io = captureIo();
-    expect(await exportCsvCommand('sessions', { out: out('sessions.csv'), names: true }, io, seeded.env, testStreams())).toBe(0);
+    expect(
+      await exportCsvCommand('sessions', { out: out('sessions.csv'), names: true }, io, seeded.env, testStreams()),
+    ).toBe(0);
     const rows = parseCsvRecords(readFileSync(out('sessions.csv'), 'utf8'));
-    expect(rows.find((r) => r.session_id === seeded.records.doneSession.id)).toMatchObject({ patient_name: 'Ayşe Yılmaz', lot_numbers: 'LOT-TR-A; LOT-TR-B', status: 'done' });
+    expect(rows.find((r) => r.session_id === seeded.records.doneSession.id)).toMatchObject({
+      patient_name: 'Ayşe Yılmaz',
+      lot_numbers: 'LOT-TR-A; LOT-TR-B',
+      status: 'done',
+    });
 
     const streams = testStreams();
     expect(await exportCsvCommand('side-effects-by-lot', {}, captureIo(), seeded.env, streams)).toBe(0);
-    expect(parseCsvRecords(streams.stdoutText()).find((r) => r.lot_number === 'LOT-TR-B')).toMatchObject({ manufacturer: 'Örnek İlaç A.Ş.', recalled: 'yes' });
+    expect(parseCsvRecords(streams.stdoutText()).find((r) => r.lot_number === 'LOT-TR-B')).toMatchObject({
+      manufacturer: 'Örnek İlaç A.Ş.',
+      recalled: 'yes',
+    });
   });
 
   it('names the argument at fault and exits 2 for bad input', async () => {
     type Io = ReturnType<typeof captureIo>;
     const cases: [(io: Io) => Promise<number>, string][] = [
-      [(io) => exportFhirCommand({ patient: 'nope' }, io, seeded.env, testStreams()), 'mesodesk: --patient: no patient with id nope'],
-      [(io) => exportFhirCommand({ clinic: 'nope' }, io, seeded.env, testStreams()), 'mesodesk: --clinic: no clinic with id nope'],
-      [(io) => exportFhirCommand({ out: join(seeded.dir, 'missing', 'x.json') }, io, seeded.env, testStreams()), 'mesodesk: --out: the folder'],
+      [
+        (io) => exportFhirCommand({ patient: 'nope' }, io, seeded.env, testStreams()),
+        'mesodesk: --patient: no patient with id nope',
+      ],
+      [
+        (io) => exportFhirCommand({ clinic: 'nope' }, io, seeded.env, testStreams()),
+        'mesodesk: --clinic: no clinic with id nope',
+      ],
+      [
+        (io) => exportFhirCommand({ out: join(seeded.dir, 'missing', 'x.json') }, io, seeded.env, testStreams()),
+        'mesodesk: --out: the folder',
+      ],
       [(io) => exportFhirCommand({ out: seeded.dir }, io, seeded.env, testStreams()), 'mesodesk: --out:'],
-      [(io) => exportCsvCommand('patients', {}, io, seeded.env, testStreams()), 'mesodesk: TABLE: must be one of: sessions, side-effects-by-lot, outcomes-by-indication'],
-      [(io) => exportCsvCommand('outcomes-by-indication', { names: true }, io, seeded.env, testStreams()), 'mesodesk: --names:'],
+      [
+        (io) => exportCsvCommand('patients', {}, io, seeded.env, testStreams()),
+        'mesodesk: TABLE: must be one of: sessions, side-effects-by-lot, outcomes-by-indication',
+      ],
+      [
+        (io) => exportCsvCommand('outcomes-by-indication', { names: true }, io, seeded.env, testStreams()),
+        'mesodesk: --names:',
+      ],
     ];
     for (const [run, message] of cases) {
       const io = captureIo();
@@ -155,8 +185,15 @@ describe('mesodesk export', () => {
     vi.stubEnv('MESODESK_DATA_DIR', seeded.dir);
     try {
       const io = captureIo();
-      expect(await runCli(['export', 'csv', 'outcomes-by-indication', '--clinic', seeded.clinicId, '--out', out('outcomes.csv')], io)).toBe(0);
-      expect(parseCsvRecords(readFileSync(out('outcomes.csv'), 'utf8')).map((r) => r.indication)).toContain('hair_loss');
+      expect(
+        await runCli(
+          ['export', 'csv', 'outcomes-by-indication', '--clinic', seeded.clinicId, '--out', out('outcomes.csv')],
+          io,
+        ),
+      ).toBe(0);
+      expect(parseCsvRecords(readFileSync(out('outcomes.csv'), 'utf8')).map((r) => r.indication)).toContain(
+        'hair_loss',
+      );
       const bad = captureIo();
       expect(await runCli(['export', 'csv', 'nope', '--clinic', seeded.clinicId], bad)).toBe(2);
       expect(bad.stderr).toMatch(/^mesodesk: TABLE: /);

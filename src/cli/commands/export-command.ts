@@ -12,7 +12,15 @@ import type { PatientRecord } from '../../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { clinicReportLines, isReportTable, reportTables } from '../../server/interop/clinic-reports.js';
 import { clinicFhirChunks, patientFhirBundle } from '../../server/interop/fhir-export.js';
-import { CliFailure, CliInputError, describeError, errorLine, fileErrorReason, inputErrorLine, systemErrorCode } from '../cli-errors.js';
+import {
+  CliFailure,
+  CliInputError,
+  describeError,
+  errorLine,
+  fileErrorReason,
+  inputErrorLine,
+  systemErrorCode,
+} from '../cli-errors.js';
 import { EXIT, isClosedPipe, type CliIo } from '../cli-io.js';
 
 /*
@@ -54,11 +62,15 @@ export async function runRecordCommand(io: CliIo, work: () => Promise<void>): Pr
  */
 export async function withClinicDatabase<T>(env: Env, work: (repos: Repositories) => Promise<T>): Promise<T> {
   const config = databaseConfigFromEnv(env);
-  if (config.engine === 'sqlite' && !existsSync(config.file)) throw new CliFailure(`no database at ${config.file} (has the server been started with this data folder?)`);
+  if (config.engine === 'sqlite' && !existsSync(config.file))
+    throw new CliFailure(`no database at ${config.file} (has the server been started with this data folder?)`);
   const db = createDatabase(config);
   try {
     const known = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).getMigrations();
-    if (known.some((m) => m.executedAt === undefined)) throw new CliFailure('the database is not up to date with this version of mesodesk; start the server once (it migrates the database) and try again');
+    if (known.some((m) => m.executedAt === undefined))
+      throw new CliFailure(
+        'the database is not up to date with this version of mesodesk; start the server once (it migrates the database) and try again',
+      );
     return await work(createRepositories(db));
   } finally {
     await db.destroy();
@@ -74,28 +86,42 @@ export async function resolveClinicId(repos: Repositories, clinicId: string | un
   const clinics = await repos.clinics.list();
   const [only] = clinics;
   if (!only) throw new CliFailure('the database holds no clinic yet');
-  if (clinics.length > 1) throw new CliInputError('--clinic', `required: the database holds ${clinics.length} clinics (${clinics.map((c) => c.id).join(', ')})`);
+  if (clinics.length > 1)
+    throw new CliInputError(
+      '--clinic',
+      `required: the database holds ${clinics.length} clinics (${clinics.map((c) => c.id).join(', ')})`,
+    );
   return only.id;
 }
 
 /** Audit entries for reads done from the command line: no user, the command as the route. */
-export function cliAudit(repos: Repositories, command: string): (clinicId: string, events: readonly AuditEvent[]) => Promise<void> {
-  return (clinicId, events) => repos.audit.append(auditEntries(events, { clinicId, userId: null, role: null, route: `cli: mesodesk ${command}` }));
+export function cliAudit(
+  repos: Repositories,
+  command: string,
+): (clinicId: string, events: readonly AuditEvent[]) => Promise<void> {
+  return (clinicId, events) =>
+    repos.audit.append(auditEntries(events, { clinicId, userId: null, role: null, route: `cli: mesodesk ${command}` }));
 }
 
 /** Checked before any work: a wrong --out is the caller's to fix (exit 2), not a failure after a long export. */
 export function checkOut(out: string | undefined): void {
   if (out === undefined) return;
   const destination = resolve(out);
-  if (!existsSync(dirname(destination)) || !statSync(dirname(destination)).isDirectory()) throw new CliInputError('--out', `the folder ${dirname(destination)} does not exist`);
-  if (existsSync(destination) && statSync(destination).isDirectory()) throw new CliInputError('--out', `${destination} is a folder; name a file`);
+  if (!existsSync(dirname(destination)) || !statSync(dirname(destination)).isDirectory())
+    throw new CliInputError('--out', `the folder ${dirname(destination)} does not exist`);
+  if (existsSync(destination) && statSync(destination).isDirectory())
+    throw new CliInputError('--out', `${destination} is a folder; name a file`);
 }
 
 /**
  * Writes the chunks to `out`, or to stdout. A file is written beside its name and renamed only when
  * complete, so a failure part-way never leaves a file that looks whole; on stdout the exit code says so.
  */
-export async function writeOutput(chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>, out: string | undefined, streams: CliStreams): Promise<string | undefined> {
+export async function writeOutput(
+  chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  out: string | undefined,
+  streams: CliStreams,
+): Promise<string | undefined> {
   const source = Readable.from(chunks, { objectMode: false });
   if (out === undefined) {
     await pipeline(source, streams.stdout, { end: false });
@@ -119,7 +145,14 @@ export async function writeOutput(chunks: AsyncIterable<string | Buffer> | Itera
 /** A progress bar over the clinic's patients on a terminal; nothing anywhere else. */
 function patientProgress(streams: CliStreams, total: number, label: string): { add(n: number): void; stop(): void } {
   if (!streams.stderr.isTTY) return { add: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ stream: streams.stderr, format: `${label} [{bar}] {percentage}% | {value}/{total} patients | {eta_formatted} left`, hideCursor: null }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: streams.stderr,
+      format: `${label} [{bar}] {percentage}% | {value}/{total} patients | {eta_formatted} left`,
+      hideCursor: null,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { add: (n) => bar.increment(n), stop: () => bar.stop() };
 }
@@ -136,7 +169,10 @@ async function overClinic(
   const append = cliAudit(repos, audit.command);
   try {
     return await run(async (patients) => {
-      await append(clinicId, patients.map((p) => ({ action: 'read', entity: audit.entity, entityId: audit.entityId(p), patientId: p.id })));
+      await append(
+        clinicId,
+        patients.map((p) => ({ action: 'read', entity: audit.entity, entityId: audit.entityId(p), patientId: p.id })),
+      );
       progress.add(patients.length);
     });
   } finally {
@@ -151,23 +187,39 @@ export interface ExportFhirOptions {
 }
 
 /** `mesodesk export fhir [--patient ID] [--clinic ID] [--out FILE]`: one patient, or the whole clinic streamed. */
-export function exportFhirCommand(opts: ExportFhirOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
+export function exportFhirCommand(
+  opts: ExportFhirOptions,
+  io: CliIo,
+  env: Env = process.env,
+  streams: CliStreams = processStreams,
+): Promise<number> {
   return runRecordCommand(io, () => {
     checkOut(opts.out);
     return withClinicDatabase(env, async (repos) => {
       const clinicId = opts.clinic === undefined ? undefined : await resolveClinicId(repos, opts.clinic);
-      const onSkipped = (s: { resourceType: string; id: string; reason: string }) => io.err(`left out ${s.resourceType} ${s.id}: ${s.reason}`);
+      const onSkipped = (s: { resourceType: string; id: string; reason: string }) =>
+        io.err(`left out ${s.resourceType} ${s.id}: ${s.reason}`);
       let written: string | undefined;
       if (opts.patient !== undefined) {
         const patient = await repos.patients.findById(opts.patient);
-        if (!patient || (clinicId !== undefined && patient.clinicId !== clinicId)) throw new CliInputError('--patient', `no patient with id ${opts.patient}${clinicId ? ' in that clinic' : ''}`);
+        if (!patient || (clinicId !== undefined && patient.clinicId !== clinicId))
+          throw new CliInputError(
+            '--patient',
+            `no patient with id ${opts.patient}${clinicId ? ' in that clinic' : ''}`,
+          );
         const bundle = await patientFhirBundle(repos, patient, { onSkipped });
-        await cliAudit(repos, 'export fhir')(patient.clinicId, [{ action: 'read', entity: 'fhir_export', entityId: patient.id, patientId: patient.id }]);
+        await cliAudit(repos, 'export fhir')(patient.clinicId, [
+          { action: 'read', entity: 'fhir_export', entityId: patient.id, patientId: patient.id },
+        ]);
         written = await writeOutput([JSON.stringify(bundle)], opts.out, streams);
       } else {
         const clinic = clinicId ?? (await resolveClinicId(repos, undefined));
-        written = await overClinic(repos, clinic, streams, { command: 'export fhir', entity: 'fhir_export', entityId: (p) => p.id }, (onBatch) =>
-          writeOutput(clinicFhirChunks(repos, clinic, { onBatch, onSkipped }), opts.out, streams),
+        written = await overClinic(
+          repos,
+          clinic,
+          streams,
+          { command: 'export fhir', entity: 'fhir_export', entityId: (p) => p.id },
+          (onBatch) => writeOutput(clinicFhirChunks(repos, clinic, { onBatch, onSkipped }), opts.out, streams),
         );
       }
       if (written) io.err(`Wrote ${written}`);
@@ -183,15 +235,31 @@ export interface ExportCsvOptions {
 }
 
 /** `mesodesk export csv TABLE [--clinic ID] [--out FILE]`: one of the clinic reports. */
-export function exportCsvCommand(table: string, opts: ExportCsvOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
+export function exportCsvCommand(
+  table: string,
+  opts: ExportCsvOptions,
+  io: CliIo,
+  env: Env = process.env,
+  streams: CliStreams = processStreams,
+): Promise<number> {
   return runRecordCommand(io, async () => {
     if (!isReportTable(table)) throw new CliInputError('TABLE', `must be one of: ${reportTables.join(', ')}`);
-    if (opts.names && table !== 'sessions') throw new CliInputError('--names', 'only the sessions report has patient names');
+    if (opts.names && table !== 'sessions')
+      throw new CliInputError('--names', 'only the sessions report has patient names');
     checkOut(opts.out);
     await withClinicDatabase(env, async (repos) => {
       const clinicId = await resolveClinicId(repos, opts.clinic);
-      const written = await overClinic(repos, clinicId, streams, { command: 'export csv', entity: 'clinic_report', entityId: () => table }, (onBatch) =>
-        writeOutput(clinicReportLines(repos, clinicId, table, { patientNames: opts.names ?? false, onBatch }), opts.out, streams),
+      const written = await overClinic(
+        repos,
+        clinicId,
+        streams,
+        { command: 'export csv', entity: 'clinic_report', entityId: () => table },
+        (onBatch) =>
+          writeOutput(
+            clinicReportLines(repos, clinicId, table, { patientNames: opts.names ?? false, onBatch }),
+            opts.out,
+            streams,
+          ),
       );
       if (written) io.err(`Wrote ${written}`);
     });

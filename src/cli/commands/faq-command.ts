@@ -22,7 +22,9 @@ export function faqCommand(words: string[], options: { limit?: string }, kb: Kno
     return EXIT.ok;
   }
   const references = referenceList(kb.data.sources.sources, { lines: true });
-  const answers = hits.map(({ entry }) => `Q: ${entry.question}\nA: ${entry.answer.trim()}\n   ${references.mark(entry.sources)}`);
+  const answers = hits.map(
+    ({ entry }) => `Q: ${entry.question}\nA: ${entry.answer.trim()}\n   ${references.mark(entry.sources)}`,
+  );
   io.out([...answers, ['References:', ...references.lines().map((l) => `  ${l}`)].join('\n')].join('\n\n'));
   return EXIT.ok;
 }

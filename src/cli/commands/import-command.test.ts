@@ -17,14 +17,21 @@ function file(name: string, content: unknown): string {
   return path;
 }
 
-const patientEntry = (id: string) => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, birthDate: '1990-04-12', gender: 'female' } });
+const patientEntry = (id: string) => ({
+  fullUrl: `urn:uuid:${id}`,
+  resource: { resourceType: 'Patient', id, birthDate: '1990-04-12', gender: 'female' },
+});
 
 describe('mesodesk import fhir', () => {
   it('prints the pre-filled intake of an exported Bundle, with nothing unmapped', async () => {
     const io = captureIo();
     expect(await importFhirCommand(file('sample.json', exportPatientBundle(sampleGroup())), {}, io)).toBe(0);
     const printed = JSON.parse(io.stdout) as { patient: Record<string, unknown> };
-    expect(printed.patient).toMatchObject({ birthDate: '1988-06-02', sex: 'female', allergies: [{ substance: 'hyaluronidase' }] });
+    expect(printed.patient).toMatchObject({
+      birthDate: '1988-06-02',
+      sex: 'female',
+      allergies: [{ substance: 'hyaluronidase' }],
+    });
     expect(printed.patient.conditions).toHaveLength(3);
     expect(io.stderr).toBe('');
   });
@@ -35,7 +42,14 @@ describe('mesodesk import fhir', () => {
       type: 'collection',
       entry: [
         patientEntry('p1'),
-        { resource: { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/p1' }, code: { text: 'Something nobody coded' } } },
+        {
+          resource: {
+            resourceType: 'Condition',
+            id: 'c1',
+            subject: { reference: 'Patient/p1' },
+            code: { text: 'Something nobody coded' },
+          },
+        },
         { resource: { resourceType: 'AllergyIntolerance', id: 'a1', patient: { reference: 'Patient/p1' } } },
       ],
     };
@@ -58,8 +72,16 @@ describe('mesodesk import fhir', () => {
     const cases: [string, { patient?: string }, RegExp][] = [
       [join(dir, 'missing.json'), {}, /^mesodesk: cannot read \/.*\/missing\.json: no such file$/m],
       [file('broken.json', '{"resourceType": '), {}, /^mesodesk: \/.*\/broken\.json: not valid JSON/],
-      [file('patient.json', { resourceType: 'Patient', id: 'p1' }), {}, /^mesodesk: \/.*\/patient\.json: not a FHIR Bundle/],
-      [file('empty.json', { resourceType: 'Bundle', entry: [] }), {}, /^mesodesk: \/.*\/empty\.json: entry: must contain a Patient/],
+      [
+        file('patient.json', { resourceType: 'Patient', id: 'p1' }),
+        {},
+        /^mesodesk: \/.*\/patient\.json: not a FHIR Bundle/,
+      ],
+      [
+        file('empty.json', { resourceType: 'Bundle', entry: [] }),
+        {},
+        /^mesodesk: \/.*\/empty\.json: entry: must contain a Patient/,
+      ],
       [two, {}, /^mesodesk: --patient: required: the Bundle has 2 Patients \(a1, b2\)/],
       [two, { patient: 'c3' }, /^mesodesk: --patient: must be the id of a Patient in the Bundle/],
     ];
@@ -75,7 +97,9 @@ describe('mesodesk import fhir', () => {
 
   it('is wired into the mesodesk program', async () => {
     const io = captureIo();
-    expect(await runCli(['import', 'fhir', file('wired.json', { resourceType: 'Bundle', entry: [patientEntry('p9')] })], io)).toBe(0);
+    expect(
+      await runCli(['import', 'fhir', file('wired.json', { resourceType: 'Bundle', entry: [patientEntry('p9')] })], io),
+    ).toBe(0);
     expect(JSON.parse(io.stdout).patient.birthDate).toBe('1990-04-12');
     expect(await runCli(['import', 'fhir'], captureIo())).toBe(2);
   });

@@ -32,7 +32,9 @@ export function importFhirCommand(file: string, opts: { patient?: string }, io: 
     }
     io.out(JSON.stringify({ patient: imported.patient }, null, 2));
     if (imported.unmapped.length) {
-      io.err(`${imported.unmapped.length} resource(s) of Patient ${imported.patientId} not mapped to intake facts; check each:`);
+      io.err(
+        `${imported.unmapped.length} resource(s) of Patient ${imported.patientId} not mapped to intake facts; check each:`,
+      );
       for (const u of imported.unmapped) io.err(`  ${u.resourceType} ${u.id}: ${u.reason}`);
     }
   });

@@ -53,10 +53,16 @@ function findEntry(kb: KnowledgeBase, id: string): unknown {
 
 /** `mesodesk kb show TOPIC`: prints a knowledge-base topic (a file) or one entry by id or code. */
 export function kbShowCommand(topic: string, kb: KnowledgeBase, io: CliIo): number {
-  const key = (Object.keys(knowledgeFiles) as KnowledgeFileKey[]).find((k) => knowledgeFiles[k].file === `${topic}.yaml` || k === topic);
+  const key = (Object.keys(knowledgeFiles) as KnowledgeFileKey[]).find(
+    (k) => knowledgeFiles[k].file === `${topic}.yaml` || k === topic,
+  );
   const value = key ? kb.data[key] : findEntry(kb, topic);
   if (value === undefined) {
-    io.err(errorLine(`TOPIC: unknown topic or entry "${topic}"; topics: ${kbTopics().join(', ')}; or an id such as hair_loss or PREGNANCY`));
+    io.err(
+      errorLine(
+        `TOPIC: unknown topic or entry "${topic}"; topics: ${kbTopics().join(', ')}; or an id such as hair_loss or PREGNANCY`,
+      ),
+    );
     return EXIT.invalidInput;
   }
   io.out(stringify(value, { lineWidth: 100 }).trimEnd());

@@ -44,7 +44,12 @@ describe('mesodesk pdf', () => {
     expect(summary).toContain('LOT-TR-B');
 
     const db = createDatabase({ engine: 'sqlite', file: join(seeded.dir, sqliteFileName) });
-    const audit = await createRepositories(db).audit.list({ clinicId: seeded.clinicId, patientId: seeded.patient.id, limit: 50, offset: 0 });
+    const audit = await createRepositories(db).audit.list({
+      clinicId: seeded.clinicId,
+      patientId: seeded.patient.id,
+      limit: 50,
+      offset: 0,
+    });
     await db.destroy();
     expect(audit.map((a) => [a.entity, a.route])).toEqual(
       expect.arrayContaining([
@@ -58,15 +63,30 @@ describe('mesodesk pdf', () => {
   it('exits 2 naming the argument for bad input, 1 when the document cannot be made', async () => {
     const out = join(seeded.dir, 'never.pdf');
     const cases: [() => ReturnType<typeof pdfCommand>, ReturnType<typeof captureIo>, RegExp][] = [];
-    const add = (kind: 'aftercare' | 'consent' | 'summary', id: string, opts: { out: string; locale?: string }, message: RegExp) => {
+    const add = (
+      kind: 'aftercare' | 'consent' | 'summary',
+      id: string,
+      opts: { out: string; locale?: string },
+      message: RegExp,
+    ) => {
       const io = captureIo();
       cases.push([() => pdfCommand(kind, id, opts, io, seeded.env), io, message]);
     };
     add('aftercare', 'nope', { out }, /^mesodesk: SESSION_ID: no session with id nope/);
     add('consent', 'nope', { out }, /^mesodesk: SIGNATURE_ID: no consent signature with id nope/);
     add('summary', 'nope', { out }, /^mesodesk: COURSE_ID: no course with id nope/);
-    add('aftercare', seeded.records.plannedSession.id, { out, locale: 'de' }, /^mesodesk: --locale: must be one of: en, tr/);
-    add('aftercare', seeded.records.plannedSession.id, { out: join(seeded.dir, 'missing', 'x.pdf') }, /^mesodesk: --out: the folder/);
+    add(
+      'aftercare',
+      seeded.records.plannedSession.id,
+      { out, locale: 'de' },
+      /^mesodesk: --locale: must be one of: en, tr/,
+    );
+    add(
+      'aftercare',
+      seeded.records.plannedSession.id,
+      { out: join(seeded.dir, 'missing', 'x.pdf') },
+      /^mesodesk: --out: the folder/,
+    );
     for (const [run, io, message] of cases) {
       expect(await run(), String(message)).toBe(2);
       expect(io.stderr).toMatch(message);
@@ -81,7 +101,9 @@ describe('mesodesk pdf', () => {
     vi.stubEnv('MESODESK_DATA_DIR', seeded.dir);
     try {
       const out = join(seeded.dir, 'wired.pdf');
-      expect(await runCli(['pdf', 'summary', seeded.records.course.id, '--out', out, '--locale', 'tr'], captureIo())).toBe(0);
+      expect(
+        await runCli(['pdf', 'summary', seeded.records.course.id, '--out', out, '--locale', 'tr'], captureIo()),
+      ).toBe(0);
       expect((await extractPdf(readFileSync(out))).flat).toContain('Tedavi özeti');
       const missing = captureIo();
       expect(await runCli(['pdf', 'aftercare', seeded.records.plannedSession.id], missing)).toBe(2);

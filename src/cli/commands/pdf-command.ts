@@ -3,17 +3,36 @@ import type { Env } from '../../storage/database-config.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { aftercareDocument, type MadeDocument } from '../../server/interop/aftercare-document.js';
 import { consentDocument } from '../../server/interop/consent-document.js';
-import { documentLanguages, isDocumentLanguage, type DocumentLanguage } from '../../server/interop/document-language.js';
+import {
+  documentLanguages,
+  isDocumentLanguage,
+  type DocumentLanguage,
+} from '../../server/interop/document-language.js';
 import { summaryDocument } from '../../server/interop/summary-document.js';
 import { CliInputError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
-import { checkOut, cliAudit, processStreams, runRecordCommand, withClinicDatabase, writeOutput, type CliStreams } from './export-command.js';
+import {
+  checkOut,
+  cliAudit,
+  processStreams,
+  runRecordCommand,
+  withClinicDatabase,
+  writeOutput,
+  type CliStreams,
+} from './export-command.js';
 
 export const pdfKinds = ['aftercare', 'consent', 'summary'] as const;
 export type PdfKind = (typeof pdfKinds)[number];
 
 /** Per kind: the argument's name in messages, the audit entity, and how to find and make it. */
-const kinds: Record<PdfKind, { argument: string; entity: string; make(repos: Repositories, id: string, language: DocumentLanguage): Promise<MadeDocument | undefined> }> = {
+const kinds: Record<
+  PdfKind,
+  {
+    argument: string;
+    entity: string;
+    make(repos: Repositories, id: string, language: DocumentLanguage): Promise<MadeDocument | undefined>;
+  }
+> = {
   aftercare: {
     argument: 'SESSION_ID',
     entity: 'aftercare_sheet',
@@ -48,16 +67,30 @@ export interface PdfOptions {
 }
 
 /** `mesodesk pdf aftercare SESSION_ID | consent SIGNATURE_ID | summary COURSE_ID --out FILE [--locale tr]`. */
-export function pdfCommand(kind: PdfKind, id: string, opts: PdfOptions, io: CliIo, env: Env = process.env, streams: CliStreams = processStreams): Promise<number> {
+export function pdfCommand(
+  kind: PdfKind,
+  id: string,
+  opts: PdfOptions,
+  io: CliIo,
+  env: Env = process.env,
+  streams: CliStreams = processStreams,
+): Promise<number> {
   return runRecordCommand(io, async () => {
     const spec = kinds[kind];
     const language = opts.locale ?? 'en';
-    if (!isDocumentLanguage(language)) throw new CliInputError('--locale', `must be one of: ${documentLanguages.join(', ')}`);
+    if (!isDocumentLanguage(language))
+      throw new CliInputError('--locale', `must be one of: ${documentLanguages.join(', ')}`);
     checkOut(opts.out);
     await withClinicDatabase(env, async (repos) => {
       const document = await spec.make(repos, id, language);
-      if (!document) throw new CliInputError(spec.argument, `no ${kind === 'aftercare' ? 'session' : kind === 'consent' ? 'consent signature' : 'course'} with id ${id}`);
-      await cliAudit(repos, `pdf ${kind}`)(document.patient.clinicId, [{ action: 'read', entity: spec.entity, entityId: id, patientId: document.patient.id }]);
+      if (!document)
+        throw new CliInputError(
+          spec.argument,
+          `no ${kind === 'aftercare' ? 'session' : kind === 'consent' ? 'consent signature' : 'course'} with id ${id}`,
+        );
+      await cliAudit(repos, `pdf ${kind}`)(document.patient.clinicId, [
+        { action: 'read', entity: spec.entity, entityId: id, patientId: document.patient.id },
+      ]);
       const written = await writeOutput([document.pdf], opts.out, streams);
       io.err(`Wrote ${written ?? opts.out}`);
     });

@@ -38,13 +38,42 @@ async function addPhoto(dataDir: string, bytes: Buffer): Promise<string> {
     const clinicId = crypto.randomUUID();
     const patientId = crypto.randomUUID();
     const photoId = crypto.randomUUID();
-    await db.insertInto('clinics').values({ id: clinicId, name: 'Photo clinic', created_at: at, updated_at: at }).execute();
+    await db
+      .insertInto('clinics')
+      .values({ id: clinicId, name: 'Photo clinic', created_at: at, updated_at: at })
+      .execute();
     await db
       .insertInto('patients')
-      .values({ id: patientId, clinic_id: clinicId, first_name: 'P', last_name: 'Q', first_name_key: 'p', last_name_key: 'q', birth_date: '1990-01-01', sex: 'female', phone: null, phone_digits: null, email: null, created_at: at, updated_at: at })
+      .values({
+        id: patientId,
+        clinic_id: clinicId,
+        first_name: 'P',
+        last_name: 'Q',
+        first_name_key: 'p',
+        last_name_key: 'q',
+        birth_date: '1990-01-01',
+        sex: 'female',
+        phone: null,
+        phone_digits: null,
+        email: null,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const path = `photos/${patientId}/${photoId}.jpg`;
-    await db.insertInto('photos').values({ id: photoId, patient_id: patientId, session_id: null, kind: 'before', file_path: path, mime: 'image/jpeg', created_by: null, created_at: at }).execute();
+    await db
+      .insertInto('photos')
+      .values({
+        id: photoId,
+        patient_id: patientId,
+        session_id: null,
+        kind: 'before',
+        file_path: path,
+        mime: 'image/jpeg',
+        created_by: null,
+        created_at: at,
+      })
+      .execute();
     mkdirSync(join(dataDir, 'photos', patientId), { recursive: true });
     writeFileSync(join(dataDir, ...path.split('/')), bytes);
     return path;

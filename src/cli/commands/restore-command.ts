@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { restoreImages } from '../../storage/backup-images.js';
-import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, resolveDataDir, type Env } from '../../storage/database-config.js';
+import {
+  databaseConfigFromEnv,
+  DatabaseConfigError,
+  describeDatabase,
+  resolveDataDir,
+  type Env,
+} from '../../storage/database-config.js';
 import { restoreDatabase, RestoreError } from '../../storage/restore-database.js';
 import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -12,7 +18,12 @@ const photos = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
  * puts back the photos it carries. `--images-only`: only the photos, e.g. from the `.images.sqlite`
  * file beside a PostgreSQL dump (whose database pg_restore brings back).
  */
-export async function restoreCommand(file: string, io: CliIo, env: Env = process.env, opts: { imagesOnly?: boolean } = {}): Promise<number> {
+export async function restoreCommand(
+  file: string,
+  io: CliIo,
+  env: Env = process.env,
+  opts: { imagesOnly?: boolean } = {},
+): Promise<number> {
   try {
     const dataDir = resolveDataDir(env);
     if (opts.imagesOnly) {
@@ -27,7 +38,9 @@ export async function restoreCommand(file: string, io: CliIo, env: Env = process
     }
     const config = databaseConfigFromEnv(env);
     const { keptPrevious, images } = restoreDatabase(config, resolve(file), { dataDir });
-    io.out(`Restored ${describeDatabase(config)} and ${photos(images)} from ${resolve(file)}${keptPrevious ? `; the previous database is kept at ${keptPrevious}` : ''}`);
+    io.out(
+      `Restored ${describeDatabase(config)} and ${photos(images)} from ${resolve(file)}${keptPrevious ? `; the previous database is kept at ${keptPrevious}` : ''}`,
+    );
     return EXIT.ok;
   } catch (error) {
     if (error instanceof RestoreError || error instanceof DatabaseConfigError) {

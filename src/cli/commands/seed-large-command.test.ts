@@ -12,14 +12,23 @@ import { seedLargeCommand, type SeedLargeCommandDeps } from './seed-large-comman
 const dir = mkdtempSync(join(tmpdir(), 'mesodesk-seed-large-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const deps: SeedLargeCommandDeps = { knowledgeBase: testKnowledgeBase(), passwordHashing: testPasswordHashing, now: new Date('2026-11-23T09:00:00Z') };
+const deps: SeedLargeCommandDeps = {
+  knowledgeBase: testKnowledgeBase(),
+  passwordHashing: testPasswordHashing,
+  now: new Date('2026-11-23T09:00:00Z'),
+};
 const sqliteOnly = testEngines.some((e) => e.engine === 'sqlite') ? it : it.skip;
 
 describe('mesodesk seed-large', () => {
   sqliteOnly('generates a clinic into the SQLite database of the data folder and says how to sign in', async () => {
     const dataDir = join(dir, 'ok');
     const io = captureIo();
-    const code = await seedLargeCommand({ patients: '1_20', clinic: 'Command Clinic', password: 'a long enough password', progress: false }, io, { MESODESK_DATA_DIR: dataDir }, deps);
+    const code = await seedLargeCommand(
+      { patients: '1_20', clinic: 'Command Clinic', password: 'a long enough password', progress: false },
+      io,
+      { MESODESK_DATA_DIR: dataDir },
+      deps,
+    );
     expect(code, io.stderr).toBe(0);
     expect(io.stderr).toContain('Generating 120 patients for "Command Clinic" in SQLite');
     expect(io.stdout).toMatch(/Generated clinic "Command Clinic" \(.+\) in [\d.]+ s: 120 patients, [\d,]+ rows/);
@@ -35,13 +44,27 @@ describe('mesodesk seed-large', () => {
 
     // Without --password, a random one is made and printed (once).
     const again = captureIo();
-    expect(await seedLargeCommand({ patients: '3', clinic: 'Other Clinic', progress: false }, again, { MESODESK_DATA_DIR: dataDir }, deps)).toBe(0);
+    expect(
+      await seedLargeCommand(
+        { patients: '3', clinic: 'Other Clinic', progress: false },
+        again,
+        { MESODESK_DATA_DIR: dataDir },
+        deps,
+      ),
+    ).toBe(0);
     expect(again.stdout).toMatch(/with the password [A-Za-z0-9_-]{16}\./);
   });
 
   it('names each invalid option', async () => {
     const io = captureIo();
-    expect(await seedLargeCommand({ patients: 'many', seed: '-1', clinic: ' ', password: 'short', progress: false }, io, { MESODESK_DATA_DIR: dir }, deps)).toBe(2);
+    expect(
+      await seedLargeCommand(
+        { patients: 'many', seed: '-1', clinic: ' ', password: 'short', progress: false },
+        io,
+        { MESODESK_DATA_DIR: dir },
+        deps,
+      ),
+    ).toBe(2);
     expect(io.stderr).toContain('--patients must be a whole number, not "many"');
     expect(io.stderr).toContain('--seed must be a whole number');
     expect(io.stderr).toContain('--clinic must not be empty');
@@ -63,7 +86,9 @@ describe('mesodesk seed-large', () => {
     const release = lockDataDir(busy, process.ppid);
     try {
       const locked = captureIo();
-      expect(await seedLargeCommand({ patients: '5', progress: false }, locked, { MESODESK_DATA_DIR: busy }, deps)).toBe(1);
+      expect(
+        await seedLargeCommand({ patients: '5', progress: false }, locked, { MESODESK_DATA_DIR: busy }, deps),
+      ).toBe(1);
       expect(locked.stderr).toMatch(/in use by process/);
     } finally {
       release();

@@ -6,7 +6,12 @@ import { loadKnowledgeBase } from '../../knowledge-files/load-knowledge-base.js'
 import { productionPasswordHashing } from '../../server/app-config.js';
 import { argon2idHasher, type Argon2Params } from '../../server/auth/password-hasher.js';
 import { DataDirLockError, lockDataDir } from '../../storage/data-dir-lock.js';
-import { databaseConfigFromEnv, DatabaseConfigError, describeDatabase, type Env } from '../../storage/database-config.js';
+import {
+  databaseConfigFromEnv,
+  DatabaseConfigError,
+  describeDatabase,
+  type Env,
+} from '../../storage/database-config.js';
 import { seedLarge, SeedLargeError } from '../../storage/seed-large/seed-large.js';
 import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
@@ -47,31 +52,40 @@ const format = (n: number) => n.toLocaleString('en-US');
  * load tests and benchmarks) into the database the server would use: DATABASE_URL, or the SQLite
  * file in MESODESK_DATA_DIR. Shows a progress bar on standard error.
  */
-export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo, env: Env = process.env, deps: SeedLargeCommandDeps = {}): Promise<number> {
+export async function seedLargeCommand(
+  opts: SeedLargeCommandOptions,
+  io: CliIo,
+  env: Env = process.env,
+  deps: SeedLargeCommandDeps = {},
+): Promise<number> {
   const patients = wholeNumber(opts.patients, '--patients', 1);
   const seed = opts.seed === undefined ? 1 : wholeNumber(opts.seed, '--seed', 0);
   const clinicName = (opts.clinic ?? defaultLargeClinicName).trim();
   const problems = [patients, seed].filter((p): p is string => typeof p === 'string');
   if (!clinicName) problems.push('--clinic must not be empty');
-  if (opts.password !== undefined && opts.password.length < 10) problems.push('--password must be at least 10 characters');
+  if (opts.password !== undefined && opts.password.length < 10)
+    problems.push('--password must be at least 10 characters');
   if (problems.length || typeof patients !== 'number' || typeof seed !== 'number') {
     for (const problem of problems) io.err(errorLine(problem));
     return EXIT.invalidInput;
   }
 
   let unlock = () => {};
-  const bar = opts.progress === false ? undefined : new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'patients |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} {phase}',
-      hideCursor: true,
-      etaBuffer: 20,
-      // Redirected to a file: a line every few seconds instead of redraws.
-      noTTYOutput: true,
-      notTTYSchedule: 5000,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar =
+    opts.progress === false
+      ? undefined
+      : new cliProgress.SingleBar(
+          {
+            stream: process.stderr,
+            format: 'patients |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} {phase}',
+            hideCursor: true,
+            etaBuffer: 20,
+            // Redirected to a file: a line every few seconds instead of redraws.
+            noTTYOutput: true,
+            notTTYSchedule: 5000,
+          },
+          cliProgress.Presets.shades_classic,
+        );
   try {
     const config = databaseConfigFromEnv(env);
     // Like the server: one writer per SQLite file.
@@ -102,9 +116,17 @@ export async function seedLargeCommand(opts: SeedLargeCommandOptions, io: CliIo,
     bar?.stop();
     const seconds = (performance.now() - started) / 1000;
     const written = Object.values(result.rows).reduce((a, b) => a + b, 0);
-    io.out(`Generated clinic "${clinicName}" (${result.clinicId}) in ${seconds.toFixed(1)} s: ${format(patients)} patients, ${format(written)} rows, ${result.practitioners} practitioners; today is ${result.today}.`);
-    io.out(Object.entries(result.rows).map(([table, n]) => `  ${table}: ${format(n)}`).join('\n'));
-    io.out(`Sign in as ${result.logins.map((l) => `${l.email} (${l.role})`).join(', ')}${opts.password === undefined ? ` with the password ${password}` : ' with the password given'}.`);
+    io.out(
+      `Generated clinic "${clinicName}" (${result.clinicId}) in ${seconds.toFixed(1)} s: ${format(patients)} patients, ${format(written)} rows, ${result.practitioners} practitioners; today is ${result.today}.`,
+    );
+    io.out(
+      Object.entries(result.rows)
+        .map(([table, n]) => `  ${table}: ${format(n)}`)
+        .join('\n'),
+    );
+    io.out(
+      `Sign in as ${result.logins.map((l) => `${l.email} (${l.role})`).join(', ')}${opts.password === undefined ? ` with the password ${password}` : ' with the password given'}.`,
+    );
     return EXIT.ok;
   } catch (error) {
     bar?.stop();

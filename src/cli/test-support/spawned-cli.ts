@@ -27,9 +27,16 @@ export function cliEnv(env: Record<string, string> = {}): NodeJS.ProcessEnv {
  * Runs `node bin/mesodesk.js ARGS` as a user does. `closeStdout`: the reader of standard output is
  * gone before the command writes anything (as `| head -1` is, once it has its line).
  */
-export function runMesodesk(args: string[], options: { env?: Record<string, string>; cwd?: string; closeStdout?: boolean } = {}): Promise<SpawnedRun> {
+export function runMesodesk(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; closeStdout?: boolean } = {},
+): Promise<SpawnedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [binScript, ...args], { cwd: options.cwd ?? checkout, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binScript, ...args], {
+      cwd: options.cwd ?? checkout,
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     if (options.closeStdout) child.stdout.destroy();
@@ -41,9 +48,16 @@ export function runMesodesk(args: string[], options: { env?: Record<string, stri
 }
 
 /** A shell command line, run by bash with pipefail (a failing command in a pipe fails the line). */
-export function runShell(line: string, options: { env?: Record<string, string>; cwd?: string } = {}): Promise<SpawnedRun> {
+export function runShell(
+  line: string,
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<SpawnedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-o', 'pipefail', '-c', line], { cwd: options.cwd ?? checkout, env: cliEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-o', 'pipefail', '-c', line], {
+      cwd: options.cwd ?? checkout,
+      env: cliEnv(options.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -59,7 +73,10 @@ export function runShell(line: string, options: { env?: Record<string, string>; 
  */
 export async function seededDataDir(clinic = 'CLI test clinic'): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-cli-data-'));
-  const run = await runMesodesk(['seed-large', '--patients', '20', '--no-progress', '--clinic', clinic, '--password', 'cli-test-password'], { env: { MESODESK_DATA_DIR: dataDir } });
+  const run = await runMesodesk(
+    ['seed-large', '--patients', '20', '--no-progress', '--clinic', clinic, '--password', 'cli-test-password'],
+    { env: { MESODESK_DATA_DIR: dataDir } },
+  );
   if (run.code !== 0) throw new Error(`seed-large failed (exit ${run.code}): ${run.stderr}`);
   return dataDir;
 }

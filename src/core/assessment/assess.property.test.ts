@@ -9,10 +9,15 @@ import { recognisedCondition } from './canonical-codes.js';
 const kb = testKnowledgeBase();
 const severity: Record<Verdict, number> = { eligible: 0, eligible_with_precautions: 1, defer: 2, contraindicated: 3 };
 
-const date = fc.integer({ min: -400, max: 30 }).map((d) => new Date(Date.UTC(2026, 10, 22 + d)).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: -400, max: 30 })
+  .map((d) => new Date(Date.UTC(2026, 10, 22 + d)).toISOString().slice(0, 10));
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const ingredientIds = [...kb.ingredients.keys()];
-const indicationAreas = [...kb.indications.values()].flatMap((i) => [...i.areas.map((a) => [i.id, a] as const), [i.id, 'face'] as const]);
+const indicationAreas = [...kb.indications.values()].flatMap((i) => [
+  ...i.areas.map((a) => [i.id, a] as const),
+  [i.id, 'face'] as const,
+]);
 
 /** Patients as intakes come: every answer may be missing, codes may be aliases or unknown, and a clinician may have reviewed them. */
 const patientArb = fc.record({
@@ -24,7 +29,19 @@ const patientArb = fc.record({
   site: fc.record({ inflammation: maybe(fc.boolean()), skinDamage: maybe(fc.boolean()) }),
   conditions: fc.array(
     fc.record({
-      code: fc.constantFrom('diabetes', 'hypertension', 'heart_disease', 'cancer', 'stroke', 'asthma', 'hair_transplant', 'Atrial fibrillation', 'type 2 diabetes', 'hives', 'TIA'),
+      code: fc.constantFrom(
+        'diabetes',
+        'hypertension',
+        'heart_disease',
+        'cancer',
+        'stroke',
+        'asthma',
+        'hair_transplant',
+        'Atrial fibrillation',
+        'type 2 diabetes',
+        'hives',
+        'TIA',
+      ),
       controlled: maybe(fc.boolean()),
       insulinDependent: maybe(fc.boolean()),
       active: maybe(fc.boolean()),
@@ -35,21 +52,53 @@ const patientArb = fc.record({
     { maxLength: 3 },
   ),
   medications: fc.array(
-    fc.record({ class: fc.constantFrom('nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other'), lastDose: maybe(date), ongoing: maybe(fc.boolean()) }),
+    fc.record({
+      class: fc.constantFrom('nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other'),
+      lastDose: maybe(date),
+      ongoing: maybe(fc.boolean()),
+    }),
     { maxLength: 3 },
   ),
-  allergies: fc.array(fc.record({ substance: fc.constantFrom(...ingredientIds, 'unknown', 'latex', 'lignocaine'), reviewed: maybe(fc.boolean()) }), { maxLength: 2 }),
+  allergies: fc.array(
+    fc.record({
+      substance: fc.constantFrom(...ingredientIds, 'unknown', 'latex', 'lignocaine'),
+      reviewed: maybe(fc.boolean()),
+    }),
+    { maxLength: 2 },
+  ),
   recentProcedures: fc.array(
-    fc.record({ type: fc.constantFrom('laser', 'peel', 'botox', 'filler', 'hair_transplant', 'prp', 'chemical peel', 'microneedling'), date: maybe(date), reviewed: maybe(fc.boolean()) }),
+    fc.record({
+      type: fc.constantFrom(
+        'laser',
+        'peel',
+        'botox',
+        'filler',
+        'hair_transplant',
+        'prp',
+        'chemical peel',
+        'microneedling',
+      ),
+      date: maybe(date),
+      reviewed: maybe(fc.boolean()),
+    }),
     { maxLength: 2 },
   ),
 });
-const requestArb = fc.record({ pair: fc.constantFrom(...indicationAreas), combineWith: fc.array(fc.constantFrom('botox', 'filler', 'prp'), { maxLength: 2 }) });
+const requestArb = fc.record({
+  pair: fc.constantFrom(...indicationAreas),
+  combineWith: fc.array(fc.constantFrom('botox', 'filler', 'prp'), { maxLength: 2 }),
+});
 const strip = <T extends object>(o: T) => JSON.parse(JSON.stringify(o)) as Record<string, unknown>;
 /** makeIntake fills in answers a patient leaves out; here a missing answer stays missing. */
 const unfilled = { pregnant: undefined, breastfeeding: undefined, needleFear: undefined };
 const run = (patient: object, request: { pair: readonly [string, string]; combineWith: string[] }) =>
-  assess(makeIntake({ patient: { ...unfilled, ...strip(patient) }, request: { indication: request.pair[0], area: request.pair[1], combineWith: request.combineWith } }), kb);
+  assess(
+    makeIntake({
+      patient: { ...unfilled, ...strip(patient) },
+      request: { indication: request.pair[0], area: request.pair[1], combineWith: request.combineWith },
+    }),
+    kb,
+  );
 
 /** Intake changes that each add one absolute contraindication. */
 const absoluteAdditions: ((p: Record<string, any>) => void)[] = [
@@ -76,7 +125,9 @@ function answerPaths(p: Patient): Path[] {
   for (const key of ['sex', 'pregnant', 'breastfeeding', 'needleFear']) if (key in p) paths.push([key]);
   for (const key of Object.keys(p.site)) paths.push(['site', key]);
   const within = (list: string, keys: string[]) =>
-    (p[list] as Record<string, unknown>[]).forEach((item, i) => keys.filter((k) => k in item).forEach((k) => paths.push([list, i, k])));
+    (p[list] as Record<string, unknown>[]).forEach((item, i) =>
+      keys.filter((k) => k in item).forEach((k) => paths.push([list, i, k])),
+    );
   within('conditions', ['controlled', 'insulinDependent', 'active', 'medicationCount', 'date', 'reviewed']);
   within('medications', ['lastDose', 'ongoing']);
   within('allergies', ['reviewed']);
@@ -110,7 +161,9 @@ function policyRequires(p: Patient, path: Path): boolean {
   }
   if (first === 'conditions') {
     const code = recognisedCondition(kb, p.conditions[index as number].code);
-    return code !== undefined && kb.data.screening.conditions.find((c) => c.code === code)!.requires.includes(key as never);
+    return (
+      code !== undefined && kb.data.screening.conditions.find((c) => c.code === code)!.requires.includes(key as never)
+    );
   }
   return false;
 }
@@ -119,7 +172,18 @@ function everySourced(result: AssessmentResult): boolean {
   const parts: Sourced[] = [...result.reasons, ...result.precautions, ...result.conflicts];
   if (result.plan) {
     const p = result.plan;
-    parts.push(p, p.maintenance, p.depthMm, p.mixture, p.anaesthesia, p.durationMinutes, p.resultsExpected, ...p.preparation, ...p.aftercare, ...p.expectedSideEffects);
+    parts.push(
+      p,
+      p.maintenance,
+      p.depthMm,
+      p.mixture,
+      p.anaesthesia,
+      p.durationMinutes,
+      p.resultsExpected,
+      ...p.preparation,
+      ...p.aftercare,
+      ...p.expectedSideEffects,
+    );
     if (p.laterIntervalDays) parts.push(p.laterIntervalDays);
   }
   return parts.every((x) => x.sources.length > 0 && x.citations.length > 0);
@@ -158,7 +222,9 @@ describe('assessment properties', () => {
         if (before.verdict !== 'contraindicated' && before.verdict !== 'defer') return;
         checked += 1;
         const after = run(without(p, path), request);
-        expect(['contraindicated', 'defer'], `${path.join('.')}: ${before.verdict} -> ${after.verdict}`).toContain(after.verdict);
+        expect(['contraindicated', 'defer'], `${path.join('.')}: ${before.verdict} -> ${after.verdict}`).toContain(
+          after.verdict,
+        );
       }),
       { numRuns: 1000 },
     );
@@ -166,7 +232,10 @@ describe('assessment properties', () => {
   });
 
   it('every reason, precaution, conflict and plan part carries at least one source', () => {
-    fc.assert(fc.property(patientArb, requestArb, (patient, request) => everySourced(run(patient, request))), { numRuns: 400 });
+    fc.assert(
+      fc.property(patientArb, requestArb, (patient, request) => everySourced(run(patient, request))),
+      { numRuns: 400 },
+    );
   });
 
   it('the verdict follows the reasons: absolute -> contraindicated, temporary -> defer, and a plan unless contraindicated', () => {
@@ -187,7 +256,9 @@ describe('assessment properties', () => {
     fc.assert(
       fc.property(patientArb, requestArb, (patient, request) => {
         const text = JSON.stringify(run(patient, request));
-        expect(text).not.toMatch(/stop (taking )?(your |the |any )?(prescribed )?(anticoagulant|antiplatelet|blood thinner)/i);
+        expect(text).not.toMatch(
+          /stop (taking )?(your |the |any )?(prescribed )?(anticoagulant|antiplatelet|blood thinner)/i,
+        );
       }),
       { numRuns: 200 },
     );

@@ -43,7 +43,10 @@ function cached<V>(store: WeakMap<KnowledgeBase, Map<string, V>>, kb: KnowledgeB
 
 function planFor(kb: KnowledgeBase, inputs: PlanInputs) {
   const key = `${inputs.indication.id}|${inputs.area.id}|${inputs.creamOffered}|${inputs.bloodThinner}|${inputs.allergy.excluded.join(',')}`;
-  return cached(planCache, kb, key, () => ({ plan: buildPlan(kb, inputs), conflictIds: planConflictIds(kb, inputs.protocol, inputs.area) }));
+  return cached(planCache, kb, key, () => ({
+    plan: buildPlan(kb, inputs),
+    conflictIds: planConflictIds(kb, inputs.protocol, inputs.area),
+  }));
 }
 
 function conflictReports(kb: KnowledgeBase, ids: string[]): ConflictReport[] {
@@ -54,7 +57,11 @@ function conflictReports(kb: KnowledgeBase, ids: string[]): ConflictReport[] {
       .map((c) => ({
         id: c.id,
         topic: c.topic,
-        statements: c.statements.map((s) => ({ citation: s.citation, source: s.citation.slice(0, s.citation.lastIndexOf(':')), says: s.says })),
+        statements: c.statements.map((s) => ({
+          citation: s.citation,
+          source: s.citation.slice(0, s.citation.lastIndexOf(':')),
+          says: s.says,
+        })),
         applied: c.applied,
         ...sourcedFrom(c.sources),
       }));
@@ -71,9 +78,17 @@ export function assess(written: Intake, kb: KnowledgeBase): AssessmentResult {
   const intake = withCanonicalCodes(written, kb);
   const { request, patient } = intake;
   const indication = kb.indications.get(request.indication);
-  if (!indication) throw new UnknownCodeError('request.indication', `unknown indication "${request.indication}" (known: ${[...kb.indications.keys()].join(', ')})`);
+  if (!indication)
+    throw new UnknownCodeError(
+      'request.indication',
+      `unknown indication "${request.indication}" (known: ${[...kb.indications.keys()].join(', ')})`,
+    );
   const area = kb.areas.get(request.area);
-  if (!area) throw new UnknownCodeError('request.area', `unknown area "${request.area}" (known: ${[...kb.areas.keys()].join(', ')})`);
+  if (!area)
+    throw new UnknownCodeError(
+      'request.area',
+      `unknown area "${request.area}" (known: ${[...kb.areas.keys()].join(', ')})`,
+    );
   const protocol = kb.protocols.get(indication.protocol)!;
   const mixture = kb.mixtures.get(indication.mixture)!;
   const rules = compiledRules(kb);
@@ -113,10 +128,24 @@ export function assess(written: Intake, kb: KnowledgeBase): AssessmentResult {
   }
 
   const verdict = verdictOf(reasons, precautions);
-  const result: AssessmentResult = { verdict, reasons, precautions, conflicts: [], knowledgeBase: { version: kb.version } };
+  const result: AssessmentResult = {
+    verdict,
+    reasons,
+    precautions,
+    conflicts: [],
+    knowledgeBase: { version: kb.version },
+  };
   if (verdict !== 'contraindicated') {
     const creamOffered = !precautions.some((p) => p.code === 'NO_ANAESTHETIC_CREAM');
-    const { plan, conflictIds: planConflicts } = planFor(kb, { indication, area, protocol, mixture, allergy: ctx.allergy, creamOffered, bloodThinner: takesBloodThinner(patient.medications) });
+    const { plan, conflictIds: planConflicts } = planFor(kb, {
+      indication,
+      area,
+      protocol,
+      mixture,
+      allergy: ctx.allergy,
+      creamOffered,
+      bloodThinner: takesBloodThinner(patient.medications),
+    });
     result.plan = plan;
     conflictIds.push(...planConflicts);
   }

@@ -35,7 +35,12 @@ function expectedEffects(kb: KnowledgeBase, area: Area): PlanExpectedEffect[] {
     .filter((s) => s.kind === 'expected' && s.usualHours)
     .map((s) => {
       const usual = (area.id === 'periorbital' && s.periorbitalUsualHours) || s.usualHours!;
-      return { code: s.code, text: s.advice, usualHours: { min: usual.min, max: usual.max }, ...sourcedFrom(s.sources) };
+      return {
+        code: s.code,
+        text: s.advice,
+        usualHours: { min: usual.min, max: usual.max },
+        ...sourcedFrom(s.sources),
+      };
     });
 }
 
@@ -73,7 +78,9 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       creamOffered: p.creamOffered,
       agent: procedure.anaesthesia.agent,
       leadMinutes: { min: procedure.anaesthesia.leadMinutes.min, max: procedure.anaesthesia.leadMinutes.max },
-      note: p.creamOffered ? procedure.anaesthesia.note : 'No numbing cream for this patient (allergy); offer an ice pack instead.',
+      note: p.creamOffered
+        ? procedure.anaesthesia.note
+        : 'No numbing cream for this patient (allergy); offer an ice pack instead.',
       ...sourcedFrom([...procedure.anaesthesia.sources, ...procedure.anaesthesia.leadMinutes.sources]),
     },
     durationMinutes: { min: duration.min, max: duration.max, ...sourcedFrom(duration.sources) },
@@ -83,7 +90,9 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       ...sourcedFrom(protocol.resultsAfterSession.sources),
     },
     preparation: instructionsFor(
-      timed(kb.data.preparation.preparation, area).filter((i) => p.creamOffered || i.code !== 'arrive_for_numbing_cream'),
+      timed(kb.data.preparation.preparation, area).filter(
+        (i) => p.creamOffered || i.code !== 'arrive_for_numbing_cream',
+      ),
       p.bloodThinner,
     ),
     aftercare: instructionsFor(timed(kb.data.aftercare.aftercare, area), p.bloodThinner),
@@ -105,7 +114,9 @@ export function planConflictIds(kb: KnowledgeBase, protocol: Protocol, area: Are
     ...(proc.durationMinutes.conflicts ?? []),
     ...(proc.preparationWindowDays.conflicts ?? []),
     ...kb.data.preparation.preparation.flatMap((i) => i.conflicts ?? []),
-    ...kb.data.aftercare.aftercare.filter((i) => !i.regions || i.regions.includes(area.region)).flatMap((i) => i.conflicts ?? []),
+    ...kb.data.aftercare.aftercare
+      .filter((i) => !i.regions || i.regions.includes(area.region))
+      .flatMap((i) => i.conflicts ?? []),
     ...kb.data.sideEffects.sideEffects.filter((s) => s.kind === 'expected').flatMap((s) => s.conflicts ?? []),
   ];
   return ids;

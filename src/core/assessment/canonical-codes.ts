@@ -27,7 +27,11 @@ export function withCanonicalCodes(intake: Intake, kb: KnowledgeBase): Intake {
 }
 
 /** The list with each entry's `field` written as its recognised code; the list itself when none changes. */
-function canonical<K extends string, T extends Record<K, string>>(list: T[], field: K, recognise: (code: string) => string | undefined): T[] {
+function canonical<K extends string, T extends Record<K, string>>(
+  list: T[],
+  field: K,
+  recognise: (code: string) => string | undefined,
+): T[] {
   let out = list;
   for (let i = 0; i < list.length; i++) {
     const entry = list[i]!;

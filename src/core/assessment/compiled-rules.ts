@@ -14,7 +14,10 @@ export function compiledRules(kb: KnowledgeBase): CompiledRules {
   let rules = compiled.get(kb);
   if (!rules) {
     rules = {
-      contraindications: kb.data.contraindications.contraindications.map((rule) => ({ rule, test: compileCondition(rule.when) })),
+      contraindications: kb.data.contraindications.contraindications.map((rule) => ({
+        rule,
+        test: compileCondition(rule.when),
+      })),
       precautions: kb.data.precautions.precautions.map((rule) => ({ rule, test: compileCondition(rule.when) })),
     };
     compiled.set(kb, rules);

@@ -36,7 +36,10 @@ function attributeMatches(actual: boolean | undefined, wanted: AttributeValue | 
   return Array.isArray(wanted) ? wanted.includes(value) : wanted === value;
 }
 
-function conditionMatches(c: PatientCondition, m: Extract<RuleCondition, { condition: unknown }>['condition']): boolean {
+function conditionMatches(
+  c: PatientCondition,
+  m: Extract<RuleCondition, { condition: unknown }>['condition'],
+): boolean {
   if (m.codes && !m.codes.includes(c.code)) return false;
   if (m.controlled !== undefined && !attributeMatches(c.controlled, m.controlled)) return false;
   if (m.insulinDependent !== undefined && !attributeMatches(c.insulinDependent, m.insulinDependent)) return false;
@@ -115,7 +118,8 @@ export function compileCondition(condition: RuleCondition): CompiledCondition {
       const matches: Match[] = [];
       const consider = (date: IsoDate | undefined) => {
         // An event dated after the session has not happened yet; it is no reason to wait.
-        if (date === undefined || date <= request.date) matches.push(withinWindow(date, request.date, withinDays, withinMonths));
+        if (date === undefined || date <= request.date)
+          matches.push(withinWindow(date, request.date, withinDays, withinMonths));
       };
       for (const p of patient.recentProcedures) if (procedures.includes(p.type)) consider(p.date);
       for (const c of patient.conditions) if (conditions.includes(c.code)) consider(c.date);

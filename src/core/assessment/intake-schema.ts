@@ -31,7 +31,11 @@ export const conditionSchema = z.looseObject({
   controlled: optionalBoolean,
   insulinDependent: optionalBoolean,
   active: optionalBoolean,
-  medicationCount: z.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 or more' }).optional(),
+  medicationCount: z
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .optional(),
   date: isoDate.optional(),
   reviewed,
 });
@@ -49,27 +53,33 @@ export const procedureSchema = z.looseObject({ type: code, date: isoDate.optiona
 
 const objectError = (issue: { input: unknown }) => (issue.input === undefined ? 'required' : 'must be an object');
 
-export const patientSchema = z.looseObject({
-  birthDate: isoDate,
-  sex: z.enum(sexValues, { error: `must be one of: ${sexValues.join(', ')}` }).optional(),
-  pregnant: optionalBoolean,
-  breastfeeding: optionalBoolean,
-  conditions: z.array(conditionSchema, { error: 'must be a list' }).default([]),
-  medications: z.array(medicationSchema, { error: 'must be a list' }).default([]),
-  allergies: z.array(allergySchema, { error: 'must be a list' }).default([]),
-  recentProcedures: z.array(procedureSchema, { error: 'must be a list' }).default([]),
-  site: z
-    .looseObject({ inflammation: optionalBoolean, skinDamage: optionalBoolean }, { error: 'must be an object' })
-    .default({}),
-  needleFear: optionalBoolean,
-}, { error: objectError });
+export const patientSchema = z.looseObject(
+  {
+    birthDate: isoDate,
+    sex: z.enum(sexValues, { error: `must be one of: ${sexValues.join(', ')}` }).optional(),
+    pregnant: optionalBoolean,
+    breastfeeding: optionalBoolean,
+    conditions: z.array(conditionSchema, { error: 'must be a list' }).default([]),
+    medications: z.array(medicationSchema, { error: 'must be a list' }).default([]),
+    allergies: z.array(allergySchema, { error: 'must be a list' }).default([]),
+    recentProcedures: z.array(procedureSchema, { error: 'must be a list' }).default([]),
+    site: z
+      .looseObject({ inflammation: optionalBoolean, skinDamage: optionalBoolean }, { error: 'must be an object' })
+      .default({}),
+    needleFear: optionalBoolean,
+  },
+  { error: objectError },
+);
 
-export const treatmentRequestSchema = z.looseObject({
-  indication: code,
-  area: code,
-  date: isoDate,
-  combineWith: z.array(code, { error: 'must be a list' }).default([]),
-}, { error: objectError });
+export const treatmentRequestSchema = z.looseObject(
+  {
+    indication: code,
+    area: code,
+    date: isoDate,
+    combineWith: z.array(code, { error: 'must be a list' }).default([]),
+  },
+  { error: objectError },
+);
 
 export const intakeSchema = z.looseObject(
   {

@@ -24,7 +24,10 @@ function needsOf(kb: KnowledgeBase): ScreeningNeeds {
   let needs = needsCache.get(kb);
   if (!needs) {
     const { screening } = kb.data;
-    needs = { patientQuestions: screening.patientQuestions, requires: new Map(screening.conditions.map((c) => [c.code, c.requires])) };
+    needs = {
+      patientQuestions: screening.patientQuestions,
+      requires: new Map(screening.conditions.map((c) => [c.code, c.requires])),
+    };
     needsCache.set(kb, needs);
   }
   return needs;
@@ -41,7 +44,12 @@ export function openQuestions(intake: Intake, age: number, kb: KnowledgeBase): r
   let open: string[] | undefined;
 
   for (const q of needs.patientQuestions)
-    if (patient[q.field] === undefined && age >= q.ages.min && age <= q.ages.max && !(patient.sex !== undefined && q.exceptSex.includes(patient.sex)))
+    if (
+      patient[q.field] === undefined &&
+      age >= q.ages.min &&
+      age <= q.ages.max &&
+      !(patient.sex !== undefined && q.exceptSex.includes(patient.sex))
+    )
       (open ??= []).push(`patient.${q.field}`);
 
   for (let i = 0; i < patient.conditions.length; i++) {
@@ -51,19 +59,22 @@ export function openQuestions(intake: Intake, age: number, kb: KnowledgeBase): r
       if (c.reviewed !== true) (open ??= []).push(`patient.conditions[${i}].code`);
       continue;
     }
-    for (const attribute of needs.requires.get(code) ?? NO_ATTRIBUTES) if (c[attribute] === undefined) (open ??= []).push(`patient.conditions[${i}].${attribute}`);
+    for (const attribute of needs.requires.get(code) ?? NO_ATTRIBUTES)
+      if (c[attribute] === undefined) (open ??= []).push(`patient.conditions[${i}].${attribute}`);
   }
 
   for (let i = 0; i < patient.allergies.length; i++) {
     const a = patient.allergies[i]!;
     if (a.reviewed === true) continue;
     const term = normaliseTerm(a.substance);
-    if (term !== UNKNOWN_ALLERGEN && !kb.ingredientLookup.has(term)) (open ??= []).push(`patient.allergies[${i}].substance`);
+    if (term !== UNKNOWN_ALLERGEN && !kb.ingredientLookup.has(term))
+      (open ??= []).push(`patient.allergies[${i}].substance`);
   }
 
   for (let i = 0; i < patient.recentProcedures.length; i++) {
     const p = patient.recentProcedures[i]!;
-    if (p.reviewed !== true && recognisedProcedure(kb, p.type) === undefined) (open ??= []).push(`patient.recentProcedures[${i}].type`);
+    if (p.reviewed !== true && recognisedProcedure(kb, p.type) === undefined)
+      (open ??= []).push(`patient.recentProcedures[${i}].type`);
   }
 
   return open ?? NONE;

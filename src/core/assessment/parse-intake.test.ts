@@ -14,7 +14,14 @@ describe('parseIntake', () => {
   it('accepts the minimal request and fills list defaults', () => {
     const r = parseIntake(valid());
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value.patient).toMatchObject({ conditions: [], medications: [], allergies: [], recentProcedures: [], site: {} });
+    if (r.ok)
+      expect(r.value.patient).toMatchObject({
+        conditions: [],
+        medications: [],
+        allergies: [],
+        recentProcedures: [],
+        site: {},
+      });
   });
 
   it('keeps extra fields, as the contract allows', () => {

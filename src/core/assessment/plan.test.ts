@@ -9,7 +9,13 @@ const FILE_000 = '000_28eead5230689bfd.txt';
 describe('plans per protocol', () => {
   it('hair: 4-10 sessions weekly or fortnightly at 2-3 mm, yearly course after (contract example)', () => {
     const p = plan({ request: { indication: 'hair_loss', area: 'scalp' } });
-    expect(p).toMatchObject({ indication: 'hair_loss', area: 'scalp', sessions: { min: 4, max: 10 }, intervalDays: { min: 7, max: 14 }, sources: [FILE_000] });
+    expect(p).toMatchObject({
+      indication: 'hair_loss',
+      area: 'scalp',
+      sessions: { min: 4, max: 10 },
+      intervalDays: { min: 7, max: 14 },
+      sources: [FILE_000],
+    });
     expect(p.depthMm).toMatchObject({ min: 2, max: 3 });
     expect(p.maintenance.intervalMonths).toEqual({ min: 8, max: 12 });
     expect(p.protocol).toMatchObject({ id: 'hair', generic: false });
@@ -33,7 +39,9 @@ describe('plans per protocol', () => {
   it('around the eyes the injections stay superficial: never the 4 mm the face protocol allows elsewhere', () => {
     const underEye = plan({ request: { indication: 'under_eye', area: 'periorbital' } });
     expect(underEye.depthMm).toMatchObject({ min: 0.5, max: 1 });
-    expect(underEye.depthMm.citations).toEqual(expect.arrayContaining(['004_ac3d6af5cbd00a71.txt:63', 'outside-references.txt:14']));
+    expect(underEye.depthMm.citations).toEqual(
+      expect.arrayContaining(['004_ac3d6af5cbd00a71.txt:63', 'outside-references.txt:14']),
+    );
     // Whatever the indication: the area keeps its own depth.
     expect(plan({ request: { indication: 'skin_rejuvenation', area: 'periorbital' } }).depthMm.max).toBe(1);
     expect(plan({}).depthMm).toMatchObject({ min: 1, max: 4 });
@@ -42,7 +50,10 @@ describe('plans per protocol', () => {
   it('cellulite is weekly, and reports the source that spaces it two to four weeks', () => {
     const result = assess(makeIntake({ request: { indication: 'cellulite', area: 'thighs' } }), kb);
     const conflict = result.conflicts.find((c) => c.id === 'cellulite_interval')!;
-    expect(conflict.statements.map((x) => x.citation)).toEqual(['000_28eead5230689bfd.txt:123', '004_ac3d6af5cbd00a71.txt:96']);
+    expect(conflict.statements.map((x) => x.citation)).toEqual([
+      '000_28eead5230689bfd.txt:123',
+      '004_ac3d6af5cbd00a71.txt:96',
+    ]);
     expect(conflict.applied).toMatch(/^Weekly/);
   });
 
@@ -61,7 +72,18 @@ describe('plans per protocol', () => {
     for (const indication of kb.indications.values())
       for (const area of indication.areas) {
         const p = plan({ request: { indication: indication.id, area } });
-        const parts = [p, p.maintenance, p.depthMm, p.mixture, p.anaesthesia, p.durationMinutes, p.resultsExpected, ...p.preparation, ...p.aftercare, ...p.expectedSideEffects];
+        const parts = [
+          p,
+          p.maintenance,
+          p.depthMm,
+          p.mixture,
+          p.anaesthesia,
+          p.durationMinutes,
+          p.resultsExpected,
+          ...p.preparation,
+          ...p.aftercare,
+          ...p.expectedSideEffects,
+        ];
         for (const part of parts) expect(part.sources.length, `${indication.id}/${area}`).toBeGreaterThan(0);
       }
   });
@@ -87,7 +109,9 @@ describe('plans per protocol', () => {
     expect(face.find((i) => i.code === 'no_water')!.hours).toEqual({ min: 10, max: 15 });
     expect(face.find((i) => i.code === 'no_strenuous_exercise')!.hours).toEqual({ min: 48, max: 48 });
     expect(face.map((i) => i.code)).not.toContain('loose_clothing');
-    expect(plan({ request: { indication: 'cellulite', area: 'thighs' } }).aftercare.map((i) => i.code)).toContain('loose_clothing');
+    expect(plan({ request: { indication: 'cellulite', area: 'thighs' } }).aftercare.map((i) => i.code)).toContain(
+      'loose_clothing',
+    );
   });
 
   it('a deferred patient still gets the plan to follow later; a contraindicated one gets none', () => {
@@ -98,7 +122,15 @@ describe('plans per protocol', () => {
   it('reports the conflicts the plan relied on, with what each source says and the reading applied', () => {
     const result = assess(makeIntake({}), kb);
     const ids = result.conflicts.map((c) => c.id);
-    expect(ids).toEqual(expect.arrayContaining(['session_count', 'initial_interval', 'maintenance_spacing', 'anaesthetic_lead_time', 'aftercare_duration']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'session_count',
+        'initial_interval',
+        'maintenance_spacing',
+        'anaesthetic_lead_time',
+        'aftercare_duration',
+      ]),
+    );
     for (const c of result.conflicts) {
       expect(c.statements.length).toBeGreaterThanOrEqual(2);
       expect(c.applied.length).toBeGreaterThan(0);
@@ -126,6 +158,10 @@ describe('plans for a patient on a prescribed blood thinner', () => {
 
   it('still tell everyone else to avoid aspirin and NSAIDs for a week', () => {
     expect(avoidsAspirin(texts(plan({}))).length).toBeGreaterThan(0);
-    expect(avoidsAspirin(texts(plan({ patient: { medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: '2026-11-01' }] } }))).length).toBeGreaterThan(0);
+    expect(
+      avoidsAspirin(
+        texts(plan({ patient: { medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: '2026-11-01' }] } })),
+      ).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -8,7 +8,10 @@ const codes = (o: IntakeOverrides) => run(o).precautions.map((p) => p.code);
 
 describe('precautions', () => {
   it('an allergen that is not in the mixture needs no adjustment (as in the contract example)', () => {
-    const result = run({ patient: { allergies: [{ substance: 'hyaluronidase' }] }, request: { indication: 'hair_loss', area: 'scalp' } });
+    const result = run({
+      patient: { allergies: [{ substance: 'hyaluronidase' }] },
+      request: { indication: 'hair_loss', area: 'scalp' },
+    });
     expect(result.verdict).toBe('eligible');
     expect(result.precautions).toEqual([]);
   });
@@ -29,17 +32,29 @@ describe('precautions', () => {
 
   it('NEEDLE_FREE_OPTION only where needle-free mesotherapy applies (face, neck, chest, décolleté skin concerns)', () => {
     expect(codes({ patient: { needleFear: true } })).toContain('NEEDLE_FREE_OPTION');
-    expect(codes({ patient: { needleFear: true }, request: { indication: 'stretch_marks', area: 'decollete' } })).toContain('NEEDLE_FREE_OPTION');
-    expect(codes({ patient: { needleFear: true }, request: { indication: 'hair_loss', area: 'scalp' } })).not.toContain('NEEDLE_FREE_OPTION');
-    expect(codes({ patient: { needleFear: true }, request: { indication: 'cellulite', area: 'thighs' } })).not.toContain('NEEDLE_FREE_OPTION');
+    expect(
+      codes({ patient: { needleFear: true }, request: { indication: 'stretch_marks', area: 'decollete' } }),
+    ).toContain('NEEDLE_FREE_OPTION');
+    expect(codes({ patient: { needleFear: true }, request: { indication: 'hair_loss', area: 'scalp' } })).not.toContain(
+      'NEEDLE_FREE_OPTION',
+    );
+    expect(
+      codes({ patient: { needleFear: true }, request: { indication: 'cellulite', area: 'thighs' } }),
+    ).not.toContain('NEEDLE_FREE_OPTION');
     expect(codes({ patient: { needleFear: false } })).not.toContain('NEEDLE_FREE_OPTION');
   });
 
   it('SPECIALIST_DECISION for combined procedures, or botox/filler/PRP in the last week', () => {
     const result = run({ request: { combineWith: ['botox', 'filler'] } });
-    expect(result.precautions).toMatchObject([{ code: 'SPECIALIST_DECISION', details: { combineWith: ['botox', 'filler'] } }]);
-    expect(codes({ patient: { recentProcedures: [{ type: 'filler', date: '2026-11-20' }] } })).toContain('SPECIALIST_DECISION');
-    expect(codes({ patient: { recentProcedures: [{ type: 'filler', date: '2026-11-01' }] } })).not.toContain('SPECIALIST_DECISION');
+    expect(result.precautions).toMatchObject([
+      { code: 'SPECIALIST_DECISION', details: { combineWith: ['botox', 'filler'] } },
+    ]);
+    expect(codes({ patient: { recentProcedures: [{ type: 'filler', date: '2026-11-20' }] } })).toContain(
+      'SPECIALIST_DECISION',
+    );
+    expect(codes({ patient: { recentProcedures: [{ type: 'filler', date: '2026-11-01' }] } })).not.toContain(
+      'SPECIALIST_DECISION',
+    );
     // The sources give no window for botox, filler or PRP: the week is a house rule, cited as one.
     expect(result.precautions[0]!.citations).toContain('house-rules.txt:7');
   });
@@ -47,12 +62,17 @@ describe('precautions', () => {
   it('PERIORBITAL_CARE around the eyes, also lengthening the usual duration of swelling there', () => {
     const result = run({ request: { indication: 'under_eye', area: 'periorbital' } });
     expect(result.precautions.map((p) => p.code)).toEqual(['PERIORBITAL_CARE']);
-    const swelling = (r: typeof result) => r.plan!.expectedSideEffects.find((e) => e.code === 'swelling')!.usualHours.max;
+    const swelling = (r: typeof result) =>
+      r.plan!.expectedSideEffects.find((e) => e.code === 'swelling')!.usualHours.max;
     expect(swelling(result)).toBeGreaterThan(swelling(run({})));
   });
 
   it('a missing deciding detail (insulin, heart medicines) or an unknown allergy is no precaution but an open question', () => {
-    for (const patient of [{ conditions: [{ code: 'diabetes', controlled: true }] }, { conditions: [{ code: 'heart_disease', controlled: true }] }, { allergies: [{ substance: 'latex' }] }]) {
+    for (const patient of [
+      { conditions: [{ code: 'diabetes', controlled: true }] },
+      { conditions: [{ code: 'heart_disease', controlled: true }] },
+      { allergies: [{ substance: 'latex' }] },
+    ]) {
       const result = run({ patient });
       expect(result.precautions).toEqual([]);
       expect(result.reasons.map((r) => r.code)).toEqual(['SCREENING_INCOMPLETE']);
@@ -60,7 +80,10 @@ describe('precautions', () => {
   });
 
   it('ALLERGEN_EXCLUDED: a non-essential allergen is left out of the mixture and the plan says so', () => {
-    const result = run({ patient: { allergies: [{ substance: 'Hyaluronidase' }] }, request: { indication: 'cellulite', area: 'thighs' } });
+    const result = run({
+      patient: { allergies: [{ substance: 'Hyaluronidase' }] },
+      request: { indication: 'cellulite', area: 'thighs' },
+    });
     expect(result.verdict).toBe('eligible_with_precautions');
     const p = result.precautions.find((x) => x.code === 'ALLERGEN_EXCLUDED')!;
     expect(p.details).toEqual({ excluded: ['hyaluronidase'] });

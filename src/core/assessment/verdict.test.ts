@@ -6,7 +6,10 @@ const kb = testKnowledgeBase();
 
 describe('verdict precedence', () => {
   it('contraindicated beats defer: both reasons are listed, none hidden', () => {
-    const result = assess(makeIntake({ patient: { pregnant: true, medications: [{ class: 'nsaid', lastDose: '2026-11-21' }] } }), kb);
+    const result = assess(
+      makeIntake({ patient: { pregnant: true, medications: [{ class: 'nsaid', lastDose: '2026-11-21' }] } }),
+      kb,
+    );
     expect(result.verdict).toBe('contraindicated');
     expect(result.reasons.map((r) => [r.code, r.kind])).toEqual([
       ['PREGNANCY', 'absolute'],
@@ -15,7 +18,10 @@ describe('verdict precedence', () => {
   });
 
   it('defer beats precautions, which stay listed', () => {
-    const result = assess(makeIntake({ patient: { site: { skinDamage: true } }, request: { combineWith: ['prp'] } }), kb);
+    const result = assess(
+      makeIntake({ patient: { site: { skinDamage: true } }, request: { combineWith: ['prp'] } }),
+      kb,
+    );
     expect(result.verdict).toBe('defer');
     expect(result.precautions.map((p) => p.code)).toEqual(['SPECIALIST_DECISION']);
   });
@@ -32,7 +38,9 @@ describe('verdict precedence', () => {
   });
 
   it('unknown indication or area is an error naming the field', () => {
-    expect(() => assess(makeIntake({ request: { indication: 'tattoo_removal' } }), kb)).toThrow(/^request\.indication: unknown indication/);
+    expect(() => assess(makeIntake({ request: { indication: 'tattoo_removal' } }), kb)).toThrow(
+      /^request\.indication: unknown indication/,
+    );
     expect(() => assess(makeIntake({ request: { area: 'elbow' } }), kb)).toThrow(/^request\.area: unknown area/);
   });
 });

@@ -14,7 +14,11 @@ const plain = (date: string) => Temporal.PlainDate.from(date);
 
 const EPOCH = Temporal.PlainDate.from('1970-01-01');
 const dateArb = fc.integer({ min: -60_000, max: 60_000 }).map((offset) => EPOCH.add({ days: offset }).toString());
-const fieldsArb = fc.tuple(fc.integer({ min: 1800, max: 2200 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }));
+const fieldsArb = fc.tuple(
+  fc.integer({ min: 1800, max: 2200 }),
+  fc.integer({ min: 0, max: 13 }),
+  fc.integer({ min: 0, max: 32 }),
+);
 
 describe('iso dates agree with Temporal.PlainDate', () => {
   it('accepts exactly the days that exist', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, ageInYears, dayNumber, daysBetween, daysInMonth, fromDayNumber, isIsoDate } from './iso-date.js';
+import {
+  addDays,
+  addMonths,
+  ageInYears,
+  dayNumber,
+  daysBetween,
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+} from './iso-date.js';
 
 describe('iso dates', () => {
   it('accepts real calendar dates only', () => {
@@ -46,7 +55,16 @@ describe('iso date edge cases', () => {
   });
 
   it('rejects impossible days and any form other than YYYY-MM-DD', () => {
-    for (const bad of ['2026-04-31', '2026-00-10', '2026-11-00', '20261122', '2026-11-22T00:00', ' 2026-11-22', '+002026-11-22', '']) {
+    for (const bad of [
+      '2026-04-31',
+      '2026-00-10',
+      '2026-11-00',
+      '20261122',
+      '2026-11-22T00:00',
+      ' 2026-11-22',
+      '+002026-11-22',
+      '',
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
     expect(() => addDays('20261122', 1)).toThrow(RangeError);

@@ -9,7 +9,9 @@ export interface FaqHit {
 
 /** Words too common to tell questions apart ("is it painful" is about pain, not "is" or "it"). */
 const STOP_WORDS = new Set(
-  'a an and are as at be but by can do does for from how i if in is it its me my of on or so that the this to was what when where which who why will with you your'.split(' '),
+  'a an and are as at be but by can do does for from how i if in is it its me my of on or so that the this to was what when where which who why will with you your'.split(
+    ' ',
+  ),
 );
 
 function processTerm(term: string): string | null {
@@ -25,7 +27,8 @@ function indexFor(kb: KnowledgeBase): MiniSearch<FaqEntry> {
     index = new MiniSearch<FaqEntry>({
       fields: ['question', 'answer', 'tagText'],
       storeFields: ['id'],
-      extractField: (doc, field) => (field === 'tagText' ? doc.tags.join(' ').replace(/_/g, ' ') : String(doc[field as keyof FaqEntry] ?? '')),
+      extractField: (doc, field) =>
+        field === 'tagText' ? doc.tags.join(' ').replace(/_/g, ' ') : String(doc[field as keyof FaqEntry] ?? ''),
       processTerm,
       searchOptions: { boost: { question: 3, tagText: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'OR', processTerm },
     });

@@ -14,8 +14,13 @@ import type { MessageText } from './message-types.js';
 export function aftercareMessage(ctx: MessageContext): MessageText {
   const { session, clock, endMs } = ctx;
   const until = (ms: number) => (clock.sameDay(ms, endMs) ? clock.time(ms) : clock.dayTime(ms));
-  const steps = aftercareTimeline(endMs, ctx.aftercare).map((step) => `Until ${until(step.untilMs)}:\n${bullets(step.texts)}`);
-  const keepTaking = ctx.bloodThinner && !ctx.aftercare.some((i) => saysKeepTakingBloodThinners(i.text)) ? keepTakingBloodThinners : null;
+  const steps = aftercareTimeline(endMs, ctx.aftercare).map(
+    (step) => `Until ${until(step.untilMs)}:\n${bullets(step.texts)}`,
+  );
+  const keepTaking =
+    ctx.bloodThinner && !ctx.aftercare.some((i) => saysKeepTakingBloodThinners(i.text))
+      ? keepTakingBloodThinners
+      : null;
   return {
     subject: `Your aftercare after the session on ${clock.date(ctx.startMs)}`,
     body: letter(session.patient.firstName, session.clinicName, [

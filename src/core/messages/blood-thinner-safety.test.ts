@@ -59,18 +59,32 @@ describe('blood-thinner safety of message texts', () => {
       [{ name: 'aspirin', class: 'other' }],
       [{ name: 'Aspirin 75mg', class: 'nsaid' }],
       [{ name: 'low-dose aspirin', class: 'nsaid' }],
-      [{ name: 'Ibuprofen', class: 'nsaid' }, { name: 'Warfarin', class: 'other' }],
+      [
+        { name: 'Ibuprofen', class: 'nsaid' },
+        { name: 'Warfarin', class: 'other' },
+      ],
     ])
       expect(takesBloodThinner(meds), JSON.stringify(meds)).toBe(true);
-    for (const meds of [[], [{ name: 'Aspirin', class: 'nsaid' }], [{ name: 'Ibuprofen 400 mg', class: 'nsaid' }], [{ name: 'Metformin', class: 'other' }]])
+    for (const meds of [
+      [],
+      [{ name: 'Aspirin', class: 'nsaid' }],
+      [{ name: 'Ibuprofen 400 mg', class: 'nsaid' }],
+      [{ name: 'Metformin', class: 'other' }],
+    ])
       expect(takesBloodThinner(meds), JSON.stringify(meds)).toBe(false);
   });
 
   it('recognises advice to avoid aspirin or NSAIDs, not advice to keep taking prescribed aspirin', () => {
     expect(saysAvoidAspirin('Avoid aspirin and other NSAID painkillers for one week.')).toBe(true);
     expect(saysAvoidAspirin('Use an ice pack; avoid aspirin and other NSAIDs.')).toBe(true);
-    expect(saysAvoidAspirin('Avoid NSAID painkillers, such as ibuprofen or aspirin taken for pain, for one week.')).toBe(true);
-    expect(saysAvoidAspirin('Low-dose aspirin prescribed against clots is a blood thinner, not a painkiller, and is not meant here.')).toBe(false);
+    expect(
+      saysAvoidAspirin('Avoid NSAID painkillers, such as ibuprofen or aspirin taken for pain, for one week.'),
+    ).toBe(true);
+    expect(
+      saysAvoidAspirin(
+        'Low-dose aspirin prescribed against clots is a blood thinner, not a painkiller, and is not meant here.',
+      ),
+    ).toBe(false);
     expect(saysAvoidAspirin('Blood thinning drugs such as aspirin should not be used before sessions.')).toBe(true);
     expect(saysAvoidAspirin('Do not stop prescribed aspirin.')).toBe(false);
     expect(saysAvoidAspirin('Keep taking your aspirin as prescribed.')).toBe(false);
@@ -79,21 +93,31 @@ describe('blood-thinner safety of message texts', () => {
 
   it('takes every avoid-aspirin clause out for a blood-thinner patient, and an item about avoiding them altogether', () => {
     const items = [
-      { code: 'avoid_nsaids', text: 'Avoid aspirin and other NSAID painkillers such as ibuprofen for one week. If a doctor prescribed one, ask that doctor before changing anything.' },
-      { code: 'pain_relief', text: 'For discomfort use an ice pack, or ask the clinic which painkiller to take; avoid aspirin and other NSAIDs. This never means stopping a prescribed blood thinner.' },
+      {
+        code: 'avoid_nsaids',
+        text: 'Avoid aspirin and other NSAID painkillers such as ibuprofen for one week. If a doctor prescribed one, ask that doctor before changing anything.',
+      },
+      {
+        code: 'pain_relief',
+        text: 'For discomfort use an ice pack, or ask the clinic which painkiller to take; avoid aspirin and other NSAIDs. This never means stopping a prescribed blood thinner.',
+      },
       { code: 'no_water', text: 'Keep water off the treated area.' },
     ];
     // The knowledge base's own texts: the preparation item goes, pain relief keeps its first half.
     const kb = testKnowledgeBase();
     const real = withoutAvoidAspirin([...kb.data.preparation.preparation, ...kb.data.aftercare.aftercare]);
     expect(real.map((i) => i.code)).not.toContain('avoid_nsaids');
-    expect(real.find((i) => i.code === 'pain_relief')?.text).toMatch(/^For discomfort use an ice pack, or ask the clinic which painkiller to take\. This never means stopping/);
+    expect(real.find((i) => i.code === 'pain_relief')?.text).toMatch(
+      /^For discomfort use an ice pack, or ask the clinic which painkiller to take\. This never means stopping/,
+    );
     expect(real.filter((i) => saysAvoidAspirin(i.text))).toEqual([]);
     expect(real.length).toBe(kb.data.preparation.preparation.length + kb.data.aftercare.aftercare.length - 1);
     expect(withoutAvoidAspirin(items)).toEqual([
-      { code: 'pain_relief', text: 'For discomfort use an ice pack, or ask the clinic which painkiller to take. This never means stopping a prescribed blood thinner.' },
+      {
+        code: 'pain_relief',
+        text: 'For discomfort use an ice pack, or ask the clinic which painkiller to take. This never means stopping a prescribed blood thinner.',
+      },
       { code: 'no_water', text: 'Keep water off the treated area.' },
     ]);
   });
 });
-

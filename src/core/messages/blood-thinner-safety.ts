@@ -9,7 +9,8 @@ export const keepTakingBloodThinners =
 
 const bloodThinner =
   /\b(anticoagula\w*|antiplatelet\w*|anti-platelet\w*|blood[- ]?thinn\w*|warfarin|coumadin|phenprocoumon|marcumar|heparin\w*|apixaban|rivaroxaban|edoxaban|dabigatran|clopidogrel|prasugrel|ticagrelor|doac|noac)\b/i;
-const stopWord = /\b(stop\w*|paus\w*|discontinu\w*|skip\w*|interrupt\w*|omit\w*|withh[eo]ld\w*|cease\w*|quit\w*|hold off|come off|go off|leave out)\b/i;
+const stopWord =
+  /\b(stop\w*|paus\w*|discontinu\w*|skip\w*|interrupt\w*|omit\w*|withh[eo]ld\w*|cease\w*|quit\w*|hold off|come off|go off|leave out)\b/i;
 const negated = /\b(never|not|don't|do not|keep|continue)\b/i;
 
 function sentences(text: string): string[] {
@@ -23,7 +24,9 @@ export function mightStopBloodThinners(text: string): boolean {
 
 /** True when `text` tells the reader to keep taking their blood thinner. */
 export function saysKeepTakingBloodThinners(text: string): boolean {
-  return sentences(text).some((s) => bloodThinner.test(s) && /\b(keep|continue)\b/i.test(s) && !mightStopBloodThinners(s));
+  return sentences(text).some(
+    (s) => bloodThinner.test(s) && /\b(keep|continue)\b/i.test(s) && !mightStopBloodThinners(s),
+  );
 }
 
 /** The instructions that are safe to send, in their order. */
@@ -61,8 +64,10 @@ export function takesBloodThinner(medications: readonly MedicationLike[]): boole
   });
 }
 
-const aspirinOrNsaid = /\b(aspirin\w*|nsaids?|ibuprofen|naproxen|diclofenac|anti-?inflammator\w*|blood[- ]?thinning (drugs|medicines?))\b/i;
-const avoidWord = /\b(avoid\w*|refrain\w*|stop\w*|skip\w*|pause\w*|without|(do not|don't|not|never) (take|use)|not be (used|taken)|no (aspirin|nsaids?|ibuprofen|painkillers?))\b/i;
+const aspirinOrNsaid =
+  /\b(aspirin\w*|nsaids?|ibuprofen|naproxen|diclofenac|anti-?inflammator\w*|blood[- ]?thinning (drugs|medicines?))\b/i;
+const avoidWord =
+  /\b(avoid\w*|refrain\w*|stop\w*|skip\w*|pause\w*|without|(do not|don't|not|never) (take|use)|not be (used|taken)|no (aspirin|nsaids?|ibuprofen|painkillers?))\b/i;
 /** "Keep taking", "do not stop", "this never means stopping": about carrying on, not avoiding. */
 const keepWord = /\b(keep|continue)\b|\b(never|not|don't)\b(\s+\w+){0,2}\s+(stop|pause|skip)\w*/i;
 
@@ -95,7 +100,12 @@ export function withoutAvoidAspirin<T extends { text: string }>(items: readonly 
     const text = parts
       .map((clauses) => clauses.filter((c) => !saysAvoidAspirin(c)))
       .filter((clauses) => clauses.length > 0)
-      .map((clauses) => clauses.join('; ').replace(/[,;:\s]+$/, '').replace(/([^.!?])$/, '$1.'))
+      .map((clauses) =>
+        clauses
+          .join('; ')
+          .replace(/[,;:\s]+$/, '')
+          .replace(/([^.!?])$/, '$1.'),
+      )
       .join(' ');
     kept.push({ ...item, text });
   }

@@ -10,5 +10,9 @@ export interface LateSignsNotice {
 
 export function lateSignsNotice(kb: KnowledgeBase): LateSignsNotice {
   const { intro, items, sources } = kb.data.aftercare.lateSigns;
-  return { intro, items: items.map((i) => i.text), citations: [...new Set([...sources, ...items.flatMap((i) => i.sources)])] };
+  return {
+    intro,
+    items: items.map((i) => i.text),
+    citations: [...new Set([...sources, ...items.flatMap((i) => i.sources)])],
+  };
 }

@@ -21,8 +21,21 @@ export interface LocalClock {
 /** Throws RangeError for an unknown zone or locale. */
 export function localClock(timeZone: string, locale: string): LocalClock {
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });
-  const dayTime = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  const date = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const dayTime = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   const zoned = (ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
   return {
     time: (ms) => time.format(ms),
@@ -35,5 +48,6 @@ export function localClock(timeZone: string, locale: string): LocalClock {
 
 /** Real elapsed hours (fractions allowed): "48 hours" stays 48 hours across a change of the clocks. */
 export function addHours(ms: number, hours: number): number {
-  return Temporal.Instant.fromEpochMilliseconds(ms).add({ milliseconds: Math.round(hours * 3_600_000) }).epochMilliseconds;
+  return Temporal.Instant.fromEpochMilliseconds(ms).add({ milliseconds: Math.round(hours * 3_600_000) })
+    .epochMilliseconds;
 }

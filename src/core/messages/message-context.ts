@@ -28,10 +28,15 @@ export function sideEffectReportUrl(baseUrl: string, sessionId: string): string 
 }
 
 /** Throws RangeError for a start that is not an instant, a duration that is not positive, or an unknown zone or locale. */
-export function messageContext(session: BookedSession, plan: MessagePlan, options: Pick<MessageOptions, 'baseUrl' | 'lateSigns'>): MessageContext {
+export function messageContext(
+  session: BookedSession,
+  plan: MessagePlan,
+  options: Pick<MessageOptions, 'baseUrl' | 'lateSigns'>,
+): MessageContext {
   const startMs = parseInstant(session.start);
   const bloodThinner = takesBloodThinner(session.patient.medications ?? []);
-  if (!Number.isFinite(session.durationMinutes) || session.durationMinutes <= 0) throw new RangeError(`duration must be positive minutes, not ${session.durationMinutes}`);
+  if (!Number.isFinite(session.durationMinutes) || session.durationMinutes <= 0)
+    throw new RangeError(`duration must be positive minutes, not ${session.durationMinutes}`);
   return {
     session,
     plan,

@@ -3,7 +3,13 @@ import type { MedicationLike } from './blood-thinner-safety.js';
 import type { LateSignsNotice } from './late-signs-notice.js';
 
 /** Every message a booked session can give rise to, in the order a patient meets them. */
-export const messageKinds = ['booking_confirmation', 'preparation_reminder', 'day_before_reminder', 'aftercare', 'check_in'] as const;
+export const messageKinds = [
+  'booking_confirmation',
+  'preparation_reminder',
+  'day_before_reminder',
+  'aftercare',
+  'check_in',
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** A booked session as its messages see it: when, where, for whom. */
@@ -29,7 +35,9 @@ export interface BookedSession {
 }
 
 /** The parts of the assessment plan that messages quote. */
-export type MessagePlan = Pick<Plan, 'preparation' | 'aftercare'> & { anaesthesia: Pick<PlanAnaesthesia, 'leadMinutes'> };
+export type MessagePlan = Pick<Plan, 'preparation' | 'aftercare'> & {
+  anaesthesia: Pick<PlanAnaesthesia, 'leadMinutes'>;
+};
 
 export interface MessageOptions {
   /** The moment of booking: messages due before it are not sent at all (the confirmation is due now). */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { assess } from '../assessment/assess.js';
 import type { Plan } from '../assessment/assessment-result.js';
-import { keepTakingBloodThinners, mightStopBloodThinners, saysAvoidAspirin, saysKeepTakingBloodThinners } from './blood-thinner-safety.js';
+import {
+  keepTakingBloodThinners,
+  mightStopBloodThinners,
+  saysAvoidAspirin,
+  saysKeepTakingBloodThinners,
+} from './blood-thinner-safety.js';
 import { lateSignsNotice } from './late-signs-notice.js';
 import type { BookedSession, MessageKind, PlannedMessage } from './message-types.js';
 import { planSessionMessages } from './plan-session-messages.js';
@@ -29,7 +34,8 @@ const session = (overrides: Partial<BookedSession> = {}): BookedSession => ({
 });
 const lateSigns = lateSignsNotice(testKnowledgeBase());
 const options = { now: new Date('2026-11-23T14:00:00Z'), baseUrl: 'https://clinic.example/', lateSigns };
-const plan$ = (s: Partial<BookedSession> = {}, now = options.now, p: Plan = plan) => planSessionMessages(session(s), p, { ...options, now });
+const plan$ = (s: Partial<BookedSession> = {}, now = options.now, p: Plan = plan) =>
+  planSessionMessages(session(s), p, { ...options, now });
 const byKind = (messages: PlannedMessage[]) => new Map(messages.map((m) => [m.kind, m]));
 const get = (messages: PlannedMessage[], kind: MessageKind): PlannedMessage => {
   const found = byKind(messages).get(kind);
@@ -67,7 +73,14 @@ describe('planning the messages of a booked session', () => {
 
   it("quotes the plan's week-long preparation items, and says to keep taking prescribed blood thinners", () => {
     const { body } = get(plan$(), 'preparation_reminder');
-    for (const code of ['avoid_nsaids', 'keep_prescribed_blood_thinners', 'avoid_alcohol', 'avoid_laser_and_peels', 'report_antibiotics']) expect(body).toContain(text(code));
+    for (const code of [
+      'avoid_nsaids',
+      'keep_prescribed_blood_thinners',
+      'avoid_alcohol',
+      'avoid_laser_and_peels',
+      'report_antibiotics',
+    ])
+      expect(body).toContain(text(code));
     expect(body).not.toContain(text('clean_skin'));
     expect(body).toMatch(/keep taking any prescribed anticoagulant or antiplatelet/i);
     expect(mightStopBloodThinners(body)).toBe(false);
@@ -85,12 +98,17 @@ describe('planning the messages of a booked session', () => {
 
   it('the aftercare timeline in local clock times: overnight with the day, later days with the date', () => {
     // Ends Mon 23 Nov 10:45 in Berlin: water 15 hours, the rest 48 hours.
-    const messages = plan$({ start: '2026-11-23T10:00:00+01:00', durationMinutes: 45 }, new Date('2026-11-23T08:00:00Z'));
+    const messages = plan$(
+      { start: '2026-11-23T10:00:00+01:00', durationMinutes: 45 },
+      new Date('2026-11-23T08:00:00Z'),
+    );
     const { body, dueAt } = get(messages, 'aftercare');
     expect(dueAt).toBe('2026-11-23T09:45:00.000Z');
     expect(body).toContain('Your session ended at 10:45');
     expect(body).toContain('Until Tue 24 Nov, 01:45:\n- Keep water off the treated area.');
-    expect(body).toMatch(/Until Wed 25 Nov, 10:45:\n- No strenuous exercise, gym or fitness training\.\n- No swimming pool, bath, sauna, spa or solarium\.[^]*\n- No make-up on the treated area\./);
+    expect(body).toMatch(
+      /Until Wed 25 Nov, 10:45:\n- No strenuous exercise, gym or fitness training\.\n- No swimming pool, bath, sauna, spa or solarium\.[^]*\n- No make-up on the treated area\./,
+    );
     expect(body.indexOf('01:45')).toBeLessThan(body.indexOf('Wed 25 Nov'));
     expect(body).toContain('https://clinic.example/portal/sessions/s-1/side-effects/new');
   });
@@ -188,7 +206,10 @@ describe('daylight-saving changes (Europe/Berlin, America/New_York)', () => {
 
   it("in the clinic's own zone and language", () => {
     // New York, first Sunday of November 2027 (7 Nov): ends Sat 16:30 EDT (20:30Z); 15 h later 11:30Z = 06:30 EST.
-    const messages = plan$({ start: '2027-11-06T16:00:00-04:00', durationMinutes: 30, timeZone: 'America/New_York', locale: 'en-US' }, early);
+    const messages = plan$(
+      { start: '2027-11-06T16:00:00-04:00', durationMinutes: 30, timeZone: 'America/New_York', locale: 'en-US' },
+      early,
+    );
     const { body } = get(messages, 'aftercare');
     expect(body).toMatch(/Until Sun, Nov 7, 06:30\sAM:\n- Keep water off the treated area\./);
     const german = plan$({ locale: 'de-DE' });
@@ -202,10 +223,31 @@ describe('never telling anyone to stop a prescribed blood thinner', () => {
       ...plan,
       preparation: [
         ...plan.preparation.filter((i) => i.code !== 'keep_prescribed_blood_thinners'),
-        { code: 'bad', text: 'Stop your anticoagulant five days before the session.', hours: { min: 0, max: 120 }, sources: [], citations: [] },
-        { code: 'bad_aftercare', text: 'Pause warfarin until the bruising is gone.', hours: { min: 0, max: 24 }, sources: [], citations: [] },
+        {
+          code: 'bad',
+          text: 'Stop your anticoagulant five days before the session.',
+          hours: { min: 0, max: 120 },
+          sources: [],
+          citations: [],
+        },
+        {
+          code: 'bad_aftercare',
+          text: 'Pause warfarin until the bruising is gone.',
+          hours: { min: 0, max: 24 },
+          sources: [],
+          citations: [],
+        },
       ],
-      aftercare: [...plan.aftercare, { code: 'bad', text: 'Skip your blood thinner for two days.', hours: { min: 0, max: 48 }, sources: [], citations: [] }],
+      aftercare: [
+        ...plan.aftercare,
+        {
+          code: 'bad',
+          text: 'Skip your blood thinner for two days.',
+          hours: { min: 0, max: 48 },
+          sources: [],
+          citations: [],
+        },
+      ],
     };
     const soon = plan$({ start: '2026-11-26T10:00:00+01:00' }, options.now, unsafe);
     const later = plan$({}, options.now, unsafe);
@@ -243,23 +285,31 @@ describe('aspirin and prescribed blood thinners', () => {
     'an unnamed anticoagulant': [{ class: 'anticoagulant' }],
   };
 
-  it.each(Object.entries(patients))('a patient on %s is never told to avoid aspirin, only to keep taking it', (_, medications) => {
-    for (const [kind, body] of Object.entries(bodies(medications))) {
-      expect(saysAvoidAspirin(body), `${kind}:\n${body}`).toBe(false);
-      expect(body, kind).not.toMatch(/avoid aspirin|aspirin and other NSAID|avoid NSAID|aspirin taken for pain/i);
-      expect(saysKeepTakingBloodThinners(body), kind).toBe(true);
-      expect(mightStopBloodThinners(body), kind).toBe(false);
-    }
-    // The rest of the advice is still there: pain relief without the aspirin clause, alcohol, late signs.
-    const { aftercare, reminder } = bodies(medications);
-    expect(aftercare).toContain('For discomfort use an ice pack, or ask the clinic which painkiller to take.');
-    expect(aftercare).toContain(keepTakingBloodThinners);
-    expect(reminder).toContain(text('avoid_alcohol'));
-    expect(aftercare).toContain(lateSigns.intro);
-  });
+  it.each(Object.entries(patients))(
+    'a patient on %s is never told to avoid aspirin, only to keep taking it',
+    (_, medications) => {
+      for (const [kind, body] of Object.entries(bodies(medications))) {
+        expect(saysAvoidAspirin(body), `${kind}:\n${body}`).toBe(false);
+        expect(body, kind).not.toMatch(/avoid aspirin|aspirin and other NSAID|avoid NSAID|aspirin taken for pain/i);
+        expect(saysKeepTakingBloodThinners(body), kind).toBe(true);
+        expect(mightStopBloodThinners(body), kind).toBe(false);
+      }
+      // The rest of the advice is still there: pain relief without the aspirin clause, alcohol, late signs.
+      const { aftercare, reminder } = bodies(medications);
+      expect(aftercare).toContain('For discomfort use an ice pack, or ask the clinic which painkiller to take.');
+      expect(aftercare).toContain(keepTakingBloodThinners);
+      expect(reminder).toContain(text('avoid_alcohol'));
+      expect(aftercare).toContain(lateSigns.intro);
+    },
+  );
 
   it('a patient with no blood thinner, or whose medicines are unknown, still gets the avoid-aspirin advice', () => {
-    for (const medications of [[], [{ name: 'Ibuprofen', class: 'nsaid' }], [{ name: 'Aspirin', class: 'nsaid' }], undefined]) {
+    for (const medications of [
+      [],
+      [{ name: 'Ibuprofen', class: 'nsaid' }],
+      [{ name: 'Aspirin', class: 'nsaid' }],
+      undefined,
+    ]) {
       const { confirmation, reminder, aftercare } = bodies(medications);
       expect(confirmation).toContain(text('avoid_nsaids'));
       expect(reminder).toContain(text('avoid_nsaids'));

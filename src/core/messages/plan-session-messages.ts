@@ -4,7 +4,14 @@ import { confirmationMessage } from './confirmation-message.js';
 import { dayBeforeReminder } from './day-before-reminder.js';
 import { addHours } from './local-clock.js';
 import { messageContext } from './message-context.js';
-import type { BookedSession, MessageKind, MessageOptions, MessagePlan, MessageText, PlannedMessage } from './message-types.js';
+import type {
+  BookedSession,
+  MessageKind,
+  MessageOptions,
+  MessagePlan,
+  MessageText,
+  PlannedMessage,
+} from './message-types.js';
 import { preparationReminder } from './preparation-reminder.js';
 
 /** The check-in asks about side effects once the usual first reactions have had time to show. */
@@ -29,7 +36,11 @@ interface Candidate {
  * confirmation, which then carries the preparation advice itself. Throws RangeError on a bad
  * start, duration, zone or locale.
  */
-export function planSessionMessages(session: BookedSession, plan: MessagePlan, options: MessageOptions): PlannedMessage[] {
+export function planSessionMessages(
+  session: BookedSession,
+  plan: MessagePlan,
+  options: MessageOptions,
+): PlannedMessage[] {
   const ctx = messageContext(session, plan, options);
   const nowMs = options.now.getTime();
   if (Number.isNaN(nowMs)) throw new RangeError('now is not a valid date');
@@ -39,8 +50,14 @@ export function planSessionMessages(session: BookedSession, plan: MessagePlan, o
   const preparationDue = advice.beforehand.length ? addHours(startMs, -advice.leadHours) : null;
   const remindLater = preparationDue !== null && preparationDue >= nowMs;
   const candidates: Candidate[] = [
-    { kind: 'booking_confirmation', dueMs: nowMs, text: () => confirmationMessage(ctx, !remindLater && startMs > nowMs) },
-    ...(preparationDue === null ? [] : [{ kind: 'preparation_reminder' as const, dueMs: preparationDue, text: () => preparationReminder(ctx) }]),
+    {
+      kind: 'booking_confirmation',
+      dueMs: nowMs,
+      text: () => confirmationMessage(ctx, !remindLater && startMs > nowMs),
+    },
+    ...(preparationDue === null
+      ? []
+      : [{ kind: 'preparation_reminder' as const, dueMs: preparationDue, text: () => preparationReminder(ctx) }]),
     { kind: 'day_before_reminder', dueMs: clock.dayBefore(startMs), text: () => dayBeforeReminder(ctx) },
     { kind: 'aftercare', dueMs: endMs, text: () => aftercareMessage(ctx) },
     { kind: 'check_in', dueMs: addHours(endMs, checkInAfterHours), text: () => checkInMessage(ctx) },
@@ -48,9 +65,22 @@ export function planSessionMessages(session: BookedSession, plan: MessagePlan, o
   return candidates
     .filter((c) => c.kind === 'booking_confirmation' || c.dueMs >= nowMs)
     .sort((a, b) => a.dueMs - b.dueMs)
-    .map((c) => ({ kind: c.kind, dueAt: new Date(c.dueMs).toISOString(), to: session.patient.email, ...c.text(), fingerprint }));
+    .map((c) => ({
+      kind: c.kind,
+      dueAt: new Date(c.dueMs).toISOString(),
+      to: session.patient.email,
+      ...c.text(),
+      fingerprint,
+    }));
 }
 
 function sessionFingerprint(session: BookedSession, startMs: number, endMs: number): string {
-  return JSON.stringify([new Date(startMs).toISOString(), new Date(endMs).toISOString(), session.timeZone, session.clinicName, session.place, session.patient.email]);
+  return JSON.stringify([
+    new Date(startMs).toISOString(),
+    new Date(endMs).toISOString(),
+    session.timeZone,
+    session.clinicName,
+    session.place,
+    session.patient.email,
+  ]);
 }

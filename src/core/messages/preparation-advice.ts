@@ -23,7 +23,10 @@ export interface PreparationAdvice {
  * prescribed blood thinner gets no "avoid aspirin" (blood-thinner-safety.ts).
  */
 export function preparationAdvice(plan: MessagePlan, numbingCream: boolean, bloodThinner: boolean): PreparationAdvice {
-  const items = instructionsFor(plan.preparation.filter((i) => i.code !== numbingCreamArrival), bloodThinner);
+  const items = instructionsFor(
+    plan.preparation.filter((i) => i.code !== numbingCreamArrival),
+    bloodThinner,
+  );
   const beforehand: TimedInstruction[] = items.filter((i) => i.hours.max >= dayHours);
   const cream = numbingCream && plan.preparation.some((i) => i.code === numbingCreamArrival);
   return {

@@ -19,7 +19,11 @@ describe('re-screening upcoming sessions', () => {
   });
 
   it('each session is judged on its own date: an NSAID wait flags only the sessions inside it', () => {
-    const out = rescreenSessions(makeIntake({ patient: { medications: [{ class: 'nsaid', lastDose: '2026-11-22' }] } }), sessions, kb);
+    const out = rescreenSessions(
+      makeIntake({ patient: { medications: [{ class: 'nsaid', lastDose: '2026-11-22' }] } }),
+      sessions,
+      kb,
+    );
     expect(out.map((s) => [s.sessionId, s.verdict, s.flagged])).toEqual([
       ['s1', 'defer', true],
       ['s2', 'eligible', false],
@@ -33,10 +37,14 @@ describe('re-screening upcoming sessions', () => {
 
   it("uses the course's own treatment when given", () => {
     const intake = makeIntake({ patient: { recentProcedures: [{ type: 'hair_transplant', date: '2026-10-01' }] } });
-    const [face, scalp] = rescreenSessions(intake, [
-      { id: 'face', date: '2026-11-24' },
-      { id: 'scalp', date: '2026-11-24', indication: 'hair_loss', area: 'scalp' },
-    ], kb);
+    const [face, scalp] = rescreenSessions(
+      intake,
+      [
+        { id: 'face', date: '2026-11-24' },
+        { id: 'scalp', date: '2026-11-24', indication: 'hair_loss', area: 'scalp' },
+      ],
+      kb,
+    );
     expect(face!.flagged).toBe(false);
     expect(scalp!.reasons.map((r) => r.code)).toEqual(['HAIR_TRANSPLANT_UNDER_6_MONTHS']);
   });

@@ -27,7 +27,12 @@ export interface SessionScreening {
  */
 export function rescreenSessions(intake: Intake, sessions: UpcomingSession[], kb: KnowledgeBase): SessionScreening[] {
   return sessions.map((s) => {
-    const request = { ...intake.request, date: s.date, indication: s.indication ?? intake.request.indication, area: s.area ?? intake.request.area };
+    const request = {
+      ...intake.request,
+      date: s.date,
+      indication: s.indication ?? intake.request.indication,
+      area: s.area ?? intake.request.area,
+    };
     const result = assess({ ...intake, request }, kb);
     return {
       sessionId: s.id,

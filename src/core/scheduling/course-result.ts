@@ -62,4 +62,9 @@ export interface ScheduleProblem {
 
 export type CourseResult =
   | { status: 'found'; course: ProposedCourse; searched: { from: IsoDate; to: IsoDate } }
-  | { status: 'not_found'; explanation: ScheduleProblem[]; alternatives: CourseAlternative[]; searched: { from: IsoDate; to: IsoDate } };
+  | {
+      status: 'not_found';
+      explanation: ScheduleProblem[];
+      alternatives: CourseAlternative[];
+      searched: { from: IsoDate; to: IsoDate };
+    };

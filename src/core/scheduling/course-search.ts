@@ -32,7 +32,14 @@ export function searchOnePractitioner(oracle: DayOracle, practitioner: number, g
   for (let d = oracle.startDay; d <= oracle.endDay; d++) {
     if (!oracle.ok(practitioner, d)) continue;
     const chain = chainFrom(d, gaps, oracle.endDay, (day) => oracle.ok(practitioner, day));
-    if (!isChainFailure(chain)) return { sessions: place(oracle, chain, chain.map(() => practitioner)) };
+    if (!isChainFailure(chain))
+      return {
+        sessions: place(
+          oracle,
+          chain,
+          chain.map(() => practitioner),
+        ),
+      };
     failure = worse(failure, chain);
   }
   return { failure };
@@ -52,7 +59,9 @@ function assignPractitioners(oracle: DayOracle, days: readonly number[], candida
   const options = days.map((day) => candidates.filter((p) => oracle.ok(p, day)));
   type Cell = { switches: number; firstMs: number; prev: number };
   const table: Map<number, Cell>[] = [];
-  table.push(new Map(options[0]!.map((p) => [p, { switches: 0, firstMs: oracle.slot(p, days[0]!)!.startMs, prev: -1 }])));
+  table.push(
+    new Map(options[0]!.map((p) => [p, { switches: 0, firstMs: oracle.slot(p, days[0]!)!.startMs, prev: -1 }])),
+  );
   for (let i = 1; i < days.length; i++) {
     const row = new Map<number, Cell>();
     for (const p of options[i]!) {
@@ -68,7 +77,8 @@ function assignPractitioners(oracle: DayOracle, days: readonly number[], candida
   let p = -1;
   let best: Cell | undefined;
   for (const [q, cell] of table[days.length - 1]!) {
-    if (!best || cell.switches < best.switches || (cell.switches === best.switches && cell.firstMs < best.firstMs)) [p, best] = [q, cell];
+    if (!best || cell.switches < best.switches || (cell.switches === best.switches && cell.firstMs < best.firstMs))
+      [p, best] = [q, cell];
   }
   const out = new Array<number>(days.length);
   for (let i = days.length - 1; i >= 0; i--) {
@@ -84,7 +94,11 @@ function assignPractitioners(oracle: DayOracle, days: readonly number[], candida
  * exists, wins over a shared one (continuity matters more than finishing a few days sooner), but a
  * shared course that starts on an earlier day wins over waiting for one practitioner.
  */
-export function searchAnyPractitioner(oracle: DayOracle, candidates: readonly number[], gaps: readonly Range[]): SearchOutcome {
+export function searchAnyPractitioner(
+  oracle: DayOracle,
+  candidates: readonly number[],
+  gaps: readonly Range[],
+): SearchOutcome {
   const anyOk = (day: number) => candidates.some((p) => oracle.ok(p, day));
   let failure: ChainFailure | undefined;
   for (let d = oracle.startDay; d <= oracle.endDay; d++) {
@@ -99,7 +113,11 @@ export function searchAnyPractitioner(oracle: DayOracle, candidates: readonly nu
       if (!oracle.ok(p, d)) continue;
       const own = chainFrom(d, gaps, oracle.endDay, (day) => oracle.ok(p, day));
       if (isChainFailure(own)) continue;
-      const sessions = place(oracle, own, own.map(() => p));
+      const sessions = place(
+        oracle,
+        own,
+        own.map(() => p),
+      );
       if (!single || byEarliest(sessions, single) < 0) single = sessions;
     }
     return { sessions: single ?? place(oracle, chain, assignPractitioners(oracle, chain, candidates)) };

@@ -22,7 +22,8 @@ export function checkSpacing(spacing: CourseSpacing): void {
   checkRange(spacing.intervalDays, 'intervalDays');
   if (spacing.laterIntervalDays) checkRange(spacing.laterIntervalDays, 'laterIntervalDays');
   if (spacing.switchAfter !== undefined) {
-    if (!Number.isInteger(spacing.switchAfter) || spacing.switchAfter < 1) throw new RangeError(`switchAfter must be a whole number >= 1, got ${spacing.switchAfter}`);
+    if (!Number.isInteger(spacing.switchAfter) || spacing.switchAfter < 1)
+      throw new RangeError(`switchAfter must be a whole number >= 1, got ${spacing.switchAfter}`);
     if (!spacing.laterIntervalDays) throw new RangeError('switchAfter needs laterIntervalDays in the plan');
   }
 }

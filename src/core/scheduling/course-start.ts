@@ -11,14 +11,24 @@ export type CourseStart =
  * cannot be scheduled around, so it is reported rather than guessed.
  */
 export function courseStartFromAssessment(result: Pick<AssessmentResult, 'verdict' | 'reasons' | 'plan'>): CourseStart {
-  if (result.verdict === 'contraindicated') return { schedulable: false, reason: 'contraindicated', message: 'The assessment found a contraindication; no course can be booked.' };
-  if (!result.plan) return { schedulable: false, reason: 'no_plan', message: 'The assessment has no treatment plan to schedule.' };
+  if (result.verdict === 'contraindicated')
+    return {
+      schedulable: false,
+      reason: 'contraindicated',
+      message: 'The assessment found a contraindication; no course can be booked.',
+    };
+  if (!result.plan)
+    return { schedulable: false, reason: 'no_plan', message: 'The assessment has no treatment plan to schedule.' };
   if (result.verdict !== 'defer') return { schedulable: true };
   let earliest: IsoDate | undefined;
   for (const reason of result.reasons) {
     if (reason.kind !== 'temporary') continue;
     if (reason.until === undefined) {
-      return { schedulable: false, reason: 'deferred_without_date', message: `Deferred (${reason.code}) without a date to wait for; reassess before booking.` };
+      return {
+        schedulable: false,
+        reason: 'deferred_without_date',
+        message: `Deferred (${reason.code}) without a date to wait for; reassess before booking.`,
+      };
     }
     earliest = laterDate(earliest, reason.until);
   }

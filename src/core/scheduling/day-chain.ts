@@ -17,7 +17,12 @@ export interface ChainFailure {
  * dead end that a later day avoids); the earliest reachable last day is the earliest completion,
  * and the backward pass picks, for each earlier session, its earliest compatible day.
  */
-export function chainFrom(firstDay: number, gaps: readonly Range[], endDay: number, feasible: (day: number) => boolean): number[] | ChainFailure {
+export function chainFrom(
+  firstDay: number,
+  gaps: readonly Range[],
+  endDay: number,
+  feasible: (day: number) => boolean,
+): number[] | ChainFailure {
   const levels: number[][] = [[firstDay]];
   for (let g = 0; g < gaps.length; g++) {
     const { min, max } = gaps[g]!;
@@ -31,7 +36,8 @@ export function chainFrom(firstDay: number, gaps: readonly Range[], endDay: numb
       while (j < reach.length && reach[j]! < d - max) j++;
       if (j < reach.length && reach[j]! <= d - min && feasible(d)) next.push(d);
     }
-    if (next.length === 0) return { session: g + 2, firstDay, from: lo, to: Math.max(lo, hi), cutByHorizon: wanted > endDay };
+    if (next.length === 0)
+      return { session: g + 2, firstDay, from: lo, to: Math.max(lo, hi), cutByHorizon: wanted > endDay };
     levels.push(next);
   }
   const days = new Array<number>(levels.length);

@@ -15,13 +15,25 @@ export interface SlotCriteria {
 }
 
 /** Why a practitioner has no slot on a day, from the most to the least fundamental reason. */
-export const dayMisses = ['no_hours', 'time_off', 'too_short', 'weekday', 'time_of_day', 'past', 'booked', 'no_room'] as const;
+export const dayMisses = [
+  'no_hours',
+  'time_off',
+  'too_short',
+  'weekday',
+  'time_of_day',
+  'past',
+  'booked',
+  'no_room',
+] as const;
 export type DayMiss = (typeof dayMisses)[number];
 
 /** Called for each free slot in time order; return true to stop. */
 export type SlotVisitor = (startMs: number, roomIndex: number) => boolean;
 
-function intersect(work: readonly (readonly [number, number])[], windows: readonly (readonly [number, number])[]): Array<[number, number]> {
+function intersect(
+  work: readonly (readonly [number, number])[],
+  windows: readonly (readonly [number, number])[],
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const [a, b] of work) {
     for (const [c, d] of windows) {
@@ -41,7 +53,13 @@ const fits = (spans: readonly (readonly [number, number])[], length: number) => 
  * 'found' when at least one slot was visited, otherwise why there was none. Each blocked candidate
  * jumps to the end of the blocking stretch, so a full day costs a handful of binary searches.
  */
-export function scanDay(schedule: PreparedSchedule, practitioner: number, day: number, criteria: SlotCriteria, visit: SlotVisitor): 'found' | DayMiss {
+export function scanDay(
+  schedule: PreparedSchedule,
+  practitioner: number,
+  day: number,
+  criteria: SlotCriteria,
+  visit: SlotVisitor,
+): 'found' | DayMiss {
   const p = schedule.practitioners[practitioner]!;
   const info = schedule.calendar.day(day);
   if (p.weekly[info.weekday]!.length === 0) return 'no_hours';
@@ -53,7 +71,10 @@ export function scanDay(schedule: PreparedSchedule, practitioner: number, day: n
   let allowed = work;
   if (criteria.windows) {
     const cal = schedule.calendar;
-    allowed = intersect(work, criteria.windows.map((w) => [cal.wallToMs(day, w.start), cal.wallToMs(day, w.end)] as const));
+    allowed = intersect(
+      work,
+      criteria.windows.map((w) => [cal.wallToMs(day, w.start), cal.wallToMs(day, w.end)] as const),
+    );
     if (!fits(allowed, length)) return 'time_of_day';
   }
 

@@ -47,7 +47,9 @@ export function countDays(oracle: DayOracle, candidates: readonly number[], from
 }
 
 export function describeDays(days: Partial<Record<DayMiss, number>>): string {
-  const parts = dayMisses.filter((m) => days[m]).map((m) => `${days[m]} ${days[m] === 1 ? 'day' : 'days'} ${missLabels[m]}`);
+  const parts = dayMisses
+    .filter((m) => days[m])
+    .map((m) => `${days[m]} ${days[m] === 1 ? 'day' : 'days'} ${missLabels[m]}`);
   return parts.join(', ') || 'no days';
 }
 
@@ -76,16 +78,48 @@ export function explainNoFit(ctx: NoFitContext): ScheduleProblem[] {
     const base = { from, to, days: c, ...(practitionerId ? { practitionerId } : {}) };
     const summary = describeDays(c);
     if (c.booked || c.no_room) {
-      if (!c.booked) return [{ code: 'no_free_room', message: `${who} ${ctx.practitioner ? 'has' : 'have'} free time between ${from} and ${to}, but no room is free then (${summary}).`, ...base }];
-      if (practitionerId) return [{ code: 'practitioner_unavailable', message: `${who} is fully booked between ${from} and ${to} (${summary}).`, ...base }];
-      return [{ code: 'fully_booked', message: `Every practitioner is fully booked between ${from} and ${to} (${summary}).`, ...base }];
+      if (!c.booked)
+        return [
+          {
+            code: 'no_free_room',
+            message: `${who} ${ctx.practitioner ? 'has' : 'have'} free time between ${from} and ${to}, but no room is free then (${summary}).`,
+            ...base,
+          },
+        ];
+      if (practitionerId)
+        return [
+          {
+            code: 'practitioner_unavailable',
+            message: `${who} is fully booked between ${from} and ${to} (${summary}).`,
+            ...base,
+          },
+        ];
+      return [
+        {
+          code: 'fully_booked',
+          message: `Every practitioner is fully booked between ${from} and ${to} (${summary}).`,
+          ...base,
+        },
+      ];
     }
     if (practitionerId && c.time_off && !c.too_short && !c.weekday && !c.time_of_day) {
-      return [{ code: 'practitioner_unavailable', message: `${who} is away or the clinic is closed on every working day between ${from} and ${to} (${summary}).`, ...base }];
+      return [
+        {
+          code: 'practitioner_unavailable',
+          message: `${who} is away or the clinic is closed on every working day between ${from} and ${to} (${summary}).`,
+          ...base,
+        },
+      ];
     }
     const where = ctx.hasPreferences ? ' on the preferred days and times' : '';
     const subject = ctx.practitioner ? `${ctx.practitioner.label} has no` : 'No practitioner has';
-    return [{ code: 'no_working_hours_in_window', message: `${subject} working hours long enough for a ${ctx.sessionMinutes}-minute session${where} between ${from} and ${to} (${summary}).`, ...base }];
+    return [
+      {
+        code: 'no_working_hours_in_window',
+        message: `${subject} working hours long enough for a ${ctx.sessionMinutes}-minute session${where} between ${from} and ${to} (${summary}).`,
+        ...base,
+      },
+    ];
   }
 
   if (!failure) return [];

@@ -10,44 +10,104 @@ function notFound(result: CourseResult) {
   return result;
 }
 
-const allDay = (id: string, from: string, to: string) => ({ practitionerId: id, roomId: 'elsewhere', start: from, end: to });
+const allDay = (id: string, from: string, to: string) => ({
+  practitionerId: id,
+  roomId: 'elsewhere',
+  start: from,
+  end: to,
+});
 
 describe('findCourse alternatives and explanations', () => {
   it('explains a preferred practitioner who does not work here, and offers the others', () => {
-    const result = notFound(findCourse({ schedule: testClinic(), plan: testPlan(), now, preferences: { practitionerId: 'zz' } }));
-    expect(result.explanation).toEqual([expect.objectContaining({ code: 'practitioner_unavailable', practitionerId: 'zz', message: 'Practitioner zz does not work at main.' })]);
+    const result = notFound(
+      findCourse({ schedule: testClinic(), plan: testPlan(), now, preferences: { practitionerId: 'zz' } }),
+    );
+    expect(result.explanation).toEqual([
+      expect.objectContaining({
+        code: 'practitioner_unavailable',
+        practitionerId: 'zz',
+        message: 'Practitioner zz does not work at main.',
+      }),
+    ]);
     expect(result.alternatives).toHaveLength(1);
-    expect(result.alternatives[0]).toMatchObject({ relaxed: ['practitioner'], course: { practitionerIds: ['a'], firstDate: '2026-11-23' } });
-    expect(result.alternatives[0]!.message).toMatch(/^With another practitioner: 4 sessions from 2026-11-23 at 09:00 to 2026-12-14, with Dr a\.$/);
+    expect(result.alternatives[0]).toMatchObject({
+      relaxed: ['practitioner'],
+      course: { practitionerIds: ['a'], firstDate: '2026-11-23' },
+    });
+    expect(result.alternatives[0]!.message).toMatch(
+      /^With another practitioner: 4 sessions from 2026-11-23 at 09:00 to 2026-12-14, with Dr a\.$/,
+    );
   });
 
   it('explains a fully booked preferred practitioner and offers another practitioner', () => {
-    const clinic = testClinic({ practitioners: [testPractitioner('a'), testPractitioner('b')], rooms: ['r1', 'r2'], bookings: [allDay('a', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')] });
-    const result = notFound(findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 60 }));
+    const clinic = testClinic({
+      practitioners: [testPractitioner('a'), testPractitioner('b')],
+      rooms: ['r1', 'r2'],
+      bookings: [allDay('a', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')],
+    });
+    const result = notFound(
+      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 60 }),
+    );
     expect(result.explanation).toHaveLength(1);
-    expect(result.explanation[0]).toMatchObject({ code: 'practitioner_unavailable', practitionerId: 'a', from: '2026-11-23', to: '2027-01-21', days: { no_hours: 16, booked: 44 } });
-    expect(result.explanation[0]!.message).toBe('Dr a is fully booked between 2026-11-23 and 2027-01-21 (16 days not a working day, 44 days fully booked).');
+    expect(result.explanation[0]).toMatchObject({
+      code: 'practitioner_unavailable',
+      practitionerId: 'a',
+      from: '2026-11-23',
+      to: '2027-01-21',
+      days: { no_hours: 16, booked: 44 },
+    });
+    expect(result.explanation[0]!.message).toBe(
+      'Dr a is fully booked between 2026-11-23 and 2027-01-21 (16 days not a working day, 44 days fully booked).',
+    );
     expect(result.alternatives.map((a) => [a.relaxed, a.course.practitionerIds])).toEqual([[['practitioner'], ['b']]]);
   });
 
   it('explains that no working hours fall in the preferred times, and offers other times', () => {
-    const result = notFound(findCourse({ schedule: testClinic(), plan: testPlan(), now, preferences: { timesOfDay: [{ start: '18:00', end: '20:00' }] }, horizonDays: 30 }));
+    const result = notFound(
+      findCourse({
+        schedule: testClinic(),
+        plan: testPlan(),
+        now,
+        preferences: { timesOfDay: [{ start: '18:00', end: '20:00' }] },
+        horizonDays: 30,
+      }),
+    );
     expect(result.explanation).toEqual([
-      expect.objectContaining({ code: 'no_working_hours_in_window', from: '2026-11-23', to: '2026-12-22', days: { no_hours: 8, time_of_day: 22 } }),
+      expect.objectContaining({
+        code: 'no_working_hours_in_window',
+        from: '2026-11-23',
+        to: '2026-12-22',
+        days: { no_hours: 8, time_of_day: 22 },
+      }),
     ]);
-    expect(result.explanation[0]!.message).toContain('No practitioner has working hours long enough for a 30-minute session on the preferred days and times');
+    expect(result.explanation[0]!.message).toContain(
+      'No practitioner has working hours long enough for a 30-minute session on the preferred days and times',
+    );
   });
 
   it('labels each alternative with what it gives up, fewest first', () => {
     // The patient wants a, on Saturdays, in the evening; a works weekdays 9-17, b is fully booked.
-    const clinic = testClinic({ practitioners: [testPractitioner('a'), testPractitioner('b')], rooms: ['r1', 'r2'], bookings: [allDay('b', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')] });
+    const clinic = testClinic({
+      practitioners: [testPractitioner('a'), testPractitioner('b')],
+      rooms: ['r1', 'r2'],
+      bookings: [allDay('b', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')],
+    });
     const result = notFound(
-      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a', weekdays: [6], timesOfDay: [{ start: '18:00', end: '20:00' }] } }),
+      findCourse({
+        schedule: clinic,
+        plan: testPlan(),
+        now,
+        preferences: { practitionerId: 'a', weekdays: [6], timesOfDay: [{ start: '18:00', end: '20:00' }] },
+      }),
     );
     expect(result.explanation[0]).toMatchObject({ code: 'no_working_hours_in_window', practitionerId: 'a' });
     // Only giving up both the weekday and the time of day works; with or without insisting on a, it is a's course.
     expect(result.alternatives.map((a) => a.relaxed)).toEqual([['time_of_day', 'weekdays']]);
-    expect(result.alternatives[0]!.course.sessions[0]).toMatchObject({ practitionerId: 'a', localDate: '2026-11-23', localStart: '09:00' });
+    expect(result.alternatives[0]!.course.sessions[0]).toMatchObject({
+      practitionerId: 'a',
+      localDate: '2026-11-23',
+      localStart: '09:00',
+    });
   });
 
   it('offers a course at other times of day when the preferred window is booked', () => {
@@ -56,9 +116,18 @@ describe('findCourse alternatives and explanations', () => {
       return allDay('a', `${day}T06:00:00Z`, `${day}T09:00:00Z`);
     });
     const result = notFound(
-      findCourse({ schedule: testClinic({ bookings }), plan: testPlan(), now, preferences: { weekdays: [1], timesOfDay: [{ start: '09:00', end: '12:00' }] }, horizonDays: 70 }),
+      findCourse({
+        schedule: testClinic({ bookings }),
+        plan: testPlan(),
+        now,
+        preferences: { weekdays: [1], timesOfDay: [{ start: '09:00', end: '12:00' }] },
+        horizonDays: 70,
+      }),
     );
-    expect(result.explanation[0]).toMatchObject({ code: 'fully_booked', days: { no_hours: 20, weekday: 40, booked: 10 } });
+    expect(result.explanation[0]).toMatchObject({
+      code: 'fully_booked',
+      days: { no_hours: 20, weekday: 40, booked: 10 },
+    });
     const relaxed = result.alternatives.map((a) => a.relaxed);
     expect(relaxed).toEqual([['time_of_day'], ['weekdays']]);
     expect(result.alternatives[0]!.course.sessions.every((s) => s.localStart === '12:00')).toBe(true);
@@ -67,7 +136,13 @@ describe('findCourse alternatives and explanations', () => {
 
   it('names the session whose interval window is blocked, with its dates and why', () => {
     // Only two weeks are searched; a is away the whole second week, so no session 2 can follow 7 days later.
-    const clinic = testClinic({ practitioners: [testPractitioner('a', { exceptions: [{ kind: 'days', from: '2026-11-30', to: '2026-12-04', reason: 'leave' }] })] });
+    const clinic = testClinic({
+      practitioners: [
+        testPractitioner('a', {
+          exceptions: [{ kind: 'days', from: '2026-11-30', to: '2026-12-04', reason: 'leave' }],
+        }),
+      ],
+    });
     const plan = testPlan({ sessions: { min: 2, max: 2 }, intervalDays: { min: 7, max: 7 } });
     const result = notFound(findCourse({ schedule: clinic, plan, now, horizonDays: 14 }));
     expect(result.explanation).toEqual([
@@ -77,18 +152,25 @@ describe('findCourse alternatives and explanations', () => {
         from: '2026-11-30',
         to: '2026-11-30',
         days: { time_off: 1 },
-        message: 'Session 2 must be 7-7 days after session 1, between 2026-11-30 and 2026-11-30 (first session on 2026-11-23), but no practitioner has a free 30-minute slot on any of those days (1 day time off or closed).',
+        message:
+          'Session 2 must be 7-7 days after session 1, between 2026-11-30 and 2026-11-30 (first session on 2026-11-23), but no practitioner has a free 30-minute slot on any of those days (1 day time off or closed).',
       },
     ]);
     expect(result.alternatives).toEqual([]);
   });
 
   it('reports the horizon when the course cannot finish inside it', () => {
-    const tooShort = notFound(findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 10, now, horizonDays: 30 }));
-    expect(tooShort.explanation).toEqual([expect.objectContaining({ code: 'horizon_exceeded', from: '2026-11-23', to: '2026-12-22' })]);
+    const tooShort = notFound(
+      findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 10, now, horizonDays: 30 }),
+    );
+    expect(tooShort.explanation).toEqual([
+      expect.objectContaining({ code: 'horizon_exceeded', from: '2026-11-23', to: '2026-12-22' }),
+    ]);
     expect(tooShort.explanation[0]!.message).toContain('needs at least 63 days');
 
-    const clinic = testClinic({ practitioners: [testPractitioner('a', { exceptions: [{ kind: 'days', from: '2026-11-30', to: '2026-12-02' }] })] });
+    const clinic = testClinic({
+      practitioners: [testPractitioner('a', { exceptions: [{ kind: 'days', from: '2026-11-30', to: '2026-12-02' }] })],
+    });
     const plan = testPlan({ sessions: { min: 2, max: 2 }, intervalDays: { min: 7, max: 14 } });
     const cut = notFound(findCourse({ schedule: clinic, plan, now, horizonDays: 10 }));
     expect(cut.explanation.map((p) => p.code)).toEqual(['interval_window_blocked', 'horizon_exceeded']);
@@ -96,20 +178,48 @@ describe('findCourse alternatives and explanations', () => {
   });
 
   it('explains a room that is never free', () => {
-    const result = notFound(findCourse({ schedule: testClinic({ bookings: [{ practitionerId: 'x', roomId: 'r1', start: '2026-01-01T00:00:00Z', end: '2028-01-01T00:00:00Z' }] }), plan: testPlan(), now, horizonDays: 30 }));
-    expect(result.explanation).toEqual([expect.objectContaining({ code: 'no_free_room', days: { no_hours: 8, no_room: 22 } })]);
+    const result = notFound(
+      findCourse({
+        schedule: testClinic({
+          bookings: [{ practitionerId: 'x', roomId: 'r1', start: '2026-01-01T00:00:00Z', end: '2028-01-01T00:00:00Z' }],
+        }),
+        plan: testPlan(),
+        now,
+        horizonDays: 30,
+      }),
+    );
+    expect(result.explanation).toEqual([
+      expect.objectContaining({ code: 'no_free_room', days: { no_hours: 8, no_room: 22 } }),
+    ]);
   });
 
   it('explains time off covering every working day of the preferred practitioner', () => {
-    const clinic = testClinic({ practitioners: [testPractitioner('a', { exceptions: [{ kind: 'days', from: '2026-11-01', to: '2027-12-31', reason: 'sabbatical' }] })] });
-    const result = notFound(findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 30 }));
-    expect(result.explanation[0]).toMatchObject({ code: 'practitioner_unavailable', practitionerId: 'a', days: { no_hours: 8, time_off: 22 } });
+    const clinic = testClinic({
+      practitioners: [
+        testPractitioner('a', {
+          exceptions: [{ kind: 'days', from: '2026-11-01', to: '2027-12-31', reason: 'sabbatical' }],
+        }),
+      ],
+    });
+    const result = notFound(
+      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 30 }),
+    );
+    expect(result.explanation[0]).toMatchObject({
+      code: 'practitioner_unavailable',
+      practitionerId: 'a',
+      days: { no_hours: 8, time_off: 22 },
+    });
     expect(result.explanation[0]!.message).toContain('is away or the clinic is closed');
   });
 
   it('explains working hours too short for the session', () => {
-    const clinic = testClinic({ practitioners: [testPractitioner('a', { weeklyHours: { 1: [{ start: '09:00', end: '09:20' }] } })] });
+    const clinic = testClinic({
+      practitioners: [testPractitioner('a', { weeklyHours: { 1: [{ start: '09:00', end: '09:20' }] } })],
+    });
     const result = notFound(findCourse({ schedule: clinic, plan: testPlan(), now, horizonDays: 60 }));
-    expect(result.explanation[0]).toMatchObject({ code: 'no_working_hours_in_window', days: { no_hours: 51, too_short: 9 } });
+    expect(result.explanation[0]).toMatchObject({
+      code: 'no_working_hours_in_window',
+      days: { no_hours: 51, too_short: 9 },
+    });
   });
 });

@@ -17,13 +17,29 @@ describe('findCourse', () => {
   it('books the earliest course with every interval inside its window', () => {
     const course = found(findCourse({ schedule: testClinic(), plan: testPlan(), now }));
     expect(course.sessions.map((s) => s.localDate)).toEqual(['2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14']);
-    expect(course.sessions[0]).toMatchObject({ number: 1, practitionerId: 'a', roomId: 'r1', start: '2026-11-23T06:00:00Z', end: '2026-11-23T06:30:00Z', localStart: '09:00', localEnd: '09:30' });
+    expect(course.sessions[0]).toMatchObject({
+      number: 1,
+      practitionerId: 'a',
+      roomId: 'r1',
+      start: '2026-11-23T06:00:00Z',
+      end: '2026-11-23T06:30:00Z',
+      localStart: '09:00',
+      localEnd: '09:30',
+    });
     expect(course.sessions.slice(1).every((s) => s.daysAfterPrevious === 7)).toBe(true);
-    expect(course).toMatchObject({ singlePractitioner: true, practitionerIds: ['a'], sessionMinutes: 30, firstDate: '2026-11-23', lastDate: '2026-12-14' });
+    expect(course).toMatchObject({
+      singlePractitioner: true,
+      practitionerIds: ['a'],
+      sessionMinutes: 30,
+      firstDate: '2026-11-23',
+      lastDate: '2026-12-14',
+    });
   });
 
   it('uses the requested session count within the plan and rejects one outside it', () => {
-    expect(found(findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 10, now })).sessions).toHaveLength(10);
+    expect(found(findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 10, now })).sessions).toHaveLength(
+      10,
+    );
     expect(() => findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 11, now })).toThrow(RangeError);
     expect(() => findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 3, now })).toThrow(RangeError);
   });
@@ -32,7 +48,9 @@ describe('findCourse', () => {
     const plan = testPlan({ intervalDays: { min: 7, max: 10 }, laterIntervalDays: { min: 14, max: 30 } });
     const course = found(findCourse({ schedule: testClinic(), plan, sessions: 6, switchAfter: 3, now }));
     expect(course.sessions.map((s) => s.daysAfterPrevious)).toEqual([undefined, 7, 7, 14, 14, 14]);
-    expect(() => findCourse({ schedule: testClinic(), plan: testPlan(), switchAfter: 3, now })).toThrow(/laterIntervalDays/);
+    expect(() => findCourse({ schedule: testClinic(), plan: testPlan(), switchAfter: 3, now })).toThrow(
+      /laterIntervalDays/,
+    );
   });
 
   it('keeps every interval when the earliest next day is a dead end', () => {
@@ -69,27 +87,37 @@ describe('findCourse', () => {
   });
 
   it('skips existing bookings of the practitioner', () => {
-    const bookings = [{ practitionerId: 'a', roomId: 'elsewhere', start: '2026-11-23T06:00:00Z', end: '2026-11-23T07:10:00Z' }];
+    const bookings = [
+      { practitionerId: 'a', roomId: 'elsewhere', start: '2026-11-23T06:00:00Z', end: '2026-11-23T07:10:00Z' },
+    ];
     const course = found(findCourse({ schedule: testClinic({ bookings }), plan: testPlan(), now }));
     expect(course.sessions[0]).toMatchObject({ localDate: '2026-11-23', localStart: '10:15' });
   });
 
   it('skips a room booked by someone else and takes another free room', () => {
-    const bookings = [{ practitionerId: 'b', roomId: 'r1', start: '2026-11-23T06:00:00Z', end: '2026-11-23T14:00:00Z' }];
+    const bookings = [
+      { practitionerId: 'b', roomId: 'r1', start: '2026-11-23T06:00:00Z', end: '2026-11-23T14:00:00Z' },
+    ];
     const oneRoom = found(findCourse({ schedule: testClinic({ bookings }), plan: testPlan(), now }));
     expect(oneRoom.sessions[0]!.localDate).toBe('2026-11-24');
-    const twoRooms = found(findCourse({ schedule: testClinic({ bookings, rooms: ['r1', 'r2'] }), plan: testPlan(), now }));
+    const twoRooms = found(
+      findCourse({ schedule: testClinic({ bookings, rooms: ['r1', 'r2'] }), plan: testPlan(), now }),
+    );
     expect(twoRooms.sessions[0]).toMatchObject({ localDate: '2026-11-23', localStart: '09:00', roomId: 'r2' });
   });
 
   it('uses only the rooms a practitioner may use', () => {
     const clinic = testClinic({ rooms: ['r1', 'r2'], practitioners: [testPractitioner('a', { roomIds: ['r2'] })] });
-    expect(found(findCourse({ schedule: clinic, plan: testPlan(), now })).sessions.every((s) => s.roomId === 'r2')).toBe(true);
+    expect(
+      found(findCourse({ schedule: clinic, plan: testPlan(), now })).sessions.every((s) => s.roomId === 'r2'),
+    ).toBe(true);
   });
 
   it('respects time off given as whole days, as hours, and clinic closures', () => {
     const clinic = testClinic({
-      practitioners: [testPractitioner('a', { exceptions: [{ kind: 'hours', start: '2026-11-23T08:00', end: '2026-11-23T15:00' }] })],
+      practitioners: [
+        testPractitioner('a', { exceptions: [{ kind: 'hours', start: '2026-11-23T08:00', end: '2026-11-23T15:00' }] }),
+      ],
       closures: [{ kind: 'days', from: '2026-11-30', to: '2026-11-30', reason: 'holiday' }],
     });
     const course = found(findCourse({ schedule: clinic, plan: testPlan({ intervalDays: { min: 7, max: 8 } }), now }));
@@ -98,7 +126,12 @@ describe('findCourse', () => {
   });
 
   it('uses several working spans a day and never straddles the break', () => {
-    const hours = { 1: [{ start: '09:00', end: '09:45' }, { start: '13:00', end: '17:00' }] };
+    const hours = {
+      1: [
+        { start: '09:00', end: '09:45' },
+        { start: '13:00', end: '17:00' },
+      ],
+    };
     const clinic = testClinic({ practitioners: [testPractitioner('a', { weeklyHours: hours })] });
     const plan = testPlan({ durationMinutes: { min: 60, max: 60 } });
     const course = found(findCourse({ schedule: clinic, plan, now }));
@@ -108,7 +141,12 @@ describe('findCourse', () => {
   it('honours preferred weekdays and times of day', () => {
     const clinic = testClinic();
     const course = found(
-      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { weekdays: [3, 5], timesOfDay: [{ start: '14:00', end: '16:00' }] } }),
+      findCourse({
+        schedule: clinic,
+        plan: testPlan(),
+        now,
+        preferences: { weekdays: [3, 5], timesOfDay: [{ start: '14:00', end: '16:00' }] },
+      }),
     );
     expect(course.sessions[0]).toMatchObject({ localDate: '2026-11-25', localStart: '14:00' });
     expect(course.sessions.every((s) => s.localStart >= '14:00' && s.localEnd <= '16:00')).toBe(true);
@@ -126,12 +164,28 @@ describe('findCourse', () => {
       { practitionerId: 'b', roomId: 'x', start: '2026-11-23T05:00:00Z', end: '2026-11-23T15:00:00Z' },
       { practitionerId: 'a', roomId: 'x', start: '2026-11-24T05:00:00Z', end: '2027-06-01T15:00:00Z' },
     ];
-    const shared = found(findCourse({ schedule: testClinic({ practitioners: [testPractitioner('a'), testPractitioner('b')], rooms: ['r1', 'r2'], bookings }), plan: testPlan(), now }));
+    const shared = found(
+      findCourse({
+        schedule: testClinic({
+          practitioners: [testPractitioner('a'), testPractitioner('b')],
+          rooms: ['r1', 'r2'],
+          bookings,
+        }),
+        plan: testPlan(),
+        now,
+      }),
+    );
     // Starting on the earliest day needs a second practitioner, which beats waiting a week.
     expect(shared.sessions.map((s) => s.practitionerId)).toEqual(['a', 'b', 'b', 'b']);
     expect(shared.singlePractitioner).toBe(false);
 
-    const open = found(findCourse({ schedule: testClinic({ practitioners: [testPractitioner('a'), testPractitioner('b')], rooms: ['r1', 'r2'] }), plan: testPlan(), now }));
+    const open = found(
+      findCourse({
+        schedule: testClinic({ practitioners: [testPractitioner('a'), testPractitioner('b')], rooms: ['r1', 'r2'] }),
+        plan: testPlan(),
+        now,
+      }),
+    );
     expect(open.singlePractitioner).toBe(true);
   });
 
@@ -142,7 +196,10 @@ describe('findCourse', () => {
       { practitionerId: 'b', roomId: 'x', start: '2026-11-23T05:00:00Z', end: '2026-11-23T15:00:00Z' },
     ];
     const clinic = testClinic({
-      practitioners: [testPractitioner('a'), testPractitioner('b', { exceptions: [{ kind: 'days', from: '2026-12-01', to: '2026-12-31' }] })],
+      practitioners: [
+        testPractitioner('a'),
+        testPractitioner('b', { exceptions: [{ kind: 'days', from: '2026-12-01', to: '2026-12-31' }] }),
+      ],
       rooms: ['r1', 'r2'],
       bookings,
     });

@@ -51,24 +51,37 @@ export function findCourse(request: CourseRequest): CourseResult {
   };
   const attempt = (relaxed: ReadonlySet<Relaxation>): SearchOutcome => {
     const oracle = oracleFor(relaxed);
-    if (preferred !== undefined && !relaxed.has('practitioner')) return preferred < 0 ? {} : searchOnePractitioner(oracle, preferred, gaps);
+    if (preferred !== undefined && !relaxed.has('practitioner'))
+      return preferred < 0 ? {} : searchOnePractitioner(oracle, preferred, gaps);
     return searchAnyPractitioner(oracle, everyone, gaps);
   };
 
   const shortest = gaps.reduce((sum, g) => sum + g.min, 0);
   if (shortest > r.endDay - r.startDay) {
     const message = `A ${r.sessions}-session course needs at least ${shortest} days from first to last session, more than the ${r.horizonDays}-day search horizon (${searched.from} to ${searched.to}).`;
-    return { status: 'not_found', explanation: [{ code: 'horizon_exceeded', message, from: searched.from, to: searched.to }], alternatives: [], searched };
+    return {
+      status: 'not_found',
+      explanation: [{ code: 'horizon_exceeded', message, from: searched.from, to: searched.to }],
+      alternatives: [],
+      searched,
+    };
   }
 
   const first = attempt(new Set());
-  if ('sessions' in first) return { status: 'found', course: toProposedCourse(schedule, first.sessions, r.sessionMinutes), searched };
+  if ('sessions' in first)
+    return { status: 'found', course: toProposedCourse(schedule, first.sessions, r.sessionMinutes), searched };
 
   const label = (i: number) => schedule.practitioners[i]!.name ?? schedule.practitioners[i]!.id;
   let explanation: ScheduleProblem[];
   if (preferred !== undefined && preferred < 0) {
     const id = prefs.practitionerId!;
-    explanation = [{ code: 'practitioner_unavailable', message: `Practitioner ${id} does not work at ${schedule.input.location.id}.`, practitionerId: id }];
+    explanation = [
+      {
+        code: 'practitioner_unavailable',
+        message: `Practitioner ${id} does not work at ${schedule.input.location.id}.`,
+        practitionerId: id,
+      },
+    ];
   } else {
     explanation = explainNoFit({
       oracle: oracleFor(new Set()),
@@ -87,7 +100,14 @@ export function findCourse(request: CourseRequest): CourseResult {
     if (!('sessions' in outcome)) continue;
     const course = toProposedCourse(schedule, outcome.sessions, r.sessionMinutes);
     // A course found with fewer preferences given up is already listed under that label.
-    if (alternatives.some((a) => a.course.sessions.every((s, i) => s.start === course.sessions[i]?.start && s.practitionerId === course.sessions[i]?.practitionerId))) continue;
+    if (
+      alternatives.some((a) =>
+        a.course.sessions.every(
+          (s, i) => s.start === course.sessions[i]?.start && s.practitionerId === course.sessions[i]?.practitionerId,
+        ),
+      )
+    )
+      continue;
     const start = course.sessions[0]!;
     const who = course.practitionerIds.map((id) => label(schedule.practitionerIndex(id))).join(', ');
     alternatives.push({

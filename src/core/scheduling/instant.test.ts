@@ -12,7 +12,13 @@ describe('instants', () => {
   });
 
   it('rejects impossible dates and strings without an offset', () => {
-    for (const bad of ['2026-02-30T10:00:00Z', '2026-11-23T24:00:00Z', '2026-11-23T10:00:00', '2026-11-23', 'tomorrow']) {
+    for (const bad of [
+      '2026-02-30T10:00:00Z',
+      '2026-11-23T24:00:00Z',
+      '2026-11-23T10:00:00',
+      '2026-11-23',
+      'tomorrow',
+    ]) {
       expect(() => parseInstant(bad), bad).toThrow(RangeError);
     }
   });

@@ -15,8 +15,15 @@ export function parseInstant(value: InstantString): number {
   if (m) {
     const month = Number(m[2]);
     const fieldsOk =
-      month >= 1 && month <= 12 && Number(m[3]) >= 1 && Number(m[3]) <= daysInMonth(Number(m[1]), month) &&
-      Number(m[4]) <= 23 && Number(m[5]) <= 59 && Number(m[6] ?? 0) <= 59 && Number(m[7] ?? 0) <= 23 && Number(m[8] ?? 0) <= 59;
+      month >= 1 &&
+      month <= 12 &&
+      Number(m[3]) >= 1 &&
+      Number(m[3]) <= daysInMonth(Number(m[1]), month) &&
+      Number(m[4]) <= 23 &&
+      Number(m[5]) <= 59 &&
+      Number(m[6] ?? 0) <= 59 &&
+      Number(m[7] ?? 0) <= 23 &&
+      Number(m[8] ?? 0) <= 59;
     const ms = fieldsOk ? Date.parse(value) : NaN;
     if (!Number.isNaN(ms)) return ms;
   }

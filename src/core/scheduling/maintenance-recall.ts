@@ -14,7 +14,10 @@ export interface RecallWindow {
  * month, as everywhere in mesodesk, so the wait is never cut short. Undefined when the plan
  * schedules no maintenance (e.g. cellulite).
  */
-export function maintenanceRecall(lastSessionDate: IsoDate, maintenance: { intervalMonths?: Range }): RecallWindow | undefined {
+export function maintenanceRecall(
+  lastSessionDate: IsoDate,
+  maintenance: { intervalMonths?: Range },
+): RecallWindow | undefined {
   const months = maintenance.intervalMonths;
   if (!months) return undefined;
   if (!isIsoDate(lastSessionDate)) throw new RangeError(`not an ISO date: ${lastSessionDate}`);
@@ -24,5 +27,9 @@ export function maintenanceRecall(lastSessionDate: IsoDate, maintenance: { inter
   const from = addMonths(lastSessionDate, months.min);
   const to = addMonths(lastSessionDate, months.max);
   const span = months.min === months.max ? `${months.min}` : `${months.min}-${months.max}`;
-  return { from, to, message: `Maintenance session ${span} months after the last session on ${lastSessionDate}: between ${from} and ${to}.` };
+  return {
+    from,
+    to,
+    message: `Maintenance session ${span} months after the last session on ${lastSessionDate}: between ${from} and ${to}.`,
+  };
 }

@@ -3,7 +3,8 @@ import type { PatientPreferences } from './course-request.js';
 import { parseSpans, type MinuteSpan } from './wall-clock.js';
 
 export function wholeNumber(value: number, min: number, max: number, what: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw new RangeError(`${what} must be a whole number in ${min}..${max}, got ${value}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${what} must be a whole number in ${min}..${max}, got ${value}`);
   return value;
 }
 
@@ -24,4 +25,3 @@ export function normalizePreferences(prefs: PatientPreferences | undefined): Nor
   if (prefs?.practitionerId !== undefined) out.practitionerId = prefs.practitionerId;
   return out;
 }
-

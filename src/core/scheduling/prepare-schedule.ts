@@ -63,7 +63,11 @@ export class PreparedSchedule {
       const spans = p.weekly[this.calendar.day(day).weekday]!;
       const list: Array<readonly [number, number]> = [];
       for (const span of spans) {
-        for (const free of p.timeOff.freeWithin(this.calendar.wallToMs(day, span.start), this.calendar.wallToMs(day, span.end))) list.push(free);
+        for (const free of p.timeOff.freeWithin(
+          this.calendar.wallToMs(day, span.start),
+          this.calendar.wallToMs(day, span.end),
+        ))
+          list.push(free);
       }
       out = list;
       cache.set(day, out);
@@ -76,16 +80,23 @@ export function isPreparedSchedule(value: unknown): value is PreparedSchedule {
   return value instanceof PreparedSchedule;
 }
 
-function exceptionsToFlat(list: readonly AvailabilityException[] | undefined, calendar: ZoneCalendar, what: string, into: number[]): void {
+function exceptionsToFlat(
+  list: readonly AvailabilityException[] | undefined,
+  calendar: ZoneCalendar,
+  what: string,
+  into: number[],
+): void {
   for (const ex of list ?? []) {
     if (ex.kind === 'days') {
-      if (!isIsoDate(ex.from) || !isIsoDate(ex.to) || ex.to < ex.from) throw new RangeError(`${what}: bad day range ${ex.from}..${ex.to}`);
+      if (!isIsoDate(ex.from) || !isIsoDate(ex.to) || ex.to < ex.from)
+        throw new RangeError(`${what}: bad day range ${ex.from}..${ex.to}`);
       into.push(calendar.day(dayNumber(ex.from)).startMs, calendar.day(dayNumber(ex.to)).endMs);
     } else {
       const start = ZoneCalendar.parseLocalDateTime(ex.start);
       const end = ZoneCalendar.parseLocalDateTime(ex.end);
       // Compared on the wall clock: a range lying wholly in a spring-forward gap is valid but lasts no time.
-      if (Temporal.PlainDateTime.compare(end, start) <= 0) throw new RangeError(`${what}: time off ${ex.start}..${ex.end} must end after it starts`);
+      if (Temporal.PlainDateTime.compare(end, start) <= 0)
+        throw new RangeError(`${what}: time off ${ex.start}..${ex.end} must end after it starts`);
       into.push(calendar.localDateTimeToMs(start), calendar.localDateTimeToMs(end));
     }
   }
@@ -121,7 +132,13 @@ export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
       if (index === undefined) throw new RangeError(`${what}: room ${id} is not at location ${location.id}`);
       return index;
     });
-    return { id: p.practitionerId, ...(p.name === undefined ? {} : { name: p.name }), weekly, timeOff: Timeline.fromFlat(off), roomIndexes: rooms };
+    return {
+      id: p.practitionerId,
+      ...(p.name === undefined ? {} : { name: p.name }),
+      weekly,
+      timeOff: Timeline.fromFlat(off),
+      roomIndexes: rooms,
+    };
   });
 
   const timelines = bookingTimelines(input.bookings, practitionerIndex, roomIndex);
@@ -158,7 +175,8 @@ function bookingTimelines(
     if (p === undefined && r === undefined) continue;
     const start = parseInstant(b.start);
     const end = parseInstant(b.end);
-    if (end <= start) throw new RangeError(`booking ${b.id ?? `${b.practitionerId} ${b.start}`}: must end after it starts`);
+    if (end <= start)
+      throw new RangeError(`booking ${b.id ?? `${b.practitionerId} ${b.start}`}: must end after it starts`);
     if (p !== undefined) push(byPractitioner, p, start, end);
     if (r !== undefined) push(byRoom, r, start, end);
   }
@@ -170,11 +188,17 @@ function bookingTimelines(
  * The same schedule with some bookings removed and others added, re-indexing only the practitioners
  * and rooms they touch: moving a course must not see the course's own bookings as conflicts.
  */
-export function reviseSchedule(prepared: PreparedSchedule, change: { without?: (b: Booking) => boolean; add?: readonly Booking[] }): PreparedSchedule {
+export function reviseSchedule(
+  prepared: PreparedSchedule,
+  change: { without?: (b: Booking) => boolean; add?: readonly Booking[] },
+): PreparedSchedule {
   const removed = change.without ? prepared.input.bookings.filter(change.without) : [];
   const added = change.add ?? [];
   if (removed.length === 0 && added.length === 0) return prepared;
-  const bookings = [...(removed.length ? prepared.input.bookings.filter((b) => !change.without!(b)) : prepared.input.bookings), ...added];
+  const bookings = [
+    ...(removed.length ? prepared.input.bookings.filter((b) => !change.without!(b)) : prepared.input.bookings),
+    ...added,
+  ];
   const practitionerIndex = new Map(prepared.practitioners.map((p, i) => [p.id, i]));
   const roomIndex = new Map(prepared.rooms.map((r, i) => [r.id, i]));
   const touched = { practitioners: new Set<number>(), rooms: new Set<number>() };
@@ -188,7 +212,9 @@ export function reviseSchedule(prepared: PreparedSchedule, change: { without?: (
   return new PreparedSchedule(
     { ...prepared.input, bookings },
     prepared.calendar,
-    prepared.practitioners.map((p, i) => (touched.practitioners.has(i) ? { ...p, busy: timelines.practitioners.get(i) ?? Timeline.empty } : p)),
+    prepared.practitioners.map((p, i) =>
+      touched.practitioners.has(i) ? { ...p, busy: timelines.practitioners.get(i) ?? Timeline.empty } : p,
+    ),
     prepared.rooms.map((r, i) => (touched.rooms.has(i) ? { ...r, busy: timelines.rooms.get(i) ?? Timeline.empty } : r)),
   );
 }

@@ -34,10 +34,17 @@ interface State {
   prev?: State;
 }
 
-const better = (a: State, b: State | undefined) => !b || a.moved < b.moved || (a.moved === b.moved && a.shift < b.shift);
+const better = (a: State, b: State | undefined) =>
+  !b || a.moved < b.moved || (a.moved === b.moved && a.shift < b.shift);
 
 /** The slot on `day` closest to `targetMs` (the session's old wall-clock time on that day). */
-function nearestSlot(schedule: PreparedSchedule, practitioner: number, day: number, criteria: SlotCriteria, targetMs: number): { startMs: number; roomIndex: number } | DayMiss {
+function nearestSlot(
+  schedule: PreparedSchedule,
+  practitioner: number,
+  day: number,
+  criteria: SlotCriteria,
+  targetMs: number,
+): { startMs: number; roomIndex: number } | DayMiss {
   let best: { startMs: number; roomIndex: number } | undefined;
   const outcome = scanDay(schedule, practitioner, day, criteria, (startMs, roomIndex) => {
     if (!best || Math.abs(startMs - targetMs) < Math.abs(best.startMs - targetMs)) best = { startMs, roomIndex };
@@ -82,7 +89,8 @@ export function reflowLaterSessions(input: ReflowInput): { placed: Placed[] } | 
     const length = s.endMs - s.startMs;
     const old = cal.local(s.startMs);
     const oldMinute = parseWallTime(old.time);
-    const keep = s.startMs >= nowMs ? checkSlot(schedule, p, s.startMs, length, schedule.roomIndex(s.roomId)) : undefined;
+    const keep =
+      s.startMs >= nowMs ? checkSlot(schedule, p, s.startMs, length, schedule.roomIndex(s.roomId)) : undefined;
     const criteria: SlotCriteria = { lengthMs: length, gridMs: input.gridMs, notBeforeMs: nowMs };
     if (prefs.weekdays) criteria.weekdays = prefs.weekdays;
     if (prefs.windows) criteria.windows = prefs.windows;
@@ -94,7 +102,8 @@ export function reflowLaterSessions(input: ReflowInput): { placed: Placed[] } | 
     const misses: Partial<Record<DayMiss, number>> = {};
     for (let d = lo; d <= hi; d++) {
       let pred: State | undefined;
-      for (const r of reach) if (d - r >= gap.min && d - r <= gap.max && better(states.get(r)!, pred)) pred = states.get(r)!;
+      for (const r of reach)
+        if (d - r >= gap.min && d - r <= gap.max && better(states.get(r)!, pred)) pred = states.get(r)!;
       if (!pred) continue;
       let placed: Placed;
       let moved = 1;
@@ -107,7 +116,13 @@ export function reflowLaterSessions(input: ReflowInput): { placed: Placed[] } | 
           misses[slot] = (misses[slot] ?? 0) + 1;
           continue;
         }
-        placed = { number: j, practitioner: p, roomIndex: slot.roomIndex, startMs: slot.startMs, endMs: slot.startMs + length };
+        placed = {
+          number: j,
+          practitioner: p,
+          roomIndex: slot.roomIndex,
+          startMs: slot.startMs,
+          endMs: slot.startMs + length,
+        };
       }
       next.set(d, { day: d, moved: pred.moved + moved, shift: pred.shift + Math.abs(d - old.day), placed, prev: pred });
     }
@@ -115,13 +130,25 @@ export function reflowLaterSessions(input: ReflowInput): { placed: Placed[] } | 
       const [from, to] = [fromDayNumber(lo), fromDayNumber(hi)];
       const who = schedule.practitioners[p]!.name ?? s.practitionerId;
       const message = `Session ${j} must be ${gap.min}-${gap.max} days after session ${j - 1}, between ${from} and ${to}, but ${who} has no free slot on those days (${describeDays(misses)}).`;
-      return { problem: { code: 'interval_window_blocked', message, session: j, from, to, days: misses, practitionerId: s.practitionerId } };
+      return {
+        problem: {
+          code: 'interval_window_blocked',
+          message,
+          session: j,
+          from,
+          to,
+          days: misses,
+          practitionerId: s.practitionerId,
+        },
+      };
     }
     states = next;
   }
 
   let last: State | undefined;
-  for (const st of states.values()) if (better(st, last) || (last && st.moved === last.moved && st.shift === last.shift && st.day < last.day)) last = st;
+  for (const st of states.values())
+    if (better(st, last) || (last && st.moved === last.moved && st.shift === last.shift && st.day < last.day))
+      last = st;
   const placed: Placed[] = [];
   for (let st = last; st; st = st.prev) placed.unshift(st.placed);
   return { placed };

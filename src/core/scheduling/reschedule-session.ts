@@ -62,10 +62,16 @@ function slotProblem(miss: SlotCheck & { ok: false }, session: number, who: stri
 export function rescheduleSession(request: RescheduleRequest): RescheduleResult {
   const base = isPreparedSchedule(request.schedule) ? request.schedule : prepareSchedule(request.schedule);
   const { course } = request;
-  if (course.length === 0 || course.some((s, i) => s.number !== i + 1)) throw new RangeError('course sessions must be numbered 1..n in order');
+  if (course.length === 0 || course.some((s, i) => s.number !== i + 1))
+    throw new RangeError('course sessions must be numbered 1..n in order');
   const k = request.session;
-  if (!Number.isInteger(k) || k < 1 || k > course.length) throw new RangeError(`session must be in 1..${course.length}, got ${k}`);
-  const spacing = { intervalDays: request.plan.intervalDays, laterIntervalDays: request.plan.laterIntervalDays, switchAfter: request.switchAfter };
+  if (!Number.isInteger(k) || k < 1 || k > course.length)
+    throw new RangeError(`session must be in 1..${course.length}, got ${k}`);
+  const spacing = {
+    intervalDays: request.plan.intervalDays,
+    laterIntervalDays: request.plan.laterIntervalDays,
+    switchAfter: request.switchAfter,
+  };
   checkSpacing(spacing);
   const nowMs = parseInstant(request.now);
   const gridMs = (request.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES) * 60_000;
@@ -77,7 +83,13 @@ export function rescheduleSession(request: RescheduleRequest): RescheduleResult 
   const isOwn = (b: Booking) =>
     (b.id !== undefined && ownIds.has(b.id)) ||
     (ownPeople.has(b.practitionerId) &&
-      sessions.some((s) => s.practitionerId === b.practitionerId && s.roomId === b.roomId && s.startMs === parseInstant(b.start) && s.endMs === parseInstant(b.end)));
+      sessions.some(
+        (s) =>
+          s.practitionerId === b.practitionerId &&
+          s.roomId === b.roomId &&
+          s.startMs === parseInstant(b.start) &&
+          s.endMs === parseInstant(b.end),
+      ));
   const schedule = reviseSchedule(base, { without: isOwn });
   const cal = schedule.calendar;
   const label = (i: number) => schedule.practitioners[i]!.name ?? schedule.practitioners[i]!.id;
@@ -86,13 +98,29 @@ export function rescheduleSession(request: RescheduleRequest): RescheduleResult 
   const pk = schedule.practitionerIndex(request.practitionerId ?? target.practitionerId);
   if (pk < 0) {
     const id = request.practitionerId ?? target.practitionerId;
-    return { status: 'not_possible', problems: [{ code: 'practitioner_unavailable', message: `Practitioner ${id} does not work at ${schedule.input.location.id}.`, practitionerId: id, session: k }] };
+    return {
+      status: 'not_possible',
+      problems: [
+        {
+          code: 'practitioner_unavailable',
+          message: `Practitioner ${id} does not work at ${schedule.input.location.id}.`,
+          practitionerId: id,
+          session: k,
+        },
+      ],
+    };
   }
   const startK = parseInstant(request.newStart);
   const endK = startK + (target.endMs - target.startMs);
   const local = cal.local(startK);
   const when = `${local.date} ${local.time}`;
-  if (startK < nowMs) return { status: 'not_possible', problems: [{ code: 'in_the_past', message: `Session ${k} cannot move to ${when}, which has already passed.`, session: k }] };
+  if (startK < nowMs)
+    return {
+      status: 'not_possible',
+      problems: [
+        { code: 'in_the_past', message: `Session ${k} cannot move to ${when}, which has already passed.`, session: k },
+      ],
+    };
   if (k > 1) {
     const prevDay = cal.dayOf(sessions[k - 2]!.startMs);
     const gap = intervalBefore(spacing, k);
@@ -104,7 +132,11 @@ export function rescheduleSession(request: RescheduleRequest): RescheduleResult 
     }
   }
   const slotK = checkSlot(schedule, pk, startK, endK - startK, schedule.roomIndex(target.roomId));
-  if (!slotK.ok) return { status: 'not_possible', problems: [{ ...slotProblem(slotK, k, label(pk), when), practitionerId: schedule.practitioners[pk]!.id }] };
+  if (!slotK.ok)
+    return {
+      status: 'not_possible',
+      problems: [{ ...slotProblem(slotK, k, label(pk), when), practitionerId: schedule.practitioners[pk]!.id }],
+    };
 
   const reflow = reflowLaterSessions({
     schedule,
@@ -143,7 +175,12 @@ export function rescheduleSession(request: RescheduleRequest): RescheduleResult 
     return session;
   });
   const moved = out
-    .filter((s, i) => s.start !== formatInstant(sessions[i]!.startMs) || s.practitionerId !== sessions[i]!.practitionerId || s.roomId !== sessions[i]!.roomId)
+    .filter(
+      (s, i) =>
+        s.start !== formatInstant(sessions[i]!.startMs) ||
+        s.practitionerId !== sessions[i]!.practitionerId ||
+        s.roomId !== sessions[i]!.roomId,
+    )
     .map((s) => s.number);
   return { status: 'rescheduled', sessions: out, moved };
 }

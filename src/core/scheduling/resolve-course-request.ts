@@ -31,15 +31,30 @@ export function resolveCourseRequest(request: CourseRequest): ResolvedCourseRequ
   const { plan } = request;
   wholeNumber(plan.sessions.min, 1, 100, 'plan.sessions.min');
   wholeNumber(plan.sessions.max, plan.sessions.min, 100, 'plan.sessions.max');
-  const sessions = wholeNumber(request.sessions ?? plan.sessions.min, plan.sessions.min, plan.sessions.max, 'sessions (within the plan)');
-  const spacing = { intervalDays: plan.intervalDays, laterIntervalDays: plan.laterIntervalDays, switchAfter: request.switchAfter };
+  const sessions = wholeNumber(
+    request.sessions ?? plan.sessions.min,
+    plan.sessions.min,
+    plan.sessions.max,
+    'sessions (within the plan)',
+  );
+  const spacing = {
+    intervalDays: plan.intervalDays,
+    laterIntervalDays: plan.laterIntervalDays,
+    switchAfter: request.switchAfter,
+  };
   checkSpacing(spacing);
-  const granularity = wholeNumber(request.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES, 1, 1440, 'granularityMinutes');
+  const granularity = wholeNumber(
+    request.granularityMinutes ?? DEFAULT_GRANULARITY_MINUTES,
+    1,
+    1440,
+    'granularityMinutes',
+  );
   const horizonDays = wholeNumber(request.horizonDays ?? DEFAULT_HORIZON_DAYS, 1, 3660, 'horizonDays');
   const nowMs = parseInstant(request.now);
   let startDay = schedule.calendar.dayOf(nowMs);
   if (request.earliestStart !== undefined) {
-    if (!isIsoDate(request.earliestStart)) throw new RangeError(`earliestStart is not an ISO date: ${request.earliestStart}`);
+    if (!isIsoDate(request.earliestStart))
+      throw new RangeError(`earliestStart is not an ISO date: ${request.earliestStart}`);
     startDay = Math.max(startDay, dayNumber(request.earliestStart));
   }
   const endDay = startDay + horizonDays - 1;

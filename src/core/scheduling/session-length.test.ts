@@ -14,6 +14,11 @@ describe('sessionLengthMinutes', () => {
   });
 
   it('rejects a non-positive length', () => {
-    expect(() => sessionLengthMinutes({ durationMinutes: { min: 0, max: 0 }, anaesthesia: { creamOffered: false, leadMinutes: { min: 0, max: 0 } } })).toThrow(RangeError);
+    expect(() =>
+      sessionLengthMinutes({
+        durationMinutes: { min: 0, max: 0 },
+        anaesthesia: { creamOffered: false, leadMinutes: { min: 0, max: 0 } },
+      }),
+    ).toThrow(RangeError);
   });
 });

@@ -13,6 +13,7 @@ export interface SessionLengthPlan {
  */
 export function sessionLengthMinutes(plan: SessionLengthPlan): number {
   const minutes = plan.durationMinutes.max + (plan.anaesthesia.creamOffered ? plan.anaesthesia.leadMinutes.max : 0);
-  if (!Number.isFinite(minutes) || minutes <= 0) throw new RangeError(`session length must be positive, got ${minutes} minutes`);
+  if (!Number.isFinite(minutes) || minutes <= 0)
+    throw new RangeError(`session length must be positive, got ${minutes} minutes`);
   return Math.ceil(minutes);
 }

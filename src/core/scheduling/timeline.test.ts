@@ -6,7 +6,11 @@ describe('Timeline', () => {
 
   it('merges overlapping and touching blocks and drops empty ones', () => {
     expect(t.size).toBe(2);
-    expect(t.freeWithin(0, 100)).toEqual([[0, 10], [40, 50], [60, 100]]);
+    expect(t.freeWithin(0, 100)).toEqual([
+      [0, 10],
+      [40, 50],
+      [60, 100],
+    ]);
   });
 
   it('reports the end of the blocking stretch, or -1 when free', () => {

@@ -6,7 +6,12 @@ import type { PreparedSchedule } from './prepare-schedule.js';
 const MS_PER_MINUTE = 60_000;
 
 /** Plain-data sessions (instants in UTC plus the local reading) from search indexes. */
-function toScheduledSessions(schedule: PreparedSchedule, found: readonly FoundSession[], lengthMs: readonly number[] | number, firstNumber = 1): ScheduledSession[] {
+function toScheduledSessions(
+  schedule: PreparedSchedule,
+  found: readonly FoundSession[],
+  lengthMs: readonly number[] | number,
+  firstNumber = 1,
+): ScheduledSession[] {
   const cal = schedule.calendar;
   let previousDay: number | undefined;
   return found.map((s, i) => {
@@ -28,7 +33,11 @@ function toScheduledSessions(schedule: PreparedSchedule, found: readonly FoundSe
   });
 }
 
-export function toProposedCourse(schedule: PreparedSchedule, found: readonly FoundSession[], sessionMinutes: number): ProposedCourse {
+export function toProposedCourse(
+  schedule: PreparedSchedule,
+  found: readonly FoundSession[],
+  sessionMinutes: number,
+): ProposedCourse {
   const sessions = toScheduledSessions(schedule, found, sessionMinutes * MS_PER_MINUTE);
   const practitionerIds = [...new Set(sessions.map((s) => s.practitionerId))];
   return {

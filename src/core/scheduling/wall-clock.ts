@@ -23,7 +23,8 @@ export const MINUTES_PER_DAY = 1440;
 export function parseWallTime(value: WallTime): number {
   const m = WALL_TIME.exec(value);
   const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > MINUTES_PER_DAY) throw new RangeError(`not a wall-clock time (HH:MM, 00:00-24:00): ${value}`);
+  if (!m || Number(m[2]) > 59 || minutes > MINUTES_PER_DAY)
+    throw new RangeError(`not a wall-clock time (HH:MM, 00:00-24:00): ${value}`);
   return minutes;
 }
 
@@ -35,7 +36,8 @@ export function formatWallTime(minutes: number): WallTime {
 export function parseSpans(spans: readonly WallClockSpan[], what: string): MinuteSpan[] {
   const parsed = spans.map((s) => {
     const span = { start: parseWallTime(s.start), end: parseWallTime(s.end) };
-    if (span.end <= span.start) throw new RangeError(`${what}: span ${s.start}-${s.end} must end after it starts (spans cannot cross midnight)`);
+    if (span.end <= span.start)
+      throw new RangeError(`${what}: span ${s.start}-${s.end} must end after it starts (spans cannot cross midnight)`);
     return span;
   });
   parsed.sort((a, b) => a.start - b.start);

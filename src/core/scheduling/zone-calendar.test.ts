@@ -36,7 +36,11 @@ describe('ZoneCalendar', () => {
   });
 
   it('gives the local date and time of an instant', () => {
-    expect(new ZoneCalendar('Europe/Istanbul').local(Date.parse('2026-11-22T22:30:00Z'))).toEqual({ day: dayNumber('2026-11-23'), date: '2026-11-23', time: '01:30' });
+    expect(new ZoneCalendar('Europe/Istanbul').local(Date.parse('2026-11-22T22:30:00Z'))).toEqual({
+      day: dayNumber('2026-11-23'),
+      date: '2026-11-23',
+      time: '01:30',
+    });
   });
 
   it('rejects unknown zones', () => {

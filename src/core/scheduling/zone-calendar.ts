@@ -70,7 +70,9 @@ export class ZoneCalendar {
     const info = this.day(day);
     if (minutes >= MINUTES_PER_DAY) return info.endMs;
     if (info.linear) return info.startMs + minutes * MS_PER_MINUTE;
-    return Temporal.PlainDateTime.from(`${info.date}T${formatWallTime(minutes)}`).toZonedDateTime(this.timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+    return Temporal.PlainDateTime.from(`${info.date}T${formatWallTime(minutes)}`).toZonedDateTime(this.timeZone, {
+      disambiguation: 'compatible',
+    }).epochMilliseconds;
   }
 
   /** Parses "2026-03-29T01:30" (no zone); throws RangeError on anything else. */

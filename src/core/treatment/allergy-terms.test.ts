@@ -6,7 +6,10 @@ const kb = testKnowledgeBase();
 
 describe('allergy terms', () => {
   it('reads allergies through the knowledge base’s aliases, keeping unknown substances as written', () => {
-    const allergens = patientAllergens([{ substance: 'Lignocaine' }, { substance: 'sodium hyaluronate' }, { substance: 'Latex' }, { substance: ' ' }], kb);
+    const allergens = patientAllergens(
+      [{ substance: 'Lignocaine' }, { substance: 'sodium hyaluronate' }, { substance: 'Latex' }, { substance: ' ' }],
+      kb,
+    );
     expect([...allergens.ingredients].sort()).toEqual(['hyaluronic_acid', 'lidocaine']);
     expect(allergens.unrecognised).toEqual(['latex']);
     expect(allergens.unknownComponent).toBe(false);

@@ -76,7 +76,8 @@ export function ingredientIdOf(text: string, kb: KnowledgeBase): string | null {
 export function allergensNamedIn(text: string, allergens: PatientAllergens, kb: KnowledgeBase): string[] {
   const normalised = normaliseTerm(text);
   const found: string[] = [];
-  for (const id of allergens.ingredients) if (termsOf(kb, id).some((term) => namesTerm(normalised, term))) found.push(id);
+  for (const id of allergens.ingredients)
+    if (termsOf(kb, id).some((term) => namesTerm(normalised, term))) found.push(id);
   for (const term of allergens.unrecognised) if (namesTerm(normalised, term)) found.push(term);
   if (allergens.unknownComponent) found.push(UNKNOWN_ALLERGEN);
   return found;

@@ -21,14 +21,22 @@ export interface OutsidePlanValue {
  * point is not refused outright, since the clinician adapts to the skin, but needs their explicit
  * confirmation.
  */
-export function valuesOutsidePlan(points: readonly { depthMm: number | null; volumeMl: number | null }[], ranges: PointRanges): OutsidePlanValue[] {
+export function valuesOutsidePlan(
+  points: readonly { depthMm: number | null; volumeMl: number | null }[],
+  ranges: PointRanges,
+): OutsidePlanValue[] {
   const outside: OutsidePlanValue[] = [];
   points.forEach((point, index) => {
     for (const key of ['depthMm', 'volumeMl'] as const) {
       const range = ranges[key];
       const value = point[key];
       if (range && value !== null && (value < range.min || value > range.max))
-        outside.push({ index, field: fieldPath(['points', index, key]), value, range: { min: range.min, max: range.max } });
+        outside.push({
+          index,
+          field: fieldPath(['points', index, key]),
+          value,
+          range: { min: range.min, max: range.max },
+        });
     }
   });
   return outside;

@@ -16,9 +16,15 @@ describe('the plan as the chart page sees it', () => {
   it('gives the depth range, the mixture as ingredient ids and the numbing cream', () => {
     const plan = planFor([]);
     const agents = anaesthesiaAgents(kb, patientAllergens([], kb));
-    expect(agents).toEqual([{ name: kb.data.procedure.anaesthesia.agent, ingredient: 'lidocaine', allowed: true, why: null }]);
+    expect(agents).toEqual([
+      { name: kb.data.procedure.anaesthesia.agent, ingredient: 'lidocaine', allowed: true, why: null },
+    ]);
     const view = treatmentPlanView(plan, agents);
-    expect(view.depthMm).toMatchObject({ min: plan.depthMm.min, max: plan.depthMm.max, citations: plan.depthMm.citations });
+    expect(view.depthMm).toMatchObject({
+      min: plan.depthMm.min,
+      max: plan.depthMm.max,
+      citations: plan.depthMm.citations,
+    });
     expect(view.volumeMl).toBeNull();
     expect(view.mixture.ingredients).toEqual(plan.mixture.ingredients.map((i) => i.id));
     expect(view.mixture.ingredients).toContain('hyaluronic_acid');
@@ -29,14 +35,26 @@ describe('the plan as the chart page sees it', () => {
     for (const substance of ['lidocaine', 'lignocaine', 'numbing cream']) {
       const allergens = patientAllergens([{ substance }], kb);
       const agents = anaesthesiaAgents(kb, allergens);
-      expect(agents).toEqual([expect.objectContaining({ ingredient: 'lidocaine', allowed: false, why: 'patient allergic to lidocaine' })]);
-      expect(treatmentPlanView(planFor([{ substance }]), agents).anaesthesia).toMatchObject({ creamOffered: false, agents: [] });
+      expect(agents).toEqual([
+        expect.objectContaining({ ingredient: 'lidocaine', allowed: false, why: 'patient allergic to lidocaine' }),
+      ]);
+      expect(treatmentPlanView(planFor([{ substance }]), agents).anaesthesia).toMatchObject({
+        creamOffered: false,
+        agents: [],
+      });
     }
   });
 
   it('lists what an older stored plan left out for an allergy, by ingredient id', () => {
     const plan = planFor([]);
-    const older = { ...plan, mixture: { ...plan.mixture, ingredients: plan.mixture.ingredients.filter((i) => i.id !== 'zinc'), excluded: [{ id: 'zinc', name: 'Zinc' }] } };
+    const older = {
+      ...plan,
+      mixture: {
+        ...plan.mixture,
+        ingredients: plan.mixture.ingredients.filter((i) => i.id !== 'zinc'),
+        excluded: [{ id: 'zinc', name: 'Zinc' }],
+      },
+    };
     const view = treatmentPlanView(older, anaesthesiaAgents(kb, patientAllergens([], kb)));
     expect(view.mixture.ingredients).not.toContain('zinc');
     expect(view.mixture.excluded).toEqual(['zinc']);
@@ -61,7 +79,12 @@ describe('products judged against the plan', () => {
       ['unknown', false],
       ['zinc', true],
     ]);
-    const scalp = judgeProducts(products, planFor([], { indication: 'hair_loss', area: 'scalp' }), patientAllergens([], kb), kb);
+    const scalp = judgeProducts(
+      products,
+      planFor([], { indication: 'hair_loss', area: 'scalp' }),
+      patientAllergens([], kb),
+      kb,
+    );
     expect(scalp.filter((p) => p.fitsPlan).map((p) => p.id)).toEqual(['hair', 'zinc']);
   });
 
@@ -69,7 +92,12 @@ describe('products judged against the plan', () => {
     const allergies = [{ substance: 'zinc' }, { substance: 'lidocaine' }];
     // Scars: the skin-repair mixture, which has no zinc, so the patient can be treated.
     const plan = planFor(allergies, { indication: 'scars', area: 'face' });
-    const judged = judgeProducts([...products, { id: 'gel', name: 'Numbing gel', ingredients: ['Lignocaine 5%'] }], plan, patientAllergens(allergies, kb), kb);
+    const judged = judgeProducts(
+      [...products, { id: 'gel', name: 'Numbing gel', ingredients: ['Lignocaine 5%'] }],
+      plan,
+      patientAllergens(allergies, kb),
+      kb,
+    );
     expect(judged.map((p) => [p.id, p.allergens, p.fitsPlan])).toEqual([
       ['booster', [], true],
       ['hair', [], false],

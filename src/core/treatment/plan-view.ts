@@ -45,9 +45,23 @@ export function anaesthesiaAgents(kb: KnowledgeBase, allergens: PatientAllergens
   const name = kb.data.procedure.anaesthesia.agent;
   const text = normaliseTerm(name);
   const ingredient =
-    [...kb.ingredients.values()].find((i) => i.group === 'anaesthetic' && termsOf(kb, i.id).some((term) => namesTerm(text, term)))?.id ?? ingredientIdOf(name, kb) ?? text;
-  const hits = unique([...allergensNamedIn(name, allergens, kb), ...(allergens.ingredients.has(ingredient) ? [ingredient] : [])]);
-  return [{ name, ingredient, allowed: hits.length === 0, why: hits.length ? `patient allergic to ${hits.join(', ')}` : null }];
+    [...kb.ingredients.values()].find(
+      (i) => i.group === 'anaesthetic' && termsOf(kb, i.id).some((term) => namesTerm(text, term)),
+    )?.id ??
+    ingredientIdOf(name, kb) ??
+    text;
+  const hits = unique([
+    ...allergensNamedIn(name, allergens, kb),
+    ...(allergens.ingredients.has(ingredient) ? [ingredient] : []),
+  ]);
+  return [
+    {
+      name,
+      ingredient,
+      allowed: hits.length === 0,
+      why: hits.length ? `patient allergic to ${hits.join(', ')}` : null,
+    },
+  ];
 }
 
 /**
@@ -58,7 +72,12 @@ export function anaesthesiaAgents(kb: KnowledgeBase, allergens: PatientAllergens
 export function treatmentPlanView(plan: Plan, agents: readonly AnaesthesiaAgentView[]): TreatmentPlanView {
   const allowedAgents = agents.filter((a) => a.allowed).map((a) => a.ingredient);
   return {
-    depthMm: { min: plan.depthMm.min, max: plan.depthMm.max, sources: plan.depthMm.sources, citations: plan.depthMm.citations },
+    depthMm: {
+      min: plan.depthMm.min,
+      max: plan.depthMm.max,
+      sources: plan.depthMm.sources,
+      citations: plan.depthMm.citations,
+    },
     volumeMl: null,
     mixture: {
       id: plan.mixture.id,

@@ -77,7 +77,8 @@ export function treatmentGate(input: TreatmentGateInput): TreatmentGate {
   let verdict: Verdict | null = null;
   if (screening.kind === 'assessed') {
     verdict = screening.assessment.verdict;
-    if (verdict === 'contraindicated' || verdict === 'defer') blockers.push(...screening.assessment.reasons.map(fromReason));
+    if (verdict === 'contraindicated' || verdict === 'defer')
+      blockers.push(...screening.assessment.reasons.map(fromReason));
   } else if (screening.kind === 'no_intake') {
     blockers.push({
       code: noIntakeCode,

@@ -17,17 +17,24 @@ describe('the late signs patients are told about, and the triage, agree', () => 
       for (const code of item.symptoms) expect(known.has(code), `${item.code}: ${code}`).toBe(true);
       expect(item.sources.length).toBeGreaterThan(0);
     }
-    expect(lateSigns.items.flatMap((i) => i.symptoms)).toEqual(expect.arrayContaining(['lump_nodule', 'discharge', 'ulcer', 'swelling', 'redness', 'fever']));
+    expect(lateSigns.items.flatMap((i) => i.symptoms)).toEqual(
+      expect.arrayContaining(['lump_nodule', 'discharge', 'ulcer', 'swelling', 'redness', 'fever']),
+    );
   });
 
   it.each([3, 10, 21, 45])('each of them, starting %i days after a session, is triaged urgent', (onsetDays) => {
     for (const item of lateSigns.items)
-      for (const code of item.symptoms) expect(triageSideEffect({ symptoms: [code], onsetDays, sessionAt: session, now: day(onsetDays) }, kb).level, `${item.code}: ${code}`).toBe('urgent');
+      for (const code of item.symptoms)
+        expect(
+          triageSideEffect({ symptoms: [code], onsetDays, sessionAt: session, now: day(onsetDays) }, kb).level,
+          `${item.code}: ${code}`,
+        ).toBe('urgent');
   });
 
   it('every warning sign and every tickable symptom has patient wording', () => {
     for (const [code, { sign }] of symptomSigns(kb)) expect(sign.patient.trim().length, code).toBeGreaterThan(3);
-    for (const effect of kb.data.sideEffects.sideEffects.filter((e) => e.kind === 'warning')) expect(effect.signs.length, effect.code).toBeGreaterThan(0);
+    for (const effect of kb.data.sideEffects.sideEffects.filter((e) => e.kind === 'warning'))
+      expect(effect.signs.length, effect.code).toBeGreaterThan(0);
   });
 
   it('the FAQ answers the late signs in patient words, and its search finds them', () => {
@@ -38,7 +45,13 @@ describe('the late signs patients are told about, and the triage, agree', () => 
     expect(entry?.answer).toMatch(/weeks/);
     expect(entry?.answer).toMatch(/fever/);
     expect(entry?.sources.length).toBeGreaterThan(0);
-    for (const query of ['lump weeks after mesotherapy', 'bump after session', 'pus coming out', 'when should I call the clinic', 'swelling came back'])
+    for (const query of [
+      'lump weeks after mesotherapy',
+      'bump after session',
+      'pus coming out',
+      'when should I call the clinic',
+      'swelling came back',
+    ])
       expect(searchFaq(kb, query)[0]?.entry.id, query).toBe('late_warning_signs');
   });
 });

@@ -22,10 +22,28 @@ const PSEUDO_NEGATION_FOLLOWER =
   /^(?:\s+(?:just|only|sure|certain|idea|quite)\b|(?:\s+[\w']+){0,2}?\s+(?:stop\w*|go|goes|going|gone|went|heal\w*|settl\w*|improv\w*|better|resolv\w*|clear\w*|fad\w*|disappear\w*|shrink\w*|shrunk|subsid\w*|calm\w*|sure|certain|know\w*|tell|chang\w*|away)\b)/;
 
 /** Words that begin a new clause: what follows them is not in the scope of an earlier negation. */
-const CLAUSE_BREAK = /[.;:!?\n()]+|\b(?:but|and|however|although|though|yet|except|whereas|while|plus|also|instead|now|then|apart from|other than)\b/g;
+const CLAUSE_BREAK =
+  /[.;:!?\n()]+|\b(?:but|and|however|although|though|yet|except|whereas|while|plus|also|instead|now|then|apart from|other than)\b/g;
 
 /** Words a short list may hold besides the terms themselves: "no redness, swelling or pus at all". */
-const LIST_FILLER = new Set(['or', 'nor', 'any', 'at', 'all', 'whatsoever', 'either', 'a', 'an', 'the', 'some', 'of', 'sign', 'signs', 'my', 'much']);
+const LIST_FILLER = new Set([
+  'or',
+  'nor',
+  'any',
+  'at',
+  'all',
+  'whatsoever',
+  'either',
+  'a',
+  'an',
+  'the',
+  'some',
+  'of',
+  'sign',
+  'signs',
+  'my',
+  'much',
+]);
 
 export interface TermMentions {
   /** Terms mentioned at least once outside a negation's scope. */
@@ -112,7 +130,11 @@ function clauses(text: string, vocabulary: ReadonlySet<string>): Span[] {
  */
 function orListEnd(text: string, parts: Span[], from: number, vocabulary: ReadonlySet<string>): number | undefined {
   for (let j = from; j < parts.length; j++) {
-    const words = text.slice(parts[j]!.start, parts[j]!.end).trim().split(/[^a-z0-9'-]+/).filter(Boolean);
+    const words = text
+      .slice(parts[j]!.start, parts[j]!.end)
+      .trim()
+      .split(/[^a-z0-9'-]+/)
+      .filter(Boolean);
     if (words.length === 0 || words.some((w) => !LIST_FILLER.has(w) && !vocabulary.has(w))) return undefined;
     if (words.includes('or') || words.includes('nor')) return j;
   }
@@ -130,7 +152,13 @@ export interface ReadText {
  */
 export function readText(text: string, vocabulary: readonly string[]): ReadText {
   const normalised = normalise(text);
-  const words = new Set(vocabulary.flatMap((term) => normalise(term).split(/[^a-z0-9'-]+/).filter(Boolean)));
+  const words = new Set(
+    vocabulary.flatMap((term) =>
+      normalise(term)
+        .split(/[^a-z0-9'-]+/)
+        .filter(Boolean),
+    ),
+  );
   const spans = clauses(normalised, words);
   const cues = negationCues(normalised);
   const denied = (at: number) => {

@@ -13,7 +13,11 @@ const signIndexes = new WeakMap<KnowledgeBase, Map<string, SymptomSign>>();
 export function symptomSigns(kb: KnowledgeBase): Map<string, SymptomSign> {
   let index = signIndexes.get(kb);
   if (!index) {
-    index = new Map(kb.data.sideEffects.sideEffects.flatMap((effect) => effect.signs.map((sign) => [sign.code, { sign, effect }] as const)));
+    index = new Map(
+      kb.data.sideEffects.sideEffects.flatMap((effect) =>
+        effect.signs.map((sign) => [sign.code, { sign, effect }] as const),
+      ),
+    );
     signIndexes.set(kb, index);
   }
   return index;

@@ -5,7 +5,12 @@ import { triageSideEffect, TriageInputError, type SideEffectReport } from './tri
 const kb = testKnowledgeBase();
 const session = '2026-11-20T10:00:00Z';
 const hoursAfter = (h: number) => new Date(Date.parse(session) + h * 3_600_000).toISOString();
-const report = (r: Partial<SideEffectReport>): SideEffectReport => ({ sessionAt: session, now: hoursAfter(6), ...(r.onsetDays === undefined ? { onsetAt: hoursAfter(1) } : {}), ...r });
+const report = (r: Partial<SideEffectReport>): SideEffectReport => ({
+  sessionAt: session,
+  now: hoursAfter(6),
+  ...(r.onsetDays === undefined ? { onsetAt: hoursAfter(1) } : {}),
+  ...r,
+});
 const triage = (r: Partial<SideEffectReport>) => triageSideEffect(report(r), kb);
 
 describe('side-effect triage', () => {
@@ -19,7 +24,9 @@ describe('side-effect triage', () => {
 
   it('swelling or redness lasting beyond the usual duration is urgent; bruising then needs review', () => {
     expect(triage({ text: 'swelling', now: hoursAfter(60) }).level).toBe('urgent');
-    expect(triage({ text: 'swelling', now: hoursAfter(60) }).why.join(' ')).toMatch(/lasted about 59 hours, longer than the usual 48.*today/);
+    expect(triage({ text: 'swelling', now: hoursAfter(60) }).why.join(' ')).toMatch(
+      /lasted about 59 hours, longer than the usual 48.*today/,
+    );
     expect(triage({ text: 'redness', now: hoursAfter(60) }).level).toBe('urgent');
     expect(triage({ text: 'bruising', now: hoursAfter(60) }).level).toBe('review');
     expect(triage({ text: 'swelling', now: hoursAfter(60), ongoing: false }).level).toBe('expected');
@@ -38,13 +45,16 @@ describe('side-effect triage', () => {
 
   it('signs of infection, lumps or discharge weeks later, and systemic symptoms are urgent', () => {
     expect(triage({ text: 'the area is hot and there is pus' }).level).toBe('urgent');
-    expect(triage({ text: 'a hard lump with discharge', onsetAt: hoursAfter(24 * 14), now: hoursAfter(24 * 15) }).level).toBe('urgent');
+    expect(
+      triage({ text: 'a hard lump with discharge', onsetAt: hoursAfter(24 * 14), now: hoursAfter(24 * 15) }).level,
+    ).toBe('urgent');
     expect(triage({ text: 'nausea and vomiting' }).level).toBe('urgent');
     expect(triage({ text: 'hives all over and swollen lips' }).level).toBe('urgent');
   });
 
   it('rash, dark patches and scarring need review', () => {
-    for (const text of ['a rash', 'dark patches on the skin', 'scarring']) expect(triage({ text }).level).toBe('review');
+    for (const text of ['a rash', 'dark patches on the skin', 'scarring'])
+      expect(triage({ text }).level).toBe('review');
   });
 
   it('the most urgent finding wins, and every finding is listed', () => {
@@ -77,7 +87,9 @@ describe('side-effect triage', () => {
     const denied = triage({ text: 'no lumps, just mild redness' });
     expect(denied.level).toBe('expected');
     expect(denied.why.join(' ')).toMatch(/Not counted.*lumps/);
-    expect(triage({ symptoms: ['lump_nodule'], onsetDays: 0, text: 'no lumps, just mild redness' }).level).toBe('urgent');
+    expect(triage({ symptoms: ['lump_nodule'], onsetDays: 0, text: 'no lumps, just mild redness' }).level).toBe(
+      'urgent',
+    );
   });
 
   it('rejects bad times, onsets and unknown codes, naming the field', () => {
@@ -85,12 +97,20 @@ describe('side-effect triage', () => {
     expect(() => triage({ now: 'yesterday' })).toThrow(/^now: /);
     expect(() => triage({ onsetAt: '2026-11-19T00:00:00Z' })).toThrow(/^onsetAt: must not be before the session/);
     expect(() => triage({ codes: ['nope'] })).toThrow(/^codes: unknown side effect "nope"/);
-    expect(() => triage({ symptoms: ['redness', 'telepathy'], onsetDays: 0 })).toThrow(/^symptoms\[1\]: unknown symptom "telepathy"/);
+    expect(() => triage({ symptoms: ['redness', 'telepathy'], onsetDays: 0 })).toThrow(
+      /^symptoms\[1\]: unknown symptom "telepathy"/,
+    );
     expect(() => triage({ symptoms: ['redness'], onsetDays: -1 })).toThrow(/^onsetDays: must be a whole number/);
     expect(() => triage({ symptoms: ['redness'], onsetDays: 1.5 })).toThrow(/^onsetDays: must be a whole number/);
-    expect(() => triage({ symptoms: ['redness'], onsetDays: 3, now: hoursAfter(20) })).toThrow(/^onsetDays: must not be later than today/);
-    expect(() => triage({ symptoms: ['redness'], onsetDays: 1, onsetAt: hoursAfter(1) })).toThrow(/^onsetDays: give either/);
-    expect(() => triageSideEffect({ sessionAt: session, now: hoursAfter(6), symptoms: ['redness'] }, kb)).toThrow(/^onsetDays: required/);
+    expect(() => triage({ symptoms: ['redness'], onsetDays: 3, now: hoursAfter(20) })).toThrow(
+      /^onsetDays: must not be later than today/,
+    );
+    expect(() => triage({ symptoms: ['redness'], onsetDays: 1, onsetAt: hoursAfter(1) })).toThrow(
+      /^onsetDays: give either/,
+    );
+    expect(() => triageSideEffect({ sessionAt: session, now: hoursAfter(6), symptoms: ['redness'] }, kb)).toThrow(
+      /^onsetDays: required/,
+    );
   });
 
   it('reads a day count as calendar days or 24-hour periods, whichever errs toward the patient', () => {

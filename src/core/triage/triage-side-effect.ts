@@ -63,13 +63,17 @@ export class TriageInputError extends Error {
 
 function onsetWindow(report: SideEffectReport, elapsedHours: number): OnsetWindow {
   const { onsetAt, onsetDays } = report;
-  if (onsetAt !== undefined && onsetDays !== undefined) throw new TriageInputError('onsetDays', 'give either onsetDays or onsetAt, not both');
+  if (onsetAt !== undefined && onsetDays !== undefined)
+    throw new TriageInputError('onsetDays', 'give either onsetDays or onsetAt, not both');
   if (onsetDays !== undefined) {
-    if (!Number.isInteger(onsetDays) || onsetDays < 0) throw new TriageInputError('onsetDays', 'must be a whole number of days, 0 or more');
-    if (onsetDays > latestOnsetDay(elapsedHours)) throw new TriageInputError('onsetDays', 'must not be later than today');
+    if (!Number.isInteger(onsetDays) || onsetDays < 0)
+      throw new TriageInputError('onsetDays', 'must be a whole number of days, 0 or more');
+    if (onsetDays > latestOnsetDay(elapsedHours))
+      throw new TriageInputError('onsetDays', 'must not be later than today');
     return onsetFromDays(onsetDays, elapsedHours);
   }
-  if (onsetAt === undefined) throw new TriageInputError('onsetDays', 'required: how many days after the session it began');
+  if (onsetAt === undefined)
+    throw new TriageInputError('onsetDays', 'required: how many days after the session it began');
   if (Number.isNaN(Date.parse(onsetAt))) throw new TriageInputError('onsetAt', 'must be an ISO date-time');
   const hours = hoursBetween(report.sessionAt, onsetAt);
   if (hours < -1) throw new TriageInputError('onsetAt', 'must not be before the session');
@@ -105,9 +109,15 @@ function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map
   const text = report.text?.trim();
   if (text) {
     const effects = kb.data.sideEffects.sideEffects;
-    const read = readText(text, effects.flatMap((e) => [...e.terms, ...e.signs.flatMap((s) => s.terms)]));
+    const read = readText(
+      text,
+      effects.flatMap((e) => [...e.terms, ...e.signs.flatMap((s) => s.terms)]),
+    );
     for (const effect of effects) {
-      const groups = [{ sign: undefined as string | undefined, terms: effect.terms }, ...effect.signs.map((s) => ({ sign: s.code, terms: s.terms }))];
+      const groups = [
+        { sign: undefined as string | undefined, terms: effect.terms },
+        ...effect.signs.map((s) => ({ sign: s.code, terms: s.terms })),
+      ];
       for (const { sign, terms } of groups) {
         const mentions = read.mentions(terms);
         if (mentions.affirmed.size) add(effect, sign);
@@ -116,7 +126,9 @@ function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map
     }
   }
   // Keep the knowledge base's order, whatever order the report named them in.
-  const ordered = new Map(kb.data.sideEffects.sideEffects.filter((e) => named.has(e.code)).map((e) => [e.code, named.get(e.code)!]));
+  const ordered = new Map(
+    kb.data.sideEffects.sideEffects.filter((e) => named.has(e.code)).map((e) => [e.code, named.get(e.code)!]),
+  );
   return { named: ordered, denied: [...denied] };
 }
 
@@ -153,7 +165,10 @@ export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): T
   for (const { effect } of named.values()) {
     if (effect.kind === 'warning') {
       const urgency = effect.urgency ?? 'review';
-      raise(urgency, `${effect.name} is a warning sign that needs a clinician${urgency === 'urgent' ? ' today, whenever it starts after a session' : ' within days'}.`);
+      raise(
+        urgency,
+        `${effect.name} is a warning sign that needs a clinician${urgency === 'urgent' ? ' today, whenever it starts after a session' : ' within days'}.`,
+      );
       continue;
     }
     const usual = (periorbital && effect.periorbitalUsualHours) || effect.usualHours;
@@ -162,14 +177,22 @@ export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): T
       continue;
     }
     const late = effect.lateUrgency ?? 'review';
-    const today = late === 'urgent' ? ' - it can be a sign of a late infection, so a clinician should see it today' : '';
+    const today =
+      late === 'urgent' ? ' - it can be a sign of a late infection, so a clinician should see it today' : '';
     if (report.ongoing !== false && lastedHours > usual.max)
-      raise(late, `${effect.name} has lasted about ${Math.round(lastedHours)} hours, longer than the usual ${usual.max}${today}.`);
+      raise(
+        late,
+        `${effect.name} has lasted about ${Math.round(lastedHours)} hours, longer than the usual ${usual.max}${today}.`,
+      );
     else if (onset.latestHours > usual.max)
-      raise(late, `${effect.name} began up to ${Math.round(onset.latestHours / 24)} days after the session, later than the usual ${usual.max} hours${today}.`);
+      raise(
+        late,
+        `${effect.name} began up to ${Math.round(onset.latestHours / 24)} days after the session, later than the usual ${usual.max} hours${today}.`,
+      );
     else why.push(`${effect.name} is expected after mesotherapy and usually settles within ${usual.max} hours.`);
   }
-  if (named.size === 0) raise('review', 'The report does not name a known side effect, so a clinician should look at it.');
+  if (named.size === 0)
+    raise('review', 'The report does not name a known side effect, so a clinician should look at it.');
   if (report.severity === 'severe') raise('review', 'The patient rates it as severe.');
   if (denied.length) why.push(`Not counted, as the description says they are absent: ${denied.join(', ')}.`);
 
@@ -183,7 +206,8 @@ export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): T
   }));
   const citations = [...new Set(findings.flatMap((f) => f.citations))];
   const durationConflict = kb.conflicts.get('side_effect_duration');
-  if (durationConflict && findings.some((f) => f.kind === 'expected')) citations.push(...durationConflict.sources.filter((c) => !citations.includes(c)));
+  if (durationConflict && findings.some((f) => f.kind === 'expected'))
+    citations.push(...durationConflict.sources.filter((c) => !citations.includes(c)));
   const fallback = kb.data.sideEffects.sideEffects.find((e) => e.code === 'infection')!.sources;
   return { level, why, findings, ...sourcedFrom(citations.length ? citations : fallback) };
 }

@@ -90,14 +90,19 @@ const session = '2026-11-20T10:00:00Z';
 const dayMs = 86_400_000;
 
 function describeRow(row: Row): string {
-  const parts = [row.symptoms?.length ? `ticked ${row.symptoms.join('+')}` : '', row.text ? `"${row.text}"` : ''].filter(Boolean);
+  const parts = [
+    row.symptoms?.length ? `ticked ${row.symptoms.join('+')}` : '',
+    row.text ? `"${row.text}"` : '',
+  ].filter(Boolean);
   return `${parts.join(' with ')}, from day ${row.onsetDays}${row.reportedDay !== undefined ? `, reported day ${row.reportedDay}` : ''}${row.area ? `, ${row.area}` : ''}${row.ongoing === false ? ', gone' : ''}`;
 }
 
 describe('triage table', () => {
   it('has at least 30 rows, with denied words and ticks combined with words', () => {
     expect(table.length).toBeGreaterThanOrEqual(30);
-    expect(table.filter((r) => r.text && /\b(no|not|without|never|denies|isn't)\b/i.test(r.text)).length).toBeGreaterThanOrEqual(8);
+    expect(
+      table.filter((r) => r.text && /\b(no|not|without|never|denies|isn't)\b/i.test(r.text)).length,
+    ).toBeGreaterThanOrEqual(8);
     expect(table.filter((r) => r.text && r.symptoms?.length).length).toBeGreaterThanOrEqual(3);
   });
 

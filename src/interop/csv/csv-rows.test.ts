@@ -24,7 +24,9 @@ describe('csvLines', () => {
   });
 
   it('defuses spreadsheet formulas in text cells', async () => {
-    const text = await collectText(csvLines(columns, [{ name: '=HYPERLINK("http://evil.example")', n: -1, ok: true }], { bom: false }));
+    const text = await collectText(
+      csvLines(columns, [{ name: '=HYPERLINK("http://evil.example")', n: -1, ok: true }], { bom: false }),
+    );
     expect(parseCsv(text)[1]).toEqual(['\'=HYPERLINK("http://evil.example")', '-1', 'yes']);
   });
 

@@ -30,7 +30,9 @@ function add(stats: RatingStats, value: number | null): void {
 }
 
 /** Outcome ratings per indication, over every course of every patient. Memory grows with indications only. */
-export async function outcomesByIndication(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>): Promise<IndicationOutcomeRow[]> {
+export async function outcomesByIndication(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+): Promise<IndicationOutcomeRow[]> {
   const rows = new Map<string, IndicationOutcomeRow>();
   for await (const group of groups) {
     const index = indexRecords(group);
@@ -39,7 +41,15 @@ export async function outcomesByIndication(groups: AsyncIterable<PatientRecordGr
     for (const course of group.courses) {
       let row = rows.get(course.indication);
       if (!row) {
-        row = { indication: course.indication, patients: 0, courses: 0, sessionsDone: 0, outcomes: 0, patientRating: noStats(), practitionerRating: noStats() };
+        row = {
+          indication: course.indication,
+          patients: 0,
+          courses: 0,
+          sessionsDone: 0,
+          outcomes: 0,
+          patientRating: noStats(),
+          practitionerRating: noStats(),
+        };
         rows.set(course.indication, row);
       }
       if (!seen.has(course.indication)) row.patients += 1;
@@ -78,6 +88,9 @@ export const indicationOutcomeColumns: CsvColumn<IndicationOutcomeRow>[] = [
   { header: 'practitioner_rating_max', value: (r) => max(r.practitionerRating) },
 ];
 
-export async function* outcomesByIndicationCsv(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>, options: CsvOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* outcomesByIndicationCsv(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+  options: CsvOptions = {},
+): AsyncGenerator<string, void, undefined> {
   yield* csvLines(indicationOutcomeColumns, await outcomesByIndication(groups), options);
 }

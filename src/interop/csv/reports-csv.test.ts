@@ -11,7 +11,13 @@ function clinic(): PatientRecordGroup[] {
   const first = sampleGroup(1);
   const second = sampleGroup(2);
   const hairCourse = { ...second.courses[0]!, id: id('course', 99), indication: 'hair_loss', area: 'scalp' };
-  const hairSession = { ...second.sessions[0]!, id: id('session', 99), courseId: hairCourse.id, status: 'done' as const, scheduledAt: '2026-12-10T08:00:00.000Z' };
+  const hairSession = {
+    ...second.sessions[0]!,
+    id: id('session', 99),
+    courseId: hairCourse.id,
+    status: 'done' as const,
+    scheduledAt: '2026-12-10T08:00:00.000Z',
+  };
   return [
     first,
     {
@@ -19,10 +25,30 @@ function clinic(): PatientRecordGroup[] {
       courses: [...second.courses, hairCourse],
       sessions: [...second.sessions, hairSession],
       sideEffects: [
-        { ...second.sideEffects[0]!, severity: 'severe', symptom: 'Spreading redness, fever', triage: { level: 'urgent' } },
-        { ...second.sideEffects[0]!, id: id('sideeffect', 99), sessionId: hairSession.id, severity: null, symptom: '=1+1 itching' },
+        {
+          ...second.sideEffects[0]!,
+          severity: 'severe',
+          symptom: 'Spreading redness, fever',
+          triage: { level: 'urgent' },
+        },
+        {
+          ...second.sideEffects[0]!,
+          id: id('sideeffect', 99),
+          sessionId: hairSession.id,
+          severity: null,
+          symptom: '=1+1 itching',
+        },
       ],
-      outcomes: [...second.outcomes, { ...second.outcomes[0]!, id: id('outcome', 99), sessionId: hairSession.id, patientRating: 2, practitionerRating: null }],
+      outcomes: [
+        ...second.outcomes,
+        {
+          ...second.outcomes[0]!,
+          id: id('outcome', 99),
+          sessionId: hairSession.id,
+          patientRating: 2,
+          practitionerRating: null,
+        },
+      ],
     },
   ];
 }
@@ -33,7 +59,9 @@ async function* slowly<T>(items: T[]): AsyncGenerator<T> {
 
 describe('sessions CSV', () => {
   it('lists every session with local date and time, lots and ratings', async () => {
-    const rows = parseCsvRecords(await collectText(sessionsCsv(slowly(clinic()), { timeZone: 'Europe/Istanbul', locale: 'tr-TR' })));
+    const rows = parseCsvRecords(
+      await collectText(sessionsCsv(slowly(clinic()), { timeZone: 'Europe/Istanbul', locale: 'tr-TR' })),
+    );
     expect(rows).toHaveLength(5);
     const first = rows[0]!;
     expect(first).toMatchObject({
@@ -57,7 +85,9 @@ describe('sessions CSV', () => {
   });
 
   it('adds patient names only when asked', async () => {
-    const rows = parseCsvRecords(await collectText(sessionsCsv(clinic(), { timeZone: 'Europe/Istanbul', locale: 'tr-TR', patientNames: true })));
+    const rows = parseCsvRecords(
+      await collectText(sessionsCsv(clinic(), { timeZone: 'Europe/Istanbul', locale: 'tr-TR', patientNames: true })),
+    );
     expect(rows[0]?.patient_name).toBe('Ayşe Yılmaz');
   });
 });
@@ -65,7 +95,20 @@ describe('sessions CSV', () => {
 describe('side effects by product and lot CSV', () => {
   it('counts reports and sessions per lot, by severity, with a row for reports without a lot', async () => {
     const rows = parseCsvRecords(await collectText(sideEffectsByLotCsv(slowly(clinic()))));
-    expect(rows.map((r) => [r.product, r.lot_number, r.sessions_using_lot, r.side_effect_reports, r.reports_per_100_sessions, r.mild, r.severe, r.severity_unstated, r.triaged_urgent, r.recalled])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.product,
+        r.lot_number,
+        r.sessions_using_lot,
+        r.side_effect_reports,
+        r.reports_per_100_sessions,
+        r.mild,
+        r.severe,
+        r.severity_unstated,
+        r.triaged_urgent,
+        r.recalled,
+      ]),
+    ).toEqual([
       ['', '', '0', '1', '', '0', '0', '1', '0', ''],
       ['Meso Glow', 'LOT-2026-A', '2', '2', '100', '1', '1', '0', '1', 'no'],
       ['Meso Glow', 'LOT-2026-B', '2', '2', '100', '1', '1', '0', '1', 'yes'],

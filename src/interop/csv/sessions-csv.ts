@@ -25,14 +25,25 @@ export interface SessionsCsvOptions extends CsvOptions, ClinicLocale {
 
 function localParts(locale: ClinicLocale): (ms: number) => { date: string; time: string } {
   // ISO-like local date and 24-hour time whatever the display locale, so the columns sort and filter.
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: locale.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: locale.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return (ms) => {
     const p = Object.fromEntries(parts.formatToParts(ms).map((x) => [x.type, x.value]));
     return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
   };
 }
 
-export async function* sessionReportRows(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>, locale: ClinicLocale): AsyncGenerator<SessionReportRow> {
+export async function* sessionReportRows(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+  locale: ClinicLocale,
+): AsyncGenerator<SessionReportRow> {
   clinicTimeFormat(locale); // fails fast on an unknown zone
   const local = localParts(locale);
   for await (const group of groups) {
@@ -50,7 +61,13 @@ export async function* sessionReportRows(groups: AsyncIterable<PatientRecordGrou
         localTime: time,
         charted: chart !== undefined,
         areas: chart ? [...new Set(chart.points.map((p) => p.area))] : [],
-        products: [...new Set(lots.map((l) => (l ? index.products.get(l.productId)?.name : undefined)).filter((n): n is string => n !== undefined))],
+        products: [
+          ...new Set(
+            lots
+              .map((l) => (l ? index.products.get(l.productId)?.name : undefined))
+              .filter((n): n is string => n !== undefined),
+          ),
+        ],
         lotNumbers: lots.map((l) => l?.lotNumber).filter((n): n is string => n !== undefined),
         sideEffects: index.sideEffectsBySession.get(session.id)?.length ?? 0,
         patientRating: outcome?.patientRating ?? null,
@@ -64,7 +81,9 @@ export function sessionColumns(patientNames: boolean): CsvColumn<SessionReportRo
   return [
     { header: 'session_id', value: (r) => r.session.id },
     { header: 'patient_id', value: (r) => r.patient.id },
-    ...(patientNames ? [{ header: 'patient_name', value: (r: SessionReportRow) => `${r.patient.firstName} ${r.patient.lastName}` }] : []),
+    ...(patientNames
+      ? [{ header: 'patient_name', value: (r: SessionReportRow) => `${r.patient.firstName} ${r.patient.lastName}` }]
+      : []),
     { header: 'course_id', value: (r) => r.session.courseId },
     { header: 'indication', value: (r) => r.course?.indication },
     { header: 'area', value: (r) => r.course?.area },
@@ -86,6 +105,9 @@ export function sessionColumns(patientNames: boolean): CsvColumn<SessionReportRo
 }
 
 /** Every session of every patient, one line each, in the clinic's local date and time too. */
-export function sessionsCsv(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>, options: SessionsCsvOptions): AsyncGenerator<string, void, undefined> {
+export function sessionsCsv(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+  options: SessionsCsvOptions,
+): AsyncGenerator<string, void, undefined> {
   return csvLines(sessionColumns(options.patientNames ?? false), sessionReportRows(groups, options), options);
 }

@@ -40,7 +40,9 @@ function emptyRow(lotId: string): LotSideEffectRow {
 }
 
 function triageLevel(triage: unknown): string | undefined {
-  return typeof triage === 'object' && triage !== null && 'level' in triage && typeof triage.level === 'string' ? triage.level : undefined;
+  return typeof triage === 'object' && triage !== null && 'level' in triage && typeof triage.level === 'string'
+    ? triage.level
+    : undefined;
 }
 
 /**
@@ -48,7 +50,9 @@ function triageLevel(triage: unknown): string | undefined {
  * one is unknown), with how many sessions used the lot, for a rate. Reports after sessions with no
  * lot charted are counted on a row without a lot. Memory grows with the number of lots, not patients.
  */
-export async function sideEffectsByLot(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>): Promise<LotSideEffectRow[]> {
+export async function sideEffectsByLot(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+): Promise<LotSideEffectRow[]> {
   const rows = new Map<string, LotSideEffectRow>();
   const rowFor = (lotId: string) => {
     let row = rows.get(lotId);
@@ -63,8 +67,15 @@ export async function sideEffectsByLot(groups: AsyncIterable<PatientRecordGroup>
         row.sessions += 1;
         const lot = index.lots.get(lotId);
         const product = lot ? index.products.get(lot.productId) : undefined;
-        if (lot && row.lotNumber === '') Object.assign(row, { lotNumber: lot.lotNumber, expiryDate: lot.expiryDate, recalled: lot.recalled, productId: lot.productId });
-        if (product && row.productName === '') Object.assign(row, { productName: product.name, manufacturer: product.manufacturer ?? '' });
+        if (lot && row.lotNumber === '')
+          Object.assign(row, {
+            lotNumber: lot.lotNumber,
+            expiryDate: lot.expiryDate,
+            recalled: lot.recalled,
+            productId: lot.productId,
+          });
+        if (product && row.productName === '')
+          Object.assign(row, { productName: product.name, manufacturer: product.manufacturer ?? '' });
       }
     }
     for (const report of group.sideEffects) {
@@ -80,7 +91,12 @@ export async function sideEffectsByLot(groups: AsyncIterable<PatientRecordGroup>
       }
     }
   }
-  return [...rows.values()].sort((a, b) => a.productName.localeCompare(b.productName) || a.lotNumber.localeCompare(b.lotNumber) || a.lotId.localeCompare(b.lotId));
+  return [...rows.values()].sort(
+    (a, b) =>
+      a.productName.localeCompare(b.productName) ||
+      a.lotNumber.localeCompare(b.lotNumber) ||
+      a.lotId.localeCompare(b.lotId),
+  );
 }
 
 function symptomList(symptoms: Set<string>): string {
@@ -98,7 +114,10 @@ export const lotSideEffectColumns: CsvColumn<LotSideEffectRow>[] = [
   { header: 'recalled', value: (r) => r.recalled },
   { header: 'sessions_using_lot', value: (r) => r.sessions },
   { header: 'side_effect_reports', value: (r) => r.reports },
-  { header: 'reports_per_100_sessions', value: (r) => (r.sessions ? Number(((r.reports * 100) / r.sessions).toFixed(1)) : null) },
+  {
+    header: 'reports_per_100_sessions',
+    value: (r) => (r.sessions ? Number(((r.reports * 100) / r.sessions).toFixed(1)) : null),
+  },
   { header: 'mild', value: (r) => r.severity.mild },
   { header: 'moderate', value: (r) => r.severity.moderate },
   { header: 'severe', value: (r) => r.severity.severe },
@@ -108,6 +127,9 @@ export const lotSideEffectColumns: CsvColumn<LotSideEffectRow>[] = [
 ];
 
 /** The report as CSV; it reads every group first (it is a total), then writes a line per lot. */
-export async function* sideEffectsByLotCsv(groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>, options: CsvOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* sideEffectsByLotCsv(
+  groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
+  options: CsvOptions = {},
+): AsyncGenerator<string, void, undefined> {
   yield* csvLines(lotSideEffectColumns, await sideEffectsByLot(groups), options);
 }

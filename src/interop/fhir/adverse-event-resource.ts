@@ -10,7 +10,12 @@ const severities = new Set(['mild', 'moderate', 'severe']);
  * The suspects are the charted procedure and every lot injected in that session: which of the
  * lots caused it is unknown, and a recall needs to find the event from any of them.
  */
-export function adverseEventResource(report: SideEffectReportRecord, session: TreatmentSessionRecord, chart: ChartEntryRecord | undefined, lotIds: readonly string[]): AdverseEvent {
+export function adverseEventResource(
+  report: SideEffectReportRecord,
+  session: TreatmentSessionRecord,
+  chart: ChartEntryRecord | undefined,
+  lotIds: readonly string[],
+): AdverseEvent {
   const severity = report.severity?.trim().toLowerCase();
   const suspects = [
     ...(chart ? [{ instance: reference('Procedure', chart.id) }] : []),
@@ -24,7 +29,9 @@ export function adverseEventResource(report: SideEffectReportRecord, session: Tr
     subject: reference('Patient', session.patientId),
     date: fhirInstant(report.onset ?? report.createdAt),
     recordedDate: fhirInstant(report.createdAt),
-    ...(severity && severities.has(severity) ? { severity: { coding: [{ system: fhirTerminology.adverseEventSeverity, code: severity }], text: severity } } : {}),
+    ...(severity && severities.has(severity)
+      ? { severity: { coding: [{ system: fhirTerminology.adverseEventSeverity, code: severity }], text: severity } }
+      : {}),
     ...(suspects.length ? { suspectEntity: suspects } : {}),
   };
 }

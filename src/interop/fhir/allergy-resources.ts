@@ -7,7 +7,12 @@ import type { AllergyIntolerance } from './fhir-types.js';
  * Substances are matched to knowledge-base ingredients by name when assessed, so the words
  * themselves are the payload (`code.text`); the local coding is added only for a code-like value.
  */
-export function allergyResources(intakeId: string, patientId: string, recordedAt: string, p: IntakePatient): AllergyIntolerance[] {
+export function allergyResources(
+  intakeId: string,
+  patientId: string,
+  recordedAt: string,
+  p: IntakePatient,
+): AllergyIntolerance[] {
   return p.allergies.map((a, i) => ({
     resourceType: 'AllergyIntolerance',
     id: fhirId(`${intakeId}-a${i}`),

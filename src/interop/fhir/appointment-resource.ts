@@ -17,9 +17,20 @@ const statuses: Record<TreatmentSessionRecord['status'], Appointment['status']> 
  */
 export function appointmentResource(s: TreatmentSessionRecord, courseInBundle: boolean): Appointment {
   const end = sessionEndMs(s);
-  const participant: Appointment['participant'] = [{ actor: reference('Patient', s.patientId), required: 'required', status: 'accepted' }];
-  if (s.practitionerId) participant.push({ actor: { type: 'Practitioner', identifier: { system: localIdentifiers.user, value: s.practitionerId } }, required: 'required', status: 'accepted' });
-  if (s.locationId) participant.push({ actor: { type: 'Location', identifier: { system: localIdentifiers.location, value: s.locationId } }, status: 'accepted' });
+  const participant: Appointment['participant'] = [
+    { actor: reference('Patient', s.patientId), required: 'required', status: 'accepted' },
+  ];
+  if (s.practitionerId)
+    participant.push({
+      actor: { type: 'Practitioner', identifier: { system: localIdentifiers.user, value: s.practitionerId } },
+      required: 'required',
+      status: 'accepted',
+    });
+  if (s.locationId)
+    participant.push({
+      actor: { type: 'Location', identifier: { system: localIdentifiers.location, value: s.locationId } },
+      status: 'accepted',
+    });
   return {
     resourceType: 'Appointment',
     id: fhirId(s.id),

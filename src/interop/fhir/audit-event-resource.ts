@@ -3,7 +3,12 @@ import { fhirTerminology, localIdentifiers, localSystems } from './code-maps.js'
 import { fhirId, fhirInstant, reference } from './fhir-references.js';
 import type { AuditEvent } from './fhir-types.js';
 
-const actions: Record<AuditRecord['action'], AuditEvent['action']> = { create: 'C', read: 'R', update: 'U', delete: 'D' };
+const actions: Record<AuditRecord['action'], AuditEvent['action']> = {
+  create: 'C',
+  read: 'R',
+  update: 'U',
+  delete: 'D',
+};
 
 /** Each patient whose data it was, then each record read or changed (a page of results is one event). */
 export function auditEventResource(a: AuditRecord): AuditEvent {
@@ -14,7 +19,10 @@ export function auditEventResource(a: AuditRecord): AuditEvent {
   }));
   for (const { entityId } of a.records)
     entity.push({
-      what: { identifier: { system: `${localSystems.auditEntity}/${a.entity}`, ...(entityId ? { value: entityId } : {}) }, display: a.entity },
+      what: {
+        identifier: { system: `${localSystems.auditEntity}/${a.entity}`, ...(entityId ? { value: entityId } : {}) },
+        display: a.entity,
+      },
       ...(a.route ? { description: a.route } : {}),
     });
   return {
@@ -26,7 +34,9 @@ export function auditEventResource(a: AuditRecord): AuditEvent {
     outcome: '0',
     agent: [
       {
-        who: a.userId ? { identifier: { system: localIdentifiers.user, value: a.userId } } : { display: 'mesodesk (no signed-in user)' },
+        who: a.userId
+          ? { identifier: { system: localIdentifiers.user, value: a.userId } }
+          : { display: 'mesodesk (no signed-in user)' },
         ...(a.role ? { role: [{ text: a.role }] } : {}),
         requestor: true,
       },

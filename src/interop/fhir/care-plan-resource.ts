@@ -3,7 +3,11 @@ import { codingFor } from './code-maps.js';
 import { fhirId, fhirInstant, reference } from './fhir-references.js';
 import type { Annotation, CarePlan } from './fhir-types.js';
 
-const statuses: Record<CourseRecord['status'], CarePlan['status']> = { active: 'active', completed: 'completed', cancelled: 'revoked' };
+const statuses: Record<CourseRecord['status'], CarePlan['status']> = {
+  active: 'active',
+  completed: 'completed',
+  cancelled: 'revoked',
+};
 
 function range(r: { min: number; max: number }): string {
   return r.min === r.max ? String(r.min) : `${r.min}-${r.max}`;

@@ -29,7 +29,9 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
 
 describe('exportClinicBundle', () => {
   it('streams one valid collection Bundle, each shared lot written once', async () => {
-    const chunks = await collect(exportClinicBundle(groups(3, []), { timestamp: '2026-12-01T10:00:00Z', includeAudit: true }));
+    const chunks = await collect(
+      exportClinicBundle(groups(3, []), { timestamp: '2026-12-01T10:00:00Z', includeAudit: true }),
+    );
     expect(chunks).toHaveLength(5);
     const bundle = JSON.parse(chunks.join('')) as Bundle;
     expect(bundle.type).toBe('collection');
@@ -54,7 +56,9 @@ describe('exportClinicBundle', () => {
   });
 
   it('writes an empty but valid Bundle for a clinic with no patients', async () => {
-    const bundle = JSON.parse((await collect(exportClinicBundle([], { timestamp: '2026-12-01T10:00:00Z' }))).join('')) as Bundle;
+    const bundle = JSON.parse(
+      (await collect(exportClinicBundle([], { timestamp: '2026-12-01T10:00:00Z' }))).join(''),
+    ) as Bundle;
     expect(bundle.entry).toEqual([]);
     expect(fhirSchemaErrors(bundle)).toEqual([]);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ATC, codeMap, codingFor, conditionCoding, conditionFromCoding, localSystems, medicationClassCoding, medicationClassFromCoding, SNOMED } from './code-maps.js';
+import {
+  ATC,
+  codeMap,
+  codingFor,
+  conditionCoding,
+  conditionFromCoding,
+  localSystems,
+  medicationClassCoding,
+  medicationClassFromCoding,
+  SNOMED,
+} from './code-maps.js';
 
 describe('code maps', () => {
   it('lists every local (non-standard) code, so adding one is a deliberate change', () => {
@@ -18,7 +28,8 @@ describe('code maps', () => {
       'product:*',
       'side-effect:*',
     ]);
-    for (const r of codeMap.filter((x) => !x.standard)) expect(r.coding.system.startsWith('https://mesodesk.org/fhir/CodeSystem/'), r.key).toBe(true);
+    for (const r of codeMap.filter((x) => !x.standard))
+      expect(r.coding.system.startsWith('https://mesodesk.org/fhir/CodeSystem/'), r.key).toBe(true);
   });
 
   it('uses only SNOMED CT and ATC as standard systems, with no code twice', () => {
@@ -32,8 +43,15 @@ describe('code maps', () => {
     expect(conditionCoding('stroke', undefined).code).toBe('230690007');
     expect(conditionCoding('diabetes', true).code).toBe('46635009');
     expect(conditionCoding('diabetes', false).code).toBe('73211009');
-    expect(conditionCoding('thyroid_disorder', undefined)).toEqual({ system: localSystems.condition, code: 'thyroid_disorder', display: 'thyroid_disorder' });
-    expect(conditionFromCoding({ system: SNOMED, code: '46635009' })).toEqual({ code: 'diabetes', insulinDependent: true });
+    expect(conditionCoding('thyroid_disorder', undefined)).toEqual({
+      system: localSystems.condition,
+      code: 'thyroid_disorder',
+      display: 'thyroid_disorder',
+    });
+    expect(conditionFromCoding({ system: SNOMED, code: '46635009' })).toEqual({
+      code: 'diabetes',
+      insulinDependent: true,
+    });
     expect(conditionFromCoding({ system: SNOMED, code: '195967001' })).toBeUndefined();
     expect(conditionFromCoding({ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I10' })).toBeUndefined();
   });
@@ -61,6 +79,8 @@ describe('code maps', () => {
     expect(read('C08CA01')).toEqual({ class: 'other' });
     expect(read('A10B')).toEqual({ class: 'other' });
     for (const general of ['B01', 'A10', 'N02B', 'M']) expect(read(general)).toHaveProperty('ambiguous');
-    expect(medicationClassFromCoding({ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '5640' })).toBeUndefined();
+    expect(
+      medicationClassFromCoding({ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '5640' }),
+    ).toBeUndefined();
   });
 });

@@ -47,7 +47,16 @@ export const localExtensions = {
   medicationCount: `${LOCAL}/StructureDefinition/condition-medication-count`,
 } as const;
 
-export type CodeTable = 'condition' | 'medication-class' | 'body-site' | 'procedure' | 'observation' | 'substance' | 'indication' | 'product' | 'side-effect';
+export type CodeTable =
+  | 'condition'
+  | 'medication-class'
+  | 'body-site'
+  | 'procedure'
+  | 'observation'
+  | 'substance'
+  | 'indication'
+  | 'product'
+  | 'side-effect';
 
 export interface CodeMapRow {
   table: CodeTable;
@@ -63,8 +72,20 @@ const atc = (code: string, display: string): Required<Coding> => ({ system: ATC,
 const local = (system: string, code: string, display: string): Required<Coding> => ({ system, code, display });
 
 export const codeMap: readonly CodeMapRow[] = [
-  { table: 'condition', key: 'pregnancy', coding: sct('77386006', 'Pregnant'), standard: true, note: 'patient.pregnant; false is sent as a refuted Condition' },
-  { table: 'condition', key: 'breastfeeding', coding: sct('169750002', 'Mother currently breast-feeding'), standard: true, note: 'patient.breastfeeding; false is sent as a refuted Condition' },
+  {
+    table: 'condition',
+    key: 'pregnancy',
+    coding: sct('77386006', 'Pregnant'),
+    standard: true,
+    note: 'patient.pregnant; false is sent as a refuted Condition',
+  },
+  {
+    table: 'condition',
+    key: 'breastfeeding',
+    coding: sct('169750002', 'Mother currently breast-feeding'),
+    standard: true,
+    note: 'patient.breastfeeding; false is sent as a refuted Condition',
+  },
   { table: 'condition', key: 'stroke', coding: sct('230690007', 'Cerebrovascular accident'), standard: true },
   { table: 'condition', key: 'paralysis', coding: sct('44695005', 'Paralysis'), standard: true },
   { table: 'condition', key: 'diabetes', coding: sct('73211009', 'Diabetes mellitus'), standard: true },
@@ -75,10 +96,20 @@ export const codeMap: readonly CodeMapRow[] = [
     standard: true,
     note: 'diabetes with insulinDependent: true; the exact flag also travels in an extension',
   },
-  { table: 'condition', key: 'hypertension', coding: sct('38341003', 'Hypertensive disorder, systemic arterial'), standard: true },
+  {
+    table: 'condition',
+    key: 'hypertension',
+    coding: sct('38341003', 'Hypertensive disorder, systemic arterial'),
+    standard: true,
+  },
   { table: 'condition', key: 'heart_disease', coding: sct('56265001', 'Heart disease'), standard: true },
   { table: 'condition', key: 'cancer', coding: sct('363346000', 'Malignant neoplastic disease'), standard: true },
-  { table: 'condition', key: 'bleeding_disorder', coding: sct('64779008', 'Blood coagulation disorder'), standard: true },
+  {
+    table: 'condition',
+    key: 'bleeding_disorder',
+    coding: sct('64779008', 'Blood coagulation disorder'),
+    standard: true,
+  },
   { table: 'condition', key: 'urticaria', coding: sct('126485001', 'Urticaria'), standard: true },
   {
     table: 'condition',
@@ -95,30 +126,117 @@ export const codeMap: readonly CodeMapRow[] = [
     note: 'any other condition code of the intake',
   },
 
-  { table: 'medication-class', key: 'nsaid', coding: atc('M01A', 'Antiinflammatory and antirheumatic products, non-steroids'), standard: true, note: 'aspirin included, as in the contract' },
-  { table: 'medication-class', key: 'anticoagulant', coding: atc('B01A', 'Antithrombotic agents'), standard: true, note: 'when the name does not tell the group' },
-  { table: 'medication-class', key: 'anticoagulant:vitamin_k_antagonist', coding: atc('B01AA', 'Vitamin K antagonists'), standard: true },
+  {
+    table: 'medication-class',
+    key: 'nsaid',
+    coding: atc('M01A', 'Antiinflammatory and antirheumatic products, non-steroids'),
+    standard: true,
+    note: 'aspirin included, as in the contract',
+  },
+  {
+    table: 'medication-class',
+    key: 'anticoagulant',
+    coding: atc('B01A', 'Antithrombotic agents'),
+    standard: true,
+    note: 'when the name does not tell the group',
+  },
+  {
+    table: 'medication-class',
+    key: 'anticoagulant:vitamin_k_antagonist',
+    coding: atc('B01AA', 'Vitamin K antagonists'),
+    standard: true,
+  },
   { table: 'medication-class', key: 'anticoagulant:heparin', coding: atc('B01AB', 'Heparin group'), standard: true },
-  { table: 'medication-class', key: 'anticoagulant:direct_thrombin_inhibitor', coding: atc('B01AE', 'Direct thrombin inhibitors'), standard: true },
-  { table: 'medication-class', key: 'anticoagulant:direct_factor_xa_inhibitor', coding: atc('B01AF', 'Direct factor Xa inhibitors'), standard: true },
-  { table: 'medication-class', key: 'antiplatelet', coding: atc('B01AC', 'Platelet aggregation inhibitors excl. heparin'), standard: true },
-  { table: 'medication-class', key: 'antibiotic', coding: atc('J01', 'Antibacterials for systemic use'), standard: true },
+  {
+    table: 'medication-class',
+    key: 'anticoagulant:direct_thrombin_inhibitor',
+    coding: atc('B01AE', 'Direct thrombin inhibitors'),
+    standard: true,
+  },
+  {
+    table: 'medication-class',
+    key: 'anticoagulant:direct_factor_xa_inhibitor',
+    coding: atc('B01AF', 'Direct factor Xa inhibitors'),
+    standard: true,
+  },
+  {
+    table: 'medication-class',
+    key: 'antiplatelet',
+    coding: atc('B01AC', 'Platelet aggregation inhibitors excl. heparin'),
+    standard: true,
+  },
+  {
+    table: 'medication-class',
+    key: 'antibiotic',
+    coding: atc('J01', 'Antibacterials for systemic use'),
+    standard: true,
+  },
   { table: 'medication-class', key: 'insulin', coding: atc('A10A', 'Insulins and analogues'), standard: true },
-  { table: 'medication-class', key: 'other', coding: local(localSystems.medicationClass, 'other', 'Other medicine'), standard: false, note: 'none of the classes that bear on mesotherapy' },
+  {
+    table: 'medication-class',
+    key: 'other',
+    coding: local(localSystems.medicationClass, 'other', 'Other medicine'),
+    standard: false,
+    note: 'none of the classes that bear on mesotherapy',
+  },
 
   { table: 'body-site', key: 'scalp', coding: sct('41695006', 'Scalp structure'), standard: true },
   { table: 'body-site', key: 'face', coding: sct('89545001', 'Face structure'), standard: true },
   { table: 'body-site', key: 'neck', coding: sct('45048000', 'Neck structure'), standard: true },
-  { table: 'body-site', key: '*', coding: local(localSystems.bodySite, '*', 'the area code itself'), standard: false, note: 'periorbital, decollete, hands, abdomen and the other areas of the knowledge base' },
+  {
+    table: 'body-site',
+    key: '*',
+    coding: local(localSystems.bodySite, '*', 'the area code itself'),
+    standard: false,
+    note: 'periorbital, decollete, hands, abdomen and the other areas of the knowledge base',
+  },
 
-  { table: 'procedure', key: 'mesotherapy', coding: local(localSystems.procedure, 'mesotherapy', 'Mesotherapy'), standard: false },
-  { table: 'indication', key: '*', coding: local(localSystems.indication, '*', 'the indication code itself'), standard: false, note: 'CarePlan.category' },
-  { table: 'observation', key: 'treatment-outcome', coding: local(localSystems.observation, 'treatment-outcome', 'Treatment outcome rating'), standard: false },
-  { table: 'observation', key: 'patient-rating', coding: local(localSystems.observation, 'patient-rating', 'Outcome rated by the patient'), standard: false },
-  { table: 'observation', key: 'practitioner-rating', coding: local(localSystems.observation, 'practitioner-rating', 'Outcome rated by the practitioner'), standard: false },
-  { table: 'substance', key: '*', coding: local(localSystems.substance, '*', 'the allergy substance as written'), standard: false, note: 'knowledge-base ingredient ids and names; `unknown` for an unidentified component' },
+  {
+    table: 'procedure',
+    key: 'mesotherapy',
+    coding: local(localSystems.procedure, 'mesotherapy', 'Mesotherapy'),
+    standard: false,
+  },
+  {
+    table: 'indication',
+    key: '*',
+    coding: local(localSystems.indication, '*', 'the indication code itself'),
+    standard: false,
+    note: 'CarePlan.category',
+  },
+  {
+    table: 'observation',
+    key: 'treatment-outcome',
+    coding: local(localSystems.observation, 'treatment-outcome', 'Treatment outcome rating'),
+    standard: false,
+  },
+  {
+    table: 'observation',
+    key: 'patient-rating',
+    coding: local(localSystems.observation, 'patient-rating', 'Outcome rated by the patient'),
+    standard: false,
+  },
+  {
+    table: 'observation',
+    key: 'practitioner-rating',
+    coding: local(localSystems.observation, 'practitioner-rating', 'Outcome rated by the practitioner'),
+    standard: false,
+  },
+  {
+    table: 'substance',
+    key: '*',
+    coding: local(localSystems.substance, '*', 'the allergy substance as written'),
+    standard: false,
+    note: 'knowledge-base ingredient ids and names; `unknown` for an unidentified component',
+  },
   { table: 'product', key: '*', coding: local(localSystems.product, '*', 'the product id'), standard: false },
-  { table: 'side-effect', key: '*', coding: local(localSystems.sideEffect, '*', 'the symptom as reported'), standard: false, note: 'AdverseEvent.event carries the words as text' },
+  {
+    table: 'side-effect',
+    key: '*',
+    coding: local(localSystems.sideEffect, '*', 'the symptom as reported'),
+    standard: false,
+    note: 'AdverseEvent.event carries the words as text',
+  },
 ];
 
 /** Standard codes from FHIR's own terminology and elsewhere that are used as they are. */
@@ -136,9 +254,17 @@ export const fhirTerminology = {
 } as const;
 
 export const consentCategory: Required<Coding> = { system: LOINC, code: '59284-0', display: 'Patient Consent' };
-export const consentSignatureType: Required<Coding> = { system: fhirTerminology.signatureType, code: '1.2.840.10065.1.12.1.7', display: 'Consent Signature' };
+export const consentSignatureType: Required<Coding> = {
+  system: fhirTerminology.signatureType,
+  code: '1.2.840.10065.1.12.1.7',
+  display: 'Consent Signature',
+};
 /** Read on import only: the IPS way of stating pregnancy (LOINC 82810-3 with a SNOMED CT answer). */
-export const pregnancyStatus = { code: { system: LOINC, code: '82810-3' }, pregnant: '77386006', notPregnant: '60001007' } as const;
+export const pregnancyStatus = {
+  code: { system: LOINC, code: '82810-3' },
+  pregnant: '77386006',
+  notPregnant: '60001007',
+} as const;
 
 /** Codes read on import that mesodesk never writes: more specific SNOMED CT concepts of a condition it knows. */
 export const conditionImportAliases: ReadonlyMap<string, string> = new Map([
@@ -169,7 +295,8 @@ export function conditionFromCoding(coding: Coding): { code: string; insulinDepe
   if (coding.system === localSystems.condition) return { code: coding.code };
   if (coding.system !== SNOMED) return undefined;
   const hit = codeMap.find((r) => r.table === 'condition' && r.standard && r.coding.code === coding.code);
-  if (hit) return hit.key === 'diabetes:insulin_dependent' ? { code: 'diabetes', insulinDependent: true } : { code: hit.key };
+  if (hit)
+    return hit.key === 'diabetes:insulin_dependent' ? { code: 'diabetes', insulinDependent: true } : { code: hit.key };
   const alias = conditionImportAliases.get(coding.code);
   return alias ? { code: alias } : undefined;
 }
@@ -177,13 +304,16 @@ export function conditionFromCoding(coding: Coding): { code: string; insulinDepe
 // Named anticoagulants whose ATC group is certain; any other anticoagulant is sent as B01A.
 const anticoagulantGroups: ReadonlyMap<string, string> = new Map([
   ...['warfarin', 'acenocoumarol', 'phenprocoumon'].map((n) => [n, 'anticoagulant:vitamin_k_antagonist'] as const),
-  ...['heparin', 'enoxaparin', 'dalteparin', 'tinzaparin', 'nadroparin'].map((n) => [n, 'anticoagulant:heparin'] as const),
+  ...['heparin', 'enoxaparin', 'dalteparin', 'tinzaparin', 'nadroparin'].map(
+    (n) => [n, 'anticoagulant:heparin'] as const,
+  ),
   ...['dabigatran', 'argatroban', 'bivalirudin'].map((n) => [n, 'anticoagulant:direct_thrombin_inhibitor'] as const),
   ...['rivaroxaban', 'apixaban', 'edoxaban'].map((n) => [n, 'anticoagulant:direct_factor_xa_inhibitor'] as const),
 ]);
 
 export function medicationClassCoding(medicationClass: MedicationClass, name: string | undefined): Required<Coding> {
-  const group = medicationClass === 'anticoagulant' && name ? anticoagulantGroups.get(name.trim().toLowerCase()) : undefined;
+  const group =
+    medicationClass === 'anticoagulant' && name ? anticoagulantGroups.get(name.trim().toLowerCase()) : undefined;
   return codingFor('medication-class', group ?? medicationClass);
 }
 
@@ -216,6 +346,7 @@ export function medicationClassFromCoding(coding: Coding): ClassFromCoding {
   if (coding.system !== ATC) return undefined;
   const match = atcPrefixes.find(([prefix]) => code.startsWith(prefix));
   if (match) return { class: match[1] };
-  if (atcPrefixes.some(([prefix]) => prefix.startsWith(code))) return { ambiguous: `ATC ${code} is too general to tell the medicine class` };
+  if (atcPrefixes.some(([prefix]) => prefix.startsWith(code)))
+    return { ambiguous: `ATC ${code} is too general to tell the medicine class` };
   return code.length >= 4 ? { class: 'other' } : { ambiguous: `ATC ${code} is too general to tell the medicine class` };
 }

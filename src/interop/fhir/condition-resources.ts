@@ -11,14 +11,19 @@ const status = (system: string, code: string): CodeableConcept => ({ coding: [{ 
  */
 function clinicalStatus(c: PatientCondition): CodeableConcept | undefined {
   if (c.active === undefined) return undefined;
-  return status(fhirTerminology.conditionClinical, c.active ? 'active' : c.code === 'cancer' ? 'remission' : 'inactive');
+  return status(
+    fhirTerminology.conditionClinical,
+    c.active ? 'active' : c.code === 'cancer' ? 'remission' : 'inactive',
+  );
 }
 
 function flagExtensions(c: PatientCondition): Extension[] {
   const ext: Extension[] = [];
   if (c.controlled !== undefined) ext.push({ url: localExtensions.controlled, valueBoolean: c.controlled });
-  if (c.insulinDependent !== undefined) ext.push({ url: localExtensions.insulinDependent, valueBoolean: c.insulinDependent });
-  if (c.medicationCount !== undefined) ext.push({ url: localExtensions.medicationCount, valueInteger: c.medicationCount });
+  if (c.insulinDependent !== undefined)
+    ext.push({ url: localExtensions.insulinDependent, valueBoolean: c.insulinDependent });
+  if (c.medicationCount !== undefined)
+    ext.push({ url: localExtensions.medicationCount, valueInteger: c.medicationCount });
   return ext;
 }
 
@@ -40,7 +45,13 @@ function conditionResource(id: string, patientId: string, recordedDate: string, 
 }
 
 /** Pregnancy and breastfeeding are yes/no facts: "no" is a refuted Condition, so it survives a round trip. */
-function stateResource(id: string, patientId: string, recordedDate: string, key: 'pregnancy' | 'breastfeeding', value: boolean): Condition {
+function stateResource(
+  id: string,
+  patientId: string,
+  recordedDate: string,
+  key: 'pregnancy' | 'breastfeeding',
+  value: boolean,
+): Condition {
   const coding = codingFor('condition', key);
   return {
     resourceType: 'Condition',
@@ -54,9 +65,16 @@ function stateResource(id: string, patientId: string, recordedDate: string, key:
 }
 
 /** The intake's conditions, plus pregnancy and breastfeeding when the intake states them. Ids derive from the intake's. */
-export function conditionResources(intakeId: string, patientId: string, recordedAt: string, p: IntakePatient): Condition[] {
+export function conditionResources(
+  intakeId: string,
+  patientId: string,
+  recordedAt: string,
+  p: IntakePatient,
+): Condition[] {
   const out = p.conditions.map((c, i) => conditionResource(`${intakeId}-c${i}`, patientId, recordedAt, c));
-  if (p.pregnant !== undefined) out.push(stateResource(`${intakeId}-pregnancy`, patientId, recordedAt, 'pregnancy', p.pregnant));
-  if (p.breastfeeding !== undefined) out.push(stateResource(`${intakeId}-breastfeeding`, patientId, recordedAt, 'breastfeeding', p.breastfeeding));
+  if (p.pregnant !== undefined)
+    out.push(stateResource(`${intakeId}-pregnancy`, patientId, recordedAt, 'pregnancy', p.pregnant));
+  if (p.breastfeeding !== undefined)
+    out.push(stateResource(`${intakeId}-breastfeeding`, patientId, recordedAt, 'breastfeeding', p.breastfeeding));
   return out;
 }

@@ -8,7 +8,10 @@ import type { Consent, Provenance } from './fhir-types.js';
  * The Consent carries the exact text version signed (as an attachment); the drawn signature goes in
  * a Provenance, FHIR R4's place for signatures, pointing at the Consent.
  */
-export function consentResources(signature: ConsentSignatureRecord, text: ConsentTextRecord): [Consent] | [Consent, Provenance] {
+export function consentResources(
+  signature: ConsentSignatureRecord,
+  text: ConsentTextRecord,
+): [Consent] | [Consent, Provenance] {
   const signedAt = fhirInstant(signature.signedAt);
   const patient = reference('Patient', signature.patientId);
   const consent: Consent = {
@@ -36,7 +39,15 @@ export function consentResources(signature: ConsentSignatureRecord, text: Consen
     target: [reference('Consent', signature.id)],
     recorded: signedAt,
     agent: [{ who: { ...patient, display: signature.typedName } }],
-    signature: [{ type: [consentSignatureType], when: signedAt, who: { ...patient, display: signature.typedName }, sigFormat: image.mime, data: image.bytes.toString('base64') }],
+    signature: [
+      {
+        type: [consentSignatureType],
+        when: signedAt,
+        who: { ...patient, display: signature.typedName },
+        sigFormat: image.mime,
+        data: image.bytes.toString('base64'),
+      },
+    ],
   };
   return [consent, provenance];
 }

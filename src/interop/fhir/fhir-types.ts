@@ -132,7 +132,17 @@ export interface CarePlan extends ResourceBase {
 
 export interface Appointment extends ResourceBase {
   resourceType: 'Appointment';
-  status: 'proposed' | 'pending' | 'booked' | 'arrived' | 'fulfilled' | 'cancelled' | 'noshow' | 'entered-in-error' | 'checked-in' | 'waitlist';
+  status:
+    | 'proposed'
+    | 'pending'
+    | 'booked'
+    | 'arrived'
+    | 'fulfilled'
+    | 'cancelled'
+    | 'noshow'
+    | 'entered-in-error'
+    | 'checked-in'
+    | 'waitlist';
   serviceType?: CodeableConcept[];
   start: string;
   end?: string;

@@ -8,7 +8,9 @@ export type AllergyImport = { kind: 'allergy'; substance: string } | { kind: 'un
  * own code first, then the text, then a coding's display.
  */
 export function importAllergy(a: ImportedAllergy): AllergyImport {
-  const verification = a.verificationStatus?.coding?.find((c) => c.system === fhirTerminology.allergyVerification)?.code;
+  const verification = a.verificationStatus?.coding?.find(
+    (c) => c.system === fhirTerminology.allergyVerification,
+  )?.code;
   if (verification === 'entered-in-error') return { kind: 'unmapped', reason: 'entered in error' };
   if (verification === 'refuted') return { kind: 'unmapped', reason: 'refuted: the allergy was ruled out' };
   const local = a.code?.coding?.find((c) => c.system === localSystems.substance)?.code;

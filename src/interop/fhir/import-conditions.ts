@@ -1,5 +1,12 @@
 import type { PatientCondition } from '../../core/assessment/intake-schema.js';
-import { codeMap, conditionFromCoding, fhirTerminology, localExtensions, pregnancyStatus, SNOMED } from './code-maps.js';
+import {
+  codeMap,
+  conditionFromCoding,
+  fhirTerminology,
+  localExtensions,
+  pregnancyStatus,
+  SNOMED,
+} from './code-maps.js';
 import { datePart } from './bundle-index.js';
 import type { FhirConcept, ImportedCondition, ImportedObservation } from './import-schemas.js';
 
@@ -9,7 +16,9 @@ export type ConditionImport =
   | { kind: 'unmapped'; reason: string };
 
 const stateCodes = new Map(
-  codeMap.filter((r) => r.table === 'condition' && (r.key === 'pregnancy' || r.key === 'breastfeeding')).map((r) => [r.coding.code, r.key === 'pregnancy' ? 'pregnant' : 'breastfeeding'] as const),
+  codeMap
+    .filter((r) => r.table === 'condition' && (r.key === 'pregnancy' || r.key === 'breastfeeding'))
+    .map((r) => [r.coding.code, r.key === 'pregnancy' ? 'pregnant' : 'breastfeeding'] as const),
 );
 
 function statusCode(concept: FhirConcept | undefined, system: string): string | undefined {
@@ -65,9 +74,12 @@ export function importCondition(c: ImportedCondition): ConditionImport {
 
 /** The IPS pregnancy-status Observation; undefined when the Observation is about something else. */
 export function importPregnancyObservation(o: ImportedObservation): ConditionImport | undefined {
-  const isStatus = o.code?.coding?.some((c) => c.system === pregnancyStatus.code.system && c.code === pregnancyStatus.code.code);
+  const isStatus = o.code?.coding?.some(
+    (c) => c.system === pregnancyStatus.code.system && c.code === pregnancyStatus.code.code,
+  );
   if (!isStatus) return undefined;
-  if (o.status === 'entered-in-error' || o.status === 'cancelled') return { kind: 'unmapped', reason: `pregnancy status ${o.status}` };
+  if (o.status === 'entered-in-error' || o.status === 'cancelled')
+    return { kind: 'unmapped', reason: `pregnancy status ${o.status}` };
   const value = o.valueCodeableConcept?.coding?.find((c) => c.system === SNOMED)?.code;
   if (value === pregnancyStatus.pregnant) return { kind: 'state', state: 'pregnant', value: true };
   if (value === pregnancyStatus.notPregnant) return { kind: 'state', state: 'pregnant', value: false };

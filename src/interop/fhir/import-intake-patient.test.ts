@@ -6,18 +6,57 @@ import { ATC, SNOMED } from './code-maps.js';
 import { FhirImportError, importIntakePatient } from './import-intake-patient.js';
 import { exportPatientBundle } from './patient-bundle.js';
 
-const isoDate = fc.date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const flag = fc.option(fc.boolean(), { nil: undefined });
-const conditionCodes = ['stroke', 'paralysis', 'diabetes', 'hypertension', 'heart_disease', 'cancer', 'bleeding_disorder', 'urticaria', 'hair_transplant', 'asthma', 'thyroid_disorder'];
-const names = [undefined, 'ibuprofen', 'Aspirin 100 mg', 'warfarin', 'Apixaban', 'heparin', 'clopidogrel', 'amoxicillin', 'insulin glargine', 'Coraspin', 'metformin', 'Parol (parasetamol)'];
+const conditionCodes = [
+  'stroke',
+  'paralysis',
+  'diabetes',
+  'hypertension',
+  'heart_disease',
+  'cancer',
+  'bleeding_disorder',
+  'urticaria',
+  'hair_transplant',
+  'asthma',
+  'thyroid_disorder',
+];
+const names = [
+  undefined,
+  'ibuprofen',
+  'Aspirin 100 mg',
+  'warfarin',
+  'Apixaban',
+  'heparin',
+  'clopidogrel',
+  'amoxicillin',
+  'insulin glargine',
+  'Coraspin',
+  'metformin',
+  'Parol (parasetamol)',
+];
 const substances = ['hyaluronidase', 'Hyaluronic acid', 'lidocaine', 'unknown', 'Penisilin', 'vitamin_c'];
 
 const condition = fc.record(
-  { code: fc.constantFrom(...conditionCodes), controlled: flag, insulinDependent: flag, active: flag, medicationCount: fc.option(fc.nat(5), { nil: undefined }), date: fc.option(isoDate, { nil: undefined }) },
+  {
+    code: fc.constantFrom(...conditionCodes),
+    controlled: flag,
+    insulinDependent: flag,
+    active: flag,
+    medicationCount: fc.option(fc.nat(5), { nil: undefined }),
+    date: fc.option(isoDate, { nil: undefined }),
+  },
   { requiredKeys: ['code'] },
 );
 const medication = fc.record(
-  { name: fc.constantFrom(...names), class: fc.constantFrom('nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other' as const), lastDose: fc.option(isoDate, { nil: undefined }), ongoing: flag },
+  {
+    name: fc.constantFrom(...names),
+    class: fc.constantFrom('nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other' as const),
+    lastDose: fc.option(isoDate, { nil: undefined }),
+    ongoing: flag,
+  },
   { requiredKeys: ['class'] },
 );
 const intakePatient = fc.record({
@@ -42,7 +81,14 @@ function expectedFacts(p: Patient) {
     pregnant: p.pregnant,
     breastfeeding: p.breastfeeding,
     conditions: p.conditions.map((c) => definedOnly(c)),
-    medications: p.medications.map((m) => definedOnly({ class: m.class, name: m.name, lastDose: m.lastDose, ongoing: m.ongoing === true ? true : undefined })),
+    medications: p.medications.map((m) =>
+      definedOnly({
+        class: m.class,
+        name: m.name,
+        lastDose: m.lastDose,
+        ongoing: m.ongoing === true ? true : undefined,
+      }),
+    ),
     allergies: p.allergies,
   };
 }
@@ -103,27 +149,122 @@ describe('importIntakePatient', () => {
     const other = { reference: 'Patient/someone-else' };
     const snomed = (code: string, display: string) => ({ coding: [{ system: SNOMED, code, display }] });
     const resources: Record<string, unknown>[] = [
-      { resourceType: 'Condition', id: 'c1', subject, code: snomed('44054006', 'Diabetes mellitus type 2'), clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] } },
+      {
+        resourceType: 'Condition',
+        id: 'c1',
+        subject,
+        code: snomed('44054006', 'Diabetes mellitus type 2'),
+        clinicalStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+        },
+      },
       { resourceType: 'Condition', id: 'c2', subject, code: snomed('195967001', 'Asthma') },
-      { resourceType: 'Condition', id: 'c3', subject, code: snomed('38341003', 'Hypertension'), verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }] } },
+      {
+        resourceType: 'Condition',
+        id: 'c3',
+        subject,
+        code: snomed('38341003', 'Hypertension'),
+        verificationStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'entered-in-error' }],
+        },
+      },
       { resourceType: 'Condition', id: 'c4', subject: other, code: snomed('230690007', 'Stroke') },
-      { resourceType: 'Condition', id: 'c5', subject, code: snomed('363346000', 'Cancer'), clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'remission' }] }, onsetDateTime: '2019-03-01T00:00:00+03:00' },
-      { resourceType: 'Observation', id: 'o1', status: 'final', subject, code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] }, valueCodeableConcept: snomed('77386006', 'Pregnant') },
-      { resourceType: 'AllergyIntolerance', id: 'a1', patient: subject, code: { coding: [{ system: SNOMED, code: '387480006', display: 'Lidocaine' }] } },
-      { resourceType: 'AllergyIntolerance', id: 'a2', patient: subject, code: { text: 'Penicillin' }, verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'refuted' }] } },
-      { resourceType: 'MedicationStatement', id: 'm1', status: 'completed', subject, medicationCodeableConcept: { coding: [{ system: ATC, code: 'B01AC06', display: 'acetylsalicylic acid' }] }, effectiveDateTime: '2026-11-20T21:00:00+03:00' },
-      { resourceType: 'MedicationStatement', id: 'm2', status: 'active', subject, medicationReference: { reference: '#med' }, contained: [{ resourceType: 'Medication', id: 'med', code: { coding: [{ system: ATC, code: 'M01AE01' }], text: 'Ibuprofen 400 mg' } }], effectivePeriod: { start: '2026-11-01' } },
-      { resourceType: 'MedicationStatement', id: 'm3', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361' }], text: 'amlodipine' } },
-      { resourceType: 'MedicationStatement', id: 'm4', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: ATC, code: 'B01' }], text: 'blood thinner' } },
-      { resourceType: 'MedicationStatement', id: 'm5', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: ATC, code: 'A10BA02' }], text: 'metformin' } },
+      {
+        resourceType: 'Condition',
+        id: 'c5',
+        subject,
+        code: snomed('363346000', 'Cancer'),
+        clinicalStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'remission' }],
+        },
+        onsetDateTime: '2019-03-01T00:00:00+03:00',
+      },
+      {
+        resourceType: 'Observation',
+        id: 'o1',
+        status: 'final',
+        subject,
+        code: { coding: [{ system: 'http://loinc.org', code: '82810-3' }] },
+        valueCodeableConcept: snomed('77386006', 'Pregnant'),
+      },
+      {
+        resourceType: 'AllergyIntolerance',
+        id: 'a1',
+        patient: subject,
+        code: { coding: [{ system: SNOMED, code: '387480006', display: 'Lidocaine' }] },
+      },
+      {
+        resourceType: 'AllergyIntolerance',
+        id: 'a2',
+        patient: subject,
+        code: { text: 'Penicillin' },
+        verificationStatus: {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'refuted' },
+          ],
+        },
+      },
+      {
+        resourceType: 'MedicationStatement',
+        id: 'm1',
+        status: 'completed',
+        subject,
+        medicationCodeableConcept: { coding: [{ system: ATC, code: 'B01AC06', display: 'acetylsalicylic acid' }] },
+        effectiveDateTime: '2026-11-20T21:00:00+03:00',
+      },
+      {
+        resourceType: 'MedicationStatement',
+        id: 'm2',
+        status: 'active',
+        subject,
+        medicationReference: { reference: '#med' },
+        contained: [
+          {
+            resourceType: 'Medication',
+            id: 'med',
+            code: { coding: [{ system: ATC, code: 'M01AE01' }], text: 'Ibuprofen 400 mg' },
+          },
+        ],
+        effectivePeriod: { start: '2026-11-01' },
+      },
+      {
+        resourceType: 'MedicationStatement',
+        id: 'm3',
+        status: 'active',
+        subject,
+        medicationCodeableConcept: {
+          coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '197361' }],
+          text: 'amlodipine',
+        },
+      },
+      {
+        resourceType: 'MedicationStatement',
+        id: 'm4',
+        status: 'active',
+        subject,
+        medicationCodeableConcept: { coding: [{ system: ATC, code: 'B01' }], text: 'blood thinner' },
+      },
+      {
+        resourceType: 'MedicationStatement',
+        id: 'm5',
+        status: 'active',
+        subject,
+        medicationCodeableConcept: { coding: [{ system: ATC, code: 'A10BA02' }], text: 'metformin' },
+      },
       { resourceType: 'Procedure', id: 'p1', status: 'completed', subject },
     ];
     const bundle = {
       resourceType: 'Bundle',
       type: 'collection',
       entry: [
-        { fullUrl: subject.reference, resource: { resourceType: 'Patient', id: 'abc', gender: 'female', birthDate: '1990-04-12' } },
-        { fullUrl: 'https://other.example/fhir/Patient/someone-else', resource: { resourceType: 'Patient', id: 'someone-else', birthDate: '1970-01-01' } },
+        {
+          fullUrl: subject.reference,
+          resource: { resourceType: 'Patient', id: 'abc', gender: 'female', birthDate: '1990-04-12' },
+        },
+        {
+          fullUrl: 'https://other.example/fhir/Patient/someone-else',
+          resource: { resourceType: 'Patient', id: 'someone-else', birthDate: '1970-01-01' },
+        },
         ...resources.map((resource) => ({ resource })),
       ],
     };
@@ -152,7 +293,11 @@ describe('importIntakePatient', () => {
         { resourceType: 'Condition', id: 'c3', reason: 'entered in error' },
         { resourceType: 'AllergyIntolerance', id: 'a2', reason: 'refuted: the allergy was ruled out' },
         { resourceType: 'MedicationStatement', id: 'm3', reason: 'amlodipine: no ATC or mesodesk medicine-class code' },
-        { resourceType: 'MedicationStatement', id: 'm4', reason: 'blood thinner: ATC B01 is too general to tell the medicine class' },
+        {
+          resourceType: 'MedicationStatement',
+          id: 'm4',
+          reason: 'blood thinner: ATC B01 is too general to tell the medicine class',
+        },
       ]);
     });
 
@@ -168,8 +313,14 @@ describe('importIntakePatient', () => {
   });
 
   it('reports a patient without a birth date instead of inventing one', () => {
-    const result = importIntakePatient({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', id: 'p', gender: 'woman', birthDate: '1990' } }] });
+    const result = importIntakePatient({
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'Patient', id: 'p', gender: 'woman', birthDate: '1990' } }],
+    });
     expect(result.patient.birthDate).toBeUndefined();
-    expect(result.unmapped.map((u) => u.reason)).toEqual(['birth date is not a full date: 1990', 'gender not understood: woman']);
+    expect(result.unmapped.map((u) => u.reason)).toEqual([
+      'birth date is not a full date: 1990',
+      'gender not understood: woman',
+    ]);
   });
 });

@@ -5,7 +5,14 @@ import { BundleIndex, type IndexedResource } from './bundle-index.js';
 import { importAllergy } from './import-allergies.js';
 import { importCondition, importPregnancyObservation, type ConditionImport } from './import-conditions.js';
 import { importMedicationStatement } from './import-medications.js';
-import { allergySchema, bundleSchema, conditionSchema, medicationStatementSchema, observationSchema, patientSchema } from './import-schemas.js';
+import {
+  allergySchema,
+  bundleSchema,
+  conditionSchema,
+  medicationStatementSchema,
+  observationSchema,
+  patientSchema,
+} from './import-schemas.js';
 
 /**
  * The contract's intake `patient`, pre-filled from another system. `birthDate` is absent when the
@@ -51,7 +58,9 @@ function choosePatient(patients: IndexedResource[], patientId: string | undefine
   }
   if (patients.length === 1 && patients[0]) return patients[0];
   if (patients.length === 0) throw new FhirImportError('the Bundle has no Patient');
-  throw new FhirImportError(`the Bundle has ${patients.length} Patients (${patients.map((p) => p.id ?? '?').join(', ')}); say which one`);
+  throw new FhirImportError(
+    `the Bundle has ${patients.length} Patients (${patients.map((p) => p.id ?? '?').join(', ')}); say which one`,
+  );
 }
 
 function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
@@ -70,14 +79,23 @@ export function importIntakePatient(bundleJson: unknown, options: { patientId?: 
   const resources: IndexedResource[] = [];
   for (const e of parsed.data.entry) {
     if (!e.resource) continue;
-    resources.push({ resourceType: e.resource.resourceType, resource: e.resource, ...(e.resource.id ? { id: e.resource.id } : {}), ...(e.fullUrl ? { fullUrl: e.fullUrl } : {}) });
+    resources.push({
+      resourceType: e.resource.resourceType,
+      resource: e.resource,
+      ...(e.resource.id ? { id: e.resource.id } : {}),
+      ...(e.fullUrl ? { fullUrl: e.fullUrl } : {}),
+    });
   }
   const bundle = new BundleIndex(resources);
-  const patientEntry = choosePatient(resources.filter((r) => r.resourceType === 'Patient'), options.patientId);
+  const patientEntry = choosePatient(
+    resources.filter((r) => r.resourceType === 'Patient'),
+    options.patientId,
+  );
 
   const draft: IntakePatientDraft = { conditions: [], medications: [], allergies: [], recentProcedures: [], site: {} };
   const unmapped: UnmappedResource[] = [];
-  const miss = (r: IndexedResource, reason: string) => unmapped.push({ resourceType: r.resourceType, id: r.id ?? r.fullUrl ?? '(no id)', reason });
+  const miss = (r: IndexedResource, reason: string) =>
+    unmapped.push({ resourceType: r.resourceType, id: r.id ?? r.fullUrl ?? '(no id)', reason });
 
   const patient = patientSchema.safeParse(patientEntry.resource);
   if (!patient.success) miss(patientEntry, firstIssue(patient.error));

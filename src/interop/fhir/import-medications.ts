@@ -1,18 +1,28 @@
 import type { Medication as IntakeMedication } from '../../core/assessment/intake-schema.js';
 import { codeMap, medicationClassFromCoding } from './code-maps.js';
 import { BundleIndex, datePart } from './bundle-index.js';
-import { conceptSchema, medicationSchema, type FhirConcept, type ImportedMedicationStatement } from './import-schemas.js';
+import {
+  conceptSchema,
+  medicationSchema,
+  type FhirConcept,
+  type ImportedMedicationStatement,
+} from './import-schemas.js';
 
-export type MedicationImport = { kind: 'medication'; medication: IntakeMedication } | { kind: 'unmapped'; reason: string };
+export type MedicationImport =
+  { kind: 'medication'; medication: IntakeMedication } | { kind: 'unmapped'; reason: string };
 
-const classCodes = new Set(codeMap.filter((r) => r.table === 'medication-class').map((r) => `${r.coding.system}|${r.coding.code}`));
+const classCodes = new Set(
+  codeMap.filter((r) => r.table === 'medication-class').map((r) => `${r.coding.system}|${r.coding.code}`),
+);
 
 /** The medicine concept, inline, contained (#id) or another entry of the Bundle. */
 function medicineOf(s: ImportedMedicationStatement, bundle: BundleIndex): FhirConcept | undefined {
   if (s.medicationCodeableConcept) return s.medicationCodeableConcept;
   const ref = s.medicationReference?.reference;
   if (!ref) return undefined;
-  const target = ref.startsWith('#') ? s.contained?.find((r) => r.resourceType === 'Medication' && r.id === ref.slice(1)) : bundle.resolve(ref)?.resource;
+  const target = ref.startsWith('#')
+    ? s.contained?.find((r) => r.resourceType === 'Medication' && r.id === ref.slice(1))
+    : bundle.resolve(ref)?.resource;
   const med = medicationSchema.safeParse(target);
   return med.success ? conceptSchema.parse(med.data.code ?? {}) : undefined;
 }
@@ -41,6 +51,7 @@ export function importMedicationStatement(s: ImportedMedicationStatement, bundle
   const lastDose = datePart(s.effectiveDateTime) ?? datePart(s.effectivePeriod?.end);
   if (lastDose) medication.lastDose = lastDose;
   const openPeriod = s.effectivePeriod !== undefined && s.effectivePeriod.end === undefined;
-  if (s.status === 'active' || (openPeriod && s.status !== 'completed' && s.status !== 'stopped')) medication.ongoing = true;
+  if (s.status === 'active' || (openPeriod && s.status !== 'completed' && s.status !== 'stopped'))
+    medication.ongoing = true;
   return { kind: 'medication', medication };
 }

@@ -5,16 +5,29 @@ import { z } from 'zod';
  * through, and a resource that fails is reported (not fatal) so one bad entry does not lose the rest.
  */
 
-export const codingSchema = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
+export const codingSchema = z.looseObject({
+  system: z.string().optional(),
+  code: z.string().optional(),
+  display: z.string().optional(),
+});
 export const conceptSchema = z.looseObject({ coding: z.array(codingSchema).optional(), text: z.string().optional() });
 export const referenceSchema = z.looseObject({ reference: z.string().optional() });
-const extensionSchema = z.looseObject({ url: z.string(), valueBoolean: z.boolean().optional(), valueInteger: z.number().optional() });
+const extensionSchema = z.looseObject({
+  url: z.string(),
+  valueBoolean: z.boolean().optional(),
+  valueInteger: z.number().optional(),
+});
 const periodSchema = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
 
 export const bundleSchema = z.looseObject({
   resourceType: z.literal('Bundle'),
   entry: z
-    .array(z.looseObject({ fullUrl: z.string().optional(), resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }).optional() }))
+    .array(
+      z.looseObject({
+        fullUrl: z.string().optional(),
+        resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }).optional(),
+      }),
+    )
     .default([]),
 });
 

@@ -11,7 +11,9 @@ export function medicationResource(lot: LotRecord, product: ProductRecord | unde
     id: fhirId(lot.id),
     code: { coding: [codingFor('product', lot.productId, name)], text: name },
     ...(product?.manufacturer ? { manufacturer: { display: product.manufacturer } } : {}),
-    ...(product && product.ingredients.length ? { ingredient: product.ingredients.map((i) => ({ itemCodeableConcept: { text: i } })) } : {}),
+    ...(product && product.ingredients.length
+      ? { ingredient: product.ingredients.map((i) => ({ itemCodeableConcept: { text: i } })) }
+      : {}),
     batch: { lotNumber: lot.lotNumber, expirationDate: lot.expiryDate },
   };
 }

@@ -9,7 +9,12 @@ function statusOf(m: Medication): MedicationStatement['status'] {
   return m.lastDose ? 'completed' : 'unknown';
 }
 
-export function medicationStatementResources(intakeId: string, patientId: string, recordedAt: string, p: IntakePatient): MedicationStatement[] {
+export function medicationStatementResources(
+  intakeId: string,
+  patientId: string,
+  recordedAt: string,
+  p: IntakePatient,
+): MedicationStatement[] {
   return p.medications.map((m, i) => {
     const coding = medicationClassCoding(m.class, m.name);
     const name = m.name?.trim();

@@ -4,10 +4,22 @@ import { fhirId, fhirInstant, reference } from './fhir-references.js';
 import type { Observation } from './fhir-types.js';
 
 /** One Observation per session outcome, a component per rating given; part of the charted procedure. */
-export function outcomeObservation(outcome: OutcomeRecord, session: TreatmentSessionRecord, chart: ChartEntryRecord | undefined): Observation {
+export function outcomeObservation(
+  outcome: OutcomeRecord,
+  session: TreatmentSessionRecord,
+  chart: ChartEntryRecord | undefined,
+): Observation {
   const component: NonNullable<Observation['component']> = [];
-  if (outcome.patientRating !== null) component.push({ code: { coding: [codingFor('observation', 'patient-rating')] }, valueInteger: outcome.patientRating });
-  if (outcome.practitionerRating !== null) component.push({ code: { coding: [codingFor('observation', 'practitioner-rating')] }, valueInteger: outcome.practitionerRating });
+  if (outcome.patientRating !== null)
+    component.push({
+      code: { coding: [codingFor('observation', 'patient-rating')] },
+      valueInteger: outcome.patientRating,
+    });
+  if (outcome.practitionerRating !== null)
+    component.push({
+      code: { coding: [codingFor('observation', 'practitioner-rating')] },
+      valueInteger: outcome.practitionerRating,
+    });
   return {
     resourceType: 'Observation',
     id: fhirId(outcome.id),

@@ -6,12 +6,21 @@ import { ATC, SNOMED } from './code-maps.js';
 import type { AdverseEvent, Bundle, Condition, ExportedResource, Medication, Procedure } from './fhir-types.js';
 import { exportPatientBundle } from './patient-bundle.js';
 
-function ofType<T extends ExportedResource['resourceType']>(bundle: Bundle, type: T): Extract<ExportedResource, { resourceType: T }>[] {
-  return bundle.entry.map((e) => e.resource).filter((r): r is Extract<ExportedResource, { resourceType: T }> => r.resourceType === type);
+function ofType<T extends ExportedResource['resourceType']>(
+  bundle: Bundle,
+  type: T,
+): Extract<ExportedResource, { resourceType: T }>[] {
+  return bundle.entry
+    .map((e) => e.resource)
+    .filter((r): r is Extract<ExportedResource, { resourceType: T }> => r.resourceType === type);
 }
 
 describe('exportPatientBundle', () => {
-  const bundle = exportPatientBundle(sampleGroup(), { includeAudit: true, timestamp: '2026-12-01T10:00:00Z', baseUrl: 'https://clinic.example/fhir/' });
+  const bundle = exportPatientBundle(sampleGroup(), {
+    includeAudit: true,
+    timestamp: '2026-12-01T10:00:00Z',
+    baseUrl: 'https://clinic.example/fhir/',
+  });
 
   it('validates against the official FHIR R4 JSON schema', () => {
     expect(fhirSchemaErrors(bundle)).toEqual([]);
@@ -21,7 +30,22 @@ describe('exportPatientBundle', () => {
   it('is a collection with every resource type the issue names, each fullUrl once', () => {
     expect(bundle.type).toBe('collection');
     const types = new Set(bundle.entry.map((e) => e.resource.resourceType));
-    for (const t of ['Patient', 'Condition', 'AllergyIntolerance', 'MedicationStatement', 'QuestionnaireResponse', 'CarePlan', 'Appointment', 'Procedure', 'Medication', 'AdverseEvent', 'Consent', 'Provenance', 'Observation', 'AuditEvent'])
+    for (const t of [
+      'Patient',
+      'Condition',
+      'AllergyIntolerance',
+      'MedicationStatement',
+      'QuestionnaireResponse',
+      'CarePlan',
+      'Appointment',
+      'Procedure',
+      'Medication',
+      'AdverseEvent',
+      'Consent',
+      'Provenance',
+      'Observation',
+      'AuditEvent',
+    ])
       expect(types, t).toContain(t);
     const urls = bundle.entry.map((e) => e.fullUrl);
     expect(new Set(urls).size).toBe(urls.length);
@@ -42,7 +66,13 @@ describe('exportPatientBundle', () => {
   it('codes conditions in SNOMED CT, with the contract flags as extensions, and pregnancy "no" as refuted', () => {
     const conditions = ofType(bundle, 'Condition');
     const codeOf = (c: Condition) => c.code.coding?.[0];
-    expect(conditions.map((c) => codeOf(c)?.code)).toEqual(['38341003', '73211009', 'hair_transplant', '77386006', '169750002']);
+    expect(conditions.map((c) => codeOf(c)?.code)).toEqual([
+      '38341003',
+      '73211009',
+      'hair_transplant',
+      '77386006',
+      '169750002',
+    ]);
     expect(codeOf(conditions[0]!)?.system).toBe(SNOMED);
     const diabetes = conditions[1]!;
     expect(diabetes.extension?.map((e) => [e.url.split('/').pop(), e.valueBoolean])).toEqual([
@@ -55,7 +85,14 @@ describe('exportPatientBundle', () => {
 
   it('codes medicine classes in ATC: an NSAID as M01A, apixaban as a direct factor Xa inhibitor, ongoing as active', () => {
     const statements = ofType(bundle, 'MedicationStatement');
-    expect(statements.map((s) => [s.medicationCodeableConcept.coding?.[0]?.system, s.medicationCodeableConcept.coding?.[0]?.code, s.status, s.effectiveDateTime])).toEqual([
+    expect(
+      statements.map((s) => [
+        s.medicationCodeableConcept.coding?.[0]?.system,
+        s.medicationCodeableConcept.coding?.[0]?.code,
+        s.status,
+        s.effectiveDateTime,
+      ]),
+    ).toEqual([
       [ATC, 'M01A', 'completed', '2026-11-10'],
       [ATC, 'B01AF', 'active', undefined],
     ]);
@@ -73,10 +110,17 @@ describe('exportPatientBundle', () => {
   it('links the procedure to its body sites and lots, and the side effect to the procedure and the lots', () => {
     const [procedure] = ofType(bundle, 'Procedure') as [Procedure];
     expect(procedure.bodySite?.map((b) => b.coding?.[0]?.code)).toEqual(['89545001', '45048000']);
-    expect(procedure.usedReference?.map((r) => r.reference)).toEqual([`Medication/${id('lot', 1)}`, `Medication/${id('lot', 2)}`]);
+    expect(procedure.usedReference?.map((r) => r.reference)).toEqual([
+      `Medication/${id('lot', 1)}`,
+      `Medication/${id('lot', 2)}`,
+    ]);
     expect(procedure.performedPeriod).toEqual({ start: '2026-11-23T07:00:00.000Z', end: '2026-11-23T07:45:00.000Z' });
     const [event] = ofType(bundle, 'AdverseEvent') as [AdverseEvent];
-    expect(event.suspectEntity?.map((s) => s.instance.reference)).toEqual([`Procedure/${id('chart', 1)}`, `Medication/${id('lot', 1)}`, `Medication/${id('lot', 2)}`]);
+    expect(event.suspectEntity?.map((s) => s.instance.reference)).toEqual([
+      `Procedure/${id('chart', 1)}`,
+      `Medication/${id('lot', 1)}`,
+      `Medication/${id('lot', 2)}`,
+    ]);
     expect(event.event.text).toBe('şişlik ve kızarıklık');
     expect(event.severity?.coding?.[0]?.code).toBe('mild');
   });
@@ -90,7 +134,9 @@ describe('exportPatientBundle', () => {
 
   it('carries the signed consent text in the Consent and the drawn signature in a Provenance', () => {
     const [consent] = ofType(bundle, 'Consent');
-    expect(Buffer.from(consent?.sourceAttachment.data ?? '', 'base64').toString('utf8')).toContain('İğneli mezoterapi sonrası');
+    expect(Buffer.from(consent?.sourceAttachment.data ?? '', 'base64').toString('utf8')).toContain(
+      'İğneli mezoterapi sonrası',
+    );
     expect(consent?.sourceAttachment.title).toBe('mesotherapy consent, version 3');
     const [provenance] = ofType(bundle, 'Provenance');
     expect(provenance?.target[0]?.reference).toBe(`Consent/${id('signature', 1)}`);
@@ -101,7 +147,10 @@ describe('exportPatientBundle', () => {
     const group = sampleGroup();
     const skipped: string[] = [];
     const signature = { ...group.consentSignatures[0]!, signatureImage: 'data:image/png;base64,AAAA' };
-    const b = exportPatientBundle({ ...group, consentSignatures: [signature] }, { onSkipped: (s) => skipped.push(`${s.resourceType}: ${s.reason}`) });
+    const b = exportPatientBundle(
+      { ...group, consentSignatures: [signature] },
+      { onSkipped: (s) => skipped.push(`${s.resourceType}: ${s.reason}`) },
+    );
     expect(ofType(b, 'Consent')).toHaveLength(1);
     expect(ofType(b, 'Provenance')).toHaveLength(0);
     expect(skipped).toEqual(['Provenance: signature image is not a valid PNG file']);
@@ -110,12 +159,21 @@ describe('exportPatientBundle', () => {
   it('reports records whose session or lot was not loaded instead of writing dangling references', () => {
     const group = sampleGroup();
     const skipped: string[] = [];
-    const b = exportPatientBundle({ ...group, sessions: group.sessions.slice(0, 1), lots: group.lots.slice(0, 1) }, { onSkipped: (s) => skipped.push(`${s.resourceType} ${s.id}`) });
-    expect(skipped).toEqual([`Medication ${id('lot', 2)}`, `Procedure ${id('chart', 1)}`, `AdverseEvent ${id('sideeffect', 1)}`, `Observation ${id('outcome', 1)}`]);
+    const b = exportPatientBundle(
+      { ...group, sessions: group.sessions.slice(0, 1), lots: group.lots.slice(0, 1) },
+      { onSkipped: (s) => skipped.push(`${s.resourceType} ${s.id}`) },
+    );
+    expect(skipped).toEqual([
+      `Medication ${id('lot', 2)}`,
+      `Procedure ${id('chart', 1)}`,
+      `AdverseEvent ${id('sideeffect', 1)}`,
+      `Observation ${id('outcome', 1)}`,
+    ]);
     expect(fhirSchemaErrors(b)).toEqual([]);
     const withoutLot = exportPatientBundle({ ...group, lots: group.lots.slice(0, 1) }, { onSkipped: () => {} });
     const present = new Set(withoutLot.entry.map((e) => `${e.resource.resourceType}/${e.resource.id}`));
-    for (const r of JSON.stringify(withoutLot).match(/"reference":"[^"]+"/g) ?? []) expect(present, r).toContain(r.slice(13, -1));
+    for (const r of JSON.stringify(withoutLot).match(/"reference":"[^"]+"/g) ?? [])
+      expect(present, r).toContain(r.slice(13, -1));
   });
 
   it('records outcome ratings as Observation components, part of the procedure', () => {
@@ -131,7 +189,11 @@ describe('exportPatientBundle', () => {
     const responses = ofType(bundle, 'QuestionnaireResponse');
     expect(responses).toHaveLength(2);
     const items = JSON.stringify(responses[1]?.item);
-    for (const fragment of ['"linkId":"patient.birthDate","answer":[{"valueDate":"1988-06-02"}]', '"linkId":"request.combineWith","answer":[{"valueString":"botox"}]', '"linkId":"patient.needleFear","answer":[{"valueBoolean":true}]'])
+    for (const fragment of [
+      '"linkId":"patient.birthDate","answer":[{"valueDate":"1988-06-02"}]',
+      '"linkId":"request.combineWith","answer":[{"valueString":"botox"}]',
+      '"linkId":"patient.needleFear","answer":[{"valueBoolean":true}]',
+    ])
       expect(items).toContain(fragment);
   });
 });

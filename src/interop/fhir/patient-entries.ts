@@ -30,7 +30,11 @@ export interface EntryContext {
  * Every resource for one patient. Conditions, allergies and medicines come from the newest intake
  * (the patient's current state); every intake version is kept as a QuestionnaireResponse.
  */
-export function patientResources(group: PatientRecordGroup, options: FhirExportOptions, context: EntryContext): ExportedResource[] {
+export function patientResources(
+  group: PatientRecordGroup,
+  options: FhirExportOptions,
+  context: EntryContext,
+): ExportedResource[] {
   const index = indexRecords(group);
   const patientId = group.patient.id;
   const out: ExportedResource[] = [patientResource(group.patient)];
@@ -50,7 +54,11 @@ export function patientResources(group: PatientRecordGroup, options: FhirExportO
     if (context.emittedLots.has(lotId)) return;
     const lot = index.lots.get(lotId);
     if (!lot) {
-      options.onSkipped?.({ resourceType: 'Medication', id: lotId, reason: 'lot used in a chart but not among the loaded lots' });
+      options.onSkipped?.({
+        resourceType: 'Medication',
+        id: lotId,
+        reason: 'lot used in a chart but not among the loaded lots',
+      });
       return;
     }
     context.emittedLots.add(lotId);
@@ -59,27 +67,44 @@ export function patientResources(group: PatientRecordGroup, options: FhirExportO
   for (const chart of group.chartEntries) for (const p of chart.points) if (p.lotId) addLot(p.lotId);
   out.push(...medications);
   // Only lots whose Medication is in the Bundle are referenced, so no reference dangles.
-  const lotsOf = (sessionId: string) => lotIdsOfChart(index.chartBySession.get(sessionId)).filter((id) => context.emittedLots.has(id));
+  const lotsOf = (sessionId: string) =>
+    lotIdsOfChart(index.chartBySession.get(sessionId)).filter((id) => context.emittedLots.has(id));
 
   for (const course of group.courses) out.push(carePlanResource(course, index.sessionsByCourse.get(course.id) ?? []));
-  for (const s of [...group.sessions].sort(compareSessions)) out.push(appointmentResource(s, index.courses.has(s.courseId)));
+  for (const s of [...group.sessions].sort(compareSessions))
+    out.push(appointmentResource(s, index.courses.has(s.courseId)));
   for (const chart of group.chartEntries) {
     const session = index.sessions.get(chart.sessionId);
     if (!session) {
-      options.onSkipped?.({ resourceType: 'Procedure', id: chart.id, reason: 'chart entry of a session that was not loaded' });
+      options.onSkipped?.({
+        resourceType: 'Procedure',
+        id: chart.id,
+        reason: 'chart entry of a session that was not loaded',
+      });
       continue;
     }
     out.push(procedureResource(chart, session, index.courses.get(session.courseId), lotsOf(session.id)));
   }
   for (const report of group.sideEffects) {
     const session = index.sessions.get(report.sessionId);
-    if (session) out.push(adverseEventResource(report, session, index.chartBySession.get(session.id), lotsOf(session.id)));
-    else options.onSkipped?.({ resourceType: 'AdverseEvent', id: report.id, reason: 'side effect of a session that was not loaded' });
+    if (session)
+      out.push(adverseEventResource(report, session, index.chartBySession.get(session.id), lotsOf(session.id)));
+    else
+      options.onSkipped?.({
+        resourceType: 'AdverseEvent',
+        id: report.id,
+        reason: 'side effect of a session that was not loaded',
+      });
   }
   for (const outcome of group.outcomes) {
     const session = index.sessions.get(outcome.sessionId);
     if (session) out.push(outcomeObservation(outcome, session, index.chartBySession.get(session.id)));
-    else options.onSkipped?.({ resourceType: 'Observation', id: outcome.id, reason: 'outcome of a session that was not loaded' });
+    else
+      options.onSkipped?.({
+        resourceType: 'Observation',
+        id: outcome.id,
+        reason: 'outcome of a session that was not loaded',
+      });
   }
   for (const signature of group.consentSignatures) {
     const text = index.consentTexts.get(signature.consentTextId);

@@ -13,11 +13,30 @@ describe('the Procedure of a charted session', () => {
 
   const gated: ChartEntryRecord = {
     ...chart,
-    override: { reason: 'Prescriber agreed by phone', verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'], by: id('user', 1), byName: 'Dr Pia', at: '2026-11-23T07:05:00.000Z' },
+    override: {
+      reason: 'Prescriber agreed by phone',
+      verdict: 'defer',
+      reasons: ['NSAID_WITHIN_7_DAYS'],
+      by: id('user', 1),
+      byName: 'Dr Pia',
+      at: '2026-11-23T07:05:00.000Z',
+    },
     outsidePlanConfirmed: true,
     addenda: [
-      { id: id('addendum', 1), text: 'Bruise at the temple the next day.', createdBy: id('user', 1), createdByName: 'Dr Pia', createdAt: '2026-11-24T08:00:00.000Z' },
-      { id: id('addendum', 2), text: 'Settled by day three.', createdBy: id('user', 2), createdByName: null, createdAt: '2026-11-26T08:00:00.000Z' },
+      {
+        id: id('addendum', 1),
+        text: 'Bruise at the temple the next day.',
+        createdBy: id('user', 1),
+        createdByName: 'Dr Pia',
+        createdAt: '2026-11-24T08:00:00.000Z',
+      },
+      {
+        id: id('addendum', 2),
+        text: 'Settled by day three.',
+        createdBy: id('user', 2),
+        createdByName: null,
+        createdAt: '2026-11-26T08:00:00.000Z',
+      },
     ],
   };
 
@@ -32,14 +51,22 @@ describe('the Procedure of a charted session', () => {
       'Addendum: Bruise at the temple the next day.',
       'Addendum: Settled by day three.',
     ]);
-    expect(notes[2]).toMatchObject({ time: '2026-11-23T07:05:00.000Z', authorReference: { type: 'Practitioner', identifier: { system: localIdentifiers.user, value: id('user', 1) } } });
+    expect(notes[2]).toMatchObject({
+      time: '2026-11-23T07:05:00.000Z',
+      authorReference: { type: 'Practitioner', identifier: { system: localIdentifiers.user, value: id('user', 1) } },
+    });
     expect(notes[4]).toMatchObject({ time: '2026-11-24T08:00:00.000Z', authorString: 'Dr Pia' });
     expect(notes[5]).toMatchObject({ authorReference: { identifier: { value: id('user', 2) } } });
     expect(fhirSchemaErrors(procedure)).toEqual([]);
   }, 60_000);
 
   it('adds nothing for a chart written without override, confirmation or addenda', () => {
-    const plain = procedureResource({ ...chart, override: null, outsidePlanConfirmed: false, addenda: [] }, session, course, []);
+    const plain = procedureResource(
+      { ...chart, override: null, outsidePlanConfirmed: false, addenda: [] },
+      session,
+      course,
+      [],
+    );
     expect(plain.note?.map((n) => n.text)).toEqual([expect.stringMatching(/^3 injection points/), 'Tolerated well.']);
   });
 });

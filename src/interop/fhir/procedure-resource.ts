@@ -19,7 +19,10 @@ function pointSummary(chart: ChartEntryRecord): string | undefined {
   return `${chart.points.length} injection points (${techniques}), ${Number(volume.toFixed(3))} ml in total${depth}.`;
 }
 
-const practitioner = (userId: string) => ({ type: 'Practitioner', identifier: { system: localIdentifiers.user, value: userId } });
+const practitioner = (userId: string) => ({
+  type: 'Practitioner',
+  identifier: { system: localIdentifiers.user, value: userId },
+});
 
 /**
  * What the chart records beside the points and notes: a treatment despite temporary reasons (the
@@ -35,18 +38,31 @@ function gateNotes(chart: ChartEntryRecord): Annotation[] {
       time: fhirInstant(override.at),
       ...(override.by ? { authorReference: practitioner(override.by) } : {}),
     });
-  if (chart.outsidePlanConfirmed) notes.push({ text: 'Depths or volumes outside the plan, confirmed by the clinician.', time: fhirInstant(chart.createdAt) });
+  if (chart.outsidePlanConfirmed)
+    notes.push({
+      text: 'Depths or volumes outside the plan, confirmed by the clinician.',
+      time: fhirInstant(chart.createdAt),
+    });
   for (const addendum of chart.addenda ?? [])
     notes.push({
       text: `Addendum: ${addendum.text}`,
       time: fhirInstant(addendum.createdAt),
-      ...(addendum.createdByName ? { authorString: addendum.createdByName } : addendum.createdBy ? { authorReference: practitioner(addendum.createdBy) } : {}),
+      ...(addendum.createdByName
+        ? { authorString: addendum.createdByName }
+        : addendum.createdBy
+          ? { authorReference: practitioner(addendum.createdBy) }
+          : {}),
     });
   return notes;
 }
 
 /** A charted session: what was done, where (bodySite), and with which lots (`lotIds`, each a Medication in the Bundle). */
-export function procedureResource(chart: ChartEntryRecord, session: TreatmentSessionRecord, course: CourseRecord | undefined, lotIds: readonly string[]): Procedure {
+export function procedureResource(
+  chart: ChartEntryRecord,
+  session: TreatmentSessionRecord,
+  course: CourseRecord | undefined,
+  lotIds: readonly string[],
+): Procedure {
   const end = sessionEndMs(session);
   const notes: Annotation[] = [];
   const summary = pointSummary(chart);
@@ -68,6 +84,8 @@ export function procedureResource(chart: ChartEntryRecord, session: TreatmentSes
     bodySite: bodySites(chart, course),
     ...(notes.length ? { note: notes } : {}),
     ...(lotIds.length ? { usedReference: lotIds.map((id) => reference('Medication', id)) } : {}),
-    ...(chart.anaesthesiaUsed ? { usedCode: [{ text: chart.anaesthesiaAgent ? `Anaesthesia: ${chart.anaesthesiaAgent}` : 'Anaesthesia' }] } : {}),
+    ...(chart.anaesthesiaUsed
+      ? { usedCode: [{ text: chart.anaesthesiaAgent ? `Anaesthesia: ${chart.anaesthesiaAgent}` : 'Anaesthesia' }] }
+      : {}),
   };
 }

@@ -6,8 +6,10 @@ import type { QuestionnaireAnswer, QuestionnaireResponse, QuestionnaireResponseI
 
 function answerOf(value: unknown): QuestionnaireAnswer | undefined {
   if (typeof value === 'boolean') return { valueBoolean: value };
-  if (typeof value === 'number' && Number.isFinite(value)) return Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
-  if (typeof value === 'string' && value !== '') return isIsoDate(value) ? { valueDate: value } : { valueString: value };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return Number.isInteger(value) ? { valueInteger: value } : { valueDecimal: value };
+  if (typeof value === 'string' && value !== '')
+    return isIsoDate(value) ? { valueDate: value } : { valueString: value };
   return undefined;
 }
 
@@ -25,7 +27,10 @@ function itemsOf(value: Record<string, unknown>, path: string): QuestionnaireRes
   for (const [key, v] of Object.entries(value)) {
     const linkId = path ? `${path}.${key}` : key;
     const list = Array.isArray(v) ? v : [v];
-    const groups = list.filter(isRecord).map((o) => ({ linkId, item: itemsOf(o, linkId) })).filter((g) => g.item.length > 0);
+    const groups = list
+      .filter(isRecord)
+      .map((o) => ({ linkId, item: itemsOf(o, linkId) }))
+      .filter((g) => g.item.length > 0);
     const answers = list.map(answerOf).filter((a): a is QuestionnaireAnswer => a !== undefined);
     items.push(...groups);
     if (answers.length) items.push({ linkId, answer: answers });

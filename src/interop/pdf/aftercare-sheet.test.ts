@@ -3,7 +3,12 @@ import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
 import { sampleAftercare } from '../test-support/sample-records.js';
-import { aftercareSheetPdf, aftercareStartMs, englishAftercareLabels, renderAftercareSheet } from './aftercare-sheet.js';
+import {
+  aftercareSheetPdf,
+  aftercareStartMs,
+  englishAftercareLabels,
+  renderAftercareSheet,
+} from './aftercare-sheet.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 import { turkishAftercareLabels } from './labels-tr.js';
 
@@ -45,13 +50,21 @@ describe('aftercareTimeline', () => {
     // Europe/London falls back on 25 Oct 2026 at 02:00 BST; 24 h after 12:00 BST is 11:00 GMT.
     const end = Date.parse('2026-10-24T11:00:00Z');
     const [entry] = aftercareTimeline(end, [sampleAftercare[2]!]);
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(entry!.untilMs)).toBe('11:00');
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+        entry!.untilMs,
+      ),
+    ).toBe('11:00');
   });
 });
 
 describe('aftercare sheet PDF', () => {
   it('shows each deadline in the clinic zone and locale, with its citations', async () => {
-    const pdf = await aftercareSheetPdf({ ...base, session: { scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: 0 }, endedAt: '2026-11-23T07:00:00Z' });
+    const pdf = await aftercareSheetPdf({
+      ...base,
+      session: { scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: 0 },
+      endedAt: '2026-11-23T07:00:00Z',
+    });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const { flat: text } = await extractPdf(pdf);
     // Session ended 10:00 Istanbul time; no water for 15 hours: until 01:00 the next day.
@@ -59,8 +72,12 @@ describe('aftercare sheet PDF', () => {
     expect(text).toContain('Keep water off the treated area.');
     expect(text).toContain('until 10:00 on Tue 24 Nov');
     expect(text).toContain('until 10:00 on Wed 25 Nov');
-    expect(text).toContain(`Keep water off the treated area. 10-15 hours after the session Sources: [${numberOf('000_28eead5230689bfd.txt')}]`);
-    expect(text).toContain(`Sources: [${numberOf('000_28eead5230689bfd.txt')}, ${numberOf('003_20f0594d4ef02dbe.txt')}]`);
+    expect(text).toContain(
+      `Keep water off the treated area. 10-15 hours after the session Sources: [${numberOf('000_28eead5230689bfd.txt')}]`,
+    );
+    expect(text).toContain(
+      `Sources: [${numberOf('000_28eead5230689bfd.txt')}, ${numberOf('003_20f0594d4ef02dbe.txt')}]`,
+    );
     expect(text).toContain('10-15 hours after the session');
     expect(text).toContain('Ayşe Yılmaz');
     expect(text).toContain('Europe/Istanbul');
@@ -76,7 +93,9 @@ describe('aftercare sheet PDF', () => {
     const pdf = await aftercareSheetPdf({
       ...base,
       locale: 'tr-TR',
-      aftercare: [{ ...sampleAftercare[0]!, text: 'İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir; bölgeyi ıslatmayın.' }],
+      aftercare: [
+        { ...sampleAftercare[0]!, text: 'İğneli mezoterapi sonrası: şişlik, kızarıklık olabilir; bölgeyi ıslatmayın.' },
+      ],
       labels: {
         title: 'Mezoterapi sonrası bakım',
         patient: 'Hasta',
@@ -97,7 +116,12 @@ describe('aftercare sheet PDF', () => {
   });
 
   it('flows onto more pages when the list is long, numbering them', async () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({ ...sampleAftercare[1]!, code: `item_${i}`, text: `Instruction number ${i}.`, hours: { min: i, max: i + 1 } }));
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      ...sampleAftercare[1]!,
+      code: `item_${i}`,
+      text: `Instruction number ${i}.`,
+      hours: { min: i, max: i + 1 },
+    }));
     const { pages } = await extractPdf(await aftercareSheetPdf({ ...base, aftercare: many }));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.at(-1)).toContain(`${pages.length} / ${pages.length}`);
@@ -105,7 +129,9 @@ describe('aftercare sheet PDF', () => {
   });
 
   it('refuses to guess when the session length is unknown', () => {
-    expect(() => aftercareStartMs({ session: { scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: null } })).toThrow(/endedAt/);
+    expect(() => aftercareStartMs({ session: { scheduledAt: '2026-11-23T07:00:00Z', durationMinutes: null } })).toThrow(
+      /endedAt/,
+    );
     expect(() => renderAftercareSheet({ ...base, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
   });
 
@@ -114,7 +140,9 @@ describe('aftercare sheet PDF', () => {
     expect(text).toContain('Signs that need a call to the clinic the same day');
     expect(text).toContain(lateSigns.intro);
     for (const item of lateSigns.items) expect(text).toContain(item);
-    const lateSignsNumbers = [...new Set(lateSigns.citations.map((c) => numberOf(c.split(':')[0]!)))].sort((a, b) => a - b);
+    const lateSignsNumbers = [...new Set(lateSigns.citations.map((c) => numberOf(c.split(':')[0]!)))].sort(
+      (a, b) => a - b,
+    );
     expect(lateSignsNumbers).not.toContain(0);
     expect(text).toContain(`Sources: [${lateSignsNumbers.join(', ')}]`);
     expect(text).toMatch(/lump, bump or hard knot/);
@@ -124,8 +152,21 @@ describe('aftercare sheet PDF', () => {
 
   describe('aspirin and prescribed blood thinners', () => {
     const painRelief = kb.data.aftercare.aftercare.find((i) => i.code === 'pain_relief')!;
-    const withPainRelief = { ...base, aftercare: [...sampleAftercare, { code: painRelief.code, text: painRelief.text, hours: painRelief.hours, sources: [], citations: [...painRelief.sources] }] };
-    const sheetText = async (medications?: { name?: string; class: string }[]) => (await extractPdf(await aftercareSheetPdf({ ...withPainRelief, ...(medications ? { medications } : {}) }))).flat;
+    const withPainRelief = {
+      ...base,
+      aftercare: [
+        ...sampleAftercare,
+        {
+          code: painRelief.code,
+          text: painRelief.text,
+          hours: painRelief.hours,
+          sources: [],
+          citations: [...painRelief.sources],
+        },
+      ],
+    };
+    const sheetText = async (medications?: { name?: string; class: string }[]) =>
+      (await extractPdf(await aftercareSheetPdf({ ...withPainRelief, ...(medications ? { medications } : {}) }))).flat;
 
     it.each([
       ['clopidogrel', [{ name: 'Clopidogrel 75 mg', class: 'antiplatelet' }]],
@@ -134,7 +175,9 @@ describe('aftercare sheet PDF', () => {
       const text = await sheetText(medications);
       expect(text).not.toMatch(/avoid aspirin|avoid NSAID|aspirin taken for pain/i);
       expect(text).toContain('For discomfort use an ice pack, or ask the clinic which painkiller to take.');
-      expect(text).toContain('Keep taking any prescribed anticoagulant or antiplatelet medicine (blood thinner) exactly as prescribed');
+      expect(text).toContain(
+        'Keep taking any prescribed anticoagulant or antiplatelet medicine (blood thinner) exactly as prescribed',
+      );
     });
 
     it('a patient with no blood thinner, or unknown medicines, still reads it', async () => {
@@ -151,10 +194,17 @@ describe('aftercare sheet PDF', () => {
     expect(text).not.toMatch(seedFileName);
     const list = text.slice(text.indexOf('Sources of this advice'));
     expect(text.indexOf('Sources of this advice')).toBeGreaterThan(text.indexOf(englishClosing));
-    const cited = [...new Set([...sampleAftercare.flatMap((a) => a.citations), ...lateSigns.citations].map((c) => c.split(':')[0]!))];
+    const cited = [
+      ...new Set([...sampleAftercare.flatMap((a) => a.citations), ...lateSigns.citations].map((c) => c.split(':')[0]!)),
+    ];
     for (const file of cited) {
       const s = source(file);
-      const name = s.kind === 'outside' ? `outside reference: ${s.title}` : s.kind === 'house' ? `mesodesk house rule: ${s.title}` : s.title;
+      const name =
+        s.kind === 'outside'
+          ? `outside reference: ${s.title}`
+          : s.kind === 'house'
+            ? `mesodesk house rule: ${s.title}`
+            : s.title;
       expect(list).toContain(`${numberOf(file)}. ${name}`);
     }
     // Only the sources cited are listed, and a patient gets no line numbers.
@@ -163,11 +213,15 @@ describe('aftercare sheet PDF', () => {
   });
 
   it('translates the references heading and the kinds of source on a Turkish sheet', async () => {
-    const { flat: text } = await extractPdf(await aftercareSheetPdf({ ...base, locale: 'tr-TR', labels: turkishAftercareLabels }));
+    const { flat: text } = await extractPdf(
+      await aftercareSheetPdf({ ...base, locale: 'tr-TR', labels: turkishAftercareLabels }),
+    );
     expect(text).not.toMatch(seedFileName);
     expect(text).toContain(turkishAftercareLabels.references);
     expect(text).not.toContain(englishAftercareLabels.references);
-    expect(text).toContain(`${numberOf('outside-references.txt')}. ${turkishAftercareLabels.outsideReference}: ${source('outside-references.txt').title}`);
+    expect(text).toContain(
+      `${numberOf('outside-references.txt')}. ${turkishAftercareLabels.outsideReference}: ${source('outside-references.txt').title}`,
+    );
     expect(text).toContain(`${numberOf('000_28eead5230689bfd.txt')}. ${source('000_28eead5230689bfd.txt').title}`);
   });
 

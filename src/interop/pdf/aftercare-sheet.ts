@@ -1,6 +1,11 @@
 import type { TimedInstruction } from '../../core/assessment/assessment-result.js';
 import { referenceList, type SourceTitle } from '../../core/knowledge/citation-labels.js';
-import { instructionsFor, keepTakingBloodThinners, takesBloodThinner, type MedicationLike } from '../../core/messages/blood-thinner-safety.js';
+import {
+  instructionsFor,
+  keepTakingBloodThinners,
+  takesBloodThinner,
+  type MedicationLike,
+} from '../../core/messages/blood-thinner-safety.js';
 import type { LateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { sessionEndMs } from '../record-index.js';
 import type { TreatmentSessionRecord } from '../records.js';
@@ -96,10 +101,18 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const endMs = aftercareStartMs(input);
   const bloodThinner = takesBloodThinner(input.medications ?? []);
   const timeline = aftercareTimeline(endMs, instructionsFor(input.aftercare, bloodThinner));
-  const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
+  const meta = {
+    title: labels.title,
+    clinicName: input.clinic.name,
+    lang: input.locale,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  };
   const doc = createPdf(meta);
   // A patient needs to know where advice comes from, not which line: numbers and titles only.
-  const references = referenceList(input.sources, { lines: false, words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, unlisted: labels.unlistedSource } });
+  const references = referenceList(input.sources, {
+    lines: false,
+    words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, unlisted: labels.unlistedSource },
+  });
 
   title(doc, labels.title, input.clinic.name);
   fields(doc, [
@@ -118,13 +131,17 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
     const when = fill(labels.until, { time: format.time(entry.untilMs), day: format.day(entry.untilMs) });
     const mark = references.mark(entry.citations);
     doc.font('regular').fontSize(10);
-    const needed = Math.max(doc.heightOfString(when, { width: whenWidth }), doc.heightOfString(entry.text, { width: textWidth })) + 30;
+    const needed =
+      Math.max(doc.heightOfString(when, { width: whenWidth }), doc.heightOfString(entry.text, { width: textWidth })) +
+      30;
     if (doc.y + needed > doc.page.height - doc.page.margins.bottom) doc.addPage();
     const top = doc.y;
     doc.font('bold').fontSize(10).fillColor(colours.accent).text(when, left, top, { width: whenWidth });
     const afterWhen = doc.y;
     doc.font('regular').fontSize(10).fillColor(colours.text).text(entry.text, textX, top, { width: textWidth });
-    smallPrint(doc, fill(labels.duration, { hours: hoursText(entry.hours.min, entry.hours.max) }), { width: textWidth });
+    smallPrint(doc, fill(labels.duration, { hours: hoursText(entry.hours.min, entry.hours.max) }), {
+      width: textWidth,
+    });
     if (mark) smallPrint(doc, `${labels.sources}: ${mark}`, { width: textWidth });
     doc.x = left;
     doc.y = Math.max(doc.y, afterWhen) + 8;

@@ -30,14 +30,20 @@ describe('consent form PDF', () => {
   });
 
   it('says so when only a name was typed', async () => {
-    const { flat, images } = await extractPdf(await consentFormPdf({ ...base, signature: { ...base.signature, signatureImage: null } }));
+    const { flat, images } = await extractPdf(
+      await consentFormPdf({ ...base, signature: { ...base.signature, signatureImage: null } }),
+    );
     expect(flat).toContain('No drawn signature: the patient typed their name only.');
     expect(images).toBe(0);
   });
 
   it('takes Turkish labels and dates', async () => {
     const { flat } = await extractPdf(
-      await consentFormPdf({ ...base, locale: 'tr-TR', labels: { title: 'Tedavi onam formu', typedName: 'Hastanın yazdığı ad', signedAt: 'İmza zamanı' } }),
+      await consentFormPdf({
+        ...base,
+        locale: 'tr-TR',
+        labels: { title: 'Tedavi onam formu', typedName: 'Hastanın yazdığı ad', signedAt: 'İmza zamanı' },
+      }),
     );
     expect(flat).toContain('Tedavi onam formu');
     expect(flat).toContain('Hastanın yazdığı ad: Ayşe Yılmaz');
@@ -46,7 +52,14 @@ describe('consent form PDF', () => {
 
   it('refuses a text other than the one signed, and an unreadable signature', () => {
     expect(() => renderConsentForm({ ...base, text: { ...base.text, id: 'another-version' } })).toThrow(/is for text/);
-    expect(() => renderConsentForm({ ...base, signature: { ...base.signature, signatureImage: 'data:image/png;base64,/9j/4AAQ' } })).toThrow(DataUrlError);
-    expect(() => renderConsentForm({ ...base, signature: { ...base.signature, signatureImage: 'https://example.org/sig.png' } })).toThrow(DataUrlError);
+    expect(() =>
+      renderConsentForm({
+        ...base,
+        signature: { ...base.signature, signatureImage: 'data:image/png;base64,/9j/4AAQ' },
+      }),
+    ).toThrow(DataUrlError);
+    expect(() =>
+      renderConsentForm({ ...base, signature: { ...base.signature, signatureImage: 'https://example.org/sig.png' } }),
+    ).toThrow(DataUrlError);
   });
 });

@@ -47,15 +47,27 @@ export interface ConsentFormInput extends ClinicLocale {
  */
 export function renderConsentForm(input: ConsentFormInput): Pdf {
   const { signature, text } = input;
-  if (signature.consentTextId !== text.id) throw new RangeError(`consent form: signature ${signature.id} is for text ${signature.consentTextId}, not ${text.id}`);
+  if (signature.consentTextId !== text.id)
+    throw new RangeError(
+      `consent form: signature ${signature.id} is for text ${signature.consentTextId}, not ${text.id}`,
+    );
   const image = signature.signatureImage ? decodeImageDataUrl(signature.signatureImage) : undefined;
   const labels = { ...englishConsentLabels, ...input.labels };
   const format = clinicTimeFormat(input);
   const signedMs = instantMs(signature.signedAt);
-  const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, ...(input.createdAt ? { createdAt: input.createdAt } : {}) };
+  const meta = {
+    title: labels.title,
+    clinicName: input.clinic.name,
+    lang: input.locale,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  };
   const doc = createPdf(meta);
 
-  title(doc, labels.title, `${input.clinic.name} · ${fill(labels.textVersion, { procedure: text.procedure, version: String(text.version) })}`);
+  title(
+    doc,
+    labels.title,
+    `${input.clinic.name} · ${fill(labels.textVersion, { procedure: text.procedure, version: String(text.version) })}`,
+  );
   fields(doc, [
     [labels.patient, `${input.patient.firstName} ${input.patient.lastName}`],
     [labels.birthDate, format.calendarDate(input.patient.birthDate)],

@@ -18,12 +18,23 @@ export function heading(doc: Pdf, text: string): void {
 
 export function rule(doc: Pdf): void {
   const y = doc.y + 2;
-  doc.save().moveTo(doc.page.margins.left, y).lineTo(doc.page.width - doc.page.margins.right, y).lineWidth(0.5).strokeColor(colours.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(doc.page.margins.left, y)
+    .lineTo(doc.page.width - doc.page.margins.right, y)
+    .lineWidth(0.5)
+    .strokeColor(colours.rule)
+    .stroke()
+    .restore();
   doc.moveDown(0.4);
 }
 
 export function paragraph(doc: Pdf, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  doc.font('regular').fontSize(10).fillColor(colours.text).text(text, { paragraphGap: 4, ...options });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor(colours.text)
+    .text(text, { paragraphGap: 4, ...options });
 }
 
 /** Source citations and other fine print. */
@@ -32,22 +43,48 @@ export function smallPrint(doc: Pdf, text: string, options: PDFKit.Mixins.TextOp
 }
 
 /** The numbered references list at the end of a document ("1. <title>"), under its heading; nothing when nothing is cited. */
-export function referencesBlock(doc: Pdf, headingText: string, lines: readonly string[], options: PDFKit.Mixins.TextOptions = {}): void {
+export function referencesBlock(
+  doc: Pdf,
+  headingText: string,
+  lines: readonly string[],
+  options: PDFKit.Mixins.TextOptions = {},
+): void {
   if (!lines.length) return;
   heading(doc, headingText);
-  for (const line of lines) doc.font('regular').fontSize(8).fillColor(colours.muted).text(line, { paragraphGap: 2, ...options });
+  for (const line of lines)
+    doc
+      .font('regular')
+      .fontSize(8)
+      .fillColor(colours.muted)
+      .text(line, { paragraphGap: 2, ...options });
 }
 
 /** "Label: value" lines, the label in bold. */
 export function fields(doc: Pdf, rows: readonly (readonly [string, string])[]): void {
   for (const [label, value] of rows) {
-    doc.font('bold').fontSize(10).fillColor(colours.text).text(`${label}: `, { continued: true }).font('regular').text(value);
+    doc
+      .font('bold')
+      .fontSize(10)
+      .fillColor(colours.text)
+      .text(`${label}: `, { continued: true })
+      .font('regular')
+      .text(value);
   }
 }
 
 /** A bordered table with a bold header row; pdfkit breaks it across pages. */
-export function table(doc: Pdf, header: readonly string[], rows: readonly (readonly string[])[], widths?: readonly (number | string)[]): void {
-  const headerRow = header.map((text) => ({ text, font: { src: 'bold' }, backgroundColor: '#eef2f7', type: 'TH' as const }));
+export function table(
+  doc: Pdf,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths?: readonly (number | string)[],
+): void {
+  const headerRow = header.map((text) => ({
+    text,
+    font: { src: 'bold' },
+    backgroundColor: '#eef2f7',
+    type: 'TH' as const,
+  }));
   doc.font('regular').fontSize(8.5).fillColor(colours.text);
   doc.table({
     ...(widths ? { columnStyles: [...widths] } : {}),

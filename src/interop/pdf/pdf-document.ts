@@ -35,7 +35,12 @@ export function createPdf(meta: PdfMeta): Pdf {
     bufferPages: true,
     lang: meta.lang,
     displayTitle: true,
-    info: { Title: meta.title, Author: meta.clinicName, Creator: 'mesodesk', CreationDate: meta.createdAt ?? new Date() },
+    info: {
+      Title: meta.title,
+      Author: meta.clinicName,
+      Creator: 'mesodesk',
+      CreationDate: meta.createdAt ?? new Date(),
+    },
   });
   doc.registerFont('regular', fontBytes('regular'));
   doc.registerFont('bold', fontBytes('bold'));
@@ -55,11 +60,16 @@ export function finishPdf(doc: Pdf, meta: PdfMeta): Pdf {
       .font('regular')
       .fontSize(7)
       .fillColor('#666666')
-      .text(`${meta.clinicName} · ${meta.title} · ${i - range.start + 1} / ${range.count}`, PAGE_MARGIN, doc.page.height - 30, {
-        width: doc.page.width - 2 * PAGE_MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
+      .text(
+        `${meta.clinicName} · ${meta.title} · ${i - range.start + 1} / ${range.count}`,
+        PAGE_MARGIN,
+        doc.page.height - 30,
+        {
+          width: doc.page.width - 2 * PAGE_MARGIN,
+          align: 'center',
+          lineBreak: false,
+        },
+      );
     doc.page.margins.bottom = bottom;
   }
   doc.end();

@@ -55,11 +55,28 @@ describe('treatment summary PDF', () => {
     const [chart] = group.chartEntries;
     const gated = {
       ...chart!,
-      override: { reason: 'Prescriber agreed by phone', verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'], by: id('user', 1), byName: 'Dr Pia', at: '2026-11-23T07:05:00.000Z' },
+      override: {
+        reason: 'Prescriber agreed by phone',
+        verdict: 'defer',
+        reasons: ['NSAID_WITHIN_7_DAYS'],
+        by: id('user', 1),
+        byName: 'Dr Pia',
+        at: '2026-11-23T07:05:00.000Z',
+      },
       outsidePlanConfirmed: true,
-      addenda: [{ id: id('addendum', 1), text: 'Bruise at the temple the next day.', createdBy: id('user', 1), createdByName: 'Dr Pia', createdAt: '2026-11-24T08:00:00.000Z' }],
+      addenda: [
+        {
+          id: id('addendum', 1),
+          text: 'Bruise at the temple the next day.',
+          createdBy: id('user', 1),
+          createdByName: 'Dr Pia',
+          createdAt: '2026-11-24T08:00:00.000Z',
+        },
+      ],
     };
-    const { flat } = await extractPdf(await treatmentSummaryPdf({ ...base, records: { ...group, chartEntries: [gated] } }));
+    const { flat } = await extractPdf(
+      await treatmentSummaryPdf({ ...base, records: { ...group, chartEntries: [gated] } }),
+    );
     for (const expected of [
       'Overrides and addenda',
       'Treated despite NSAID_WITHIN_7_DAYS (defer), overridden by the clinician: Prescriber agreed by phone',
@@ -76,8 +93,14 @@ describe('treatment summary PDF', () => {
   it('breaks long tables across pages', async () => {
     const group = sampleGroup();
     const template = group.sessions[0]!;
-    const sessions = Array.from({ length: 70 }, (_, i) => ({ ...template, id: id('session', 1000 + i), scheduledAt: new Date(Date.parse('2027-01-04T07:00:00Z') + i * 7 * 86_400_000).toISOString() }));
-    const { pages, flat } = await extractPdf(await treatmentSummaryPdf({ ...base, records: { ...group, sessions: [...group.sessions, ...sessions] } }));
+    const sessions = Array.from({ length: 70 }, (_, i) => ({
+      ...template,
+      id: id('session', 1000 + i),
+      scheduledAt: new Date(Date.parse('2027-01-04T07:00:00Z') + i * 7 * 86_400_000).toISOString(),
+    }));
+    const { pages, flat } = await extractPdf(
+      await treatmentSummaryPdf({ ...base, records: { ...group, sessions: [...group.sessions, ...sessions] } }),
+    );
     expect(pages.length).toBeGreaterThan(1);
     expect(flat).toContain('72');
     expect(flat).toContain(`1 / ${pages.length}`);
@@ -93,11 +116,15 @@ describe('treatment summary PDF', () => {
   });
 
   it('translates the references heading and the line on a Turkish summary', async () => {
-    const { flat } = await extractPdf(await treatmentSummaryPdf({ ...base, locale: 'tr-TR', labels: turkishSummaryLabels }));
+    const { flat } = await extractPdf(
+      await treatmentSummaryPdf({ ...base, locale: 'tr-TR', labels: turkishSummaryLabels }),
+    );
     expect(flat).not.toMatch(seedFileName);
     expect(flat).not.toContain(englishSummaryLabels.references);
     expect(flat).toContain(`Kaynaklar: [${prosAndCons + 1}:101]`);
-    expect(flat).toContain(`${turkishSummaryLabels.references} ${prosAndCons + 1}. ${sources[prosAndCons]!.title}, satır 101`);
+    expect(flat).toContain(
+      `${turkishSummaryLabels.references} ${prosAndCons + 1}. ${sources[prosAndCons]!.title}, satır 101`,
+    );
   });
 
   it('refuses a course that is not the patient’s', () => {

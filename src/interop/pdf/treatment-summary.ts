@@ -115,7 +115,9 @@ export interface TreatmentSummaryInput extends ClinicLocale {
 const range = (r: { min: number; max: number }) => (r.min === r.max ? String(r.min) : `${r.min}-${r.max}`);
 
 function triageLevel(triage: unknown): string {
-  return typeof triage === 'object' && triage !== null && 'level' in triage && typeof triage.level === 'string' ? triage.level : '';
+  return typeof triage === 'object' && triage !== null && 'level' in triage && typeof triage.level === 'string'
+    ? triage.level
+    : '';
 }
 
 /** One course of treatment: the plan, each session, the products and lots used, side effects and outcomes. */
@@ -133,7 +135,13 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   // For the clinician: each source by number and line, named by title at the end.
   const references = referenceList(input.sources, {
     lines: true,
-    words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, line: labels.line, lines: labels.lines, unlisted: labels.unlistedSource },
+    words: {
+      houseRule: labels.houseRule,
+      outsideReference: labels.outsideReference,
+      line: labels.line,
+      lines: labels.lines,
+      unlisted: labels.unlistedSource,
+    },
   });
 
   title(doc, labels.title, `${input.clinic.name} · ${labels.generated} ${format.dateTime(createdAt.getTime())}`);
@@ -194,11 +202,21 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
         number,
         format.dateTime(instantMs(override.at)),
         override.byName ?? '',
-        fill(labels.overrideNote, { reasons: override.reasons.join(', '), verdict: override.verdict, reason: override.reason }),
+        fill(labels.overrideNote, {
+          reasons: override.reasons.join(', '),
+          verdict: override.verdict,
+          reason: override.reason,
+        }),
       ]);
-    if (chart.outsidePlanConfirmed) rows.push([number, format.dateTime(instantMs(chart.createdAt)), '', labels.outsidePlanNote]);
+    if (chart.outsidePlanConfirmed)
+      rows.push([number, format.dateTime(instantMs(chart.createdAt)), '', labels.outsidePlanNote]);
     for (const addendum of chart.addenda ?? [])
-      rows.push([number, format.dateTime(instantMs(addendum.createdAt)), addendum.createdByName ?? '', fill(labels.addendumNote, { text: addendum.text })]);
+      rows.push([
+        number,
+        format.dateTime(instantMs(addendum.createdAt)),
+        addendum.createdByName ?? '',
+        fill(labels.addendumNote, { text: addendum.text }),
+      ]);
     return rows;
   });
   if (noteRows.length) {
@@ -223,12 +241,19 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   else paragraph(doc, labels.none);
 
   heading(doc, labels.sideEffects);
-  const effects = input.records.sideEffects.filter((r) => sessionIds.has(r.sessionId)).sort((a, b) => (a.onset ?? a.createdAt).localeCompare(b.onset ?? b.createdAt));
+  const effects = input.records.sideEffects
+    .filter((r) => sessionIds.has(r.sessionId))
+    .sort((a, b) => (a.onset ?? a.createdAt).localeCompare(b.onset ?? b.createdAt));
   if (effects.length)
     table(
       doc,
       labels.sideEffectColumns,
-      effects.map((r) => [format.dateTime(instantMs(r.onset ?? r.createdAt)), reportedSymptoms(r), r.severity ?? '', triageLevel(r.triage)]),
+      effects.map((r) => [
+        format.dateTime(instantMs(r.onset ?? r.createdAt)),
+        reportedSymptoms(r),
+        r.severity ?? '',
+        triageLevel(r.triage),
+      ]),
       [110, '*', 70, 70],
     );
   else paragraph(doc, labels.none);
@@ -236,7 +261,16 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   heading(doc, labels.outcomes);
   const outcomes = sessions.flatMap((s) => {
     const o = index.outcomeBySession.get(s.id);
-    return o ? [[format.dateTime(instantMs(s.scheduledAt)), o.patientRating?.toString() ?? '', o.practitionerRating?.toString() ?? '', o.notes ?? '']] : [];
+    return o
+      ? [
+          [
+            format.dateTime(instantMs(s.scheduledAt)),
+            o.patientRating?.toString() ?? '',
+            o.practitionerRating?.toString() ?? '',
+            o.notes ?? '',
+          ],
+        ]
+      : [];
   });
   if (outcomes.length) table(doc, labels.outcomeColumns, outcomes, [110, 70, 80, '*']);
   else paragraph(doc, labels.none);

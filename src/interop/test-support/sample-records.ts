@@ -5,16 +5,38 @@ import { tinyPngDataUrl } from './tiny-png.js';
 
 /** Fixed UUID-shaped ids, readable in failures: `id('session', 1)` → 00000000-0000-4000-8000-5e5510000001. */
 export function id(kind: string, n: number): string {
-  const tag = [...kind].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0').slice(0, 8);
+  const tag = [...kind]
+    .reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7)
+    .toString(16)
+    .padStart(8, '0')
+    .slice(0, 8);
   return `${tag}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
-const sourced = (...citations: string[]) => ({ sources: [...new Set(citations.map((c) => c.split(':')[0] ?? c))], citations });
+const sourced = (...citations: string[]) => ({
+  sources: [...new Set(citations.map((c) => c.split(':')[0] ?? c))],
+  citations,
+});
 
 export const sampleAftercare: TimedInstruction[] = [
-  { code: 'no_water', text: 'Keep water off the treated area.', hours: { min: 10, max: 15 }, ...sourced('000_28eead5230689bfd.txt:93') },
-  { code: 'no_makeup', text: 'No make-up on the treated area.', hours: { min: 48, max: 48 }, ...sourced('000_28eead5230689bfd.txt:95', '003_20f0594d4ef02dbe.txt:70') },
-  { code: 'no_strenuous_exercise', text: 'No strenuous exercise, gym or fitness training.', hours: { min: 24, max: 24 }, ...sourced('003_20f0594d4ef02dbe.txt:65') },
+  {
+    code: 'no_water',
+    text: 'Keep water off the treated area.',
+    hours: { min: 10, max: 15 },
+    ...sourced('000_28eead5230689bfd.txt:93'),
+  },
+  {
+    code: 'no_makeup',
+    text: 'No make-up on the treated area.',
+    hours: { min: 48, max: 48 },
+    ...sourced('000_28eead5230689bfd.txt:95', '003_20f0594d4ef02dbe.txt:70'),
+  },
+  {
+    code: 'no_strenuous_exercise',
+    text: 'No strenuous exercise, gym or fitness training.',
+    hours: { min: 24, max: 24 },
+    ...sourced('003_20f0594d4ef02dbe.txt:65'),
+  },
 ];
 
 export function samplePlan(aftercare: TimedInstruction[] = sampleAftercare): Plan {
@@ -100,7 +122,14 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       updatedAt: at,
     },
     intakes: [
-      { id: id('intake', n * 10 + 1), patientId, version: 1, data: { ...sampleIntakeData(), patient: { ...sampleIntakeData().patient, conditions: [] } }, createdBy: null, createdAt: '2026-11-01T08:00:00.000Z' },
+      {
+        id: id('intake', n * 10 + 1),
+        patientId,
+        version: 1,
+        data: { ...sampleIntakeData(), patient: { ...sampleIntakeData().patient, conditions: [] } },
+        createdBy: null,
+        createdAt: '2026-11-01T08:00:00.000Z',
+      },
       { id: id('intake', n * 10 + 2), patientId, version: 2, data: sampleIntakeData(), createdBy: null, createdAt: at },
     ],
     courses: [
@@ -118,8 +147,30 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       },
     ],
     sessions: [
-      { id: session2, courseId, patientId, scheduledAt: '2026-12-07T09:30:00.000Z', durationMinutes: 30, practitionerId: id('user', 1), locationId: id('location', 1), status: 'planned', createdAt: at, updatedAt: at },
-      { id: session1, courseId, patientId, scheduledAt: '2026-11-23T07:00:00.000Z', durationMinutes: 45, practitionerId: id('user', 1), locationId: id('location', 1), status: 'done', createdAt: at, updatedAt: at },
+      {
+        id: session2,
+        courseId,
+        patientId,
+        scheduledAt: '2026-12-07T09:30:00.000Z',
+        durationMinutes: 30,
+        practitionerId: id('user', 1),
+        locationId: id('location', 1),
+        status: 'planned',
+        createdAt: at,
+        updatedAt: at,
+      },
+      {
+        id: session1,
+        courseId,
+        patientId,
+        scheduledAt: '2026-11-23T07:00:00.000Z',
+        durationMinutes: 45,
+        practitionerId: id('user', 1),
+        locationId: id('location', 1),
+        status: 'done',
+        createdAt: at,
+        updatedAt: at,
+      },
     ],
     chartEntries: [
       {
@@ -132,9 +183,42 @@ export function sampleGroup(n = 1): PatientRecordGroup {
         createdAt: '2026-11-23T07:50:00.000Z',
         updatedAt: '2026-11-23T07:50:00.000Z',
         points: [
-          { id: id('point', 1), chartEntryId: chartId, area: 'face', x: 0.4, y: 0.3, productId, lotId: lotA, volumeMl: 0.1, depthMm: 1, technique: 'manual' },
-          { id: id('point', 2), chartEntryId: chartId, area: 'face', x: 0.6, y: 0.3, productId, lotId: lotB, volumeMl: 0.1, depthMm: 2, technique: 'manual' },
-          { id: id('point', 3), chartEntryId: chartId, area: 'neck', x: 0.5, y: 0.7, productId, lotId: lotA, volumeMl: 0.05, depthMm: 1, technique: 'gun' },
+          {
+            id: id('point', 1),
+            chartEntryId: chartId,
+            area: 'face',
+            x: 0.4,
+            y: 0.3,
+            productId,
+            lotId: lotA,
+            volumeMl: 0.1,
+            depthMm: 1,
+            technique: 'manual',
+          },
+          {
+            id: id('point', 2),
+            chartEntryId: chartId,
+            area: 'face',
+            x: 0.6,
+            y: 0.3,
+            productId,
+            lotId: lotB,
+            volumeMl: 0.1,
+            depthMm: 2,
+            technique: 'manual',
+          },
+          {
+            id: id('point', 3),
+            chartEntryId: chartId,
+            area: 'neck',
+            x: 0.5,
+            y: 0.7,
+            productId,
+            lotId: lotA,
+            volumeMl: 0.05,
+            depthMm: 1,
+            technique: 'gun',
+          },
         ],
       },
     ],
@@ -151,7 +235,15 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       },
     ],
     outcomes: [
-      { id: id('outcome', n), sessionId: session1, patientRating: 4, practitionerRating: 5, notes: 'Brighter skin.', createdAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-11-30T10:00:00.000Z' },
+      {
+        id: id('outcome', n),
+        sessionId: session1,
+        patientRating: 4,
+        practitionerRating: 5,
+        notes: 'Brighter skin.',
+        createdAt: '2026-11-30T10:00:00.000Z',
+        updatedAt: '2026-11-30T10:00:00.000Z',
+      },
     ],
     consentSignatures: [
       {
@@ -175,13 +267,50 @@ export function sampleGroup(n = 1): PatientRecordGroup {
         createdAt: '2026-01-01T00:00:00.000Z',
       },
     ],
-    products: [{ id: productId, clinicId, name: 'Meso Glow', manufacturer: 'Örnek İlaç A.Ş.', ingredients: ['hyaluronic_acid', 'vitamin_c'], createdAt: at }],
+    products: [
+      {
+        id: productId,
+        clinicId,
+        name: 'Meso Glow',
+        manufacturer: 'Örnek İlaç A.Ş.',
+        ingredients: ['hyaluronic_acid', 'vitamin_c'],
+        createdAt: at,
+      },
+    ],
     lots: [
-      { id: lotA, productId, lotNumber: 'LOT-2026-A', expiryDate: '2027-06-30', recalled: false, recalledAt: null, createdAt: at },
-      { id: lotB, productId, lotNumber: 'LOT-2026-B', expiryDate: '2027-09-30', recalled: true, recalledAt: '2026-12-01T00:00:00.000Z', createdAt: at },
+      {
+        id: lotA,
+        productId,
+        lotNumber: 'LOT-2026-A',
+        expiryDate: '2027-06-30',
+        recalled: false,
+        recalledAt: null,
+        createdAt: at,
+      },
+      {
+        id: lotB,
+        productId,
+        lotNumber: 'LOT-2026-B',
+        expiryDate: '2027-09-30',
+        recalled: true,
+        recalledAt: '2026-12-01T00:00:00.000Z',
+        createdAt: at,
+      },
     ],
     audit: [
-      { id: id('audit', n), at: '2026-11-23T07:51:00.000Z', clinicId, userId: id('user', 1), role: 'practitioner', action: 'create', entity: 'chart_entry', entityId: chartId, patientId, route: 'POST /api/sessions/:id/chart', records: [{ entityId: chartId, patientId }] },
+      {
+        id: id('audit', n),
+        at: '2026-11-23T07:51:00.000Z',
+        clinicId,
+        userId: id('user', 1),
+        role: 'practitioner',
+        action: 'create',
+        entity: 'chart_entry',
+        entityId: chartId,
+        patientId,
+        route: 'POST /api/sessions/:id/chart',
+        records: [{ entityId: chartId, patientId }],
+      },
     ],
   };
 }

@@ -79,6 +79,7 @@ export function flowContext(t: TestApp, clients: Map<Role, TestClient>, ids: Rec
       { action: 'create', entity: 'intake', entityId: body.intake.id, patientId },
       { action: 'create', entity: 'assessment', entityId: body.assessment.id, patientId },
     ],
-    sessionReads: (sessions, patientId) => sessions.map((s) => ({ action: 'read', entity: 'treatment_session', entityId: s.id, patientId })),
+    sessionReads: (sessions, patientId) =>
+      sessions.map((s) => ({ action: 'read', entity: 'treatment_session', entityId: s.id, patientId })),
   };
 }

@@ -4,7 +4,8 @@ import { HttpError } from '../http-errors.js';
 import { assertPatientAccess } from './patient-access.js';
 
 const patient = { id: 'p1', clinicId: 'c1' } as PatientRecord;
-const user = (role: UserRecord['role'], clinicId = 'c1', patientId: string | null = null) => ({ id: 'u', role, clinicId, patientId }) as UserRecord;
+const user = (role: UserRecord['role'], clinicId = 'c1', patientId: string | null = null) =>
+  ({ id: 'u', role, clinicId, patientId }) as UserRecord;
 const status = (fn: () => void) => {
   try {
     fn();

@@ -13,7 +13,13 @@ forEachEngine('session cache', (getDb) => {
   beforeAll(async () => {
     plain = createRepositories(getDb(), { now: () => clock });
     const clinic = await plain.clinics.create({ name: 'Cache' });
-    user = await plain.users.create({ clinicId: clinic.id, email: 'cache@x.test', displayName: 'Cached', passwordHash: 'h', role: 'practitioner' });
+    user = await plain.users.create({
+      clinicId: clinic.id,
+      email: 'cache@x.test',
+      displayName: 'Cached',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
   });
 
   it('answers from memory for a while, but not past the session expiry', async () => {

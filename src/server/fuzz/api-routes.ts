@@ -79,7 +79,9 @@ export function apiRoutes(app: App, doc: OpenApiDocument): ApiRoute[] {
         url: r.url,
         access: r.access,
         pathParams: pathParams(r.url),
-        query: (operation?.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        query: (operation?.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
         documented: operation !== undefined,
       };
       if (content?.[1].schema) route.body = { contentType: content[0], schema: content[1].schema };

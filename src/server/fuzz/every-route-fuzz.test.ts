@@ -8,7 +8,14 @@ import { forEachApp, type TestClient } from '../../test-support/test-app.js';
 import { apiRoutes, patientMayCall, type ApiRoute } from './api-routes.js';
 import { discoverRoutes } from './discover-routes.js';
 import { createFuzzRecords, type FuzzRecords } from './fuzz-records.js';
-import { baseRequest, brokenField, hostileBody, hostilePath, hostileQuery, type HostileRequest } from './hostile-requests.js';
+import {
+  baseRequest,
+  brokenField,
+  hostileBody,
+  hostilePath,
+  hostileQuery,
+  type HostileRequest,
+} from './hostile-requests.js';
 import { problemsOf } from './named-fields.js';
 import { RouteFuzzer } from './route-fuzzer.js';
 
@@ -75,48 +82,65 @@ forEachApp(
       expect(keys.length).toBeLessThan(300);
       expect(new Set(keys).size).toBe(keys.length);
       // The app under test has the same routes as the one they were read from.
-      expect(apiRoutes(get().app, { paths: {} }).map((r) => r.key).sort()).toEqual([...keys].sort());
+      expect(
+        apiRoutes(get().app, { paths: {} })
+          .map((r) => r.key)
+          .sort(),
+      ).toEqual([...keys].sort());
       // Bodies are made from the OpenAPI document: a route missing there would get no valid body.
-      const undocumented = routes.filter((r) => !r.documented && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json');
+      const undocumented = routes.filter(
+        (r) => !r.documented && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json',
+      );
       expect(undocumented.map((r) => r.key)).toEqual([]);
     });
 
     for (const route of ordered) {
-      it(route.key, async () => {
-        const pathValues = Object.fromEntries(route.pathParams.map((param) => [param, records.pathValue(route, param)]));
-        const roles: Role[] = ['admin', ...(patientMayCall(route) ? (['patient'] as const) : [])];
-        for (const role of roles) {
-          const client = async (): Promise<TestClient> => {
-            if (route.key !== logout) return clients.get(role) as TestClient;
-            const fresh = await get().signIn(role);
-            fuzzer.forgetSnapshot();
-            return fresh;
-          };
-          const send = async (request: HostileRequest, refusedBase?: ReadonlySet<string>) => fuzzer.send(await client(), route, pathValues, request, refusedBase);
-          const property = (requests: fc.Arbitrary<HostileRequest>, refusedBase?: ReadonlySet<string>) =>
-            fc.assert(
-              fc.asyncProperty(requests, async (request) => {
-                await send(request, refusedBase);
-              }),
-              { numRuns: runs },
-            );
+      it(
+        route.key,
+        async () => {
+          const pathValues = Object.fromEntries(
+            route.pathParams.map((param) => [param, records.pathValue(route, param)]),
+          );
+          const roles: Role[] = ['admin', ...(patientMayCall(route) ? (['patient'] as const) : [])];
+          for (const role of roles) {
+            const client = async (): Promise<TestClient> => {
+              if (route.key !== logout) return clients.get(role) as TestClient;
+              const fresh = await get().signIn(role);
+              fuzzer.forgetSnapshot();
+              return fresh;
+            };
+            const send = async (request: HostileRequest, refusedBase?: ReadonlySet<string>) =>
+              fuzzer.send(await client(), route, pathValues, request, refusedBase);
+            const property = (requests: fc.Arbitrary<HostileRequest>, refusedBase?: ReadonlySet<string>) =>
+              fc.assert(
+                fc.asyncProperty(requests, async (request) => {
+                  await send(request, refusedBase);
+                }),
+                { numRuns: runs },
+              );
 
-          let valid: HostileRequest | undefined;
-          let refusedBase = new Set<string>();
-          if (route.body) {
-            const base = await records.baseBody(route, role);
-            valid = baseRequest(route, base);
-            const answer = await send(valid);
-            if (answer.statusCode === 400) refusedBase = new Set(problemsOf(answer).map((p) => p.field));
-            // Admin may do anything: a body refused for admin would keep the broken fields from reaching the handler.
-            if (role === 'admin') expect(answer.statusCode, `the valid body of ${route.key} is refused (${answer.body.slice(0, 300)}): give it hints or a body in fuzz-records.ts`).toBeLessThan(300);
-            await property(brokenField(route, base), refusedBase);
+            let valid: HostileRequest | undefined;
+            let refusedBase = new Set<string>();
+            if (route.body) {
+              const base = await records.baseBody(route, role);
+              valid = baseRequest(route, base);
+              const answer = await send(valid);
+              if (answer.statusCode === 400) refusedBase = new Set(problemsOf(answer).map((p) => p.field));
+              // Admin may do anything: a body refused for admin would keep the broken fields from reaching the handler.
+              if (role === 'admin')
+                expect(
+                  answer.statusCode,
+                  `the valid body of ${route.key} is refused (${answer.body.slice(0, 300)}): give it hints or a body in fuzz-records.ts`,
+                ).toBeLessThan(300);
+              await property(brokenField(route, base), refusedBase);
+            }
+            if (route.method !== 'GET' && route.method !== 'HEAD') await property(hostileBody(route));
+            await property(hostileQuery(route, valid), refusedBase);
+            if (route.pathParams.length) await property(hostilePath(route, valid), refusedBase);
           }
-          if (route.method !== 'GET' && route.method !== 'HEAD') await property(hostileBody(route));
-          await property(hostileQuery(route, valid), refusedBase);
-          if (route.pathParams.length) await property(hostilePath(route, valid), refusedBase);
-        }
-      }, 120_000);
+        },
+        120_000,
+      );
     }
   },
   { config: { dataDir } },

@@ -40,9 +40,13 @@ export function exampleFromSchema(schema: JsonSchema, hint: ExampleHint, name = 
   if (alternatives?.length) return exampleFromSchema(alternatives[0] ?? {}, hint, name);
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, value]) => [key, exampleFromSchema(value, hint, key)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).map(([key, value]) => [key, exampleFromSchema(value, hint, key)]),
+      );
     case 'array':
-      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => exampleFromSchema(schema.items ?? {}, hint, name));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+        exampleFromSchema(schema.items ?? {}, hint, name),
+      );
     case 'integer':
       return numberIn(schema, true);
     case 'number':

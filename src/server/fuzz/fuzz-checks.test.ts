@@ -39,11 +39,17 @@ describe('blameMismatch', () => {
     expect(blameMismatch(problems('email'), { kind: 'fields', fields: ['name'] }, '', none)).toBeDefined();
     expect(blameMismatch(problems('limit'), { kind: 'query', keys: ['limit', 'x'] }, '', none)).toBeUndefined();
     expect(blameMismatch(problems('offset'), { kind: 'query', keys: ['limit'] }, '', none)).toBeDefined();
-    expect(blameMismatch([{ field: 'to', message: 'must be after from' }], { kind: 'query', keys: ['from', ''] }, '', none)).toBeUndefined();
-    expect(blameMismatch([{ field: 'to', message: 'must be after from' }], { kind: 'query', keys: ['', 'x'] }, '', none)).toBeDefined();
+    expect(
+      blameMismatch([{ field: 'to', message: 'must be after from' }], { kind: 'query', keys: ['from', ''] }, '', none),
+    ).toBeUndefined();
+    expect(
+      blameMismatch([{ field: 'to', message: 'must be after from' }], { kind: 'query', keys: ['', 'x'] }, '', none),
+    ).toBeDefined();
     expect(blameMismatch(problems('id'), { kind: 'path', param: 'id', decodable: true }, '', none)).toBeUndefined();
     expect(blameMismatch(problems('(path)'), { kind: 'path', param: 'id', decodable: true }, '', none)).toBeDefined();
-    expect(blameMismatch(problems('(path)'), { kind: 'path', param: 'id', decodable: false }, '', none)).toBeUndefined();
+    expect(
+      blameMismatch(problems('(path)'), { kind: 'path', param: 'id', decodable: false }, '', none),
+    ).toBeUndefined();
   });
 });
 

@@ -31,7 +31,12 @@ function answeredIntake(birthDate: string) {
   return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
 }
 
-async function created(client: TestClient, method: 'POST' | 'PUT', url: string, payload: object | ReturnType<typeof multipartPayload>): Promise<{ id: string } & Record<string, unknown>> {
+async function created(
+  client: TestClient,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: object | ReturnType<typeof multipartPayload>,
+): Promise<{ id: string } & Record<string, unknown>> {
   const options = 'headers' in payload && 'payload' in payload ? { method, url, ...payload } : { method, url, payload };
   const response = await client.inject(options as Parameters<TestClient['inject']>[0]);
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
@@ -49,22 +54,61 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   const assessmentId = records.course.assessmentId ?? '';
   const sessionId = records.doneSession.id;
 
-  const sideEffect = await created(admin, 'POST', `/api/sessions/${sessionId}/side-effects`, { symptom: 'Redness', onset: '2026-11-23T10:00:00Z', severity: 'mild', ongoing: true });
-  const sideEffectPhoto = await created(admin, 'POST', `/api/side-effects/${sideEffect.id}/photos`, multipartPayload([{ name: 'photo', file: sampleImages.png, contentType: 'image/png' }]));
+  const sideEffect = await created(admin, 'POST', `/api/sessions/${sessionId}/side-effects`, {
+    symptom: 'Redness',
+    onset: '2026-11-23T10:00:00Z',
+    severity: 'mild',
+    ongoing: true,
+  });
+  const sideEffectPhoto = await created(
+    admin,
+    'POST',
+    `/api/side-effects/${sideEffect.id}/photos`,
+    multipartPayload([{ name: 'photo', file: sampleImages.png, contentType: 'image/png' }]),
+  );
   const photos = (sideEffectPhoto as { photos?: { id: string }[] }).photos ?? [sideEffectPhoto];
-  const patientPhoto = await created(admin, 'POST', `/api/patients/${fixture.patient.id}/photos`, multipartPayload([{ name: 'kind', value: 'before' }, { name: 'photo', file: sampleImages.jpeg }]));
-  const exception = await created(admin, 'POST', `/api/locations/${fixture.location.id}/exceptions`, { kind: 'days', from: '2031-01-06', to: '2031-01-06', reason: 'Holiday' });
+  const patientPhoto = await created(
+    admin,
+    'POST',
+    `/api/patients/${fixture.patient.id}/photos`,
+    multipartPayload([
+      { name: 'kind', value: 'before' },
+      { name: 'photo', file: sampleImages.jpeg },
+    ]),
+  );
+  const exception = await created(admin, 'POST', `/api/locations/${fixture.location.id}/exceptions`, {
+    kind: 'days',
+    from: '2031-01-06',
+    to: '2031-01-06',
+    reason: 'Holiday',
+  });
   // A calendar subscription's secret token (its address is all the caller gets).
   const feedUrl = String((await created(admin, 'POST', '/api/calendar-feed', {})).url);
   const feedToken = /\/api\/calendar-feeds\/([\w-]+)\.ics$/.exec(feedUrl)?.[1];
   if (!feedToken) throw new Error(`no token in the calendar feed address ${feedUrl}`);
-  const spareUser = await repos.users.create({ clinicId: fixture.clinic.id, email: `spare-${fixture.clinic.id}@fuzz.test`, displayName: 'Spare User', passwordHash: 'not-a-hash', role: 'reception', patientId: null });
+  const spareUser = await repos.users.create({
+    clinicId: fixture.clinic.id,
+    email: `spare-${fixture.clinic.id}@fuzz.test`,
+    displayName: 'Spare User',
+    passwordHash: 'not-a-hash',
+    role: 'reception',
+    patientId: null,
+  });
 
   // Scheduling wants courses without sessions: one booked here (to reschedule), one for the booking route,
   // with the finder's proposal made after the first booking, so that its slots are still free.
-  const finder = { locationId: fixture.location.id, sessions: 4, earliestStart: '2031-02-03', horizonDays: 60, preferences: { weekdays: [1, 2], timesOfDay: [{ start: '09:00', end: '12:00' }], practitionerId } };
+  const finder = {
+    locationId: fixture.location.id,
+    sessions: 4,
+    earliestStart: '2031-02-03',
+    horizonDays: 60,
+    preferences: { weekdays: [1, 2], timesOfDay: [{ start: '09:00', end: '12:00' }], practitionerId },
+  };
   const toReschedule = await copyCourse(test, records.course);
-  const booked = (await created(admin, 'POST', `/api/courses/${toReschedule.id}/bookings`, { locationId: fixture.location.id, sessions: asBooking(await proposal(admin, toReschedule.id, finder)) })) as unknown as {
+  const booked = (await created(admin, 'POST', `/api/courses/${toReschedule.id}/bookings`, {
+    locationId: fixture.location.id,
+    sessions: asBooking(await proposal(admin, toReschedule.id, finder)),
+  })) as unknown as {
     sessions: { id: string; scheduledAt: string }[];
   };
   const rescheduled = booked.sessions[1];
@@ -73,8 +117,18 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   const proposed = await proposal(admin, bookable.id, finder);
 
   // A session that took place and is not charted yet, and an assessment of the patient who has no course.
-  const chartable = await repos.treatmentSessions.create({ courseId: records.course.id, scheduledAt: new Date(Date.now() - 3 * 3_600_000).toISOString(), practitionerId, locationId: fixture.location.id });
-  const otherIntake = await created(admin, 'POST', `/api/patients/${fixture.otherPatient.id}/intakes`, healthyIntake(fixture.otherPatient.birthDate));
+  const chartable = await repos.treatmentSessions.create({
+    courseId: records.course.id,
+    scheduledAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    practitionerId,
+    locationId: fixture.location.id,
+  });
+  const otherIntake = await created(
+    admin,
+    'POST',
+    `/api/patients/${fixture.otherPatient.id}/intakes`,
+    healthyIntake(fixture.otherPatient.birthDate),
+  );
   const otherAssessmentId = (otherIntake as unknown as { assessment: { id: string } }).assessment.id;
 
   const byCollection: Record<string, string> = {
@@ -148,7 +202,13 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   // Hints that differ by route: a time not booked by the route before, say.
   const hintsByRoute: Record<string, Record<string, unknown>> = {
     // No override: it only goes with marking the session done.
-    'PATCH /api/sessions/:id': { scheduledAt: '2031-03-10T13:00:00Z', locationId: fixture.location.id, roomId: spareRoom.id, status: 'planned', override: null },
+    'PATCH /api/sessions/:id': {
+      scheduledAt: '2031-03-10T13:00:00Z',
+      locationId: fixture.location.id,
+      roomId: spareRoom.id,
+      status: 'planned',
+      override: null,
+    },
   };
   const hintFor =
     (values: Readonly<Record<string, unknown>>): ExampleHint =>
@@ -159,7 +219,16 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     };
 
   // Within the scalp plan's depth (2-3 mm): the treatment gate asks for confirmation of anything else.
-  const chartPoint = { area: 'scalp', x: 0.5, y: 0.5, productId: catalogue.product.id, lotId: catalogue.lots[0].id, volumeMl: 0.1, depthMm: 2, technique: 'manual' };
+  const chartPoint = {
+    area: 'scalp',
+    x: 0.5,
+    y: 0.5,
+    productId: catalogue.product.id,
+    lotId: catalogue.lots[0].id,
+    volumeMl: 0.1,
+    depthMm: 2,
+    technique: 'manual',
+  };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: fixture.users.admin.email, password: testPassword },
     'POST /api/assessments': healthyIntake(),
@@ -169,20 +238,56 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     'POST /api/courses/:id/course-proposals': finder,
     'POST /api/scheduling/course-proposals': {
       ...finder,
-      plan: { sessions: { min: 4, max: 6 }, intervalDays: { min: 7, max: 14 }, laterIntervalDays: { min: 14, max: 30 }, durationMinutes: { min: 20, max: 30 }, anaesthesia: { creamOffered: true, leadMinutes: { min: 20, max: 30 } } },
+      plan: {
+        sessions: { min: 4, max: 6 },
+        intervalDays: { min: 7, max: 14 },
+        laterIntervalDays: { min: 14, max: 30 },
+        durationMinutes: { min: 20, max: 30 },
+        anaesthesia: { creamOffered: true, leadMinutes: { min: 20, max: 30 } },
+      },
       switchAfter: 2,
     },
-    'POST /api/courses/:id/bookings': { locationId: fixture.location.id, sessions: asBooking(proposed), preferences: { weekdays: [1] } },
-    'POST /api/sessions/:id/reschedule': { start: rescheduled.scheduledAt, practitionerId, preferences: { timesOfDay: [{ start: '09:00', end: '17:00' }] } },
-    'POST /api/locations/:id/exceptions': { kind: 'hours', start: '2031-01-07T09:00', end: '2031-01-07T10:00', practitionerId, reason: 'Training' },
-    'POST /api/sessions/:id/chart': { anaesthesiaUsed: true, anaesthesiaAgent: 'lidocaine', notes: 'Fine', points: [chartPoint, chartPoint] },
+    'POST /api/courses/:id/bookings': {
+      locationId: fixture.location.id,
+      sessions: asBooking(proposed),
+      preferences: { weekdays: [1] },
+    },
+    'POST /api/sessions/:id/reschedule': {
+      start: rescheduled.scheduledAt,
+      practitionerId,
+      preferences: { timesOfDay: [{ start: '09:00', end: '17:00' }] },
+    },
+    'POST /api/locations/:id/exceptions': {
+      kind: 'hours',
+      start: '2031-01-07T09:00',
+      end: '2031-01-07T10:00',
+      practitionerId,
+      reason: 'Training',
+    },
+    'POST /api/sessions/:id/chart': {
+      anaesthesiaUsed: true,
+      anaesthesiaAgent: 'lidocaine',
+      notes: 'Fine',
+      points: [chartPoint, chartPoint],
+    },
     // Notes are the practitioner's: admin rates.
     'PUT /api/sessions/:id/outcome': { patientRating: 7, practitionerRating: 8 },
     // Only patient accounts link to a patient: an account for the patient who has none yet.
-    'POST /api/users': { email: 'fuzz@example.test', password: 'long enough password', displayName: 'Otto', role: 'patient', patientId: fixture.otherPatient.id },
+    'POST /api/users': {
+      email: 'fuzz@example.test',
+      password: 'long enough password',
+      displayName: 'Otto',
+      role: 'patient',
+      patientId: fixture.otherPatient.id,
+    },
     'POST /api/fhir/import': {
       resourceType: 'Bundle',
-      entry: [{ fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' } }],
+      entry: [
+        {
+          fullUrl: 'urn:uuid:p1',
+          resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' },
+        },
+      ],
     },
   };
   // What a patient may send differs: their own rating only.
@@ -199,7 +304,10 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       const at = segments.findIndex((s) => s.startsWith(`:${param}`) || (param === '*' && s === '*'));
       const collection = segments[at - 1] ?? '';
       const value = byCollection[collection];
-      if (value === undefined) throw new Error(`${route.key}: no record for :${param} after /${collection}/; add one to src/server/fuzz/fuzz-records.ts`);
+      if (value === undefined)
+        throw new Error(
+          `${route.key}: no record for :${param} after /${collection}/; add one to src/server/fuzz/fuzz-records.ts`,
+        );
       return value;
     },
     async baseBody(route, role) {
@@ -208,7 +316,11 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       if (written !== undefined) return written;
       // The consent text current now: the route adding versions may have run.
       const consentText = await repos.consent.findActiveText(fixture.clinic.id, 'mesotherapy');
-      const values = { ...hints, ...(consentText ? { consentTextId: consentText.id } : {}), ...hintsByRoute[route.key] };
+      const values = {
+        ...hints,
+        ...(consentText ? { consentTextId: consentText.id } : {}),
+        ...hintsByRoute[route.key],
+      };
       return exampleFromSchema(route.body.schema, hintFor(values));
     },
   };

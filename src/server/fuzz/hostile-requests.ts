@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
-import { brokenJsonTexts, formatFieldPath, jsonText, mutatedAt, nastyPathSegment, nastyString, nastyValue, percentEncoded, RawJson } from '../../test-support/hostile-values.js';
+import {
+  brokenJsonTexts,
+  formatFieldPath,
+  jsonText,
+  mutatedAt,
+  nastyPathSegment,
+  nastyString,
+  nastyValue,
+  percentEncoded,
+  RawJson,
+} from '../../test-support/hostile-values.js';
 import { multipartPayload, type FormPart } from '../uploads/multipart-payload.js';
 import { topLevelProperties, type ApiRoute } from './api-routes.js';
 
@@ -46,7 +56,11 @@ const methodOf = (route: ApiRoute) => route.method as InjectOptions['method'];
 
 function jsonRequest(route: ApiRoute, body: unknown, blame: Blame): HostileRequest {
   const payload = jsonText(body);
-  return { options: { method: methodOf(route), headers: { 'content-type': 'application/json' }, payload }, blame, summary: payload.slice(0, 300) };
+  return {
+    options: { method: methodOf(route), headers: { 'content-type': 'application/json' }, payload },
+    blame,
+    summary: payload.slice(0, 300),
+  };
 }
 
 function isBinary(value: unknown): value is Uint8Array {
@@ -56,16 +70,22 @@ function isBinary(value: unknown): value is Uint8Array {
 /** A multipart body: binary values as files, the rest as text fields. */
 export function multipartRequest(route: ApiRoute, fields: Record<string, unknown>, blame: Blame): HostileRequest {
   const parts: FormPart[] = Object.entries(fields).map(([name, value]) =>
-    isBinary(value) ? { name, file: Buffer.from(value) } : { name, value: typeof value === 'string' ? value : jsonText(value) },
+    isBinary(value)
+      ? { name, file: Buffer.from(value) }
+      : { name, value: typeof value === 'string' ? value : jsonText(value) },
   );
-  const summary = JSON.stringify(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isBinary(v) ? `<${v.length} bytes>` : v]))).slice(0, 300);
+  const summary = JSON.stringify(
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isBinary(v) ? `<${v.length} bytes>` : v])),
+  ).slice(0, 300);
   return { options: { method: methodOf(route), ...multipartPayload(parts) }, blame, summary };
 }
 
 /** The unbroken body, as the route takes it. */
 export function baseRequest(route: ApiRoute, base: unknown): HostileRequest {
   const blame: Blame = { kind: 'fields', fields: [] };
-  return route.body?.contentType === 'multipart/form-data' ? multipartRequest(route, base as Record<string, unknown>, blame) : jsonRequest(route, base, blame);
+  return route.body?.contentType === 'multipart/form-data'
+    ? multipartRequest(route, base as Record<string, unknown>, blame)
+    : jsonRequest(route, base, blame);
 }
 
 /** `base` with one field broken (at any depth), and that field named as the one to blame. */
@@ -77,10 +97,20 @@ export function brokenField(route: ApiRoute, base: unknown): fc.Arbitrary<Hostil
       .tuple(fc.constantFrom(...names), fc.oneof(hostileText, fc.uint8Array({ maxLength: 64 })))
       .map(([name, value]) => multipartRequest(route, { ...fields, [name]: value }, { kind: 'field', field: name }));
   }
-  return mutatedAt(base as object, hostile).map(({ body, path }) => jsonRequest(route, body, { kind: 'field', field: formatFieldPath(path) }));
+  return mutatedAt(base as object, hostile).map(({ body, path }) =>
+    jsonRequest(route, body, { kind: 'field', field: formatFieldPath(path) }),
+  );
 }
 
-const contentTypes = ['application/json', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/octet-stream', '\u0000'];
+const contentTypes = [
+  'application/json',
+  'application/json; charset=latin1',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'application/octet-stream',
+  '\u0000',
+];
 
 /** A body that is hostile as a whole: any JSON value, broken JSON, or the wrong content type. */
 export function hostileBody(route: ApiRoute): fc.Arbitrary<HostileRequest> {
@@ -88,7 +118,10 @@ export function hostileBody(route: ApiRoute): fc.Arbitrary<HostileRequest> {
   const blameFor = (sent: unknown): Blame => {
     // Raw JSON text (nested deeper than JSON.stringify can write) sends the keys it spells.
     const body = sent instanceof RawJson ? parsedOrUndefined(sent.text) : sent;
-    return { kind: 'fields', fields: [...declared, ...(body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [])] };
+    return {
+      kind: 'fields',
+      fields: [...declared, ...(body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : [])],
+    };
   };
   return fc.oneof(
     hostile.map((body) => jsonRequest(route, body, blameFor(body))),
@@ -119,7 +152,8 @@ function decodable(segment: string): boolean {
 }
 
 /** The request's body and headers (the valid body, when the route takes one), so that only the hostile part is wrong. */
-const bodyOf = (route: ApiRoute, valid: HostileRequest | undefined): HostileRequest['options'] => valid?.options ?? { method: methodOf(route) };
+const bodyOf = (route: ApiRoute, valid: HostileRequest | undefined): HostileRequest['options'] =>
+  valid?.options ?? { method: methodOf(route) };
 
 /** A query string of hostile values under the declared parameters' names and some made-up ones, every byte encoded. */
 export function hostileQuery(route: ApiRoute, valid?: HostileRequest): fc.Arbitrary<HostileRequest> {
@@ -127,8 +161,15 @@ export function hostileQuery(route: ApiRoute, valid?: HostileRequest): fc.Arbitr
   const key = names.length ? fc.oneof(fc.constantFrom(...names), hostileText) : hostileText;
   const value = fc.oneof(hostileText, fc.array(hostileText, { minLength: 2, maxLength: 3 }));
   return fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 4 }).map((pairs) => {
-    const query = pairs.flatMap(([k, v]) => [v].flat().map((one) => `${percentEncoded(k)}=${percentEncoded(one)}`)).join('&');
-    return { options: bodyOf(route, valid), query, blame: { kind: 'query', keys: pairs.map(([k]) => k) }, summary: `?${query.slice(0, 300)}` };
+    const query = pairs
+      .flatMap(([k, v]) => [v].flat().map((one) => `${percentEncoded(k)}=${percentEncoded(one)}`))
+      .join('&');
+    return {
+      options: bodyOf(route, valid),
+      query,
+      blame: { kind: 'query', keys: pairs.map(([k]) => k) },
+      summary: `?${query.slice(0, 300)}`,
+    };
   });
 }
 

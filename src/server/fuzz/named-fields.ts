@@ -15,8 +15,18 @@ export function problemsOf(response: LightMyRequestResponse): Problem[] {
   }
   const problems = body.problems;
   const wellFormed = (p: unknown): p is Problem =>
-    typeof p === 'object' && p !== null && typeof (p as Problem).field === 'string' && (p as Problem).field !== '' && typeof (p as Problem).message === 'string' && (p as Problem).message !== '';
-  if (body.error !== 'invalid_input' || !Array.isArray(problems) || problems.length === 0 || !problems.every(wellFormed))
+    typeof p === 'object' &&
+    p !== null &&
+    typeof (p as Problem).field === 'string' &&
+    (p as Problem).field !== '' &&
+    typeof (p as Problem).message === 'string' &&
+    (p as Problem).message !== '';
+  if (
+    body.error !== 'invalid_input' ||
+    !Array.isArray(problems) ||
+    problems.length === 0 ||
+    !problems.every(wellFormed)
+  )
     throw new Error(`a 400 that names no field: ${response.body.slice(0, 300)}`);
   return problems;
 }

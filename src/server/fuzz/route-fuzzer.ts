@@ -16,7 +16,12 @@ function mentions(problem: Problem, name: string | undefined): boolean {
 }
 
 /** Why a 400's problems do not name what `blame` says, or undefined when they do. */
-export function blameMismatch(problems: readonly Problem[], blame: Blame, sent: string, refusedBase: ReadonlySet<string>): string | undefined {
+export function blameMismatch(
+  problems: readonly Problem[],
+  blame: Blame,
+  sent: string,
+  refusedBase: ReadonlySet<string>,
+): string | undefined {
   const fields = problems.map((p) => p.field);
   // A body the route refuses anyway (for this role, say) is refused for the same fields.
   if (refusedBase.size > 0 && fields.every((f) => refusedBase.has(f))) return undefined;
@@ -32,14 +37,23 @@ export function blameMismatch(problems: readonly Problem[], blame: Blame, sent: 
       return `names ${fields.join(', ')}, not ${blame.field}`;
     }
     case 'fields':
-      return fields.every((f) => f === '(body)' || blame.fields.includes(f) || blame.fields.includes(topField(f))) ? undefined : `names ${fields.join(', ')}, none of which was sent or declared`;
+      return fields.every((f) => f === '(body)' || blame.fields.includes(f) || blame.fields.includes(topField(f)))
+        ? undefined
+        : `names ${fields.join(', ')}, none of which was sent or declared`;
     case 'query': {
-      const aboutSent = (p: Problem) => blame.keys.includes(p.field) || blame.keys.includes(topField(p.field)) || blame.keys.some((k) => mentions(p, k));
-      return problems.every(aboutSent) ? undefined : `names ${fields.join(', ')}, not one of the query parameters ${blame.keys.join(', ')}`;
+      const aboutSent = (p: Problem) =>
+        blame.keys.includes(p.field) ||
+        blame.keys.includes(topField(p.field)) ||
+        blame.keys.some((k) => mentions(p, k));
+      return problems.every(aboutSent)
+        ? undefined
+        : `names ${fields.join(', ')}, not one of the query parameters ${blame.keys.join(', ')}`;
     }
     case 'path':
       // A segment that is not valid percent-encoding stops the router before any route (or parameter) is known.
-      return fields.some((f) => f === blame.param || (!blame.decodable && f === '(path)')) ? undefined : `names ${fields.join(', ')}, not the path parameter ${blame.param}`;
+      return fields.some((f) => f === blame.param || (!blame.decodable && f === '(path)'))
+        ? undefined
+        : `names ${fields.join(', ')}, not the path parameter ${blame.param}`;
   }
 }
 
@@ -73,7 +87,13 @@ export class RouteFuzzer {
     this.last = undefined;
   }
 
-  async send(client: TestClient, route: ApiRoute, pathValues: Readonly<Record<string, string>>, request: HostileRequest, refusedBase: ReadonlySet<string> = new Set()): Promise<LightMyRequestResponse> {
+  async send(
+    client: TestClient,
+    route: ApiRoute,
+    pathValues: Readonly<Record<string, string>>,
+    request: HostileRequest,
+    refusedBase: ReadonlySet<string> = new Set(),
+  ): Promise<LightMyRequestResponse> {
     const before = (this.last ??= await this.snapshot());
     const url = requestUrl(route, pathValues, request);
     const response = await client.inject({ ...request.options, url });

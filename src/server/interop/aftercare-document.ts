@@ -15,7 +15,9 @@ export interface MadeDocument {
 }
 
 function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
-  return session.durationMinutes === null ? undefined : Date.parse(session.scheduledAt) + session.durationMinutes * 60_000;
+  return session.durationMinutes === null
+    ? undefined
+    : Date.parse(session.scheduledAt) + session.durationMinutes * 60_000;
 }
 
 /**
@@ -26,15 +28,31 @@ function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
  * prescribed blood thinner (then the sheet has no "avoid aspirin", only "keep taking"). Its sources
  * are named by their titles in sources.yaml.
  */
-export async function aftercareDocument(repos: Repositories, session: TreatmentSessionRecord, language: DocumentLanguage, knowledge: KnowledgeBase, now = new Date()): Promise<MadeDocument> {
+export async function aftercareDocument(
+  repos: Repositories,
+  session: TreatmentSessionRecord,
+  language: DocumentLanguage,
+  knowledge: KnowledgeBase,
+  now = new Date(),
+): Promise<MadeDocument> {
   if (session.status === 'cancelled' || session.status === 'no_show')
-    throw new DocumentUnavailableError('session_not_held', `the session was ${session.status === 'no_show' ? 'a no-show' : 'cancelled'}: there is no aftercare to give`);
-  const [course, patient, chart] = await Promise.all([repos.courses.findById(session.courseId), repos.patients.findById(session.patientId), repos.charts.findBySession(session.id)]);
+    throw new DocumentUnavailableError(
+      'session_not_held',
+      `the session was ${session.status === 'no_show' ? 'a no-show' : 'cancelled'}: there is no aftercare to give`,
+    );
+  const [course, patient, chart] = await Promise.all([
+    repos.courses.findById(session.courseId),
+    repos.patients.findById(session.patientId),
+    repos.charts.findBySession(session.id),
+  ]);
   if (!course || !patient) throw new Error(`session ${session.id} has lost its course or patient`);
   const booked = bookedEndMs(session);
   const charted = chart ? Date.parse(chart.createdAt) : undefined;
   if (booked === undefined && charted === undefined)
-    throw new DocumentUnavailableError('session_length_unknown', 'the session has no booked length and is not charted, so the aftercare countdown has no start; set its length or chart it first');
+    throw new DocumentUnavailableError(
+      'session_length_unknown',
+      'the session has no booked length and is not charted, so the aftercare countdown has no start; set its length or chart it first',
+    );
   const endedMs = Math.max(booked ?? -Infinity, charted ?? -Infinity);
   const [clinic, timeZone, medications] = await Promise.all([
     repos.clinics.findById(patient.clinicId),

@@ -21,13 +21,22 @@ export const defaultBatchSize = 200;
  * order. The next batch is read only when the consumer asks for its first group, so a slow reader
  * (a download, a pipe) holds the database to its own pace and memory to one batch.
  */
-export async function* clinicRecordGroups(repos: Repositories, clinicId: string, options: ClinicReadOptions = {}): AsyncGenerator<PatientRecordGroup, void, undefined> {
+export async function* clinicRecordGroups(
+  repos: Repositories,
+  clinicId: string,
+  options: ClinicReadOptions = {},
+): AsyncGenerator<PatientRecordGroup, void, undefined> {
   const limit = options.batchSize ?? defaultBatchSize;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`batch size must be a positive whole number, not ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError(`batch size must be a positive whole number, not ${limit}`);
   const catalogue = catalogueCache(repos);
   let afterId: string | undefined;
   for (;;) {
-    const patients = await repos.patients.listByClinic({ clinicId, limit, ...(afterId === undefined ? {} : { afterId }) });
+    const patients = await repos.patients.listByClinic({
+      clinicId,
+      limit,
+      ...(afterId === undefined ? {} : { afterId }),
+    });
     if (patients.length === 0) return;
     const groups = await loadRecordGroups(repos, patients, catalogue);
     await options.onBatch?.(patients);

@@ -19,9 +19,17 @@ export interface ClinicReportOptions extends ClinicReadOptions {
  * One of the clinic's CSV reports, line by line, over every patient read in batches. The sessions
  * report streams as it reads; the two summaries read everything before their first line.
  */
-export async function* clinicReportLines(repos: Repositories, clinicId: string, table: ReportTable, options: ClinicReportOptions = {}): AsyncGenerator<string, void, undefined> {
+export async function* clinicReportLines(
+  repos: Repositories,
+  clinicId: string,
+  table: ReportTable,
+  options: ClinicReportOptions = {},
+): AsyncGenerator<string, void, undefined> {
   const { batchSize, onBatch } = options;
-  const groups = clinicRecordGroups(repos, clinicId, { ...(batchSize === undefined ? {} : { batchSize }), ...(onBatch ? { onBatch } : {}) });
+  const groups = clinicRecordGroups(repos, clinicId, {
+    ...(batchSize === undefined ? {} : { batchSize }),
+    ...(onBatch ? { onBatch } : {}),
+  });
   switch (table) {
     case 'sessions': {
       // Local dates and times in the clinic's zone; the columns themselves are locale-neutral.

@@ -1,4 +1,11 @@
-import { englishAftercareLabels, englishConsentLabels, englishSummaryLabels, type AftercareSheetLabels, type ConsentFormLabels, type TreatmentSummaryLabels } from '../../interop/index.js';
+import {
+  englishAftercareLabels,
+  englishConsentLabels,
+  englishSummaryLabels,
+  type AftercareSheetLabels,
+  type ConsentFormLabels,
+  type TreatmentSummaryLabels,
+} from '../../interop/index.js';
 import { turkishAftercareLabels, turkishConsentLabels, turkishSummaryLabels } from '../../interop/pdf/labels-tr.js';
 
 export const documentLanguages = ['en', 'tr'] as const;
@@ -13,8 +20,18 @@ export interface DocumentWords {
 }
 
 const words: Record<DocumentLanguage, DocumentWords> = {
-  en: { locale: 'en-GB', aftercare: englishAftercareLabels, consent: englishConsentLabels, summary: englishSummaryLabels },
-  tr: { locale: 'tr-TR', aftercare: turkishAftercareLabels, consent: turkishConsentLabels, summary: turkishSummaryLabels },
+  en: {
+    locale: 'en-GB',
+    aftercare: englishAftercareLabels,
+    consent: englishConsentLabels,
+    summary: englishSummaryLabels,
+  },
+  tr: {
+    locale: 'tr-TR',
+    aftercare: turkishAftercareLabels,
+    consent: turkishConsentLabels,
+    summary: turkishSummaryLabels,
+  },
 };
 
 export function documentWords(language: DocumentLanguage): DocumentWords {

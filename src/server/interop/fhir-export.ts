@@ -12,7 +12,11 @@ export interface FhirExportRun {
 }
 
 /** One patient's records as a FHIR R4 Bundle; the audit trail as AuditEvents when asked for. */
-export async function patientFhirBundle(repos: Repositories, patient: PatientRecord, options: FhirExportRun & { includeAudit?: boolean } = {}): Promise<Bundle> {
+export async function patientFhirBundle(
+  repos: Repositories,
+  patient: PatientRecord,
+  options: FhirExportRun & { includeAudit?: boolean } = {},
+): Promise<Bundle> {
   const group = await loadPatientRecordGroup(repos, patient, { includeAudit: options.includeAudit ?? false });
   return exportPatientBundle(group, { includeAudit: options.includeAudit ?? false, ...exportOptions(options) });
 }
@@ -22,12 +26,22 @@ export async function patientFhirBundle(repos: Repositories, patient: PatientRec
  * chunks are read. A failure part-way throws from the generator: the consumer must then discard
  * (or abort) what it wrote, because the text so far is not a whole Bundle.
  */
-export function clinicFhirChunks(repos: Repositories, clinicId: string, options: FhirExportRun & ClinicReadOptions = {}): AsyncGenerator<string, void, undefined> {
+export function clinicFhirChunks(
+  repos: Repositories,
+  clinicId: string,
+  options: FhirExportRun & ClinicReadOptions = {},
+): AsyncGenerator<string, void, undefined> {
   const { batchSize, onBatch } = options;
-  const groups = clinicRecordGroups(repos, clinicId, { ...(batchSize === undefined ? {} : { batchSize }), ...(onBatch ? { onBatch } : {}) });
+  const groups = clinicRecordGroups(repos, clinicId, {
+    ...(batchSize === undefined ? {} : { batchSize }),
+    ...(onBatch ? { onBatch } : {}),
+  });
   return exportClinicBundle(groups, exportOptions(options));
 }
 
 function exportOptions(options: FhirExportRun) {
-  return { ...(options.onSkipped ? { onSkipped: options.onSkipped } : {}), ...(options.timestamp ? { timestamp: options.timestamp } : {}) };
+  return {
+    ...(options.onSkipped ? { onSkipped: options.onSkipped } : {}),
+    ...(options.timestamp ? { timestamp: options.timestamp } : {}),
+  };
 }

@@ -15,11 +15,21 @@ export class FhirImportInputError extends Error {
 function checkPatientChoice(bundle: unknown, patientId: string | undefined): void {
   const parsed = bundleSchema.safeParse(bundle);
   if (!parsed.success) return; // the importer says what is wrong with it
-  const patients = parsed.data.entry.flatMap((e) => (e.resource?.resourceType === 'Patient' ? [e.resource.id ?? '(no id)'] : []));
+  const patients = parsed.data.entry.flatMap((e) =>
+    e.resource?.resourceType === 'Patient' ? [e.resource.id ?? '(no id)'] : [],
+  );
   if (patientId !== undefined) {
-    if (!patients.includes(patientId)) throw new FhirImportInputError('patientId', `must be the id of a Patient in the Bundle (it has: ${patients.join(', ') || 'none'})`);
+    if (!patients.includes(patientId))
+      throw new FhirImportInputError(
+        'patientId',
+        `must be the id of a Patient in the Bundle (it has: ${patients.join(', ') || 'none'})`,
+      );
   } else if (patients.length === 0) throw new FhirImportInputError('entry', 'must contain a Patient resource');
-  else if (patients.length > 1) throw new FhirImportInputError('patientId', `required: the Bundle has ${patients.length} Patients (${patients.join(', ')}); say which one`);
+  else if (patients.length > 1)
+    throw new FhirImportInputError(
+      'patientId',
+      `required: the Bundle has ${patients.length} Patients (${patients.join(', ')}); say which one`,
+    );
 }
 
 /** A Bundle from another system as a pre-filled intake patient; nothing is stored. */

@@ -8,7 +8,18 @@ export function logChannel(logger: MessagingLogger): MessageChannel {
   return {
     name: 'log',
     async send(message) {
-      logger.info({ outboxMessage: { id: message.id, kind: message.kind, to: message.to, subject: message.subject, body: message.body } }, 'message (log channel)');
+      logger.info(
+        {
+          outboxMessage: {
+            id: message.id,
+            kind: message.kind,
+            to: message.to,
+            subject: message.subject,
+            body: message.body,
+          },
+        },
+        'message (log channel)',
+      );
     },
   };
 }

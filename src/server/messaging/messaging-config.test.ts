@@ -30,10 +30,14 @@ describe('messaging configuration from the environment', () => {
   it('names the variable when a value is wrong', () => {
     const read = (env: Record<string, string>) => () => readMessagingConfig(env, 'http://localhost:3000');
     expect(read({ MESODESK_SMTP_URL: 'mail.example' })).toThrow(/MESODESK_SMTP_URL must be a URL/);
-    expect(read({ MESODESK_SMTP_URL: 'http://mail.example' })).toThrow(/MESODESK_SMTP_URL must start with smtp:\/\/ or smtps:\/\//);
+    expect(read({ MESODESK_SMTP_URL: 'http://mail.example' })).toThrow(
+      /MESODESK_SMTP_URL must start with smtp:\/\/ or smtps:\/\//,
+    );
     expect(read({ MESODESK_PUBLIC_URL: 'ftp://x' })).toThrow(/MESODESK_PUBLIC_URL/);
     expect(read({ MESODESK_LOCALE: 'not a locale!' })).toThrow(/MESODESK_LOCALE/);
     expect(read({ MESODESK_MESSAGE_INTERVAL_SECONDS: '0' })).toThrow(/MESODESK_MESSAGE_INTERVAL_SECONDS/);
-    expect(read({ MESODESK_MESSAGE_INTERVAL_SECONDS: 'often' })).toThrow(expect.objectContaining({ name: 'ServerConfigError' }));
+    expect(read({ MESODESK_MESSAGE_INTERVAL_SECONDS: 'often' })).toThrow(
+      expect.objectContaining({ name: 'ServerConfigError' }),
+    );
   });
 });

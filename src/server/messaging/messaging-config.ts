@@ -16,7 +16,8 @@ const defaultIntervalSeconds = 30;
 function seconds(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return defaultIntervalSeconds;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 1 || n > 3600) throw new ServerConfigError(`MESODESK_MESSAGE_INTERVAL_SECONDS must be a number from 1 to 3600, not "${value}"`);
+  if (!Number.isFinite(n) || n < 1 || n > 3600)
+    throw new ServerConfigError(`MESODESK_MESSAGE_INTERVAL_SECONDS must be a number from 1 to 3600, not "${value}"`);
   return n;
 }
 
@@ -27,7 +28,8 @@ function url(name: string, value: string, protocols: readonly string[]): string 
   } catch {
     throw new ServerConfigError(`${name} must be a URL, not "${value}"`);
   }
-  if (!protocols.includes(parsed.protocol)) throw new ServerConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  if (!protocols.includes(parsed.protocol))
+    throw new ServerConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   return value;
 }
 
@@ -54,7 +56,14 @@ export function readMessagingConfig(env: Env, fallbackBaseUrl: string): Messagin
   };
   return {
     settings,
-    ...(smtpUrl ? { smtp: { url: url('MESODESK_SMTP_URL', smtpUrl, ['smtp:', 'smtps:']), from: env.MESODESK_SMTP_FROM?.trim() || 'mesodesk <no-reply@localhost>' } } : {}),
+    ...(smtpUrl
+      ? {
+          smtp: {
+            url: url('MESODESK_SMTP_URL', smtpUrl, ['smtp:', 'smtps:']),
+            from: env.MESODESK_SMTP_FROM?.trim() || 'mesodesk <no-reply@localhost>',
+          },
+        }
+      : {}),
     intervalMs: seconds(env.MESODESK_MESSAGE_INTERVAL_SECONDS) * 1000,
   };
 }

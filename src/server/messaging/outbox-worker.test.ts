@@ -2,7 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../storage/create-database.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { createOutboxWorker, exponentialBackoff, messageWorkerRoute, type OutboxWorkerOptions } from './outbox-worker.js';
+import {
+  createOutboxWorker,
+  exponentialBackoff,
+  messageWorkerRoute,
+  type OutboxWorkerOptions,
+} from './outbox-worker.js';
 import { createOutboxFixture } from './test-support/outbox-fixture.js';
 import { recordingChannel, silentLogger } from './test-support/recording-channel.js';
 import { secondConnection } from './test-support/second-connection.js';
@@ -23,19 +28,38 @@ forEachEngine('outbox worker', (getDb, engine) => {
 
   it('sends due messages, marks them sent, and audits each as the worker', async () => {
     const f = await createOutboxFixture(repos, { sessions: 1 });
-    for (const draft of f.allDrafts()) await repos.outbox.upsert(draft.kind === 'check_in' ? { ...draft, dueAt: '2026-06-01T00:00:00.001Z' } : draft);
+    for (const draft of f.allDrafts())
+      await repos.outbox.upsert(draft.kind === 'check_in' ? { ...draft, dueAt: '2026-06-01T00:00:00.001Z' } : draft);
     const channel = recordingChannel();
     const run = await worker({ channels: [channel], batchSize: 2 }).runUntilIdle();
     expect(run).toEqual({ claimed: 4, sent: 4, retried: 0, failed: 0, cancelled: 0 });
-    expect(channel.sent.map((m) => m.kind).sort()).toEqual(['aftercare', 'booking_confirmation', 'day_before_reminder', 'preparation_reminder']);
-    expect(channel.sent[0]).toMatchObject({ to: f.fixture.patient.email, subject: expect.stringMatching(/of session 0$/) });
+    expect(channel.sent.map((m) => m.kind).sort()).toEqual([
+      'aftercare',
+      'booking_confirmation',
+      'day_before_reminder',
+      'preparation_reminder',
+    ]);
+    expect(channel.sent[0]).toMatchObject({
+      to: f.fixture.patient.email,
+      subject: expect.stringMatching(/of session 0$/),
+    });
     const messages = await repos.outbox.listBySession(f.sessions[0]?.id ?? '');
     expect(messages.filter((m) => m.status === 'sent')).toHaveLength(4);
     expect(messages.find((m) => m.kind === 'check_in')).toMatchObject({ status: 'pending', attempts: 0 });
 
-    const audit = await repos.audit.list({ clinicId: f.fixture.clinic.id, entity: 'outbox_message', limit: 50, offset: 0 });
+    const audit = await repos.audit.list({
+      clinicId: f.fixture.clinic.id,
+      entity: 'outbox_message',
+      limit: 50,
+      offset: 0,
+    });
     expect(audit).toHaveLength(4);
-    expect(audit[0]).toMatchObject({ action: 'update', route: messageWorkerRoute, userId: null, patientId: f.fixture.patient.id });
+    expect(audit[0]).toMatchObject({
+      action: 'update',
+      route: messageWorkerRoute,
+      userId: null,
+      patientId: f.fixture.patient.id,
+    });
     await repos.outbox.cancelPending(f.sessions[0]?.id ?? '');
   });
 
@@ -49,13 +73,20 @@ forEachEngine('outbox worker', (getDb, engine) => {
     channel.failNext(1);
     expect(await w.runUntilIdle()).toMatchObject({ retried: 1, sent: 0 });
     const [waiting] = await repos.outbox.listBySession(f.sessions[0]?.id ?? '');
-    expect(waiting).toMatchObject({ status: 'pending', attempts: 1, lastError: 'channel unavailable', nextAttemptAt: new Date(clock + 60_000).toISOString() });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'channel unavailable',
+      nextAttemptAt: new Date(clock + 60_000).toISOString(),
+    });
     clock += 59_999;
     expect((await w.runUntilIdle()).claimed).toBe(0);
     clock += 1;
     expect(await w.runUntilIdle()).toMatchObject({ sent: 1 });
     expect(channel.sent.map((m) => m.id)).toEqual([waiting?.id]);
-    expect(await repos.outbox.listBySession(f.sessions[0]?.id ?? '')).toMatchObject([{ status: 'sent', attempts: 2, lastError: null }]);
+    expect(await repos.outbox.listBySession(f.sessions[0]?.id ?? '')).toMatchObject([
+      { status: 'sent', attempts: 2, lastError: null },
+    ]);
 
     await repos.outbox.upsert(f.draft(1, 'aftercare'));
     channel.failNext(10);
@@ -66,7 +97,9 @@ forEachEngine('outbox worker', (getDb, engine) => {
       clock += 3_600_000;
     }
     expect(failedAfter).toBe(3);
-    expect(await repos.outbox.listBySession(f.sessions[1]?.id ?? '')).toMatchObject([{ status: 'failed', attempts: 3, lastError: 'channel unavailable' }]);
+    expect(await repos.outbox.listBySession(f.sessions[1]?.id ?? '')).toMatchObject([
+      { status: 'failed', attempts: 3, lastError: 'channel unavailable' },
+    ]);
     expect([1, 2, 3, 7, 8].map(exponentialBackoff)).toEqual([60_000, 120_000, 240_000, 3_600_000, 3_600_000]);
   });
 
@@ -91,11 +124,20 @@ forEachEngine('outbox worker', (getDb, engine) => {
   it("takes over a crashed worker's claim once its lock lapses", async () => {
     const f = await createOutboxFixture(repos, { sessions: 1 });
     await repos.outbox.upsert(f.draft(0, 'aftercare'));
-    const [claimed] = await repos.outbox.claimDue({ workerId: 'crashed', now: juneFirst.toISOString(), lockedUntil: '2026-06-01T00:15:00.000Z', limit: 10, channels: ['log'], maxAttempts: 8 });
+    const [claimed] = await repos.outbox.claimDue({
+      workerId: 'crashed',
+      now: juneFirst.toISOString(),
+      lockedUntil: '2026-06-01T00:15:00.000Z',
+      limit: 10,
+      channels: ['log'],
+      maxAttempts: 8,
+    });
     expect(claimed).toBeDefined();
     const channel = recordingChannel();
     expect((await worker({ channels: [channel] }).runUntilIdle()).claimed).toBe(0);
-    expect(await worker({ channels: [channel], now: () => new Date('2026-06-01T00:15:00.001Z') }).runUntilIdle()).toMatchObject({ claimed: 1, sent: 1 });
+    expect(
+      await worker({ channels: [channel], now: () => new Date('2026-06-01T00:15:00.001Z') }).runUntilIdle(),
+    ).toMatchObject({ claimed: 1, sent: 1 });
     expect(channel.sent.map((m) => m.id)).toEqual([claimed?.id]);
   });
 
@@ -106,8 +148,22 @@ forEachEngine('outbox worker', (getDb, engine) => {
     try {
       const a = recordingChannel({ delayMs: 3 });
       const b = recordingChannel({ delayMs: 3 });
-      const workerA = createOutboxWorker({ repos, channels: [a], logger: silentLogger, now: () => juneFirst, batchSize: 3, workerId: 'server-a' });
-      const workerB = createOutboxWorker({ repos: createRepositories(other), channels: [b], logger: silentLogger, now: () => juneFirst, batchSize: 3, workerId: 'server-b' });
+      const workerA = createOutboxWorker({
+        repos,
+        channels: [a],
+        logger: silentLogger,
+        now: () => juneFirst,
+        batchSize: 3,
+        workerId: 'server-a',
+      });
+      const workerB = createOutboxWorker({
+        repos: createRepositories(other),
+        channels: [b],
+        logger: silentLogger,
+        now: () => juneFirst,
+        batchSize: 3,
+        workerId: 'server-b',
+      });
       const [runA, runB] = await Promise.all([workerA.runUntilIdle(), workerB.runUntilIdle()]);
 
       const ids = [...a.sent, ...b.sent].map((m) => m.id);

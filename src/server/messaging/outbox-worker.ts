@@ -55,7 +55,13 @@ export function exponentialBackoff(attempt: number): number {
 const emptyRun = (): WorkerRun => ({ claimed: 0, sent: 0, retried: 0, failed: 0, cancelled: 0 });
 
 function add(total: WorkerRun, run: WorkerRun): WorkerRun {
-  return { claimed: total.claimed + run.claimed, sent: total.sent + run.sent, retried: total.retried + run.retried, failed: total.failed + run.failed, cancelled: total.cancelled + run.cancelled };
+  return {
+    claimed: total.claimed + run.claimed,
+    sent: total.sent + run.sent,
+    retried: total.retried + run.retried,
+    failed: total.failed + run.failed,
+    cancelled: total.cancelled + run.cancelled,
+  };
 }
 
 function describe(error: unknown): string {
@@ -91,7 +97,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const channel = channels.get(message.channel);
     try {
       if (!channel) throw new Error(`no ${message.channel} channel in this worker`);
-      await channel.send({ id: message.id, kind: message.kind, to: message.recipient, subject: message.subject, body: message.body });
+      await channel.send({
+        id: message.id,
+        kind: message.kind,
+        to: message.recipient,
+        subject: message.subject,
+        body: message.body,
+      });
     } catch (error) {
       const text = describe(error);
       if (message.attempts >= maxAttempts) {
@@ -109,7 +121,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await repos.transaction(async (tx) => {
       await tx.outbox.finish(message.id, id, { status: 'sent' });
       await tx.audit.append([
-        { action: 'update', entity: 'outbox_message', records: [{ entityId: message.id, patientId: message.patientId }], clinicId: message.clinicId, userId: null, role: null, route: messageWorkerRoute },
+        {
+          action: 'update',
+          entity: 'outbox_message',
+          records: [{ entityId: message.id, patientId: message.patientId }],
+          clinicId: message.clinicId,
+          userId: null,
+          role: null,
+          route: messageWorkerRoute,
+        },
       ]);
     });
     run.sent += 1;
@@ -117,7 +137,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<WorkerRun> {
     const at = now().getTime();
-    const claimed = await repos.outbox.claimDue({ workerId: id, now: iso(at), lockedUntil: iso(at + lockMs), limit: batchSize, channels: [...channels.keys()], maxAttempts });
+    const claimed = await repos.outbox.claimDue({
+      workerId: id,
+      now: iso(at),
+      lockedUntil: iso(at + lockMs),
+      limit: batchSize,
+      channels: [...channels.keys()],
+      maxAttempts,
+    });
     const run = { ...emptyRun(), claimed: claimed.length };
     for (const message of claimed) {
       try {

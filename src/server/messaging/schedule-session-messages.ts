@@ -46,7 +46,9 @@ export async function scheduleSessionMessages(
   if (!course || course.status !== 'active' || !patient?.email) return cancelAll();
   const clinic = await tx.clinics.findById(patient.clinicId);
   // A session without a location is still in the clinic's zone: its first location's.
-  const location = session.locationId ? await tx.clinics.findLocation(session.locationId) : (await tx.clinics.listLocations(patient.clinicId))[0];
+  const location = session.locationId
+    ? await tx.clinics.findLocation(session.locationId)
+    : (await tx.clinics.listLocations(patient.clinicId))[0];
   const medications = await patientMedications(tx, patient.id, course.assessmentId);
 
   const booked: BookedSession = {
@@ -60,7 +62,11 @@ export async function scheduleSessionMessages(
     patient: { firstName: patient.firstName, email: patient.email, ...(medications ? { medications } : {}) },
     numbingCream: course.plan.anaesthesia.creamOffered,
   };
-  const planned = planSessionMessages(booked, course.plan, { now, baseUrl: settings.baseUrl, lateSigns: lateSignsNotice(knowledge) });
+  const planned = planSessionMessages(booked, course.plan, {
+    now,
+    baseUrl: settings.baseUrl,
+    lateSigns: lateSignsNotice(knowledge),
+  });
 
   const events: AuditEvent[] = [];
   for (const message of planned) {
@@ -79,6 +85,8 @@ export async function scheduleSessionMessages(
     if (change !== 'unchanged') events.push(...audited([record], change === 'created' ? 'create' : 'update'));
   }
   const fingerprint = planned[0]?.fingerprint ?? '';
-  events.push(...audited(await tx.outbox.cancelPending(session.id, { kinds: planned.map((m) => m.kind), fingerprint }), 'update'));
+  events.push(
+    ...audited(await tx.outbox.cancelPending(session.id, { kinds: planned.map((m) => m.kind), fingerprint }), 'update'),
+  );
   return events;
 }

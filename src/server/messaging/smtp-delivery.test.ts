@@ -28,8 +28,20 @@ forEachApp(
       await repos.clinics.updateLocation(fixture.location.id, { timeZone: 'Europe/Berlin' });
       practitioner = await get().signIn('practitioner');
       const patientUrl = `/api/patients/${fixture.patient.id}`;
-      const { assessment } = (await practitioner.inject({ method: 'POST', url: `${patientUrl}/intakes`, payload: healthyIntake('1990-04-12') })).json();
-      const courseId = (await practitioner.inject({ method: 'POST', url: `${patientUrl}/courses`, payload: { assessmentId: assessment.id } })).json().id;
+      const { assessment } = (
+        await practitioner.inject({
+          method: 'POST',
+          url: `${patientUrl}/intakes`,
+          payload: healthyIntake('1990-04-12'),
+        })
+      ).json();
+      const courseId = (
+        await practitioner.inject({
+          method: 'POST',
+          url: `${patientUrl}/courses`,
+          payload: { assessmentId: assessment.id },
+        })
+      ).json().id;
       const booked = await practitioner.inject({
         method: 'POST',
         url: `/api/courses/${courseId}/sessions`,
@@ -100,7 +112,9 @@ forEachApp(
       expect(text).toContain('Your session ended at 18:00');
       // 15 hours after 18:00 CEST is 08:00 CET (the clocks went back in the night); 48 hours, 17:00 CET.
       expect(text).toContain('Until Sun 27 Oct, 08:00:\n- Keep water off the treated area.');
-      expect(text).toMatch(/Until Mon 28 Oct, 17:00:\n- No strenuous exercise, gym or fitness training\.\n- No swimming pool, bath, sauna, spa or solarium\./);
+      expect(text).toMatch(
+        /Until Mon 28 Oct, 17:00:\n- No strenuous exercise, gym or fitness training\.\n- No swimming pool, bath, sauna, spa or solarium\./,
+      );
       expect(text).toContain('No make-up on the treated area.');
     });
 
@@ -114,8 +128,16 @@ forEachApp(
     it('delivered each message once, and staff see them as sent', async () => {
       expect(smtp.received).toHaveLength(5);
       expect((await runAt('2031-01-01T00:00:00.000Z')).run.claimed).toBe(0);
-      const listed = (await practitioner.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json().messages;
-      expect(listed.map((m: { kind: string; status: string; attempts: number; channel: string }) => [m.kind, m.status, m.attempts, m.channel])).toEqual([
+      const listed = (await practitioner.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json()
+        .messages;
+      expect(
+        listed.map((m: { kind: string; status: string; attempts: number; channel: string }) => [
+          m.kind,
+          m.status,
+          m.attempts,
+          m.channel,
+        ]),
+      ).toEqual([
         ['booking_confirmation', 'sent', 1, 'email'],
         ['preparation_reminder', 'sent', 2, 'email'],
         ['day_before_reminder', 'sent', 1, 'email'],

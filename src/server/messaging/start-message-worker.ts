@@ -10,10 +10,17 @@ import { smtpChannel } from './smtp-channel.js';
  * written before SMTP was set up are not left waiting. Every server may run one; their claims
  * keep them from sending a message twice.
  */
-export function startMessageWorker(repos: Repositories, config: MessagingConfig, logger: MessagingLogger): OutboxWorker {
+export function startMessageWorker(
+  repos: Repositories,
+  config: MessagingConfig,
+  logger: MessagingLogger,
+): OutboxWorker {
   const channels: MessageChannel[] = [logChannel(logger), ...(config.smtp ? [smtpChannel(config.smtp)] : [])];
   const worker = createOutboxWorker({ repos, channels, logger });
   worker.start(config.intervalMs);
-  logger.info({ workerId: worker.id, channels: channels.map((c) => c.name), intervalMs: config.intervalMs }, 'message worker started');
+  logger.info(
+    { workerId: worker.id, channels: channels.map((c) => c.name), intervalMs: config.intervalMs },
+    'message worker started',
+  );
   return worker;
 }

@@ -52,7 +52,10 @@ export const accessControlPlugin = fp(
         access = 'public';
         route.config = { ...config, access };
       }
-      if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access (see plugins/access-control.ts)`);
+      if (!access)
+        throw new Error(
+          `route ${String(route.method)} ${route.url} declares no config.access (see plugins/access-control.ts)`,
+        );
       for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
     });
 

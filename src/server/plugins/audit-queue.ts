@@ -20,12 +20,16 @@ export interface AuditQueue {
  * written by one call of `write`. Callers still wait for their batch, so no response leaves before its audit entries
  * are stored, and a failed batch fails every request in it, as a failed single insert did.
  */
-export function auditQueue(write: (entries: readonly NewAuditEntry[]) => Promise<void>, options: { maxBatch?: number; delayMs?: number } = {}): AuditQueue {
+export function auditQueue(
+  write: (entries: readonly NewAuditEntry[]) => Promise<void>,
+  options: { maxBatch?: number; delayMs?: number } = {},
+): AuditQueue {
   const maxBatch = options.maxBatch ?? 2000;
   const delayMs = options.delayMs ?? 0;
   // By default no timer: the requests whose sockets were ready in the same turn of the event loop,
   // and those that arrive while a batch is being written, share a commit without waiting for a clock.
-  const gather = () => new Promise<void>((resolve) => (delayMs > 0 ? setTimeout(resolve, delayMs) : setImmediate(resolve)));
+  const gather = () =>
+    new Promise<void>((resolve) => (delayMs > 0 ? setTimeout(resolve, delayMs) : setImmediate(resolve)));
   let waiting: Waiting[] = [];
   let running: Promise<void> | undefined;
 
@@ -35,7 +39,8 @@ export function auditQueue(write: (entries: readonly NewAuditEntry[]) => Promise
       // Whole requests per batch, up to maxBatch entries (a large list read may exceed it alone).
       let size = 0;
       let take = 0;
-      while (take < waiting.length && (take === 0 || size + (waiting[take]?.entries.length ?? 0) <= maxBatch)) size += waiting[take++]?.entries.length ?? 0;
+      while (take < waiting.length && (take === 0 || size + (waiting[take]?.entries.length ?? 0) <= maxBatch))
+        size += waiting[take++]?.entries.length ?? 0;
       const batch = waiting.slice(0, take);
       waiting = waiting.slice(take);
       try {

@@ -20,14 +20,22 @@ export const auditPlugin = fp(
     // transaction; a single read with more goes alone, stored as before.
     const reads = auditQueue((entries) => app.repos.audit.append(entries), { maxBatch: 500 });
     app.addHook('onClose', () => reads.drain());
-    app.decorateRequest('audit', async function audit(this: FastifyRequest, events: AuditEvent | readonly AuditEvent[], repos?: Repositories) {
-      const list: readonly AuditEvent[] = Array.isArray(events) ? events : [events as AuditEvent];
-      if (list.length === 0) return;
-      const user = this.auth?.user;
-      const route = `${this.method} ${this.routeOptions.url ?? this.url}`;
-      const entries = auditEntries(list, { clinicId: user?.clinicId ?? null, userId: user?.id ?? null, role: user?.role ?? null, route });
-      await (repos ? repos.audit.append(entries) : reads.append(entries));
-    });
+    app.decorateRequest(
+      'audit',
+      async function audit(this: FastifyRequest, events: AuditEvent | readonly AuditEvent[], repos?: Repositories) {
+        const list: readonly AuditEvent[] = Array.isArray(events) ? events : [events as AuditEvent];
+        if (list.length === 0) return;
+        const user = this.auth?.user;
+        const route = `${this.method} ${this.routeOptions.url ?? this.url}`;
+        const entries = auditEntries(list, {
+          clinicId: user?.clinicId ?? null,
+          userId: user?.id ?? null,
+          role: user?.role ?? null,
+          route,
+        });
+        await (repos ? repos.audit.append(entries) : reads.append(entries));
+      },
+    );
   },
   { name: 'audit' },
 );

@@ -42,5 +42,10 @@ export function setSessionCookie(app: App, reply: FastifyReply, token: string, e
 }
 
 export function clearSessionCookie(app: App, reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.appConfig.secureCookies });
+  reply.clearCookie(sessionCookieName, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: app.appConfig.secureCookies,
+  });
 }

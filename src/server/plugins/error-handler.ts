@@ -37,19 +37,30 @@ function fastifyProblem(error: FastifyError): FieldProblem {
 /** Maps every error a client can cause to a 4xx with a stable body; anything else is logged and a bare 500. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof HttpError) return send(reply, error.statusCode, error.body());
-  if (error instanceof UnknownCodeError) return send(reply, 400, new InvalidInputError([{ field: error.field, message: error.problem }]).body());
+  if (error instanceof UnknownCodeError)
+    return send(reply, 400, new InvalidInputError([{ field: error.field, message: error.problem }]).body());
 
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && code.startsWith('FST_CSRF_'))
-    return send(reply, 403, { error: 'csrf_token_invalid', message: 'send the token from GET /api/auth/csrf in the x-csrf-token header' });
+    return send(reply, 403, {
+      error: 'csrf_token_invalid',
+      message: 'send the token from GET /api/auth/csrf in the x-csrf-token header',
+    });
 
   switch (databaseErrorKind(error)) {
     case 'unique':
       return send(reply, 409, { error: 'conflict', message: 'a record with these values already exists' });
     case 'foreign_key':
-      return send(reply, 409, { error: 'conflict', message: 'the request refers to a record that does not exist, or one still in use' });
+      return send(reply, 409, {
+        error: 'conflict',
+        message: 'the request refers to a record that does not exist, or one still in use',
+      });
     case 'invalid_value':
-      return send(reply, 400, new InvalidInputError([{ field: '(body)', message: 'contains a value that cannot be stored' }]).body());
+      return send(
+        reply,
+        400,
+        new InvalidInputError([{ field: '(body)', message: 'contains a value that cannot be stored' }]).body(),
+      );
     case 'busy':
       request.log.warn({ err: error }, 'database busy');
       return send(reply.header('retry-after', '1'), 503, { error: 'busy', message: 'the database is busy; try again' });
@@ -70,7 +81,9 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
 export const errorHandlerPlugin = fp(
   async (app: App) => {
     app.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-    app.setNotFoundHandler((request, reply) => send(reply, 404, { error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }));
+    app.setNotFoundHandler((request, reply) =>
+      send(reply, 404, { error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+    );
   },
   { name: 'error-handler' },
 );

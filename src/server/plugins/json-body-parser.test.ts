@@ -13,11 +13,18 @@ forEachApp('JSON bodies', (get) => {
     for (const contentType of ['application/json', 'application/fhir+json']) {
       const response = await admin.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
       expect(response.statusCode, contentType).toBe(400);
-      expect(response.json().problems, contentType).toEqual([{ field: 'patient', message: 'must not nest deeper than 64 levels in all' }]);
+      expect(response.json().problems, contentType).toEqual([
+        { field: 'patient', message: 'must not nest deeper than 64 levels in all' },
+      ]);
     }
     expect((await admin.inject({ method: 'GET', url })).json()).toEqual(before);
     // A body of ordinary depth still goes through.
-    const ok = await admin.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(healthyIntake('1990-04-12')) });
+    const ok = await admin.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(healthyIntake('1990-04-12')),
+    });
     expect(ok.statusCode).toBe(201);
   });
 });

@@ -12,7 +12,11 @@ export function depthLimitedJsonParser(app: Pick<FastifyInstance, 'getDefaultJso
     parse(request, body, (error: Error | null, value?: unknown) => {
       if (error) return done(error, undefined);
       const field = tooDeepField(value, maxJsonDepth);
-      if (field !== undefined) return done(new InvalidInputError([{ field, message: `must not nest deeper than ${maxJsonDepth} levels in all` }]), undefined);
+      if (field !== undefined)
+        return done(
+          new InvalidInputError([{ field, message: `must not nest deeper than ${maxJsonDepth} levels in all` }]),
+          undefined,
+        );
       done(null, value);
     });
 }

@@ -9,9 +9,17 @@ forEachApp('OpenAPI document and docs page', (get) => {
     const doc = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toMatch(/^3\./);
 
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)),
+    );
     const apiRoutes = app.routeAccess
-      .filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json' && r.method !== 'HEAD')
+      .filter(
+        (r) =>
+          r.url.startsWith('/api/') &&
+          !r.url.startsWith('/api/docs') &&
+          r.url !== '/api/openapi.json' &&
+          r.method !== 'HEAD',
+      )
       .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
     expect(apiRoutes).toContain('POST /api/assessments');
     for (const route of apiRoutes) expect(documented).toContain(route);
@@ -25,13 +33,22 @@ forEachApp('OpenAPI document and docs page', (get) => {
       .filter((r) => !r.startsWith('GET /api/docs'));
     // GET /* is the web app's pages (src/server/web/); the API under /api stays closed, but for calendar
     // subscriptions, whose secret address stands in for a sign-in (routes/calendars/calendar-feed-routes.ts).
-    expect(open.sort()).toEqual(['GET /*', 'GET /api/calendar-feeds/:token.ics', 'GET /api/health', 'GET /api/openapi.json', 'POST /api/auth/login']);
+    expect(open.sort()).toEqual([
+      'GET /*',
+      'GET /api/calendar-feeds/:token.ics',
+      'GET /api/health',
+      'GET /api/openapi.json',
+      'POST /api/auth/login',
+    ]);
   });
 
   it('serves the docs page', async () => {
     const response = await get().app.inject({ method: 'GET', url: '/api/docs' });
     expect([200, 302]).toContain(response.statusCode);
-    const page = response.statusCode === 302 ? await get().app.inject({ method: 'GET', url: response.headers.location as string }) : response;
+    const page =
+      response.statusCode === 302
+        ? await get().app.inject({ method: 'GET', url: response.headers.location as string })
+        : response;
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('swagger');
   });

@@ -34,20 +34,49 @@ forEachApp('security plugins', (get) => {
 
   it('maps unknown routes, bad JSON and wrong content types to 4xx bodies', async () => {
     const admin = await get().signIn('admin');
-    expect((await get().app.inject({ method: 'GET', url: '/api/nothing-here' })).json()).toMatchObject({ error: 'not_found' });
-    const badJson = await admin.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': 'application/json' }, payload: '{"patient":' });
+    expect((await get().app.inject({ method: 'GET', url: '/api/nothing-here' })).json()).toMatchObject({
+      error: 'not_found',
+    });
+    const badJson = await admin.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"patient":',
+    });
     expect(badJson.statusCode).toBe(400);
-    expect(badJson.json()).toMatchObject({ error: 'invalid_input', problems: [{ field: '(body)', message: 'must be valid JSON' }] });
-    const proto = await admin.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1}}' });
+    expect(badJson.json()).toMatchObject({
+      error: 'invalid_input',
+      problems: [{ field: '(body)', message: 'must be valid JSON' }],
+    });
+    const proto = await admin.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"__proto__":{"x":1}}',
+    });
     expect(proto.statusCode).toBe(400);
-    const xml = await admin.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+    const xml = await admin.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
     expect(xml.statusCode).toBe(415);
-    const big = await admin.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': 'application/json' }, payload: `"${'x'.repeat(1_100_000)}"` });
+    const big = await admin.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      headers: { 'content-type': 'application/json' },
+      payload: `"${'x'.repeat(1_100_000)}"`,
+    });
     expect(big.statusCode).toBe(413);
   });
 
   it('ignores expired or unknown session cookies', async () => {
-    const response = await get().app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [sessionCookieName]: 'x'.repeat(43) } });
+    const response = await get().app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      cookies: { [sessionCookieName]: 'x'.repeat(43) },
+    });
     expect(response.statusCode).toBe(401);
   });
 });
@@ -56,7 +85,12 @@ forEachApp(
   'login rate limit',
   (get) => {
     it('answers 429 after too many sign-in attempts from one address', async () => {
-      const attempt = () => get().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'who@x.test', password: 'nope' } });
+      const attempt = () =>
+        get().app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'who@x.test', password: 'nope' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const limited = await attempt();
       expect(limited.statusCode).toBe(429);
@@ -72,7 +106,11 @@ forEachApp(
   (get) => {
     it('marks cookies Secure and sends HSTS', async () => {
       const { fixture, app } = get();
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: fixture.users.admin.email, password: 'correct horse battery staple' } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: fixture.users.admin.email, password: 'correct horse battery staple' },
+      });
       expect(response.cookies.find((c) => c.name === sessionCookieName)?.secure).toBe(true);
       expect(response.headers['strict-transport-security']).toContain('max-age=');
     });

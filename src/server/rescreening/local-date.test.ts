@@ -21,7 +21,19 @@ describe('local date of a session', () => {
   });
 
   it('agrees with Temporal for any instant, including zones with odd offsets and half-hour DST', () => {
-    const zones = ['UTC', 'Europe/London', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Pago_Pago'];
+    const zones = [
+      'UTC',
+      'Europe/London',
+      'Europe/Berlin',
+      'America/New_York',
+      'America/St_Johns',
+      'Asia/Kathmandu',
+      'Asia/Kolkata',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+    ];
     const from = Date.parse('2000-01-01T00:00:00Z');
     const to = Date.parse('2040-01-01T00:00:00Z');
     fc.assert(

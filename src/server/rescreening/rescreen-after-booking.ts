@@ -8,7 +8,12 @@ import { rescreenPatient, screeningAuditEvent } from './rescreen-patient.js';
  * moved: a session booked inside a waiting period (e.g. within six months of a hair transplant) is
  * flagged at once, not at the next knowledge-base change.
  */
-export async function rescreenAfterBooking(tx: Repositories, knowledgeBase: KnowledgeBase, request: FastifyRequest, patientId: string): Promise<void> {
+export async function rescreenAfterBooking(
+  tx: Repositories,
+  knowledgeBase: KnowledgeBase,
+  request: FastifyRequest,
+  patientId: string,
+): Promise<void> {
   const screening = await rescreenPatient(tx, knowledgeBase, { patientId, now: new Date() });
   await request.audit(screening.changes.map(screeningAuditEvent), tx);
 }

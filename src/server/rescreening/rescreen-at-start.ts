@@ -13,7 +13,12 @@ export function recordStartupScreening(changes: readonly ScreeningChange[], tx: 
   const clinics = [...new Set(changes.map((c) => c.clinicId))];
   return tx.audit.append(
     clinics.flatMap((clinicId) =>
-      auditEntries(changes.filter((c) => c.clinicId === clinicId).map(screeningAuditEvent), { clinicId, userId: null, role: null, route: startupRescreeningRoute }),
+      auditEntries(changes.filter((c) => c.clinicId === clinicId).map(screeningAuditEvent), {
+        clinicId,
+        userId: null,
+        role: null,
+        route: startupRescreeningRoute,
+      }),
     ),
   );
 }
@@ -30,7 +35,11 @@ export interface StartupRescreening {
  * upgrade of the knowledge base, or sessions booked since the last run). The server already
  * answers meanwhile: each patient is one short transaction.
  */
-export function startRescreening(repos: Repositories, knowledgeBase: KnowledgeBase, logger: FastifyBaseLogger): StartupRescreening {
+export function startRescreening(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  logger: FastifyBaseLogger,
+): StartupRescreening {
   const controller = new AbortController();
   const done = rescreenOutdated(repos, knowledgeBase, {
     now: () => new Date(),

@@ -25,14 +25,26 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
   const noAudit = async () => {};
 
   /** A patient with an intake (as given), a course from it, and upcoming sessions booked after it. */
-  async function patientWithSessions(patient: PatientRecord, overrides: Parameters<typeof makeIntake>[0], days: number[]) {
+  async function patientWithSessions(
+    patient: PatientRecord,
+    overrides: Parameters<typeof makeIntake>[0],
+    days: number[],
+  ) {
     const intake = makeIntake({ ...overrides, patient: { birthDate: patient.birthDate, ...overrides?.patient } });
     const stored = await repos.intakes.create({ patientId: patient.id, data: intake, createdBy: null });
     const plan = assess(makeIntake({ patient: { birthDate: patient.birthDate } }), kb).plan;
     if (!plan) throw new Error('the healthy intake has no plan');
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: plan.indication, area: plan.area, plan, createdBy: null });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: plan.indication,
+      area: plan.area,
+      plan,
+      createdBy: null,
+    });
     const ids: string[] = [];
-    for (const d of days) ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: inDays(d) })).id);
+    for (const d of days)
+      ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: inDays(d) })).id);
     sessionsOf.set(patient.id, ids);
     return stored;
   }
@@ -54,7 +66,10 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
     expect((await flagOf(later ?? ''))?.verdict).toBe('contraindicated');
     expect(await flagOf(sessionsOf.get(fixture.otherPatient.id)?.[0] ?? '')).toBeNull();
 
-    expect(await rescreenOutdated(repos, kb, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 0, sessions: 0 });
+    expect(await rescreenOutdated(repos, kb, { now: () => new Date(), record: noAudit })).toMatchObject({
+      patients: 0,
+      sessions: 0,
+    });
     const upgraded = await rescreenOutdated(repos, nextKb, { now: () => new Date(), record: noAudit });
     expect(upgraded).toMatchObject({ knowledgeBaseVersion: nextKb.version, patients: 2, sessions: 3, changed: 0 });
     const flaggedAt = (await flagOf(soon ?? ''))?.flaggedAt;
@@ -66,13 +81,27 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
   it('pages through many patients in small batches, only those of the clinic asked for', async () => {
     const other = await createClinicFixture(repos, { tag: `rescreen-other-${Date.now()}`, passwordHash: 'unused' });
     for (let i = 0; i < 5; i++) {
-      const patient = await repos.patients.create({ clinicId: fixture.clinic.id, firstName: `P${i}`, lastName: 'Batch', birthDate: '1980-01-01', sex: 'female' });
+      const patient = await repos.patients.create({
+        clinicId: fixture.clinic.id,
+        firstName: `P${i}`,
+        lastName: 'Batch',
+        birthDate: '1980-01-01',
+        sex: 'female',
+      });
       await patientWithSessions(patient, { patient: { pregnant: i % 2 === 0 } }, [3, 12]);
     }
     await patientWithSessions(other.patient, {}, [5]);
-    const run = await rescreenOutdated(repos, kb, { now: () => new Date(), clinicId: fixture.clinic.id, batchSize: 2, record: noAudit });
+    const run = await rescreenOutdated(repos, kb, {
+      now: () => new Date(),
+      clinicId: fixture.clinic.id,
+      batchSize: 2,
+      record: noAudit,
+    });
     expect(run).toMatchObject({ patients: 5, sessions: 10, changed: 6, failed: 0 });
-    expect(await rescreenOutdated(repos, kb, { now: () => new Date(), batchSize: 2, record: noAudit })).toMatchObject({ patients: 1, sessions: 1 });
+    expect(await rescreenOutdated(repos, kb, { now: () => new Date(), batchSize: 2, record: noAudit })).toMatchObject({
+      patients: 1,
+      sessions: 1,
+    });
   });
 
   /** The repositories, with writes of these sessions' screenings failing (as a full disk would). */
@@ -94,7 +123,11 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
   it('leaves a failing patient unchanged for the next run and carries on with the others', async () => {
     const errors: string[] = [];
     const failing = new Set(sessionsOf.get(fixture.otherPatient.id));
-    const run = await rescreenOutdated(failingFor(repos, failing), nextKb, { now: () => new Date(), record: noAudit, onError: (patientId) => errors.push(patientId) });
+    const run = await rescreenOutdated(failingFor(repos, failing), nextKb, {
+      now: () => new Date(),
+      record: noAudit,
+      onError: (patientId) => errors.push(patientId),
+    });
     expect(run.failed).toBe(1);
     expect(errors).toEqual([fixture.otherPatient.id]);
     expect(run.patients).toBeGreaterThan(1);
@@ -104,7 +137,10 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
     // The patients batched with it were screened all the same.
     const screened = await repos.screening.upcomingSessions(fixture.patient.id, new Date().toISOString());
     expect(screened.every((s) => s.screenedWith === nextKb.version)).toBe(true);
-    expect(await rescreenOutdated(repos, nextKb, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 1, failed: 0 });
+    expect(await rescreenOutdated(repos, nextKb, { now: () => new Date(), record: noAudit })).toMatchObject({
+      patients: 1,
+      failed: 0,
+    });
   });
 
   it('rolls back a batch whose audit write fails, then screens its patients one by one', async () => {
@@ -119,7 +155,9 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
     expect(run.failed).toBe(0);
     // The first call was the whole batch; then one per patient.
     expect(calls).toBe(run.patients + 1);
-    expect(await rescreenOutdated(repos, again, { now: () => new Date(), record: noAudit })).toMatchObject({ patients: 0 });
+    expect(await rescreenOutdated(repos, again, { now: () => new Date(), record: noAudit })).toMatchObject({
+      patients: 0,
+    });
   });
 
   it('lets the server take requests between batches', async () => {
@@ -144,7 +182,9 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
   it('stops between patients when asked to', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect(await rescreenOutdated(repos, kb, { now: () => new Date(), signal: controller.signal, record: noAudit })).toMatchObject({ patients: 0 });
+    expect(
+      await rescreenOutdated(repos, kb, { now: () => new Date(), signal: controller.signal, record: noAudit }),
+    ).toMatchObject({ patients: 0 });
   });
 
   describe('at server start', () => {
@@ -157,7 +197,11 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
       const audit = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, limit: 200, offset: 0 }));
       const system = audit.filter((e) => e.route === startupRescreeningRoute);
       expect(system.length).toBe(summary?.changed);
-      expect(system.every((e) => e.userId === null && e.action === 'update' && e.entity === 'treatment_session' && e.patientId !== null)).toBe(true);
+      expect(
+        system.every(
+          (e) => e.userId === null && e.action === 'update' && e.entity === 'treatment_session' && e.patientId !== null,
+        ),
+      ).toBe(true);
     });
   });
 });

@@ -37,8 +37,18 @@ const nextTurnOfEventLoop = () => new Promise<void>((resolve) => setImmediate(re
  * one connection). When a batch fails it is rolled back and its patients are tried one by one, so
  * one failing patient neither blocks nor undoes the others; it is left for the next run.
  */
-export async function rescreenOutdated(repos: Repositories, knowledgeBase: KnowledgeBase, options: RescreenOutdatedOptions): Promise<RescreenSummary> {
-  const summary: RescreenSummary = { knowledgeBaseVersion: knowledgeBase.version, patients: 0, sessions: 0, changed: 0, failed: 0 };
+export async function rescreenOutdated(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  options: RescreenOutdatedOptions,
+): Promise<RescreenSummary> {
+  const summary: RescreenSummary = {
+    knowledgeBaseVersion: knowledgeBase.version,
+    patients: 0,
+    sessions: 0,
+    changed: 0,
+    failed: 0,
+  };
   const limit = Math.max(1, options.batchSize ?? 500);
   // A failed patient's later sessions are still outdated: they must not be tried again in this run.
   const failed = new Set<string>();
@@ -55,14 +65,24 @@ export async function rescreenOutdated(repos: Repositories, knowledgeBase: Knowl
   /** Screens these patients together, or (when that fails) one by one; false once asked to stop. */
   const screenBatch = async (patientIds: string[]): Promise<boolean> => {
     try {
-      add(patientIds.length, await repos.transaction(async (tx) => recorded(tx, await rescreenPatients(tx, knowledgeBase, { patientIds, now: options.now() }))));
+      add(
+        patientIds.length,
+        await repos.transaction(async (tx) =>
+          recorded(tx, await rescreenPatients(tx, knowledgeBase, { patientIds, now: options.now() })),
+        ),
+      );
       return true;
     } catch {
       for (const patientId of patientIds) {
         await nextTurnOfEventLoop();
         if (options.signal?.aborted) return false;
         try {
-          add(1, await repos.transaction(async (tx) => recorded(tx, await rescreenPatient(tx, knowledgeBase, { patientId, now: options.now() }))));
+          add(
+            1,
+            await repos.transaction(async (tx) =>
+              recorded(tx, await rescreenPatient(tx, knowledgeBase, { patientId, now: options.now() })),
+            ),
+          );
         } catch (error) {
           failed.add(patientId);
           summary.failed += 1;

@@ -25,7 +25,12 @@ export interface PatientScreening {
 export const cannotScreenVerdict = 'cannot_screen';
 
 function flagFor(intake: Intake, target: ScreeningTarget, knowledgeBase: KnowledgeBase): ScreeningFlag | null {
-  const session = { id: target.sessionId, date: localDate(target.scheduledAt, target.timeZone), indication: target.indication, area: target.area };
+  const session = {
+    id: target.sessionId,
+    date: localDate(target.scheduledAt, target.timeZone),
+    indication: target.indication,
+    area: target.area,
+  };
   try {
     const [screening] = rescreenSessions(intake, [session], knowledgeBase);
     return screening?.flagged ? { verdict: screening.verdict, reasons: screening.reasons } : null;
@@ -34,7 +39,15 @@ function flagFor(intake: Intake, target: ScreeningTarget, knowledgeBase: Knowled
     if (!(error instanceof UnknownCodeError)) throw error;
     return {
       verdict: cannotScreenVerdict,
-      reasons: [{ code: 'UNKNOWN_TREATMENT', kind: 'temporary', message: `The knowledge base cannot assess this course: ${error.problem}`, sources: [], citations: [] }],
+      reasons: [
+        {
+          code: 'UNKNOWN_TREATMENT',
+          kind: 'temporary',
+          message: `The knowledge base cannot assess this course: ${error.problem}`,
+          sources: [],
+          citations: [],
+        },
+      ],
     };
   }
 }
@@ -50,10 +63,16 @@ interface Screened {
   confirmed: string[];
 }
 
-function screenTargets(intake: Intake | undefined, targets: readonly ScreeningTarget[], knowledgeBase: KnowledgeBase, into: Screened): void {
+function screenTargets(
+  intake: Intake | undefined,
+  targets: readonly ScreeningTarget[],
+  knowledgeBase: KnowledgeBase,
+  into: Screened,
+): void {
   for (const target of targets) {
     const flag = intake ? flagFor(intake, target, knowledgeBase) : target.flag;
-    if (!sameFlag(flag, target.flag)) into.changes.push({ sessionId: target.sessionId, patientId: target.patientId, clinicId: target.clinicId, flag });
+    if (!sameFlag(flag, target.flag))
+      into.changes.push({ sessionId: target.sessionId, patientId: target.patientId, clinicId: target.clinicId, flag });
     else if (target.screenedWith !== knowledgeBase.version) into.confirmed.push(target.sessionId);
   }
 }
@@ -61,7 +80,11 @@ function screenTargets(intake: Intake | undefined, targets: readonly ScreeningTa
 async function store(repos: Repositories, knowledgeBase: KnowledgeBase, screened: Screened): Promise<void> {
   // An unchanged flag keeps the time it was first raised: only the version is written, for all of them at once.
   await repos.screening.markScreened(screened.confirmed, knowledgeBase.version);
-  for (const change of screened.changes) await repos.screening.recordScreening(change.sessionId, { knowledgeBaseVersion: knowledgeBase.version, flag: change.flag });
+  for (const change of screened.changes)
+    await repos.screening.recordScreening(change.sessionId, {
+      knowledgeBaseVersion: knowledgeBase.version,
+      flag: change.flag,
+    });
 }
 
 /**
@@ -89,7 +112,11 @@ export async function rescreenPatient(
  * handful of queries whatever their number: a whole clinic is re-screened batch by batch after a
  * knowledge-base change. Pass the transaction's repositories.
  */
-export async function rescreenPatients(repos: Repositories, knowledgeBase: KnowledgeBase, options: { patientIds: readonly string[]; now: Date }): Promise<PatientScreening> {
+export async function rescreenPatients(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  options: { patientIds: readonly string[]; now: Date },
+): Promise<PatientScreening> {
   const targets = await repos.screening.upcomingSessionsOf(options.patientIds, options.now.toISOString());
   if (targets.length === 0) return { screened: 0, changes: [] };
   const byPatient = new Map<string, ScreeningTarget[]>();

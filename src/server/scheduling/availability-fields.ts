@@ -6,14 +6,19 @@ import type { Weekday, WeeklyHours } from '../../core/scheduling/availability.js
 
 const wallTimePattern = /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
-export const wallTime = z.string({ error: 'must be a time of day (HH:MM)' }).regex(wallTimePattern, { message: 'must be a time of day from 00:00 to 24:00 (HH:MM)' });
+export const wallTime = z
+  .string({ error: 'must be a time of day (HH:MM)' })
+  .regex(wallTimePattern, { message: 'must be a time of day from 00:00 to 24:00 (HH:MM)' });
 
 /** A local wall-clock span on one day; spans cannot cross midnight (use 24:00 as the end). */
 export const wallSpan = z
   .object({ start: wallTime, end: wallTime }, { error: 'must be { start, end }' })
   .refine((s) => s.end > s.start, { message: 'must end after it starts', path: ['end'] });
 
-const daySpans = z.array(wallSpan, { error: 'must be a list of { start, end } spans' }).max(12, { message: 'must have at most 12 spans' }).optional();
+const daySpans = z
+  .array(wallSpan, { error: 'must be a list of { start, end } spans' })
+  .max(12, { message: 'must have at most 12 spans' })
+  .optional();
 
 /** ISO weekday (1 = Monday ... 7 = Sunday) → working spans; a missing day is a day off. */
 export const weeklyHours = z.strictObject(
@@ -47,6 +52,12 @@ export const weekday = z
 
 /** What a patient can do: weekdays and local time windows (any, when absent or empty). */
 export const timePreferences = {
-  weekdays: z.array(weekday, { error: 'must be a list of weekday numbers 1-7' }).max(7, { message: 'must list at most 7 days' }).optional(),
-  timesOfDay: z.array(wallSpan, { error: 'must be a list of { start, end } spans' }).max(12, { message: 'must have at most 12 spans' }).optional(),
+  weekdays: z
+    .array(weekday, { error: 'must be a list of weekday numbers 1-7' })
+    .max(7, { message: 'must list at most 7 days' })
+    .optional(),
+  timesOfDay: z
+    .array(wallSpan, { error: 'must be a list of { start, end } spans' })
+    .max(12, { message: 'must have at most 12 spans' })
+    .optional(),
 };

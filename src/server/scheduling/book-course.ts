@@ -3,7 +3,12 @@ import type { Weekday } from '../../core/scheduling/availability.js';
 import { prepareSchedule } from '../../core/scheduling/prepare-schedule.js';
 import { sessionLengthMinutes } from '../../core/scheduling/session-length.js';
 import type { WallClockSpan } from '../../core/scheduling/wall-clock.js';
-import type { CourseRecord, CourseScheduleRecord, TreatmentSessionRecord, UserRecord } from '../../storage/repositories/records.js';
+import type {
+  CourseRecord,
+  CourseScheduleRecord,
+  TreatmentSessionRecord,
+  UserRecord,
+} from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, invalidField } from '../http-errors.js';
 import { loadAccessibleCourse } from '../routes/courses/course-routes.js';
@@ -36,23 +41,33 @@ export interface BookedCourse {
  * session with its slot claims; any conflict, including one a concurrent booking causes between
  * the check and the write, is a 409 and the caller's transaction rolls back.
  */
-export async function bookCourse(tx: Repositories, input: { user: UserRecord; courseId: string; booking: CourseBooking; now: string }): Promise<BookedCourse> {
+export async function bookCourse(
+  tx: Repositories,
+  input: { user: UserRecord; courseId: string; booking: CourseBooking; now: string },
+): Promise<BookedCourse> {
   const { user, booking } = input;
   const course = await loadAccessibleCourse(tx, user, input.courseId);
   if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
   await tx.courses.lockForBooking(course.id);
   const existing = await tx.treatmentSessions.listByCourse(course.id);
   if (existing.some((s) => s.status === 'planned'))
-    throw conflict('course_already_booked', 'the course already has planned sessions: reschedule them, or cancel them before booking anew');
+    throw conflict(
+      'course_already_booked',
+      'the course already has planned sessions: reschedule them, or cancel them before booking anew',
+    );
 
   const location = await tx.clinics.findLocation(booking.locationId);
-  if (!location || location.clinicId !== user.clinicId) throw invalidField('locationId', 'must be a location of this clinic');
+  if (!location || location.clinicId !== user.clinicId)
+    throw invalidField('locationId', 'must be a location of this clinic');
   checkAgainstPlan(course.plan, { sessions: booking.sessions.length, switchAfter: booking.switchAfter });
   const earliestStart = await earliestStartOf(tx, course);
   const lengthMinutes = callCore(() => sessionLengthMinutes(course.plan));
 
   const starts = booking.sessions.map((s) => Date.parse(s.start));
-  const scheduleInput = await loadScheduleInput(tx, location, { fromMs: Math.min(...starts), toMs: Math.max(...starts) + dayMs });
+  const scheduleInput = await loadScheduleInput(tx, location, {
+    fromMs: Math.min(...starts),
+    toMs: Math.max(...starts) + dayMs,
+  });
   const schedule = callCore(() => prepareSchedule(scheduleInput));
   const problems = checkProposal(schedule, {
     plan: course.plan,

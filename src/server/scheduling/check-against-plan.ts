@@ -6,5 +6,6 @@ export function checkAgainstPlan(plan: CoursePlan, options: { sessions?: number;
   const count = options.sessions;
   if (count !== undefined && (count < plan.sessions.min || count > plan.sessions.max))
     throw invalidField('sessions', `must be between ${plan.sessions.min} and ${plan.sessions.max} (the plan's course)`);
-  if (options.switchAfter !== undefined && !plan.laterIntervalDays) throw invalidField('switchAfter', 'the plan has no later interval to switch to');
+  if (options.switchAfter !== undefined && !plan.laterIntervalDays)
+    throw invalidField('switchAfter', 'the plan has no later interval to switch to');
 }

@@ -9,7 +9,8 @@ export function callCore<T>(work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (error instanceof RangeError) throw conflict('schedule_invalid', `the stored schedule cannot be used: ${error.message}`);
+    if (error instanceof RangeError)
+      throw conflict('schedule_invalid', `the stored schedule cannot be used: ${error.message}`);
     throw error;
   }
 }

@@ -1,4 +1,9 @@
-import type { AvailabilityException, Booking, PractitionerAvailability, ScheduleInput } from '../../core/scheduling/availability.js';
+import type {
+  AvailabilityException,
+  Booking,
+  PractitionerAvailability,
+  ScheduleInput,
+} from '../../core/scheduling/availability.js';
 import type { AvailabilityExceptionRecord, LocationRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict } from '../http-errors.js';
@@ -10,7 +15,9 @@ const dayMs = 86_400_000;
 
 function toException(record: AvailabilityExceptionRecord): AvailabilityException {
   const reason = record.reason === null ? {} : { reason: record.reason };
-  return record.kind === 'days' ? { kind: 'days', from: record.from, to: record.to, ...reason } : { kind: 'hours', start: record.start, end: record.end, ...reason };
+  return record.kind === 'days'
+    ? { kind: 'days', from: record.from, to: record.to, ...reason }
+    : { kind: 'hours', start: record.start, end: record.end, ...reason };
 }
 
 /**
@@ -20,14 +27,24 @@ function toException(record: AvailabilityExceptionRecord): AvailabilityException
  */
 async function loadBookings(repos: Repositories, clinicId: string, fromMs: number, toMs: number): Promise<Booking[]> {
   // A day earlier: sessions that started before the window may still run into it.
-  const slots = await repos.availability.bookedSlots({ clinicId, from: new Date(fromMs - dayMs).toISOString(), to: new Date(toMs).toISOString() });
+  const slots = await repos.availability.bookedSlots({
+    clinicId,
+    from: new Date(fromMs - dayMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+  });
   const bookings: Booking[] = [];
   for (const slot of slots) {
     const startMs = Date.parse(slot.start);
     if (Number.isNaN(startMs) || (slot.practitionerId === null && slot.roomId === null)) continue;
     const [start, end] = widenToSlots(startMs, sessionEndMs(startMs, slot.durationMinutes));
     if (end <= start) continue;
-    bookings.push({ id: slot.sessionId, practitionerId: slot.practitionerId ?? '', roomId: slot.roomId ?? '', start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+    bookings.push({
+      id: slot.sessionId,
+      practitionerId: slot.practitionerId ?? '',
+      roomId: slot.roomId ?? '',
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+    });
   }
   return bookings;
 }
@@ -37,7 +54,11 @@ async function loadBookings(repos: Repositories, clinicId: string, fromMs: numbe
  * repositories when booking): its zone and active rooms, the working weeks of its active
  * practitioners with their time off, its closures, and the clinic's bookings in the window.
  */
-export async function loadScheduleInput(repos: Repositories, location: LocationRecord, window: { fromMs: number; toMs: number }): Promise<ScheduleInput> {
+export async function loadScheduleInput(
+  repos: Repositories,
+  location: LocationRecord,
+  window: { fromMs: number; toMs: number },
+): Promise<ScheduleInput> {
   const rooms = await repos.availability.listRooms(location.id);
   const hours = await repos.availability.listPractitionerHours(location.id);
   const exceptions = await repos.availability.listExceptions(location.id);
@@ -48,7 +69,11 @@ export async function loadScheduleInput(repos: Repositories, location: LocationR
     const user = await repos.users.findById(entry.practitionerId);
     if (!user || !user.active || user.clinicId !== location.clinicId || !clinicalRoles.includes(user.role)) continue;
     const week = weeklyHours.safeParse(entry.weeklyHours);
-    if (!week.success) throw conflict('availability_invalid', `the stored working hours of ${user.displayName} at ${location.name} are not valid; set them again`);
+    if (!week.success)
+      throw conflict(
+        'availability_invalid',
+        `the stored working hours of ${user.displayName} at ${location.name} are not valid; set them again`,
+      );
     practitioners.push({
       practitionerId: user.id,
       name: user.displayName,

@@ -1,5 +1,9 @@
 import { laterDate, type IsoDate } from '../../core/dates/iso-date.js';
-import { DEFAULT_HORIZON_DAYS, type CoursePlan, type PatientPreferences } from '../../core/scheduling/course-request.js';
+import {
+  DEFAULT_HORIZON_DAYS,
+  type CoursePlan,
+  type PatientPreferences,
+} from '../../core/scheduling/course-request.js';
 import type { CourseResult } from '../../core/scheduling/course-result.js';
 import { findCourse } from '../../core/scheduling/find-course.js';
 import type { LocationRecord } from '../../storage/repositories/records.js';
@@ -30,11 +34,15 @@ export async function proposeCourse(
   const { location, plan, now, options } = input;
   checkAgainstPlan(plan, options);
   const nowMs = Date.parse(now);
-  if (options.earliestStart !== undefined) assertWithinBookingWindow('earliestStart', Date.parse(`${options.earliestStart}T00:00:00Z`), nowMs);
+  if (options.earliestStart !== undefined)
+    assertWithinBookingWindow('earliestStart', Date.parse(`${options.earliestStart}T00:00:00Z`), nowMs);
   const earliestStart = laterDate(input.assessmentStart, options.earliestStart);
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   // The search covers local days from the later of today and earliestStart; zones are within a day of UTC.
-  const fromMs = Math.max(nowMs, earliestStart === undefined ? nowMs : Date.parse(`${earliestStart}T00:00:00Z`) - dayMs);
+  const fromMs = Math.max(
+    nowMs,
+    earliestStart === undefined ? nowMs : Date.parse(`${earliestStart}T00:00:00Z`) - dayMs,
+  );
   const schedule = await loadScheduleInput(repos, location, { fromMs, toMs: fromMs + (horizonDays + 2) * dayMs });
   const result = callCore(() =>
     findCourse({

@@ -12,19 +12,32 @@ import { callCore } from './core-call.js';
  * (its local date at the session's location), stored in place of any earlier one; an active course
  * is marked completed with it. In the caller's transaction.
  */
-export async function recordMaintenanceRecall(tx: Repositories, input: { user: UserRecord; courseId: string }): Promise<{ course: CourseRecord<Plan>; recall: MaintenanceRecallRecord }> {
+export async function recordMaintenanceRecall(
+  tx: Repositories,
+  input: { user: UserRecord; courseId: string },
+): Promise<{ course: CourseRecord<Plan>; recall: MaintenanceRecallRecord }> {
   let course = await loadAccessibleCourse(tx, input.user, input.courseId);
   const sessions = await tx.treatmentSessions.listByCourse(course.id);
-  if (sessions.some((s) => s.status === 'planned')) throw conflict('course_not_finished', 'the course still has planned sessions');
+  if (sessions.some((s) => s.status === 'planned'))
+    throw conflict('course_not_finished', 'the course still has planned sessions');
   const last = sessions.filter((s) => s.status === 'done').at(-1);
   if (!last) throw conflict('no_session_done', 'no session of the course is done yet');
   const settings = await tx.courses.findSchedule(course.id);
   const locationId = last.locationId ?? settings?.locationId;
   const location = locationId ? await tx.clinics.findLocation(locationId) : undefined;
-  const lastDate = callCore(() => new ZoneCalendar(location?.timeZone ?? 'UTC').local(Date.parse(last.scheduledAt)).date);
+  const lastDate = callCore(
+    () => new ZoneCalendar(location?.timeZone ?? 'UTC').local(Date.parse(last.scheduledAt)).date,
+  );
   const window = callCore(() => maintenanceRecall(lastDate, course.plan.maintenance));
   if (!window) throw conflict('no_maintenance', `the plan schedules no maintenance: ${course.plan.maintenance.note}`);
-  const recall = await tx.courses.setMaintenanceRecall({ courseId: course.id, lastSessionDate: lastDate, dueFrom: window.from, dueTo: window.to, message: window.message, createdBy: input.user.id });
+  const recall = await tx.courses.setMaintenanceRecall({
+    courseId: course.id,
+    lastSessionDate: lastDate,
+    dueFrom: window.from,
+    dueTo: window.to,
+    message: window.message,
+    createdBy: input.user.id,
+  });
   if (course.status === 'active') course = (await tx.courses.setStatus(course.id, 'completed')) ?? course;
   return { course, recall };
 }

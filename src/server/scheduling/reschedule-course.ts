@@ -48,21 +48,34 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
   const course = await tx.courses.findById(courseId);
   if (!course) throw notFound('session');
   const session = await loadSessionForChange(tx, input.user, input.sessionId);
-  if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer move`);
+  if (session.status !== 'planned')
+    throw conflict('session_closed', `the session is ${session.status} and can no longer move`);
   if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
 
-  const sessions = (await tx.treatmentSessions.listByCourse(course.id)).filter((s) => s.status === 'planned' || s.status === 'done');
+  const sessions = (await tx.treatmentSessions.listByCourse(course.id)).filter(
+    (s) => s.status === 'planned' || s.status === 'done',
+  );
   const settings = await tx.courses.findSchedule(course.id);
   const locationId = settings?.locationId ?? session.locationId;
   const incomplete = sessions.filter((s) => !s.practitionerId || !s.roomId).map((s) => s.id);
   if (!locationId || incomplete.length > 0)
-    throw conflict('incomplete_booking', 'every session of the course needs a location, practitioner and room to re-flow the course; set them first (PATCH /api/sessions/:id)');
+    throw conflict(
+      'incomplete_booking',
+      'every session of the course needs a location, practitioner and room to re-flow the course; set them first (PATCH /api/sessions/:id)',
+    );
   const location = await tx.clinics.findLocation(locationId);
   if (!location) throw conflict('incomplete_booking', 'the course’s location no longer exists');
 
   const booked: BookedSession[] = sessions.map((s, i) => {
     const startMs = Date.parse(s.scheduledAt);
-    return { number: i + 1, practitionerId: s.practitionerId!, roomId: s.roomId!, start: s.scheduledAt, end: new Date(sessionEndMs(startMs, s.durationMinutes)).toISOString(), bookingId: s.id };
+    return {
+      number: i + 1,
+      practitionerId: s.practitionerId!,
+      roomId: s.roomId!,
+      start: s.scheduledAt,
+      end: new Date(sessionEndMs(startMs, s.durationMinutes)).toISOString(),
+      bookingId: s.id,
+    };
   });
   const k = sessions.findIndex((s) => s.id === session.id) + 1;
   const newStartMs = Date.parse(input.newStart);
@@ -70,7 +83,10 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
   // Re-flowed sessions can each land up to the widest interval after the one before.
   const widest = Math.max(course.plan.intervalDays.max, course.plan.laterIntervalDays?.max ?? 0);
   const lastMs = Math.max(newStartMs, ...booked.map((b) => Date.parse(b.end)));
-  const schedule = await loadScheduleInput(tx, location, { fromMs: Math.min(nowMs, newStartMs), toMs: lastMs + (sessions.length - k + 2) * (widest + 1) * dayMs });
+  const schedule = await loadScheduleInput(tx, location, {
+    fromMs: Math.min(nowMs, newStartMs),
+    toMs: lastMs + (sessions.length - k + 2) * (widest + 1) * dayMs,
+  });
 
   const stored = settings?.preferences ? storedPreferences.safeParse(settings.preferences) : undefined;
   const preferences = input.preferences ?? (stored?.success ? stored.data : undefined);
@@ -88,17 +104,29 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
       ...(preferences ? { preferences } : {}),
     }),
   );
-  if (result.status === 'not_possible') throw bookingConflict('not_possible', result.problems.map((p) => ({ ...p })));
+  if (result.status === 'not_possible')
+    throw bookingConflict(
+      'not_possible',
+      result.problems.map((p) => ({ ...p })),
+    );
 
   const moved = result.sessions.filter((s) => result.moved.includes(s.number));
   const closed = moved.map((m) => sessions[m.number - 1]!).filter((s) => s.status !== 'planned');
-  if (closed.length > 0) throw conflict('session_closed', `the re-flow would move sessions already done (${closed.map((s) => s.id).join(', ')})`);
+  if (closed.length > 0)
+    throw conflict(
+      'session_closed',
+      `the re-flow would move sessions already done (${closed.map((s) => s.id).join(', ')})`,
+    );
 
   for (const m of moved) await tx.availability.releaseSlots(sessions[m.number - 1]!.id);
   const after = [...sessions];
   for (const m of moved) {
     const before = sessions[m.number - 1]!;
-    const updated = await tx.treatmentSessions.update(before.id, { scheduledAt: new Date(Date.parse(m.start)).toISOString(), practitionerId: m.practitionerId, roomId: m.roomId });
+    const updated = await tx.treatmentSessions.update(before.id, {
+      scheduledAt: new Date(Date.parse(m.start)).toISOString(),
+      practitionerId: m.practitionerId,
+      roomId: m.roomId,
+    });
     if (!updated) throw notFound('session');
     await holdSlots(tx, updated, m.number);
     after[m.number - 1] = updated;

@@ -34,7 +34,10 @@ export function slotStarts(startMs: number, endMs: number): string[] {
   return out;
 }
 
-type ClaimSource = Pick<TreatmentSessionRecord, 'id' | 'scheduledAt' | 'durationMinutes' | 'practitionerId' | 'roomId' | 'status'>;
+type ClaimSource = Pick<
+  TreatmentSessionRecord,
+  'id' | 'scheduledAt' | 'durationMinutes' | 'practitionerId' | 'roomId' | 'status'
+>;
 
 /** The claims a session must hold in its current state: none when it holds nobody or is closed. */
 export function claimsFor(session: ClaimSource): SlotClaim[] {

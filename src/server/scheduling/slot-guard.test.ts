@@ -16,21 +16,64 @@ forEachEngine('slot guard', (getDb) => {
   beforeAll(async () => {
     repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Guarded' });
-    const location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Centre', timeZone: 'Europe/Berlin' });
+    const location = await repos.clinics.createLocation({
+      clinicId: clinic.id,
+      name: 'Centre',
+      timeZone: 'Europe/Berlin',
+    });
     practitioners = [
-      await repos.users.create({ clinicId: clinic.id, email: 'a@guard.test', displayName: 'A', passwordHash: 'h', role: 'practitioner' }),
-      await repos.users.create({ clinicId: clinic.id, email: 'b@guard.test', displayName: 'B', passwordHash: 'h', role: 'practitioner' }),
+      await repos.users.create({
+        clinicId: clinic.id,
+        email: 'a@guard.test',
+        displayName: 'A',
+        passwordHash: 'h',
+        role: 'practitioner',
+      }),
+      await repos.users.create({
+        clinicId: clinic.id,
+        email: 'b@guard.test',
+        displayName: 'B',
+        passwordHash: 'h',
+        role: 'practitioner',
+      }),
     ];
-    rooms = [await repos.availability.createRoom({ locationId: location.id, name: 'R1' }), await repos.availability.createRoom({ locationId: location.id, name: 'R2' })];
-    const patient = await repos.patients.create({ clinicId: clinic.id, firstName: 'P', lastName: 'Q', birthDate: '1990-01-01', sex: 'female', phone: null, email: null });
-    courseId = (await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null })).id;
+    rooms = [
+      await repos.availability.createRoom({ locationId: location.id, name: 'R1' }),
+      await repos.availability.createRoom({ locationId: location.id, name: 'R2' }),
+    ];
+    const patient = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'P',
+      lastName: 'Q',
+      birthDate: '1990-01-01',
+      sex: 'female',
+      phone: null,
+      email: null,
+    });
+    courseId = (
+      await repos.courses.create({
+        patientId: patient.id,
+        assessmentId: null,
+        indication: 'hair_loss',
+        area: 'scalp',
+        plan: samplePlan(),
+        createdBy: null,
+      })
+    ).id;
   });
 
-  const session = (scheduledAt: string, practitionerId: string | null, roomId: string | null): Promise<TreatmentSessionRecord> =>
+  const session = (
+    scheduledAt: string,
+    practitionerId: string | null,
+    roomId: string | null,
+  ): Promise<TreatmentSessionRecord> =>
     repos.treatmentSessions.create({ courseId, scheduledAt, durationMinutes: 30, practitionerId, roomId });
 
   const refusal = async (work: Promise<unknown>) => {
-    const error = await work.then(() => undefined, (e: unknown) => e);
+    const error = await work.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HttpError);
     return (error as HttpError).body();
   };
@@ -44,11 +87,22 @@ forEachEngine('slot guard', (getDb) => {
       error: 'slot_taken',
       problems: [{ session: 3, code: 'practitioner_booked', practitionerId: a.id }],
     });
-    expect((await refusal(holdSlots(repos, await session('2030-01-07T09:00:00.000Z', b.id, r1.id)))).problems).toEqual([expect.objectContaining({ code: 'room_booked', roomId: r1.id })]);
+    expect((await refusal(holdSlots(repos, await session('2030-01-07T09:00:00.000Z', b.id, r1.id)))).problems).toEqual([
+      expect.objectContaining({ code: 'room_booked', roomId: r1.id }),
+    ]);
     // Other people in other rooms, and back-to-back on the grid, are fine.
     await holdSlots(repos, await session('2030-01-07T09:00:00.000Z', b.id, r2.id));
     await holdSlots(repos, await session('2030-01-07T09:30:00.000Z', a.id, r1.id));
-    await expect(repos.availability.claimSlots([{ sessionId: (await session('2030-01-08T09:00:00.000Z', null, null)).id, slotStart: '2030-01-08T09:00:00.000Z', practitionerId: null, roomId: null }])).rejects.toThrow();
+    await expect(
+      repos.availability.claimSlots([
+        {
+          sessionId: (await session('2030-01-08T09:00:00.000Z', null, null)).id,
+          slotStart: '2030-01-08T09:00:00.000Z',
+          practitionerId: null,
+          roomId: null,
+        },
+      ]),
+    ).rejects.toThrow();
   });
 
   it('frees slots on cancellation and re-claims them on a move', async () => {
@@ -62,7 +116,10 @@ forEachEngine('slot guard', (getDb) => {
     await holdSlots(repos, second);
     const moved = (await repos.treatmentSessions.update(second.id, { scheduledAt: '2030-02-04T11:00:00.000Z' }))!;
     await syncSlots(repos, moved);
-    expect((await repos.availability.listSlotClaims(second.id)).map((c) => c.slotStart)).toEqual(['2030-02-04T11:00:00.000Z', '2030-02-04T11:15:00.000Z']);
+    expect((await repos.availability.listSlotClaims(second.id)).map((c) => c.slotStart)).toEqual([
+      '2030-02-04T11:00:00.000Z',
+      '2030-02-04T11:15:00.000Z',
+    ]);
   });
 
   it('lets exactly one of two racing transactions hold the slot; the other writes nothing', async () => {
@@ -72,7 +129,12 @@ forEachEngine('slot guard', (getDb) => {
     let claimed!: () => void;
     const firstClaimed = new Promise<void>((resolve) => (claimed = resolve));
     const first = repos.transaction(async (tx) => {
-      const s = await tx.treatmentSessions.create({ courseId, scheduledAt: '2030-03-04T09:00:00.000Z', durationMinutes: 30, practitionerId: a.id });
+      const s = await tx.treatmentSessions.create({
+        courseId,
+        scheduledAt: '2030-03-04T09:00:00.000Z',
+        durationMinutes: 30,
+        practitionerId: a.id,
+      });
       await holdSlots(tx, s);
       claimed();
       // Still uncommitted while the second transaction tries the same slot.
@@ -81,7 +143,12 @@ forEachEngine('slot guard', (getDb) => {
     });
     await firstClaimed;
     const second = repos.transaction(async (tx) => {
-      const s = await tx.treatmentSessions.create({ courseId, scheduledAt: '2030-03-04T09:15:00.000Z', durationMinutes: 30, practitionerId: a.id });
+      const s = await tx.treatmentSessions.create({
+        courseId,
+        scheduledAt: '2030-03-04T09:15:00.000Z',
+        durationMinutes: 30,
+        practitionerId: a.id,
+      });
       await holdSlots(tx, s);
       return s.id;
     });
@@ -91,7 +158,11 @@ forEachEngine('slot guard', (getDb) => {
     expect(won.status).toBe('fulfilled');
     expect(lost.status).toBe('rejected');
     expect(((lost as PromiseRejectedResult).reason as HttpError).statusCode).toBe(409);
-    const held = await repos.availability.bookedSlots({ clinicId: (await repos.users.findById(a.id))!.clinicId, from: '2030-03-04T00:00:00.000Z', to: '2030-03-05T00:00:00.000Z' });
+    const held = await repos.availability.bookedSlots({
+      clinicId: (await repos.users.findById(a.id))!.clinicId,
+      from: '2030-03-04T00:00:00.000Z',
+      to: '2030-03-05T00:00:00.000Z',
+    });
     expect(held.map((h) => h.sessionId)).toEqual([(won as PromiseFulfilledResult<string>).value]);
   });
 });

@@ -17,7 +17,12 @@ export interface BookingProblem {
 
 /** 409 listing every problem found; nothing was written (the transaction rolls back on it). */
 export function bookingConflict(code: string, problems: BookingProblem[]): HttpError {
-  return new HttpError(409, code, problems.map((p) => p.message).join(' ') || 'the booking conflicts with the schedule', { problems });
+  return new HttpError(
+    409,
+    code,
+    problems.map((p) => p.message).join(' ') || 'the booking conflicts with the schedule',
+    { problems },
+  );
 }
 
 function collidedOn(error: unknown): 'practitioner' | 'room' {
@@ -27,7 +32,10 @@ function collidedOn(error: unknown): 'practitioner' | 'room' {
   return text.includes('room') ? 'room' : 'practitioner';
 }
 
-type Guarded = Pick<TreatmentSessionRecord, 'id' | 'scheduledAt' | 'durationMinutes' | 'practitionerId' | 'roomId' | 'status'>;
+type Guarded = Pick<
+  TreatmentSessionRecord,
+  'id' | 'scheduledAt' | 'durationMinutes' | 'practitionerId' | 'roomId' | 'status'
+>;
 
 /**
  * Claims the slots the session needs in its current state. This is the guard itself: whatever the
@@ -49,7 +57,9 @@ export async function holdSlots(repos: Repositories, session: Guarded, number?: 
       code: resource === 'room' ? 'room_booked' : 'practitioner_booked',
       message: `${prefix}the ${resource} is already booked at ${session.scheduledAt} (or within its time).`,
       sessionId: session.id,
-      ...(resource === 'room' ? { roomId: session.roomId ?? undefined } : { practitionerId: session.practitionerId ?? undefined }),
+      ...(resource === 'room'
+        ? { roomId: session.roomId ?? undefined }
+        : { practitionerId: session.practitionerId ?? undefined }),
     };
     throw bookingConflict('slot_taken', [problem]);
   }

@@ -16,7 +16,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-csrf-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Routes every version of the app has: the enumeration must find them, or it finds nothing real. */
-const knownWrites = ['POST /api/patients', 'PATCH /api/patients/:id', 'DELETE /api/patients/:id', 'PUT /api/sessions/:id/outcome', 'POST /api/patients/:id/photos', 'POST /api/auth/logout'];
+const knownWrites = [
+  'POST /api/patients',
+  'PATCH /api/patients/:id',
+  'DELETE /api/patients/:id',
+  'PUT /api/sessions/:id/outcome',
+  'POST /api/patients/:id/photos',
+  'POST /api/auth/logout',
+];
 
 /** A token of the right shape that no session issued: the real one with its signature changed. */
 function tampered(token: string): string {
@@ -35,7 +42,8 @@ forEachApp(
       samples = sampleWrites(get());
     });
 
-    const signIn = (role: Role): Promise<RawSession> => signInRaw(get().app, get().fixture.users[role].email, testPassword);
+    const signIn = (role: Role): Promise<RawSession> =>
+      signInRaw(get().app, get().fixture.users[role].email, testPassword);
 
     it('finds every signed-in write route, as registered and as documented, sign-in excepted', async () => {
       const keys = routes.map(routeKey);
@@ -44,7 +52,9 @@ forEachApp(
       expect(keys).not.toContain('POST /api/auth/login');
       // The OpenAPI document is built from the same routes: whatever it lists as a write must be here too.
       const documented = (await openApiOperations(get().app))
-        .filter((op) => (writeMethods as readonly string[]).includes(op.method) && routeKey(op) !== 'POST /api/auth/login')
+        .filter(
+          (op) => (writeMethods as readonly string[]).includes(op.method) && routeKey(op) !== 'POST /api/auth/login',
+        )
         .map(routeKey);
       expect(documented.length).toBeGreaterThan(0);
       expect(documented.filter((k) => !keys.includes(k))).toEqual([]);
@@ -52,8 +62,14 @@ forEachApp(
 
     it('has a valid sample request for every one of them', () => {
       const keys = routes.map(routeKey);
-      expect(keys.filter((k) => !samples[k]), 'routes without a sample in security/sample-writes.ts').toEqual([]);
-      expect(Object.keys(samples).filter((k) => !keys.includes(k)), 'samples of no registered route').toEqual([]);
+      expect(
+        keys.filter((k) => !samples[k]),
+        'routes without a sample in security/sample-writes.ts',
+      ).toEqual([]);
+      expect(
+        Object.keys(samples).filter((k) => !keys.includes(k)),
+        'samples of no registered route',
+      ).toEqual([]);
     });
 
     it('refuses every write without the session’s own token (403), changing nothing; the same request with it goes through', async () => {
@@ -77,7 +93,10 @@ forEachApp(
           ['a tampered token', { ...own, csrfToken: tampered(victim.csrfToken) }],
           ['a made-up token', { ...own, csrfToken: 'forged-token' }],
           ["another user's token", { ...own, csrfToken: attacker.csrfToken }],
-          ["another user's token and secret cookie", { ...own, csrfSecret: attacker.csrfSecret, csrfToken: attacker.csrfToken }],
+          [
+            "another user's token and secret cookie",
+            { ...own, csrfSecret: attacker.csrfSecret, csrfToken: attacker.csrfToken },
+          ],
           ['the token without its secret cookie', { ...own, csrfSecret: undefined }],
         ];
 
@@ -85,7 +104,8 @@ forEachApp(
         for (const [what, credentials] of attempts) {
           const response = await injectWith(app, credentials, request);
           const body = response.body.slice(0, 200);
-          if (response.statusCode !== 403 || !body.includes('csrf_token_invalid')) failures.push(`${key} with ${what}: ${response.statusCode} ${body}`);
+          if (response.statusCode !== 403 || !body.includes('csrf_token_invalid'))
+            failures.push(`${key} with ${what}: ${response.statusCode} ${body}`);
         }
         const changes = snapshotChanges(before, await snapshotDatabase(db));
         if (changes.length) failures.push(`${key}: refused attempts changed the database: ${changes.join('; ')}`);
@@ -94,8 +114,10 @@ forEachApp(
         // refusals above were the CSRF check's doing and the snapshot could have caught a write.
         if (!sample) continue;
         const allowed = await injectWith(app, own, request);
-        if (allowed.statusCode >= 300) failures.push(`${key} with the right token: ${allowed.statusCode} ${allowed.body.slice(0, 300)}`);
-        else if (sample.stores && snapshotChanges(before, await snapshotDatabase(db)).length === 0) failures.push(`${key} with the right token changed nothing`);
+        if (allowed.statusCode >= 300)
+          failures.push(`${key} with the right token: ${allowed.statusCode} ${allowed.body.slice(0, 300)}`);
+        else if (sample.stores && snapshotChanges(before, await snapshotDatabase(db)).length === 0)
+          failures.push(`${key} with the right token changed nothing`);
       }
       expect(failures).toEqual([]);
     }, 240_000);

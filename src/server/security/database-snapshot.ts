@@ -42,7 +42,8 @@ export function snapshotChanges(before: DatabaseSnapshot, after: DatabaseSnapsho
     const nowSet = new Set(now);
     const added = now.filter((row) => !wasSet.has(row)).length;
     const removed = was.filter((row) => !nowSet.has(row)).length;
-    if (added || removed || was.length !== now.length) changes.push(`${name}: ${was.length} → ${now.length} rows (${added} new or changed, ${removed} gone or changed)`);
+    if (added || removed || was.length !== now.length)
+      changes.push(`${name}: ${was.length} → ${now.length} rows (${added} new or changed, ${removed} gone or changed)`);
   }
   return changes.sort();
 }

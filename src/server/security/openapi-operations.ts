@@ -44,12 +44,15 @@ export async function openApiOperations(app: App): Promise<Operation[]> {
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, operation] of Object.entries(methods)) {
       const bodies: Record<string, OpenApiSchema> = {};
-      for (const [type, content] of Object.entries(operation.requestBody?.content ?? {})) if (content.schema) bodies[type] = content.schema;
+      for (const [type, content] of Object.entries(operation.requestBody?.content ?? {}))
+        if (content.schema) bodies[type] = content.schema;
       operations.push({
         method: method.toUpperCase(),
         url: path.replace(/\{([^}]+)\}/g, ':$1'),
         bodies,
-        query: (operation.parameters ?? []).filter((p) => p.in === 'query' && p.schema).map((p) => ({ name: p.name, schema: p.schema ?? {} })),
+        query: (operation.parameters ?? [])
+          .filter((p) => p.in === 'query' && p.schema)
+          .map((p) => ({ name: p.name, schema: p.schema ?? {} })),
       });
     }
   }

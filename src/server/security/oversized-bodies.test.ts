@@ -29,7 +29,11 @@ const extraJsonTypes: Record<string, string[]> = { 'POST /api/fhir/import': [fhi
 
 /** Images carried inside JSON as data URLs, with the most bytes each may hold. */
 const jsonImageFields: Record<string, { field: string; maxBytes: number; build: (bytes: number) => string }> = {
-  'POST /api/patients/:id/consents': { field: 'signatureImage', maxBytes: maxSignatureBytes, build: (bytes) => `data:image/png;base64,${pngOfSize(bytes).toString('base64')}` },
+  'POST /api/patients/:id/consents': {
+    field: 'signatureImage',
+    maxBytes: maxSignatureBytes,
+    build: (bytes) => `data:image/png;base64,${pngOfSize(bytes).toString('base64')}`,
+  },
 };
 /** A JSON string field this long can only be a file, not text: each must be listed above. */
 const fileSizedLength = 100_000;
@@ -41,7 +45,11 @@ function pngOfSize(bytes: number): Buffer {
   const chunkOverhead = 12;
   const filler = bytes - png.length - chunkOverhead;
   if (filler < 0) throw new Error(`a PNG cannot be as small as ${bytes} bytes`);
-  const typeAndData = Buffer.concat([Buffer.from('tEXt'), Buffer.from('Comment\0'), Buffer.alloc(Math.max(0, filler - 8), 'x')]).subarray(0, 4 + filler);
+  const typeAndData = Buffer.concat([
+    Buffer.from('tEXt'),
+    Buffer.from('Comment\0'),
+    Buffer.alloc(Math.max(0, filler - 8), 'x'),
+  ]).subarray(0, 4 + filler);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(filler);
   const crc = Buffer.alloc(4);
@@ -72,7 +80,8 @@ function expectTooLarge(response: LightMyRequestResponse, what: string): string 
   } catch {
     return `${what}: 413 without a JSON body: ${response.body.slice(0, 200)}`;
   }
-  if (body.error !== 'payload_too_large' || typeof body.message !== 'string' || body.message.length < 10) return `${what}: unclear 413 body ${response.body.slice(0, 200)}`;
+  if (body.error !== 'payload_too_large' || typeof body.message !== 'string' || body.message.length < 10)
+    return `${what}: unclear 413 body ${response.body.slice(0, 200)}`;
   return undefined;
 }
 
@@ -100,7 +109,10 @@ forEachApp(
     async function requestFor(route: WriteRoute): Promise<{ role: Role; request: SampleRequest }> {
       const sample = samples[routeKey(route)];
       if (sample) return { role: sample.role, request: await sample.make() };
-      return { role: callerRole(route), request: { url: route.url.replace(/:[A-Za-z0-9_]+/g, 'missing'), payload: {} } };
+      return {
+        role: callerRole(route),
+        request: { url: route.url.replace(/:[A-Za-z0-9_]+/g, 'missing'), payload: {} },
+      };
     }
 
     it('knows the limits: the server-wide one, and the routes that set their own', () => {
@@ -114,10 +126,20 @@ forEachApp(
       const { app, db } = get();
       const failures: string[] = [];
       const beforeLogin = await snapshotDatabase(db);
-      const login = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: paddedJson({ email: get().fixture.users.admin.email, password: 'x' }, limitOf('POST /api/auth/login') + 1) });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload: paddedJson(
+          { email: get().fixture.users.admin.email, password: 'x' },
+          limitOf('POST /api/auth/login') + 1,
+        ),
+      });
       const loginProblem = expectTooLarge(login, 'POST /api/auth/login');
       if (loginProblem) failures.push(loginProblem);
-      failures.push(...snapshotChanges(beforeLogin, await snapshotDatabase(db)).map((c) => `POST /api/auth/login: ${c}`));
+      failures.push(
+        ...snapshotChanges(beforeLogin, await snapshotDatabase(db)).map((c) => `POST /api/auth/login: ${c}`),
+      );
 
       for (const route of routes) {
         const key = routeKey(route);
@@ -153,9 +175,15 @@ forEachApp(
         // Signing out ends the session that sends it: that one gets a session of its own.
         const sender = route.url.startsWith('/api/auth/') ? await get().signIn(sample.role) : await client(sample.role);
         for (const type of ['application/json', ...(extraJsonTypes[key] ?? [])]) {
-          const response = await sender.inject({ method: route.method, url: request.url, headers: { 'content-type': type }, payload: paddedJson(request.payload ?? {}, limitOf(key)) });
+          const response = await sender.inject({
+            method: route.method,
+            url: request.url,
+            headers: { 'content-type': type },
+            payload: paddedJson(request.payload ?? {}, limitOf(key)),
+          });
           tried++;
-          if (response.statusCode >= 300) failures.push(`${key} (${type}): ${response.statusCode} ${response.body.slice(0, 200)}`);
+          if (response.statusCode >= 300)
+            failures.push(`${key} (${type}): ${response.statusCode} ${response.body.slice(0, 200)}`);
           // Most samples can be sent only once.
           if (sample.stores) break;
         }
@@ -167,7 +195,9 @@ forEachApp(
     it('answers an image one byte over the upload limit with 413 on every multipart route, storing nothing; one at the limit is taken', async () => {
       const { db } = get();
       const multipart = operations.filter((op) => op.bodies['multipart/form-data']);
-      expect(multipart.map(routeKey)).toEqual(expect.arrayContaining(['POST /api/patients/:id/photos', 'POST /api/side-effects/:id/photos']));
+      expect(multipart.map(routeKey)).toEqual(
+        expect.arrayContaining(['POST /api/patients/:id/photos', 'POST /api/side-effects/:id/photos']),
+      );
       const failures: string[] = [];
       for (const op of multipart) {
         const key = routeKey(op);
@@ -176,12 +206,17 @@ forEachApp(
           failures.push(`${key}: no sample`);
           continue;
         }
-        const fileFields = stringFields(op.bodies['multipart/form-data'] ?? {}).filter((f) => f.schema.format === 'binary').map((f) => f.path);
+        const fileFields = stringFields(op.bodies['multipart/form-data'] ?? {})
+          .filter((f) => f.schema.format === 'binary')
+          .map((f) => f.path);
         expect(fileFields.length, key).toBeGreaterThan(0);
         for (const field of fileFields) {
           const request = await sample.make();
           const sendWith = (file: Buffer) => {
-            const form: FormPart[] = [...(request.form ?? []).filter((p) => p.name !== field), { name: field, file, filename: 'big.jpg' }];
+            const form: FormPart[] = [
+              ...(request.form ?? []).filter((p) => p.name !== field),
+              { name: field, file, filename: 'big.jpg' },
+            ];
             return sampleInjection(op.method, { url: request.url, form });
           };
           const sender = await client(sample.role);
@@ -195,7 +230,8 @@ forEachApp(
           if (filesUnder(dataDir).join() !== filesBefore.join()) failures.push(`${key} ${field}: files left behind`);
 
           const atLimit = await sender.inject(sendWith(jpegOfSize(maxImageBytes)));
-          if (atLimit.statusCode !== 201) failures.push(`${key} ${field} at the limit: ${atLimit.statusCode} ${atLimit.body.slice(0, 200)}`);
+          if (atLimit.statusCode !== 201)
+            failures.push(`${key} ${field} at the limit: ${atLimit.statusCode} ${atLimit.body.slice(0, 200)}`);
         }
       }
       expect(failures).toEqual([]);
@@ -209,7 +245,11 @@ forEachApp(
           .filter((f) => (f.schema.maxLength ?? 0) >= fileSizedLength)
           .map((f) => `${routeKey(op)} ${f.path}`),
       );
-      expect(fileSized.sort()).toEqual(Object.entries(jsonImageFields).map(([key, { field }]) => `${key} ${field}`).sort());
+      expect(fileSized.sort()).toEqual(
+        Object.entries(jsonImageFields)
+          .map(([key, { field }]) => `${key} ${field}`)
+          .sort(),
+      );
 
       const failures: string[] = [];
       for (const [key, { field, maxBytes, build }] of Object.entries(jsonImageFields)) {
@@ -226,16 +266,24 @@ forEachApp(
           const request = await sample.make();
           const sender = await client(sample.role);
           const snapshot = await snapshotDatabase(db);
-          const response = await sender.inject(sampleInjection(route.method, { ...request, payload: { ...request.payload, [field]: image } }));
+          const response = await sender.inject(
+            sampleInjection(route.method, { ...request, payload: { ...request.payload, [field]: image } }),
+          );
           const problem = expectTooLarge(response, `${key} ${field} ${what}`);
           if (problem) failures.push(problem);
-          else if (!JSON.stringify(response.json().problems ?? []).includes(`"field":"${field}"`)) failures.push(`${key} ${field} ${what}: the 413 does not name the field: ${response.body.slice(0, 200)}`);
+          else if (!JSON.stringify(response.json().problems ?? []).includes(`"field":"${field}"`))
+            failures.push(`${key} ${field} ${what}: the 413 does not name the field: ${response.body.slice(0, 200)}`);
           const changes = snapshotChanges(snapshot, await snapshotDatabase(db));
           if (changes.length) failures.push(`${key} ${field} ${what}: ${changes.join('; ')}`);
         }
         const request = await sample.make();
-        const atLimit = await (await client(sample.role)).inject(sampleInjection(route.method, { ...request, payload: { ...request.payload, [field]: build(maxBytes) } }));
-        if (atLimit.statusCode >= 300) failures.push(`${key} ${field} at the limit: ${atLimit.statusCode} ${atLimit.body.slice(0, 200)}`);
+        const atLimit = await (
+          await client(sample.role)
+        ).inject(
+          sampleInjection(route.method, { ...request, payload: { ...request.payload, [field]: build(maxBytes) } }),
+        );
+        if (atLimit.statusCode >= 300)
+          failures.push(`${key} ${field} at the limit: ${atLimit.statusCode} ${atLimit.body.slice(0, 200)}`);
       }
       expect(failures).toEqual([]);
     }, 120_000);

@@ -23,15 +23,34 @@ export function cookieValue(response: LightMyRequestResponse, name: string): str
 }
 
 /** Signs in (optionally sending cookies along, as a browser would) and fetches a CSRF token. */
-export async function signInRaw(app: App, email: string, password: string, sendCookies: Record<string, string> = {}): Promise<RawSession> {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, cookies: sendCookies });
+export async function signInRaw(
+  app: App,
+  email: string,
+  password: string,
+  sendCookies: Record<string, string> = {},
+): Promise<RawSession> {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    cookies: sendCookies,
+  });
   if (login.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${login.statusCode} ${login.body}`);
   const sessionToken = cookieValue(login, sessionCookieName);
   if (!sessionToken) throw new Error('sign-in set no session cookie');
-  const csrf = await app.inject({ method: 'GET', url: '/api/auth/csrf', cookies: { [sessionCookieName]: sessionToken } });
+  const csrf = await app.inject({
+    method: 'GET',
+    url: '/api/auth/csrf',
+    cookies: { [sessionCookieName]: sessionToken },
+  });
   const csrfSecret = cookieValue(csrf, csrfCookieName);
   if (csrf.statusCode !== 200 || !csrfSecret) throw new Error(`no CSRF token: ${csrf.statusCode} ${csrf.body}`);
-  return { user: (login.json() as { user: UserRecord }).user, sessionToken, csrfSecret, csrfToken: (csrf.json() as { token: string }).token };
+  return {
+    user: (login.json() as { user: UserRecord }).user,
+    sessionToken,
+    csrfSecret,
+    csrfToken: (csrf.json() as { token: string }).token,
+  };
 }
 
 /** What a request carries: each part may come from a different session, or be left out. */
@@ -41,9 +60,17 @@ export interface Credentials {
   csrfToken?: string;
 }
 
-export const ownCredentials = (session: RawSession): Credentials => ({ sessionToken: session.sessionToken, csrfSecret: session.csrfSecret, csrfToken: session.csrfToken });
+export const ownCredentials = (session: RawSession): Credentials => ({
+  sessionToken: session.sessionToken,
+  csrfSecret: session.csrfSecret,
+  csrfToken: session.csrfToken,
+});
 
-export function injectWith(app: App, credentials: Credentials, options: InjectOptions): Promise<LightMyRequestResponse> {
+export function injectWith(
+  app: App,
+  credentials: Credentials,
+  options: InjectOptions,
+): Promise<LightMyRequestResponse> {
   const cookies: Record<string, string> = {};
   if (credentials.sessionToken !== undefined) cookies[sessionCookieName] = credentials.sessionToken;
   if (credentials.csrfSecret !== undefined) cookies[csrfCookieName] = credentials.csrfSecret;

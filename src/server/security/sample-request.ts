@@ -20,6 +20,11 @@ export interface SampleWrite {
 
 /** The request as `inject()` options: JSON, a multipart form, or no body. */
 export function sampleInjection(method: string, request: SampleRequest): InjectOptions {
-  if (request.form) return { method: method as InjectOptions['method'], url: request.url, ...multipartPayload(request.form) };
-  return { method: method as InjectOptions['method'], url: request.url, ...(request.payload ? { payload: request.payload } : {}) };
+  if (request.form)
+    return { method: method as InjectOptions['method'], url: request.url, ...multipartPayload(request.form) };
+  return {
+    method: method as InjectOptions['method'],
+    url: request.url,
+    ...(request.payload ? { payload: request.payload } : {}),
+  };
 }

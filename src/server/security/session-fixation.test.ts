@@ -1,6 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../storage/repositories/records.js';
-import { forEachApp, testAppConfig, testKnowledgeBase, testPassword, type TestApp } from '../../test-support/test-app.js';
+import {
+  forEachApp,
+  testAppConfig,
+  testKnowledgeBase,
+  testPassword,
+  type TestApp,
+} from '../../test-support/test-app.js';
 import type { App } from '../app-types.js';
 import { hashSessionToken, newSessionToken, sessionCookieName } from '../auth/session-tokens.js';
 import { withSessionCache } from '../auth/session-cache.js';
@@ -10,17 +16,24 @@ import { cookieValue, injectWith, ownCredentials, signInRaw, type RawSession } f
 
 /** Who a session cookie signs in as, or 401. */
 async function whoIs(app: App, sessionToken: string): Promise<string | 401> {
-  const response = await app.inject({ method: 'GET', url: '/api/auth/me', cookies: { [sessionCookieName]: sessionToken } });
+  const response = await app.inject({
+    method: 'GET',
+    url: '/api/auth/me',
+    cookies: { [sessionCookieName]: sessionToken },
+  });
   if (response.statusCode === 401) return 401;
   if (response.statusCode !== 200) throw new Error(`GET /api/auth/me: ${response.statusCode} ${response.body}`);
   return (response.json() as { user: { id: string } }).user.id;
 }
 
 forEachApp('session fixation and session ending', (get) => {
-  const signIn = (role: Role, sendCookies?: Record<string, string>): Promise<RawSession> => signInRaw(get().app, get().fixture.users[role].email, testPassword, sendCookies);
-  const logout = (session: RawSession) => injectWith(get().app, ownCredentials(session), { method: 'POST', url: '/api/auth/logout' });
+  const signIn = (role: Role, sendCookies?: Record<string, string>): Promise<RawSession> =>
+    signInRaw(get().app, get().fixture.users[role].email, testPassword, sendCookies);
+  const logout = (session: RawSession) =>
+    injectWith(get().app, ownCredentials(session), { method: 'POST', url: '/api/auth/logout' });
   /** Whether the session is still in storage (not merely in some cache). */
-  const stored = async (token: string) => (await get().repos.authSessions.findActive(hashSessionToken(token))) !== undefined;
+  const stored = async (token: string) =>
+    (await get().repos.authSessions.findActive(hashSessionToken(token))) !== undefined;
 
   /** A user of its own, so that ending its sessions disturbs no other test. */
   async function newUser(role: 'practitioner' | 'reception') {
@@ -66,7 +79,11 @@ forEachApp('session fixation and session ending', (get) => {
   });
 
   it('gives every sign-in its own token, sent as an httpOnly, SameSite=Strict cookie', async () => {
-    const response = await get().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: get().fixture.users.reception.email, password: testPassword } });
+    const response = await get().app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: get().fixture.users.reception.email, password: testPassword },
+    });
     const cookie = response.cookies.find((c) => c.name === sessionCookieName);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     const tokens = new Set<string>();
@@ -88,7 +105,11 @@ forEachApp('session fixation and session ending', (get) => {
     expect(await stored(session.sessionToken)).toBe(false);
     expect(await whoIs(app, session.sessionToken)).toBe(401);
     // A write with the old cookie and its old CSRF token: unauthenticated, not merely a CSRF refusal.
-    const write = await injectWith(app, ownCredentials(session), { method: 'PATCH', url: `/api/patients/${fixture.otherPatient.id}`, payload: { phone: '+49 30 000' } });
+    const write = await injectWith(app, ownCredentials(session), {
+      method: 'PATCH',
+      url: `/api/patients/${fixture.otherPatient.id}`,
+      payload: { phone: '+49 30 000' },
+    });
     expect(write.statusCode).toBe(401);
     expect((await get().repos.patients.findById(fixture.otherPatient.id))?.phone).toBe(fixture.otherPatient.phone);
     // Signing out twice does nothing more, and the user's other session lives on.
@@ -115,7 +136,11 @@ forEachApp('session fixation and session ending', (get) => {
     const reception = await signIn('reception');
     const url = `/api/patients/${fixture.otherPatient.id}`;
     const write = (sessionOf: RawSession, csrfOf: RawSession, secretOf: RawSession) =>
-      injectWith(app, { sessionToken: sessionOf.sessionToken, csrfSecret: secretOf.csrfSecret, csrfToken: csrfOf.csrfToken }, { method: 'PATCH', url, payload: { phone: '+49 30 666' } });
+      injectWith(
+        app,
+        { sessionToken: sessionOf.sessionToken, csrfSecret: secretOf.csrfSecret, csrfToken: csrfOf.csrfToken },
+        { method: 'PATCH', url, payload: { phone: '+49 30 666' } },
+      );
     for (const [sessionOf, csrfOf, secretOf] of [
       [practitioner, reception, practitioner],
       [practitioner, reception, reception],
@@ -137,13 +162,21 @@ forEachApp('session fixation and session ending', (get) => {
     const sessions = [await signInRaw(app, email, testPassword), await signInRaw(app, email, testPassword)];
     for (const s of sessions) expect(await whoIs(app, s.sessionToken)).toBe(id);
 
-    const patch = await injectWith(app, ownCredentials(admin), { method: 'PATCH', url: `/api/users/${id}`, payload: { active: false } });
+    const patch = await injectWith(app, ownCredentials(admin), {
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      payload: { active: false },
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     for (const s of sessions) {
       expect(await whoIs(app, s.sessionToken)).toBe(401);
       expect(await stored(s.sessionToken)).toBe(false);
     }
-    const again = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: testPassword } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email, password: testPassword },
+    });
     expect(again.statusCode).toBe(401);
     expect(cookieValue(again, sessionCookieName)).toBeUndefined();
   });
@@ -155,14 +188,33 @@ forEachApp('session fixation and session ending', (get) => {
     expect(await whoIs(app, before.sessionToken)).toBe(id);
 
     const newPassword = 'a completely new passphrase';
-    expect((await injectWith(app, ownCredentials(admin), { method: 'PATCH', url: `/api/users/${id}`, payload: { password: newPassword } })).statusCode).toBe(200);
+    expect(
+      (
+        await injectWith(app, ownCredentials(admin), {
+          method: 'PATCH',
+          url: `/api/users/${id}`,
+          payload: { password: newPassword },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await whoIs(app, before.sessionToken)).toBe(401);
     expect(await stored(before.sessionToken)).toBe(false);
-    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: testPassword } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: testPassword } }))
+        .statusCode,
+    ).toBe(401);
 
     const after = await signInRaw(app, email, newPassword);
     expect(await whoIs(app, after.sessionToken)).toBe(id);
-    expect((await injectWith(app, ownCredentials(admin), { method: 'PATCH', url: `/api/users/${id}`, payload: { role: 'reception' } })).statusCode).toBe(200);
+    expect(
+      (
+        await injectWith(app, ownCredentials(admin), {
+          method: 'PATCH',
+          url: `/api/users/${id}`,
+          payload: { role: 'reception' },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect(await whoIs(app, after.sessionToken)).toBe(401);
   });
 
@@ -186,7 +238,11 @@ forEachApp('session fixation and session ending', (get) => {
     };
     const cached = withSessionCache(slow);
     const tokenHash = hashSessionToken(newSessionToken());
-    const session = await repos.authSessions.create({ userId: fixture.users.practitioner.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const session = await repos.authSessions.create({
+      userId: fixture.users.practitioner.id,
+      tokenHash,
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
 
     const inFlight = cached.authSessions.findActive(tokenHash);
     // Let the lookup read the row before the sign-out deletes it.
@@ -213,9 +269,12 @@ function describeOtherProcess(get: () => TestApp): void {
     const { app, fixture } = get();
     const session = await signInRaw(app, fixture.users.practitioner.email, testPassword);
     expect(await whoIs(second, session.sessionToken)).toBe(fixture.users.practitioner.id);
-    expect((await injectWith(app, ownCredentials(session), { method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
+    expect(
+      (await injectWith(app, ownCredentials(session), { method: 'POST', url: '/api/auth/logout' })).statusCode,
+    ).toBe(204);
     const started = Date.now();
-    while ((await whoIs(second, session.sessionToken)) !== 401 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 200));
+    while ((await whoIs(second, session.sessionToken)) !== 401 && Date.now() - started < 10_000)
+      await new Promise((r) => setTimeout(r, 200));
     // The cache keeps an answer for 5 s (auth/session-cache.ts): no longer.
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(await whoIs(second, session.sessionToken)).toBe(401);

@@ -8,7 +8,13 @@ import { searchFaq } from '../../core/faq/search-faq.js';
 import type { Db } from '../../storage/create-database.js';
 import type { PatientRecord } from '../../storage/repositories/records.js';
 import { nameKey, nameTokens, phoneDigits } from '../../storage/search-keys.js';
-import { forEachApp, signInClient, testKnowledgeBase, testPassword, type TestClient } from '../../test-support/test-app.js';
+import {
+  forEachApp,
+  signInClient,
+  testKnowledgeBase,
+  testPassword,
+  type TestClient,
+} from '../../test-support/test-app.js';
 import { snapshotDatabase, tableNames } from './database-snapshot.js';
 import { fieldKinds, fieldTargets, knownTextFields, type FieldTarget } from './text-field-targets.js';
 import { openApiOperations, type OpenApiSchema, type Operation } from './openapi-operations.js';
@@ -84,7 +90,9 @@ function namesField(response: LightMyRequestResponse, path: string): boolean {
 async function rowCounts(db: Db): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const name of await tableNames(db)) {
-    const { rows } = await sql<{ n: number | string | bigint }>`select count(*) as n from ${sql.table(name)}`.execute(db);
+    const { rows } = await sql<{ n: number | string | bigint }>`select count(*) as n from ${sql.table(name)}`.execute(
+      db,
+    );
     counts.set(name, Number(rows[0]?.n ?? 0));
   }
   return counts;
@@ -140,11 +148,19 @@ forEachApp(
     it('finds every string field of the write bodies, each classified, each route with a sample', () => {
       const found = targets.map((t) => `${t.key} ${t.path}`);
       for (const known of knownTextFields) expect(found).toContain(known);
-      expect(targets.filter((t) => t.kind === 'text' || t.kind === 'secret').length).toBeGreaterThanOrEqual(knownTextFields.length);
+      expect(targets.filter((t) => t.kind === 'text' || t.kind === 'secret').length).toBeGreaterThanOrEqual(
+        knownTextFields.length,
+      );
       expect(unclassified, 'string fields without a kind in fieldKinds').toEqual([]);
-      expect([...new Set(targets.filter((t) => !t.sample).map((t) => t.key))], 'routes with string fields but no sample').toEqual([]);
+      expect(
+        [...new Set(targets.filter((t) => !t.sample).map((t) => t.key))],
+        'routes with string fields but no sample',
+      ).toEqual([]);
       const paths = new Set(targets.map((t) => t.path));
-      expect(Object.keys(fieldKinds).filter((path) => !paths.has(path)), 'fieldKinds naming no field').toEqual([]);
+      expect(
+        Object.keys(fieldKinds).filter((path) => !paths.has(path)),
+        'fieldKinds naming no field',
+      ).toEqual([]);
     });
 
     /** Which of `values` are stored somewhere, as typed (also inside JSON kept as text). */
@@ -171,17 +187,28 @@ forEachApp(
           }
           const { response, ms } = sent;
           if (ms > slowMs) failures.push(`${where}: took ${Math.round(ms)} ms`);
-          if (response.statusCode >= 300) failures.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+          if (response.statusCode >= 300)
+            failures.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
           else if (!target.sample?.stores) continue;
-          else if (!containsString(response.json(), value)) failures.push(`${where}: the answer does not carry the text verbatim`);
+          else if (!containsString(response.json(), value))
+            failures.push(`${where}: the answer does not carry the text verbatim`);
           else {
             pending.push(value);
             storedCount++;
           }
           // A change to one record (the clinic, say) is overwritten by the next: look for it at once.
-          if (target.method === 'PATCH' || target.method === 'PUT') failures.push(...(await notStored(pending.splice(0))).map((v) => `${target.key} ${target.path} = ${JSON.stringify(v)}: not found in the database`));
+          if (target.method === 'PATCH' || target.method === 'PUT')
+            failures.push(
+              ...(await notStored(pending.splice(0))).map(
+                (v) => `${target.key} ${target.path} = ${JSON.stringify(v)}: not found in the database`,
+              ),
+            );
         }
-        failures.push(...(await notStored(pending)).map((v) => `${target.key} ${target.path} = ${JSON.stringify(v)}: not found in the database`));
+        failures.push(
+          ...(await notStored(pending)).map(
+            (v) => `${target.key} ${target.path} = ${JSON.stringify(v)}: not found in the database`,
+          ),
+        );
       }
       expect(storedCount).toBeGreaterThan(0);
       expect(failures).toEqual([]);
@@ -197,13 +224,18 @@ forEachApp(
           const password = tagged(payload).padEnd(10, '#');
           const sent = await send(target, password);
           if (!sent || sent.response.statusCode >= 300) {
-            failures.push(`${target.key} ${password}: ${sent ? `${sent.response.statusCode} ${sent.response.body.slice(0, 200)}` : 'no password field'}`);
+            failures.push(
+              `${target.key} ${password}: ${sent ? `${sent.response.statusCode} ${sent.response.body.slice(0, 200)}` : 'no password field'}`,
+            );
             continue;
           }
           const { email } = sent.response.json() as { email: string };
-          const login = (pw: string) => get().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: pw } });
-          if ((await login(password)).statusCode !== 200) failures.push(`${target.key} ${password}: cannot sign in with it`);
-          if ((await login(payload.replace('{tag}', ''))).statusCode !== 401) failures.push(`${target.key} ${password}: the bare injection signs in`);
+          const login = (pw: string) =>
+            get().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: pw } });
+          if ((await login(password)).statusCode !== 200)
+            failures.push(`${target.key} ${password}: cannot sign in with it`);
+          if ((await login(payload.replace('{tag}', ''))).statusCode !== 401)
+            failures.push(`${target.key} ${password}: the bare injection signs in`);
         }
       }
       expect(failures).toEqual([]);
@@ -228,9 +260,14 @@ forEachApp(
         if (bounded || response.statusCode >= 300) failures.push(where);
         else if (target.kind === 'secret') {
           const { email } = response.json() as { email: string };
-          const login = await get().app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: value.padEnd(10, '#') } });
+          const login = await get().app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email, password: value.padEnd(10, '#') },
+          });
           if (login.statusCode !== 200) failures.push(`${where}: stored, but cannot sign in with it`);
-        } else if (target.sample?.stores && (await notStored([value])).length) failures.push(`${where}: taken, but not stored verbatim`);
+        } else if (target.sample?.stores && (await notStored([value])).length)
+          failures.push(`${where}: taken, but not stored verbatim`);
       }
       expect(refused).toBeGreaterThan(10);
       expect(failures).toEqual([]);
@@ -249,8 +286,10 @@ forEachApp(
           const { response, ms } = sent;
           const where = `${target.key} ${target.path} = ${JSON.stringify(value)}`;
           if (ms > slowMs) failures.push(`${where}: took ${Math.round(ms)} ms`);
-          if (response.statusCode >= 500) failures.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-          else if (response.statusCode === 400 && !namesField(response, target.path)) failures.push(`${where}: 400 names ${problemFields(response).join(', ') || 'no field'}`);
+          if (response.statusCode >= 500)
+            failures.push(`${where}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+          else if (response.statusCode === 400 && !namesField(response, target.path))
+            failures.push(`${where}: 400 names ${problemFields(response).join(', ') || 'no field'}`);
         }
       }
       expect(failures).toEqual([]);
@@ -286,15 +325,29 @@ forEachApp(
         // Matches `' OR 1=1 --` word for word: the one patient that search may find.
         ['Oriana', '1st', null],
       ] as const)
-        await repos.patients.create({ clinicId: other.clinic.id, firstName, lastName, birthDate: '1980-05-05', sex: 'unknown', phone, email: null });
+        await repos.patients.create({
+          clinicId: other.clinic.id,
+          firstName,
+          lastName,
+          birthDate: '1980-05-05',
+          sex: 'unknown',
+          phone,
+          email: null,
+        });
       const reception = await signInClient(app, other.users.reception.email, testPassword);
       const admin = await signInClient(app, other.users.admin.email, testPassword);
-      const all = (await repos.patients.search({ clinicId: other.clinic.id, limit: 200, offset: 0 })) as PatientRecord[];
+      const all = (await repos.patients.search({
+        clinicId: other.clinic.id,
+        limit: 200,
+        offset: 0,
+      })) as PatientRecord[];
       expect(all.length).toBe(7);
 
       const byName = (query: string) => {
         const tokens = nameTokens(query);
-        return all.filter((p) => tokens.every((t) => ` ${nameKey(p.firstName)} ${nameKey(p.lastName)}`.includes(` ${t}`)));
+        return all.filter((p) =>
+          tokens.every((t) => ` ${nameKey(p.firstName)} ${nameKey(p.lastName)}`.includes(` ${t}`)),
+        );
       };
       const byPhone = (query: string) => {
         const digits = phoneDigits(query);
@@ -305,21 +358,33 @@ forEachApp(
       /** What each free-text search parameter must answer; a new one needs its check here. */
       const searchChecks: Record<string, (value: string) => Promise<string | undefined>> = {
         'GET /api/patients name': async (value) => {
-          const response = await reception.inject({ method: 'GET', url: '/api/patients', query: { name: value, limit: '200' } });
+          const response = await reception.inject({
+            method: 'GET',
+            url: '/api/patients',
+            query: { name: value, limit: '200' },
+          });
           if (response.statusCode !== 200) return `${response.statusCode} ${response.body.slice(0, 200)}`;
           const got = ids(response.json().patients);
           const expected = ids(byName(value));
           return got.join() === expected.join() ? undefined : `found ${got.length}, expected ${expected.length}`;
         },
         'GET /api/patients phone': async (value) => {
-          const response = await reception.inject({ method: 'GET', url: '/api/patients', query: { phone: value, limit: '200' } });
+          const response = await reception.inject({
+            method: 'GET',
+            url: '/api/patients',
+            query: { phone: value, limit: '200' },
+          });
           if (response.statusCode !== 200) return `${response.statusCode} ${response.body.slice(0, 200)}`;
           const got = ids(response.json().patients);
           const expected = ids(byPhone(value));
           return got.join() === expected.join() ? undefined : `found ${got.length}, expected ${expected.length}`;
         },
         'GET /api/audit entity': async (value) => {
-          const response = await admin.inject({ method: 'GET', url: '/api/audit', query: { entity: value, limit: '200' } });
+          const response = await admin.inject({
+            method: 'GET',
+            url: '/api/audit',
+            query: { entity: value, limit: '200' },
+          });
           if (response.statusCode !== 200) return `${response.statusCode} ${response.body.slice(0, 200)}`;
           const entries = response.json().entries as { entity: string }[];
           return entries.every((e) => e.entity === value) ? undefined : `${entries.length} entries of other entities`;
@@ -329,7 +394,9 @@ forEachApp(
           if (response.statusCode !== 200) return `${response.statusCode} ${response.body.slice(0, 200)}`;
           const got = (response.json().entries as { id: string }[]).map((e) => e.id);
           const expected = value.trim() ? searchFaq(testKnowledgeBase(), value.trim(), 5).map((m) => m.entry.id) : got;
-          return got.join() === expected.join() ? undefined : `found ${got.join()}, the FAQ search finds ${expected.join()}`;
+          return got.join() === expected.join()
+            ? undefined
+            : `found ${got.join()}, the FAQ search finds ${expected.join()}`;
         },
       };
 
@@ -337,8 +404,14 @@ forEachApp(
       expect(await searchChecks['GET /api/patients name']?.('orla o')).toBeUndefined();
       expect(byName("' OR 1=1 --").map((p) => p.firstName)).toEqual(['Oriana']);
       expect(byPhone("' OR 1=1 --").length).toBe(2);
-      expect(ids((await reception.inject({ method: 'GET', url: '/api/patients', query: { name: "O'Brien" } })).json().patients)).toEqual(ids(all.filter((p) => p.firstName === 'Orla')));
-      expect((await admin.inject({ method: 'GET', url: '/api/audit', query: { entity: 'patient' } })).json().entries.length).toBeGreaterThan(0);
+      expect(
+        ids(
+          (await reception.inject({ method: 'GET', url: '/api/patients', query: { name: "O'Brien" } })).json().patients,
+        ),
+      ).toEqual(ids(all.filter((p) => p.firstName === 'Orla')));
+      expect(
+        (await admin.inject({ method: 'GET', url: '/api/audit', query: { entity: 'patient' } })).json().entries.length,
+      ).toBeGreaterThan(0);
 
       const textParams: string[] = [];
       const failures: string[] = [];
@@ -354,15 +427,24 @@ forEachApp(
             if (check) {
               const problem = await check(value);
               // NUL may be refused instead, naming the parameter.
-              const refusedNul = value.includes('\0') && problem?.startsWith('400') === true && problem.includes(`"field":"${param.name}"`);
+              const refusedNul =
+                value.includes('\0') &&
+                problem?.startsWith('400') === true &&
+                problem.includes(`"field":"${param.name}"`);
               if (problem && !refusedNul) failures.push(`${key} = ${JSON.stringify(value)}: ${problem}`);
             } else {
               // Dates and times: refused by the validator, naming the parameter.
-              const url = op.url.replace(/:[A-Za-z0-9_]+/g, (param) => (param === ':id' ? other.users.practitioner.id : 'x'));
+              const url = op.url.replace(/:[A-Za-z0-9_]+/g, (param) =>
+                param === ':id' ? other.users.practitioner.id : 'x',
+              );
               const response = await admin.inject({ method: 'GET', url, query: { [param.name]: value } });
-              if (response.statusCode >= 500 || (response.statusCode === 400 && !namesField(response, param.name))) failures.push(`${key} = ${JSON.stringify(value)}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+              if (response.statusCode >= 500 || (response.statusCode === 400 && !namesField(response, param.name)))
+                failures.push(
+                  `${key} = ${JSON.stringify(value)}: ${response.statusCode} ${response.body.slice(0, 200)}`,
+                );
             }
-            if (performance.now() - started > slowMs) failures.push(`${key} = ${JSON.stringify(value)}: took ${Math.round(performance.now() - started)} ms`);
+            if (performance.now() - started > slowMs)
+              failures.push(`${key} = ${JSON.stringify(value)}: took ${Math.round(performance.now() - started)} ms`);
           }
         }
       }
@@ -377,12 +459,16 @@ forEachApp(
       expect(tablesBefore).toEqual(expect.arrayContaining(['patients', 'users', 'audit_log']));
       expect(await tableNames(db)).toEqual(tablesBefore);
       const idsAfter = await rowIds(db);
-      const lost = [...idsBefore].flatMap(([table, ids]) => [...ids].filter((id) => !idsAfter.get(table)?.has(id)).map((id) => `${table} ${id}`));
+      const lost = [...idsBefore].flatMap(([table, ids]) =>
+        [...ids].filter((id) => !idsAfter.get(table)?.has(id)).map((id) => `${table} ${id}`),
+      );
       expect(idsBefore.get('patients')?.size).toBeGreaterThan(0);
       expect(lost).toEqual([]);
       // Tables without ids (search words, slot claims) have lost no rows either.
       const countsAfter = await rowCounts(db);
-      const shrunk = [...countsBefore].filter(([table, n]) => (countsAfter.get(table) ?? 0) < n).map(([table, n]) => `${table}: ${n} → ${countsAfter.get(table)}`);
+      const shrunk = [...countsBefore]
+        .filter(([table, n]) => (countsAfter.get(table) ?? 0) < n)
+        .map(([table, n]) => `${table}: ${n} → ${countsAfter.get(table)}`);
       expect(countsBefore.get('users')).toBeGreaterThan(0);
       expect(shrunk).toEqual([]);
     });

@@ -8,8 +8,10 @@ export interface StringField {
 
 /** Any string the schema admits, whatever its shape: the validator refuses what does not fit. */
 function leaves(schema: OpenApiSchema, path: string[], out: Map<string, StringField>): void {
-  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) leaves(branch, path, out);
-  if (schema.properties) for (const [name, property] of Object.entries(schema.properties)) leaves(property, [...path, name], out);
+  for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])])
+    leaves(branch, path, out);
+  if (schema.properties)
+    for (const [name, property] of Object.entries(schema.properties)) leaves(property, [...path, name], out);
   if (schema.items) leaves(schema.items, [...path, '[]'], out);
   if (schema.type === 'string' && !schema.enum) {
     const key = path.join('.');
@@ -37,7 +39,8 @@ export function setField(body: unknown, path: string, value: unknown): boolean {
   const walk = (node: unknown, keys: readonly string[]): boolean => {
     const [key, ...rest] = keys;
     if (key === undefined) return false;
-    if (key === '[]') return Array.isArray(node) && node.length > 0 && node.map((element) => walk(element, rest)).every(Boolean);
+    if (key === '[]')
+      return Array.isArray(node) && node.length > 0 && node.map((element) => walk(element, rest)).every(Boolean);
     if (!node || typeof node !== 'object' || Array.isArray(node)) return false;
     const record = node as Record<string, unknown>;
     if (rest.length === 0) {

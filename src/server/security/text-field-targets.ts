@@ -88,7 +88,11 @@ export interface FieldTarget {
 }
 
 /** Every string field of every signed-in write route's body, as the OpenAPI document describes it. */
-export function fieldTargets(operations: Operation[], writeKeys: ReadonlySet<string>, samples: Record<string, SampleWrite>): { targets: FieldTarget[]; unclassified: string[] } {
+export function fieldTargets(
+  operations: Operation[],
+  writeKeys: ReadonlySet<string>,
+  samples: Record<string, SampleWrite>,
+): { targets: FieldTarget[]; unclassified: string[] } {
   const targets: FieldTarget[] = [];
   const unclassified: string[] = [];
   for (const op of operations) {
@@ -98,7 +102,8 @@ export function fieldTargets(operations: Operation[], writeKeys: ReadonlySet<str
       for (const field of stringFields(schema)) {
         const kind = isPatterned(field.schema) ? 'format' : fieldKinds[field.path];
         if (kind === undefined) unclassified.push(`${key} ${field.path}`);
-        else if (field.schema.format !== 'binary') targets.push({ key, method: op.method, path: field.path, schema: field.schema, kind, sample: samples[key] });
+        else if (field.schema.format !== 'binary')
+          targets.push({ key, method: op.method, path: field.path, schema: field.schema, kind, sample: samples[key] });
       }
     }
   }

@@ -10,6 +10,14 @@ export const maxImageBytes = 10 * 1024 * 1024;
 export async function acceptImageUploads(app: App): Promise<void> {
   await app.register(fastifyMultipart, {
     throwFileSizeLimit: true,
-    limits: { fileSize: maxImageBytes, files: 10, fields: 10, fieldSize: 1000, fieldNameSize: 100, parts: 20, headerPairs: 100 },
+    limits: {
+      fileSize: maxImageBytes,
+      files: 10,
+      fields: 10,
+      fieldSize: 1000,
+      fieldNameSize: 100,
+      parts: 20,
+      headerPairs: 100,
+    },
   });
 }

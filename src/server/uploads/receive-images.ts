@@ -35,15 +35,18 @@ export interface ReceiveOptions {
   fields: readonly string[];
 }
 
-const tooLarge = () => new HttpError(413, 'payload_too_large', `each image must be at most ${maxImageBytes / 1024 / 1024} MB`);
+const tooLarge = () =>
+  new HttpError(413, 'payload_too_large', `each image must be at most ${maxImageBytes / 1024 / 1024} MB`);
 
 /** Limits of the parser, as the client's mistakes; anything the parser could not read is a 400. */
 function clientError(error: unknown, options: ReceiveOptions): unknown {
   if (error instanceof HttpError) return error;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
-  if (code === 'FST_FILES_LIMIT') return new HttpError(413, 'payload_too_large', `send at most ${options.maxFiles} image(s) at once`);
-  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') return new HttpError(413, 'payload_too_large', 'the form has too many parts');
+  if (code === 'FST_FILES_LIMIT')
+    return new HttpError(413, 'payload_too_large', `send at most ${options.maxFiles} image(s) at once`);
+  if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
+    return new HttpError(413, 'payload_too_large', 'the form has too many parts');
   // System errors (a full disk, say) are the server's: let them be logged as such.
   if (error instanceof Error && 'syscall' in error) return error;
   return new InvalidInputError([{ field: '(body)', message: 'must be valid multipart/form-data' }]);
@@ -69,7 +72,10 @@ async function reencoded(path: string, type: ImageType, field: string): Promise<
     return result.bytes.length;
   }
   if (result.problem === 'too_many_pixels') {
-    return invalidField(field, `must be at most ${maxImagePixels / 1_000_000} megapixels (this one is ${result.width} × ${result.height})`);
+    return invalidField(
+      field,
+      `must be at most ${maxImagePixels / 1_000_000} megapixels (this one is ${result.width} × ${result.height})`,
+    );
   }
   return notAnImage(field);
 }
@@ -86,7 +92,8 @@ const discardStream = () => new Writable({ write: (_chunk, _encoding, done) => d
  */
 export async function receiveImages(request: FastifyRequest, options: ReceiveOptions): Promise<ReceivedUpload> {
   const { fileField } = options;
-  if (!request.isMultipart()) throw invalidField('(body)', `must be multipart/form-data with the image in "${fileField}"`);
+  if (!request.isMultipart())
+    throw invalidField('(body)', `must be multipart/form-data with the image in "${fileField}"`);
   const dir = join(options.dataDir, 'tmp', 'uploads');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const waiting: string[] = [];

@@ -29,7 +29,10 @@ export type ReencodedImage =
   | { ok: false; problem: 'not_an_image' }
   | { ok: false; problem: 'too_many_pixels'; width: number; height: number };
 
-const sharpFormat = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const satisfies Record<ImageType['mime'], keyof FormatEnum>;
+const sharpFormat = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const satisfies Record<
+  ImageType['mime'],
+  keyof FormatEnum
+>;
 
 /** Only the header: no pixel limit yet, so that an oversized image is told apart from a broken one. */
 async function header(sharp: SharpFunction, input: Buffer): Promise<Metadata | undefined> {
@@ -59,7 +62,12 @@ export async function reencodeImage(input: Buffer, type: ImageType): Promise<Ree
   const height = meta.pageHeight ?? meta.height;
   if (meta.width * height > maxImagePixels) return { ok: false, problem: 'too_many_pixels', width: meta.width, height };
   const image = sharp(input, { limitInputPixels: maxImagePixels, failOn: 'warning' }).autoOrient();
-  const encoded = format === 'png' ? image.png() : format === 'webp' ? image.webp({ quality: reencodeQuality }) : image.jpeg({ quality: reencodeQuality });
+  const encoded =
+    format === 'png'
+      ? image.png()
+      : format === 'webp'
+        ? image.webp({ quality: reencodeQuality })
+        : image.jpeg({ quality: reencodeQuality });
   try {
     return { ok: true, bytes: await encoded.toBuffer() };
   } catch {

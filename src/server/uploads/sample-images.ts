@@ -13,7 +13,12 @@ export const sampleImages = {
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',
   ),
-  webp: Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x1a, 0, 0, 0]), Buffer.from('WEBPVP8L'), Buffer.from([0x0d, 0, 0, 0, 0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00])]),
+  webp: Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([0x1a, 0, 0, 0]),
+    Buffer.from('WEBPVP8L'),
+    Buffer.from([0x0d, 0, 0, 0, 0x2f, 0, 0, 0, 0x10, 0x07, 0x10, 0x11, 0x11, 0x88, 0x88, 0xfe, 0x07, 0x00]),
+  ]),
 };
 
 /**
@@ -73,5 +78,10 @@ export function pngClaimingPixels(width: number, height: number): Buffer {
   ihdr[8] = 8;
   ihdr[9] = 2;
   const emptyZlibStream = Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-  return Buffer.concat([sampleImages.png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', emptyZlibStream), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    sampleImages.png.subarray(0, 8),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', emptyZlibStream),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }

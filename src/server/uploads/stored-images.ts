@@ -14,7 +14,8 @@ import { imageFile } from '../../storage/image-files.js';
 const safeName = /^[A-Za-z0-9_-]+$/;
 
 export function imagePath(patientId: string, imageId: string, extension: string): string {
-  if (!safeName.test(patientId) || !safeName.test(imageId) || !safeName.test(extension)) throw new Error(`unsafe image path parts: ${patientId}/${imageId}.${extension}`);
+  if (!safeName.test(patientId) || !safeName.test(imageId) || !safeName.test(extension))
+    throw new Error(`unsafe image path parts: ${patientId}/${imageId}.${extension}`);
   return `photos/${patientId}/${imageId}.${extension}`;
 }
 
@@ -47,7 +48,10 @@ export function committedImages(dataDir: string) {
  * Moves the image aside before its row is deleted, so that a failed delete can put it back; once
  * the row is gone, `discard` removes it. Undefined when the file was already missing.
  */
-export async function setImageAside(dataDir: string, relativePath: string): Promise<{ restore(): Promise<void>; discard(): Promise<void> } | undefined> {
+export async function setImageAside(
+  dataDir: string,
+  relativePath: string,
+): Promise<{ restore(): Promise<void>; discard(): Promise<void> } | undefined> {
   const path = imageFile(dataDir, relativePath);
   const aside = join(dirname(path), `.deleting-${randomUUID()}`);
   try {
@@ -60,7 +64,10 @@ export async function setImageAside(dataDir: string, relativePath: string): Prom
 }
 
 /** The image's bytes, or undefined when the file is missing. */
-export async function openImage(dataDir: string, relativePath: string): Promise<{ stream: Readable; bytes: number } | undefined> {
+export async function openImage(
+  dataDir: string,
+  relativePath: string,
+): Promise<{ stream: Readable; bytes: number } | undefined> {
   try {
     const handle = await open(imageFile(dataDir, relativePath), 'r');
     const { size } = await handle.stat();

@@ -3,7 +3,8 @@ import { isIsoDate } from '../../core/dates/iso-date.js';
 
 /** Field schemas shared by the routes, with messages in the contract's style. */
 
-const required = (expected: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'required' : `must be ${expected}`);
+const required = (expected: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'required' : `must be ${expected}`;
 
 /** Trimmed, non-empty text of bounded length. NUL is refused because PostgreSQL cannot store it. */
 export function text(max = 200) {
@@ -73,8 +74,18 @@ export const password = z
   .max(200, { message: 'must be at most 200 characters' });
 
 export const pageQuery = {
-  limit: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(200, { message: 'must be at most 200' }).default(50),
-  offset: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 or more' }).max(1_000_000, { message: 'must be at most 1000000' }).default(0),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be 1 or more' })
+    .max(200, { message: 'must be at most 200' })
+    .default(50),
+  offset: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .max(1_000_000, { message: 'must be at most 1000000' })
+    .default(0),
 };
 
 export const idParams = z.object({ id });

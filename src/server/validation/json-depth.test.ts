@@ -12,8 +12,18 @@ describe('tooDeepField', () => {
     expect(tooDeepField('text', 0)).toBeUndefined();
     expect(tooDeepField({ a: 1, b: [2, 3] }, 2)).toBeUndefined();
     expect(tooDeepField({ a: 1, b: [2, 3] }, 1)).toBe('b');
-    expect(tooDeepField(nested(64, (v) => ({ a: v })), 64)).toBeUndefined();
-    expect(tooDeepField(nested(65, (v) => [v]), 64)).toBe('(body)');
+    expect(
+      tooDeepField(
+        nested(64, (v) => ({ a: v })),
+        64,
+      ),
+    ).toBeUndefined();
+    expect(
+      tooDeepField(
+        nested(65, (v) => [v]),
+        64,
+      ),
+    ).toBe('(body)');
   });
 
   it('names the top-level field holding the too-deep part', () => {

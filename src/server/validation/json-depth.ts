@@ -16,7 +16,8 @@ export function tooDeepField(value: unknown, limit: number): string | undefined 
     if (depth > limit) return field;
     const topLevel = depth === 1 && !Array.isArray(item);
     // A key with no name cannot name a field: the body as a whole is blamed.
-    for (const [key, child] of Object.entries(item)) pending.push([child, depth + 1, topLevel && key !== '' ? key : field]);
+    for (const [key, child] of Object.entries(item))
+      pending.push([child, depth + 1, topLevel && key !== '' ? key : field]);
   }
   return undefined;
 }

@@ -26,11 +26,18 @@ forEachApp('response schemas', (get) => {
 
   it("send the contract's documents whole: every field of the assessment result, extras included", async () => {
     const admin = await get().signIn('admin');
-    const response = await admin.inject({ method: 'POST', url: '/api/assessments', payload: exampleRequest('healthy-35-hair-loss') });
+    const response = await admin.inject({
+      method: 'POST',
+      url: '/api/assessments',
+      payload: exampleRequest('healthy-35-hair-loss'),
+    });
     expect(response.statusCode).toBe(200);
     const result = response.json();
     // Fields the view does not name (it documents only a few of the plan's) are still sent.
-    expect(result.plan).toMatchObject({ sessions: { min: expect.any(Number), max: expect.any(Number) }, mixture: expect.any(Object) });
+    expect(result.plan).toMatchObject({
+      sessions: { min: expect.any(Number), max: expect.any(Number) },
+      mixture: expect.any(Object),
+    });
     expect(result.plan.citations.length).toBeGreaterThan(0);
   });
 });

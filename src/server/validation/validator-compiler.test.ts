@@ -10,7 +10,8 @@ const body = z.object({
   image: z
     .string()
     .superRefine((value, ctx) => {
-      if (value.length > 10) ctx.addIssue({ code: 'custom', message: 'must be at most 10 characters', params: tooLargeIssue });
+      if (value.length > 10)
+        ctx.addIssue({ code: 'custom', message: 'must be at most 10 characters', params: tooLargeIssue });
     })
     .optional(),
 });
@@ -19,9 +20,18 @@ async function app() {
   const server = Fastify();
   server.setValidatorCompiler(validatorCompiler);
   server.setErrorHandler((error, request, reply) => handleError(error, request, reply));
-  server.post('/things', { schema: { body, querystring: z.object({ limit: z.coerce.number({ error: 'must be a whole number' }).int().optional() }) } }, async (request) => ({
-    received: request.body,
-  }));
+  server.post(
+    '/things',
+    {
+      schema: {
+        body,
+        querystring: z.object({ limit: z.coerce.number({ error: 'must be a whole number' }).int().optional() }),
+      },
+    },
+    async (request) => ({
+      received: request.body,
+    }),
+  );
   await server.ready();
   return server;
 }
@@ -34,7 +44,13 @@ describe('validatorCompiler', () => {
   });
 
   it('answers 400 invalid_input naming each field: array indexes in brackets, record keys (even digits) after a dot', async () => {
-    const response = await (await app()).inject({ method: 'POST', url: '/things', payload: { points: [{ x: 1 }, { x: 'two' }], hours: { 1: [{ start: 9 }] } } });
+    const response = await (
+      await app()
+    ).inject({
+      method: 'POST',
+      url: '/things',
+      payload: { points: [{ x: 1 }, { x: 'two' }], hours: { 1: [{ start: 9 }] } },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({
       error: 'invalid_input',
@@ -55,8 +71,13 @@ describe('validatorCompiler', () => {
   });
 
   it('answers 413 payload_too_large for a value over its size limit', async () => {
-    const response = await (await app()).inject({ method: 'POST', url: '/things', payload: { points: [], image: 'x'.repeat(11) } });
+    const response = await (
+      await app()
+    ).inject({ method: 'POST', url: '/things', payload: { points: [], image: 'x'.repeat(11) } });
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ error: 'payload_too_large', problems: [{ field: 'image', message: 'must be at most 10 characters' }] });
+    expect(response.json()).toMatchObject({
+      error: 'payload_too_large',
+      problems: [{ field: 'image', message: 'must be at most 10 characters' }],
+    });
   });
 });

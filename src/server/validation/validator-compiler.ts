@@ -41,7 +41,12 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = (route) => {
   return (input) => {
     const result = validate(input) as { value?: unknown; error?: FastifySchemaValidationError[] };
     if (!result.error) return result;
-    const problems: FieldProblem[] = result.error.map((error) => ({ field: fieldOf(error, input), message: error.message ?? 'is not valid' }));
-    return { error: result.error.some(isTooLarge) ? new PayloadTooLargeError(problems) : new InvalidInputError(problems) };
+    const problems: FieldProblem[] = result.error.map((error) => ({
+      field: fieldOf(error, input),
+      message: error.message ?? 'is not valid',
+    }));
+    return {
+      error: result.error.some(isTooLarge) ? new PayloadTooLargeError(problems) : new InvalidInputError(problems),
+    };
   };
 };

@@ -16,10 +16,13 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const indexHtml = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const indexHtml =
+  '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head><body><div id="root"></div></body></html>';
 const script = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 
-function builtApp(files: Record<string, string> = { 'index.html': indexHtml, 'assets/app-abc123.js': script, 'favicon.svg': '<svg/>' }): string {
+function builtApp(
+  files: Record<string, string> = { 'index.html': indexHtml, 'assets/app-abc123.js': script, 'favicon.svg': '<svg/>' },
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'mesodesk-web-'));
   dirs.push(dir);
   for (const [name, text] of Object.entries(files)) {
@@ -60,7 +63,10 @@ describe('web app plugin', () => {
     expect(gunzipSync(gzipped.rawPayload).toString()).toBe(script);
     expect(gzipped.rawPayload.length).toBeLessThan(script.length / 10);
 
-    const again = await app.inject({ url: '/assets/app-abc123.js', headers: { 'if-none-match': String(plain.headers.etag) } });
+    const again = await app.inject({
+      url: '/assets/app-abc123.js',
+      headers: { 'if-none-match': String(plain.headers.etag) },
+    });
     expect(again.statusCode).toBe(304);
     expect((await app.inject({ url: '/favicon.svg' })).headers['content-type']).toBe('image/svg+xml');
   });
@@ -80,12 +86,20 @@ describe('web app plugin', () => {
     expect(response.rawPayload.equals(marked)).toBe(true);
     expect(gunzipSync(response.rawPayload).toString()).toBe(script);
     // A client that takes no gzip gets the file itself.
-    expect((await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'identity' } })).body).toBe(script);
+    expect((await app.inject({ url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'identity' } })).body).toBe(
+      script,
+    );
   });
 
   it('answers 404 (not the app) for missing files and for /api paths', async () => {
     const app = await serve(builtApp());
-    for (const url of ['/assets/gone-123.js', '/api/nothing', '/api', '/../package.json', '/assets/../../package.json']) {
+    for (const url of [
+      '/assets/gone-123.js',
+      '/api/nothing',
+      '/api',
+      '/../package.json',
+      '/assets/../../package.json',
+    ]) {
       const response = await app.inject({ url });
       expect(response.statusCode, url).toBe(404);
       expect(response.body, url).not.toContain('<div id="root">');
@@ -106,7 +120,13 @@ describe('web app plugin', () => {
           req.on('error', reject).end();
         });
       expect(await statusOf('/assets/app-abc123.js')).toBe(200);
-      for (const path of ['/assets/../secret.txt', '/assets/./app-abc123.js', '/../package.json', '/assets/%2e%2e/secret.txt']) expect(await statusOf(path), path).toBe(404);
+      for (const path of [
+        '/assets/../secret.txt',
+        '/assets/./app-abc123.js',
+        '/../package.json',
+        '/assets/%2e%2e/secret.txt',
+      ])
+        expect(await statusOf(path), path).toBe(404);
     } finally {
       await app.close();
     }

@@ -52,7 +52,8 @@ export default async function webAppPlugin(app: FastifyInstance, options: WebApp
   // and sets it after `setHeaders` on a pre-compressed file, so the type is mended on the way out.
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = reply.getHeader('content-type');
-    if (typeof type === 'string' && type.startsWith('application/javascript')) reply.header('content-type', 'text/javascript; charset=utf-8');
+    if (typeof type === 'string' && type.startsWith('application/javascript'))
+      reply.header('content-type', 'text/javascript; charset=utf-8');
     return payload;
   });
 
@@ -69,7 +70,11 @@ export default async function webAppPlugin(app: FastifyInstance, options: WebApp
     }
 
     if (!existsSync(join(root, 'index.html')))
-      return reply.code(503).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(missingBuildPage);
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(missingBuildPage);
     return reply.header('cache-control', 'no-cache').sendFile('index.html', checkedEveryTime);
   });
 }

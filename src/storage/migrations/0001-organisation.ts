@@ -31,7 +31,11 @@ export const organisationMigration: Migration = {
         .addColumn('email', 'text'),
     ).execute();
     await indexColumns(db, 'patients', ['clinic_id', 'birth_date', 'phone_digits']);
-    await db.schema.createIndex('patients_last_name_idx').on('patients').columns(['last_name_key', 'first_name_key']).execute();
+    await db.schema
+      .createIndex('patients_last_name_idx')
+      .on('patients')
+      .columns(['last_name_key', 'first_name_key'])
+      .execute();
     await db.schema.createIndex('patients_first_name_idx').on('patients').column('first_name_key').execute();
 
     await timestampColumns(

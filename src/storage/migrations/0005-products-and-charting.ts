@@ -50,6 +50,7 @@ export const chartingMigration: Migration = {
   },
 
   async down(db: MigrationDb) {
-    for (const table of ['injection_points', 'chart_entries', 'lots', 'products']) await db.schema.dropTable(table).execute();
+    for (const table of ['injection_points', 'chart_entries', 'lots', 'products'])
+      await db.schema.dropTable(table).execute();
   },
 };

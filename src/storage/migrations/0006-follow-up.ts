@@ -46,6 +46,7 @@ export const followUpMigration: Migration = {
   },
 
   async down(db: MigrationDb) {
-    for (const table of ['photos', 'outcomes', 'side_effect_photos', 'side_effect_reports']) await db.schema.dropTable(table).execute();
+    for (const table of ['photos', 'outcomes', 'side_effect_photos', 'side_effect_reports'])
+      await db.schema.dropTable(table).execute();
   },
 };

@@ -8,7 +8,10 @@ import { flagColumn, idColumn, indexColumns, oneOf, timestampColumns, type Migra
 export const schedulingMigration: Migration = {
   async up(db: MigrationDb) {
     // Existing locations get UTC; admins set the real zone.
-    await db.schema.alterTable('locations').addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('UTC')).execute();
+    await db.schema
+      .alterTable('locations')
+      .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('UTC'))
+      .execute();
 
     await timestampColumns(
       idColumn(db.schema.createTable('rooms'))
@@ -40,14 +43,18 @@ export const schedulingMigration: Migration = {
       .execute();
     await indexColumns(db, 'availability_exceptions', ['location_id', 'practitioner_id']);
 
-    await db.schema.alterTable('treatment_sessions').addColumn('room_id', 'text', (c) => c.references('rooms.id')).execute();
+    await db.schema
+      .alterTable('treatment_sessions')
+      .addColumn('room_id', 'text', (c) => c.references('rooms.id'))
+      .execute();
     await indexColumns(db, 'treatment_sessions', ['room_id']);
   },
 
   async down(db: MigrationDb) {
     await db.schema.dropIndex('treatment_sessions_room_id_idx').execute();
     await db.schema.alterTable('treatment_sessions').dropColumn('room_id').execute();
-    for (const table of ['availability_exceptions', 'practitioner_availability', 'rooms']) await db.schema.dropTable(table).execute();
+    for (const table of ['availability_exceptions', 'practitioner_availability', 'rooms'])
+      await db.schema.dropTable(table).execute();
     await db.schema.alterTable('locations').dropColumn('time_zone').execute();
   },
 };

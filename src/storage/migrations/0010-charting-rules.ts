@@ -46,7 +46,12 @@ export const chartingRulesMigration: Migration = {
       await sql`drop trigger consent_texts_no_edit on consent_texts`.execute(db);
       await sql`drop function consent_record_immutable()`.execute(db);
     } else {
-      for (const trigger of ['consent_signatures_no_delete', 'consent_signatures_no_update', 'consent_texts_no_delete', 'consent_texts_no_edit'])
+      for (const trigger of [
+        'consent_signatures_no_delete',
+        'consent_signatures_no_update',
+        'consent_texts_no_delete',
+        'consent_texts_no_edit',
+      ])
         await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
     }
   },

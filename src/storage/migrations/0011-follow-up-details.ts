@@ -13,15 +13,25 @@ export const followUpDetailsMigration: Migration = {
   async up(db: MigrationDb) {
     // Nullable: reports from before this migration did not say.
     await db.schema.alterTable('side_effect_reports').addColumn('codes', 'text').execute();
-    await db.schema.alterTable('side_effect_reports').addColumn('ongoing', 'integer', (c) => c.check(sql`ongoing in (0, 1)`)).execute();
+    await db.schema
+      .alterTable('side_effect_reports')
+      .addColumn('ongoing', 'integer', (c) => c.check(sql`ongoing in (0, 1)`))
+      .execute();
     await db.schema
       .alterTable('side_effect_reports')
       .addColumn('triage_level', 'text', (c) => c.check(sql`triage_level in (${levels})`))
       .execute();
-    await db.schema.createIndex('side_effect_reports_triage_level_idx').on('side_effect_reports').columns(['triage_level', 'created_at']).execute();
+    await db.schema
+      .createIndex('side_effect_reports_triage_level_idx')
+      .on('side_effect_reports')
+      .columns(['triage_level', 'created_at'])
+      .execute();
 
     // Backfilled in code: JSON functions differ between SQLite and PostgreSQL, and the table is small.
-    const { rows } = await sql<{ id: string; triage: string }>`select id, triage from side_effect_reports where triage is not null`.execute(db);
+    const { rows } = await sql<{
+      id: string;
+      triage: string;
+    }>`select id, triage from side_effect_reports where triage is not null`.execute(db);
     for (const row of rows) {
       const level = levelOf(row.triage);
       if (level) await sql`update side_effect_reports set triage_level = ${level} where id = ${row.id}`.execute(db);
@@ -30,7 +40,8 @@ export const followUpDetailsMigration: Migration = {
 
   async down(db: MigrationDb) {
     await db.schema.dropIndex('side_effect_reports_triage_level_idx').execute();
-    for (const column of ['triage_level', 'ongoing', 'codes']) await db.schema.alterTable('side_effect_reports').dropColumn(column).execute();
+    for (const column of ['triage_level', 'ongoing', 'codes'])
+      await db.schema.alterTable('side_effect_reports').dropColumn(column).execute();
   },
 };
 

@@ -15,8 +15,12 @@ describe.each(testEngines)('0013 booking guards [$engine]', (testEngine) => {
       expect(error).toBeUndefined();
       const at = '2029-01-01T00:00:00.000Z';
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c', 'C', ${at}, ${at})`.execute(db);
-      await sql`insert into locations (id, clinic_id, name, address, time_zone, created_at, updated_at) values ('l', 'c', 'L', null, 'UTC', ${at}, ${at})`.execute(db);
-      await sql`insert into rooms (id, location_id, name, active, created_at, updated_at) values ('r', 'l', 'R', 1, ${at}, ${at})`.execute(db);
+      await sql`insert into locations (id, clinic_id, name, address, time_zone, created_at, updated_at) values ('l', 'c', 'L', null, 'UTC', ${at}, ${at})`.execute(
+        db,
+      );
+      await sql`insert into rooms (id, location_id, name, active, created_at, updated_at) values ('r', 'l', 'R', 1, ${at}, ${at})`.execute(
+        db,
+      );
       await sql`insert into users (id, clinic_id, email, display_name, password_hash, role, patient_id, active, created_at, updated_at)
         values ('u', 'c', 'u@x.test', 'U', 'h', 'practitioner', null, 1, ${at}, ${at})`.execute(db);
       await sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, phone, phone_digits, email, created_at, updated_at)
@@ -33,9 +37,24 @@ describe.each(testEngines)('0013 booking guards [$engine]', (testEngine) => {
       await session('d', '2030-01-09T09:00:00.000Z', 30, 'cancelled');
 
       expect(await migrateToLatest(db)).toContain('0013-booking-guards');
-      const { rows } = await sql<{ session_id: string; slot_start: string }>`select session_id, slot_start from session_slot_claims order by session_id, slot_start`.execute(db);
-      expect(rows.map((r) => `${r.session_id} ${r.slot_start.slice(11, 16)}`)).toEqual(['a 09:00', 'a 09:15', 'b 09:30', 'c 09:00', 'c 09:15', 'c 09:30', 'c 09:45']);
-      await expect(sql`insert into session_slot_claims (session_id, slot_start, practitioner_id, room_id) values ('d', '2030-01-07T09:00:00.000Z', 'u', null)`.execute(db)).rejects.toThrow();
+      const { rows } = await sql<{
+        session_id: string;
+        slot_start: string;
+      }>`select session_id, slot_start from session_slot_claims order by session_id, slot_start`.execute(db);
+      expect(rows.map((r) => `${r.session_id} ${r.slot_start.slice(11, 16)}`)).toEqual([
+        'a 09:00',
+        'a 09:15',
+        'b 09:30',
+        'c 09:00',
+        'c 09:15',
+        'c 09:30',
+        'c 09:45',
+      ]);
+      await expect(
+        sql`insert into session_slot_claims (session_id, slot_start, practitioner_id, room_id) values ('d', '2030-01-07T09:00:00.000Z', 'u', null)`.execute(
+          db,
+        ),
+      ).rejects.toThrow();
     } finally {
       await destroy();
     }

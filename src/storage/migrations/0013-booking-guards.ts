@@ -26,8 +26,18 @@ export const bookingGuardsMigration: Migration = {
       .addCheckConstraint('session_slot_claims_holder', sql`practitioner_id is not null or room_id is not null`)
       .execute();
     // NULLs are distinct in unique indexes on both engines: a claim without a room blocks no room.
-    await db.schema.createIndex('session_slot_claims_practitioner_slot').unique().on('session_slot_claims').columns(['practitioner_id', 'slot_start']).execute();
-    await db.schema.createIndex('session_slot_claims_room_slot').unique().on('session_slot_claims').columns(['room_id', 'slot_start']).execute();
+    await db.schema
+      .createIndex('session_slot_claims_practitioner_slot')
+      .unique()
+      .on('session_slot_claims')
+      .columns(['practitioner_id', 'slot_start'])
+      .execute();
+    await db.schema
+      .createIndex('session_slot_claims_room_slot')
+      .unique()
+      .on('session_slot_claims')
+      .columns(['room_id', 'slot_start'])
+      .execute();
     await backfillClaims(db);
 
     await timestampColumns(
@@ -53,7 +63,8 @@ export const bookingGuardsMigration: Migration = {
   },
 
   async down(db: MigrationDb) {
-    for (const table of ['maintenance_recalls', 'course_schedules', 'session_slot_claims']) await db.schema.dropTable(table).execute();
+    for (const table of ['maintenance_recalls', 'course_schedules', 'session_slot_claims'])
+      await db.schema.dropTable(table).execute();
   },
 };
 
@@ -70,8 +81,11 @@ interface SessionRow {
  * later one keeps only the slots nobody else holds: an upgrade refuses or moves nothing.
  */
 async function backfillClaims(db: MigrationDb): Promise<void> {
-  const { rows } = await sql<SessionRow>`select id, scheduled_at, duration_minutes, practitioner_id, room_id from treatment_sessions
-    where status in ('planned', 'done') and (practitioner_id is not null or room_id is not null) order by scheduled_at, id`.execute(db);
+  const { rows } =
+    await sql<SessionRow>`select id, scheduled_at, duration_minutes, practitioner_id, room_id from treatment_sessions
+    where status in ('planned', 'done') and (practitioner_id is not null or room_id is not null) order by scheduled_at, id`.execute(
+      db,
+    );
   for (const row of rows) {
     const start = Date.parse(row.scheduled_at);
     if (Number.isNaN(start)) continue;
@@ -81,6 +95,8 @@ async function backfillClaims(db: MigrationDb): Promise<void> {
     for (let slot = Math.floor(start / slotMs) * slotMs; slot < end; slot += slotMs)
       values.push(sql`(${row.id}, ${new Date(slot).toISOString()}, ${row.practitioner_id}, ${row.room_id})`);
     if (values.length === 0) continue;
-    await sql`insert into session_slot_claims (session_id, slot_start, practitioner_id, room_id) values ${sql.join(values)} on conflict do nothing`.execute(db);
+    await sql`insert into session_slot_claims (session_id, slot_start, practitioner_id, room_id) values ${sql.join(values)} on conflict do nothing`.execute(
+      db,
+    );
   }
 }

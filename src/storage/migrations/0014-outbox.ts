@@ -35,7 +35,11 @@ export const outboxMigration: Migration = {
     ).execute();
     await indexColumns(db, 'outbox_messages', ['patient_id', 'clinic_id']);
     // What the worker's claim looks for: pending rows by the time they are next due.
-    await db.schema.createIndex('outbox_messages_status_next_attempt_idx').on('outbox_messages').columns(['status', 'next_attempt_at']).execute();
+    await db.schema
+      .createIndex('outbox_messages_status_next_attempt_idx')
+      .on('outbox_messages')
+      .columns(['status', 'next_attempt_at'])
+      .execute();
   },
 
   async down(db: MigrationDb) {

@@ -14,11 +14,18 @@ describe.each(testEngines)('0015-patient-name-words [$engine]', (testEngine) => 
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
       const patient = (id: string, first: string, last: string) =>
         sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, created_at, updated_at)
-            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(db);
+            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(
+          db,
+        );
       await patient('p1', 'Anne Marie', 'van Dijk');
       await patient('p2', 'Thomas', 'Thomas');
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
-      const words = await db.selectFrom('patient_name_words').select(['patient_id', 'word', 'last_name_key', 'first_name_key']).orderBy('patient_id').orderBy('word').execute();
+      const words = await db
+        .selectFrom('patient_name_words')
+        .select(['patient_id', 'word', 'last_name_key', 'first_name_key'])
+        .orderBy('patient_id')
+        .orderBy('word')
+        .execute();
       expect(words).toEqual([
         { patient_id: 'p1', word: 'anne', last_name_key: 'van dijk', first_name_key: 'anne marie' },
         { patient_id: 'p1', word: 'dijk', last_name_key: 'van dijk', first_name_key: 'anne marie' },

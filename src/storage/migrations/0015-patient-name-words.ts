@@ -29,14 +29,23 @@ export const patientNameWordsMigration: Migration = {
       .addColumn('word', bytewise, (c) => c.notNull())
       .addColumn('last_name_key', 'text', (c) => c.notNull())
       .addColumn('first_name_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('patient_name_words_pk', ['clinic_id', 'word', 'last_name_key', 'first_name_key', 'patient_id'])
+      .addPrimaryKeyConstraint('patient_name_words_pk', [
+        'clinic_id',
+        'word',
+        'last_name_key',
+        'first_name_key',
+        'patient_id',
+      ])
       .execute();
     await indexColumns(db, 'patient_name_words', ['patient_id']);
 
     // Written out here rather than imported: a migration keeps doing what it did when released.
     let after = '';
     for (;;) {
-      const { rows } = await sql<PatientKeys>`select id, clinic_id, first_name_key, last_name_key from patients where id > ${after} order by id limit 5000`.execute(db);
+      const { rows } =
+        await sql<PatientKeys>`select id, clinic_id, first_name_key, last_name_key from patients where id > ${after} order by id limit 5000`.execute(
+          db,
+        );
       const last = rows.at(-1);
       if (!last) break;
       const words = rows.flatMap((p) =>
@@ -45,7 +54,9 @@ export const patientNameWordsMigration: Migration = {
         ),
       );
       for (let i = 0; i < words.length; i += insertBatch)
-        await sql`insert into patient_name_words (patient_id, clinic_id, word, last_name_key, first_name_key) values ${sql.join(words.slice(i, i + insertBatch))}`.execute(db);
+        await sql`insert into patient_name_words (patient_id, clinic_id, word, last_name_key, first_name_key) values ${sql.join(words.slice(i, i + insertBatch))}`.execute(
+          db,
+        );
       after = last.id;
     }
   },

@@ -17,14 +17,18 @@ export const auditEntriesNamingManyRecordsMigration: Migration = {
     await db.schema.alterTable('audit_log').addColumn('records', 'text').execute();
     await db.schema.alterTable('audit_log').addColumn('patient_ids', 'text').execute();
     if (engineOf(db) === 'postgres') {
-      await sql`create index audit_log_patient_ids_idx on audit_log using gin ((patient_ids::jsonb)) where patient_ids is not null`.execute(db);
+      await sql`create index audit_log_patient_ids_idx on audit_log using gin ((patient_ids::jsonb)) where patient_ids is not null`.execute(
+        db,
+      );
       return;
     }
     // Ids are letters, digits, '-' and '_': each one word (the JSON around them separates words). Only whole ids are looked up, so no word
     // positions or lengths are kept (a third less work per entry). `audit_id` rather than the rowid,
     // which VACUUM may renumber.
     await sql`create virtual table audit_log_patients using fts5(
-      patient_ids, audit_id unindexed, tokenize = "unicode61 tokenchars '-_'", detail = none, columnsize = 0)`.execute(db);
+      patient_ids, audit_id unindexed, tokenize = "unicode61 tokenchars '-_'", detail = none, columnsize = 0)`.execute(
+      db,
+    );
     await sql`create trigger audit_log_index_patients after insert on audit_log when new.patient_ids is not null
       begin insert into audit_log_patients (patient_ids, audit_id) values (new.patient_ids, new.id); end`.execute(db);
   },

@@ -5,7 +5,7 @@ import { testEngines } from '../../test-support/test-databases.js';
 import { migrations } from './migrations.js';
 
 describe.each(testEngines)('0019-patient-name-pairs [$engine]', (testEngine) => {
-  it("fills in the pairs of words of the patients already there, from their words", async () => {
+  it('fills in the pairs of words of the patients already there, from their words', async () => {
     const { db, destroy } = await testEngine.create({ migrate: false });
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
@@ -14,14 +14,24 @@ describe.each(testEngines)('0019-patient-name-pairs [$engine]', (testEngine) => 
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
       const patient = async (id: string, first: string, last: string) => {
         await sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, created_at, updated_at)
-            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(db);
+            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(
+          db,
+        );
         for (const word of new Set(`${first} ${last}`.toLowerCase().split(' ')))
-          await sql`insert into patient_name_words (patient_id, clinic_id, word, last_name_key, first_name_key) values (${id}, 'c1', ${word}, ${last.toLowerCase()}, ${first.toLowerCase()})`.execute(db);
+          await sql`insert into patient_name_words (patient_id, clinic_id, word, last_name_key, first_name_key) values (${id}, 'c1', ${word}, ${last.toLowerCase()}, ${first.toLowerCase()})`.execute(
+            db,
+          );
       };
       await patient('p1', 'Anne', 'van Dijk');
       await patient('p2', 'Thomas', 'Thomas');
       expect((await migrator.migrateToLatest()).error).toBeUndefined();
-      const pairs = await db.selectFrom('patient_name_pairs').select(['patient_id', 'word', 'other', 'last_name_key', 'first_name_key']).orderBy('patient_id').orderBy('word').orderBy('other').execute();
+      const pairs = await db
+        .selectFrom('patient_name_pairs')
+        .select(['patient_id', 'word', 'other', 'last_name_key', 'first_name_key'])
+        .orderBy('patient_id')
+        .orderBy('word')
+        .orderBy('other')
+        .execute();
       const keys = { last_name_key: 'van dijk', first_name_key: 'anne' };
       expect(pairs).toEqual([
         { patient_id: 'p1', word: 'anne', other: 'dijk', ...keys },

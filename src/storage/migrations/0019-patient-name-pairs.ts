@@ -20,12 +20,21 @@ export const patientNamePairsMigration: Migration = {
       .addColumn('other', bytewise, (c) => c.notNull())
       .addColumn('last_name_key', 'text', (c) => c.notNull())
       .addColumn('first_name_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('patient_name_pairs_pk', ['clinic_id', 'word', 'other', 'last_name_key', 'first_name_key', 'patient_id'])
+      .addPrimaryKeyConstraint('patient_name_pairs_pk', [
+        'clinic_id',
+        'word',
+        'other',
+        'last_name_key',
+        'first_name_key',
+        'patient_id',
+      ])
       .execute();
     await sql`
       insert into patient_name_pairs (patient_id, clinic_id, word, other, last_name_key, first_name_key)
       select a.patient_id, a.clinic_id, a.word, b.word, a.last_name_key, a.first_name_key
-      from patient_name_words a join patient_name_words b on b.patient_id = a.patient_id and b.word <> a.word`.execute(db);
+      from patient_name_words a join patient_name_words b on b.patient_id = a.patient_id and b.word <> a.word`.execute(
+      db,
+    );
     // After the fill: one sorted build of the index rather than a million random inserts into it.
     await indexColumns(db, 'patient_name_pairs', ['patient_id']);
   },

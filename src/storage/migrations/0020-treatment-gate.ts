@@ -25,7 +25,10 @@ const guards = [
  */
 export const treatmentGateMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema.alterTable('chart_entries').addColumn('outside_plan_confirmed', 'integer', flagColumn('outside_plan_confirmed', 0)).execute();
+    await db.schema
+      .alterTable('chart_entries')
+      .addColumn('outside_plan_confirmed', 'integer', flagColumn('outside_plan_confirmed', 0))
+      .execute();
     // Nullable: charts from before the gate were not screened when written.
     for (const column of ['screening_verdict', 'screening_kb_version', 'screening_date'])
       await db.schema.alterTable('chart_entries').addColumn(column, 'text').execute();
@@ -67,10 +70,12 @@ export const treatmentGateMigration: Migration = {
 
   async down(db: MigrationDb) {
     if (engineOf(db) === 'postgres') {
-      for (const { table } of guards) await sql`drop trigger ${sql.raw(`${table}_no_change`)} on ${sql.table(table)}`.execute(db);
+      for (const { table } of guards)
+        await sql`drop trigger ${sql.raw(`${table}_no_change`)} on ${sql.table(table)}`.execute(db);
       await sql`drop function chart_record_immutable()`.execute(db);
     } else {
-      for (const { table, events } of guards) for (const event of events) await sql`drop trigger ${sql.raw(`${table}_no_${event}`)}`.execute(db);
+      for (const { table, events } of guards)
+        for (const event of events) await sql`drop trigger ${sql.raw(`${table}_no_${event}`)}`.execute(db);
     }
     await db.schema.dropTable('chart_addenda').execute();
     await db.schema.dropTable('treatment_overrides').execute();

@@ -13,7 +13,10 @@ export const sideEffectSymptomsMigration: Migration = {
   async up(db: MigrationDb) {
     // Nullable: reports from before this migration did not say.
     await db.schema.alterTable('side_effect_reports').addColumn('symptoms', 'text').execute();
-    await db.schema.alterTable('side_effect_reports').addColumn('onset_days', 'integer', (c) => c.check(sql`onset_days >= 0`)).execute();
+    await db.schema
+      .alterTable('side_effect_reports')
+      .addColumn('onset_days', 'integer', (c) => c.check(sql`onset_days >= 0`))
+      .execute();
     await db.schema
       .alterTable('side_effect_reports')
       .addColumn('reported_by', 'text', (c) => c.check(sql`reported_by in ('patient', 'staff')`))
@@ -26,13 +29,19 @@ export const sideEffectSymptomsMigration: Migration = {
       join treatment_sessions s on s.id = r.session_id
       left join users u on u.id = r.reporter_user_id`.execute(db);
     for (const row of rows) {
-      const days = row.onset === null ? null : Math.max(0, Math.floor((Date.parse(row.onset) - Date.parse(row.scheduled_at)) / DAY_MS));
+      const days =
+        row.onset === null
+          ? null
+          : Math.max(0, Math.floor((Date.parse(row.onset) - Date.parse(row.scheduled_at)) / DAY_MS));
       const reporter = row.role === null ? null : row.role === 'patient' ? 'patient' : 'staff';
-      await sql`update side_effect_reports set onset_days = ${Number.isFinite(days) ? days : null}, reported_by = ${reporter} where id = ${row.id}`.execute(db);
+      await sql`update side_effect_reports set onset_days = ${Number.isFinite(days) ? days : null}, reported_by = ${reporter} where id = ${row.id}`.execute(
+        db,
+      );
     }
   },
 
   async down(db: MigrationDb) {
-    for (const column of ['reported_by', 'onset_days', 'symptoms']) await db.schema.alterTable('side_effect_reports').dropColumn(column).execute();
+    for (const column of ['reported_by', 'onset_days', 'symptoms'])
+      await db.schema.alterTable('side_effect_reports').dropColumn(column).execute();
   },
 };

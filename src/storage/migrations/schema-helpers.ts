@@ -22,7 +22,11 @@ export function oneOf(column: string, values: readonly string[]) {
 }
 
 export function flagColumn(column: string, defaultValue: 0 | 1) {
-  return (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(defaultValue).check(sql`${sql.ref(column)} in (0, 1)`);
+  return (c: ColumnDefinitionBuilder) =>
+    c
+      .notNull()
+      .defaultTo(defaultValue)
+      .check(sql`${sql.ref(column)} in (0, 1)`);
 }
 
 /** One index per foreign key: both engines leave these to us, and deletes and joins need them. */

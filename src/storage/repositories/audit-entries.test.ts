@@ -15,7 +15,15 @@ describe('auditEntries', () => {
       actor,
     );
     expect(entries).toEqual([
-      { ...actor, action: 'read', entity: 'course', records: [{ entityId: 'c1', patientId: 'p1' }, { entityId: 'c2', patientId: 'p2' }] },
+      {
+        ...actor,
+        action: 'read',
+        entity: 'course',
+        records: [
+          { entityId: 'c1', patientId: 'p1' },
+          { entityId: 'c2', patientId: 'p2' },
+        ],
+      },
       { ...actor, action: 'read', entity: 'treatment_session', records: [{ entityId: 's1', patientId: 'p1' }] },
       { ...actor, action: 'update', entity: 'course', records: [{ entityId: 'c1', patientId: 'p1' }] },
     ]);

@@ -1,8 +1,13 @@
-import type { AvailabilityExceptionRecord, BookedSlot, PractitionerHoursRecord, RoomRecord, SlotClaim } from './records.js';
+import type {
+  AvailabilityExceptionRecord,
+  BookedSlot,
+  PractitionerHoursRecord,
+  RoomRecord,
+  SlotClaim,
+} from './records.js';
 
 export type NewAvailabilityException = { locationId: string; practitionerId: string | null; reason?: string | null } & (
-  | { kind: 'days'; from: string; to: string }
-  | { kind: 'hours'; start: string; end: string }
+  { kind: 'days'; from: string; to: string } | { kind: 'hours'; start: string; end: string }
 );
 
 /** The inputs of the course finder (src/core/scheduling), per location. */
@@ -13,7 +18,12 @@ export interface AvailabilityRepository {
   updateRoom(id: string, patch: { name?: string; active?: boolean }): Promise<RoomRecord | undefined>;
 
   /** Sets (replaces) a practitioner's working week at a location. */
-  setPractitionerHours(input: { practitionerId: string; locationId: string; weeklyHours: unknown; roomIds?: string[] | null }): Promise<PractitionerHoursRecord>;
+  setPractitionerHours(input: {
+    practitionerId: string;
+    locationId: string;
+    weeklyHours: unknown;
+    roomIds?: string[] | null;
+  }): Promise<PractitionerHoursRecord>;
   listPractitionerHours(locationId: string): Promise<PractitionerHoursRecord[]>;
 
   addException(input: NewAvailabilityException): Promise<AvailabilityExceptionRecord>;

@@ -1,4 +1,10 @@
-import type { ChartAddendumRecord, ChartEntryRecord, ChartScreeningRecord, InjectionPointRecord, TreatmentOverrideRecord } from './records.js';
+import type {
+  ChartAddendumRecord,
+  ChartEntryRecord,
+  ChartScreeningRecord,
+  InjectionPointRecord,
+  TreatmentOverrideRecord,
+} from './records.js';
 
 export type NewInjectionPoint = Omit<InjectionPointRecord, 'id' | 'chartEntryId'>;
 

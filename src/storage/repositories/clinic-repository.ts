@@ -18,5 +18,8 @@ export interface ClinicRepository {
   createLocation(input: NewLocation): Promise<LocationRecord>;
   findLocation(id: string): Promise<LocationRecord | undefined>;
   listLocations(clinicId: string): Promise<LocationRecord[]>;
-  updateLocation(id: string, patch: { name?: string; address?: string | null; timeZone?: string }): Promise<LocationRecord | undefined>;
+  updateLocation(
+    id: string,
+    patch: { name?: string; address?: string | null; timeZone?: string },
+  ): Promise<LocationRecord | undefined>;
 }

@@ -1,5 +1,12 @@
 import type { Plan } from '../../core/assessment/assessment-result.js';
-import type { CourseRecord, CourseScheduleRecord, CourseStatus, MaintenanceRecallRecord, Page, PatientRecord } from './records.js';
+import type {
+  CourseRecord,
+  CourseScheduleRecord,
+  CourseStatus,
+  MaintenanceRecallRecord,
+  Page,
+  PatientRecord,
+} from './records.js';
 
 export interface NewCourse {
   patientId: string;

@@ -21,7 +21,8 @@ function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord<Asses
 }
 
 export function kyselyAssessmentRepository({ db, now }: RepositoryContext): AssessmentRepository {
-  const newestFirst = () => db.selectFrom('assessments').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
+  const newestFirst = () =>
+    db.selectFrom('assessments').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
   return {
     async create({ intakeId, patientId, result, createdBy }) {
       const row = {

@@ -74,7 +74,9 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
       : // The word index finds candidates and json_each checks the exact id (the index folds case);
         // an id that is not one word to the index is found by reading the many-patient entries.
         sql`select id from audit_log where id in (${
-          oneWord.test(patientId) ? sql`select audit_id from audit_log_patients where audit_log_patients match ${`"${patientId}"`}` : sql`select id from audit_log where patient_ids is not null`
+          oneWord.test(patientId)
+            ? sql`select audit_id from audit_log_patients where audit_log_patients match ${`"${patientId}"`}`
+            : sql`select id from audit_log where patient_ids is not null`
         }) and exists (select 1 from json_each(audit_log.patient_ids) where value = ${patientId})`;
     return sql<{ id: string }>`(select id from audit_log where patient_id = ${patientId} union all ${many})`;
   };
@@ -83,14 +85,21 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
     async append(entries) {
       const at = now();
       const rows = entries.filter((e) => e.records.length > 0).map((e) => toRow(e, at));
-      for (let i = 0; i < rows.length; i += batchSize) await db.insertInto('audit_log').values(rows.slice(i, i + batchSize)).execute();
+      for (let i = 0; i < rows.length; i += batchSize)
+        await db
+          .insertInto('audit_log')
+          .values(rows.slice(i, i + batchSize))
+          .execute();
     },
     async list({ clinicId, patientId, userId, entity, action, from, to, limit, offset }) {
       // For one patient, their entries are found first and only those read (materialized, joined in
       // that order): left to itself, a planner without statistics walks the clinic's whole log.
       let query = patientId
         ? db
-            .with((cte) => cte('matched').materialized(), () => namingPatient(patientId))
+            .with(
+              (cte) => cte('matched').materialized(),
+              () => namingPatient(patientId),
+            )
             .selectFrom('matched')
             .crossJoin('audit_log')
             .whereRef('audit_log.id', '=', 'matched.id')
@@ -102,7 +111,12 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
       if (action) query = query.where('action', '=', action);
       if (from) query = query.where('at', '>=', from);
       if (to) query = query.where('at', '<', to);
-      const rows = await query.orderBy('at', 'desc').orderBy('audit_log.id', 'desc').limit(limit).offset(offset).execute();
+      const rows = await query
+        .orderBy('at', 'desc')
+        .orderBy('audit_log.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute();
       return rows.map((row) => toRecord(row, patientId || undefined));
     },
   };

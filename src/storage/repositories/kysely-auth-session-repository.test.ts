@@ -7,8 +7,19 @@ forEachEngine('auth session repository', (getDb) => {
     let now = new Date('2026-01-01T10:00:00.000Z');
     const repos = createRepositories(getDb(), { now: () => now });
     const clinic = await repos.clinics.create({ name: 'Sessions' });
-    const user = await repos.users.create({ clinicId: clinic.id, email: 'sam@sessions.test', displayName: 'Sam', passwordHash: 'h', role: 'reception' });
-    const session = await repos.authSessions.create({ userId: user.id, tokenHash: 'token-a', expiresAt: '2026-01-01T12:00:00.000Z', userAgent: 'test' });
+    const user = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'sam@sessions.test',
+      displayName: 'Sam',
+      passwordHash: 'h',
+      role: 'reception',
+    });
+    const session = await repos.authSessions.create({
+      userId: user.id,
+      tokenHash: 'token-a',
+      expiresAt: '2026-01-01T12:00:00.000Z',
+      userAgent: 'test',
+    });
 
     expect(await repos.authSessions.findActive('token-a')).toEqual({ session, user });
     expect(await repos.authSessions.findActive('token-b')).toBeUndefined();
@@ -25,7 +36,13 @@ forEachEngine('auth session repository', (getDb) => {
   it('deletes one session or all of a user', async () => {
     const repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Logout' });
-    const user = await repos.users.create({ clinicId: clinic.id, email: 'lou@logout.test', displayName: 'Lou', passwordHash: 'h', role: 'admin' });
+    const user = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'lou@logout.test',
+      displayName: 'Lou',
+      passwordHash: 'h',
+      role: 'admin',
+    });
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();
     const one = await repos.authSessions.create({ userId: user.id, tokenHash: 'one', expiresAt });
     await repos.authSessions.create({ userId: user.id, tokenHash: 'two', expiresAt });

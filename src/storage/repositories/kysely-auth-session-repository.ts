@@ -6,14 +6,29 @@ import { toUser } from './kysely-user-repository.js';
 import type { AuthSessionRecord } from './records.js';
 import type { RepositoryContext } from './repository-context.js';
 
-function toSession(row: Pick<Selectable<AuthSessionsTable>, 'id' | 'user_id' | 'user_agent' | 'created_at' | 'expires_at'>): AuthSessionRecord {
-  return { id: row.id, userId: row.user_id, userAgent: row.user_agent, createdAt: row.created_at, expiresAt: row.expires_at };
+function toSession(
+  row: Pick<Selectable<AuthSessionsTable>, 'id' | 'user_id' | 'user_agent' | 'created_at' | 'expires_at'>,
+): AuthSessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    userAgent: row.user_agent,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+  };
 }
 
 export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): AuthSessionRepository {
   return {
     async create({ userId, tokenHash, expiresAt, userAgent }) {
-      const row = { id: newId(), token_hash: tokenHash, user_id: userId, user_agent: userAgent ?? null, created_at: now(), expires_at: expiresAt };
+      const row = {
+        id: newId(),
+        token_hash: tokenHash,
+        user_id: userId,
+        user_agent: userAgent ?? null,
+        created_at: now(),
+        expires_at: expiresAt,
+      };
       await db.insertInto('auth_sessions').values(row).execute();
       return toSession(row);
     },
@@ -29,7 +44,13 @@ export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): Aut
         .executeTakeFirst();
       if (!row) return undefined;
       return {
-        session: toSession({ id: row.session_id, user_id: row.id, user_agent: row.user_agent, created_at: row.session_created_at, expires_at: row.expires_at }),
+        session: toSession({
+          id: row.session_id,
+          user_id: row.id,
+          user_agent: row.user_agent,
+          created_at: row.session_created_at,
+          expires_at: row.expires_at,
+        }),
         user: toUser(row),
       };
     },

@@ -14,12 +14,20 @@ forEachEngine('availability repository', (getDb) => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Scheduling' });
     location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Centre', timeZone: 'Europe/Berlin' });
-    practitioner = await repos.users.create({ clinicId: clinic.id, email: 'pia@scheduling.test', displayName: 'Pia', passwordHash: 'h', role: 'practitioner' });
+    practitioner = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'pia@scheduling.test',
+      displayName: 'Pia',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
   });
 
   it('keeps time zones and rooms per location', async () => {
     expect(location.timeZone).toBe('Europe/Berlin');
-    expect((await repos.clinics.updateLocation(location.id, { timeZone: 'Europe/Istanbul' }))?.timeZone).toBe('Europe/Istanbul');
+    expect((await repos.clinics.updateLocation(location.id, { timeZone: 'Europe/Istanbul' }))?.timeZone).toBe(
+      'Europe/Istanbul',
+    );
     expect((await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Annex' })).timeZone).toBe('UTC');
     const b = await repos.availability.createRoom({ locationId: location.id, name: 'Room B' });
     await repos.availability.createRoom({ locationId: location.id, name: 'Room A' });
@@ -31,14 +39,41 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it('replaces working hours and lists exceptions', async () => {
-    const week = { 1: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }] };
-    await repos.availability.setPractitionerHours({ practitionerId: practitioner.id, locationId: location.id, weeklyHours: week });
-    const replaced = await repos.availability.setPractitionerHours({ practitionerId: practitioner.id, locationId: location.id, weeklyHours: { 2: [] }, roomIds: ['r1'] });
+    const week = {
+      1: [
+        { start: '09:00', end: '13:00' },
+        { start: '14:00', end: '18:00' },
+      ],
+    };
+    await repos.availability.setPractitionerHours({
+      practitionerId: practitioner.id,
+      locationId: location.id,
+      weeklyHours: week,
+    });
+    const replaced = await repos.availability.setPractitionerHours({
+      practitionerId: practitioner.id,
+      locationId: location.id,
+      weeklyHours: { 2: [] },
+      roomIds: ['r1'],
+    });
     expect(replaced).toMatchObject({ weeklyHours: { 2: [] }, roomIds: ['r1'] });
     expect(await repos.availability.listPractitionerHours(location.id)).toEqual([replaced]);
 
-    const holiday = await repos.availability.addException({ locationId: location.id, practitionerId: null, kind: 'days', from: '2026-12-25', to: '2026-12-26', reason: 'Christmas' });
-    const dentist = await repos.availability.addException({ locationId: location.id, practitionerId: practitioner.id, kind: 'hours', start: '2026-12-01T10:00', end: '2026-12-01T12:00' });
+    const holiday = await repos.availability.addException({
+      locationId: location.id,
+      practitionerId: null,
+      kind: 'days',
+      from: '2026-12-25',
+      to: '2026-12-26',
+      reason: 'Christmas',
+    });
+    const dentist = await repos.availability.addException({
+      locationId: location.id,
+      practitionerId: practitioner.id,
+      kind: 'hours',
+      start: '2026-12-01T10:00',
+      end: '2026-12-01T12:00',
+    });
     expect(await repos.availability.listExceptions(location.id)).toEqual([dentist, holiday]);
     expect(holiday).toMatchObject({ kind: 'days', from: '2026-12-25', to: '2026-12-26', practitionerId: null });
     expect(await repos.availability.deleteException(dentist.id)).toBe(true);
@@ -46,14 +81,50 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it('lists booked slots without anything clinical', async () => {
-    const patient = await repos.patients.create({ clinicId: clinic.id, firstName: 'Bo', lastName: 'Oked', birthDate: '1990-01-01', sex: 'male' });
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
+    const patient = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Bo',
+      lastName: 'Oked',
+      birthDate: '1990-01-01',
+      sex: 'male',
+    });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
     const [room] = await repos.availability.listRooms(location.id);
-    const kept = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-12-02T09:00:00.000Z', durationMinutes: 45, practitionerId: practitioner.id, locationId: location.id, roomId: room?.id ?? null });
-    const cancelled = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-12-03T09:00:00.000Z' });
+    const kept = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-12-02T09:00:00.000Z',
+      durationMinutes: 45,
+      practitionerId: practitioner.id,
+      locationId: location.id,
+      roomId: room?.id ?? null,
+    });
+    const cancelled = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-12-03T09:00:00.000Z',
+    });
     await repos.treatmentSessions.update(cancelled.id, { status: 'cancelled' });
-    const slots = await repos.availability.bookedSlots({ clinicId: clinic.id, from: '2026-12-01T00:00:00.000Z', to: '2026-12-31T00:00:00.000Z' });
-    expect(slots).toEqual([{ sessionId: kept.id, practitionerId: practitioner.id, locationId: location.id, roomId: room?.id, start: '2026-12-02T09:00:00.000Z', durationMinutes: 45 }]);
+    const slots = await repos.availability.bookedSlots({
+      clinicId: clinic.id,
+      from: '2026-12-01T00:00:00.000Z',
+      to: '2026-12-31T00:00:00.000Z',
+    });
+    expect(slots).toEqual([
+      {
+        sessionId: kept.id,
+        practitionerId: practitioner.id,
+        locationId: location.id,
+        roomId: room?.id,
+        start: '2026-12-02T09:00:00.000Z',
+        durationMinutes: 45,
+      },
+    ]);
     expect(kept.roomId).toBe(room?.id);
   });
 });

@@ -8,7 +8,14 @@ import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord }
 import type { RepositoryContext } from './repository-context.js';
 
 function toRoom(row: Selectable<RoomsTable>): RoomRecord {
-  return { id: row.id, locationId: row.location_id, name: row.name, active: row.active === 1, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    locationId: row.location_id,
+    name: row.name,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function toHours(row: Selectable<PractitionerAvailabilityTable>): PractitionerHoursRecord {
@@ -23,8 +30,16 @@ function toHours(row: Selectable<PractitionerAvailabilityTable>): PractitionerHo
 }
 
 function toException(row: Selectable<AvailabilityExceptionsTable>): AvailabilityExceptionRecord {
-  const common = { id: row.id, locationId: row.location_id, practitionerId: row.practitioner_id, reason: row.reason, createdAt: row.created_at };
-  return row.kind === 'days' ? { ...common, kind: 'days', from: row.starts, to: row.ends } : { ...common, kind: 'hours', start: row.starts, end: row.ends };
+  const common = {
+    id: row.id,
+    locationId: row.location_id,
+    practitionerId: row.practitioner_id,
+    reason: row.reason,
+    createdAt: row.created_at,
+  };
+  return row.kind === 'days'
+    ? { ...common, kind: 'days', from: row.starts, to: row.ends }
+    : { ...common, kind: 'hours', start: row.starts, end: row.ends };
 }
 
 export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): AvailabilityRepository {
@@ -47,14 +62,22 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
     async updateRoom(id, { name, active }) {
       const row = await db
         .updateTable('rooms')
-        .set({ ...definedFields({ name }), ...(active === undefined ? {} : { active: active ? 1 : 0 }), updated_at: now() })
+        .set({
+          ...definedFields({ name }),
+          ...(active === undefined ? {} : { active: active ? 1 : 0 }),
+          updated_at: now(),
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
       return row && toRoom(row);
     },
     async setPractitionerHours({ practitionerId, locationId, weeklyHours, roomIds }) {
-      const values = { weekly_hours: toJsonText(weeklyHours), room_ids: roomIds ? toJsonText(roomIds) : null, updated_at: now() };
+      const values = {
+        weekly_hours: toJsonText(weeklyHours),
+        room_ids: roomIds ? toJsonText(roomIds) : null,
+        updated_at: now(),
+      };
       const row = await db
         .insertInto('practitioner_availability')
         .values({ id: newId(), practitioner_id: practitionerId, location_id: locationId, ...values })
@@ -64,7 +87,12 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
       return toHours(row);
     },
     async listPractitionerHours(locationId) {
-      const rows = await db.selectFrom('practitioner_availability').selectAll().where('location_id', '=', locationId).orderBy('practitioner_id').execute();
+      const rows = await db
+        .selectFrom('practitioner_availability')
+        .selectAll()
+        .where('location_id', '=', locationId)
+        .orderBy('practitioner_id')
+        .execute();
       return rows.map(toHours);
     },
     async addException(input) {
@@ -83,7 +111,13 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
       return toException(row);
     },
     async listExceptions(locationId) {
-      const rows = await db.selectFrom('availability_exceptions').selectAll().where('location_id', '=', locationId).orderBy('starts').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('availability_exceptions')
+        .selectAll()
+        .where('location_id', '=', locationId)
+        .orderBy('starts')
+        .orderBy('id')
+        .execute();
       return rows.map(toException);
     },
     async deleteException(id) {
@@ -113,7 +147,11 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
       }));
     },
     async deletePractitionerHours(practitionerId, locationId) {
-      const result = await db.deleteFrom('practitioner_availability').where('practitioner_id', '=', practitionerId).where('location_id', '=', locationId).executeTakeFirst();
+      const result = await db
+        .deleteFrom('practitioner_availability')
+        .where('practitioner_id', '=', practitionerId)
+        .where('location_id', '=', locationId)
+        .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
     async findException(id) {
@@ -124,15 +162,32 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
       if (claims.length === 0) return;
       await db
         .insertInto('session_slot_claims')
-        .values(claims.map((c) => ({ session_id: c.sessionId, slot_start: c.slotStart, practitioner_id: c.practitionerId, room_id: c.roomId })))
+        .values(
+          claims.map((c) => ({
+            session_id: c.sessionId,
+            slot_start: c.slotStart,
+            practitioner_id: c.practitionerId,
+            room_id: c.roomId,
+          })),
+        )
         .execute();
     },
     async releaseSlots(sessionId) {
       await db.deleteFrom('session_slot_claims').where('session_id', '=', sessionId).execute();
     },
     async listSlotClaims(sessionId) {
-      const rows = await db.selectFrom('session_slot_claims').selectAll().where('session_id', '=', sessionId).orderBy('slot_start').execute();
-      return rows.map((r) => ({ sessionId: r.session_id, slotStart: r.slot_start, practitionerId: r.practitioner_id, roomId: r.room_id }));
+      const rows = await db
+        .selectFrom('session_slot_claims')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('slot_start')
+        .execute();
+      return rows.map((r) => ({
+        sessionId: r.session_id,
+        slotStart: r.slot_start,
+        practitionerId: r.practitioner_id,
+        roomId: r.room_id,
+      }));
     },
   };
 }

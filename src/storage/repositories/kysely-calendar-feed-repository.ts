@@ -17,7 +17,9 @@ export function kyselyCalendarFeedRepository({ db, now }: RepositoryContext): Ca
       await db
         .insertInto('calendar_feeds')
         .values(row)
-        .onConflict((oc) => oc.column('user_id').doUpdateSet({ id: row.id, token_hash: tokenHash, created_at: row.created_at }))
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet({ id: row.id, token_hash: tokenHash, created_at: row.created_at }),
+        )
         .execute();
       return toFeed(row);
     },
@@ -26,7 +28,11 @@ export function kyselyCalendarFeedRepository({ db, now }: RepositoryContext): Ca
       return Number(result.numDeletedRows) > 0;
     },
     async findByUser(userId) {
-      const row = await db.selectFrom('calendar_feeds').select(['id', 'user_id', 'created_at']).where('user_id', '=', userId).executeTakeFirst();
+      const row = await db
+        .selectFrom('calendar_feeds')
+        .select(['id', 'user_id', 'created_at'])
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
       return row && toFeed(row);
     },
     async findActive(tokenHash) {
@@ -38,7 +44,12 @@ export function kyselyCalendarFeedRepository({ db, now }: RepositoryContext): Ca
         .where('f.token_hash', '=', tokenHash)
         .where('u.active', '=', 1)
         .executeTakeFirst();
-      return row && { feed: toFeed({ id: row.feed_id, user_id: row.id, created_at: row.feed_created_at }), user: toUser(row) };
+      return (
+        row && {
+          feed: toFeed({ id: row.feed_id, user_id: row.id, created_at: row.feed_created_at }),
+          user: toUser(row),
+        }
+      );
     },
   };
 }

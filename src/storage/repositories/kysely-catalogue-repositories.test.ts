@@ -14,34 +14,79 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
   beforeAll(async () => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Catalogue' });
-    user = await repos.users.create({ clinicId: clinic.id, email: 'pia@catalogue.test', displayName: 'Pia', passwordHash: 'h', role: 'practitioner' });
-    patient = await repos.patients.create({ clinicId: clinic.id, firstName: 'Cat', lastName: 'Alogue', birthDate: '1990-01-01', sex: 'female' });
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: user.id });
-    session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-05-01T09:00:00.000Z', practitionerId: user.id });
+    user = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'pia@catalogue.test',
+      displayName: 'Pia',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
+    patient = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Cat',
+      lastName: 'Alogue',
+      birthDate: '1990-01-01',
+      sex: 'female',
+    });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: user.id,
+    });
+    session = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-05-01T09:00:00.000Z',
+      practitionerId: user.id,
+    });
   });
 
   it('versions consent texts with one active per procedure, and records signatures', async () => {
-    const v1 = await repos.transaction((tx) => tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'v1', active: true }));
-    const v2 = await repos.transaction((tx) => tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'v2', active: true }));
+    const v1 = await repos.transaction((tx) =>
+      tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'v1', active: true }),
+    );
+    const v2 = await repos.transaction((tx) =>
+      tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'v2', active: true }),
+    );
     expect([v1.version, v2.version]).toEqual([1, 2]);
     expect((await repos.consent.findActiveText(clinic.id, 'mesotherapy'))?.id).toBe(v2.id);
     await repos.transaction((tx) => tx.consent.activateText(v1.id));
     expect((await repos.consent.findActiveText(clinic.id, 'mesotherapy'))?.id).toBe(v1.id);
-    expect((await repos.consent.listTexts(clinic.id)).map((t) => [t.version, t.active])).toEqual([[2, false], [1, true]]);
+    expect((await repos.consent.listTexts(clinic.id)).map((t) => [t.version, t.active])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
 
-    const signature = await repos.consent.sign({ patientId: patient.id, consentTextId: v1.id, typedName: 'Cat Alogue', signatureImage: 'data:image/png;base64,AA==', userAgent: 'ua', userId: user.id });
+    const signature = await repos.consent.sign({
+      patientId: patient.id,
+      consentTextId: v1.id,
+      typedName: 'Cat Alogue',
+      signatureImage: 'data:image/png;base64,AA==',
+      userAgent: 'ua',
+      userId: user.id,
+    });
     expect(await repos.consent.listSignatures(patient.id)).toEqual([signature]);
   });
 
   it('keeps products with lots and recalls', async () => {
-    const product = await repos.products.createProduct({ clinicId: clinic.id, name: 'Hair cocktail', ingredients: ['biotin', 'dexpanthenol'] });
+    const product = await repos.products.createProduct({
+      clinicId: clinic.id,
+      name: 'Hair cocktail',
+      ingredients: ['biotin', 'dexpanthenol'],
+    });
     expect(await repos.products.findProduct(product.id)).toEqual(product);
     const lot = await repos.products.createLot({ productId: product.id, lotNumber: 'L-1', expiryDate: '2027-01-31' });
-    await expect(repos.products.createLot({ productId: product.id, lotNumber: 'L-1', expiryDate: '2027-01-31' })).rejects.toThrow();
+    await expect(
+      repos.products.createLot({ productId: product.id, lotNumber: 'L-1', expiryDate: '2027-01-31' }),
+    ).rejects.toThrow();
     const recalled = await repos.products.setLotRecalled(lot.id, true);
     expect(recalled).toMatchObject({ recalled: true, recalledAt: expect.any(String) });
     expect((await repos.products.listLots(product.id)).map((l) => l.lotNumber)).toEqual(['L-1']);
-    expect((await repos.products.listProducts(clinic.id)).map((p) => p.ingredients)).toEqual([['biotin', 'dexpanthenol']]);
+    expect((await repos.products.listProducts(clinic.id)).map((p) => p.ingredients)).toEqual([
+      ['biotin', 'dexpanthenol'],
+    ]);
 
     const chart = await repos.transaction((tx) =>
       tx.charts.create({
@@ -50,21 +95,43 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
         anaesthesiaAgent: 'lidocaine cream',
         notes: 'tolerated well',
         createdBy: user.id,
-        points: [{ area: 'scalp', x: 0.25, y: 0.5, productId: product.id, lotId: lot.id, volumeMl: 0.05, depthMm: 1.5, technique: 'manual' }],
+        points: [
+          {
+            area: 'scalp',
+            x: 0.25,
+            y: 0.5,
+            productId: product.id,
+            lotId: lot.id,
+            volumeMl: 0.05,
+            depthMm: 1.5,
+            technique: 'manual',
+          },
+        ],
       }),
     );
     expect(await repos.charts.findBySession(session.id)).toEqual(chart);
     expect(chart.points[0]).toMatchObject({ x: 0.25, volumeMl: 0.05, depthMm: 1.5 });
     expect(await repos.charts.sessionIdsUsingLot(lot.id)).toEqual([session.id]);
-    await expect(repos.charts.create({ sessionId: session.id, anaesthesiaUsed: false, createdBy: null, points: [] })).rejects.toThrow();
+    await expect(
+      repos.charts.create({ sessionId: session.id, anaesthesiaUsed: false, createdBy: null, points: [] }),
+    ).rejects.toThrow();
   });
 
   it('records side effects, outcomes and photos', async () => {
-    const report = await repos.sideEffects.createReport({ sessionId: session.id, reporterUserId: user.id, symptom: 'bruising', severity: 'mild' });
+    const report = await repos.sideEffects.createReport({
+      sessionId: session.id,
+      reporterUserId: user.id,
+      symptom: 'bruising',
+      severity: 'mild',
+    });
     expect(report.triage).toBeNull();
     const triaged = await repos.sideEffects.setTriage(report.id, { urgency: 'review' });
     expect(triaged?.triage).toEqual({ urgency: 'review' });
-    const photo = await repos.sideEffects.addPhoto({ reportId: report.id, filePath: 'photos/a.jpg', mime: 'image/jpeg' });
+    const photo = await repos.sideEffects.addPhoto({
+      reportId: report.id,
+      filePath: 'photos/a.jpg',
+      mime: 'image/jpeg',
+    });
     expect(await repos.sideEffects.listPhotos(report.id)).toEqual([photo]);
     expect((await repos.sideEffects.listBySession(session.id)).map((r) => r.id)).toEqual([report.id]);
 
@@ -73,7 +140,14 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
     expect(outcome).toMatchObject({ patientRating: 8, practitionerRating: 7, notes: 'good' });
     await expect(repos.outcomes.save(session.id, { patientRating: 11 })).rejects.toThrow();
 
-    const before = await repos.photos.create({ patientId: patient.id, sessionId: session.id, kind: 'before', filePath: 'p/1.jpg', mime: 'image/jpeg', createdBy: user.id });
+    const before = await repos.photos.create({
+      patientId: patient.id,
+      sessionId: session.id,
+      kind: 'before',
+      filePath: 'p/1.jpg',
+      mime: 'image/jpeg',
+      createdBy: user.id,
+    });
     expect(await repos.photos.findById(before.id)).toEqual(before);
     expect(await repos.photos.listByPatient(patient.id)).toEqual([before]);
   });

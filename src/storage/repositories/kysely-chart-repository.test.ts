@@ -19,12 +19,39 @@ forEachEngine('chart repository: lot recipients', (getDb) => {
     lotB = await repos.products.createLot({ productId: product.id, lotNumber: 'B', expiryDate: '2030-01-01' });
   });
 
-  const patient = (firstName: string, lastName: string) => repos.patients.create({ clinicId, firstName, lastName, birthDate: '1990-01-01', sex: 'female', phone: '030 1', email: null });
+  const patient = (firstName: string, lastName: string) =>
+    repos.patients.create({
+      clinicId,
+      firstName,
+      lastName,
+      birthDate: '1990-01-01',
+      sex: 'female',
+      phone: '030 1',
+      email: null,
+    });
   const chartedSession = async (who: PatientRecord, scheduledAt: string, lots: LotRecord[]) => {
-    const course = await repos.courses.create({ patientId: who.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
+    const course = await repos.courses.create({
+      patientId: who.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
     const session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt });
-    const points = lots.map((lot) => ({ area: 'scalp', x: 0.5, y: 0.5, productId: product.id, lotId: lot.id, volumeMl: 0.1, depthMm: 1, technique: 'manual' as const }));
-    await repos.transaction((tx) => tx.charts.create({ sessionId: session.id, anaesthesiaUsed: false, createdBy: null, points }));
+    const points = lots.map((lot) => ({
+      area: 'scalp',
+      x: 0.5,
+      y: 0.5,
+      productId: product.id,
+      lotId: lot.id,
+      volumeMl: 0.1,
+      depthMm: 1,
+      technique: 'manual' as const,
+    }));
+    await repos.transaction((tx) =>
+      tx.charts.create({ sessionId: session.id, anaesthesiaUsed: false, createdBy: null, points }),
+    );
     return session;
   };
 
@@ -43,7 +70,15 @@ forEachEngine('chart repository: lot recipients', (getDb) => {
       ['Zoe', zoeEarly.id],
       ['Zoe', zoeLate.id],
     ]);
-    expect(rows[0]).toEqual({ patientId: ann.id, firstName: 'Ann', lastName: 'Adams', phone: '030 1', email: null, sessionId: annOnly.id, scheduledAt: '2026-06-01T09:00:00.000Z' });
+    expect(rows[0]).toEqual({
+      patientId: ann.id,
+      firstName: 'Ann',
+      lastName: 'Adams',
+      phone: '030 1',
+      email: null,
+      sessionId: annOnly.id,
+      scheduledAt: '2026-06-01T09:00:00.000Z',
+    });
     expect((await repos.charts.lotRecipients(lotB.id)).map((r) => r.firstName)).toEqual(['Ann', 'Zoe', 'Bob']);
     expect(await repos.charts.lotRecipients('no-such-lot')).toEqual([]);
   });
@@ -53,37 +88,104 @@ forEachEngine('chart repository: overrides, screening and addenda', (getDb) => {
   it('keeps each chart’s override (its own, else the one given when the session was marked done) and addenda, also in batches', async () => {
     const repos = createRepositories(getDb());
     const clinicId = (await repos.clinics.create({ name: 'Gate' })).id;
-    const author = await repos.users.create({ clinicId, email: 'pia@gate.test', displayName: 'Dr Pia', passwordHash: 'h', role: 'practitioner' });
-    const patient = await repos.patients.create({ clinicId, firstName: 'Ann', lastName: 'Adams', birthDate: '1990-01-01', sex: 'female', phone: null, email: null });
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
-    const session = (date: string) => repos.treatmentSessions.create({ courseId: course.id, scheduledAt: `${date}T09:00:00.000Z` });
+    const author = await repos.users.create({
+      clinicId,
+      email: 'pia@gate.test',
+      displayName: 'Dr Pia',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
+    const patient = await repos.patients.create({
+      clinicId,
+      firstName: 'Ann',
+      lastName: 'Adams',
+      birthDate: '1990-01-01',
+      sex: 'female',
+      phone: null,
+      email: null,
+    });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
+    const session = (date: string) =>
+      repos.treatmentSessions.create({ courseId: course.id, scheduledAt: `${date}T09:00:00.000Z` });
     const first = await session('2026-04-01');
     const second = await session('2026-04-08');
     const third = await session('2026-04-15');
     const screening = { verdict: 'defer', knowledgeBaseVersion: 'kb-1', sessionDate: '2026-04-01' };
     const override = (sessionId: string, chartEntryId: string | null, reason: string, on: Repositories = repos) =>
-      on.charts.createOverride({ sessionId, chartEntryId, reason, verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'], createdBy: author.id });
+      on.charts.createOverride({
+        sessionId,
+        chartEntryId,
+        reason,
+        verdict: 'defer',
+        reasons: ['NSAID_WITHIN_7_DAYS'],
+        createdBy: author.id,
+      });
 
     // Charted with an override of its own, and an addendum later.
     const own = await repos.transaction(async (tx) => {
-      const chart = await tx.charts.create({ sessionId: first.id, anaesthesiaUsed: false, createdBy: author.id, points: [], outsidePlanConfirmed: true, screening });
+      const chart = await tx.charts.create({
+        sessionId: first.id,
+        anaesthesiaUsed: false,
+        createdBy: author.id,
+        points: [],
+        outsidePlanConfirmed: true,
+        screening,
+      });
       await override(first.id, chart.id, 'Prescriber agreed', tx);
       return chart;
     });
-    const addendum = await repos.charts.addAddendum({ chartEntryId: own.id, text: 'Bruise next day', createdBy: author.id });
-    expect(addendum).toMatchObject({ chartEntryId: own.id, text: 'Bruise next day', createdBy: author.id, createdByName: 'Dr Pia' });
+    const addendum = await repos.charts.addAddendum({
+      chartEntryId: own.id,
+      text: 'Bruise next day',
+      createdBy: author.id,
+    });
+    expect(addendum).toMatchObject({
+      chartEntryId: own.id,
+      text: 'Bruise next day',
+      createdBy: author.id,
+      createdByName: 'Dr Pia',
+    });
     // Marked done with an override, charted afterwards.
     const early = await override(second.id, null, 'Marked done');
-    expect(early).toMatchObject({ chartEntryId: null, reasons: ['NSAID_WITHIN_7_DAYS'], by: author.id, byName: 'Dr Pia' });
-    const late = await repos.transaction((tx) => tx.charts.create({ sessionId: second.id, anaesthesiaUsed: false, createdBy: author.id, points: [] }));
+    expect(early).toMatchObject({
+      chartEntryId: null,
+      reasons: ['NSAID_WITHIN_7_DAYS'],
+      by: author.id,
+      byName: 'Dr Pia',
+    });
+    const late = await repos.transaction((tx) =>
+      tx.charts.create({ sessionId: second.id, anaesthesiaUsed: false, createdBy: author.id, points: [] }),
+    );
     expect(late.override?.id).toBe(early.id);
     // Neither.
-    await repos.transaction((tx) => tx.charts.create({ sessionId: third.id, anaesthesiaUsed: false, createdBy: author.id, points: [] }));
+    await repos.transaction((tx) =>
+      tx.charts.create({ sessionId: third.id, anaesthesiaUsed: false, createdBy: author.id, points: [] }),
+    );
 
     const found = await repos.charts.findBySession(first.id);
-    expect(found).toMatchObject({ outsidePlanConfirmed: true, screening, override: { reason: 'Prescriber agreed', chartEntryId: own.id }, addenda: [addendum] });
+    expect(found).toMatchObject({
+      outsidePlanConfirmed: true,
+      screening,
+      override: { reason: 'Prescriber agreed', chartEntryId: own.id },
+      addenda: [addendum],
+    });
     const batch = await repos.charts.listByPatients([patient.id]);
-    expect(batch.map((c) => [c.sessionId, c.override?.reason ?? null, c.addenda.length, c.outsidePlanConfirmed, c.screening?.verdict ?? null])).toEqual([
+    expect(
+      batch.map((c) => [
+        c.sessionId,
+        c.override?.reason ?? null,
+        c.addenda.length,
+        c.outsidePlanConfirmed,
+        c.screening?.verdict ?? null,
+      ]),
+    ).toEqual([
       [first.id, 'Prescriber agreed', 1, true, 'defer'],
       [second.id, 'Marked done', 0, false, null],
       [third.id, null, 0, false, null],

@@ -1,9 +1,19 @@
 import type { Selectable } from 'kysely';
-import type { ChartAddendaTable, ChartEntriesTable, InjectionPointsTable, TreatmentOverridesTable } from '../database-schema.js';
+import type {
+  ChartAddendaTable,
+  ChartEntriesTable,
+  InjectionPointsTable,
+  TreatmentOverridesTable,
+} from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
 import type { ChartRepository } from './chart-repository.js';
-import type { ChartAddendumRecord, ChartEntryRecord, InjectionPointRecord, TreatmentOverrideRecord } from './records.js';
+import type {
+  ChartAddendumRecord,
+  ChartEntryRecord,
+  InjectionPointRecord,
+  TreatmentOverrideRecord,
+} from './records.js';
 import type { RepositoryContext } from './repository-context.js';
 import { groupBy } from '../../core/group-by.js';
 
@@ -24,7 +34,9 @@ function toPoint(row: Selectable<InjectionPointsTable>): InjectionPointRecord {
   };
 }
 
-function toOverride(row: Selectable<TreatmentOverridesTable> & { created_by_name: string | null }): TreatmentOverrideRecord {
+function toOverride(
+  row: Selectable<TreatmentOverridesTable> & { created_by_name: string | null },
+): TreatmentOverrideRecord {
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -39,7 +51,14 @@ function toOverride(row: Selectable<TreatmentOverridesTable> & { created_by_name
 }
 
 function toAddendum(row: Selectable<ChartAddendaTable> & { created_by_name: string | null }): ChartAddendumRecord {
-  return { id: row.id, chartEntryId: row.chart_entry_id, text: row.text, createdBy: row.created_by, createdByName: row.created_by_name, createdAt: row.created_at };
+  return {
+    id: row.id,
+    chartEntryId: row.chart_entry_id,
+    text: row.text,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+  };
 }
 
 /** What hangs off chart entries besides their points, loaded for a batch of them. */
@@ -54,7 +73,10 @@ interface EntryDetails {
  * The override a chart was written under: its own, or else the latest one given when its session
  * was marked done without a chart.
  */
-function overrideOf(entry: Selectable<ChartEntriesTable>, sessionOverrides: readonly TreatmentOverrideRecord[]): TreatmentOverrideRecord | null {
+function overrideOf(
+  entry: Selectable<ChartEntriesTable>,
+  sessionOverrides: readonly TreatmentOverrideRecord[],
+): TreatmentOverrideRecord | null {
   const own = sessionOverrides.filter((o) => o.chartEntryId === entry.id).at(-1);
   return own ?? sessionOverrides.filter((o) => o.chartEntryId === null).at(-1) ?? null;
 }
@@ -74,12 +96,15 @@ function toEntry(row: Selectable<ChartEntriesTable>, details: EntryDetails): Cha
     outsidePlanConfirmed: row.outside_plan_confirmed === 1,
     screening:
       row.screening_verdict !== null && row.screening_kb_version !== null && row.screening_date !== null
-        ? { verdict: row.screening_verdict, knowledgeBaseVersion: row.screening_kb_version, sessionDate: row.screening_date }
+        ? {
+            verdict: row.screening_verdict,
+            knowledgeBaseVersion: row.screening_kb_version,
+            sessionDate: row.screening_date,
+          }
         : null,
     addenda: details.addenda.get(row.id) ?? [],
   };
 }
-
 
 export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepository {
   /** Addenda with their authors' names, oldest first. */
@@ -100,8 +125,13 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
       .select('u.display_name as created_by_name')
       .orderBy('o.created_at')
       .orderBy('o.id');
-  const overridesOfSession = async (sessionId: string) => (await overridesQuery().where('o.session_id', '=', sessionId).execute()).map(toOverride);
-  const nameOf = async (userId: string | null) => (userId ? ((await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())?.display_name ?? null) : null);
+  const overridesOfSession = async (sessionId: string) =>
+    (await overridesQuery().where('o.session_id', '=', sessionId).execute()).map(toOverride);
+  const nameOf = async (userId: string | null) =>
+    userId
+      ? ((await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst())
+          ?.display_name ?? null)
+      : null;
   return {
     async create(input) {
       const at = now();
@@ -135,17 +165,29 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
       if (points.length) await db.insertInto('injection_points').values(points).execute();
       // The session may carry an override from being marked done; the new chart shows it.
       const overrides = await overridesOfSession(input.sessionId);
-      return toEntry(entry, { points: new Map([[entry.id, points.map(toPoint)]]), overrides: new Map([[input.sessionId, overrides]]), addenda: new Map() });
+      return toEntry(entry, {
+        points: new Map([[entry.id, points.map(toPoint)]]),
+        overrides: new Map([[input.sessionId, overrides]]),
+        addenda: new Map(),
+      });
     },
     async findBySession(sessionId) {
-      const entry = await db.selectFrom('chart_entries').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+      const entry = await db
+        .selectFrom('chart_entries')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
       if (!entry) return undefined;
       const [points, overrides, addenda] = await Promise.all([
         db.selectFrom('injection_points').selectAll().where('chart_entry_id', '=', entry.id).orderBy('id').execute(),
         overridesOfSession(sessionId),
         addendaQuery().where('a.chart_entry_id', '=', entry.id).execute(),
       ]);
-      return toEntry(entry, { points: new Map([[entry.id, points.map(toPoint)]]), overrides: new Map([[sessionId, overrides]]), addenda: new Map([[entry.id, addenda.map(toAddendum)]]) });
+      return toEntry(entry, {
+        points: new Map([[entry.id, points.map(toPoint)]]),
+        overrides: new Map([[sessionId, overrides]]),
+        addenda: new Map([[entry.id, addenda.map(toAddendum)]]),
+      });
     },
     async createOverride(input) {
       const row: Selectable<TreatmentOverridesTable> = {
@@ -163,7 +205,13 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
     },
     overridesOfSession,
     async addAddendum(input) {
-      const row: Selectable<ChartAddendaTable> = { id: newId(), chart_entry_id: input.chartEntryId, text: input.text, created_by: input.createdBy, created_at: now() };
+      const row: Selectable<ChartAddendaTable> = {
+        id: newId(),
+        chart_entry_id: input.chartEntryId,
+        text: input.text,
+        created_by: input.createdBy,
+        created_at: now(),
+      };
       await db.insertInto('chart_addenda').values(row).execute();
       return toAddendum({ ...row, created_by_name: await nameOf(input.createdBy) });
     },
@@ -183,7 +231,15 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         .selectFrom('treatment_sessions as s')
         .innerJoin('courses as c', 'c.id', 's.course_id')
         .innerJoin('patients as p', 'p.id', 'c.patient_id')
-        .select(['p.id as patient_id', 'p.first_name', 'p.last_name', 'p.phone', 'p.email', 's.id as session_id', 's.scheduled_at'])
+        .select([
+          'p.id as patient_id',
+          'p.first_name',
+          'p.last_name',
+          'p.phone',
+          'p.email',
+          's.id as session_id',
+          's.scheduled_at',
+        ])
         // EXISTS rather than a join: a session that injected the lot at many points is still one row.
         .where(({ exists, selectFrom }) =>
           exists(
@@ -219,7 +275,13 @@ export function kyselyChartRepository({ db, now }: RepositoryContext): ChartRepo
         .innerJoin('courses as c', 'c.id', 's.course_id')
         .select('ce.id')
         .where('c.patient_id', 'in', patientIds);
-      const entries = await db.selectFrom('chart_entries').selectAll().where('id', 'in', entryIds).orderBy('created_at').orderBy('id').execute();
+      const entries = await db
+        .selectFrom('chart_entries')
+        .selectAll()
+        .where('id', 'in', entryIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       if (entries.length === 0) return [];
       const sessionIds = db
         .selectFrom('treatment_sessions as s')

@@ -52,7 +52,15 @@ export function kyselyClinicRepository({ db, now }: RepositoryContext): ClinicRe
     },
     async createLocation({ clinicId, name, address, timeZone }) {
       const at = now();
-      const row = { id: newId(), clinic_id: clinicId, name, address: address ?? null, time_zone: timeZone ?? 'UTC', created_at: at, updated_at: at };
+      const row = {
+        id: newId(),
+        clinic_id: clinicId,
+        name,
+        address: address ?? null,
+        time_zone: timeZone ?? 'UTC',
+        created_at: at,
+        updated_at: at,
+      };
       await db.insertInto('locations').values(row).execute();
       return toLocation(row);
     },
@@ -61,7 +69,13 @@ export function kyselyClinicRepository({ db, now }: RepositoryContext): ClinicRe
       return row && toLocation(row);
     },
     async listLocations(clinicId) {
-      const rows = await db.selectFrom('locations').selectAll().where('clinic_id', '=', clinicId).orderBy('name').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('locations')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
       return rows.map(toLocation);
     },
     async updateLocation(id, { name, address, timeZone }) {

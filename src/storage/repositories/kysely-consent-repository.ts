@@ -52,7 +52,15 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         .where('clinic_id', '=', clinicId)
         .where('procedure', '=', procedure)
         .executeTakeFirst();
-      const row = { id: newId(), clinic_id: clinicId, procedure, version: Number(last?.version ?? 0) + 1, text, active: active ? 1 : 0, created_at: now() };
+      const row = {
+        id: newId(),
+        clinic_id: clinicId,
+        procedure,
+        version: Number(last?.version ?? 0) + 1,
+        text,
+        active: active ? 1 : 0,
+        created_at: now(),
+      };
       await db.insertInto('consent_texts').values(row).execute();
       if (active) await deactivateOthers(clinicId, procedure, row.id);
       return toText(row);
@@ -69,7 +77,13 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
       return row && toText(row);
     },
     async listTexts(clinicId) {
-      const rows = await db.selectFrom('consent_texts').selectAll().where('clinic_id', '=', clinicId).orderBy('procedure').orderBy('version', 'desc').execute();
+      const rows = await db
+        .selectFrom('consent_texts')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .orderBy('procedure')
+        .orderBy('version', 'desc')
+        .execute();
       return rows.map(toText);
     },
     async activateText(id) {
@@ -109,7 +123,13 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
     },
     async listSignaturesByPatients(patientIds) {
       if (patientIds.length === 0) return [];
-      const rows = await db.selectFrom('consent_signatures').selectAll().where('patient_id', 'in', patientIds).orderBy('signed_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('consent_signatures')
+        .selectAll()
+        .where('patient_id', 'in', patientIds)
+        .orderBy('signed_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toSignature);
     },
   };

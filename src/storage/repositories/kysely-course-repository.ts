@@ -49,7 +49,12 @@ function toRecall(row: Selectable<MaintenanceRecallsTable> & { patient_id: strin
 }
 
 export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRepository {
-  const recalls = () => db.selectFrom('maintenance_recalls as r').innerJoin('courses as c', 'c.id', 'r.course_id').selectAll('r').select('c.patient_id');
+  const recalls = () =>
+    db
+      .selectFrom('maintenance_recalls as r')
+      .innerJoin('courses as c', 'c.id', 'r.course_id')
+      .selectAll('r')
+      .select('c.patient_id');
   const findRecall = async (courseId: string) => {
     const row = await recalls().where('r.course_id', '=', courseId).executeTakeFirst();
     return row && toRecall(row);
@@ -87,7 +92,12 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
       return rows.map(toCourse);
     },
     async setStatus(id, status) {
-      const row = await db.updateTable('courses').set({ status, updated_at: now() }).where('id', '=', id).returningAll().executeTakeFirst();
+      const row = await db
+        .updateTable('courses')
+        .set({ status, updated_at: now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
       return row && toCourse(row);
     },
     async lockForBooking(id) {
@@ -95,7 +105,12 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
     },
     async setSchedule({ courseId, locationId, switchAfter, preferences }) {
       const at = now();
-      const values = { location_id: locationId, switch_after: switchAfter, preferences: preferences ? toJsonText(preferences) : null, updated_at: at };
+      const values = {
+        location_id: locationId,
+        switch_after: switchAfter,
+        preferences: preferences ? toJsonText(preferences) : null,
+        updated_at: at,
+      };
       const row = await db
         .insertInto('course_schedules')
         .values({ course_id: courseId, ...values, created_at: at })
@@ -105,12 +120,23 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
       return toSchedule(row);
     },
     async findSchedule(courseId) {
-      const row = await db.selectFrom('course_schedules').selectAll().where('course_id', '=', courseId).executeTakeFirst();
+      const row = await db
+        .selectFrom('course_schedules')
+        .selectAll()
+        .where('course_id', '=', courseId)
+        .executeTakeFirst();
       return row && toSchedule(row);
     },
     async setMaintenanceRecall(input) {
       const at = now();
-      const values = { last_session_date: input.lastSessionDate, due_from: input.dueFrom, due_to: input.dueTo, message: input.message, created_by: input.createdBy, updated_at: at };
+      const values = {
+        last_session_date: input.lastSessionDate,
+        due_from: input.dueFrom,
+        due_to: input.dueTo,
+        message: input.message,
+        created_by: input.createdBy,
+        updated_at: at,
+      };
       await db
         .insertInto('maintenance_recalls')
         .values({ id: newId(), course_id: input.courseId, ...values, created_at: at })
@@ -122,7 +148,11 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
     },
     findMaintenanceRecall: findRecall,
     async listMaintenanceRecalls(patientId) {
-      const rows = await recalls().where('c.patient_id', '=', patientId).orderBy('r.due_from').orderBy('r.id').execute();
+      const rows = await recalls()
+        .where('c.patient_id', '=', patientId)
+        .orderBy('r.due_from')
+        .orderBy('r.id')
+        .execute();
       return rows.map(toRecall);
     },
     async dueMaintenanceRecalls({ clinicId, from, to, limit, offset }) {
@@ -135,12 +165,24 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
       const rows = await query.orderBy('r.due_from').orderBy('r.id').limit(limit).offset(offset).execute();
       return rows.map((row) => ({
         recall: toRecall(row),
-        patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email },
+        patient: {
+          id: row.patient_id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          phone: row.phone,
+          email: row.email,
+        },
       }));
     },
     async listByPatients(patientIds) {
       if (patientIds.length === 0) return [];
-      const rows = await db.selectFrom('courses').selectAll().where('patient_id', 'in', patientIds).orderBy('created_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('courses')
+        .selectAll()
+        .where('patient_id', 'in', patientIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toCourse);
     },
   };

@@ -30,7 +30,14 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .where('patient_id', '=', patientId)
         .executeTakeFirst();
       // A concurrent save of the same version fails on the (patient_id, version) unique key.
-      const row = { id: newId(), patient_id: patientId, version: Number(last?.version ?? 0) + 1, data: toJsonText(data), created_by: createdBy, created_at: now() };
+      const row = {
+        id: newId(),
+        patient_id: patientId,
+        version: Number(last?.version ?? 0) + 1,
+        data: toJsonText(data),
+        created_by: createdBy,
+        created_at: now(),
+      };
       await db.insertInto('intakes').values(row).execute();
       return toIntake(row);
     },
@@ -39,7 +46,12 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
       return row && toIntake(row);
     },
     async listByPatient(patientId) {
-      const rows = await db.selectFrom('intakes').selectAll().where('patient_id', '=', patientId).orderBy('version', 'desc').execute();
+      const rows = await db
+        .selectFrom('intakes')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('version', 'desc')
+        .execute();
       return rows.map(toIntake);
     },
     async latestForPatient(patientId) {
@@ -59,13 +71,24 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .selectFrom('intakes as i')
         .selectAll('i')
         .where(oneOfIds(engine, 'i.patient_id', patientIds))
-        .where('i.version', '=', (eb) => eb.selectFrom('intakes as v').select((v) => v.fn.max('v.version').as('version')).whereRef('v.patient_id', '=', 'i.patient_id'))
+        .where('i.version', '=', (eb) =>
+          eb
+            .selectFrom('intakes as v')
+            .select((v) => v.fn.max('v.version').as('version'))
+            .whereRef('v.patient_id', '=', 'i.patient_id'),
+        )
         .execute();
       return rows.map(toIntake);
     },
     async listByPatients(patientIds) {
       if (patientIds.length === 0) return [];
-      const rows = await db.selectFrom('intakes').selectAll().where('patient_id', 'in', patientIds).orderBy('patient_id').orderBy('version').execute();
+      const rows = await db
+        .selectFrom('intakes')
+        .selectAll()
+        .where('patient_id', 'in', patientIds)
+        .orderBy('patient_id')
+        .orderBy('version')
+        .execute();
       return rows.map(toIntake);
     },
   };

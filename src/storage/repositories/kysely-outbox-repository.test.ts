@@ -7,7 +7,14 @@ forEachEngine('outbox repository', (getDb) => {
   let repos: Repositories;
   let f: OutboxFixture;
   const claim = (workerId: string, now: string, extra: { limit?: number; maxAttempts?: number } = {}) =>
-    repos.outbox.claimDue({ workerId, now, lockedUntil: new Date(Date.parse(now) + 60_000).toISOString(), limit: extra.limit ?? 100, channels: ['log', 'email'], maxAttempts: extra.maxAttempts ?? 3 });
+    repos.outbox.claimDue({
+      workerId,
+      now,
+      lockedUntil: new Date(Date.parse(now) + 60_000).toISOString(),
+      limit: extra.limit ?? 100,
+      channels: ['log', 'email'],
+      maxAttempts: extra.maxAttempts ?? 3,
+    });
 
   /** Claims see every due message: tests of claims start from an outbox with nothing pending. */
   const clear = async () => {
@@ -22,7 +29,13 @@ forEachEngine('outbox repository', (getDb) => {
   it('adds one message per session and kind; planning the same again changes nothing', async () => {
     const first = await repos.outbox.upsert(f.draft(0, 'aftercare'));
     expect(first.change).toBe('created');
-    expect(first.message).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: first.message.dueAt, lockedBy: null, sentAt: null });
+    expect(first.message).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: first.message.dueAt,
+      lockedBy: null,
+      sentAt: null,
+    });
     const again = await repos.outbox.upsert(f.draft(0, 'aftercare'));
     expect(again).toEqual({ message: first.message, change: 'unchanged' });
     expect(await repos.outbox.listBySession(f.sessions[0]?.id ?? '')).toHaveLength(1);
@@ -30,9 +43,17 @@ forEachEngine('outbox repository', (getDb) => {
 
   it('replaces a pending message whose text changed, keeping its id', async () => {
     const before = (await repos.outbox.upsert(f.draft(1, 'check_in'))).message;
-    const moved = await repos.outbox.upsert(f.draft(1, 'check_in', { dueAt: '2026-01-02T09:00:00.000Z', body: 'new text' }));
+    const moved = await repos.outbox.upsert(
+      f.draft(1, 'check_in', { dueAt: '2026-01-02T09:00:00.000Z', body: 'new text' }),
+    );
     expect(moved.change).toBe('replaced');
-    expect(moved.message).toMatchObject({ id: before.id, dueAt: '2026-01-02T09:00:00.000Z', nextAttemptAt: '2026-01-02T09:00:00.000Z', body: 'new text', status: 'pending' });
+    expect(moved.message).toMatchObject({
+      id: before.id,
+      dueAt: '2026-01-02T09:00:00.000Z',
+      nextAttemptAt: '2026-01-02T09:00:00.000Z',
+      body: 'new text',
+      status: 'pending',
+    });
   });
 
   it('sends a sent message again only when what it is about changed', async () => {
@@ -42,22 +63,46 @@ forEachEngine('outbox repository', (getDb) => {
     expect(claimed?.sessionId).toBe(f.sessions[2]?.id);
     expect(await repos.outbox.finish(claimed?.id ?? '', 'w1', { status: 'sent' })).toBe(true);
     // Same fingerprint, new wording or time ("due now" again): stays sent.
-    expect((await repos.outbox.upsert(f.draft(2, 'booking_confirmation', { body: 'reworded', dueAt: '2026-06-01T00:00:00.000Z' }))).change).toBe('unchanged');
-    const rebooked = await repos.outbox.upsert(f.draft(2, 'booking_confirmation', { fingerprint: 'moved', body: 'new time' }));
+    expect(
+      (
+        await repos.outbox.upsert(
+          f.draft(2, 'booking_confirmation', { body: 'reworded', dueAt: '2026-06-01T00:00:00.000Z' }),
+        )
+      ).change,
+    ).toBe('unchanged');
+    const rebooked = await repos.outbox.upsert(
+      f.draft(2, 'booking_confirmation', { fingerprint: 'moved', body: 'new time' }),
+    );
     expect(rebooked.change).toBe('replaced');
-    expect(rebooked.message).toMatchObject({ id: claimed?.id, status: 'pending', attempts: 0, sentAt: null, body: 'new time' });
+    expect(rebooked.message).toMatchObject({
+      id: claimed?.id,
+      status: 'pending',
+      attempts: 0,
+      sentAt: null,
+      body: 'new time',
+    });
   });
 
   it('cancels pending messages except the kinds kept and those still about the same session', async () => {
-    for (const kind of ['booking_confirmation', 'preparation_reminder', 'day_before_reminder'] as const) await repos.outbox.upsert(f.draft(3, kind));
-    const late = await repos.outbox.cancelPending(f.sessions[3]?.id ?? '', { kinds: ['booking_confirmation'], fingerprint: f.draft(3, 'aftercare').fingerprint });
+    for (const kind of ['booking_confirmation', 'preparation_reminder', 'day_before_reminder'] as const)
+      await repos.outbox.upsert(f.draft(3, kind));
+    const late = await repos.outbox.cancelPending(f.sessions[3]?.id ?? '', {
+      kinds: ['booking_confirmation'],
+      fingerprint: f.draft(3, 'aftercare').fingerprint,
+    });
     expect(late).toEqual([]);
-    const cancelled = await repos.outbox.cancelPending(f.sessions[3]?.id ?? '', { kinds: ['booking_confirmation'], fingerprint: 'moved' });
+    const cancelled = await repos.outbox.cancelPending(f.sessions[3]?.id ?? '', {
+      kinds: ['booking_confirmation'],
+      fingerprint: 'moved',
+    });
     expect(cancelled.map((m) => m.kind).sort()).toEqual(['day_before_reminder', 'preparation_reminder']);
     expect(cancelled.every((m) => m.status === 'cancelled')).toBe(true);
     const revived = await repos.outbox.upsert(f.draft(3, 'preparation_reminder'));
     expect(revived).toMatchObject({ change: 'replaced', message: { status: 'pending' } });
-    expect((await repos.outbox.cancelPending(f.sessions[3]?.id ?? '')).map((m) => m.kind).sort()).toEqual(['booking_confirmation', 'preparation_reminder']);
+    expect((await repos.outbox.cancelPending(f.sessions[3]?.id ?? '')).map((m) => m.kind).sort()).toEqual([
+      'booking_confirmation',
+      'preparation_reminder',
+    ]);
   });
 
   it('claims only due messages, counts attempts, and lets only the claiming worker finish', async () => {
@@ -65,12 +110,28 @@ forEachEngine('outbox repository', (getDb) => {
     await repos.outbox.upsert(f.draft(4, 'aftercare', { dueAt: '2026-03-01T10:00:00.000Z' }));
     expect(await claim('w1', '2026-03-01T09:59:59.999Z')).toEqual([]);
     const [message] = await claim('w1', '2026-03-01T10:00:00.000Z');
-    expect(message).toMatchObject({ status: 'sending', lockedBy: 'w1', attempts: 1, lockedUntil: '2026-03-01T10:01:00.000Z' });
+    expect(message).toMatchObject({
+      status: 'sending',
+      lockedBy: 'w1',
+      attempts: 1,
+      lockedUntil: '2026-03-01T10:01:00.000Z',
+    });
     expect(await claim('w2', '2026-03-01T10:00:30.000Z')).toEqual([]);
     expect(await repos.outbox.finish(message?.id ?? '', 'w2', { status: 'sent' })).toBe(false);
-    expect(await repos.outbox.finish(message?.id ?? '', 'w1', { status: 'pending', retryAt: '2026-03-01T10:05:00.000Z', error: 'x'.repeat(5000) })).toBe(true);
+    expect(
+      await repos.outbox.finish(message?.id ?? '', 'w1', {
+        status: 'pending',
+        retryAt: '2026-03-01T10:05:00.000Z',
+        error: 'x'.repeat(5000),
+      }),
+    ).toBe(true);
     const [waiting] = (await repos.outbox.listBySession(f.sessions[4]?.id ?? '')).filter((m) => m.kind === 'aftercare');
-    expect(waiting).toMatchObject({ status: 'pending', nextAttemptAt: '2026-03-01T10:05:00.000Z', lockedBy: null, attempts: 1 });
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      nextAttemptAt: '2026-03-01T10:05:00.000Z',
+      lockedBy: null,
+      attempts: 1,
+    });
     expect(waiting?.lastError?.length).toBe(1000);
     expect(await claim('w1', '2026-03-01T10:04:00.000Z')).toEqual([]);
     expect((await claim('w1', '2026-03-01T10:05:00.000Z')).map((m) => m.attempts)).toEqual([2]);
@@ -94,8 +155,37 @@ forEachEngine('outbox repository', (getDb) => {
   it('claims only the channels asked for', async () => {
     await clear();
     await repos.outbox.upsert(f.draft(5, 'aftercare', { channel: 'email', dueAt: '2026-05-01T10:00:00.000Z' }));
-    expect(await repos.outbox.claimDue({ workerId: 'w', now: '2026-05-01T10:00:00.000Z', lockedUntil: '2026-05-01T10:01:00.000Z', limit: 10, channels: ['log'], maxAttempts: 3 })).toEqual([]);
-    expect(await repos.outbox.claimDue({ workerId: 'w', now: '2026-05-01T10:00:00.000Z', lockedUntil: '2026-05-01T10:01:00.000Z', limit: 10, channels: [], maxAttempts: 3 })).toEqual([]);
-    expect((await repos.outbox.claimDue({ workerId: 'w', now: '2026-05-01T10:00:00.000Z', lockedUntil: '2026-05-01T10:01:00.000Z', limit: 10, channels: ['email'], maxAttempts: 3 })).map((m) => m.channel)).toEqual(['email']);
+    expect(
+      await repos.outbox.claimDue({
+        workerId: 'w',
+        now: '2026-05-01T10:00:00.000Z',
+        lockedUntil: '2026-05-01T10:01:00.000Z',
+        limit: 10,
+        channels: ['log'],
+        maxAttempts: 3,
+      }),
+    ).toEqual([]);
+    expect(
+      await repos.outbox.claimDue({
+        workerId: 'w',
+        now: '2026-05-01T10:00:00.000Z',
+        lockedUntil: '2026-05-01T10:01:00.000Z',
+        limit: 10,
+        channels: [],
+        maxAttempts: 3,
+      }),
+    ).toEqual([]);
+    expect(
+      (
+        await repos.outbox.claimDue({
+          workerId: 'w',
+          now: '2026-05-01T10:00:00.000Z',
+          lockedUntil: '2026-05-01T10:01:00.000Z',
+          limit: 10,
+          channels: ['email'],
+          maxAttempts: 3,
+        })
+      ).map((m) => m.channel),
+    ).toEqual(['email']);
   });
 });

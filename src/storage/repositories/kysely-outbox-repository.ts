@@ -43,7 +43,13 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
 
   return {
     async listBySession(sessionId) {
-      const rows = await db.selectFrom('outbox_messages').selectAll().where('session_id', '=', sessionId).orderBy('due_at').orderBy('id').execute();
+      const rows = await db
+        .selectFrom('outbox_messages')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('due_at')
+        .orderBy('id')
+        .execute();
       return rows.map(toRecord);
     },
 
@@ -67,7 +73,15 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
       const id = newId();
       const row = await db
         .insertInto('outbox_messages')
-        .values({ id, session_id: draft.sessionId, patient_id: draft.patientId, clinic_id: draft.clinicId, kind: draft.kind, ...fresh, created_at: at })
+        .values({
+          id,
+          session_id: draft.sessionId,
+          patient_id: draft.patientId,
+          clinic_id: draft.clinicId,
+          kind: draft.kind,
+          ...fresh,
+          created_at: at,
+        })
         .onConflict((oc) =>
           oc
             .columns(['session_id', 'kind'])
@@ -79,7 +93,11 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
                 eb.and([
                   eb('outbox_messages.status', '=', 'pending'),
                   // Not the due time: the confirmation is "due now" at every call; other times change the fingerprint.
-                  eb.or((['channel', 'recipient', 'subject', 'body'] as const).map((column) => eb(`outbox_messages.${column}`, '<>', eb.ref(`excluded.${column}`)))),
+                  eb.or(
+                    (['channel', 'recipient', 'subject', 'body'] as const).map((column) =>
+                      eb(`outbox_messages.${column}`, '<>', eb.ref(`excluded.${column}`)),
+                    ),
+                  ),
                 ]),
               ]),
             ),
@@ -87,12 +105,21 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
         .returningAll()
         .executeTakeFirst();
       if (row) return { message: toRecord(row), change: row.id === id ? 'created' : 'replaced' };
-      const existing = await db.selectFrom('outbox_messages').selectAll().where('session_id', '=', draft.sessionId).where('kind', '=', draft.kind).executeTakeFirstOrThrow();
+      const existing = await db
+        .selectFrom('outbox_messages')
+        .selectAll()
+        .where('session_id', '=', draft.sessionId)
+        .where('kind', '=', draft.kind)
+        .executeTakeFirstOrThrow();
       return { message: toRecord(existing), change: 'unchanged' };
     },
 
     async cancelPending(sessionId, except) {
-      let query = db.updateTable('outbox_messages').set({ status: 'cancelled', updated_at: now() }).where('session_id', '=', sessionId).where('status', '=', 'pending');
+      let query = db
+        .updateTable('outbox_messages')
+        .set({ status: 'cancelled', updated_at: now() })
+        .where('session_id', '=', sessionId)
+        .where('status', '=', 'pending');
       if (except) query = query.where('fingerprint', '<>', except.fingerprint);
       if (except?.kinds.length) query = query.where('kind', 'not in', except.kinds);
       return (await query.returningAll().execute()).map(toRecord);
@@ -102,7 +129,12 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
       if (channels.length === 0) return [];
       await db
         .updateTable('outbox_messages')
-        .set({ status: 'failed', last_error: 'the worker sending it stopped responding, and no attempts are left', ...unlocked, updated_at: at })
+        .set({
+          status: 'failed',
+          last_error: 'the worker sending it stopped responding, and no attempts are left',
+          ...unlocked,
+          updated_at: at,
+        })
         .where('channel', 'in', channels)
         .where('status', '=', 'sending')
         .where('locked_until', '<', at)
@@ -126,11 +158,19 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
       if (postgres) due = due.forUpdate().skipLocked();
       const rows = await db
         .updateTable('outbox_messages')
-        .set((eb) => ({ status: 'sending', locked_by: workerId, locked_until: lockedUntil, attempts: eb('attempts', '+', 1), updated_at: at }))
+        .set((eb) => ({
+          status: 'sending',
+          locked_by: workerId,
+          locked_until: lockedUntil,
+          attempts: eb('attempts', '+', 1),
+          updated_at: at,
+        }))
         .where('id', 'in', due)
         .returningAll()
         .execute();
-      return rows.map(toRecord).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
+      return rows
+        .map(toRecord)
+        .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt) || a.id.localeCompare(b.id));
     },
 
     async finish(id, workerId, outcome) {
@@ -140,7 +180,10 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
           ? { status: 'sent' as const, sent_at: at, last_error: null }
           : outcome.status === 'pending'
             ? { status: 'pending' as const, next_attempt_at: outcome.retryAt, last_error: clip(outcome.error) }
-            : { status: outcome.status, last_error: clip(outcome.status === 'failed' ? outcome.error : outcome.reason) };
+            : {
+                status: outcome.status,
+                last_error: clip(outcome.status === 'failed' ? outcome.error : outcome.reason),
+              };
       const result = await db
         .updateTable('outbox_messages')
         .set({ ...changes, ...unlocked, updated_at: at })

@@ -28,11 +28,24 @@ export function kyselyOutcomeRepository({ db, now }: RepositoryContext): Outcome
   return {
     async save(sessionId, input) {
       const at = now();
-      const fields = definedFields({ patient_rating: input.patientRating, practitioner_rating: input.practitionerRating, notes: input.notes });
+      const fields = definedFields({
+        patient_rating: input.patientRating,
+        practitioner_rating: input.practitionerRating,
+        notes: input.notes,
+      });
       // An upsert both engines spell the same way (ON CONFLICT ... DO UPDATE).
       await db
         .insertInto('outcomes')
-        .values({ id: newId(), session_id: sessionId, patient_rating: null, practitioner_rating: null, notes: null, ...fields, created_at: at, updated_at: at })
+        .values({
+          id: newId(),
+          session_id: sessionId,
+          patient_rating: null,
+          practitioner_rating: null,
+          notes: null,
+          ...fields,
+          created_at: at,
+          updated_at: at,
+        })
         .onConflict((oc) => oc.column('session_id').doUpdateSet({ ...fields, updated_at: at }))
         .execute();
       const saved = await find(sessionId);

@@ -22,7 +22,9 @@ forEachEngine('patient repository', (getDb) => {
   });
 
   const names = async (query: { name?: string; birthDate?: string; phone?: string }) =>
-    (await repos.patients.search({ clinicId: clinic.id, ...page, ...query })).map((p) => `${p.firstName} ${p.lastName}`);
+    (await repos.patients.search({ clinicId: clinic.id, ...page, ...query })).map(
+      (p) => `${p.firstName} ${p.lastName}`,
+    );
 
   it('searches names by word prefixes, ignoring case and accents, within the clinic', async () => {
     expect(await names({ name: 'mul' })).toEqual(['Anne-Marie Müller']);
@@ -43,7 +45,13 @@ forEachEngine('patient repository', (getDb) => {
   });
 
   it('updates fields and their search keys', async () => {
-    const p = await repos.patients.create({ clinicId: clinic.id, firstName: 'Old', lastName: 'Name', birthDate: '2000-01-01', sex: 'other' });
+    const p = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Old',
+      lastName: 'Name',
+      birthDate: '2000-01-01',
+      sex: 'other',
+    });
     const updated = await repos.patients.update(p.id, { lastName: 'Ångström', phone: '+1 555 0100', email: null });
     expect(updated).toMatchObject({ lastName: 'Ångström', phone: '+1 555 0100', email: null, firstName: 'Old' });
     expect(await names({ name: 'angst' })).toEqual(['Old Ångström']);
@@ -54,8 +62,20 @@ forEachEngine('patient repository', (getDb) => {
   });
 
   it('deletes only patients without dependent records', async () => {
-    const bare = await repos.patients.create({ clinicId: clinic.id, firstName: 'Temp', lastName: 'Orary', birthDate: '2001-01-01', sex: 'unknown' });
-    const kept = await repos.patients.create({ clinicId: clinic.id, firstName: 'Kept', lastName: 'Record', birthDate: '2001-01-01', sex: 'unknown' });
+    const bare = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Temp',
+      lastName: 'Orary',
+      birthDate: '2001-01-01',
+      sex: 'unknown',
+    });
+    const kept = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Kept',
+      lastName: 'Record',
+      birthDate: '2001-01-01',
+      sex: 'unknown',
+    });
     await repos.intakes.create({ patientId: kept.id, data: sampleIntake(), createdBy: null });
     expect(await repos.patients.hasDependentRecords(bare.id)).toBe(false);
     expect(await repos.patients.hasDependentRecords(kept.id)).toBe(true);

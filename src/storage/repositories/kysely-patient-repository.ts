@@ -39,7 +39,11 @@ async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> 
   const words = nameWordRows(row);
   if (words.length) await db.insertInto('patient_name_words').values(words).execute();
   const pairs = namePairRows(row);
-  for (let i = 0; i < pairs.length; i += pairsPerInsert) await db.insertInto('patient_name_pairs').values(pairs.slice(i, i + pairsPerInsert)).execute();
+  for (let i = 0; i < pairs.length; i += pairsPerInsert)
+    await db
+      .insertInto('patient_name_pairs')
+      .values(pairs.slice(i, i + pairsPerInsert))
+      .execute();
 }
 
 /** Tables whose rows would be orphaned (or whose history lost) if the patient went. */
@@ -77,7 +81,13 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       const row = await db
         .updateTable('patients')
         .set({
-          ...definedFields({ first_name: patch.firstName, last_name: patch.lastName, birth_date: patch.birthDate, sex: patch.sex, email: patch.email }),
+          ...definedFields({
+            first_name: patch.firstName,
+            last_name: patch.lastName,
+            birth_date: patch.birthDate,
+            sex: patch.sex,
+            email: patch.email,
+          }),
           ...(patch.firstName === undefined ? {} : { first_name_key: nameKey(patch.firstName) }),
           ...(patch.lastName === undefined ? {} : { last_name_key: nameKey(patch.lastName) }),
           ...phoneColumns(patch.phone),
@@ -97,7 +107,13 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       const tokens = nameTokens(name ?? '');
       // A birth date narrows more than any name (and has its own index): the scan below serves it.
       if (tokens.length && !birthDate) {
-        const rows = await searchByNameWords(db, { clinicId, tokens, phoneDigits: phone === undefined ? '' : phoneDigits(phone), limit, offset });
+        const rows = await searchByNameWords(db, {
+          clinicId,
+          tokens,
+          phoneDigits: phone === undefined ? '' : phoneDigits(phone),
+          limit,
+          offset,
+        });
         return rows.map(toPatient);
       }
       let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
@@ -107,7 +123,13 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       if (birthDate) query = query.where('birth_date', '=', birthDate);
       const digits = phone === undefined ? '' : phoneDigits(phone);
       if (digits) query = query.where('phone_digits', 'like', `%${digits}%`);
-      const rows = await query.orderBy('last_name_key').orderBy('first_name_key').orderBy('id').limit(limit).offset(offset).execute();
+      const rows = await query
+        .orderBy('last_name_key')
+        .orderBy('first_name_key')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .execute();
       return rows.map(toPatient);
     },
     async hasDependentRecords(id) {
@@ -127,7 +149,11 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
       return (await query.orderBy('id').limit(limit).execute()).map(toPatient);
     },
     async countByClinic(clinicId) {
-      const row = await db.selectFrom('patients').select((eb) => eb.fn.countAll().as('n')).where('clinic_id', '=', clinicId).executeTakeFirst();
+      const row = await db
+        .selectFrom('patients')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('clinic_id', '=', clinicId)
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
   };

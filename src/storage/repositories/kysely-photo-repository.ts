@@ -39,7 +39,13 @@ export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepo
       return row && toPhoto(row);
     },
     async listByPatient(patientId) {
-      const rows = await db.selectFrom('photos').selectAll().where('patient_id', '=', patientId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('photos')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       return rows.map(toPhoto);
     },
     async delete(id) {

@@ -32,7 +32,14 @@ function toLot(row: Selectable<LotsTable>): LotRecord {
 export function kyselyProductRepository({ db, now }: RepositoryContext): ProductRepository {
   return {
     async createProduct({ clinicId, name, manufacturer, ingredients }) {
-      const row = { id: newId(), clinic_id: clinicId, name, manufacturer: manufacturer ?? null, ingredients: toJsonText(ingredients), created_at: now() };
+      const row = {
+        id: newId(),
+        clinic_id: clinicId,
+        name,
+        manufacturer: manufacturer ?? null,
+        ingredients: toJsonText(ingredients),
+        created_at: now(),
+      };
       await db.insertInto('products').values(row).execute();
       return toProduct(row);
     },
@@ -41,10 +48,26 @@ export function kyselyProductRepository({ db, now }: RepositoryContext): Product
       return row && toProduct(row);
     },
     async listProducts(clinicId) {
-      return (await db.selectFrom('products').selectAll().where('clinic_id', '=', clinicId).orderBy('name').orderBy('id').execute()).map(toProduct);
+      return (
+        await db
+          .selectFrom('products')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .orderBy('name')
+          .orderBy('id')
+          .execute()
+      ).map(toProduct);
     },
     async createLot({ productId, lotNumber, expiryDate }) {
-      const row = { id: newId(), product_id: productId, lot_number: lotNumber, expiry_date: expiryDate, recalled: 0, recalled_at: null, created_at: now() };
+      const row = {
+        id: newId(),
+        product_id: productId,
+        lot_number: lotNumber,
+        expiry_date: expiryDate,
+        recalled: 0,
+        recalled_at: null,
+        created_at: now(),
+      };
       await db.insertInto('lots').values(row).execute();
       return toLot(row);
     },
@@ -53,7 +76,15 @@ export function kyselyProductRepository({ db, now }: RepositoryContext): Product
       return row && toLot(row);
     },
     async listLots(productId) {
-      return (await db.selectFrom('lots').selectAll().where('product_id', '=', productId).orderBy('expiry_date').orderBy('id').execute()).map(toLot);
+      return (
+        await db
+          .selectFrom('lots')
+          .selectAll()
+          .where('product_id', '=', productId)
+          .orderBy('expiry_date')
+          .orderBy('id')
+          .execute()
+      ).map(toLot);
     },
     async setLotRecalled(id, recalled) {
       const row = await db

@@ -22,9 +22,17 @@ forEachEngine('screening repository: paging through outdated sessions', (getDb) 
   async function book(patient: PatientRecord, times: string[]) {
     const plan = assess(makeIntake({ patient: { birthDate: patient.birthDate } }), kb).plan;
     if (!plan) throw new Error('the healthy intake has no plan');
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: plan.indication, area: plan.area, plan, createdBy: null });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: plan.indication,
+      area: plan.area,
+      plan,
+      createdBy: null,
+    });
     const ids: string[] = [];
-    for (const scheduledAt of times) ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt })).id);
+    for (const scheduledAt of times)
+      ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt })).id);
     return ids;
   }
 
@@ -32,7 +40,13 @@ forEachEngine('screening repository: paging through outdated sessions', (getDb) 
     const seen: OutdatedSession[] = [];
     let afterSession: ScheduleKey | undefined;
     for (;;) {
-      const page = await repos.screening.outdatedSessions({ knowledgeBaseVersion: version, after: new Date().toISOString(), limit, ...(clinicId ? { clinicId } : {}), ...(afterSession ? { afterSession } : {}) });
+      const page = await repos.screening.outdatedSessions({
+        knowledgeBaseVersion: version,
+        after: new Date().toISOString(),
+        limit,
+        ...(clinicId ? { clinicId } : {}),
+        ...(afterSession ? { afterSession } : {}),
+      });
       expect(page.sessions.length).toBeLessThanOrEqual(limit);
       seen.push(...page.sessions);
       if (!page.next) return seen;
@@ -65,24 +79,53 @@ forEachEngine('screening repository: paging through outdated sessions', (getDb) 
   });
 
   it("reads several patients' upcoming sessions at once, and leaves out those marked screened", async () => {
-    const targets = await repos.screening.upcomingSessionsOf([fixture.patient.id, fixture.otherPatient.id, 'nobody'], new Date().toISOString());
+    const targets = await repos.screening.upcomingSessionsOf(
+      [fixture.patient.id, fixture.otherPatient.id, 'nobody'],
+      new Date().toISOString(),
+    );
     expect(targets).toHaveLength(5);
-    expect(targets.every((t) => t.clinicId === fixture.clinic.id && t.screenedWith === null && t.flag === null && t.timeZone && t.indication && t.area)).toBe(true);
+    expect(
+      targets.every(
+        (t) =>
+          t.clinicId === fixture.clinic.id &&
+          t.screenedWith === null &&
+          t.flag === null &&
+          t.timeZone &&
+          t.indication &&
+          t.area,
+      ),
+    ).toBe(true);
     expect(targets.map((t) => t.sessionId)).toEqual((await allPages(1000, fixture.clinic.id)).map((s) => s.sessionId));
     const [first, ...rest] = targets;
-    await repos.screening.markScreened(rest.map((t) => t.sessionId), version);
+    await repos.screening.markScreened(
+      rest.map((t) => t.sessionId),
+      version,
+    );
     expect((await allPages(2, fixture.clinic.id)).map((s) => s.sessionId)).toEqual([first?.sessionId]);
     const marked = await repos.screening.upcomingSessions(fixture.otherPatient.id, new Date().toISOString());
     expect(marked.every((t) => t.screenedWith === version)).toBe(true);
     // Another version finds them all outdated again.
-    expect((await repos.screening.outdatedSessions({ knowledgeBaseVersion: `${version}-next`, after: new Date().toISOString(), limit: 100, clinicId: fixture.clinic.id })).sessions).toHaveLength(5);
+    expect(
+      (
+        await repos.screening.outdatedSessions({
+          knowledgeBaseVersion: `${version}-next`,
+          after: new Date().toISOString(),
+          limit: 100,
+          clinicId: fixture.clinic.id,
+        })
+      ).sessions,
+    ).toHaveLength(5);
     expect(await repos.screening.upcomingSessionsOf([], new Date().toISOString())).toEqual([]);
   });
 
   it('leaves out sessions that are no longer planned', async () => {
     const [only] = await allPages(10, fixture.clinic.id);
     expect(only).toBeDefined();
-    await getDb().updateTable('treatment_sessions').set({ status: 'cancelled' }).where('id', '=', only?.sessionId ?? '').execute();
+    await getDb()
+      .updateTable('treatment_sessions')
+      .set({ status: 'cancelled' })
+      .where('id', '=', only?.sessionId ?? '')
+      .execute();
     expect(await allPages(10, fixture.clinic.id)).toEqual([]);
   });
 });

@@ -55,13 +55,28 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
 
   const targets = () =>
     sessions()
-      .select(['s.id', 'c.patient_id', 'p.clinic_id', 's.scheduled_at', 'c.indication', 'c.area', 's.flag_verdict', 's.flag_reasons', 's.screened_kb_version'])
+      .select([
+        's.id',
+        'c.patient_id',
+        'p.clinic_id',
+        's.scheduled_at',
+        'c.indication',
+        'c.area',
+        's.flag_verdict',
+        's.flag_reasons',
+        's.screened_kb_version',
+      ])
       .select(timeZone.as('time_zone'))
       .where('s.status', '=', 'planned');
 
   return {
     async upcomingSessions(patientId, after) {
-      const rows = await targets().where('c.patient_id', '=', patientId).where('s.scheduled_at', '>', after).orderBy('s.scheduled_at').orderBy('s.id').execute();
+      const rows = await targets()
+        .where('c.patient_id', '=', patientId)
+        .where('s.scheduled_at', '>', after)
+        .orderBy('s.scheduled_at')
+        .orderBy('s.id')
+        .execute();
       return rows.map(toTarget);
     },
 
@@ -81,14 +96,18 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
       // filtered. Filtering inside would leave the planner to guess how many rows it must read to fill
       // the page: it guesses far too few (nearly every future session is planned, a link it does not
       // know), and past a few hundred it switches to reading every upcoming session and sorting them.
-      let scan = db.selectFrom('treatment_sessions as t').select(['t.id', 't.scheduled_at', 't.course_id', 't.status', 't.screened_kb_version']);
+      let scan = db
+        .selectFrom('treatment_sessions as t')
+        .select(['t.id', 't.scheduled_at', 't.course_id', 't.status', 't.screened_kb_version']);
       // One lower bound on the time, so the scan walks the index from the last session seen (every
       // session after one scheduled after `after` is after `after` too).
       scan =
         afterSession && afterSession.scheduledAt > after
           ? scan
               .where('t.scheduled_at', '>=', afterSession.scheduledAt)
-              .where((eb) => eb.or([eb('t.scheduled_at', '>', afterSession.scheduledAt), eb('t.id', '>', afterSession.sessionId)]))
+              .where((eb) =>
+                eb.or([eb('t.scheduled_at', '>', afterSession.scheduledAt), eb('t.id', '>', afterSession.sessionId)]),
+              )
           : scan.where('t.scheduled_at', '>', after);
       const rows = await db
         .selectFrom(scan.orderBy('t.scheduled_at').orderBy('t.id').limit(limit).as('s'))
@@ -97,7 +116,9 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
           join
             .onRef('c.id', '=', 's.course_id')
             .on('s.status', '=', 'planned')
-            .on((eb) => eb.or([eb('s.screened_kb_version', 'is', null), eb('s.screened_kb_version', '<>', knowledgeBaseVersion)])),
+            .on((eb) =>
+              eb.or([eb('s.screened_kb_version', 'is', null), eb('s.screened_kb_version', '<>', knowledgeBaseVersion)]),
+            ),
         )
         .select(['s.id', 's.scheduled_at', 'c.patient_id'])
         .$if(clinicId !== undefined, (q) => q.leftJoin('patients as p', 'p.id', 'c.patient_id').select('p.clinic_id'))
@@ -105,15 +126,24 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
         .orderBy('s.id')
         .execute();
       const sessions = rows.flatMap((r) =>
-        r.patient_id !== null && (!clinicId || r.clinic_id === clinicId) ? [{ sessionId: r.id, scheduledAt: r.scheduled_at, patientId: r.patient_id }] : [],
+        r.patient_id !== null && (!clinicId || r.clinic_id === clinicId)
+          ? [{ sessionId: r.id, scheduledAt: r.scheduled_at, patientId: r.patient_id }]
+          : [],
       );
       const last = rows[rows.length - 1];
-      return { sessions, ...(last && rows.length === limit ? { next: { scheduledAt: last.scheduled_at, sessionId: last.id } } : {}) };
+      return {
+        sessions,
+        ...(last && rows.length === limit ? { next: { scheduledAt: last.scheduled_at, sessionId: last.id } } : {}),
+      };
     },
 
     async markScreened(sessionIds, knowledgeBaseVersion) {
       if (sessionIds.length === 0) return;
-      await db.updateTable('treatment_sessions').set({ screened_kb_version: knowledgeBaseVersion }).where(oneOfIds(engine, 'id', sessionIds)).execute();
+      await db
+        .updateTable('treatment_sessions')
+        .set({ screened_kb_version: knowledgeBaseVersion })
+        .where(oneOfIds(engine, 'id', sessionIds))
+        .execute();
     },
 
     async recordScreening(sessionId, { knowledgeBaseVersion, flag }) {
@@ -133,7 +163,17 @@ export function kyselyScreeningRepository({ db, now }: RepositoryContext): Scree
 
     async listFlagged({ clinicId, after, limit, offset }) {
       const rows = await sessions()
-        .select(['s.id', 's.course_id', 's.scheduled_at', 's.status', 's.practitioner_id', 's.location_id', 's.flag_verdict', 's.flag_reasons', 's.flagged_at'])
+        .select([
+          's.id',
+          's.course_id',
+          's.scheduled_at',
+          's.status',
+          's.practitioner_id',
+          's.location_id',
+          's.flag_verdict',
+          's.flag_reasons',
+          's.flagged_at',
+        ])
         .select(['p.id as patient_id', 'p.first_name', 'p.last_name'])
         .select(timeZone.as('time_zone'))
         .where('p.clinic_id', '=', clinicId)

@@ -76,7 +76,10 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
     async setTriage(id, triage) {
       const row = await db
         .updateTable('side_effect_reports')
-        .set({ triage: triage === null || triage === undefined ? null : toJsonText(triage), triage_level: levelOf(triage) })
+        .set({
+          triage: triage === null || triage === undefined ? null : toJsonText(triage),
+          triage_level: levelOf(triage),
+        })
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
@@ -88,7 +91,15 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
       return toPhoto(row);
     },
     async listPhotos(reportId) {
-      return (await db.selectFrom('side_effect_photos').selectAll().where('report_id', '=', reportId).orderBy('created_at').orderBy('id').execute()).map(toPhoto);
+      return (
+        await db
+          .selectFrom('side_effect_photos')
+          .selectAll()
+          .where('report_id', '=', reportId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute()
+      ).map(toPhoto);
     },
     async findPhoto(id) {
       const row = await db.selectFrom('side_effect_photos').selectAll().where('id', '=', id).executeTakeFirst();

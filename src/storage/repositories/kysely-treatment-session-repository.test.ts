@@ -16,41 +16,108 @@ forEachEngine('course and treatment session repositories', (getDb) => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Sessions' });
     location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Room' });
-    practitioner = await repos.users.create({ clinicId: clinic.id, email: 'pia@sessions.test', displayName: 'Pia', passwordHash: 'h', role: 'practitioner' });
-    patient = await repos.patients.create({ clinicId: clinic.id, firstName: 'Sue', lastName: 'Session', birthDate: '1990-01-01', sex: 'female', phone: '0301' });
-    course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
+    practitioner = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'pia@sessions.test',
+      displayName: 'Pia',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
+    patient = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Sue',
+      lastName: 'Session',
+      birthDate: '1990-01-01',
+      sex: 'female',
+      phone: '0301',
+    });
+    course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
   });
 
   it('creates courses and changes their status', async () => {
     expect(course).toMatchObject({ status: 'active', indication: 'hair_loss' });
     expect((await repos.courses.findById(course.id))?.plan.sessions).toEqual({ min: 4, max: 10 });
     expect((await repos.courses.listByPatient(patient.id)).map((c) => c.id)).toEqual([course.id]);
-    const other = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'x', area: 'y', plan: samplePlan('x', 'y'), createdBy: null });
+    const other = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'x',
+      area: 'y',
+      plan: samplePlan('x', 'y'),
+      createdBy: null,
+    });
     expect((await repos.courses.setStatus(other.id, 'cancelled'))?.status).toBe('cancelled');
     await expect(repos.courses.setStatus(other.id, 'lost' as never)).rejects.toThrow();
   });
 
   it('schedules sessions and lists them by course, patient and schedule window', async () => {
-    const late = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-03-10T09:00:00.000Z', practitionerId: practitioner.id, locationId: location.id, durationMinutes: 30 });
-    const early = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-03-03T09:00:00.000Z' });
+    const late = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-03-10T09:00:00.000Z',
+      practitionerId: practitioner.id,
+      locationId: location.id,
+      durationMinutes: 30,
+    });
+    const early = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-03-03T09:00:00.000Z',
+    });
     expect(late).toMatchObject({ status: 'planned', patientId: patient.id, durationMinutes: 30, flag: null });
     expect((await repos.treatmentSessions.listByCourse(course.id)).map((s) => s.id)).toEqual([early.id, late.id]);
     expect((await repos.treatmentSessions.listByPatient(patient.id)).map((s) => s.id)).toEqual([early.id, late.id]);
 
-    const window = await repos.treatmentSessions.schedule({ clinicId: clinic.id, from: '2026-03-05T00:00:00.000Z', to: '2026-03-11T00:00:00.000Z', limit: 10, offset: 0 });
-    expect(window).toEqual([{ session: late, patient: { id: patient.id, firstName: 'Sue', lastName: 'Session', phone: '0301', email: null } }]);
-    expect(await repos.treatmentSessions.schedule({ clinicId: clinic.id, practitionerId: practitioner.id, limit: 10, offset: 0 })).toHaveLength(1);
+    const window = await repos.treatmentSessions.schedule({
+      clinicId: clinic.id,
+      from: '2026-03-05T00:00:00.000Z',
+      to: '2026-03-11T00:00:00.000Z',
+      limit: 10,
+      offset: 0,
+    });
+    expect(window).toEqual([
+      { session: late, patient: { id: patient.id, firstName: 'Sue', lastName: 'Session', phone: '0301', email: null } },
+    ]);
+    expect(
+      await repos.treatmentSessions.schedule({
+        clinicId: clinic.id,
+        practitionerId: practitioner.id,
+        limit: 10,
+        offset: 0,
+      }),
+    ).toHaveLength(1);
     expect(await repos.treatmentSessions.schedule({ clinicId: 'elsewhere', limit: 10, offset: 0 })).toEqual([]);
 
-    const moved = await repos.treatmentSessions.update(early.id, { scheduledAt: '2026-03-04T10:00:00.000Z', status: 'cancelled', locationId: location.id });
-    expect(moved).toMatchObject({ scheduledAt: '2026-03-04T10:00:00.000Z', status: 'cancelled', locationId: location.id });
-    expect(await repos.treatmentSessions.schedule({ clinicId: clinic.id, status: 'cancelled', limit: 10, offset: 0 })).toHaveLength(1);
+    const moved = await repos.treatmentSessions.update(early.id, {
+      scheduledAt: '2026-03-04T10:00:00.000Z',
+      status: 'cancelled',
+      locationId: location.id,
+    });
+    expect(moved).toMatchObject({
+      scheduledAt: '2026-03-04T10:00:00.000Z',
+      status: 'cancelled',
+      locationId: location.id,
+    });
+    expect(
+      await repos.treatmentSessions.schedule({ clinicId: clinic.id, status: 'cancelled', limit: 10, offset: 0 }),
+    ).toHaveLength(1);
     await expect(repos.treatmentSessions.update(early.id, { practitionerId: 'missing' })).rejects.toThrow();
   });
 
   it('records, lists and clears re-screening flags', async () => {
-    const session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-04-01T09:00:00.000Z' });
-    const flagged = await repos.treatmentSessions.setFlag(session.id, { verdict: 'defer', reasons: [{ code: 'NSAID_WITHIN_7_DAYS' }] });
+    const session = await repos.treatmentSessions.create({
+      courseId: course.id,
+      scheduledAt: '2026-04-01T09:00:00.000Z',
+    });
+    const flagged = await repos.treatmentSessions.setFlag(session.id, {
+      verdict: 'defer',
+      reasons: [{ code: 'NSAID_WITHIN_7_DAYS' }],
+    });
     expect(flagged?.flag).toMatchObject({ verdict: 'defer', reasons: [{ code: 'NSAID_WITHIN_7_DAYS' }] });
     expect(flagged?.flag?.flaggedAt).toEqual(expect.any(String));
     expect((await repos.treatmentSessions.listFlagged(clinic.id)).map((s) => s.id)).toEqual([session.id]);

@@ -24,7 +24,11 @@ function toSession(row: SessionRow): TreatmentSessionRecord {
     flag:
       row.flag_verdict === null
         ? null
-        : { verdict: row.flag_verdict, reasons: fromNullableJsonText<unknown>(row.flag_reasons), flaggedAt: row.flagged_at },
+        : {
+            verdict: row.flag_verdict,
+            reasons: fromNullableJsonText<unknown>(row.flag_reasons),
+            flaggedAt: row.flagged_at,
+          },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -33,7 +37,11 @@ function toSession(row: SessionRow): TreatmentSessionRecord {
 export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext): TreatmentSessionRepository {
   const postgres = engineOf(db) === 'postgres';
   const withPatient = () =>
-    db.selectFrom('treatment_sessions as s').innerJoin('courses as c', 'c.id', 's.course_id').selectAll('s').select('c.patient_id');
+    db
+      .selectFrom('treatment_sessions as s')
+      .innerJoin('courses as c', 'c.id', 's.course_id')
+      .selectAll('s')
+      .select('c.patient_id');
   const inScheduleOrder = <Q extends { orderBy: (column: 's.scheduled_at' | 's.id') => Q }>(query: Q): Q =>
     query.orderBy('s.scheduled_at').orderBy('s.id');
   const find = async (id: string) => {
@@ -93,7 +101,13 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
       const rows = await inScheduleOrder(query).limit(limit).offset(offset).execute();
       return rows.map((row) => ({
         session: toSession(row),
-        patient: { id: row.patient_id, firstName: row.first_name, lastName: row.last_name, phone: row.phone, email: row.email },
+        patient: {
+          id: row.patient_id,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          phone: row.phone,
+          email: row.email,
+        },
       }));
     },
     async update(id, patch) {
@@ -101,7 +115,14 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
       await db
         .updateTable('treatment_sessions')
         .set({
-          ...definedFields({ scheduled_at: scheduledAt, duration_minutes: durationMinutes, practitioner_id: practitionerId, location_id: locationId, room_id: roomId, status }),
+          ...definedFields({
+            scheduled_at: scheduledAt,
+            duration_minutes: durationMinutes,
+            practitioner_id: practitionerId,
+            location_id: locationId,
+            room_id: roomId,
+            status,
+          }),
           updated_at: now(),
         })
         .where('id', '=', id)

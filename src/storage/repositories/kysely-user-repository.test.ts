@@ -6,21 +6,45 @@ forEachEngine('user repository', (getDb) => {
   it('stores emails lower-cased and unique, and hides the hash except for login', async () => {
     const repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Users' });
-    const user = await repos.users.create({ clinicId: clinic.id, email: ' Ada@Example.TEST ', displayName: 'Ada', passwordHash: 'hash-1', role: 'admin' });
+    const user = await repos.users.create({
+      clinicId: clinic.id,
+      email: ' Ada@Example.TEST ',
+      displayName: 'Ada',
+      passwordHash: 'hash-1',
+      role: 'admin',
+    });
     expect(user).toMatchObject({ email: 'ada@example.test', role: 'admin', active: true, patientId: null });
     expect(user).not.toHaveProperty('passwordHash');
     expect((await repos.users.findByEmail('ADA@example.test'))?.id).toBe(user.id);
     expect(await repos.users.findCredentials('ada@example.test')).toEqual({ user, passwordHash: 'hash-1' });
     await expect(
-      repos.users.create({ clinicId: clinic.id, email: 'ada@EXAMPLE.test', displayName: 'Twin', passwordHash: 'x', role: 'reception' }),
+      repos.users.create({
+        clinicId: clinic.id,
+        email: 'ada@EXAMPLE.test',
+        displayName: 'Twin',
+        passwordHash: 'x',
+        role: 'reception',
+      }),
     ).rejects.toThrow();
   });
 
   it('lists by role and updates', async () => {
     const repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Staff' });
-    const pia = await repos.users.create({ clinicId: clinic.id, email: 'pia@staff.test', displayName: 'Pia', passwordHash: 'h', role: 'practitioner' });
-    await repos.users.create({ clinicId: clinic.id, email: 'rita@staff.test', displayName: 'Rita', passwordHash: 'h', role: 'reception' });
+    const pia = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'pia@staff.test',
+      displayName: 'Pia',
+      passwordHash: 'h',
+      role: 'practitioner',
+    });
+    await repos.users.create({
+      clinicId: clinic.id,
+      email: 'rita@staff.test',
+      displayName: 'Rita',
+      passwordHash: 'h',
+      role: 'reception',
+    });
     expect((await repos.users.list(clinic.id, { role: 'practitioner' })).map((u) => u.displayName)).toEqual(['Pia']);
     expect((await repos.users.list(clinic.id)).map((u) => u.displayName)).toEqual(['Pia', 'Rita']);
     const updated = await repos.users.update(pia.id, { active: false, displayName: 'Dr Pia', passwordHash: 'h2' });

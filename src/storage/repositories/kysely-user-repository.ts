@@ -25,7 +25,8 @@ export function toUser(row: Selectable<UsersTable>): UserRecord {
 }
 
 export function kyselyUserRepository({ db, now }: RepositoryContext): UserRepository {
-  const byEmail = (email: string) => db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+  const byEmail = (email: string) =>
+    db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
   return {
     async create(input) {
       const at = now();

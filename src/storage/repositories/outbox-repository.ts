@@ -74,7 +74,10 @@ export interface OutboxRepository {
    * Cancels the session's pending messages, except those of `except.kinds` and those still about
    * the same session (`except.fingerprint`: merely late, not wrong). Returns the ones cancelled.
    */
-  cancelPending(sessionId: string, except?: { kinds: readonly MessageKind[]; fingerprint: string }): Promise<OutboxMessageRecord[]>;
+  cancelPending(
+    sessionId: string,
+    except?: { kinds: readonly MessageKind[]; fingerprint: string },
+  ): Promise<OutboxMessageRecord[]>;
   /**
    * Claims due messages for one worker: pending ones whose time has come and ones whose claim
    * lapsed. Each claim counts as an attempt. Safe with several workers: on PostgreSQL rows are

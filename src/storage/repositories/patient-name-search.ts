@@ -65,15 +65,25 @@ export async function searchByNameWords(db: Db, search: NameWordSearch): Promise
     checked.map((t) => sql` and (' ' || w.first_name_key || ' ' || w.last_name_key) like ${`% ${t}%`}`),
     sql``,
   );
-  const phone = phoneDigits ? sql` and exists (select 1 from patients q where q.id = w.patient_id and q.phone_digits like ${`%${phoneDigits}%`})` : sql``;
+  const phone = phoneDigits
+    ? sql` and exists (select 1 from patients q where q.id = w.patient_id and q.phone_digits like ${`%${phoneDigits}%`})`
+    : sql``;
   const entries = (table: 'patient_name_words' | 'patient_name_pairs', where: RawBuilder<unknown>) => sql`
     select w.patient_id, w.last_name_key, w.first_name_key from ${sql.table(table)} w
     where w.clinic_id = ${clinicId} and ${where}${alsoMatches}${phone}`;
-  const merged = (runs: RawBuilder<unknown>[]) => (engineOf(db) === 'sqlite' ? mergedPage(runs, search) : pageOfRuns(runs, search));
+  const merged = (runs: RawBuilder<unknown>[]) =>
+    engineOf(db) === 'sqlite' ? mergedPage(runs, search) : pageOfRuns(runs, search);
   const page = paired
-    ? merged(driver.words.flatMap((word) => paired.words.map((other) => entries('patient_name_pairs', sql`w.word = ${word} and w.other = ${other}`))))
+    ? merged(
+        driver.words.flatMap((word) =>
+          paired.words.map((other) => entries('patient_name_pairs', sql`w.word = ${word} and w.other = ${other}`)),
+        ),
+      )
     : driver.words.length > maxWords
-      ? pageOfRange(entries('patient_name_words', sql`w.word >= ${driver.token} and w.word < ${`${driver.token}${highest}`}`), search)
+      ? pageOfRange(
+          entries('patient_name_words', sql`w.word >= ${driver.token} and w.word < ${`${driver.token}${highest}`}`),
+          search,
+        )
       : merged(driver.words.map((word) => entries('patient_name_words', sql`w.word = ${word}`)));
   // The page is cut before patients are joined, so only its own rows are read.
   const { rows } = await sql<Selectable<PatientsTable>>`
@@ -103,6 +113,8 @@ function mergedPage(runs: RawBuilder<unknown>[], { limit, offset }: NameWordSear
  * then those short runs merged and made distinct.
  */
 function pageOfRuns(runs: RawBuilder<unknown>[], { limit, offset }: NameWordSearch): RawBuilder<unknown> {
-  const cut = runs.map((run, i) => sql`select * from (${run} ${listOrder} limit ${offset + limit}) ${sql.raw(`run_${i}`)}`);
+  const cut = runs.map(
+    (run, i) => sql`select * from (${run} ${listOrder} limit ${offset + limit}) ${sql.raw(`run_${i}`)}`,
+  );
   return sql`select distinct * from (${sql.join(cut, sql` union all `)}) runs ${listOrder} limit ${limit} offset ${offset}`;
 }

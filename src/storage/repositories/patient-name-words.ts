@@ -24,6 +24,13 @@ export function namePairRows(patient: NamedPatient): PatientNamePairsTable[] {
   return words.flatMap((word) =>
     words
       .filter((other) => other !== word)
-      .map((other) => ({ patient_id: patient.id, clinic_id: patient.clinic_id, word, other, last_name_key: patient.last_name_key, first_name_key: patient.first_name_key })),
+      .map((other) => ({
+        patient_id: patient.id,
+        clinic_id: patient.clinic_id,
+        word,
+        other,
+        last_name_key: patient.last_name_key,
+        first_name_key: patient.first_name_key,
+      })),
   );
 }

@@ -1,7 +1,12 @@
 import type { LotRecord, ProductRecord } from './records.js';
 
 export interface ProductRepository {
-  createProduct(input: { clinicId: string; name: string; manufacturer?: string | null; ingredients: string[] }): Promise<ProductRecord>;
+  createProduct(input: {
+    clinicId: string;
+    name: string;
+    manufacturer?: string | null;
+    ingredients: string[];
+  }): Promise<ProductRecord>;
   findProduct(id: string): Promise<ProductRecord | undefined>;
   listProducts(clinicId: string): Promise<ProductRecord[]>;
   createLot(input: { productId: string; lotNumber: string; expiryDate: string }): Promise<LotRecord>;

@@ -1,4 +1,11 @@
-import type { AuditAction, CourseStatus, InjectionTechnique, PhotoKind, Role, SessionStatus } from '../database-schema.js';
+import type {
+  AuditAction,
+  CourseStatus,
+  InjectionTechnique,
+  PhotoKind,
+  Role,
+  SessionStatus,
+} from '../database-schema.js';
 
 export type { AuditAction, CourseStatus, InjectionTechnique, PhotoKind, Role, SessionStatus };
 

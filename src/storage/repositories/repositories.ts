@@ -96,7 +96,8 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     availability: kyselyAvailabilityRepository(context),
     outbox: kyselyOutboxRepository(context),
     screening: kyselyScreeningRepository(context),
-    transaction: (work) => (inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true)))),
+    transaction: (work) =>
+      inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true))),
   };
   return repos;
 }

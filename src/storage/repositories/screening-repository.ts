@@ -75,7 +75,10 @@ export interface ScreeningRepository {
    */
   outdatedSessions(query: OutdatedScreeningQuery): Promise<OutdatedPage>;
   /** Records one screening: the version used and the flag (`undefined` keeps the stored one and its time; `null` clears it). */
-  recordScreening(sessionId: string, screening: { knowledgeBaseVersion: string; flag?: ScreeningFlag | null }): Promise<void>;
+  recordScreening(
+    sessionId: string,
+    screening: { knowledgeBaseVersion: string; flag?: ScreeningFlag | null },
+  ): Promise<void>;
   /** Records that these sessions were screened with `knowledgeBaseVersion` and kept their flags (and the times they were raised). */
   markScreened(sessionIds: readonly string[], knowledgeBaseVersion: string): Promise<void>;
   /** A clinic's flagged planned sessions scheduled after `after`, soonest first. */

@@ -46,7 +46,9 @@ export interface SideEffectRepository {
   /** The lots charted in the session, once each, by product name then lot number. */
   lotsUsedInSession(sessionId: string): Promise<SessionLot[]>;
   /** The clinic's reports triaged at one of `levels`, newest first. */
-  listNeedingAttention(query: { clinicId: string; levels: readonly AttentionLevel[] } & Page): Promise<AttentionReport[]>;
+  listNeedingAttention(
+    query: { clinicId: string; levels: readonly AttentionLevel[] } & Page,
+  ): Promise<AttentionReport[]>;
   /** Every report on these patients' sessions (a batch of an export), oldest first. */
   listByPatients(patientIds: readonly string[]): Promise<SideEffectReportRecord[]>;
 }

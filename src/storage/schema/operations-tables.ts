@@ -1,4 +1,11 @@
-import type { IsoTimestamp, JsonText, SessionStatus, AuditAction, OutboxStatus, MessageChannelName } from './column-values.js';
+import type {
+  IsoTimestamp,
+  JsonText,
+  SessionStatus,
+  AuditAction,
+  OutboxStatus,
+  MessageChannelName,
+} from './column-values.js';
 
 // Row types (conventions in ../database-schema.ts): audit trail, outbox, booking guards, schedules, recalls, flags view.
 

@@ -24,7 +24,12 @@ export function sqliteBulkWriter(sqlite: SqliteDatabase.Database): BulkWriter {
   const prepare = () => {
     const statements = bulkTableOrder.map((table) => {
       const columns = bulkColumns[table].map(([c]) => c);
-      return [table, sqlite.prepare(`insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})`)] as const;
+      return [
+        table,
+        sqlite.prepare(
+          `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        ),
+      ] as const;
     });
     return sqlite.transaction((rows: BulkRows) => {
       for (const [table, statement] of statements) for (const row of rows[table]) statement.run(values(table, row));
@@ -70,8 +75,13 @@ export function postgresBulkWriter(client: pg.Client): BulkWriter {
     const dictionaries = columns.filter(([c]) => repeated.has(c)).map(([c]) => c);
     const arrays = columns.map(([c, type], i) => `$${i + 1}::${repeated.has(c) ? 'int4' : type}[]`).join(', ');
     const names = columns.map(([c]) => quote(c));
-    const picks = columns.map(([c]) => (repeated.has(c) ? `($${columns.length + 1 + dictionaries.indexOf(c)}::text[])[u.${quote(c)}]` : `u.${quote(c)}`));
-    sql.set(table, `insert into ${quote(table)} (${names.join(', ')}) select ${picks.join(', ')} from unnest(${arrays}) as u(${names.join(', ')})`);
+    const picks = columns.map(([c]) =>
+      repeated.has(c) ? `($${columns.length + 1 + dictionaries.indexOf(c)}::text[])[u.${quote(c)}]` : `u.${quote(c)}`,
+    );
+    sql.set(
+      table,
+      `insert into ${quote(table)} (${names.join(', ')}) select ${picks.join(', ')} from unnest(${arrays}) as u(${names.join(', ')})`,
+    );
   }
   let configured = false;
   return {

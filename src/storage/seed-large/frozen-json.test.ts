@@ -8,7 +8,13 @@ describe('frozenAwareJson', () => {
   it('writes exactly what JSON.stringify writes', () => {
     const shared = deepFreeze({ a: [1, 'two', null, { b: true }], 'quote"key': 'line\nbreak \u0000' });
     const values: unknown[] = [
-      null, 1.5, 'text', [], {}, [undefined, () => 1, shared], { skip: undefined, fn: () => 1, keep: shared, nested: { list: [shared, 2] } },
+      null,
+      1.5,
+      'text',
+      [],
+      {},
+      [undefined, () => 1, shared],
+      { skip: undefined, fn: () => 1, keep: shared, nested: { list: [shared, 2] } },
     ];
     for (const value of values) expect(frozenAwareJson(value)).toBe(JSON.stringify(value));
   });
@@ -32,7 +38,9 @@ describe('sharedJsonTexts', () => {
     const a = text({ verdict: 'eligible', plan });
     expect(a).toBe(JSON.stringify({ verdict: 'eligible', plan }));
     expect(text({ verdict: 'eligible', plan })).toBe(a);
-    expect(text({ verdict: 'eligible', plan: deepFreeze({ steps: [1] }) })).toBe('{"verdict":"eligible","plan":{"steps":[1]}}');
+    expect(text({ verdict: 'eligible', plan: deepFreeze({ steps: [1] }) })).toBe(
+      '{"verdict":"eligible","plan":{"steps":[1]}}',
+    );
     // Past its limit the cache starts again, and still answers correctly.
     expect(text({ verdict: 'defer' })).toBe('{"verdict":"defer"}');
     expect(text({ verdict: 'eligible', plan })).toBe(a);

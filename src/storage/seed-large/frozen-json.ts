@@ -7,7 +7,8 @@ type Part = (value: object) => string;
 function serialise(value: unknown, frozen: Part): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Object.isFrozen(value)) return frozen(value);
-  if (Array.isArray(value)) return `[${value.map((item: unknown) => (item === undefined || typeof item === 'function' ? 'null' : serialise(item, frozen))).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item: unknown) => (item === undefined || typeof item === 'function' ? 'null' : serialise(item, frozen))).join(',')}]`;
   const parts: string[] = [];
   for (const [key, item] of Object.entries(value)) {
     if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;

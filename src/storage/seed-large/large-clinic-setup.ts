@@ -50,7 +50,10 @@ export interface SetupOptions {
 
 const zones = ['Europe/Berlin', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Amsterdam'];
 const manufacturers = ['Demo Pharma', 'Example Labs', 'Placeholder Biotech'];
-const workday = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+const workday = [
+  { start: '09:00', end: '13:00' },
+  { start: '14:00', end: '18:00' },
+];
 const saturday = [{ start: '09:00', end: '13:00' }];
 /** Practitioners per location (each with a room of their own). */
 const practitionersPerLocation = 8;
@@ -68,12 +71,18 @@ function weeklyPattern(random: SeededRandom): { workdays: Set<number>; saturdayM
  * and a product catalogue (two products per knowledge-base mixture, a new lot every few months
  * over the whole history, a few recalled), in one transaction through the repositories.
  */
-export async function setUpLargeClinic(db: Db, kb: KnowledgeBase, random: SeededRandom, options: SetupOptions): Promise<LargeClinicSetup> {
+export async function setUpLargeClinic(
+  db: Db,
+  kb: KnowledgeBase,
+  random: SeededRandom,
+  options: SetupOptions,
+): Promise<LargeClinicSetup> {
   let clock = `${options.historyStart}T07:00:00.000Z`;
   const repos = createRepositories(db, { now: () => new Date(clock) });
   const locationCount = Math.max(1, Math.ceil(options.practitioners / practitionersPerLocation));
   const email = (role: string, n: number) => `${role}-${n}@${options.emailDomain}`;
-  const staffName = () => `${random.pick(random.chance(0.7) ? staffNames.femaleNames : staffNames.maleNames)} ${staffNames.lastName(random)}`;
+  const staffName = () =>
+    `${random.pick(random.chance(0.7) ? staffNames.femaleNames : staffNames.maleNames)} ${staffNames.lastName(random)}`;
 
   return repos.transaction(async (tx: Repositories) => {
     const clinic = await tx.clinics.create({ name: options.clinicName });
@@ -87,7 +96,12 @@ export async function setUpLargeClinic(db: Db, kb: KnowledgeBase, random: Seeded
     const receptionIds: string[] = [];
     for (let l = 0; l < locationCount; l++) {
       const timeZone = zones[l % zones.length] ?? 'Europe/Berlin';
-      const location = await tx.clinics.createLocation({ clinicId: clinic.id, name: `Practice ${l + 1}`, address: `${10 + l} Example Street, Demo Town`, timeZone });
+      const location = await tx.clinics.createLocation({
+        clinicId: clinic.id,
+        name: `Practice ${l + 1}`,
+        address: `${10 + l} Example Street, Demo Town`,
+        timeZone,
+      });
       for (let r = 0; r < 2; r++) {
         const reception = await user('reception', email('reception', l * 2 + r + 1), staffName());
         receptionIds.push(reception.id);
@@ -101,13 +115,23 @@ export async function setUpLargeClinic(db: Db, kb: KnowledgeBase, random: Seeded
         const pattern = weeklyPattern(random);
         const weeklyHours: Record<number, { start: string; end: string }[]> = {};
         for (const day of pattern.workdays) weeklyHours[day] = day === 6 ? saturday : workday;
-        await tx.availability.setPractitionerHours({ practitionerId: practitioner.id, locationId: location.id, weeklyHours, roomIds: [room.id] });
+        await tx.availability.setPractitionerHours({
+          practitionerId: practitioner.id,
+          locationId: location.id,
+          weeklyHours,
+          roomIds: [room.id],
+        });
         practitioners.push({ id: practitioner.id, locationId: location.id, roomId: room.id, timeZone, ...pattern });
         if (n === 1) logins.push({ role: 'practitioner', email: practitioner.email });
       }
     }
 
-    const consent = await tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: demoConsentText, active: true });
+    const consent = await tx.consent.createText({
+      clinicId: clinic.id,
+      procedure: 'mesotherapy',
+      text: demoConsentText,
+      active: true,
+    });
 
     const products = new Map<string, { id: string; lots: SetupLot[] }[]>();
     const first = dayNumber(options.historyStart) - 120;
@@ -125,7 +149,11 @@ export async function setUpLargeClinic(db: Db, kb: KnowledgeBase, random: Seeded
         for (let day = first + random.int(0, 60), n = 1; day <= last; day += random.int(90, 150), n++) {
           clock = `${fromDayNumber(day)}T08:00:00.000Z`;
           const expiry = addDays(fromDayNumber(day), 540);
-          const lot = await tx.products.createLot({ productId: product.id, lotNumber: `${mixture.id.slice(0, 2).toUpperCase()}${k}-${fromDayNumber(day).slice(2, 7).replace('-', '')}-${n}`, expiryDate: expiry });
+          const lot = await tx.products.createLot({
+            productId: product.id,
+            lotNumber: `${mixture.id.slice(0, 2).toUpperCase()}${k}-${fromDayNumber(day).slice(2, 7).replace('-', '')}-${n}`,
+            expiryDate: expiry,
+          });
           let endDay = dayNumber(expiry);
           // A recalled lot was used until the recall, which is what makes finding its recipients matter.
           const recallDay = day + random.int(30, 200);

@@ -50,10 +50,20 @@ function iso(ms: number): string {
 }
 
 const chartNotes = [
-  'Well tolerated.', 'Patient comfortable throughout.', 'Slight bleeding at two points, stopped with pressure.',
-  'Aftercare explained again.', 'Patient reports improvement since the last session.', 'Short pause halfway at the patient’s request.',
+  'Well tolerated.',
+  'Patient comfortable throughout.',
+  'Slight bleeding at two points, stopped with pressure.',
+  'Aftercare explained again.',
+  'Patient reports improvement since the last session.',
+  'Short pause halfway at the patient’s request.',
 ];
-const outcomeNotes = ['Visible improvement.', 'Patient very satisfied.', 'Little change so far.', 'Good progress.', 'Wants to continue with maintenance.'];
+const outcomeNotes = [
+  'Visible improvement.',
+  'Patient very satisfied.',
+  'Little change so far.',
+  'Good progress.',
+  'Wants to continue with maintenance.',
+];
 const userAgents = [
   'Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
@@ -72,7 +82,11 @@ const symptoms: readonly (readonly [string, 'mild' | 'moderate' | 'severe', numb
 ];
 
 const ageBands: readonly (readonly [readonly [number, number], number])[] = [
-  [[16, 17], 1], [[18, 29], 22], [[30, 44], 38], [[45, 59], 28], [[60, 82], 11],
+  [[16, 17], 1],
+  [[18, 29], 22],
+  [[30, 44], 38],
+  [[45, 59], 28],
+  [[60, 82], 11],
 ];
 
 /** The lot of a product in use on `day`: the newest one already delivered and not yet expired or recalled. */
@@ -86,7 +100,8 @@ function lotOn(lots: readonly SetupLot[], day: number): SetupLot | undefined {
 const consultationRate = 0.7;
 
 const roundTo = (value: number, step: number) => Math.round(value / step) * step;
-const isTreatable = (result: AssessmentResult) => result.plan !== undefined && (result.verdict === 'eligible' || result.verdict === 'eligible_with_precautions');
+const isTreatable = (result: AssessmentResult) =>
+  result.plan !== undefined && (result.verdict === 'eligible' || result.verdict === 'eligible_with_precautions');
 
 interface PatientState {
   id: string;
@@ -110,14 +125,19 @@ export function addPatient(ctx: GeneratorContext, serial: number, rows: BulkRows
   // of them in recent years than in the first: clinics grow.
   const share = (serial - 1 + random.next()) / ctx.totalPatients;
   const registrationDay = ctx.historyStartDay + Math.min(historyDays, Math.floor(Math.sqrt(share) * (historyDays + 1)));
-  const registrationMs = Math.min(ctx.nowMs - 2 * 3_600_000, registrationDay * DAY + random.int(7 * 60, 17 * 60) * MINUTE);
+  const registrationMs = Math.min(
+    ctx.nowMs - 2 * 3_600_000,
+    registrationDay * DAY + random.int(7 * 60, 17 * 60) * MINUTE,
+  );
   const registrationDate = fromDayNumber(registrationDay);
   const [low, high] = random.weighted(ageBands);
   const birthDate = fromDayNumber(dayNumber(registrationDate) - random.int(low * 365 + 1, high * 365 + 364));
   const who = person(random, serial);
 
   const patientId = newId(registrationMs);
-  const updatedMs = random.chance(0.1) ? Math.min(ctx.nowMs, registrationMs + random.int(1, historyDays + 1) * DAY) : registrationMs;
+  const updatedMs = random.chance(0.1)
+    ? Math.min(ctx.nowMs, registrationMs + random.int(1, historyDays + 1) * DAY)
+    : registrationMs;
   const patient = {
     id: patientId,
     clinic_id: setup.clinicId,
@@ -197,7 +217,14 @@ function record(ctx: GeneratorContext, state: PatientState, rows: BulkRows, inta
   const practitionerId = ctx.setup.practitioners[state.practitioner]?.id ?? null;
   const intakeId = ctx.newId(atMs);
   state.intakes += 1;
-  rows.intakes.push({ id: intakeId, patient_id: state.id, version: state.intakes, data: JSON.stringify(intake), created_by: practitionerId, created_at: iso(atMs) });
+  rows.intakes.push({
+    id: intakeId,
+    patient_id: state.id,
+    version: state.intakes,
+    data: JSON.stringify(intake),
+    created_by: practitionerId,
+    created_at: iso(atMs),
+  });
   const result = assess(intake, ctx.kb);
   const assessedMs = atMs + MINUTE;
   const id = ctx.newId(assessedMs);
@@ -215,7 +242,13 @@ function record(ctx: GeneratorContext, state: PatientState, rows: BulkRows, inta
 }
 
 /** Books a course from the assessment's plan, starting within three weeks of `day`; returns the day of its last session. */
-function course(ctx: GeneratorContext, state: PatientState, rows: BulkRows, assessed: Assessed, day: number): number | undefined {
+function course(
+  ctx: GeneratorContext,
+  state: PatientState,
+  rows: BulkRows,
+  assessed: Assessed,
+  day: number,
+): number | undefined {
   const { random, newId, setup } = ctx;
   const plan = assessed.result.plan;
   if (!plan) return undefined;
@@ -240,7 +273,10 @@ function course(ctx: GeneratorContext, state: PatientState, rows: BulkRows, asse
 
   const count = random.int(plan.sessions.min, plan.sessions.max);
   const cancelAfter = random.chance(0.04) ? random.int(1, Math.max(1, count - 1)) : count;
-  const duration = Math.max(5, Math.min(480, roundTo(random.int(plan.durationMinutes.min, plan.durationMinutes.max), 5)));
+  const duration = Math.max(
+    5,
+    Math.min(480, roundTo(random.int(plan.durationMinutes.min, plan.durationMinutes.max), 5)),
+  );
   const length = duration > slotMinutes ? 2 : 1;
   let target = day + random.int(0, 21);
   let lastMs = createdMs;
@@ -252,7 +288,12 @@ function course(ctx: GeneratorContext, state: PatientState, rows: BulkRows, asse
     let status: SessionStatus;
     if (k >= cancelAfter) status = 'cancelled';
     else if (!past) status = 'planned';
-    else status = random.weighted<SessionStatus>([['done', 93], ['no_show', 4], ['cancelled', 3]]);
+    else
+      status = random.weighted<SessionStatus>([
+        ['done', 93],
+        ['no_show', 4],
+        ['cancelled', 3],
+      ]);
     if (!past) allPast = false;
     const sessionId = newId(createdMs);
     const closedMs = past ? endMs : createdMs;
@@ -294,7 +335,15 @@ function course(ctx: GeneratorContext, state: PatientState, rows: BulkRows, asse
 }
 
 /** The chart of a session done, and what followed it: an outcome, sometimes a side-effect report. */
-function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: string, practitionerId: string, day: number, endMs: number): void {
+function treated(
+  ctx: GeneratorContext,
+  rows: BulkRows,
+  plan: Plan,
+  sessionId: string,
+  practitionerId: string,
+  day: number,
+  endMs: number,
+): void {
   const { random, newId } = ctx;
   const chartId = newId(endMs);
   const cream = plan.anaesthesia.creamOffered && random.chance(0.5);
@@ -313,7 +362,11 @@ function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: s
   const products = ctx.setup.products.get(plan.mixture.id) ?? [];
   const product = products.length ? random.pick(products) : undefined;
   const lot = product && lotOn(product.lots, day);
-  const technique = random.weighted<InjectionTechnique>([['manual', 60], ['gun', 35], ['needle_free', 5]]);
+  const technique = random.weighted<InjectionTechnique>([
+    ['manual', 60],
+    ['gun', 35],
+    ['needle_free', 5],
+  ]);
   // Charted by zone: each point is one injected zone of the area, with its volume.
   const points = random.int(1, 4);
   for (let i = 0; i < points; i++) {
@@ -337,7 +390,15 @@ function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: s
       rows.outcomes.push({
         id: newId(atMs),
         session_id: sessionId,
-        patient_rating: random.weighted([[5, 1], [6, 2], [7, 4], [8, 5], [9, 3], [10, 2], [3, 1]]),
+        patient_rating: random.weighted([
+          [5, 1],
+          [6, 2],
+          [7, 4],
+          [8, 5],
+          [9, 3],
+          [10, 2],
+          [3, 1],
+        ]),
         practitioner_rating: random.int(5, 9),
         notes: random.chance(0.2) ? random.pick(outcomeNotes) : null,
         created_at: iso(atMs),
@@ -355,7 +416,18 @@ function treated(ctx: GeneratorContext, rows: BulkRows, plan: Plan, sessionId: s
       const key = `${symptom}|${severity}|${plan.area}|${onsetHours}|${reportedAfter}`;
       let triage = ctx.triageTexts.get(key);
       if (triage === undefined) {
-        const found = triageSideEffect({ text: symptom, severity, area: plan.area, sessionAt: iso(endMs), onsetAt: iso(onsetMs), now: iso(reportedMs), ongoing: true }, ctx.kb);
+        const found = triageSideEffect(
+          {
+            text: symptom,
+            severity,
+            area: plan.area,
+            sessionAt: iso(endMs),
+            onsetAt: iso(onsetMs),
+            now: iso(reportedMs),
+            ongoing: true,
+          },
+          ctx.kb,
+        );
         ctx.triageTexts.set(key, (triage = JSON.stringify(found)));
       }
       rows.side_effect_reports.push({

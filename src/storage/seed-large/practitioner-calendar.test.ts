@@ -4,7 +4,12 @@ import type { SetupPractitioner } from './large-clinic-setup.js';
 import { practitionerCalendar, utcOffsetMinutes, weekdayOf } from './practitioner-calendar.js';
 
 const practitioner: SetupPractitioner = {
-  id: 'p', locationId: 'l', roomId: 'r', timeZone: 'Europe/Berlin', workdays: new Set([1, 2, 3, 4, 5, 6]), saturdayMorningsOnly: true,
+  id: 'p',
+  locationId: 'l',
+  roomId: 'r',
+  timeZone: 'Europe/Berlin',
+  workdays: new Set([1, 2, 3, 4, 5, 6]),
+  saturdayMorningsOnly: true,
 };
 const monday = dayNumber('2026-03-23');
 

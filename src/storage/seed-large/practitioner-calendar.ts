@@ -25,10 +25,16 @@ const offsets = new Map<string, { format: Intl.DateTimeFormat; byDay: Map<number
 /** The zone's UTC offset in minutes at midday of the day (working hours never straddle a DST change). */
 export function utcOffsetMinutes(timeZone: string, day: number): number {
   let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = { format: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }), byDay: new Map() }));
+  if (!zone)
+    offsets.set(
+      timeZone,
+      (zone = { format: new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }), byDay: new Map() }),
+    );
   let offset = zone.byDay.get(day);
   if (offset === undefined) {
-    const name = zone.format.formatToParts(new Date(day * 86_400_000 + 12 * 3_600_000)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const name =
+      zone.format.formatToParts(new Date(day * 86_400_000 + 12 * 3_600_000)).find((p) => p.type === 'timeZoneName')
+        ?.value ?? 'GMT';
     const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
     offset = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
     zone.byDay.set(day, offset);
@@ -48,7 +54,11 @@ export interface PractitionerCalendar {
   book(p: number, day: number, preferredSlot: number, length: number): Booking;
 }
 
-export function practitionerCalendar(practitioners: readonly SetupPractitioner[], firstDay: number, lastDay: number): PractitionerCalendar {
+export function practitionerCalendar(
+  practitioners: readonly SetupPractitioner[],
+  firstDay: number,
+  lastDay: number,
+): PractitionerCalendar {
   const days = lastDay - firstDay + 1;
   const busy = new Uint16Array(practitioners.length * days);
 

@@ -24,7 +24,10 @@ const patients = 400;
 async function emptyTarget(engine: Engine): Promise<{ config: DatabaseConfig; destroy(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mesodesk-seed-large-'));
-    return { config: { engine, file: join(dir, 'mesodesk.sqlite') }, destroy: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      config: { engine, file: join(dir, 'mesodesk.sqlite') },
+      destroy: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = withDefaultUser(process.env.TEST_POSTGRES_URL || defaultTestPostgresUrl);
   const name = `mesodesk_test_${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString('hex')}`;
@@ -40,14 +43,18 @@ async function emptyTarget(engine: Engine): Promise<{ config: DatabaseConfig; de
   await run(`create database "${name}"`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  return { config: { engine, url: url.toString() }, destroy: () => run(`drop database if exists "${name}" with (force)`) };
+  return {
+    config: { engine, url: url.toString() },
+    destroy: () => run(`drop database if exists "${name}" with (force)`),
+  };
 }
 
 function openDb(config: DatabaseConfig): Db {
   return createDatabase(config);
 }
 
-const count = async (db: Db, query: string) => Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(db)).rows[0]?.n ?? 0);
+const count = async (db: Db, query: string) =>
+  Number((await sql<{ n: number }>`${sql.raw(query)}`.execute(db)).rows[0]?.n ?? 0);
 
 describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engine]', ({ engine }) => {
   let target: Awaited<ReturnType<typeof emptyTarget>>;
@@ -82,7 +89,10 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
     expect(await count(db, `select count(*) as n from patients where clinic_id = '${result.clinicId}'`)).toBe(patients);
     // Staff accounts come with the organisation; the rows counted are patients' own.
     for (const [table, n] of Object.entries(result.rows))
-      expect(await count(db, `select count(*) as n from ${table}${table === 'users' ? ` where role = 'patient'` : ''}`), table).toBe(n);
+      expect(
+        await count(db, `select count(*) as n from ${table}${table === 'users' ? ` where role = 'patient'` : ''}`),
+        table,
+      ).toBe(n);
     // A realistic mix: most patients had a consultation, most of those a course with several sessions.
     expect(result.rows.intakes).toBeGreaterThan(patients * 0.5);
     expect(result.rows.assessments).toBe(result.rows.intakes);
@@ -93,7 +103,12 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
     expect(result.rows.outcomes).toBeGreaterThan(0);
     expect(result.rows.side_effect_reports).toBeGreaterThan(0);
     const verdicts = await sql<{ verdict: string }>`select distinct verdict from assessments`.execute(db);
-    expect(verdicts.rows.map((r) => r.verdict).sort()).toEqual(['contraindicated', 'defer', 'eligible', 'eligible_with_precautions']);
+    expect(verdicts.rows.map((r) => r.verdict).sort()).toEqual([
+      'contraindicated',
+      'defer',
+      'eligible',
+      'eligible_with_precautions',
+    ]);
     const statuses = await sql<{ status: string }>`select distinct status from treatment_sessions`.execute(db);
     expect(statuses.rows.map((r) => r.status).sort()).toEqual(['cancelled', 'done', 'no_show', 'planned']);
     expect(progress[0]).toBe(0);
@@ -105,23 +120,62 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
   it('keeps every reference inside the clinic and consistent', async () => {
     const clinic = `'${result.clinicId}'`;
     const zero = async (label: string, query: string) => expect(await count(db, query), label).toBe(0);
-    await zero('course of an assessment of another patient', `select count(*) as n from courses c join assessments a on a.id = c.assessment_id where a.patient_id <> c.patient_id`);
-    await zero('assessment of an intake of another patient', `select count(*) as n from assessments a join intakes i on i.id = a.intake_id where i.patient_id <> a.patient_id`);
-    await zero('session with staff of another clinic', `select count(*) as n from treatment_sessions s join users u on u.id = s.practitioner_id where u.clinic_id <> ${clinic} or u.role <> 'practitioner'`);
-    await zero('session in a room of another location', `select count(*) as n from treatment_sessions s join rooms r on r.id = s.room_id where r.location_id <> s.location_id`);
-    await zero('lot of another product', `select count(*) as n from injection_points p join lots l on l.id = p.lot_id where l.product_id <> p.product_id`);
-    await zero('chart of a session not done', `select count(*) as n from chart_entries e join treatment_sessions s on s.id = e.session_id where s.status <> 'done'`);
-    await zero('planned session in the past', `select count(*) as n from treatment_sessions where status = 'planned' and scheduled_at < '${now.toISOString()}'`);
-    await zero('done session in the future', `select count(*) as n from treatment_sessions where status = 'done' and scheduled_at > '${now.toISOString()}'`);
-    await zero('record created in the future', `select count(*) as n from patients where created_at > '${now.toISOString()}'`);
-    await zero('lot used after its recall', `select count(*) as n from injection_points p join lots l on l.id = p.lot_id join chart_entries e on e.id = p.chart_entry_id where l.recalled = 1 and e.created_at > l.recalled_at`);
-    await zero('intake versions with gaps', `select count(*) as n from intakes i where i.version > 1 and not exists (select 1 from intakes j where j.patient_id = i.patient_id and j.version = i.version - 1)`);
-    await zero('practitioner booked twice at once', `select count(*) as n from (select practitioner_id, scheduled_at from treatment_sessions where status <> 'cancelled' group by practitioner_id, scheduled_at having count(*) > 1) d`);
+    await zero(
+      'course of an assessment of another patient',
+      `select count(*) as n from courses c join assessments a on a.id = c.assessment_id where a.patient_id <> c.patient_id`,
+    );
+    await zero(
+      'assessment of an intake of another patient',
+      `select count(*) as n from assessments a join intakes i on i.id = a.intake_id where i.patient_id <> a.patient_id`,
+    );
+    await zero(
+      'session with staff of another clinic',
+      `select count(*) as n from treatment_sessions s join users u on u.id = s.practitioner_id where u.clinic_id <> ${clinic} or u.role <> 'practitioner'`,
+    );
+    await zero(
+      'session in a room of another location',
+      `select count(*) as n from treatment_sessions s join rooms r on r.id = s.room_id where r.location_id <> s.location_id`,
+    );
+    await zero(
+      'lot of another product',
+      `select count(*) as n from injection_points p join lots l on l.id = p.lot_id where l.product_id <> p.product_id`,
+    );
+    await zero(
+      'chart of a session not done',
+      `select count(*) as n from chart_entries e join treatment_sessions s on s.id = e.session_id where s.status <> 'done'`,
+    );
+    await zero(
+      'planned session in the past',
+      `select count(*) as n from treatment_sessions where status = 'planned' and scheduled_at < '${now.toISOString()}'`,
+    );
+    await zero(
+      'done session in the future',
+      `select count(*) as n from treatment_sessions where status = 'done' and scheduled_at > '${now.toISOString()}'`,
+    );
+    await zero(
+      'record created in the future',
+      `select count(*) as n from patients where created_at > '${now.toISOString()}'`,
+    );
+    await zero(
+      'lot used after its recall',
+      `select count(*) as n from injection_points p join lots l on l.id = p.lot_id join chart_entries e on e.id = p.chart_entry_id where l.recalled = 1 and e.created_at > l.recalled_at`,
+    );
+    await zero(
+      'intake versions with gaps',
+      `select count(*) as n from intakes i where i.version > 1 and not exists (select 1 from intakes j where j.patient_id = i.patient_id and j.version = i.version - 1)`,
+    );
+    await zero(
+      'practitioner booked twice at once',
+      `select count(*) as n from (select practitioner_id, scheduled_at from treatment_sessions where status <> 'cancelled' group by practitioner_id, scheduled_at having count(*) > 1) d`,
+    );
     if (engine === 'sqlite') expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 
   it('stores intakes as the API would and assessments exactly as the clinical core makes them', async () => {
-    const rows = await sql<{ data: string; result: string }>`select i.data, a.result from intakes i join assessments a on a.intake_id = i.id`.execute(db);
+    const rows = await sql<{
+      data: string;
+      result: string;
+    }>`select i.data, a.result from intakes i join assessments a on a.intake_id = i.id`.execute(db);
     expect(rows.rows.length).toBe(result.rows.intakes);
     for (const row of rows.rows) {
       const parsed = parseIntake(JSON.parse(row.data));
@@ -150,8 +204,20 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
 
   it('gives a clinic the server can use: sign-in, patient search, the schedule', async () => {
     const repos = createRepositories(db);
-    const sample = await db.selectFrom('patients').selectAll().where('clinic_id', '=', result.clinicId).orderBy('id').offset(123).limit(1).executeTakeFirstOrThrow();
-    const found = await repos.patients.search({ clinicId: result.clinicId, name: `${sample.first_name} ${sample.last_name}`, limit: 200, offset: 0 });
+    const sample = await db
+      .selectFrom('patients')
+      .selectAll()
+      .where('clinic_id', '=', result.clinicId)
+      .orderBy('id')
+      .offset(123)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const found = await repos.patients.search({
+      clinicId: result.clinicId,
+      name: `${sample.first_name} ${sample.last_name}`,
+      limit: 200,
+      offset: 0,
+    });
     expect(found.map((p) => p.id)).toContain(sample.id);
 
     const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig() });
@@ -159,11 +225,19 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
       const admin = result.logins.find((l) => l.role === 'admin');
       if (!admin) throw new Error('no admin login');
       const client = await signInClient(app, admin.email, password);
-      const search = await client.inject({ method: 'GET', url: `/api/patients?name=${encodeURIComponent(sample.last_name)}&limit=200` });
+      const search = await client.inject({
+        method: 'GET',
+        url: `/api/patients?name=${encodeURIComponent(sample.last_name)}&limit=200`,
+      });
       expect(search.statusCode).toBe(200);
-      expect((search.json() as { patients: { lastName: string }[] }).patients.every((p) => p.lastName.length > 0)).toBe(true);
+      expect((search.json() as { patients: { lastName: string }[] }).patients.every((p) => p.lastName.length > 0)).toBe(
+        true,
+      );
       const fortnight = new Date(now.getTime() + 14 * 86_400_000).toISOString();
-      const schedule = await client.inject({ method: 'GET', url: `/api/sessions?from=${now.toISOString()}&to=${fortnight}&limit=200` });
+      const schedule = await client.inject({
+        method: 'GET',
+        url: `/api/sessions?from=${now.toISOString()}&to=${fortnight}&limit=200`,
+      });
       expect(schedule.statusCode).toBe(200);
       expect((schedule.json() as { entries: unknown[] }).entries.length).toBeGreaterThan(0);
       const reception = result.logins.find((l) => l.role === 'reception');
@@ -177,7 +251,13 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
 
   it('refuses a second clinic of the same name, and adds one of another name beside it', async () => {
     await expect(seedLarge(target.config, { ...options, patients: 5 })).rejects.toBeInstanceOf(SeedLargeError);
-    const second = await seedLarge(target.config, { ...options, clinicName: 'Second Clinic', patients: 30, onProgress: undefined, onPhase: undefined });
+    const second = await seedLarge(target.config, {
+      ...options,
+      clinicName: 'Second Clinic',
+      patients: 30,
+      onProgress: undefined,
+      onPhase: undefined,
+    });
     expect(await count(db, `select count(*) as n from patients where clinic_id = '${second.clinicId}'`)).toBe(30);
     expect(await count(db, `select count(*) as n from patients where clinic_id = '${result.clinicId}'`)).toBe(patients);
   });
@@ -199,7 +279,11 @@ describe('seedLarge determinism', () => {
         const db = openDb(target.config);
         try {
           const patientsRows = await db.selectFrom('patients').selectAll().orderBy('id').execute();
-          const sessions = await db.selectFrom('treatment_sessions').select(['id', 'scheduled_at', 'status']).orderBy('id').execute();
+          const sessions = await db
+            .selectFrom('treatment_sessions')
+            .select(['id', 'scheduled_at', 'status'])
+            .orderBy('id')
+            .execute();
           return { patientsRows, sessions };
         } finally {
           await db.destroy();
@@ -209,7 +293,9 @@ describe('seedLarge determinism', () => {
       }
     };
     const [a, b] = [await dump(), await dump()];
-    expect(a.patientsRows.map(({ clinic_id: _c, ...rest }) => rest)).toEqual(b.patientsRows.map(({ clinic_id: _c, ...rest }) => rest));
+    expect(a.patientsRows.map(({ clinic_id: _c, ...rest }) => rest)).toEqual(
+      b.patientsRows.map(({ clinic_id: _c, ...rest }) => rest),
+    );
     expect(a.sessions).toEqual(b.sessions);
   });
 

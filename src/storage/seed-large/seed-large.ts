@@ -83,7 +83,9 @@ async function openSqliteConnection(file: string): Promise<Connection> {
     async secondaryIndexes() {
       const tables = bulkTableOrder.map(() => '?').join(', ');
       return sqlite
-        .prepare<string[], IndexDefinition>(`select name, sql from sqlite_master where type = 'index' and sql is not null and sql not like 'create unique%' collate nocase and tbl_name in (${tables})`)
+        .prepare<string[], IndexDefinition>(
+          `select name, sql from sqlite_master where type = 'index' and sql is not null and sql not like 'create unique%' collate nocase and tbl_name in (${tables})`,
+        )
         .all(...bulkTableOrder);
     },
     async execute(statement) {
@@ -142,7 +144,10 @@ async function openPostgresConnection(url: string): Promise<Connection> {
 
 /** `admin@<this>` and so on: the clinic's name as a DNS label under the reserved `.example` domain. */
 export function emailDomainOf(clinicName: string): string {
-  const label = nameKey(clinicName).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50);
+  const label = nameKey(clinicName)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50);
   return `${label || 'clinic'}.example`;
 }
 
@@ -154,7 +159,8 @@ export function emailDomainOf(clinicName: string): string {
  */
 export async function seedLarge(config: DatabaseConfig, options: SeedLargeOptions): Promise<SeedLargeResult> {
   const total = options.patients;
-  if (!Number.isInteger(total) || total < 1) throw new SeedLargeError('the number of patients must be a whole number of at least 1');
+  if (!Number.isInteger(total) || total < 1)
+    throw new SeedLargeError('the number of patients must be a whole number of at least 1');
   const now = options.now ?? new Date();
   const nowMs = now.getTime();
   const today = now.toISOString().slice(0, 10);
@@ -164,7 +170,8 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
   const random = seededRandom(hashSeed(options.seed ?? 1, options.clinicName, total, today));
   const emailDomain = emailDomainOf(options.clinicName);
 
-  const connection = config.engine === 'sqlite' ? await openSqliteConnection(config.file) : await openPostgresConnection(config.url);
+  const connection =
+    config.engine === 'sqlite' ? await openSqliteConnection(config.file) : await openPostgresConnection(config.url);
   const deferred: IndexDefinition[] = [];
   let pending: Promise<void> | undefined;
   const restoreIndexes = async () => {
@@ -172,9 +179,20 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
   };
   try {
     await migrateToLatest(connection.db);
-    const existing = await connection.db.selectFrom('clinics').select('id').where('name', '=', options.clinicName).executeTakeFirst();
-    if (existing) throw new SeedLargeError(`a clinic named "${options.clinicName}" already exists in this database; choose another name with --clinic`);
-    const taken = await connection.db.selectFrom('users').select('id').where('email', '=', `admin@${emailDomain}`).executeTakeFirst();
+    const existing = await connection.db
+      .selectFrom('clinics')
+      .select('id')
+      .where('name', '=', options.clinicName)
+      .executeTakeFirst();
+    if (existing)
+      throw new SeedLargeError(
+        `a clinic named "${options.clinicName}" already exists in this database; choose another name with --clinic`,
+      );
+    const taken = await connection.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', `admin@${emailDomain}`)
+      .executeTakeFirst();
     if (taken) throw new SeedLargeError(`staff emails @${emailDomain} are already in use; choose another clinic name`);
 
     // Into an empty database, indexes are dropped for the load and rebuilt once at the end: building

@@ -12,7 +12,10 @@ export const demoClinic = {
   rooms: ['Treatment room 1', 'Treatment room 2'],
 };
 
-const workday = [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }];
+const workday = [
+  { start: '09:00', end: '13:00' },
+  { start: '14:00', end: '18:00' },
+];
 
 /** Weekly hours (ISO weekday → local spans) of the demo practitioners, in src/core/scheduling's shape. */
 export const demoHours: Record<string, Record<number, { start: string; end: string }[]>> = {
@@ -43,44 +46,106 @@ export interface DemoPatient {
 
 export const demoPatients: DemoPatient[] = [
   {
-    firstName: 'Anna', lastName: 'Berg', birthDate: '1988-06-14', sex: 'female', phone: '+49 30 5550 1001', email: 'anna.berg@mail.example',
-    intake: { indication: 'hair_loss', area: 'scalp' }, sessionDays: [-14, -7, 0, 7, 14], practitioner: 'weber',
+    firstName: 'Anna',
+    lastName: 'Berg',
+    birthDate: '1988-06-14',
+    sex: 'female',
+    phone: '+49 30 5550 1001',
+    email: 'anna.berg@mail.example',
+    intake: { indication: 'hair_loss', area: 'scalp' },
+    sessionDays: [-14, -7, 0, 7, 14],
+    practitioner: 'weber',
   },
   {
-    firstName: 'Lukas', lastName: 'Meyer', birthDate: '1979-11-02', sex: 'male', phone: '+49 30 5550 1002', email: null,
-    intake: { indication: 'hair_loss', area: 'scalp', patient: () => ({ conditions: [{ code: 'hypertension', controlled: true }] }) }, sessionDays: [2, 16], practitioner: 'rossi',
+    firstName: 'Lukas',
+    lastName: 'Meyer',
+    birthDate: '1979-11-02',
+    sex: 'male',
+    phone: '+49 30 5550 1002',
+    email: null,
+    intake: {
+      indication: 'hair_loss',
+      area: 'scalp',
+      patient: () => ({ conditions: [{ code: 'hypertension', controlled: true }] }),
+    },
+    sessionDays: [2, 16],
+    practitioner: 'rossi',
   },
   {
-    firstName: 'Sofia', lastName: 'Novak', birthDate: '1992-03-27', sex: 'female', phone: '+49 30 5550 1003', email: 'sofia.novak@mail.example',
-    intake: { indication: 'skin_rejuvenation', area: 'face' }, sessionDays: [-21, -7, 7], practitioner: 'weber',
+    firstName: 'Sofia',
+    lastName: 'Novak',
+    birthDate: '1992-03-27',
+    sex: 'female',
+    phone: '+49 30 5550 1003',
+    email: 'sofia.novak@mail.example',
+    intake: { indication: 'skin_rejuvenation', area: 'face' },
+    sessionDays: [-21, -7, 7],
+    practitioner: 'weber',
   },
   {
-    firstName: 'Emma', lastName: 'Fischer', birthDate: '1985-09-09', sex: 'female', phone: '+49 30 5550 1004', email: 'emma.fischer@mail.example',
+    firstName: 'Emma',
+    lastName: 'Fischer',
+    birthDate: '1985-09-09',
+    sex: 'female',
+    phone: '+49 30 5550 1004',
+    email: 'emma.fischer@mail.example',
     // Allergic to the numbing cream: treated without it (an allergen in the mixture itself would rule the treatment out).
-    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ allergies: [{ substance: 'lidocaine' }] }) }, sessionDays: [3], practitioner: 'rossi',
+    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ allergies: [{ substance: 'lidocaine' }] }) },
+    sessionDays: [3],
+    practitioner: 'rossi',
   },
   {
-    firstName: 'Jonas', lastName: 'Schulz', birthDate: '1990-01-18', sex: 'male', phone: '+49 30 5550 1005', email: null,
-    intake: { indication: 'skin_rejuvenation', area: 'face', patient: (today) => ({ medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(today, -2) }] }) }, sessionDays: [], practitioner: 'weber',
+    firstName: 'Jonas',
+    lastName: 'Schulz',
+    birthDate: '1990-01-18',
+    sex: 'male',
+    phone: '+49 30 5550 1005',
+    email: null,
+    intake: {
+      indication: 'skin_rejuvenation',
+      area: 'face',
+      patient: (today) => ({ medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(today, -2) }] }),
+    },
+    sessionDays: [],
+    practitioner: 'weber',
   },
   {
-    firstName: 'Mia', lastName: 'Wagner', birthDate: '1994-12-05', sex: 'female', phone: '+49 30 5550 1006', email: 'mia.wagner@mail.example',
-    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ pregnant: true }) }, sessionDays: [], practitioner: 'rossi',
+    firstName: 'Mia',
+    lastName: 'Wagner',
+    birthDate: '1994-12-05',
+    sex: 'female',
+    phone: '+49 30 5550 1006',
+    email: 'mia.wagner@mail.example',
+    intake: { indication: 'cellulite', area: 'thighs', patient: () => ({ pregnant: true }) },
+    sessionDays: [],
+    practitioner: 'rossi',
   },
 ];
 
 export const demoProducts = [
   {
-    name: 'Hair revitalising cocktail', manufacturer: 'Demo Pharma', ingredients: ['vitamin_b', 'zinc', 'amino_acids', 'plant_extracts'],
-    lots: [{ lotNumber: 'HR-2401', expiresInDays: 300 }, { lotNumber: 'HR-2312', expiresInDays: 30 }],
+    name: 'Hair revitalising cocktail',
+    manufacturer: 'Demo Pharma',
+    ingredients: ['vitamin_b', 'zinc', 'amino_acids', 'plant_extracts'],
+    lots: [
+      { lotNumber: 'HR-2401', expiresInDays: 300 },
+      { lotNumber: 'HR-2312', expiresInDays: 30 },
+    ],
   },
   {
-    name: 'Facial revitalising serum', manufacturer: 'Demo Pharma', ingredients: ['hyaluronic_acid', 'vitamin_c', 'antioxidants', 'amino_acids'],
+    name: 'Facial revitalising serum',
+    manufacturer: 'Demo Pharma',
+    ingredients: ['hyaluronic_acid', 'vitamin_c', 'antioxidants', 'amino_acids'],
     lots: [{ lotNumber: 'FR-2405', expiresInDays: 420 }],
   },
   {
-    name: 'Body contouring blend', manufacturer: 'Example Labs', ingredients: ['phospholipids', 'plant_extracts', 'organic_acids'],
-    lots: [{ lotNumber: 'BC-2402', expiresInDays: 200, recalled: true }, { lotNumber: 'BC-2406', expiresInDays: 380 }],
+    name: 'Body contouring blend',
+    manufacturer: 'Example Labs',
+    ingredients: ['phospholipids', 'plant_extracts', 'organic_acids'],
+    lots: [
+      { lotNumber: 'BC-2402', expiresInDays: 200, recalled: true },
+      { lotNumber: 'BC-2406', expiresInDays: 380 },
+    ],
   },
 ];
 

@@ -4,7 +4,15 @@ import { formatProblem, parseIntake } from '../../core/assessment/parse-intake.j
 import { addDays, dayNumber } from '../../core/dates/iso-date.js';
 import type { UserRecord } from '../repositories/records.js';
 import type { Repositories } from '../repositories/repositories.js';
-import { demoClinic, demoConsentText, demoHours, demoPatients, demoProducts, demoStaff, type DemoPatient } from './demo-data.js';
+import {
+  demoClinic,
+  demoConsentText,
+  demoHours,
+  demoPatients,
+  demoProducts,
+  demoStaff,
+  type DemoPatient,
+} from './demo-data.js';
 
 export interface DemoLogin {
   role: UserRecord['role'];
@@ -54,7 +62,10 @@ function intakeOf(patient: DemoPatient, today: string): Intake {
     },
     request: { indication: patient.intake.indication, area: patient.intake.area, date: today, combineWith: [] },
   });
-  if (!parsed.ok) throw new Error(`demo intake of ${patient.firstName} ${patient.lastName} is invalid: ${parsed.problems.map(formatProblem).join('; ')}`);
+  if (!parsed.ok)
+    throw new Error(
+      `demo intake of ${patient.firstName} ${patient.lastName} is invalid: ${parsed.problems.map(formatProblem).join('; ')}`,
+    );
   return parsed.value;
 }
 
@@ -68,28 +79,61 @@ export async function seedDemo(repos: Repositories, options: SeedDemoOptions): P
   const logins = demoStaff.map((s) => ({ role: s.role, email: s.email, password: options.passwordFor(s.email) }));
   const hashes = await Promise.all(logins.map((l) => options.hashPassword(l.password)));
   // Assess before the transaction: a knowledge base that rejects the demo fails before writing.
-  const assessed = demoPatients.map((p) => ({ patient: p, intake: intakeOf(p, today) })).map((x) => ({ ...x, result: options.assess(x.intake) }));
+  const assessed = demoPatients
+    .map((p) => ({ patient: p, intake: intakeOf(p, today) }))
+    .map((x) => ({ ...x, result: options.assess(x.intake) }));
 
   await repos.transaction(async (tx) => {
     const clinic = await tx.clinics.create({ name: demoClinic.name });
     const location = await tx.clinics.createLocation({ clinicId: clinic.id, ...demoClinic.location });
     const rooms = [];
-    for (const name of demoClinic.rooms) rooms.push(await tx.availability.createRoom({ locationId: location.id, name }));
+    for (const name of demoClinic.rooms)
+      rooms.push(await tx.availability.createRoom({ locationId: location.id, name }));
     const staff = new Map<string, UserRecord>();
     for (const [i, member] of demoStaff.entries())
-      staff.set(member.key, await tx.users.create({ clinicId: clinic.id, email: member.email, displayName: member.displayName, role: member.role, passwordHash: hashes[i] ?? '' }));
+      staff.set(
+        member.key,
+        await tx.users.create({
+          clinicId: clinic.id,
+          email: member.email,
+          displayName: member.displayName,
+          role: member.role,
+          passwordHash: hashes[i] ?? '',
+        }),
+      );
     for (const [key, weeklyHours] of Object.entries(demoHours)) {
       const practitioner = staff.get(key);
-      if (practitioner) await tx.availability.setPractitionerHours({ practitionerId: practitioner.id, locationId: location.id, weeklyHours });
+      if (practitioner)
+        await tx.availability.setPractitionerHours({
+          practitionerId: practitioner.id,
+          locationId: location.id,
+          weeklyHours,
+        });
     }
     const year = Number(today.slice(0, 4));
-    await tx.availability.addException({ locationId: location.id, practitionerId: null, kind: 'days', from: `${year}-12-24`, to: `${year}-12-26`, reason: 'Christmas closure' });
+    await tx.availability.addException({
+      locationId: location.id,
+      practitionerId: null,
+      kind: 'days',
+      from: `${year}-12-24`,
+      to: `${year}-12-26`,
+      reason: 'Christmas closure',
+    });
 
     await tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: demoConsentText, active: true });
     for (const product of demoProducts) {
-      const created = await tx.products.createProduct({ clinicId: clinic.id, name: product.name, manufacturer: product.manufacturer, ingredients: product.ingredients });
+      const created = await tx.products.createProduct({
+        clinicId: clinic.id,
+        name: product.name,
+        manufacturer: product.manufacturer,
+        ingredients: product.ingredients,
+      });
       for (const lot of product.lots) {
-        const stored = await tx.products.createLot({ productId: created.id, lotNumber: lot.lotNumber, expiryDate: addDays(today, lot.expiresInDays) });
+        const stored = await tx.products.createLot({
+          productId: created.id,
+          lotNumber: lot.lotNumber,
+          expiryDate: addDays(today, lot.expiresInDays),
+        });
         if ('recalled' in lot && lot.recalled) await tx.products.setLotRecalled(stored.id, true);
       }
     }
@@ -97,11 +141,31 @@ export async function seedDemo(repos: Repositories, options: SeedDemoOptions): P
     for (const { patient, intake, result } of assessed) {
       const practitioner = staff.get(patient.practitioner);
       const createdBy = practitioner?.id ?? null;
-      const record = await tx.patients.create({ clinicId: clinic.id, firstName: patient.firstName, lastName: patient.lastName, birthDate: patient.birthDate, sex: patient.sex, phone: patient.phone, email: patient.email });
+      const record = await tx.patients.create({
+        clinicId: clinic.id,
+        firstName: patient.firstName,
+        lastName: patient.lastName,
+        birthDate: patient.birthDate,
+        sex: patient.sex,
+        phone: patient.phone,
+        email: patient.email,
+      });
       const storedIntake = await tx.intakes.create({ patientId: record.id, data: intake, createdBy });
-      const assessment = await tx.assessments.create({ intakeId: storedIntake.id, patientId: record.id, result, createdBy });
+      const assessment = await tx.assessments.create({
+        intakeId: storedIntake.id,
+        patientId: record.id,
+        result,
+        createdBy,
+      });
       if (!result.plan || patient.sessionDays.length === 0) continue;
-      const course = await tx.courses.create({ patientId: record.id, assessmentId: assessment.id, indication: result.plan.indication, area: result.plan.area, plan: result.plan, createdBy });
+      const course = await tx.courses.create({
+        patientId: record.id,
+        assessmentId: assessment.id,
+        indication: result.plan.indication,
+        area: result.plan.area,
+        plan: result.plan,
+        createdBy,
+      });
       for (const [i, days] of patient.sessionDays.entries()) {
         const session = await tx.treatmentSessions.create({
           courseId: course.id,

@@ -9,7 +9,10 @@ export interface FirstAdminInput {
 }
 
 /** A production start: one clinic with one location, and its first admin (who adds everyone else). */
-export async function seedFirstAdmin(repos: Repositories, input: FirstAdminInput): Promise<{ clinic: ClinicRecord; admin: UserRecord }> {
+export async function seedFirstAdmin(
+  repos: Repositories,
+  input: FirstAdminInput,
+): Promise<{ clinic: ClinicRecord; admin: UserRecord }> {
   return repos.transaction(async (tx) => {
     const clinic = await tx.clinics.create({ name: input.clinicName ?? 'My clinic' });
     await tx.clinics.createLocation({ clinicId: clinic.id, name: 'Treatment room 1' });

@@ -9,7 +9,12 @@ import { createDatabase, type Db } from '../../../src/storage/create-database.js
 import { migrateToLatest } from '../../../src/storage/migrate.js';
 import { createRepositories, type Repositories } from '../../../src/storage/repositories/repositories.js';
 import { createClinicFixture, fixtureEmail, type ClinicFixture } from '../../../src/test-support/clinic-fixture.js';
-import { testAppConfig, testKnowledgeBase, testPassword, testPasswordHashing } from '../../../src/test-support/test-app.js';
+import {
+  testAppConfig,
+  testKnowledgeBase,
+  testPassword,
+  testPasswordHashing,
+} from '../../../src/test-support/test-app.js';
 import type { Role } from '../../../src/storage/repositories/records.js';
 
 export interface E2eServer {
@@ -48,9 +53,22 @@ export async function startE2eServer(): Promise<E2eServer> {
     text: 'I consent to mesotherapy. I have been told about the usual after-effects and whom to call.',
     active: true,
   });
-  const product = await repos.products.createProduct({ clinicId: fixture.clinic.id, name: 'Hair revitalising cocktail', manufacturer: 'Demo Pharma', ingredients: ['vitamin_b', 'zinc'] });
-  const lot = await repos.products.createLot({ productId: product.id, lotNumber: 'HR-2401', expiryDate: isoDaysFromNow(300) });
-  const recalled = await repos.products.createLot({ productId: product.id, lotNumber: 'HR-2399', expiryDate: isoDaysFromNow(200) });
+  const product = await repos.products.createProduct({
+    clinicId: fixture.clinic.id,
+    name: 'Hair revitalising cocktail',
+    manufacturer: 'Demo Pharma',
+    ingredients: ['vitamin_b', 'zinc'],
+  });
+  const lot = await repos.products.createLot({
+    productId: product.id,
+    lotNumber: 'HR-2401',
+    expiryDate: isoDaysFromNow(300),
+  });
+  const recalled = await repos.products.createLot({
+    productId: product.id,
+    lotNumber: 'HR-2399',
+    expiryDate: isoDaysFromNow(200),
+  });
   await repos.products.setLotRecalled(recalled.id, true);
 
   // Working hours every day, so the course finder always has room in a test run on any weekday.

@@ -16,7 +16,12 @@ function newest(path: string): number {
 
 function isStale(): boolean {
   const built = existsSync(join(webDist, 'index.html')) ? statSync(join(webDist, 'index.html')).mtimeMs : 0;
-  const sources = Math.max(newest(join(webDir, 'src')), newest(join(webDir, 'public')), newest(join(webDir, 'index.html')), newest(join(webDir, 'vite.config.ts')));
+  const sources = Math.max(
+    newest(join(webDir, 'src')),
+    newest(join(webDir, 'public')),
+    newest(join(webDir, 'index.html')),
+    newest(join(webDir, 'vite.config.ts')),
+  );
   return built < sources;
 }
 
@@ -29,7 +34,8 @@ async function withLock<T>(fn: () => Promise<T>): Promise<T> {
       mkdirSync(lockDir);
       break;
     } catch {
-      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 180_000) rmSync(lockDir, { recursive: true, force: true });
+      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 180_000)
+        rmSync(lockDir, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }

@@ -7,8 +7,15 @@ import type { PresentRecords } from './judge-story.js';
  * intake and assessment, and one `update` per applied phone change.
  */
 export async function auditTrailProblems(db: Db, records: readonly PresentRecords[]): Promise<string[]> {
-  const { rows } = await sql<{ action: string; entity: string; entity_id: string; n: number | string }>`select action, entity, entity_id, count(*) as n
-    from audit_log where action in ('create', 'update') and entity in ('patient', 'intake', 'assessment') group by action, entity, entity_id`.execute(db);
+  const { rows } = await sql<{
+    action: string;
+    entity: string;
+    entity_id: string;
+    n: number | string;
+  }>`select action, entity, entity_id, count(*) as n
+    from audit_log where action in ('create', 'update') and entity in ('patient', 'intake', 'assessment') group by action, entity, entity_id`.execute(
+    db,
+  );
   const counts = new Map(rows.map((r) => [`${r.action} ${r.entity} ${r.entity_id}`, Number(r.n)]));
   const problems: string[] = [];
   const expect = (key: string, wanted: number) => {

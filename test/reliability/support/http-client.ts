@@ -24,7 +24,13 @@ function setCookies(response: Response): Map<string, string> {
   return cookies;
 }
 
-async function send(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ response: Response; body: unknown }> {
+async function send(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ response: Response; body: unknown }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -44,14 +50,16 @@ async function send(baseUrl: string, method: string, path: string, headers: Reco
 /** Signs in as a browser does: POST /api/auth/login, then GET /api/auth/csrf for the token. */
 export async function signIn(baseUrl: string, email: string, password: string): Promise<HttpClient> {
   const login = await send(baseUrl, 'POST', '/api/auth/login', {}, { email, password });
-  if (login.response.status !== 200) throw new Error(`sign-in as ${email} failed: ${login.response.status} ${JSON.stringify(login.body)}`);
+  if (login.response.status !== 200)
+    throw new Error(`sign-in as ${email} failed: ${login.response.status} ${JSON.stringify(login.body)}`);
   const cookies = setCookies(login.response);
   if (!cookies.has(sessionCookieName)) throw new Error('sign-in set no session cookie');
   const cookieHeader = () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   const csrf = await send(baseUrl, 'GET', '/api/auth/csrf', { cookie: cookieHeader() });
   for (const [name, value] of setCookies(csrf.response)) cookies.set(name, value);
   const token = (csrf.body as { token?: unknown } | null)?.token;
-  if (csrf.response.status !== 200 || typeof token !== 'string') throw new Error(`no CSRF token: ${csrf.response.status} ${JSON.stringify(csrf.body)}`);
+  if (csrf.response.status !== 200 || typeof token !== 'string')
+    throw new Error(`no CSRF token: ${csrf.response.status} ${JSON.stringify(csrf.body)}`);
   const cookie = cookieHeader();
   return {
     baseUrl,

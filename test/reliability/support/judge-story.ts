@@ -24,15 +24,27 @@ interface IntakeBody {
 function intakeProblems(name: string, observed: ObservedIntake, sent: IntakeBody, acked?: Write): string[] {
   const problems: string[] = [];
   const { data } = observed;
-  if (data.patient.birthDate !== sent.patient.birthDate || data.request.indication !== sent.request.indication || data.request.area !== sent.request.area || data.request.date !== sent.request.date)
+  if (
+    data.patient.birthDate !== sent.patient.birthDate ||
+    data.request.indication !== sent.request.indication ||
+    data.request.area !== sent.request.area ||
+    data.request.date !== sent.request.date
+  )
     problems.push(`${name}: intake ${observed.id} holds ${JSON.stringify(data)}, not what was sent`);
   if (!observed.assessment) problems.push(`${name}: intake ${observed.id} has no assessment (half-written)`);
   else if (acked && (observed.assessment.id !== acked.assessmentId || observed.assessment.verdict !== acked.verdict))
-    problems.push(`${name}: intake ${observed.id} has assessment ${observed.assessment.id} (${observed.assessment.verdict}), answered ${acked.assessmentId} (${acked.verdict})`);
+    problems.push(
+      `${name}: intake ${observed.id} has assessment ${observed.assessment.id} (${observed.assessment.verdict}), answered ${acked.assessmentId} (${acked.verdict})`,
+    );
   return problems;
 }
 
-function patientProblems(name: string, sent: NewPatient, observed: NonNullable<Observation['patient']>, id: string | undefined): string[] {
+function patientProblems(
+  name: string,
+  sent: NewPatient,
+  observed: NonNullable<Observation['patient']>,
+  id: string | undefined,
+): string[] {
   const fields = ['firstName', 'lastName', 'birthDate', 'sex', 'email'] as const;
   const wrong = fields.filter((f) => observed[f] !== sent[f]);
   const problems = wrong.map((f) => `${name}: ${f} is ${JSON.stringify(observed[f])}, sent ${JSON.stringify(sent[f])}`);
@@ -47,7 +59,9 @@ function patientProblems(name: string, sent: NewPatient, observed: NonNullable<O
  */
 export function judgeStory(story: Story, observed: Observation): Judgement {
   const name = story.patient.lastName;
-  const problems = story.writes.flatMap((w) => (w.outcome === 'failed' ? [`${name}: ${w.kind} was refused: ${w.failure ?? '?'}`] : []));
+  const problems = story.writes.flatMap((w) =>
+    w.outcome === 'failed' ? [`${name}: ${w.kind} was refused: ${w.failure ?? '?'}`] : [],
+  );
   const { patient } = observed;
   if (!patient) {
     if (observed.intakes.length) problems.push(`${name}: intakes without their patient`);
@@ -59,7 +73,8 @@ export function judgeStory(story: Story, observed: Observation): Judgement {
   const ackedIds = new Set(story.writes.flatMap((w) => (w.kind === 'intake' && w.id ? [w.id] : [])));
   const extras = observed.intakes.filter((i) => !ackedIds.has(i.id));
   const unanswered = story.writes.filter((w) => w.kind === 'intake' && !w.id);
-  if (extras.length > unanswered.length) problems.push(`${name}: ${extras.length} intakes nobody sent (${unanswered.length} unanswered)`);
+  if (extras.length > unanswered.length)
+    problems.push(`${name}: ${extras.length} intakes nobody sent (${unanswered.length} unanswered)`);
 
   const phones = story.writes.map((w) => (w.kind === 'patch-phone' ? (w.body as { phone: string }).phone : undefined));
   const applied = patient.phone === null ? -1 : phones.indexOf(patient.phone);
@@ -78,7 +93,10 @@ export function judgeStory(story: Story, observed: Observation): Judgement {
     return extra !== undefined;
   });
   const gap = present.findIndex((p, i) => !p && present.slice(i + 1).some(Boolean));
-  if (gap >= 0) problems.push(`${name}: write ${gap} (${story.writes[gap]?.kind}) is missing but later ones are there: ${JSON.stringify(present)}`);
+  if (gap >= 0)
+    problems.push(
+      `${name}: write ${gap} (${story.writes[gap]?.kind}) is missing but later ones are there: ${JSON.stringify(present)}`,
+    );
 
   const records: PresentRecords = {
     patientId: patient.id,

@@ -23,9 +23,14 @@ export interface Observation {
   intakes: ObservedIntake[];
 }
 
-async function get(client: HttpClient, path: string, allowed: number[] = [200]): Promise<{ status: number; body: unknown }> {
+async function get(
+  client: HttpClient,
+  path: string,
+  allowed: number[] = [200],
+): Promise<{ status: number; body: unknown }> {
   const response = await client.request('GET', path);
-  if (!allowed.includes(response.status)) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
+  if (!allowed.includes(response.status))
+    throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
   return response;
 }
 
@@ -51,7 +56,11 @@ export async function observeStory(client: HttpClient, story: Story): Promise<Ob
 }
 
 /** Observes every story, a few at a time. */
-export async function observeAll(client: HttpClient, stories: readonly Story[], concurrency = 8): Promise<Observation[]> {
+export async function observeAll(
+  client: HttpClient,
+  stories: readonly Story[],
+  concurrency = 8,
+): Promise<Observation[]> {
   const results: Observation[] = new Array<Observation>(stories.length);
   let next = 0;
   const worker = async () => {

@@ -15,6 +15,7 @@ export async function createPostgresDatabase(): Promise<PostgresDatabase> {
   await withAdmin((client) => client.query(`create database "${name}"`));
   return {
     url: databaseUrl(name),
-    drop: () => withAdmin(async (client) => void (await client.query(`drop database if exists "${name}" with (force)`))),
+    drop: () =>
+      withAdmin(async (client) => void (await client.query(`drop database if exists "${name}" with (force)`))),
   };
 }

@@ -37,12 +37,18 @@ interface Exit {
 
 function exitOf(child: ChildProcess): Promise<Exit> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    if (child.exitCode !== null || child.signalCode !== null)
+      resolve({ code: child.exitCode, signal: child.signalCode });
     else child.once('exit', (code, signal) => resolve({ code, signal }));
   });
 }
 
-async function waitUntilReady(baseUrl: string, exited: Promise<Exit>, output: () => string, timeoutMs: number): Promise<Exit | undefined> {
+async function waitUntilReady(
+  baseUrl: string,
+  exited: Promise<Exit>,
+  output: () => string,
+  timeoutMs: number,
+): Promise<Exit | undefined> {
   let exit: Exit | undefined;
   void exited.then((e) => (exit = e));
   const deadline = Date.now() + timeoutMs;
@@ -70,7 +76,11 @@ async function spawnOnce(options: StartOptions, port: number): Promise<ServerPro
     MESODESK_ADMIN_EMAIL: options.admin?.email,
     MESODESK_ADMIN_PASSWORD: options.admin?.password,
   });
-  const child = spawn(process.execPath, [builtFile('dist/server/main.js')], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [builtFile('dist/server/main.js')], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let printed = '';
   const collect = (chunk: Buffer) => {
     printed = (printed + chunk.toString()).slice(-outputLimit);

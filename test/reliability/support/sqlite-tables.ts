@@ -14,13 +14,22 @@ export function readSqliteContents(file: string): SqliteContents {
   const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     db.defaultSafeIntegers(true);
-    const schema = db.prepare('select type, name, tbl_name, sql from sqlite_master order by type, name').raw(true).all() as unknown[][];
-    const names = (db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[]);
+    const schema = db
+      .prepare('select type, name, tbl_name, sql from sqlite_master order by type, name')
+      .raw(true)
+      .all() as unknown[][];
+    const names = db
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .pluck()
+      .all() as string[];
     const tables: Record<string, unknown[][]> = {};
     for (const name of names) {
-      const columns = (db.prepare(`select count(*) from pragma_table_info(?)`).pluck().get(name) as bigint);
+      const columns = db.prepare(`select count(*) from pragma_table_info(?)`).pluck().get(name) as bigint;
       const orderBy = Array.from({ length: Number(columns) }, (_, i) => String(i + 1)).join(', ');
-      tables[name] = db.prepare(`select * from ${quote(name)} order by ${orderBy}`).raw(true).all() as unknown[][];
+      tables[name] = db
+        .prepare(`select * from ${quote(name)} order by ${orderBy}`)
+        .raw(true)
+        .all() as unknown[][];
     }
     return { schema, tables };
   } finally {

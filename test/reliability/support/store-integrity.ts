@@ -45,7 +45,9 @@ async function foreignKeyViolations(db: Db): Promise<string[]> {
   const violations: string[] = [];
   for (const fk of rows) {
     const notNull = fk.child_columns.map((c) => `c.${quote(c)} is not null`).join(' and ');
-    const matches = fk.child_columns.map((c, i) => `p.${quote(fk.parent_columns[i] ?? '')} = c.${quote(c)}`).join(' and ');
+    const matches = fk.child_columns
+      .map((c, i) => `p.${quote(fk.parent_columns[i] ?? '')} = c.${quote(c)}`)
+      .join(' and ');
     const query = `select count(*) as n from ${quote(fk.child)} c where ${notNull} and not exists (select 1 from ${quote(fk.parent)} p where ${matches})`;
     const { rows: counted } = await sql<{ n: string }>`${sql.raw(query)}`.execute(db);
     const n = Number(counted[0]?.n ?? 0);
@@ -59,20 +61,31 @@ async function foreignKeyViolations(db: Db): Promise<string[]> {
  * the foreign keys checked by query either way.
  */
 export async function postgresIntegrity(db: Db): Promise<PostgresIntegrity> {
-  const result: PostgresIntegrity = { indexesChecked: 0, heapCorruption: [], foreignKeyViolations: await foreignKeyViolations(db) };
+  const result: PostgresIntegrity = {
+    indexesChecked: 0,
+    heapCorruption: [],
+    foreignKeyViolations: await foreignKeyViolations(db),
+  };
   try {
     await sql`create extension if not exists amcheck`.execute(db);
   } catch (error) {
     result.amcheckUnavailable = (error as Error).message;
     return result;
   }
-  const indexes = await sql<{ oid: string }>`select c.oid::text as oid from pg_index i join pg_class c on c.oid = i.indexrelid
-    join pg_am am on am.oid = c.relam join pg_namespace n on n.oid = c.relnamespace where am.amname = 'btree' and n.nspname = current_schema()`.execute(db);
+  const indexes = await sql<{
+    oid: string;
+  }>`select c.oid::text as oid from pg_index i join pg_class c on c.oid = i.indexrelid
+    join pg_am am on am.oid = c.relam join pg_namespace n on n.oid = c.relnamespace where am.amname = 'btree' and n.nspname = current_schema()`.execute(
+    db,
+  );
   // Raises an error on the first corrupt index, which fails the test with amcheck's own message.
   for (const { oid } of indexes.rows) await sql`select bt_index_check(${oid}::oid::regclass, true)`.execute(db);
   result.indexesChecked = indexes.rows.length;
-  const tables = await sql<{ oid: string }>`select c.oid::text as oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  const tables = await sql<{
+    oid: string;
+  }>`select c.oid::text as oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind = 'r' and n.nspname = current_schema()`.execute(db);
-  for (const { oid } of tables.rows) result.heapCorruption.push(...(await sql`select * from verify_heapam(${oid}::oid::regclass)`.execute(db)).rows);
+  for (const { oid } of tables.rows)
+    result.heapCorruption.push(...(await sql`select * from verify_heapam(${oid}::oid::regclass)`.execute(db)).rows);
   return result;
 }

@@ -50,19 +50,24 @@ export function lostAcknowledged(present: ReadonlyMap<Write, boolean>): string[]
  * the database: everything acknowledged before it began, nothing sent after it ended, and a clean
  * cut in between - no write missing that was acknowledged before some write it holds was even sent.
  */
-export function pointInTimeProblems(present: ReadonlyMap<Write, boolean>, backup: { startedAt: number; finishedAt: number }): string[] {
+export function pointInTimeProblems(
+  present: ReadonlyMap<Write, boolean>,
+  backup: { startedAt: number; finishedAt: number },
+): string[] {
   const problems: string[] = [];
   let latestPresent: Write | undefined;
   for (const [write, isPresent] of present) {
     if (isPresent && (!latestPresent || write.sentAt > latestPresent.sentAt)) latestPresent = write;
     if (!isPresent && write.outcome === 'acked' && (write.ackedAt ?? Infinity) < backup.startedAt)
       problems.push(`acknowledged before the backup began, missing: ${describeWrite(write)}`);
-    if (isPresent && write.sentAt > backup.finishedAt) problems.push(`sent after the backup finished, yet in it: ${describeWrite(write)}`);
+    if (isPresent && write.sentAt > backup.finishedAt)
+      problems.push(`sent after the backup finished, yet in it: ${describeWrite(write)}`);
   }
   if (latestPresent) {
     const cut = latestPresent.sentAt;
     for (const [write, isPresent] of present)
-      if (!isPresent && (write.ackedAt ?? Infinity) < cut) problems.push(`missing ${describeWrite(write)}, yet the backup holds ${describeWrite(latestPresent)}`);
+      if (!isPresent && (write.ackedAt ?? Infinity) < cut)
+        problems.push(`missing ${describeWrite(write)}, yet the backup holds ${describeWrite(latestPresent)}`);
   }
   return problems;
 }

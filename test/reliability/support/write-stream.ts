@@ -44,7 +44,13 @@ export function startWriteStream(client: HttpClient, log: WriteLog, options: Str
   };
 
   /** Sends one write; undefined when the writer must stop (no answer, or not a 2xx one). */
-  async function perform(story: Story, kind: WriteKind, method: string, path: string, body: unknown): Promise<Write | undefined> {
+  async function perform(
+    story: Story,
+    kind: WriteKind,
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<Write | undefined> {
     const write: Write = { kind, sentAt: log.now(), outcome: 'pending', body };
     story.writes.push(write);
     inFlight++;
@@ -65,7 +71,11 @@ export function startWriteStream(client: HttpClient, log: WriteLog, options: Str
     }
     write.outcome = 'acked';
     write.ackedAt = log.now();
-    const answer = response.body as { id?: string; intake?: { id: string }; assessment?: { id: string; verdict: string } };
+    const answer = response.body as {
+      id?: string;
+      intake?: { id: string };
+      assessment?: { id: string; verdict: string };
+    };
     if (kind === 'intake') {
       write.id = answer.intake?.id;
       write.assessmentId = answer.assessment?.id;
@@ -89,7 +99,9 @@ export function startWriteStream(client: HttpClient, log: WriteLog, options: Str
         const done =
           randomInt(3) < 2
             ? await perform(story, 'intake', 'POST', `/api/patients/${created.id}/intakes`, newIntake(story.patient))
-            : await perform(story, 'patch-phone', 'PATCH', `/api/patients/${created.id}`, { phone: newPhone(storyIndex, story.writes.length) });
+            : await perform(story, 'patch-phone', 'PATCH', `/api/patients/${created.id}`, {
+                phone: newPhone(storyIndex, story.writes.length),
+              });
         if (!done) return;
       }
     }
@@ -97,7 +109,11 @@ export function startWriteStream(client: HttpClient, log: WriteLog, options: Str
 
   const settled = Promise.all(Array.from({ length: options.concurrency }, () => writer())).then(() => {
     for (const waiter of waiters.splice(0))
-      waiter.reject(new Error(`every writer stopped at ${log.acked} acknowledged writes, before ${waiter.count}; failures: ${failures(log).join('; ') || 'none'}`));
+      waiter.reject(
+        new Error(
+          `every writer stopped at ${log.acked} acknowledged writes, before ${waiter.count}; failures: ${failures(log).join('; ') || 'none'}`,
+        ),
+      );
   });
 
   return {

@@ -29,7 +29,12 @@ export class ApiError extends Error {
 
   static fromBody(status: number, body: unknown): ApiError {
     const b = (typeof body === 'object' && body !== null ? body : {}) as Partial<ErrorBody>;
-    return new ApiError(status, typeof b.error === 'string' ? b.error : `http_${status}`, b.message ?? `HTTP ${status}`, Array.isArray(b.problems) ? b.problems : []);
+    return new ApiError(
+      status,
+      typeof b.error === 'string' ? b.error : `http_${status}`,
+      b.message ?? `HTTP ${status}`,
+      Array.isArray(b.problems) ? b.problems : [],
+    );
   }
 
   /** The problem reported for a field (by its dotted path), if any. */

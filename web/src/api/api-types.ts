@@ -10,11 +10,11 @@ type Responses<P extends keyof paths, M extends Method> = Operation<P, M> extend
 
 /** The JSON of a 200 or 201 answer. */
 export type Ok<P extends keyof paths, M extends Method> =
-  | Json<Responses<P, M>[200 & keyof Responses<P, M>]>
-  | Json<Responses<P, M>[201 & keyof Responses<P, M>]>;
+  Json<Responses<P, M>[200 & keyof Responses<P, M>]> | Json<Responses<P, M>[201 & keyof Responses<P, M>]>;
 
 /** The JSON request body. */
-export type Body<P extends keyof paths, M extends Method> = Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+export type Body<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
 export type User = Ok<'/api/auth/me', 'get'>['user'];
 export type Role = User['role'];

@@ -19,7 +19,10 @@ async function withToken(request: Request): Promise<Request> {
 
 async function isStaleToken(response: Response): Promise<boolean> {
   if (response.status !== 403) return false;
-  const body = (await response.clone().json().catch(() => null)) as { error?: string } | null;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { error?: string } | null;
   return body?.error === 'csrf_token_invalid';
 }
 

@@ -5,7 +5,10 @@
 let pending: Promise<string> | null = null;
 
 async function fetchToken(): Promise<string> {
-  const response = await fetch('/api/auth/csrf', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+  const response = await fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`GET /api/auth/csrf answered ${response.status}`);
   const body = (await response.json()) as { token: string };
   return body.token;

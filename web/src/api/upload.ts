@@ -8,7 +8,14 @@ import { csrfFetch } from './csrf-fetch';
 export async function upload<T>(url: string, form: FormData): Promise<T> {
   let response: Response;
   try {
-    response = await csrfFetch(new Request(url, { method: 'POST', body: form, credentials: 'same-origin', headers: { accept: 'application/json' } }));
+    response = await csrfFetch(
+      new Request(url, {
+        method: 'POST',
+        body: form,
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      }),
+    );
   } catch (error) {
     throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
   }

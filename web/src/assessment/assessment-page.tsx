@@ -19,7 +19,9 @@ export function AssessmentPage() {
   const { id = '' } = useParams();
   const state = useLoad(async () => {
     const assessment = await loadAssessment(id);
-    const patient = assessment.patientId ? await call(api.GET('/api/patients/{id}', { params: { path: { id: assessment.patientId } } })) : null;
+    const patient = assessment.patientId
+      ? await call(api.GET('/api/patients/{id}', { params: { path: { id: assessment.patientId } } }))
+      : null;
     return { assessment, patient };
   }, [id]);
 
@@ -47,7 +49,10 @@ export function AssessmentPage() {
             {patient ? t('assessment.of', { name: fullName(patient) }) : t('assessment.title')}
           </PageTitle>
           <Text size="sm" c="dimmed" mb="md">
-            {t('assessment.assessedOn', { date: format.dateTime(assessment.createdAt), version: assessment.knowledgeBaseVersion })}
+            {t('assessment.assessedOn', {
+              date: format.dateTime(assessment.createdAt),
+              version: assessment.knowledgeBaseVersion,
+            })}
             {patient && (
               <>
                 {' · '}

@@ -15,7 +15,11 @@ export function AssessmentView({ result }: { result: AssessmentResult }) {
       <VerdictBanner result={result} />
       <ReasonList reasons={result.reasons} conflicts={result.conflicts} />
       <PrecautionList precautions={result.precautions} />
-      {result.plan ? <PlanView plan={result.plan} deferred={result.verdict === 'defer'} /> : <Text size="sm">{t('assessment.noPlan')}</Text>}
+      {result.plan ? (
+        <PlanView plan={result.plan} deferred={result.verdict === 'defer'} />
+      ) : (
+        <Text size="sm">{t('assessment.noPlan')}</Text>
+      )}
       <ConflictList conflicts={result.conflicts} />
     </Stack>
   );

@@ -22,7 +22,10 @@ export function ConflictList({ conflicts }: { conflicts: ConflictReport[] }) {
             <List size="sm" mt={4} spacing={4}>
               {conflict.statements.map((statement, i) => {
                 const place = parseCitation(statement.citation);
-                const where = [place.number !== null ? `[${place.number}]` : place.file, place.line !== null ? t('assessment.sources.line', { line: place.line }) : null]
+                const where = [
+                  place.number !== null ? `[${place.number}]` : place.file,
+                  place.line !== null ? t('assessment.sources.line', { line: place.line }) : null,
+                ]
                   .filter(Boolean)
                   .join(', ');
                 return (

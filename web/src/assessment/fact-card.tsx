@@ -4,7 +4,17 @@ import type { Sourced } from '../api/assessment-types';
 import { SourceRefs } from './source-refs';
 
 /** One sourced fact: a title, its text, and the sources button beside the title. */
-export function FactCard({ title, badges, sourced, children }: { title: string; badges?: ReactNode; sourced: Partial<Sourced>; children?: ReactNode }) {
+export function FactCard({
+  title,
+  badges,
+  sourced,
+  children,
+}: {
+  title: string;
+  badges?: ReactNode;
+  sourced: Partial<Sourced>;
+  children?: ReactNode;
+}) {
   return (
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">

@@ -21,7 +21,10 @@ export function InstructionList({ title, items, id }: { title: string; items: In
           <List.Item key={item.key}>
             <Group gap="xs" align="flex-start" wrap="nowrap" justify="space-between">
               <Text size="sm">
-                {item.text} <Text span size="xs" c="dimmed">({item.when})</Text>
+                {item.text}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({item.when})
+                </Text>
               </Text>
               <SourceRefs sourced={item} what={item.text} />
             </Group>

@@ -14,7 +14,14 @@ export interface OpenQuestionText {
 }
 
 const itemQuestions: Record<string, Record<string, OpenQuestionName>> = {
-  conditions: { code: 'conditionCode', insulinDependent: 'insulinDependent', controlled: 'controlled', medicationCount: 'medicationCount', active: 'active', date: 'date' },
+  conditions: {
+    code: 'conditionCode',
+    insulinDependent: 'insulinDependent',
+    controlled: 'controlled',
+    medicationCount: 'medicationCount',
+    active: 'active',
+    date: 'date',
+  },
   allergies: { substance: 'allergySubstance' },
   recentProcedures: { type: 'procedureType' },
 };

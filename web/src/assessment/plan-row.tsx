@@ -4,7 +4,17 @@ import type { Sourced } from '../api/assessment-types';
 import { SourceRefs } from './source-refs';
 
 /** One line of the plan: what, the value (and a note), and where it comes from. */
-export function PlanRow({ label, value, note, sourced }: { label: string; value: ReactNode; note?: string; sourced: Partial<Sourced> }) {
+export function PlanRow({
+  label,
+  value,
+  note,
+  sourced,
+}: {
+  label: string;
+  value: ReactNode;
+  note?: string;
+  sourced: Partial<Sourced>;
+}) {
   return (
     <Table.Tr>
       <Table.Th scope="row" w="30%" style={{ verticalAlign: 'top' }}>

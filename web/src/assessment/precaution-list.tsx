@@ -17,7 +17,11 @@ export function PrecautionList({ precautions }: { precautions: Precaution[] }) {
       ) : (
         <Stack gap="xs" component="ul" p={0} m={0} data-testid="precautions">
           {precautions.map((precaution) => (
-            <FactCard key={precaution.code} title={label('precaution', precaution.code, precaution.message)} sourced={precaution}>
+            <FactCard
+              key={precaution.code}
+              title={label('precaution', precaution.code, precaution.message)}
+              sourced={precaution}
+            >
               <Text size="sm" mt={4}>
                 {precaution.message}
               </Text>

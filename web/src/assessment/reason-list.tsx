@@ -30,7 +30,11 @@ export function ReasonList({ reasons, conflicts }: { reasons: Reason[]; conflict
                   <Badge color={reason.kind === 'absolute' ? 'red' : 'yellow'} size="sm">
                     {label('reasonKind', reason.kind)}
                   </Badge>
-                  {reason.until && <Badge variant="outline" color="dark" size="sm">{t('assessment.until', { date: format.date(reason.until) })}</Badge>}
+                  {reason.until && (
+                    <Badge variant="outline" color="dark" size="sm">
+                      {t('assessment.until', { date: format.date(reason.until) })}
+                    </Badge>
+                  )}
                 </>
               }
             >

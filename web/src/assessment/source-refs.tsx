@@ -31,7 +31,15 @@ export function SourceRefs({ sourced, what }: { sourced: Partial<Sourced>; what:
   };
 
   return (
-    <Popover opened={opened} onChange={(next) => (next ? setOpened(true) : close())} onDismiss={close} width={340} position="bottom-start" withArrow shadow="md">
+    <Popover
+      opened={opened}
+      onChange={(next) => (next ? setOpened(true) : close())}
+      onDismiss={close}
+      width={340}
+      position="bottom-start"
+      withArrow
+      shadow="md"
+    >
       <Popover.Target>
         <Button
           size="compact-xs"
@@ -51,7 +59,11 @@ export function SourceRefs({ sourced, what }: { sourced: Partial<Sourced>; what:
           <VisuallyHidden>: {what}</VisuallyHidden>
         </Button>
       </Popover.Target>
-      <Popover.Dropdown onMouseEnter={hoverOpen} onMouseLeave={hoverClose} aria-label={t('assessment.sources.label', { what })}>
+      <Popover.Dropdown
+        onMouseEnter={hoverOpen}
+        onMouseLeave={hoverClose}
+        aria-label={t('assessment.sources.label', { what })}
+      >
         <Text size="xs" fw={600} mb={4}>
           {t('assessment.sources.label', { what })}
         </Text>

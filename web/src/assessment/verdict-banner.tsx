@@ -17,7 +17,13 @@ export function VerdictBanner({ result }: { result: AssessmentResult }) {
   const format = useFormat();
   const until = result.verdict === 'defer' ? deferredUntil(result) : undefined;
   return (
-    <Alert color={verdictColor[result.verdict]} variant="filled" title={`${t('assessment.verdict')}: ${label('verdict', result.verdict)}`} data-testid="verdict" data-verdict={result.verdict}>
+    <Alert
+      color={verdictColor[result.verdict]}
+      variant="filled"
+      title={`${t('assessment.verdict')}: ${label('verdict', result.verdict)}`}
+      data-testid="verdict"
+      data-verdict={result.verdict}
+    >
       <Text size="sm">
         {label('verdictHelp', result.verdict)}
         {until ? ` (${t('assessment.until', { date: format.date(until) })})` : ''}

@@ -28,7 +28,11 @@ export function AuditPage() {
   useEffect(() => setOffset(0), [filters.entity, filters.patientId, filters.action]);
 
   // Names for user ids: the audit log is for admins, who may list the clinic's users.
-  const users = useLoad(async () => new Map((await call(api.GET('/api/users', { params: { query: {} } }))).users.map((u) => [u.id, u.displayName])), []);
+  const users = useLoad(
+    async () =>
+      new Map((await call(api.GET('/api/users', { params: { query: {} } }))).users.map((u) => [u.id, u.displayName])),
+    [],
+  );
   const state = useLoad(async () => {
     const { entries } = await call(
       api.GET('/api/audit', {
@@ -53,7 +57,12 @@ export function AuditPage() {
         {t('records.auditIntro')}
       </Text>
       <Group mb="md" align="flex-end" wrap="wrap">
-        <TextInput label={t('records.auditEntity')} placeholder="patient" value={entity} onChange={(e) => setEntity(e.currentTarget.value)} />
+        <TextInput
+          label={t('records.auditEntity')}
+          placeholder="patient"
+          value={entity}
+          onChange={(e) => setEntity(e.currentTarget.value)}
+        />
         <Select
           label={t('records.auditAction')}
           placeholder={t('records.auditAny')}
@@ -62,7 +71,11 @@ export function AuditPage() {
           onChange={(v) => setAction(v as Action | null)}
           clearable
         />
-        <TextInput label={t('records.auditPatient')} value={patientId} onChange={(e) => setPatientId(e.currentTarget.value)} />
+        <TextInput
+          label={t('records.auditPatient')}
+          value={patientId}
+          onChange={(e) => setPatientId(e.currentTarget.value)}
+        />
       </Group>
       <Loaded state={state}>
         {(entries: AuditEntry[]) =>
@@ -88,12 +101,22 @@ export function AuditPage() {
                         <Table.Td>{format.dateTime(e.at)}</Table.Td>
                         <Table.Td>
                           {(e.userId && users.data?.get(e.userId)) ?? '—'}
-                          {e.role && <Text span size="xs" c="dimmed"> ({label('role', e.role)})</Text>}
+                          {e.role && (
+                            <Text span size="xs" c="dimmed">
+                              {' '}
+                              ({label('role', e.role)})
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td>{label('auditAction', e.action)}</Table.Td>
                         <Table.Td>
                           {e.entity}
-                          {e.entityId && <Text span size="xs" c="dimmed"> {e.entityId}</Text>}
+                          {e.entityId && (
+                            <Text span size="xs" c="dimmed">
+                              {' '}
+                              {e.entityId}
+                            </Text>
+                          )}
                           {e.records.length > 1 && (
                             <Text span size="xs" c="dimmed" title={e.records.map((r) => r.entityId ?? '—').join('\n')}>
                               {' '}
@@ -113,10 +136,18 @@ export function AuditPage() {
                 </Table>
               </Table.ScrollContainer>
               <Group mt="sm">
-                <Button variant="default" disabled={offset === 0} onClick={() => setOffset((o) => Math.max(0, o - pageSize))}>
+                <Button
+                  variant="default"
+                  disabled={offset === 0}
+                  onClick={() => setOffset((o) => Math.max(0, o - pageSize))}
+                >
                   {t('records.auditNewer')}
                 </Button>
-                <Button variant="default" disabled={entries.length < pageSize} onClick={() => setOffset((o) => o + pageSize)}>
+                <Button
+                  variant="default"
+                  disabled={entries.length < pageSize}
+                  onClick={() => setOffset((o) => o + pageSize)}
+                >
                   {t('records.auditOlder')}
                 </Button>
               </Group>

@@ -1,7 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { User } from '../api/api-types';
 
-export type AuthState = { status: 'checking'; user: null } | { status: 'signed-out'; user: null; expired: boolean } | { status: 'signed-in'; user: User };
+export type AuthState =
+  | { status: 'checking'; user: null }
+  | { status: 'signed-out'; user: null; expired: boolean }
+  | { status: 'signed-in'; user: User };
 
 export interface Auth {
   state: AuthState;

@@ -25,7 +25,8 @@ export function SignInPage() {
   const { submit, pending, error } = useSubmit(signIn);
 
   if (state.status === 'checking') return <LoadingState label={t('auth.checking')} />;
-  if (state.status === 'signed-in' && !pending) return <Navigate to={safeNext(params.get('next')) ?? homePath(state.user.role)} replace />;
+  if (state.status === 'signed-in' && !pending)
+    return <Navigate to={safeNext(params.get('next')) ?? homePath(state.user.role)} replace />;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -53,8 +54,21 @@ export function SignInPage() {
         )}
         <form onSubmit={onSubmit} noValidate={false}>
           <Stack gap="sm">
-            <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-            <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             {error !== null && <ErrorAlert error={error} />}
             <Button type="submit" loading={pending} fullWidth>
               {pending ? t('auth.signingIn') : t('auth.submit')}

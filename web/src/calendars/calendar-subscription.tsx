@@ -42,8 +42,21 @@ export function CalendarSubscription() {
         )}
         {address && (
           <Group gap="xs" align="end">
-            <TextInput label={t('calendar.address')} description={t('calendar.shownOnce')} value={address} readOnly style={{ flex: 1 }} data-testid="calendar-subscription-address" />
-            <CopyButton value={address}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('calendar.copied') : t('calendar.copy')}</Button>}</CopyButton>
+            <TextInput
+              label={t('calendar.address')}
+              description={t('calendar.shownOnce')}
+              value={address}
+              readOnly
+              style={{ flex: 1 }}
+              data-testid="calendar-subscription-address"
+            />
+            <CopyButton value={address}>
+              {({ copied, copy }) => (
+                <Button variant="light" onClick={copy}>
+                  {copied ? t('calendar.copied') : t('calendar.copy')}
+                </Button>
+              )}
+            </CopyButton>
           </Group>
         )}
         <Group gap="xs">

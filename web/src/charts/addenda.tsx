@@ -14,7 +14,19 @@ const maxLength = 5000;
  * A saved chart is never edited: corrections and later notes are signed addenda, oldest first, each
  * with who wrote it and when. A practitioner or admin adds one below.
  */
-export function Addenda({ sessionId, addenda, canAdd, names, onAdded }: { sessionId: string; addenda: ChartAddendum[]; canAdd: boolean; names: ReadonlyMap<string, string>; onAdded: () => void }) {
+export function Addenda({
+  sessionId,
+  addenda,
+  canAdd,
+  names,
+  onAdded,
+}: {
+  sessionId: string;
+  addenda: ChartAddendum[];
+  canAdd: boolean;
+  names: ReadonlyMap<string, string>;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [text, setText] = useState('');
@@ -54,7 +66,10 @@ export function Addenda({ sessionId, addenda, canAdd, names, onAdded }: { sessio
                 {a.text}
               </Text>
               <Text size="xs" c="dimmed" mt={4}>
-                {t('chart.addenda.signed', { name: a.createdByName ?? (a.createdBy ? names.get(a.createdBy) : undefined) ?? t('chart.unknownUser'), date: format.dateTime(a.createdAt) })}
+                {t('chart.addenda.signed', {
+                  name: a.createdByName ?? (a.createdBy ? names.get(a.createdBy) : undefined) ?? t('chart.unknownUser'),
+                  date: format.dateTime(a.createdAt),
+                })}
               </Text>
             </Paper>
           ))}

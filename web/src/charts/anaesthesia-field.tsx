@@ -49,7 +49,12 @@ export function AnaesthesiaField({ value, onChange, agents, creamOffered, precau
   return (
     <Stack gap="xs" data-testid="anaesthesia">
       {(!creamOffered || precautions.length > 0) && (
-        <Alert color="yellow" variant="light" title={t('chart.anaesthesia.limitedTitle')} data-testid="anaesthesia-precaution">
+        <Alert
+          color="yellow"
+          variant="light"
+          title={t('chart.anaesthesia.limitedTitle')}
+          data-testid="anaesthesia-precaution"
+        >
           <Stack gap={4}>
             {precautions.map((p) => {
               const title = label('precaution', p.code, p.message);
@@ -66,12 +71,19 @@ export function AnaesthesiaField({ value, onChange, agents, creamOffered, precau
           </Stack>
         </Alert>
       )}
-      <Checkbox label={t('chart.anaesthesiaUsed')} checked={value.used} onChange={(e) => onChange({ used: e.currentTarget.checked })} />
+      <Checkbox
+        label={t('chart.anaesthesiaUsed')}
+        checked={value.used}
+        onChange={(e) => onChange({ used: e.currentTarget.checked })}
+      />
       {value.used && (
         <Group gap="sm" align="flex-start" wrap="wrap">
           <Select
             label={t('chart.anaesthesiaAgent')}
-            data={[...allowed.map((a) => ({ value: a.name, label: a.name })), { value: otherAgent, label: t('chart.anaesthesia.other') }]}
+            data={[
+              ...allowed.map((a) => ({ value: a.name, label: a.name })),
+              { value: otherAgent, label: t('chart.anaesthesia.other') },
+            ]}
             value={value.agent}
             onChange={(agent) => agent && onChange({ agent })}
             allowDeselect={false}
@@ -79,7 +91,16 @@ export function AnaesthesiaField({ value, onChange, agents, creamOffered, precau
             miw={320}
           />
           {value.agent === otherAgent && (
-            <TextInput label={t('chart.anaesthesia.otherName')} value={value.otherName} onChange={(e) => onChange({ otherName: e.currentTarget.value })} withAsterisk aria-required error={error} styles={readableError} miw={240} />
+            <TextInput
+              label={t('chart.anaesthesia.otherName')}
+              value={value.otherName}
+              onChange={(e) => onChange({ otherName: e.currentTarget.value })}
+              withAsterisk
+              aria-required
+              error={error}
+              styles={readableError}
+              miw={240}
+            />
           )}
         </Group>
       )}
@@ -90,7 +111,9 @@ export function AnaesthesiaField({ value, onChange, agents, creamOffered, precau
           </Text>
           <List size="sm">
             {refused.map((a) => (
-              <List.Item key={a.name}>{a.why ? t('chart.anaesthesia.refusedWhy', { agent: a.name, why: a.why }) : a.name}</List.Item>
+              <List.Item key={a.name}>
+                {a.why ? t('chart.anaesthesia.refusedWhy', { agent: a.name, why: a.why }) : a.name}
+              </List.Item>
             ))}
           </List>
         </div>

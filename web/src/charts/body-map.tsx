@@ -25,13 +25,21 @@ export function BodyMap({ kind, points, onPlace }: Props) {
   const click = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPlace) return;
     const box = event.currentTarget.getBoundingClientRect();
-    onPlace(roundPosition((event.clientX - box.left) / box.width), roundPosition((event.clientY - box.top) / box.height));
+    onPlace(
+      roundPosition((event.clientX - box.left) / box.width),
+      roundPosition((event.clientY - box.top) / box.height),
+    );
   };
 
   const key = (event: KeyboardEvent<SVGSVGElement>) => {
     if (!onPlace) return;
     const d = event.shiftKey ? step * 5 : step;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-d, 0], ArrowRight: [d, 0], ArrowUp: [0, -d], ArrowDown: [0, d] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-d, 0],
+      ArrowRight: [d, 0],
+      ArrowUp: [0, -d],
+      ArrowDown: [0, d],
+    };
     const move = moves[event.key];
     if (move) {
       event.preventDefault();
@@ -43,7 +51,15 @@ export function BodyMap({ kind, points, onPlace }: Props) {
   };
 
   return (
-    <Box maw={360} w="100%" style={{ border: '1px solid var(--mantine-color-gray-4)', borderRadius: 'var(--mantine-radius-md)', background: 'var(--mantine-color-gray-0)' }}>
+    <Box
+      maw={360}
+      w="100%"
+      style={{
+        border: '1px solid var(--mantine-color-gray-4)',
+        borderRadius: 'var(--mantine-radius-md)',
+        background: 'var(--mantine-color-gray-0)',
+      }}
+    >
       <svg
         viewBox={`0 0 ${mapWidth} ${mapHeight}`}
         width="100%"
@@ -67,7 +83,11 @@ export function BodyMap({ kind, points, onPlace }: Props) {
           </g>
         ))}
         {onPlace && focused && (
-          <g transform={`translate(${cursor.x * mapWidth} ${cursor.y * mapHeight})`} stroke="var(--mantine-color-cyan-9)" strokeWidth="1.5">
+          <g
+            transform={`translate(${cursor.x * mapWidth} ${cursor.y * mapHeight})`}
+            stroke="var(--mantine-color-cyan-9)"
+            strokeWidth="1.5"
+          >
             <path d="M-10 0h20M0 -10v20" />
             <circle r="4" fill="none" />
           </g>

@@ -47,14 +47,31 @@ function usableLot(product: CatalogueProduct | undefined, sessionDate: string) {
   return product?.lots.find((l) => !l.recalled && l.expiryDate >= sessionDate);
 }
 
-function initialSettings(plan: Plan, ranges: PlanRanges, product: CatalogueProduct | undefined, sessionDate: string): PointSettings {
-  return { area: plan.area, productId: product?.id ?? '', lotId: usableLot(product, sessionDate)?.id ?? '', volumeMl: defaultVolume(ranges.volumeMl), depthMm: defaultDepth(ranges.depthMm), technique: 'manual' };
+function initialSettings(
+  plan: Plan,
+  ranges: PlanRanges,
+  product: CatalogueProduct | undefined,
+  sessionDate: string,
+): PointSettings {
+  return {
+    area: plan.area,
+    productId: product?.id ?? '',
+    lotId: usableLot(product, sessionDate)?.id ?? '',
+    volumeMl: defaultVolume(ranges.volumeMl),
+    depthMm: defaultDepth(ranges.depthMm),
+    technique: 'manual',
+  };
 }
 
 /** The values the server found outside the plan, when the page's own reckoning found none (the plan may have changed). */
 function refusedOutside(error: unknown): OutsideValue[] {
   if (!isSafetyRefusal(error) || error.code !== 'outside_plan') return [];
-  return (error.details.points ?? []).map((p) => ({ index: p.index, field: p.field.endsWith('volumeMl') ? 'volumeMl' : 'depthMm', value: p.value, range: p.range }));
+  return (error.details.points ?? []).map((p) => ({
+    index: p.index,
+    field: p.field.endsWith('volumeMl') ? 'volumeMl' : 'depthMm',
+    value: p.value,
+    range: p.range,
+  }));
 }
 
 /**
@@ -71,7 +88,9 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
   const ranges = planRanges(plan, check);
   const [showAll, setShowAll] = useState(false);
   const choice = productChoice(products, check.products, showAll);
-  const [settings, setSettings] = useState<PointSettings>(() => initialSettings(plan, ranges, choice.offered[0], sessionDate));
+  const [settings, setSettings] = useState<PointSettings>(() =>
+    initialSettings(plan, ranges, choice.offered[0], sessionDate),
+  );
   const [points, setPoints] = useState<DraftPoint[]>([]);
   const [anaesthesia, setAnaesthesia] = useState<AnaesthesiaChoice>(() => initialAnaesthesia(check.anaesthesiaAgents));
   const [notes, setNotes] = useState('');
@@ -86,12 +105,16 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
   const kind = mapKindOf(areaById(settings.area)?.region);
   const computed = valuesOutsidePlan(points, ranges);
   const outside = computed.length > 0 ? computed : refusedOutside(error);
-  const offPlan = new Set(products.filter((p) => check.products.find((j) => j.id === p.id)?.fitsPlan !== true).map((p) => p.id));
+  const offPlan = new Set(
+    products.filter((p) => check.products.find((j) => j.id === p.id)?.fitsPlan !== true).map((p) => p.id),
+  );
   const creamPrecautions = (check.assessment?.precautions ?? []).filter((p) => p.code === 'NO_ANAESTHETIC_CREAM');
   const outsideText = (field: 'depthMm' | 'volumeMl', unit: string) => {
     const range = ranges[field];
     const value = settings[field];
-    return range && (value < range.min || value > range.max) ? t('chart.outsidePlan.fieldWarning', { value: format.number(value), unit, range: format.range(range) }) : undefined;
+    return range && (value < range.min || value > range.max)
+      ? t('chart.outsidePlan.fieldWarning', { value: format.number(value), unit, range: format.range(range) })
+      : undefined;
   };
 
   const place = (x: number, y: number) => {
@@ -103,7 +126,11 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
     // Hiding the other products again must not leave one of them chosen out of sight.
     const fitting = productChoice(products, check.products, false).offered;
     if (next || fitting.some((p) => p.id === settings.productId)) return;
-    setSettings((s) => ({ ...s, productId: fitting[0]?.id ?? '', lotId: usableLot(fitting[0], sessionDate)?.id ?? '' }));
+    setSettings((s) => ({
+      ...s,
+      productId: fitting[0]?.id ?? '',
+      lotId: usableLot(fitting[0], sessionDate)?.id ?? '',
+    }));
   };
 
   const submit = (event: FormEvent) => {
@@ -128,7 +155,12 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
   };
 
   return (
-    <form onSubmit={submit} aria-describedby={disabled ? 'chart-disabled-note' : undefined} data-testid="chart-form" data-disabled={disabled}>
+    <form
+      onSubmit={submit}
+      aria-describedby={disabled ? 'chart-disabled-note' : undefined}
+      data-testid="chart-form"
+      data-disabled={disabled}
+    >
       <Fieldset disabled={disabled} variant="unstyled" p={0} m={0}>
         <Stack gap="md">
           {disabled && (
@@ -151,7 +183,9 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
                   offPlan={offPlan}
                   sessionDate={sessionDate}
                   depthHint={t('chart.depthHint', { range: format.range(ranges.depthMm) })}
-                  volumeHint={ranges.volumeMl ? t('chart.volumeHint', { range: format.range(ranges.volumeMl) }) : undefined}
+                  volumeHint={
+                    ranges.volumeMl ? t('chart.volumeHint', { range: format.range(ranges.volumeMl) }) : undefined
+                  }
                   depthWarning={outsideText('depthMm', 'mm')}
                   volumeWarning={outsideText('volumeMl', 'ml')}
                 />
@@ -162,7 +196,11 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
                 )}
                 {!disabled && (choice.offPlan > 0 || showAll) && (
                   <Checkbox
-                    label={showAll ? t('chart.products.showAll') : t('chart.products.showAllCount', { count: choice.offPlan })}
+                    label={
+                      showAll
+                        ? t('chart.products.showAll')
+                        : t('chart.products.showAllCount', { count: choice.offPlan })
+                    }
                     checked={showAll}
                     onChange={(e) => toggleShowAll(e.currentTarget.checked)}
                   />
@@ -170,7 +208,14 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
                 {choice.withheld.length > 0 && (
                   <Text size="sm" data-testid="withheld-products">
                     {t('chart.products.withheld', {
-                      products: format.list(choice.withheld.map((w) => t('chart.products.withheldItem', { product: w.product.name, allergens: format.list(w.allergens) }))),
+                      products: format.list(
+                        choice.withheld.map((w) =>
+                          t('chart.products.withheldItem', {
+                            product: w.product.name,
+                            allergens: format.list(w.allergens),
+                          }),
+                        ),
+                      ),
                     })}
                   </Text>
                 )}
@@ -184,14 +229,23 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
           </Paper>
           <Grid gutter="md">
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <BodyMap kind={kind} points={points.filter((p) => mapKindOf(areaById(p.area)?.region) === kind)} onPlace={ready ? place : undefined} />
+              <BodyMap
+                kind={kind}
+                points={points.filter((p) => mapKindOf(areaById(p.area)?.region) === kind)}
+                onPlace={ready ? place : undefined}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Title order={2} size="h5" mb="xs">
                 {t('chart.points')}
               </Title>
               <div aria-live="polite">
-                <PointTable points={points} products={products} outside={outside} onRemove={disabled ? undefined : (index) => setPoints((list) => list.filter((_, i) => i !== index))} />
+                <PointTable
+                  points={points}
+                  products={products}
+                  outside={outside}
+                  onRemove={disabled ? undefined : (index) => setPoints((list) => list.filter((_, i) => i !== index))}
+                />
               </div>
             </Grid.Col>
           </Grid>
@@ -208,7 +262,13 @@ export function ChartForm({ plan, check, products, sessionDate, pending, error, 
                 precautions={creamPrecautions}
                 error={problems.agent}
               />
-              <Textarea label={t('chart.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
+              <Textarea
+                label={t('chart.notes')}
+                value={notes}
+                onChange={(e) => setNotes(e.currentTarget.value)}
+                autosize
+                minRows={2}
+              />
             </Stack>
           </Paper>
           {outside.length > 0 && (

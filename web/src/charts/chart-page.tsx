@@ -38,7 +38,9 @@ async function loadChart(sessionId: string) {
   // The safety check is needed only to chart; if it cannot be had, the page fails (closed) rather than offer the form without it.
   const check =
     chart === null && session.status === 'planned'
-      ? ((await call(api.GET('/api/sessions/{id}/treatment-check', { params: { path: { id: sessionId } } }))) as TreatmentCheck)
+      ? ((await call(
+          api.GET('/api/sessions/{id}/treatment-check', { params: { path: { id: sessionId } } }),
+        )) as TreatmentCheck)
       : null;
   const names = new Map(staff.map((s) => [s.id, s.displayName]));
   return { session, course, patient, products, chart, check, names };
@@ -63,13 +65,23 @@ export function ChartPage() {
         <>
           <PageTitle>{t(chart ? 'chart.viewTitle' : 'chart.title', { name: fullName(patient) })}</PageTitle>
           <Text size="sm" mb="md">
-            {t('chart.sessionAt', { date: format.dateTime(session.scheduledAt), indication: label('indication', course.indication), area: label('area', course.area) })}
+            {t('chart.sessionAt', {
+              date: format.dateTime(session.scheduledAt),
+              indication: label('indication', course.indication),
+              area: label('area', course.area),
+            })}
           </Text>
           {session.flag && <FlagNotice flag={session.flag} />}
           {chart ? (
             <>
               <SavedChart chart={chart} area={course.area} products={products} names={names} />
-              <Addenda sessionId={session.id} addenda={chart.addenda ?? []} canAdd={isClinical(user.role)} names={names} onAdded={state.reload} />
+              <Addenda
+                sessionId={session.id}
+                addenda={chart.addenda ?? []}
+                canAdd={isClinical(user.role)}
+                names={names}
+                onAdded={state.reload}
+              />
             </>
           ) : check ? (
             <>

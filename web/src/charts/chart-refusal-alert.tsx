@@ -16,7 +16,14 @@ export function ChartRefusalAlert({ error }: { error: unknown }) {
   if (!isSafetyRefusal(error)) return <ErrorAlert error={error} />;
   const { details } = error;
   return (
-    <Alert color="red" role="alert" title={t(`chart.refusal.${error.code}`)} data-testid="chart-refusal" data-code={error.code} my="sm">
+    <Alert
+      color="red"
+      role="alert"
+      title={t(`chart.refusal.${error.code}`)}
+      data-testid="chart-refusal"
+      data-code={error.code}
+      my="sm"
+    >
       <Text size="sm">{error.message}</Text>
       {error.code === 'treatment_blocked' && (
         <>
@@ -35,7 +42,14 @@ export function ChartRefusalAlert({ error }: { error: unknown }) {
       {error.code === 'outside_plan' && details.points && details.points.length > 0 && (
         <List size="sm" mt="xs">
           {details.points.map((p) => (
-            <List.Item key={`${p.field}`}>{t('chart.refusal.outsidePoint', { n: p.index + 1, field: p.field, value: format.number(p.value), range: format.range(p.range) })}</List.Item>
+            <List.Item key={`${p.field}`}>
+              {t('chart.refusal.outsidePoint', {
+                n: p.index + 1,
+                field: p.field,
+                value: format.number(p.value),
+                range: format.range(p.range),
+              })}
+            </List.Item>
           ))}
         </List>
       )}

@@ -36,7 +36,10 @@ interface FetchResult<T> {
  * `call` for the chart's writes: the same errors, but a refusal keeps its body, so the page can show
  * every blocking reason, each out-of-plan value, or the allergen, rather than one line.
  */
-export async function callKeepingRefusal<T>(request: Promise<FetchResult<T>>, call: (r: Promise<FetchResult<T>>) => Promise<T>): Promise<T> {
+export async function callKeepingRefusal<T>(
+  request: Promise<FetchResult<T>>,
+  call: (r: Promise<FetchResult<T>>) => Promise<T>,
+): Promise<T> {
   let body: unknown;
   const kept = request.then((result) => {
     body = result.error;
@@ -45,7 +48,8 @@ export async function callKeepingRefusal<T>(request: Promise<FetchResult<T>>, ca
   try {
     return await call(kept);
   } catch (error) {
-    if (isApiError(error) && typeof body === 'object' && body !== null) throw new ChartRefusal(error, body as RefusalDetails);
+    if (isApiError(error) && typeof body === 'object' && body !== null)
+      throw new ChartRefusal(error, body as RefusalDetails);
     throw error;
   }
 }

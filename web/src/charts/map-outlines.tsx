@@ -7,7 +7,13 @@ export type MapKind = 'face' | 'scalp' | 'body';
 export const mapWidth = 200;
 export const mapHeight = 260;
 
-const stroke = { fill: 'none', stroke: 'var(--mantine-color-gray-6)', strokeWidth: 1.5, strokeLinecap: 'round' as const, strokeLinejoin: 'round' as const };
+const stroke = {
+  fill: 'none',
+  stroke: 'var(--mantine-color-gray-6)',
+  strokeWidth: 1.5,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+};
 
 function Face() {
   return (

@@ -13,7 +13,10 @@ interface Props {
 }
 
 /** The explicit confirmation a chart with depths or volumes outside the plan needs: it names the values and the range. */
-export const OutsidePlanConfirm = forwardRef<HTMLInputElement, Props>(function OutsidePlanConfirm({ outside, checked, onChange, error }, ref) {
+export const OutsidePlanConfirm = forwardRef<HTMLInputElement, Props>(function OutsidePlanConfirm(
+  { outside, checked, onChange, error },
+  ref,
+) {
   const { t } = useTranslation();
   const format = useFormat();
   const parts: string[] = [];

@@ -20,7 +20,9 @@ describe('valuesOutsidePlan', () => {
   it('checks volumes only where the plan gives a volume range', () => {
     const points = [{ depthMm: 2, volumeMl: 0.5 }];
     expect(valuesOutsidePlan(points, { depthMm, volumeMl: null })).toEqual([]);
-    expect(valuesOutsidePlan(points, { depthMm, volumeMl: { min: 0.05, max: 0.2 } })).toEqual([{ index: 0, field: 'volumeMl', value: 0.5, range: { min: 0.05, max: 0.2 } }]);
+    expect(valuesOutsidePlan(points, { depthMm, volumeMl: { min: 0.05, max: 0.2 } })).toEqual([
+      { index: 0, field: 'volumeMl', value: 0.5, range: { min: 0.05, max: 0.2 } },
+    ]);
   });
 
   it('names each outside value once, smallest first', () => {

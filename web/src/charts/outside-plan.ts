@@ -16,12 +16,16 @@ export interface PlanRanges {
 }
 
 /** Every depth (and volume, where the plan gives a range) outside the plan, in point order. */
-export function valuesOutsidePlan(points: readonly { depthMm: number; volumeMl: number }[], ranges: PlanRanges): OutsideValue[] {
+export function valuesOutsidePlan(
+  points: readonly { depthMm: number; volumeMl: number }[],
+  ranges: PlanRanges,
+): OutsideValue[] {
   const outside: OutsideValue[] = [];
   points.forEach((point, index) => {
     for (const field of ['depthMm', 'volumeMl'] as const) {
       const range = ranges[field];
-      if (range && (point[field] < range.min || point[field] > range.max)) outside.push({ index, field, value: point[field], range });
+      if (range && (point[field] < range.min || point[field] > range.max))
+        outside.push({ index, field, value: point[field], range });
     }
   });
   return outside;

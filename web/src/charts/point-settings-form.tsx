@@ -27,14 +27,26 @@ interface Props {
 }
 
 /** Recalled and expired lots are listed but cannot be chosen: the server would refuse the chart. */
-export function PointSettingsForm({ settings, onChange, products, sessionDate, depthHint, volumeHint, offPlan, depthWarning, volumeWarning }: Props) {
+export function PointSettingsForm({
+  settings,
+  onChange,
+  products,
+  sessionDate,
+  depthHint,
+  volumeHint,
+  offPlan,
+  depthWarning,
+  volumeWarning,
+}: Props) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormat();
   const product = products.find((p) => p.id === settings.productId);
   const lotData = (product?.lots ?? []).map((lot) => ({
     value: lot.id,
-    label: lot.recalled ? t('chart.lotRecalled', { lot: lot.lotNumber }) : t('chart.lotOption', { lot: lot.lotNumber, date: format.date(lot.expiryDate) }),
+    label: lot.recalled
+      ? t('chart.lotRecalled', { lot: lot.lotNumber })
+      : t('chart.lotOption', { lot: lot.lotNumber, date: format.date(lot.expiryDate) }),
     disabled: lot.recalled || lot.expiryDate < sessionDate,
   }));
 
@@ -50,7 +62,10 @@ export function PointSettingsForm({ settings, onChange, products, sessionDate, d
       />
       <Select
         label={t('chart.product')}
-        data={products.map((p) => ({ value: p.id, label: offPlan?.has(p.id) ? t('chart.products.offPlanOption', { name: p.name }) : p.name }))}
+        data={products.map((p) => ({
+          value: p.id,
+          label: offPlan?.has(p.id) ? t('chart.products.offPlanOption', { name: p.name }) : p.name,
+        }))}
         value={settings.productId || null}
         onChange={(productId) => {
           const next = products.find((p) => p.id === productId);
@@ -59,13 +74,37 @@ export function PointSettingsForm({ settings, onChange, products, sessionDate, d
         }}
         required
       />
-      <Select label={t('chart.lot')} data={lotData} value={settings.lotId || null} onChange={(lotId) => onChange({ lotId: lotId ?? '' })} required />
+      <Select
+        label={t('chart.lot')}
+        data={lotData}
+        value={settings.lotId || null}
+        onChange={(lotId) => onChange({ lotId: lotId ?? '' })}
+        required
+      />
       <div>
-        <NumberInput label={t('chart.volume')} description={volumeHint} min={0.01} max={10} step={0.05} decimalScale={2} value={settings.volumeMl} onChange={(v) => onChange({ volumeMl: Number(v) || 0 })} />
+        <NumberInput
+          label={t('chart.volume')}
+          description={volumeHint}
+          min={0.01}
+          max={10}
+          step={0.05}
+          decimalScale={2}
+          value={settings.volumeMl}
+          onChange={(v) => onChange({ volumeMl: Number(v) || 0 })}
+        />
         {volumeWarning && <OutsideWarning text={volumeWarning} testId="volume-warning" />}
       </div>
       <div>
-        <NumberInput label={t('chart.depth')} description={depthHint} min={0} max={13} step={0.5} decimalScale={1} value={settings.depthMm} onChange={(v) => onChange({ depthMm: Number(v) || 0 })} />
+        <NumberInput
+          label={t('chart.depth')}
+          description={depthHint}
+          min={0}
+          max={13}
+          step={0.5}
+          decimalScale={1}
+          value={settings.depthMm}
+          onChange={(v) => onChange({ depthMm: Number(v) || 0 })}
+        />
         {depthWarning && <OutsideWarning text={depthWarning} testId="depth-warning" />}
       </div>
       <Select

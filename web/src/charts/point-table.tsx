@@ -30,7 +30,8 @@ export function PointTable({ points, products, onRemove, outside = [] }: Props) 
   const format = useFormat();
   if (points.length === 0) return <Text size="sm">{t('chart.noPoints')}</Text>;
   const productName = (id: string | null) => products.find((p) => p.id === id)?.name ?? id ?? '—';
-  const lotNumber = (productId: string | null, lotId: string | null) => products.find((p) => p.id === productId)?.lots.find((l) => l.id === lotId)?.lotNumber ?? lotId ?? '—';
+  const lotNumber = (productId: string | null, lotId: string | null) =>
+    products.find((p) => p.id === productId)?.lots.find((l) => l.id === lotId)?.lotNumber ?? lotId ?? '—';
   const isOutside = (index: number, field: PlannedField) => outside.some((o) => o.index === index && o.field === field);
   const total = points.reduce((sum, p) => sum + (p.volumeMl ?? 0), 0);
   return (
@@ -67,7 +68,11 @@ export function PointTable({ points, products, onRemove, outside = [] }: Props) 
                 <Table.Td>{t(`chart.techniques.${p.technique}`, { defaultValue: p.technique })}</Table.Td>
                 {onRemove && (
                   <Table.Td>
-                    <CloseButton size="sm" aria-label={t('chart.removePoint', { n: i + 1 })} onClick={() => onRemove(i)} />
+                    <CloseButton
+                      size="sm"
+                      aria-label={t('chart.removePoint', { n: i + 1 })}
+                      onClick={() => onRemove(i)}
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>

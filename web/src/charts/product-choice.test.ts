@@ -6,7 +6,13 @@ const products = [{ id: 'off' }, { id: 'fit' }, { id: 'lido' }, { id: 'unjudged'
 const judged: JudgedProduct[] = [
   { id: 'off', name: 'Off plan', ingredients: ['collagenase'], fitsPlan: false, allergens: [] },
   { id: 'fit', name: 'Fits', ingredients: ['hyaluronic_acid'], fitsPlan: true, allergens: [] },
-  { id: 'lido', name: 'With lidocaine', ingredients: ['hyaluronic_acid', 'lidocaine'], fitsPlan: true, allergens: ['lidocaine'] },
+  {
+    id: 'lido',
+    name: 'With lidocaine',
+    ingredients: ['hyaluronic_acid', 'lidocaine'],
+    fitsPlan: true,
+    allergens: ['lidocaine'],
+  },
   { id: 'fit2', name: 'Fits too', ingredients: ['vitamin_c'], fitsPlan: true, allergens: [] },
 ];
 

@@ -14,7 +14,11 @@ export interface ProductChoice<P> {
  * not fitting the plan (fail closed: it is offered only under "show all"), and a product with any of
  * the patient's allergens is never offered, whatever "show all" says.
  */
-export function productChoice<P extends { id: string }>(products: readonly P[], judged: readonly JudgedProduct[], showAll: boolean): ProductChoice<P> {
+export function productChoice<P extends { id: string }>(
+  products: readonly P[],
+  judged: readonly JudgedProduct[],
+  showAll: boolean,
+): ProductChoice<P> {
   const judgement = new Map(judged.map((j) => [j.id, j]));
   const withheld: ProductChoice<P>['withheld'] = [];
   const fitting: P[] = [];

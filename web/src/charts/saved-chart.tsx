@@ -10,7 +10,17 @@ import { PointTable } from './point-table';
 import type { SavedChartView } from './saved-chart-types';
 
 /** A saved chart, read-only: the points, the screening it was charted under, and any override with who made it and when. */
-export function SavedChart({ chart, area, products, names }: { chart: SavedChartView; area: string; products: CatalogueProduct[]; names: ReadonlyMap<string, string> }) {
+export function SavedChart({
+  chart,
+  area,
+  products,
+  names,
+}: {
+  chart: SavedChartView;
+  area: string;
+  products: CatalogueProduct[];
+  names: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const format = useFormat();
@@ -27,18 +37,35 @@ export function SavedChart({ chart, area, products, names }: { chart: SavedChart
         </Text>
         {screening && (
           <Text size="sm" mb="xs" data-testid="chart-screening">
-            {t('chart.screening', { date: format.date(screening.sessionDate), verdict: label('verdict', screening.verdict), version: screening.knowledgeBaseVersion })}
+            {t('chart.screening', {
+              date: format.date(screening.sessionDate),
+              verdict: label('verdict', screening.verdict),
+              version: screening.knowledgeBaseVersion,
+            })}
           </Text>
         )}
         {override && (
-          <Alert color="orange" variant="light" title={t('chart.savedOverride.title')} mb="sm" data-testid="chart-override">
+          <Alert
+            color="orange"
+            variant="light"
+            title={t('chart.savedOverride.title')}
+            mb="sm"
+            data-testid="chart-override"
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {t('chart.savedOverride.reason', { reason: override.reason })}
             </Text>
             {override.reasons.length > 0 && (
-              <Text size="sm">{t('chart.savedOverride.overridden', { verdict: label('verdict', override.verdict), reasons: format.list(override.reasons.map((code) => label('reason', code))) })}</Text>
+              <Text size="sm">
+                {t('chart.savedOverride.overridden', {
+                  verdict: label('verdict', override.verdict),
+                  reasons: format.list(override.reasons.map((code) => label('reason', code))),
+                })}
+              </Text>
             )}
-            <Text size="sm">{t('chart.savedOverride.by', { name: nameOf(override.by), date: format.dateTime(override.at) })}</Text>
+            <Text size="sm">
+              {t('chart.savedOverride.by', { name: nameOf(override.by), date: format.dateTime(override.at) })}
+            </Text>
           </Alert>
         )}
         {chart.outsidePlanConfirmed && (
@@ -50,7 +77,9 @@ export function SavedChart({ chart, area, products, names }: { chart: SavedChart
         )}
         <PointTable points={chart.points} products={products} />
         <Text size="sm" mt="sm">
-          {chart.anaesthesiaUsed ? t('chart.anaesthesiaCharted', { agent: chart.anaesthesiaAgent ?? '—' }) : t('chart.noAnaesthesia')}
+          {chart.anaesthesiaUsed
+            ? t('chart.anaesthesiaCharted', { agent: chart.anaesthesiaAgent ?? '—' })
+            : t('chart.noAnaesthesia')}
         </Text>
         {chart.notes && (
           <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -15,7 +15,8 @@ type ShownReason = Omit<Blocker, 'overridable'> & { overridable?: boolean };
 /** The blockers first, then any other reason of the assessment: every one is shown, none folded away. */
 function allReasons(check: TreatmentCheck): ShownReason[] {
   const reasons: ShownReason[] = [...check.blockers];
-  for (const reason of check.assessment?.reasons ?? []) if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
+  for (const reason of check.assessment?.reasons ?? [])
+    if (!reasons.some((r) => r.code === reason.code)) reasons.push(reason);
   return reasons;
 }
 
@@ -33,22 +34,41 @@ export function TreatmentCheckPanel({ check, patientId }: { check: TreatmentChec
   const verdict = check.assessment?.verdict;
   const why: string[] = [];
   if (check.intakeId === null) why.push(t('chart.safety.noIntake'));
-  if (check.future) why.push(t('chart.safety.future', { date: format.date(check.sessionDate), today: format.date(check.today) }));
+  if (check.future)
+    why.push(t('chart.safety.future', { date: format.date(check.sessionDate), today: format.date(check.today) }));
   if (verdict === 'contraindicated') why.push(t('chart.safety.contraindicated'));
   if (mode === 'override') why.push(t('chart.safety.overrideHelp'));
   if (mode === 'blocked' && why.length === 0) why.push(t('chart.safety.blockedOther'));
 
   return (
-    <Paper withBorder p="md" mb="md" component="section" aria-labelledby="safety-heading" data-testid="treatment-check" data-mode={mode} data-verdict={verdict ?? 'none'}>
+    <Paper
+      withBorder
+      p="md"
+      mb="md"
+      component="section"
+      aria-labelledby="safety-heading"
+      data-testid="treatment-check"
+      data-mode={mode}
+      data-verdict={verdict ?? 'none'}
+    >
       <Title order={2} size="h4" id="safety-heading" mb="sm">
         {t('chart.safety.heading')}
       </Title>
       <Stack gap="md">
-        <Alert color={modeColor[mode]} variant="light" title={t(`chart.safety.${mode}Title`)} data-testid="session-verdict">
+        <Alert
+          color={modeColor[mode]}
+          variant="light"
+          title={t(`chart.safety.${mode}Title`)}
+          data-testid="session-verdict"
+        >
           <Stack gap={4}>
             {verdict && (
               <Text size="sm">
-                {t('chart.safety.screening', { date: format.date(check.sessionDate), verdict: label('verdict', verdict) })} {label('verdictHelp', verdict)}
+                {t('chart.safety.screening', {
+                  date: format.date(check.sessionDate),
+                  verdict: label('verdict', verdict),
+                })}{' '}
+                {label('verdictHelp', verdict)}
               </Text>
             )}
             {why.map((line) => (

@@ -16,7 +16,9 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       {problems.length > 0 && (
         <List size="sm" mt="xs">
           {problems.map((p) => (
-            <List.Item key={`${p.field}:${p.message}`}>{p.field ? t('errors.fieldProblem', { field: p.field, message: p.message }) : p.message}</List.Item>
+            <List.Item key={`${p.field}:${p.message}`}>
+              {p.field ? t('errors.fieldProblem', { field: p.field, message: p.message }) : p.message}
+            </List.Item>
           ))}
         </List>
       )}

@@ -21,15 +21,20 @@ export function ConsentPage() {
   const { id: patientId = '' } = useParams();
   const state = useLoad(async () => {
     const path = { params: { path: { id: patientId } } };
-    const [patient, { texts }, { signatures }] = await Promise.all([call(api.GET('/api/patients/{id}', path)), call(api.GET('/api/consent-texts')), call(api.GET('/api/patients/{id}/consents', path))]);
+    const [patient, { texts }, { signatures }] = await Promise.all([
+      call(api.GET('/api/patients/{id}', path)),
+      call(api.GET('/api/consent-texts')),
+      call(api.GET('/api/patients/{id}/consents', path)),
+    ]);
     return { patient, texts, signatures };
   }, [patientId]);
   const [procedure, setProcedure] = useState('mesotherapy');
   const [typedName, setTypedName] = useState<string | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const [missingSignature, setMissingSignature] = useState(false);
-  const { submit, pending, error } = useSubmit(async (body: { consentTextId: string; typedName: string; signatureImage: string }) =>
-    call(api.POST('/api/patients/{id}/consents', { params: { path: { id: patientId } }, body })),
+  const { submit, pending, error } = useSubmit(
+    async (body: { consentTextId: string; typedName: string; signatureImage: string }) =>
+      call(api.POST('/api/patients/{id}/consents', { params: { path: { id: patientId } }, body })),
   );
 
   return (
@@ -45,7 +50,8 @@ export function ConsentPage() {
             setMissingSignature(true);
             return;
           }
-          if (await submit({ consentTextId: text.id, typedName: name, signatureImage: signature })) navigate(`/patients/${patientId}`);
+          if (await submit({ consentTextId: text.id, typedName: name, signatureImage: signature }))
+            navigate(`/patients/${patientId}`);
         };
         return (
           <>
@@ -55,7 +61,13 @@ export function ConsentPage() {
             ) : (
               <Stack gap="md" maw={760} component="form" onSubmit={onSubmit}>
                 {texts.length > 1 && (
-                  <Select label={t('consent.procedure')} data={texts.map((x) => x.procedure)} value={text.procedure} onChange={(v) => setProcedure(v ?? procedure)} allowDeselect={false} />
+                  <Select
+                    label={t('consent.procedure')}
+                    data={texts.map((x) => x.procedure)}
+                    value={text.procedure}
+                    onChange={(v) => setProcedure(v ?? procedure)}
+                    allowDeselect={false}
+                  />
                 )}
                 <Paper withBorder p="md">
                   <Text size="xs" c="dimmed" mb="xs">
@@ -72,14 +84,26 @@ export function ConsentPage() {
                     {t('consent.alreadySigned', { version: text.version, date: format.dateTime(signed.signedAt) })}
                   </Alert>
                 )}
-                <TextInput label={t('consent.typedName')} required value={name} onChange={(e) => setTypedName(e.currentTarget.value)} error={isApiError(error) ? error.problemFor('typedName') : undefined} />
+                <TextInput
+                  label={t('consent.typedName')}
+                  required
+                  value={name}
+                  onChange={(e) => setTypedName(e.currentTarget.value)}
+                  error={isApiError(error) ? error.problemFor('typedName') : undefined}
+                />
                 <SignaturePadField
                   typedName={name}
                   onChange={(png) => {
                     setSignature(png);
                     if (png) setMissingSignature(false);
                   }}
-                  error={missingSignature ? t('consent.signatureEmpty') : isApiError(error) ? error.problemFor('signatureImage') : undefined}
+                  error={
+                    missingSignature
+                      ? t('consent.signatureEmpty')
+                      : isApiError(error)
+                        ? error.problemFor('signatureImage')
+                        : undefined
+                  }
                 />
                 {error !== null && <ErrorAlert error={error} />}
                 <Button type="submit" loading={pending} w="fit-content">

@@ -77,7 +77,13 @@ export function SignaturePadField({ onChange, typedName, error }: Props) {
         mt={4}
         w="100%"
         h={180}
-        style={{ display: 'block', border: '1px solid var(--mantine-color-gray-5)', borderRadius: 'var(--mantine-radius-md)', touchAction: 'none', background: '#fff' }}
+        style={{
+          display: 'block',
+          border: '1px solid var(--mantine-color-gray-5)',
+          borderRadius: 'var(--mantine-radius-md)',
+          touchAction: 'none',
+          background: '#fff',
+        }}
       />
       <Group gap="xs" mt="xs">
         <Button variant="default" size="xs" onClick={clear}>

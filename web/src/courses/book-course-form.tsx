@@ -26,7 +26,16 @@ interface Props {
 }
 
 /** The course's sessions at the plan's spacing, from a first date; each can be moved later. */
-export function BookCourseForm({ plan, staff, locations, defaultPractitionerId, pending, error, booked, onSubmit }: Props) {
+export function BookCourseForm({
+  plan,
+  staff,
+  locations,
+  defaultPractitionerId,
+  pending,
+  error,
+  booked,
+  onSubmit,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [start, setStart] = useState(tomorrowMorning());
@@ -47,18 +56,47 @@ export function BookCourseForm({ plan, staff, locations, defaultPractitionerId, 
         {t('course.planSummary', { sessions: format.range(plan.sessions), interval: format.range(plan.intervalDays) })}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('course.start')} type="datetime-local" required value={start} onChange={(e) => setStart(e.currentTarget.value)} />
-        <NumberInput label={t('course.count')} min={1} max={plan.sessions.max} allowDecimal={false} value={count} onChange={(n) => setCount(Number(n) || 1)} />
-        <NumberInput label={t('course.interval')} min={1} max={90} allowDecimal={false} value={interval} onChange={(n) => setInterval(Number(n) || 1)} />
+        <TextInput
+          label={t('course.start')}
+          type="datetime-local"
+          required
+          value={start}
+          onChange={(e) => setStart(e.currentTarget.value)}
+        />
+        <NumberInput
+          label={t('course.count')}
+          min={1}
+          max={plan.sessions.max}
+          allowDecimal={false}
+          value={count}
+          onChange={(n) => setCount(Number(n) || 1)}
+        />
+        <NumberInput
+          label={t('course.interval')}
+          min={1}
+          max={90}
+          allowDecimal={false}
+          value={interval}
+          onChange={(n) => setInterval(Number(n) || 1)}
+        />
         <Select
           label={t('course.practitioner')}
-          data={staff.filter((s) => s.role === 'practitioner' || s.role === 'admin').map((s) => ({ value: s.id, label: s.displayName }))}
+          data={staff
+            .filter((s) => s.role === 'practitioner' || s.role === 'admin')
+            .map((s) => ({ value: s.id, label: s.displayName }))}
           value={practitionerId}
           onChange={setPractitionerId}
           clearable
           placeholder={t('course.anyone')}
         />
-        <Select label={t('course.location')} data={locations.map((l) => ({ value: l.id, label: l.name }))} value={locationId} onChange={setLocationId} clearable placeholder={t('course.anyone')} />
+        <Select
+          label={t('course.location')}
+          data={locations.map((l) => ({ value: l.id, label: l.name }))}
+          value={locationId}
+          onChange={setLocationId}
+          clearable
+          placeholder={t('course.anyone')}
+        />
       </SimpleGrid>
       <Title order={2} size="h5" mt="md" mb={4}>
         {t('course.preview')}

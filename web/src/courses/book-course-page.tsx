@@ -45,14 +45,23 @@ export function BookCoursePage() {
   }, [patientId, assessmentId]);
 
   const startCourse = async (): Promise<string> => {
-    courseId.current ??= (await call(api.POST('/api/patients/{id}/courses', { params: { path: { id: patientId } }, body: { assessmentId } }))).id;
+    courseId.current ??= (
+      await call(
+        api.POST('/api/patients/{id}/courses', { params: { path: { id: patientId } }, body: { assessmentId } }),
+      )
+    ).id;
     return courseId.current;
   };
 
   const finder = useSubmit(async (request: FinderRequest) => {
     const id = await startCourse();
     const { practitionerId, ...options } = request;
-    const result = await call(api.POST('/api/courses/{id}/course-proposals', { params: { path: { id } }, body: { ...options, ...(practitionerId ? { preferences: { practitionerId } } : {}) } }));
+    const result = await call(
+      api.POST('/api/courses/{id}/course-proposals', {
+        params: { path: { id } },
+        body: { ...options, ...(practitionerId ? { preferences: { practitionerId } } : {}) },
+      }),
+    );
     setProposal(result);
     return result;
   });
@@ -62,7 +71,14 @@ export function BookCoursePage() {
     await call(
       api.POST('/api/courses/{id}/bookings', {
         params: { path: { id } },
-        body: { locationId, sessions: course.sessions.map((s) => ({ start: s.start, practitionerId: s.practitionerId, roomId: s.roomId })) },
+        body: {
+          locationId,
+          sessions: course.sessions.map((s) => ({
+            start: s.start,
+            practitionerId: s.practitionerId,
+            roomId: s.roomId,
+          })),
+        },
       }),
     );
     return id;
@@ -76,7 +92,12 @@ export function BookCoursePage() {
       await call(
         api.POST('/api/courses/{id}/sessions', {
           params: { path: { id } },
-          body: { scheduledAt: at.toISOString(), durationMinutes: plan.durationMinutes, practitionerId: plan.practitionerId, locationId: plan.locationId },
+          body: {
+            scheduledAt: at.toISOString(),
+            durationMinutes: plan.durationMinutes,
+            practitionerId: plan.practitionerId,
+            locationId: plan.locationId,
+          },
         }),
       );
       setBooked(i + 1);

@@ -36,7 +36,12 @@ export function CourseFinder({ plan, staff, locations, finding, booking, proposa
   const find = (event: FormEvent) => {
     event.preventDefault();
     if (!locationId) return;
-    onFind({ locationId, sessions, ...(earliestStart ? { earliestStart } : {}), ...(practitionerId ? { practitionerId } : {}) });
+    onFind({
+      locationId,
+      sessions,
+      ...(earliestStart ? { earliestStart } : {}),
+      ...(practitionerId ? { practitionerId } : {}),
+    });
   };
 
   return (
@@ -49,13 +54,34 @@ export function CourseFinder({ plan, staff, locations, finding, booking, proposa
           {t('course.finderHelp')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Select label={t('course.location')} data={locations.map((l) => ({ value: l.id, label: l.name }))} value={locationId} onChange={setLocationId} allowDeselect={false} required />
-          <NumberInput label={t('course.sessionsToBook')} min={1} max={plan.sessions.max} allowDecimal={false} value={sessions} onChange={(n) => setSessions(Number(n) || 1)} />
-          <TextInput label={t('course.earliestStart')} type="date" value={earliestStart} onChange={(e) => setEarliestStart(e.currentTarget.value)} />
+          <Select
+            label={t('course.location')}
+            data={locations.map((l) => ({ value: l.id, label: l.name }))}
+            value={locationId}
+            onChange={setLocationId}
+            allowDeselect={false}
+            required
+          />
+          <NumberInput
+            label={t('course.sessionsToBook')}
+            min={1}
+            max={plan.sessions.max}
+            allowDecimal={false}
+            value={sessions}
+            onChange={(n) => setSessions(Number(n) || 1)}
+          />
+          <TextInput
+            label={t('course.earliestStart')}
+            type="date"
+            value={earliestStart}
+            onChange={(e) => setEarliestStart(e.currentTarget.value)}
+          />
           <Select
             label={t('course.practitioner')}
             placeholder={t('course.anyPractitioner')}
-            data={staff.filter((s) => s.role === 'practitioner' || s.role === 'admin').map((s) => ({ value: s.id, label: s.displayName }))}
+            data={staff
+              .filter((s) => s.role === 'practitioner' || s.role === 'admin')
+              .map((s) => ({ value: s.id, label: s.displayName }))}
             value={practitionerId}
             onChange={setPractitionerId}
             clearable
@@ -69,7 +95,15 @@ export function CourseFinder({ plan, staff, locations, finding, booking, proposa
       {proposal && (
         <Stack gap="sm" aria-live="polite">
           <Text size="sm">{t('course.timeZoneNote', { zone: proposal.timeZone })}</Text>
-          {proposal.course && <ProposalView title={t('course.proposal')} course={proposal.course} staffName={staffName} booking={booking} onBook={(c) => locationId && onBook(c, locationId)} />}
+          {proposal.course && (
+            <ProposalView
+              title={t('course.proposal')}
+              course={proposal.course}
+              staffName={staffName}
+              booking={booking}
+              onBook={(c) => locationId && onBook(c, locationId)}
+            />
+          )}
           <ExplanationList proposal={proposal} />
           {(proposal.alternatives ?? []).map((alternative, i) => (
             <ProposalView

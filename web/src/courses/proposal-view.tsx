@@ -26,7 +26,12 @@ export function ProposalView({ title, course, staffName, booking, onBook }: Prop
       <List type="ordered" size="sm" spacing={2}>
         {course.sessions.map((s) => (
           <List.Item key={s.number}>
-            {t('course.proposalRow', { date: format.longDate(s.localDate), start: s.localStart, end: s.localEnd, practitioner: staffName(s.practitionerId) })}
+            {t('course.proposalRow', {
+              date: format.longDate(s.localDate),
+              start: s.localStart,
+              end: s.localEnd,
+              practitioner: staffName(s.practitionerId),
+            })}
           </List.Item>
         ))}
       </List>

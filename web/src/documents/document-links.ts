@@ -8,7 +8,8 @@ const id = (value: string) => encodeURIComponent(value);
 
 export const documentLinks = {
   aftercarePdf: (sessionId: string) => `/api/sessions/${id(sessionId)}/aftercare.pdf?locale=${currentLanguage()}`,
-  consentPdf: (signatureId: string) => `/api/consent-signatures/${id(signatureId)}/consent.pdf?locale=${currentLanguage()}`,
+  consentPdf: (signatureId: string) =>
+    `/api/consent-signatures/${id(signatureId)}/consent.pdf?locale=${currentLanguage()}`,
   summaryPdf: (courseId: string) => `/api/courses/${id(courseId)}/summary.pdf?locale=${currentLanguage()}`,
   courseCalendar: (courseId: string) => `/api/courses/${id(courseId)}/calendar.ics`,
 };

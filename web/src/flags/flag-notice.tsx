@@ -12,7 +12,14 @@ export function FlagNotice({ flag }: { flag: { verdict: string; reasons: unknown
   const format = useFormat();
   const reasons = flagReasons(flag.reasons);
   return (
-    <Alert color="red" variant="light" title={t('schedule.flagged', { verdict: label('verdict', flag.verdict) })} data-testid="chart-flag" data-verdict={flag.verdict} mb="md">
+    <Alert
+      color="red"
+      variant="light"
+      title={t('schedule.flagged', { verdict: label('verdict', flag.verdict) })}
+      data-testid="chart-flag"
+      data-verdict={flag.verdict}
+      mb="md"
+    >
       <Text size="sm">
         {t('schedule.flagIntro')}
         {flag.flaggedAt ? ` ${t('schedule.flaggedAt', { date: format.dateTime(flag.flaggedAt) })}` : ''}

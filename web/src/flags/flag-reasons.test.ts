@@ -3,8 +3,12 @@ import { flagReasons } from './flag-reasons';
 
 describe('flagReasons', () => {
   it('reads stored reasons with their sources', () => {
-    const stored = [{ code: 'PREGNANCY', kind: 'absolute', message: 'Pregnant.', sources: ['a.txt'], citations: ['a.txt:3'] }];
-    expect(flagReasons(stored)).toEqual([{ code: 'PREGNANCY', kind: 'absolute', message: 'Pregnant.', sources: ['a.txt'], citations: ['a.txt:3'] }]);
+    const stored = [
+      { code: 'PREGNANCY', kind: 'absolute', message: 'Pregnant.', sources: ['a.txt'], citations: ['a.txt:3'] },
+    ];
+    expect(flagReasons(stored)).toEqual([
+      { code: 'PREGNANCY', kind: 'absolute', message: 'Pregnant.', sources: ['a.txt'], citations: ['a.txt:3'] },
+    ]);
   });
 
   it('keeps an unreadable reason visible instead of dropping it', () => {

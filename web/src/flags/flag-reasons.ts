@@ -1,8 +1,10 @@
 import type { Reason } from '../api/assessment-types';
 
-export type FlagReason = Pick<Reason, 'code' | 'message'> & Partial<Pick<Reason, 'kind' | 'until' | 'sources' | 'citations'>>;
+export type FlagReason = Pick<Reason, 'code' | 'message'> &
+  Partial<Pick<Reason, 'kind' | 'until' | 'sources' | 'citations'>>;
 
-const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 
 /**
  * The reasons of a stored re-screening flag. The session view types them as unknown (they are

@@ -19,7 +19,10 @@ export function FlagsPage() {
   const format = useFormat();
   const label = useCodeLabel();
   const user = useUser();
-  const state = useLoad(async () => (await call(api.GET('/api/flags', { params: { query: { limit: 200, offset: 0 } } }))).flags, []);
+  const state = useLoad(
+    async () => (await call(api.GET('/api/flags', { params: { query: { limit: 200, offset: 0 } } }))).flags,
+    [],
+  );
   const [summary, setSummary] = useState<{ sessions: number; patients: number; changed: number } | null>(null);
   const rescreen = useSubmit(async () => {
     const result = await call(api.POST('/api/flags/rescreen'));
@@ -32,7 +35,11 @@ export function FlagsPage() {
       <PageTitle
         actions={
           user.role === 'admin' && (
-            <Button variant="light" loading={rescreen.pending} onClick={async () => (await rescreen.submit()) && state.reload()}>
+            <Button
+              variant="light"
+              loading={rescreen.pending}
+              onClick={async () => (await rescreen.submit()) && state.reload()}
+            >
               {rescreen.pending ? t('records.rescreening') : t('records.rescreen')}
             </Button>
           )
@@ -46,7 +53,11 @@ export function FlagsPage() {
       {rescreen.error !== null && <ErrorAlert error={rescreen.error} />}
       {summary && (
         <Alert color="cyan" mb="md" role="status">
-          {t('records.rescreened', { sessions: summary.sessions, patients: summary.patients, changed: summary.changed })}
+          {t('records.rescreened', {
+            sessions: summary.sessions,
+            patients: summary.patients,
+            changed: summary.changed,
+          })}
         </Alert>
       )}
       <Loaded state={state}>
@@ -62,7 +73,9 @@ export function FlagsPage() {
                     <Anchor component={Link} to={`/patients/${flag.patient.id}`} fw={600}>
                       {flag.patient.firstName} {flag.patient.lastName}
                     </Anchor>
-                    <Text size="sm">{t('records.flagSession', { date: format.dateTime(flag.session.scheduledAt) })}</Text>
+                    <Text size="sm">
+                      {t('records.flagSession', { date: format.dateTime(flag.session.scheduledAt) })}
+                    </Text>
                   </Group>
                   <Stack gap={4}>
                     {flag.reasons.map((reason) => (

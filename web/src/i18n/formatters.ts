@@ -34,12 +34,18 @@ export function createFormatters(language: string): Formatters {
     longDate: (iso) => longDate.format(calendarDate(iso)),
     dateTime: (timestamp) => dateTime.format(new Date(timestamp)),
     time: (timestamp) => time.format(new Date(timestamp)),
-    number: (value, options) => (options ? new Intl.NumberFormat(language, options).format(value) : number.format(value)),
+    number: (value, options) =>
+      options ? new Intl.NumberFormat(language, options).format(value) : number.format(value),
     range: ({ min, max }) => (min === max ? number.format(min) : number.formatRange(min, max)),
     list: (items) => list.format(items),
     duration: (ms) => {
       const minutes = Math.max(1, Math.round(ms / 60_000));
-      const [value, unit] = minutes >= 48 * 60 ? [Math.round(minutes / 1440), 'day'] : minutes >= 60 ? [Math.round(minutes / 60), 'hour'] : [minutes, 'minute'];
+      const [value, unit] =
+        minutes >= 48 * 60
+          ? [Math.round(minutes / 1440), 'day']
+          : minutes >= 60
+            ? [Math.round(minutes / 60), 'hour']
+            : [minutes, 'minute'];
       return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
     },
   };

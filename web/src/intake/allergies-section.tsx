@@ -4,7 +4,11 @@ import { catalogue } from '../knowledge/catalogue';
 import type { IntakeDraft } from './intake-draft';
 import { Section } from './section';
 
-const fold = (text: string) => text.trim().toLowerCase().replace(/[\s\-.]+/g, '_');
+const fold = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-.]+/g, '_');
 const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id), fold(i.name)]));
 
 /**
@@ -12,15 +16,29 @@ const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id
  * A substance that is not one of the suggestions can be marked reviewed by a clinician; the server
  * ignores the mark for a substance it does recognise (an alias), so offering it there is harmless.
  */
-export function AllergiesSection({ draft, onChange }: { draft: IntakeDraft; onChange: (patch: Partial<IntakeDraft>) => void }) {
+export function AllergiesSection({
+  draft,
+  onChange,
+}: {
+  draft: IntakeDraft;
+  onChange: (patch: Partial<IntakeDraft>) => void;
+}) {
   const { t } = useTranslation();
   const unknownAllergen = t('intake.unknownAllergen');
   const suggestions = [unknownAllergen, ...catalogue.ingredients.map((i) => i.name)];
   const unlisted = draft.allergies.filter((a) => fold(a) !== fold(unknownAllergen) && !knownIngredients.has(fold(a)));
-  const setAllergies = (allergies: string[]) => onChange({ allergies, reviewedAllergies: draft.reviewedAllergies.filter((a) => allergies.includes(a)) });
+  const setAllergies = (allergies: string[]) =>
+    onChange({ allergies, reviewedAllergies: draft.reviewedAllergies.filter((a) => allergies.includes(a)) });
   return (
     <Section legend={t('intake.allergies')} help={t('intake.allergiesHelp')}>
-      <TagsInput label={t('intake.allergyInput')} placeholder={t('intake.allergyPlaceholder')} data={[...new Set(suggestions)]} value={draft.allergies} onChange={setAllergies} clearable />
+      <TagsInput
+        label={t('intake.allergyInput')}
+        placeholder={t('intake.allergyPlaceholder')}
+        data={[...new Set(suggestions)]}
+        value={draft.allergies}
+        onChange={setAllergies}
+        clearable
+      />
       {unlisted.length > 0 && (
         <Checkbox.Group
           mt="sm"

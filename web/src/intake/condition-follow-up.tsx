@@ -7,14 +7,34 @@ import type { ConditionDraft, KnownCondition } from './intake-draft';
  * The questions a ticked condition raises, and only those: insulin only for diabetes, the number of
  * medicines only for heart disease, and so on (what the contraindication rules look at).
  */
-export function ConditionFollowUp({ code, value, onChange }: { code: KnownCondition; value: ConditionDraft; onChange: (patch: Partial<ConditionDraft>) => void }) {
+export function ConditionFollowUp({
+  code,
+  value,
+  onChange,
+}: {
+  code: KnownCondition;
+  value: ConditionDraft;
+  onChange: (patch: Partial<ConditionDraft>) => void;
+}) {
   const { t } = useTranslation();
-  const controlled = <AnswerRadio name={`${code}-controlled`} label={t('intake.controlled')} value={value.controlled} onChange={(controlled) => onChange({ controlled })} />;
+  const controlled = (
+    <AnswerRadio
+      name={`${code}-controlled`}
+      label={t('intake.controlled')}
+      value={value.controlled}
+      onChange={(controlled) => onChange({ controlled })}
+    />
+  );
   switch (code) {
     case 'diabetes':
       return (
         <Stack gap="xs">
-          <AnswerRadio name="diabetes-insulin" label={t('intake.insulinDependent')} value={value.insulinDependent} onChange={(insulinDependent) => onChange({ insulinDependent })} />
+          <AnswerRadio
+            name="diabetes-insulin"
+            label={t('intake.insulinDependent')}
+            value={value.insulinDependent}
+            onChange={(insulinDependent) => onChange({ insulinDependent })}
+          />
           {controlled}
         </Stack>
       );
@@ -36,9 +56,24 @@ export function ConditionFollowUp({ code, value, onChange }: { code: KnownCondit
         </Stack>
       );
     case 'cancer':
-      return <AnswerRadio name="cancer-active" label={t('intake.cancerActive')} value={value.active} onChange={(active) => onChange({ active })} />;
+      return (
+        <AnswerRadio
+          name="cancer-active"
+          label={t('intake.cancerActive')}
+          value={value.active}
+          onChange={(active) => onChange({ active })}
+        />
+      );
     case 'hair_transplant':
-      return <TextInput label={t('intake.transplantDate')} type="date" w={200} value={value.date} onChange={(e) => onChange({ date: e.currentTarget.value })} />;
+      return (
+        <TextInput
+          label={t('intake.transplantDate')}
+          type="date"
+          w={200}
+          value={value.date}
+          onChange={(e) => onChange({ date: e.currentTarget.value })}
+        />
+      );
     default:
       return null;
   }

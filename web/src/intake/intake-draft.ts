@@ -4,7 +4,17 @@ import { localToday } from '../dates/local-date';
 /** A yes / no / don't know answer. "Don't know" leaves the attribute out, as the contract reads it. */
 export type Answer = 'yes' | 'no' | 'unknown';
 
-export const knownConditions = ['diabetes', 'hypertension', 'heart_disease', 'cancer', 'stroke', 'paralysis', 'bleeding_disorder', 'urticaria', 'hair_transplant'] as const;
+export const knownConditions = [
+  'diabetes',
+  'hypertension',
+  'heart_disease',
+  'cancer',
+  'stroke',
+  'paralysis',
+  'bleeding_disorder',
+  'urticaria',
+  'hair_transplant',
+] as const;
 export type KnownCondition = (typeof knownConditions)[number];
 
 export const medicationClasses = ['nsaid', 'anticoagulant', 'antiplatelet', 'antibiotic', 'insulin', 'other'] as const;
@@ -65,7 +75,14 @@ export interface IntakeDraft {
   skinDamage: boolean;
 }
 
-const blankCondition: ConditionDraft = { checked: false, insulinDependent: 'unknown', controlled: 'unknown', active: 'unknown', medicationCount: '', date: '' };
+const blankCondition: ConditionDraft = {
+  checked: false,
+  insulinDependent: 'unknown',
+  controlled: 'unknown',
+  active: 'unknown',
+  medicationCount: '',
+  date: '',
+};
 
 export function emptyDraft(): IntakeDraft {
   return {
@@ -76,7 +93,10 @@ export function emptyDraft(): IntakeDraft {
     pregnant: false,
     breastfeeding: false,
     needleFear: false,
-    conditions: Object.fromEntries(knownConditions.map((c) => [c, { ...blankCondition }])) as Record<KnownCondition, ConditionDraft>,
+    conditions: Object.fromEntries(knownConditions.map((c) => [c, { ...blankCondition }])) as Record<
+      KnownCondition,
+      ConditionDraft
+    >,
     otherConditions: [],
     medications: [],
     allergies: [],
@@ -126,7 +146,12 @@ export function draftFromIntake(data: IntakeRequest | Loose): IntakeDraft {
         medicationCount: typeof condition.medicationCount === 'number' ? String(condition.medicationCount) : '',
         date: text(condition.date),
       };
-    else if (code) draft.otherConditions.push({ code, controlled: answerOf(condition.controlled), reviewed: condition.reviewed === true });
+    else if (code)
+      draft.otherConditions.push({
+        code,
+        controlled: answerOf(condition.controlled),
+        reviewed: condition.reviewed === true,
+      });
   }
   draft.medications = ((patient.medications ?? []) as Loose[]).map((m) => ({
     class: (medicationClasses as readonly string[]).includes(text(m.class)) ? (m.class as MedicationClass) : 'other',
@@ -136,8 +161,14 @@ export function draftFromIntake(data: IntakeRequest | Loose): IntakeDraft {
   }));
   const allergies = (patient.allergies ?? []) as Loose[];
   draft.allergies = allergies.map((a) => text(a.substance)).filter(Boolean);
-  draft.reviewedAllergies = allergies.filter((a) => a.reviewed === true).map((a) => text(a.substance)).filter(Boolean);
-  draft.procedures = ((patient.recentProcedures ?? []) as Loose[]).map((p) => ({ type: text(p.type), date: text(p.date) }));
+  draft.reviewedAllergies = allergies
+    .filter((a) => a.reviewed === true)
+    .map((a) => text(a.substance))
+    .filter(Boolean);
+  draft.procedures = ((patient.recentProcedures ?? []) as Loose[]).map((p) => ({
+    type: text(p.type),
+    date: text(p.date),
+  }));
   const site = (patient.site ?? {}) as Loose;
   draft.inflammation = site.inflammation === true;
   draft.skinDamage = site.skinDamage === true;
@@ -149,7 +180,10 @@ function withoutUndefined<T extends object>(value: T): T {
 }
 
 /** The contract's request. Questions that were hidden (e.g. pregnancy for a man) send nothing. */
-export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string; sex: 'female' | 'male' | 'other' | 'unknown' }): IntakeRequest {
+export function draftToRequest(
+  draft: IntakeDraft,
+  patient: { birthDate: string; sex: 'female' | 'male' | 'other' | 'unknown' },
+): IntakeRequest {
   const canBePregnant = patient.sex !== 'male';
   const conditions: NonNullable<IntakeRequest['patient']['conditions']> = knownConditions
     .filter((code) => draft.conditions[code].checked)
@@ -168,7 +202,11 @@ export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string;
   for (const other of draft.otherConditions)
     if (other.code.trim())
       conditions.push(
-        withoutUndefined({ code: other.code.trim().toLowerCase().replace(/\s+/g, '_'), controlled: flagOf(other.controlled), reviewed: other.reviewed || undefined }),
+        withoutUndefined({
+          code: other.code.trim().toLowerCase().replace(/\s+/g, '_'),
+          controlled: flagOf(other.controlled),
+          reviewed: other.reviewed || undefined,
+        }),
       );
 
   return {
@@ -180,10 +218,19 @@ export function draftToRequest(draft: IntakeDraft, patient: { birthDate: string;
       needleFear: draft.needleFear,
       conditions,
       medications: draft.medications.map((m) =>
-        withoutUndefined({ class: m.class, name: m.name.trim() || undefined, ongoing: m.ongoing || undefined, lastDose: !m.ongoing && m.lastDose ? m.lastDose : undefined }),
+        withoutUndefined({
+          class: m.class,
+          name: m.name.trim() || undefined,
+          ongoing: m.ongoing || undefined,
+          lastDose: !m.ongoing && m.lastDose ? m.lastDose : undefined,
+        }),
       ),
-      allergies: draft.allergies.map((substance) => (draft.reviewedAllergies.includes(substance) ? { substance, reviewed: true } : { substance })),
-      recentProcedures: draft.procedures.filter((p) => p.type).map((p) => withoutUndefined({ type: p.type, date: p.date || undefined })),
+      allergies: draft.allergies.map((substance) =>
+        draft.reviewedAllergies.includes(substance) ? { substance, reviewed: true } : { substance },
+      ),
+      recentProcedures: draft.procedures
+        .filter((p) => p.type)
+        .map((p) => withoutUndefined({ type: p.type, date: p.date || undefined })),
       site: { inflammation: draft.inflammation, skinDamage: draft.skinDamage },
     }),
     request: { indication: draft.indication, area: draft.area, date: draft.date, combineWith: draft.combineWith },

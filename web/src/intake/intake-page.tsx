@@ -18,11 +18,16 @@ export function IntakePage() {
   const { id = '' } = useParams();
   const state = useLoad(async () => {
     const path = { params: { path: { id } } };
-    const [patient, history] = await Promise.all([call(api.GET('/api/patients/{id}', path)), call(api.GET('/api/patients/{id}/intakes', path))]);
+    const [patient, history] = await Promise.all([
+      call(api.GET('/api/patients/{id}', path)),
+      call(api.GET('/api/patients/{id}/intakes', path)),
+    ]);
     const latest = history.intakes[0];
     return { patient, initial: latest ? draftFromIntake(latest.data as IntakeRequest) : emptyDraft() };
   }, [id]);
-  const { submit, pending, error } = useSubmit(async (body: IntakeRequest) => call(api.POST('/api/patients/{id}/intakes', { params: { path: { id } }, body })));
+  const { submit, pending, error } = useSubmit(async (body: IntakeRequest) =>
+    call(api.POST('/api/patients/{id}/intakes', { params: { path: { id } }, body })),
+  );
 
   return (
     <Loaded state={state}>

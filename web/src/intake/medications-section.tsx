@@ -1,15 +1,30 @@
 import { Button, Checkbox, CloseButton, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../i18n/use-code-label';
-import { emptyMedication, medicationClasses, type IntakeDraft, type MedicationDraft, type MedicationClass } from './intake-draft';
+import {
+  emptyMedication,
+  medicationClasses,
+  type IntakeDraft,
+  type MedicationDraft,
+  type MedicationClass,
+} from './intake-draft';
 import { Section } from './section';
 
 /** Each medicine: its kind, and either "still taking it" or the date of the last dose (the 7-day rules need it). */
-export function MedicationsSection({ draft, onChange, problem }: { draft: IntakeDraft; onChange: (patch: Partial<IntakeDraft>) => void; problem: (field: string) => string | undefined }) {
+export function MedicationsSection({
+  draft,
+  onChange,
+  problem,
+}: {
+  draft: IntakeDraft;
+  onChange: (patch: Partial<IntakeDraft>) => void;
+  problem: (field: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const label = useCodeLabel();
   const list = draft.medications;
-  const set = (index: number, patch: Partial<MedicationDraft>) => onChange({ medications: list.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
+  const set = (index: number, patch: Partial<MedicationDraft>) =>
+    onChange({ medications: list.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
 
   return (
     <Section legend={t('intake.medications')} help={t('intake.medicationsHelp')}>
@@ -31,7 +46,11 @@ export function MedicationsSection({ draft, onChange, problem }: { draft: Intake
                 allowDeselect={false}
                 onChange={(value) => set(index, { class: (value ?? 'other') as MedicationClass })}
               />
-              <TextInput label={t('intake.medicationName')} value={medication.name} onChange={(e) => set(index, { name: e.currentTarget.value })} />
+              <TextInput
+                label={t('intake.medicationName')}
+                value={medication.name}
+                onChange={(e) => set(index, { name: e.currentTarget.value })}
+              />
               {!medication.ongoing && (
                 <TextInput
                   label={t('intake.lastDose')}
@@ -42,10 +61,20 @@ export function MedicationsSection({ draft, onChange, problem }: { draft: Intake
                 />
               )}
             </SimpleGrid>
-            <Checkbox mt="sm" label={t('intake.ongoing')} checked={medication.ongoing} onChange={(e) => set(index, { ongoing: e.currentTarget.checked })} />
+            <Checkbox
+              mt="sm"
+              label={t('intake.ongoing')}
+              checked={medication.ongoing}
+              onChange={(e) => set(index, { ongoing: e.currentTarget.checked })}
+            />
           </Paper>
         ))}
-        <Button variant="light" size="xs" w="fit-content" onClick={() => onChange({ medications: [...list, emptyMedication()] })}>
+        <Button
+          variant="light"
+          size="xs"
+          w="fit-content"
+          onClick={() => onChange({ medications: [...list, emptyMedication()] })}
+        >
           {t('intake.addMedication')}
         </Button>
       </Stack>

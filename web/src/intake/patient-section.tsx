@@ -6,7 +6,15 @@ import type { IntakeDraft } from './intake-draft';
 import { Section } from './section';
 
 /** Pregnancy and breastfeeding are asked only when they can apply (not for a patient recorded as male). */
-export function PatientSection({ patient, draft, onChange }: { patient: Patient; draft: IntakeDraft; onChange: (patch: Partial<IntakeDraft>) => void }) {
+export function PatientSection({
+  patient,
+  draft,
+  onChange,
+}: {
+  patient: Patient;
+  draft: IntakeDraft;
+  onChange: (patch: Partial<IntakeDraft>) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -17,11 +25,23 @@ export function PatientSection({ patient, draft, onChange }: { patient: Patient;
       <Stack gap="xs">
         {patient.sex !== 'male' && (
           <>
-            <Checkbox label={t('intake.pregnant')} checked={draft.pregnant} onChange={(e) => onChange({ pregnant: e.currentTarget.checked })} />
-            <Checkbox label={t('intake.breastfeeding')} checked={draft.breastfeeding} onChange={(e) => onChange({ breastfeeding: e.currentTarget.checked })} />
+            <Checkbox
+              label={t('intake.pregnant')}
+              checked={draft.pregnant}
+              onChange={(e) => onChange({ pregnant: e.currentTarget.checked })}
+            />
+            <Checkbox
+              label={t('intake.breastfeeding')}
+              checked={draft.breastfeeding}
+              onChange={(e) => onChange({ breastfeeding: e.currentTarget.checked })}
+            />
           </>
         )}
-        <Checkbox label={t('intake.needleFear')} checked={draft.needleFear} onChange={(e) => onChange({ needleFear: e.currentTarget.checked })} />
+        <Checkbox
+          label={t('intake.needleFear')}
+          checked={draft.needleFear}
+          onChange={(e) => onChange({ needleFear: e.currentTarget.checked })}
+        />
       </Stack>
     </Section>
   );

@@ -20,8 +20,14 @@ export function RequestSection({ draft, onChange, problem }: Props) {
   const areaOption = (id: string, name: string) => ({ value: id, label: label('area', id, name) });
   const areaData = indication
     ? [
-        { group: label('indication', indication.id, indication.name), items: indication.areas.map((id) => areaOption(id, catalogue.areas.find((a) => a.id === id)?.name ?? id)) },
-        { group: t('intake.areaOther'), items: catalogue.areas.filter((a) => !described.has(a.id)).map((a) => areaOption(a.id, a.name)) },
+        {
+          group: label('indication', indication.id, indication.name),
+          items: indication.areas.map((id) => areaOption(id, catalogue.areas.find((a) => a.id === id)?.name ?? id)),
+        },
+        {
+          group: t('intake.areaOther'),
+          items: catalogue.areas.filter((a) => !described.has(a.id)).map((a) => areaOption(a.id, a.name)),
+        },
       ]
     : catalogue.areas.map((a) => areaOption(a.id, a.name));
 
@@ -42,10 +48,30 @@ export function RequestSection({ draft, onChange, problem }: Props) {
           }}
           error={problem('request.indication')}
         />
-        <Select label={t('intake.area')} required searchable data={areaData} value={draft.area || null} onChange={(value) => onChange({ area: value ?? '' })} error={problem('request.area')} />
-        <TextInput label={t('intake.date')} type="date" required value={draft.date} onChange={(e) => onChange({ date: e.currentTarget.value })} error={problem('request.date')} />
+        <Select
+          label={t('intake.area')}
+          required
+          searchable
+          data={areaData}
+          value={draft.area || null}
+          onChange={(value) => onChange({ area: value ?? '' })}
+          error={problem('request.area')}
+        />
+        <TextInput
+          label={t('intake.date')}
+          type="date"
+          required
+          value={draft.date}
+          onChange={(e) => onChange({ date: e.currentTarget.value })}
+          error={problem('request.date')}
+        />
       </SimpleGrid>
-      <Checkbox.Group label={t('intake.combineWith')} mt="md" value={draft.combineWith} onChange={(combineWith) => onChange({ combineWith })}>
+      <Checkbox.Group
+        label={t('intake.combineWith')}
+        mt="md"
+        value={draft.combineWith}
+        onChange={(combineWith) => onChange({ combineWith })}
+      >
         <Group gap="md" mt={4}>
           {combinableProcedures.map((code) => (
             <Checkbox key={code} value={code} label={label('procedure', code)} />

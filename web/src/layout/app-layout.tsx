@@ -12,7 +12,16 @@ import { SkipLink } from './skip-link';
 function MenuLink({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
   const { t } = useTranslation();
   const active = useMatch({ path: item.to, end: item.end ?? false }) !== null;
-  return <NavLink component={Link} to={item.to} label={t(`nav.${item.label}`)} active={active} aria-current={active ? 'page' : undefined} onClick={onNavigate} />;
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={t(`nav.${item.label}`)}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={onNavigate}
+    />
+  );
 }
 
 /** The signed-in frame: header, the role's menu (a drawer on phones), and the page. */
@@ -24,12 +33,23 @@ export function AppLayout() {
   const location = useLocation();
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('common.menu')} aria-expanded={opened} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('common.menu')}
+              aria-expanded={opened}
+            />
             <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
               {t('common.appName')}
             </Anchor>

@@ -3,7 +3,16 @@ import type { Role } from '../api/api-types';
 export interface NavItem {
   to: string;
   /** A key under `nav` in the messages. */
-  label: 'today' | 'patients' | 'newPatient' | 'sideEffects' | 'recall' | 'flags' | 'audit' | 'portalHome' | 'portalSideEffect';
+  label:
+    | 'today'
+    | 'patients'
+    | 'newPatient'
+    | 'sideEffects'
+    | 'recall'
+    | 'flags'
+    | 'audit'
+    | 'portalHome'
+    | 'portalSideEffect';
   roles: readonly Role[];
   /** Whether sub-paths also mark the item active. */
   end?: boolean;

@@ -16,8 +16,13 @@ export function PatientOutcomes({ patientId }: { patientId: string }) {
   const format = useFormat();
   const state = useLoad(async () => {
     const path = { params: { path: { id: patientId } } };
-    const [{ outcomes }, { sessions }] = await Promise.all([call(api.GET('/api/patients/{id}/outcomes', path)), call(api.GET('/api/patients/{id}/sessions', path))]);
-    const held = sessions.filter((s) => Date.parse(s.scheduledAt) <= Date.now() && (s.status === 'planned' || s.status === 'done'));
+    const [{ outcomes }, { sessions }] = await Promise.all([
+      call(api.GET('/api/patients/{id}/outcomes', path)),
+      call(api.GET('/api/patients/{id}/sessions', path)),
+    ]);
+    const held = sessions.filter(
+      (s) => Date.parse(s.scheduledAt) <= Date.now() && (s.status === 'planned' || s.status === 'done'),
+    );
     return { outcomes, held };
   }, [patientId]);
 
@@ -38,7 +43,11 @@ export function PatientOutcomes({ patientId }: { patientId: string }) {
               <>
                 <Suspense fallback={<LoadingState />}>
                   <OutcomeChart
-                    points={outcomes.map((o) => ({ label: format.date(o.scheduledAt.slice(0, 10)), patient: o.patientRating, practitioner: o.practitionerRating ?? null }))}
+                    points={outcomes.map((o) => ({
+                      label: format.date(o.scheduledAt.slice(0, 10)),
+                      patient: o.patientRating,
+                      practitioner: o.practitionerRating ?? null,
+                    }))}
                     patientLabel={t('records.patientRating')}
                     practitionerLabel={t('records.practitionerRating')}
                   />

@@ -35,7 +35,15 @@ export function RateSessionForm({ sessions, onSaved }: { sessions: TreatmentSess
           onChange={setSessionId}
           allowDeselect={false}
         />
-        <NumberInput label={t('records.practitionerRating')} min={1} max={10} allowDecimal={false} w={160} value={rating} onChange={(v) => setRating(v === '' ? '' : Number(v))} />
+        <NumberInput
+          label={t('records.practitionerRating')}
+          min={1}
+          max={10}
+          allowDecimal={false}
+          w={160}
+          value={rating}
+          onChange={(v) => setRating(v === '' ? '' : Number(v))}
+        />
         <Button type="submit" variant="light" loading={pending} disabled={!sessionId || rating === ''}>
           {t('records.saveRating')}
         </Button>

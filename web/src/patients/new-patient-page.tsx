@@ -53,10 +53,24 @@ export function NewPatientPage() {
       <Paper withBorder p="md" maw={720} component="form" onSubmit={onSubmit}>
         <Grid>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.firstName')} required autoComplete="off" value={form.firstName} onChange={(e) => set('firstName')(e.currentTarget.value)} error={problem('firstName')} />
+            <TextInput
+              label={t('patients.firstName')}
+              required
+              autoComplete="off"
+              value={form.firstName}
+              onChange={(e) => set('firstName')(e.currentTarget.value)}
+              error={problem('firstName')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.lastName')} required autoComplete="off" value={form.lastName} onChange={(e) => set('lastName')(e.currentTarget.value)} error={problem('lastName')} />
+            <TextInput
+              label={t('patients.lastName')}
+              required
+              autoComplete="off"
+              value={form.lastName}
+              onChange={(e) => set('lastName')(e.currentTarget.value)}
+              error={problem('lastName')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <TextInput
@@ -80,10 +94,24 @@ export function NewPatientPage() {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.phone')} type="tel" autoComplete="off" value={form.phone} onChange={(e) => set('phone')(e.currentTarget.value)} error={problem('phone')} />
+            <TextInput
+              label={t('patients.phone')}
+              type="tel"
+              autoComplete="off"
+              value={form.phone}
+              onChange={(e) => set('phone')(e.currentTarget.value)}
+              error={problem('phone')}
+            />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput label={t('patients.email')} type="email" autoComplete="off" value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} error={problem('email')} />
+            <TextInput
+              label={t('patients.email')}
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onChange={(e) => set('email')(e.currentTarget.value)}
+              error={problem('email')}
+            />
           </Grid.Col>
         </Grid>
         {error !== null && <ErrorAlert error={error} />}

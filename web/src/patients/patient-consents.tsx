@@ -10,7 +10,11 @@ import { useFormat } from '../i18n/use-format';
 export function PatientConsents({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const state = useLoad(async () => (await call(api.GET('/api/patients/{id}/consents', { params: { path: { id: patientId } } }))).signatures, [patientId]);
+  const state = useLoad(
+    async () =>
+      (await call(api.GET('/api/patients/{id}/consents', { params: { path: { id: patientId } } }))).signatures,
+    [patientId],
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="consents-heading">
       <Group justify="space-between" mb="sm">
@@ -29,7 +33,11 @@ export function PatientConsents({ patientId }: { patientId: string }) {
             <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="consents">
               {signatures.map((s) => (
                 <Text key={s.id} size="sm" component="li">
-                  {t('patients.consentSigned', { procedure: s.consentText.procedure, version: s.consentText.version, date: format.dateTime(s.signedAt) })}
+                  {t('patients.consentSigned', {
+                    procedure: s.consentText.procedure,
+                    version: s.consentText.version,
+                    date: format.dateTime(s.signedAt),
+                  })}
                   {!s.consentText.current && ` (${t('patients.consentOutdated')})`}{' '}
                   <Anchor href={documentLinks.consentPdf(s.id)} download size="sm">
                     {t('patients.consentPdf')}

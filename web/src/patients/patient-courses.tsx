@@ -40,7 +40,10 @@ export function PatientCourses({ patientId, canChart }: { patientId: string; can
                 <div key={course.id} data-testid="course">
                   <Group gap="xs" mb={4}>
                     <Title order={3} size="h5">
-                      {t('course.courseTitle', { indication: label('indication', course.indication), area: label('area', course.area) })}
+                      {t('course.courseTitle', {
+                        indication: label('indication', course.indication),
+                        area: label('area', course.area),
+                      })}
                     </Title>
                     <Badge variant="light" size="sm">
                       {label('courseStatus', course.status)}

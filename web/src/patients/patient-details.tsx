@@ -26,7 +26,10 @@ export function PatientDetails({ patient }: { patient: Patient }) {
         {t('patients.details')}
       </Title>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
-        <Field label={t('patients.birthDate')} value={`${format.date(patient.birthDate)} (${t('patients.age', { age: ageOn(patient.birthDate) })})`} />
+        <Field
+          label={t('patients.birthDate')}
+          value={`${format.date(patient.birthDate)} (${t('patients.age', { age: ageOn(patient.birthDate) })})`}
+        />
         <Field label={t('patients.sex')} value={label('sex', patient.sex)} />
         <Field label={t('patients.phone')} value={patient.phone ?? '—'} />
         <Field label={t('patients.email')} value={patient.email ?? '—'} />

@@ -14,7 +14,10 @@ export function PatientIntakes({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useCodeLabel();
-  const state = useLoad(async () => (await call(api.GET('/api/patients/{id}/intakes', { params: { path: { id: patientId } } }))).intakes, [patientId]);
+  const state = useLoad(
+    async () => (await call(api.GET('/api/patients/{id}/intakes', { params: { path: { id: patientId } } }))).intakes,
+    [patientId],
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="intakes-heading">
       <Title order={2} size="h4" id="intakes-heading" mb="sm">
@@ -29,12 +32,14 @@ export function PatientIntakes({ patientId }: { patientId: string }) {
               {intakes.map((intake) => (
                 <Group key={intake.id} component="li" justify="space-between" wrap="wrap" gap="xs">
                   <Text size="sm">
-                    {t('patients.intakeVersion', { version: intake.version, date: format.dateTime(intake.createdAt) })} ·{' '}
-                    {label('indication', intake.data.request.indication)}, {label('area', intake.data.request.area)}
+                    {t('patients.intakeVersion', { version: intake.version, date: format.dateTime(intake.createdAt) })}{' '}
+                    · {label('indication', intake.data.request.indication)}, {label('area', intake.data.request.area)}
                   </Text>
                   {intake.assessment && (
                     <Group gap="xs">
-                      <Badge color={verdictColor[intake.assessment.verdict as Verdict] ?? 'gray'}>{label('verdict', intake.assessment.verdict)}</Badge>
+                      <Badge color={verdictColor[intake.assessment.verdict as Verdict] ?? 'gray'}>
+                        {label('verdict', intake.assessment.verdict)}
+                      </Badge>
                       <Anchor component={Link} to={`/assessments/${intake.assessment.id}`} size="sm">
                         {t('patients.openAssessment')}
                       </Anchor>

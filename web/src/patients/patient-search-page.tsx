@@ -20,7 +20,13 @@ export function PatientSearchPage() {
   const [debounced] = useDebouncedValue(text, 250);
   const query = interpretQuery(debounced);
 
-  const results = useLoad(async () => (query ? (await call(api.GET('/api/patients', { params: { query: { ...query, limit: 50, offset: 0 } } }))).patients : null), [debounced]);
+  const results = useLoad(
+    async () =>
+      query
+        ? (await call(api.GET('/api/patients', { params: { query: { ...query, limit: 50, offset: 0 } } }))).patients
+        : null,
+    [debounced],
+  );
 
   return (
     <>

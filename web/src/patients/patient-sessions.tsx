@@ -8,7 +8,10 @@ import { SessionList } from '../sessions/session-list';
 /** For reception, who book sessions but see no clinical records: the sessions alone. */
 export function PatientSessions({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
-  const state = useLoad(async () => (await call(api.GET('/api/patients/{id}/sessions', { params: { path: { id: patientId } } }))).sessions, [patientId]);
+  const state = useLoad(
+    async () => (await call(api.GET('/api/patients/{id}/sessions', { params: { path: { id: patientId } } }))).sessions,
+    [patientId],
+  );
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="sessions-heading">
       <Title order={2} size="h4" id="sessions-heading" mb="sm">

@@ -13,11 +13,21 @@ import { fullName } from './full-name';
 /** Admins give a patient a portal sign-in (POST /api/users with the patient role). */
 export function PortalAccount({ patient }: { patient: Patient }) {
   const { t } = useTranslation();
-  const existing = useLoad(async () => (await call(api.GET('/api/users', { params: { query: { role: 'patient' } } }))).users.find((u) => u.patientId === patient.id) ?? null, [patient.id]);
+  const existing = useLoad(
+    async () =>
+      (await call(api.GET('/api/users', { params: { query: { role: 'patient' } } }))).users.find(
+        (u) => u.patientId === patient.id,
+      ) ?? null,
+    [patient.id],
+  );
   const [email, setEmail] = useState(patient.email ?? '');
   const [password, setPassword] = useState('');
   const { submit, pending, error } = useSubmit(async () =>
-    call(api.POST('/api/users', { body: { email: email.trim(), password, displayName: fullName(patient), role: 'patient', patientId: patient.id } })),
+    call(
+      api.POST('/api/users', {
+        body: { email: email.trim(), password, displayName: fullName(patient), role: 'patient', patientId: patient.id },
+      }),
+    ),
   );
   const problem = (field: string) => (isApiError(error) ? error.problemFor(field) : undefined);
 
@@ -43,8 +53,24 @@ export function PortalAccount({ patient }: { patient: Patient }) {
           ) : (
             <form onSubmit={onSubmit}>
               <Group align="flex-end" wrap="wrap">
-                <TextInput label={t('patients.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={problem('email')} autoComplete="off" />
-                <PasswordInput label={t('patients.portalPassword')} required minLength={10} value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={problem('password')} autoComplete="new-password" />
+                <TextInput
+                  label={t('patients.email')}
+                  type="email"
+                  required
+                  value={email}
+                  onChange={(e) => setEmail(e.currentTarget.value)}
+                  error={problem('email')}
+                  autoComplete="off"
+                />
+                <PasswordInput
+                  label={t('patients.portalPassword')}
+                  required
+                  minLength={10}
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={problem('password')}
+                  autoComplete="new-password"
+                />
                 <Button type="submit" loading={pending}>
                   {t('patients.portalCreate')}
                 </Button>

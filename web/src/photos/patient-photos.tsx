@@ -11,14 +11,30 @@ import { PhotoUploadForm } from './photo-upload-form';
 type Photo = Ok<'/api/patients/{id}/photos', 'get'>['photos'][number];
 
 /** Before and after photos side by side: by default the first "before" and the latest "after". */
-export function PatientPhotos({ patientId, patientName, canUpload }: { patientId: string; patientName: string; canUpload: boolean }) {
+export function PatientPhotos({
+  patientId,
+  patientName,
+  canUpload,
+}: {
+  patientId: string;
+  patientName: string;
+  canUpload: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
-  const state = useLoad(async () => (await call(api.GET('/api/patients/{id}/photos', { params: { path: { id: patientId } } }))).photos, [patientId]);
+  const state = useLoad(
+    async () => (await call(api.GET('/api/patients/{id}/photos', { params: { path: { id: patientId } } }))).photos,
+    [patientId],
+  );
   const [beforeId, setBeforeId] = useState<string | null>(null);
   const [afterId, setAfterId] = useState<string | null>(null);
 
-  const describe = (p: Photo) => t('records.photoAlt', { kind: t(`records.photoKinds.${p.kind}`), name: patientName, date: format.dateTime(p.createdAt) });
+  const describe = (p: Photo) =>
+    t('records.photoAlt', {
+      kind: t(`records.photoKinds.${p.kind}`),
+      name: patientName,
+      date: format.dateTime(p.createdAt),
+    });
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="photos-heading">
@@ -44,11 +60,23 @@ export function PatientPhotos({ patientId, patientName, canUpload }: { patientId
                   </Title>
                   <SimpleGrid cols={2} spacing="sm" data-testid="photo-compare">
                     <Stack gap={4}>
-                      <Select label={t('records.compareBefore')} data={befores.map(option)} value={before?.id ?? null} onChange={setBeforeId} allowDeselect={false} />
+                      <Select
+                        label={t('records.compareBefore')}
+                        data={befores.map(option)}
+                        value={before?.id ?? null}
+                        onChange={setBeforeId}
+                        allowDeselect={false}
+                      />
                       {before && <Image src={before.url} alt={describe(before)} radius="sm" fit="contain" mah={360} />}
                     </Stack>
                     <Stack gap={4}>
-                      <Select label={t('records.compareAfter')} data={afters.map(option)} value={after?.id ?? null} onChange={setAfterId} allowDeselect={false} />
+                      <Select
+                        label={t('records.compareAfter')}
+                        data={afters.map(option)}
+                        value={after?.id ?? null}
+                        onChange={setAfterId}
+                        allowDeselect={false}
+                      />
                       {after && <Image src={after.url} alt={describe(after)} radius="sm" fit="contain" mah={360} />}
                     </Stack>
                   </SimpleGrid>

@@ -9,7 +9,9 @@ export function PhotoUploadForm({ patientId, onUploaded }: { patientId: string; 
   const { t } = useTranslation();
   const [kind, setKind] = useState<'before' | 'after'>('before');
   const [file, setFile] = useState<File | null>(null);
-  const { submit, pending, error } = useSubmit(async (form: FormData) => upload(`/api/patients/${encodeURIComponent(patientId)}/photos`, form));
+  const { submit, pending, error } = useSubmit(async (form: FormData) =>
+    upload(`/api/patients/${encodeURIComponent(patientId)}/photos`, form),
+  );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +37,14 @@ export function PhotoUploadForm({ patientId, onUploaded }: { patientId: string; 
           allowDeselect={false}
           w={140}
         />
-        <FileInput label={t('records.photoFile')} accept="image/jpeg,image/png,image/webp" value={file} onChange={setFile} clearable w={300} />
+        <FileInput
+          label={t('records.photoFile')}
+          accept="image/jpeg,image/png,image/webp"
+          value={file}
+          onChange={setFile}
+          clearable
+          w={300}
+        />
         <Button type="submit" variant="light" loading={pending} disabled={!file}>
           {pending ? t('records.uploading') : t('records.upload')}
         </Button>

@@ -18,7 +18,15 @@ function useNow(): number {
 }
 
 /** After a session: what not to do, until when, and how long is left; done items drop off. */
-export function AftercareCountdown({ plan, sessionId, sessionAt }: { plan: Plan; sessionId: string; sessionAt: string }) {
+export function AftercareCountdown({
+  plan,
+  sessionId,
+  sessionAt,
+}: {
+  plan: Plan;
+  sessionId: string;
+  sessionAt: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();

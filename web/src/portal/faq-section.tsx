@@ -21,7 +21,13 @@ export function FaqSection() {
       <Title order={2} size="h4" id="faq-heading" mb="xs">
         {t('portal.faqTitle')}
       </Title>
-      <TextInput label={t('portal.faqSearch')} description={t('portal.faqSearchHelp')} value={text} onChange={(e) => setText(e.currentTarget.value)} mb="sm" />
+      <TextInput
+        label={t('portal.faqSearch')}
+        description={t('portal.faqSearchHelp')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        mb="sm"
+      />
       <Loaded state={state}>
         {(entries) =>
           entries.length === 0 ? (

@@ -20,7 +20,9 @@ export async function loadPortal(patientId: string): Promise<PortalData> {
 
 /** Planned sessions still ahead, soonest first. */
 export function upcomingSessions(sessions: readonly TreatmentSession[], now: number): TreatmentSession[] {
-  return sessions.filter((s) => s.status === 'planned' && Date.parse(s.scheduledAt) > now).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+  return sessions
+    .filter((s) => s.status === 'planned' && Date.parse(s.scheduledAt) > now)
+    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
 }
 
 /** Sessions that took place (not cancelled or missed, and not in the future), latest first. */

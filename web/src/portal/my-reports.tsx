@@ -14,7 +14,11 @@ export function MyReports({ sessions }: { sessions: TreatmentSession[] }) {
   const format = useFormat();
   const ids = sessions.map((s) => s.id);
   const state = useLoad(async () => {
-    const lists = await Promise.all(ids.map(async (id) => (await call(api.GET('/api/sessions/{id}/side-effects', { params: { path: { id } } }))).reports));
+    const lists = await Promise.all(
+      ids.map(
+        async (id) => (await call(api.GET('/api/sessions/{id}/side-effects', { params: { path: { id } } }))).reports,
+      ),
+    );
     return lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }, [ids.join()]);
   return (

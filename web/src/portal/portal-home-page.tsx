@@ -87,7 +87,11 @@ export function PortalHomePage() {
                 <Title order={2} size="h4" id="aftercare-heading" mb="xs">
                   {t('portal.aftercare')}
                 </Title>
-                {last && lastPlan ? <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} /> : <Text size="sm">{t('portal.aftercareNone')}</Text>}
+                {last && lastPlan ? (
+                  <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} />
+                ) : (
+                  <Text size="sm">{t('portal.aftercareNone')}</Text>
+                )}
               </Paper>
               <MyReports sessions={heldSessions(sessions, now)} />
               <CalendarSubscription />

@@ -17,7 +17,15 @@ function readTicks(sessionId: string): string[] {
 }
 
 /** What to do (or avoid) before the next session, each from when; ticks are kept on the device only. */
-export function PreparationChecklist({ plan, sessionId, sessionAt }: { plan: Plan; sessionId: string; sessionAt: string }) {
+export function PreparationChecklist({
+  plan,
+  sessionId,
+  sessionAt,
+}: {
+  plan: Plan;
+  sessionId: string;
+  sessionAt: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const [ticks, setTicks] = useState<string[]>(() => readTicks(sessionId));
@@ -45,7 +53,11 @@ export function PreparationChecklist({ plan, sessionId, sessionAt }: { plan: Pla
                 setTicks((list) => (checked ? [...list, item.code] : list.filter((c) => c !== item.code)));
               }}
               label={item.text}
-              description={from.getTime() <= now ? t('portal.fromNow') : t('portal.from', { date: format.dateTime(from.toISOString()) })}
+              description={
+                from.getTime() <= now
+                  ? t('portal.fromNow')
+                  : t('portal.from', { date: format.dateTime(from.toISOString()) })
+              }
             />
             <SourceRefs sourced={item} what={item.text} />
           </Group>

@@ -40,7 +40,13 @@ export function ReportSideEffectForm({ sessions, pending, error, onSubmit }: Pro
         allowDeselect={false}
         required
       />
-      <ReportFields audience="patient" value={draft} onChange={setDraft} maxOnsetDays={session ? latestOnsetDay(session.scheduledAt, Date.now()) : 0} problem={problem} />
+      <ReportFields
+        audience="patient"
+        value={draft}
+        onChange={setDraft}
+        maxOnsetDays={session ? latestOnsetDay(session.scheduledAt, Date.now()) : 0}
+        problem={problem}
+      />
       {error !== null && <ErrorAlert error={error} />}
       <Button type="submit" loading={pending} disabled={!sessionId || !draftReady(draft)} w="fit-content">
         {pending ? t('portal.submitting') : t('portal.submit')}

@@ -18,7 +18,14 @@ export function ReportSideEffectPage() {
   const { t } = useTranslation();
   const user = useUser();
   const patientId = user.patientId ?? '';
-  const state = useLoad(async () => heldSessions((await call(api.GET('/api/patients/{id}/sessions', { params: { path: { id: patientId } } }))).sessions, Date.now()), [patientId]);
+  const state = useLoad(
+    async () =>
+      heldSessions(
+        (await call(api.GET('/api/patients/{id}/sessions', { params: { path: { id: patientId } } }))).sessions,
+        Date.now(),
+      ),
+    [patientId],
+  );
   const [report, setReport] = useState<SideEffectReport | null>(null);
   const { submit, pending, error } = useSubmit(async (sessionId: string, body: NewSideEffectReport) =>
     call(api.POST('/api/sessions/{id}/side-effects', { params: { path: { id: sessionId } }, body })),

@@ -19,7 +19,10 @@ export function RecallPage() {
   const [params, setParams] = useSearchParams();
   const lotId = params.get('lot');
   const catalogue = useLoad(async () => (await call(api.GET('/api/products'))).products, []);
-  const recipients = useLoad(async () => (lotId ? call(api.GET('/api/lots/{id}/recall', { params: { path: { id: lotId } } })) : null), [lotId]);
+  const recipients = useLoad(
+    async () => (lotId ? call(api.GET('/api/lots/{id}/recall', { params: { path: { id: lotId } } })) : null),
+    [lotId],
+  );
   const [confirming, setConfirming] = useState(false);
   const recall = useSubmit(async (id: string) => call(api.POST('/api/lots/{id}/recall', { params: { path: { id } } })));
 
@@ -38,7 +41,10 @@ export function RecallPage() {
             mb="md"
             data={products.map((p) => ({
               group: p.name,
-              items: p.lots.map((l) => ({ value: l.id, label: `${t('records.recallLotOption', { product: p.name, lot: l.lotNumber })}${l.recalled ? ` (${t('records.recalledBadge')})` : ''}` })),
+              items: p.lots.map((l) => ({
+                value: l.id,
+                label: `${t('records.recallLotOption', { product: p.name, lot: l.lotNumber })}${l.recalled ? ` (${t('records.recalledBadge')})` : ''}`,
+              })),
             }))}
             value={lotId}
             onChange={(id) => {
@@ -66,7 +72,11 @@ export function RecallPage() {
                     {confirming ? (
                       <Group>
                         <Text size="sm">{t('records.recallConfirm', { lot: result.lot.lotNumber })}</Text>
-                        <Button color="red" loading={recall.pending} onClick={async () => (await recall.submit(result.lot.id)) && recipients.reload()}>
+                        <Button
+                          color="red"
+                          loading={recall.pending}
+                          onClick={async () => (await recall.submit(result.lot.id)) && recipients.reload()}
+                        >
                           {t('records.recallAction')}
                         </Button>
                         <Button variant="default" onClick={() => setConfirming(false)}>

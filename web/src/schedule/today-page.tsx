@@ -24,7 +24,9 @@ export function TodayPage() {
 
   const state = useLoad(async () => {
     const { from, to } = localDayBounds(day);
-    const { entries } = await call(api.GET('/api/sessions', { params: { query: { from, to, limit: 200, offset: 0 } } }));
+    const { entries } = await call(
+      api.GET('/api/sessions', { params: { query: { from, to, limit: 200, offset: 0 } } }),
+    );
     return entries;
   }, [day]);
 
@@ -35,7 +37,12 @@ export function TodayPage() {
         <Button variant="default" onClick={() => setDay(addDays(day, -1))}>
           {t('schedule.previousDay')}
         </Button>
-        <TextInput label={t('schedule.dateLabel')} type="date" value={day} onChange={(e) => e.currentTarget.value && setDay(e.currentTarget.value)} />
+        <TextInput
+          label={t('schedule.dateLabel')}
+          type="date"
+          value={day}
+          onChange={(e) => e.currentTarget.value && setDay(e.currentTarget.value)}
+        />
         <Button variant="default" onClick={() => setDay(addDays(day, 1))}>
           {t('schedule.nextDay')}
         </Button>
@@ -70,7 +77,9 @@ export function TodayPage() {
                           {patient.firstName} {patient.lastName}
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{session.durationMinutes ? t('common.minutes', { count: session.durationMinutes }) : '—'}</Table.Td>
+                      <Table.Td>
+                        {session.durationMinutes ? t('common.minutes', { count: session.durationMinutes }) : '—'}
+                      </Table.Td>
                       <Table.Td>
                         <Group gap="xs">
                           <SessionStatusBadge status={session.status} />

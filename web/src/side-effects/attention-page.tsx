@@ -18,7 +18,14 @@ export function AttentionPage() {
   const format = useFormat();
   const [filter, setFilter] = useState<Filter>('all');
   const state = useLoad(
-    async () => (await call(api.GET('/api/side-effects', { params: { query: { ...(filter === 'all' ? {} : { level: filter }), limit: 100, offset: 0 } } }))).reports,
+    async () =>
+      (
+        await call(
+          api.GET('/api/side-effects', {
+            params: { query: { ...(filter === 'all' ? {} : { level: filter }), limit: 100, offset: 0 } },
+          }),
+        )
+      ).reports,
     [filter],
   );
 
@@ -53,7 +60,10 @@ export function AttentionPage() {
                       {r.patient.firstName} {r.patient.lastName}
                     </Anchor>
                     <Text size="xs" c="dimmed">
-                      {t('sideEffects.reported', { date: format.dateTime(r.createdAt), session: format.dateTime(r.sessionAt) })}
+                      {t('sideEffects.reported', {
+                        date: format.dateTime(r.createdAt),
+                        session: format.dateTime(r.sessionAt),
+                      })}
                     </Text>
                   </Group>
                   <ReportSummary report={r} />

@@ -24,7 +24,13 @@ export function PatientSideEffects({ patientId }: { patientId: string }) {
   const state = useLoad(async () => {
     const { sessions } = await call(api.GET('/api/patients/{id}/sessions', { params: { path: { id: patientId } } }));
     const held = heldSessions(sessions, Date.now());
-    const lists = await Promise.all(held.map(async (s) => (await call(api.GET('/api/sessions/{id}/side-effects', { params: { path: { id: s.id } } }))).reports.map((r) => ({ ...r, sessionAt: s.scheduledAt }))));
+    const lists = await Promise.all(
+      held.map(async (s) =>
+        (await call(api.GET('/api/sessions/{id}/side-effects', { params: { path: { id: s.id } } }))).reports.map(
+          (r) => ({ ...r, sessionAt: s.scheduledAt }),
+        ),
+      ),
+    );
     return { held, reports: lists.flat().sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
   }, [patientId]);
 
@@ -85,9 +91,14 @@ export function PatientSideEffects({ patientId }: { patientId: string }) {
                       </div>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {t('sideEffects.reported', { date: format.dateTime(r.createdAt), session: format.dateTime(r.sessionAt) })}
-                      {r.severity && ` · ${t('sideEffects.severity', { severity: t(`portal.severities.${r.severity}`, { defaultValue: r.severity }) })}`}
-                      {r.lots.length > 0 && ` · ${t('sideEffects.lots', { lots: r.lots.map((l) => `${l.productName} ${l.lotNumber}`).join(', ') })}`}
+                      {t('sideEffects.reported', {
+                        date: format.dateTime(r.createdAt),
+                        session: format.dateTime(r.sessionAt),
+                      })}
+                      {r.severity &&
+                        ` · ${t('sideEffects.severity', { severity: t(`portal.severities.${r.severity}`, { defaultValue: r.severity }) })}`}
+                      {r.lots.length > 0 &&
+                        ` · ${t('sideEffects.lots', { lots: r.lots.map((l) => `${l.productName} ${l.lotNumber}`).join(', ') })}`}
                     </Text>
                     {r.triage && (
                       <Spoiler maxHeight={0} showLabel={t('common.open')} hideLabel={t('common.close')} mt={4}>

@@ -37,7 +37,15 @@ export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
   };
 
   return (
-    <Paper withBorder p="sm" bg="gray.0" component="form" onSubmit={save} aria-label={t('sideEffects.record')} data-testid="record-side-effect">
+    <Paper
+      withBorder
+      p="sm"
+      bg="gray.0"
+      component="form"
+      onSubmit={save}
+      aria-label={t('sideEffects.record')}
+      data-testid="record-side-effect"
+    >
       <Stack gap="md">
         <Text size="sm">{t('sideEffects.recordIntro')}</Text>
         <Select
@@ -49,7 +57,13 @@ export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
           required
           maw={320}
         />
-        <ReportFields audience="staff" value={draft} onChange={setDraft} maxOnsetDays={session ? latestOnsetDay(session.scheduledAt, Date.now()) : 0} problem={problem} />
+        <ReportFields
+          audience="staff"
+          value={draft}
+          onChange={setDraft}
+          maxOnsetDays={session ? latestOnsetDay(session.scheduledAt, Date.now()) : 0}
+          problem={problem}
+        />
         {error !== null && <ErrorAlert error={error} />}
         <Group>
           <Button type="submit" loading={pending} disabled={!sessionId || !draftReady(draft)}>

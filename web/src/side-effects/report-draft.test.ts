@@ -13,7 +13,12 @@ describe('a side-effect report draft', () => {
   });
 
   it('sends ticked codes, the words only when there are some, and the onset in days', () => {
-    expect(draftBody({ ...emptyDraft(), symptoms: ['swelling'], onsetDays: 21 })).toEqual({ symptoms: ['swelling'], onsetDays: 21, ongoing: true, severity: 'mild' });
+    expect(draftBody({ ...emptyDraft(), symptoms: ['swelling'], onsetDays: 21 })).toEqual({
+      symptoms: ['swelling'],
+      onsetDays: 21,
+      ongoing: true,
+      severity: 'mild',
+    });
     expect(draftBody({ ...emptyDraft(), details: '  a weeping sore ', ongoing: false, severity: 'severe' })).toEqual({
       symptoms: [],
       symptom: 'a weeping sore',
@@ -31,7 +36,9 @@ describe('a side-effect report draft', () => {
   });
 
   it('shows ticked symptoms by their label, then the words quoted', () => {
-    expect(reportText({ symptoms: ['lump_nodule', 'fever'], symptom: 'since Monday' }, (c) => c.toUpperCase())).toBe('LUMP_NODULE; FEVER — “since Monday”');
+    expect(reportText({ symptoms: ['lump_nodule', 'fever'], symptom: 'since Monday' }, (c) => c.toUpperCase())).toBe(
+      'LUMP_NODULE; FEVER — “since Monday”',
+    );
     expect(reportText({ symptoms: [], symptom: 'red' }, (c) => c)).toBe('“red”');
   });
 

@@ -24,7 +24,13 @@ export function draftReady(draft: ReportDraft): boolean {
 /** The request body: ticked codes, the words only when there are some, the onset in days. */
 export function draftBody(draft: ReportDraft): NewSideEffectReport {
   const details = draft.details.trim();
-  return { symptoms: draft.symptoms, ...(details ? { symptom: details } : {}), onsetDays: draft.onsetDays, ongoing: draft.ongoing, severity: draft.severity };
+  return {
+    symptoms: draft.symptoms,
+    ...(details ? { symptom: details } : {}),
+    onsetDays: draft.onsetDays,
+    ongoing: draft.ongoing,
+    severity: draft.severity,
+  };
 }
 
 /** Whole days from a session to now, plus the calendar day begun: the latest onset day that can be true. */

@@ -75,13 +75,25 @@ export function ReportFields({ audience, value, onChange, maxOnsetDays, problem 
           onChange={(n) => set({ onsetDays: typeof n === 'number' ? n : Number(n) || 0 })}
           error={problem('onsetDays') ?? problem('onset')}
         />
-        <Radio.Group label={t(staff ? 'sideEffects.form.ongoingStaff' : 'sideEffects.form.ongoingPatient')} value={value.ongoing ? 'yes' : 'no'} onChange={(v) => set({ ongoing: v === 'yes' })} required error={problem('ongoing')}>
+        <Radio.Group
+          label={t(staff ? 'sideEffects.form.ongoingStaff' : 'sideEffects.form.ongoingPatient')}
+          value={value.ongoing ? 'yes' : 'no'}
+          onChange={(v) => set({ ongoing: v === 'yes' })}
+          required
+          error={problem('ongoing')}
+        >
           <Group mt={6}>
             <Radio value="yes" label={t('sideEffects.form.yes')} />
             <Radio value="no" label={t('sideEffects.form.no')} />
           </Group>
         </Radio.Group>
-        <Radio.Group label={t('sideEffects.form.severity')} value={value.severity} onChange={(v) => set({ severity: v as Severity })} required error={problem('severity')}>
+        <Radio.Group
+          label={t('sideEffects.form.severity')}
+          value={value.severity}
+          onChange={(v) => set({ severity: v as Severity })}
+          required
+          error={problem('severity')}
+        >
           <Group mt={6}>
             {severities.map((s) => (
               <Radio key={s} value={s} label={t(`portal.severities.${s}`)} />

@@ -13,7 +13,10 @@ interface Reported {
 /** A report's symptoms and words, with when it began and who reported it, for the clinic's lists. */
 export function ReportSummary({ report }: { report: Reported }) {
   const { t } = useTranslation();
-  const label = (code: string) => t(`sideEffects.symptoms.${code}`, { defaultValue: catalogue.symptoms.find((s) => s.code === code)?.patient ?? code.replace(/_/g, ' ') });
+  const label = (code: string) =>
+    t(`sideEffects.symptoms.${code}`, {
+      defaultValue: catalogue.symptoms.find((s) => s.code === code)?.patient ?? code.replace(/_/g, ' '),
+    });
   const about = [
     report.onsetDays === null ? null : t('sideEffects.onsetDay', { days: report.onsetDays }),
     report.reportedBy ? t(`sideEffects.reportedBy.${report.reportedBy}`, { defaultValue: report.reportedBy }) : null,

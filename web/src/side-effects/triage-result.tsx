@@ -12,7 +12,12 @@ export function TriageResult({ triage, audience }: { triage: Triage; audience: '
   const title = audience === 'patient' ? t(`portal.triage.${triage.level}`) : t(`sideEffects.level.${triage.level}`);
   return (
     <Stack gap="sm" data-testid="triage-result" data-level={triage.level}>
-      <Alert color={triageColor[triage.level]} variant="filled" title={title} role={triage.level === 'urgent' ? 'alert' : 'status'}>
+      <Alert
+        color={triageColor[triage.level]}
+        variant="filled"
+        title={title}
+        role={triage.level === 'urgent' ? 'alert' : 'status'}
+      >
         {audience === 'patient' ? t(`portal.triageHelp.${triage.level}`) : null}
       </Alert>
       {triage.findings.length > 0 && (

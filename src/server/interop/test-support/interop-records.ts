@@ -39,10 +39,28 @@ export interface InteropCatalogue {
 
 export async function seedInteropCatalogue(repos: Repositories, clinicId: string): Promise<InteropCatalogue> {
   return repos.transaction(async (tx) => {
-    const location = await tx.clinics.createLocation({ clinicId, name: 'İstanbul şubesi', address: 'Bağdat Caddesi 1', timeZone: 'Europe/Istanbul' });
-    const product = await tx.products.createProduct({ clinicId, name: 'Saç Kokteyli', manufacturer: 'Örnek İlaç A.Ş.', ingredients: ['biotin', 'dexpanthenol'] });
-    const lotA = await tx.products.createLot({ productId: product.id, lotNumber: 'LOT-TR-A', expiryDate: '2027-06-30' });
-    const lotB = await tx.products.createLot({ productId: product.id, lotNumber: 'LOT-TR-B', expiryDate: '2027-03-31' });
+    const location = await tx.clinics.createLocation({
+      clinicId,
+      name: 'İstanbul şubesi',
+      address: 'Bağdat Caddesi 1',
+      timeZone: 'Europe/Istanbul',
+    });
+    const product = await tx.products.createProduct({
+      clinicId,
+      name: 'Saç Kokteyli',
+      manufacturer: 'Örnek İlaç A.Ş.',
+      ingredients: ['biotin', 'dexpanthenol'],
+    });
+    const lotA = await tx.products.createLot({
+      productId: product.id,
+      lotNumber: 'LOT-TR-A',
+      expiryDate: '2027-06-30',
+    });
+    const lotB = await tx.products.createLot({
+      productId: product.id,
+      lotNumber: 'LOT-TR-B',
+      expiryDate: '2027-03-31',
+    });
     await tx.products.setLotRecalled(lotB.id, true);
     const consentText = await tx.consent.createText({
       clinicId,
@@ -87,19 +105,52 @@ export interface InteropPatientRecords {
   intake: Intake;
 }
 
-export async function seedInteropPatient(repos: Repositories, knowledgeBase: KnowledgeBase, catalogue: InteropCatalogue, patient: PatientRecord, practitionerId: string): Promise<InteropPatientRecords> {
+export async function seedInteropPatient(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  catalogue: InteropCatalogue,
+  patient: PatientRecord,
+  practitionerId: string,
+): Promise<InteropPatientRecords> {
   const intake = interopIntake(patient);
   const result = assess(intake, knowledgeBase);
   if (!result.plan) throw new Error(`test intake has no plan: ${result.verdict}`);
   const plan = result.plan;
   return repos.transaction(async (tx) => {
-    const first = await tx.intakes.create({ patientId: patient.id, data: { ...intake, patient: { ...intake.patient, conditions: [] } }, createdBy: practitionerId });
-    await tx.assessments.create({ intakeId: first.id, patientId: patient.id, result: assess(first.data, knowledgeBase), createdBy: practitionerId });
+    const first = await tx.intakes.create({
+      patientId: patient.id,
+      data: { ...intake, patient: { ...intake.patient, conditions: [] } },
+      createdBy: practitionerId,
+    });
+    await tx.assessments.create({
+      intakeId: first.id,
+      patientId: patient.id,
+      result: assess(first.data, knowledgeBase),
+      createdBy: practitionerId,
+    });
     const latest = await tx.intakes.create({ patientId: patient.id, data: intake, createdBy: practitionerId });
-    const assessment = await tx.assessments.create({ intakeId: latest.id, patientId: patient.id, result, createdBy: practitionerId });
-    const course = await tx.courses.create({ patientId: patient.id, assessmentId: assessment.id, indication: plan.indication, area: plan.area, plan, createdBy: practitionerId });
+    const assessment = await tx.assessments.create({
+      intakeId: latest.id,
+      patientId: patient.id,
+      result,
+      createdBy: practitionerId,
+    });
+    const course = await tx.courses.create({
+      patientId: patient.id,
+      assessmentId: assessment.id,
+      indication: plan.indication,
+      area: plan.area,
+      plan,
+      createdBy: practitionerId,
+    });
     const book = (scheduledAt: string, durationMinutes: number | null) =>
-      tx.treatmentSessions.create({ courseId: course.id, scheduledAt, durationMinutes, practitionerId, locationId: catalogue.location.id });
+      tx.treatmentSessions.create({
+        courseId: course.id,
+        scheduledAt,
+        durationMinutes,
+        practitionerId,
+        locationId: catalogue.location.id,
+      });
 
     const booked = await book('2026-11-23T07:00:00.000Z', 45);
     const doneSession = (await tx.treatmentSessions.update(booked.id, { status: 'done' })) ?? booked;
@@ -111,8 +162,26 @@ export async function seedInteropPatient(repos: Repositories, knowledgeBase: Kno
       notes: 'İyi tolere etti.',
       createdBy: practitionerId,
       points: [
-        { area: 'scalp', x: 0.4, y: 0.3, productId: catalogue.product.id, lotId: lotA.id, volumeMl: 0.1, depthMm: 1, technique: 'manual' },
-        { area: 'scalp', x: 0.6, y: 0.3, productId: catalogue.product.id, lotId: lotB.id, volumeMl: 0.1, depthMm: 2, technique: 'gun' },
+        {
+          area: 'scalp',
+          x: 0.4,
+          y: 0.3,
+          productId: catalogue.product.id,
+          lotId: lotA.id,
+          volumeMl: 0.1,
+          depthMm: 1,
+          technique: 'manual',
+        },
+        {
+          area: 'scalp',
+          x: 0.6,
+          y: 0.3,
+          productId: catalogue.product.id,
+          lotId: lotB.id,
+          volumeMl: 0.1,
+          depthMm: 2,
+          technique: 'gun',
+        },
       ],
     });
     await tx.sideEffects.createReport({
@@ -160,12 +229,38 @@ export async function seedInteropDataDir(knowledgeBase: KnowledgeBase): Promise<
   try {
     await migrateToLatest(db);
     const repos = createRepositories(db);
-    await seedDemo(repos, { passwordFor: () => 'demo password 123', hashPassword: async () => 'not-a-hash', assess: (intake) => assess(intake, knowledgeBase), today: '2026-11-23' });
+    await seedDemo(repos, {
+      passwordFor: () => 'demo password 123',
+      hashPassword: async () => 'not-a-hash',
+      assess: (intake) => assess(intake, knowledgeBase),
+      today: '2026-11-23',
+    });
     const [clinic] = await repos.clinics.list();
     if (!clinic) throw new Error('the demo seed made no clinic');
-    const practitioner = await repos.users.create({ clinicId: clinic.id, email: 'cli-practitioner@interop.test', displayName: 'Dr Deniz Kaya', passwordHash: 'not-a-hash', role: 'practitioner', patientId: null });
-    const patient = await repos.patients.create({ clinicId: clinic.id, firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1988-06-02', sex: 'female', phone: '+90 532 000 00 00', email: null });
-    const records = await seedInteropPatient(repos, knowledgeBase, await seedInteropCatalogue(repos, clinic.id), patient, practitioner.id);
+    const practitioner = await repos.users.create({
+      clinicId: clinic.id,
+      email: 'cli-practitioner@interop.test',
+      displayName: 'Dr Deniz Kaya',
+      passwordHash: 'not-a-hash',
+      role: 'practitioner',
+      patientId: null,
+    });
+    const patient = await repos.patients.create({
+      clinicId: clinic.id,
+      firstName: 'Ayşe',
+      lastName: 'Yılmaz',
+      birthDate: '1988-06-02',
+      sex: 'female',
+      phone: '+90 532 000 00 00',
+      email: null,
+    });
+    const records = await seedInteropPatient(
+      repos,
+      knowledgeBase,
+      await seedInteropCatalogue(repos, clinic.id),
+      patient,
+      practitioner.id,
+    );
     return { dir, env: { MESODESK_DATA_DIR: dir }, clinicId: clinic.id, patient, records };
   } finally {
     await db.destroy();

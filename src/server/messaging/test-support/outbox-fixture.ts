@@ -18,11 +18,27 @@ let count = 0;
 
 /** A clinic with a course and `sessions` sessions far in the future, for outbox and worker tests. */
 export async function createOutboxFixture(repos: Repositories, options: { sessions: number }): Promise<OutboxFixture> {
-  const fixture = await createClinicFixture(repos, { tag: `outbox-${process.pid}-${++count}-${Date.now()}`, passwordHash: 'not-used' });
-  const course = await repos.courses.create({ patientId: fixture.patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
+  const fixture = await createClinicFixture(repos, {
+    tag: `outbox-${process.pid}-${++count}-${Date.now()}`,
+    passwordHash: 'not-used',
+  });
+  const course = await repos.courses.create({
+    patientId: fixture.patient.id,
+    assessmentId: null,
+    indication: 'hair_loss',
+    area: 'scalp',
+    plan: samplePlan(),
+    createdBy: null,
+  });
   const sessions: TreatmentSessionRecord[] = [];
   for (let i = 0; i < options.sessions; i++)
-    sessions.push(await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: new Date(Date.UTC(2030, 0, 1 + i, 9)).toISOString(), durationMinutes: 30 }));
+    sessions.push(
+      await repos.treatmentSessions.create({
+        courseId: course.id,
+        scheduledAt: new Date(Date.UTC(2030, 0, 1 + i, 9)).toISOString(),
+        durationMinutes: 30,
+      }),
+    );
   const draft = (index: number, kind: MessageKind, overrides: Partial<OutboxDraft> = {}): OutboxDraft => {
     const session = sessions[index];
     if (!session) throw new Error(`no session ${index}`);
@@ -40,5 +56,10 @@ export async function createOutboxFixture(repos: Repositories, options: { sessio
       ...overrides,
     };
   };
-  return { fixture, sessions, draft, allDrafts: () => sessions.flatMap((_, i) => messageKinds.map((kind) => draft(i, kind))) };
+  return {
+    fixture,
+    sessions,
+    draft,
+    allDrafts: () => sessions.flatMap((_, i) => messageKinds.map((kind) => draft(i, kind))),
+  };
 }

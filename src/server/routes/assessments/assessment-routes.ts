@@ -30,7 +30,12 @@ export async function assessmentRoutes(app: App): Promise<void> {
     '/api/assessments/:id',
     {
       config: allow(...anyRole.filter((r) => r !== 'reception')),
-      schema: { summary: 'A stored assessment of a patient', tags: ['assessments'], params: idParams, response: { 200: storedAssessmentView } },
+      schema: {
+        summary: 'A stored assessment of a patient',
+        tags: ['assessments'],
+        params: idParams,
+        response: { 200: storedAssessmentView },
+      },
     },
     async (request) => {
       const { user } = requireAuth(request);
@@ -40,7 +45,12 @@ export async function assessmentRoutes(app: App): Promise<void> {
       await loadAccessiblePatient(app.repos, user, assessment.patientId).catch(() => {
         throw notFound('assessment');
       });
-      await request.audit({ action: 'read', entity: 'assessment', entityId: assessment.id, patientId: assessment.patientId });
+      await request.audit({
+        action: 'read',
+        entity: 'assessment',
+        entityId: assessment.id,
+        patientId: assessment.patientId,
+      });
       return assessment;
     },
   );

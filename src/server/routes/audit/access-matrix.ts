@@ -1,5 +1,3 @@
 import type { AccessMatrixRow } from '../../access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/audit', allowed: ['admin'] },
-];
+export const accessMatrix: AccessMatrixRow[] = [{ method: 'GET', url: '/api/audit', allowed: ['admin'] }];

@@ -28,6 +28,8 @@ export async function auditRoutes(app: App): Promise<void> {
         response: { 200: z.object({ entries: z.array(auditView) }) },
       },
     },
-    async (request) => ({ entries: await app.repos.audit.list({ clinicId: requireAuth(request).user.clinicId, ...request.query }) }),
+    async (request) => ({
+      entries: await app.repos.audit.list({ clinicId: requireAuth(request).user.clinicId, ...request.query }),
+    }),
   );
 }

@@ -9,7 +9,10 @@ import { userView } from '../../views.js';
 
 const loginBody = z.object({
   email: text(254),
-  password: z.string({ error: (i) => (i.input === undefined ? 'required' : 'must be text') }).min(1, { message: 'must not be empty' }).max(200, { message: 'must be at most 200 characters' }),
+  password: z
+    .string({ error: (i) => (i.input === undefined ? 'required' : 'must be text') })
+    .min(1, { message: 'must not be empty' })
+    .max(200, { message: 'must be at most 200 characters' }),
 });
 
 const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'wrong email or password');
@@ -20,7 +23,10 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/auth/login',
     {
-      config: { ...publicAccess, rateLimit: { max: app.appConfig.loginRateLimit.max, timeWindow: app.appConfig.loginRateLimit.timeWindowMs } },
+      config: {
+        ...publicAccess,
+        rateLimit: { max: app.appConfig.loginRateLimit.max, timeWindow: app.appConfig.loginRateLimit.timeWindowMs },
+      },
       schema: {
         summary: 'Sign in; sets the httpOnly session cookie',
         tags: ['auth'],
@@ -53,7 +59,12 @@ export async function authRoutes(app: App): Promise<void> {
         return created;
       });
       request.auth = { user, session };
-      await request.audit({ action: 'create', entity: 'auth_session', entityId: session.id, patientId: user.patientId });
+      await request.audit({
+        action: 'create',
+        entity: 'auth_session',
+        entityId: session.id,
+        patientId: user.patientId,
+      });
       setSessionCookie(app, reply, token, expiresAt);
       return { user };
     },
@@ -61,11 +72,19 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    { config: signedIn, schema: { summary: 'Sign out: ends this session', tags: ['auth'], response: { 204: z.null() } } },
+    {
+      config: signedIn,
+      schema: { summary: 'Sign out: ends this session', tags: ['auth'], response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const { session, user } = requireAuth(request);
       await app.repos.authSessions.delete(session.id);
-      await request.audit({ action: 'delete', entity: 'auth_session', entityId: session.id, patientId: user.patientId });
+      await request.audit({
+        action: 'delete',
+        entity: 'auth_session',
+        entityId: session.id,
+        patientId: user.patientId,
+      });
       clearSessionCookie(app, reply);
       return reply.code(204).send(null);
     },
@@ -73,7 +92,10 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/auth/me',
-    { config: signedIn, schema: { summary: 'The signed-in user', tags: ['auth'], response: { 200: z.object({ user: userView }) } } },
+    {
+      config: signedIn,
+      schema: { summary: 'The signed-in user', tags: ['auth'], response: { 200: z.object({ user: userView }) } },
+    },
     async (request) => ({ user: requireAuth(request).user }),
   );
 
@@ -81,7 +103,11 @@ export async function authRoutes(app: App): Promise<void> {
     '/api/auth/csrf',
     {
       config: signedIn,
-      schema: { summary: 'A CSRF token for this session: send it in the x-csrf-token header with every write', tags: ['auth'], response: { 200: z.object({ token: z.string() }) } },
+      schema: {
+        summary: 'A CSRF token for this session: send it in the x-csrf-token header with every write',
+        tags: ['auth'],
+        response: { 200: z.object({ token: z.string() }) },
+      },
     },
     async (request, reply) => ({ token: reply.generateCsrf({ userInfo: requireAuth(request).session.id }) }),
   );

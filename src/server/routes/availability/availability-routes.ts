@@ -22,9 +22,19 @@ function assertMayManage(user: UserRecord, practitionerId: string | null): void 
   if (practitionerId !== user.id) throw forbidden('practitioners may change only their own hours and time off');
 }
 
-async function loadPractitioner(repos: Repositories, user: UserRecord, practitionerId: string, field?: string): Promise<UserRecord> {
+async function loadPractitioner(
+  repos: Repositories,
+  user: UserRecord,
+  practitionerId: string,
+  field?: string,
+): Promise<UserRecord> {
   const practitioner = await repos.users.findById(practitionerId);
-  if (!practitioner || practitioner.clinicId !== user.clinicId || !practitioner.active || !clinicalRoles.includes(practitioner.role)) {
+  if (
+    !practitioner ||
+    practitioner.clinicId !== user.clinicId ||
+    !practitioner.active ||
+    !clinicalRoles.includes(practitioner.role)
+  ) {
     if (field) throw invalidField(field, 'must be an active practitioner of this clinic');
     throw notFound('practitioner');
   }
@@ -34,7 +44,11 @@ async function loadPractitioner(repos: Repositories, user: UserRecord, practitio
 const hoursParams = z.object({ id, practitionerId: id });
 const hoursBody = z.object({
   weeklyHours,
-  roomIds: z.array(id, { error: 'must be a list of room ids' }).max(50, { message: 'must list at most 50 rooms' }).nullable().optional(),
+  roomIds: z
+    .array(id, { error: 'must be a list of room ids' })
+    .max(50, { message: 'must list at most 50 rooms' })
+    .nullable()
+    .optional(),
 });
 
 const common = { practitionerId: id.nullable().optional(), reason: optionalText(200) };
@@ -48,8 +62,10 @@ const exceptionBody = z
     { error: "kind must be 'days' (from, to: local dates) or 'hours' (start, end: local date-times)" },
   )
   .superRefine((body, ctx) => {
-    if (body.kind === 'days' && body.to < body.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-    if (body.kind === 'hours' && body.end <= body.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    if (body.kind === 'days' && body.to < body.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    if (body.kind === 'hours' && body.end <= body.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
   });
 
 /**
@@ -77,7 +93,12 @@ export async function availabilityRoutes(app: App): Promise<void> {
         await app.repos.availability.listPractitionerHours(location.id),
         await app.repos.availability.listExceptions(location.id),
       ];
-      return { location: { id: location.id, name: location.name, timeZone: location.timeZone }, rooms, hours, exceptions };
+      return {
+        location: { id: location.id, name: location.name, timeZone: location.timeZone },
+        rooms,
+        hours,
+        exceptions,
+      };
     },
   );
 
@@ -130,7 +151,8 @@ export async function availabilityRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const location = await loadOwnLocation(app.repos, user, request.params.id);
       assertMayManage(user, request.params.practitionerId);
-      if (!(await app.repos.availability.deletePractitionerHours(request.params.practitionerId, location.id))) throw notFound('working hours');
+      if (!(await app.repos.availability.deletePractitionerHours(request.params.practitionerId, location.id)))
+        throw notFound('working hours');
       return reply.code(204).send(null);
     },
   );
@@ -140,7 +162,8 @@ export async function availabilityRoutes(app: App): Promise<void> {
     {
       config: allow('admin', 'practitioner'),
       schema: {
-        summary: 'Add time off (a practitioner) or a closure (no practitioner: the whole location), as local days or local date-times',
+        summary:
+          'Add time off (a practitioner) or a closure (no practitioner: the whole location), as local days or local date-times',
         tags,
         params: idParams,
         body: exceptionBody,
@@ -156,7 +179,9 @@ export async function availabilityRoutes(app: App): Promise<void> {
       if (practitionerId !== null) await loadPractitioner(app.repos, user, practitionerId, 'practitionerId');
       const common = { locationId: location.id, practitionerId, reason: body.reason ?? null };
       const created = await app.repos.availability.addException(
-        body.kind === 'days' ? { ...common, kind: 'days', from: body.from, to: body.to } : { ...common, kind: 'hours', start: body.start, end: body.end },
+        body.kind === 'days'
+          ? { ...common, kind: 'days', from: body.from, to: body.to }
+          : { ...common, kind: 'hours', start: body.start, end: body.end },
       );
       return reply.code(201).send(created);
     },

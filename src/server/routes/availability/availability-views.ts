@@ -7,7 +7,11 @@ export const hoursView = z.object({
   id: z.string(),
   practitionerId: z.string(),
   locationId: z.string(),
-  weeklyHours: z.unknown().describe('ISO weekday ("1" = Monday ... "7") → local wall-clock spans, e.g. {"1": [{"start": "09:00", "end": "13:00"}]}'),
+  weeklyHours: z
+    .unknown()
+    .describe(
+      'ISO weekday ("1" = Monday ... "7") → local wall-clock spans, e.g. {"1": [{"start": "09:00", "end": "13:00"}]}',
+    ),
   roomIds: z.array(z.string()).nullable().describe('Rooms in order of preference; null: any room of the location'),
   updatedAt: timestamp,
 });
@@ -26,7 +30,11 @@ export const exceptionView = z.object({
 });
 
 export const availabilityView = z.object({
-  location: z.object({ id: z.string(), name: z.string(), timeZone: z.string().describe('IANA time zone every wall-clock time here is read in') }),
+  location: z.object({
+    id: z.string(),
+    name: z.string(),
+    timeZone: z.string().describe('IANA time zone every wall-clock time here is read in'),
+  }),
   rooms: z.array(roomView),
   hours: z.array(hoursView),
   exceptions: z.array(exceptionView),

@@ -6,5 +6,9 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'GET', url: '/api/calendar-feed', allowed: ['admin', 'practitioner', 'patient'] },
   { method: 'POST', url: '/api/calendar-feed', allowed: ['admin', 'practitioner', 'patient'] },
   { method: 'DELETE', url: '/api/calendar-feed', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'GET', url: '/api/calendar-feeds/:token.ics', allowed: ['anonymous', 'admin', 'practitioner', 'reception', 'patient'] },
+  {
+    method: 'GET',
+    url: '/api/calendar-feeds/:token.ics',
+    allowed: ['anonymous', 'admin', 'practitioner', 'reception', 'patient'],
+  },
 ];

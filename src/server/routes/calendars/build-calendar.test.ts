@@ -10,11 +10,31 @@ function parseEvents(text: string) {
 
 describe('iCalendar documents', () => {
   it('lets ical.js read every instant back exactly, in zones with DST, half-hour DST and odd offsets', () => {
-    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Istanbul', 'UTC'];
-    const instant = fc.integer({ min: Date.parse('2029-01-01T00:00:00Z') / 60_000, max: Date.parse('2031-12-31T00:00:00Z') / 60_000 }).map((m) => m * 60_000);
+    const zones = [
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Europe/Istanbul',
+      'UTC',
+    ];
+    const instant = fc
+      .integer({ min: Date.parse('2029-01-01T00:00:00Z') / 60_000, max: Date.parse('2031-12-31T00:00:00Z') / 60_000 })
+      .map((m) => m * 60_000);
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.array(instant, { minLength: 1, maxLength: 8 }), (zone, starts) => {
-        const text = buildCalendar('test', starts.map((ms, i) => ({ id: `e${i}`, start: new Date(ms).toISOString(), end: new Date(ms + 30 * 60_000).toISOString(), timeZone: zone, summary: 'x', updatedAt: '2029-01-01T00:00:00.000Z' })));
+        const text = buildCalendar(
+          'test',
+          starts.map((ms, i) => ({
+            id: `e${i}`,
+            start: new Date(ms).toISOString(),
+            end: new Date(ms + 30 * 60_000).toISOString(),
+            timeZone: zone,
+            summary: 'x',
+            updatedAt: '2029-01-01T00:00:00.000Z',
+          })),
+        );
         const { events } = parseEvents(text);
         expect(events.map((e) => e.startDate.toUnixTime() * 1000)).toEqual(starts);
         expect(events.map((e) => e.endDate.toUnixTime() * 1000)).toEqual(starts.map((ms) => ms + 30 * 60_000));
@@ -26,7 +46,17 @@ describe('iCalendar documents', () => {
   it('keeps the instant of a session in the hour the clock repeats', () => {
     // 02:30 in Berlin happens twice on 2030-10-27: at 00:30Z (summer time) and 01:30Z (winter time).
     const starts = ['2030-10-27T00:30:00.000Z', '2030-10-27T01:30:00.000Z', '2030-10-28T08:00:00.000Z'];
-    const text = buildCalendar('test', starts.map((start, i) => ({ id: `e${i}`, start, end: new Date(Date.parse(start) + 15 * 60_000).toISOString(), timeZone: 'Europe/Berlin', summary: 'x', updatedAt: start })));
+    const text = buildCalendar(
+      'test',
+      starts.map((start, i) => ({
+        id: `e${i}`,
+        start,
+        end: new Date(Date.parse(start) + 15 * 60_000).toISOString(),
+        timeZone: 'Europe/Berlin',
+        summary: 'x',
+        updatedAt: start,
+      })),
+    );
     const { events } = parseEvents(text);
     expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'UTC', 'Europe/Berlin']);
@@ -36,12 +66,26 @@ describe('iCalendar documents', () => {
   it('writes Europe/Dublin sessions in their zone, read back at the right time summer and winter', () => {
     // 09:00 in Dublin: 08:00Z in summer (IST, +0100), 09:00Z in winter (GMT, +0000).
     const starts = ['2030-07-01T08:00:00.000Z', '2030-01-14T09:00:00.000Z'];
-    const text = buildCalendar('test', starts.map((start, i) => ({ id: `e${i}`, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), timeZone: 'Europe/Dublin', summary: 'x', updatedAt: start })));
+    const text = buildCalendar(
+      'test',
+      starts.map((start, i) => ({
+        id: `e${i}`,
+        start,
+        end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+        timeZone: 'Europe/Dublin',
+        summary: 'x',
+        updatedAt: start,
+      })),
+    );
     const { root, events } = parseEvents(text);
-    expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual(['Europe/Dublin']);
+    expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
+      'Europe/Dublin',
+    ]);
     expect(text).toContain('DTSTART;TZID=Europe/Dublin:20300701T090000');
     expect(text).toContain('DTSTART;TZID=Europe/Dublin:20300114T090000');
-    expect(events.map((e) => [e.startDate.zone?.tzid, e.startDate.hour, e.startDate.minute, e.startDate.utcOffset()])).toEqual([
+    expect(
+      events.map((e) => [e.startDate.zone?.tzid, e.startDate.hour, e.startDate.minute, e.startDate.utcOffset()]),
+    ).toEqual([
       ['Europe/Dublin', 9, 0, 3600],
       ['Europe/Dublin', 9, 0, 0],
     ]);
@@ -51,7 +95,17 @@ describe('iCalendar documents', () => {
   it('writes in UTC the sessions its VTIMEZONE would misplace: years before the zone’s rules changed, unknown zones', () => {
     // Istanbul was at +0200 in winter until 2016; the zone's VTIMEZONE has only today's +0300.
     const starts = ['2010-01-15T07:00:00.000Z', '2030-01-15T06:00:00.000Z'];
-    const text = buildCalendar('test', starts.map((start, i) => ({ id: `e${i}`, start, end: new Date(Date.parse(start) + 30 * 60_000).toISOString(), timeZone: 'Europe/Istanbul', summary: 'x', updatedAt: start })));
+    const text = buildCalendar(
+      'test',
+      starts.map((start, i) => ({
+        id: `e${i}`,
+        start,
+        end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+        timeZone: 'Europe/Istanbul',
+        summary: 'x',
+        updatedAt: start,
+      })),
+    );
     const { events } = parseEvents(text);
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'Europe/Istanbul']);
     expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);

@@ -25,12 +25,18 @@ export function buildCalendar(name: string, events: readonly CalendarEvent[]): s
     timezone: { name: null, generator: (zone) => zoneDefinition(zone)?.vtimezone ?? null },
   });
   for (const event of events) {
-    const [start, end] = [event.start, event.end].map((instant) => Temporal.Instant.from(instant).toZonedDateTimeISO(event.timeZone)) as [Temporal.ZonedDateTime, Temporal.ZonedDateTime];
+    const [start, end] = [event.start, event.end].map((instant) =>
+      Temporal.Instant.from(instant).toZonedDateTimeISO(event.timeZone),
+    ) as [Temporal.ZonedDateTime, Temporal.ZonedDateTime];
     // A local time the clock shows twice (autumn) is read differently by different clients (RFC 5545
     // says the first showing; ical.js takes the second), so such an event is written in UTC instead;
     // so is one whose zone has no VTIMEZONE, or whose date the zone's current rules misplace.
     const unambiguous = (t: Temporal.ZonedDateTime) =>
-      (['earlier', 'later'] as const).every((disambiguation) => t.toPlainDateTime().toZonedDateTime(event.timeZone, { disambiguation }).epochNanoseconds === t.epochNanoseconds);
+      (['earlier', 'later'] as const).every(
+        (disambiguation) =>
+          t.toPlainDateTime().toZonedDateTime(event.timeZone, { disambiguation }).epochNanoseconds ===
+          t.epochNanoseconds,
+      );
     const zone = event.timeZone === 'UTC' ? undefined : zoneDefinition(event.timeZone);
     const local = zone !== undefined && [start, end].every((t) => unambiguous(t) && zone.reads(t));
     calendar.createEvent({

@@ -5,7 +5,9 @@ import { asBooking, prepareLocation, proposal, startCourse } from '../../schedul
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const starts = (text: string) =>
-  new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v).startDate.toJSDate().toISOString());
+  new ICAL.Component(ICAL.parse(text))
+    .getAllSubcomponents('vevent')
+    .map((v) => new ICAL.Event(v).startDate.toJSDate().toISOString());
 
 forEachApp('calendar subscription addresses', (get) => {
   let practitioner: TestClient;
@@ -20,7 +22,11 @@ forEachApp('calendar subscription addresses', (get) => {
     // Inside a feed's window: from next fortnight on.
     const earliestStart = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
     const sessions = asBooking(await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart }));
-    const response = await reception.inject({ method: 'POST', url: `/api/courses/${course.id}/bookings`, payload: { locationId: clinic.location.id, sessions } });
+    const response = await reception.inject({
+      method: 'POST',
+      url: `/api/courses/${course.id}/bookings`,
+      payload: { locationId: clinic.location.id, sessions },
+    });
     expect(response.statusCode, response.body).toBe(201);
     booked = (response.json().sessions as { scheduledAt: string }[]).map((s) => s.scheduledAt);
   });
@@ -40,9 +46,19 @@ forEachApp('calendar subscription addresses', (get) => {
     expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(starts(feed.body)).toEqual(booked);
     expect(feed.body).toContain('Mesotherapy: Paula Patient');
-    const audit = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, userId: get().fixture.users.practitioner.id, entity: 'treatment_session', limit: 100, offset: 0 }));
+    const audit = auditedRecords(
+      await get().repos.audit.list({
+        clinicId: get().fixture.clinic.id,
+        userId: get().fixture.users.practitioner.id,
+        entity: 'treatment_session',
+        limit: 100,
+        offset: 0,
+      }),
+    );
     expect(audit.filter((e) => e.route === 'GET /api/calendar-feeds/:token.ics')).toHaveLength(booked.length);
-    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toMatchObject({ active: true });
+    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toMatchObject({
+      active: true,
+    });
     // Only the hash is kept.
     const token = url.split('/').pop()!.replace('.ics', '');
     const stored = await get().db.selectFrom('calendar_feeds').selectAll().execute();
@@ -66,7 +82,10 @@ forEachApp('calendar subscription addresses', (get) => {
 
     expect((await practitioner.inject({ method: 'DELETE', url: '/api/calendar-feed' })).statusCode).toBe(204);
     expect((await anonymous(second)).statusCode).toBe(404);
-    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toEqual({ active: false, createdAt: null });
+    expect((await practitioner.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toEqual({
+      active: false,
+      createdAt: null,
+    });
 
     const admin = await get().signIn('admin');
     const url = await subscribe(admin);

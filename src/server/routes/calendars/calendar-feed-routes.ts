@@ -12,7 +12,9 @@ const feedPath = (token: string) => `/api/calendar-feeds/${token}.ics`;
 
 const feedStatus = z.object({ active: z.boolean(), createdAt: z.string().nullable() });
 const newFeed = z.object({
-  url: z.string().describe('Path of the subscription address (add the server origin). Shown once: only its hash is kept.'),
+  url: z
+    .string()
+    .describe('Path of the subscription address (add the server origin). Shown once: only its hash is kept.'),
   createdAt: z.string(),
 });
 // 32 random bytes, base64url: what this server hands out, so anything else is simply unknown.
@@ -30,7 +32,10 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/calendar-feed',
-    { config: owners, schema: { summary: 'Whether you have a calendar subscription address', tags, response: { 200: feedStatus } } },
+    {
+      config: owners,
+      schema: { summary: 'Whether you have a calendar subscription address', tags, response: { 200: feedStatus } },
+    },
     async (request) => {
       const feed = await app.repos.calendarFeeds.findByUser(requireAuth(request).user.id);
       return { active: Boolean(feed), createdAt: feed?.createdAt ?? null };
@@ -59,7 +64,10 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/calendar-feed',
-    { config: owners, schema: { summary: 'End your calendar subscription address', tags, response: { 204: z.null() } } },
+    {
+      config: owners,
+      schema: { summary: 'End your calendar subscription address', tags, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await app.repos.calendarFeeds.remove(requireAuth(request).user.id);
       return reply.code(204).send(null);
@@ -71,7 +79,8 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
     {
       config: publicAccess,
       schema: {
-        summary: 'A calendar subscription: the appointments of the address’s owner (no sign-in; the address is the secret)',
+        summary:
+          'A calendar subscription: the appointments of the address’s owner (no sign-in; the address is the secret)',
         tags,
         params: tokenParams,
         produces: ['text/calendar'],
@@ -83,9 +92,23 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
       if (!found) throw notFound('calendar feed');
       const { user, feed } = found;
       // Audited as the owner: the address stands in for their sign-in.
-      request.auth = { user, session: { id: `calendar-feed:${feed.id}`, userId: user.id, userAgent: request.headers['user-agent'] ?? null, createdAt: feed.createdAt, expiresAt: feed.createdAt } };
+      request.auth = {
+        user,
+        session: {
+          id: `calendar-feed:${feed.id}`,
+          userId: user.id,
+          userAgent: request.headers['user-agent'] ?? null,
+          createdAt: feed.createdAt,
+          expiresAt: feed.createdAt,
+        },
+      };
       const window = defaultFeedWindow(Date.now());
-      const calendar = user.role === 'patient' ? (user.patientId ? await patientCalendar(app.repos, user.patientId, window) : undefined) : await practitionerCalendar(app.repos, user, user.id, window);
+      const calendar =
+        user.role === 'patient'
+          ? user.patientId
+            ? await patientCalendar(app.repos, user.patientId, window)
+            : undefined
+          : await practitionerCalendar(app.repos, user, user.id, window);
       if (!calendar) throw notFound('calendar feed');
       await request.audit(calendar.reads);
       return sendCalendar(reply, 'mesodesk.ics', calendar.text);

@@ -4,7 +4,13 @@ import type { Plan } from '../../../core/assessment/assessment-result.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import type { CourseRecord } from '../../../storage/repositories/records.js';
-import { asBooking, prepareLocation, proposal, startCourse, type SchedulingClinic } from '../../scheduling/scheduling-test-setup.js';
+import {
+  asBooking,
+  prepareLocation,
+  proposal,
+  startCourse,
+  type SchedulingClinic,
+} from '../../scheduling/scheduling-test-setup.js';
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -20,17 +26,30 @@ forEachApp('calendar feeds', (get) => {
   let sessions: Array<{ id: string; scheduledAt: string; durationMinutes: number }>;
 
   beforeAll(async () => {
-    [practitioner, reception, patient] = await Promise.all([get().signIn('practitioner'), get().signIn('reception'), get().signIn('patient')]);
+    [practitioner, reception, patient] = await Promise.all([
+      get().signIn('practitioner'),
+      get().signIn('reception'),
+      get().signIn('patient'),
+    ]);
     clinic = await prepareLocation(get());
     course = await startCourse(get(), practitioner);
     // Two sessions in winter time, two after the clocks go forward on 2030-03-31.
-    const proposed = await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart: '2030-03-18' });
-    const booked = await reception.inject({ method: 'POST', url: `/api/courses/${course.id}/bookings`, payload: { locationId: clinic.location.id, sessions: asBooking(proposed) } });
+    const proposed = await proposal(reception, course.id, {
+      locationId: clinic.location.id,
+      earliestStart: '2030-03-18',
+    });
+    const booked = await reception.inject({
+      method: 'POST',
+      url: `/api/courses/${course.id}/bookings`,
+      payload: { locationId: clinic.location.id, sessions: asBooking(proposed) },
+    });
     sessions = booked.json().sessions;
   });
 
-  const courseFeed = (client: TestClient, id = course.id) => client.inject({ method: 'GET', url: `/api/courses/${id}/calendar.ics` });
-  const practitionerFeed = (client: TestClient, id: string, query = '') => client.inject({ method: 'GET', url: `/api/practitioners/${id}/calendar.ics${query}` });
+  const courseFeed = (client: TestClient, id = course.id) =>
+    client.inject({ method: 'GET', url: `/api/courses/${id}/calendar.ics` });
+  const practitionerFeed = (client: TestClient, id: string, query = '') =>
+    client.inject({ method: 'GET', url: `/api/practitioners/${id}/calendar.ics${query}` });
 
   it("gives a patient their course in the clinic's zone, parsed back to the booked instants across a DST change", async () => {
     const response = await courseFeed(patient);
@@ -39,12 +58,20 @@ forEachApp('calendar feeds', (get) => {
     const { root, events } = parse(response.body);
     expect(root.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Berlin');
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(sessions.map((s) => s.scheduledAt));
-    expect(events.map((e) => e.endDate.toUnixTime() - e.startDate.toUnixTime())).toEqual(sessions.map((s) => s.durationMinutes * 60));
+    expect(events.map((e) => e.endDate.toUnixTime() - e.startDate.toUnixTime())).toEqual(
+      sessions.map((s) => s.durationMinutes * 60),
+    );
     // The same wall-clock time on both sides of the change: 08:00Z in March's winter time, 07:00Z after.
-    expect(events.map((e) => [e.startDate.zone?.tzid, e.startDate.hour, e.startDate.minute])).toEqual(sessions.map(() => ['Europe/Berlin', 9, 0]));
+    expect(events.map((e) => [e.startDate.zone?.tzid, e.startDate.hour, e.startDate.minute])).toEqual(
+      sessions.map(() => ['Europe/Berlin', 9, 0]),
+    );
     expect(sessions.map((s) => s.scheduledAt.slice(11, 16))).toEqual(['08:00', '08:00', '07:00', '07:00']);
     expect(events.map((e) => e.uid)).toEqual(sessions.map((s) => `${s.id}@mesodesk`));
-    expect(events[0]).toMatchObject({ summary: 'Mesotherapy session 1 of 4', description: 'With Dr Pia Practitioner', location: 'Main room, Room 1' });
+    expect(events[0]).toMatchObject({
+      summary: 'Mesotherapy session 1 of 4',
+      description: 'With Dr Pia Practitioner',
+      location: 'Main room, Room 1',
+    });
     expect(response.body).toMatch(/DTSTAMP:\d{8}T\d{6}Z/);
     // Nothing clinical in a feed that phones sync.
     expect(response.body).not.toMatch(/hair|scalp|minoxidil/i);
@@ -52,23 +79,68 @@ forEachApp('calendar feeds', (get) => {
 
   it("gives practitioners their own appointments, and reception and admins anyone's", async () => {
     const { fixture } = get();
-    const own = await practitionerFeed(practitioner, fixture.users.practitioner.id, '?from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z');
+    const own = await practitionerFeed(
+      practitioner,
+      fixture.users.practitioner.id,
+      '?from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z',
+    );
     expect(own.statusCode).toBe(200);
     const { events } = parse(own.body);
     expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(sessions.map((s) => s.scheduledAt));
     expect(events[0]!.summary).toBe('Mesotherapy: Paula Patient');
-    expect((await practitionerFeed(reception, fixture.users.practitioner.id, '?from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z')).statusCode).toBe(200);
-    const outside = parse((await practitionerFeed(await get().signIn('admin'), fixture.users.practitioner.id, '?from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z')).body);
+    expect(
+      (
+        await practitionerFeed(
+          reception,
+          fixture.users.practitioner.id,
+          '?from=2030-01-01T00:00:00Z&to=2030-12-31T00:00:00Z',
+        )
+      ).statusCode,
+    ).toBe(200);
+    const outside = parse(
+      (
+        await practitionerFeed(
+          await get().signIn('admin'),
+          fixture.users.practitioner.id,
+          '?from=2031-01-01T00:00:00Z&to=2031-02-01T00:00:00Z',
+        )
+      ).body,
+    );
     expect(outside.events).toEqual([]);
 
     expect((await practitionerFeed(practitioner, fixture.users.admin.id)).statusCode).toBe(403);
     expect((await practitionerFeed(patient, fixture.users.practitioner.id)).statusCode).toBe(403);
     expect((await practitionerFeed(reception, fixture.users.reception.id)).statusCode).toBe(404);
     expect((await practitionerFeed(reception, 'missing')).statusCode).toBe(404);
-    expect((await practitionerFeed(reception, fixture.users.practitioner.id, '?from=yesterday')).json().problems[0].field).toBe('from');
-    expect((await practitionerFeed(reception, fixture.users.practitioner.id, '?from=2030-02-01T00:00:00Z&to=2030-01-01T00:00:00Z')).json().problems[0].field).toBe('to');
-    expect((await practitionerFeed(reception, fixture.users.practitioner.id, '?from=2030-01-01T00:00:00Z&to=2033-01-01T00:00:00Z')).statusCode).toBe(400);
-    const audit = await get().repos.audit.list({ clinicId: fixture.clinic.id, entity: 'treatment_session', action: 'read', userId: fixture.users.reception.id, limit: 200, offset: 0 });
+    expect(
+      (await practitionerFeed(reception, fixture.users.practitioner.id, '?from=yesterday')).json().problems[0].field,
+    ).toBe('from');
+    expect(
+      (
+        await practitionerFeed(
+          reception,
+          fixture.users.practitioner.id,
+          '?from=2030-02-01T00:00:00Z&to=2030-01-01T00:00:00Z',
+        )
+      ).json().problems[0].field,
+    ).toBe('to');
+    expect(
+      (
+        await practitionerFeed(
+          reception,
+          fixture.users.practitioner.id,
+          '?from=2030-01-01T00:00:00Z&to=2033-01-01T00:00:00Z',
+        )
+      ).statusCode,
+    ).toBe(400);
+    const audit = await get().repos.audit.list({
+      clinicId: fixture.clinic.id,
+      entity: 'treatment_session',
+      action: 'read',
+      userId: fixture.users.reception.id,
+      limit: 200,
+      offset: 0,
+    });
     expect(audit.map((a) => a.route)).toContain('GET /api/practitioners/:id/calendar.ics');
   });
 
@@ -79,7 +151,14 @@ forEachApp('calendar feeds', (get) => {
     expect(events[2]!.summary).toBe('Mesotherapy session 3 of 3');
 
     const { repos, fixture } = get();
-    const theirs = await repos.courses.create({ patientId: fixture.otherPatient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
+    const theirs = await repos.courses.create({
+      patientId: fixture.otherPatient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
     expect((await courseFeed(patient, theirs.id)).statusCode).toBe(404);
     expect((await courseFeed(practitioner, theirs.id)).statusCode).toBe(200);
     expect(parse((await courseFeed(practitioner, theirs.id)).body).events).toEqual([]);

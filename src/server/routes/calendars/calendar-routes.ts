@@ -1,6 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { LocationRecord, RoomRecord, TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type {
+  LocationRecord,
+  RoomRecord,
+  TreatmentSessionRecord,
+  UserRecord,
+} from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
@@ -33,20 +38,37 @@ function placeNames(repos: Repositories) {
     return found;
   };
   return async (session: TreatmentSessionRecord) => {
-    const location = session.locationId ? await cached(locations, session.locationId, () => repos.clinics.findLocation(session.locationId!)) : undefined;
-    const room = session.roomId ? await cached(rooms, session.roomId, () => repos.availability.findRoom(session.roomId!)) : undefined;
+    const location = session.locationId
+      ? await cached(locations, session.locationId, () => repos.clinics.findLocation(session.locationId!))
+      : undefined;
+    const room = session.roomId
+      ? await cached(rooms, session.roomId, () => repos.availability.findRoom(session.roomId!))
+      : undefined;
     const place = [location?.name, room?.name].filter(Boolean).join(', ');
     return { timeZone: location?.timeZone ?? 'UTC', ...(place ? { location: place } : {}) };
   };
 }
 
-function event(session: TreatmentSessionRecord, fields: Omit<CalendarEvent, 'id' | 'start' | 'end' | 'updatedAt'>): CalendarEvent {
+function event(
+  session: TreatmentSessionRecord,
+  fields: Omit<CalendarEvent, 'id' | 'start' | 'end' | 'updatedAt'>,
+): CalendarEvent {
   const startMs = Date.parse(session.scheduledAt);
-  return { id: session.id, start: new Date(startMs).toISOString(), end: new Date(sessionEndMs(startMs, session.durationMinutes)).toISOString(), updatedAt: session.updatedAt, ...fields };
+  return {
+    id: session.id,
+    start: new Date(startMs).toISOString(),
+    end: new Date(sessionEndMs(startMs, session.durationMinutes)).toISOString(),
+    updatedAt: session.updatedAt,
+    ...fields,
+  };
 }
 
 export function sendCalendar(reply: FastifyReply, fileName: string, text: string): FastifyReply {
-  return reply.type('text/calendar; charset=utf-8').header('content-disposition', `inline; filename="${fileName}"`).header('cache-control', 'private, no-store').send(text);
+  return reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', `inline; filename="${fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(text);
 }
 
 const held = (s: TreatmentSessionRecord) => s.status === 'planned' || s.status === 'done';
@@ -63,21 +85,47 @@ export function defaultFeedWindow(nowMs: number): { from: string; to: string } {
 }
 
 /** A practitioner's held appointments in the window, as seen by `viewer` (same clinic). */
-export async function practitionerCalendar(repos: Repositories, viewer: UserRecord, practitionerId: string, window: { from: string; to: string }): Promise<CalendarFeed> {
+export async function practitionerCalendar(
+  repos: Repositories,
+  viewer: UserRecord,
+  practitionerId: string,
+  window: { from: string; to: string },
+): Promise<CalendarFeed> {
   const practitioner: UserRecord | undefined = await repos.users.findById(practitionerId);
-  if (!practitioner || practitioner.clinicId !== viewer.clinicId || !clinicalRoles.includes(practitioner.role)) throw notFound('practitioner');
-  const entries = (await repos.treatmentSessions.schedule({ clinicId: viewer.clinicId, practitionerId: practitioner.id, ...window, limit: maxEvents, offset: 0 })).filter((e) => held(e.session));
+  if (!practitioner || practitioner.clinicId !== viewer.clinicId || !clinicalRoles.includes(practitioner.role))
+    throw notFound('practitioner');
+  const entries = (
+    await repos.treatmentSessions.schedule({
+      clinicId: viewer.clinicId,
+      practitionerId: practitioner.id,
+      ...window,
+      limit: maxEvents,
+      offset: 0,
+    })
+  ).filter((e) => held(e.session));
   const place = placeNames(repos);
   const events: CalendarEvent[] = [];
-  for (const { session, patient } of entries) events.push(event(session, { summary: `Mesotherapy: ${patient.firstName} ${patient.lastName}`, ...(await place(session)) }));
+  for (const { session, patient } of entries)
+    events.push(
+      event(session, { summary: `Mesotherapy: ${patient.firstName} ${patient.lastName}`, ...(await place(session)) }),
+    );
   return {
     text: buildCalendar(`mesodesk: ${practitioner.displayName}`, events),
-    reads: entries.map((e) => ({ action: 'read' as const, entity: 'treatment_session', entityId: e.session.id, patientId: e.patient.id })),
+    reads: entries.map((e) => ({
+      action: 'read' as const,
+      entity: 'treatment_session',
+      entityId: e.session.id,
+      patientId: e.patient.id,
+    })),
   };
 }
 
 /** Sessions as patient-facing events: "session 2 of 6", with whom and where. */
-async function patientEvents(repos: Repositories, sessions: readonly TreatmentSessionRecord[], numbered: boolean): Promise<CalendarEvent[]> {
+async function patientEvents(
+  repos: Repositories,
+  sessions: readonly TreatmentSessionRecord[],
+  numbered: boolean,
+): Promise<CalendarEvent[]> {
   const place = placeNames(repos);
   const names = new Map<string, string>();
   const events: CalendarEvent[] = [];
@@ -94,11 +142,22 @@ async function patientEvents(repos: Repositories, sessions: readonly TreatmentSe
 }
 
 /** Every held session of a patient, across courses, in the window. */
-export async function patientCalendar(repos: Repositories, patientId: string, window: { from: string; to: string }): Promise<CalendarFeed> {
-  const sessions = (await repos.treatmentSessions.listByPatient(patientId)).filter((s) => held(s) && s.scheduledAt >= window.from && s.scheduledAt < window.to);
+export async function patientCalendar(
+  repos: Repositories,
+  patientId: string,
+  window: { from: string; to: string },
+): Promise<CalendarFeed> {
+  const sessions = (await repos.treatmentSessions.listByPatient(patientId)).filter(
+    (s) => held(s) && s.scheduledAt >= window.from && s.scheduledAt < window.to,
+  );
   return {
     text: buildCalendar('mesodesk: my appointments', await patientEvents(repos, sessions, false)),
-    reads: sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),
+    reads: sessions.map((s) => ({
+      action: 'read' as const,
+      entity: 'treatment_session',
+      entityId: s.id,
+      patientId: s.patientId,
+    })),
   };
 }
 
@@ -111,7 +170,8 @@ export async function calendarRoutes(app: App): Promise<void> {
     {
       config: allow('admin', 'practitioner', 'reception'),
       schema: {
-        summary: "A practitioner's appointments as an iCalendar feed in each location's time zone (practitioners: their own)",
+        summary:
+          "A practitioner's appointments as an iCalendar feed in each location's time zone (practitioners: their own)",
         tags,
         params: idParams,
         querystring: calendarQuery,
@@ -121,12 +181,14 @@ export async function calendarRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      if (user.role === 'practitioner' && user.id !== request.params.id) throw forbidden('practitioners may see only their own calendar');
+      if (user.role === 'practitioner' && user.id !== request.params.id)
+        throw forbidden('practitioners may see only their own calendar');
       const defaults = defaultFeedWindow(Date.now());
       const from = request.query.from ?? defaults.from;
       const to = request.query.to ?? defaults.to;
       if (to <= from) throw invalidField('to', 'must be after from');
-      if (Date.parse(to) - Date.parse(from) > maxWindowDays * dayMs) throw invalidField('to', `must be at most ${maxWindowDays} days after from`);
+      if (Date.parse(to) - Date.parse(from) > maxWindowDays * dayMs)
+        throw invalidField('to', `must be at most ${maxWindowDays} days after from`);
       const feed = await practitionerCalendar(app.repos, user, request.params.id, { from, to });
       await request.audit(feed.reads);
       return sendCalendar(reply, 'practitioner.ics', feed.text);
@@ -152,7 +214,12 @@ export async function calendarRoutes(app: App): Promise<void> {
       const events = await patientEvents(app.repos, sessions, true);
       await request.audit([
         { action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId },
-        ...sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),
+        ...sessions.map((s) => ({
+          action: 'read' as const,
+          entity: 'treatment_session',
+          entityId: s.id,
+          patientId: s.patientId,
+        })),
       ]);
       return sendCalendar(reply, 'course.ics', buildCalendar('mesodesk: treatment course', events));
     },

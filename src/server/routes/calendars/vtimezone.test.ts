@@ -26,7 +26,11 @@ describe('VTIMEZONE from timezones-ical-library', () => {
   });
 
   it('gives DST zones both changes, fixed zones one observance', () => {
-    expect(observances(zoneDefinition('Europe/Berlin')!.vtimezone).map((o) => [o.name, o.offset]).sort()).toEqual([
+    expect(
+      observances(zoneDefinition('Europe/Berlin')!.vtimezone)
+        .map((o) => [o.name, o.offset])
+        .sort(),
+    ).toEqual([
       ['CEST', '+02:00'],
       ['CET', '+01:00'],
     ]);

@@ -27,7 +27,11 @@ function loadLibraries(): Libraries {
   if (!libraries) {
     const require = createRequire(import.meta.url);
     const zones = require('timezones-ical-library') as typeof TimezoneLibrary;
-    libraries = { ical: require('ical.js') as typeof ICAL, zones, known: new Set(zones.tzlib_get_timezones(false) as string[]) };
+    libraries = {
+      ical: require('ical.js') as typeof ICAL,
+      zones,
+      known: new Set(zones.tzlib_get_timezones(false) as string[]),
+    };
   }
   return libraries;
 }

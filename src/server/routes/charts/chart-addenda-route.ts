@@ -26,8 +26,15 @@ export async function chartAddendaRoute(app: App): Promise<void> {
         const { session, patient } = await loadSessionWithPatient(tx, user, request.params.id);
         const chart = await tx.charts.findBySession(session.id);
         if (!chart) throw notFound('chart');
-        const created = await tx.charts.addAddendum({ chartEntryId: chart.id, text: request.body.text, createdBy: user.id });
-        await request.audit({ action: 'create', entity: 'chart_addendum', entityId: created.id, patientId: patient.id }, tx);
+        const created = await tx.charts.addAddendum({
+          chartEntryId: chart.id,
+          text: request.body.text,
+          createdBy: user.id,
+        });
+        await request.audit(
+          { action: 'create', entity: 'chart_addendum', entityId: created.id, patientId: patient.id },
+          tx,
+        );
         return created;
       });
       return reply.code(201).send(addendum);

@@ -29,7 +29,12 @@ export async function chartRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: chartBody(app.knowledgeBase),
-        response: { 201: z.object({ chart: chartView, session: sessionView }), 400: errorResponse, 404: errorResponse, 409: chartRefusalResponse },
+        response: {
+          201: z.object({ chart: chartView, session: sessionView }),
+          400: errorResponse,
+          404: errorResponse,
+          409: chartRefusalResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -39,8 +44,10 @@ export async function chartRoutes(app: App): Promise<void> {
         // Held until the chart is written: a cancellation racing the charting waits, then sees it done.
         await tx.treatmentSessions.lockForChange(request.params.id);
         const { session, patient } = await loadSessionWithPatient(tx, user, request.params.id);
-        if (session.status === 'cancelled' || session.status === 'no_show') throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
-        if (await tx.charts.findBySession(session.id)) throw conflict('already_charted', 'the session is already charted');
+        if (session.status === 'cancelled' || session.status === 'no_show')
+          throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
+        if (await tx.charts.findBySession(session.id))
+          throw conflict('already_charted', 'the session is already charted');
         const lots = await loadChartedLots(tx, patient.clinicId, points);
 
         // The safety checks first, most serious first: whether to treat at all, then with what.
@@ -59,18 +66,48 @@ export async function chartRoutes(app: App): Promise<void> {
           createdBy: user.id,
           points,
           outsidePlanConfirmed,
-          screening: { verdict: check.gate.verdict ?? 'none', knowledgeBaseVersion: app.knowledgeBase.version, sessionDate: check.sessionDate },
+          screening: {
+            verdict: check.gate.verdict ?? 'none',
+            knowledgeBaseVersion: app.knowledgeBase.version,
+            sessionDate: check.sessionDate,
+          },
         });
-        const stored = granted && (await tx.charts.createOverride({ ...granted, sessionId: session.id, chartEntryId: created.id, createdBy: user.id }));
+        const stored =
+          granted &&
+          (await tx.charts.createOverride({
+            ...granted,
+            sessionId: session.id,
+            chartEntryId: created.id,
+            createdBy: user.id,
+          }));
         const chart = stored ? { ...created, override: stored } : created;
-        const done = session.status === 'done' ? session : await tx.treatmentSessions.update(session.id, { status: 'done' });
+        const done =
+          session.status === 'done' ? session : await tx.treatmentSessions.update(session.id, { status: 'done' });
         if (!done) throw notFound('session');
         await request.audit(
           [
             { action: 'create', entity: 'chart_entry', entityId: chart.id, patientId: patient.id },
-            ...(done === session ? [] : [{ action: 'update' as const, entity: 'treatment_session', entityId: session.id, patientId: patient.id }]),
+            ...(done === session
+              ? []
+              : [
+                  {
+                    action: 'update' as const,
+                    entity: 'treatment_session',
+                    entityId: session.id,
+                    patientId: patient.id,
+                  },
+                ]),
             // Treating despite the reasons is a decision of its own: audited as the override it is.
-            ...(stored ? [{ action: 'create' as const, entity: 'treatment_override', entityId: stored.id, patientId: patient.id }] : []),
+            ...(stored
+              ? [
+                  {
+                    action: 'create' as const,
+                    entity: 'treatment_override',
+                    entityId: stored.id,
+                    patientId: patient.id,
+                  },
+                ]
+              : []),
           ],
           tx,
         );
@@ -84,10 +121,19 @@ export async function chartRoutes(app: App): Promise<void> {
     '/api/sessions/:id/chart',
     {
       config: allow('admin', 'practitioner', 'patient'),
-      schema: { summary: "A session's chart with its override and addenda (patients see their own)", tags, params: idParams, response: { 200: chartView, 404: errorResponse } },
+      schema: {
+        summary: "A session's chart with its override and addenda (patients see their own)",
+        tags,
+        params: idParams,
+        response: { 200: chartView, 404: errorResponse },
+      },
     },
     async (request) => {
-      const { session, patient } = await loadSessionWithPatient(app.repos, requireAuth(request).user, request.params.id);
+      const { session, patient } = await loadSessionWithPatient(
+        app.repos,
+        requireAuth(request).user,
+        request.params.id,
+      );
       const chart = await app.repos.charts.findBySession(session.id);
       if (!chart) throw notFound('chart');
       await request.audit({ action: 'read', entity: 'chart_entry', entityId: chart.id, patientId: patient.id });

@@ -4,8 +4,11 @@ import { injectionTechniques } from '../../../storage/database-schema.js';
 import { errorResponse, id, optionalText, text } from '../../validation/fields.js';
 import { assessmentResultView } from '../../views.js';
 
-const number = (unit: string) => z.number({ error: (issue) => (issue.input === undefined ? 'required' : `must be a number${unit}`) });
-const mapPosition = number(' from 0 to 1').min(0, { message: 'must be at least 0' }).max(1, { message: 'must be at most 1' });
+const number = (unit: string) =>
+  z.number({ error: (issue) => (issue.input === undefined ? 'required' : `must be a number${unit}`) });
+const mapPosition = number(' from 0 to 1')
+  .min(0, { message: 'must be at least 0' })
+  .max(1, { message: 'must be at most 1' });
 
 /** A clinician's decision to treat despite temporary reasons: why, in their words. */
 export const overrideBody = z.object(
@@ -19,33 +22,52 @@ export function chartBody(kb: KnowledgeBase) {
   const point = z.object({
     area: z
       .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be an area code') })
-      .refine((code) => kb.areas.has(code), { message: `must be an area code of the knowledge base (${areaCodes.join(', ')})` }),
+      .refine((code) => kb.areas.has(code), {
+        message: `must be an area code of the knowledge base (${areaCodes.join(', ')})`,
+      }),
     x: mapPosition.describe('from the left edge of the body map, 0..1'),
     y: mapPosition.describe('from the top edge of the body map, 0..1'),
     productId: id,
     lotId: id,
-    volumeMl: number(' of millilitres').gt(0, { message: 'must be more than 0' }).max(10, { message: 'must be at most 10' }),
-    depthMm: number(' of millimetres').min(0, { message: 'must be at least 0' }).max(13, { message: 'must be at most 13' }),
+    volumeMl: number(' of millilitres')
+      .gt(0, { message: 'must be more than 0' })
+      .max(10, { message: 'must be at most 10' }),
+    depthMm: number(' of millimetres')
+      .min(0, { message: 'must be at least 0' })
+      .max(13, { message: 'must be at most 13' }),
     technique: z.enum(injectionTechniques, { error: `must be one of: ${injectionTechniques.join(', ')}` }),
   });
   return z
     .object({
-      anaesthesiaUsed: z.boolean({ error: (issue) => (issue.input === undefined ? 'required' : 'must be true or false') }),
+      anaesthesiaUsed: z.boolean({
+        error: (issue) => (issue.input === undefined ? 'required' : 'must be true or false'),
+      }),
       anaesthesiaAgent: optionalText(200),
       notes: optionalText(5000),
       points: z
-        .array(point, { error: (issue) => (issue.input === undefined ? 'required' : 'must be a list of injection points') })
+        .array(point, {
+          error: (issue) => (issue.input === undefined ? 'required' : 'must be a list of injection points'),
+        })
         .min(1, { message: 'must list at least one injection point' })
         .max(1000, { message: 'must list at most 1000 injection points' }),
-      override: overrideBody.nullable().optional().describe('Treat despite temporary reasons (a deferred session), giving why'),
+      override: overrideBody
+        .nullable()
+        .optional()
+        .describe('Treat despite temporary reasons (a deferred session), giving why'),
       confirmOutsidePlan: z
         .boolean({ error: 'must be true or false' })
         .optional()
         .describe('The clinician confirms depths or volumes outside the plan'),
     })
     .superRefine((chart, ctx) => {
-      if (chart.anaesthesiaUsed && !chart.anaesthesiaAgent) ctx.addIssue({ code: 'custom', path: ['anaesthesiaAgent'], message: 'required when anaesthesiaUsed is true' });
-      if (!chart.anaesthesiaUsed && chart.anaesthesiaAgent) ctx.addIssue({ code: 'custom', path: ['anaesthesiaAgent'], message: 'must be empty when anaesthesiaUsed is false' });
+      if (chart.anaesthesiaUsed && !chart.anaesthesiaAgent)
+        ctx.addIssue({ code: 'custom', path: ['anaesthesiaAgent'], message: 'required when anaesthesiaUsed is true' });
+      if (!chart.anaesthesiaUsed && chart.anaesthesiaAgent)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['anaesthesiaAgent'],
+          message: 'must be empty when anaesthesiaUsed is false',
+        });
     });
 }
 
@@ -118,22 +140,36 @@ export const blockerView = z.object({
   kind: z.enum(['absolute', 'temporary']),
   until: z.string().optional(),
   message: z.string(),
-  questions: z.array(z.string()).optional().describe('SCREENING_INCOMPLETE: each open screening question by field path'),
+  questions: z
+    .array(z.string())
+    .optional()
+    .describe('SCREENING_INCOMPLETE: each open screening question by field path'),
   ...sourced,
   overridable: z.boolean().describe('Whether a clinician may override this reason'),
 });
 
-const outsidePlanPoint = z.object({ index: z.number().int(), field: z.string().describe('e.g. points[3].depthMm'), value: z.number(), range });
+const outsidePlanPoint = z.object({
+  index: z.number().int(),
+  field: z.string().describe('e.g. points[3].depthMm'),
+  value: z.number(),
+  range,
+});
 
 /** The chart's refusals (409) carry their details beside `error` and `message`. */
 export const chartRefusalResponse = errorResponse.extend({
   verdict: z.string().nullable().optional().describe('treatment_blocked: the assessment verdict (null without one)'),
   reasons: z.array(blockerView).optional().describe('treatment_blocked: every blocker'),
-  overridable: z.boolean().optional().describe('treatment_blocked: whether an override with a reason would be accepted'),
+  overridable: z
+    .boolean()
+    .optional()
+    .describe('treatment_blocked: whether an override with a reason would be accepted'),
   points: z.array(outsidePlanPoint).optional().describe('outside_plan: each value outside the plan'),
   allergen: z.string().optional().describe('anaesthetic_allergy: the first allergen the agent names'),
   allergens: z.array(z.string()).optional().describe('anaesthetic_allergy: every allergen the agent names'),
-  lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), reason: z.enum(['recalled', 'expired']) })).optional().describe('lot_unusable: each unusable lot'),
+  lots: z
+    .array(z.object({ lotId: z.string(), lotNumber: z.string(), reason: z.enum(['recalled', 'expired']) }))
+    .optional()
+    .describe('lot_unusable: each unusable lot'),
 });
 
 export const treatmentCheckView = z.object({
@@ -142,7 +178,11 @@ export const treatmentCheckView = z.object({
   today: z.string().describe('Today in the same time zone'),
   timeZone: z.string(),
   future: z.boolean(),
-  assessment: assessmentResultView.nullable().describe("The patient's latest intake assessed for the course's treatment on the session's date; null without an intake"),
+  assessment: assessmentResultView
+    .nullable()
+    .describe(
+      "The patient's latest intake assessed for the course's treatment on the session's date; null without an intake",
+    ),
   intakeId: z.string().nullable(),
   allergies: z.array(z.object({ substance: z.string() })),
   blockers: z.array(blockerView),
@@ -153,8 +193,18 @@ export const treatmentCheckView = z.object({
     .object({
       depthMm: range.extend(sourced),
       volumeMl: range.extend(sourced).nullable().describe('Null where the knowledge base gives no volume range'),
-      mixture: z.object({ id: z.string(), name: z.string(), ingredients: z.array(z.string()), excluded: z.array(z.string()), ...sourced }),
-      anaesthesia: z.object({ creamOffered: z.boolean(), agents: z.array(z.string()).describe('Ingredient ids of the agents the patient may have'), ...sourced }),
+      mixture: z.object({
+        id: z.string(),
+        name: z.string(),
+        ingredients: z.array(z.string()),
+        excluded: z.array(z.string()),
+        ...sourced,
+      }),
+      anaesthesia: z.object({
+        creamOffered: z.boolean(),
+        agents: z.array(z.string()).describe('Ingredient ids of the agents the patient may have'),
+        ...sourced,
+      }),
     })
     .nullable()
     .describe('Null when the assessment has no plan (contraindicated, or no intake)'),
@@ -163,9 +213,13 @@ export const treatmentCheckView = z.object({
       id: z.string(),
       name: z.string(),
       ingredients: z.array(z.string()),
-      fitsPlan: z.boolean().describe("Something in it is in the plan's mixture and nothing the knowledge base recognises is outside it"),
+      fitsPlan: z
+        .boolean()
+        .describe("Something in it is in the plan's mixture and nothing the knowledge base recognises is outside it"),
       allergens: z.array(z.string()).describe("The patient's allergens among its ingredients"),
     }),
   ),
-  anaesthesiaAgents: z.array(z.object({ name: z.string(), ingredient: z.string(), allowed: z.boolean(), why: z.string().nullable() })),
+  anaesthesiaAgents: z.array(
+    z.object({ name: z.string(), ingredient: z.string(), allowed: z.boolean(), why: z.string().nullable() }),
+  ),
 });

@@ -11,14 +11,25 @@ import type { ChartPoint } from './chart-schemas.js';
 export const chartedProcedure = 'mesotherapy';
 
 /** The patient must have signed the version of the procedure's consent text that is current now. */
-export async function assertCurrentConsent(repos: Repositories, patient: PatientRecord, procedure: string): Promise<void> {
+export async function assertCurrentConsent(
+  repos: Repositories,
+  patient: PatientRecord,
+  procedure: string,
+): Promise<void> {
   const current = await repos.consent.findActiveText(patient.clinicId, procedure);
   if (!current)
-    throw conflict('consent_missing', `no ${procedure} consent text is published: an admin must publish one and the patient sign it before charting`);
+    throw conflict(
+      'consent_missing',
+      `no ${procedure} consent text is published: an admin must publish one and the patient sign it before charting`,
+    );
   const signatures = await repos.consent.listSignatures(patient.id);
   if (signatures.some((s) => s.consentTextId === current.id)) return;
 
-  const versions = new Map((await repos.consent.listTexts(patient.clinicId)).filter((t) => t.procedure === procedure).map((t) => [t.id, t.version]));
+  const versions = new Map(
+    (await repos.consent.listTexts(patient.clinicId))
+      .filter((t) => t.procedure === procedure)
+      .map((t) => [t.id, t.version]),
+  );
   // Newest first, so the first match is the latest version the patient did sign.
   const signedVersion = signatures.map((s) => versions.get(s.consentTextId)).find((v) => v !== undefined);
   if (signedVersion !== undefined)
@@ -26,7 +37,10 @@ export async function assertCurrentConsent(repos: Repositories, patient: Patient
       'consent_outdated',
       `the patient signed version ${signedVersion} of the ${procedure} consent, but version ${current.version} is current: they must sign it before charting`,
     );
-  throw conflict('consent_missing', `the patient has not signed the ${procedure} consent (version ${current.version}): they must sign it before charting`);
+  throw conflict(
+    'consent_missing',
+    `the patient has not signed the ${procedure} consent (version ${current.version}): they must sign it before charting`,
+  );
 }
 
 export interface ChartedLot {
@@ -39,13 +53,18 @@ export interface ChartedLot {
  * Wrong references are the request's fault (400, naming each point); lookups are shared between
  * points, which often repeat one lot many times.
  */
-export async function loadChartedLots(repos: Repositories, clinicId: string, points: readonly ChartPoint[]): Promise<ChartedLot[]> {
+export async function loadChartedLots(
+  repos: Repositories,
+  clinicId: string,
+  points: readonly ChartPoint[],
+): Promise<ChartedLot[]> {
   const products = new Map<string, ProductRecord | undefined>();
   const lots = new Map<string, LotRecord | undefined>();
   const used = new Map<string, ChartedLot>();
   const problems: FieldProblem[] = [];
   for (const [index, point] of points.entries()) {
-    if (!products.has(point.productId)) products.set(point.productId, await repos.products.findProduct(point.productId));
+    if (!products.has(point.productId))
+      products.set(point.productId, await repos.products.findProduct(point.productId));
     const product = products.get(point.productId);
     if (!product || product.clinicId !== clinicId) {
       problems.push({ field: fieldPath(['points', index, 'productId']), message: 'must be a product of this clinic' });
@@ -65,14 +84,28 @@ export async function loadChartedLots(repos: Repositories, clinicId: string, poi
 
 /** A recalled lot, or one that expired before the session's date, must not be charted: 409 naming each. */
 export function assertLotsUsable(lots: readonly ChartedLot[], sessionDate: string): void {
-  const unusable = lots.flatMap(({ lot, product }): { lot: LotRecord; reason: 'recalled' | 'expired'; message: string }[] => {
-    const name = `lot ${lot.lotNumber} of ${product.name}`;
-    if (lot.recalled) return [{ lot, reason: 'recalled', message: `${name} is recalled` }];
-    if (lot.expiryDate < sessionDate) return [{ lot, reason: 'expired', message: `${name} expired on ${lot.expiryDate}, before the session date ${sessionDate}` }];
-    return [];
-  });
+  const unusable = lots.flatMap(
+    ({ lot, product }): { lot: LotRecord; reason: 'recalled' | 'expired'; message: string }[] => {
+      const name = `lot ${lot.lotNumber} of ${product.name}`;
+      if (lot.recalled) return [{ lot, reason: 'recalled', message: `${name} is recalled` }];
+      if (lot.expiryDate < sessionDate)
+        return [
+          {
+            lot,
+            reason: 'expired',
+            message: `${name} expired on ${lot.expiryDate}, before the session date ${sessionDate}`,
+          },
+        ];
+      return [];
+    },
+  );
   if (unusable.length === 0) return;
-  throw new HttpError(409, 'lot_unusable', `${unusable.map((u) => u.message).join('; ')}: ${unusable.length === 1 ? 'it' : 'they'} cannot be charted`, {
-    lots: unusable.map(({ lot, reason }) => ({ lotId: lot.id, lotNumber: lot.lotNumber, reason })),
-  });
+  throw new HttpError(
+    409,
+    'lot_unusable',
+    `${unusable.map((u) => u.message).join('; ')}: ${unusable.length === 1 ? 'it' : 'they'} cannot be charted`,
+    {
+      lots: unusable.map(({ lot, reason }) => ({ lotId: lot.id, lotNumber: lot.lotNumber, reason })),
+    },
+  );
 }

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
-import { brokenPathSegments, jsonText, mutated, nastyString, nastyValue } from '../../../test-support/hostile-values.js';
+import {
+  brokenPathSegments,
+  jsonText,
+  mutated,
+  nastyString,
+  nastyValue,
+} from '../../../test-support/hostile-values.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
@@ -10,7 +16,8 @@ const hostileOptions = { strings: ["'; drop table lots; --", 'data:image/png;bas
 const nastyText = nastyString(hostileOptions.strings);
 const hostile = nastyValue(hostileOptions);
 
-const signatureImage = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const signatureImage =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 forEachApp('consent, product and chart routes: no input produces a server error', (get) => {
   let admin: TestClient;
@@ -22,22 +29,58 @@ forEachApp('consent, product and chart routes: no input produces a server error'
   beforeAll(async () => {
     const { repos, fixture } = get();
     admin = await get().signIn('admin');
-    textId = (await admin.inject({ method: 'POST', url: '/api/consent-texts/mesotherapy/versions', payload: { text: 'Consent.' } })).json().id;
-    await admin.inject({ method: 'POST', url: `/api/patients/${fixture.patient.id}/consents`, payload: { consentTextId: textId, typedName: 'Paula', signatureImage } });
-    productId = (await admin.inject({ method: 'POST', url: '/api/products', payload: { name: 'Mix', ingredients: ['zinc'] } })).json().id;
-    lotId = (await admin.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload: { lotNumber: 'L-1', expiryDate: '2099-01-01' } })).json().id;
+    textId = (
+      await admin.inject({
+        method: 'POST',
+        url: '/api/consent-texts/mesotherapy/versions',
+        payload: { text: 'Consent.' },
+      })
+    ).json().id;
+    await admin.inject({
+      method: 'POST',
+      url: `/api/patients/${fixture.patient.id}/consents`,
+      payload: { consentTextId: textId, typedName: 'Paula', signatureImage },
+    });
+    productId = (
+      await admin.inject({ method: 'POST', url: '/api/products', payload: { name: 'Mix', ingredients: ['zinc'] } })
+    ).json().id;
+    lotId = (
+      await admin.inject({
+        method: 'POST',
+        url: `/api/products/${productId}/lots`,
+        payload: { lotNumber: 'L-1', expiryDate: '2099-01-01' },
+      })
+    ).json().id;
     // A screened patient with nothing against treatment, so that valid bodies get past the treatment gate to the writes.
-    await repos.intakes.create({ patientId: fixture.patient.id, data: makeIntake({ request: { indication: 'hair_loss', area: 'scalp' } }), createdBy: null });
-    const course = await repos.courses.create({ patientId: fixture.patient.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: null });
-    sessionId = (await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-06-01T09:00:00.000Z' })).id;
+    await repos.intakes.create({
+      patientId: fixture.patient.id,
+      data: makeIntake({ request: { indication: 'hair_loss', area: 'scalp' } }),
+      createdBy: null,
+    });
+    const course = await repos.courses.create({
+      patientId: fixture.patient.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: null,
+    });
+    sessionId = (await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: '2026-06-01T09:00:00.000Z' }))
+      .id;
   });
 
   it('answers hostile bodies with 4xx (or success), never 5xx', async () => {
     const { fixture } = get();
     const point = { area: 'scalp', x: 0.5, y: 0.5, productId, lotId, volumeMl: 0.1, depthMm: 2, technique: 'manual' };
     const targets = [
-      { url: `/api/sessions/${sessionId}/chart`, base: { anaesthesiaUsed: true, anaesthesiaAgent: 'lidocaine', notes: 'n', points: [point, point] } },
-      { url: `/api/patients/${fixture.patient.id}/consents`, base: { consentTextId: textId, typedName: 'Paula', signatureImage } },
+      {
+        url: `/api/sessions/${sessionId}/chart`,
+        base: { anaesthesiaUsed: true, anaesthesiaAgent: 'lidocaine', notes: 'n', points: [point, point] },
+      },
+      {
+        url: `/api/patients/${fixture.patient.id}/consents`,
+        base: { consentTextId: textId, typedName: 'Paula', signatureImage },
+      },
       { url: '/api/products', base: { name: 'P', manufacturer: 'M', ingredients: ['zinc', 'HA'] } },
       { url: `/api/products/${productId}/lots`, base: { lotNumber: 'X', expiryDate: '2030-01-01' } },
       { url: '/api/consent-texts/mesotherapy/versions', base: { text: 'Another version.' } },
@@ -45,8 +88,16 @@ forEachApp('consent, product and chart routes: no input produces a server error'
     for (const target of targets) {
       await fc.assert(
         fc.asyncProperty(fc.oneof(mutated(target.base, hostile), hostile), async (body) => {
-          const response = await admin.inject({ method: 'POST', url: target.url, headers: { 'content-type': 'application/json' }, payload: jsonText(body) });
-          expect(response.statusCode, `POST ${target.url} ${jsonText(body).slice(0, 500)} → ${response.body}`).toBeLessThan(500);
+          const response = await admin.inject({
+            method: 'POST',
+            url: target.url,
+            headers: { 'content-type': 'application/json' },
+            payload: jsonText(body),
+          });
+          expect(
+            response.statusCode,
+            `POST ${target.url} ${jsonText(body).slice(0, 500)} → ${response.body}`,
+          ).toBeLessThan(500);
         }),
         { numRuns: 40 },
       );
@@ -54,12 +105,26 @@ forEachApp('consent, product and chart routes: no input produces a server error'
   });
 
   it('answers hostile path parameters and user agents with 4xx (or success), never 5xx', async () => {
-    const urls = ['/api/lots/$/recall', '/api/sessions/$/chart', '/api/consent-texts/$', '/api/consent-texts/$/versions', '/api/products/$', '/api/patients/$/consents'];
+    const urls = [
+      '/api/lots/$/recall',
+      '/api/sessions/$/chart',
+      '/api/consent-texts/$',
+      '/api/consent-texts/$/versions',
+      '/api/products/$',
+      '/api/patients/$/consents',
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...urls), fc.oneof(nastyText.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, ''))), fc.constantFrom(...brokenPathSegments)), async (url, param) => {
-        const response = await admin.inject({ method: 'GET', url: url.replace('$', param) });
-        expect(response.statusCode, `${url} ${param} → ${response.body}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...urls),
+        fc.oneof(
+          nastyText.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, ''))),
+          fc.constantFrom(...brokenPathSegments),
+        ),
+        async (url, param) => {
+          const response = await admin.inject({ method: 'GET', url: url.replace('$', param) });
+          expect(response.statusCode, `${url} ${param} → ${response.body}`).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60 },
     );
     await fc.assert(

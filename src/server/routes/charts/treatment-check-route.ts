@@ -22,7 +22,11 @@ export async function treatmentCheckRoute(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { session, patient } = await loadSessionWithPatient(app.repos, requireAuth(request).user, request.params.id);
+      const { session, patient } = await loadSessionWithPatient(
+        app.repos,
+        requireAuth(request).user,
+        request.params.id,
+      );
       const check = await checkTreatment(app.repos, app.knowledgeBase, { session, patient }, new Date());
       const products = await judgeClinicProducts(app.repos, app.knowledgeBase, check);
       await request.audit({ action: 'read', entity: 'treatment_session', entityId: session.id, patientId: patient.id });

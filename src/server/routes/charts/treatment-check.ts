@@ -3,7 +3,14 @@ import type { AssessmentResult } from '../../../core/assessment/assessment-resul
 import type { Intake } from '../../../core/assessment/intake-schema.js';
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
 import { patientAllergens, type PatientAllergens } from '../../../core/treatment/allergy-terms.js';
-import { anaesthesiaAgents, judgeProducts, treatmentPlanView, type AnaesthesiaAgentView, type JudgedProduct, type TreatmentPlanView } from '../../../core/treatment/plan-view.js';
+import {
+  anaesthesiaAgents,
+  judgeProducts,
+  treatmentPlanView,
+  type AnaesthesiaAgentView,
+  type JudgedProduct,
+  type TreatmentPlanView,
+} from '../../../core/treatment/plan-view.js';
 import { treatmentGate, type SessionScreening, type TreatmentGate } from '../../../core/treatment/treatment-gate.js';
 import type { IntakeRecord, PatientRecord, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
@@ -30,9 +37,18 @@ export interface SessionTreatmentCheck {
 }
 
 /** The session's calendar date where it takes place: its location, else the clinic's first, else UTC (as re-screening reads it). */
-export async function sessionDay(repos: Repositories, session: TreatmentSessionRecord, clinicId: string, now: Date): Promise<{ timeZone: string; sessionDate: string; today: string }> {
+export async function sessionDay(
+  repos: Repositories,
+  session: TreatmentSessionRecord,
+  clinicId: string,
+  now: Date,
+): Promise<{ timeZone: string; sessionDate: string; today: string }> {
   const timeZone = await clinicTimeZone(repos, clinicId, session.locationId);
-  return { timeZone, sessionDate: localDate(session.scheduledAt, timeZone), today: localDate(now.toISOString(), timeZone) };
+  return {
+    timeZone,
+    sessionDate: localDate(session.scheduledAt, timeZone),
+    today: localDate(now.toISOString(), timeZone),
+  };
 }
 
 /**
@@ -84,7 +100,11 @@ export async function checkTreatment(
 }
 
 /** The clinic's products, judged against the session's plan and the patient's allergies. */
-export async function judgeClinicProducts(repos: Repositories, knowledgeBase: KnowledgeBase, check: SessionTreatmentCheck): Promise<JudgedProduct[]> {
+export async function judgeClinicProducts(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  check: SessionTreatmentCheck,
+): Promise<JudgedProduct[]> {
   const products = await repos.products.listProducts(check.patient.clinicId);
   return judgeProducts(products, check.assessment?.plan, check.allergens, knowledgeBase);
 }

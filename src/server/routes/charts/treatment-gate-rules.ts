@@ -10,7 +10,11 @@ import type { SessionTreatmentCheck } from './treatment-check.js';
 
 /** 409 naming every blocker, and whether an override would be accepted. */
 export function treatmentBlocked(gate: TreatmentGate): HttpError {
-  return new HttpError(409, 'treatment_blocked', describeBlockers(gate), { verdict: gate.verdict, reasons: gate.blockers, overridable: gate.overridable });
+  return new HttpError(409, 'treatment_blocked', describeBlockers(gate), {
+    verdict: gate.verdict,
+    reasons: gate.blockers,
+    overridable: gate.overridable,
+  });
 }
 
 /** The override to store, minus who stores it and where. */
@@ -23,7 +27,11 @@ export type GrantedOverride = Omit<NewTreatmentOverride, 'sessionId' | 'chartEnt
  * nothing blocks (an override sent anyway is not recorded: there was nothing to override) or an
  * earlier one covers it.
  */
-export function resolveOverride(gate: TreatmentGate, requested: { reason: string } | null | undefined, earlier: readonly TreatmentOverrideRecord[] = []): GrantedOverride | null {
+export function resolveOverride(
+  gate: TreatmentGate,
+  requested: { reason: string } | null | undefined,
+  earlier: readonly TreatmentOverrideRecord[] = [],
+): GrantedOverride | null {
   if (gate.allowed) return null;
   if (!gate.overridable) throw treatmentBlocked(gate);
   const codes = gate.blockers.map((b) => b.code);
@@ -37,7 +45,11 @@ export function resolveOverride(gate: TreatmentGate, requested: { reason: string
  * 409 `anaesthetic_allergy` when the anaesthetic used names, after the knowledge base's aliases, a
  * substance the patient is allergic to. Never overridable: there is always the choice of no cream.
  */
-export function assertAnaestheticTolerated(entry: { anaesthesiaUsed: boolean; anaesthesiaAgent?: string | null }, check: SessionTreatmentCheck, kb: KnowledgeBase): void {
+export function assertAnaestheticTolerated(
+  entry: { anaesthesiaUsed: boolean; anaesthesiaAgent?: string | null },
+  check: SessionTreatmentCheck,
+  kb: KnowledgeBase,
+): void {
   if (!entry.anaesthesiaUsed || !entry.anaesthesiaAgent) return;
   const allergens = allergensNamedIn(entry.anaesthesiaAgent, check.allergens, kb);
   if (allergens.length === 0) return;
@@ -54,11 +66,20 @@ export function assertAnaestheticTolerated(entry: { anaesthesiaUsed: boolean; an
  * confirmation: 409 `outside_plan` naming each value without it. Returns whether any value was
  * outside (and so confirmed).
  */
-export function assertWithinPlanOrConfirmed(points: readonly ChartPoint[], check: SessionTreatmentCheck, confirmed: boolean | undefined): boolean {
+export function assertWithinPlanOrConfirmed(
+  points: readonly ChartPoint[],
+  check: SessionTreatmentCheck,
+  confirmed: boolean | undefined,
+): boolean {
   if (!check.plan) return false;
   const outside = valuesOutsidePlan(points, check.plan);
   if (outside.length === 0) return false;
   if (confirmed) return true;
   const list = outside.map((o) => `${o.field} = ${o.value} (plan ${o.range.min}-${o.range.max})`).join('; ');
-  throw new HttpError(409, 'outside_plan', `values outside the plan: ${list}; confirm them (confirmOutsidePlan) to chart`, { points: outside });
+  throw new HttpError(
+    409,
+    'outside_plan',
+    `values outside the plan: ${list}; confirm them (confirmOutsidePlan) to chart`,
+    { points: outside },
+  );
 }

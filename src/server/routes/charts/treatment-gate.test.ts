@@ -7,7 +7,8 @@ import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 
-const signatureImage = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const signatureImage =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const hour = 3_600_000;
 const day = 24 * hour;
 
@@ -31,10 +32,25 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     practitioner = await get().signIn('practitioner');
     reception = await get().signIn('reception');
     patientClient = await get().signIn('patient');
-    booster = await repos.products.createProduct({ clinicId: fixture.clinic.id, name: 'Skin booster', ingredients: ['sodium hyaluronate'] });
-    await repos.products.createProduct({ clinicId: fixture.clinic.id, name: 'Numbing gel', ingredients: ['lignocaine'] });
+    booster = await repos.products.createProduct({
+      clinicId: fixture.clinic.id,
+      name: 'Skin booster',
+      ingredients: ['sodium hyaluronate'],
+    });
+    await repos.products.createProduct({
+      clinicId: fixture.clinic.id,
+      name: 'Numbing gel',
+      ingredients: ['lignocaine'],
+    });
     lot = await repos.products.createLot({ productId: booster.id, lotNumber: 'SB-1', expiryDate: '2099-12-31' });
-    consentTextId = (await repos.consent.createText({ clinicId: fixture.clinic.id, procedure: 'mesotherapy', text: 'Consent.', active: true })).id;
+    consentTextId = (
+      await repos.consent.createText({
+        clinicId: fixture.clinic.id,
+        procedure: 'mesotherapy',
+        text: 'Consent.',
+        active: true,
+      })
+    ).id;
   });
 
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * hour).toISOString();
@@ -47,32 +63,82 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
    * A patient of the fixture clinic who signed the consent, with an intake (facial rejuvenation, so
    * a 1-4 mm plan) whose answers `patient` replaces; `intake: false` for none.
    */
-  async function newPatient(patient: Record<string, unknown> = {}, options: { intake?: boolean } = {}): Promise<PatientRecord> {
+  async function newPatient(
+    patient: Record<string, unknown> = {},
+    options: { intake?: boolean } = {},
+  ): Promise<PatientRecord> {
     const { repos, fixture } = get();
-    const record = await repos.patients.create({ clinicId: fixture.clinic.id, firstName: 'Gita', lastName: `Gate ${++patientCount}`, birthDate: '1991-03-15', sex: 'female', phone: null, email: null });
-    if (options.intake !== false) await repos.intakes.create({ patientId: record.id, data: makeIntake({ patient }), createdBy: fixture.users.practitioner.id });
-    await repos.consent.sign({ patientId: record.id, consentTextId, typedName: 'Gita Gate', signatureImage, userAgent: null, userId: null });
+    const record = await repos.patients.create({
+      clinicId: fixture.clinic.id,
+      firstName: 'Gita',
+      lastName: `Gate ${++patientCount}`,
+      birthDate: '1991-03-15',
+      sex: 'female',
+      phone: null,
+      email: null,
+    });
+    if (options.intake !== false)
+      await repos.intakes.create({
+        patientId: record.id,
+        data: makeIntake({ patient }),
+        createdBy: fixture.users.practitioner.id,
+      });
+    await repos.consent.sign({
+      patientId: record.id,
+      consentTextId,
+      typedName: 'Gita Gate',
+      signatureImage,
+      userAgent: null,
+      userId: null,
+    });
     return record;
   }
 
   async function sessionOf(patient: PatientRecord, scheduledAt = hoursAgo(2)) {
     const { repos } = get();
-    const course = await repos.courses.create({ patientId: patient.id, assessmentId: null, indication: 'skin_rejuvenation', area: 'face', plan: samplePlan('skin_rejuvenation', 'face'), createdBy: null });
+    const course = await repos.courses.create({
+      patientId: patient.id,
+      assessmentId: null,
+      indication: 'skin_rejuvenation',
+      area: 'face',
+      plan: samplePlan('skin_rejuvenation', 'face'),
+      createdBy: null,
+    });
     return repos.treatmentSessions.create({ courseId: course.id, scheduledAt });
   }
 
-  const point = (overrides: Record<string, unknown> = {}) => ({ area: 'face', x: 0.5, y: 0.4, productId: booster.id, lotId: lot.id, volumeMl: 0.1, depthMm: 2, technique: 'manual', ...overrides });
-  const chartBody = (extra: Record<string, unknown> = {}) => ({ anaesthesiaUsed: false, notes: 'Tolerated well', points: [point()], ...extra });
-  const chart = (client: TestClient, sessionId: string, body: object = chartBody()) => client.inject({ method: 'POST', url: `/api/sessions/${sessionId}/chart`, payload: body });
-  const check = (client: TestClient, sessionId: string) => client.inject({ method: 'GET', url: `/api/sessions/${sessionId}/treatment-check` });
+  const point = (overrides: Record<string, unknown> = {}) => ({
+    area: 'face',
+    x: 0.5,
+    y: 0.4,
+    productId: booster.id,
+    lotId: lot.id,
+    volumeMl: 0.1,
+    depthMm: 2,
+    technique: 'manual',
+    ...overrides,
+  });
+  const chartBody = (extra: Record<string, unknown> = {}) => ({
+    anaesthesiaUsed: false,
+    notes: 'Tolerated well',
+    points: [point()],
+    ...extra,
+  });
+  const chart = (client: TestClient, sessionId: string, body: object = chartBody()) =>
+    client.inject({ method: 'POST', url: `/api/sessions/${sessionId}/chart`, payload: body });
+  const check = (client: TestClient, sessionId: string) =>
+    client.inject({ method: 'GET', url: `/api/sessions/${sessionId}/treatment-check` });
 
   /** Rows of the tables a chart writes, for this session, and the session's status. */
   async function storedFor(sessionId: string) {
     const { db } = get();
-    const count = async (query: RawBuilder<unknown>) => Number(((await query.execute(db)).rows[0] as { n: number | string } | undefined)?.n);
+    const count = async (query: RawBuilder<unknown>) =>
+      Number(((await query.execute(db)).rows[0] as { n: number | string } | undefined)?.n);
     return {
       charts: await count(sql`select count(*) as n from chart_entries where session_id = ${sessionId}`),
-      points: await count(sql`select count(*) as n from injection_points ip join chart_entries ce on ce.id = ip.chart_entry_id where ce.session_id = ${sessionId}`),
+      points: await count(
+        sql`select count(*) as n from injection_points ip join chart_entries ce on ce.id = ip.chart_entry_id where ce.session_id = ${sessionId}`,
+      ),
       overrides: await count(sql`select count(*) as n from treatment_overrides where session_id = ${sessionId}`),
       status: (await get().repos.treatmentSessions.findById(sessionId))?.status,
     };
@@ -80,7 +146,9 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
   const nothingStored = { charts: 0, points: 0, overrides: 0, status: 'planned' };
 
   const auditOf = async (patientId: string) =>
-    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, patientId, limit: 50, offset: 0 })).map((a) => `${a.action} ${a.entity} ${a.entityId}`);
+    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, patientId, limit: 50, offset: 0 })).map(
+      (a) => `${a.action} ${a.entity} ${a.entityId}`,
+    );
 
   it('shows the session-day picture: verdict, plan, anaesthetics and products judged against the allergies', async () => {
     const patient = await newPatient({ allergies: [{ substance: 'lidocaine' }] });
@@ -128,7 +196,9 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     expect(refused.statusCode, refused.body).toBe(409);
     const body = refused.json();
     expect(body).toMatchObject({ error: 'treatment_blocked', verdict: 'contraindicated', overridable: false });
-    expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['PREGNANCY', 'BLEEDING_DISORDER']));
+    expect(body.reasons.map((r: { code: string }) => r.code)).toEqual(
+      expect.arrayContaining(['PREGNANCY', 'BLEEDING_DISORDER']),
+    );
     expect(body.message).toMatch(/PREGNANCY/);
     expect(body.message).toMatch(/BLEEDING_DISORDER/);
     expect(body.reasons.every((r: { sources: string[] }) => r.sources.length > 0)).toBe(true);
@@ -139,16 +209,28 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     expect(await storedFor(session.id)).toEqual(nothingStored);
 
     const picture = (await check(practitioner, session.id)).json();
-    expect(picture).toMatchObject({ allowed: false, overridable: false, plan: null, assessment: { verdict: 'contraindicated' } });
+    expect(picture).toMatchObject({
+      allowed: false,
+      overridable: false,
+      plan: null,
+      assessment: { verdict: 'contraindicated' },
+    });
   });
 
   it('refuses a deferred session (an NSAID three days before) until a clinician overrides it with a reason, and audits the override', async () => {
     const scheduledAt = hoursAgo(2);
-    const patient = await newPatient({ medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }] });
+    const patient = await newPatient({
+      medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }],
+    });
     const session = await sessionOf(patient, scheduledAt);
     const refused = await chart(practitioner, session.id);
     expect(refused.statusCode, refused.body).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'treatment_blocked', verdict: 'defer', overridable: true, reasons: [{ code: 'NSAID_WITHIN_7_DAYS', kind: 'temporary', overridable: true }] });
+    expect(refused.json()).toMatchObject({
+      error: 'treatment_blocked',
+      verdict: 'defer',
+      overridable: true,
+      reasons: [{ code: 'NSAID_WITHIN_7_DAYS', kind: 'temporary', overridable: true }],
+    });
     expect(refused.json().message).toMatch(/NSAID_WITHIN_7_DAYS/);
 
     for (const reason of ['', '   ']) {
@@ -156,14 +238,26 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
       expect(blank.statusCode).toBe(400);
       expect(blank.json().problems).toEqual([{ field: 'override.reason', message: 'must not be empty' }]);
     }
-    expect((await chart(practitioner, session.id, chartBody({ override: {} }))).json().problems).toEqual([{ field: 'override.reason', message: 'required' }]);
+    expect((await chart(practitioner, session.id, chartBody({ override: {} }))).json().problems).toEqual([
+      { field: 'override.reason', message: 'required' },
+    ]);
     expect(await storedFor(session.id)).toEqual(nothingStored);
 
     const reason = 'Prescriber agreed by phone; NSAID stopped earlier than recorded';
     const charted = await chart(practitioner, session.id, chartBody({ override: { reason } }));
     expect(charted.statusCode, charted.body).toBe(201);
-    const override = { reason, verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'], by: get().fixture.users.practitioner.id, at: expect.any(String) };
-    expect(charted.json().chart).toMatchObject({ override, outsidePlanConfirmed: false, screening: { verdict: 'defer', sessionDate: dateOf(scheduledAt) } });
+    const override = {
+      reason,
+      verdict: 'defer',
+      reasons: ['NSAID_WITHIN_7_DAYS'],
+      by: get().fixture.users.practitioner.id,
+      at: expect.any(String),
+    };
+    expect(charted.json().chart).toMatchObject({
+      override,
+      outsidePlanConfirmed: false,
+      screening: { verdict: 'defer', sessionDate: dateOf(scheduledAt) },
+    });
     expect(charted.json().chart.screening.knowledgeBaseVersion).toBe(get().app.knowledgeBase.version);
     const shown = await practitioner.inject({ method: 'GET', url: `/api/sessions/${session.id}/chart` });
     expect(shown.json()).toMatchObject({ override: { ...override, byName: 'Dr Pia Practitioner' }, addenda: [] });
@@ -171,7 +265,11 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
 
     const [stored] = await get().repos.charts.overridesOfSession(session.id);
     expect(await auditOf(patient.id)).toEqual(
-      expect.arrayContaining([`create chart_entry ${charted.json().chart.id}`, `update treatment_session ${session.id}`, `create treatment_override ${stored?.id}`]),
+      expect.arrayContaining([
+        `create chart_entry ${charted.json().chart.id}`,
+        `update treatment_session ${session.id}`,
+        `create treatment_override ${stored?.id}`,
+      ]),
     );
   });
 
@@ -181,26 +279,53 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     for (const body of [chartBody(), chartBody({ override: { reason: 'Patient is here early' } })]) {
       const refused = await chart(practitioner, session.id, body);
       expect(refused.statusCode).toBe(409);
-      expect(refused.json()).toMatchObject({ error: 'treatment_blocked', verdict: 'eligible', overridable: false, reasons: [{ code: 'SESSION_IN_FUTURE' }] });
+      expect(refused.json()).toMatchObject({
+        error: 'treatment_blocked',
+        verdict: 'eligible',
+        overridable: false,
+        reasons: [{ code: 'SESSION_IN_FUTURE' }],
+      });
     }
     expect(await storedFor(session.id)).toEqual(nothingStored);
-    expect((await check(practitioner, session.id)).json()).toMatchObject({ future: true, allowed: false, overridable: false });
+    expect((await check(practitioner, session.id)).json()).toMatchObject({
+      future: true,
+      allowed: false,
+      overridable: false,
+    });
   });
 
   it('names every reason at once: a deferred session in the future, and a patient without an intake', async () => {
     const scheduledAt = daysAhead(2);
-    const deferred = await sessionOf(await newPatient({ medications: [{ name: 'aspirin', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -1) }] }), scheduledAt);
+    const deferred = await sessionOf(
+      await newPatient({
+        medications: [{ name: 'aspirin', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -1) }],
+      }),
+      scheduledAt,
+    );
     const both = await chart(practitioner, deferred.id, chartBody({ override: { reason: 'Tried' } }));
     expect(both.statusCode).toBe(409);
-    expect(both.json().reasons.map((r: { code: string }) => r.code)).toEqual(['NSAID_WITHIN_7_DAYS', 'SESSION_IN_FUTURE']);
+    expect(both.json().reasons.map((r: { code: string }) => r.code)).toEqual([
+      'NSAID_WITHIN_7_DAYS',
+      'SESSION_IN_FUTURE',
+    ]);
     expect(both.json().overridable).toBe(false);
     expect(both.json().message).toMatch(/NSAID_WITHIN_7_DAYS.*SESSION_IN_FUTURE/);
 
     const unscreened = await sessionOf(await newPatient({}, { intake: false }));
     const none = await chart(practitioner, unscreened.id, chartBody({ override: { reason: 'Known patient' } }));
     expect(none.statusCode).toBe(409);
-    expect(none.json()).toMatchObject({ error: 'treatment_blocked', verdict: null, overridable: false, reasons: [{ code: 'NO_INTAKE' }] });
-    expect((await check(practitioner, unscreened.id)).json()).toMatchObject({ intakeId: null, assessment: null, plan: null, allowed: false });
+    expect(none.json()).toMatchObject({
+      error: 'treatment_blocked',
+      verdict: null,
+      overridable: false,
+      reasons: [{ code: 'NO_INTAKE' }],
+    });
+    expect((await check(practitioner, unscreened.id)).json()).toMatchObject({
+      intakeId: null,
+      assessment: null,
+      plan: null,
+      allowed: false,
+    });
     for (const id of [deferred.id, unscreened.id]) expect(await storedFor(id)).toEqual(nothingStored);
   });
 
@@ -208,28 +333,56 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     const session = await sessionOf(await newPatient());
     const outside = await chart(practitioner, session.id, chartBody({ points: [point(), point({ depthMm: 6 })] }));
     expect(outside.statusCode, outside.body).toBe(409);
-    expect(outside.json()).toMatchObject({ error: 'outside_plan', points: [{ index: 1, field: 'points[1].depthMm', value: 6, range: { min: 1, max: 4 } }] });
+    expect(outside.json()).toMatchObject({
+      error: 'outside_plan',
+      points: [{ index: 1, field: 'points[1].depthMm', value: 6, range: { min: 1, max: 4 } }],
+    });
     expect(await storedFor(session.id)).toEqual(nothingStored);
 
-    const confirmed = await chart(practitioner, session.id, chartBody({ points: [point(), point({ depthMm: 6 })], confirmOutsidePlan: true }));
+    const confirmed = await chart(
+      practitioner,
+      session.id,
+      chartBody({ points: [point(), point({ depthMm: 6 })], confirmOutsidePlan: true }),
+    );
     expect(confirmed.statusCode, confirmed.body).toBe(201);
-    expect(confirmed.json().chart).toMatchObject({ outsidePlanConfirmed: true, override: null, screening: { verdict: 'eligible' } });
-    expect((await practitioner.inject({ method: 'GET', url: `/api/sessions/${session.id}/chart` })).json().outsidePlanConfirmed).toBe(true);
+    expect(confirmed.json().chart).toMatchObject({
+      outsidePlanConfirmed: true,
+      override: null,
+      screening: { verdict: 'eligible' },
+    });
+    expect(
+      (await practitioner.inject({ method: 'GET', url: `/api/sessions/${session.id}/chart` })).json()
+        .outsidePlanConfirmed,
+    ).toBe(true);
 
     // A confirmation with nothing outside the plan records nothing to confirm.
     const within = await sessionOf(await newPatient());
-    expect((await chart(practitioner, within.id, chartBody({ confirmOutsidePlan: true }))).json().chart.outsidePlanConfirmed).toBe(false);
+    expect(
+      (await chart(practitioner, within.id, chartBody({ confirmOutsidePlan: true }))).json().chart.outsidePlanConfirmed,
+    ).toBe(false);
   });
 
   it('refuses an anaesthetic the patient is allergic to, under any of its names, and never as an override', async () => {
     const session = await sessionOf(await newPatient({ allergies: [{ substance: 'lidocaine' }] }));
     for (const agent of ['Lidocaine cream', 'lignocaine 5%', 'numbing cream']) {
-      const refused = await chart(practitioner, session.id, chartBody({ anaesthesiaUsed: true, anaesthesiaAgent: agent, override: { reason: 'Patient wants it' } }));
+      const refused = await chart(
+        practitioner,
+        session.id,
+        chartBody({ anaesthesiaUsed: true, anaesthesiaAgent: agent, override: { reason: 'Patient wants it' } }),
+      );
       expect(refused.statusCode, agent).toBe(409);
-      expect(refused.json()).toMatchObject({ error: 'anaesthetic_allergy', allergen: 'lidocaine', allergens: ['lidocaine'] });
+      expect(refused.json()).toMatchObject({
+        error: 'anaesthetic_allergy',
+        allergen: 'lidocaine',
+        allergens: ['lidocaine'],
+      });
     }
     expect(await storedFor(session.id)).toEqual(nothingStored);
-    const iced = await chart(practitioner, session.id, chartBody({ anaesthesiaUsed: true, anaesthesiaAgent: 'Ice pack' }));
+    const iced = await chart(
+      practitioner,
+      session.id,
+      chartBody({ anaesthesiaUsed: true, anaesthesiaAgent: 'Ice pack' }),
+    );
     expect(iced.statusCode, iced.body).toBe(201);
     // The override sent with nothing to override is not recorded.
     expect(iced.json().chart.override).toBeNull();
@@ -239,21 +392,37 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
     const patient = await newPatient();
     const session = await sessionOf(patient);
     const url = `/api/sessions/${session.id}/chart/addenda`;
-    expect((await practitioner.inject({ method: 'POST', url, payload: { text: 'Before charting' } })).statusCode).toBe(404);
+    expect((await practitioner.inject({ method: 'POST', url, payload: { text: 'Before charting' } })).statusCode).toBe(
+      404,
+    );
     const charted = await chart(practitioner, session.id);
     expect(charted.statusCode, charted.body).toBe(201);
     const original = charted.json().chart;
 
-    const first = await practitioner.inject({ method: 'POST', url, payload: { text: 'Mild bruising at point 1 seen next day.' } });
+    const first = await practitioner.inject({
+      method: 'POST',
+      url,
+      payload: { text: 'Mild bruising at point 1 seen next day.' },
+    });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ chartEntryId: original.id, text: 'Mild bruising at point 1 seen next day.', createdBy: get().fixture.users.practitioner.id, createdByName: 'Dr Pia Practitioner' });
+    expect(first.json()).toMatchObject({
+      chartEntryId: original.id,
+      text: 'Mild bruising at point 1 seen next day.',
+      createdBy: get().fixture.users.practitioner.id,
+      createdByName: 'Dr Pia Practitioner',
+    });
     expect((await admin.inject({ method: 'POST', url, payload: { text: 'Reviewed.' } })).statusCode).toBe(201);
     expect((await reception.inject({ method: 'POST', url, payload: { text: 'Reception note' } })).statusCode).toBe(403);
-    expect((await patientClient.inject({ method: 'POST', url, payload: { text: 'Patient note' } })).statusCode).toBe(403);
+    expect((await patientClient.inject({ method: 'POST', url, payload: { text: 'Patient note' } })).statusCode).toBe(
+      403,
+    );
     const blank = await practitioner.inject({ method: 'POST', url, payload: { text: ' ' } });
     expect(blank.statusCode).toBe(400);
     expect(blank.json().problems).toEqual([{ field: 'text', message: 'must not be empty' }]);
-    expect((await practitioner.inject({ method: 'POST', url, payload: { text: 'x'.repeat(5001) } })).json().problems[0].field).toBe('text');
+    expect(
+      (await practitioner.inject({ method: 'POST', url, payload: { text: 'x'.repeat(5001) } })).json().problems[0]
+        .field,
+    ).toBe('text');
 
     const shown = (await practitioner.inject({ method: 'GET', url: `/api/sessions/${session.id}/chart` })).json();
     expect(shown.addenda.map((a: { text: string; createdByName: string }) => [a.text, a.createdByName])).toEqual([
@@ -267,25 +436,54 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
 
     // The database itself refuses to change a chart or an addendum.
     const { db } = get();
-    await expect(sql`update chart_entries set notes = 'rewritten' where id = ${original.id}`.execute(db)).rejects.toThrow(/never changed/);
-    await expect(sql`delete from chart_addenda where id = ${first.json().id}`.execute(db)).rejects.toThrow(/never changed/);
+    await expect(
+      sql`update chart_entries set notes = 'rewritten' where id = ${original.id}`.execute(db),
+    ).rejects.toThrow(/never changed/);
+    await expect(sql`delete from chart_addenda where id = ${first.json().id}`.execute(db)).rejects.toThrow(
+      /never changed/,
+    );
 
     const other = await get().createOtherClinic();
     const elsewhere = await sessionOf(other.patient);
-    expect((await practitioner.inject({ method: 'POST', url: `/api/sessions/${elsewhere.id}/chart/addenda`, payload: { text: 'x' } })).statusCode).toBe(404);
+    expect(
+      (
+        await practitioner.inject({
+          method: 'POST',
+          url: `/api/sessions/${elsewhere.id}/chart/addenda`,
+          payload: { text: 'x' },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('exports the override and the addenda: FHIR Procedure notes and the treatment summary', async () => {
     const scheduledAt = hoursAgo(2);
-    const patient = await newPatient({ medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }] });
+    const patient = await newPatient({
+      medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }],
+    });
     const session = await sessionOf(patient, scheduledAt);
-    expect((await chart(practitioner, session.id, chartBody({ override: { reason: 'Prescriber agreed' } }))).statusCode).toBe(201);
-    expect((await practitioner.inject({ method: 'POST', url: `/api/sessions/${session.id}/chart/addenda`, payload: { text: 'Small bruise next day.' } })).statusCode).toBe(201);
+    expect(
+      (await chart(practitioner, session.id, chartBody({ override: { reason: 'Prescriber agreed' } }))).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await practitioner.inject({
+          method: 'POST',
+          url: `/api/sessions/${session.id}/chart/addenda`,
+          payload: { text: 'Small bruise next day.' },
+        })
+      ).statusCode,
+    ).toBe(201);
 
-    const bundle = (await practitioner.inject({ method: 'GET', url: `/api/patients/${patient.id}/fhir` })).json() as { entry: { resource: { resourceType: string; note?: { text: string }[] } }[] };
+    const bundle = (await practitioner.inject({ method: 'GET', url: `/api/patients/${patient.id}/fhir` })).json() as {
+      entry: { resource: { resourceType: string; note?: { text: string }[] } }[];
+    };
     const procedure = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'Procedure');
     expect(procedure?.note?.map((n) => n.text)).toEqual(
-      expect.arrayContaining(['Treated despite NSAID_WITHIN_7_DAYS (verdict defer), overridden by the clinician: Prescriber agreed', 'Addendum: Small bruise next day.']),
+      expect.arrayContaining([
+        'Treated despite NSAID_WITHIN_7_DAYS (verdict defer), overridden by the clinician: Prescriber agreed',
+        'Addendum: Small bruise next day.',
+      ]),
     );
     const summary = await practitioner.inject({ method: 'GET', url: `/api/courses/${session.courseId}/summary.pdf` });
     expect(summary.statusCode).toBe(200);
@@ -297,24 +495,50 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
 
   it('applies the same gate to marking a session done, and a chart written later keeps that override', async () => {
     const scheduledAt = hoursAgo(3);
-    const patient = await newPatient({ medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }] });
+    const patient = await newPatient({
+      medications: [{ name: 'ibuprofen', class: 'nsaid', lastDose: addDays(dateOf(scheduledAt), -3) }],
+    });
     const session = await sessionOf(patient, scheduledAt);
     const url = `/api/sessions/${session.id}`;
     const refused = await practitioner.inject({ method: 'PATCH', url, payload: { status: 'done' } });
     expect(refused.statusCode, refused.body).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'treatment_blocked', verdict: 'defer', overridable: true, reasons: [{ code: 'NSAID_WITHIN_7_DAYS' }] });
-    const blank = await practitioner.inject({ method: 'PATCH', url, payload: { status: 'done', override: { reason: '' } } });
+    expect(refused.json()).toMatchObject({
+      error: 'treatment_blocked',
+      verdict: 'defer',
+      overridable: true,
+      reasons: [{ code: 'NSAID_WITHIN_7_DAYS' }],
+    });
+    const blank = await practitioner.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'done', override: { reason: '' } },
+    });
     expect(blank.json().problems).toEqual([{ field: 'override.reason', message: 'must not be empty' }]);
-    const alone = await practitioner.inject({ method: 'PATCH', url, payload: { durationMinutes: 30, override: { reason: 'No status' } } });
+    const alone = await practitioner.inject({
+      method: 'PATCH',
+      url,
+      payload: { durationMinutes: 30, override: { reason: 'No status' } },
+    });
     expect(alone.json().problems).toEqual([{ field: 'override', message: 'only goes with status "done"' }]);
     expect(await storedFor(session.id)).toEqual(nothingStored);
 
-    const done = await practitioner.inject({ method: 'PATCH', url, payload: { status: 'done', override: { reason: 'Prescriber agreed' } } });
+    const done = await practitioner.inject({
+      method: 'PATCH',
+      url,
+      payload: { status: 'done', override: { reason: 'Prescriber agreed' } },
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: 'done', override: { reason: 'Prescriber agreed', verdict: 'defer' } });
     const [stored] = await get().repos.charts.overridesOfSession(session.id);
-    expect(stored).toMatchObject({ chartEntryId: null, reason: 'Prescriber agreed', verdict: 'defer', reasons: ['NSAID_WITHIN_7_DAYS'] });
-    expect(await auditOf(patient.id)).toEqual(expect.arrayContaining([`update treatment_session ${session.id}`, `create treatment_override ${stored?.id}`]));
+    expect(stored).toMatchObject({
+      chartEntryId: null,
+      reason: 'Prescriber agreed',
+      verdict: 'defer',
+      reasons: ['NSAID_WITHIN_7_DAYS'],
+    });
+    expect(await auditOf(patient.id)).toEqual(
+      expect.arrayContaining([`update treatment_session ${session.id}`, `create treatment_override ${stored?.id}`]),
+    );
 
     const charted = await chart(practitioner, session.id);
     expect(charted.statusCode, charted.body).toBe(201);
@@ -323,12 +547,23 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
 
     // Contraindicated and future sessions cannot be marked done at all; an eligible past one can.
     const pregnant = await sessionOf(await newPatient({ pregnant: true }));
-    const contraindicated = await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${pregnant.id}`, payload: { status: 'done', override: { reason: 'x' } } });
+    const contraindicated = await practitioner.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${pregnant.id}`,
+      payload: { status: 'done', override: { reason: 'x' } },
+    });
     expect(contraindicated.json()).toMatchObject({ error: 'treatment_blocked', overridable: false });
     const ahead = await sessionOf(await newPatient(), daysAhead(5));
-    expect((await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${ahead.id}`, payload: { status: 'done' } })).json().reasons[0].code).toBe('SESSION_IN_FUTURE');
+    expect(
+      (
+        await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${ahead.id}`, payload: { status: 'done' } })
+      ).json().reasons[0].code,
+    ).toBe('SESSION_IN_FUTURE');
     for (const id of [pregnant.id, ahead.id]) expect(await storedFor(id)).toEqual(nothingStored);
     const eligible = await sessionOf(await newPatient());
-    expect((await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${eligible.id}`, payload: { status: 'done' } })).statusCode).toBe(200);
+    expect(
+      (await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${eligible.id}`, payload: { status: 'done' } }))
+        .statusCode,
+    ).toBe(200);
   });
 });

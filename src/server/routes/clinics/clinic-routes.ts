@@ -18,7 +18,14 @@ export async function clinicRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/clinics',
-    { config: allow('admin'), schema: { summary: 'The clinic of the signed-in admin', tags, response: { 200: z.object({ clinics: z.array(clinicView) }) } } },
+    {
+      config: allow('admin'),
+      schema: {
+        summary: 'The clinic of the signed-in admin',
+        tags,
+        response: { 200: z.object({ clinics: z.array(clinicView) }) },
+      },
+    },
     async (request) => {
       const clinic = await app.repos.clinics.findById(requireAuth(request).user.clinicId);
       return { clinics: clinic ? [clinic] : [] };
@@ -27,7 +34,10 @@ export async function clinicRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/clinics/:id',
-    { config: allow('admin'), schema: { summary: 'One clinic', tags, params: idParams, response: { 200: clinicView, 404: errorResponse } } },
+    {
+      config: allow('admin'),
+      schema: { summary: 'One clinic', tags, params: idParams, response: { 200: clinicView, 404: errorResponse } },
+    },
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
       const clinic = await app.repos.clinics.findById(request.params.id);
@@ -40,7 +50,13 @@ export async function clinicRoutes(app: App): Promise<void> {
     '/api/clinics/:id',
     {
       config: allow('admin'),
-      schema: { summary: 'Rename the clinic', tags, params: idParams, body: z.object({ name: text(200) }), response: { 200: clinicView, 404: errorResponse } },
+      schema: {
+        summary: 'Rename the clinic',
+        tags,
+        params: idParams,
+        body: z.object({ name: text(200) }),
+        response: { 200: clinicView, 404: errorResponse },
+      },
     },
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
@@ -54,7 +70,12 @@ export async function clinicRoutes(app: App): Promise<void> {
     '/api/clinics/:id/locations',
     {
       config: allow(...staffRoles),
-      schema: { summary: "The clinic's locations (rooms, sites)", tags, params: idParams, response: { 200: z.object({ locations: z.array(locationView) }) } },
+      schema: {
+        summary: "The clinic's locations (rooms, sites)",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ locations: z.array(locationView) }) },
+      },
     },
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
@@ -91,7 +112,9 @@ export async function clinicRoutes(app: App): Promise<void> {
         params: idParams,
         body: z
           .object({ name: text(200).optional(), address: optionalText(500), timeZone: timeZone.optional() })
-          .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' }),
+          .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+            message: 'must change at least one field',
+          }),
         response: { 200: locationView, 404: errorResponse },
       },
     },
@@ -113,7 +136,15 @@ export async function clinicRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/locations/:id/rooms',
-    { config: allow(...staffRoles), schema: { summary: "The location's active rooms", tags, params: idParams, response: { 200: z.object({ rooms: z.array(roomView) }) } } },
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "The location's active rooms",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ rooms: z.array(roomView) }) },
+      },
+    },
     async (request) => {
       const location = await loadOwnLocation(requireAuth(request).user.clinicId, request.params.id);
       return { rooms: await app.repos.availability.listRooms(location.id) };
@@ -124,11 +155,19 @@ export async function clinicRoutes(app: App): Promise<void> {
     '/api/locations/:id/rooms',
     {
       config: allow('admin'),
-      schema: { summary: 'Add a room', tags, params: idParams, body: z.object({ name: text(200) }), response: { 201: roomView, 404: errorResponse } },
+      schema: {
+        summary: 'Add a room',
+        tags,
+        params: idParams,
+        body: z.object({ name: text(200) }),
+        response: { 201: roomView, 404: errorResponse },
+      },
     },
     async (request, reply) => {
       const location = await loadOwnLocation(requireAuth(request).user.clinicId, request.params.id);
-      return reply.code(201).send(await app.repos.availability.createRoom({ locationId: location.id, name: request.body.name }));
+      return reply
+        .code(201)
+        .send(await app.repos.availability.createRoom({ locationId: location.id, name: request.body.name }));
     },
   );
 
@@ -142,7 +181,9 @@ export async function clinicRoutes(app: App): Promise<void> {
         params: idParams,
         body: z
           .object({ name: text(200).optional(), active: z.boolean({ error: 'must be true or false' }).optional() })
-          .refine((patch) => patch.name !== undefined || patch.active !== undefined, { message: 'must change at least one field' }),
+          .refine((patch) => patch.name !== undefined || patch.active !== undefined, {
+            message: 'must change at least one field',
+          }),
         response: { 200: roomView, 404: errorResponse },
       },
     },

@@ -6,7 +6,13 @@ import { conflict, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { consentTextView, newConsentTextBody, newSignatureBody, procedureParams, signatureView } from './consent-schemas.js';
+import {
+  consentTextView,
+  newConsentTextBody,
+  newSignatureBody,
+  procedureParams,
+  signatureView,
+} from './consent-schemas.js';
 import { userAgentOf } from './user-agent.js';
 
 /** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
@@ -26,7 +32,8 @@ export async function consentRoutes(app: App): Promise<void> {
     {
       config: allow('admin'),
       schema: {
-        summary: "Publish a new version of a procedure's consent text; it becomes the current one, earlier versions are kept unchanged",
+        summary:
+          "Publish a new version of a procedure's consent text; it becomes the current one, earlier versions are kept unchanged",
         tags,
         params: procedureParams,
         body: newConsentTextBody,
@@ -36,7 +43,12 @@ export async function consentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const created = await app.repos.transaction(async (tx) => {
-        const text = await tx.consent.createText({ clinicId: user.clinicId, procedure: request.params.procedure, text: request.body.text, active: true });
+        const text = await tx.consent.createText({
+          clinicId: user.clinicId,
+          procedure: request.params.procedure,
+          text: request.body.text,
+          active: true,
+        });
         await request.audit({ action: 'create', entity: 'consent_text', entityId: text.id, patientId: null }, tx);
         return text;
       });
@@ -48,7 +60,11 @@ export async function consentRoutes(app: App): Promise<void> {
     '/api/consent-texts',
     {
       config: allow(...anyRole),
-      schema: { summary: 'The current consent text of every procedure', tags, response: { 200: z.object({ texts: z.array(consentTextView) }) } },
+      schema: {
+        summary: 'The current consent text of every procedure',
+        tags,
+        response: { 200: z.object({ texts: z.array(consentTextView) }) },
+      },
     },
     async (request) => {
       const texts = await app.repos.consent.listTexts(requireAuth(request).user.clinicId);
@@ -60,7 +76,12 @@ export async function consentRoutes(app: App): Promise<void> {
     '/api/consent-texts/:procedure',
     {
       config: allow(...anyRole),
-      schema: { summary: "The current version of a procedure's consent text", tags, params: procedureParams, response: { 200: consentTextView, 404: errorResponse } },
+      schema: {
+        summary: "The current version of a procedure's consent text",
+        tags,
+        params: procedureParams,
+        response: { 200: consentTextView, 404: errorResponse },
+      },
     },
     async (request) => {
       const text = await app.repos.consent.findActiveText(requireAuth(request).user.clinicId, request.params.procedure);
@@ -95,7 +116,14 @@ export async function consentRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: newSignatureBody,
-        response: { 201: signatureView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 413: errorResponse },
+        response: {
+          201: signatureView,
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+          413: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -103,12 +131,16 @@ export async function consentRoutes(app: App): Promise<void> {
       const signed = await app.repos.transaction(async (tx) => {
         const patient = await loadAccessiblePatient(tx, user, request.params.id);
         const text = await tx.consent.findText(request.body.consentTextId);
-        if (!text || text.clinicId !== patient.clinicId) throw invalidField('consentTextId', 'must be a consent text of this clinic');
+        if (!text || text.clinicId !== patient.clinicId)
+          throw invalidField('consentTextId', 'must be a consent text of this clinic');
         // A signature must be of the text in force: one of a replaced version would never allow charting.
         if (!text.active) {
           const current = await tx.consent.findActiveText(text.clinicId, text.procedure);
           const by = current ? ` by version ${current.version}` : '';
-          throw conflict('consent_text_outdated', `version ${text.version} of the ${text.procedure} consent has been replaced${by}; sign the current text`);
+          throw conflict(
+            'consent_text_outdated',
+            `version ${text.version} of the ${text.procedure} consent has been replaced${by}; sign the current text`,
+          );
         }
         const signature = await tx.consent.sign({
           patientId: patient.id,
@@ -118,7 +150,10 @@ export async function consentRoutes(app: App): Promise<void> {
           userAgent: userAgentOf(request),
           userId: user.id,
         });
-        await request.audit({ action: 'create', entity: 'consent_signature', entityId: signature.id, patientId: patient.id }, tx);
+        await request.audit(
+          { action: 'create', entity: 'consent_signature', entityId: signature.id, patientId: patient.id },
+          tx,
+        );
         return withText(signature, text);
       });
       return reply.code(201).send(signed);
@@ -138,9 +173,19 @@ export async function consentRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
-      const [signatures, texts] = await Promise.all([app.repos.consent.listSignatures(patient.id), app.repos.consent.listTexts(patient.clinicId)]);
+      const [signatures, texts] = await Promise.all([
+        app.repos.consent.listSignatures(patient.id),
+        app.repos.consent.listTexts(patient.clinicId),
+      ]);
       const byId = new Map(texts.map((t) => [t.id, t]));
-      await request.audit(signatures.map((s) => ({ action: 'read' as const, entity: 'consent_signature', entityId: s.id, patientId: patient.id })));
+      await request.audit(
+        signatures.map((s) => ({
+          action: 'read' as const,
+          entity: 'consent_signature',
+          entityId: s.id,
+          patientId: patient.id,
+        })),
+      );
       return { signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))) };
     },
   );

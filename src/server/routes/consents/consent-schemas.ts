@@ -5,7 +5,9 @@ import { signatureImage } from './signature-image.js';
 /** A procedure's code names its consent text, e.g. `mesotherapy`. */
 export const procedureCode = z
   .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a procedure code') })
-  .regex(/^[a-z][a-z0-9_]{0,63}$/, { message: 'must be a procedure code such as mesotherapy (lower-case letters, digits and _, at most 64)' });
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, {
+    message: 'must be a procedure code such as mesotherapy (lower-case letters, digits and _, at most 64)',
+  });
 
 export const procedureParams = z.object({ procedure: procedureCode });
 

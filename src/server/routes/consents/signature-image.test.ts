@@ -17,7 +17,9 @@ describe('signature image', () => {
     expect(signatureImageProblem(tinyPng)).toMatch(/PNG data URL/);
     expect(signatureImageProblem('data:image/png;base64,abc')).toMatch(/base64/);
     expect(signatureImageProblem('data:image/png;base64,ab c')).toMatch(/base64/);
-    expect(signatureImageProblem(asUrl(Buffer.from('GIF89a not a png at all, but long enough to look at')))).toBe('must be a PNG image');
+    expect(signatureImageProblem(asUrl(Buffer.from('GIF89a not a png at all, but long enough to look at')))).toBe(
+      'must be a PNG image',
+    );
     const cut = pngBytes().subarray(0, pngBytes().length - 12);
     expect(signatureImageProblem(asUrl(cut))).toMatch(/cut short/);
     const noWidth = pngBytes();

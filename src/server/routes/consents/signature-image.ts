@@ -25,13 +25,17 @@ export function signatureImageProblem(url: string): string | undefined {
   if (payload.length % 4 !== 0 || !base64.test(payload)) return 'must be valid base64 after the data URL prefix';
   const bytes = Buffer.from(payload, 'base64');
   if (bytes.length > maxSignatureBytes) return tooLargeMessage;
-  if (bytes.length < pngMagic.length + 25 + pngEnd.length || !bytes.subarray(0, pngMagic.length).equals(pngMagic)) return 'must be a PNG image';
+  if (bytes.length < pngMagic.length + 25 + pngEnd.length || !bytes.subarray(0, pngMagic.length).equals(pngMagic))
+    return 'must be a PNG image';
   // The first chunk must be IHDR (13 bytes of data) giving the width and height.
-  if (bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR') return 'must be a PNG image (no IHDR header)';
+  if (bytes.readUInt32BE(8) !== 13 || bytes.toString('latin1', 12, 16) !== 'IHDR')
+    return 'must be a PNG image (no IHDR header)';
   const width = bytes.readUInt32BE(16);
   const height = bytes.readUInt32BE(20);
-  if (width < 1 || height < 1 || width > maxSidePixels || height > maxSidePixels) return `must be between 1 and ${maxSidePixels} pixels wide and high`;
-  if (!bytes.subarray(bytes.length - pngEnd.length).equals(pngEnd)) return 'must be a complete PNG image (it is cut short)';
+  if (width < 1 || height < 1 || width > maxSidePixels || height > maxSidePixels)
+    return `must be between 1 and ${maxSidePixels} pixels wide and high`;
+  if (!bytes.subarray(bytes.length - pngEnd.length).equals(pngEnd))
+    return 'must be a complete PNG image (it is cut short)';
   return undefined;
 }
 
@@ -43,6 +47,11 @@ export const signatureImage = z
   .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be a PNG data URL') })
   .superRefine((url, ctx) => {
     const problem = url.length > maxUrlLength ? tooLargeMessage : signatureImageProblem(url);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, ...(problem === tooLargeMessage ? { params: tooLargeIssue } : {}) });
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: problem,
+        ...(problem === tooLargeMessage ? { params: tooLargeIssue } : {}),
+      });
   })
   .meta({ maxLength: maxUrlLength });

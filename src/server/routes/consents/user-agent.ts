@@ -5,6 +5,9 @@ export function userAgentOf(request: FastifyRequest): string | null {
   const raw = request.headers['user-agent'];
   if (typeof raw !== 'string') return null;
   // Control characters (NUL above all, which PostgreSQL refuses) carry no evidence.
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 500);
+  const cleaned = raw
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 500);
   return cleaned || null;
 }

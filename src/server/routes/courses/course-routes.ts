@@ -23,7 +23,9 @@ export async function loadAccessibleCourse(repos: Repositories, user: UserRecord
 }
 
 const newCourseBody = z.object({ assessmentId: id });
-const coursePatchBody = z.object({ status: z.enum(courseStatuses, { error: `must be one of: ${courseStatuses.join(', ')}` }) });
+const coursePatchBody = z.object({
+  status: z.enum(courseStatuses, { error: `must be one of: ${courseStatuses.join(', ')}` }),
+});
 
 export async function courseRoutes(app: App): Promise<void> {
   const tags = ['courses'];
@@ -48,7 +50,11 @@ export async function courseRoutes(app: App): Promise<void> {
         const assessment = await tx.assessments.findById(request.body.assessmentId);
         if (!assessment || assessment.patientId !== patient.id) throw notFound('assessment');
         const plan = assessment.result.plan;
-        if (!plan) throw conflict('not_treatable', `the assessment's verdict is ${assessment.verdict}: there is no plan to follow`);
+        if (!plan)
+          throw conflict(
+            'not_treatable',
+            `the assessment's verdict is ${assessment.verdict}: there is no plan to follow`,
+          );
         const latest = await tx.intakes.latestForPatient(patient.id);
         if (!latest || assessment.intakeId !== latest.id)
           throw conflict('assessment_outdated', 'a newer intake exists; start the course from its assessment');
@@ -71,19 +77,34 @@ export async function courseRoutes(app: App): Promise<void> {
     '/api/patients/:id/courses',
     {
       config: clinicalOrOwn,
-      schema: { summary: "A patient's treatment courses, newest first", tags, params: idParams, response: { 200: z.object({ courses: z.array(courseView) }) } },
+      schema: {
+        summary: "A patient's treatment courses, newest first",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ courses: z.array(courseView) }) },
+      },
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const courses = await app.repos.courses.listByPatient(patient.id);
-      await request.audit(courses.map((c) => ({ action: 'read' as const, entity: 'course', entityId: c.id, patientId: patient.id })));
+      await request.audit(
+        courses.map((c) => ({ action: 'read' as const, entity: 'course', entityId: c.id, patientId: patient.id })),
+      );
       return { courses };
     },
   );
 
   app.get(
     '/api/courses/:id',
-    { config: clinicalOrOwn, schema: { summary: 'A treatment course with its plan', tags, params: idParams, response: { 200: courseView, 404: errorResponse } } },
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'A treatment course with its plan',
+        tags,
+        params: idParams,
+        response: { 200: courseView, 404: errorResponse },
+      },
+    },
     async (request) => {
       const course = await loadAccessibleCourse(app.repos, requireAuth(request).user, request.params.id);
       await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
@@ -95,7 +116,13 @@ export async function courseRoutes(app: App): Promise<void> {
     '/api/courses/:id',
     {
       config: allow(...clinicalRoles),
-      schema: { summary: 'Complete or cancel a course (or reopen it)', tags, params: idParams, body: coursePatchBody, response: { 200: courseView, 404: errorResponse } },
+      schema: {
+        summary: 'Complete or cancel a course (or reopen it)',
+        tags,
+        params: idParams,
+        body: coursePatchBody,
+        response: { 200: courseView, 404: errorResponse },
+      },
     },
     async (request) => {
       const { user } = requireAuth(request);
@@ -103,15 +130,24 @@ export async function courseRoutes(app: App): Promise<void> {
         const course = await loadAccessibleCourse(tx, user, request.params.id);
         const updated = await tx.courses.setStatus(course.id, request.body.status);
         if (!updated) throw notFound('course');
-        await request.audit({ action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId }, tx);
+        await request.audit(
+          { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
+          tx,
+        );
         // A cancelled course gives back its planned sessions: practitioner and room free again, reminders withdrawn.
         if (request.body.status === 'cancelled') {
           const at = new Date().toISOString();
           for (const session of await tx.treatmentSessions.listByCourse(course.id)) {
             if (session.status !== 'planned') continue;
             await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at });
-            await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: course.patientId }, tx);
-            await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase), tx);
+            await request.audit(
+              { action: 'update', entity: 'treatment_session', entityId: session.id, patientId: course.patientId },
+              tx,
+            );
+            await request.audit(
+              await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase),
+              tx,
+            );
           }
         }
         return updated;

@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
+import {
+  seedInteropCatalogue,
+  seedInteropPatient,
+  type InteropPatientRecords,
+} from '../../interop/test-support/interop-records.js';
 
 const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
 const sourceTitles = testKnowledgeBase().data.sources.sources.map((s) => s.title);
@@ -17,19 +21,43 @@ forEachApp('document routes', (get) => {
   beforeAll(async () => {
     const { repos, fixture } = get();
     const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    own = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.patient, fixture.users.practitioner.id);
-    others = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.otherPatient, fixture.users.practitioner.id);
-    [admin, practitioner, reception, patient] = await Promise.all([get().signIn('admin'), get().signIn('practitioner'), get().signIn('reception'), get().signIn('patient')]);
+    own = await seedInteropPatient(
+      repos,
+      testKnowledgeBase(),
+      catalogue,
+      fixture.patient,
+      fixture.users.practitioner.id,
+    );
+    others = await seedInteropPatient(
+      repos,
+      testKnowledgeBase(),
+      catalogue,
+      fixture.otherPatient,
+      fixture.users.practitioner.id,
+    );
+    [admin, practitioner, reception, patient] = await Promise.all([
+      get().signIn('admin'),
+      get().signIn('practitioner'),
+      get().signIn('reception'),
+      get().signIn('patient'),
+    ]);
   });
 
-  const pdfText = async (response: { statusCode: number; rawPayload: Buffer; headers: Record<string, unknown>; body: string }) => {
+  const pdfText = async (response: {
+    statusCode: number;
+    rawPayload: Buffer;
+    headers: Record<string, unknown>;
+    body: string;
+  }) => {
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     return extractPdf(response.rawPayload);
   };
   const audited = async (entity: string, entityId: string) =>
-    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity, limit: 200, offset: 0 })).filter((a) => a.entityId === entityId);
+    (await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity, limit: 200, offset: 0 })).filter(
+      (a) => a.entityId === entityId,
+    );
 
   it('gives the aftercare sheet in the location’s time zone, in English or Turkish, and audits the read', async () => {
     const url = `/api/sessions/${own.plannedSession.id}/aftercare.pdf`;
@@ -57,14 +85,22 @@ forEachApp('document routes', (get) => {
     expect(turkish.flat).toContain(`Bu önerilerin kaynakları 1. ${sourceTitles[0]}`);
     expect(turkish.flat).not.toMatch(seedFileName);
 
-    expect((await audited('aftercare_sheet', own.plannedSession.id)).map((a) => [a.action, a.patientId, a.userId])).toContainEqual(['read', get().fixture.patient.id, practitioner.user.id]);
+    expect(
+      (await audited('aftercare_sheet', own.plannedSession.id)).map((a) => [a.action, a.patientId, a.userId]),
+    ).toContainEqual(['read', get().fixture.patient.id, practitioner.user.id]);
   });
 
   it('counts from the later of the booked end and the charting for a charted session', async () => {
     const chart = await get().repos.charts.findBySession(own.doneSession.id);
     const end = Math.max(Date.parse(own.doneSession.scheduledAt) + 45 * 60_000, Date.parse(chart?.createdAt ?? ''));
-    const expected = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Istanbul', dateStyle: 'medium', timeStyle: 'short' }).format(end);
-    const { flat } = await pdfText(await admin.inject({ method: 'GET', url: `/api/sessions/${own.doneSession.id}/aftercare.pdf` }));
+    const expected = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Istanbul',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(end);
+    const { flat } = await pdfText(
+      await admin.inject({ method: 'GET', url: `/api/sessions/${own.doneSession.id}/aftercare.pdf` }),
+    );
     expect(flat).toContain(`${expected} (Europe/Istanbul)`);
   });
 
@@ -81,16 +117,30 @@ forEachApp('document routes', (get) => {
   });
 
   it('refuses bad input and sessions without an aftercare start', async () => {
-    const bad = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.plannedSession.id}/aftercare.pdf?locale=de` });
+    const bad = await practitioner.inject({
+      method: 'GET',
+      url: `/api/sessions/${own.plannedSession.id}/aftercare.pdf?locale=de`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().problems[0].field).toBe('locale');
-    expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/not%20an%20id/aftercare.pdf' })).json().problems[0].field).toBe('id');
-    expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/nope/aftercare.pdf' })).statusCode).toBe(404);
+    expect(
+      (await practitioner.inject({ method: 'GET', url: '/api/sessions/not%20an%20id/aftercare.pdf' })).json()
+        .problems[0].field,
+    ).toBe('id');
+    expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/nope/aftercare.pdf' })).statusCode).toBe(
+      404,
+    );
 
-    const unmeasured = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.unmeasuredSession.id}/aftercare.pdf` });
+    const unmeasured = await practitioner.inject({
+      method: 'GET',
+      url: `/api/sessions/${own.unmeasuredSession.id}/aftercare.pdf`,
+    });
     expect(unmeasured.statusCode).toBe(409);
     expect(unmeasured.json().error).toBe('session_length_unknown');
-    const cancelled = await practitioner.inject({ method: 'GET', url: `/api/sessions/${own.cancelledSession.id}/aftercare.pdf` });
+    const cancelled = await practitioner.inject({
+      method: 'GET',
+      url: `/api/sessions/${own.cancelledSession.id}/aftercare.pdf`,
+    });
     expect(cancelled.statusCode).toBe(409);
     expect(cancelled.json().error).toBe('session_not_held');
     expect(await audited('aftercare_sheet', own.unmeasuredSession.id)).toEqual([]);
@@ -112,9 +162,17 @@ forEachApp('document routes', (get) => {
   });
 
   it('keeps consent forms from reception and from other patients', async () => {
-    expect((await reception.inject({ method: 'GET', url: `/api/consent-signatures/${own.signature.id}/consent.pdf` })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'GET', url: `/api/consent-signatures/${others.signature.id}/consent.pdf` })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'GET', url: '/api/consent-signatures/nope/consent.pdf' })).statusCode).toBe(404);
+    expect(
+      (await reception.inject({ method: 'GET', url: `/api/consent-signatures/${own.signature.id}/consent.pdf` }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await patient.inject({ method: 'GET', url: `/api/consent-signatures/${others.signature.id}/consent.pdf` }))
+        .statusCode,
+    ).toBe(404);
+    expect((await admin.inject({ method: 'GET', url: '/api/consent-signatures/nope/consent.pdf' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('gives the treatment summary with lots, the recall, side effects and outcomes', async () => {
@@ -142,13 +200,21 @@ forEachApp('document routes', (get) => {
   });
 
   it('keeps treatment summaries from reception and from other patients', async () => {
-    expect((await reception.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf` })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'GET', url: `/api/courses/${others.course.id}/summary.pdf` })).statusCode).toBe(404);
-    expect((await admin.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf?locale=` })).statusCode).toBe(400);
+    expect(
+      (await reception.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf` })).statusCode,
+    ).toBe(403);
+    expect(
+      (await patient.inject({ method: 'GET', url: `/api/courses/${others.course.id}/summary.pdf` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await admin.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf?locale=` })).statusCode,
+    ).toBe(400);
   });
 
   it('documents the downloads in OpenAPI with their media types', async () => {
-    const doc = (await get().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const doc = (await get().app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+    };
     const mediaTypes = (path: string) => Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {});
     expect(mediaTypes('/api/sessions/{id}/aftercare.pdf')).toEqual(['application/pdf']);
     expect(mediaTypes('/api/consent-signatures/{id}/consent.pdf')).toEqual(['application/pdf']);

@@ -30,7 +30,12 @@ function sendPdf(reply: FastifyReply, name: string, pdf: Buffer): FastifyReply {
 
 export async function documentRoutes(app: App): Promise<void> {
   const tags = ['documents'];
-  const pdf = (description: string) => ({ 200: fileResponse('application/pdf', description), 400: errorResponse, 404: errorResponse, 409: errorResponse });
+  const pdf = (description: string) => ({
+    200: fileResponse('application/pdf', description),
+    400: errorResponse,
+    404: errorResponse,
+    409: errorResponse,
+  });
 
   app.get(
     '/api/sessions/:id/aftercare.pdf',
@@ -39,13 +44,24 @@ export async function documentRoutes(app: App): Promise<void> {
       config: allow(...anyRole),
       // No HEAD twin: it would read (and audit) everything to send nothing.
       exposeHeadRoute: false,
-      schema: { summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until', tags, params: idParams, querystring: documentQuery, response: pdf('Aftercare sheet (PDF)') },
+      schema: {
+        summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until',
+        tags,
+        params: idParams,
+        querystring: documentQuery,
+        response: pdf('Aftercare sheet (PDF)'),
+      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
       const document = await made(() => aftercareDocument(app.repos, session, request.query.locale, app.knowledgeBase));
-      await request.audit({ action: 'read', entity: 'aftercare_sheet', entityId: session.id, patientId: session.patientId });
+      await request.audit({
+        action: 'read',
+        entity: 'aftercare_sheet',
+        entityId: session.id,
+        patientId: session.patientId,
+      });
       return sendPdf(reply, `aftercare-${session.id}.pdf`, document.pdf);
     },
   );
@@ -56,13 +72,24 @@ export async function documentRoutes(app: App): Promise<void> {
       // As for the signatures themselves: reception handles no consent.
       config: allow('admin', 'practitioner', 'patient'),
       exposeHeadRoute: false,
-      schema: { summary: 'A signed consent form: the text version as signed, the signature and when', tags, params: idParams, querystring: documentQuery, response: pdf('Signed consent form (PDF)') },
+      schema: {
+        summary: 'A signed consent form: the text version as signed, the signature and when',
+        tags,
+        params: idParams,
+        querystring: documentQuery,
+        response: pdf('Signed consent form (PDF)'),
+      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const signature = await loadAccessibleSignature(app.repos, user, request.params.id);
       const document = await made(() => consentDocument(app.repos, signature, request.query.locale));
-      await request.audit({ action: 'read', entity: 'consent_form', entityId: signature.id, patientId: signature.patientId });
+      await request.audit({
+        action: 'read',
+        entity: 'consent_form',
+        entityId: signature.id,
+        patientId: signature.patientId,
+      });
       return sendPdf(reply, `consent-${signature.id}.pdf`, document.pdf);
     },
   );
@@ -84,7 +111,12 @@ export async function documentRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       const document = await made(() => summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase));
-      await request.audit({ action: 'read', entity: 'treatment_summary', entityId: course.id, patientId: course.patientId });
+      await request.audit({
+        action: 'read',
+        entity: 'treatment_summary',
+        entityId: course.id,
+        patientId: course.patientId,
+      });
       return sendPdf(reply, `summary-${course.id}.pdf`, document.pdf);
     },
   );

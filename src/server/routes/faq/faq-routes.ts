@@ -15,7 +15,12 @@ const faqEntry = z.object({
 
 const faqQuery = z.object({
   q: z.string().trim().max(200, { message: 'must be at most 200 characters' }).optional(),
-  limit: z.coerce.number({ error: 'must be a whole number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(50, { message: 'must be at most 50' }).optional(),
+  limit: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be 1 or more' })
+    .max(50, { message: 'must be at most 50' })
+    .optional(),
 });
 
 /** The knowledge base's FAQ, for patients and staff: all entries, or the best matches for `q`. */
@@ -33,8 +38,20 @@ export async function faqRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { q, limit } = request.query;
-      if (!q) return { entries: app.knowledgeBase.data.faq.faq.slice(0, limit ?? 50).map((e) => ({ ...e, tags: [...e.tags], sources: [...e.sources] })) };
-      return { entries: searchFaq(app.knowledgeBase, q, limit ?? 5).map(({ entry, score }) => ({ ...entry, tags: [...entry.tags], sources: [...entry.sources], score })) };
+      if (!q)
+        return {
+          entries: app.knowledgeBase.data.faq.faq
+            .slice(0, limit ?? 50)
+            .map((e) => ({ ...e, tags: [...e.tags], sources: [...e.sources] })),
+        };
+      return {
+        entries: searchFaq(app.knowledgeBase, q, limit ?? 5).map(({ entry, score }) => ({
+          ...entry,
+          tags: [...entry.tags],
+          sources: [...entry.sources],
+          score,
+        })),
+      };
     },
   );
 }

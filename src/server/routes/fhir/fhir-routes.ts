@@ -8,7 +8,14 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
-import { fhirImportBodyLimit, fhirMime, importBody, importQuery, importResult, patientFhirQuery } from './fhir-schemas.js';
+import {
+  fhirImportBodyLimit,
+  fhirMime,
+  importBody,
+  importQuery,
+  importResult,
+  patientFhirQuery,
+} from './fhir-schemas.js';
 
 export async function fhirRoutes(app: App): Promise<void> {
   const tags = ['fhir'];
@@ -20,11 +27,17 @@ export async function fhirRoutes(app: App): Promise<void> {
       // No HEAD twin: it would read (and audit) everything to send nothing.
       exposeHeadRoute: false,
       schema: {
-        summary: "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
+        summary:
+          "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
         tags,
         params: idParams,
         querystring: patientFhirQuery,
-        response: { 200: fileResponse(fhirMime, 'FHIR R4 Bundle'), 400: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          200: fileResponse(fhirMime, 'FHIR R4 Bundle'),
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -36,8 +49,16 @@ export async function fhirRoutes(app: App): Promise<void> {
         includeAudit,
         onSkipped: (skipped) => request.log.warn({ skipped }, 'record left out of the FHIR export'),
       });
-      await request.audit({ action: 'read', entity: includeAudit ? 'fhir_export_with_audit' : 'fhir_export', entityId: patient.id, patientId: patient.id });
-      return sendFile(reply, { contentType: `${fhirMime}; charset=utf-8`, name: `patient-${patient.id}.fhir.json` }).send(JSON.stringify(bundle));
+      await request.audit({
+        action: 'read',
+        entity: includeAudit ? 'fhir_export_with_audit' : 'fhir_export',
+        entityId: patient.id,
+        patientId: patient.id,
+      });
+      return sendFile(reply, {
+        contentType: `${fhirMime}; charset=utf-8`,
+        name: `patient-${patient.id}.fhir.json`,
+      }).send(JSON.stringify(bundle));
     },
   );
 
@@ -47,7 +68,8 @@ export async function fhirRoutes(app: App): Promise<void> {
       config: allow('admin'),
       exposeHeadRoute: false,
       schema: {
-        summary: "The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole",
+        summary:
+          'The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole',
         tags,
         response: { 200: fileResponse(fhirMime, 'FHIR R4 Bundle of every patient') },
       },
@@ -55,12 +77,18 @@ export async function fhirRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const chunks = clinicFhirChunks(app.repos, user.clinicId, {
-        onBatch: (patients) => request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'fhir_export', entityId: p.id, patientId: p.id }))),
+        onBatch: (patients) =>
+          request.audit(
+            patients.map((p) => ({ action: 'read' as const, entity: 'fhir_export', entityId: p.id, patientId: p.id })),
+          ),
         onSkipped: (skipped) => request.log.warn({ skipped }, 'record left out of the FHIR export'),
       });
       // An error in the generator destroys the stream; Fastify then drops the connection instead of ending the body.
       const stream = Readable.from(chunks, { objectMode: false });
-      return sendFile(reply, { contentType: `${fhirMime}; charset=utf-8`, name: `clinic-${fileStamp()}.fhir.json` }).send(stream);
+      return sendFile(reply, {
+        contentType: `${fhirMime}; charset=utf-8`,
+        name: `clinic-${fileStamp()}.fhir.json`,
+      }).send(stream);
     },
   );
 

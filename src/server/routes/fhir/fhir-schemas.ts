@@ -27,5 +27,7 @@ export const importQuery = z.object({
 export const importResult = z.object({
   patientId: z.string().describe('The FHIR id of the Patient the facts were read from'),
   patient: patientSchema.partial({ birthDate: true }),
-  unmapped: z.array(z.object({ resourceType: z.string(), id: z.string(), reason: z.string() })).describe('Resources about the patient that are not intake facts; a clinician should look at each'),
+  unmapped: z
+    .array(z.object({ resourceType: z.string(), id: z.string(), reason: z.string() }))
+    .describe('Resources about the patient that are not intake facts; a clinician should look at each'),
 });

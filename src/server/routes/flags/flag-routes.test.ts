@@ -28,26 +28,47 @@ forEachApp('flag routes', (get) => {
     const body = healthyIntake(birthDate);
     return { ...body, patient: { ...body.patient, ...patient } };
   };
-  const postIntake = (patientId: string, payload: object) => practitioner.inject({ method: 'POST', url: `/api/patients/${patientId}/intakes`, payload });
+  const postIntake = (patientId: string, payload: object) =>
+    practitioner.inject({ method: 'POST', url: `/api/patients/${patientId}/intakes`, payload });
   const startCourse = async (patientId: string, payload: object) => {
     const { assessment } = (await postIntake(patientId, payload)).json();
-    return (await practitioner.inject({ method: 'POST', url: `/api/patients/${patientId}/courses`, payload: { assessmentId: assessment.id } })).json().id as string;
+    return (
+      await practitioner.inject({
+        method: 'POST',
+        url: `/api/patients/${patientId}/courses`,
+        payload: { assessmentId: assessment.id },
+      })
+    ).json().id as string;
   };
   const book = async (courseId: string, scheduledAt: string) => {
-    const response = await practitioner.inject({ method: 'POST', url: `/api/courses/${courseId}/sessions`, payload: { scheduledAt, locationId: get().fixture.location.id } });
+    const response = await practitioner.inject({
+      method: 'POST',
+      url: `/api/courses/${courseId}/sessions`,
+      payload: { scheduledAt, locationId: get().fixture.location.id },
+    });
     expect(response.statusCode).toBe(201);
     return response.json().id as string;
   };
-  const flags = async (client: TestClient = practitioner) => (await client.inject({ method: 'GET', url: '/api/flags' })).json().flags as Flag[];
-  const flagOf = async (sessionId: string) => (await practitioner.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json().flag;
+  const flags = async (client: TestClient = practitioner) =>
+    (await client.inject({ method: 'GET', url: '/api/flags' })).json().flags as Flag[];
+  const flagOf = async (sessionId: string) =>
+    (await practitioner.inject({ method: 'GET', url: `/api/sessions/${sessionId}` })).json().flag;
 
   beforeAll(async () => {
     const { fixture } = get();
     practitioner = await get().signIn('practitioner');
     admin = await get().signIn('admin');
     const paulaCourse = await startCourse(fixture.patient.id, intakeOf('1990-04-12'));
-    paula = { courseId: paulaCourse, past: await book(paulaCourse, inDays(-3)), soon: await book(paulaCourse, inDays(5)), later: await book(paulaCourse, inDays(40)) };
-    const ottoCourse = await startCourse(fixture.otherPatient.id, { ...intakeOf('1985-01-30'), patient: { ...intakeOf('1985-01-30').patient, sex: 'male' } });
+    paula = {
+      courseId: paulaCourse,
+      past: await book(paulaCourse, inDays(-3)),
+      soon: await book(paulaCourse, inDays(5)),
+      later: await book(paulaCourse, inDays(40)),
+    };
+    const ottoCourse = await startCourse(fixture.otherPatient.id, {
+      ...intakeOf('1985-01-30'),
+      patient: { ...intakeOf('1985-01-30').patient, sex: 'male' },
+    });
     otto = { courseId: ottoCourse, upcoming: await book(ottoCourse, inDays(6)) };
   });
 
@@ -60,7 +81,10 @@ forEachApp('flag routes', (get) => {
     const listed = await flags();
     expect(listed.map((f) => f.session.id)).toEqual([paula.soon, paula.later]);
     for (const flag of listed) {
-      expect(flag).toMatchObject({ patient: { id: fixture.patient.id, firstName: 'Paula' }, verdict: 'contraindicated' });
+      expect(flag).toMatchObject({
+        patient: { id: fixture.patient.id, firstName: 'Paula' },
+        verdict: 'contraindicated',
+      });
       expect(flag.reasons.map((r) => r.code)).toContain('PREGNANCY');
       expect(flag.reasons.every((r) => r.sources.length > 0 && r.citations.length > 0)).toBe(true);
       expect(flag.session.date).toBe(flag.session.scheduledAt.slice(0, 10));
@@ -70,9 +94,24 @@ forEachApp('flag routes', (get) => {
     expect((await flagOf(paula.soon)).verdict).toBe('contraindicated');
 
     // The flag writes were the practitioner's, and are in the audit log with the intake.
-    const audit = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'treatment_session', action: 'update', limit: 10, offset: 0 }));
-    expect(audit.filter((e) => e.route === 'POST /api/patients/:id/intakes').map((e) => e.entityId).sort()).toEqual([paula.soon, paula.later].sort());
-    expect(audit.every((e) => e.userId === fixture.users.practitioner.id && e.patientId === fixture.patient.id)).toBe(true);
+    const audit = auditedRecords(
+      await repos.audit.list({
+        clinicId: fixture.clinic.id,
+        entity: 'treatment_session',
+        action: 'update',
+        limit: 10,
+        offset: 0,
+      }),
+    );
+    expect(
+      audit
+        .filter((e) => e.route === 'POST /api/patients/:id/intakes')
+        .map((e) => e.entityId)
+        .sort(),
+    ).toEqual([paula.soon, paula.later].sort());
+    expect(audit.every((e) => e.userId === fixture.users.practitioner.id && e.patientId === fixture.patient.id)).toBe(
+      true,
+    );
   });
 
   it('keeps an unchanged flag (and when it was raised) when the intake is saved again', async () => {
@@ -94,7 +133,10 @@ forEachApp('flag routes', (get) => {
     await repos.clinics.updateLocation(fixture.location.id, { timeZone: 'Europe/Berlin' });
     const lateEvening = await book(paula.courseId, inDays(20, 23));
     const today = new Date().toISOString().slice(0, 10);
-    await postIntake(fixture.patient.id, intakeOf('1990-04-12', { medications: [{ class: 'nsaid', lastDose: today }] }));
+    await postIntake(
+      fixture.patient.id,
+      intakeOf('1990-04-12', { medications: [{ class: 'nsaid', lastDose: today }] }),
+    );
     const listed = await flags();
     // The NSAID wait covers the session in five days, not those weeks away.
     expect(listed.map((f) => [f.session.id, f.verdict])).toEqual([[paula.soon, 'defer']]);
@@ -109,7 +151,10 @@ forEachApp('flag routes', (get) => {
     const { fixture } = get();
     // A booking is screened at once; a session last screened under an older knowledge base (and
     // cleared then) waits for the next run, which this request is.
-    await postIntake(fixture.otherPatient.id, { ...intakeOf('1985-01-30'), patient: { ...intakeOf('1985-01-30').patient, sex: 'male', site: { inflammation: true, skinDamage: false } } });
+    await postIntake(fixture.otherPatient.id, {
+      ...intakeOf('1985-01-30'),
+      patient: { ...intakeOf('1985-01-30').patient, sex: 'male', site: { inflammation: true, skinDamage: false } },
+    });
     const unscreened = await book(otto.courseId, inDays(9));
     expect(await flagOf(unscreened)).not.toBeNull();
     await get().repos.screening.recordScreening(unscreened, { knowledgeBaseVersion: '0.9.0+older', flag: null });
@@ -120,7 +165,10 @@ forEachApp('flag routes', (get) => {
     expect(run.json()).toMatchObject({ knowledgeBaseVersion: get().app.knowledgeBase.version, failed: 0 });
     expect(run.json().patients).toBeGreaterThanOrEqual(1);
     const listed = await flags(admin);
-    expect(listed.filter((f) => f.patient.id === fixture.otherPatient.id).map((f) => f.session.id)).toEqual([otto.upcoming, unscreened]);
+    expect(listed.filter((f) => f.patient.id === fixture.otherPatient.id).map((f) => f.session.id)).toEqual([
+      otto.upcoming,
+      unscreened,
+    ]);
 
     const again = (await admin.inject({ method: 'POST', url: '/api/flags/rescreen' })).json();
     expect(again).toMatchObject({ patients: 0, sessions: 0, changed: 0 });
@@ -148,7 +196,9 @@ forEachApp('flag routes', (get) => {
     const zero = await practitioner.inject({ method: 'GET', url: '/api/flags?limit=0' });
     expect(zero.statusCode).toBe(400);
     expect(zero.json().problems[0].field).toBe('limit');
-    expect((await practitioner.inject({ method: 'GET', url: '/api/flags?offset=-1' })).json().problems[0].field).toBe('offset');
+    expect((await practitioner.inject({ method: 'GET', url: '/api/flags?offset=-1' })).json().problems[0].field).toBe(
+      'offset',
+    );
     const page = await practitioner.inject({ method: 'GET', url: '/api/flags?limit=1&offset=1' });
     expect(page.json().flags).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ export async function flagRoutes(app: App): Promise<void> {
     {
       config: allow(...clinicalRoles),
       schema: {
-        summary: "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
+        summary:
+          "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
         tags,
         querystring: flagListQuery,
         response: { 200: flagList, 400: errorResponse },
@@ -27,8 +28,19 @@ export async function flagRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const flagged = await app.repos.screening.listFlagged({ clinicId: user.clinicId, after: new Date().toISOString(), ...request.query });
-      await request.audit(flagged.map((f) => ({ action: 'read' as const, entity: 'treatment_session', entityId: f.sessionId, patientId: f.patient.id })));
+      const flagged = await app.repos.screening.listFlagged({
+        clinicId: user.clinicId,
+        after: new Date().toISOString(),
+        ...request.query,
+      });
+      await request.audit(
+        flagged.map((f) => ({
+          action: 'read' as const,
+          entity: 'treatment_session',
+          entityId: f.sessionId,
+          patientId: f.patient.id,
+        })),
+      );
       return {
         flags: flagged.map((f) => ({
           session: {
@@ -54,7 +66,8 @@ export async function flagRoutes(app: App): Promise<void> {
     {
       config: allow('admin'),
       schema: {
-        summary: "Re-screen the clinic's upcoming sessions not yet screened under the current knowledge base (the server also does this at start)",
+        summary:
+          "Re-screen the clinic's upcoming sessions not yet screened under the current knowledge base (the server also does this at start)",
         tags,
         response: { 200: rescreenSummary },
       },

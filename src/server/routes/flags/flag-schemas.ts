@@ -25,7 +25,11 @@ export const flagEntry = z.object({
     locationId: z.string().nullable(),
   }),
   patient: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }),
-  verdict: z.string().describe("The re-screening verdict: contraindicated, defer, or cannot_screen (the knowledge base no longer knows the course's treatment)"),
+  verdict: z
+    .string()
+    .describe(
+      "The re-screening verdict: contraindicated, defer, or cannot_screen (the knowledge base no longer knows the course's treatment)",
+    ),
   reasons: z.array(flagReason),
   flaggedAt: timestamp.nullable(),
 });

@@ -9,7 +9,12 @@ export async function healthRoutes(app: App): Promise<void> {
     '/api/health',
     {
       config: publicAccess,
-      schema: { summary: 'Liveness and readiness: answers once the database responds', tags: ['system'], security: [], response: { 200: healthResponse } },
+      schema: {
+        summary: 'Liveness and readiness: answers once the database responds',
+        tags: ['system'],
+        security: [],
+        response: { 200: healthResponse },
+      },
     },
     async () => {
       await app.repos.clinics.count();

@@ -14,9 +14,17 @@ forEachApp('intake routes', (get) => {
     const first = await practitioner.inject({ method: 'POST', url: url(), payload: intake() });
     expect(first.statusCode).toBe(201);
     const body = first.json();
-    expect(body.intake).toMatchObject({ version: 1, patientId: get().fixture.patient.id, createdBy: get().fixture.users.practitioner.id });
+    expect(body.intake).toMatchObject({
+      version: 1,
+      patientId: get().fixture.patient.id,
+      createdBy: get().fixture.users.practitioner.id,
+    });
     expect(body.intake.data.patient.sex).toBe('female');
-    expect(body.assessment).toMatchObject({ verdict: 'eligible', knowledgeBaseVersion: get().app.knowledgeBase.version, intakeId: body.intake.id });
+    expect(body.assessment).toMatchObject({
+      verdict: 'eligible',
+      knowledgeBaseVersion: get().app.knowledgeBase.version,
+      intakeId: body.intake.id,
+    });
     expect(body.assessment.result.plan.sessions).toEqual({ min: 4, max: 10 });
 
     const second = await practitioner.inject({ method: 'POST', url: url(), payload: intake({ date: '2026-12-01' }) });
@@ -40,7 +48,11 @@ forEachApp('intake routes', (get) => {
     const unknown = await admin.inject({ method: 'POST', url: url(), payload: intake({ indication: 'telepathy' }) });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().problems[0].field).toBe('request.indication');
-    const missing = await admin.inject({ method: 'POST', url: url(), payload: { patient: { birthDate: '1990-04-12' } } });
+    const missing = await admin.inject({
+      method: 'POST',
+      url: url(),
+      payload: { patient: { birthDate: '1990-04-12' } },
+    });
     expect(missing.json().problems).toContainEqual({ field: 'request', message: 'required' });
     expect((await admin.inject({ method: 'GET', url: url() })).json().intakes.length).toBe(before);
   });
@@ -53,12 +65,19 @@ forEachApp('intake routes', (get) => {
     const patient = await get().signIn('patient');
     expect((await patient.inject({ method: 'GET', url: url() })).statusCode).toBe(200);
     expect((await patient.inject({ method: 'POST', url: url(), payload: intake() })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.otherPatient.id}/intakes` })).statusCode).toBe(403);
+    expect(
+      (await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.otherPatient.id}/intakes` }))
+        .statusCode,
+    ).toBe(403);
 
     const practitioner = await get().signIn('practitioner');
     const saved = (await practitioner.inject({ method: 'POST', url: url(), payload: intake() })).json();
-    expect((await reception.inject({ method: 'GET', url: `/api/assessments/${saved.assessment.id}` })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'GET', url: `/api/assessments/${saved.assessment.id}` })).statusCode).toBe(200);
+    expect((await reception.inject({ method: 'GET', url: `/api/assessments/${saved.assessment.id}` })).statusCode).toBe(
+      403,
+    );
+    expect((await patient.inject({ method: 'GET', url: `/api/assessments/${saved.assessment.id}` })).statusCode).toBe(
+      200,
+    );
     expect((await practitioner.inject({ method: 'GET', url: '/api/assessments/nope' })).statusCode).toBe(404);
   });
 });

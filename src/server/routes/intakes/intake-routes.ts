@@ -15,8 +15,12 @@ import { intakeBody } from '../assessments/assessment-routes.js';
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
 function matchRecord(intake: Intake, patient: PatientRecord): Intake {
   if (intake.patient.birthDate !== patient.birthDate)
-    throw invalidField('patient.birthDate', `must match the patient's record (${patient.birthDate}); correct the record first if it is wrong`);
-  if (intake.patient.sex === undefined && patient.sex !== 'unknown') return { ...intake, patient: { ...intake.patient, sex: patient.sex } };
+    throw invalidField(
+      'patient.birthDate',
+      `must match the patient's record (${patient.birthDate}); correct the record first if it is wrong`,
+    );
+  if (intake.patient.sex === undefined && patient.sex !== 'unknown')
+    return { ...intake, patient: { ...intake.patient, sex: patient.sex } };
   return intake;
 }
 
@@ -45,7 +49,12 @@ export async function intakeRoutes(app: App): Promise<void> {
       const result = assess(intake, app.knowledgeBase);
       const saved = await app.repos.transaction(async (tx) => {
         const storedIntake = await tx.intakes.create({ patientId: patient.id, data: intake, createdBy: user.id });
-        const assessment = await tx.assessments.create({ intakeId: storedIntake.id, patientId: patient.id, result, createdBy: user.id });
+        const assessment = await tx.assessments.create({
+          intakeId: storedIntake.id,
+          patientId: patient.id,
+          result,
+          createdBy: user.id,
+        });
         await request.audit(
           [
             { action: 'create', entity: 'intake', entityId: storedIntake.id, patientId: patient.id },
@@ -54,7 +63,11 @@ export async function intakeRoutes(app: App): Promise<void> {
           tx,
         );
         // A changed intake can make booked sessions unsafe (or safe again): screen them in the same transaction.
-        const screening = await rescreenPatient(tx, app.knowledgeBase, { patientId: patient.id, intake, now: new Date() });
+        const screening = await rescreenPatient(tx, app.knowledgeBase, {
+          patientId: patient.id,
+          intake,
+          now: new Date(),
+        });
         await request.audit(screening.changes.map(screeningAuditEvent), tx);
         return { intake: storedIntake, assessment };
       });
@@ -75,14 +88,21 @@ export async function intakeRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
-      const [intakes, assessments] = await Promise.all([app.repos.intakes.listByPatient(patient.id), app.repos.assessments.listByPatient(patient.id)]);
+      const [intakes, assessments] = await Promise.all([
+        app.repos.intakes.listByPatient(patient.id),
+        app.repos.assessments.listByPatient(patient.id),
+      ]);
       // listByPatient is newest first, so the first match per intake is its latest assessment.
       const latest = new Map<string, (typeof assessments)[number]>();
       for (const a of assessments) if (a.intakeId && !latest.has(a.intakeId)) latest.set(a.intakeId, a);
       const history = intakes.map((intake) => ({ ...intake, assessment: latest.get(intake.id) ?? null }));
       await request.audit([
         ...history.map((i) => ({ action: 'read' as const, entity: 'intake', entityId: i.id, patientId: patient.id })),
-        ...history.flatMap((i) => (i.assessment ? [{ action: 'read' as const, entity: 'assessment', entityId: i.assessment.id, patientId: patient.id }] : [])),
+        ...history.flatMap((i) =>
+          i.assessment
+            ? [{ action: 'read' as const, entity: 'assessment', entityId: i.assessment.id, patientId: patient.id }]
+            : [],
+        ),
       ]);
       return { intakes: history };
     },

@@ -26,10 +26,16 @@ forEachApp('session messages', (get) => {
     const intake = healthyIntake(birthDate);
     const payload = { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
     const { assessment } = (await practitioner.inject({ method: 'POST', url: `${url}/intakes`, payload })).json();
-    return (await practitioner.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: assessment.id } })).json().id as string;
+    return (
+      await practitioner.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: assessment.id } })
+    ).json().id as string;
   };
   const book = async (payload: object, course = courseId) => {
-    const response = await reception.inject({ method: 'POST', url: `/api/courses/${course}/sessions`, payload: { locationId: get().fixture.location.id, durationMinutes: 45, ...payload } });
+    const response = await reception.inject({
+      method: 'POST',
+      url: `/api/courses/${course}/sessions`,
+      payload: { locationId: get().fixture.location.id, durationMinutes: 45, ...payload },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json().id as string;
   };
@@ -57,9 +63,20 @@ forEachApp('session messages', (get) => {
       ['aftercare', 'pending'],
       ['check_in', 'pending'],
     ]);
-    expect(messages.slice(1).map((m) => m.dueAt)).toEqual(['2030-02-25T09:00:00.000Z', '2030-03-03T09:00:00.000Z', '2030-03-04T09:45:00.000Z', '2030-03-06T09:45:00.000Z']);
+    expect(messages.slice(1).map((m) => m.dueAt)).toEqual([
+      '2030-02-25T09:00:00.000Z',
+      '2030-03-03T09:00:00.000Z',
+      '2030-03-04T09:45:00.000Z',
+      '2030-03-06T09:45:00.000Z',
+    ]);
     expect(messages[3]?.body).toContain('Until Tue 5 Mar, 01:45:');
-    expect(messages[0]).toMatchObject({ channel: 'log', recipient: get().fixture.patient.email, attempts: 0, lastError: null, sentAt: null });
+    expect(messages[0]).toMatchObject({
+      channel: 'log',
+      recipient: get().fixture.patient.email,
+      attempts: 0,
+      lastError: null,
+      sentAt: null,
+    });
     expect(messages[0]).not.toHaveProperty('lockedBy');
     expect((await list(sessionId, await get().signIn('admin'))).length).toBe(5);
   });
@@ -75,24 +92,60 @@ forEachApp('session messages', (get) => {
   it('rescheduling replaces the messages instead of adding more; other changes leave them alone', async () => {
     const sessionId = await book({ scheduledAt: '2030-04-01T10:00:00+02:00' });
     const before = await list(sessionId);
-    const moved = await reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { scheduledAt: '2030-04-08T10:00:00+02:00' } });
+    const moved = await reception.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${sessionId}`,
+      payload: { scheduledAt: '2030-04-08T10:00:00+02:00' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     const after = await list(sessionId);
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
-    expect(after[2]).toMatchObject({ kind: 'day_before_reminder', dueAt: '2030-04-07T08:00:00.000Z', status: 'pending' });
+    expect(after[2]).toMatchObject({
+      kind: 'day_before_reminder',
+      dueAt: '2030-04-07T08:00:00.000Z',
+      status: 'pending',
+    });
     expect(after[0]?.subject).toBe('Your session on Mon, 8 Apr 2030 at 10:00 is booked');
 
     const { repos, fixture } = get();
-    const auditBefore = (auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 }))).length;
-    const same = await reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { practitionerId: fixture.users.practitioner.id } });
+    const auditBefore = auditedRecords(
+      await repos.audit.list({
+        clinicId: fixture.clinic.id,
+        entity: 'outbox_message',
+        action: 'update',
+        limit: 200,
+        offset: 0,
+      }),
+    ).length;
+    const same = await reception.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${sessionId}`,
+      payload: { practitionerId: fixture.users.practitioner.id },
+    });
     expect(same.statusCode, same.body).toBe(200);
-    expect((await list(sessionId)).map((m) => [m.id, m.subject, m.body])).toEqual(after.map((m) => [m.id, m.subject, m.body]));
-    expect((auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'update', limit: 200, offset: 0 }))).length).toBe(auditBefore);
+    expect((await list(sessionId)).map((m) => [m.id, m.subject, m.body])).toEqual(
+      after.map((m) => [m.id, m.subject, m.body]),
+    );
+    expect(
+      auditedRecords(
+        await repos.audit.list({
+          clinicId: fixture.clinic.id,
+          entity: 'outbox_message',
+          action: 'update',
+          limit: 200,
+          offset: 0,
+        }),
+      ).length,
+    ).toBe(auditBefore);
   });
 
   it('cancelling a session cancels its pending messages', async () => {
     const sessionId = await book({ scheduledAt: '2030-05-06T10:00:00+02:00' });
-    const cancelled = await reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { status: 'cancelled' } });
+    const cancelled = await reception.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${sessionId}`,
+      payload: { status: 'cancelled' },
+    });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(new Set((await list(sessionId)).map((m) => m.status))).toEqual(new Set(['cancelled']));
   });
@@ -103,7 +156,11 @@ forEachApp('session messages', (get) => {
     earlier.setUTCMinutes(0, 0, 0);
     const sessionId = await book({ scheduledAt: earlier.toISOString() });
     const before = await list(sessionId);
-    const done = await practitioner.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { status: 'done' } });
+    const done = await practitioner.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${sessionId}`,
+      payload: { status: 'done' },
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(await list(sessionId)).toEqual(before);
   });
@@ -126,7 +183,11 @@ forEachApp('session messages', (get) => {
   it('a refused change leaves the messages as they were', async () => {
     const sessionId = await book({ scheduledAt: '2030-07-01T10:00:00+02:00' });
     const before = await list(sessionId);
-    const refused = await reception.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload: { scheduledAt: '2030-07-08T10:00:00+02:00', roomId: 'nowhere' } });
+    const refused = await reception.inject({
+      method: 'PATCH',
+      url: `/api/sessions/${sessionId}`,
+      payload: { scheduledAt: '2030-07-08T10:00:00+02:00', roomId: 'nowhere' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(await list(sessionId)).toEqual(before);
   });
@@ -136,12 +197,35 @@ forEachApp('session messages', (get) => {
     const messages = await list(sessionId);
     const { repos, fixture } = get();
     const ids = new Set(messages.map((m) => m.id));
-    const reads = (auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'read', limit: 20, offset: 0 }))).filter((e) => ids.has(e.entityId ?? ''));
+    const reads = auditedRecords(
+      await repos.audit.list({
+        clinicId: fixture.clinic.id,
+        entity: 'outbox_message',
+        action: 'read',
+        limit: 20,
+        offset: 0,
+      }),
+    ).filter((e) => ids.has(e.entityId ?? ''));
     expect(reads).toHaveLength(5);
-    expect(reads[0]).toMatchObject({ userId: practitioner.user.id, patientId: fixture.patient.id, route: 'GET /api/sessions/:id/messages' });
-    const creates = auditedRecords(await repos.audit.list({ clinicId: fixture.clinic.id, entity: 'outbox_message', action: 'create', limit: 200, offset: 0 }));
+    expect(reads[0]).toMatchObject({
+      userId: practitioner.user.id,
+      patientId: fixture.patient.id,
+      route: 'GET /api/sessions/:id/messages',
+    });
+    const creates = auditedRecords(
+      await repos.audit.list({
+        clinicId: fixture.clinic.id,
+        entity: 'outbox_message',
+        action: 'create',
+        limit: 200,
+        offset: 0,
+      }),
+    );
     expect(creates.map((e) => e.entityId)).toEqual(expect.arrayContaining(messages.map((m) => m.id)));
-    expect(creates.find((e) => e.entityId === messages[0]?.id)).toMatchObject({ userId: reception.user.id, route: 'POST /api/courses/:id/sessions' });
+    expect(creates.find((e) => e.entityId === messages[0]?.id)).toMatchObject({
+      userId: reception.user.id,
+      route: 'POST /api/courses/:id/sessions',
+    });
   });
 
   it('is for staff of the clinic only; bad ids are refused', async () => {
@@ -150,7 +234,11 @@ forEachApp('session messages', (get) => {
     expect((await get().app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await (await get().signIn('patient')).inject({ method: 'GET', url })).statusCode).toBe(403);
     const other = await get().createOtherClinic();
-    const outsider = await signInClient(get().app, fixtureEmail('practitioner', other.clinic.name.replace(/^Clinic /, '')), testPassword);
+    const outsider = await signInClient(
+      get().app,
+      fixtureEmail('practitioner', other.clinic.name.replace(/^Clinic /, '')),
+      testPassword,
+    );
     expect((await outsider.inject({ method: 'GET', url })).statusCode).toBe(404);
     expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/missing/messages' })).statusCode).toBe(404);
     const bad = await practitioner.inject({ method: 'GET', url: '/api/sessions/not%20an%20id/messages' });

@@ -15,7 +15,8 @@ export async function messageRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: "A session's messages to the patient (confirmation, reminders, aftercare, check-in) and whether they went out",
+        summary:
+          "A session's messages to the patient (confirmation, reminders, aftercare, check-in) and whether they went out",
         tags,
         params: idParams,
         response: { 200: z.object({ messages: z.array(messageView) }), 404: errorResponse },
@@ -29,7 +30,14 @@ export async function messageRoutes(app: App): Promise<void> {
         throw notFound('session');
       });
       const messages = await app.repos.outbox.listBySession(session.id);
-      await request.audit(messages.map((m) => ({ action: 'read' as const, entity: 'outbox_message', entityId: m.id, patientId: m.patientId })));
+      await request.audit(
+        messages.map((m) => ({
+          action: 'read' as const,
+          entity: 'outbox_message',
+          entityId: m.id,
+          patientId: m.patientId,
+        })),
+      );
       return { messages: messages.map((m) => messageFor(user.role, m)) };
     },
   );

@@ -15,13 +15,23 @@ forEachApp('outcome routes', (get) => {
 
   beforeAll(async () => {
     const test = get();
-    [practitioner, admin, reception, patient] = await Promise.all([test.signIn('practitioner'), test.signIn('admin'), test.signIn('reception'), test.signIn('patient')]);
-    ({ courseId, sessionIds: sessions } = await courseWithSessions(test, practitioner, test.fixture.patient, [21 * 24, 7 * 24, -7 * 24]));
+    [practitioner, admin, reception, patient] = await Promise.all([
+      test.signIn('practitioner'),
+      test.signIn('admin'),
+      test.signIn('reception'),
+      test.signIn('patient'),
+    ]);
+    ({ courseId, sessionIds: sessions } = await courseWithSessions(test, practitioner, test.fixture.patient, [
+      21 * 24,
+      7 * 24,
+      -7 * 24,
+    ]));
     secondCourse = await courseWithSessions(test, practitioner, test.fixture.patient, [24]);
     [othersSession = ''] = (await courseWithSessions(test, practitioner, test.fixture.otherPatient, [24])).sessionIds;
   });
 
-  const put = (client: TestClient, sessionId: string, payload: object) => client.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/outcome`, payload });
+  const put = (client: TestClient, sessionId: string, payload: object) =>
+    client.inject({ method: 'PUT', url: `/api/sessions/${sessionId}/outcome`, payload });
 
   it('takes the patient’s rating from the patient or staff, and the practitioner’s from clinicians', async () => {
     const [first = '', second = ''] = sessions;
@@ -32,7 +42,12 @@ forEachApp('outcome routes', (get) => {
     const rated = await put(admin, first, { practitionerRating: 7 });
     expect(rated.json()).toMatchObject({ patientRating: 6, practitionerRating: 7 });
     const noted = await put(practitioner, first, { notes: 'Less shedding already.' });
-    expect(noted.json()).toMatchObject({ id: own.json().id, patientRating: 6, practitionerRating: 7, notes: 'Less shedding already.' });
+    expect(noted.json()).toMatchObject({
+      id: own.json().id,
+      patientRating: 6,
+      practitionerRating: 7,
+      notes: 'Less shedding already.',
+    });
 
     // Reception passes on what the patient says at the desk, and sees nothing clinical back.
     const atDesk = await put(reception, second, { patientRating: 8 });
@@ -55,16 +70,25 @@ forEachApp('outcome routes', (get) => {
       const refused = await put(client, first, payload);
       expect(refused.statusCode, JSON.stringify(payload)).toBe(403);
     }
-    expect((await practitioner.inject({ method: 'GET', url: `/api/sessions/${first}/outcome` })).json()).toMatchObject({ practitionerRating: 7, notes: 'Less shedding already.' });
+    expect((await practitioner.inject({ method: 'GET', url: `/api/sessions/${first}/outcome` })).json()).toMatchObject({
+      practitionerRating: 7,
+      notes: 'Less shedding already.',
+    });
   });
 
   it('refuses bad ratings, empty changes, and sessions that are not the patient’s or have not happened', async () => {
     const [first = '', , next = ''] = sessions;
     const problems = async (payload: object) => (await put(practitioner, first, payload)).json().problems;
     expect(await problems({ patientRating: 11 })).toEqual([{ field: 'patientRating', message: 'must be at most 10' }]);
-    expect(await problems({ practitionerRating: 0 })).toEqual([{ field: 'practitionerRating', message: 'must be at least 1' }]);
-    expect(await problems({ patientRating: 7.5 })).toEqual([{ field: 'patientRating', message: 'must be a whole number from 1 to 10' }]);
-    expect(await problems({ patientRating: '7' })).toEqual([{ field: 'patientRating', message: 'must be a whole number from 1 to 10' }]);
+    expect(await problems({ practitionerRating: 0 })).toEqual([
+      { field: 'practitionerRating', message: 'must be at least 1' },
+    ]);
+    expect(await problems({ patientRating: 7.5 })).toEqual([
+      { field: 'patientRating', message: 'must be a whole number from 1 to 10' },
+    ]);
+    expect(await problems({ patientRating: '7' })).toEqual([
+      { field: 'patientRating', message: 'must be a whole number from 1 to 10' },
+    ]);
     expect((await problems({}))[0].message).toMatch(/at least one/);
     expect((await put(patient, othersSession, { patientRating: 5 })).statusCode).toBe(404);
     expect((await put(practitioner, 'missing', { patientRating: 5 })).statusCode).toBe(404);
@@ -72,7 +96,9 @@ forEachApp('outcome routes', (get) => {
     expect(future.statusCode).toBe(409);
     expect(future.json().error).toBe('session_not_held');
     expect((await practitioner.inject({ method: 'GET', url: `/api/sessions/${next}/outcome` })).statusCode).toBe(404);
-    expect((await practitioner.inject({ method: 'GET', url: `/api/sessions/${first}/outcome` })).json().patientRating).toBe(6);
+    expect(
+      (await practitioner.inject({ method: 'GET', url: `/api/sessions/${first}/outcome` })).json().patientRating,
+    ).toBe(6);
   });
 
   it("charts a patient's outcomes over the course, in session order", async () => {
@@ -80,19 +106,39 @@ forEachApp('outcome routes', (get) => {
     await put(patient, secondCourse.sessionIds[0] ?? '', { patientRating: 3 });
     const all = (await patient.inject({ method: 'GET', url })).json().outcomes;
     expect(all.map((o: { patientRating: number }) => o.patientRating)).toEqual([6, 9, 3]);
-    expect(all[0]).toMatchObject({ courseId, sessionId: sessions[0], practitionerRating: 7, notes: 'Less shedding already.' });
+    expect(all[0]).toMatchObject({
+      courseId,
+      sessionId: sessions[0],
+      practitionerRating: 7,
+      notes: 'Less shedding already.',
+    });
 
     const course = (await practitioner.inject({ method: 'GET', url: `${url}?courseId=${courseId}` })).json().outcomes;
     expect(course.map((o: { sessionId: string; scheduledAt: string }) => o.sessionId)).toEqual(sessions.slice(0, 2));
     expect(course[0].scheduledAt < course[1].scheduledAt).toBe(true);
 
-    expect((await practitioner.inject({ method: 'GET', url: `${url}?courseId=missing` })).json().problems).toEqual([{ field: 'courseId', message: "must be one of the patient's courses" }]);
+    expect((await practitioner.inject({ method: 'GET', url: `${url}?courseId=missing` })).json().problems).toEqual([
+      { field: 'courseId', message: "must be one of the patient's courses" },
+    ]);
     expect((await reception.inject({ method: 'GET', url })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.otherPatient.id}/outcomes` })).statusCode).toBe(403);
+    expect(
+      (await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.otherPatient.id}/outcomes` }))
+        .statusCode,
+    ).toBe(403);
 
-    const trail = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'outcome', limit: 200, offset: 0 });
+    const trail = await get().repos.audit.list({
+      clinicId: get().fixture.clinic.id,
+      entity: 'outcome',
+      limit: 200,
+      offset: 0,
+    });
     expect(new Set(trail.map((e) => `${e.action} ${e.route}`))).toEqual(
-      new Set(['create PUT /api/sessions/:id/outcome', 'update PUT /api/sessions/:id/outcome', 'read GET /api/sessions/:id/outcome', 'read GET /api/patients/:id/outcomes']),
+      new Set([
+        'create PUT /api/sessions/:id/outcome',
+        'update PUT /api/sessions/:id/outcome',
+        'read GET /api/sessions/:id/outcome',
+        'read GET /api/patients/:id/outcomes',
+      ]),
     );
   });
 });

@@ -21,7 +21,9 @@ const outcomeBody = z
     practitionerRating: rating.nullable().optional().describe("The practitioner's rating (practitioner or admin)"),
     notes: optionalText(4000).describe('Practitioner only'),
   })
-  .refine((body) => Object.values(body).some((v) => v !== undefined), { message: 'must set at least one of patientRating, practitionerRating, notes' });
+  .refine((body) => Object.values(body).some((v) => v !== undefined), {
+    message: 'must set at least one of patientRating, practitionerRating, notes',
+  });
 
 const outcomesQuery = z.object({ courseId: id.optional().describe("Only this course's sessions") });
 
@@ -43,7 +45,8 @@ export async function outcomeRoutes(app: App): Promise<void> {
       config: allow('admin', 'practitioner', 'reception', 'patient'),
       schema: {
         summary: "Record or change a session's outcome: the fields sent are set, the others kept",
-        description: 'patientRating: the patient (own sessions) or staff; practitionerRating: practitioner or admin; notes: the practitioner.',
+        description:
+          'patientRating: the patient (own sessions) or staff; practitionerRating: practitioner or admin; notes: the practitioner.',
         tags,
         params: idParams,
         body: outcomeBody,
@@ -53,14 +56,23 @@ export async function outcomeRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       for (const [field, roles] of Object.entries(writers))
-        if (request.body[field as keyof typeof writers] !== undefined && !roles.includes(user.role)) throw forbidden(`your role may not set ${field}`);
+        if (request.body[field as keyof typeof writers] !== undefined && !roles.includes(user.role))
+          throw forbidden(`your role may not set ${field}`);
       const now = new Date();
       const saved = await app.repos.transaction(async (tx) => {
         const session = await loadAccessibleSession(tx, user, request.params.id);
         assertSessionHeld(session, now);
         const existing = await tx.outcomes.findBySession(session.id);
         const outcome = await tx.outcomes.save(session.id, request.body);
-        await request.audit({ action: existing ? 'update' : 'create', entity: 'outcome', entityId: outcome.id, patientId: session.patientId }, tx);
+        await request.audit(
+          {
+            action: existing ? 'update' : 'create',
+            entity: 'outcome',
+            entityId: outcome.id,
+            patientId: session.patientId,
+          },
+          tx,
+        );
         return outcome;
       });
       return outcomeFor(user.role, saved);
@@ -69,7 +81,15 @@ export async function outcomeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id/outcome',
-    { config: clinicalOrOwn, schema: { summary: "A session's outcome", tags, params: idParams, response: { 200: outcomeView, 404: errorResponse } } },
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: "A session's outcome",
+        tags,
+        params: idParams,
+        response: { 200: outcomeView, 404: errorResponse },
+      },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
@@ -98,10 +118,13 @@ export async function outcomeRoutes(app: App): Promise<void> {
       const { courseId } = request.query;
       if (courseId !== undefined) {
         const course = await app.repos.courses.findById(courseId);
-        if (!course || course.patientId !== patient.id) throw invalidField('courseId', "must be one of the patient's courses");
+        if (!course || course.patientId !== patient.id)
+          throw invalidField('courseId', "must be one of the patient's courses");
       }
       const outcomes = await app.repos.outcomes.listByPatient(patient.id, courseId);
-      await request.audit(outcomes.map((o) => ({ action: 'read' as const, entity: 'outcome', entityId: o.id, patientId: patient.id })));
+      await request.audit(
+        outcomes.map((o) => ({ action: 'read' as const, entity: 'outcome', entityId: o.id, patientId: patient.id })),
+      );
       return { outcomes: outcomes.map((o) => courseOutcomeFor(user.role, o)) };
     },
   );

@@ -9,7 +9,7 @@ export const outcomeView = z.object({
   id: z.string(),
   sessionId: z.string(),
   patientRating: rating,
-  practitionerRating: rating.optional().describe("Left out for reception"),
+  practitionerRating: rating.optional().describe('Left out for reception'),
   notes: z.string().nullable().optional().describe("The practitioner's notes; left out for reception"),
   createdAt: timestamp,
   updatedAt: timestamp,

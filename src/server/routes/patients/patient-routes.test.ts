@@ -2,7 +2,14 @@ import { expect, it } from 'vitest';
 import { forEachApp, testPassword } from '../../../test-support/test-app.js';
 
 forEachApp('patient routes', (get) => {
-  const newPatient = { firstName: 'Greta', lastName: 'Garbó', birthDate: '1975-09-18', sex: 'female', phone: '+46 8 555 12 34', email: 'greta@example.test' };
+  const newPatient = {
+    firstName: 'Greta',
+    lastName: 'Garbó',
+    birthDate: '1975-09-18',
+    sex: 'female',
+    phone: '+46 8 555 12 34',
+    email: 'greta@example.test',
+  };
 
   it('registers, reads, changes and finds patients (reception included)', async () => {
     const reception = await get().signIn('reception');
@@ -13,12 +20,18 @@ forEachApp('patient routes', (get) => {
 
     expect((await reception.inject({ method: 'GET', url: `/api/patients/${patient.id}` })).json()).toEqual(patient);
 
-    const changed = await reception.inject({ method: 'PATCH', url: `/api/patients/${patient.id}`, payload: { phone: '', lastName: 'Garbo' } });
+    const changed = await reception.inject({
+      method: 'PATCH',
+      url: `/api/patients/${patient.id}`,
+      payload: { phone: '', lastName: 'Garbo' },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json()).toMatchObject({ phone: null, lastName: 'Garbo', firstName: 'Greta' });
 
     const search = async (query: string) =>
-      (await reception.inject({ method: 'GET', url: `/api/patients?${query}` })).json().patients.map((p: { id: string }) => p.id);
+      (await reception.inject({ method: 'GET', url: `/api/patients?${query}` }))
+        .json()
+        .patients.map((p: { id: string }) => p.id);
     expect(await search('name=garb')).toEqual([patient.id]);
     expect(await search('name=GRETA%20gar&birthDate=1975-09-18')).toEqual([patient.id]);
     expect(await search('birthDate=1975-09-19')).not.toContain(patient.id);
@@ -28,14 +41,30 @@ forEachApp('patient routes', (get) => {
 
   it('names every bad field with 400', async () => {
     const admin = await get().signIn('admin');
-    const bad = await admin.inject({ method: 'POST', url: '/api/patients', payload: { firstName: ' ', birthDate: '1975-02-30', sex: 'x', email: 'nope' } });
+    const bad = await admin.inject({
+      method: 'POST',
+      url: '/api/patients',
+      payload: { firstName: ' ', birthDate: '1975-02-30', sex: 'x', email: 'nope' },
+    });
     expect(bad.statusCode).toBe(400);
-    const fields = bad.json().problems.map((p: { field: string }) => p.field).sort();
+    const fields = bad
+      .json()
+      .problems.map((p: { field: string }) => p.field)
+      .sort();
     expect(fields).toEqual(['birthDate', 'email', 'firstName', 'lastName', 'sex']);
-    const future = await admin.inject({ method: 'POST', url: '/api/patients', payload: { ...newPatient, birthDate: '2999-01-01' } });
+    const future = await admin.inject({
+      method: 'POST',
+      url: '/api/patients',
+      payload: { ...newPatient, birthDate: '2999-01-01' },
+    });
     expect(future.json().problems).toEqual([{ field: 'birthDate', message: 'must not be in the future' }]);
-    expect((await admin.inject({ method: 'PATCH', url: `/api/patients/${get().fixture.patient.id}`, payload: {} })).statusCode).toBe(400);
-    expect((await admin.inject({ method: 'GET', url: '/api/patients?limit=0' })).json().problems[0].field).toBe('limit');
+    expect(
+      (await admin.inject({ method: 'PATCH', url: `/api/patients/${get().fixture.patient.id}`, payload: {} }))
+        .statusCode,
+    ).toBe(400);
+    expect((await admin.inject({ method: 'GET', url: '/api/patients?limit=0' })).json().problems[0].field).toBe(
+      'limit',
+    );
     expect((await admin.inject({ method: 'GET', url: '/api/patients/not%20an%20id' })).statusCode).toBe(400);
   });
 
@@ -43,16 +72,31 @@ forEachApp('patient routes', (get) => {
     const { fixture } = get();
     const patient = await get().signIn('patient');
     expect((await patient.inject({ method: 'GET', url: `/api/patients/${fixture.patient.id}` })).statusCode).toBe(200);
-    expect((await patient.inject({ method: 'GET', url: `/api/patients/${fixture.otherPatient.id}` })).statusCode).toBe(403);
+    expect((await patient.inject({ method: 'GET', url: `/api/patients/${fixture.otherPatient.id}` })).statusCode).toBe(
+      403,
+    );
     expect((await patient.inject({ method: 'GET', url: '/api/patients' })).statusCode).toBe(403);
-    expect((await patient.inject({ method: 'PATCH', url: `/api/patients/${fixture.patient.id}`, payload: { phone: '1' } })).statusCode).toBe(403);
+    expect(
+      (await patient.inject({ method: 'PATCH', url: `/api/patients/${fixture.patient.id}`, payload: { phone: '1' } }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("hides other clinics' patients", async () => {
     const other = await get().createOtherClinic();
     const outsider = await get().signInAs(other.users.admin.email, testPassword);
-    expect((await outsider.inject({ method: 'GET', url: `/api/patients/${get().fixture.patient.id}` })).statusCode).toBe(404);
-    expect((await outsider.inject({ method: 'PATCH', url: `/api/patients/${get().fixture.patient.id}`, payload: { phone: '1' } })).statusCode).toBe(404);
+    expect(
+      (await outsider.inject({ method: 'GET', url: `/api/patients/${get().fixture.patient.id}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await outsider.inject({
+          method: 'PATCH',
+          url: `/api/patients/${get().fixture.patient.id}`,
+          payload: { phone: '1' },
+        })
+      ).statusCode,
+    ).toBe(404);
     const found = (await outsider.inject({ method: 'GET', url: '/api/patients?name=paula' })).json().patients;
     expect(found.map((p: { clinicId: string }) => p.clinicId)).toEqual([other.clinic.id]);
   });
@@ -60,7 +104,9 @@ forEachApp('patient routes', (get) => {
   it('deletes a patient only while nothing refers to them, and only as admin', async () => {
     const admin = await get().signIn('admin');
     const reception = await get().signIn('reception');
-    const created = (await admin.inject({ method: 'POST', url: '/api/patients', payload: { ...newPatient, email: null } })).json();
+    const created = (
+      await admin.inject({ method: 'POST', url: '/api/patients', payload: { ...newPatient, email: null } })
+    ).json();
     expect((await reception.inject({ method: 'DELETE', url: `/api/patients/${created.id}` })).statusCode).toBe(403);
     expect((await admin.inject({ method: 'DELETE', url: `/api/patients/${created.id}` })).statusCode).toBe(204);
     expect((await admin.inject({ method: 'GET', url: `/api/patients/${created.id}` })).statusCode).toBe(404);

@@ -30,7 +30,9 @@ export async function patientRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const patients = await app.repos.patients.search({ clinicId: user.clinicId, ...request.query });
-      await request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'patient', entityId: p.id, patientId: p.id })));
+      await request.audit(
+        patients.map((p) => ({ action: 'read' as const, entity: 'patient', entityId: p.id, patientId: p.id })),
+      );
       return { patients };
     },
   );
@@ -39,7 +41,12 @@ export async function patientRoutes(app: App): Promise<void> {
     '/api/patients',
     {
       config: allow(...staffRoles),
-      schema: { summary: 'Register a patient', tags, body: newPatientBody, response: { 201: patientView, 400: errorResponse } },
+      schema: {
+        summary: 'Register a patient',
+        tags,
+        body: newPatientBody,
+        response: { 201: patientView, 400: errorResponse },
+      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -57,7 +64,12 @@ export async function patientRoutes(app: App): Promise<void> {
     '/api/patients/:id',
     {
       config: allow(...anyRole),
-      schema: { summary: "A patient's details (patients: only their own)", tags, params: idParams, response: { 200: patientView, 404: errorResponse } },
+      schema: {
+        summary: "A patient's details (patients: only their own)",
+        tags,
+        params: idParams,
+        response: { 200: patientView, 404: errorResponse },
+      },
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
@@ -70,11 +82,18 @@ export async function patientRoutes(app: App): Promise<void> {
     '/api/patients/:id',
     {
       config: allow(...staffRoles),
-      schema: { summary: "Change a patient's details", tags, params: idParams, body: patientPatchBody, response: { 200: patientView, 400: errorResponse } },
+      schema: {
+        summary: "Change a patient's details",
+        tags,
+        params: idParams,
+        body: patientPatchBody,
+        response: { 200: patientView, 400: errorResponse },
+      },
     },
     async (request) => {
       const { user } = requireAuth(request);
-      if (request.body.birthDate !== undefined && request.body.birthDate > today()) throw invalidField('birthDate', 'must not be in the future');
+      if (request.body.birthDate !== undefined && request.body.birthDate > today())
+        throw invalidField('birthDate', 'must not be in the future');
       return app.repos.transaction(async (tx) => {
         await loadAccessiblePatient(tx, user, request.params.id);
         const updated = await tx.patients.update(request.params.id, request.body);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { email, isoDate, optionalText, pageQuery, text } from '../../validation/fields.js';
 
 const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: 'must be one of: female, male, other, unknown' });
-const optionalEmail = z.union([email, z.literal('').transform(() => null), z.null()], { error: 'must be an email address or null' }).optional();
+const optionalEmail = z
+  .union([email, z.literal('').transform(() => null), z.null()], { error: 'must be an email address or null' })
+  .optional();
 
 export const newPatientBody = z.object({
   firstName: text(100),

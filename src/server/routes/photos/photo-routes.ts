@@ -47,7 +47,8 @@ export async function photoRoutes(app: App): Promise<void> {
       config: allow(...clinicalRoles),
       schema: {
         summary: 'Upload a before or after photo of the patient (multipart)',
-        description: 'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond).',
+        description:
+          'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond).',
         tags,
         consumes: ['multipart/form-data'],
         params: idParams,
@@ -59,7 +60,12 @@ export async function photoRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
-      const upload = await receiveImages(request, { dataDir, fileField: 'photo', maxFiles: 1, fields: ['kind', 'sessionId'] });
+      const upload = await receiveImages(request, {
+        dataDir,
+        fileField: 'photo',
+        maxFiles: 1,
+        fields: ['kind', 'sessionId'],
+      });
       const files = committedImages(dataDir);
       try {
         const fields = parseFormFields(photoFields, upload.fields);
@@ -68,11 +74,20 @@ export async function photoRoutes(app: App): Promise<void> {
         const photo = await app.repos.transaction(async (tx) => {
           if (fields.sessionId !== undefined) {
             const session = await tx.treatmentSessions.findById(fields.sessionId);
-            if (!session || session.patientId !== patient.id) throw invalidField('sessionId', "must be one of the patient's sessions");
+            if (!session || session.patientId !== patient.id)
+              throw invalidField('sessionId', "must be one of the patient's sessions");
           }
           const photoId = newId();
           const filePath = imagePath(patient.id, photoId, image.type.extension);
-          const created = await tx.photos.create({ id: photoId, patientId: patient.id, sessionId: fields.sessionId ?? null, kind: fields.kind, filePath, mime: image.type.mime, createdBy: user.id });
+          const created = await tx.photos.create({
+            id: photoId,
+            patientId: patient.id,
+            sessionId: fields.sessionId ?? null,
+            kind: fields.kind,
+            filePath,
+            mime: image.type.mime,
+            createdBy: user.id,
+          });
           await request.audit({ action: 'create', entity: 'photo', entityId: created.id, patientId: patient.id }, tx);
           // Last: a failed move rolls the row back, and a failed commit removes the moved file.
           await files.commit(image.tempPath, filePath);
@@ -90,19 +105,37 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/photos',
-    { config: clinicalOrOwn, schema: { summary: "The patient's photos, newest first", tags, params: idParams, response: { 200: z.object({ photos: z.array(photoView) }), 404: errorResponse } } },
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: "The patient's photos, newest first",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ photos: z.array(photoView) }), 404: errorResponse },
+      },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
       const photos = await app.repos.photos.listByPatient(patient.id);
-      await request.audit(photos.map((p) => ({ action: 'read' as const, entity: 'photo', entityId: p.id, patientId: patient.id })));
+      await request.audit(
+        photos.map((p) => ({ action: 'read' as const, entity: 'photo', entityId: p.id, patientId: patient.id })),
+      );
       return { photos: photos.map(photoFor) };
     },
   );
 
   app.get(
     '/api/photos/:id',
-    { config: clinicalOrOwn, schema: { summary: 'One photo (the image itself)', tags, params: idParams, response: { 200: imageResponse, 403: errorResponse, 404: errorResponse } } },
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'One photo (the image itself)',
+        tags,
+        params: idParams,
+        response: { 200: imageResponse, 403: errorResponse, 404: errorResponse },
+      },
+    },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
@@ -123,7 +156,15 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/photos/:id',
-    { config: allow(...clinicalRoles), schema: { summary: 'Delete a photo and its file', tags, params: idParams, response: { 204: z.null(), 404: errorResponse } } },
+    {
+      config: allow(...clinicalRoles),
+      schema: {
+        summary: 'Delete a photo and its file',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), 404: errorResponse },
+      },
+    },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
@@ -132,7 +173,10 @@ export async function photoRoutes(app: App): Promise<void> {
       try {
         await app.repos.transaction(async (tx) => {
           if (!(await tx.photos.delete(photo.id))) throw notFound('photo');
-          await request.audit({ action: 'delete', entity: 'photo', entityId: photo.id, patientId: photo.patientId }, tx);
+          await request.audit(
+            { action: 'delete', entity: 'photo', entityId: photo.id, patientId: photo.patientId },
+            tx,
+          );
         });
       } catch (error) {
         await aside?.restore();

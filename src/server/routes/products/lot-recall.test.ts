@@ -5,7 +5,8 @@ import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
-const signatureImage = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const signatureImage =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 interface RecallPatient {
   patientId: string;
@@ -29,13 +30,34 @@ forEachApp('lot recall', (get) => {
 
   const plannedSession = async (of: PatientRecord, scheduledAt: string) => {
     const { repos, fixture } = get();
-    const course = await repos.courses.create({ patientId: of.id, assessmentId: null, indication: 'hair_loss', area: 'scalp', plan: samplePlan(), createdBy: fixture.users.practitioner.id });
+    const course = await repos.courses.create({
+      patientId: of.id,
+      assessmentId: null,
+      indication: 'hair_loss',
+      area: 'scalp',
+      plan: samplePlan(),
+      createdBy: fixture.users.practitioner.id,
+    });
     return repos.treatmentSessions.create({ courseId: course.id, scheduledAt: new Date(scheduledAt).toISOString() });
   };
-  const point = (lot: LotRecord, x = 0.5) => ({ area: 'scalp', x, y: 0.5, productId: lot.productId, lotId: lot.id, volumeMl: 0.1, depthMm: 2, technique: 'gun' });
+  const point = (lot: LotRecord, x = 0.5) => ({
+    area: 'scalp',
+    x,
+    y: 0.5,
+    productId: lot.productId,
+    lotId: lot.id,
+    volumeMl: 0.1,
+    depthMm: 2,
+    technique: 'gun',
+  });
   const chart = (sessionId: string, points: object[]) =>
-    practitioner.inject({ method: 'POST', url: `/api/sessions/${sessionId}/chart`, payload: { anaesthesiaUsed: false, points } });
-  const recallList = (client: TestClient, lot: LotRecord) => client.inject({ method: 'GET', url: `/api/lots/${lot.id}/recall` });
+    practitioner.inject({
+      method: 'POST',
+      url: `/api/sessions/${sessionId}/chart`,
+      payload: { anaesthesiaUsed: false, points },
+    });
+  const recallList = (client: TestClient, lot: LotRecord) =>
+    client.inject({ method: 'GET', url: `/api/lots/${lot.id}/recall` });
 
   beforeAll(async () => {
     const { repos, fixture } = get();
@@ -44,7 +66,15 @@ forEachApp('lot recall', (get) => {
     reception = await get().signIn('reception');
     patient = await get().signIn('patient');
     const newPatient = (firstName: string, lastName: string, phone: string | null) =>
-      repos.patients.create({ clinicId: fixture.clinic.id, firstName, lastName, birthDate: '1980-06-15', sex: 'other', phone, email: `${firstName.toLowerCase()}@example.test` });
+      repos.patients.create({
+        clinicId: fixture.clinic.id,
+        firstName,
+        lastName,
+        birthDate: '1980-06-15',
+        sex: 'other',
+        phone,
+        email: `${firstName.toLowerCase()}@example.test`,
+      });
     people = {
       paula: fixture.patient,
       otto: fixture.otherPatient,
@@ -57,19 +87,55 @@ forEachApp('lot recall', (get) => {
     for (const someone of Object.values(people))
       await repos.intakes.create({
         patientId: someone.id,
-        data: makeIntake({ patient: { birthDate: someone.birthDate, sex: someone.sex }, request: { indication: 'hair_loss', area: 'scalp' } }),
+        data: makeIntake({
+          patient: { birthDate: someone.birthDate, sex: someone.sex },
+          request: { indication: 'hair_loss', area: 'scalp' },
+        }),
         createdBy: fixture.users.practitioner.id,
       });
-    const text = (await admin.inject({ method: 'POST', url: '/api/consent-texts/mesotherapy/versions', payload: { text: 'Mesotherapy consent.' } })).json();
+    const text = (
+      await admin.inject({
+        method: 'POST',
+        url: '/api/consent-texts/mesotherapy/versions',
+        payload: { text: 'Mesotherapy consent.' },
+      })
+    ).json();
     for (const someone of Object.values(people))
-      await practitioner.inject({ method: 'POST', url: `/api/patients/${someone.id}/consents`, payload: { consentTextId: text.id, typedName: someone.firstName, signatureImage } });
+      await practitioner.inject({
+        method: 'POST',
+        url: `/api/patients/${someone.id}/consents`,
+        payload: { consentTextId: text.id, typedName: someone.firstName, signatureImage },
+      });
 
-    const cocktail = (await practitioner.inject({ method: 'POST', url: '/api/products', payload: { name: 'Hair cocktail', ingredients: ['vitamin_b'] } })).json();
-    const booster = (await practitioner.inject({ method: 'POST', url: '/api/products', payload: { name: 'Skin booster', ingredients: ['hyaluronic_acid'] } })).json();
+    const cocktail = (
+      await practitioner.inject({
+        method: 'POST',
+        url: '/api/products',
+        payload: { name: 'Hair cocktail', ingredients: ['vitamin_b'] },
+      })
+    ).json();
+    const booster = (
+      await practitioner.inject({
+        method: 'POST',
+        url: '/api/products',
+        payload: { name: 'Skin booster', ingredients: ['hyaluronic_acid'] },
+      })
+    ).json();
     productId = cocktail.id;
     const lot = async (product: { id: string }, lotNumber: string) =>
-      (await practitioner.inject({ method: 'POST', url: `/api/products/${product.id}/lots`, payload: { lotNumber, expiryDate: '2030-12-31' } })).json() as LotRecord;
-    lots = { a: await lot(cocktail, 'A-100'), b: await lot(cocktail, 'B-200'), c: await lot(booster, 'C-300'), unused: await lot(booster, 'D-400') };
+      (
+        await practitioner.inject({
+          method: 'POST',
+          url: `/api/products/${product.id}/lots`,
+          payload: { lotNumber, expiryDate: '2030-12-31' },
+        })
+      ).json() as LotRecord;
+    lots = {
+      a: await lot(cocktail, 'A-100'),
+      b: await lot(cocktail, 'B-200'),
+      c: await lot(booster, 'C-300'),
+      unused: await lot(booster, 'D-400'),
+    };
 
     const charted: [string, PatientRecord, string, object[]][] = [
       ['paula1', people.paula, '2026-03-02T09:00:00Z', [point(lots.a, 0.1), point(lots.a, 0.2), point(lots.a, 0.3)]],
@@ -88,16 +154,24 @@ forEachApp('lot recall', (get) => {
     sessions.paulaPlanned = await plannedSession(people.paula, '2026-05-04T09:00:00Z');
   });
 
-  const summary = (patients: RecallPatient[]) => Object.fromEntries(patients.map((p) => [p.patientId, p.sessions.map((s) => s.sessionId)]));
+  const summary = (patients: RecallPatient[]) =>
+    Object.fromEntries(patients.map((p) => [p.patientId, p.sessions.map((s) => s.sessionId)]));
   const ids = (...names: string[]) => names.map((n) => sessions[n]?.id);
 
   it('returns exactly the patients who received the lot, each once with every session concerned', async () => {
     const response = await recallList(reception, lots.a);
     expect(response.statusCode).toBe(200);
-    const body = response.json() as { lot: LotRecord; product: { id: string; name: string }; patients: RecallPatient[] };
+    const body = response.json() as {
+      lot: LotRecord;
+      product: { id: string; name: string };
+      patients: RecallPatient[];
+    };
     expect(body.lot).toMatchObject({ id: lots.a.id, lotNumber: 'A-100', recalled: false });
     expect(body.product).toMatchObject({ id: productId, name: 'Hair cocktail' });
-    expect(summary(body.patients)).toEqual({ [people.paula.id]: ids('paula1', 'paula2'), [people.zara.id]: ids('zara1') });
+    expect(summary(body.patients)).toEqual({
+      [people.paula.id]: ids('paula1', 'paula2'),
+      [people.zara.id]: ids('zara1'),
+    });
     // By last name: Patient before Zed.
     expect(body.patients.map((p) => p.patientId)).toEqual([people.paula.id, people.zara.id]);
     expect(body.patients[0]).toEqual({
@@ -112,17 +186,36 @@ forEachApp('lot recall', (get) => {
       ],
     });
 
-    expect(summary((await recallList(practitioner, lots.b)).json().patients)).toEqual({ [people.paula.id]: ids('paula2'), [people.otto.id]: ids('otto1') });
-    expect(summary((await recallList(admin, lots.c)).json().patients)).toEqual({ [people.zara.id]: ids('zara1'), [people.quinn.id]: ids('quinn1') });
+    expect(summary((await recallList(practitioner, lots.b)).json().patients)).toEqual({
+      [people.paula.id]: ids('paula2'),
+      [people.otto.id]: ids('otto1'),
+    });
+    expect(summary((await recallList(admin, lots.c)).json().patients)).toEqual({
+      [people.zara.id]: ids('zara1'),
+      [people.quinn.id]: ids('quinn1'),
+    });
     expect((await recallList(admin, lots.unused)).json().patients).toEqual([]);
   });
 
   it('audits the reading of every patient and session in the list', async () => {
     const { fixture } = get();
     await recallList(reception, lots.a);
-    const entries = auditedRecords(await get().repos.audit.list({ clinicId: fixture.clinic.id, userId: fixture.users.reception.id, action: 'read', limit: 50, offset: 0 }));
+    const entries = auditedRecords(
+      await get().repos.audit.list({
+        clinicId: fixture.clinic.id,
+        userId: fixture.users.reception.id,
+        action: 'read',
+        limit: 50,
+        offset: 0,
+      }),
+    );
     const seen = new Set(entries.map((e) => `${e.entity} ${e.entityId}`));
-    for (const expected of [`patient ${people.paula.id}`, `patient ${people.zara.id}`, ...ids('paula1', 'paula2', 'zara1').map((id) => `treatment_session ${id}`)]) expect(seen).toContain(expected);
+    for (const expected of [
+      `patient ${people.paula.id}`,
+      `patient ${people.zara.id}`,
+      ...ids('paula1', 'paula2', 'zara1').map((id) => `treatment_session ${id}`),
+    ])
+      expect(seen).toContain(expected);
     expect(seen).not.toContain(`patient ${people.otto.id}`);
   });
 
@@ -130,7 +223,8 @@ forEachApp('lot recall', (get) => {
     expect((await recallList(patient, lots.a)).statusCode).toBe(403);
     expect((await get().app.inject({ method: 'GET', url: `/api/lots/${lots.a.id}/recall` })).statusCode).toBe(401);
     expect((await reception.inject({ method: 'GET', url: '/api/lots/missing/recall' })).statusCode).toBe(404);
-    for (const client of [practitioner, reception, patient]) expect((await client.inject({ method: 'POST', url: `/api/lots/${lots.a.id}/recall` })).statusCode).toBe(403);
+    for (const client of [practitioner, reception, patient])
+      expect((await client.inject({ method: 'POST', url: `/api/lots/${lots.a.id}/recall` })).statusCode).toBe(403);
     expect((await admin.inject({ method: 'POST', url: '/api/lots/missing/recall' })).statusCode).toBe(404);
     expect((await get().repos.products.findLot(lots.a.id))?.recalled).toBe(false);
   });
@@ -145,12 +239,18 @@ forEachApp('lot recall', (get) => {
     const planned = sessions.paulaPlanned?.id ?? '';
     const refused = await chart(planned, [point(lots.b), point(lots.a)]);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'lot_unusable', message: expect.stringContaining('lot A-100 of Hair cocktail is recalled') });
+    expect(refused.json()).toMatchObject({
+      error: 'lot_unusable',
+      message: expect.stringContaining('lot A-100 of Hair cocktail is recalled'),
+    });
     expect((await get().repos.treatmentSessions.findById(planned))?.status).toBe('planned');
     expect(await get().repos.charts.findBySession(planned)).toBeUndefined();
 
     const after = (await recallList(reception, lots.a)).json();
     expect(after.lot.recalled).toBe(true);
-    expect(summary(after.patients)).toEqual({ [people.paula.id]: ids('paula1', 'paula2'), [people.zara.id]: ids('zara1') });
+    expect(summary(after.patients)).toEqual({
+      [people.paula.id]: ids('paula1', 'paula2'),
+      [people.zara.id]: ids('zara1'),
+    });
   });
 });

@@ -38,7 +38,8 @@ export async function lotRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: 'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
+        summary:
+          'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
         tags,
         params: idParams,
         response: { 200: recallView, 404: errorResponse },
@@ -51,7 +52,12 @@ export async function lotRoutes(app: App): Promise<void> {
       await request.audit(
         patients.flatMap((p) => [
           { action: 'read' as const, entity: 'patient', entityId: p.patientId, patientId: p.patientId },
-          ...p.sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.sessionId, patientId: p.patientId })),
+          ...p.sessions.map((s) => ({
+            action: 'read' as const,
+            entity: 'treatment_session',
+            entityId: s.sessionId,
+            patientId: p.patientId,
+          })),
         ]),
       );
       return { lot, product: { id: product.id, name: product.name, manufacturer: product.manufacturer }, patients };

@@ -14,23 +14,45 @@ forEachApp('product and lot routes', (get) => {
     patient = await get().signIn('patient');
   });
 
-  const createProduct = (client: TestClient, payload: unknown) => client.inject({ method: 'POST', url: '/api/products', payload: payload as object });
-  const addLot = (client: TestClient, productId: string, payload: object) => client.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload });
+  const createProduct = (client: TestClient, payload: unknown) =>
+    client.inject({ method: 'POST', url: '/api/products', payload: payload as object });
+  const addLot = (client: TestClient, productId: string, payload: object) =>
+    client.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload });
 
   it('stores ingredients as knowledge-base ids, whether given as ids, names or aliases', async () => {
-    const response = await createProduct(practitioner, { name: 'Hair cocktail', manufacturer: 'Meso Labs', ingredients: ['B complex', 'Sodium Hyaluronate', 'hyaluronic_acid', 'Vitamin C'] });
+    const response = await createProduct(practitioner, {
+      name: 'Hair cocktail',
+      manufacturer: 'Meso Labs',
+      ingredients: ['B complex', 'Sodium Hyaluronate', 'hyaluronic_acid', 'Vitamin C'],
+    });
     expect(response.statusCode, response.body).toBe(201);
-    expect(response.json()).toMatchObject({ name: 'Hair cocktail', manufacturer: 'Meso Labs', ingredients: ['vitamin_b', 'hyaluronic_acid', 'vitamin_c'], lots: [], clinicId: get().fixture.clinic.id });
+    expect(response.json()).toMatchObject({
+      name: 'Hair cocktail',
+      manufacturer: 'Meso Labs',
+      ingredients: ['vitamin_b', 'hyaluronic_acid', 'vitamin_c'],
+      lots: [],
+      clinicId: get().fixture.clinic.id,
+    });
     const byAdmin = await createProduct(admin, { name: 'Skin booster', ingredients: ['HA'] });
     expect(byAdmin.json()).toMatchObject({ manufacturer: null, ingredients: ['hyaluronic_acid'] });
   });
 
   it('refuses unknown ingredients, naming each, and other bad input', async () => {
-    const unknown = await createProduct(practitioner, { name: 'Mystery', ingredients: ['zinc', 'unicorn dust', 'snake oil'] });
+    const unknown = await createProduct(practitioner, {
+      name: 'Mystery',
+      ingredients: ['zinc', 'unicorn dust', 'snake oil'],
+    });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().problems.map((p: { field: string }) => p.field)).toEqual(['ingredients[1]', 'ingredients[2]']);
-    expect((await createProduct(practitioner, { name: 'Empty', ingredients: [] })).json().problems[0].field).toBe('ingredients');
-    expect((await createProduct(practitioner, { ingredients: ['zinc'] })).json().problems).toEqual([{ field: 'name', message: 'required' }]);
+    expect(unknown.json().problems.map((p: { field: string }) => p.field)).toEqual([
+      'ingredients[1]',
+      'ingredients[2]',
+    ]);
+    expect((await createProduct(practitioner, { name: 'Empty', ingredients: [] })).json().problems[0].field).toBe(
+      'ingredients',
+    );
+    expect((await createProduct(practitioner, { ingredients: ['zinc'] })).json().problems).toEqual([
+      { field: 'name', message: 'required' },
+    ]);
     expect((await createProduct(practitioner, { name: 'X', ingredients: 'zinc' })).statusCode).toBe(400);
     expect((await createProduct(practitioner, null)).statusCode).toBe(400);
     const products = (await practitioner.inject({ method: 'GET', url: '/api/products' })).json().products;
@@ -46,21 +68,33 @@ forEachApp('product and lot routes', (get) => {
   });
 
   it('adds lots with expiry dates, one lot number per product', async () => {
-    const product = (await createProduct(practitioner, { name: 'Lipo mix', ingredients: ['phosphatidylcholine'] })).json();
+    const product = (
+      await createProduct(practitioner, { name: 'Lipo mix', ingredients: ['phosphatidylcholine'] })
+    ).json();
     const later = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: '2028-06-30' });
     expect(later.statusCode).toBe(201);
-    expect(later.json()).toMatchObject({ productId: product.id, lotNumber: 'LM-2', expiryDate: '2028-06-30', recalled: false, recalledAt: null });
+    expect(later.json()).toMatchObject({
+      productId: product.id,
+      lotNumber: 'LM-2',
+      expiryDate: '2028-06-30',
+      recalled: false,
+      recalledAt: null,
+    });
     await addLot(admin, product.id, { lotNumber: 'LM-1', expiryDate: '2027-01-31' });
 
     const duplicate = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: '2029-01-01' });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ error: 'lot_exists', message: 'Lipo mix already has lot LM-2' });
-    expect((await addLot(practitioner, product.id, { lotNumber: 'LM-3', expiryDate: '2027-02-30' })).json().problems).toEqual([
-      { field: 'expiryDate', message: 'must be an ISO date (YYYY-MM-DD)' },
-    ]);
-    expect((await addLot(practitioner, product.id, { expiryDate: '2027-02-28' })).json().problems[0].field).toBe('lotNumber');
+    expect(
+      (await addLot(practitioner, product.id, { lotNumber: 'LM-3', expiryDate: '2027-02-30' })).json().problems,
+    ).toEqual([{ field: 'expiryDate', message: 'must be an ISO date (YYYY-MM-DD)' }]);
+    expect((await addLot(practitioner, product.id, { expiryDate: '2027-02-28' })).json().problems[0].field).toBe(
+      'lotNumber',
+    );
     expect((await addLot(reception, product.id, { lotNumber: 'LM-4', expiryDate: '2027-02-28' })).statusCode).toBe(403);
-    expect((await addLot(practitioner, 'missing', { lotNumber: 'LM-4', expiryDate: '2027-02-28' })).statusCode).toBe(404);
+    expect((await addLot(practitioner, 'missing', { lotNumber: 'LM-4', expiryDate: '2027-02-28' })).statusCode).toBe(
+      404,
+    );
 
     const shown = (await practitioner.inject({ method: 'GET', url: `/api/products/${product.id}` })).json();
     expect(shown.lots.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(['LM-1', 'LM-2']);
@@ -68,8 +102,16 @@ forEachApp('product and lot routes', (get) => {
 
   it('hides other clinics’ products and lots', async () => {
     const other = await get().createOtherClinic();
-    const theirs = await get().repos.products.createProduct({ clinicId: other.clinic.id, name: 'Theirs', ingredients: ['zinc'] });
-    const theirLot = await get().repos.products.createLot({ productId: theirs.id, lotNumber: 'T-1', expiryDate: '2030-01-01' });
+    const theirs = await get().repos.products.createProduct({
+      clinicId: other.clinic.id,
+      name: 'Theirs',
+      ingredients: ['zinc'],
+    });
+    const theirLot = await get().repos.products.createLot({
+      productId: theirs.id,
+      lotNumber: 'T-1',
+      expiryDate: '2030-01-01',
+    });
     expect((await practitioner.inject({ method: 'GET', url: `/api/products/${theirs.id}` })).statusCode).toBe(404);
     expect((await addLot(practitioner, theirs.id, { lotNumber: 'X', expiryDate: '2030-01-01' })).statusCode).toBe(404);
     expect((await admin.inject({ method: 'POST', url: `/api/lots/${theirLot.id}/recall` })).statusCode).toBe(404);

@@ -34,7 +34,12 @@ export async function productRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const ingredients = resolveIngredients(request.body.ingredients, app.knowledgeBase);
       const product = await app.repos.transaction(async (tx) => {
-        const created = await tx.products.createProduct({ clinicId: user.clinicId, name: request.body.name, manufacturer: request.body.manufacturer ?? null, ingredients });
+        const created = await tx.products.createProduct({
+          clinicId: user.clinicId,
+          name: request.body.name,
+          manufacturer: request.body.manufacturer ?? null,
+          ingredients,
+        });
         await request.audit({ action: 'create', entity: 'product', entityId: created.id, patientId: null }, tx);
         return created;
       });
@@ -44,18 +49,35 @@ export async function productRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/products',
-    { config: clinicians, schema: { summary: "The clinic's products by name, each with its lots", tags, response: { 200: z.object({ products: z.array(productView) }) } } },
+    {
+      config: clinicians,
+      schema: {
+        summary: "The clinic's products by name, each with its lots",
+        tags,
+        response: { 200: z.object({ products: z.array(productView) }) },
+      },
+    },
     async (request) => {
       const products = [];
-      for (const product of await app.repos.products.listProducts(requireAuth(request).user.clinicId)) products.push(await withLots(app.repos, product));
+      for (const product of await app.repos.products.listProducts(requireAuth(request).user.clinicId))
+        products.push(await withLots(app.repos, product));
       return { products };
     },
   );
 
   app.get(
     '/api/products/:id',
-    { config: clinicians, schema: { summary: 'One product with its lots', tags, params: idParams, response: { 200: productView, 404: errorResponse } } },
-    async (request) => withLots(app.repos, await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id)),
+    {
+      config: clinicians,
+      schema: {
+        summary: 'One product with its lots',
+        tags,
+        params: idParams,
+        response: { 200: productView, 404: errorResponse },
+      },
+    },
+    async (request) =>
+      withLots(app.repos, await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id)),
   );
 
   app.post(

@@ -47,7 +47,9 @@ export const recallView = z.object({
       lastName: z.string(),
       phone: z.string().nullable(),
       email: z.string().nullable(),
-      sessions: z.array(z.object({ sessionId: z.string(), scheduledAt: timestamp })).describe('the sessions in which the patient received the lot'),
+      sessions: z
+        .array(z.object({ sessionId: z.string(), scheduledAt: timestamp }))
+        .describe('the sessions in which the patient received the lot'),
     }),
   ),
 });

@@ -12,7 +12,11 @@ export function resolveIngredients(terms: readonly string[], kb: KnowledgeBase):
   const ids: string[] = [];
   terms.forEach((term, index) => {
     const id = kb.ingredientLookup.get(normaliseTerm(term));
-    if (!id) problems.push({ field: fieldPath(['ingredients', index]), message: 'must be an ingredient of the knowledge base (its id, name or an alias)' });
+    if (!id)
+      problems.push({
+        field: fieldPath(['ingredients', index]),
+        message: 'must be an ingredient of the knowledge base (its id, name or an alias)',
+      });
     else if (!ids.includes(id)) ids.push(id);
   });
   if (problems.length) throw new InvalidInputError(problems);

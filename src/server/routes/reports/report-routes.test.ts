@@ -1,7 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../../interop/test-support/parse-csv.js';
 import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { seedInteropCatalogue, seedInteropPatient, type InteropPatientRecords } from '../../interop/test-support/interop-records.js';
+import {
+  seedInteropCatalogue,
+  seedInteropPatient,
+  type InteropPatientRecords,
+} from '../../interop/test-support/interop-records.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
 forEachApp('report routes', (get) => {
@@ -11,8 +15,20 @@ forEachApp('report routes', (get) => {
   beforeAll(async () => {
     const { repos, fixture } = get();
     const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    own = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.patient, fixture.users.practitioner.id);
-    await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.otherPatient, fixture.users.practitioner.id);
+    own = await seedInteropPatient(
+      repos,
+      testKnowledgeBase(),
+      catalogue,
+      fixture.patient,
+      fixture.users.practitioner.id,
+    );
+    await seedInteropPatient(
+      repos,
+      testKnowledgeBase(),
+      catalogue,
+      fixture.otherPatient,
+      fixture.users.practitioner.id,
+    );
     admin = await get().signIn('admin');
   });
 
@@ -26,7 +42,9 @@ forEachApp('report routes', (get) => {
 
   it('lists every session of the clinic, without names unless asked, and audits each patient read', async () => {
     const { response, rows } = await csv('/api/reports/sessions.csv');
-    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="sessions-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv"$/);
+    expect(response.headers['content-disposition']).toMatch(
+      /^attachment; filename="sessions-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv"$/,
+    );
     expect(response.body.startsWith('\uFEFFsession_id,')).toBe(true);
     expect(rows).toHaveLength(8);
     const done = rows.find((r) => r.session_id === own.doneSession.id);
@@ -44,31 +62,60 @@ forEachApp('report routes', (get) => {
     const named = await csv('/api/reports/sessions.csv?names=true');
     expect(named.rows.find((r) => r.session_id === own.doneSession.id)?.patient_name).toBe('Paula Patient');
 
-    const audited = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'clinic_report', limit: 50, offset: 0 }));
-    expect(new Set(audited.filter((a) => a.entityId === 'sessions').map((a) => a.patientId))).toEqual(new Set([get().fixture.patient.id, get().fixture.otherPatient.id]));
+    const audited = auditedRecords(
+      await get().repos.audit.list({
+        clinicId: get().fixture.clinic.id,
+        entity: 'clinic_report',
+        limit: 50,
+        offset: 0,
+      }),
+    );
+    expect(new Set(audited.filter((a) => a.entityId === 'sessions').map((a) => a.patientId))).toEqual(
+      new Set([get().fixture.patient.id, get().fixture.otherPatient.id]),
+    );
   });
 
   it('counts side effects by product and lot, recalls included', async () => {
     const { rows } = await csv('/api/reports/side-effects-by-lot.csv');
     const lotA = rows.find((r) => r.lot_number === 'LOT-TR-A');
-    expect(lotA).toMatchObject({ product: 'Saç Kokteyli', manufacturer: 'Örnek İlaç A.Ş.', sessions_using_lot: '2', side_effect_reports: '2', recalled: 'no' });
+    expect(lotA).toMatchObject({
+      product: 'Saç Kokteyli',
+      manufacturer: 'Örnek İlaç A.Ş.',
+      sessions_using_lot: '2',
+      side_effect_reports: '2',
+      recalled: 'no',
+    });
     expect(rows.find((r) => r.lot_number === 'LOT-TR-B')?.recalled).toBe('yes');
     expect(lotA?.symptoms).toBe('şişlik ve kızarıklık');
   });
 
   it('summarises outcomes by indication', async () => {
     const { rows } = await csv('/api/reports/outcomes-by-indication.csv');
-    expect(rows).toEqual([expect.objectContaining({ indication: 'hair_loss', patients: '2', courses: '2', sessions_done: '2', outcomes_recorded: '2', patient_rating_mean: '4' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        indication: 'hair_loss',
+        patients: '2',
+        courses: '2',
+        sessions_done: '2',
+        outcomes_recorded: '2',
+        patient_rating_mean: '4',
+      }),
+    ]);
   });
 
   it('is for the clinic’s admins only, and names a wrong table', async () => {
     for (const role of ['practitioner', 'reception', 'patient'] as const)
-      expect((await (await get().signIn(role)).inject({ method: 'GET', url: '/api/reports/sessions.csv' })).statusCode, role).toBe(403);
+      expect(
+        (await (await get().signIn(role)).inject({ method: 'GET', url: '/api/reports/sessions.csv' })).statusCode,
+        role,
+      ).toBe(403);
     expect((await get().app.inject({ method: 'GET', url: '/api/reports/sessions.csv' })).statusCode).toBe(401);
     const wrong = await admin.inject({ method: 'GET', url: '/api/reports/patients.csv' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().problems[0].field).toBe('table');
-    expect((await admin.inject({ method: 'GET', url: '/api/reports/sessions.csv?names=1' })).json().problems[0].field).toBe('names');
+    expect(
+      (await admin.inject({ method: 'GET', url: '/api/reports/sessions.csv?names=1' })).json().problems[0].field,
+    ).toBe('names');
 
     const elsewhere = await get().createOtherClinic();
     const stranger = await get().signInAs(elsewhere.users.admin.email, testPassword);

@@ -26,7 +26,8 @@ export async function reportRoutes(app: App): Promise<void> {
       exposeHeadRoute: false,
       schema: {
         summary: `A CSV report over every patient of the clinic: ${reportTables.join(', ')}`,
-        description: 'UTF-8 with a byte-order mark, so spreadsheet programs read accented names right; cells that look like formulas are defused.',
+        description:
+          'UTF-8 with a byte-order mark, so spreadsheet programs read accented names right; cells that look like formulas are defused.',
         tags: ['reports'],
         params: reportParams,
         querystring: reportQuery,
@@ -38,9 +39,19 @@ export async function reportRoutes(app: App): Promise<void> {
       const { table } = request.params;
       const lines = clinicReportLines(app.repos, user.clinicId, table, {
         patientNames: request.query.names,
-        onBatch: (patients) => request.audit(patients.map((p) => ({ action: 'read' as const, entity: 'clinic_report', entityId: table, patientId: p.id }))),
+        onBatch: (patients) =>
+          request.audit(
+            patients.map((p) => ({
+              action: 'read' as const,
+              entity: 'clinic_report',
+              entityId: table,
+              patientId: p.id,
+            })),
+          ),
       });
-      return sendFile(reply, { contentType: 'text/csv; charset=utf-8', name: `${table}-${fileStamp()}.csv` }).send(Readable.from(lines, { objectMode: false }));
+      return sendFile(reply, { contentType: 'text/csv; charset=utf-8', name: `${table}-${fileStamp()}.csv` }).send(
+        Readable.from(lines, { objectMode: false }),
+      );
     },
   );
 }

@@ -10,6 +10,10 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'POST', url: '/api/sessions/:id/cancel', allowed: staff },
   { method: 'POST', url: '/api/sessions/:id/no-show', allowed: staff },
   { method: 'POST', url: '/api/courses/:id/maintenance-recall', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/patients/:id/maintenance-recalls', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
+  {
+    method: 'GET',
+    url: '/api/patients/:id/maintenance-recalls',
+    allowed: ['admin', 'practitioner', 'reception', 'patient'],
+  },
   { method: 'GET', url: '/api/maintenance-recalls', allowed: staff },
 ];

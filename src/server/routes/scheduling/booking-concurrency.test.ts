@@ -2,7 +2,14 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Plan } from '../../../core/assessment/assessment-result.js';
 import type { CourseRecord } from '../../../storage/repositories/records.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { asBooking, copyCourse, prepareLocation, proposal, startCourse, type SchedulingClinic } from '../../scheduling/scheduling-test-setup.js';
+import {
+  asBooking,
+  copyCourse,
+  prepareLocation,
+  proposal,
+  startCourse,
+  type SchedulingClinic,
+} from '../../scheduling/scheduling-test-setup.js';
 
 const requests = 200;
 
@@ -24,15 +31,27 @@ forEachApp('booking under concurrency', (get) => {
   });
 
   const practitionerSessionsAt = async (start: string) => {
-    const slots = await get().repos.availability.bookedSlots({ clinicId: get().fixture.clinic.id, from: start, to: new Date(Date.parse(start) + 1000).toISOString() });
+    const slots = await get().repos.availability.bookedSlots({
+      clinicId: get().fixture.clinic.id,
+      from: start,
+      to: new Date(Date.parse(start) + 1000).toISOString(),
+    });
     return slots.filter((s) => s.practitionerId === get().fixture.users.practitioner.id);
   };
 
   it(`${requests} simultaneous whole-course bookings of the same slots: exactly one succeeds`, async () => {
-    const sessions = asBooking(await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart: '2031-01-06' }));
+    const sessions = asBooking(
+      await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart: '2031-01-06' }),
+    );
     const courses = await Promise.all(Array.from({ length: requests }, () => copyCourse(get(), course)));
     const responses = await Promise.all(
-      courses.map((c) => reception.inject({ method: 'POST', url: `/api/courses/${c.id}/bookings`, payload: { locationId: clinic.location.id, sessions } })),
+      courses.map((c) =>
+        reception.inject({
+          method: 'POST',
+          url: `/api/courses/${c.id}/bookings`,
+          payload: { locationId: clinic.location.id, sessions },
+        }),
+      ),
     );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -40,7 +59,8 @@ forEachApp('booking under concurrency', (get) => {
     // Refused either by the check (it saw the winner) or by a unique index (it raced the winner).
     const refusals = responses.filter((r) => r.statusCode === 409).map((r) => r.json().error as string);
     expect(refusals.every((code) => code === 'not_bookable' || code === 'slot_taken')).toBe(true);
-    if (process.env.MESODESK_DEBUG_RACES) console.log(get().engine, 'refused by unique index:', refusals.filter((c) => c === 'slot_taken').length);
+    if (process.env.MESODESK_DEBUG_RACES)
+      console.log(get().engine, 'refused by unique index:', refusals.filter((c) => c === 'slot_taken').length);
 
     const winner = courses[statuses.indexOf(201)]!;
     for (const s of sessions) {
@@ -48,7 +68,9 @@ forEachApp('booking under concurrency', (get) => {
       expect(held.map((h) => h.sessionId)).toHaveLength(1);
     }
     const losers = courses.filter((c) => c.id !== winner.id);
-    const loserSessions = await Promise.all(losers.slice(0, 20).map((c) => get().repos.treatmentSessions.listByCourse(c.id)));
+    const loserSessions = await Promise.all(
+      losers.slice(0, 20).map((c) => get().repos.treatmentSessions.listByCourse(c.id)),
+    );
     expect(loserSessions.flat()).toEqual([]);
   });
 
@@ -58,12 +80,26 @@ forEachApp('booking under concurrency', (get) => {
     const practitionerId = get().fixture.users.practitioner.id;
     const responses = await Promise.all(
       // Different start minutes within one slot: they all overlap the same practitioner time.
-      courses.map((c, i) => reception.inject({ method: 'POST', url: `/api/courses/${c.id}/sessions`, payload: { scheduledAt: scheduledAt.replace(':00:00', `:0${i % 10}:00`), durationMinutes: 30, practitionerId } })),
+      courses.map((c, i) =>
+        reception.inject({
+          method: 'POST',
+          url: `/api/courses/${c.id}/sessions`,
+          payload: {
+            scheduledAt: scheduledAt.replace(':00:00', `:0${i % 10}:00`),
+            durationMinutes: 30,
+            practitionerId,
+          },
+        }),
+      ),
     );
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(requests - 1);
-    const slots = await get().repos.availability.bookedSlots({ clinicId: get().fixture.clinic.id, from: '2031-03-03T08:00:00.000Z', to: '2031-03-03T10:00:00.000Z' });
+    const slots = await get().repos.availability.bookedSlots({
+      clinicId: get().fixture.clinic.id,
+      from: '2031-03-03T08:00:00.000Z',
+      to: '2031-03-03T10:00:00.000Z',
+    });
     expect(slots.filter((s) => s.practitionerId === practitionerId)).toHaveLength(1);
   });
 });

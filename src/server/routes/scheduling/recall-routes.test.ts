@@ -2,7 +2,12 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Plan } from '../../../core/assessment/assessment-result.js';
 import type { CourseRecord } from '../../../storage/repositories/records.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { copyCourse, prepareLocation, startCourse, type SchedulingClinic } from '../../scheduling/scheduling-test-setup.js';
+import {
+  copyCourse,
+  prepareLocation,
+  startCourse,
+  type SchedulingClinic,
+} from '../../scheduling/scheduling-test-setup.js';
 
 forEachApp('maintenance recall routes', (get) => {
   let practitioner: TestClient;
@@ -12,15 +17,27 @@ forEachApp('maintenance recall routes', (get) => {
   let course: CourseRecord<Plan>;
 
   beforeAll(async () => {
-    [practitioner, reception, patient] = await Promise.all([get().signIn('practitioner'), get().signIn('reception'), get().signIn('patient')]);
+    [practitioner, reception, patient] = await Promise.all([
+      get().signIn('practitioner'),
+      get().signIn('reception'),
+      get().signIn('patient'),
+    ]);
     clinic = await prepareLocation(get());
     course = await startCourse(get(), practitioner);
   });
 
-  const recall = (client: TestClient, courseId: string) => client.inject({ method: 'POST', url: `/api/courses/${courseId}/maintenance-recall` });
+  const recall = (client: TestClient, courseId: string) =>
+    client.inject({ method: 'POST', url: `/api/courses/${courseId}/maintenance-recall` });
   const session = async (courseId: string, scheduledAt: string) =>
-    (await reception.inject({ method: 'POST', url: `/api/courses/${courseId}/sessions`, payload: { scheduledAt, durationMinutes: 30, locationId: clinic.location.id } })).json() as { id: string };
-  const mark = (id: string, status: string) => practitioner.inject({ method: 'PATCH', url: `/api/sessions/${id}`, payload: { status } });
+    (
+      await reception.inject({
+        method: 'POST',
+        url: `/api/courses/${courseId}/sessions`,
+        payload: { scheduledAt, durationMinutes: 30, locationId: clinic.location.id },
+      })
+    ).json() as { id: string };
+  const mark = (id: string, status: string) =>
+    practitioner.inject({ method: 'PATCH', url: `/api/sessions/${id}`, payload: { status } });
 
   // Sessions in the past: a session can be marked done only once its day has come (the treatment gate).
   it("stores the recall at the protocol's spacing after the last session, in the clinic's calendar, and completes the course", async () => {
@@ -34,26 +51,61 @@ forEachApp('maintenance recall routes', (get) => {
     const response = await recall(practitioner, course.id);
     expect(response.statusCode).toBe(201);
     expect(course.plan.maintenance.intervalMonths).toEqual({ min: 8, max: 12 });
-    expect(response.json().recall).toMatchObject({ courseId: course.id, patientId: get().fixture.patient.id, lastSessionDate: '2025-05-07', dueFrom: '2026-01-07', dueTo: '2026-05-07' });
+    expect(response.json().recall).toMatchObject({
+      courseId: course.id,
+      patientId: get().fixture.patient.id,
+      lastSessionDate: '2025-05-07',
+      dueFrom: '2026-01-07',
+      dueTo: '2026-05-07',
+    });
     expect(response.json().recall.message).toContain('2025-05-07');
     expect(response.json().course.status).toBe('completed');
     // Asking again replaces the recall rather than adding one.
     expect((await recall(practitioner, course.id)).json().recall.id).toBe(response.json().recall.id);
 
-    const own = await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.patient.id}/maintenance-recalls` });
+    const own = await patient.inject({
+      method: 'GET',
+      url: `/api/patients/${get().fixture.patient.id}/maintenance-recalls`,
+    });
     expect(own.json().recalls.map((r: { id: string }) => r.id)).toEqual([response.json().recall.id]);
-    expect((await patient.inject({ method: 'GET', url: `/api/patients/${get().fixture.otherPatient.id}/maintenance-recalls` })).statusCode).toBe(403);
+    expect(
+      (
+        await patient.inject({
+          method: 'GET',
+          url: `/api/patients/${get().fixture.otherPatient.id}/maintenance-recalls`,
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it("lists the clinic's due recalls with contact details for staff", async () => {
-    const due = await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2026-02-01&to=2026-02-28' });
+    const due = await reception.inject({
+      method: 'GET',
+      url: '/api/maintenance-recalls?from=2026-02-01&to=2026-02-28',
+    });
     expect(due.statusCode).toBe(200);
-    expect(due.json().entries).toEqual([expect.objectContaining({ patient: expect.objectContaining({ firstName: 'Paula', phone: '+49 30 1234567' }), recall: expect.objectContaining({ courseId: course.id }) })]);
-    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2026-06-01' })).json().entries).toEqual([]);
-    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?to=2025-12-31' })).json().entries).toEqual([]);
-    expect((await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=soon' })).json().problems[0].field).toBe('from');
+    expect(due.json().entries).toEqual([
+      expect.objectContaining({
+        patient: expect.objectContaining({ firstName: 'Paula', phone: '+49 30 1234567' }),
+        recall: expect.objectContaining({ courseId: course.id }),
+      }),
+    ]);
+    expect(
+      (await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=2026-06-01' })).json().entries,
+    ).toEqual([]);
+    expect(
+      (await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?to=2025-12-31' })).json().entries,
+    ).toEqual([]);
+    expect(
+      (await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=soon' })).json().problems[0].field,
+    ).toBe('from');
     expect((await patient.inject({ method: 'GET', url: '/api/maintenance-recalls' })).statusCode).toBe(403);
-    const audit = await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'maintenance_recall', limit: 50, offset: 0 });
+    const audit = await get().repos.audit.list({
+      clinicId: get().fixture.clinic.id,
+      entity: 'maintenance_recall',
+      limit: 50,
+      offset: 0,
+    });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'read']));
   });
 
@@ -64,12 +116,26 @@ forEachApp('maintenance recall routes', (get) => {
     expect((await recall(practitioner, nothingDone.id)).json().error).toBe('no_session_done');
 
     const { patientId, assessmentId, indication, area, plan } = course;
-    const maintenance = { note: 'No maintenance is scheduled.', sources: plan.maintenance.sources, citations: plan.maintenance.citations };
-    const noMaintenance = await get().repos.courses.create({ patientId, assessmentId, indication, area, plan: { ...plan, maintenance }, createdBy: null });
+    const maintenance = {
+      note: 'No maintenance is scheduled.',
+      sources: plan.maintenance.sources,
+      citations: plan.maintenance.citations,
+    };
+    const noMaintenance = await get().repos.courses.create({
+      patientId,
+      assessmentId,
+      indication,
+      area,
+      plan: { ...plan, maintenance },
+      createdBy: null,
+    });
     await mark((await session(noMaintenance.id, '2025-04-03T07:00:00Z')).id, 'done');
     const refused = await recall(practitioner, noMaintenance.id);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'no_maintenance', message: expect.stringContaining('No maintenance is scheduled.') });
+    expect(refused.json()).toMatchObject({
+      error: 'no_maintenance',
+      message: expect.stringContaining('No maintenance is scheduled.'),
+    });
 
     expect((await recall(reception, course.id)).statusCode).toBe(403);
     expect((await recall(patient, course.id)).statusCode).toBe(403);

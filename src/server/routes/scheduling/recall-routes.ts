@@ -31,7 +31,8 @@ export async function recallRoutes(app: App): Promise<void> {
     {
       config: allow(...clinicalRoles),
       schema: {
-        summary: "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
+        summary:
+          "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
         tags,
         params: idParams,
         response: { 201: z.object({ recall: recallView, course: courseView }), 404: errorResponse, 409: errorResponse },
@@ -43,7 +44,12 @@ export async function recallRoutes(app: App): Promise<void> {
         const stored = await recordMaintenanceRecall(tx, { user, courseId: request.params.id });
         await request.audit(
           [
-            { action: 'create', entity: 'maintenance_recall', entityId: stored.recall.id, patientId: stored.course.patientId },
+            {
+              action: 'create',
+              entity: 'maintenance_recall',
+              entityId: stored.recall.id,
+              patientId: stored.course.patientId,
+            },
             { action: 'update', entity: 'course', entityId: stored.course.id, patientId: stored.course.patientId },
           ],
           tx,
@@ -58,12 +64,24 @@ export async function recallRoutes(app: App): Promise<void> {
     '/api/patients/:id/maintenance-recalls',
     {
       config: allow(...anyRole),
-      schema: { summary: "A patient's maintenance recalls, soonest first", tags, params: idParams, response: { 200: z.object({ recalls: z.array(recallView) }), 404: errorResponse } },
+      schema: {
+        summary: "A patient's maintenance recalls, soonest first",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ recalls: z.array(recallView) }), 404: errorResponse },
+      },
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const recalls = await app.repos.courses.listMaintenanceRecalls(patient.id);
-      await request.audit(recalls.map((r) => ({ action: 'read' as const, entity: 'maintenance_recall', entityId: r.id, patientId: patient.id })));
+      await request.audit(
+        recalls.map((r) => ({
+          action: 'read' as const,
+          entity: 'maintenance_recall',
+          entityId: r.id,
+          patientId: patient.id,
+        })),
+      );
       return { recalls };
     },
   );
@@ -73,16 +91,33 @@ export async function recallRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
+        summary:
+          "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
         tags,
         querystring: dueQuery,
-        response: { 200: z.object({ entries: z.array(z.object({ recall: recallView, patient: patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true }) })) }) },
+        response: {
+          200: z.object({
+            entries: z.array(
+              z.object({
+                recall: recallView,
+                patient: patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true }),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
       const entries = await app.repos.courses.dueMaintenanceRecalls({ clinicId: user.clinicId, ...request.query });
-      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'maintenance_recall', entityId: e.recall.id, patientId: e.patient.id })));
+      await request.audit(
+        entries.map((e) => ({
+          action: 'read' as const,
+          entity: 'maintenance_recall',
+          entityId: e.recall.id,
+          patientId: e.patient.id,
+        })),
+      );
       return { entries };
     },
   );

@@ -15,11 +15,21 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
 import { loadAccessibleCourse } from '../courses/course-routes.js';
 import { sessionFor } from '../sessions/session-view.js';
-import { bookedCourseView, bookingBody, bookingConflictView, courseFinderBody, courseProposalView, planFinderBody, rescheduleBody, rescheduledView } from './scheduling-schemas.js';
+import {
+  bookedCourseView,
+  bookingBody,
+  bookingConflictView,
+  courseFinderBody,
+  courseProposalView,
+  planFinderBody,
+  rescheduleBody,
+  rescheduledView,
+} from './scheduling-schemas.js';
 
 async function loadLocation(repos: Repositories, user: UserRecord, locationId: string): Promise<LocationRecord> {
   const location = await repos.clinics.findLocation(locationId);
-  if (!location || location.clinicId !== user.clinicId) throw invalidField('locationId', 'must be a location of this clinic');
+  if (!location || location.clinicId !== user.clinicId)
+    throw invalidField('locationId', 'must be a location of this clinic');
   return location;
 }
 
@@ -39,7 +49,8 @@ export async function schedulingRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
+        summary:
+          "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
         tags,
         params: idParams,
         body: courseFinderBody,
@@ -53,7 +64,13 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const location = await loadLocation(app.repos, user, request.body.locationId);
       const assessmentStart = await earliestStartOf(app.repos, course);
       const options = finderOptions(request.body);
-      const { result, earliestStart } = await proposeCourse(app.repos, { location, plan: course.plan, now: now(), options, ...(assessmentStart ? { assessmentStart } : {}) });
+      const { result, earliestStart } = await proposeCourse(app.repos, {
+        location,
+        plan: course.plan,
+        now: now(),
+        options,
+        ...(assessmentStart ? { assessmentStart } : {}),
+      });
       await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
       return { ...result, earliestStart: earliestStart ?? null, timeZone: location.timeZone };
     },
@@ -85,7 +102,8 @@ export async function schedulingRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: 'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
+        summary:
+          'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
         tags,
         params: idParams,
         body: bookingBody,
@@ -98,16 +116,24 @@ export async function schedulingRoutes(app: App): Promise<void> {
         const result = await bookCourse(tx, { user, courseId: request.params.id, booking: request.body, now: now() });
         await request.audit(
           [
-            ...result.sessions.map((s) => ({ action: 'create' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })),
+            ...result.sessions.map((s) => ({
+              action: 'create' as const,
+              entity: 'treatment_session',
+              entityId: s.id,
+              patientId: s.patientId,
+            })),
             { action: 'update', entity: 'course', entityId: result.course.id, patientId: result.course.patientId },
           ],
           tx,
         );
-        for (const s of result.sessions) await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging, app.knowledgeBase), tx);
+        for (const s of result.sessions)
+          await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging, app.knowledgeBase), tx);
         await rescreenAfterBooking(tx, app.knowledgeBase, request, result.course.patientId);
         return result;
       });
-      return reply.code(201).send({ sessions: booked.sessions.map((s) => sessionFor(user.role, s)), schedule: booked.schedule });
+      return reply
+        .code(201)
+        .send({ sessions: booked.sessions.map((s) => sessionFor(user.role, s)), schedule: booked.schedule });
     },
   );
 
@@ -136,10 +162,19 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ...(preferences === undefined ? {} : { preferences }),
         });
         await request.audit(
-          done.moved.map((sessionId) => ({ action: 'update' as const, entity: 'treatment_session', entityId: sessionId, patientId: done.course.patientId })),
+          done.moved.map((sessionId) => ({
+            action: 'update' as const,
+            entity: 'treatment_session',
+            entityId: sessionId,
+            patientId: done.course.patientId,
+          })),
           tx,
         );
-        for (const sessionId of done.moved) await request.audit(await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging, app.knowledgeBase), tx);
+        for (const sessionId of done.moved)
+          await request.audit(
+            await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging, app.knowledgeBase),
+            tx,
+          );
         await rescreenAfterBooking(tx, app.knowledgeBase, request, done.course.patientId);
         return done;
       });
@@ -155,14 +190,25 @@ export async function schedulingRoutes(app: App): Promise<void> {
       `/api/sessions/:id/${path}`,
       {
         config: allow(...staffRoles),
-        schema: { summary, tags, params: idParams, response: { 200: sessionView, 404: errorResponse, 409: errorResponse } },
+        schema: {
+          summary,
+          tags,
+          params: idParams,
+          response: { 200: sessionView, 404: errorResponse, 409: errorResponse },
+        },
       },
       async (request) => {
         const { user } = requireAuth(request);
         const session = await app.repos.transaction(async (tx) => {
           const closed = await closeSession(tx, { user, sessionId: request.params.id, status, now: now() });
-          await request.audit({ action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId }, tx);
-          await request.audit(await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging, app.knowledgeBase), tx);
+          await request.audit(
+            { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
+            tx,
+          );
+          await request.audit(
+            await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging, app.knowledgeBase),
+            tx,
+          );
           return closed;
         });
         return sessionFor(user.role, session);

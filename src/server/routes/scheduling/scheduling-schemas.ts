@@ -11,7 +11,9 @@ const whole = (min: number, max: number) =>
     .max(max, { message: `must be at most ${max}` });
 
 const range = (min: number, max: number) =>
-  z.object({ min: whole(min, max), max: whole(min, max) }, { error: 'must be { min, max }' }).refine((r) => r.max >= r.min, { message: 'must not be below min', path: ['max'] });
+  z
+    .object({ min: whole(min, max), max: whole(min, max) }, { error: 'must be { min, max }' })
+    .refine((r) => r.max >= r.min, { message: 'must not be below min', path: ['max'] });
 
 /** The parts of an assessment plan the course finder reads (a whole stored plan fits too). */
 export const coursePlan = z.object({
@@ -28,7 +30,9 @@ const finderOptions = {
   locationId: id,
   sessions: whole(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
   switchAfter: whole(1, 100).optional().describe("Sessions after this many follow the plan's later interval"),
-  earliestStart: isoDate.optional().describe("No session before this local date (the assessment's deferral applies as well)"),
+  earliestStart: isoDate
+    .optional()
+    .describe("No session before this local date (the assessment's deferral applies as well)"),
   horizonDays: whole(7, 730).optional().describe('Days searched; 365 when absent'),
   preferences: preferences.optional(),
 };
@@ -39,7 +43,9 @@ export const planFinderBody = z.object({ ...finderOptions, plan: coursePlan });
 export const bookingBody = z.object({
   locationId: id,
   sessions: z
-    .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), { error: 'must be a list of { start, practitionerId, roomId }' })
+    .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), {
+      error: 'must be a list of { start, practitionerId, roomId }',
+    })
     .min(1, { message: 'must list at least one session' })
     .max(100, { message: 'must list at most 100 sessions' })
     .describe("Usually the finder's proposed sessions, sent back"),
@@ -50,7 +56,10 @@ export const bookingBody = z.object({
 export const rescheduleBody = z.object({
   start: isoTimestamp,
   practitionerId: id.optional().describe('Another practitioner for this session'),
-  preferences: z.object(timePreferences).optional().describe('Instead of those stored at booking, for later sessions that have to move'),
+  preferences: z
+    .object(timePreferences)
+    .optional()
+    .describe('Instead of those stored at booking, for later sessions that have to move'),
 });
 
 const scheduledSession = z.object({
@@ -88,7 +97,9 @@ export const courseProposalView = z.object({
   status: z.enum(['found', 'not_found']),
   course: proposedCourse.optional().describe('found: the earliest course that fits'),
   explanation: z.array(problem).optional().describe('not_found: why nothing fits'),
-  alternatives: z.array(z.object({ relaxed: z.array(z.string()), message: z.string(), course: proposedCourse })).optional(),
+  alternatives: z
+    .array(z.object({ relaxed: z.array(z.string()), message: z.string(), course: proposedCourse }))
+    .optional(),
   searched: z.object({ from: z.string(), to: z.string() }),
   earliestStart: z.string().nullable().describe('The earliest start applied'),
   timeZone: z.string().describe("The location's zone, in which local dates and times are given"),
@@ -115,4 +126,7 @@ export const bookedCourseView = z.object({
   }),
 });
 
-export const rescheduledView = z.object({ sessions: z.array(sessionView), moved: z.array(z.string()).describe('Ids of the sessions that moved') });
+export const rescheduledView = z.object({
+  sessions: z.array(sessionView),
+  moved: z.array(z.string()).describe('Ids of the sessions that moved'),
+});

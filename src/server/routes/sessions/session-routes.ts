@@ -20,7 +20,11 @@ import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { sessionFor } from './session-view.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
-const duration = z.number({ error: 'must be a whole number of minutes' }).int({ message: 'must be a whole number of minutes' }).min(5, { message: 'must be at least 5' }).max(480, { message: 'must be at most 480' });
+const duration = z
+  .number({ error: 'must be a whole number of minutes' })
+  .int({ message: 'must be a whole number of minutes' })
+  .min(5, { message: 'must be at least 5' })
+  .max(480, { message: 'must be at most 480' });
 
 const newSessionBody = z.object({
   scheduledAt: isoTimestamp,
@@ -34,11 +38,17 @@ const sessionPatchBody = newSessionBody
   .partial()
   .extend({
     status: status.optional(),
-    override: overrideBody.nullable().optional().describe('With status "done": treat despite temporary reasons (a deferred session), giving why'),
+    override: overrideBody
+      .nullable()
+      .optional()
+      .describe('With status "done": treat despite temporary reasons (a deferred session), giving why'),
   })
-  .refine(({ override: _notAChange, ...patch }) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' })
+  .refine(({ override: _notAChange, ...patch }) => Object.values(patch).some((v) => v !== undefined), {
+    message: 'must change at least one field',
+  })
   .superRefine((patch, ctx) => {
-    if (patch.override && patch.status !== 'done') ctx.addIssue({ code: 'custom', path: ['override'], message: 'only goes with status "done"' });
+    if (patch.override && patch.status !== 'done')
+      ctx.addIssue({ code: 'custom', path: ['override'], message: 'only goes with status "done"' });
   });
 
 const scheduleQuery = z.object({
@@ -50,24 +60,39 @@ const scheduleQuery = z.object({
   ...pageQuery,
 });
 
-const scheduleEntry = z.object({ session: sessionView, patient: patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true }) });
+const scheduleEntry = z.object({
+  session: sessionView,
+  patient: patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true }),
+});
 
 /** The practitioner, location and room named by a booking must be of the user's clinic (and the room of that location). */
-async function checkBooking(repos: Repositories, user: UserRecord, booking: { practitionerId?: string | null; locationId?: string | null; roomId?: string | null }) {
+async function checkBooking(
+  repos: Repositories,
+  user: UserRecord,
+  booking: { practitionerId?: string | null; locationId?: string | null; roomId?: string | null },
+) {
   if (booking.practitionerId) {
     const practitioner = await repos.users.findById(booking.practitionerId);
-    if (!practitioner || practitioner.clinicId !== user.clinicId || !practitioner.active || !clinicalRoles.includes(practitioner.role))
+    if (
+      !practitioner ||
+      practitioner.clinicId !== user.clinicId ||
+      !practitioner.active ||
+      !clinicalRoles.includes(practitioner.role)
+    )
       throw invalidField('practitionerId', 'must be an active practitioner of this clinic');
   }
   if (booking.locationId) {
     const location = await repos.clinics.findLocation(booking.locationId);
-    if (!location || location.clinicId !== user.clinicId) throw invalidField('locationId', 'must be a location of this clinic');
+    if (!location || location.clinicId !== user.clinicId)
+      throw invalidField('locationId', 'must be a location of this clinic');
   }
   if (booking.roomId) {
     const room = await repos.availability.findRoom(booking.roomId);
     const location = room && (await repos.clinics.findLocation(room.locationId));
-    if (!room || !room.active || !location || location.clinicId !== user.clinicId) throw invalidField('roomId', 'must be a room in use at this clinic');
-    if (booking.locationId && room.locationId !== booking.locationId) throw invalidField('roomId', 'must be a room of the session’s location');
+    if (!room || !room.active || !location || location.clinicId !== user.clinicId)
+      throw invalidField('roomId', 'must be a room in use at this clinic');
+    if (booking.locationId && room.locationId !== booking.locationId)
+      throw invalidField('roomId', 'must be a room of the session’s location');
   }
 }
 
@@ -98,7 +123,11 @@ export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
 
   /** The override to store for marking the session done, or 409 `treatment_blocked` (see charts/treatment-gate-rules.ts). */
-  const gateForDone = async (tx: Repositories, session: TreatmentSessionRecord, override: { reason: string } | null | undefined) => {
+  const gateForDone = async (
+    tx: Repositories,
+    session: TreatmentSessionRecord,
+    override: { reason: string } | null | undefined,
+  ) => {
     const patient = await tx.patients.findById(session.patientId);
     if (!patient) throw notFound('session');
     const check = await checkTreatment(tx, app.knowledgeBase, { session, patient }, new Date());
@@ -110,7 +139,13 @@ export async function sessionRoutes(app: App): Promise<void> {
     '/api/courses/:id/sessions',
     {
       config: allow(...staffRoles),
-      schema: { summary: 'Book a session in an active course', tags, params: idParams, body: newSessionBody, response: { 201: sessionView, 400: errorResponse, 409: bookingConflictView } },
+      schema: {
+        summary: 'Book a session in an active course',
+        tags,
+        params: idParams,
+        body: newSessionBody,
+        response: { 201: sessionView, 400: errorResponse, 409: bookingConflictView },
+      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -120,8 +155,14 @@ export async function sessionRoutes(app: App): Promise<void> {
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
         await holdSlots(tx, created);
-        await request.audit({ action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId }, tx);
-        await request.audit(await scheduleSessionMessages(tx, created.id, app.appConfig.messaging, app.knowledgeBase), tx);
+        await request.audit(
+          { action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId },
+          tx,
+        );
+        await request.audit(
+          await scheduleSessionMessages(tx, created.id, app.appConfig.messaging, app.knowledgeBase),
+          tx,
+        );
         await rescreenAfterBooking(tx, app.knowledgeBase, request, course.patientId);
         return created;
       });
@@ -131,24 +172,54 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/courses/:id/sessions',
-    { config: allow(...anyRole), schema: { summary: "A course's sessions in schedule order", tags, params: idParams, response: { 200: sessionList } } },
+    {
+      config: allow(...anyRole),
+      schema: {
+        summary: "A course's sessions in schedule order",
+        tags,
+        params: idParams,
+        response: { 200: sessionList },
+      },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       const sessions = await app.repos.treatmentSessions.listByCourse(course.id);
-      await request.audit(sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })));
+      await request.audit(
+        sessions.map((s) => ({
+          action: 'read' as const,
+          entity: 'treatment_session',
+          entityId: s.id,
+          patientId: s.patientId,
+        })),
+      );
       return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
     },
   );
 
   app.get(
     '/api/patients/:id/sessions',
-    { config: allow(...anyRole), schema: { summary: "All of a patient's sessions in schedule order", tags, params: idParams, response: { 200: sessionList } } },
+    {
+      config: allow(...anyRole),
+      schema: {
+        summary: "All of a patient's sessions in schedule order",
+        tags,
+        params: idParams,
+        response: { 200: sessionList },
+      },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
       const sessions = await app.repos.treatmentSessions.listByPatient(patient.id);
-      await request.audit(sessions.map((s) => ({ action: 'read' as const, entity: 'treatment_session', entityId: s.id, patientId: s.patientId })));
+      await request.audit(
+        sessions.map((s) => ({
+          action: 'read' as const,
+          entity: 'treatment_session',
+          entityId: s.id,
+          patientId: s.patientId,
+        })),
+      );
       return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
     },
   );
@@ -167,18 +238,33 @@ export async function sessionRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const entries = await app.repos.treatmentSessions.schedule({ clinicId: user.clinicId, ...request.query });
-      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'treatment_session', entityId: e.session.id, patientId: e.patient.id })));
+      await request.audit(
+        entries.map((e) => ({
+          action: 'read' as const,
+          entity: 'treatment_session',
+          entityId: e.session.id,
+          patientId: e.patient.id,
+        })),
+      );
       return { entries: entries.map((e) => ({ ...e, session: sessionFor(user.role, e.session) })) };
     },
   );
 
   app.get(
     '/api/sessions/:id',
-    { config: allow(...anyRole), schema: { summary: 'One session', tags, params: idParams, response: { 200: sessionView, 404: errorResponse } } },
+    {
+      config: allow(...anyRole),
+      schema: { summary: 'One session', tags, params: idParams, response: { 200: sessionView, 404: errorResponse } },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
-      await request.audit({ action: 'read', entity: 'treatment_session', entityId: session.id, patientId: session.patientId });
+      await request.audit({
+        action: 'read',
+        entity: 'treatment_session',
+        entityId: session.id,
+        patientId: session.patientId,
+      });
       return sessionFor(user.role, session);
     },
   );
@@ -194,7 +280,11 @@ export async function sessionRoutes(app: App): Promise<void> {
         params: idParams,
         body: sessionPatchBody,
         response: {
-          200: sessionView.extend({ override: overrideView.optional().describe('The override stored when the session was marked done despite temporary reasons') }),
+          200: sessionView.extend({
+            override: overrideView
+              .optional()
+              .describe('The override stored when the session was marked done despite temporary reasons'),
+          }),
           400: errorResponse,
           409: chartRefusalResponse.extend({ problems: bookingConflictView.shape.problems }),
         },
@@ -202,10 +292,12 @@ export async function sessionRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      if (request.body.status === 'done' && !clinicalRoles.includes(user.role)) throw forbidden('only a practitioner or admin may mark a session done');
+      if (request.body.status === 'done' && !clinicalRoles.includes(user.role))
+        throw forbidden('only a practitioner or admin may mark a session done');
       const updated = await app.repos.transaction(async (tx) => {
         const session = await loadSessionForChange(tx, user, request.params.id);
-        if (session.status !== 'planned') throw conflict('session_closed', `the session is ${session.status} and can no longer change`);
+        if (session.status !== 'planned')
+          throw conflict('session_closed', `the session is ${session.status} and can no longer change`);
         // The room must still fit the location after the change, whichever of the two changed.
         const { override, ...patch } = request.body;
         const { practitionerId, locationId, roomId } = patch;
@@ -215,14 +307,32 @@ export async function sessionRoutes(app: App): Promise<void> {
           roomId: roomId === undefined ? session.roomId : roomId,
         });
         // Done means treated: the same gate as charting, judged on the session as it will be (a move changes its day).
-        const granted = patch.status === 'done' ? await gateForDone(tx, { ...session, ...definedOnly(patch) }, override) : null;
+        const granted =
+          patch.status === 'done' ? await gateForDone(tx, { ...session, ...definedOnly(patch) }, override) : null;
         const changed = await tx.treatmentSessions.update(session.id, patch);
         if (!changed) throw notFound('session');
         await syncSlots(tx, changed);
-        await request.audit({ action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId }, tx);
-        const stored = granted && (await tx.charts.createOverride({ ...granted, sessionId: session.id, chartEntryId: null, createdBy: user.id }));
-        if (stored) await request.audit({ action: 'create', entity: 'treatment_override', entityId: stored.id, patientId: session.patientId }, tx);
-        await request.audit(await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase), tx);
+        await request.audit(
+          { action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId },
+          tx,
+        );
+        const stored =
+          granted &&
+          (await tx.charts.createOverride({
+            ...granted,
+            sessionId: session.id,
+            chartEntryId: null,
+            createdBy: user.id,
+          }));
+        if (stored)
+          await request.audit(
+            { action: 'create', entity: 'treatment_override', entityId: stored.id, patientId: session.patientId },
+            tx,
+          );
+        await request.audit(
+          await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase),
+          tx,
+        );
         await rescreenAfterBooking(tx, app.knowledgeBase, request, session.patientId);
         return { changed, stored };
       });

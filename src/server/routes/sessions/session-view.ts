@@ -1,7 +1,10 @@
 import type { Role, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
 
 /** Reception runs the schedule but sees nothing clinical: the re-screening flag is left out for them. */
-export function sessionFor(role: Role, session: TreatmentSessionRecord): Omit<TreatmentSessionRecord, 'flag'> & { flag?: TreatmentSessionRecord['flag'] } {
+export function sessionFor(
+  role: Role,
+  session: TreatmentSessionRecord,
+): Omit<TreatmentSessionRecord, 'flag'> & { flag?: TreatmentSessionRecord['flag'] } {
   if (role !== 'reception') return session;
   const { flag: _clinical, ...rest } = session;
   return rest;

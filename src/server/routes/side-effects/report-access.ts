@@ -1,4 +1,8 @@
-import type { SideEffectReportRecord, TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type {
+  SideEffectReportRecord,
+  TreatmentSessionRecord,
+  UserRecord,
+} from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { HttpError, notFound } from '../../http-errors.js';
 import { loadAccessibleSession } from './session-access.js';

@@ -28,11 +28,15 @@ forEachApp(
       const [own = ''] = (await courseWithSessions(test, practitioner, test.fixture.patient, [5])).sessionIds;
       const [others = ''] = (await courseWithSessions(test, practitioner, test.fixture.otherPatient, [5])).sessionIds;
       const payload = { symptom: 'a red patch', onset: hoursAgo(4), severity: 'mild', ongoing: true };
-      reportId = (await patient.inject({ method: 'POST', url: `/api/sessions/${own}/side-effects`, payload })).json().id;
-      othersReportId = (await practitioner.inject({ method: 'POST', url: `/api/sessions/${others}/side-effects`, payload })).json().id;
+      reportId = (await patient.inject({ method: 'POST', url: `/api/sessions/${own}/side-effects`, payload })).json()
+        .id;
+      othersReportId = (
+        await practitioner.inject({ method: 'POST', url: `/api/sessions/${others}/side-effects`, payload })
+      ).json().id;
     });
 
-    const upload = (client: TestClient, parts: FormPart[], id = reportId) => client.inject({ method: 'POST', url: `/api/side-effects/${id}/photos`, ...multipartPayload(parts) });
+    const upload = (client: TestClient, parts: FormPart[], id = reportId) =>
+      client.inject({ method: 'POST', url: `/api/side-effects/${id}/photos`, ...multipartPayload(parts) });
 
     it('stores photos from the patient under the data folder, named by id, and lists them on the report', async () => {
       const response = await upload(patient, [
@@ -47,11 +51,14 @@ forEachApp(
       expect(JSON.stringify(response.json())).not.toContain(`photos/${get().fixture.patient.id}`);
 
       const report = (await practitioner.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json();
-      expect(report.photos.map((p: { url: string }) => p.url)).toEqual(photos.map((p: { id: string }) => `/api/side-effects/${reportId}/photos/${p.id}`));
+      expect(report.photos.map((p: { url: string }) => p.url)).toEqual(
+        photos.map((p: { id: string }) => `/api/side-effects/${reportId}/photos/${p.id}`),
+      );
     });
 
     it('serves them to clinicians and the patient only, never cached', async () => {
-      const [photo] = (await practitioner.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json().photos;
+      const [photo] = (await practitioner.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json()
+        .photos;
       for (const client of [practitioner, patient]) {
         const image = await client.inject({ method: 'GET', url: photo.url });
         expect(image.statusCode).toBe(200);
@@ -61,41 +68,89 @@ forEachApp(
         expect(image.rawPayload.equals(readFileSync(join(photosDir(), `${photo.id}.png`)))).toBe(true);
       }
       expect((await (await get().signIn('reception')).inject({ method: 'GET', url: photo.url })).statusCode).toBe(403);
-      expect((await practitioner.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}/photos/${photo.id}` })).statusCode).toBe(404);
-      expect((await patient.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}` })).statusCode).toBe(404);
+      expect(
+        (await practitioner.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}/photos/${photo.id}` }))
+          .statusCode,
+      ).toBe(404);
+      expect((await patient.inject({ method: 'GET', url: `/api/side-effects/${othersReportId}` })).statusCode).toBe(
+        404,
+      );
 
-      const reads = auditedRecords(await get().repos.audit.list({ clinicId: get().fixture.clinic.id, entity: 'side_effect_photo', limit: 100, offset: 0 }));
-      expect(reads.filter((e) => e.action === 'read' && e.entityId === photo.id && e.route?.endsWith('/photos/:photoId')).map((e) => e.role).sort()).toEqual(['patient', 'practitioner']);
+      const reads = auditedRecords(
+        await get().repos.audit.list({
+          clinicId: get().fixture.clinic.id,
+          entity: 'side_effect_photo',
+          limit: 100,
+          offset: 0,
+        }),
+      );
+      expect(
+        reads
+          .filter((e) => e.action === 'read' && e.entityId === photo.id && e.route?.endsWith('/photos/:photoId'))
+          .map((e) => e.role)
+          .sort(),
+      ).toEqual(['patient', 'practitioner']);
       expect(reads.filter((e) => e.action === 'create')).toHaveLength(2);
     });
 
     it('refuses oversized and non-image uploads, and anything but multipart, storing nothing', async () => {
       const before = filesUnder(dataDir);
       const huge = Buffer.concat([sampleImages.jpeg, Buffer.alloc(maxImageBytes)]);
-      const tooLarge = await upload(patient, [{ name: 'photo', file: sampleImages.jpeg }, { name: 'photo', file: huge }]);
+      const tooLarge = await upload(patient, [
+        { name: 'photo', file: sampleImages.jpeg },
+        { name: 'photo', file: huge },
+      ]);
       expect(tooLarge.statusCode).toBe(413);
       expect(tooLarge.json().error).toBe('payload_too_large');
 
-      const notImage = await upload(patient, [{ name: 'photo', file: Buffer.from('%PDF-1.7 pretending'), filename: 'x.jpg', contentType: 'image/jpeg' }]);
+      const notImage = await upload(patient, [
+        { name: 'photo', file: Buffer.from('%PDF-1.7 pretending'), filename: 'x.jpg', contentType: 'image/jpeg' },
+      ]);
       expect(notImage.statusCode).toBe(400);
       expect(notImage.json().problems).toEqual([{ field: 'photo', message: 'must be a JPEG, PNG or WebP image' }]);
       expect((await upload(patient, [])).json().problems).toEqual([{ field: 'photo', message: 'required' }]);
-      expect((await upload(patient, [{ name: 'picture', file: sampleImages.jpeg }])).json().problems[0].field).toBe('picture');
+      expect((await upload(patient, [{ name: 'picture', file: sampleImages.jpeg }])).json().problems[0].field).toBe(
+        'picture',
+      );
       const six = Array.from({ length: 6 }, () => ({ name: 'photo', file: sampleImages.jpeg }));
       expect((await upload(patient, six)).statusCode).toBe(413);
 
-      const json = await patient.inject({ method: 'POST', url: `/api/side-effects/${reportId}/photos`, payload: { photo: 'x' } });
+      const json = await patient.inject({
+        method: 'POST',
+        url: `/api/side-effects/${reportId}/photos`,
+        payload: { photo: 'x' },
+      });
       expect(json.json().problems).toEqual([{ field: '(body)', message: 'must be multipart/form-data' }]);
-      const broken = await patient.inject({ method: 'POST', url: `/api/side-effects/${reportId}/photos`, headers: { 'content-type': 'multipart/form-data; boundary=xyz' }, payload: '--xyz\r\nnonsense' });
+      const broken = await patient.inject({
+        method: 'POST',
+        url: `/api/side-effects/${reportId}/photos`,
+        headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+        payload: '--xyz\r\nnonsense',
+      });
       expect(broken.statusCode).toBe(400);
-      expect((await patient.inject({ method: 'POST', url: `/api/side-effects/${reportId}/photos`, headers: { 'content-type': 'multipart/form-data' }, payload: 'x' })).statusCode).toBe(400);
+      expect(
+        (
+          await patient.inject({
+            method: 'POST',
+            url: `/api/side-effects/${reportId}/photos`,
+            headers: { 'content-type': 'multipart/form-data' },
+            payload: 'x',
+          })
+        ).statusCode,
+      ).toBe(400);
       expect(filesUnder(dataDir)).toEqual(before);
-      expect((await practitioner.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json().photos).toHaveLength(2);
+      expect(
+        (await practitioner.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json().photos,
+      ).toHaveLength(2);
     });
 
     it("refuses uploads to other patients' reports before reading them", async () => {
-      expect((await upload(patient, [{ name: 'photo', file: sampleImages.jpeg }], othersReportId)).statusCode).toBe(404);
-      expect((await upload(await get().signIn('reception'), [{ name: 'photo', file: sampleImages.jpeg }])).statusCode).toBe(403);
+      expect((await upload(patient, [{ name: 'photo', file: sampleImages.jpeg }], othersReportId)).statusCode).toBe(
+        404,
+      );
+      expect(
+        (await upload(await get().signIn('reception'), [{ name: 'photo', file: sampleImages.jpeg }])).statusCode,
+      ).toBe(403);
     });
   },
   { config: { dataDir } },

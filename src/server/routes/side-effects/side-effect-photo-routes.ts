@@ -34,7 +34,12 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
         consumes: ['multipart/form-data'],
         params: idParams,
         body: multipartBody(z.object({ photo: imageFile('A JPEG, PNG or WebP image; repeat the field for several') })),
-        response: { 201: z.object({ photos: z.array(reportPhotoView) }), 400: errorResponse, 404: errorResponse, 413: errorResponse },
+        response: {
+          201: z.object({ photos: z.array(reportPhotoView) }),
+          400: errorResponse,
+          404: errorResponse,
+          413: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -42,7 +47,12 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       const { dataDir } = app.appConfig;
       // Access first: nothing is read from someone who may not add to this report.
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
-      const upload = await receiveImages(request, { dataDir, fileField: 'photo', maxFiles: maxPhotosPerUpload, fields: [] });
+      const upload = await receiveImages(request, {
+        dataDir,
+        fileField: 'photo',
+        maxFiles: maxPhotosPerUpload,
+        fields: [],
+      });
       const files = committedImages(dataDir);
       try {
         const photos = await app.repos.transaction(async (tx) => {
@@ -54,7 +64,12 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
             await files.commit(image.tempPath, filePath);
           }
           await request.audit(
-            created.map((p) => ({ action: 'create' as const, entity: 'side_effect_photo', entityId: p.id, patientId: session.patientId })),
+            created.map((p) => ({
+              action: 'create' as const,
+              entity: 'side_effect_photo',
+              entityId: p.id,
+              patientId: session.patientId,
+            })),
             tx,
           );
           return created;
@@ -73,7 +88,12 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
     '/api/side-effects/:id/photos/:photoId',
     {
       config: clinicalOrOwn,
-      schema: { summary: 'One photo of a side-effect report (the image itself)', tags, params: photoParams, response: { 200: imageResponse, 404: errorResponse } },
+      schema: {
+        summary: 'One photo of a side-effect report (the image itself)',
+        tags,
+        params: photoParams,
+        response: { 200: imageResponse, 404: errorResponse },
+      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -86,7 +106,12 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
         throw notFound('photo');
       }
       try {
-        await request.audit({ action: 'read', entity: 'side_effect_photo', entityId: photo.id, patientId: session.patientId });
+        await request.audit({
+          action: 'read',
+          entity: 'side_effect_photo',
+          entityId: photo.id,
+          patientId: session.patientId,
+        });
       } catch (error) {
         image.stream.destroy();
         throw error;

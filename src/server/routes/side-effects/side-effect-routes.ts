@@ -9,7 +9,14 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadAccessibleReport } from './report-access.js';
 import { assertSessionHeld, loadAccessibleSession } from './session-access.js';
 import { sideEffectPhotoRoutes } from './side-effect-photo-routes.js';
-import { attentionFor, attentionQuery, attentionView, newReportBody, reportFor, reportView } from './side-effect-schemas.js';
+import {
+  attentionFor,
+  attentionQuery,
+  attentionView,
+  newReportBody,
+  reportFor,
+  reportView,
+} from './side-effect-schemas.js';
 import { triageReport } from './triage-report.js';
 
 /** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
@@ -22,7 +29,8 @@ type NewReport = z.output<typeof newReportBody>;
 function checkReportShape(body: NewReport): void {
   if (!body.symptoms?.length && body.symptom === undefined && !body.codes?.length)
     throw invalidField('symptoms', 'required: tick at least one symptom, or describe it in symptom');
-  if (body.onsetDays === undefined && body.onset === undefined) throw invalidField('onsetDays', 'required: how many days after the session it began (0: the same day)');
+  if (body.onsetDays === undefined && body.onset === undefined)
+    throw invalidField('onsetDays', 'required: how many days after the session it began (0: the same day)');
 }
 
 /**
@@ -33,12 +41,19 @@ function checkReportShape(body: NewReport): void {
 function reportOnset(sessionAt: string, body: NewReport, now: Date): { onset: string; onsetDays: number } {
   const sessionMs = Date.parse(sessionAt);
   if (body.onsetDays !== undefined)
-    return { onset: body.onset ?? new Date(Math.min(sessionMs + body.onsetDays * DAY_MS, now.getTime())).toISOString(), onsetDays: body.onsetDays };
+    return {
+      onset: body.onset ?? new Date(Math.min(sessionMs + body.onsetDays * DAY_MS, now.getTime())).toISOString(),
+      onsetDays: body.onsetDays,
+    };
   const onset = body.onset ?? now.toISOString();
   return { onset, onsetDays: Math.max(0, Math.floor((Date.parse(onset) - sessionMs) / DAY_MS)) };
 }
 
-function readEvents(patientId: string, reports: readonly SideEffectReportRecord[], photos: readonly SideEffectPhotoRecord[]): AuditEvent[] {
+function readEvents(
+  patientId: string,
+  reports: readonly SideEffectReportRecord[],
+  photos: readonly SideEffectPhotoRecord[],
+): AuditEvent[] {
   return [
     ...reports.map((r) => ({ action: 'read' as const, entity: 'side_effect_report', entityId: r.id, patientId })),
     ...photos.map((p) => ({ action: 'read' as const, entity: 'side_effect_photo', entityId: p.id, patientId })),
@@ -79,7 +94,8 @@ export async function sideEffectRoutes(app: App): Promise<void> {
       const body = request.body;
       const now = new Date();
       checkReportShape(body);
-      if (body.onset !== undefined && Date.parse(body.onset) > now.getTime() + clockSkewMs) throw invalidField('onset', 'must not be in the future');
+      if (body.onset !== undefined && Date.parse(body.onset) > now.getTime() + clockSkewMs)
+        throw invalidField('onset', 'must not be in the future');
       const view = await app.repos.transaction(async (tx) => {
         const session = await loadAccessibleSession(tx, user, request.params.id);
         assertSessionHeld(session, now);
@@ -113,7 +129,10 @@ export async function sideEffectRoutes(app: App): Promise<void> {
           triage,
         });
         const lots = await tx.sideEffects.lotsUsedInSession(session.id);
-        await request.audit({ action: 'create', entity: 'side_effect_report', entityId: report.id, patientId: session.patientId }, tx);
+        await request.audit(
+          { action: 'create', entity: 'side_effect_report', entityId: report.id, patientId: session.patientId },
+          tx,
+        );
         return reportFor(report, session.patientId, lots, []);
       });
       return reply.code(201).send(view);
@@ -124,12 +143,20 @@ export async function sideEffectRoutes(app: App): Promise<void> {
     '/api/sessions/:id/side-effects',
     {
       config: clinicalOrOwn,
-      schema: { summary: "A session's side-effect reports, newest first", tags, params: idParams, response: { 200: z.object({ reports: z.array(reportView) }), 404: errorResponse } },
+      schema: {
+        summary: "A session's side-effect reports, newest first",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ reports: z.array(reportView) }), 404: errorResponse },
+      },
     },
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
-      const [reports, lots] = await Promise.all([app.repos.sideEffects.listBySession(session.id), app.repos.sideEffects.lotsUsedInSession(session.id)]);
+      const [reports, lots] = await Promise.all([
+        app.repos.sideEffects.listBySession(session.id),
+        app.repos.sideEffects.lotsUsedInSession(session.id),
+      ]);
       const photos = await Promise.all(reports.map((r) => app.repos.sideEffects.listPhotos(r.id)));
       await request.audit(readEvents(session.patientId, reports, photos.flat()));
       return { reports: reports.map((r, i) => reportFor(r, session.patientId, lots, photos[i] ?? [])) };
@@ -138,11 +165,22 @@ export async function sideEffectRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/side-effects/:id',
-    { config: clinicalOrOwn, schema: { summary: 'One side-effect report', tags, params: idParams, response: { 200: reportView, 404: errorResponse } } },
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'One side-effect report',
+        tags,
+        params: idParams,
+        response: { 200: reportView, 404: errorResponse },
+      },
+    },
     async (request) => {
       const { user } = requireAuth(request);
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
-      const [lots, photos] = await Promise.all([app.repos.sideEffects.lotsUsedInSession(session.id), app.repos.sideEffects.listPhotos(report.id)]);
+      const [lots, photos] = await Promise.all([
+        app.repos.sideEffects.lotsUsedInSession(session.id),
+        app.repos.sideEffects.listPhotos(report.id),
+      ]);
       await request.audit(readEvents(session.patientId, [report], photos));
       return reportFor(report, session.patientId, lots, photos);
     },
@@ -162,8 +200,20 @@ export async function sideEffectRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const { level, limit, offset } = request.query;
-      const entries = await app.repos.sideEffects.listNeedingAttention({ clinicId: user.clinicId, levels: level ? [level] : ['urgent', 'review'], limit, offset });
-      await request.audit(entries.map((e) => ({ action: 'read' as const, entity: 'side_effect_report', entityId: e.report.id, patientId: e.patient.id })));
+      const entries = await app.repos.sideEffects.listNeedingAttention({
+        clinicId: user.clinicId,
+        levels: level ? [level] : ['urgent', 'review'],
+        limit,
+        offset,
+      });
+      await request.audit(
+        entries.map((e) => ({
+          action: 'read' as const,
+          entity: 'side_effect_report',
+          entityId: e.report.id,
+          patientId: e.patient.id,
+        })),
+      );
       return { reports: entries.map(attentionFor) };
     },
   );

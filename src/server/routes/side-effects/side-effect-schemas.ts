@@ -22,10 +22,14 @@ export const newReportBody = z.object({
     .max(40, { message: 'must list at most 40 symptoms' })
     .transform((codes) => [...new Set(codes)])
     .optional()
-    .describe('What the reporter ticked: symptom codes of the knowledge base (side-effects.yaml `signs`, e.g. redness, swelling, lump_nodule, discharge, fever); give these, `symptom`, or both'),
+    .describe(
+      'What the reporter ticked: symptom codes of the knowledge base (side-effects.yaml `signs`, e.g. redness, swelling, lump_nodule, discharge, fever); give these, `symptom`, or both',
+    ),
   symptom: text(2000)
     .optional()
-    .describe('What the patient notices, in their own words, besides or instead of the ticked symptoms; the triage reads it and leaves out what it denies ("no lumps")'),
+    .describe(
+      'What the patient notices, in their own words, besides or instead of the ticked symptoms; the triage reads it and leaves out what it denies ("no lumps")',
+    ),
   codes: z
     .array(code, { error: 'must be a list of side-effect codes' })
     .max(20, { message: 'must list at most 20 codes' })
@@ -38,8 +42,12 @@ export const newReportBody = z.object({
     .min(0, { message: 'must be 0 or more' })
     .max(3650, { message: 'must be at most 3650' })
     .optional()
-    .describe('How many days after the session it began (0: the same day); give this or `onset` (with both, the triage reads this)'),
-  onset: isoTimestamp.optional().describe('When the symptom began, as an instant (older forms); give this or `onsetDays`'),
+    .describe(
+      'How many days after the session it began (0: the same day); give this or `onset` (with both, the triage reads this)',
+    ),
+  onset: isoTimestamp
+    .optional()
+    .describe('When the symptom began, as an instant (older forms); give this or `onsetDays`'),
   severity: z.enum(severities, { error: `must be one of: ${severities.join(', ')}` }),
   ongoing: z.boolean({ error: 'must be true or false' }).describe('Whether the symptom is still there'),
 });
@@ -62,7 +70,10 @@ export const triageView = z
         name: z.string(),
         kind: z.string(),
         advice: z.string(),
-        signs: z.array(z.string()).optional().describe('The symptom codes of this finding that the report named; absent on older reports'),
+        signs: z
+          .array(z.string())
+          .optional()
+          .describe('The symptom codes of this finding that the report named; absent on older reports'),
         ...sourced,
       }),
     ),
@@ -70,21 +81,39 @@ export const triageView = z
   })
   .describe("The knowledge base's triage when the report was made: expected, review (within days) or urgent (today)");
 
-export const lotView = z.object({ lotId: z.string(), lotNumber: z.string(), productId: z.string(), productName: z.string() });
+export const lotView = z.object({
+  lotId: z.string(),
+  lotNumber: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+});
 
-export const reportPhotoView = z.object({ id: z.string(), reportId: z.string(), mime: z.string(), createdAt: timestamp, url: z.string().describe('Where the image is served') });
+export const reportPhotoView = z.object({
+  id: z.string(),
+  reportId: z.string(),
+  mime: z.string(),
+  createdAt: timestamp,
+  url: z.string().describe('Where the image is served'),
+});
 
 const reportFields = {
   id: z.string(),
   sessionId: z.string(),
   patientId: z.string(),
   reporterUserId: z.string().nullable(),
-  symptom: z.string().describe('The reporter\'s own words; empty when they only ticked symptoms'),
+  symptom: z.string().describe("The reporter's own words; empty when they only ticked symptoms"),
   symptoms: z.array(z.string()).describe('Symptom codes ticked; empty on older reports'),
   codes: z.array(z.string()),
   onset: timestamp.nullable().describe('When it began; for a report given in days, the session time plus those days'),
-  onsetDays: z.number().int().nullable().describe('Days after the session it began, as reported or worked out from `onset`; null on older reports'),
-  reportedBy: z.enum(reporters).nullable().describe('Whether the patient or a member of staff made the report; null on older reports'),
+  onsetDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Days after the session it began, as reported or worked out from `onset`; null on older reports'),
+  reportedBy: z
+    .enum(reporters)
+    .nullable()
+    .describe('Whether the patient or a member of staff made the report; null on older reports'),
   severity: z.string().nullable(),
   ongoing: z.boolean().nullable(),
   triage: triageView.nullable(),
@@ -104,17 +133,56 @@ export const attentionView = z.object({
 });
 
 export function reportPhotoFor(photo: SideEffectPhotoRecord): z.input<typeof reportPhotoView> {
-  return { id: photo.id, reportId: photo.reportId, mime: photo.mime, createdAt: photo.createdAt, url: `/api/side-effects/${photo.reportId}/photos/${photo.id}` };
+  return {
+    id: photo.id,
+    reportId: photo.reportId,
+    mime: photo.mime,
+    createdAt: photo.createdAt,
+    url: `/api/side-effects/${photo.reportId}/photos/${photo.id}`,
+  };
 }
 
 function reportFieldsFor(report: SideEffectReportRecord, patientId: string) {
-  const { id, sessionId, reporterUserId, symptom, symptoms, codes, onset, onsetDays, reportedBy, severity, ongoing, createdAt } = report;
+  const {
+    id,
+    sessionId,
+    reporterUserId,
+    symptom,
+    symptoms,
+    codes,
+    onset,
+    onsetDays,
+    reportedBy,
+    severity,
+    ongoing,
+    createdAt,
+  } = report;
   // Only this server writes the triage column, always with a TriageResult.
   const triage = report.triage as TriageResult | null;
-  return { id, sessionId, patientId, reporterUserId, symptom, symptoms, codes, onset, onsetDays, reportedBy, severity, ongoing, triage, createdAt };
+  return {
+    id,
+    sessionId,
+    patientId,
+    reporterUserId,
+    symptom,
+    symptoms,
+    codes,
+    onset,
+    onsetDays,
+    reportedBy,
+    severity,
+    ongoing,
+    triage,
+    createdAt,
+  };
 }
 
-export function reportFor(report: SideEffectReportRecord, patientId: string, lots: readonly SessionLot[], photos: readonly SideEffectPhotoRecord[]): z.input<typeof reportView> {
+export function reportFor(
+  report: SideEffectReportRecord,
+  patientId: string,
+  lots: readonly SessionLot[],
+  photos: readonly SideEffectPhotoRecord[],
+): z.input<typeof reportView> {
   return { ...reportFieldsFor(report, patientId), lots: [...lots], photos: photos.map(reportPhotoFor) };
 }
 

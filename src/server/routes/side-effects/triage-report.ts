@@ -1,5 +1,10 @@
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
-import { triageSideEffect, TriageInputError, type SideEffectReport, type TriageResult } from '../../../core/triage/triage-side-effect.js';
+import {
+  triageSideEffect,
+  TriageInputError,
+  type SideEffectReport,
+  type TriageResult,
+} from '../../../core/triage/triage-side-effect.js';
 import { invalidField } from '../../http-errors.js';
 
 /** The core's field names, as the request calls them. */

@@ -19,7 +19,12 @@ const newUserBody = z.object({
 });
 
 const userPatchBody = z
-  .object({ displayName: text(200).optional(), role: role.optional(), active: z.boolean({ error: 'must be true or false' }).optional(), password: password.optional() })
+  .object({
+    displayName: text(200).optional(),
+    role: role.optional(),
+    active: z.boolean({ error: 'must be true or false' }).optional(),
+    password: password.optional(),
+  })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' });
 
 const emailTaken = () => conflict('email_taken', 'a user with this email already exists');
@@ -31,7 +36,12 @@ export async function userRoutes(app: App): Promise<void> {
     '/api/users',
     {
       config: allow('admin'),
-      schema: { summary: "The clinic's users", tags, querystring: z.object({ role: role.optional() }), response: { 200: z.object({ users: z.array(userView) }) } },
+      schema: {
+        summary: "The clinic's users",
+        tags,
+        querystring: z.object({ role: role.optional() }),
+        response: { 200: z.object({ users: z.array(userView) }) },
+      },
     },
     async (request) => ({ users: await app.repos.users.list(requireAuth(request).user.clinicId, request.query) }),
   );
@@ -43,12 +53,18 @@ export async function userRoutes(app: App): Promise<void> {
       schema: {
         summary: 'Active staff (names and roles), for booking',
         tags,
-        response: { 200: z.object({ staff: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleEnum })) }) },
+        response: {
+          200: z.object({ staff: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleEnum })) }),
+        },
       },
     },
     async (request) => {
       const users = await app.repos.users.list(requireAuth(request).user.clinicId);
-      return { staff: users.filter((u) => u.active && u.role !== 'patient').map(({ id: userId, displayName, role: userRole }) => ({ id: userId, displayName, role: userRole })) };
+      return {
+        staff: users
+          .filter((u) => u.active && u.role !== 'patient')
+          .map(({ id: userId, displayName, role: userRole }) => ({ id: userId, displayName, role: userRole })),
+      };
     },
   );
 
@@ -56,21 +72,33 @@ export async function userRoutes(app: App): Promise<void> {
     '/api/users',
     {
       config: allow('admin'),
-      schema: { summary: 'Create a user (staff, or a patient account linked to a patient)', tags, body: newUserBody, response: { 201: userView, 400: errorResponse, 409: errorResponse } },
+      schema: {
+        summary: 'Create a user (staff, or a patient account linked to a patient)',
+        tags,
+        body: newUserBody,
+        response: { 201: userView, 400: errorResponse, 409: errorResponse },
+      },
     },
     async (request, reply) => {
       const { user: admin } = requireAuth(request);
       const { password: plain, patientId, ...fields } = request.body;
       if (fields.role === 'patient' && !patientId) throw invalidField('patientId', 'required for a patient account');
-      if (fields.role !== 'patient' && patientId) throw invalidField('patientId', 'only patient accounts are linked to a patient');
+      if (fields.role !== 'patient' && patientId)
+        throw invalidField('patientId', 'only patient accounts are linked to a patient');
       const passwordHash = await app.passwordHasher.hash(plain);
       const created = await app.repos.transaction(async (tx) => {
         if (patientId) {
           const patient = await tx.patients.findById(patientId);
-          if (!patient || patient.clinicId !== admin.clinicId) throw invalidField('patientId', 'must be a patient of this clinic');
+          if (!patient || patient.clinicId !== admin.clinicId)
+            throw invalidField('patientId', 'must be a patient of this clinic');
         }
         if (await tx.users.findByEmail(fields.email)) throw emailTaken();
-        const user = await tx.users.create({ ...fields, clinicId: admin.clinicId, passwordHash, patientId: patientId ?? null });
+        const user = await tx.users.create({
+          ...fields,
+          clinicId: admin.clinicId,
+          passwordHash,
+          patientId: patientId ?? null,
+        });
         await request.audit({ action: 'create', entity: 'user', entityId: user.id, patientId: user.patientId }, tx);
         return user;
       });
@@ -80,7 +108,10 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/users/:id',
-    { config: allow('admin'), schema: { summary: 'One user', tags, params: idParams, response: { 200: userView, 404: errorResponse } } },
+    {
+      config: allow('admin'),
+      schema: { summary: 'One user', tags, params: idParams, response: { 200: userView, 404: errorResponse } },
+    },
     async (request) => {
       const user = await app.repos.users.findById(request.params.id);
       if (!user || user.clinicId !== requireAuth(request).user.clinicId) throw notFound('user');
@@ -103,7 +134,10 @@ export async function userRoutes(app: App): Promise<void> {
     async (request) => {
       const { user: admin } = requireAuth(request);
       const { password: plain, ...patch } = request.body;
-      if (request.params.id === admin.id && (patch.active === false || (patch.role !== undefined && patch.role !== 'admin')))
+      if (
+        request.params.id === admin.id &&
+        (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))
+      )
         throw conflict('self_lockout', 'admins cannot deactivate or demote themselves');
       const passwordHash = plain === undefined ? undefined : await app.passwordHasher.hash(plain);
       return app.repos.transaction(async (tx) => {
@@ -111,10 +145,12 @@ export async function userRoutes(app: App): Promise<void> {
         if (!user || user.clinicId !== admin.clinicId) throw notFound('user');
         const becomesPatient = patch.role === 'patient' && user.role !== 'patient';
         const leavesPatient = patch.role !== undefined && patch.role !== 'patient' && user.role === 'patient';
-        if (becomesPatient || leavesPatient) throw conflict('role_change', 'patient accounts and staff accounts cannot be converted into each other');
+        if (becomesPatient || leavesPatient)
+          throw conflict('role_change', 'patient accounts and staff accounts cannot be converted into each other');
         const updated = await tx.users.update(user.id, { ...patch, ...(passwordHash ? { passwordHash } : {}) });
         if (!updated) throw notFound('user');
-        if (patch.active === false || passwordHash || patch.role !== undefined) await tx.authSessions.deleteForUser(user.id);
+        if (patch.active === false || passwordHash || patch.role !== undefined)
+          await tx.authSessions.deleteForUser(user.id);
         await request.audit({ action: 'update', entity: 'user', entityId: user.id, patientId: user.patientId }, tx);
         return updated;
       });

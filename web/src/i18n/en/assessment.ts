@@ -12,7 +12,8 @@ export const assessment = {
   planAfterDefer: 'The plan to follow once the reasons above have passed.',
   noPlan: 'No plan: this patient must not be treated.',
   conflicts: 'Where the sources disagree',
-  conflictsIntro: 'The sources say different things about points this result used. The reading applied is shown for each.',
+  conflictsIntro:
+    'The sources say different things about points this result used. The reading applied is shown for each.',
   conflictApplied: 'Applied: {{text}}',
   conflictRelied: 'This reason relied on a disagreement between sources: {{topics}}',
   planFields: {
@@ -58,9 +59,12 @@ export const assessment = {
     medicationCount: 'Condition {{n}}: how many medicines does it need regularly?',
     active: 'Condition {{n}}: is the cancer active?',
     date: 'Condition {{n}}: when was it?',
-    conditionCode: 'Condition {{n}} is not one mesodesk recognises: name a known condition, or have a clinician mark it reviewed.',
-    allergySubstance: 'Allergy {{n}} is to a substance mesodesk does not know: name a known ingredient, or have a clinician mark it reviewed.',
-    procedureType: 'Recent procedure {{n}} is not one mesodesk recognises: name a known procedure, or have a clinician mark it reviewed.',
+    conditionCode:
+      'Condition {{n}} is not one mesodesk recognises: name a known condition, or have a clinician mark it reviewed.',
+    allergySubstance:
+      'Allergy {{n}} is to a substance mesodesk does not know: name a known ingredient, or have a clinician mark it reviewed.',
+    procedureType:
+      'Recent procedure {{n}} is not one mesodesk recognises: name a known procedure, or have a clinician mark it reviewed.',
     other: 'Answer: {{field}}',
   },
   newIntake: 'New intake',

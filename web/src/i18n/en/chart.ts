@@ -2,7 +2,8 @@ export const chart = {
   title: 'Chart session: {{name}}',
   viewTitle: 'Session chart: {{name}}',
   sessionAt: 'Session on {{date}} · {{indication}}, {{area}}',
-  mapLabel: 'Treatment map ({{map}}). Click to place an injection point, or use the arrow keys to move the cross and Enter to place one.',
+  mapLabel:
+    'Treatment map ({{map}}). Click to place an injection point, or use the arrow keys to move the cross and Enter to place one.',
   maps: { face: 'face', scalp: 'scalp', body: 'body' } as Record<string, string>,
   nextPoint: 'Settings for the next points',
   area: 'Area',
@@ -55,7 +56,10 @@ export const chart = {
     allergies: 'Allergies',
     noAllergies: 'No allergies in the latest intake.',
     allergiesUnknown: 'Not known: there is no intake on record.',
-    blockerTitles: { SESSION_IN_FUTURE: 'Session is in the future', NO_INTAKE: 'No intake on record' } as Record<string, string>,
+    blockerTitles: { SESSION_IN_FUTURE: 'Session is in the future', NO_INTAKE: 'No intake on record' } as Record<
+      string,
+      string
+    >,
     formDisabled: 'Charting is not possible for this session (see the safety check above), so the form is disabled.',
   },
   products: {

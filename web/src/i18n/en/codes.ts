@@ -77,8 +77,14 @@ export const codes = {
     joints: 'Joints and tendons',
   } as Record<string, string>,
   sex: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' } as Record<string, string>,
-  role: { admin: 'Administrator', practitioner: 'Practitioner', reception: 'Reception', patient: 'Patient' } as Record<string, string>,
-  sessionStatus: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled', no_show: 'No-show' } as Record<string, string>,
+  role: { admin: 'Administrator', practitioner: 'Practitioner', reception: 'Reception', patient: 'Patient' } as Record<
+    string,
+    string
+  >,
+  sessionStatus: { planned: 'Planned', done: 'Done', cancelled: 'Cancelled', no_show: 'No-show' } as Record<
+    string,
+    string
+  >,
   courseStatus: { active: 'Active', completed: 'Completed', cancelled: 'Cancelled' } as Record<string, string>,
   medicationClass: {
     nsaid: 'Anti-inflammatory painkiller (NSAID, aspirin)',

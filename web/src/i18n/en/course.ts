@@ -10,7 +10,8 @@ export const course = {
   preview: 'Sessions to book',
   submit: 'Book course',
   submitting: 'Booking…',
-  partlyBooked: 'The course is started and {{booked}} of {{total}} sessions are booked. Correct the problem and book the rest.',
+  partlyBooked:
+    'The course is started and {{booked}} of {{total}} sessions are booked. Correct the problem and book the rest.',
   noPlan: 'This assessment has no plan, so no course can be booked from it.',
   courseTitle: '{{indication}} · {{area}}',
   sessionsHeading: 'Sessions',
@@ -21,7 +22,8 @@ export const course = {
   flagged: 'Flag: {{verdict}}',
   started: 'Started {{date}}',
   finderTitle: 'Course finder',
-  finderHelp: 'Finds the earliest whole course that fits the plan, the practitioners’ hours and the rooms, after any deferral.',
+  finderHelp:
+    'Finds the earliest whole course that fits the plan, the practitioners’ hours and the rooms, after any deferral.',
   sessionsToBook: 'Sessions to book',
   earliestStart: 'Not before (optional)',
   anyPractitioner: 'Any practitioner',

@@ -16,6 +16,23 @@ import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
-export const en = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records, calendar };
+export const en = {
+  common,
+  errors,
+  auth,
+  nav,
+  codes,
+  assessment,
+  patients,
+  intake,
+  schedule,
+  course,
+  consent,
+  chart,
+  portal,
+  sideEffects,
+  records,
+  calendar,
+};
 
 export type Messages = typeof en;

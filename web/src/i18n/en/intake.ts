@@ -17,9 +17,11 @@ export const intake = {
   otherCondition: 'Other condition (code or short name)',
   addOtherCondition: 'Add other condition',
   reviewedCondition: 'Reviewed: not relevant to mesotherapy',
-  reviewedHelp: 'Tick only if mesodesk does not recognise it and a clinician judged it irrelevant; until then treatment waits.',
+  reviewedHelp:
+    'Tick only if mesodesk does not recognise it and a clinician judged it irrelevant; until then treatment waits.',
   reviewedAllergies: 'Reviewed by a clinician: not relevant to mesotherapy',
-  reviewedAllergiesHelp: 'Tick a substance mesodesk does not know once a clinician has judged it irrelevant; until then treatment waits.',
+  reviewedAllergiesHelp:
+    'Tick a substance mesodesk does not know once a clinician has judged it irrelevant; until then treatment waits.',
   insulinDependent: 'Does the patient take insulin for the diabetes?',
   controlled: 'Is it under control?',
   medicationCount: 'How many medicines does the patient take for it regularly?',
@@ -37,7 +39,8 @@ export const intake = {
   lastDose: 'Last dose',
   removeMedication: 'Remove medicine {{n}}',
   allergies: 'Allergies',
-  allergiesHelp: 'Substances the patient reacted to. Choose "unknown component" for a reaction to something unidentified.',
+  allergiesHelp:
+    'Substances the patient reacted to. Choose "unknown component" for a reaction to something unidentified.',
   allergyInput: 'Substances',
   allergyPlaceholder: 'Type and press Enter',
   unknownAllergen: 'unknown',

@@ -12,7 +12,8 @@ export const sideEffects = {
   lots: 'Lots used: {{lots}}',
   symptom: 'Reported',
   record: 'Record a side effect',
-  recordIntro: 'For a patient who phones or is seen in the clinic: tick what they report. The report is marked as recorded by staff and triaged at once.',
+  recordIntro:
+    'For a patient who phones or is seen in the clinic: tick what they report. The report is marked as recorded by staff and triaged at once.',
   recordSession: 'Session',
   recordSubmit: 'Save report',
   recordSaved: 'Report saved',

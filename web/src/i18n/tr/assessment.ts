@@ -14,7 +14,8 @@ export const assessment: Messages['assessment'] = {
   planAfterDefer: 'Yukarıdaki nedenler ortadan kalktığında izlenecek plan.',
   noPlan: 'Plan yok: bu hasta tedavi edilmemelidir.',
   conflicts: 'Kaynakların ayrıştığı noktalar',
-  conflictsIntro: 'Kaynaklar, bu sonucun kullandığı noktalarda farklı şeyler söylüyor. Her biri için uygulanan yorum gösterilir.',
+  conflictsIntro:
+    'Kaynaklar, bu sonucun kullandığı noktalarda farklı şeyler söylüyor. Her biri için uygulanan yorum gösterilir.',
   conflictApplied: 'Uygulanan: {{text}}',
   conflictRelied: 'Bu neden, kaynaklar arasındaki bir ayrılığa dayanıyor: {{topics}}',
   planFields: {
@@ -60,9 +61,12 @@ export const assessment: Messages['assessment'] = {
     medicationCount: '{{n}}. durum: düzenli olarak kaç ilaç gerektiriyor?',
     active: '{{n}}. durum: kanser aktif mi?',
     date: '{{n}}. durum: ne zaman oldu?',
-    conditionCode: '{{n}}. durum mesodesk tarafından tanınmıyor: bilinen bir durum adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
-    allergySubstance: '{{n}}. alerji mesodesk tarafından bilinmeyen bir maddeye karşı: bilinen bir bileşen adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
-    procedureType: '{{n}}. yakın tarihli işlem mesodesk tarafından tanınmıyor: bilinen bir işlem adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
+    conditionCode:
+      '{{n}}. durum mesodesk tarafından tanınmıyor: bilinen bir durum adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
+    allergySubstance:
+      '{{n}}. alerji mesodesk tarafından bilinmeyen bir maddeye karşı: bilinen bir bileşen adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
+    procedureType:
+      '{{n}}. yakın tarihli işlem mesodesk tarafından tanınmıyor: bilinen bir işlem adı girin ya da bir klinisyen gözden geçirildi olarak işaretlesin.',
     other: 'Yanıtlayın: {{field}}',
   },
   newIntake: 'Yeni ön görüşme',

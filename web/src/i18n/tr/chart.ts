@@ -4,7 +4,8 @@ export const chart: Messages['chart'] = {
   title: 'Seans kaydı: {{name}}',
   viewTitle: 'Seans kaydı: {{name}}',
   sessionAt: '{{date}} tarihli seans · {{indication}}, {{area}}',
-  mapLabel: 'Tedavi haritası ({{map}}). Enjeksiyon noktası koymak için tıklayın ya da ok tuşlarıyla artıyı taşıyıp Enter’a basın.',
+  mapLabel:
+    'Tedavi haritası ({{map}}). Enjeksiyon noktası koymak için tıklayın ya da ok tuşlarıyla artıyı taşıyıp Enter’a basın.',
   maps: { face: 'yüz', scalp: 'saçlı deri', body: 'vücut' },
   nextPoint: 'Sonraki noktaların ayarları',
   area: 'Bölge',

@@ -12,7 +12,8 @@ export const course: Messages['course'] = {
   preview: 'Planlanacak seanslar',
   submit: 'Kürü planla',
   submitting: 'Planlanıyor…',
-  partlyBooked: 'Kür başlatıldı ve {{total}} seanstan {{booked}} tanesi planlandı. Sorunu düzeltip kalanları planlayın.',
+  partlyBooked:
+    'Kür başlatıldı ve {{total}} seanstan {{booked}} tanesi planlandı. Sorunu düzeltip kalanları planlayın.',
   noPlan: 'Bu değerlendirmenin planı yok; bundan kür planlanamaz.',
   courseTitle: '{{indication}} · {{area}}',
   sessionsHeading: 'Seanslar',
@@ -23,7 +24,8 @@ export const course: Messages['course'] = {
   flagged: 'Uyarı: {{verdict}}',
   started: '{{date}} tarihinde başladı',
   finderTitle: 'Kür bulucu',
-  finderHelp: 'Plana, uygulayıcıların çalışma saatlerine ve odalara uyan en erken tam kürü, olası ertelemeden sonra bulur.',
+  finderHelp:
+    'Plana, uygulayıcıların çalışma saatlerine ve odalara uyan en erken tam kürü, olası ertelemeden sonra bulur.',
   sessionsToBook: 'Planlanacak seans',
   earliestStart: 'Bu tarihten önce değil (isteğe bağlı)',
   anyPractitioner: 'Herhangi bir uygulayıcı',

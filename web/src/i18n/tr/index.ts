@@ -17,4 +17,21 @@ import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
-export const tr: Messages = { common, errors, auth, nav, codes, assessment, patients, intake, schedule, course, consent, chart, portal, sideEffects, records, calendar };
+export const tr: Messages = {
+  common,
+  errors,
+  auth,
+  nav,
+  codes,
+  assessment,
+  patients,
+  intake,
+  schedule,
+  course,
+  consent,
+  chart,
+  portal,
+  sideEffects,
+  records,
+  calendar,
+};

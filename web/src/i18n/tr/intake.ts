@@ -19,9 +19,11 @@ export const intake: Messages['intake'] = {
   otherCondition: 'Diğer durum (kod ya da kısa ad)',
   addOtherCondition: 'Diğer durumu ekle',
   reviewedCondition: 'Gözden geçirildi: mezoterapi için önemsiz',
-  reviewedHelp: 'Yalnızca mesodesk bunu tanımıyorsa ve bir klinisyen önemsiz bulduysa işaretleyin; o zamana kadar tedavi bekler.',
+  reviewedHelp:
+    'Yalnızca mesodesk bunu tanımıyorsa ve bir klinisyen önemsiz bulduysa işaretleyin; o zamana kadar tedavi bekler.',
   reviewedAllergies: 'Bir klinisyen gözden geçirdi: mezoterapi için önemsiz',
-  reviewedAllergiesHelp: 'mesodesk’in bilmediği bir maddeyi, bir klinisyen önemsiz bulduktan sonra işaretleyin; o zamana kadar tedavi bekler.',
+  reviewedAllergiesHelp:
+    'mesodesk’in bilmediği bir maddeyi, bir klinisyen önemsiz bulduktan sonra işaretleyin; o zamana kadar tedavi bekler.',
   insulinDependent: 'Hasta diyabet için insülin kullanıyor mu?',
   controlled: 'Kontrol altında mı?',
   medicationCount: 'Hasta bunun için düzenli olarak kaç ilaç kullanıyor?',
@@ -39,7 +41,8 @@ export const intake: Messages['intake'] = {
   lastDose: 'Son doz',
   removeMedication: '{{n}}. ilacı kaldır',
   allergies: 'Alerjiler',
-  allergiesHelp: 'Hastanın tepki gösterdiği maddeler. Tanımlanamayan bir şeye tepki için "unknown" (bilinmeyen bileşen) seçin.',
+  allergiesHelp:
+    'Hastanın tepki gösterdiği maddeler. Tanımlanamayan bir şeye tepki için "unknown" (bilinmeyen bileşen) seçin.',
   allergyInput: 'Maddeler',
   allergyPlaceholder: 'Yazıp Enter’a basın',
   unknownAllergen: 'unknown',

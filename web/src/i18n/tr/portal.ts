@@ -23,7 +23,8 @@ export const portal: Messages['portal'] = {
   downloadSheet: 'Bakım belgesini indir (PDF)',
   history: 'Geçmiş seanslar',
   reportTitle: 'Yan etki bildir',
-  reportIntro: 'Bir seanstan sonra fark ettiklerinizi kliniğe bildirin. Hemen öneri alırsınız; klinik bildiriminizi görür.',
+  reportIntro:
+    'Bir seanstan sonra fark ettiklerinizi kliniğe bildirin. Hemen öneri alırsınız; klinik bildiriminizi görür.',
   reportLink: 'Yan etki bildir',
   session: 'Hangi seans',
   severities: { mild: 'Hafif', moderate: 'Orta', severe: 'Şiddetli' },
@@ -39,7 +40,8 @@ export const portal: Messages['portal'] = {
   triageHelp: {
     expected: 'Bu genellikle kendiliğinden geçer. Aşağıdaki önerilere uyun; kötüleşir ya da uzarsa yeniden bildirin.',
     review: 'Kliniğe bilgi verildi, bildiriminize bakacak. Kötüleşirse arayın.',
-    urgent: 'Lütfen bugün kliniği arayın. Kendinizi çok kötü hissederseniz ya da nefes almakta zorlanırsanız acil servisi arayın.',
+    urgent:
+      'Lütfen bugün kliniği arayın. Kendinizi çok kötü hissederseniz ya da nefes almakta zorlanırsanız acil servisi arayın.',
   },
   why: 'Neden',
   reportAgain: 'Başka bir şey bildir',

@@ -14,7 +14,8 @@ export const sideEffects: Messages['sideEffects'] = {
   lots: 'Kullanılan partiler: {{lots}}',
   symptom: 'Bildirilen',
   record: 'Yan etki kaydet',
-  recordIntro: 'Telefonla arayan ya da klinikte görülen bir hasta için: bildirdiklerini işaretleyin. Bildirim personel tarafından kaydedilmiş olarak işaretlenir ve hemen sınıflanır.',
+  recordIntro:
+    'Telefonla arayan ya da klinikte görülen bir hasta için: bildirdiklerini işaretleyin. Bildirim personel tarafından kaydedilmiş olarak işaretlenir ve hemen sınıflanır.',
   recordSession: 'Seans',
   recordSubmit: 'Bildirimi kaydet',
   recordSaved: 'Bildirim kaydedildi',
@@ -30,7 +31,8 @@ export const sideEffects: Messages['sideEffects'] = {
     warning: 'Uyarı belirtileri',
     detailsPatient: 'Ne fark ediyorsunuz, kendi sözlerinizle?',
     detailsStaff: 'Hastanın fark ettikleri, kendi sözleriyle',
-    detailsHelp: 'Yukarıda bir şey işaretlediyseniz isteğe bağlıdır. Örneğin: "pazartesiden beri yanağımda sert bir şişkinlik".',
+    detailsHelp:
+      'Yukarıda bir şey işaretlediyseniz isteğe bağlıdır. Örneğin: "pazartesiden beri yanağımda sert bir şişkinlik".',
     onsetDaysPatient: 'Seanstan kaç gün sonra başladı?',
     onsetDaysStaff: 'Seanstan kaç gün sonra başladı',
     onsetDaysHelp: '0 seansla aynı gün, 1 ertesi gün demektir, ve böyle devam eder.',

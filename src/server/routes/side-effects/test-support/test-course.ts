@@ -11,13 +11,27 @@ export const hoursAgo = (hours: number) => new Date(Date.now() - hours * hour).t
  * For tests: a scalp course for the patient (through the API, so it has a real plan) and sessions
  * `hoursAgo` hours before now, written directly since booking in the past is not the API's business.
  */
-export async function courseWithSessions(test: TestApp, clinician: TestClient, patient: PatientRecord, sessionHoursAgo: readonly number[]) {
+export async function courseWithSessions(
+  test: TestApp,
+  clinician: TestClient,
+  patient: PatientRecord,
+  sessionHoursAgo: readonly number[],
+) {
   const url = `/api/patients/${patient.id}`;
-  const intake = await clinician.inject({ method: 'POST', url: `${url}/intakes`, payload: healthyIntake(patient.birthDate) });
-  const course = await clinician.inject({ method: 'POST', url: `${url}/courses`, payload: { assessmentId: intake.json().assessment.id } });
+  const intake = await clinician.inject({
+    method: 'POST',
+    url: `${url}/intakes`,
+    payload: healthyIntake(patient.birthDate),
+  });
+  const course = await clinician.inject({
+    method: 'POST',
+    url: `${url}/courses`,
+    payload: { assessmentId: intake.json().assessment.id },
+  });
   if (course.statusCode !== 201) throw new Error(`no course: ${course.body}`);
   const courseId: string = course.json().id;
   const sessionIds: string[] = [];
-  for (const hours of sessionHoursAgo) sessionIds.push((await test.repos.treatmentSessions.create({ courseId, scheduledAt: hoursAgo(hours) })).id);
+  for (const hours of sessionHoursAgo)
+    sessionIds.push((await test.repos.treatmentSessions.create({ courseId, scheduledAt: hoursAgo(hours) })).id);
   return { courseId, sessionIds };
 }
