@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PatientRecord, UserRecord } from '../../storage/repositories/records.js';
-import { HttpError } from '../http-errors.js';
+import { DomainError, statusOfKind } from '../http-errors.js';
 import { assertPatientAccess } from './patient-access.js';
 
 const patient = { id: 'p1', clinicId: 'c1' } as PatientRecord;
@@ -11,7 +11,7 @@ const status = (fn: () => void) => {
     fn();
     return 200;
   } catch (error) {
-    return error instanceof HttpError ? error.statusCode : 500;
+    return error instanceof DomainError ? statusOfKind[error.kind] : 500;
   }
 };
 

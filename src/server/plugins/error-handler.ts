@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { UnknownCodeError } from '../../core/assessment/assess.js';
-import { HttpError, InvalidInputError, type FieldProblem } from '../http-errors.js';
+import { DomainError, InvalidInputError, statusOfKind, type FieldProblem } from '../http-errors.js';
 import type { App } from '../app-types.js';
 import { databaseErrorKind } from './database-errors.js';
 
@@ -36,7 +36,7 @@ function fastifyProblem(error: FastifyError): FieldProblem {
 
 /** Maps every error a client can cause to a 4xx with a stable body; anything else is logged and a bare 500. */
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (error instanceof HttpError) return send(reply, error.statusCode, error.body());
+  if (error instanceof DomainError) return send(reply, statusOfKind[error.kind], error.body());
   if (error instanceof UnknownCodeError)
     return send(reply, 400, new InvalidInputError([{ field: error.field, message: error.problem }]).body());
 

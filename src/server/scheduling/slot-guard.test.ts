@@ -3,7 +3,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import { samplePlan } from '../../test-support/sample-assessment.js';
 import type { RoomRecord, TreatmentSessionRecord, UserRecord } from '../../storage/repositories/records.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
-import { HttpError } from '../http-errors.js';
+import { DomainError } from '../http-errors.js';
 import { holdSlots, syncSlots } from './slot-guard.js';
 
 /** The guard on the database alone: no route, no check before it. */
@@ -74,8 +74,8 @@ forEachEngine('slot guard', (getDb) => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(HttpError);
-    return (error as HttpError).body();
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).body();
   };
 
   it('refuses a second claim on a practitioner or room slot, whatever checked before', async () => {
@@ -157,7 +157,7 @@ forEachEngine('slot guard', (getDb) => {
     const [won, lost] = await Promise.allSettled([first, second]);
     expect(won.status).toBe('fulfilled');
     expect(lost.status).toBe('rejected');
-    expect(((lost as PromiseRejectedResult).reason as HttpError).statusCode).toBe(409);
+    expect(((lost as PromiseRejectedResult).reason as DomainError).kind).toBe('conflict');
     const held = await repos.availability.bookedSlots({
       clinicId: (await repos.users.findById(a.id))!.clinicId,
       from: '2030-03-04T00:00:00.000Z',

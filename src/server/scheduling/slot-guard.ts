@@ -1,6 +1,6 @@
 import type { TreatmentSessionRecord } from '../../storage/repositories/records.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { HttpError } from '../http-errors.js';
+import { DomainError } from '../http-errors.js';
 import { databaseErrorKind } from '../plugins/database-errors.js';
 import { claimsFor } from './slot-claims.js';
 
@@ -16,9 +16,9 @@ export interface BookingProblem {
 }
 
 /** 409 listing every problem found; nothing was written (the transaction rolls back on it). */
-export function bookingConflict(code: string, problems: BookingProblem[]): HttpError {
-  return new HttpError(
-    409,
+export function bookingConflict(code: string, problems: BookingProblem[]): DomainError {
+  return new DomainError(
+    'conflict',
     code,
     problems.map((p) => p.message).join(' ') || 'the booking conflicts with the schedule',
     { problems },

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { problemsFromZod } from '../../core/assessment/parse-intake.js';
-import { HttpError, InvalidInputError, invalidField } from '../http-errors.js';
+import { DomainError, InvalidInputError, invalidField } from '../http-errors.js';
 import { detectImageType, imageSignatureLength, type ImageType } from './image-type.js';
 import { maxImageBytes } from './image-uploads.js';
 import { maxImagePixels, reencodeImage } from './reencode-image.js';
@@ -36,17 +36,17 @@ export interface ReceiveOptions {
 }
 
 const tooLarge = () =>
-  new HttpError(413, 'payload_too_large', `each image must be at most ${maxImageBytes / 1024 / 1024} MB`);
+  new DomainError('too_large', 'payload_too_large', `each image must be at most ${maxImageBytes / 1024 / 1024} MB`);
 
 /** Limits of the parser, as the client's mistakes; anything the parser could not read is a 400. */
 function clientError(error: unknown, options: ReceiveOptions): unknown {
-  if (error instanceof HttpError) return error;
+  if (error instanceof DomainError) return error;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
   if (code === 'FST_FILES_LIMIT')
-    return new HttpError(413, 'payload_too_large', `send at most ${options.maxFiles} image(s) at once`);
+    return new DomainError('too_large', 'payload_too_large', `send at most ${options.maxFiles} image(s) at once`);
   if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT')
-    return new HttpError(413, 'payload_too_large', 'the form has too many parts');
+    return new DomainError('too_large', 'payload_too_large', 'the form has too many parts');
   // System errors (a full disk, say) are the server's: let them be logged as such.
   if (error instanceof Error && 'syscall' in error) return error;
   return new InvalidInputError([{ field: '(body)', message: 'must be valid multipart/form-data' }]);

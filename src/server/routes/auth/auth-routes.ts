@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { newSessionToken, hashSessionToken } from '../../auth/session-tokens.js';
 import type { App } from '../../app-types.js';
-import { HttpError } from '../../http-errors.js';
+import { DomainError } from '../../http-errors.js';
 import { allow, anyRole, publicAccess } from '../../plugins/access-control.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { errorResponse, text } from '../../validation/fields.js';
@@ -15,7 +15,7 @@ const loginBody = z.object({
     .max(200, { message: 'must be at most 200 characters' }),
 });
 
-const invalidCredentials = () => new HttpError(401, 'invalid_credentials', 'wrong email or password');
+const invalidCredentials = () => new DomainError('unauthenticated', 'invalid_credentials', 'wrong email or password');
 
 export async function authRoutes(app: App): Promise<void> {
   const signedIn = allow(...anyRole);

@@ -1,7 +1,7 @@
 import { fieldPath } from '../../../core/field-path.js';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
-import { HttpError, InvalidInputError, conflict, type FieldProblem } from '../../http-errors.js';
+import { DomainError, InvalidInputError, conflict, type FieldProblem } from '../../http-errors.js';
 import type { ChartPoint } from './chart-schemas.js';
 
 /**
@@ -100,8 +100,8 @@ export function assertLotsUsable(lots: readonly ChartedLot[], sessionDate: strin
     },
   );
   if (unusable.length === 0) return;
-  throw new HttpError(
-    409,
+  throw new DomainError(
+    'conflict',
     'lot_unusable',
     `${unusable.map((u) => u.message).join('; ')}: ${unusable.length === 1 ? 'it' : 'they'} cannot be charted`,
     {

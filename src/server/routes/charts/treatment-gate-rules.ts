@@ -4,13 +4,13 @@ import { valuesOutsidePlan } from '../../../core/treatment/outside-plan.js';
 import { describeBlockers, type TreatmentGate } from '../../../core/treatment/treatment-gate.js';
 import type { NewTreatmentOverride } from '../../../storage/repositories/chart-repository.js';
 import type { TreatmentOverrideRecord } from '../../../storage/repositories/records.js';
-import { HttpError } from '../../http-errors.js';
+import { DomainError } from '../../http-errors.js';
 import type { ChartPoint } from './chart-schemas.js';
 import type { SessionTreatmentCheck } from './treatment-check.js';
 
 /** 409 naming every blocker, and whether an override would be accepted. */
-export function treatmentBlocked(gate: TreatmentGate): HttpError {
-  return new HttpError(409, 'treatment_blocked', describeBlockers(gate), {
+export function treatmentBlocked(gate: TreatmentGate): DomainError {
+  return new DomainError('conflict', 'treatment_blocked', describeBlockers(gate), {
     verdict: gate.verdict,
     reasons: gate.blockers,
     overridable: gate.overridable,
@@ -53,8 +53,8 @@ export function assertAnaestheticTolerated(
   if (!entry.anaesthesiaUsed || !entry.anaesthesiaAgent) return;
   const allergens = allergensNamedIn(entry.anaesthesiaAgent, check.allergens, kb);
   if (allergens.length === 0) return;
-  throw new HttpError(
-    409,
+  throw new DomainError(
+    'conflict',
     'anaesthetic_allergy',
     `the patient is allergic to ${allergens.join(', ')}, which the anaesthetic "${entry.anaesthesiaAgent}" names: it cannot be used (treat without numbing cream)`,
     { allergen: allergens[0], allergens },
@@ -76,8 +76,8 @@ export function assertWithinPlanOrConfirmed(
   if (outside.length === 0) return false;
   if (confirmed) return true;
   const list = outside.map((o) => `${o.field} = ${o.value} (plan ${o.range.min}-${o.range.max})`).join('; ');
-  throw new HttpError(
-    409,
+  throw new DomainError(
+    'conflict',
     'outside_plan',
     `values outside the plan: ${list}; confirm them (confirmOutsidePlan) to chart`,
     { points: outside },

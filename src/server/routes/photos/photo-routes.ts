@@ -5,7 +5,7 @@ import type { PhotoRecord, UserRecord } from '../../../storage/repositories/reco
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../auth/patient-access.js';
-import { HttpError, invalidField, notFound } from '../../http-errors.js';
+import { invalidField, isNotFound, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
@@ -26,7 +26,7 @@ async function loadAccessiblePhoto(repos: Repositories, user: UserRecord, photoI
   const photo = await repos.photos.findById(photoId);
   if (!photo) throw notFound('photo');
   await loadAccessiblePatient(repos, user, photo.patientId).catch((error: unknown) => {
-    throw error instanceof HttpError && error.statusCode === 404 ? notFound('photo') : error;
+    throw isNotFound(error) ? notFound('photo') : error;
   });
   return photo;
 }

@@ -4,7 +4,7 @@ import type {
   UserRecord,
 } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
-import { HttpError, notFound } from '../../http-errors.js';
+import { DomainError, notFound } from '../../http-errors.js';
 import { loadAccessibleSession } from './session-access.js';
 
 /** The report and its session if the user may see the session's patient; otherwise "not found". */
@@ -16,7 +16,7 @@ export async function loadAccessibleReport(
   const report = await repos.sideEffects.findReport(reportId);
   if (!report) throw notFound('side-effect report');
   const session = await loadAccessibleSession(repos, user, report.sessionId).catch((error: unknown) => {
-    throw error instanceof HttpError ? notFound('side-effect report') : error;
+    throw error instanceof DomainError ? notFound('side-effect report') : error;
   });
   return { report, session };
 }

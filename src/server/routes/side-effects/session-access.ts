@@ -1,7 +1,7 @@
 import type { TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { loadAccessiblePatient } from '../../auth/patient-access.js';
-import { conflict, HttpError, notFound } from '../../http-errors.js';
+import { conflict, DomainError, notFound } from '../../http-errors.js';
 
 /** The session if the user may see its patient; otherwise "not found", as the session routes answer. */
 export async function loadAccessibleSession(
@@ -12,7 +12,7 @@ export async function loadAccessibleSession(
   const session = await repos.treatmentSessions.findById(sessionId);
   if (!session) throw notFound('session');
   await loadAccessiblePatient(repos, user, session.patientId).catch((error: unknown) => {
-    throw error instanceof HttpError ? notFound('session') : error;
+    throw error instanceof DomainError ? notFound('session') : error;
   });
   return session;
 }
