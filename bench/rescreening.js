@@ -18,7 +18,7 @@ import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assess } from '../dist/core/assessment/assess.js';
 import { loadKnowledgeBase } from '../dist/knowledge-files/load-knowledge-base.js';
-import { localDate } from '../dist/server/rescreening/local-date.js';
+import { localDate } from '../dist/core/dates/local-date.js';
 import { createEngine, verdictWithJsonRulesEngine } from './lib/json-rules-engine-rules.js';
 import { claimDataDir } from './lib/data-dir.js';
 import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
@@ -48,6 +48,12 @@ const load = () =>
 /** The storage and re-screening modules of a build (this one, or an earlier one for the "before" figure). */
 async function build(dist) {
   const from = (path) => import(pathToFileURL(`${dist.replace(/\/?$/, '/')}${path}`).href);
+  // Builds before the services layer kept re-screening under server/.
+  const rescreening = (file) =>
+    from(`services/rescreening/${file}`).catch((err) => {
+      if (err?.code !== 'ERR_MODULE_NOT_FOUND') throw err;
+      return from(`server/rescreening/${file}`);
+    });
   const [
     { createDatabase },
     { databaseConfigFromEnv },
@@ -60,9 +66,9 @@ async function build(dist) {
     from('storage/create-database.js'),
     from('storage/database-config.js'),
     from('storage/repositories/repositories.js'),
-    from('server/rescreening/rescreen-outdated.js'),
-    from('server/rescreening/rescreen-patient.js'),
-    from('server/rescreening/rescreen-at-start.js'),
+    rescreening('rescreen-outdated.js'),
+    rescreening('rescreen-patient.js'),
+    rescreening('rescreen-at-start.js'),
     from('storage/migrate.js'),
   ]);
   // Builds before audit entries named many records wrote one entry per change.

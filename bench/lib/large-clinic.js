@@ -149,8 +149,8 @@ export async function settleClinic(env) {
     import('../../dist/storage/database-config.js'),
     import('../../dist/storage/migrate.js'),
     import('../../dist/storage/repositories/repositories.js'),
-    import('../../dist/server/rescreening/rescreen-outdated.js'),
-    import('../../dist/server/rescreening/rescreen-at-start.js'),
+    import('../../dist/services/rescreening/rescreen-outdated.js'),
+    import('../../dist/services/rescreening/rescreen-at-start.js'),
     import('../../dist/knowledge-files/load-knowledge-base.js'),
   ]);
   const db = createDatabase(databaseConfigFromEnv(env));

@@ -3,7 +3,6 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filesUnder } from '../server/uploads/test-support/stored-files.js';
 import { createDatabase } from '../storage/create-database.js';
@@ -31,7 +30,7 @@ import {
   runs,
   truncated,
   type Outcome,
-} from './malformed-file-support.js';
+} from './test-support/malformed-file-support.js';
 
 /**
  * Every CLI command that reads a file (assess, import fhir, restore and restore --images-only;

@@ -8,7 +8,15 @@ import { defaultKnowledgeDir } from '../knowledge-files/load-knowledge-base.js';
 import { formatFieldPath, wrongTypeAt } from '../test-support/hostile-values.js';
 import { kbLintCommand } from './commands/kb-commands.js';
 import { runCli } from './run-cli.js';
-import { expectFieldNamed, garbage, outcome, root, runs, stackTrace, truncated } from './malformed-file-support.js';
+import {
+  expectFieldNamed,
+  garbage,
+  outcome,
+  root,
+  runs,
+  stackTrace,
+  truncated,
+} from './test-support/malformed-file-support.js';
 
 /**
  * `mesodesk kb lint` given knowledge files broken in every way fast-check can make them (cut short,

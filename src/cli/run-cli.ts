@@ -18,7 +18,7 @@ import {
 import { exportCsvCommand, exportFhirCommand } from './commands/export-command.js';
 import { importFhirCommand } from './commands/import-command.js';
 import { pdfCommand } from './commands/pdf-command.js';
-import { reportTables } from '../server/interop/clinic-reports.js';
+import { reportTables } from '../services/documents/clinic-reports.js';
 
 export interface CliOptions {
   /** Knowledge base to use instead of loading knowledge/ (tests). */

@@ -6,14 +6,15 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect, it } from 'vitest';
 import { roles, type Role } from '../storage/database-schema.js';
 import { forEachApp, type TestApp, type TestClient } from '../test-support/test-app.js';
-import type { AccessMatrixRow } from './access-matrix-row.js';
+import type { AccessMatrixRow } from './test-support/access-matrix-row.js';
 import { forbidden, unauthenticated } from './http-errors.js';
 import type { RouteAccess } from './plugins/access-control.js';
 import { docsPrefix } from './plugins/openapi.js';
 
 /**
  * Every route × every caller, through the real role guard. The expected access lives beside each
- * route folder (`routes/<folder>/access-matrix.ts`), so a new route without a row fails here.
+ * route folder (`routes/<folder>/test-support/access-matrix.ts`, so it stays out of dist/), so a new
+ * route without a row fails here.
  */
 
 type Caller = Role | 'anonymous';
@@ -115,7 +116,7 @@ forEachApp('authorization matrix', (get) => {
       .filter(([, from]) => from.length > 1)
       .map(([k, from]) => `${k} (${from.join(', ')})`);
     const withoutRoute = rows.filter((r) => !registeredKeys.has(key(r))).map((r) => `${key(r)} (${r.from})`);
-    expect(withoutRow, 'routes without a row in any routes/*/access-matrix.ts').toEqual([]);
+    expect(withoutRow, 'routes without a row in any routes/*/test-support/access-matrix.ts').toEqual([]);
     expect(duplicated, 'routes with more than one row').toEqual([]);
     expect(withoutRoute, 'rows naming no registered route').toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolveDataDir } from '../storage/database-config.js';
-import type { Argon2Params } from './auth/password-hasher.js';
-import { defaultMessagingSettings, type MessagingSettings } from './messaging/messaging-settings.js';
+import { productionPasswordHashing, type Argon2Params } from '../services/accounts/password-hasher.js';
+import { defaultMessagingSettings, type MessagingSettings } from '../services/messaging/messaging-settings.js';
 
 /** Settings of the HTTP application (what `main.ts` reads from the environment, tests set directly). */
 export interface AppConfig {
@@ -16,14 +16,11 @@ export interface AppConfig {
   /** Key for CSRF tokens; random per process unless set, so tokens die with a restart. */
   csrfKey: string;
   bodyLimitBytes: number;
-  /** Messages to patients: channel, portal link base, locale (src/server/messaging). */
+  /** Messages to patients: channel, portal link base, locale (src/services/messaging). */
   messaging: MessagingSettings;
   /** The data folder (MESODESK_DATA_DIR): uploaded photos live under `<dataDir>/photos/`. */
   dataDir: string;
 }
-
-/** argon2id at the OWASP-recommended strength (19 MiB, 2 passes). */
-export const productionPasswordHashing: Argon2Params = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 export function defaultAppConfig(): AppConfig {
   return {

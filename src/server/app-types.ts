@@ -9,10 +9,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { AppConfig } from './app-config.js';
-import type { PasswordHasher } from './auth/password-hasher.js';
-import type { Access, RouteAccess } from './plugins/access-control.js';
-import type { AuditEvent } from './plugins/audit.js';
-import type { AuthContext } from './plugins/authentication.js';
+import type { PasswordHasher } from '../services/accounts/password-hasher.js';
+import type { Access, RouteAccess } from './plugins/route-access.js';
+import type { AuditEvent } from '../storage/repositories/audit-entries.js';
+import type { AuthContext } from './auth/auth-context.js';
 
 /** The Fastify instance every route plugin receives: zod-typed routes and the decorations below. */
 export type App = FastifyInstance<

@@ -7,7 +7,7 @@ import type { Db } from '../storage/create-database.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
 import { defaultAppConfig, type AppConfig } from './app-config.js';
 import type { App } from './app-types.js';
-import { argon2idHasher } from './auth/password-hasher.js';
+import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { withSessionCache } from './auth/session-cache.js';
 import { accessControlPlugin } from './plugins/access-control.js';
 import { auditPlugin } from './plugins/audit.js';

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createRepositories } from '../storage/repositories/repositories.js';
 import { signInClient, testAppConfig, testKnowledgeBase, testPasswordHashing } from '../test-support/test-app.js';
 import { forEachEngine, testEngines } from '../test-support/test-databases.js';
-import { argon2idHasher } from './auth/password-hasher.js';
+import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { buildApp } from './build-app.js';
 import { describeFirstStart, prepareFirstStart } from './first-start.js';
 

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import { seedDemo, type DemoLogin } from '../storage/seed/seed-demo.js';
 import { seedFirstAdmin } from '../storage/seed/seed-first-admin.js';
-import type { PasswordHasher } from './auth/password-hasher.js';
+import type { PasswordHasher } from '../services/accounts/password-hasher.js';
 import type { ServerConfig } from './server-config.js';
 
 export type FirstStart =

@@ -7,14 +7,14 @@ import { describeDatabase } from '../storage/database-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
 import { defaultAppConfig } from './app-config.js';
-import { argon2idHasher } from './auth/password-hasher.js';
+import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { buildApp } from './build-app.js';
 import { describeFirstStart, prepareFirstStart } from './first-start.js';
 import { logSerializers } from './log-serializers.js';
-import { readMessagingConfig } from './messaging/messaging-config.js';
-import type { OutboxWorker } from './messaging/outbox-worker.js';
-import { startMessageWorker } from './messaging/start-message-worker.js';
-import { startRescreening, type StartupRescreening } from './rescreening/rescreen-at-start.js';
+import { readMessagingConfig } from './messaging-config.js';
+import type { OutboxWorker } from '../services/messaging/outbox-worker.js';
+import { startMessageWorker } from './start-message-worker.js';
+import { startRescreening, type StartupRescreening } from '../services/rescreening/rescreen-at-start.js';
 import { readServerConfig } from './server-config.js';
 
 /** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachApp, type TestClient } from '../test-support/test-app.js';
-import { prepareLocation, startCourse, type SchedulingClinic } from './scheduling/scheduling-test-setup.js';
+import { prepareLocation, startCourse, type SchedulingClinic } from '../test-support/scheduling-test-setup.js';
 
 const editors = 30;
 

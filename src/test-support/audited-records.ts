@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../storage/repositories/records.js';
+import type { AuditRecord } from '../core/records/index.js';
 
 /**
  * Audit entries record by record: an entry naming a page of records becomes one item per record,

@@ -1,4 +1,4 @@
-import type { ClinicRecord, LocationRecord, PatientRecord, Role, UserRecord } from '../storage/repositories/records.js';
+import type { ClinicRecord, LocationRecord, PatientRecord, Role, UserRecord } from '../core/records/index.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 
 export interface ClinicFixture {

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fhirSchemaErrors } from '../../interop/test-support/fhir-schema-validator.js';
 import { parseCsvRecords } from '../../interop/test-support/parse-csv.js';
-import { seedInteropDataDir, type SeededDataDir } from '../../server/interop/test-support/interop-records.js';
+import { seedInteropDataDir, type SeededDataDir } from '../../services/documents/test-support/interop-records.js';
 import { createDatabase } from '../../storage/create-database.js';
 import { sqliteFileName } from '../../storage/database-config.js';
 import { migrateToLatest } from '../../storage/migrate.js';

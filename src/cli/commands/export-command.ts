@@ -8,10 +8,10 @@ import { createDatabase } from '../../storage/create-database.js';
 import { databaseConfigFromEnv, type Env } from '../../storage/database-config.js';
 import { migrations } from '../../storage/migrations/migrations.js';
 import { auditEntries, type AuditEvent } from '../../storage/repositories/audit-entries.js';
-import type { PatientRecord } from '../../storage/repositories/records.js';
+import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
-import { clinicReportLines, isReportTable, reportTables } from '../../server/interop/clinic-reports.js';
-import { clinicFhirChunks, patientFhirBundle } from '../../server/interop/fhir-export.js';
+import { clinicReportLines, isReportTable, reportTables } from '../../services/documents/clinic-reports.js';
+import { clinicFhirChunks, patientFhirBundle } from '../../services/documents/fhir-export.js';
 import {
   CliFailure,
   CliInputError,

@@ -1,4 +1,4 @@
-import { FhirImportInputError, importIntake } from '../../server/interop/fhir-import.js';
+import { FhirImportInputError, importIntake } from '../../services/documents/fhir-import.js';
 import { CliInputError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
 import { readInput } from '../read-input.js';

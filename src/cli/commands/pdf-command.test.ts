@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extractPdf } from '../../interop/test-support/pdf-text.js';
-import { seedInteropDataDir, type SeededDataDir } from '../../server/interop/test-support/interop-records.js';
+import { seedInteropDataDir, type SeededDataDir } from '../../services/documents/test-support/interop-records.js';
 import { createDatabase } from '../../storage/create-database.js';
 import { sqliteFileName } from '../../storage/database-config.js';
 import { createRepositories } from '../../storage/repositories/repositories.js';

@@ -1,14 +1,14 @@
 import { loadKnowledgeBase } from '../../knowledge-files/load-knowledge-base.js';
 import type { Env } from '../../storage/database-config.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { aftercareDocument, type MadeDocument } from '../../server/interop/aftercare-document.js';
-import { consentDocument } from '../../server/interop/consent-document.js';
+import { aftercareDocument, type MadeDocument } from '../../services/documents/aftercare-document.js';
+import { consentDocument } from '../../services/documents/consent-document.js';
 import {
   documentLanguages,
   isDocumentLanguage,
   type DocumentLanguage,
-} from '../../server/interop/document-language.js';
-import { summaryDocument } from '../../server/interop/summary-document.js';
+} from '../../services/documents/document-language.js';
+import { summaryDocument } from '../../services/documents/summary-document.js';
 import { CliInputError } from '../cli-errors.js';
 import type { CliIo } from '../cli-io.js';
 import {

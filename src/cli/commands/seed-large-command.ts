@@ -3,8 +3,11 @@ import { dirname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { loadKnowledgeBase } from '../../knowledge-files/load-knowledge-base.js';
-import { productionPasswordHashing } from '../../server/app-config.js';
-import { argon2idHasher, type Argon2Params } from '../../server/auth/password-hasher.js';
+import {
+  argon2idHasher,
+  productionPasswordHashing,
+  type Argon2Params,
+} from '../../services/accounts/password-hasher.js';
 import { DataDirLockError, lockDataDir } from '../../storage/data-dir-lock.js';
 import {
   databaseConfigFromEnv,

@@ -1,3 +1,4 @@
+import { localDateTime } from '../../core/dates/local-date.js';
 import { compareSessions, indexRecords, lotIdsOfChart } from '../record-index.js';
 import type { CourseRecord, PatientRecord, PatientRecordGroup, TreatmentSessionRecord } from '../records.js';
 import { clinicTimeFormat, type ClinicLocale } from '../clinic-time-format.js';
@@ -23,36 +24,19 @@ export interface SessionsCsvOptions extends CsvOptions, ClinicLocale {
   patientNames?: boolean;
 }
 
-function localParts(locale: ClinicLocale): (ms: number) => { date: string; time: string } {
-  // ISO-like local date and 24-hour time whatever the display locale, so the columns sort and filter.
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: locale.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return (ms) => {
-    const p = Object.fromEntries(parts.formatToParts(ms).map((x) => [x.type, x.value]));
-    return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
-  };
-}
-
 export async function* sessionReportRows(
   groups: AsyncIterable<PatientRecordGroup> | Iterable<PatientRecordGroup>,
   locale: ClinicLocale,
 ): AsyncGenerator<SessionReportRow> {
   clinicTimeFormat(locale); // fails fast on an unknown zone
-  const local = localParts(locale);
   for await (const group of groups) {
     const index = indexRecords(group);
     for (const session of [...group.sessions].sort(compareSessions)) {
       const chart = index.chartBySession.get(session.id);
       const lots = lotIdsOfChart(chart).map((id) => index.lots.get(id));
       const outcome = index.outcomeBySession.get(session.id);
-      const { date, time } = local(Date.parse(session.scheduledAt));
+      // ISO date and 24-hour time whatever the display locale, so the columns sort and filter.
+      const { date, time } = localDateTime(session.scheduledAt, locale.timeZone);
       yield {
         patient: group.patient,
         course: index.courses.get(session.courseId),

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { UserRecord } from '../../storage/repositories/records.js';
+import type { UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { withSessionCache } from './session-cache.js';
 

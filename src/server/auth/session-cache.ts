@@ -1,4 +1,4 @@
-import type { AuthSessionRecord, UserRecord } from '../../storage/repositories/records.js';
+import type { AuthSessionRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 
 type Found = { session: AuthSessionRecord; user: UserRecord };

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { roles, type Role } from '../../storage/database-schema.js';
+import type { Role } from '../../storage/database-schema.js';
+import { anyRole, clinicalRoles, staffRoles } from '../../services/access/roles.js';
 import { forbidden, unauthenticated } from '../http-errors.js';
 import type { App } from '../app-types.js';
 
@@ -12,14 +13,14 @@ import type { App } from '../app-types.js';
  *   config: allow('admin')           // signed in with one of these roles
  *   config: allow(...anyRole)        // any signed-in user
  *
- * Record-level rules (same clinic, a patient's own records) are in auth/patient-access.ts.
+ * Record-level rules (same clinic, a patient's own records) are in services/access/.
  */
-export type Access = 'public' | { roles: readonly Role[] };
+import type { Access, RouteAccess } from './route-access.js';
+
+export type { Access, RouteAccess };
 
 export const publicAccess = { access: 'public' } as const satisfies { access: Access };
-export const anyRole: readonly Role[] = roles;
-export const staffRoles: readonly Role[] = ['admin', 'practitioner', 'reception'];
-export const clinicalRoles: readonly Role[] = ['admin', 'practitioner'];
+export { anyRole, clinicalRoles, staffRoles };
 
 export function allow(...allowed: Role[]): { access: Access } {
   return { access: { roles: allowed } };
@@ -27,13 +28,6 @@ export function allow(...allowed: Role[]): { access: Access } {
 
 export function isPublic(request: FastifyRequest): boolean {
   return request.routeOptions.config.access === 'public';
-}
-
-/** Every route with the access it declared, for tests and audits of the guard itself. */
-export interface RouteAccess {
-  method: string;
-  url: string;
-  access: Access;
 }
 
 export interface AccessControlOptions {

@@ -1,15 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AuthSessionRecord, UserRecord } from '../../storage/repositories/records.js';
 import { hashSessionToken, sessionCookieName } from '../auth/session-tokens.js';
 import { unauthenticated } from '../http-errors.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import type { App } from '../app-types.js';
 
-export interface AuthContext {
-  user: UserRecord;
-  session: AuthSessionRecord;
-}
+export type { AuthContext };
 
 /** Reads the session cookie on every request and sets `request.auth`. It decides nothing: access-control does. */
 export const authenticationPlugin = fp(

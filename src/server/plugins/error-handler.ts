@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { UnknownCodeError } from '../../core/assessment/assess.js';
 import { DomainError, InvalidInputError, statusOfKind, type FieldProblem } from '../http-errors.js';
 import type { App } from '../app-types.js';
-import { databaseErrorKind } from './database-errors.js';
+import { databaseErrorKind } from '../../storage/database-errors.js';
 
 /** Error bodies for Fastify's own 4xx errors, by status. */
 const statusCodes: Record<number, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectImageType } from './image-type.js';
-import { sampleImages } from './sample-images.js';
+import { sampleImages } from './test-support/sample-images.js';
 
 describe('detectImageType', () => {
   it('recognises JPEG, PNG and WebP by their first bytes', () => {

@@ -2,7 +2,13 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { detectImageType, type ImageType } from './image-type.js';
 import { maxImagePixels, reencodeImage } from './reencode-image.js';
-import { jpegSegment, phoneJpegWithLocation, pngChunk, pngClaimingPixels, sampleImages } from './sample-images.js';
+import {
+  jpegSegment,
+  phoneJpegWithLocation,
+  pngChunk,
+  pngClaimingPixels,
+  sampleImages,
+} from './test-support/sample-images.js';
 
 const jpeg: ImageType = { mime: 'image/jpeg', extension: 'jpg' };
 const png: ImageType = { mime: 'image/png', extension: 'png' };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { type Migration } from 'kysely/migration';
 import { idColumn, indexColumns, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
-// The rule as it stood when this migration was written (src/server/scheduling/slot-claims.ts
+// The rule as it stood when this migration was written (src/services/scheduling/slot-claims.ts
 // holds today's): 15-minute slots from the epoch, a session without a length taking an hour.
 const slotMs = 15 * 60_000;
 const unknownLengthMinutes = 60;

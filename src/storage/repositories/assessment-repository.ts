@@ -1,5 +1,5 @@
 import type { AssessmentResult } from '../../core/assessment/assessment-result.js';
-import type { AssessmentRecord } from './records.js';
+import type { AssessmentRecord } from '../../core/records/index.js';
 
 export interface NewAssessment {
   intakeId: string | null;
@@ -10,9 +10,9 @@ export interface NewAssessment {
 
 export interface AssessmentRepository {
   /** The verdict and knowledge-base version are copied out of the result into their own columns. */
-  create(input: NewAssessment): Promise<AssessmentRecord<AssessmentResult>>;
-  findById(id: string): Promise<AssessmentRecord<AssessmentResult> | undefined>;
+  create(input: NewAssessment): Promise<AssessmentRecord>;
+  findById(id: string): Promise<AssessmentRecord | undefined>;
   /** Newest first. */
-  listByIntake(intakeId: string): Promise<AssessmentRecord<AssessmentResult>[]>;
-  listByPatient(patientId: string): Promise<AssessmentRecord<AssessmentResult>[]>;
+  listByIntake(intakeId: string): Promise<AssessmentRecord[]>;
+  listByPatient(patientId: string): Promise<AssessmentRecord[]>;
 }

@@ -1,5 +1,5 @@
 import type { NewAuditEntry } from './audit-repository.js';
-import type { AuditAction, AuditedRecord } from './records.js';
+import type { AuditAction, AuditedRecord } from '../../core/records/index.js';
 
 /** One read or write of one record. `patientId` names whose data it was, when it was a patient's. */
 export interface AuditEvent extends AuditedRecord {

@@ -1,4 +1,5 @@
-import type { AuditAction, AuditRecord, AuditedRecord, Page } from './records.js';
+import type { AuditAction, AuditRecord, AuditedRecord } from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 /** An entry to append: the records it names, at least one (an entry with none is skipped). */
 export interface NewAuditEntry extends Omit<AuditRecord, 'id' | 'at' | 'entityId' | 'patientId' | 'records'> {

@@ -1,4 +1,4 @@
-import type { AuthSessionRecord, UserRecord } from './records.js';
+import type { AuthSessionRecord, UserRecord } from '../../core/records/index.js';
 
 export interface NewAuthSession {
   userId: string;

@@ -4,7 +4,7 @@ import type {
   PractitionerHoursRecord,
   RoomRecord,
   SlotClaim,
-} from './records.js';
+} from '../../core/records/index.js';
 
 export type NewAvailabilityException = { locationId: string; practitionerId: string | null; reason?: string | null } & (
   { kind: 'days'; from: string; to: string } | { kind: 'hours'; start: string; end: string }

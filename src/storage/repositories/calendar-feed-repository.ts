@@ -1,4 +1,4 @@
-import type { UserRecord } from './records.js';
+import type { UserRecord } from '../../core/records/index.js';
 
 export interface CalendarFeedRecord {
   id: string;

@@ -4,7 +4,7 @@ import type {
   ChartScreeningRecord,
   InjectionPointRecord,
   TreatmentOverrideRecord,
-} from './records.js';
+} from '../../core/records/index.js';
 
 export type NewInjectionPoint = Omit<InjectionPointRecord, 'id' | 'chartEntryId'>;
 

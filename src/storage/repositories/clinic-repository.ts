@@ -1,4 +1,4 @@
-import type { ClinicRecord, LocationRecord } from './records.js';
+import type { ClinicRecord, LocationRecord } from '../../core/records/index.js';
 
 export interface NewLocation {
   clinicId: string;

@@ -1,4 +1,4 @@
-import type { ConsentSignatureRecord, ConsentTextRecord } from './records.js';
+import type { ConsentSignatureRecord, ConsentTextRecord } from '../../core/records/index.js';
 
 export interface NewConsentSignature {
   patientId: string;

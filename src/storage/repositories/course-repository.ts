@@ -4,9 +4,9 @@ import type {
   CourseScheduleRecord,
   CourseStatus,
   MaintenanceRecallRecord,
-  Page,
   PatientRecord,
-} from './records.js';
+} from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 export interface NewCourse {
   patientId: string;
@@ -18,11 +18,11 @@ export interface NewCourse {
 }
 
 export interface CourseRepository {
-  create(input: NewCourse): Promise<CourseRecord<Plan>>;
-  findById(id: string): Promise<CourseRecord<Plan> | undefined>;
+  create(input: NewCourse): Promise<CourseRecord>;
+  findById(id: string): Promise<CourseRecord | undefined>;
   /** Newest first. */
-  listByPatient(patientId: string): Promise<CourseRecord<Plan>[]>;
-  setStatus(id: string, status: CourseStatus): Promise<CourseRecord<Plan> | undefined>;
+  listByPatient(patientId: string): Promise<CourseRecord[]>;
+  setStatus(id: string, status: CourseStatus): Promise<CourseRecord | undefined>;
 
   /**
    * Marks the course changed. Inside a transaction this also holds the course's row until commit
@@ -41,7 +41,7 @@ export interface CourseRepository {
   /** Recalls of a clinic whose window overlaps [from, to] (dates, both included), soonest first, with contact details. */
   dueMaintenanceRecalls(query: DueRecallQuery): Promise<DueRecall[]>;
   /** Every course of these patients (a batch of an export), oldest first. */
-  listByPatients(patientIds: readonly string[]): Promise<CourseRecord<Plan>[]>;
+  listByPatients(patientIds: readonly string[]): Promise<CourseRecord[]>;
 }
 
 export interface NewMaintenanceRecall {

@@ -1,15 +1,15 @@
 import type { Intake } from '../../core/assessment/intake-schema.js';
-import type { IntakeRecord } from './records.js';
+import type { IntakeRecord } from '../../core/records/index.js';
 
 export interface IntakeRepository {
   /** Stores the next version for the patient (1, 2, ...). Call inside a transaction. */
-  create(input: { patientId: string; data: Intake; createdBy: string | null }): Promise<IntakeRecord<Intake>>;
-  findById(id: string): Promise<IntakeRecord<Intake> | undefined>;
+  create(input: { patientId: string; data: Intake; createdBy: string | null }): Promise<IntakeRecord>;
+  findById(id: string): Promise<IntakeRecord | undefined>;
   /** Newest first. */
-  listByPatient(patientId: string): Promise<IntakeRecord<Intake>[]>;
-  latestForPatient(patientId: string): Promise<IntakeRecord<Intake> | undefined>;
+  listByPatient(patientId: string): Promise<IntakeRecord[]>;
+  latestForPatient(patientId: string): Promise<IntakeRecord | undefined>;
   /** The latest intake of each of these patients that has one (a batch of a re-screening), in no particular order. */
-  latestForPatients(patientIds: readonly string[]): Promise<IntakeRecord<Intake>[]>;
+  latestForPatients(patientIds: readonly string[]): Promise<IntakeRecord[]>;
   /** Every intake of these patients (a batch of an export), by patient then version. */
-  listByPatients(patientIds: readonly string[]): Promise<IntakeRecord<Intake>[]>;
+  listByPatients(patientIds: readonly string[]): Promise<IntakeRecord[]>;
 }

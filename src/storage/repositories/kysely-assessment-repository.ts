@@ -4,10 +4,10 @@ import type { AssessmentsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
 import type { AssessmentRepository } from './assessment-repository.js';
-import type { AssessmentRecord } from './records.js';
+import type { AssessmentRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
-function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord<AssessmentResult> {
+function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord {
   return {
     id: row.id,
     intakeId: row.intake_id,

@@ -3,7 +3,7 @@ import { engineOf } from '../create-database.js';
 import type { AuditLogTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { AuditRepository, NewAuditEntry } from './audit-repository.js';
-import type { AuditedRecord, AuditRecord } from './records.js';
+import type { AuditedRecord, AuditRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 /** Stored as pairs: a page of 50 ids stays short and reads back in order. */

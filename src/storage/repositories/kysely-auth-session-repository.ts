@@ -3,7 +3,7 @@ import type { AuthSessionsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { AuthSessionRepository } from './auth-session-repository.js';
 import { toUser } from './kysely-user-repository.js';
-import type { AuthSessionRecord } from './records.js';
+import type { AuthSessionRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toSession(

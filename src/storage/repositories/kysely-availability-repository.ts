@@ -4,7 +4,7 @@ import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { AvailabilityRepository } from './availability-repository.js';
 import { definedFields } from './defined-fields.js';
-import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from './records.js';
+import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toRoom(row: Selectable<RoomsTable>): RoomRecord {

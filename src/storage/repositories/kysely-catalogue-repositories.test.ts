@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { samplePlan } from '../../test-support/sample-assessment.js';
-import type { ClinicRecord, PatientRecord, TreatmentSessionRecord, UserRecord } from './records.js';
+import type { ClinicRecord, PatientRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('consent, product, chart, follow-up and photo repositories', (getDb) => {

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { samplePlan } from '../../test-support/sample-assessment.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { LotRecord, PatientRecord, ProductRecord } from './records.js';
+import type { LotRecord, PatientRecord, ProductRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('chart repository: lot recipients', (getDb) => {

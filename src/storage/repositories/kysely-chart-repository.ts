@@ -13,7 +13,7 @@ import type {
   ChartEntryRecord,
   InjectionPointRecord,
   TreatmentOverrideRecord,
-} from './records.js';
+} from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { groupBy } from '../../core/group-by.js';
 

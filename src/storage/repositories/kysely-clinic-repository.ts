@@ -3,7 +3,7 @@ import type { ClinicsTable, LocationsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { ClinicRepository } from './clinic-repository.js';
 import { definedFields, toCount } from './defined-fields.js';
-import type { ClinicRecord, LocationRecord } from './records.js';
+import type { ClinicRecord, LocationRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toClinic(row: Selectable<ClinicsTable>): ClinicRecord {

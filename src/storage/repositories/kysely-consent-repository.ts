@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ConsentSignaturesTable, ConsentTextsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { ConsentRepository } from './consent-repository.js';
-import type { ConsentSignatureRecord, ConsentTextRecord } from './records.js';
+import type { ConsentSignatureRecord, ConsentTextRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toText(row: Selectable<ConsentTextsTable>): ConsentTextRecord {

@@ -4,10 +4,10 @@ import type { CourseSchedulesTable, CoursesTable, MaintenanceRecallsTable } from
 import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { CourseRepository } from './course-repository.js';
-import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from './records.js';
+import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
-function toCourse(row: Selectable<CoursesTable>): CourseRecord<Plan> {
+function toCourse(row: Selectable<CoursesTable>): CourseRecord {
   return {
     id: row.id,
     patientId: row.patient_id,

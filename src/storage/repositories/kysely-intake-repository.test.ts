@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { sampleIntake, sampleResult } from '../../test-support/sample-assessment.js';
-import type { PatientRecord } from './records.js';
+import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('intake and assessment repositories', (getDb) => {

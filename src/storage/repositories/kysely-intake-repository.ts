@@ -6,10 +6,10 @@ import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
 import { oneOfIds } from './id-list.js';
 import type { IntakeRepository } from './intake-repository.js';
-import type { IntakeRecord } from './records.js';
+import type { IntakeRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
-function toIntake(row: Selectable<IntakesTable>): IntakeRecord<Intake> {
+function toIntake(row: Selectable<IntakesTable>): IntakeRecord {
   return {
     id: row.id,
     patientId: row.patient_id,

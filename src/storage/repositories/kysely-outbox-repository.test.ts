@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { createOutboxFixture, type OutboxFixture } from '../../server/messaging/test-support/outbox-fixture.js';
+import { createOutboxFixture, type OutboxFixture } from '../../services/messaging/test-support/outbox-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories, type Repositories } from './repositories.js';
 

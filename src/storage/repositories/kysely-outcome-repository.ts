@@ -3,7 +3,7 @@ import type { OutcomesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { definedFields } from './defined-fields.js';
 import type { OutcomeRepository } from './outcome-repository.js';
-import type { OutcomeRecord } from './records.js';
+import type { OutcomeRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 const nullableNumber = (value: number | null) => (value === null ? null : Number(value));

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { sampleIntake } from '../../test-support/sample-assessment.js';
-import type { ClinicRecord } from './records.js';
+import type { ClinicRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('patient repository', (getDb) => {

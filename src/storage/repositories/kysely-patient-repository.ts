@@ -7,7 +7,7 @@ import { definedFields } from './defined-fields.js';
 import { searchByNameWords } from './patient-name-search.js';
 import { namePairRows, nameWordRows } from './patient-name-words.js';
 import type { PatientRepository } from './patient-repository.js';
-import type { PatientRecord, Sex } from './records.js';
+import type { PatientRecord, Sex } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toPatient(row: Selectable<PatientsTable>): PatientRecord {

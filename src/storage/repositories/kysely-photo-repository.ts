@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { PhotosTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { PhotoRepository } from './photo-repository.js';
-import type { PhotoRecord } from './records.js';
+import type { PhotoRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toPhoto(row: Selectable<PhotosTable>): PhotoRecord {

@@ -3,7 +3,7 @@ import type { LotsTable, ProductsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
 import type { ProductRepository } from './product-repository.js';
-import type { LotRecord, ProductRecord } from './records.js';
+import type { LotRecord, ProductRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toProduct(row: Selectable<ProductsTable>): ProductRecord {

@@ -3,7 +3,7 @@ import { assess } from '../../core/assessment/assess.js';
 import { createClinicFixture, type ClinicFixture } from '../../test-support/clinic-fixture.js';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { PatientRecord } from './records.js';
+import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import type { OutdatedSession, ScheduleKey } from './screening-repository.js';
 

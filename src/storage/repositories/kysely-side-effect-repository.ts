@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { SideEffectPhotosTable, SideEffectReportsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from './records.js';
+import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
 

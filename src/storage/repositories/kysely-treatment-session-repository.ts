@@ -4,7 +4,7 @@ import { engineOf } from '../create-database.js';
 import { newId } from '../ids.js';
 import { fromNullableJsonText, toJsonText } from '../json-text.js';
 import { definedFields } from './defined-fields.js';
-import type { TreatmentSessionRecord } from './records.js';
+import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
 

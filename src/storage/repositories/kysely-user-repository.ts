@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { UsersTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { definedFields, toCount } from './defined-fields.js';
-import type { UserRecord } from './records.js';
+import type { UserRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { UserRepository } from './user-repository.js';
 

@@ -1,4 +1,4 @@
-import type { OutcomeRecord } from './records.js';
+import type { OutcomeRecord } from '../../core/records/index.js';
 
 export interface OutcomeInput {
   patientRating?: number | null;

@@ -6,7 +6,7 @@ import { nameTokens, phoneDigits } from '../search-keys.js';
 import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { Db } from '../create-database.js';
-import type { ClinicRecord } from './records.js';
+import type { ClinicRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 /** The plain scan the word index replaces: the reference for matches and order. */

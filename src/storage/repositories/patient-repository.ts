@@ -1,4 +1,5 @@
-import type { Page, PatientRecord, Sex } from './records.js';
+import type { PatientRecord, Sex } from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 export interface NewPatient {
   clinicId: string;

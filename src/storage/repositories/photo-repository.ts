@@ -1,4 +1,4 @@
-import type { PhotoKind, PhotoRecord } from './records.js';
+import type { PhotoKind, PhotoRecord } from '../../core/records/index.js';
 
 export interface NewPhoto {
   /** May be chosen by the caller, when the file is named after it before the row exists. */

@@ -1,4 +1,4 @@
-import type { LotRecord, ProductRecord } from './records.js';
+import type { LotRecord, ProductRecord } from '../../core/records/index.js';
 
 export interface ProductRepository {
   createProduct(input: {

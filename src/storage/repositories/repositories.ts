@@ -57,7 +57,7 @@ export interface Repositories {
   photos: PhotoRepository;
   audit: AuditRepository;
   availability: AvailabilityRepository;
-  /** Messages to patients waiting to be sent (src/server/messaging). */
+  /** Messages to patients waiting to be sent (src/services/messaging). */
   outbox: OutboxRepository;
   /** Re-screening of upcoming sessions (the flags and the knowledge-base version they were screened with). */
   screening: ScreeningRepository;

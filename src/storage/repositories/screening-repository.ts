@@ -1,5 +1,6 @@
 import type { Reason } from '../../core/assessment/assessment-result.js';
-import type { Page, PatientRecord, SessionStatus } from './records.js';
+import type { PatientRecord, SessionStatus } from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 /** A re-screening flag as stored: the verdict and the reasons (with their sources) behind it. */
 export interface ScreeningFlag {

@@ -1,4 +1,5 @@
-import type { Page, SideEffectPhotoRecord, SideEffectReportRecord } from './records.js';
+import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 export interface NewSideEffectReport {
   sessionId: string;

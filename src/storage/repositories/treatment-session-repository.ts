@@ -1,4 +1,5 @@
-import type { Page, PatientRecord, SessionStatus, TreatmentSessionRecord } from './records.js';
+import type { PatientRecord, SessionStatus, TreatmentSessionRecord } from '../../core/records/index.js';
+import type { Page } from './page.js';
 
 export interface NewTreatmentSession {
   courseId: string;

@@ -1,4 +1,4 @@
-import type { Role, UserRecord } from './records.js';
+import type { Role, UserRecord } from '../../core/records/index.js';
 
 export interface NewUser {
   clinicId: string;

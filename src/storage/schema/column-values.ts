@@ -5,23 +5,21 @@ export type JsonText = string;
 /** 0 or 1. */
 export type Flag = number;
 
-export const roles = ['admin', 'practitioner', 'reception', 'patient'] as const;
-export type Role = (typeof roles)[number];
-
-export const sessionStatuses = ['planned', 'done', 'cancelled', 'no_show'] as const;
-export type SessionStatus = (typeof sessionStatuses)[number];
-
-export const courseStatuses = ['active', 'completed', 'cancelled'] as const;
-export type CourseStatus = (typeof courseStatuses)[number];
-
-export const injectionTechniques = ['manual', 'gun', 'needle_free'] as const;
-export type InjectionTechnique = (typeof injectionTechniques)[number];
-
-export const photoKinds = ['before', 'after'] as const;
-export type PhotoKind = (typeof photoKinds)[number];
-
-export const auditActions = ['read', 'create', 'update', 'delete'] as const;
-export type AuditAction = (typeof auditActions)[number];
+// The value sets a record's fields take are the core's (src/core/records); the columns hold the same values.
+export {
+  roles,
+  sessionStatuses,
+  courseStatuses,
+  injectionTechniques,
+  photoKinds,
+  auditActions,
+  type Role,
+  type SessionStatus,
+  type CourseStatus,
+  type InjectionTechnique,
+  type PhotoKind,
+  type AuditAction,
+} from '../../core/records/record-values.js';
 
 export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];

@@ -1,7 +1,7 @@
 import type { Intake, Medication, Patient, PatientCondition } from '../../core/assessment/intake-schema.js';
 import { addDays, addMonths } from '../../core/dates/iso-date.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
-import type { Sex } from '../repositories/records.js';
+import type { Sex } from '../../core/records/index.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /**

@@ -1,7 +1,7 @@
 import { addDays, dayNumber, fromDayNumber } from '../../core/dates/iso-date.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { Db } from '../create-database.js';
-import type { Role } from '../repositories/records.js';
+import type { Role } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../repositories/repositories.js';
 import { demoConsentText } from '../seed/demo-data.js';
 import { staffNames } from './people.js';

@@ -1,4 +1,4 @@
-import type { Sex } from '../repositories/records.js';
+import type { Sex } from '../../core/records/index.js';
 import type { SeededRandom } from './seeded-random.js';
 
 /**

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assess } from '../../core/assessment/assess.js';
 import { parseIntake } from '../../core/assessment/parse-intake.js';
 import { buildApp } from '../../server/build-app.js';
-import { argon2idHasher } from '../../server/auth/password-hasher.js';
+import { argon2idHasher } from '../../services/accounts/password-hasher.js';
 import { signInClient, testAppConfig, testKnowledgeBase, testPasswordHashing } from '../../test-support/test-app.js';
 import { defaultTestPostgresUrl, testEngines } from '../../test-support/test-databases.js';
 import { createDatabase, withDefaultUser, type Db, type Engine } from '../create-database.js';

@@ -6,7 +6,7 @@ import { createDatabase, openSqlite, withDefaultUser, type Db } from '../create-
 import type { DatabaseConfig } from '../database-config.js';
 import type { Database } from '../database-schema.js';
 import { migrateToLatest } from '../migrate.js';
-import type { Role } from '../repositories/records.js';
+import type { Role } from '../../core/records/index.js';
 import { nameKey } from '../search-keys.js';
 import { bulkTableOrder, emptyBulkRows, type BulkRows, type BulkTable } from './bulk-tables.js';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';

@@ -1,5 +1,5 @@
 import { addDays } from '../../core/dates/iso-date.js';
-import type { Role, Sex } from '../repositories/records.js';
+import type { Role, Sex } from '../../core/records/index.js';
 
 /**
  * The demo clinic's people and products. Everything is invented; emails use the reserved

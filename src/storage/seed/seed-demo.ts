@@ -2,7 +2,7 @@ import type { AssessmentResult } from '../../core/assessment/assessment-result.j
 import type { Intake } from '../../core/assessment/intake-schema.js';
 import { formatProblem, parseIntake } from '../../core/assessment/parse-intake.js';
 import { addDays, dayNumber } from '../../core/dates/iso-date.js';
-import type { UserRecord } from '../repositories/records.js';
+import type { UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../repositories/repositories.js';
 import {
   demoClinic,

@@ -1,4 +1,4 @@
-import type { ClinicRecord, UserRecord } from '../repositories/records.js';
+import type { ClinicRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../repositories/repositories.js';
 
 export interface FirstAdminInput {

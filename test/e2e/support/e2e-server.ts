@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../../src/server/build-app.js';
 import type { App } from '../../../src/server/app-types.js';
-import { argon2idHasher } from '../../../src/server/auth/password-hasher.js';
+import { argon2idHasher } from '../../../src/services/accounts/password-hasher.js';
 import { createDatabase, type Db } from '../../../src/storage/create-database.js';
 import { migrateToLatest } from '../../../src/storage/migrate.js';
 import { createRepositories, type Repositories } from '../../../src/storage/repositories/repositories.js';
@@ -15,7 +15,7 @@ import {
   testPassword,
   testPasswordHashing,
 } from '../../../src/test-support/test-app.js';
-import type { Role } from '../../../src/storage/repositories/records.js';
+import type { Role } from '../../../src/core/records/index.js';
 
 export interface E2eServer {
   baseUrl: string;

@@ -3,10 +3,9 @@ import { intakeRequestSchema } from '../../../core/assessment/parse-intake.js';
 import type { App } from '../../app-types.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessibleAssessment } from '../../../services/access/assessment-access.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { assessmentResultView, storedAssessmentView } from '../../views.js';
-import { notFound } from '../../http-errors.js';
 
 /** The contract's request, checked as the core's own parser checks it (field problems and cross-field rules). */
 export const intakeBody = intakeRequestSchema;
@@ -39,12 +38,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const assessment = await app.repos.assessments.findById(request.params.id);
-      // Ad-hoc assessments belong to no patient and are never stored, so every stored one has a patient.
-      if (!assessment?.patientId) throw notFound('assessment');
-      await loadAccessiblePatient(app.repos, user, assessment.patientId).catch(() => {
-        throw notFound('assessment');
-      });
+      const assessment = await loadAccessibleAssessment(app.repos, user, request.params.id);
       await request.audit({
         action: 'read',
         entity: 'assessment',

@@ -1,8 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../../core/assessment/assessment-result.js';
-import type { CourseRecord } from '../../../storage/repositories/records.js';
+import type { CourseRecord } from '../../../core/records/index.js';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { proposal, startCourse } from '../../scheduling/scheduling-test-setup.js';
+import { proposal, startCourse } from '../../../test-support/scheduling-test-setup.js';
 
 forEachApp('availability routes', (get) => {
   let admin: TestClient;
@@ -10,7 +9,7 @@ forEachApp('availability routes', (get) => {
   let reception: TestClient;
   let patient: TestClient;
   let roomIds: string[];
-  let course: CourseRecord<Plan>;
+  let course: CourseRecord;
 
   const week = {
     1: [

@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import type { LocationRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
+import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { localDateTime, toWeeklyHours, weeklyHours } from '../../scheduling/availability-fields.js';
+import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/scheduling/availability-fields.js';
 import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
 import { availabilityView, exceptionView, hoursView } from './availability-views.js';
-
-async function loadOwnLocation(repos: Repositories, user: UserRecord, locationId: string): Promise<LocationRecord> {
-  const location = await repos.clinics.findLocation(locationId);
-  if (!location || location.clinicId !== user.clinicId) throw notFound('location');
-  return location;
-}
 
 /** Admins manage everyone's availability; a practitioner only their own hours and time off. */
 function assertMayManage(user: UserRecord, practitionerId: string | null): void {
@@ -202,9 +197,7 @@ export async function availabilityRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const exception = await app.repos.availability.findException(request.params.id);
       if (!exception) throw notFound('exception');
-      await loadOwnLocation(app.repos, user, exception.locationId).catch(() => {
-        throw notFound('exception');
-      });
+      await locationOfRecord(app.repos, user, exception, 'exception');
       assertMayManage(user, exception.practitionerId);
       await app.repos.availability.deleteException(exception.id);
       return reply.code(204).send(null);

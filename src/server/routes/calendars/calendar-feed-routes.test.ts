@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { asBooking, prepareLocation, proposal, startCourse } from '../../scheduling/scheduling-test-setup.js';
+import { asBooking, prepareLocation, proposal, startCourse } from '../../../test-support/scheduling-test-setup.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const starts = (text: string) =>

@@ -1,16 +1,15 @@
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../../core/assessment/assessment-result.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import type { CourseRecord } from '../../../storage/repositories/records.js';
+import type { CourseRecord } from '../../../core/records/index.js';
 import {
   asBooking,
   prepareLocation,
   proposal,
   startCourse,
   type SchedulingClinic,
-} from '../../scheduling/scheduling-test-setup.js';
+} from '../../../test-support/scheduling-test-setup.js';
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -22,7 +21,7 @@ forEachApp('calendar feeds', (get) => {
   let reception: TestClient;
   let patient: TestClient;
   let clinic: SchedulingClinic;
-  let course: CourseRecord<Plan>;
+  let course: CourseRecord;
   let sessions: Array<{ id: string; scheduledAt: string; durationMinutes: number }>;
 
   beforeAll(async () => {

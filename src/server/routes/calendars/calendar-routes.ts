@@ -1,21 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type {
-  LocationRecord,
-  RoomRecord,
-  TreatmentSessionRecord,
-  UserRecord,
-} from '../../../storage/repositories/records.js';
+import type { LocationRecord, RoomRecord, TreatmentSessionRecord, UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { sessionEndMs } from '../../scheduling/slot-claims.js';
+import { sessionEndMs } from '../../../services/scheduling/slot-claims.js';
 import { errorResponse, idParams, isoTimestamp } from '../../validation/fields.js';
-import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import type { AuditEvent } from '../../plugins/audit.js';
-import { buildCalendar, type CalendarEvent } from './build-calendar.js';
+import { buildCalendar, type CalendarEvent } from '../../../interop/ical/build-calendar.js';
 
 const dayMs = 86_400_000;
 /** Longest window one practitioner feed covers: calendar apps poll it, so it stays bounded. */

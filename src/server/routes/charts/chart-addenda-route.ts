@@ -1,10 +1,9 @@
 import type { App } from '../../app-types.js';
-import { notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { addendumBody, addendumView } from './chart-schemas.js';
-import { loadSessionWithPatient } from './session-access.js';
+import { addChartAddendum } from '../../../services/treatment/session-chart.js';
 
 /** POST /api/sessions/:id/chart/addenda: a later note on a chart, which itself stays as written. */
 export async function chartAddendaRoute(app: App): Promise<void> {
@@ -22,22 +21,12 @@ export async function chartAddendaRoute(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const addendum = await app.repos.transaction(async (tx) => {
-        const { session, patient } = await loadSessionWithPatient(tx, user, request.params.id);
-        const chart = await tx.charts.findBySession(session.id);
-        if (!chart) throw notFound('chart');
-        const created = await tx.charts.addAddendum({
-          chartEntryId: chart.id,
-          text: request.body.text,
-          createdBy: user.id,
-        });
-        await request.audit(
-          { action: 'create', entity: 'chart_addendum', entityId: created.id, patientId: patient.id },
-          tx,
-        );
-        return created;
+      const added = await app.repos.transaction(async (tx) => {
+        const { addendum, audit } = await addChartAddendum(tx, user, request.params.id, request.body.text);
+        await request.audit(audit, tx);
+        return addendum;
       });
-      return reply.code(201).send(addendum);
+      return reply.code(201).send(added);
     },
   );
 }

@@ -3,8 +3,7 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { treatmentCheckView } from './chart-schemas.js';
-import { loadSessionWithPatient } from './session-access.js';
-import { checkTreatment, judgeClinicProducts } from './treatment-check.js';
+import { sessionTreatmentCheck } from '../../../services/treatment/session-treatment-check.js';
 
 /** GET /api/sessions/:id/treatment-check: the session-day safety picture the chart page shows first. */
 export async function treatmentCheckRoute(app: App): Promise<void> {
@@ -22,14 +21,15 @@ export async function treatmentCheckRoute(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { session, patient } = await loadSessionWithPatient(
+      const { check, products, audit } = await sessionTreatmentCheck(
         app.repos,
+        app.knowledgeBase,
         requireAuth(request).user,
         request.params.id,
+        new Date(),
       );
-      const check = await checkTreatment(app.repos, app.knowledgeBase, { session, patient }, new Date());
-      const products = await judgeClinicProducts(app.repos, app.knowledgeBase, check);
-      await request.audit({ action: 'read', entity: 'treatment_session', entityId: session.id, patientId: patient.id });
+      await request.audit(audit);
+      const { session } = check;
       return {
         sessionId: session.id,
         sessionDate: check.sessionDate,

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { addDays } from '../../../core/dates/iso-date.js';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
-import type { LotRecord, PatientRecord, ProductRecord } from '../../../storage/repositories/records.js';
+import type { LotRecord, PatientRecord, ProductRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';

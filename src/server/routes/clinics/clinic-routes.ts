@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
 import { notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
@@ -128,12 +129,6 @@ export async function clinicRoutes(app: App): Promise<void> {
     },
   );
 
-  const loadOwnLocation = async (userClinicId: string, locationId: string) => {
-    const location = await app.repos.clinics.findLocation(locationId);
-    if (!location || location.clinicId !== userClinicId) throw notFound('location');
-    return location;
-  };
-
   app.get(
     '/api/locations/:id/rooms',
     {
@@ -146,7 +141,7 @@ export async function clinicRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const location = await loadOwnLocation(requireAuth(request).user.clinicId, request.params.id);
+      const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
       return { rooms: await app.repos.availability.listRooms(location.id) };
     },
   );
@@ -164,7 +159,7 @@ export async function clinicRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const location = await loadOwnLocation(requireAuth(request).user.clinicId, request.params.id);
+      const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
       return reply
         .code(201)
         .send(await app.repos.availability.createRoom({ locationId: location.id, name: request.body.name }));
@@ -190,9 +185,7 @@ export async function clinicRoutes(app: App): Promise<void> {
     async (request) => {
       const room = await app.repos.availability.findRoom(request.params.id);
       if (!room) throw notFound('room');
-      await loadOwnLocation(requireAuth(request).user.clinicId, room.locationId).catch(() => {
-        throw notFound('room');
-      });
+      await locationOfRecord(app.repos, requireAuth(request).user, room, 'room');
       const updated = await app.repos.availability.updateRoom(room.id, request.body);
       if (!updated) throw notFound('room');
       return updated;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ConsentSignatureRecord, ConsentTextRecord } from '../../../storage/repositories/records.js';
+import type { ConsentSignatureRecord, ConsentTextRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { conflict, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';

@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import { courseStatuses } from '../../../storage/database-schema.js';
-import type { UserRecord } from '../../../storage/repositories/records.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
-import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
-import { closeSession } from '../../scheduling/close-session.js';
+import type { TreatmentSessionRecord } from '../../../core/records/index.js';
+import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
+import { closeSession } from '../../../services/scheduling/close-session.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessibleCourse } from '../../../services/access/course-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { conflict, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
 import { courseView } from '../../views.js';
-
-/** The course if the user may see its patient; otherwise "not found". */
-export async function loadAccessibleCourse(repos: Repositories, user: UserRecord, courseId: string) {
-  const course = await repos.courses.findById(courseId);
-  if (!course) throw notFound('course');
-  await loadAccessiblePatient(repos, user, course.patientId).catch(() => {
-    throw notFound('course');
-  });
-  return course;
-}
 
 const newCourseBody = z.object({ assessmentId: id });
 const coursePatchBody = z.object({
@@ -137,18 +127,29 @@ export async function courseRoutes(app: App): Promise<void> {
         // A cancelled course gives back its planned sessions: practitioner and room free again, reminders withdrawn.
         if (request.body.status === 'cancelled') {
           const at = new Date().toISOString();
+          const closed: TreatmentSessionRecord[] = [];
           for (const session of await tx.treatmentSessions.listByCourse(course.id)) {
             if (session.status !== 'planned') continue;
-            await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at });
-            await request.audit(
-              { action: 'update', entity: 'treatment_session', entityId: session.id, patientId: course.patientId },
-              tx,
-            );
-            await request.audit(
-              await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase),
-              tx,
-            );
+            closed.push(await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at }));
           }
+          await request.audit(
+            closed.map((s) => ({
+              action: 'update' as const,
+              entity: 'treatment_session',
+              entityId: s.id,
+              patientId: course.patientId,
+            })),
+            tx,
+          );
+          const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+          await request.audit(
+            await afterSessionsChanged(tx, followUp, {
+              patientId: course.patientId,
+              sessions: closed,
+              rescreen: false,
+            }),
+            tx,
+          );
         }
         return updated;
       });

@@ -5,7 +5,7 @@ import {
   seedInteropCatalogue,
   seedInteropPatient,
   type InteropPatientRecords,
-} from '../../interop/test-support/interop-records.js';
+} from '../../../services/documents/test-support/interop-records.js';
 
 const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
 const sourceTitles = testKnowledgeBase().data.sources.sources.map((s) => s.title);

@@ -1,15 +1,16 @@
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../app-types.js';
 import { conflict } from '../../http-errors.js';
-import { aftercareDocument, type MadeDocument } from '../../interop/aftercare-document.js';
-import { consentDocument } from '../../interop/consent-document.js';
-import { DocumentUnavailableError } from '../../interop/document-unavailable.js';
-import { summaryDocument } from '../../interop/summary-document.js';
+import { aftercareDocument, type MadeDocument } from '../../../services/documents/aftercare-document.js';
+import { consentDocument } from '../../../services/documents/consent-document.js';
+import { DocumentUnavailableError } from '../../../services/documents/document-unavailable.js';
+import { summaryDocument } from '../../../services/documents/summary-document.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { loadAccessibleCourse } from '../courses/course-routes.js';
-import { loadAccessibleSession, loadAccessibleSignature } from './accessible-records.js';
+import { loadAccessibleCourse } from '../../../services/access/course-access.js';
+import { loadAccessibleSignature } from '../../../services/access/consent-signature-access.js';
+import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { documentQuery } from './document-schemas.js';
 import { fileResponse, sendFile } from './file-response.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentLanguages } from '../../interop/document-language.js';
+import { documentLanguages } from '../../../services/documents/document-language.js';
 
 export const documentQuery = z.object({
   locale: z

@@ -10,7 +10,7 @@ import {
   seedInteropCatalogue,
   seedInteropPatient,
   type InteropPatientRecords,
-} from '../../interop/test-support/interop-records.js';
+} from '../../../services/documents/test-support/interop-records.js';
 import { fhirImportBodyLimit } from './fhir-schemas.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 

@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { forbidden, invalidField } from '../../http-errors.js';
-import { clinicFhirChunks, patientFhirBundle } from '../../interop/fhir-export.js';
-import { FhirImportInputError, importIntake } from '../../interop/fhir-import.js';
+import { clinicFhirChunks, patientFhirBundle } from '../../../services/documents/fhir-export.js';
+import { FhirImportInputError, importIntake } from '../../../services/documents/fhir-import.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';

@@ -1,9 +1,9 @@
 import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { localDate } from '../../rescreening/local-date.js';
-import { rescreenOutdated } from '../../rescreening/rescreen-outdated.js';
-import { screeningAuditEvent } from '../../rescreening/rescreen-patient.js';
+import { localDate } from '../../../core/dates/local-date.js';
+import { rescreenOutdated } from '../../../services/rescreening/rescreen-outdated.js';
+import { screeningAuditEvent } from '../../../services/rescreening/rescreen-patient.js';
 import { errorResponse } from '../../validation/fields.js';
 import { flagList, flagListQuery, rescreenSummary } from './flag-schemas.js';
 

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { assess } from '../../../core/assessment/assess.js';
 import type { Intake } from '../../../core/assessment/intake-schema.js';
-import type { PatientRecord } from '../../../storage/repositories/records.js';
+import type { PatientRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { invalidField } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
-import { rescreenPatient, screeningAuditEvent } from '../../rescreening/rescreen-patient.js';
+import { rescreenPatient, screeningAuditEvent } from '../../../services/rescreening/rescreen-patient.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
-import { notFound } from '../../http-errors.js';
+import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
@@ -24,11 +23,7 @@ export async function messageRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const session = await app.repos.treatmentSessions.findById(request.params.id);
-      if (!session) throw notFound('session');
-      await loadAccessiblePatient(app.repos, user, session.patientId).catch(() => {
-        throw notFound('session');
-      });
+      const session = await loadAccessibleSession(app.repos, user, request.params.id);
       const messages = await app.repos.outbox.listBySession(session.id);
       await request.audit(
         messages.map((m) => ({

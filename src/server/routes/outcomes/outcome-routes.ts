@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { Role } from '../../../storage/repositories/records.js';
+import type { Role } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, optionalText } from '../../validation/fields.js';
-import { assertSessionHeld, loadAccessibleSession } from '../side-effects/session-access.js';
+import { loadAccessibleSession } from '../../../services/access/session-access.js';
+import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
 import { courseOutcomeFor, courseOutcomeView, outcomeFor, outcomeView } from './outcome-view.js';
 
 const rating = z

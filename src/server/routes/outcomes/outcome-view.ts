@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OutcomeRecord, Role } from '../../../storage/repositories/records.js';
+import type { OutcomeRecord, Role } from '../../../core/records/index.js';
 import type { SessionOutcome } from '../../../storage/repositories/outcome-repository.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');

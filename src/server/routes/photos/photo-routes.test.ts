@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { maxImageBytes } from '../../uploads/image-uploads.js';
-import { multipartPayload, type FormPart } from '../../uploads/multipart-payload.js';
-import { phoneJpegWithLocation, pngClaimingPixels, sampleImages } from '../../uploads/sample-images.js';
+import { multipartPayload, type FormPart } from '../../uploads/test-support/multipart-payload.js';
+import { phoneJpegWithLocation, pngClaimingPixels, sampleImages } from '../../uploads/test-support/sample-images.js';
 import { filesUnder } from '../../uploads/test-support/stored-files.js';
 import { courseWithSessions } from '../side-effects/test-support/test-course.js';
 

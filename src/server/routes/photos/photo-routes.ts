@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { photoKinds } from '../../../storage/database-schema.js';
 import { newId } from '../../../storage/ids.js';
-import type { PhotoRecord, UserRecord } from '../../../storage/repositories/records.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
-import { invalidField, isNotFound, notFound } from '../../http-errors.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessiblePhoto } from '../../../services/access/photo-access.js';
+import { invalidField, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
@@ -20,16 +19,6 @@ const photoFields = z.object({
   kind: z.enum(photoKinds, { error: `must be one of: ${photoKinds.join(', ')}` }),
   sessionId: id.optional().describe("One of the patient's sessions"),
 });
-
-/** The photo if the user may see its patient: "not found" from other clinics, 403 for other patients. */
-async function loadAccessiblePhoto(repos: Repositories, user: UserRecord, photoId: string): Promise<PhotoRecord> {
-  const photo = await repos.photos.findById(photoId);
-  if (!photo) throw notFound('photo');
-  await loadAccessiblePatient(repos, user, photo.patientId).catch((error: unknown) => {
-    throw isNotFound(error) ? notFound('photo') : error;
-  });
-  return photo;
-}
 
 /**
  * Before and after photos of a patient, optionally of one session. Clinicians upload and delete

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { photoKinds } from '../../../storage/database-schema.js';
-import type { PhotoRecord } from '../../../storage/repositories/records.js';
+import type { PhotoRecord } from '../../../core/records/index.js';
 
 /** A photo's details; the file's location on disk stays on the server. */
 export const photoView = z.object({

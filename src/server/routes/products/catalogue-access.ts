@@ -1,4 +1,4 @@
-import type { LotRecord, ProductRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { LotRecord, ProductRecord, UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { notFound } from '../../http-errors.js';
 

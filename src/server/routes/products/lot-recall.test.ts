@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
+import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
 import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';

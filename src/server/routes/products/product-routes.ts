@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ProductRecord } from '../../../storage/repositories/records.js';
+import type { ProductRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { conflict } from '../../http-errors.js';

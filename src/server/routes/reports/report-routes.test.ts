@@ -5,7 +5,7 @@ import {
   seedInteropCatalogue,
   seedInteropPatient,
   type InteropPatientRecords,
-} from '../../interop/test-support/interop-records.js';
+} from '../../../services/documents/test-support/interop-records.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
 forEachApp('report routes', (get) => {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { clinicReportLines, reportTables } from '../../interop/clinic-reports.js';
+import { clinicReportLines, reportTables } from '../../../services/documents/clinic-reports.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse } from '../../validation/fields.js';

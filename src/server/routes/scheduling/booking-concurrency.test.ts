@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../../core/assessment/assessment-result.js';
-import type { CourseRecord } from '../../../storage/repositories/records.js';
+import type { CourseRecord } from '../../../core/records/index.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import {
   asBooking,
@@ -9,7 +8,7 @@ import {
   proposal,
   startCourse,
   type SchedulingClinic,
-} from '../../scheduling/scheduling-test-setup.js';
+} from '../../../test-support/scheduling-test-setup.js';
 
 const requests = 200;
 
@@ -22,7 +21,7 @@ const requests = 200;
 forEachApp('booking under concurrency', (get) => {
   let reception: TestClient;
   let clinic: SchedulingClinic;
-  let course: CourseRecord<Plan>;
+  let course: CourseRecord;
 
   beforeAll(async () => {
     reception = await get().signIn('reception');

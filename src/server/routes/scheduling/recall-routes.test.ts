@@ -1,20 +1,19 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../../core/assessment/assessment-result.js';
-import type { CourseRecord } from '../../../storage/repositories/records.js';
+import type { CourseRecord } from '../../../core/records/index.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import {
   copyCourse,
   prepareLocation,
   startCourse,
   type SchedulingClinic,
-} from '../../scheduling/scheduling-test-setup.js';
+} from '../../../test-support/scheduling-test-setup.js';
 
 forEachApp('maintenance recall routes', (get) => {
   let practitioner: TestClient;
   let reception: TestClient;
   let patient: TestClient;
   let clinic: SchedulingClinic;
-  let course: CourseRecord<Plan>;
+  let course: CourseRecord;
 
   beforeAll(async () => {
     [practitioner, reception, patient] = await Promise.all([

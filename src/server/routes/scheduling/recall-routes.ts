@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { recordMaintenanceRecall } from '../../scheduling/record-recall.js';
+import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
 import { courseView, patientView } from '../../views.js';
 

@@ -8,7 +8,7 @@ import {
   prepareLocation,
   proposal,
   startCourse,
-} from '../../scheduling/scheduling-test-setup.js';
+} from '../../../test-support/scheduling-test-setup.js';
 
 /** Hostile values, with the times and dates at the edges of what scheduling accepts. */
 const hostileOptions = {

@@ -1,7 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../../core/assessment/assessment-result.js';
 import { sessionLengthMinutes } from '../../../core/scheduling/session-length.js';
-import type { CourseRecord } from '../../../storage/repositories/records.js';
+import type { CourseRecord } from '../../../core/records/index.js';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import {
@@ -12,7 +11,7 @@ import {
   proposal,
   startCourse,
   type SchedulingClinic,
-} from '../../scheduling/scheduling-test-setup.js';
+} from '../../../test-support/scheduling-test-setup.js';
 
 forEachApp('scheduling routes', (get) => {
   let admin: TestClient;
@@ -20,7 +19,7 @@ forEachApp('scheduling routes', (get) => {
   let reception: TestClient;
   let patient: TestClient;
   let clinic: SchedulingClinic;
-  let course: CourseRecord<Plan>;
+  let course: CourseRecord;
 
   beforeAll(async () => {
     [admin, practitioner, reception, patient] = await Promise.all([

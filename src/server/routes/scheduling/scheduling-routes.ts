@@ -1,19 +1,18 @@
-import type { LocationRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { LocationRecord, UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { conflict, invalidField } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { bookCourse } from '../../scheduling/book-course.js';
-import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
-import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
-import { closeSession } from '../../scheduling/close-session.js';
-import { earliestStartOf } from '../../scheduling/earliest-start.js';
-import { proposeCourse, type FinderOptions } from '../../scheduling/propose-course.js';
-import { rescheduleInCourse } from '../../scheduling/reschedule-course.js';
+import { bookCourse } from '../../../services/scheduling/book-course.js';
+import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
+import { closeSession } from '../../../services/scheduling/close-session.js';
+import { earliestStartOf } from '../../../services/scheduling/earliest-start.js';
+import { proposeCourse, type FinderOptions } from '../../../services/scheduling/propose-course.js';
+import { rescheduleInCourse } from '../../../services/scheduling/reschedule-course.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
-import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import { sessionFor } from '../sessions/session-view.js';
 import {
   bookedCourseView,
@@ -43,6 +42,7 @@ const now = () => new Date().toISOString();
 /** The course finder, whole-course booking, and moving, cancelling or closing booked sessions. */
 export async function schedulingRoutes(app: App): Promise<void> {
   const tags = ['scheduling'];
+  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
 
   app.post(
     '/api/courses/:id/course-proposals',
@@ -126,9 +126,16 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ],
           tx,
         );
-        for (const s of result.sessions)
-          await request.audit(await scheduleSessionMessages(tx, s.id, app.appConfig.messaging, app.knowledgeBase), tx);
-        await rescreenAfterBooking(tx, app.knowledgeBase, request, result.course.patientId);
+        const { course, patient, location, sessions } = result;
+        await request.audit(
+          await afterSessionsChanged(tx, followUp, {
+            patientId: course.patientId,
+            sessions,
+            known: { course, patient, location },
+            rescreen: true,
+          }),
+          tx,
+        );
         return result;
       });
       return reply
@@ -170,12 +177,15 @@ export async function schedulingRoutes(app: App): Promise<void> {
           })),
           tx,
         );
-        for (const sessionId of done.moved)
-          await request.audit(
-            await scheduleSessionMessages(tx, sessionId, app.appConfig.messaging, app.knowledgeBase),
-            tx,
-          );
-        await rescreenAfterBooking(tx, app.knowledgeBase, request, done.course.patientId);
+        await request.audit(
+          await afterSessionsChanged(tx, followUp, {
+            patientId: done.course.patientId,
+            sessions: done.sessions.filter((s) => done.moved.includes(s.id)),
+            known: { course: done.course },
+            rescreen: true,
+          }),
+          tx,
+        );
         return done;
       });
       return { sessions: result.sessions.map((s) => sessionFor(user.role, s)), moved: result.moved };
@@ -206,7 +216,11 @@ export async function schedulingRoutes(app: App): Promise<void> {
             tx,
           );
           await request.audit(
-            await scheduleSessionMessages(tx, closed.id, app.appConfig.messaging, app.knowledgeBase),
+            await afterSessionsChanged(tx, followUp, {
+              patientId: closed.patientId,
+              sessions: [closed],
+              rescreen: false,
+            }),
             tx,
           );
           return closed;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timePreferences } from '../../scheduling/availability-fields.js';
+import { timePreferences } from '../../../services/scheduling/availability-fields.js';
 import { id, isoDate, isoTimestamp } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
 

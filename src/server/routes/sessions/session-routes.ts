@@ -1,21 +1,21 @@
 import { z } from 'zod';
 import { sessionStatuses } from '../../../storage/database-schema.js';
-import type { TreatmentSessionRecord, UserRecord } from '../../../storage/repositories/records.js';
+import type { TreatmentSessionRecord, UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../auth/patient-access.js';
+import { loadAccessibleCourse, loadCourseWithPatient } from '../../../services/access/course-access.js';
+import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessibleSession, loadSessionForChange } from '../../../services/access/session-access.js';
 import { conflict, forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
 import { patientView, sessionView } from '../../views.js';
-import { holdSlots, syncSlots } from '../../scheduling/slot-guard.js';
-import { scheduleSessionMessages } from '../../messaging/schedule-session-messages.js';
-import { rescreenAfterBooking } from '../../rescreening/rescreen-after-booking.js';
-import { loadAccessibleCourse } from '../courses/course-routes.js';
+import { holdSlots, syncSlots } from '../../../services/scheduling/slot-guard.js';
+import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
 import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
-import { checkTreatment } from '../charts/treatment-check.js';
-import { resolveOverride } from '../charts/treatment-gate-rules.js';
+import { checkTreatment } from '../../../services/treatment/treatment-check.js';
+import { resolveOverride } from '../../../services/treatment/treatment-gate-rules.js';
 import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { sessionFor } from './session-view.js';
 
@@ -96,24 +96,6 @@ async function checkBooking(
   }
 }
 
-export async function loadAccessibleSession(repos: Repositories, user: UserRecord, sessionId: string) {
-  const session = await repos.treatmentSessions.findById(sessionId);
-  if (!session) throw notFound('session');
-  await loadAccessiblePatient(repos, user, session.patientId).catch(() => {
-    throw notFound('session');
-  });
-  return session;
-}
-
-/**
- * loadAccessibleSession for a change that depends on the session's status: the session is held until
- * the transaction ends, so two changes at once (cancel and move, say) queue instead of both passing.
- */
-export async function loadSessionForChange(tx: Repositories, user: UserRecord, sessionId: string) {
-  await tx.treatmentSessions.lockForChange(sessionId);
-  return loadAccessibleSession(tx, user, sessionId);
-}
-
 /** The fields a patch sets (undefined leaves a field as it is). */
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -121,8 +103,9 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
+  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
 
-  /** The override to store for marking the session done, or 409 `treatment_blocked` (see charts/treatment-gate-rules.ts). */
+  /** The override to store for marking the session done, or 409 `treatment_blocked` (see services/treatment/treatment-gate-rules.ts). */
   const gateForDone = async (
     tx: Repositories,
     session: TreatmentSessionRecord,
@@ -150,7 +133,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const session = await app.repos.transaction(async (tx) => {
-        const course = await loadAccessibleCourse(tx, user, request.params.id);
+        const { course, patient } = await loadCourseWithPatient(tx, user, request.params.id);
         if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
@@ -160,10 +143,14 @@ export async function sessionRoutes(app: App): Promise<void> {
           tx,
         );
         await request.audit(
-          await scheduleSessionMessages(tx, created.id, app.appConfig.messaging, app.knowledgeBase),
+          await afterSessionsChanged(tx, followUp, {
+            patientId: course.patientId,
+            sessions: [created],
+            known: { course, patient },
+            rescreen: true,
+          }),
           tx,
         );
-        await rescreenAfterBooking(tx, app.knowledgeBase, request, course.patientId);
         return created;
       });
       return reply.code(201).send(sessionFor(user.role, session));
@@ -330,10 +317,13 @@ export async function sessionRoutes(app: App): Promise<void> {
             tx,
           );
         await request.audit(
-          await scheduleSessionMessages(tx, session.id, app.appConfig.messaging, app.knowledgeBase),
+          await afterSessionsChanged(tx, followUp, {
+            patientId: session.patientId,
+            sessions: [changed],
+            rescreen: true,
+          }),
           tx,
         );
-        await rescreenAfterBooking(tx, app.knowledgeBase, request, session.patientId);
         return { changed, stored };
       });
       return { ...sessionFor(user.role, updated.changed), ...(updated.stored ? { override: updated.stored } : {}) };

@@ -1,4 +1,4 @@
-import type { Role, TreatmentSessionRecord } from '../../../storage/repositories/records.js';
+import type { Role, TreatmentSessionRecord } from '../../../core/records/index.js';
 
 /** Reception runs the schedule but sees nothing clinical: the re-screening flag is left out for them. */
 export function sessionFor(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newId } from '../../../storage/ids.js';
-import type { SideEffectPhotoRecord } from '../../../storage/repositories/records.js';
+import type { SideEffectPhotoRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { notFound } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
@@ -11,7 +11,7 @@ import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
 import { receiveImages } from '../../uploads/receive-images.js';
 import { committedImages, imagePath, openImage, sendImage } from '../../uploads/stored-images.js';
-import { loadAccessibleReport } from './report-access.js';
+import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { reportPhotoFor, reportPhotoView } from './side-effect-schemas.js';
 
 const maxPhotosPerUpload = 5;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../storage/repositories/records.js';
+import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { invalidField } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { loadAccessibleReport } from './report-access.js';
-import { assertSessionHeld, loadAccessibleSession } from './session-access.js';
+import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
+import { loadAccessibleSession } from '../../../services/access/session-access.js';
+import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
 import { sideEffectPhotoRoutes } from './side-effect-photo-routes.js';
 import {
   attentionFor,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { triageLevels, type TriageResult } from '../../../core/triage/triage-side-effect.js';
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../storage/repositories/records.js';
+import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
 import type { AttentionReport, SessionLot } from '../../../storage/repositories/side-effect-repository.js';
 import { isoTimestamp, pageQuery, text } from '../../validation/fields.js';
 

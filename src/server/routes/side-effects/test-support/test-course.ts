@@ -1,6 +1,6 @@
 import { healthyIntake } from '../../../../test-support/intake-examples.js';
 import type { TestApp, TestClient } from '../../../../test-support/test-app.js';
-import type { PatientRecord } from '../../../../storage/repositories/records.js';
+import type { PatientRecord } from '../../../../core/records/index.js';
 
 const hour = 3_600_000;
 

@@ -1,0 +1,25 @@
+import type { AuditAction } from './record-values.js';
+
+/** A record an audit entry names, and whose data it is (null when it is no patient's). */
+export interface AuditedRecord {
+  entityId: string | null;
+  patientId: string | null;
+}
+
+/**
+ * One read or write by one request: every record it touched is in `records`. `entityId` and
+ * `patientId` are filled when there is just one of them (one record; one patient), else null.
+ */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  clinicId: string | null;
+  userId: string | null;
+  role: string | null;
+  action: AuditAction;
+  entity: string;
+  entityId: string | null;
+  patientId: string | null;
+  route: string | null;
+  records: AuditedRecord[];
+}

@@ -1,0 +1,39 @@
+export interface SideEffectReportRecord {
+  id: string;
+  sessionId: string;
+  reporterUserId: string | null;
+  symptom: string;
+  onset: string | null;
+  severity: string | null;
+  /** The triage core's result (TriageResult) when one was stored; read defensively. */
+  triage: unknown;
+  createdAt: string;
+  /** Side-effect codes the reporter chose; empty on reports from before they were asked. */
+  codes: string[];
+  /** Whether the symptom was still there when reported; null on older reports. */
+  ongoing: boolean | null;
+  /** Symptom codes the reporter ticked (side-effects.yaml `signs`); empty on reports from before they were asked (0021). */
+  symptoms: string[];
+  /** Days after the session the symptom began; null on reports from before 0021. */
+  onsetDays: number | null;
+  /** Who made the report: the patient, or staff on their behalf; null on reports from before 0021. */
+  reportedBy: 'patient' | 'staff' | null;
+}
+
+export interface SideEffectPhotoRecord {
+  id: string;
+  reportId: string;
+  filePath: string;
+  mime: string;
+  createdAt: string;
+}
+
+export interface OutcomeRecord {
+  id: string;
+  sessionId: string;
+  patientRating: number | null;
+  practitionerRating: number | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,72 @@
+import type { AssessmentResult } from '../assessment/assessment-result.js';
+import type { Intake, sexValues } from '../assessment/intake-schema.js';
+import type { PhotoKind } from './record-values.js';
+
+export type Sex = (typeof sexValues)[number];
+
+export interface PatientRecord {
+  id: string;
+  clinicId: string;
+  firstName: string;
+  lastName: string;
+  birthDate: string;
+  sex: Sex;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `data` is the contract's assessment request, parsed (parseIntake) when it was loaded. */
+export interface IntakeRecord {
+  id: string;
+  patientId: string;
+  version: number;
+  data: Intake;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface AssessmentRecord {
+  id: string;
+  intakeId: string | null;
+  patientId: string | null;
+  result: AssessmentResult;
+  verdict: string;
+  knowledgeBaseVersion: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ConsentTextRecord {
+  id: string;
+  clinicId: string;
+  procedure: string;
+  version: number;
+  text: string;
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ConsentSignatureRecord {
+  id: string;
+  patientId: string;
+  consentTextId: string;
+  typedName: string;
+  /** A `data:` URL of the drawn signature, or null when only a name was typed. */
+  signatureImage: string | null;
+  signedAt: string;
+  userAgent: string | null;
+  userId: string | null;
+}
+
+export interface PhotoRecord {
+  id: string;
+  patientId: string;
+  sessionId: string | null;
+  kind: PhotoKind;
+  filePath: string;
+  mime: string;
+  createdBy: string | null;
+  createdAt: string;
+}

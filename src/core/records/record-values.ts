@@ -1,0 +1,22 @@
+/**
+ * The closed sets of values records carry. Storage checks its columns against these lists and the
+ * HTTP schemas enumerate them, so each set is written once, here.
+ */
+
+export const roles = ['admin', 'practitioner', 'reception', 'patient'] as const;
+export type Role = (typeof roles)[number];
+
+export const sessionStatuses = ['planned', 'done', 'cancelled', 'no_show'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+export const courseStatuses = ['active', 'completed', 'cancelled'] as const;
+export type CourseStatus = (typeof courseStatuses)[number];
+
+export const injectionTechniques = ['manual', 'gun', 'needle_free'] as const;
+export type InjectionTechnique = (typeof injectionTechniques)[number];
+
+export const photoKinds = ['before', 'after'] as const;
+export type PhotoKind = (typeof photoKinds)[number];
+
+export const auditActions = ['read', 'create', 'update', 'delete'] as const;
+export type AuditAction = (typeof auditActions)[number];

@@ -1,0 +1,3 @@
+import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+
+export const accessMatrix: AccessMatrixRow[] = [{ method: 'GET', url: '/api/audit', allowed: ['admin'] }];

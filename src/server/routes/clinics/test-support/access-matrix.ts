@@ -1,0 +1,13 @@
+import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+
+export const accessMatrix: AccessMatrixRow[] = [
+  { method: 'GET', url: '/api/clinics', allowed: ['admin'] },
+  { method: 'GET', url: '/api/clinics/:id', allowed: ['admin'] },
+  { method: 'PATCH', url: '/api/clinics/:id', allowed: ['admin'] },
+  { method: 'GET', url: '/api/clinics/:id/locations', allowed: ['admin', 'practitioner', 'reception'] },
+  { method: 'POST', url: '/api/clinics/:id/locations', allowed: ['admin'] },
+  { method: 'PATCH', url: '/api/locations/:id', allowed: ['admin'] },
+  { method: 'GET', url: '/api/locations/:id/rooms', allowed: ['admin', 'practitioner', 'reception'] },
+  { method: 'POST', url: '/api/locations/:id/rooms', allowed: ['admin'] },
+  { method: 'PATCH', url: '/api/rooms/:id', allowed: ['admin'] },
+];

@@ -1,3 +1,0 @@
-import type { AccessMatrixRow } from '../../access-matrix-row.js';
-
-export const accessMatrix: AccessMatrixRow[] = [{ method: 'GET', url: '/api/reports/:table.csv', allowed: ['admin'] }];

@@ -1,0 +1,12 @@
+import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+
+const clinicalOrOwn = ['admin', 'practitioner', 'patient'] as const;
+
+export const accessMatrix: AccessMatrixRow[] = [
+  { method: 'POST', url: '/api/sessions/:id/side-effects', allowed: clinicalOrOwn },
+  { method: 'GET', url: '/api/sessions/:id/side-effects', allowed: clinicalOrOwn },
+  { method: 'GET', url: '/api/side-effects/:id', allowed: clinicalOrOwn },
+  { method: 'GET', url: '/api/side-effects', allowed: ['admin', 'practitioner'] },
+  { method: 'POST', url: '/api/side-effects/:id/photos', allowed: clinicalOrOwn },
+  { method: 'GET', url: '/api/side-effects/:id/photos/:photoId', allowed: clinicalOrOwn },
+];

@@ -1,9 +1,0 @@
-import type { AccessMatrixRow } from '../../access-matrix-row.js';
-
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/users', allowed: ['admin'] },
-  { method: 'GET', url: '/api/staff', allowed: ['admin', 'practitioner', 'reception'] },
-  { method: 'POST', url: '/api/users', allowed: ['admin'] },
-  { method: 'GET', url: '/api/users/:id', allowed: ['admin'] },
-  { method: 'PATCH', url: '/api/users/:id', allowed: ['admin'] },
-];

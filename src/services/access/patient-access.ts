@@ -1,0 +1,56 @@
+import type { PatientRecord, UserRecord } from '../../core/records/index.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import { DomainError, forbidden, isNotFound, notFound } from '../domain-errors.js';
+
+/**
+ * Record-level access, on top of the role guard: staff see their own clinic's patients only (others
+ * are "not found", so ids from elsewhere are not confirmed), and a patient account sees only its
+ * own patient.
+ */
+export function assertPatientAccess(
+  user: UserRecord,
+  patient: PatientRecord | undefined,
+): asserts patient is PatientRecord {
+  if (!patient || patient.clinicId !== user.clinicId) throw notFound('patient');
+  if (user.role === 'patient' && user.patientId !== patient.id)
+    throw forbidden('patients may see only their own records');
+}
+
+export async function loadAccessiblePatient(
+  repos: Repositories,
+  user: UserRecord,
+  patientId: string,
+): Promise<PatientRecord> {
+  const patient = await repos.patients.findById(patientId);
+  assertPatientAccess(user, patient);
+  return patient;
+}
+
+/**
+ * How a refusal to see a record's patient is answered: `hidden` makes another patient's record
+ * "not found" like another clinic's (most records); `refused` keeps the patient's 403 (photos).
+ */
+export type OtherPatient = 'hidden' | 'refused';
+
+/**
+ * The patient a record belongs to, if the user may see it. A refusal names the record ("session not
+ * found"), never the patient; anything else, a database error say, is passed on as it is.
+ */
+export async function patientOfRecord(
+  repos: Repositories,
+  user: UserRecord,
+  record: { patientId: string },
+  entity: string,
+  otherPatient: OtherPatient = 'hidden',
+): Promise<PatientRecord> {
+  try {
+    return await loadAccessiblePatient(repos, user, record.patientId);
+  } catch (error) {
+    throw isRefusal(error, otherPatient) ? notFound(entity) : error;
+  }
+}
+
+/** Whether the error is an access refusal to answer as "not found": never a database error. */
+export function isRefusal(error: unknown, otherPatient: OtherPatient = 'hidden'): error is DomainError {
+  return isNotFound(error) || (otherPatient === 'hidden' && error instanceof DomainError && error.kind === 'forbidden');
+}

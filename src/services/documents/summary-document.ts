@@ -1,0 +1,38 @@
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { treatmentSummaryPdf } from '../../interop/index.js';
+import type { CourseRecord } from '../../core/records/index.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import type { MadeDocument } from './aftercare-document.js';
+import { clinicTimeZone } from './clinic-zone.js';
+import { documentWords, type DocumentLanguage } from './document-language.js';
+import { loadPatientRecordGroup } from './record-groups.js';
+
+/** One course's treatment summary, in the time zone where its sessions took place; its sources named by their titles in the knowledge base. */
+export async function summaryDocument(
+  repos: Repositories,
+  course: CourseRecord,
+  language: DocumentLanguage,
+  knowledge: KnowledgeBase,
+  now = new Date(),
+): Promise<MadeDocument> {
+  const patient = await repos.patients.findById(course.patientId);
+  if (!patient) throw new Error(`course ${course.id} has lost its patient`);
+  const records = await loadPatientRecordGroup(repos, patient);
+  const firstSession = records.sessions.find((s) => s.courseId === course.id);
+  const [clinic, timeZone] = await Promise.all([
+    repos.clinics.findById(patient.clinicId),
+    clinicTimeZone(repos, patient.clinicId, firstSession?.locationId),
+  ]);
+  const words = documentWords(language);
+  const pdf = await treatmentSummaryPdf({
+    clinic: { name: clinic?.name ?? '' },
+    records,
+    courseId: course.id,
+    sources: knowledge.data.sources.sources,
+    timeZone,
+    locale: words.locale,
+    labels: words.summary,
+    createdAt: now,
+  });
+  return { pdf, patient };
+}

@@ -1,0 +1,94 @@
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
+import type { BookedSession } from '../../core/messages/message-types.js';
+import { planSessionMessages } from '../../core/messages/plan-session-messages.js';
+import type { TreatmentSessionRecord } from '../../core/records/index.js';
+import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
+import type { MessagingSettings } from './messaging-settings.js';
+import { MessageSources } from './message-sources.js';
+
+const entity = 'outbox_message';
+
+function audited(messages: readonly OutboxMessageRecord[], action: AuditEvent['action']): AuditEvent[] {
+  return messages.map((m) => ({ action, entity, entityId: m.id, patientId: m.patientId }));
+}
+
+/**
+ * Brings a session's messages in line with the session, inside the caller's transaction (`tx`),
+ * so they commit or roll back with the booking. Call it after a session is booked or changed:
+ *
+ * - planned: the messages the core plans (src/core/messages) replace the pending ones; sent ones
+ *   go out again only when the session moved (its fingerprint: time, place, zone, address), and
+ *   pending ones the move made pointless (a reminder now in the past) are cancelled;
+ * - cancelled or no-show: pending messages are cancelled;
+ * - done: nothing changes (aftercare and the check-in still follow).
+ *
+ * A patient without an email address gets no messages. The patient's medicines (from their intakes)
+ * and the knowledge base's late signs go into the texts: no "avoid aspirin" for a patient on a
+ * prescribed blood thinner, and every aftercare text says which signs need a same-day call. Returns
+ * the audit entries for the caller to record in the same transaction. `session` is the session as it
+ * now stands; `sources` reads the course, patient and the rest, once for all sessions given it.
+ */
+export async function scheduleSessionMessages(
+  tx: Repositories,
+  session: TreatmentSessionRecord,
+  settings: MessagingSettings,
+  knowledge: KnowledgeBase,
+  options: { now?: Date; sources?: MessageSources } = {},
+): Promise<AuditEvent[]> {
+  const { now = new Date(), sources = new MessageSources(tx) } = options;
+  if (session.status === 'done') return [];
+  const cancelAll = async () => audited(await tx.outbox.cancelPending(session.id), 'update');
+  if (session.status !== 'planned') return cancelAll();
+
+  const course = await sources.course(session.courseId);
+  const patient = await sources.patient(session.patientId);
+  if (!course || course.status !== 'active' || !patient?.email) return cancelAll();
+  const clinic = await sources.clinic(patient.clinicId);
+  // A session without a location is still in the clinic's zone: its first location's.
+  const location = session.locationId
+    ? await sources.location(session.locationId)
+    : await sources.firstLocation(patient.clinicId);
+  const medications = await sources.medications(patient.id, course.assessmentId);
+
+  const booked: BookedSession = {
+    id: session.id,
+    start: session.scheduledAt,
+    durationMinutes: session.durationMinutes ?? course.plan.durationMinutes.max,
+    timeZone: location?.timeZone ?? 'UTC',
+    locale: settings.locale,
+    clinicName: clinic?.name ?? '',
+    place: session.locationId && location ? [location.name, location.address].filter(Boolean).join(', ') : null,
+    patient: { firstName: patient.firstName, email: patient.email, ...(medications ? { medications } : {}) },
+    numbingCream: course.plan.anaesthesia.creamOffered,
+  };
+  const planned = planSessionMessages(booked, course.plan, {
+    now,
+    baseUrl: settings.baseUrl,
+    lateSigns: lateSignsNotice(knowledge),
+  });
+
+  const events: AuditEvent[] = [];
+  for (const message of planned) {
+    const { message: record, change } = await tx.outbox.upsert({
+      sessionId: session.id,
+      patientId: patient.id,
+      clinicId: patient.clinicId,
+      kind: message.kind,
+      channel: settings.channel,
+      recipient: message.to,
+      subject: message.subject,
+      body: message.body,
+      fingerprint: message.fingerprint,
+      dueAt: message.dueAt,
+    });
+    if (change !== 'unchanged') events.push(...audited([record], change === 'created' ? 'create' : 'update'));
+  }
+  const fingerprint = planned[0]?.fingerprint ?? '';
+  events.push(
+    ...audited(await tx.outbox.cancelPending(session.id, { kinds: planned.map((m) => m.kind), fingerprint }), 'update'),
+  );
+  return events;
+}

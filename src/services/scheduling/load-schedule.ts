@@ -1,0 +1,98 @@
+import type {
+  AvailabilityException,
+  Booking,
+  PractitionerAvailability,
+  ScheduleInput,
+} from '../../core/scheduling/availability.js';
+import type { AvailabilityExceptionRecord, LocationRecord } from '../../core/records/index.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import { conflict } from '../domain-errors.js';
+import { clinicalRoles } from '../access/roles.js';
+import { toWeeklyHours, weeklyHours } from './availability-fields.js';
+import { sessionEndMs, widenToSlots } from './slot-claims.js';
+
+const dayMs = 86_400_000;
+
+function toException(record: AvailabilityExceptionRecord): AvailabilityException {
+  const reason = record.reason === null ? {} : { reason: record.reason };
+  return record.kind === 'days'
+    ? { kind: 'days', from: record.from, to: record.to, ...reason }
+    : { kind: 'hours', start: record.start, end: record.end, ...reason };
+}
+
+/**
+ * The clinic's sessions that can block anyone here between `fromMs` and `toMs`, widened to the
+ * guard's slots so the finder never proposes what the guard refuses. A session without a
+ * practitioner or room gets '' there, an id nothing has, so it blocks only what it names.
+ */
+async function loadBookings(repos: Repositories, clinicId: string, fromMs: number, toMs: number): Promise<Booking[]> {
+  // A day earlier: sessions that started before the window may still run into it.
+  const slots = await repos.availability.bookedSlots({
+    clinicId,
+    from: new Date(fromMs - dayMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+  });
+  const bookings: Booking[] = [];
+  for (const slot of slots) {
+    const startMs = Date.parse(slot.start);
+    if (Number.isNaN(startMs) || (slot.practitionerId === null && slot.roomId === null)) continue;
+    const [start, end] = widenToSlots(startMs, sessionEndMs(startMs, slot.durationMinutes));
+    if (end <= start) continue;
+    bookings.push({
+      id: slot.sessionId,
+      practitionerId: slot.practitionerId ?? '',
+      roomId: slot.roomId ?? '',
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+    });
+  }
+  return bookings;
+}
+
+/**
+ * The course finder's input for one location, read from the database (pass the transaction's
+ * repositories when booking): its zone and active rooms, the working weeks of its active
+ * practitioners with their time off, its closures, and the clinic's bookings in the window.
+ */
+export async function loadScheduleInput(
+  repos: Repositories,
+  location: LocationRecord,
+  window: { fromMs: number; toMs: number },
+): Promise<ScheduleInput> {
+  const rooms = await repos.availability.listRooms(location.id);
+  const hours = await repos.availability.listPractitionerHours(location.id);
+  const exceptions = await repos.availability.listExceptions(location.id);
+  const roomIds = new Set(rooms.map((r) => r.id));
+
+  const practitioners: PractitionerAvailability[] = [];
+  for (const entry of hours) {
+    const user = await repos.users.findById(entry.practitionerId);
+    if (!user || !user.active || user.clinicId !== location.clinicId || !clinicalRoles.includes(user.role)) continue;
+    const week = weeklyHours.safeParse(entry.weeklyHours);
+    if (!week.success)
+      throw conflict(
+        'availability_invalid',
+        `the stored working hours of ${user.displayName} at ${location.name} are not valid; set them again`,
+      );
+    practitioners.push({
+      practitionerId: user.id,
+      name: user.displayName,
+      locationId: location.id,
+      weeklyHours: toWeeklyHours(week.data),
+      exceptions: exceptions.filter((e) => e.practitionerId === user.id).map(toException),
+      // Rooms taken out of use since the hours were set are simply no longer offered.
+      ...(entry.roomIds ? { roomIds: entry.roomIds.filter((id) => roomIds.has(id)) } : {}),
+    });
+  }
+
+  return {
+    location: {
+      id: location.id,
+      timeZone: location.timeZone,
+      rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
+      closures: exceptions.filter((e) => e.practitionerId === null).map(toException),
+    },
+    practitioners,
+    bookings: await loadBookings(repos, location.clinicId, window.fromMs, window.toMs),
+  };
+}

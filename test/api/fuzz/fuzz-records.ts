@@ -1,0 +1,330 @@
+import { tinyPngDataUrl } from '../../../src/interop/test-support/tiny-png.js';
+import type { Role } from '../../../src/storage/database-schema.js';
+import { healthyIntake } from '../../../src/test-support/intake-examples.js';
+import { testKnowledgeBase, testPassword, type TestApp, type TestClient } from '../../../src/test-support/test-app.js';
+import {
+  seedInteropCatalogue,
+  seedInteropPatient,
+} from '../../../src/services/documents/test-support/interop-records.js';
+import { asBooking, copyCourse, prepareLocation, proposal } from '../../../src/test-support/scheduling-test-setup.js';
+import { multipartPayload } from '../../../src/server/uploads/test-support/multipart-payload.js';
+import { sampleImages } from '../../../src/server/uploads/test-support/sample-images.js';
+import type { ApiRoute, JsonSchema } from './api-routes.js';
+import { exampleFromSchema, type ExampleHint } from './example-body.js';
+
+/**
+ * Real records of the fixture clinic for the fuzzer: path parameters name them, so that a request
+ * gets past "not found" into validation, and body fields that must refer to something do too.
+ * Everything belongs to the fixture patient, so the patient role may use the same ids.
+ */
+export interface FuzzRecords {
+  /** The id for `param` of `route`; throws for a parameter this file does not know (a new kind of route). */
+  pathValue(route: ApiRoute, param: string): string;
+  /**
+   * A valid body for the route as `role` calls it: made from its schema with hints for the fields a
+   * schema cannot fill (ids, dates), or written out where fields depend on each other. Made when the
+   * route's turn comes, since the routes before it change records (a newer consent text, say).
+   */
+  baseBody(route: ApiRoute, role: Role): Promise<unknown>;
+}
+
+/** A healthy intake with the pregnancy and breastfeeding questions answered (no). */
+function answeredIntake(birthDate: string) {
+  const intake = healthyIntake(birthDate);
+  return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
+}
+
+async function created(
+  client: TestClient,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: object | ReturnType<typeof multipartPayload>,
+): Promise<{ id: string } & Record<string, unknown>> {
+  const options = 'headers' in payload && 'payload' in payload ? { method, url, ...payload } : { method, url, payload };
+  const response = await client.inject(options as Parameters<TestClient['inject']>[0]);
+  if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+export async function createFuzzRecords(test: TestApp, admin: TestClient): Promise<FuzzRecords> {
+  const { repos, fixture } = test;
+  const practitionerId = fixture.users.practitioner.id;
+  const { rooms } = await prepareLocation(test);
+  const [room, spareRoom] = rooms;
+  if (!room || !spareRoom) throw new Error('prepareLocation made fewer than two rooms');
+  const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
+  const records = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.patient, practitionerId);
+  const assessmentId = records.course.assessmentId ?? '';
+  const sessionId = records.doneSession.id;
+
+  const sideEffect = await created(admin, 'POST', `/api/sessions/${sessionId}/side-effects`, {
+    symptom: 'Redness',
+    onset: '2026-11-23T10:00:00Z',
+    severity: 'mild',
+    ongoing: true,
+  });
+  const sideEffectPhoto = await created(
+    admin,
+    'POST',
+    `/api/side-effects/${sideEffect.id}/photos`,
+    multipartPayload([{ name: 'photo', file: sampleImages.png, contentType: 'image/png' }]),
+  );
+  const photos = (sideEffectPhoto as { photos?: { id: string }[] }).photos ?? [sideEffectPhoto];
+  const patientPhoto = await created(
+    admin,
+    'POST',
+    `/api/patients/${fixture.patient.id}/photos`,
+    multipartPayload([
+      { name: 'kind', value: 'before' },
+      { name: 'photo', file: sampleImages.jpeg },
+    ]),
+  );
+  const exception = await created(admin, 'POST', `/api/locations/${fixture.location.id}/exceptions`, {
+    kind: 'days',
+    from: '2031-01-06',
+    to: '2031-01-06',
+    reason: 'Holiday',
+  });
+  // A calendar subscription's secret token (its address is all the caller gets).
+  const feedUrl = String((await created(admin, 'POST', '/api/calendar-feed', {})).url);
+  const feedToken = /\/api\/calendar-feeds\/([\w-]+)\.ics$/.exec(feedUrl)?.[1];
+  if (!feedToken) throw new Error(`no token in the calendar feed address ${feedUrl}`);
+  const spareUser = await repos.users.create({
+    clinicId: fixture.clinic.id,
+    email: `spare-${fixture.clinic.id}@fuzz.test`,
+    displayName: 'Spare User',
+    passwordHash: 'not-a-hash',
+    role: 'reception',
+    patientId: null,
+  });
+
+  // Scheduling wants courses without sessions: one booked here (to reschedule), one for the booking route,
+  // with the finder's proposal made after the first booking, so that its slots are still free.
+  const finder = {
+    locationId: fixture.location.id,
+    sessions: 4,
+    earliestStart: '2031-02-03',
+    horizonDays: 60,
+    preferences: { weekdays: [1, 2], timesOfDay: [{ start: '09:00', end: '12:00' }], practitionerId },
+  };
+  const toReschedule = await copyCourse(test, records.course);
+  const booked = (await created(admin, 'POST', `/api/courses/${toReschedule.id}/bookings`, {
+    locationId: fixture.location.id,
+    sessions: asBooking(await proposal(admin, toReschedule.id, finder)),
+  })) as unknown as {
+    sessions: { id: string; scheduledAt: string }[];
+  };
+  const rescheduled = booked.sessions[1];
+  if (!rescheduled) throw new Error('the booking made fewer than two sessions');
+  const bookable = await copyCourse(test, records.course);
+  const proposed = await proposal(admin, bookable.id, finder);
+
+  // A session that took place and is not charted yet, and an assessment of the patient who has no course.
+  const chartable = await repos.treatmentSessions.create({
+    courseId: records.course.id,
+    scheduledAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+    practitionerId,
+    locationId: fixture.location.id,
+  });
+  const otherIntake = await created(
+    admin,
+    'POST',
+    `/api/patients/${fixture.otherPatient.id}/intakes`,
+    healthyIntake(fixture.otherPatient.birthDate),
+  );
+  const otherAssessmentId = (otherIntake as unknown as { assessment: { id: string } }).assessment.id;
+
+  const byCollection: Record<string, string> = {
+    patients: fixture.patient.id,
+    courses: records.course.id,
+    sessions: sessionId,
+    assessments: assessmentId,
+    clinics: fixture.clinic.id,
+    locations: fixture.location.id,
+    rooms: room.id,
+    users: spareUser.id,
+    products: catalogue.product.id,
+    lots: catalogue.lots[0].id,
+    'side-effects': sideEffect.id,
+    photos: patientPhoto.id,
+    'consent-texts': 'mesotherapy',
+    'consent-signatures': records.signature.id,
+    reports: 'sessions',
+    'availability-exceptions': exception.id,
+    practitioners: practitionerId,
+    static: 'index.html',
+    'calendar-feeds': feedToken,
+  };
+  const byParam: Record<string, string> = { photoId: photos[0]?.id ?? '', practitionerId };
+  // Routes that act on a record in a state the default one is not in, or change records others need:
+  // a room or location switched off, or a session moved, would turn later routes' valid bodies away.
+  const byRoute: Record<string, Record<string, string>> = {
+    'PATCH /api/rooms/:id': { id: spareRoom.id },
+    'PATCH /api/locations/:id': { id: catalogue.location.id },
+    'PATCH /api/sessions/:id': { id: records.unmeasuredSession.id },
+    'POST /api/sessions/:id/chart': { id: chartable.id },
+    'POST /api/patients/:id/courses': { id: fixture.otherPatient.id },
+    'POST /api/courses/:id/bookings': { id: bookable.id },
+    'POST /api/courses/:id/course-proposals': { id: bookable.id },
+    'POST /api/sessions/:id/reschedule': { id: rescheduled.id },
+    'POST /api/sessions/:id/cancel': { id: records.plannedSession.id },
+    'POST /api/sessions/:id/no-show': { id: records.unmeasuredSession.id },
+  };
+
+  const hints: Record<string, unknown> = {
+    locationId: fixture.location.id,
+    practitionerId,
+    roomId: room.id,
+    roomIds: [room.id],
+    productId: catalogue.product.id,
+    lotId: catalogue.lots[0].id,
+    consentTextId: catalogue.consentText.id,
+    assessmentId,
+    sessionId,
+    courseId: records.course.id,
+    patientId: fixture.patient.id,
+    birthDate: fixture.patient.birthDate,
+    expiryDate: '2099-01-01',
+    earliestStart: '2031-02-03',
+    scheduledAt: '2031-03-03T09:00:00Z',
+    onset: '2026-11-23T10:00:00Z',
+    email: 'fuzz@example.test',
+    password: 'long enough password',
+    timeZone: 'Europe/Berlin',
+    area: 'scalp',
+    indication: 'hair_loss',
+    typedName: 'Paula Patient',
+    signatureImage: tinyPngDataUrl(),
+    phone: '+49 30 1234567',
+    active: true,
+    ingredients: ['zinc'],
+    codes: ['redness'],
+    symptoms: ['redness'],
+    onsetDays: 0,
+  };
+  // Hints that differ by route: a time not booked by the route before, say.
+  const hintsByRoute: Record<string, Record<string, unknown>> = {
+    // No override: it only goes with marking the session done.
+    'PATCH /api/sessions/:id': {
+      scheduledAt: '2031-03-10T13:00:00Z',
+      locationId: fixture.location.id,
+      roomId: spareRoom.id,
+      status: 'planned',
+      override: null,
+    },
+  };
+  const hintFor =
+    (values: Readonly<Record<string, unknown>>): ExampleHint =>
+    (name: string, schema: JsonSchema) => {
+      if (schema.format === 'binary') return sampleImages.jpeg;
+      if (schema.pattern?.includes(':[0-5]')) return name === 'end' ? '17:00' : '09:00';
+      return values[name];
+    };
+
+  // Within the scalp plan's depth (2-3 mm): the treatment gate asks for confirmation of anything else.
+  const chartPoint = {
+    area: 'scalp',
+    x: 0.5,
+    y: 0.5,
+    productId: catalogue.product.id,
+    lotId: catalogue.lots[0].id,
+    volumeMl: 0.1,
+    depthMm: 2,
+    technique: 'manual',
+  };
+  const bodies: Record<string, unknown> = {
+    'POST /api/auth/login': { email: fixture.users.admin.email, password: testPassword },
+    'POST /api/assessments': healthyIntake(),
+    // Every screening question answered: this becomes the patient's latest intake, which the treatment gate reads when the chart route's turn comes.
+    'POST /api/patients/:id/intakes': answeredIntake(fixture.patient.birthDate),
+    'POST /api/patients/:id/courses': { assessmentId: otherAssessmentId },
+    'POST /api/courses/:id/course-proposals': finder,
+    'POST /api/scheduling/course-proposals': {
+      ...finder,
+      plan: {
+        sessions: { min: 4, max: 6 },
+        intervalDays: { min: 7, max: 14 },
+        laterIntervalDays: { min: 14, max: 30 },
+        durationMinutes: { min: 20, max: 30 },
+        anaesthesia: { creamOffered: true, leadMinutes: { min: 20, max: 30 } },
+      },
+      switchAfter: 2,
+    },
+    'POST /api/courses/:id/bookings': {
+      locationId: fixture.location.id,
+      sessions: asBooking(proposed),
+      preferences: { weekdays: [1] },
+    },
+    'POST /api/sessions/:id/reschedule': {
+      start: rescheduled.scheduledAt,
+      practitionerId,
+      preferences: { timesOfDay: [{ start: '09:00', end: '17:00' }] },
+    },
+    'POST /api/locations/:id/exceptions': {
+      kind: 'hours',
+      start: '2031-01-07T09:00',
+      end: '2031-01-07T10:00',
+      practitionerId,
+      reason: 'Training',
+    },
+    'POST /api/sessions/:id/chart': {
+      anaesthesiaUsed: true,
+      anaesthesiaAgent: 'lidocaine',
+      notes: 'Fine',
+      points: [chartPoint, chartPoint],
+    },
+    // Notes are the practitioner's: admin rates.
+    'PUT /api/sessions/:id/outcome': { patientRating: 7, practitionerRating: 8 },
+    // Only patient accounts link to a patient: an account for the patient who has none yet.
+    'POST /api/users': {
+      email: 'fuzz@example.test',
+      password: 'long enough password',
+      displayName: 'Otto',
+      role: 'patient',
+      patientId: fixture.otherPatient.id,
+    },
+    'POST /api/fhir/import': {
+      resourceType: 'Bundle',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:p1',
+          resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' },
+        },
+      ],
+    },
+  };
+  // What a patient may send differs: their own rating only.
+  const patientBodies: Record<string, unknown> = {
+    'PUT /api/sessions/:id/outcome': { patientRating: 7 },
+  };
+
+  return {
+    pathValue(route, param) {
+      const routeValue = byRoute[route.key]?.[param];
+      if (routeValue) return routeValue;
+      if (byParam[param]) return byParam[param];
+      const segments = route.url.split('/');
+      const at = segments.findIndex((s) => s.startsWith(`:${param}`) || (param === '*' && s === '*'));
+      const collection = segments[at - 1] ?? '';
+      const value = byCollection[collection];
+      if (value === undefined)
+        throw new Error(
+          `${route.key}: no record for :${param} after /${collection}/; add one to test/api/fuzz/fuzz-records.ts`,
+        );
+      return value;
+    },
+    async baseBody(route, role) {
+      if (!route.body) return undefined;
+      const written = (role === 'patient' ? patientBodies[route.key] : undefined) ?? bodies[route.key];
+      if (written !== undefined) return written;
+      // The consent text current now: the route adding versions may have run.
+      const consentText = await repos.consent.findActiveText(fixture.clinic.id, 'mesotherapy');
+      const values = {
+        ...hints,
+        ...(consentText ? { consentTextId: consentText.id } : {}),
+        ...hintsByRoute[route.key],
+      };
+      return exampleFromSchema(route.body.schema, hintFor(values));
+    },
+  };
+}
