@@ -51,49 +51,11 @@ import type {
 } from './schema/operations-tables.js';
 
 export * from './schema/column-values.js';
-export type {
-  ClinicsTable,
-  LocationsTable,
-  UsersTable,
-  AuthSessionsTable,
-  RoomsTable,
-  PractitionerAvailabilityTable,
-  AvailabilityExceptionsTable,
-  CalendarFeedsTable,
-} from './schema/organisation-tables.js';
-export type {
-  PatientsTable,
-  PatientNameWordsTable,
-  PatientNamePairsTable,
-  IntakesTable,
-  AssessmentsTable,
-} from './schema/patient-tables.js';
-export type {
-  CoursesTable,
-  TreatmentSessionsTable,
-  ConsentTextsTable,
-  ConsentSignaturesTable,
-  ProductsTable,
-  LotsTable,
-  ChartEntriesTable,
-  InjectionPointsTable,
-  TreatmentOverridesTable,
-  ChartAddendaTable,
-} from './schema/treatment-tables.js';
-export type {
-  SideEffectReportsTable,
-  SideEffectPhotosTable,
-  OutcomesTable,
-  PhotosTable,
-} from './schema/follow-up-tables.js';
-export type {
-  AuditLogTable,
-  OutboxMessagesTable,
-  SessionSlotClaimsTable,
-  CourseSchedulesTable,
-  MaintenanceRecallsTable,
-  SessionFlagsView,
-} from './schema/operations-tables.js';
+export type * from './schema/organisation-tables.js';
+export type * from './schema/patient-tables.js';
+export type * from './schema/treatment-tables.js';
+export type * from './schema/follow-up-tables.js';
+export type * from './schema/operations-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;

@@ -9,7 +9,7 @@ import { sessionCookieName } from '../server/auth/session-tokens.js';
 import { buildApp } from '../server/build-app.js';
 import { csrfHeader } from '../server/plugins/csrf.js';
 import type { Db, Engine } from '../storage/create-database.js';
-import type { Role, UserRecord } from '../core/records/index.js';
+import { roles, type Role, type UserRecord } from '../core/records/index.js';
 import { createRepositories, type Repositories } from '../storage/repositories/repositories.js';
 import { createClinicFixture, fixtureEmail, type ClinicFixture } from './clinic-fixture.js';
 import { forEachEngine } from './test-databases.js';
@@ -53,6 +53,8 @@ export interface TestApp {
   signInAs(email: string, password: string): Promise<TestClient>;
   /** Another clinic in the same database (users sign in with `testPassword` via `signInAs`). */
   createOtherClinic(): Promise<ClinicFixture>;
+  /** A client signed in as the `role` user (admin unless told) of a new other clinic: an outsider to the fixture's records. */
+  signInElsewhere(role?: Role): Promise<TestClient>;
 }
 
 function cookieValue(response: LightMyRequestResponse, name: string): string | undefined {
@@ -81,6 +83,15 @@ export async function signInClient(app: App, email: string, password: string): P
   };
 }
 
+/** A signed-in client for each role `wanted` (every fixture role unless told), signed in side by side. */
+export async function signInRoles<R extends Role>(
+  testApp: TestApp,
+  wanted: readonly R[] = roles as readonly Role[] as readonly R[],
+): Promise<Record<R, TestClient>> {
+  const clients = await Promise.all(wanted.map((role) => testApp.signIn(role)));
+  return Object.fromEntries(wanted.map((role, i) => [role, clients[i]])) as Record<R, TestClient>;
+}
+
 let fixtureCount = 0;
 
 /**
@@ -101,6 +112,8 @@ export function forEachApp(
       const tag = `${engine}-${process.pid}-${++fixtureCount}`;
       const fixture = await createClinicFixture(repos, { tag, passwordHash });
       const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig(options.config) });
+      const createOtherClinic = () =>
+        createClinicFixture(repos, { tag: `${tag}-other-${++fixtureCount}`, passwordHash });
       testApp = {
         engine,
         db,
@@ -109,7 +122,9 @@ export function forEachApp(
         fixture,
         signIn: (role) => signInClient(app, fixtureEmail(role, tag), testPassword),
         signInAs: (email, password) => signInClient(app, email, password),
-        createOtherClinic: () => createClinicFixture(repos, { tag: `${tag}-other-${++fixtureCount}`, passwordHash }),
+        createOtherClinic,
+        signInElsewhere: async (role = 'admin') =>
+          signInClient(app, (await createOtherClinic()).users[role].email, testPassword),
       };
     });
     afterAll(async () => {

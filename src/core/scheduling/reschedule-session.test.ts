@@ -30,19 +30,15 @@ function ok(result: RescheduleResult) {
 
 const spaced = ['2026-11-23', '2026-12-03', '2026-12-13', '2026-12-23'];
 
+/** Moves session `session` of a course booked on `dates` to `newStart`, in a clinic with no other bookings. */
+function reflow(dates: string[], session: number, newStart: string): RescheduleResult {
+  const { course, bookings } = booked(dates);
+  return rescheduleSession({ schedule: testClinic({ bookings }), plan, course, session, newStart, now });
+}
+
 describe('rescheduleSession', () => {
   it('moves one session and keeps the later ones that still fit', () => {
-    const { course, bookings } = booked(['2026-11-23', '2026-12-03', '2026-12-14', '2026-12-24']);
-    const result = ok(
-      rescheduleSession({
-        schedule: testClinic({ bookings }),
-        plan,
-        course,
-        session: 2,
-        newStart: '2026-12-04T08:00:00Z',
-        now,
-      }),
-    );
+    const result = ok(reflow(['2026-11-23', '2026-12-03', '2026-12-14', '2026-12-24'], 2, '2026-12-04T08:00:00Z'));
     expect(result.moved).toEqual([2]);
     expect(result.sessions.map((s) => `${s.localDate} ${s.localStart}`)).toEqual([
       '2026-11-23 09:00',
@@ -54,33 +50,13 @@ describe('rescheduleSession', () => {
   });
 
   it('does not let the course block itself: a session may move onto part of its own old slot', () => {
-    const { course, bookings } = booked(['2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14']);
-    const result = ok(
-      rescheduleSession({
-        schedule: testClinic({ bookings }),
-        plan,
-        course,
-        session: 2,
-        newStart: '2026-11-30T06:15:00Z',
-        now,
-      }),
-    );
+    const result = ok(reflow(['2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14'], 2, '2026-11-30T06:15:00Z'));
     expect(result.moved).toEqual([2]);
     expect(result.sessions[1]).toMatchObject({ localStart: '09:15', localEnd: '09:45' });
   });
 
   it('re-flows later sessions as little as possible, at their old time of day', () => {
-    const { course, bookings } = booked(['2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14']);
-    const result = ok(
-      rescheduleSession({
-        schedule: testClinic({ bookings }),
-        plan,
-        course,
-        session: 2,
-        newStart: '2026-12-02T07:00:00Z',
-        now,
-      }),
-    );
+    const result = ok(reflow(['2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14'], 2, '2026-12-02T07:00:00Z'));
     expect(result.moved).toEqual([2, 3, 4]);
     expect(result.sessions.map((s) => `${s.localDate} ${s.localStart}`)).toEqual([
       '2026-11-23 09:00',

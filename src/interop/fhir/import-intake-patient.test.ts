@@ -5,6 +5,7 @@ import { sampleGroup } from '../test-support/sample-records.js';
 import { ATC, SNOMED } from './code-maps.js';
 import { FhirImportError, importIntakePatient } from './import-intake-patient.js';
 import { exportPatientBundle } from './patient-bundle.js';
+import { definedOnly, exportableFacts } from '../test-support/exportable-facts.js';
 
 const isoDate = fc
   .date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true })
@@ -69,30 +70,6 @@ const intakePatient = fc.record({
   allergies: fc.array(fc.record({ substance: fc.constantFrom(...substances) }), { maxLength: 3 }),
 });
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** What the export can carry: everything, except that `ongoing: false` and "not said" read back alike. */
-function expectedFacts(p: Patient) {
-  return {
-    birthDate: p.birthDate,
-    sex: p.sex,
-    pregnant: p.pregnant,
-    breastfeeding: p.breastfeeding,
-    conditions: p.conditions.map((c) => definedOnly(c)),
-    medications: p.medications.map((m) =>
-      definedOnly({
-        class: m.class,
-        name: m.name,
-        lastDose: m.lastDose,
-        ongoing: m.ongoing === true ? true : undefined,
-      }),
-    ),
-    allergies: p.allergies,
-  };
-}
-
 function groupWith(patient: Patient) {
   const group = sampleGroup();
   const latest = group.intakes[1]!;
@@ -114,7 +91,7 @@ describe('importIntakePatient', () => {
         const { recentProcedures, site, ...facts } = imported.patient;
         expect(recentProcedures).toEqual([]);
         expect(site).toEqual({});
-        expect(definedOnly(facts)).toEqual(definedOnly(expectedFacts(patient)));
+        expect(definedOnly(facts)).toEqual(definedOnly(exportableFacts(patient)));
         expect(patientSchema.safeParse(imported.patient).success).toBe(true);
       }),
       { numRuns: 200 },

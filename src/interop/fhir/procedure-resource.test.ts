@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fhirSchemaErrors } from '../test-support/fhir-schema-validator.js';
-import { id, sampleGroup } from '../test-support/sample-records.js';
-import type { ChartEntryRecord } from '../records.js';
+import { id, overriddenChart, sampleGroup } from '../test-support/sample-records.js';
 import { localIdentifiers } from './code-maps.js';
 import { procedureResource } from './procedure-resource.js';
 
@@ -11,34 +10,7 @@ describe('the Procedure of a charted session', () => {
   const session = group.sessions.find((s) => s.id === chart.sessionId)!;
   const course = group.courses[0];
 
-  const gated: ChartEntryRecord = {
-    ...chart,
-    override: {
-      reason: 'Prescriber agreed by phone',
-      verdict: 'defer',
-      reasons: ['NSAID_WITHIN_7_DAYS'],
-      by: id('user', 1),
-      byName: 'Dr Pia',
-      at: '2026-11-23T07:05:00.000Z',
-    },
-    outsidePlanConfirmed: true,
-    addenda: [
-      {
-        id: id('addendum', 1),
-        text: 'Bruise at the temple the next day.',
-        createdBy: id('user', 1),
-        createdByName: 'Dr Pia',
-        createdAt: '2026-11-24T08:00:00.000Z',
-      },
-      {
-        id: id('addendum', 2),
-        text: 'Settled by day three.',
-        createdBy: id('user', 2),
-        createdByName: null,
-        createdAt: '2026-11-26T08:00:00.000Z',
-      },
-    ],
-  };
+  const gated = overriddenChart(chart);
 
   it('notes the override with its reason, the confirmed out-of-plan values and each addendum with its author, oldest first', () => {
     const procedure = procedureResource(gated, session, course, []);

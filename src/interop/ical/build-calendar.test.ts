@@ -8,6 +8,21 @@ function parseEvents(text: string) {
   return { root, events: root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) };
 }
 
+/** A calendar of sessions lasting `minutes` from each of `starts`, all in `timeZone`. */
+function calendarAt(starts: readonly string[], timeZone: string, minutes: number): string {
+  return buildCalendar(
+    'test',
+    starts.map((start, i) => ({
+      id: `e${i}`,
+      start,
+      end: new Date(Date.parse(start) + minutes * 60_000).toISOString(),
+      timeZone,
+      summary: 'x',
+      updatedAt: start,
+    })),
+  );
+}
+
 describe('iCalendar documents', () => {
   it('lets ical.js read every instant back exactly, in zones with DST, half-hour DST and odd offsets', () => {
     const zones = [
@@ -46,17 +61,7 @@ describe('iCalendar documents', () => {
   it('keeps the instant of a session in the hour the clock repeats', () => {
     // 02:30 in Berlin happens twice on 2030-10-27: at 00:30Z (summer time) and 01:30Z (winter time).
     const starts = ['2030-10-27T00:30:00.000Z', '2030-10-27T01:30:00.000Z', '2030-10-28T08:00:00.000Z'];
-    const text = buildCalendar(
-      'test',
-      starts.map((start, i) => ({
-        id: `e${i}`,
-        start,
-        end: new Date(Date.parse(start) + 15 * 60_000).toISOString(),
-        timeZone: 'Europe/Berlin',
-        summary: 'x',
-        updatedAt: start,
-      })),
-    );
+    const text = calendarAt(starts, 'Europe/Berlin', 15);
     const { events } = parseEvents(text);
     expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'UTC', 'Europe/Berlin']);
@@ -66,17 +71,7 @@ describe('iCalendar documents', () => {
   it('writes Europe/Dublin sessions in their zone, read back at the right time summer and winter', () => {
     // 09:00 in Dublin: 08:00Z in summer (IST, +0100), 09:00Z in winter (GMT, +0000).
     const starts = ['2030-07-01T08:00:00.000Z', '2030-01-14T09:00:00.000Z'];
-    const text = buildCalendar(
-      'test',
-      starts.map((start, i) => ({
-        id: `e${i}`,
-        start,
-        end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
-        timeZone: 'Europe/Dublin',
-        summary: 'x',
-        updatedAt: start,
-      })),
-    );
+    const text = calendarAt(starts, 'Europe/Dublin', 30);
     const { root, events } = parseEvents(text);
     expect(root.getAllSubcomponents('vtimezone').map((z) => z.getFirstPropertyValue('tzid'))).toEqual([
       'Europe/Dublin',
@@ -95,17 +90,7 @@ describe('iCalendar documents', () => {
   it('writes in UTC the sessions its VTIMEZONE would misplace: years before the zone’s rules changed, unknown zones', () => {
     // Istanbul was at +0200 in winter until 2016; the zone's VTIMEZONE has only today's +0300.
     const starts = ['2010-01-15T07:00:00.000Z', '2030-01-15T06:00:00.000Z'];
-    const text = buildCalendar(
-      'test',
-      starts.map((start, i) => ({
-        id: `e${i}`,
-        start,
-        end: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
-        timeZone: 'Europe/Istanbul',
-        summary: 'x',
-        updatedAt: start,
-      })),
-    );
+    const text = calendarAt(starts, 'Europe/Istanbul', 30);
     const { events } = parseEvents(text);
     expect(events.map((e) => e.startDate.zone?.tzid)).toEqual(['UTC', 'Europe/Istanbul']);
     expect(events.map((e) => new Date(e.startDate.toUnixTime() * 1000).toISOString())).toEqual(starts);

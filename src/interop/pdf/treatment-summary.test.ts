@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
-import { id, sampleGroup } from '../test-support/sample-records.js';
+import { id, overriddenChart, sampleGroup } from '../test-support/sample-records.js';
 import { turkishSummaryLabels } from './labels-tr.js';
 import { englishSummaryLabels, renderTreatmentSummary, treatmentSummaryPdf } from './treatment-summary.js';
 
@@ -53,27 +53,7 @@ describe('treatment summary PDF', () => {
   it('prints each override with its reason, confirmed out-of-plan values and the addenda, under the session’s number', async () => {
     const group = sampleGroup();
     const [chart] = group.chartEntries;
-    const gated = {
-      ...chart!,
-      override: {
-        reason: 'Prescriber agreed by phone',
-        verdict: 'defer',
-        reasons: ['NSAID_WITHIN_7_DAYS'],
-        by: id('user', 1),
-        byName: 'Dr Pia',
-        at: '2026-11-23T07:05:00.000Z',
-      },
-      outsidePlanConfirmed: true,
-      addenda: [
-        {
-          id: id('addendum', 1),
-          text: 'Bruise at the temple the next day.',
-          createdBy: id('user', 1),
-          createdByName: 'Dr Pia',
-          createdAt: '2026-11-24T08:00:00.000Z',
-        },
-      ],
-    };
+    const gated = overriddenChart(chart!);
     const { flat } = await extractPdf(
       await treatmentSummaryPdf({ ...base, records: { ...group, chartEntries: [gated] } }),
     );

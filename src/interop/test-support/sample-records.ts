@@ -1,6 +1,6 @@
 import type { Plan, TimedInstruction } from '../../core/assessment/assessment-result.js';
 import type { Intake } from '../../core/assessment/intake-schema.js';
-import type { PatientRecordGroup } from '../records.js';
+import type { ChartEntryRecord, PatientRecordGroup } from '../records.js';
 import { tinyPngDataUrl } from './tiny-png.js';
 
 /** Fixed UUID-shaped ids, readable in failures: `id('session', 1)` → 00000000-0000-4000-8000-5e5510000001. */
@@ -310,6 +310,41 @@ export function sampleGroup(n = 1): PatientRecordGroup {
         patientId,
         route: 'POST /api/sessions/:id/chart',
         records: [{ entityId: chartId, patientId }],
+      },
+    ],
+  };
+}
+
+/**
+ * `chart` treated despite a deferral (overridden by user 1, Dr Pia), with out-of-plan values
+ * confirmed and two addenda: one by Dr Pia, then one by user 2, whose name is not known.
+ */
+export function overriddenChart(chart: ChartEntryRecord): ChartEntryRecord {
+  return {
+    ...chart,
+    override: {
+      reason: 'Prescriber agreed by phone',
+      verdict: 'defer',
+      reasons: ['NSAID_WITHIN_7_DAYS'],
+      by: id('user', 1),
+      byName: 'Dr Pia',
+      at: '2026-11-23T07:05:00.000Z',
+    },
+    outsidePlanConfirmed: true,
+    addenda: [
+      {
+        id: id('addendum', 1),
+        text: 'Bruise at the temple the next day.',
+        createdBy: id('user', 1),
+        createdByName: 'Dr Pia',
+        createdAt: '2026-11-24T08:00:00.000Z',
+      },
+      {
+        id: id('addendum', 2),
+        text: 'Settled by day three.',
+        createdBy: id('user', 2),
+        createdByName: null,
+        createdAt: '2026-11-26T08:00:00.000Z',
       },
     ],
   };

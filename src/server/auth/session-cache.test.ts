@@ -3,6 +3,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import type { UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { withSessionCache } from './session-cache.js';
+import { createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('session cache', (getDb) => {
   let plain: Repositories;
@@ -13,13 +14,7 @@ forEachEngine('session cache', (getDb) => {
   beforeAll(async () => {
     plain = createRepositories(getDb(), { now: () => clock });
     const clinic = await plain.clinics.create({ name: 'Cache' });
-    user = await plain.users.create({
-      clinicId: clinic.id,
-      email: 'cache@x.test',
-      displayName: 'Cached',
-      passwordHash: 'h',
-      role: 'practitioner',
-    });
+    user = await createStaff(plain, { clinicId: clinic.id, email: 'cache@x.test', displayName: 'Cached' });
   });
 
   it('answers from memory for a while, but not past the session expiry', async () => {

@@ -6,11 +6,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { clinicRecordGroups } from './clinic-record-groups.js';
-import {
-  seedInteropCatalogue,
-  seedInteropPatient,
-  type InteropPatientRecords,
-} from './test-support/interop-records.js';
+import { seedInteropFixture, type InteropPatientRecords } from './test-support/interop-records.js';
 import { loadPatientRecordGroup, loadRecordGroups } from './record-groups.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -30,21 +26,7 @@ forEachEngine('loading patient record groups', (getDb, engine) => {
     repos = createRepositories(getDb());
     fixture = await createClinicFixture(repos, { tag: `groups-${engine}`, passwordHash: 'not-used' });
     other = await createClinicFixture(repos, { tag: `groups-other-${engine}`, passwordHash: 'not-used' });
-    const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    seeded = await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.patient,
-      fixture.users.practitioner.id,
-    );
-    await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.otherPatient,
-      fixture.users.practitioner.id,
-    );
+    seeded = (await seedInteropFixture(repos, testKnowledgeBase(), fixture)).own;
     extra = [];
     for (let i = 0; i < 5; i++)
       extra.push(

@@ -11,8 +11,9 @@ import type {
   UserRecord,
 } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { conflict, invalidField } from '../domain-errors.js';
+import { conflict } from '../domain-errors.js';
 import { loadCourseWithPatient } from '../access/course-access.js';
+import { locationForBooking } from './booking-resources.js';
 import { checkAgainstPlan } from './check-against-plan.js';
 import { checkProposal, type ProposedSession } from './check-proposal.js';
 import { callCore } from './core-call.js';
@@ -60,9 +61,7 @@ export async function bookCourse(
       'the course already has planned sessions: reschedule them, or cancel them before booking anew',
     );
 
-  const location = await tx.clinics.findLocation(booking.locationId);
-  if (!location || location.clinicId !== user.clinicId)
-    throw invalidField('locationId', 'must be a location of this clinic');
+  const location = await locationForBooking(tx, user, booking.locationId);
   checkAgainstPlan(course.plan, { sessions: booking.sessions.length, switchAfter: booking.switchAfter });
   const earliestStart = await earliestStartOf(tx, course);
   const lengthMinutes = callCore(() => sessionLengthMinutes(course.plan));

@@ -1,10 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { samplePlan } from '../../test-support/sample-assessment.js';
 import type { RoomRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
 import { DomainError } from '../domain-errors.js';
 import { holdSlots, syncSlots } from './slot-guard.js';
+import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 /** The guard on the database alone: no route, no check before it. */
 forEachEngine('slot guard', (getDb) => {
@@ -22,20 +22,8 @@ forEachEngine('slot guard', (getDb) => {
       timeZone: 'Europe/Berlin',
     });
     practitioners = [
-      await repos.users.create({
-        clinicId: clinic.id,
-        email: 'a@guard.test',
-        displayName: 'A',
-        passwordHash: 'h',
-        role: 'practitioner',
-      }),
-      await repos.users.create({
-        clinicId: clinic.id,
-        email: 'b@guard.test',
-        displayName: 'B',
-        passwordHash: 'h',
-        role: 'practitioner',
-      }),
+      await createStaff(repos, { clinicId: clinic.id, email: 'a@guard.test', displayName: 'A' }),
+      await createStaff(repos, { clinicId: clinic.id, email: 'b@guard.test', displayName: 'B' }),
     ];
     rooms = [
       await repos.availability.createRoom({ locationId: location.id, name: 'R1' }),
@@ -50,16 +38,7 @@ forEachEngine('slot guard', (getDb) => {
       phone: null,
       email: null,
     });
-    courseId = (
-      await repos.courses.create({
-        patientId: patient.id,
-        assessmentId: null,
-        indication: 'hair_loss',
-        area: 'scalp',
-        plan: samplePlan(),
-        createdBy: null,
-      })
-    ).id;
+    courseId = (await createSampleCourse(repos, patient.id)).id;
   });
 
   const session = (

@@ -6,8 +6,8 @@ import { loadSessionWithPatient } from '../access/session-access.js';
 import { conflict, notFound } from '../domain-errors.js';
 import type { ChartedPoint } from './charted-point.js';
 import { assertCurrentConsent, assertLotsUsable, chartedProcedure, loadChartedLots } from './charting-rules.js';
-import { checkTreatment } from './treatment-check.js';
-import { assertAnaestheticTolerated, assertWithinPlanOrConfirmed, resolveOverride } from './treatment-gate-rules.js';
+import { passTreatmentGate } from './treatment-gate.js';
+import { assertAnaestheticTolerated, assertWithinPlanOrConfirmed } from './treatment-gate-rules.js';
 
 /** What the clinician charts for a session, as the request gave it. */
 export interface ChartInput {
@@ -52,8 +52,7 @@ export async function chartSession(
   const lots = await loadChartedLots(tx, patient.clinicId, points);
 
   // The safety checks first, most serious first: whether to treat at all, then with what.
-  const check = await checkTreatment(tx, knowledgeBase, { session, patient }, now);
-  const granted = resolveOverride(check.gate, override, await tx.charts.overridesOfSession(session.id));
+  const { check, granted } = await passTreatmentGate(tx, knowledgeBase, { session, patient }, override, now);
   assertAnaestheticTolerated(entry, check, knowledgeBase);
   const outsidePlanConfirmed = assertWithinPlanOrConfirmed(points, check, confirmOutsidePlan);
   await assertCurrentConsent(tx, patient, chartedProcedure);

@@ -26,18 +26,13 @@ export const bookingGuardsMigration: Migration = {
       .addCheckConstraint('session_slot_claims_holder', sql`practitioner_id is not null or room_id is not null`)
       .execute();
     // NULLs are distinct in unique indexes on both engines: a claim without a room blocks no room.
-    await db.schema
-      .createIndex('session_slot_claims_practitioner_slot')
-      .unique()
-      .on('session_slot_claims')
-      .columns(['practitioner_id', 'slot_start'])
-      .execute();
-    await db.schema
-      .createIndex('session_slot_claims_room_slot')
-      .unique()
-      .on('session_slot_claims')
-      .columns(['room_id', 'slot_start'])
-      .execute();
+    for (const holder of ['practitioner', 'room'])
+      await db.schema
+        .createIndex(`session_slot_claims_${holder}_slot`)
+        .unique()
+        .on('session_slot_claims')
+        .columns([`${holder}_id`, 'slot_start'])
+        .execute();
     await backfillClaims(db);
 
     await timestampColumns(

@@ -4,9 +4,9 @@ import type {
   CourseScheduleRecord,
   CourseStatus,
   MaintenanceRecallRecord,
-  PatientRecord,
 } from '../../core/records/index.js';
 import type { Page } from './page.js';
+import type { PatientContact } from './patient-contact.js';
 
 export interface NewCourse {
   patientId: string;
@@ -61,5 +61,5 @@ export interface DueRecallQuery extends Page {
 
 export interface DueRecall {
   recall: MaintenanceRecallRecord;
-  patient: Pick<PatientRecord, 'id' | 'firstName' | 'lastName' | 'phone' | 'email'>;
+  patient: PatientContact;
 }

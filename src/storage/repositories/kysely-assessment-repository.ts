@@ -6,6 +6,7 @@ import { fromJsonText, toJsonText } from '../json-text.js';
 import type { AssessmentRepository } from './assessment-repository.js';
 import type { AssessmentRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord {
   return {
@@ -21,11 +22,10 @@ function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord {
 }
 
 export function kyselyAssessmentRepository({ db, now }: RepositoryContext): AssessmentRepository {
-  const newestFirst = () =>
-    db.selectFrom('assessments').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc');
+  const assessments = tableRows(db, 'assessments', toAssessment);
   return {
     async create({ intakeId, patientId, result, createdBy }) {
-      const row = {
+      return assessments.insert({
         id: newId(),
         intake_id: intakeId,
         patient_id: patientId,
@@ -34,19 +34,10 @@ export function kyselyAssessmentRepository({ db, now }: RepositoryContext): Asse
         knowledge_base_version: result.knowledgeBase.version,
         created_by: createdBy,
         created_at: now(),
-      };
-      await db.insertInto('assessments').values(row).execute();
-      return toAssessment(row);
+      });
     },
-    async findById(id) {
-      const row = await db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toAssessment(row);
-    },
-    async listByIntake(intakeId) {
-      return (await newestFirst().where('intake_id', '=', intakeId).execute()).map(toAssessment);
-    },
-    async listByPatient(patientId) {
-      return (await newestFirst().where('patient_id', '=', patientId).execute()).map(toAssessment);
-    },
+    findById: assessments.findById,
+    listByIntake: (intakeId) => assessments.listBy('intake_id', intakeId, 'created_at desc', 'id desc'),
+    listByPatient: (patientId) => assessments.listBy('patient_id', patientId, 'created_at desc', 'id desc'),
   };
 }

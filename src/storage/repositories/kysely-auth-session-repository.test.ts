@@ -1,17 +1,17 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories } from './repositories.js';
+import { createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('auth session repository', (getDb) => {
   it('finds only unexpired sessions of active users', async () => {
     let now = new Date('2026-01-01T10:00:00.000Z');
     const repos = createRepositories(getDb(), { now: () => now });
     const clinic = await repos.clinics.create({ name: 'Sessions' });
-    const user = await repos.users.create({
+    const user = await createStaff(repos, {
       clinicId: clinic.id,
       email: 'sam@sessions.test',
       displayName: 'Sam',
-      passwordHash: 'h',
       role: 'reception',
     });
     const session = await repos.authSessions.create({
@@ -36,11 +36,10 @@ forEachEngine('auth session repository', (getDb) => {
   it('deletes one session or all of a user', async () => {
     const repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Logout' });
-    const user = await repos.users.create({
+    const user = await createStaff(repos, {
       clinicId: clinic.id,
       email: 'lou@logout.test',
       displayName: 'Lou',
-      passwordHash: 'h',
       role: 'admin',
     });
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();

@@ -5,6 +5,7 @@ import type { AuthSessionRepository } from './auth-session-repository.js';
 import { toUser } from './kysely-user-repository.js';
 import type { AuthSessionRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toSession(
   row: Pick<Selectable<AuthSessionsTable>, 'id' | 'user_id' | 'user_agent' | 'created_at' | 'expires_at'>,
@@ -19,18 +20,17 @@ function toSession(
 }
 
 export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): AuthSessionRepository {
+  const sessions = tableRows(db, 'auth_sessions', toSession);
   return {
     async create({ userId, tokenHash, expiresAt, userAgent }) {
-      const row = {
+      return sessions.insert({
         id: newId(),
         token_hash: tokenHash,
         user_id: userId,
         user_agent: userAgent ?? null,
         created_at: now(),
         expires_at: expiresAt,
-      };
-      await db.insertInto('auth_sessions').values(row).execute();
-      return toSession(row);
+      });
     },
     async findActive(tokenHash) {
       const row = await db
@@ -55,7 +55,7 @@ export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): Aut
       };
     },
     async delete(id) {
-      await db.deleteFrom('auth_sessions').where('id', '=', id).execute();
+      await sessions.deleteById(id);
     },
     async deleteForUser(userId) {
       await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { samplePlan } from '../../test-support/sample-assessment.js';
 import type { ClinicRecord, LocationRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('availability repository', (getDb) => {
   let repos: Repositories;
@@ -14,13 +14,7 @@ forEachEngine('availability repository', (getDb) => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Scheduling' });
     location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Centre', timeZone: 'Europe/Berlin' });
-    practitioner = await repos.users.create({
-      clinicId: clinic.id,
-      email: 'pia@scheduling.test',
-      displayName: 'Pia',
-      passwordHash: 'h',
-      role: 'practitioner',
-    });
+    practitioner = await createStaff(repos, { clinicId: clinic.id, email: 'pia@scheduling.test', displayName: 'Pia' });
   });
 
   it('keeps time zones and rooms per location', async () => {
@@ -88,14 +82,7 @@ forEachEngine('availability repository', (getDb) => {
       birthDate: '1990-01-01',
       sex: 'male',
     });
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: null,
-    });
+    const course = await createSampleCourse(repos, patient.id);
     const [room] = await repos.availability.listRooms(location.id);
     const kept = await repos.treatmentSessions.create({
       courseId: course.id,

@@ -6,6 +6,7 @@ import type { AvailabilityRepository } from './availability-repository.js';
 import { definedFields } from './defined-fields.js';
 import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toRoom(row: Selectable<RoomsTable>): RoomRecord {
   return {
@@ -43,35 +44,26 @@ function toException(row: Selectable<AvailabilityExceptionsTable>): Availability
 }
 
 export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): AvailabilityRepository {
+  const rooms = tableRows(db, 'rooms', toRoom);
+  const hours = tableRows(db, 'practitioner_availability', toHours);
+  const exceptions = tableRows(db, 'availability_exceptions', toException);
   return {
     async createRoom({ locationId, name }) {
       const at = now();
-      const row = { id: newId(), location_id: locationId, name, active: 1, created_at: at, updated_at: at };
-      await db.insertInto('rooms').values(row).execute();
-      return toRoom(row);
+      return rooms.insert({ id: newId(), location_id: locationId, name, active: 1, created_at: at, updated_at: at });
     },
-    async findRoom(id) {
-      const row = await db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toRoom(row);
-    },
+    findRoom: rooms.findById,
     async listRooms(locationId, options) {
       let query = db.selectFrom('rooms').selectAll().where('location_id', '=', locationId);
       if (!options?.includeInactive) query = query.where('active', '=', 1);
       return (await query.orderBy('name').orderBy('id').execute()).map(toRoom);
     },
-    async updateRoom(id, { name, active }) {
-      const row = await db
-        .updateTable('rooms')
-        .set({
-          ...definedFields({ name }),
-          ...(active === undefined ? {} : { active: active ? 1 : 0 }),
-          updated_at: now(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toRoom(row);
-    },
+    updateRoom: (id, { name, active }) =>
+      rooms.updateById(id, {
+        ...definedFields({ name }),
+        ...(active === undefined ? {} : { active: active ? 1 : 0 }),
+        updated_at: now(),
+      }),
     async setPractitionerHours({ practitionerId, locationId, weeklyHours, roomIds }) {
       const values = {
         weekly_hours: toJsonText(weeklyHours),
@@ -86,18 +78,10 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         .executeTakeFirstOrThrow();
       return toHours(row);
     },
-    async listPractitionerHours(locationId) {
-      const rows = await db
-        .selectFrom('practitioner_availability')
-        .selectAll()
-        .where('location_id', '=', locationId)
-        .orderBy('practitioner_id')
-        .execute();
-      return rows.map(toHours);
-    },
+    listPractitionerHours: (locationId) => hours.listBy('location_id', locationId, 'practitioner_id'),
     async addException(input) {
       const [starts, ends] = input.kind === 'days' ? [input.from, input.to] : [input.start, input.end];
-      const row: Selectable<AvailabilityExceptionsTable> = {
+      return exceptions.insert({
         id: newId(),
         location_id: input.locationId,
         practitioner_id: input.practitionerId,
@@ -106,24 +90,10 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         ends,
         reason: input.reason ?? null,
         created_at: now(),
-      };
-      await db.insertInto('availability_exceptions').values(row).execute();
-      return toException(row);
+      });
     },
-    async listExceptions(locationId) {
-      const rows = await db
-        .selectFrom('availability_exceptions')
-        .selectAll()
-        .where('location_id', '=', locationId)
-        .orderBy('starts')
-        .orderBy('id')
-        .execute();
-      return rows.map(toException);
-    },
-    async deleteException(id) {
-      const result = await db.deleteFrom('availability_exceptions').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    },
+    listExceptions: (locationId) => exceptions.listBy('location_id', locationId, 'starts', 'id'),
+    deleteException: exceptions.deleteById,
     async bookedSlots({ clinicId, from, to }) {
       const rows = await db
         .selectFrom('treatment_sessions as s')
@@ -154,10 +124,7 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    async findException(id) {
-      const row = await db.selectFrom('availability_exceptions').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toException(row);
-    },
+    findException: exceptions.findById,
     async claimSlots(claims) {
       if (claims.length === 0) return;
       await db

@@ -3,6 +3,7 @@ import type { CalendarFeedsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { CalendarFeedRecord, CalendarFeedRepository } from './calendar-feed-repository.js';
 import { toUser } from './kysely-user-repository.js';
+import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
 
 function toFeed(row: Pick<Selectable<CalendarFeedsTable>, 'id' | 'user_id' | 'created_at'>): CalendarFeedRecord {
@@ -27,14 +28,11 @@ export function kyselyCalendarFeedRepository({ db, now }: RepositoryContext): Ca
       const result = await db.deleteFrom('calendar_feeds').where('user_id', '=', userId).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },
-    async findByUser(userId) {
-      const row = await db
-        .selectFrom('calendar_feeds')
-        .select(['id', 'user_id', 'created_at'])
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
-      return row && toFeed(row);
-    },
+    findByUser: (userId) =>
+      firstRecord(
+        db.selectFrom('calendar_feeds').select(['id', 'user_id', 'created_at']).where('user_id', '=', userId),
+        toFeed,
+      ),
     async findActive(tokenHash) {
       const row = await db
         .selectFrom('calendar_feeds as f')

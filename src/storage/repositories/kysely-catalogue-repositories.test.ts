@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { samplePlan } from '../../test-support/sample-assessment.js';
 import type { ClinicRecord, PatientRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('consent, product, chart, follow-up and photo repositories', (getDb) => {
   let repos: Repositories;
@@ -14,13 +14,7 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
   beforeAll(async () => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Catalogue' });
-    user = await repos.users.create({
-      clinicId: clinic.id,
-      email: 'pia@catalogue.test',
-      displayName: 'Pia',
-      passwordHash: 'h',
-      role: 'practitioner',
-    });
+    user = await createStaff(repos, { clinicId: clinic.id, email: 'pia@catalogue.test', displayName: 'Pia' });
     patient = await repos.patients.create({
       clinicId: clinic.id,
       firstName: 'Cat',
@@ -28,14 +22,7 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
       birthDate: '1990-01-01',
       sex: 'female',
     });
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: user.id,
-    });
+    const course = await createSampleCourse(repos, patient.id, { createdBy: user.id });
     session = await repos.treatmentSessions.create({
       courseId: course.id,
       scheduledAt: '2026-05-01T09:00:00.000Z',

@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
-import { samplePlan } from '../../test-support/sample-assessment.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('chart repository: lot recipients', (getDb) => {
   let repos: Repositories;
@@ -30,14 +30,7 @@ forEachEngine('chart repository: lot recipients', (getDb) => {
       email: null,
     });
   const chartedSession = async (who: PatientRecord, scheduledAt: string, lots: LotRecord[]) => {
-    const course = await repos.courses.create({
-      patientId: who.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: null,
-    });
+    const course = await createSampleCourse(repos, who.id);
     const session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt });
     const points = lots.map((lot) => ({
       area: 'scalp',
@@ -88,13 +81,7 @@ forEachEngine('chart repository: overrides, screening and addenda', (getDb) => {
   it('keeps each chart’s override (its own, else the one given when the session was marked done) and addenda, also in batches', async () => {
     const repos = createRepositories(getDb());
     const clinicId = (await repos.clinics.create({ name: 'Gate' })).id;
-    const author = await repos.users.create({
-      clinicId,
-      email: 'pia@gate.test',
-      displayName: 'Dr Pia',
-      passwordHash: 'h',
-      role: 'practitioner',
-    });
+    const author = await createStaff(repos, { clinicId, email: 'pia@gate.test', displayName: 'Dr Pia' });
     const patient = await repos.patients.create({
       clinicId,
       firstName: 'Ann',
@@ -104,14 +91,7 @@ forEachEngine('chart repository: overrides, screening and addenda', (getDb) => {
       phone: null,
       email: null,
     });
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: null,
-    });
+    const course = await createSampleCourse(repos, patient.id);
     const session = (date: string) =>
       repos.treatmentSessions.create({ courseId: course.id, scheduledAt: `${date}T09:00:00.000Z` });
     const first = await session('2026-04-01');

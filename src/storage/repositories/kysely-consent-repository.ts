@@ -3,7 +3,9 @@ import type { ConsentSignaturesTable, ConsentTextsTable } from '../database-sche
 import { newId } from '../ids.js';
 import type { ConsentRepository } from './consent-repository.js';
 import type { ConsentSignatureRecord, ConsentTextRecord } from '../../core/records/index.js';
+import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toText(row: Selectable<ConsentTextsTable>): ConsentTextRecord {
   return {
@@ -31,10 +33,9 @@ function toSignature(row: Selectable<ConsentSignaturesTable>): ConsentSignatureR
 }
 
 export function kyselyConsentRepository({ db, now }: RepositoryContext): ConsentRepository {
-  const findText = async (id: string) => {
-    const row = await db.selectFrom('consent_texts').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toText(row);
-  };
+  const texts = tableRows(db, 'consent_texts', toText);
+  const signatures = tableRows(db, 'consent_signatures', toSignature);
+  const findText = texts.findById;
   const deactivateOthers = (clinicId: string, procedure: string, keepId: string) =>
     db
       .updateTable('consent_texts')
@@ -52,7 +53,7 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         .where('clinic_id', '=', clinicId)
         .where('procedure', '=', procedure)
         .executeTakeFirst();
-      const row = {
+      const created = await texts.insert({
         id: newId(),
         clinic_id: clinicId,
         procedure,
@@ -60,32 +61,22 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         text,
         active: active ? 1 : 0,
         created_at: now(),
-      };
-      await db.insertInto('consent_texts').values(row).execute();
-      if (active) await deactivateOthers(clinicId, procedure, row.id);
-      return toText(row);
+      });
+      if (active) await deactivateOthers(clinicId, procedure, created.id);
+      return created;
     },
     findText,
-    async findActiveText(clinicId, procedure) {
-      const row = await db
-        .selectFrom('consent_texts')
-        .selectAll()
-        .where('clinic_id', '=', clinicId)
-        .where('procedure', '=', procedure)
-        .where('active', '=', 1)
-        .executeTakeFirst();
-      return row && toText(row);
-    },
-    async listTexts(clinicId) {
-      const rows = await db
-        .selectFrom('consent_texts')
-        .selectAll()
-        .where('clinic_id', '=', clinicId)
-        .orderBy('procedure')
-        .orderBy('version', 'desc')
-        .execute();
-      return rows.map(toText);
-    },
+    findActiveText: (clinicId, procedure) =>
+      firstRecord(
+        db
+          .selectFrom('consent_texts')
+          .selectAll()
+          .where('clinic_id', '=', clinicId)
+          .where('procedure', '=', procedure)
+          .where('active', '=', 1),
+        toText,
+      ),
+    listTexts: (clinicId) => texts.listBy('clinic_id', clinicId, 'procedure', 'version desc'),
     async activateText(id) {
       const text = await findText(id);
       if (!text) return undefined;
@@ -94,7 +85,7 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
       return { ...text, active: true };
     },
     async sign(input) {
-      const row: Selectable<ConsentSignaturesTable> = {
+      return signatures.insert({
         id: newId(),
         patient_id: input.patientId,
         consent_text_id: input.consentTextId,
@@ -103,34 +94,10 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         signed_at: now(),
         user_agent: input.userAgent ?? null,
         user_id: input.userId,
-      };
-      await db.insertInto('consent_signatures').values(row).execute();
-      return toSignature(row);
+      });
     },
-    async listSignatures(patientId) {
-      const rows = await db
-        .selectFrom('consent_signatures')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('signed_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(toSignature);
-    },
-    async findSignature(id) {
-      const row = await db.selectFrom('consent_signatures').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toSignature(row);
-    },
-    async listSignaturesByPatients(patientIds) {
-      if (patientIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('consent_signatures')
-        .selectAll()
-        .where('patient_id', 'in', patientIds)
-        .orderBy('signed_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toSignature);
-    },
+    listSignatures: (patientId) => signatures.listBy('patient_id', patientId, 'signed_at desc', 'id desc'),
+    findSignature: signatures.findById,
+    listSignaturesByPatients: (patientIds) => signatures.listByAny('patient_id', patientIds, 'signed_at', 'id'),
   };
 }

@@ -5,7 +5,10 @@ import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { CourseRepository } from './course-repository.js';
 import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from '../../core/records/index.js';
+import { firstRecord } from './first-record.js';
+import { toPatientContact } from './patient-contact.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toCourse(row: Selectable<CoursesTable>): CourseRecord {
   return {
@@ -49,20 +52,18 @@ function toRecall(row: Selectable<MaintenanceRecallsTable> & { patient_id: strin
 }
 
 export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRepository {
+  const courses = tableRows(db, 'courses', toCourse);
   const recalls = () =>
     db
       .selectFrom('maintenance_recalls as r')
       .innerJoin('courses as c', 'c.id', 'r.course_id')
       .selectAll('r')
       .select('c.patient_id');
-  const findRecall = async (courseId: string) => {
-    const row = await recalls().where('r.course_id', '=', courseId).executeTakeFirst();
-    return row && toRecall(row);
-  };
+  const findRecall = (courseId: string) => firstRecord(recalls().where('r.course_id', '=', courseId), toRecall);
   return {
     async create(input) {
       const at = now();
-      const row: Selectable<CoursesTable> = {
+      return courses.insert({
         id: newId(),
         patient_id: input.patientId,
         assessment_id: input.assessmentId,
@@ -73,33 +74,11 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
         created_by: input.createdBy,
         created_at: at,
         updated_at: at,
-      };
-      await db.insertInto('courses').values(row).execute();
-      return toCourse(row);
+      });
     },
-    async findById(id) {
-      const row = await db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toCourse(row);
-    },
-    async listByPatient(patientId) {
-      const rows = await db
-        .selectFrom('courses')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(toCourse);
-    },
-    async setStatus(id, status) {
-      const row = await db
-        .updateTable('courses')
-        .set({ status, updated_at: now() })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toCourse(row);
-    },
+    findById: courses.findById,
+    listByPatient: (patientId) => courses.listBy('patient_id', patientId, 'created_at desc', 'id desc'),
+    setStatus: (id, status) => courses.updateById(id, { status, updated_at: now() }),
     async lockForBooking(id) {
       await db.updateTable('courses').set({ updated_at: now() }).where('id', '=', id).execute();
     },
@@ -119,14 +98,8 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
         .executeTakeFirstOrThrow();
       return toSchedule(row);
     },
-    async findSchedule(courseId) {
-      const row = await db
-        .selectFrom('course_schedules')
-        .selectAll()
-        .where('course_id', '=', courseId)
-        .executeTakeFirst();
-      return row && toSchedule(row);
-    },
+    findSchedule: (courseId) =>
+      firstRecord(db.selectFrom('course_schedules').selectAll().where('course_id', '=', courseId), toSchedule),
     async setMaintenanceRecall(input) {
       const at = now();
       const values = {
@@ -165,25 +138,9 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
       const rows = await query.orderBy('r.due_from').orderBy('r.id').limit(limit).offset(offset).execute();
       return rows.map((row) => ({
         recall: toRecall(row),
-        patient: {
-          id: row.patient_id,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          phone: row.phone,
-          email: row.email,
-        },
+        patient: toPatientContact(row),
       }));
     },
-    async listByPatients(patientIds) {
-      if (patientIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('courses')
-        .selectAll()
-        .where('patient_id', 'in', patientIds)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toCourse);
-    },
+    listByPatients: (patientIds) => courses.listByAny('patient_id', patientIds, 'created_at', 'id'),
   };
 }

@@ -7,7 +7,9 @@ import { fromJsonText, toJsonText } from '../json-text.js';
 import { oneOfIds } from './id-list.js';
 import type { IntakeRepository } from './intake-repository.js';
 import type { IntakeRecord } from '../../core/records/index.js';
+import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toIntake(row: Selectable<IntakesTable>): IntakeRecord {
   return {
@@ -22,6 +24,7 @@ function toIntake(row: Selectable<IntakesTable>): IntakeRecord {
 
 export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRepository {
   const engine = engineOf(db);
+  const intakes = tableRows(db, 'intakes', toIntake);
   return {
     async create({ patientId, data, createdBy }) {
       const last = await db
@@ -30,40 +33,22 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .where('patient_id', '=', patientId)
         .executeTakeFirst();
       // A concurrent save of the same version fails on the (patient_id, version) unique key.
-      const row = {
+      return intakes.insert({
         id: newId(),
         patient_id: patientId,
         version: Number(last?.version ?? 0) + 1,
         data: toJsonText(data),
         created_by: createdBy,
         created_at: now(),
-      };
-      await db.insertInto('intakes').values(row).execute();
-      return toIntake(row);
+      });
     },
-    async findById(id) {
-      const row = await db.selectFrom('intakes').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toIntake(row);
-    },
-    async listByPatient(patientId) {
-      const rows = await db
-        .selectFrom('intakes')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('version', 'desc')
-        .execute();
-      return rows.map(toIntake);
-    },
-    async latestForPatient(patientId) {
-      const row = await db
-        .selectFrom('intakes')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('version', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row && toIntake(row);
-    },
+    findById: intakes.findById,
+    listByPatient: (patientId) => intakes.listBy('patient_id', patientId, 'version desc'),
+    latestForPatient: (patientId) =>
+      firstRecord(
+        db.selectFrom('intakes').selectAll().where('patient_id', '=', patientId).orderBy('version', 'desc').limit(1),
+        toIntake,
+      ),
     async latestForPatients(patientIds) {
       if (patientIds.length === 0) return [];
       // Each patient's highest version, found through the (patient_id, version) unique index.
@@ -80,16 +65,6 @@ export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRe
         .execute();
       return rows.map(toIntake);
     },
-    async listByPatients(patientIds) {
-      if (patientIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('intakes')
-        .selectAll()
-        .where('patient_id', 'in', patientIds)
-        .orderBy('patient_id')
-        .orderBy('version')
-        .execute();
-      return rows.map(toIntake);
-    },
+    listByPatients: (patientIds) => intakes.listByAny('patient_id', patientIds, 'patient_id', 'version'),
   };
 }

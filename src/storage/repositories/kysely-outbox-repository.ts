@@ -5,6 +5,7 @@ import type { OutboxMessagesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { OutboxMessageRecord, OutboxRepository } from './outbox-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 /** Errors are kept for staff to read, not whole stack traces. */
 const maxErrorLength = 1000;
@@ -40,18 +41,10 @@ const clip = (text: string) => (text.length > maxErrorLength ? `${text.slice(0, 
 export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRepository {
   const postgres = engineOf(db) === 'postgres';
   const unlocked = { locked_by: null, locked_until: null } as const;
+  const messages = tableRows(db, 'outbox_messages', toRecord);
 
   return {
-    async listBySession(sessionId) {
-      const rows = await db
-        .selectFrom('outbox_messages')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .orderBy('due_at')
-        .orderBy('id')
-        .execute();
-      return rows.map(toRecord);
-    },
+    listBySession: (sessionId) => messages.listBy('session_id', sessionId, 'due_at', 'id'),
 
     async upsert(draft) {
       const at = now();

@@ -1,10 +1,11 @@
 import type { Selectable } from 'kysely';
-import type { OutcomesTable } from '../database-schema.js';
+import type { OutcomesTable, TreatmentSessionsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { definedFields } from './defined-fields.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { OutcomeRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
 
@@ -20,11 +21,26 @@ function toOutcome(row: Selectable<OutcomesTable>): OutcomeRecord {
   };
 }
 
+/** An outcome as listed for a patient: with its session's course and time. */
+function toListed(
+  row: Selectable<OutcomesTable> & Pick<Selectable<TreatmentSessionsTable>, 'course_id' | 'scheduled_at'>,
+) {
+  return { ...toOutcome(row), courseId: row.course_id, scheduledAt: row.scheduled_at };
+}
+
 export function kyselyOutcomeRepository({ db, now }: RepositoryContext): OutcomeRepository {
-  const find = async (sessionId: string) => {
-    const row = await db.selectFrom('outcomes').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
-    return row && toOutcome(row);
-  };
+  const outcomes = tableRows(db, 'outcomes', toOutcome);
+  const find = (sessionId: string) => outcomes.findBy('session_id', sessionId);
+  /** Outcomes with their sessions, in session order. */
+  const listed = () =>
+    db
+      .selectFrom('outcomes as o')
+      .innerJoin('treatment_sessions as s', 's.id', 'o.session_id')
+      .innerJoin('courses as c', 'c.id', 's.course_id')
+      .selectAll('o')
+      .select(['s.course_id', 's.scheduled_at'])
+      .orderBy('s.scheduled_at')
+      .orderBy('s.id');
   return {
     async save(sessionId, input) {
       const at = now();
@@ -54,30 +70,13 @@ export function kyselyOutcomeRepository({ db, now }: RepositoryContext): Outcome
     },
     findBySession: find,
     async listByPatient(patientId, courseId) {
-      let query = db
-        .selectFrom('outcomes as o')
-        .innerJoin('treatment_sessions as s', 's.id', 'o.session_id')
-        .innerJoin('courses as c', 'c.id', 's.course_id')
-        .selectAll('o')
-        .select(['s.course_id', 's.scheduled_at'])
-        .where('c.patient_id', '=', patientId);
+      let query = listed().where('c.patient_id', '=', patientId);
       if (courseId !== undefined) query = query.where('s.course_id', '=', courseId);
-      const rows = await query.orderBy('s.scheduled_at').orderBy('s.id').execute();
-      return rows.map((row) => ({ ...toOutcome(row), courseId: row.course_id, scheduledAt: row.scheduled_at }));
+      return (await query.execute()).map(toListed);
     },
     async listByPatients(patientIds) {
       if (patientIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('outcomes as o')
-        .innerJoin('treatment_sessions as s', 's.id', 'o.session_id')
-        .innerJoin('courses as c', 'c.id', 's.course_id')
-        .selectAll('o')
-        .select(['s.course_id', 's.scheduled_at'])
-        .where('c.patient_id', 'in', patientIds)
-        .orderBy('s.scheduled_at')
-        .orderBy('s.id')
-        .execute();
-      return rows.map((row) => ({ ...toOutcome(row), courseId: row.course_id, scheduledAt: row.scheduled_at }));
+      return (await listed().where('c.patient_id', 'in', patientIds).execute()).map(toListed);
     },
   };
 }

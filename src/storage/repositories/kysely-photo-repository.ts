@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import type { PhotoRepository } from './photo-repository.js';
 import type { PhotoRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toPhoto(row: Selectable<PhotosTable>): PhotoRecord {
   return {
@@ -19,9 +20,10 @@ function toPhoto(row: Selectable<PhotosTable>): PhotoRecord {
 }
 
 export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepository {
+  const photos = tableRows(db, 'photos', toPhoto);
   return {
     async create(input) {
-      const row: Selectable<PhotosTable> = {
+      return photos.insert({
         id: input.id ?? newId(),
         patient_id: input.patientId,
         session_id: input.sessionId ?? null,
@@ -30,27 +32,10 @@ export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepo
         mime: input.mime,
         created_by: input.createdBy,
         created_at: now(),
-      };
-      await db.insertInto('photos').values(row).execute();
-      return toPhoto(row);
+      });
     },
-    async findById(id) {
-      const row = await db.selectFrom('photos').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toPhoto(row);
-    },
-    async listByPatient(patientId) {
-      const rows = await db
-        .selectFrom('photos')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(toPhoto);
-    },
-    async delete(id) {
-      const result = await db.deleteFrom('photos').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
-    },
+    findById: photos.findById,
+    listByPatient: (patientId) => photos.listBy('patient_id', patientId, 'created_at desc', 'id desc'),
+    delete: photos.deleteById,
   };
 }

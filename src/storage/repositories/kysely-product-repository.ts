@@ -5,6 +5,7 @@ import { fromJsonText, toJsonText } from '../json-text.js';
 import type { ProductRepository } from './product-repository.js';
 import type { LotRecord, ProductRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 
 function toProduct(row: Selectable<ProductsTable>): ProductRecord {
   return {
@@ -30,36 +31,23 @@ function toLot(row: Selectable<LotsTable>): LotRecord {
 }
 
 export function kyselyProductRepository({ db, now }: RepositoryContext): ProductRepository {
+  const products = tableRows(db, 'products', toProduct);
+  const lots = tableRows(db, 'lots', toLot);
   return {
     async createProduct({ clinicId, name, manufacturer, ingredients }) {
-      const row = {
+      return products.insert({
         id: newId(),
         clinic_id: clinicId,
         name,
         manufacturer: manufacturer ?? null,
         ingredients: toJsonText(ingredients),
         created_at: now(),
-      };
-      await db.insertInto('products').values(row).execute();
-      return toProduct(row);
+      });
     },
-    async findProduct(id) {
-      const row = await db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toProduct(row);
-    },
-    async listProducts(clinicId) {
-      return (
-        await db
-          .selectFrom('products')
-          .selectAll()
-          .where('clinic_id', '=', clinicId)
-          .orderBy('name')
-          .orderBy('id')
-          .execute()
-      ).map(toProduct);
-    },
+    findProduct: products.findById,
+    listProducts: (clinicId) => products.listBy('clinic_id', clinicId, 'name', 'id'),
     async createLot({ productId, lotNumber, expiryDate }) {
-      const row = {
+      return lots.insert({
         id: newId(),
         product_id: productId,
         lot_number: lotNumber,
@@ -67,33 +55,11 @@ export function kyselyProductRepository({ db, now }: RepositoryContext): Product
         recalled: 0,
         recalled_at: null,
         created_at: now(),
-      };
-      await db.insertInto('lots').values(row).execute();
-      return toLot(row);
+      });
     },
-    async findLot(id) {
-      const row = await db.selectFrom('lots').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toLot(row);
-    },
-    async listLots(productId) {
-      return (
-        await db
-          .selectFrom('lots')
-          .selectAll()
-          .where('product_id', '=', productId)
-          .orderBy('expiry_date')
-          .orderBy('id')
-          .execute()
-      ).map(toLot);
-    },
-    async setLotRecalled(id, recalled) {
-      const row = await db
-        .updateTable('lots')
-        .set({ recalled: recalled ? 1 : 0, recalled_at: recalled ? now() : null })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toLot(row);
-    },
+    findLot: lots.findById,
+    listLots: (productId) => lots.listBy('product_id', productId, 'expiry_date', 'id'),
+    setLotRecalled: (id, recalled) =>
+      lots.updateById(id, { recalled: recalled ? 1 : 0, recalled_at: recalled ? now() : null }),
   };
 }

@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
 import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
 
 type ReportRow = Selectable<SideEffectReportsTable>;
@@ -37,10 +38,12 @@ function levelOf(triage: unknown): ReportRow['triage_level'] {
 }
 
 export function kyselySideEffectRepository({ db, now }: RepositoryContext): SideEffectRepository {
+  const reports = tableRows(db, 'side_effect_reports', toReport);
+  const photos = tableRows(db, 'side_effect_photos', toPhoto);
   return {
     async createReport(input) {
       const triage = input.triage ?? null;
-      const row: ReportRow = {
+      return reports.insert({
         id: newId(),
         session_id: input.sessionId,
         reporter_user_id: input.reporterUserId,
@@ -55,56 +58,19 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
         symptoms: input.symptoms === undefined ? null : toJsonText(input.symptoms),
         onset_days: input.onsetDays ?? null,
         reported_by: input.reportedBy ?? null,
-      };
-      await db.insertInto('side_effect_reports').values(row).execute();
-      return toReport(row);
+      });
     },
-    async findReport(id) {
-      const row = await db.selectFrom('side_effect_reports').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toReport(row);
-    },
-    async listBySession(sessionId) {
-      const rows = await db
-        .selectFrom('side_effect_reports')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute();
-      return rows.map(toReport);
-    },
-    async setTriage(id, triage) {
-      const row = await db
-        .updateTable('side_effect_reports')
-        .set({
-          triage: triage === null || triage === undefined ? null : toJsonText(triage),
-          triage_level: levelOf(triage),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toReport(row);
-    },
-    async addPhoto({ id, reportId, filePath, mime }) {
-      const row = { id: id ?? newId(), report_id: reportId, file_path: filePath, mime, created_at: now() };
-      await db.insertInto('side_effect_photos').values(row).execute();
-      return toPhoto(row);
-    },
-    async listPhotos(reportId) {
-      return (
-        await db
-          .selectFrom('side_effect_photos')
-          .selectAll()
-          .where('report_id', '=', reportId)
-          .orderBy('created_at')
-          .orderBy('id')
-          .execute()
-      ).map(toPhoto);
-    },
-    async findPhoto(id) {
-      const row = await db.selectFrom('side_effect_photos').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toPhoto(row);
-    },
+    findReport: reports.findById,
+    listBySession: (sessionId) => reports.listBy('session_id', sessionId, 'created_at desc', 'id desc'),
+    setTriage: (id, triage) =>
+      reports.updateById(id, {
+        triage: triage === null || triage === undefined ? null : toJsonText(triage),
+        triage_level: levelOf(triage),
+      }),
+    addPhoto: ({ id, reportId, filePath, mime }) =>
+      photos.insert({ id: id ?? newId(), report_id: reportId, file_path: filePath, mime, created_at: now() }),
+    listPhotos: (reportId) => photos.listBy('report_id', reportId, 'created_at', 'id'),
+    findPhoto: photos.findById,
     async lotsUsedInSession(sessionId) {
       const rows = await db
         .selectFrom('chart_entries as ce')

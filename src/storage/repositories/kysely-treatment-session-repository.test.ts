@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { samplePlan } from '../../test-support/sample-assessment.js';
 import type {
   ClinicRecord,
   CourseRecord,
@@ -9,6 +8,7 @@ import type {
   UserRecord,
 } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('course and treatment session repositories', (getDb) => {
   let repos: Repositories;
@@ -22,13 +22,7 @@ forEachEngine('course and treatment session repositories', (getDb) => {
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Sessions' });
     location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Room' });
-    practitioner = await repos.users.create({
-      clinicId: clinic.id,
-      email: 'pia@sessions.test',
-      displayName: 'Pia',
-      passwordHash: 'h',
-      role: 'practitioner',
-    });
+    practitioner = await createStaff(repos, { clinicId: clinic.id, email: 'pia@sessions.test', displayName: 'Pia' });
     patient = await repos.patients.create({
       clinicId: clinic.id,
       firstName: 'Sue',
@@ -37,28 +31,14 @@ forEachEngine('course and treatment session repositories', (getDb) => {
       sex: 'female',
       phone: '0301',
     });
-    course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: null,
-    });
+    course = await createSampleCourse(repos, patient.id);
   });
 
   it('creates courses and changes their status', async () => {
     expect(course).toMatchObject({ status: 'active', indication: 'hair_loss' });
     expect((await repos.courses.findById(course.id))?.plan.sessions).toEqual({ min: 4, max: 10 });
     expect((await repos.courses.listByPatient(patient.id)).map((c) => c.id)).toEqual([course.id]);
-    const other = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'x',
-      area: 'y',
-      plan: samplePlan('x', 'y'),
-      createdBy: null,
-    });
+    const other = await createSampleCourse(repos, patient.id, { indication: 'x', area: 'y' });
     expect((await repos.courses.setStatus(other.id, 'cancelled'))?.status).toBe('cancelled');
     await expect(repos.courses.setStatus(other.id, 'lost' as never)).rejects.toThrow();
   });

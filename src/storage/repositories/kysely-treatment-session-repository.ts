@@ -5,6 +5,8 @@ import { newId } from '../ids.js';
 import { fromNullableJsonText, toJsonText } from '../json-text.js';
 import { definedFields } from './defined-fields.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
+import { firstRecord } from './first-record.js';
+import { toPatientContact } from './patient-contact.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
 
@@ -44,10 +46,7 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
       .select('c.patient_id');
   const inScheduleOrder = <Q extends { orderBy: (column: 's.scheduled_at' | 's.id') => Q }>(query: Q): Q =>
     query.orderBy('s.scheduled_at').orderBy('s.id');
-  const find = async (id: string) => {
-    const row = await withPatient().where('s.id', '=', id).executeTakeFirst();
-    return row && toSession(row);
-  };
+  const find = (id: string) => firstRecord(withPatient().where('s.id', '=', id), toSession);
 
   return {
     async create(input) {
@@ -101,13 +100,7 @@ export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext)
       const rows = await inScheduleOrder(query).limit(limit).offset(offset).execute();
       return rows.map((row) => ({
         session: toSession(row),
-        patient: {
-          id: row.patient_id,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          phone: row.phone,
-          email: row.email,
-        },
+        patient: toPatientContact(row),
       }));
     },
     async update(id, patch) {

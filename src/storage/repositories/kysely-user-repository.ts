@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import { definedFields, toCount } from './defined-fields.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { tableRows } from './table-rows.js';
 import type { UserRepository } from './user-repository.js';
 
 export function normaliseEmail(email: string): string {
@@ -25,12 +26,13 @@ export function toUser(row: Selectable<UsersTable>): UserRecord {
 }
 
 export function kyselyUserRepository({ db, now }: RepositoryContext): UserRepository {
+  const users = tableRows(db, 'users', toUser);
   const byEmail = (email: string) =>
     db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
   return {
     async create(input) {
       const at = now();
-      const row: Selectable<UsersTable> = {
+      return users.insert({
         id: newId(),
         clinic_id: input.clinicId,
         email: normaliseEmail(input.email),
@@ -41,14 +43,9 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
         active: 1,
         created_at: at,
         updated_at: at,
-      };
-      await db.insertInto('users').values(row).execute();
-      return toUser(row);
+      });
     },
-    async findById(id) {
-      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && toUser(row);
-    },
+    findById: users.findById,
     async findByEmail(email) {
       const row = await byEmail(email);
       return row && toUser(row);
@@ -62,20 +59,12 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
       if (filter?.role) query = query.where('role', '=', filter.role);
       return (await query.orderBy('display_name').orderBy('id').execute()).map(toUser);
     },
-    async update(id, patch) {
-      const { displayName, role, active, patientId, passwordHash } = patch;
-      const row = await db
-        .updateTable('users')
-        .set({
-          ...definedFields({ display_name: displayName, role, patient_id: patientId, password_hash: passwordHash }),
-          ...(active === undefined ? {} : { active: active ? 1 : 0 }),
-          updated_at: now(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      return row && toUser(row);
-    },
+    update: (id, { displayName, role, active, patientId, passwordHash }) =>
+      users.updateById(id, {
+        ...definedFields({ display_name: displayName, role, patient_id: patientId, password_hash: passwordHash }),
+        ...(active === undefined ? {} : { active: active ? 1 : 0 }),
+        updated_at: now(),
+      }),
     async count() {
       const row = await db.selectFrom('users').select(db.fn.countAll().as('n')).executeTakeFirst();
       return toCount(row?.n);

@@ -3,29 +3,6 @@ import type { MessageChannelName, OutboxStatus } from '../database-schema.js';
 
 export type { MessageChannelName, MessageKind, OutboxStatus };
 
-export interface OutboxMessageRecord {
-  id: string;
-  sessionId: string;
-  patientId: string;
-  clinicId: string;
-  kind: MessageKind;
-  channel: MessageChannelName;
-  recipient: string;
-  subject: string;
-  body: string;
-  fingerprint: string;
-  dueAt: string;
-  status: OutboxStatus;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: string;
-  lockedBy: string | null;
-  lockedUntil: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** A message as planned for a session; `dueAt` as `Date#toISOString()`, so that text order is time order. */
 export interface OutboxDraft {
   sessionId: string;
@@ -39,6 +16,20 @@ export interface OutboxDraft {
   /** What the message is about (when, where, to whom); see `upsert`. */
   fingerprint: string;
   dueAt: string;
+}
+
+/** A message as stored: its draft, and how sending it goes. */
+export interface OutboxMessageRecord extends OutboxDraft {
+  id: string;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface ClaimRequest {

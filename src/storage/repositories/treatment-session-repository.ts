@@ -1,5 +1,6 @@
-import type { PatientRecord, SessionStatus, TreatmentSessionRecord } from '../../core/records/index.js';
+import type { SessionStatus, TreatmentSessionRecord } from '../../core/records/index.js';
 import type { Page } from './page.js';
+import type { PatientContact } from './patient-contact.js';
 
 export interface NewTreatmentSession {
   courseId: string;
@@ -32,7 +33,7 @@ export interface ScheduleQuery extends Page {
 /** A schedule line: the session and the patient's contact details, nothing clinical. */
 export interface ScheduleEntry {
   session: TreatmentSessionRecord;
-  patient: Pick<PatientRecord, 'id' | 'firstName' | 'lastName' | 'phone' | 'email'>;
+  patient: PatientContact;
 }
 
 export interface TreatmentSessionRepository {

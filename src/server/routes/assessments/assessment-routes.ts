@@ -6,6 +6,7 @@ import { allow, anyRole } from '../../plugins/access-control.js';
 import { loadAccessibleAssessment } from '../../../services/access/assessment-access.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { assessmentResultView, storedAssessmentView } from '../../views.js';
+import { readOf } from '../../../services/audit-reads.js';
 
 /** The contract's request, checked as the core's own parser checks it (field problems and cross-field rules). */
 export const intakeBody = intakeRequestSchema;
@@ -39,12 +40,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const assessment = await loadAccessibleAssessment(app.repos, user, request.params.id);
-      await request.audit({
-        action: 'read',
-        entity: 'assessment',
-        entityId: assessment.id,
-        patientId: assessment.patientId,
-      });
+      await request.audit(readOf('assessment', assessment));
       return assessment;
     },
   );

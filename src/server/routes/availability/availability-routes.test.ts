@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { CourseRecord } from '../../../core/records/index.js';
-import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { proposal, startCourse } from '../../../test-support/scheduling-test-setup.js';
 
 forEachApp('availability routes', (get) => {
@@ -22,12 +22,7 @@ forEachApp('availability routes', (get) => {
   const hoursUrl = (practitionerId: string) => locationUrl(`/practitioners/${practitionerId}/hours`);
 
   beforeAll(async () => {
-    [admin, practitioner, reception, patient] = await Promise.all([
-      get().signIn('admin'),
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
     await admin.inject({ method: 'PATCH', url: locationUrl(), payload: { timeZone: 'Europe/Berlin' } });
     roomIds = [];
     for (const name of ['Room A', 'Room B'])
@@ -107,8 +102,7 @@ forEachApp('availability routes', (get) => {
     expect(await field({ weeklyHours: week, roomIds: [roomIds[0], roomIds[0]] })).toEqual([400, 'roomIds']);
     expect((await field({ weeklyHours: week }, fixture.users.reception.id))[0]).toBe(404);
     expect((await field({ weeklyHours: week }, 'missing'))[0]).toBe(404);
-    const other = await get().createOtherClinic();
-    const outsider = await get().signInAs(other.users.admin.email, testPassword);
+    const outsider = await get().signInElsewhere();
     expect((await outsider.inject({ method: 'GET', url: locationUrl('/availability') })).statusCode).toBe(404);
     expect(
       (

@@ -4,9 +4,10 @@ import type { Repositories } from '../../../storage/repositories/repositories.js
 import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
-import { allow, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
+import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/scheduling/availability-fields.js';
+import { isBookablePractitioner, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
 import { availabilityView, exceptionView, hoursView } from './availability-views.js';
 
@@ -23,16 +24,9 @@ async function loadPractitioner(
   practitionerId: string,
   field?: string,
 ): Promise<UserRecord> {
+  if (field) return practitionerForBooking(repos, user, practitionerId, field);
   const practitioner = await repos.users.findById(practitionerId);
-  if (
-    !practitioner ||
-    practitioner.clinicId !== user.clinicId ||
-    !practitioner.active ||
-    !clinicalRoles.includes(practitioner.role)
-  ) {
-    if (field) throw invalidField(field, 'must be an active practitioner of this clinic');
-    throw notFound('practitioner');
-  }
+  if (!isBookablePractitioner(practitioner, user.clinicId)) throw notFound('practitioner');
   return practitioner;
 }
 

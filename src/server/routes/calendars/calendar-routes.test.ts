@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
-import { samplePlan } from '../../../test-support/sample-assessment.js';
-import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import type { CourseRecord } from '../../../core/records/index.js';
 import {
   asBooking,
@@ -10,6 +9,7 @@ import {
   startCourse,
   type SchedulingClinic,
 } from '../../../test-support/scheduling-test-setup.js';
+import { createSampleCourse } from '../../../test-support/stored-records.js';
 
 function parse(text: string) {
   const root = new ICAL.Component(ICAL.parse(text));
@@ -25,11 +25,7 @@ forEachApp('calendar feeds', (get) => {
   let sessions: Array<{ id: string; scheduledAt: string; durationMinutes: number }>;
 
   beforeAll(async () => {
-    [practitioner, reception, patient] = await Promise.all([
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ practitioner, reception, patient } = await signInRoles(get(), ['practitioner', 'reception', 'patient']));
     clinic = await prepareLocation(get());
     course = await startCourse(get(), practitioner);
     // Two sessions in winter time, two after the clocks go forward on 2030-03-31.
@@ -150,19 +146,11 @@ forEachApp('calendar feeds', (get) => {
     expect(events[2]!.summary).toBe('Mesotherapy session 3 of 3');
 
     const { repos, fixture } = get();
-    const theirs = await repos.courses.create({
-      patientId: fixture.otherPatient.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: null,
-    });
+    const theirs = await createSampleCourse(repos, fixture.otherPatient.id);
     expect((await courseFeed(patient, theirs.id)).statusCode).toBe(404);
     expect((await courseFeed(practitioner, theirs.id)).statusCode).toBe(200);
     expect(parse((await courseFeed(practitioner, theirs.id)).body).events).toEqual([]);
-    const other = await get().createOtherClinic();
-    const outsider = await get().signInAs(other.users.admin.email, testPassword);
+    const outsider = await get().signInElsewhere();
     expect((await courseFeed(outsider)).statusCode).toBe(404);
     expect((await practitionerFeed(outsider, fixture.users.practitioner.id)).statusCode).toBe(404);
     expect((await courseFeed(patient, 'missing')).statusCode).toBe(404);

@@ -11,6 +11,7 @@ import { errorResponse, idParams, isoTimestamp } from '../../validation/fields.j
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { buildCalendar, type CalendarEvent } from '../../../interop/ical/build-calendar.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 const dayMs = 86_400_000;
 /** Longest window one practitioner feed covers: calendar apps poll it, so it stays bounded. */
@@ -106,12 +107,7 @@ export async function practitionerCalendar(
     );
   return {
     text: buildCalendar(`mesodesk: ${practitioner.displayName}`, events),
-    reads: entries.map((e) => ({
-      action: 'read' as const,
-      entity: 'treatment_session',
-      entityId: e.session.id,
-      patientId: e.patient.id,
-    })),
+    reads: entries.map((e) => readOf('treatment_session', e.session, e.patient.id)),
   };
 }
 
@@ -147,12 +143,7 @@ export async function patientCalendar(
   );
   return {
     text: buildCalendar('mesodesk: my appointments', await patientEvents(repos, sessions, false)),
-    reads: sessions.map((s) => ({
-      action: 'read' as const,
-      entity: 'treatment_session',
-      entityId: s.id,
-      patientId: s.patientId,
-    })),
+    reads: readsOf('treatment_session', sessions),
   };
 }
 
@@ -207,15 +198,7 @@ export async function calendarRoutes(app: App): Promise<void> {
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       const sessions = (await app.repos.treatmentSessions.listByCourse(course.id)).filter(held);
       const events = await patientEvents(app.repos, sessions, true);
-      await request.audit([
-        { action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId },
-        ...sessions.map((s) => ({
-          action: 'read' as const,
-          entity: 'treatment_session',
-          entityId: s.id,
-          patientId: s.patientId,
-        })),
-      ]);
+      await request.audit([readOf('course', course), ...readsOf('treatment_session', sessions)]);
       return sendCalendar(reply, 'course.ics', buildCalendar('mesodesk: treatment course', events));
     },
   );

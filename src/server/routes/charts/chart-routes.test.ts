@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
-import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { createSampleCourse } from '../../../test-support/stored-records.js';
 
 const signatureImage =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -60,14 +60,7 @@ forEachApp('chart routes', (get) => {
     locationId: string | null = null,
   ) => {
     const { repos, fixture } = get();
-    const course = await repos.courses.create({
-      patientId: of.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: fixture.users.practitioner.id,
-    });
+    const course = await createSampleCourse(repos, of.id, { createdBy: fixture.users.practitioner.id });
     return repos.treatmentSessions.create({
       courseId: course.id,
       scheduledAt: new Date(scheduledAt).toISOString(),

@@ -4,8 +4,8 @@ import { addDays } from '../../../core/dates/iso-date.js';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
-import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { createSampleCourse } from '../../../test-support/stored-records.js';
 
 const signatureImage =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -96,14 +96,7 @@ forEachApp('treatment gate, chart safety checks and addenda', (get) => {
 
   async function sessionOf(patient: PatientRecord, scheduledAt = hoursAgo(2)) {
     const { repos } = get();
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'skin_rejuvenation',
-      area: 'face',
-      plan: samplePlan('skin_rejuvenation', 'face'),
-      createdBy: null,
-    });
+    const course = await createSampleCourse(repos, patient.id, { indication: 'skin_rejuvenation', area: 'face' });
     return repos.treatmentSessions.create({ courseId: course.id, scheduledAt });
   }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { forEachApp, testPassword } from '../../../test-support/test-app.js';
+import { forEachApp } from '../../../test-support/test-app.js';
 
 forEachApp('clinic and location routes', (get) => {
   it("lets admins manage their own clinic's name and locations", async () => {
@@ -103,8 +103,7 @@ forEachApp('clinic and location routes', (get) => {
       (await admin.inject({ method: 'PATCH', url: `/api/locations/${fixture.location.id}`, payload: {} })).statusCode,
     ).toBe(400);
 
-    const other = await get().createOtherClinic();
-    const outsider = await get().signInAs(other.users.admin.email, testPassword);
+    const outsider = await get().signInElsewhere();
     expect((await outsider.inject({ method: 'GET', url: `/api/clinics/${fixture.clinic.id}` })).statusCode).toBe(404);
     expect(
       (

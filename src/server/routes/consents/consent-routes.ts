@@ -14,6 +14,7 @@ import {
   signatureView,
 } from './consent-schemas.js';
 import { userAgentOf } from './user-agent.js';
+import { readsOf } from '../../../services/audit-reads.js';
 
 /** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
 function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | undefined) {
@@ -178,14 +179,7 @@ export async function consentRoutes(app: App): Promise<void> {
         app.repos.consent.listTexts(patient.clinicId),
       ]);
       const byId = new Map(texts.map((t) => [t.id, t]));
-      await request.audit(
-        signatures.map((s) => ({
-          action: 'read' as const,
-          entity: 'consent_signature',
-          entityId: s.id,
-          patientId: patient.id,
-        })),
-      );
+      await request.audit(readsOf('consent_signature', signatures, patient.id));
       return { signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))) };
     },
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { courseStatuses } from '../../../storage/database-schema.js';
 import type { TreatmentSessionRecord } from '../../../core/records/index.js';
-import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
+import { recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { closeSession } from '../../../services/scheduling/close-session.js';
 import type { App } from '../../app-types.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
@@ -11,6 +11,7 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
 import { courseView } from '../../views.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 const newCourseBody = z.object({ assessmentId: id });
 const coursePatchBody = z.object({
@@ -77,9 +78,7 @@ export async function courseRoutes(app: App): Promise<void> {
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const courses = await app.repos.courses.listByPatient(patient.id);
-      await request.audit(
-        courses.map((c) => ({ action: 'read' as const, entity: 'course', entityId: c.id, patientId: patient.id })),
-      );
+      await request.audit(readsOf('course', courses, patient.id));
       return { courses };
     },
   );
@@ -97,7 +96,7 @@ export async function courseRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const course = await loadAccessibleCourse(app.repos, requireAuth(request).user, request.params.id);
-      await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
+      await request.audit(readOf('course', course));
       return course;
     },
   );
@@ -132,23 +131,13 @@ export async function courseRoutes(app: App): Promise<void> {
             if (session.status !== 'planned') continue;
             closed.push(await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at }));
           }
-          await request.audit(
-            closed.map((s) => ({
-              action: 'update' as const,
-              entity: 'treatment_session',
-              entityId: s.id,
-              patientId: course.patientId,
-            })),
+          const { patientId } = course;
+          await recordSessionsChange(
+            request,
             tx,
-          );
-          const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
-          await request.audit(
-            await afterSessionsChanged(tx, followUp, {
-              patientId: course.patientId,
-              sessions: closed,
-              rescreen: false,
-            }),
-            tx,
+            { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase },
+            closed.map((s) => ({ action: 'update' as const, entity: 'treatment_session', entityId: s.id, patientId })),
+            { patientId, sessions: closed, rescreen: false },
           );
         }
         return updated;

@@ -1,9 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
-import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, testKnowledgeBase, type TestClient } from '../../../test-support/test-app.js';
 import {
-  seedInteropCatalogue,
-  seedInteropPatient,
+  seedInteropFixture,
   type InteropPatientRecords,
 } from '../../../services/documents/test-support/interop-records.js';
 
@@ -19,28 +18,8 @@ forEachApp('document routes', (get) => {
   let patient: TestClient;
 
   beforeAll(async () => {
-    const { repos, fixture } = get();
-    const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    own = await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.patient,
-      fixture.users.practitioner.id,
-    );
-    others = await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.otherPatient,
-      fixture.users.practitioner.id,
-    );
-    [admin, practitioner, reception, patient] = await Promise.all([
-      get().signIn('admin'),
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ own, others } = await seedInteropFixture(get().repos, testKnowledgeBase(), get().fixture));
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
   });
 
   const pdfText = async (response: {
@@ -111,8 +90,7 @@ forEachApp('document routes', (get) => {
     expect((await patient.inject({ method: 'GET', url: url(others.plannedSession.id) })).statusCode).toBe(404);
     expect((await get().app.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(401);
 
-    const elsewhere = await get().createOtherClinic();
-    const stranger = await get().signInAs(elsewhere.users.admin.email, testPassword);
+    const stranger = await get().signInElsewhere();
     expect((await stranger.inject({ method: 'GET', url: url(own.plannedSession.id) })).statusCode).toBe(404);
   });
 

@@ -13,6 +13,7 @@ import { loadAccessibleSignature } from '../../../services/access/consent-signat
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { documentQuery } from './document-schemas.js';
 import { fileResponse, sendFile } from './file-response.js';
+import { readOf } from '../../../services/audit-reads.js';
 
 /** Made first, so a document that cannot be made is a 409 with a reason rather than a broken download. */
 async function made(work: () => Promise<MadeDocument>): Promise<MadeDocument> {
@@ -57,12 +58,7 @@ export async function documentRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
       const document = await made(() => aftercareDocument(app.repos, session, request.query.locale, app.knowledgeBase));
-      await request.audit({
-        action: 'read',
-        entity: 'aftercare_sheet',
-        entityId: session.id,
-        patientId: session.patientId,
-      });
+      await request.audit(readOf('aftercare_sheet', session));
       return sendPdf(reply, `aftercare-${session.id}.pdf`, document.pdf);
     },
   );
@@ -85,12 +81,7 @@ export async function documentRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const signature = await loadAccessibleSignature(app.repos, user, request.params.id);
       const document = await made(() => consentDocument(app.repos, signature, request.query.locale));
-      await request.audit({
-        action: 'read',
-        entity: 'consent_form',
-        entityId: signature.id,
-        patientId: signature.patientId,
-      });
+      await request.audit(readOf('consent_form', signature));
       return sendPdf(reply, `consent-${signature.id}.pdf`, document.pdf);
     },
   );
@@ -112,12 +103,7 @@ export async function documentRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       const document = await made(() => summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase));
-      await request.audit({
-        action: 'read',
-        entity: 'treatment_summary',
-        entityId: course.id,
-        patientId: course.patientId,
-      });
+      await request.audit(readOf('treatment_summary', course));
       return sendPdf(reply, `summary-${course.id}.pdf`, document.pdf);
     },
   );

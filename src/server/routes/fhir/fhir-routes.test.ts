@@ -5,14 +5,20 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Plan } from '../../../core/assessment/assessment-result.js';
 import type { Patient } from '../../../core/assessment/intake-schema.js';
 import { fhirSchemaErrors } from '../../../interop/test-support/fhir-schema-validator.js';
-import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import {
-  seedInteropCatalogue,
-  seedInteropPatient,
+  forEachApp,
+  signInRoles,
+  testKnowledgeBase,
+  testPassword,
+  type TestClient,
+} from '../../../test-support/test-app.js';
+import {
+  seedInteropFixture,
   type InteropPatientRecords,
 } from '../../../services/documents/test-support/interop-records.js';
 import { fhirImportBodyLimit } from './fhir-schemas.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
+import { definedOnly, exportableFacts } from '../../../interop/test-support/exportable-facts.js';
 
 interface Bundle {
   resourceType: string;
@@ -22,30 +28,6 @@ interface Bundle {
 
 const typesOf = (bundle: Bundle) => new Set(bundle.entry.map((e) => e.resource.resourceType));
 
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** What a FHIR export carries of the intake (as in the interop round-trip test): `ongoing: false` and "not said" read back alike. */
-function expectedFacts(p: Patient) {
-  return definedOnly({
-    birthDate: p.birthDate,
-    sex: p.sex,
-    pregnant: p.pregnant,
-    breastfeeding: p.breastfeeding,
-    conditions: p.conditions.map((c) => definedOnly(c)),
-    medications: p.medications.map((m) =>
-      definedOnly({
-        class: m.class,
-        name: m.name,
-        lastDose: m.lastDose,
-        ongoing: m.ongoing === true ? true : undefined,
-      }),
-    ),
-    allergies: p.allergies,
-  });
-}
-
 forEachApp('FHIR routes', (get) => {
   let own: InteropPatientRecords;
   let admin: TestClient;
@@ -54,28 +36,8 @@ forEachApp('FHIR routes', (get) => {
   let patient: TestClient;
 
   beforeAll(async () => {
-    const { repos, fixture } = get();
-    const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    own = await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.patient,
-      fixture.users.practitioner.id,
-    );
-    await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.otherPatient,
-      fixture.users.practitioner.id,
-    );
-    [admin, practitioner, reception, patient] = await Promise.all([
-      get().signIn('admin'),
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ own } = await seedInteropFixture(get().repos, testKnowledgeBase(), get().fixture));
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
   });
 
   const patientUrl = () => `/api/patients/${get().fixture.patient.id}/fhir`;
@@ -136,8 +98,7 @@ forEachApp('FHIR routes', (get) => {
     expect((await patient.inject({ method: 'GET', url: patientUrl() })).statusCode).toBe(403);
     expect((await get().app.inject({ method: 'GET', url: patientUrl() })).statusCode).toBe(401);
     expect((await admin.inject({ method: 'GET', url: '/api/patients/nope/fhir' })).statusCode).toBe(404);
-    const elsewhere = await get().createOtherClinic();
-    const stranger = await get().signInAs(elsewhere.users.admin.email, testPassword);
+    const stranger = await get().signInElsewhere();
     expect((await stranger.inject({ method: 'GET', url: patientUrl() })).statusCode).toBe(404);
   });
 
@@ -157,7 +118,7 @@ forEachApp('FHIR routes', (get) => {
     const { recentProcedures, site, ...facts } = body.patient;
     expect(recentProcedures).toEqual([]);
     expect(site).toEqual({});
-    expect(definedOnly(facts)).toEqual(expectedFacts(own.intake.patient));
+    expect(definedOnly(facts)).toEqual(exportableFacts(own.intake.patient));
     expect((await get().repos.intakes.listByPatient(get().fixture.patient.id)).length).toBe(intakesBefore);
 
     // Plain JSON is accepted too, and admins may import.

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
-import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
 const day = 86_400_000;
@@ -186,8 +186,7 @@ forEachApp('flag routes', (get) => {
   });
 
   it('shows only the clinic’s own flags', async () => {
-    const other = await get().createOtherClinic();
-    const elsewhere = await get().signInAs(other.users.practitioner.email, testPassword);
+    const elsewhere = await get().signInElsewhere('practitioner');
     expect(await flags(elsewhere)).toEqual([]);
     expect((await flags()).length).toBeGreaterThan(0);
   });

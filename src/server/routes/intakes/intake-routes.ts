@@ -11,6 +11,7 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
 import { rescreenPatient, screeningAuditEvent } from '../../../services/rescreening/rescreen-patient.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
 function matchRecord(intake: Intake, patient: PatientRecord): Intake {
@@ -97,12 +98,8 @@ export async function intakeRoutes(app: App): Promise<void> {
       for (const a of assessments) if (a.intakeId && !latest.has(a.intakeId)) latest.set(a.intakeId, a);
       const history = intakes.map((intake) => ({ ...intake, assessment: latest.get(intake.id) ?? null }));
       await request.audit([
-        ...history.map((i) => ({ action: 'read' as const, entity: 'intake', entityId: i.id, patientId: patient.id })),
-        ...history.flatMap((i) =>
-          i.assessment
-            ? [{ action: 'read' as const, entity: 'assessment', entityId: i.assessment.id, patientId: patient.id }]
-            : [],
-        ),
+        ...readsOf('intake', history, patient.id),
+        ...history.flatMap((i) => (i.assessment ? [readOf('assessment', i.assessment, patient.id)] : [])),
       ]);
       return { intakes: history };
     },

@@ -5,6 +5,7 @@ import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { messageFor, messageView } from './message-view.js';
+import { readsOf } from '../../../services/audit-reads.js';
 
 export async function messageRoutes(app: App): Promise<void> {
   const tags = ['messages'];
@@ -25,14 +26,7 @@ export async function messageRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
       const messages = await app.repos.outbox.listBySession(session.id);
-      await request.audit(
-        messages.map((m) => ({
-          action: 'read' as const,
-          entity: 'outbox_message',
-          entityId: m.id,
-          patientId: m.patientId,
-        })),
-      );
+      await request.audit(readsOf('outbox_message', messages));
       return { messages: messages.map((m) => messageFor(user.role, m)) };
     },
   );

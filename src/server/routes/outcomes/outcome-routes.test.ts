@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { courseWithSessions } from '../side-effects/test-support/test-course.js';
 
 forEachApp('outcome routes', (get) => {
@@ -15,12 +15,7 @@ forEachApp('outcome routes', (get) => {
 
   beforeAll(async () => {
     const test = get();
-    [practitioner, admin, reception, patient] = await Promise.all([
-      test.signIn('practitioner'),
-      test.signIn('admin'),
-      test.signIn('reception'),
-      test.signIn('patient'),
-    ]);
+    ({ practitioner, admin, reception, patient } = await signInRoles(test));
     ({ courseId, sessionIds: sessions } = await courseWithSessions(test, practitioner, test.fixture.patient, [
       21 * 24,
       7 * 24,

@@ -9,6 +9,7 @@ import { errorResponse, id, idParams, optionalText } from '../../validation/fiel
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
 import { courseOutcomeFor, courseOutcomeView, outcomeFor, outcomeView } from './outcome-view.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 const rating = z
   .number({ error: 'must be a whole number from 1 to 10' })
@@ -96,7 +97,7 @@ export async function outcomeRoutes(app: App): Promise<void> {
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
       const outcome = await app.repos.outcomes.findBySession(session.id);
       if (!outcome) throw notFound('outcome');
-      await request.audit({ action: 'read', entity: 'outcome', entityId: outcome.id, patientId: session.patientId });
+      await request.audit(readOf('outcome', outcome, session.patientId));
       return outcomeFor(user.role, outcome);
     },
   );
@@ -123,9 +124,7 @@ export async function outcomeRoutes(app: App): Promise<void> {
           throw invalidField('courseId', "must be one of the patient's courses");
       }
       const outcomes = await app.repos.outcomes.listByPatient(patient.id, courseId);
-      await request.audit(
-        outcomes.map((o) => ({ action: 'read' as const, entity: 'outcome', entityId: o.id, patientId: patient.id })),
-      );
+      await request.audit(readsOf('outcome', outcomes, patient.id));
       return { outcomes: outcomes.map((o) => courseOutcomeFor(user.role, o)) };
     },
   );

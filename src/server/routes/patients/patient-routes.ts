@@ -7,6 +7,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { patientView } from '../../views.js';
 import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
+import { readOf } from '../../../services/audit-reads.js';
 
 /** Dates are compared as text: ISO dates sort like the days they name. */
 function today(): string {
@@ -30,9 +31,7 @@ export async function patientRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const patients = await app.repos.patients.search({ clinicId: user.clinicId, ...request.query });
-      await request.audit(
-        patients.map((p) => ({ action: 'read' as const, entity: 'patient', entityId: p.id, patientId: p.id })),
-      );
+      await request.audit(patients.map((p) => readOf('patient', p, p.id)));
       return { patients };
     },
   );
@@ -73,7 +72,7 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
-      await request.audit({ action: 'read', entity: 'patient', entityId: patient.id, patientId: patient.id });
+      await request.audit(readOf('patient', patient, patient.id));
       return patient;
     },
   );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { maxImageBytes } from '../../uploads/image-uploads.js';
 import { multipartPayload, type FormPart } from '../../uploads/test-support/multipart-payload.js';
 import { phoneJpegWithLocation, pngClaimingPixels, sampleImages } from '../../uploads/test-support/sample-images.js';
@@ -24,11 +24,7 @@ forEachApp(
 
     beforeAll(async () => {
       const test = get();
-      [practitioner, patient, reception] = await Promise.all([
-        test.signIn('practitioner'),
-        test.signIn('patient'),
-        test.signIn('reception'),
-      ]);
+      ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
       [sessionId = ''] = (await courseWithSessions(test, practitioner, test.fixture.patient, [2])).sessionIds;
       [othersSessionId = ''] = (
         await courseWithSessions(test, practitioner, test.fixture.otherPatient, [2])
@@ -98,8 +94,7 @@ forEachApp(
       expect(other.statusCode).toBe(403);
       expect(other.rawPayload.equals(sampleImages.jpeg)).toBe(false);
 
-      const elsewhere = await get().createOtherClinic();
-      const outsider = await get().signInAs(elsewhere.users.practitioner.email, testPassword);
+      const outsider = await get().signInElsewhere('practitioner');
       expect((await outsider.inject({ method: 'GET', url: photo.url })).statusCode).toBe(404);
       expect((await practitioner.inject({ method: 'GET', url: '/api/photos/missing' })).statusCode).toBe(404);
     });

@@ -11,8 +11,10 @@ import { errorResponse, id, idParams } from '../../validation/fields.js';
 import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
-import { parseFormFields, receiveImages } from '../../uploads/receive-images.js';
-import { committedImages, imagePath, openImage, sendImage, setImageAside } from '../../uploads/stored-images.js';
+import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
+import { parseFormFields } from '../../uploads/receive-images.js';
+import { imagePath, setImageAside } from '../../uploads/stored-images.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { photoFor, photoView } from './photo-view.js';
 
 const photoFields = z.object({
@@ -49,18 +51,12 @@ export async function photoRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
-      const upload = await receiveImages(request, {
-        dataDir,
-        fileField: 'photo',
-        maxFiles: 1,
-        fields: ['kind', 'sessionId'],
-      });
-      const files = committedImages(dataDir);
-      try {
+      const options = { dataDir, fileField: 'photo', maxFiles: 1, fields: ['kind', 'sessionId'] };
+      const photo = await storeReceivedImages(request, options, async (upload, files) => {
         const fields = parseFormFields(photoFields, upload.fields);
         const [image] = upload.images;
         if (!image) throw invalidField('photo', 'required');
-        const photo = await app.repos.transaction(async (tx) => {
+        return app.repos.transaction(async (tx) => {
           if (fields.sessionId !== undefined) {
             const session = await tx.treatmentSessions.findById(fields.sessionId);
             if (!session || session.patientId !== patient.id)
@@ -82,13 +78,8 @@ export async function photoRoutes(app: App): Promise<void> {
           await files.commit(image.tempPath, filePath);
           return created;
         });
-        return reply.code(201).send(photoFor(photo));
-      } catch (error) {
-        await files.undo();
-        throw error;
-      } finally {
-        await upload.discard();
-      }
+      });
+      return reply.code(201).send(photoFor(photo));
     },
   );
 
@@ -107,9 +98,7 @@ export async function photoRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
       const photos = await app.repos.photos.listByPatient(patient.id);
-      await request.audit(
-        photos.map((p) => ({ action: 'read' as const, entity: 'photo', entityId: p.id, patientId: patient.id })),
-      );
+      await request.audit(readsOf('photo', photos, patient.id));
       return { photos: photos.map(photoFor) };
     },
   );
@@ -128,18 +117,8 @@ export async function photoRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
-      const image = await openImage(app.appConfig.dataDir, photo.filePath);
-      if (!image) {
-        request.log.warn({ photoId: photo.id }, 'photo file missing');
-        throw notFound('photo');
-      }
-      try {
-        await request.audit({ action: 'read', entity: 'photo', entityId: photo.id, patientId: photo.patientId });
-      } catch (error) {
-        image.stream.destroy();
-        throw error;
-      }
-      return sendImage(reply, photo.mime, image);
+      const { dataDir } = app.appConfig;
+      return sendAuditedImage(request, reply, dataDir, photo, readOf('photo', photo), 'photo file missing');
     },
   );
 

@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
-import { samplePlan } from '../../../test-support/sample-assessment.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
+import { createSampleCourse } from '../../../test-support/stored-records.js';
 
 const signatureImage =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -30,14 +30,7 @@ forEachApp('lot recall', (get) => {
 
   const plannedSession = async (of: PatientRecord, scheduledAt: string) => {
     const { repos, fixture } = get();
-    const course = await repos.courses.create({
-      patientId: of.id,
-      assessmentId: null,
-      indication: 'hair_loss',
-      area: 'scalp',
-      plan: samplePlan(),
-      createdBy: fixture.users.practitioner.id,
-    });
+    const course = await createSampleCourse(repos, of.id, { createdBy: fixture.users.practitioner.id });
     return repos.treatmentSessions.create({ courseId: course.id, scheduledAt: new Date(scheduledAt).toISOString() });
   };
   const point = (lot: LotRecord, x = 0.5) => ({

@@ -1,9 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../../interop/test-support/parse-csv.js';
-import { forEachApp, testKnowledgeBase, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, testKnowledgeBase, type TestClient } from '../../../test-support/test-app.js';
 import {
-  seedInteropCatalogue,
-  seedInteropPatient,
+  seedInteropFixture,
   type InteropPatientRecords,
 } from '../../../services/documents/test-support/interop-records.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
@@ -13,22 +12,7 @@ forEachApp('report routes', (get) => {
   let admin: TestClient;
 
   beforeAll(async () => {
-    const { repos, fixture } = get();
-    const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
-    own = await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.patient,
-      fixture.users.practitioner.id,
-    );
-    await seedInteropPatient(
-      repos,
-      testKnowledgeBase(),
-      catalogue,
-      fixture.otherPatient,
-      fixture.users.practitioner.id,
-    );
+    ({ own } = await seedInteropFixture(get().repos, testKnowledgeBase(), get().fixture));
     admin = await get().signIn('admin');
   });
 
@@ -117,8 +101,7 @@ forEachApp('report routes', (get) => {
       (await admin.inject({ method: 'GET', url: '/api/reports/sessions.csv?names=1' })).json().problems[0].field,
     ).toBe('names');
 
-    const elsewhere = await get().createOtherClinic();
-    const stranger = await get().signInAs(elsewhere.users.admin.email, testPassword);
+    const stranger = await get().signInElsewhere();
     const theirs = parseCsvRecords((await stranger.inject({ method: 'GET', url: '/api/reports/sessions.csv' })).body);
     expect(theirs).toEqual([]);
   });

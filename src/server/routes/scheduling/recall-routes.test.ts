@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { CourseRecord } from '../../../core/records/index.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import {
   copyCourse,
   prepareLocation,
@@ -16,11 +16,7 @@ forEachApp('maintenance recall routes', (get) => {
   let course: CourseRecord;
 
   beforeAll(async () => {
-    [practitioner, reception, patient] = await Promise.all([
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ practitioner, reception, patient } = await signInRoles(get(), ['practitioner', 'reception', 'patient']));
     clinic = await prepareLocation(get());
     course = await startCourse(get(), practitioner);
   });

@@ -6,6 +6,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
 import { courseView, patientView } from '../../views.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 const recallView = z.object({
   id: z.string(),
@@ -74,14 +75,7 @@ export async function recallRoutes(app: App): Promise<void> {
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const recalls = await app.repos.courses.listMaintenanceRecalls(patient.id);
-      await request.audit(
-        recalls.map((r) => ({
-          action: 'read' as const,
-          entity: 'maintenance_recall',
-          entityId: r.id,
-          patientId: patient.id,
-        })),
-      );
+      await request.audit(readsOf('maintenance_recall', recalls, patient.id));
       return { recalls };
     },
   );
@@ -110,14 +104,7 @@ export async function recallRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const entries = await app.repos.courses.dueMaintenanceRecalls({ clinicId: user.clinicId, ...request.query });
-      await request.audit(
-        entries.map((e) => ({
-          action: 'read' as const,
-          entity: 'maintenance_recall',
-          entityId: e.recall.id,
-          patientId: e.patient.id,
-        })),
-      );
+      await request.audit(entries.map((e) => readOf('maintenance_recall', e.recall, e.patient.id)));
       return { entries };
     },
   );

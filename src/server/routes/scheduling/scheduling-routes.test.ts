@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sessionLengthMinutes } from '../../../core/scheduling/session-length.js';
 import type { CourseRecord } from '../../../core/records/index.js';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
-import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import {
   asBooking,
   copyCourse,
@@ -22,12 +22,7 @@ forEachApp('scheduling routes', (get) => {
   let course: CourseRecord;
 
   beforeAll(async () => {
-    [admin, practitioner, reception, patient] = await Promise.all([
-      get().signIn('admin'),
-      get().signIn('practitioner'),
-      get().signIn('reception'),
-      get().signIn('patient'),
-    ]);
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
     clinic = await prepareLocation(get());
     course = await startCourse(get(), practitioner);
   });
@@ -179,8 +174,7 @@ forEachApp('scheduling routes', (get) => {
     expect(await field({ earliestStart: '9999-12-31' })).toBe('earliestStart');
     expect(await field({ locationId: 'nowhere' })).toBe('locationId');
     expect((await findFor(patient, course.id, {})).statusCode).toBe(403);
-    const other = await get().createOtherClinic();
-    const outsider = await get().signInAs(other.users.admin.email, testPassword);
+    const outsider = await get().signInElsewhere();
     expect((await findFor(outsider, course.id, {})).statusCode).toBe(404);
     expect((await findFor(practitioner, 'missing', {})).statusCode).toBe(404);
   });

@@ -1,11 +1,9 @@
-import type { LocationRecord, UserRecord } from '../../../core/records/index.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { conflict, invalidField } from '../../http-errors.js';
+import { conflict } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
+import { locationForBooking } from '../../../services/scheduling/booking-resources.js';
 import { bookCourse } from '../../../services/scheduling/book-course.js';
-import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
 import { closeSession } from '../../../services/scheduling/close-session.js';
 import { earliestStartOf } from '../../../services/scheduling/earliest-start.js';
 import { proposeCourse, type FinderOptions } from '../../../services/scheduling/propose-course.js';
@@ -13,6 +11,7 @@ import { rescheduleInCourse } from '../../../services/scheduling/reschedule-cour
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
+import { recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
 import {
   bookedCourseView,
@@ -24,13 +23,7 @@ import {
   rescheduleBody,
   rescheduledView,
 } from './scheduling-schemas.js';
-
-async function loadLocation(repos: Repositories, user: UserRecord, locationId: string): Promise<LocationRecord> {
-  const location = await repos.clinics.findLocation(locationId);
-  if (!location || location.clinicId !== user.clinicId)
-    throw invalidField('locationId', 'must be a location of this clinic');
-  return location;
-}
+import { readOf } from '../../../services/audit-reads.js';
 
 function finderOptions(body: FinderOptions & { locationId: string }): FinderOptions {
   const { locationId: _location, ...options } = body;
@@ -61,7 +54,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
       if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
-      const location = await loadLocation(app.repos, user, request.body.locationId);
+      const location = await locationForBooking(app.repos, user, request.body.locationId);
       const assessmentStart = await earliestStartOf(app.repos, course);
       const options = finderOptions(request.body);
       const { result, earliestStart } = await proposeCourse(app.repos, {
@@ -71,7 +64,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
         options,
         ...(assessmentStart ? { assessmentStart } : {}),
       });
-      await request.audit({ action: 'read', entity: 'course', entityId: course.id, patientId: course.patientId });
+      await request.audit(readOf('course', course));
       return { ...result, earliestStart: earliestStart ?? null, timeZone: location.timeZone };
     },
   );
@@ -89,7 +82,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const location = await loadLocation(app.repos, user, request.body.locationId);
+      const location = await locationForBooking(app.repos, user, request.body.locationId);
       const { plan, ...rest } = request.body;
       const options = finderOptions(rest);
       const { result, earliestStart } = await proposeCourse(app.repos, { location, plan, now: now(), options });
@@ -114,27 +107,21 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const booked = await app.repos.transaction(async (tx) => {
         const result = await bookCourse(tx, { user, courseId: request.params.id, booking: request.body, now: now() });
-        await request.audit(
+        const { course, patient, location, sessions } = result;
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
           [
-            ...result.sessions.map((s) => ({
+            ...sessions.map((s) => ({
               action: 'create' as const,
               entity: 'treatment_session',
               entityId: s.id,
               patientId: s.patientId,
             })),
-            { action: 'update', entity: 'course', entityId: result.course.id, patientId: result.course.patientId },
+            { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
           ],
-          tx,
-        );
-        const { course, patient, location, sessions } = result;
-        await request.audit(
-          await afterSessionsChanged(tx, followUp, {
-            patientId: course.patientId,
-            sessions,
-            known: { course, patient, location },
-            rescreen: true,
-          }),
-          tx,
+          { patientId: course.patientId, sessions, known: { course, patient, location }, rescreen: true },
         );
         return result;
       });
@@ -168,23 +155,23 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ...(practitionerId === undefined ? {} : { practitionerId }),
           ...(preferences === undefined ? {} : { preferences }),
         });
-        await request.audit(
+        const { patientId } = done.course;
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
           done.moved.map((sessionId) => ({
             action: 'update' as const,
             entity: 'treatment_session',
             entityId: sessionId,
-            patientId: done.course.patientId,
+            patientId,
           })),
-          tx,
-        );
-        await request.audit(
-          await afterSessionsChanged(tx, followUp, {
-            patientId: done.course.patientId,
+          {
+            patientId,
             sessions: done.sessions.filter((s) => done.moved.includes(s.id)),
             known: { course: done.course },
             rescreen: true,
-          }),
-          tx,
+          },
         );
         return done;
       });
@@ -211,17 +198,12 @@ export async function schedulingRoutes(app: App): Promise<void> {
         const { user } = requireAuth(request);
         const session = await app.repos.transaction(async (tx) => {
           const closed = await closeSession(tx, { user, sessionId: request.params.id, status, now: now() });
-          await request.audit(
+          await recordSessionsChange(
+            request,
+            tx,
+            followUp,
             { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
-            tx,
-          );
-          await request.audit(
-            await afterSessionsChanged(tx, followUp, {
-              patientId: closed.patientId,
-              sessions: [closed],
-              rescreen: false,
-            }),
-            tx,
+            { patientId: closed.patientId, sessions: [closed], rescreen: false },
           );
           return closed;
         });

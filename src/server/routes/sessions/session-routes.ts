@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sessionStatuses } from '../../../storage/database-schema.js';
-import type { TreatmentSessionRecord, UserRecord } from '../../../core/records/index.js';
+import type { UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { loadAccessibleCourse, loadCourseWithPatient } from '../../../services/access/course-access.js';
@@ -11,12 +11,13 @@ import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
 import { patientView, sessionView } from '../../views.js';
+import { locationForBooking, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { holdSlots, syncSlots } from '../../../services/scheduling/slot-guard.js';
-import { afterSessionsChanged } from '../../../services/scheduling/after-sessions-changed.js';
 import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
-import { checkTreatment } from '../../../services/treatment/treatment-check.js';
-import { resolveOverride } from '../../../services/treatment/treatment-gate-rules.js';
+import { gateForDone } from '../../../services/treatment/treatment-gate.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
+import { recordSessionsChange } from './record-sessions-change.js';
 import { sessionFor } from './session-view.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
@@ -71,21 +72,8 @@ async function checkBooking(
   user: UserRecord,
   booking: { practitionerId?: string | null; locationId?: string | null; roomId?: string | null },
 ) {
-  if (booking.practitionerId) {
-    const practitioner = await repos.users.findById(booking.practitionerId);
-    if (
-      !practitioner ||
-      practitioner.clinicId !== user.clinicId ||
-      !practitioner.active ||
-      !clinicalRoles.includes(practitioner.role)
-    )
-      throw invalidField('practitionerId', 'must be an active practitioner of this clinic');
-  }
-  if (booking.locationId) {
-    const location = await repos.clinics.findLocation(booking.locationId);
-    if (!location || location.clinicId !== user.clinicId)
-      throw invalidField('locationId', 'must be a location of this clinic');
-  }
+  if (booking.practitionerId) await practitionerForBooking(repos, user, booking.practitionerId);
+  if (booking.locationId) await locationForBooking(repos, user, booking.locationId);
   if (booking.roomId) {
     const room = await repos.availability.findRoom(booking.roomId);
     const location = room && (await repos.clinics.findLocation(room.locationId));
@@ -105,17 +93,6 @@ export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
   const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
 
-  /** The override to store for marking the session done, or 409 `treatment_blocked` (see services/treatment/treatment-gate-rules.ts). */
-  const gateForDone = async (
-    tx: Repositories,
-    session: TreatmentSessionRecord,
-    override: { reason: string } | null | undefined,
-  ) => {
-    const patient = await tx.patients.findById(session.patientId);
-    if (!patient) throw notFound('session');
-    const check = await checkTreatment(tx, app.knowledgeBase, { session, patient }, new Date());
-    return resolveOverride(check.gate, override, await tx.charts.overridesOfSession(session.id));
-  };
   const sessionList = z.object({ sessions: z.array(sessionView) });
 
   app.post(
@@ -138,18 +115,12 @@ export async function sessionRoutes(app: App): Promise<void> {
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
         await holdSlots(tx, created);
-        await request.audit(
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
           { action: 'create', entity: 'treatment_session', entityId: created.id, patientId: course.patientId },
-          tx,
-        );
-        await request.audit(
-          await afterSessionsChanged(tx, followUp, {
-            patientId: course.patientId,
-            sessions: [created],
-            known: { course, patient },
-            rescreen: true,
-          }),
-          tx,
+          { patientId: course.patientId, sessions: [created], known: { course, patient }, rescreen: true },
         );
         return created;
       });
@@ -157,59 +128,35 @@ export async function sessionRoutes(app: App): Promise<void> {
     },
   );
 
-  app.get(
-    '/api/courses/:id/sessions',
+  // A course's sessions and a patient's: the same list, of the record the user may see.
+  const sessionLists = [
     {
-      config: allow(...anyRole),
-      schema: {
-        summary: "A course's sessions in schedule order",
-        tags,
-        params: idParams,
-        response: { 200: sessionList },
-      },
+      url: '/api/courses/:id/sessions',
+      summary: "A course's sessions in schedule order",
+      list: async (user: UserRecord, courseId: string) =>
+        app.repos.treatmentSessions.listByCourse((await loadAccessibleCourse(app.repos, user, courseId)).id),
     },
-    async (request) => {
-      const { user } = requireAuth(request);
-      const course = await loadAccessibleCourse(app.repos, user, request.params.id);
-      const sessions = await app.repos.treatmentSessions.listByCourse(course.id);
-      await request.audit(
-        sessions.map((s) => ({
-          action: 'read' as const,
-          entity: 'treatment_session',
-          entityId: s.id,
-          patientId: s.patientId,
-        })),
-      );
-      return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
-    },
-  );
-
-  app.get(
-    '/api/patients/:id/sessions',
     {
-      config: allow(...anyRole),
-      schema: {
-        summary: "All of a patient's sessions in schedule order",
-        tags,
-        params: idParams,
-        response: { 200: sessionList },
+      url: '/api/patients/:id/sessions',
+      summary: "All of a patient's sessions in schedule order",
+      list: async (user: UserRecord, patientId: string) =>
+        app.repos.treatmentSessions.listByPatient((await loadAccessiblePatient(app.repos, user, patientId)).id),
+    },
+  ];
+  for (const { url, summary, list } of sessionLists)
+    app.get(
+      url,
+      {
+        config: allow(...anyRole),
+        schema: { summary, tags, params: idParams, response: { 200: sessionList } },
       },
-    },
-    async (request) => {
-      const { user } = requireAuth(request);
-      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
-      const sessions = await app.repos.treatmentSessions.listByPatient(patient.id);
-      await request.audit(
-        sessions.map((s) => ({
-          action: 'read' as const,
-          entity: 'treatment_session',
-          entityId: s.id,
-          patientId: s.patientId,
-        })),
-      );
-      return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
-    },
-  );
+      async (request) => {
+        const { user } = requireAuth(request);
+        const sessions = await list(user, request.params.id);
+        await request.audit(readsOf('treatment_session', sessions));
+        return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
+      },
+    );
 
   app.get(
     '/api/sessions',
@@ -225,14 +172,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const entries = await app.repos.treatmentSessions.schedule({ clinicId: user.clinicId, ...request.query });
-      await request.audit(
-        entries.map((e) => ({
-          action: 'read' as const,
-          entity: 'treatment_session',
-          entityId: e.session.id,
-          patientId: e.patient.id,
-        })),
-      );
+      await request.audit(entries.map((e) => readOf('treatment_session', e.session, e.patient.id)));
       return { entries: entries.map((e) => ({ ...e, session: sessionFor(user.role, e.session) })) };
     },
   );
@@ -246,12 +186,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
-      await request.audit({
-        action: 'read',
-        entity: 'treatment_session',
-        entityId: session.id,
-        patientId: session.patientId,
-      });
+      await request.audit(readOf('treatment_session', session));
       return sessionFor(user.role, session);
     },
   );
@@ -295,14 +230,12 @@ export async function sessionRoutes(app: App): Promise<void> {
         });
         // Done means treated: the same gate as charting, judged on the session as it will be (a move changes its day).
         const granted =
-          patch.status === 'done' ? await gateForDone(tx, { ...session, ...definedOnly(patch) }, override) : null;
+          patch.status === 'done'
+            ? await gateForDone(tx, app.knowledgeBase, { ...session, ...definedOnly(patch) }, override, new Date())
+            : null;
         const changed = await tx.treatmentSessions.update(session.id, patch);
         if (!changed) throw notFound('session');
         await syncSlots(tx, changed);
-        await request.audit(
-          { action: 'update', entity: 'treatment_session', entityId: session.id, patientId: session.patientId },
-          tx,
-        );
         const stored =
           granted &&
           (await tx.charts.createOverride({
@@ -311,18 +244,18 @@ export async function sessionRoutes(app: App): Promise<void> {
             chartEntryId: null,
             createdBy: user.id,
           }));
-        if (stored)
-          await request.audit(
-            { action: 'create', entity: 'treatment_override', entityId: stored.id, patientId: session.patientId },
-            tx,
-          );
-        await request.audit(
-          await afterSessionsChanged(tx, followUp, {
-            patientId: session.patientId,
-            sessions: [changed],
-            rescreen: true,
-          }),
+        const { patientId } = session;
+        await recordSessionsChange(
+          request,
           tx,
+          followUp,
+          [
+            { action: 'update', entity: 'treatment_session', entityId: session.id, patientId },
+            ...(stored
+              ? [{ action: 'create' as const, entity: 'treatment_override', entityId: stored.id, patientId }]
+              : []),
+          ],
+          { patientId, sessions: [changed], rescreen: true },
         );
         return { changed, stored };
       });

@@ -9,8 +9,9 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
-import { receiveImages } from '../../uploads/receive-images.js';
-import { committedImages, imagePath, openImage, sendImage } from '../../uploads/stored-images.js';
+import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
+import { imagePath } from '../../uploads/stored-images.js';
+import { readOf } from '../../../services/audit-reads.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { reportPhotoFor, reportPhotoView } from './side-effect-schemas.js';
 
@@ -47,15 +48,9 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       const { dataDir } = app.appConfig;
       // Access first: nothing is read from someone who may not add to this report.
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
-      const upload = await receiveImages(request, {
-        dataDir,
-        fileField: 'photo',
-        maxFiles: maxPhotosPerUpload,
-        fields: [],
-      });
-      const files = committedImages(dataDir);
-      try {
-        const photos = await app.repos.transaction(async (tx) => {
+      const options = { dataDir, fileField: 'photo', maxFiles: maxPhotosPerUpload, fields: [] };
+      const photos = await storeReceivedImages(request, options, (upload, files) =>
+        app.repos.transaction(async (tx) => {
           const created: SideEffectPhotoRecord[] = [];
           for (const image of upload.images) {
             const id = newId();
@@ -73,14 +68,9 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
             tx,
           );
           return created;
-        });
-        return reply.code(201).send({ photos: photos.map(reportPhotoFor) });
-      } catch (error) {
-        await files.undo();
-        throw error;
-      } finally {
-        await upload.discard();
-      }
+        }),
+      );
+      return reply.code(201).send({ photos: photos.map(reportPhotoFor) });
     },
   );
 
@@ -100,23 +90,8 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
       const photo = await app.repos.sideEffects.findPhoto(request.params.photoId);
       if (!photo || photo.reportId !== report.id) throw notFound('photo');
-      const image = await openImage(app.appConfig.dataDir, photo.filePath);
-      if (!image) {
-        request.log.warn({ photoId: photo.id }, 'side-effect photo file missing');
-        throw notFound('photo');
-      }
-      try {
-        await request.audit({
-          action: 'read',
-          entity: 'side_effect_photo',
-          entityId: photo.id,
-          patientId: session.patientId,
-        });
-      } catch (error) {
-        image.stream.destroy();
-        throw error;
-      }
-      return sendImage(reply, photo.mime, image);
+      const read = readOf('side_effect_photo', photo, session.patientId);
+      return sendAuditedImage(request, reply, app.appConfig.dataDir, photo, read, 'side-effect photo file missing');
     },
   );
 }

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { courseWithSessions, hoursAgo } from './test-support/test-course.js';
 
 forEachApp('side-effect routes', (get) => {
@@ -15,11 +15,7 @@ forEachApp('side-effect routes', (get) => {
   beforeAll(async () => {
     const test = get();
     const { fixture, repos } = test;
-    [practitioner, patient, reception] = await Promise.all([
-      test.signIn('practitioner'),
-      test.signIn('patient'),
-      test.signIn('reception'),
-    ]);
+    ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
     [recent = '', earlier = '', tomorrow = ''] = (
       await courseWithSessions(test, practitioner, fixture.patient, [3, 48, -24])
     ).sessionIds;
@@ -195,8 +191,7 @@ forEachApp('side-effect routes', (get) => {
     expect((await patient.inject({ method: 'GET', url: '/api/side-effects' })).statusCode).toBe(403);
     expect((await reception.inject({ method: 'GET', url: '/api/side-effects' })).statusCode).toBe(403);
 
-    const other = await get().createOtherClinic();
-    const outsider = await get().signInAs(other.users.practitioner.email, 'correct horse battery staple');
+    const outsider = await get().signInElsewhere('practitioner');
     expect((await outsider.inject({ method: 'GET', url: '/api/side-effects' })).json().reports).toEqual([]);
     expect((await outsider.inject({ method: 'GET', url: `/api/side-effects/${both[0].id}` })).statusCode).toBe(404);
   });

@@ -9,6 +9,7 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
+import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { sideEffectPhotoRoutes } from './side-effect-photo-routes.js';
 import {
   attentionFor,
@@ -55,10 +56,7 @@ function readEvents(
   reports: readonly SideEffectReportRecord[],
   photos: readonly SideEffectPhotoRecord[],
 ): AuditEvent[] {
-  return [
-    ...reports.map((r) => ({ action: 'read' as const, entity: 'side_effect_report', entityId: r.id, patientId })),
-    ...photos.map((p) => ({ action: 'read' as const, entity: 'side_effect_photo', entityId: p.id, patientId })),
-  ];
+  return [...readsOf('side_effect_report', reports, patientId), ...readsOf('side_effect_photo', photos, patientId)];
 }
 
 /**
@@ -207,14 +205,7 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         limit,
         offset,
       });
-      await request.audit(
-        entries.map((e) => ({
-          action: 'read' as const,
-          entity: 'side_effect_report',
-          entityId: e.report.id,
-          patientId: e.patient.id,
-        })),
-      );
+      await request.audit(entries.map((e) => readOf('side_effect_report', e.report, e.patient.id)));
       return { reports: entries.map(attentionFor) };
     },
   );

@@ -143,37 +143,22 @@ export function reportPhotoFor(photo: SideEffectPhotoRecord): z.input<typeof rep
 }
 
 function reportFieldsFor(report: SideEffectReportRecord, patientId: string) {
-  const {
-    id,
-    sessionId,
-    reporterUserId,
-    symptom,
-    symptoms,
-    codes,
-    onset,
-    onsetDays,
-    reportedBy,
-    severity,
-    ongoing,
-    createdAt,
-  } = report;
-  // Only this server writes the triage column, always with a TriageResult.
-  const triage = report.triage as TriageResult | null;
   return {
-    id,
-    sessionId,
+    id: report.id,
+    sessionId: report.sessionId,
     patientId,
-    reporterUserId,
-    symptom,
-    symptoms,
-    codes,
-    onset,
-    onsetDays,
-    reportedBy,
-    severity,
-    ongoing,
-    triage,
-    createdAt,
+    reporterUserId: report.reporterUserId,
+    symptom: report.symptom,
+    symptoms: report.symptoms,
+    codes: report.codes,
+    onset: report.onset,
+    onsetDays: report.onsetDays,
+    reportedBy: report.reportedBy,
+    severity: report.severity,
+    ongoing: report.ongoing,
+    // Only this server writes the triage column, always with a TriageResult.
+    triage: report.triage as TriageResult | null,
+    createdAt: report.createdAt,
   };
 }
 

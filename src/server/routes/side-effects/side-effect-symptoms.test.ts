@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { courseWithSessions } from './test-support/test-course.js';
 
 const DAY_HOURS = 24;
@@ -16,11 +16,7 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
 
   beforeAll(async () => {
     const test = get();
-    [practitioner, patient, reception] = await Promise.all([
-      test.signIn('practitioner'),
-      test.signIn('patient'),
-      test.signIn('reception'),
-    ]);
+    ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
     [fortnight = '', today = '', threeWeeks = ''] = (
       await courseWithSessions(test, practitioner, test.fixture.patient, [15 * DAY_HOURS, 3, 22 * DAY_HOURS])
     ).sessionIds;

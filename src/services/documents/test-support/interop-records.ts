@@ -21,6 +21,7 @@ import { createDatabase } from '../../../storage/create-database.js';
 import { sqliteFileName } from '../../../storage/database-config.js';
 import { migrateToLatest } from '../../../storage/migrate.js';
 import { seedDemo } from '../../../storage/seed/seed-demo.js';
+import type { ClinicFixture } from '../../../test-support/clinic-fixture.js';
 
 /*
  * Tests only: a clinic's records with everything the documents and exports read, stored through
@@ -207,6 +208,19 @@ export async function seedInteropPatient(
     });
     return { course, doneSession, plannedSession, unmeasuredSession, cancelledSession, signature, intake };
   });
+}
+
+/** Both patients of a clinic fixture with every kind of record: `own` is the patient account's, `others` the other patient's. */
+export async function seedInteropFixture(
+  repos: Repositories,
+  knowledgeBase: KnowledgeBase,
+  fixture: ClinicFixture,
+): Promise<{ own: InteropPatientRecords; others: InteropPatientRecords }> {
+  const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
+  const practitionerId = fixture.users.practitioner.id;
+  const own = await seedInteropPatient(repos, knowledgeBase, catalogue, fixture.patient, practitionerId);
+  const others = await seedInteropPatient(repos, knowledgeBase, catalogue, fixture.otherPatient, practitionerId);
+  return { own, others };
 }
 
 export interface SeededDataDir {

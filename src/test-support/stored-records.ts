@@ -1,0 +1,35 @@
+import type { CourseRecord, UserRecord } from '../core/records/index.js';
+import type { NewCourse } from '../storage/repositories/course-repository.js';
+import type { Repositories } from '../storage/repositories/repositories.js';
+import type { NewUser } from '../storage/repositories/user-repository.js';
+import { samplePlan } from './sample-assessment.js';
+
+/**
+ * Records stored straight through the repositories, for storage and service tests that need a
+ * user or a course to hang other records on but do not test how those are made.
+ */
+
+/** A staff account that never signs in: a practitioner unless told, with a placeholder password hash. */
+export function createStaff(
+  repos: Pick<Repositories, 'users'>,
+  user: Omit<NewUser, 'passwordHash' | 'role'> & Partial<Pick<NewUser, 'role'>>,
+): Promise<UserRecord> {
+  return repos.users.create({ passwordHash: 'h', role: 'practitioner', ...user });
+}
+
+/** A course on `samplePlan` (hair loss of the scalp unless told), made without an assessment. */
+export function createSampleCourse(
+  repos: Pick<Repositories, 'courses'>,
+  patientId: string,
+  options: Partial<Pick<NewCourse, 'indication' | 'area' | 'createdBy'>> = {},
+): Promise<CourseRecord> {
+  const { indication = 'hair_loss', area = 'scalp', createdBy = null } = options;
+  return repos.courses.create({
+    patientId,
+    assessmentId: null,
+    indication,
+    area,
+    plan: samplePlan(indication, area),
+    createdBy,
+  });
+}
