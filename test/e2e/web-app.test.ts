@@ -1,11 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { expectWorkingSubscription } from './support/calendar-subscription.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
 import { drawOn, overflowsSideways, pick, signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { checkScreen, download, newPage, problems, server, state, useStoryBrowser } from './support/web-app-story.js';
 import { tinyPng } from '../../src/interop/test-support/tiny-png.js';
 
 /**
@@ -14,62 +11,7 @@ import { tinyPng } from '../../src/interop/test-support/tiny-png.js';
  * effect report and its triage on the practitioner's side, and a portal that shows only the
  * patient's own data. Each main screen is screenshotted (test-results/e2e/) and checked with axe.
  */
-
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-const state = {
-  patientId: '',
-  patientName: 'Hana Yılmaz',
-  portalEmail: 'hana@portal.test',
-  portalPassword: 'hana portal password 1',
-};
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-/** A signed-out browser at desktop size. `bypassCSP` only lets axe-core be injected as a script tag; a test below runs under the real policy. */
-async function newPage(
-  options: { bypassCSP?: boolean; viewport?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: options.bypassCSP ?? true,
-    locale: 'en-GB',
-    viewport: options.viewport ?? { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  return page;
-}
-
-/** Fetches what a link points to, in the page's session: its status and content type. */
-async function download(page: Page, linkName: string): Promise<{ status: number; type: string | null }> {
-  const href = await page.getByRole('link', { name: linkName }).first().getAttribute('href');
-  if (!href) throw new Error(`no link named ${linkName}`);
-  return page.evaluate(async (url) => {
-    const response = await fetch(url);
-    return { status: response.status, type: response.headers.get('content-type') };
-  }, href);
-}
-
-/** Screenshot plus axe: no serious or critical violations on the screen as shown. */
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+useStoryBrowser();
 
 describe('web app, end to end', () => {
   let practitioner: Page;

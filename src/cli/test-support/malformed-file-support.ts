@@ -11,6 +11,9 @@ import { relatedFields } from '../../test-support/hostile-values.js';
 /** How many files of each kind a property tries: FUZZ_RUNS, or 12. */
 export const runs = Number(process.env.FUZZ_RUNS) > 0 ? Number(process.env.FUZZ_RUNS) : 12;
 
+/** The size of the huge files: beyond what a command should read whole. */
+export const hugeBytes = 24 * 1024 * 1024;
+
 /** The folder the files of one test file are written to (removed after it). */
 export const root = mkdtempSync(join(tmpdir(), 'mesodesk-malformed-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -12,7 +12,8 @@ import { bulkTableOrder, emptyBulkRows, type BulkRows, type BulkTable } from './
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { sharedJsonTexts } from './frozen-json.js';
 import { setUpLargeClinic } from './large-clinic-setup.js';
-import { addPatient, type GeneratorContext } from './patient-records.js';
+import type { GeneratorContext } from './generator-context.js';
+import { addPatient } from './patient-records.js';
 import { practitionerCalendar } from './practitioner-calendar.js';
 import { hashSeed, seededRandom } from './seeded-random.js';
 import { syntheticIds } from './synthetic-ids.js';

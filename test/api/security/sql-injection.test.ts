@@ -1,11 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchFaq } from '../../../src/core/faq/search-faq.js';
-import type { Db } from '../../../src/storage/create-database.js';
 import type { PatientRecord } from '../../../src/core/records/index.js';
 import { nameKey, nameTokens, phoneDigits } from '../../../src/storage/search-keys.js';
 import {
@@ -16,98 +13,17 @@ import {
   type TestClient,
 } from '../../../src/test-support/test-app.js';
 import { snapshotDatabase, tableNames } from './database-snapshot.js';
+import { namesField, problemFields, withField } from './field-injection.js';
 import { fieldKinds, fieldTargets, knownTextFields, type FieldTarget } from './text-field-targets.js';
 import { openApiOperations, type Operation } from './openapi-operations.js';
-import { sampleInjection, sampleWrites, type SampleRequest, type SampleWrite } from './sample-writes.js';
-import { containsString, isPatterned, setField } from './string-fields.js';
+import { sampleInjection, sampleWrites, type SampleWrite } from './sample-writes.js';
+import { formatInjections, injections, nulInjection, slowMs, tagged } from './sql-injection-payloads.js';
+import { containsString, isPatterned } from './string-fields.js';
+import { rowCounts, rowIds } from './table-rows.js';
 import { routeKey, signedInWriteRoutes } from './write-routes.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-sql-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/**
- * Classic injections, each at most 36 characters so that it fits every text field (phone numbers
- * are the shortest, 40). `{tag}` makes each value sent unique, so that finding it stored proves
- * that this very request stored it; it sits where an attacker puts a plausible value.
- */
-const injections = [
-  "{tag}' OR 1=1 --",
-  "{tag}'; DROP TABLE patients; --",
-  '{tag}" OR ""="',
-  '{tag}1; SELECT pg_sleep(5)',
-  "{tag}%' --",
-  "{tag}\\'; DROP TABLE users; --",
-  "{tag}\\\\' OR '1'='1",
-  "{tag}' UNION SELECT email FROM users--",
-  "{tag}'); DELETE FROM audit_log; --",
-  '{tag}$$; SELECT 1; $$',
-  '{tag}%_\\%_',
-  "{tag}' AND sqlite_version() --",
-];
-/** PostgreSQL cannot store NUL: it must be refused up front with a 400, on both engines alike. */
-const nulInjection = "{tag}'\u0000; DROP TABLE patients; --";
-
-/** The payloads aimed at fields with a format (dates, ids, codes): a few suffice, the validator decides. */
-const formatInjections = [injections[0] ?? '', injections[1] ?? '', injections[3] ?? ''];
-
-/** Any request slower than this may have run a smuggled pg_sleep(5). */
-const slowMs = 2_500;
-
-let tagCount = 0;
-const tagged = (payload: string) => payload.replace('{tag}', `q${(++tagCount).toString(36)}`);
-
-/** The sample with one field set: in the JSON body, or as a form field of a multipart form. */
-function withField(request: SampleRequest, path: string, value: string): SampleRequest | undefined {
-  if (request.form) {
-    if (path.includes('.')) return undefined;
-    return { ...request, form: [...request.form.filter((p) => p.name !== path), { name: path, value }] };
-  }
-  const payload = structuredClone(request.payload ?? {});
-  return setField(payload, path, value) ? { ...request, payload } : undefined;
-}
-
-const problemFields = (response: LightMyRequestResponse): string[] => {
-  try {
-    return ((response.json() as { problems?: { field: string }[] }).problems ?? []).map((p) => p.field);
-  } catch {
-    return [];
-  }
-};
-
-/**
- * Whether a problem is about `path` (`patient.medications.[].name` is reported as
- * `patient.medications[0].name`), or about the list or object that holds it.
- */
-function namesField(response: LightMyRequestResponse, path: string): boolean {
-  const wanted = path.replace(/\.\[\]/g, '[]');
-  return problemFields(response).some((field) => {
-    const reported = field.replace(/\[\d+\]/g, '[]');
-    return reported === wanted || wanted.startsWith(`${reported}.`) || wanted.startsWith(`${reported}[]`);
-  });
-}
-
-/** How many rows each table has. */
-async function rowCounts(db: Db): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const name of await tableNames(db)) {
-    const { rows } = await sql<{ n: number | string | bigint }>`select count(*) as n from ${sql.table(name)}`.execute(
-      db,
-    );
-    counts.set(name, Number(rows[0]?.n ?? 0));
-  }
-  return counts;
-}
-
-/** Every row id of every table that has ids: rows that must all survive. */
-async function rowIds(db: Db): Promise<Map<string, Set<string>>> {
-  const ids = new Map<string, Set<string>>();
-  for (const table of await db.introspection.getTables()) {
-    if (table.isView || !table.columns.some((c) => c.name === 'id')) continue;
-    const { rows } = await sql<{ id: string }>`select id from ${sql.table(table.name)}`.execute(db);
-    ids.set(table.name, new Set(rows.map((r) => String(r.id))));
-  }
-  return ids;
-}
 
 forEachApp(
   'SQL injection',

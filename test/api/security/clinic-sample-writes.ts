@@ -1,0 +1,91 @@
+import type { SampleWrite } from './sample-request.js';
+import { intakeWithMedication, type SampleRecords } from './sample-records.js';
+
+/** Sample writes of the clinic and its accounts: sign-out, calendar feeds, an assessment, the clinic, its locations and rooms, users. */
+export function clinicSampleWrites({
+  repos,
+  fixture,
+  clinicId,
+  unique,
+  newPractitioner,
+}: SampleRecords): Record<string, SampleWrite> {
+  return {
+    'POST /api/auth/logout': { role: 'admin', stores: true, make: async () => ({ url: '/api/auth/logout' }) },
+    'POST /api/calendar-feed': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => ({ url: '/api/calendar-feed' }),
+    },
+    'DELETE /api/calendar-feed': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => {
+        await repos.calendarFeeds.replace(fixture.users.practitioner.id, `sample-${unique()}`);
+        return { url: '/api/calendar-feed' };
+      },
+    },
+    'POST /api/assessments': {
+      role: 'practitioner',
+      stores: false,
+      make: async () => ({ url: '/api/assessments', payload: intakeWithMedication('1991-03-15') }),
+    },
+    'PATCH /api/clinics/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({ url: `/api/clinics/${clinicId}`, payload: { name: `Clinic ${unique()}` } }),
+    },
+    'POST /api/clinics/:id/locations': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/clinics/${clinicId}/locations`,
+        payload: { name: 'Annex', address: '2 Side Street', timeZone: 'Europe/Berlin' },
+      }),
+    },
+    'PATCH /api/locations/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const location = await repos.clinics.createLocation({ clinicId, name: 'Old name', address: null });
+        return {
+          url: `/api/locations/${location.id}`,
+          payload: { name: 'New name', address: '3 Main Street', timeZone: 'Europe/Istanbul' },
+        };
+      },
+    },
+    'POST /api/locations/:id/rooms': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({ url: `/api/locations/${fixture.location.id}/rooms`, payload: { name: 'Treatment room' } }),
+    },
+    'PATCH /api/rooms/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const room = await repos.availability.createRoom({ locationId: fixture.location.id, name: 'Old room' });
+        return { url: `/api/rooms/${room.id}`, payload: { name: 'Renamed room', active: true } };
+      },
+    },
+    'POST /api/users': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: '/api/users',
+        payload: {
+          email: `user-${unique()}@security.test`,
+          password: 'long enough password',
+          displayName: 'New User',
+          role: 'reception',
+        },
+      }),
+    },
+    'PATCH /api/users/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/users/${(await newPractitioner()).id}`,
+        payload: { displayName: 'Renamed User', password: 'another long password' },
+      }),
+    },
+  };
+}
