@@ -1,33 +1,35 @@
-import { randomBytes } from 'node:crypto';
-import { assess } from '../core/assessment/assess.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
-import type { Repositories } from '../storage/repositories/repositories.js';
-import { seedDemo, type DemoLogin } from '../storage/seed/seed-demo.js';
+import type { Db } from '../storage/create-database.js';
+import { createRepositories } from '../storage/repositories/repositories.js';
 import { seedFirstAdmin } from '../storage/seed/seed-first-admin.js';
 import type { PasswordHasher } from '../services/accounts/password-hasher.js';
+import { createDemoClinic, type DemoLogin } from '../services/demo/create-demo-clinic.js';
+import { describeDemoLogins } from '../services/demo/describe-demo-logins.js';
+import type { MessagingSettings } from '../services/messaging/messaging-settings.js';
 import type { ServerConfig } from './server-config.js';
 
 export type FirstStart =
   { kind: 'existing' } | { kind: 'first-admin'; email: string } | { kind: 'demo'; logins: DemoLogin[] };
 
-/** Twelve random bytes, base64url: 16 characters that survive copying from a terminal. */
-function randomPassword(): string {
-  return randomBytes(12).toString('base64url');
+export interface FirstStartOptions {
+  config: Pick<ServerConfig, 'firstAdmin'>;
+  hasher: PasswordHasher;
+  knowledgeBase: KnowledgeBase;
+  messaging: MessagingSettings;
+  /** The data folder: the demo's photos are written there. */
+  dataDir: string;
+  /** The moment of the start (the demo's history leads up to it); now when absent. */
+  now?: Date;
+  /** Fixed demo passwords by email (tests); new passphrases when absent. */
+  passwordFor?: (email: string) => string;
 }
 
 /**
  * On an empty database: the first admin from the environment if given, otherwise the demo clinic
- * with freshly generated passwords (which the caller prints once). Otherwise nothing.
+ * with its history and freshly generated passwords (which the caller prints once). Otherwise nothing.
  */
-export async function prepareFirstStart(
-  repos: Repositories,
-  options: {
-    config: Pick<ServerConfig, 'firstAdmin'>;
-    hasher: PasswordHasher;
-    knowledgeBase: KnowledgeBase;
-    today?: string;
-  },
-): Promise<FirstStart> {
+export async function prepareFirstStart(db: Db, options: FirstStartOptions): Promise<FirstStart> {
+  const repos = createRepositories(db);
   if ((await repos.users.count()) > 0) return { kind: 'existing' };
   const { firstAdmin } = options.config;
   if (firstAdmin) {
@@ -38,11 +40,13 @@ export async function prepareFirstStart(
     });
     return { kind: 'first-admin', email: admin.email };
   }
-  const logins = await seedDemo(repos, {
-    passwordFor: randomPassword,
+  const { logins } = await createDemoClinic(db, {
+    knowledgeBase: options.knowledgeBase,
+    messaging: options.messaging,
+    dataDir: options.dataDir,
     hashPassword: (password) => options.hasher.hash(password),
-    assess: (intake) => assess(intake, options.knowledgeBase),
-    today: options.today ?? new Date().toISOString().slice(0, 10),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.passwordFor ? { passwordFor: options.passwordFor } : {}),
   });
   return { kind: 'demo', logins };
 }
@@ -55,9 +59,11 @@ export function describeFirstStart(start: FirstStart): string[] {
       return [`Created the first admin, ${start.email}, with the password from MESODESK_ADMIN_PASSWORD.`];
     case 'demo':
       return [
-        'Seeded the demo clinic. Demo logins (shown only now; to start over, empty the data folder):',
-        ...start.logins.map((l) => `  ${l.role.padEnd(13)} ${l.email.padEnd(36)} ${l.password}`),
-        'Set MESODESK_ADMIN_EMAIL and MESODESK_ADMIN_PASSWORD on a fresh data folder to start without demo data.',
+        'Made the demo clinic: twenty invented patients with three months of history up to today.',
+        'Demo logins (shown only now):',
+        ...describeDemoLogins(start.logins),
+        'To start the demo over (new logins), stop the server and run: npx mesodesk demo',
+        'To start without demo data, use a fresh data folder with MESODESK_ADMIN_EMAIL and MESODESK_ADMIN_PASSWORD set.',
       ];
   }
 }

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { publicAccess } from '../../plugins/access-control.js';
+import { userView } from '../../views.js';
+
+/**
+ * Whether this browser is signed in, answered 200 either way: the web app asks it on every first
+ * visit, and a 401 there would put an error in the browser's console before anyone has done
+ * anything. GET /api/auth/me keeps answering 401 when signed out, for clients that want that.
+ */
+export async function sessionProbeRoute(app: App): Promise<void> {
+  app.get(
+    '/api/auth/session',
+    {
+      config: publicAccess,
+      schema: {
+        summary:
+          'Whether this browser is signed in, and as whom; always 200 (signedIn false, user null when not). GET /api/auth/me answers 401 instead',
+        tags: ['auth'],
+        security: [],
+        response: { 200: z.object({ signedIn: z.boolean(), user: userView.nullable() }) },
+      },
+    },
+    async (request) => (request.auth ? { signedIn: true, user: request.auth.user } : { signedIn: false, user: null }),
+  );
+}

@@ -1,0 +1,93 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, watchForErrors } from './support/browser.js';
+import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { signIn } from './support/ui.js';
+import { ensureWebBuild } from './support/web-build.js';
+
+/**
+ * A new clinic's empty pages teach: each list with nothing in it says what goes there and links
+ * the action that fills it, and the link leads there.
+ */
+
+let server: E2eServer;
+let browser: Browser;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  await ensureWebBuild();
+  server = await startE2eServer();
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signedIn(role: 'practitioner' | 'patient'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-GB' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  problems.push(...watchForErrors(page));
+  await signIn(page, server.email(role), server.password);
+  await page.waitForURL(role === 'patient' ? '**/portal' : '**/today');
+  return page;
+}
+
+/** The page's empty state: its text, and where its link goes (followed, to check it arrives). */
+async function emptyState(page: Page, within = page.locator('body')) {
+  const state = within.getByTestId('empty-state');
+  await state.waitFor();
+  const link = state.getByRole('link');
+  return {
+    text: (await state.textContent()) ?? '',
+    href: (await link.count()) ? await link.getAttribute('href') : null,
+  };
+}
+
+describe('empty pages', () => {
+  it('say what goes on each of the clinician’s lists, and link what fills them', { timeout: 120_000 }, async () => {
+    const page = await signedIn('practitioner');
+
+    await page.goto('/today?date=2001-01-01');
+    expect(await emptyState(page)).toMatchObject({ href: '/patients' });
+    expect((await emptyState(page)).text).toContain('Sessions appear here once a course is booked');
+
+    await page.goto('/patients?q=Nobodyhere');
+    expect(await emptyState(page)).toMatchObject({ href: '/patients/new' });
+    await page.getByTestId('empty-state').getByRole('link', { name: 'Register a new patient' }).click();
+    await page.getByRole('heading', { name: 'New patient' }).waitFor();
+
+    await page.goto('/side-effects');
+    const sideEffects = await emptyState(page);
+    expect(sideEffects.text).toContain('patients send them from the portal');
+    expect(sideEffects.href).toBe('/patients');
+
+    await page.goto('/flags');
+    expect((await emptyState(page)).text).toContain('makes it unsafe to treat');
+
+    // A registered patient with nothing yet: each section says how it fills.
+    const { id } = server.fixture.patient;
+    await page.goto(`/patients/${id}`);
+    const intakes = await emptyState(page, page.locator('section[aria-labelledby="intakes-heading"]'));
+    expect(intakes.href).toBe(`/patients/${id}/intake`);
+    const courses = await emptyState(page, page.locator('section[aria-labelledby="courses-heading"]'));
+    expect(courses.href).toBe(`/patients/${id}/intake`);
+    const consents = await emptyState(page, page.locator('section[aria-labelledby="consents-heading"]'));
+    expect(consents.href).toBe(`/patients/${id}/consent`);
+    await page
+      .locator('section[aria-labelledby="intakes-heading"]')
+      .getByRole('link', { name: 'Take the intake' })
+      .click();
+    await page.waitForURL(`**/patients/${id}/intake`);
+    expect(problems).toEqual([]);
+  });
+
+  it('tell the patient in the portal how to report a side effect', { timeout: 60_000 }, async () => {
+    const page = await signedIn('patient');
+    const reports = await emptyState(page, page.getByRole('region', { name: 'My reports' }));
+    expect(reports.href).toBe('/portal/side-effects/new');
+    expect(problems).toEqual([]);
+  });
+});
