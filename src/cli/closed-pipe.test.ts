@@ -53,44 +53,33 @@ describe('a closed pipe on standard output', () => {
     60_000,
   );
 
+  /** Standard output whose every write fails with the error `code`, counting the writes. */
+  const failingOutput = (code: string, message: string) => {
+    const output = {
+      writes: 0,
+      stream: new Writable({
+        write(_chunk, _encoding, done) {
+          output.writes += 1;
+          done(Object.assign(new Error(message), { code, syscall: 'write' }));
+        },
+      }),
+    };
+    return output;
+  };
+  const exportSessions = (io: ReturnType<typeof captureIo>, stdout: Writable) =>
+    exportCsvCommand('sessions', {}, io, { MESODESK_DATA_DIR: dataDir }, { stdout, stderr: new PassThrough() });
+
   it('a record command stops at the closed pipe, and exits 0 without a word', async () => {
-    let writes = 0;
-    const closed = new Writable({
-      write(_chunk, _encoding, done) {
-        writes += 1;
-        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' }));
-      },
-    });
+    const closed = failingOutput('EPIPE', 'write EPIPE');
     const io = captureIo();
-    expect(
-      await exportCsvCommand(
-        'sessions',
-        {},
-        io,
-        { MESODESK_DATA_DIR: dataDir },
-        { stdout: closed, stderr: new PassThrough() },
-      ),
-    ).toBe(0);
+    expect(await exportSessions(io, closed.stream)).toBe(0);
     expect(io.stderr).toBe('');
-    expect(writes).toBe(1);
+    expect(closed.writes).toBe(1);
   });
 
   it('another failure to write standard output is still a failure', async () => {
-    const broken = new Writable({
-      write(_chunk, _encoding, done) {
-        done(Object.assign(new Error('EIO: i/o error, write'), { code: 'EIO', syscall: 'write' }));
-      },
-    });
     const io = captureIo();
-    expect(
-      await exportCsvCommand(
-        'sessions',
-        {},
-        io,
-        { MESODESK_DATA_DIR: dataDir },
-        { stdout: broken, stderr: new PassThrough() },
-      ),
-    ).toBe(1);
+    expect(await exportSessions(io, failingOutput('EIO', 'EIO: i/o error, write').stream)).toBe(1);
     expect(io.stderr).toMatch(/^mesodesk: /);
     expect(io.stderr).not.toMatch(/\bEIO\b/);
   });

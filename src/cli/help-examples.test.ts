@@ -73,6 +73,7 @@ describe('the examples in the help texts', () => {
       'faq',
       'backup',
       'restore',
+      'demo',
       'seed-large',
       'export fhir',
       'export csv',

@@ -49,6 +49,21 @@ function brokenJsonFiles(valid: object): fc.Arbitrary<{ file: string; field?: st
   );
 }
 
+/** A file with a huge value in `field` is refused naming the file and the field, without the value. */
+function expectHugeValueNamed(
+  result: Outcome,
+  file: string,
+  field: string,
+  fieldsOf: (line: string) => string[],
+): void {
+  const lines = expectClearError(result, file);
+  expectFieldNamed(lines, field, fieldsOf);
+  expect(
+    lines.every((line) => line.length < 1000),
+    'the huge value is not echoed back',
+  ).toBe(true);
+}
+
 describe('mesodesk assess with a malformed file', () => {
   const valid = exampleRequest('contract-request');
   /** `mesodesk: patient.birthDate: required (in FILE)`: the field is what comes after the prefix. */
@@ -85,12 +100,7 @@ describe('mesodesk assess with a malformed file', () => {
     const hugeField = fileWith(
       JSON.stringify({ ...valid, patient: { ...(valid.patient as object), birthDate: '1'.repeat(hugeBytes) } }),
     );
-    const lines = expectClearError(await assess(hugeField), hugeField);
-    expectFieldNamed(lines, 'patient.birthDate', fieldsOf);
-    expect(
-      lines.every((line) => line.length < 1000),
-      'the huge value is not echoed back',
-    ).toBe(true);
+    expectHugeValueNamed(await assess(hugeField), hugeField, 'patient.birthDate', fieldsOf);
   });
 
   it('is what `mesodesk assess` runs', async () => {
@@ -158,12 +168,7 @@ describe('mesodesk import fhir with a malformed file', () => {
     const hugeGarbage = fileWith(Buffer.alloc(hugeBytes, '['));
     expectClearError(await importFhir(hugeGarbage), hugeGarbage);
     const hugeType = fileWith(JSON.stringify({ ...valid, resourceType: 'B'.repeat(hugeBytes) }));
-    const lines = expectClearError(await importFhir(hugeType), hugeType);
-    expectFieldNamed(lines, 'resourceType', fieldsOf);
-    expect(
-      lines.every((line) => line.length < 1000),
-      'the huge value is not echoed back',
-    ).toBe(true);
+    expectHugeValueNamed(await importFhir(hugeType), hugeType, 'resourceType', fieldsOf);
   });
 
   it('is what `mesodesk import fhir` runs', async () => {

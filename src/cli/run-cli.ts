@@ -10,6 +10,7 @@ import { assessCommand } from './commands/assess-command.js';
 import { faqCommand } from './commands/faq-command.js';
 import { kbLintCommand, kbShowCommand, kbTopics } from './commands/kb-commands.js';
 import { restoreCommand } from './commands/restore-command.js';
+import { demoCommand, type DemoCommandOptions } from './commands/demo-command.js';
 import {
   seedLargeCommand,
   defaultLargeClinicName,
@@ -118,6 +119,20 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     )
     .action(async (file: string, opts: { imagesOnly?: boolean }) => {
       result.code = await restoreCommand(file, io, process.env, opts);
+    });
+
+  program
+    .command('demo')
+    .description(
+      'reset a data folder to the demo clinic (twenty invented patients with three months of history up to today), printing new logins',
+    )
+    .option('--data-dir <dir>', 'the data folder (default: MESODESK_DATA_DIR, or ./data)')
+    .addHelpText(
+      'after',
+      '\nStop the server on the folder first. Only a folder the demo made (or an empty one) is reset: one holding any other clinic, or photos without a database, is refused with exit code 1. Backups in the folder stay. SQLite only (DATABASE_URL unset); on PostgreSQL the server makes the demo on its first start with an empty database.\nExample: mesodesk demo --data-dir demo-data',
+    )
+    .action(async (opts: DemoCommandOptions) => {
+      result.code = await demoCommand(opts, io);
     });
 
   program

@@ -29,6 +29,8 @@ declare module 'fastify' {
     knowledgeBase: KnowledgeBase;
     appConfig: AppConfig;
     passwordHasher: PasswordHasher;
+    /** The clock (BuildAppOptions.now for tests): what routes hand to services as "now". */
+    now(): Date;
     /** Every route and who may call it (filled in as routes register). */
     routeAccess: readonly RouteAccess[];
   }

@@ -5,7 +5,7 @@ import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Db } from '../storage/create-database.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
-import { defaultAppConfig, type AppConfig } from './app-config.js';
+import { defaultAppConfig, type AppConfig, type TrustProxy } from './app-config.js';
 import type { App } from './app-types.js';
 import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { withSessionCache } from './auth/session-cache.js';
@@ -14,9 +14,11 @@ import { auditPlugin } from './plugins/audit.js';
 import { authenticationPlugin } from './plugins/authentication.js';
 import { csrfPlugin } from './plugins/csrf.js';
 import { errorHandlerPlugin, handleError } from './plugins/error-handler.js';
+import { loggerOptions } from './log-serializers.js';
 import { depthLimitedJsonParser } from './plugins/json-body-parser.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
 import { securityHeaderOptions } from './plugins/security-headers.js';
+import { writeRateLimitPlugin } from './plugins/write-rate-limit.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { fhirMime } from './routes/fhir/fhir-schemas.js';
 import { validatorCompiler } from './validation/validator-compiler.js';
@@ -27,7 +29,10 @@ export interface BuildAppOptions {
   knowledgeBase: KnowledgeBase;
   /** Overrides of `defaultAppConfig()`. */
   config?: Partial<AppConfig>;
-  /** A pino logger (main.ts), `false` for none (the default, for tests), or `true` for Fastify's own. */
+  /**
+   * A pino logger (main.ts, made with `loggerOptions()`), `false` for none (the default, for tests),
+   * or `true` for one on standard output with the same redaction (log-serializers.ts).
+   */
   logger?: FastifyBaseLogger | boolean;
   /** The clock, for tests. */
   now?: () => Date;
@@ -35,13 +40,22 @@ export interface BuildAppOptions {
   version?: string;
 }
 
+/**
+ * Proxy addresses, or a hop count as a function: Fastify takes a bare number to mean "trust no
+ * one". Never `true` (server-config.ts refuses it): request.ip is the client's real address.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust === false ? false : [...trust];
+}
+
 /** The whole HTTP application, ready for `inject()` or `listen()`; it does not listen by itself. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const config: AppConfig = { ...defaultAppConfig(), ...options.config };
   const logger = options.logger ?? false;
   const app = Fastify({
-    ...(typeof logger === 'boolean' ? { logger } : { loggerInstance: logger }),
-    trustProxy: config.trustProxy,
+    ...(typeof logger === 'boolean' ? { logger: logger && loggerOptions() } : { loggerInstance: logger }),
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: config.bodyLimitBytes,
     // Reject prototype-polluting keys in JSON bodies outright.
     onProtoPoisoning: 'error',
@@ -68,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   );
   app.decorate('knowledgeBase', options.knowledgeBase);
   app.decorate('appConfig', config);
+  app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));
 
   await app.register(errorHandlerPlugin);
@@ -76,8 +91,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(accessControlPlugin, { publicPrefixes: [docsPrefix] });
   await app.register(csrfPlugin);
   await app.register(auditPlugin);
-  // Per-route only (the login route sets its limit); signed-in traffic is not throttled.
+  // Per-route limits (the login route sets its own), and one on each signed-in user's writes.
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(writeRateLimitPlugin);
   await app.register(openApiPlugin, { version: options.version ?? '0.1.0' });
   await app.register(registerRoutes);
   await app.register(import('./web/web-app-plugin.js')); // the built web app (web/dist) at every non-API path

@@ -5,23 +5,26 @@ import { createDatabase } from '../storage/create-database.js';
 import { lockDataDir } from '../storage/data-dir-lock.js';
 import { describeDatabase } from '../storage/database-config.js';
 import { migrateToLatest } from '../storage/migrate.js';
-import { createRepositories } from '../storage/repositories/repositories.js';
 import { defaultAppConfig } from './app-config.js';
 import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { buildApp } from './build-app.js';
 import { describeFirstStart, prepareFirstStart } from './first-start.js';
-import { logSerializers } from './log-serializers.js';
+import { loggerOptions } from './log-serializers.js';
 import { readMessagingConfig } from './messaging-config.js';
 import type { OutboxWorker } from '../services/messaging/outbox-worker.js';
 import { startMessageWorker } from './start-message-worker.js';
 import { startRescreening, type StartupRescreening } from '../services/rescreening/rescreen-at-start.js';
 import { readServerConfig } from './server-config.js';
+import { readLimitsConfig } from './limits-config.js';
+import { readDenialAlertConfig } from './denial-alert-config.js';
+import { recordImageSizes } from '../storage/image-sizes.js';
 
 /** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = readServerConfig(process.env);
+  const limits = { ...readLimitsConfig(process.env), ...readDenialAlertConfig(process.env) };
   const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
-  const logger = pino({ level: config.logLevel, serializers: logSerializers });
+  const logger = pino(loggerOptions(config.logLevel));
   logger.info({ node: process.version }, 'starting');
   // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
   const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
@@ -37,15 +40,26 @@ async function main(): Promise<void> {
     ran.length ? 'database migrated' : 'database up to date',
   );
 
-  const appConfig = { ...defaultAppConfig(), ...config.app, dataDir: config.dataDir, messaging: messaging.settings };
-  const start = await prepareFirstStart(createRepositories(db), {
+  const appConfig = {
+    ...defaultAppConfig(),
+    ...config.app,
+    ...limits,
+    dataDir: config.dataDir,
+    messaging: messaging.settings,
+  };
+  const start = await prepareFirstStart(db, {
     config,
     hasher: argon2idHasher(appConfig.passwordHashing),
     knowledgeBase,
+    messaging: appConfig.messaging,
+    dataDir: appConfig.dataDir,
   });
   const lines = describeFirstStart(start);
   // Printed, not logged: the demo passwords should not end up in log files.
   if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  // After the first start's demo photos too: images stored without a size count toward no quota.
+  const sized = await recordImageSizes(db, config.dataDir);
+  if (sized > 0) logger.info({ images: sized }, 'sizes of stored images recorded for the photo quotas');
 
   const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
   let rescreening: StartupRescreening | undefined;

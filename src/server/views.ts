@@ -167,4 +167,18 @@ export const auditView = z.object({
     .describe(
       'Every record the request read or changed (a page of results is one entry); filtered by patient, only theirs',
     ),
+  reason: z
+    .string()
+    .optional()
+    .describe(
+      'Why the request was refused, when it was: a failed sign-in, or denied access (not_signed_in, wrong_role, not_their_record, other_clinic, refused)',
+    ),
+  clientAddress: z
+    .string()
+    .optional()
+    .describe("The client's address, for sign-in attempts, refused requests and calendar-feed reads"),
+  via: z
+    .string()
+    .optional()
+    .describe('How the request got in without a sign-in: `calendar_feed:<id>` for a calendar app fetching that feed'),
 });

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
 import { withDefaultUser } from './create-database.js';
 import { archiveImages, postgresImageArchive, type ImageCopy } from './backup-images.js';
+import { appliedMigrations, countRows, writeManifest, type BackupManifest } from './backup-manifest.js';
 import type { DatabaseConfig } from './database-config.js';
 
 export class BackupError extends Error {
@@ -77,18 +79,54 @@ function backupPostgres(url: string, destination: string): Promise<void> {
 }
 
 export interface BackupResult {
-  /** The images the backup refers to, copied into it (SQLite) or into `archive` beside it (PostgreSQL). */
+  /**
+   * The images the backup refers to, copied into it (SQLite) or into `archive` beside it
+   * (PostgreSQL), where its manifest is written too (backup-manifest.ts).
+   */
   images?: ImageCopy & { archive: string };
+}
+
+/** The migrations a PostgreSQL database has run (read after pg_dump: none runs while a server is up). */
+async function postgresMigrations(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: withDefaultUser(url) });
+  await client.connect();
+  try {
+    return (await client.query<{ name: string }>('select name from kysely_migration order by name')).rows.map(
+      (r) => r.name,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Writes the manifest into `archive`: for SQLite the backup itself, whose rows and migrations it counts. */
+async function addManifest(config: DatabaseConfig, archive: string, images: ImageCopy, now: Date): Promise<void> {
+  const migrations = config.engine === 'postgres' ? await postgresMigrations(config.url) : undefined;
+  const db = new SqliteDatabase(archive);
+  try {
+    const manifest: BackupManifest = {
+      format: 1,
+      createdAt: now.toISOString(),
+      ...(migrations ? {} : { rowCounts: countRows(db) }),
+      migrations: migrations ?? appliedMigrations(db),
+      images: images.hashes,
+      missingImages: images.missing,
+    };
+    writeManifest(db, manifest);
+  } finally {
+    db.close();
+  }
 }
 
 /**
  * Writes a consistent backup of the database to `destination` (its folder is created). Given the data
- * folder, the photos the records refer to go with it, so a restore loses none of them.
+ * folder, the photos the records refer to go with it, so a restore loses none of them, and a manifest
+ * of what it holds, for the restore to check it by.
  */
 export async function backupDatabase(
   config: DatabaseConfig,
   destination: string,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; now?: Date } = {},
 ): Promise<BackupResult> {
   if (existsSync(destination)) throw new BackupError(`${destination} already exists; not overwriting it`);
   mkdirSync(dirname(destination), { recursive: true });
@@ -96,5 +134,7 @@ export async function backupDatabase(
   else await backupPostgres(config.url, destination);
   if (options.dataDir === undefined) return {};
   const archive = config.engine === 'sqlite' ? destination : postgresImageArchive(destination);
-  return { images: { archive, ...(await archiveImages(config, archive, options.dataDir)) } };
+  const images = await archiveImages(config, archive, options.dataDir);
+  await addManifest(config, archive, images, options.now ?? new Date());
+  return { images: { archive, ...images } };
 }

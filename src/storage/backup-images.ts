@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -13,7 +14,11 @@ export interface ImageCopy {
   copied: number;
   /** Paths named by the backup whose files were not there (deleted since, or lost before). */
   missing: string[];
+  /** SHA-256 (hex) of each image copied, by path: for the backup's manifest. */
+  hashes: Record<string, string>;
 }
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const pathsQuery = 'select file_path from photos union select file_path from side_effect_photos order by 1';
 
@@ -51,13 +56,13 @@ export async function archiveImages(
   sqliteBackup = archive,
 ): Promise<ImageCopy> {
   const paths = await imagePaths(config, sqliteBackup);
-  if (paths.length === 0) return { copied: 0, missing: [] };
+  if (paths.length === 0) return { copied: 0, missing: [], hashes: {} };
   const db = new SqliteDatabase(archive);
   try {
     db.exec(`create table if not exists ${imageTable} (path text primary key, bytes blob not null)`);
     const insert = db.prepare(`insert or replace into ${imageTable} (path, bytes) values (?, ?)`);
     const missing: string[] = [];
-    let copied = 0;
+    const hashes: Record<string, string> = {};
     db.transaction(() => {
       for (const path of paths) {
         const file = imageFile(dataDir, path);
@@ -65,11 +70,12 @@ export async function archiveImages(
           missing.push(path);
           continue;
         }
-        insert.run(path, readFileSync(file));
-        copied += 1;
+        const bytes = readFileSync(file);
+        insert.run(path, bytes);
+        hashes[path] = sha256(bytes);
       }
     })();
-    return { copied, missing };
+    return { copied: Object.keys(hashes).length, missing, hashes };
   } finally {
     db.close();
   }

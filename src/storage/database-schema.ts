@@ -8,6 +8,7 @@
 
 import type {
   ClinicsTable,
+  DemoClinicsTable,
   LocationsTable,
   UsersTable,
   AuthSessionsTable,
@@ -43,6 +44,7 @@ import type {
 } from './schema/follow-up-tables.js';
 import type {
   AuditLogTable,
+  LoginThrottlesTable,
   OutboxMessagesTable,
   SessionSlotClaimsTable,
   CourseSchedulesTable,
@@ -59,6 +61,7 @@ export type * from './schema/operations-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;
+  demo_clinics: DemoClinicsTable;
   locations: LocationsTable;
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -83,6 +86,7 @@ export interface Database {
   outcomes: OutcomesTable;
   photos: PhotosTable;
   audit_log: AuditLogTable;
+  login_throttles: LoginThrottlesTable;
   rooms: RoomsTable;
   practitioner_availability: PractitionerAvailabilityTable;
   availability_exceptions: AvailabilityExceptionsTable;

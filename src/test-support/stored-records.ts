@@ -1,5 +1,6 @@
-import type { CourseRecord, UserRecord } from '../core/records/index.js';
+import type { CourseRecord, LotRecord, PatientRecord, ProductRecord, UserRecord } from '../core/records/index.js';
 import type { NewCourse } from '../storage/repositories/course-repository.js';
+import type { NewPatient } from '../storage/repositories/patient-repository.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { NewUser } from '../storage/repositories/user-repository.js';
 import { samplePlan } from './sample-assessment.js';
@@ -17,6 +18,22 @@ export function createStaff(
   return repos.users.create({ passwordHash: 'h', role: 'practitioner', ...user });
 }
 
+/** A patient of `clinicId` whose details do not matter to the test: born 1990-01-01, female, no contact details. */
+export function createSamplePatient(
+  repos: Pick<Repositories, 'patients'>,
+  clinicId: string,
+  patient: Partial<Omit<NewPatient, 'clinicId'>> = {},
+): Promise<PatientRecord> {
+  return repos.patients.create({
+    clinicId,
+    firstName: 'Sam',
+    lastName: 'Sample',
+    birthDate: '1990-01-01',
+    sex: 'female',
+    ...patient,
+  });
+}
+
 /** A course on `samplePlan` (hair loss of the scalp unless told), made without an assessment. */
 export function createSampleCourse(
   repos: Pick<Repositories, 'courses'>,
@@ -32,4 +49,14 @@ export function createSampleCourse(
     plan: samplePlan(indication, area),
     createdBy,
   });
+}
+
+/** A product named "Theirs" with one lot, in the clinic given: stock of another clinic, for tests of what stays hidden. */
+export async function createTheirProduct(
+  repos: Pick<Repositories, 'products'>,
+  clinicId: string,
+): Promise<{ product: ProductRecord; lot: LotRecord }> {
+  const product = await repos.products.createProduct({ clinicId, name: 'Theirs', ingredients: ['zinc'] });
+  const lot = await repos.products.createLot({ productId: product.id, lotNumber: 'T-1', expiryDate: '2030-01-01' });
+  return { product, lot };
 }

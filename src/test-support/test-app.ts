@@ -5,6 +5,7 @@ import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 import type { AppConfig } from '../server/app-config.js';
 import type { App } from '../server/app-types.js';
 import { argon2idHasher, type Argon2Params } from '../services/accounts/password-hasher.js';
+import { defaultLoginLimits } from '../services/accounts/login-limits.js';
 import { sessionCookieName } from '../server/auth/session-tokens.js';
 import { buildApp } from '../server/build-app.js';
 import { csrfHeader } from '../server/plugins/csrf.js';
@@ -28,7 +29,12 @@ export function testKnowledgeBase(): KnowledgeBase {
 export function testAppConfig(overrides: Partial<AppConfig> = {}): Partial<AppConfig> {
   return {
     passwordHashing: testPasswordHashing,
-    loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    // Every test request comes from 127.0.0.1: its failed sign-ins, summed over a file, must not slow
+    // the next test down. The per-account limits stay as in production.
+    loginLimits: { ...defaultLoginLimits, addressFreeFailures: 10_000 },
+    // Raised for the fuzzers, which send thousands of writes a minute as one user; the limit's own
+    // tests (plugins/write-rate-limit.test.ts) set it low, and the reliability tests run the default.
+    writeRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
     csrfKey: 'test-csrf-key',
     ...overrides,
   };

@@ -41,6 +41,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    // Field errors are small red text too.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
   };
   for (const [name, shades] of Object.entries(theme.colors)) {
     const darkest = shades[9];

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { restoreImages } from '../../storage/backup-images.js';
 import {
   databaseConfigFromEnv,
   DatabaseConfigError,
@@ -7,7 +6,7 @@ import {
   resolveDataDir,
   type Env,
 } from '../../storage/database-config.js';
-import { restoreDatabase, RestoreError } from '../../storage/restore-database.js';
+import { restoreDatabase, restoreImageArchive, RestoreError } from '../../storage/restore-database.js';
 import { describeError, errorLine } from '../cli-errors.js';
 import { EXIT, type CliIo } from '../cli-io.js';
 
@@ -16,7 +15,8 @@ const photos = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
 /**
  * `mesodesk restore FILE`: replaces the SQLite clinic database with a backup (server stopped), and
  * puts back the photos it carries. `--images-only`: only the photos, e.g. from the `.images.sqlite`
- * file beside a PostgreSQL dump (whose database pg_restore brings back).
+ * file beside a PostgreSQL dump (whose database pg_restore brings back). Either checks the backup
+ * against its manifest first and refuses a damaged one; one without a manifest (older) gets a warning.
  */
 export async function restoreCommand(
   file: string,
@@ -26,18 +26,18 @@ export async function restoreCommand(
 ): Promise<number> {
   try {
     const dataDir = resolveDataDir(env);
+    const warn = (warnings: readonly string[]) => {
+      for (const warning of warnings) io.err(errorLine(`warning: ${warning}`));
+    };
     if (opts.imagesOnly) {
-      let count: number;
-      try {
-        count = restoreImages(resolve(file), dataDir);
-      } catch (error) {
-        throw new RestoreError(`${resolve(file)} is not a readable backup (${(error as Error).message})`);
-      }
-      io.out(`Restored ${photos(count)} from ${resolve(file)} into ${dataDir}`);
+      const { images, warnings } = restoreImageArchive(resolve(file), dataDir);
+      warn(warnings);
+      io.out(`Restored ${photos(images)} from ${resolve(file)} into ${dataDir}`);
       return EXIT.ok;
     }
     const config = databaseConfigFromEnv(env);
-    const { keptPrevious, images } = restoreDatabase(config, resolve(file), { dataDir });
+    const { keptPrevious, images, warnings } = restoreDatabase(config, resolve(file), { dataDir });
+    warn(warnings);
     io.out(
       `Restored ${describeDatabase(config)} and ${photos(images)} from ${resolve(file)}${keptPrevious ? `; the previous database is kept at ${keptPrevious}` : ''}`,
     );

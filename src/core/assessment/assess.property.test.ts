@@ -5,6 +5,7 @@ import { makeIntake, REQUEST_DATE, testKnowledgeBase } from '../../test-support/
 import { assess } from './assess.js';
 import type { AssessmentResult, Sourced, Verdict } from './assessment-result.js';
 import { recognisedCondition } from './canonical-codes.js';
+import { sourcedPartsOf } from './test-support/sourced-parts.js';
 
 const kb = testKnowledgeBase();
 const severity: Record<Verdict, number> = { eligible: 0, eligible_with_precautions: 1, defer: 2, contraindicated: 3 };
@@ -170,22 +171,7 @@ function policyRequires(p: Patient, path: Path): boolean {
 
 function everySourced(result: AssessmentResult): boolean {
   const parts: Sourced[] = [...result.reasons, ...result.precautions, ...result.conflicts];
-  if (result.plan) {
-    const p = result.plan;
-    parts.push(
-      p,
-      p.maintenance,
-      p.depthMm,
-      p.mixture,
-      p.anaesthesia,
-      p.durationMinutes,
-      p.resultsExpected,
-      ...p.preparation,
-      ...p.aftercare,
-      ...p.expectedSideEffects,
-    );
-    if (p.laterIntervalDays) parts.push(p.laterIntervalDays);
-  }
+  if (result.plan) parts.push(...sourcedPartsOf(result.plan));
   return parts.every((x) => x.sources.length > 0 && x.citations.length > 0);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase, type IntakeOverrides } from '../../test-support/intake-builder.js';
 import { assess } from './assess.js';
+import { sourcedPartsOf } from './test-support/sourced-parts.js';
 
 const kb = testKnowledgeBase();
 const plan = (o: IntakeOverrides) => assess(makeIntake(o), kb).plan!;
@@ -70,22 +71,9 @@ describe('plans per protocol', () => {
 
   it('every indication has a plan for each of its areas, every part sourced', () => {
     for (const indication of kb.indications.values())
-      for (const area of indication.areas) {
-        const p = plan({ request: { indication: indication.id, area } });
-        const parts = [
-          p,
-          p.maintenance,
-          p.depthMm,
-          p.mixture,
-          p.anaesthesia,
-          p.durationMinutes,
-          p.resultsExpected,
-          ...p.preparation,
-          ...p.aftercare,
-          ...p.expectedSideEffects,
-        ];
-        for (const part of parts) expect(part.sources.length, `${indication.id}/${area}`).toBeGreaterThan(0);
-      }
+      for (const area of indication.areas)
+        for (const part of sourcedPartsOf(plan({ request: { indication: indication.id, area } })))
+          expect(part.sources.length, `${indication.id}/${area}`).toBeGreaterThan(0);
   });
 
   it('numbing cream goes on 30-40 minutes ahead; small areas take 20-45 minutes', () => {

@@ -12,6 +12,13 @@ export const messageKinds = [
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
+/** Messages to a clinic's staff, about no session: an alert to admins about a burst of refused requests. */
+export const staffMessageKinds = ['denial_alert'] as const;
+export type StaffMessageKind = (typeof staffMessageKinds)[number];
+
+/** Whatever the outbox holds. */
+export type OutboxKind = MessageKind | StaffMessageKind;
+
 /** A booked session as its messages see it: when, where, for whom. */
 export interface BookedSession {
   id: string;

@@ -22,4 +22,13 @@ export interface AuditRecord {
   patientId: string | null;
   route: string | null;
   records: AuditedRecord[];
+  /**
+   * Why the request was refused, when it was: a failed sign-in (`wrong_password`, `account_locked`,
+   * ...) or a denied access (`denialReasons`: `not_their_record`, `other_clinic`, ...).
+   */
+  reason?: string;
+  /** The client's address, where the entry records it (sign-in attempts, denied access, calendar feeds). */
+  clientAddress?: string;
+  /** How the request got in when not by the user's sign-in: `calendar_feed:<id>` (a calendar app). */
+  via?: string;
 }

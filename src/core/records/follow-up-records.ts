@@ -26,6 +26,10 @@ export interface SideEffectPhotoRecord {
   filePath: string;
   mime: string;
   createdAt: string;
+  /** The stored file's size; null on photos from before sizes were kept, until the server has read it from disk. */
+  bytes: number | null;
+  /** Who uploaded it; null on photos from before this was kept. */
+  createdBy: string | null;
 }
 
 export interface OutcomeRecord {

@@ -69,4 +69,6 @@ export interface PhotoRecord {
   mime: string;
   createdBy: string | null;
   createdAt: string;
+  /** The stored file's size; null on photos from before sizes were kept, until the server has read it from disk. */
+  bytes: number | null;
 }

@@ -20,3 +20,11 @@ export type PhotoKind = (typeof photoKinds)[number];
 
 export const auditActions = ['read', 'create', 'update', 'delete'] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * Why access to a record or route was refused (the audit entry's `reason`): not signed in; a role
+ * the route does not admit; another patient's record (a patient account); a record of another
+ * clinic; or another rule of the route (a practitioner asking for a colleague's calendar).
+ */
+export const denialReasons = ['not_signed_in', 'wrong_role', 'not_their_record', 'other_clinic', 'refused'] as const;
+export type DenialReason = (typeof denialReasons)[number];

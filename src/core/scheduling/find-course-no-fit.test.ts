@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseResult } from './course-result.js';
+import type { CoursePlan, CourseRequest } from './course-request.js';
 import { findCourse } from './find-course.js';
 import { testClinic, testPlan, testPractitioner } from '../../test-support/scheduling-clinic.js';
 
 const now = '2026-11-23T05:00:00Z'; // Monday 08:00 in Istanbul
 
-function notFound(result: CourseResult) {
+/** The finder's answer for `request` (on `testPlan()` from `now` unless told), which must be that nothing fits. */
+function noCourse(request: Omit<CourseRequest, 'plan' | 'now'> & { plan?: CoursePlan }) {
+  const result = findCourse({ plan: testPlan(), now, ...request });
   if (result.status !== 'not_found') throw new Error(`expected no course, got one starting ${result.course.firstDate}`);
   return result;
 }
@@ -16,12 +18,17 @@ const allDay = (id: string, from: string, to: string) => ({
   start: from,
   end: to,
 });
+/** Practitioners a and b in two rooms, `booked` busy for longer than any search. */
+const oneFullyBooked = (booked: string) =>
+  testClinic({
+    practitioners: [testPractitioner('a'), testPractitioner('b')],
+    rooms: ['r1', 'r2'],
+    bookings: [allDay(booked, '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')],
+  });
 
 describe('findCourse alternatives and explanations', () => {
   it('explains a preferred practitioner who does not work here, and offers the others', () => {
-    const result = notFound(
-      findCourse({ schedule: testClinic(), plan: testPlan(), now, preferences: { practitionerId: 'zz' } }),
-    );
+    const result = noCourse({ schedule: testClinic(), preferences: { practitionerId: 'zz' } });
     expect(result.explanation).toEqual([
       expect.objectContaining({
         code: 'practitioner_unavailable',
@@ -40,14 +47,7 @@ describe('findCourse alternatives and explanations', () => {
   });
 
   it('explains a fully booked preferred practitioner and offers another practitioner', () => {
-    const clinic = testClinic({
-      practitioners: [testPractitioner('a'), testPractitioner('b')],
-      rooms: ['r1', 'r2'],
-      bookings: [allDay('a', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')],
-    });
-    const result = notFound(
-      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 60 }),
-    );
+    const result = noCourse({ schedule: oneFullyBooked('a'), preferences: { practitionerId: 'a' }, horizonDays: 60 });
     expect(result.explanation).toHaveLength(1);
     expect(result.explanation[0]).toMatchObject({
       code: 'practitioner_unavailable',
@@ -63,15 +63,11 @@ describe('findCourse alternatives and explanations', () => {
   });
 
   it('explains that no working hours fall in the preferred times, and offers other times', () => {
-    const result = notFound(
-      findCourse({
-        schedule: testClinic(),
-        plan: testPlan(),
-        now,
-        preferences: { timesOfDay: [{ start: '18:00', end: '20:00' }] },
-        horizonDays: 30,
-      }),
-    );
+    const result = noCourse({
+      schedule: testClinic(),
+      preferences: { timesOfDay: [{ start: '18:00', end: '20:00' }] },
+      horizonDays: 30,
+    });
     expect(result.explanation).toEqual([
       expect.objectContaining({
         code: 'no_working_hours_in_window',
@@ -87,19 +83,10 @@ describe('findCourse alternatives and explanations', () => {
 
   it('labels each alternative with what it gives up, fewest first', () => {
     // The patient wants a, on Saturdays, in the evening; a works weekdays 9-17, b is fully booked.
-    const clinic = testClinic({
-      practitioners: [testPractitioner('a'), testPractitioner('b')],
-      rooms: ['r1', 'r2'],
-      bookings: [allDay('b', '2026-11-01T00:00:00Z', '2028-01-01T00:00:00Z')],
+    const result = noCourse({
+      schedule: oneFullyBooked('b'),
+      preferences: { practitionerId: 'a', weekdays: [6], timesOfDay: [{ start: '18:00', end: '20:00' }] },
     });
-    const result = notFound(
-      findCourse({
-        schedule: clinic,
-        plan: testPlan(),
-        now,
-        preferences: { practitionerId: 'a', weekdays: [6], timesOfDay: [{ start: '18:00', end: '20:00' }] },
-      }),
-    );
     expect(result.explanation[0]).toMatchObject({ code: 'no_working_hours_in_window', practitionerId: 'a' });
     // Only giving up both the weekday and the time of day works; with or without insisting on a, it is a's course.
     expect(result.alternatives.map((a) => a.relaxed)).toEqual([['time_of_day', 'weekdays']]);
@@ -115,15 +102,11 @@ describe('findCourse alternatives and explanations', () => {
       const day = new Date(Date.UTC(2026, 10, 23 + w * 7)).toISOString().slice(0, 10);
       return allDay('a', `${day}T06:00:00Z`, `${day}T09:00:00Z`);
     });
-    const result = notFound(
-      findCourse({
-        schedule: testClinic({ bookings }),
-        plan: testPlan(),
-        now,
-        preferences: { weekdays: [1], timesOfDay: [{ start: '09:00', end: '12:00' }] },
-        horizonDays: 70,
-      }),
-    );
+    const result = noCourse({
+      schedule: testClinic({ bookings }),
+      preferences: { weekdays: [1], timesOfDay: [{ start: '09:00', end: '12:00' }] },
+      horizonDays: 70,
+    });
     expect(result.explanation[0]).toMatchObject({
       code: 'fully_booked',
       days: { no_hours: 20, weekday: 40, booked: 10 },
@@ -144,7 +127,7 @@ describe('findCourse alternatives and explanations', () => {
       ],
     });
     const plan = testPlan({ sessions: { min: 2, max: 2 }, intervalDays: { min: 7, max: 7 } });
-    const result = notFound(findCourse({ schedule: clinic, plan, now, horizonDays: 14 }));
+    const result = noCourse({ schedule: clinic, plan, horizonDays: 14 });
     expect(result.explanation).toEqual([
       {
         code: 'interval_window_blocked',
@@ -160,9 +143,7 @@ describe('findCourse alternatives and explanations', () => {
   });
 
   it('reports the horizon when the course cannot finish inside it', () => {
-    const tooShort = notFound(
-      findCourse({ schedule: testClinic(), plan: testPlan(), sessions: 10, now, horizonDays: 30 }),
-    );
+    const tooShort = noCourse({ schedule: testClinic(), sessions: 10, horizonDays: 30 });
     expect(tooShort.explanation).toEqual([
       expect.objectContaining({ code: 'horizon_exceeded', from: '2026-11-23', to: '2026-12-22' }),
     ]);
@@ -172,22 +153,18 @@ describe('findCourse alternatives and explanations', () => {
       practitioners: [testPractitioner('a', { exceptions: [{ kind: 'days', from: '2026-11-30', to: '2026-12-02' }] })],
     });
     const plan = testPlan({ sessions: { min: 2, max: 2 }, intervalDays: { min: 7, max: 14 } });
-    const cut = notFound(findCourse({ schedule: clinic, plan, now, horizonDays: 10 }));
+    const cut = noCourse({ schedule: clinic, plan, horizonDays: 10 });
     expect(cut.explanation.map((p) => p.code)).toEqual(['interval_window_blocked', 'horizon_exceeded']);
     expect(cut.explanation[0]).toMatchObject({ session: 2, from: '2026-11-30', to: '2026-12-02' });
   });
 
   it('explains a room that is never free', () => {
-    const result = notFound(
-      findCourse({
-        schedule: testClinic({
-          bookings: [{ practitionerId: 'x', roomId: 'r1', start: '2026-01-01T00:00:00Z', end: '2028-01-01T00:00:00Z' }],
-        }),
-        plan: testPlan(),
-        now,
-        horizonDays: 30,
+    const result = noCourse({
+      schedule: testClinic({
+        bookings: [{ practitionerId: 'x', roomId: 'r1', start: '2026-01-01T00:00:00Z', end: '2028-01-01T00:00:00Z' }],
       }),
-    );
+      horizonDays: 30,
+    });
     expect(result.explanation).toEqual([
       expect.objectContaining({ code: 'no_free_room', days: { no_hours: 8, no_room: 22 } }),
     ]);
@@ -201,9 +178,7 @@ describe('findCourse alternatives and explanations', () => {
         }),
       ],
     });
-    const result = notFound(
-      findCourse({ schedule: clinic, plan: testPlan(), now, preferences: { practitionerId: 'a' }, horizonDays: 30 }),
-    );
+    const result = noCourse({ schedule: clinic, preferences: { practitionerId: 'a' }, horizonDays: 30 });
     expect(result.explanation[0]).toMatchObject({
       code: 'practitioner_unavailable',
       practitionerId: 'a',
@@ -216,7 +191,7 @@ describe('findCourse alternatives and explanations', () => {
     const clinic = testClinic({
       practitioners: [testPractitioner('a', { weeklyHours: { 1: [{ start: '09:00', end: '09:20' }] } })],
     });
-    const result = notFound(findCourse({ schedule: clinic, plan: testPlan(), now, horizonDays: 60 }));
+    const result = noCourse({ schedule: clinic, horizonDays: 60 });
     expect(result.explanation[0]).toMatchObject({
       code: 'no_working_hours_in_window',
       days: { no_hours: 51, too_short: 9 },

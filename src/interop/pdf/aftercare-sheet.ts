@@ -12,7 +12,7 @@ import type { TreatmentSessionRecord } from '../records.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { colours, fields, fill, heading, paragraph, referencesBlock, smallPrint, title } from './pdf-blocks.js';
-import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
+import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 /** Every word on the sheet that is not data; `{name}` placeholders are filled in. Strings, so a clinic can keep its own in its settings. */
 export interface AftercareSheetLabels {
@@ -101,12 +101,7 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const endMs = aftercareStartMs(input);
   const bloodThinner = takesBloodThinner(input.medications ?? []);
   const timeline = aftercareTimeline(endMs, instructionsFor(input.aftercare, bloodThinner));
-  const meta = {
-    title: labels.title,
-    clinicName: input.clinic.name,
-    lang: input.locale,
-    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-  };
+  const meta = clinicDocumentMeta(labels.title, input);
   const doc = createPdf(meta);
   // A patient needs to know where advice comes from, not which line: numbers and titles only.
   const references = referenceList(input.sources, {

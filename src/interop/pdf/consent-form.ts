@@ -2,7 +2,7 @@ import { decodeImageDataUrl } from '../data-url.js';
 import type { ConsentSignatureRecord, ConsentTextRecord } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { fields, fill, heading, paragraph, rule, smallPrint, title } from './pdf-blocks.js';
-import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
+import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 export interface ConsentFormLabels {
   title: string;
@@ -55,12 +55,7 @@ export function renderConsentForm(input: ConsentFormInput): Pdf {
   const labels = { ...englishConsentLabels, ...input.labels };
   const format = clinicTimeFormat(input);
   const signedMs = instantMs(signature.signedAt);
-  const meta = {
-    title: labels.title,
-    clinicName: input.clinic.name,
-    lang: input.locale,
-    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
-  };
+  const meta = clinicDocumentMeta(labels.title, input);
   const doc = createPdf(meta);
 
   title(

@@ -24,6 +24,19 @@ export interface PdfMeta {
   createdAt?: Date;
 }
 
+/** The meta of a clinic's document: by the clinic, in the language of its locale, created now unless told. */
+export function clinicDocumentMeta(
+  title: string,
+  input: { clinic: { name: string }; locale: string; createdAt?: Date },
+): PdfMeta {
+  return {
+    title,
+    clinicName: input.clinic.name,
+    lang: input.locale,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  };
+}
+
 export const PAGE_MARGIN = 50;
 
 /** A4 with DejaVu Sans registered as `regular` and `bold`, and pages buffered so footers can say "page n of m". */

@@ -3,7 +3,7 @@ import { compareSessions, indexRecords, lotIdsOfChart } from '../record-index.js
 import type { PatientRecordGroup, SessionStatus } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { fields, fill, heading, paragraph, referencesBlock, smallPrint, table, title } from './pdf-blocks.js';
-import { createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
+import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 import { reportedSymptoms } from '../reported-symptoms.js';
 
 export interface TreatmentSummaryLabels {
@@ -130,7 +130,7 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   const { patient } = input.records;
   const sessions = [...(index.sessionsByCourse.get(course.id) ?? [])].sort(compareSessions);
   const createdAt = input.createdAt ?? new Date();
-  const meta = { title: labels.title, clinicName: input.clinic.name, lang: input.locale, createdAt };
+  const meta = { ...clinicDocumentMeta(labels.title, input), createdAt };
   const doc = createPdf(meta);
   // For the clinician: each source by number and line, named by title at the end.
   const references = referenceList(input.sources, {

@@ -67,10 +67,11 @@ export function withSessionCache(repos: Repositories, options: SessionCacheOptio
           // Again after the change: a lookup racing with it may have cached the old row meanwhile.
           invalidate((f) => f.session.id === id);
         },
-        async deleteForUser(userId) {
-          invalidate((f) => f.user.id === userId);
-          await inner.authSessions.deleteForUser(userId);
-          invalidate((f) => f.user.id === userId);
+        async deleteForUser(userId, options) {
+          const ended = (f: Found) => f.user.id === userId && f.session.id !== options?.except;
+          invalidate(ended);
+          await inner.authSessions.deleteForUser(userId, options);
+          invalidate(ended);
         },
       },
       users: {

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../../storage/database-schema.js';
 import { anyRole, clinicalRoles, staffRoles } from '../../services/access/roles.js';
 import { forbidden, unauthenticated } from '../http-errors.js';
+import { denied } from '../../services/access/access-denied.js';
 import type { App } from '../app-types.js';
 
 /**
@@ -57,8 +58,9 @@ export const accessControlPlugin = fp(
       // Unmatched URLs reach the not-found handler, which has no access config and reveals nothing.
       const access = request.routeOptions.config.access;
       if (access === undefined || access === 'public') return;
-      if (!request.auth) throw unauthenticated();
-      if (!access.roles.includes(request.auth.user.role)) throw forbidden();
+      // Refusals carry their reason for the audit log (plugins/audit-denials.ts); the answers are the plain ones.
+      if (!request.auth) throw denied(unauthenticated(), { reason: 'not_signed_in' });
+      if (!access.roles.includes(request.auth.user.role)) throw denied(forbidden(), { reason: 'wrong_role' });
     });
   },
   { name: 'access-control', dependencies: ['authentication'] },

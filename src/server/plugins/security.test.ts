@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { defaultLoginLimits } from '../../services/accounts/login-limits.js';
 import { forEachApp } from '../../test-support/test-app.js';
 import { sessionCookieName } from '../auth/session-tokens.js';
 
@@ -98,7 +99,7 @@ forEachApp(
       expect(limited.headers['retry-after']).toBeDefined();
     });
   },
-  { config: { loginRateLimit: { max: 3, timeWindowMs: 60_000 } } },
+  { config: { loginLimits: { ...defaultLoginLimits, addressFreeFailures: 3 } } },
 );
 
 forEachApp(

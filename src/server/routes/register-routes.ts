@@ -2,6 +2,7 @@ import type { App } from '../app-types.js';
 import { assessmentRoutes } from './assessments/assessment-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { authRoutes } from './auth/auth-routes.js';
+import { sessionProbeRoute } from './auth/session-probe-route.js';
 import { clinicRoutes } from './clinics/clinic-routes.js';
 import { courseRoutes } from './courses/course-routes.js';
 import { faqRoutes } from './faq/faq-routes.js';
@@ -33,6 +34,7 @@ import { calendarFeedRoutes } from './calendars/calendar-feed-routes.js';
 export async function registerRoutes(app: App): Promise<void> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(sessionProbeRoute);
   await app.register(assessmentRoutes);
   await app.register(faqRoutes);
   await app.register(clinicRoutes);

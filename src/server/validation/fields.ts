@@ -39,12 +39,17 @@ export const isoDate = z
 
 const offsetTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** In UTC still a four-digit year (9999-12-31T23:00-05:00 is not): text order stays time order. */
+const fourDigitYearInUtc = (s: string) => new Date(s).toISOString().length === '2026-11-22T09:30:00.000Z'.length;
+
 /** A date and time with a zone (Z or ±hh:mm), stored normalised to UTC so that text order is time order. */
 export const isoTimestamp = z
   .string({ error: required('a date and time (e.g. 2026-11-22T09:30:00Z)') })
-  .refine((s) => offsetTimestamp.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
-    message: 'must be a date and time with a time zone (e.g. 2026-11-22T09:30:00Z)',
-  })
+  .refine(
+    (s) =>
+      offsetTimestamp.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)) && fourDigitYearInUtc(s),
+    { message: 'must be a date and time with a time zone (e.g. 2026-11-22T09:30:00Z)' },
+  )
   .transform((s) => new Date(s).toISOString());
 
 function isTimeZone(zone: string): boolean {

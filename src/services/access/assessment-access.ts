@@ -13,6 +13,6 @@ export async function loadAccessibleAssessment(
   // Ad-hoc assessments belong to no patient and are never stored, so every stored one has a patient.
   const patientId = assessment?.patientId;
   if (!assessment || !patientId) throw notFound('assessment');
-  await patientOfRecord(repos, user, { patientId }, 'assessment');
+  await patientOfRecord(repos, user, { id: assessment.id, patientId }, 'assessment');
   return { ...assessment, patientId };
 }

@@ -1,6 +1,7 @@
 import type { PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { DomainError, forbidden, isNotFound, notFound } from '../domain-errors.js';
+import { denialOf, denied } from './access-denied.js';
 
 /**
  * Record-level access, on top of the role guard: staff see their own clinic's patients only (others
@@ -11,9 +12,23 @@ export function assertPatientAccess(
   user: UserRecord,
   patient: PatientRecord | undefined,
 ): asserts patient is PatientRecord {
-  if (!patient || patient.clinicId !== user.clinicId) throw notFound('patient');
+  if (!patient) throw notFound('patient');
+  // Both refusals are audited (plugins/audit-denials.ts): the answer hides what the log keeps.
+  if (patient.clinicId !== user.clinicId)
+    throw denied(notFound('patient'), {
+      reason: 'other_clinic',
+      entity: 'patient',
+      entityId: patient.id,
+      recordClinicId: patient.clinicId,
+      recordPatientId: patient.id,
+    });
   if (user.role === 'patient' && user.patientId !== patient.id)
-    throw forbidden('patients may see only their own records');
+    throw denied(forbidden('patients may see only their own records'), {
+      reason: 'not_their_record',
+      entity: 'patient',
+      entityId: patient.id,
+      patientId: patient.id,
+    });
 }
 
 export async function loadAccessiblePatient(
@@ -39,15 +54,38 @@ export type OtherPatient = 'hidden' | 'refused';
 export async function patientOfRecord(
   repos: Repositories,
   user: UserRecord,
-  record: { patientId: string },
+  record: { id: string; patientId: string },
   entity: string,
   otherPatient: OtherPatient = 'hidden',
 ): Promise<PatientRecord> {
   try {
     return await loadAccessiblePatient(repos, user, record.patientId);
   } catch (error) {
-    throw isRefusal(error, otherPatient) ? notFound(entity) : error;
+    throw refusalOfRecord(error, entity, record.id, otherPatient);
   }
+}
+
+/** Audit entities by the words refusals use ("session not found" is about a `treatment_session`). */
+const auditEntities: Readonly<Record<string, string>> = { session: 'treatment_session' };
+
+/**
+ * What to throw when `error` refused access to a record's patient: "<entity> not found" (or the
+ * patient's 403 where `refused`), still telling the audit log why and naming the record asked for.
+ */
+export function refusalOfRecord(
+  error: unknown,
+  entity: string,
+  entityId: string,
+  otherPatient: OtherPatient = 'hidden',
+): unknown {
+  const answer = isRefusal(error, otherPatient) ? notFound(entity) : error;
+  const denial = denialOf(error);
+  if (!denial || !(answer instanceof DomainError)) return answer;
+  return denied(answer, {
+    ...denial,
+    entity: auditEntities[entity] ?? entity.replace(/[\s-]+/g, '_'),
+    entityId,
+  });
 }
 
 /** Whether the error is an access refusal to answer as "not found": never a database error. */

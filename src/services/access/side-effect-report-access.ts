@@ -1,7 +1,7 @@
 import type { SideEffectReportRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { notFound } from '../domain-errors.js';
-import { isRefusal } from './patient-access.js';
+import { refusalOfRecord } from './patient-access.js';
 import { loadAccessibleSession } from './session-access.js';
 
 /** The report and its session if the user may see the session's patient; otherwise "side-effect report not found". */
@@ -15,6 +15,6 @@ export async function loadAccessibleReport(
   try {
     return { report, session: await loadAccessibleSession(repos, user, report.sessionId) };
   } catch (error) {
-    throw isRefusal(error) ? notFound('side-effect report') : error;
+    throw refusalOfRecord(error, 'side-effect report', report.id);
   }
 }

@@ -1,11 +1,11 @@
 import type { MessageChannelName } from '../../storage/database-schema.js';
-import type { MessageKind } from '../../core/messages/message-types.js';
+import type { OutboxKind } from '../../core/messages/message-types.js';
 import type { ServiceLogger } from '../service-logger.js';
 
 export interface OutgoingMessage {
   /** The outbox id: the same on every retry, so a receiver can spot a repeat. */
   id: string;
-  kind: MessageKind;
+  kind: OutboxKind;
   to: string;
   subject: string;
   body: string;

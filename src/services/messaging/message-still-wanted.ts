@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../core/messages/message-types.js';
+import { messageKinds, type MessageKind, type OutboxKind } from '../../core/messages/message-types.js';
 import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 
@@ -8,6 +8,8 @@ const beforeTheVisit: ReadonlySet<MessageKind> = new Set([
   'preparation_reminder',
   'day_before_reminder',
 ]);
+
+const isSessionMessage = (kind: OutboxKind): kind is MessageKind => (messageKinds as readonly string[]).includes(kind);
 
 /**
  * Why a claimed message should no longer go out, or null when it should. The booking routes cancel
@@ -19,6 +21,8 @@ export async function whyNoLongerWanted(
   message: OutboxMessageRecord,
   now: Date,
 ): Promise<string | null> {
+  // Staff messages (an alert to admins) are about no session: nothing can make them pointless.
+  if (message.sessionId === null || !isSessionMessage(message.kind)) return null;
   const session = await repos.treatmentSessions.findById(message.sessionId);
   if (!session) return 'the session no longer exists';
   if (session.status === 'cancelled' || session.status === 'no_show') return `the session is ${session.status}`;

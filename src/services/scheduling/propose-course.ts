@@ -8,7 +8,7 @@ import type { CourseResult } from '../../core/scheduling/course-result.js';
 import { findCourse } from '../../core/scheduling/find-course.js';
 import type { LocationRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { assertWithinBookingWindow } from './booking-window.js';
+import { assertDateWithinBookingWindow } from './booking-window.js';
 import { checkAgainstPlan } from './check-against-plan.js';
 import { callCore } from './core-call.js';
 import { loadScheduleInput } from './load-schedule.js';
@@ -34,8 +34,7 @@ export async function proposeCourse(
   const { location, plan, now, options } = input;
   checkAgainstPlan(plan, options);
   const nowMs = Date.parse(now);
-  if (options.earliestStart !== undefined)
-    assertWithinBookingWindow('earliestStart', Date.parse(`${options.earliestStart}T00:00:00Z`), nowMs);
+  if (options.earliestStart !== undefined) assertDateWithinBookingWindow('earliestStart', options.earliestStart, nowMs);
   const earliestStart = laterDate(input.assessmentStart, options.earliestStart);
   const horizonDays = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   // The search covers local days from the later of today and earliestStart; zones are within a day of UTC.

@@ -1,19 +1,14 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories } from '../repositories/repositories.js';
+import { createSamplePatient } from '../../test-support/stored-records.js';
 
 forEachEngine('consent records are immutable (migration 0010)', (getDb) => {
   it('lets a text be switched on and off but never reworded or deleted, and signatures never change', async () => {
     const db = getDb();
     const repos = createRepositories(db);
     const clinic = await repos.clinics.create({ name: 'Immutable' });
-    const patient = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'I',
-      lastName: 'M',
-      birthDate: '1990-01-01',
-      sex: 'female',
-    });
+    const patient = await createSamplePatient(repos, clinic.id);
     const v1 = await repos.transaction((tx) =>
       tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'one', active: true }),
     );

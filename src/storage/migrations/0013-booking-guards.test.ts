@@ -1,18 +1,13 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
 import { migrateToLatest } from '../migrate.js';
-import { migrations } from './migrations.js';
+import { onDatabaseAt } from './test-support/database-at.js';
 
 /** Upgrading a database that already has bookings: they get their claims, and an old double booking stops nothing. */
 describe.each(testEngines)('0013 booking guards [$engine]', (testEngine) => {
-  it('claims the slots of planned and done sessions booked before the guard existed', async () => {
-    const { db, destroy } = await testEngine.create({ migrate: false });
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      const { error } = await migrator.migrateTo('0012-screening-version');
-      expect(error).toBeUndefined();
+  it('claims the slots of planned and done sessions booked before the guard existed', () =>
+    onDatabaseAt(testEngine, '0012-screening-version', async (db) => {
       const at = '2029-01-01T00:00:00.000Z';
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c', 'C', ${at}, ${at})`.execute(db);
       await sql`insert into locations (id, clinic_id, name, address, time_zone, created_at, updated_at) values ('l', 'c', 'L', null, 'UTC', ${at}, ${at})`.execute(
@@ -55,8 +50,5 @@ describe.each(testEngines)('0013 booking guards [$engine]', (testEngine) => {
           db,
         ),
       ).rejects.toThrow();
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

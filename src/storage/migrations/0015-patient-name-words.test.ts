@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
-import { migrations } from './migrations.js';
+import { onDatabaseAt } from './test-support/database-at.js';
 
 describe.each(testEngines)('0015-patient-name-words [$engine]', (testEngine) => {
-  it('fills in the name words of the patients already there', async () => {
-    const { db, destroy } = await testEngine.create({ migrate: false });
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      expect((await migrator.migrateTo('0014-outbox')).error).toBeUndefined();
+  it('fills in the name words of the patients already there', () =>
+    onDatabaseAt(testEngine, '0014-outbox', async (db, migrator) => {
       const at = '2026-01-01T00:00:00.000Z';
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
       const patient = (id: string, first: string, last: string) =>
@@ -33,8 +29,5 @@ describe.each(testEngines)('0015-patient-name-words [$engine]', (testEngine) => 
         { patient_id: 'p1', word: 'van', last_name_key: 'van dijk', first_name_key: 'anne marie' },
         { patient_id: 'p2', word: 'thomas', last_name_key: 'thomas', first_name_key: 'thomas' },
       ]);
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
-import { migrations } from './migrations.js';
+import { onDatabaseAt } from './test-support/database-at.js';
 
 describe.each(testEngines)('0019-patient-name-pairs [$engine]', (testEngine) => {
-  it('fills in the pairs of words of the patients already there, from their words', async () => {
-    const { db, destroy } = await testEngine.create({ migrate: false });
-    try {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      expect((await migrator.migrateTo('0018-audit-entries-naming-many-records')).error).toBeUndefined();
+  it('fills in the pairs of words of the patients already there, from their words', () =>
+    onDatabaseAt(testEngine, '0018-audit-entries-naming-many-records', async (db, migrator) => {
       const at = '2026-01-01T00:00:00.000Z';
       await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
       const patient = async (id: string, first: string, last: string) => {
@@ -41,8 +37,5 @@ describe.each(testEngines)('0019-patient-name-pairs [$engine]', (testEngine) => 
         { patient_id: 'p1', word: 'van', other: 'anne', ...keys },
         { patient_id: 'p1', word: 'van', other: 'dijk', ...keys },
       ]);
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

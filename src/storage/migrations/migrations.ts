@@ -20,6 +20,10 @@ import { auditEntriesNamingManyRecordsMigration } from './0018-audit-entries-nam
 import { patientNamePairsMigration } from './0019-patient-name-pairs.js';
 import { treatmentGateMigration } from './0020-treatment-gate.js';
 import { sideEffectSymptomsMigration } from './0021-side-effect-symptoms.js';
+import { loginLimitsMigration } from './0022-login-limits.js';
+import { photoSizesMigration } from './0023-photo-sizes.js';
+import { deniedAccessAuditMigration } from './0024-denied-access-audit.js';
+import { demoClinicsMigration } from './0025-demo-clinics.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -48,4 +52,8 @@ export const migrations: Record<string, Migration> = {
   '0019-patient-name-pairs': patientNamePairsMigration,
   '0020-treatment-gate': treatmentGateMigration,
   '0021-side-effect-symptoms': sideEffectSymptomsMigration,
+  '0022-login-limits': loginLimitsMigration,
+  '0023-photo-sizes': photoSizesMigration,
+  '0024-denied-access-audit': deniedAccessAuditMigration,
+  '0025-demo-clinics': demoClinicsMigration,
 };

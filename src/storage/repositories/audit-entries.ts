@@ -5,10 +5,13 @@ import type { AuditAction, AuditedRecord } from '../../core/records/index.js';
 export interface AuditEvent extends AuditedRecord {
   action: AuditAction;
   entity: string;
+  /** Why the request was refused, when it was (see AuditRecord). */
+  reason?: string;
+  clientAddress?: string;
 }
 
 /** Who did it, through which route (or command). */
-export type AuditActor = Pick<NewAuditEntry, 'clinicId' | 'userId' | 'role' | 'route'>;
+export type AuditActor = Pick<NewAuditEntry, 'clinicId' | 'userId' | 'role' | 'route' | 'via'>;
 
 /**
  * The entries one request (or command step) leaves: one per action and kind of record, naming
@@ -17,9 +20,16 @@ export type AuditActor = Pick<NewAuditEntry, 'clinicId' | 'userId' | 'role' | 'r
  */
 export function auditEntries(events: readonly AuditEvent[], actor: AuditActor): NewAuditEntry[] {
   const entries = new Map<string, NewAuditEntry & { records: AuditedRecord[] }>();
-  for (const { action, entity, entityId, patientId } of events) {
-    const key = `${action}\u0000${entity}`;
-    const entry = entries.get(key) ?? { ...actor, action, entity, records: [] };
+  for (const { action, entity, entityId, patientId, reason, clientAddress } of events) {
+    const key = `${action}\u0000${entity}\u0000${reason ?? ''}\u0000${clientAddress ?? ''}`;
+    const entry = entries.get(key) ?? {
+      ...actor,
+      action,
+      entity,
+      records: [],
+      ...(reason === undefined ? {} : { reason }),
+      ...(clientAddress === undefined ? {} : { clientAddress }),
+    };
     entries.set(key, entry);
     entry.records.push({ entityId, patientId });
   }

@@ -14,6 +14,21 @@ export interface AuditQuery extends Page {
   action?: AuditAction;
   from?: string;
   to?: string;
+  /** Only entries of refused requests (those with a reason): denied access, failed sign-ins. */
+  refused?: boolean;
+  /** Only entries refused for one of these reasons. */
+  reasons?: readonly string[];
+}
+
+/** One user's refused requests in a clinic, for the admin view of denied attempts. */
+export interface RefusalsOfUser {
+  userId: string;
+  /** The role the user had at their latest refusal. */
+  role: string | null;
+  count: number;
+  lastAt: string;
+  /** How many were refused for each reason. */
+  reasons: Record<string, number>;
 }
 
 /** Append-only: there is deliberately no update or delete. */
@@ -24,4 +39,15 @@ export interface AuditRepository {
    * records (an entry for a page of search results shows the one patient asked about).
    */
   list(query: AuditQuery): Promise<AuditRecord[]>;
+  /** One user's entries of the last `withinMs` (by the repository's clock), newest first. */
+  recent(query: {
+    clinicId: string;
+    userId: string;
+    withinMs: number;
+    entity?: string;
+    reasons?: readonly string[];
+    limit: number;
+  }): Promise<AuditRecord[]>;
+  /** The clinic's refused requests, per user (signed-in users only), latest first. */
+  refusalsByUser(query: { clinicId: string; from?: string; to?: string; limit: number }): Promise<RefusalsOfUser[]>;
 }

@@ -14,6 +14,10 @@ export interface ClinicRepository {
   list(): Promise<ClinicRecord[]>;
   update(id: string, patch: { name?: string }): Promise<ClinicRecord | undefined>;
   count(): Promise<number>;
+  /** Marks the clinic as one the demo made (and so one `mesodesk demo` may reset). */
+  markDemo(clinicId: string, seed: number): Promise<void>;
+  /** The ids of the clinics the demo made. */
+  demoClinicIds(): Promise<string[]>;
 
   createLocation(input: NewLocation): Promise<LocationRecord>;
   findLocation(id: string): Promise<LocationRecord | undefined>;

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import { engineOf } from '../create-database.js';
 import type { AuditLogTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import type { AuditRepository, NewAuditEntry } from './audit-repository.js';
+import type { AuditRepository, NewAuditEntry, RefusalsOfUser } from './audit-repository.js';
 import type { AuditedRecord, AuditRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
@@ -30,6 +30,9 @@ function toRow(entry: NewAuditEntry, at: string): Insertable<AuditLogTable> {
     route: entry.route,
     records: single ? null : JSON.stringify(records.map((r): StoredRecords[number] => [r.entityId, r.patientId])),
     patient_ids: patients.length > 1 ? JSON.stringify(patients) : null,
+    reason: entry.reason ?? null,
+    client_address: entry.clientAddress ?? null,
+    via: entry.via ?? null,
   };
 }
 
@@ -52,6 +55,9 @@ function toRecord(row: Selectable<AuditLogTable>, onlyPatient?: string): AuditRe
     patientId: patients.length === 1 ? (patients[0] ?? null) : null,
     route: row.route,
     records,
+    ...(row.reason === null ? {} : { reason: row.reason }),
+    ...(row.client_address === null ? {} : { clientAddress: row.client_address }),
+    ...(row.via === null ? {} : { via: row.via }),
   };
 }
 
@@ -91,7 +97,7 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
           .values(rows.slice(i, i + batchSize))
           .execute();
     },
-    async list({ clinicId, patientId, userId, entity, action, from, to, limit, offset }) {
+    async list({ clinicId, patientId, userId, entity, action, from, to, refused, reasons, limit, offset }) {
       // For one patient, their entries are found first and only those read (materialized, joined in
       // that order): left to itself, a planner without statistics walks the clinic's whole log.
       let query = patientId
@@ -109,6 +115,8 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
       if (userId) query = query.where('user_id', '=', userId);
       if (entity) query = query.where('entity', '=', entity);
       if (action) query = query.where('action', '=', action);
+      if (refused) query = query.where('reason', 'is not', null);
+      if (reasons) query = query.where('reason', 'in', reasons.length ? reasons : ['']);
       if (from) query = query.where('at', '>=', from);
       if (to) query = query.where('at', '<', to);
       const rows = await query
@@ -118,6 +126,59 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
         .offset(offset)
         .execute();
       return rows.map((row) => toRecord(row, patientId || undefined));
+    },
+
+    async recent({ clinicId, userId, withinMs, entity, reasons, limit }) {
+      const since = new Date(Date.parse(now()) - withinMs).toISOString();
+      let query = db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .where('clinic_id', '=', clinicId)
+        .where('at', '>=', since);
+      if (entity) query = query.where('entity', '=', entity);
+      if (reasons) query = query.where('reason', 'in', reasons.length ? reasons : ['']);
+      const rows = await query.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      return rows.map((row) => toRecord(row));
+    },
+
+    async refusalsByUser({ clinicId, from, to, limit }) {
+      // Read through the index of refused entries (0024): the clinic's other entries are never looked at.
+      let refused = db
+        .selectFrom('audit_log')
+        .where('clinic_id', '=', clinicId)
+        .where('reason', 'is not', null)
+        .where('user_id', 'is not', null);
+      if (from) refused = refused.where('at', '>=', from);
+      if (to) refused = refused.where('at', '<', to);
+      const counts = await refused
+        .select([
+          'user_id',
+          'reason',
+          (eb) => eb.fn.countAll<string | number>().as('n'),
+          (eb) => eb.fn.max('at').as('last_at'),
+          (eb) => eb.fn.max('role').as('role'),
+        ])
+        .groupBy(['user_id', 'reason'])
+        .execute();
+      const users = new Map<string, RefusalsOfUser>();
+      for (const row of counts) {
+        if (row.user_id === null || row.reason === null) continue;
+        const user = users.get(row.user_id) ?? {
+          userId: row.user_id,
+          role: row.role,
+          count: 0,
+          lastAt: row.last_at,
+          reasons: {},
+        };
+        user.count += Number(row.n);
+        user.reasons[row.reason] = Number(row.n);
+        if (row.last_at > user.lastAt) user.lastAt = row.last_at;
+        users.set(row.user_id, user);
+      }
+      return [...users.values()]
+        .sort((a, b) => b.lastAt.localeCompare(a.lastAt) || a.userId.localeCompare(b.userId))
+        .slice(0, limit);
     },
   };
 }

@@ -48,7 +48,11 @@ forEachEngine('auth session repository', (getDb) => {
     await repos.authSessions.delete(one.id);
     expect(await repos.authSessions.findActive('one')).toBeUndefined();
     expect(await repos.authSessions.findActive('two')).toBeDefined();
-    await repos.authSessions.deleteForUser(user.id);
+    const three = await repos.authSessions.create({ userId: user.id, tokenHash: 'three', expiresAt });
+    await repos.authSessions.deleteForUser(user.id, { except: three.id });
     expect(await repos.authSessions.findActive('two')).toBeUndefined();
+    expect(await repos.authSessions.findActive('three')).toBeDefined();
+    await repos.authSessions.deleteForUser(user.id);
+    expect(await repos.authSessions.findActive('three')).toBeUndefined();
   });
 });

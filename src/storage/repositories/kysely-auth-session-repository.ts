@@ -57,8 +57,10 @@ export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): Aut
     async delete(id) {
       await sessions.deleteById(id);
     },
-    async deleteForUser(userId) {
-      await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
+    async deleteForUser(userId, options) {
+      let query = db.deleteFrom('auth_sessions').where('user_id', '=', userId);
+      if (options?.except !== undefined) query = query.where('id', '!=', options.except);
+      await query.execute();
     },
     async deleteExpired() {
       const result = await db.deleteFrom('auth_sessions').where('expires_at', '<=', now()).executeTakeFirst();

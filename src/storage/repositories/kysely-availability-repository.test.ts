@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { ClinicRecord, LocationRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
-import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
+import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('availability repository', (getDb) => {
   let repos: Repositories;
@@ -75,13 +75,7 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it('lists booked slots without anything clinical', async () => {
-    const patient = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'Bo',
-      lastName: 'Oked',
-      birthDate: '1990-01-01',
-      sex: 'male',
-    });
+    const patient = await createSamplePatient(repos, clinic.id);
     const course = await createSampleCourse(repos, patient.id);
     const [room] = await repos.availability.listRooms(location.id);
     const kept = await repos.treatmentSessions.create({

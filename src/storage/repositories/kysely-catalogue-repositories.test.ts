@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { ClinicRecord, PatientRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
-import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
+import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('consent, product, chart, follow-up and photo repositories', (getDb) => {
   let repos: Repositories;
@@ -15,13 +15,7 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
     repos = createRepositories(getDb());
     clinic = await repos.clinics.create({ name: 'Catalogue' });
     user = await createStaff(repos, { clinicId: clinic.id, email: 'pia@catalogue.test', displayName: 'Pia' });
-    patient = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'Cat',
-      lastName: 'Alogue',
-      birthDate: '1990-01-01',
-      sex: 'female',
-    });
+    patient = await createSamplePatient(repos, clinic.id);
     const course = await createSampleCourse(repos, patient.id, { createdBy: user.id });
     session = await repos.treatmentSessions.create({
       courseId: course.id,

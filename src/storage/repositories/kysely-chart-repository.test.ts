@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
-import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
+import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('chart repository: lot recipients', (getDb) => {
   let repos: Repositories;
@@ -82,15 +82,7 @@ forEachEngine('chart repository: overrides, screening and addenda', (getDb) => {
     const repos = createRepositories(getDb());
     const clinicId = (await repos.clinics.create({ name: 'Gate' })).id;
     const author = await createStaff(repos, { clinicId, email: 'pia@gate.test', displayName: 'Dr Pia' });
-    const patient = await repos.patients.create({
-      clinicId,
-      firstName: 'Ann',
-      lastName: 'Adams',
-      birthDate: '1990-01-01',
-      sex: 'female',
-      phone: null,
-      email: null,
-    });
+    const patient = await createSamplePatient(repos, clinicId);
     const course = await createSampleCourse(repos, patient.id);
     const session = (date: string) =>
       repos.treatmentSessions.create({ courseId: course.id, scheduledAt: `${date}T09:00:00.000Z` });

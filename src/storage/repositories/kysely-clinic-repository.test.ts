@@ -25,4 +25,15 @@ forEachEngine('clinic repository', (getDb) => {
     expect(await repos.clinics.findLocation(room.id)).toMatchObject({ name: 'Room 2', address: 'Side St 2' });
     await expect(repos.clinics.createLocation({ clinicId: 'missing', name: 'x' })).rejects.toThrow();
   });
+
+  it('tells the clinics the demo made from the others', async () => {
+    const repos = createRepositories(getDb());
+    const demo = await repos.clinics.create({ name: 'Demo' });
+    const real = await repos.clinics.create({ name: 'Real' });
+    await repos.clinics.markDemo(demo.id, 7);
+    const ids = await repos.clinics.demoClinicIds();
+    expect(ids).toContain(demo.id);
+    expect(ids).not.toContain(real.id);
+    await expect(repos.clinics.markDemo('missing', 1)).rejects.toThrow();
+  });
 });

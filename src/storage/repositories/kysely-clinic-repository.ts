@@ -40,6 +40,13 @@ export function kyselyClinicRepository({ db, now }: RepositoryContext): ClinicRe
       const row = await db.selectFrom('clinics').select(db.fn.countAll().as('n')).executeTakeFirst();
       return toCount(row?.n);
     },
+    async markDemo(clinicId, seed) {
+      await db.insertInto('demo_clinics').values({ clinic_id: clinicId, seed, created_at: now() }).execute();
+    },
+    async demoClinicIds() {
+      const rows = await db.selectFrom('demo_clinics').select('clinic_id').orderBy('clinic_id').execute();
+      return rows.map((r) => r.clinic_id);
+    },
     async createLocation({ clinicId, name, address, timeZone }) {
       const at = now();
       return locations.insert({

@@ -3,6 +3,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import { sampleIntake, sampleResult } from '../../test-support/sample-assessment.js';
 import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSamplePatient } from '../../test-support/stored-records.js';
 
 forEachEngine('intake and assessment repositories', (getDb) => {
   let repos: Repositories;
@@ -59,13 +60,7 @@ forEachEngine('intake and assessment repositories', (getDb) => {
 
   it('refuses a second row with the same version', async () => {
     const clinic = await repos.clinics.create({ name: 'Race' });
-    const racer = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'R',
-      lastName: 'Acer',
-      birthDate: '1990-01-01',
-      sex: 'male',
-    });
+    const racer = await createSamplePatient(repos, clinic.id);
     await repos.intakes.create({ patientId: racer.id, data: sampleIntake(), createdBy: null });
     const now = new Date().toISOString();
     await expect(

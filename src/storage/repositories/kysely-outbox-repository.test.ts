@@ -1,18 +1,23 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createOutboxFixture, type OutboxFixture } from '../../services/messaging/test-support/outbox-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
+import type { MessageChannelName } from './outbox-repository.js';
 import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('outbox repository', (getDb) => {
   let repos: Repositories;
   let f: OutboxFixture;
-  const claim = (workerId: string, now: string, extra: { limit?: number; maxAttempts?: number } = {}) =>
+  const claim = (
+    workerId: string,
+    now: string,
+    extra: { limit?: number; maxAttempts?: number; channels?: MessageChannelName[] } = {},
+  ) =>
     repos.outbox.claimDue({
       workerId,
       now,
       lockedUntil: new Date(Date.parse(now) + 60_000).toISOString(),
       limit: extra.limit ?? 100,
-      channels: ['log', 'email'],
+      channels: extra.channels ?? ['log', 'email'],
       maxAttempts: extra.maxAttempts ?? 3,
     });
 
@@ -154,38 +159,10 @@ forEachEngine('outbox repository', (getDb) => {
 
   it('claims only the channels asked for', async () => {
     await clear();
-    await repos.outbox.upsert(f.draft(5, 'aftercare', { channel: 'email', dueAt: '2026-05-01T10:00:00.000Z' }));
-    expect(
-      await repos.outbox.claimDue({
-        workerId: 'w',
-        now: '2026-05-01T10:00:00.000Z',
-        lockedUntil: '2026-05-01T10:01:00.000Z',
-        limit: 10,
-        channels: ['log'],
-        maxAttempts: 3,
-      }),
-    ).toEqual([]);
-    expect(
-      await repos.outbox.claimDue({
-        workerId: 'w',
-        now: '2026-05-01T10:00:00.000Z',
-        lockedUntil: '2026-05-01T10:01:00.000Z',
-        limit: 10,
-        channels: [],
-        maxAttempts: 3,
-      }),
-    ).toEqual([]);
-    expect(
-      (
-        await repos.outbox.claimDue({
-          workerId: 'w',
-          now: '2026-05-01T10:00:00.000Z',
-          lockedUntil: '2026-05-01T10:01:00.000Z',
-          limit: 10,
-          channels: ['email'],
-          maxAttempts: 3,
-        })
-      ).map((m) => m.channel),
-    ).toEqual(['email']);
+    const now = '2026-05-01T10:00:00.000Z';
+    await repos.outbox.upsert(f.draft(5, 'aftercare', { channel: 'email', dueAt: now }));
+    expect(await claim('w', now, { limit: 10, channels: ['log'] })).toEqual([]);
+    expect(await claim('w', now, { limit: 10, channels: [] })).toEqual([]);
+    expect((await claim('w', now, { limit: 10, channels: ['email'] })).map((m) => m.channel)).toEqual(['email']);
   });
 });

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { MessageKind } from '../../core/messages/message-types.js';
+import { messageKinds, type OutboxKind } from '../../core/messages/message-types.js';
 import { engineOf } from '../create-database.js';
 import type { OutboxMessagesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import type { OutboxMessageRecord, OutboxRepository } from './outbox-repository.js';
+import type { OutboxMessageRecord, OutboxRepository, SessionMessageRecord } from './outbox-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 
@@ -17,7 +17,7 @@ function toRecord(row: Selectable<OutboxMessagesTable>): OutboxMessageRecord {
     patientId: row.patient_id,
     clinicId: row.clinic_id,
     // The column's CHECK admits only message kinds.
-    kind: row.kind as MessageKind,
+    kind: row.kind as OutboxKind,
     channel: row.channel,
     recipient: row.recipient,
     subject: row.subject,
@@ -36,6 +36,9 @@ function toRecord(row: Selectable<OutboxMessagesTable>): OutboxMessageRecord {
   };
 }
 
+const isSessionMessage = (m: OutboxMessageRecord): m is SessionMessageRecord =>
+  m.sessionId !== null && m.patientId !== null && (messageKinds as readonly string[]).includes(m.kind);
+
 const clip = (text: string) => (text.length > maxErrorLength ? `${text.slice(0, maxErrorLength - 1)}…` : text);
 
 export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRepository {
@@ -44,7 +47,8 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
   const messages = tableRows(db, 'outbox_messages', toRecord);
 
   return {
-    listBySession: (sessionId) => messages.listBy('session_id', sessionId, 'due_at', 'id'),
+    listBySession: async (sessionId) =>
+      (await messages.listBy('session_id', sessionId, 'due_at', 'id')).filter(isSessionMessage),
 
     async upsert(draft) {
       const at = now();
@@ -105,6 +109,36 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
         .where('kind', '=', draft.kind)
         .executeTakeFirstOrThrow();
       return { message: toRecord(existing), change: 'unchanged' };
+    },
+
+    async enqueueForStaff(draft) {
+      const at = now();
+      const row = await db
+        .insertInto('outbox_messages')
+        .values({
+          id: newId(),
+          session_id: null,
+          patient_id: null,
+          clinic_id: draft.clinicId,
+          kind: draft.kind,
+          channel: draft.channel,
+          recipient: draft.recipient,
+          subject: draft.subject,
+          body: draft.body,
+          fingerprint: draft.fingerprint,
+          due_at: draft.dueAt,
+          status: 'pending',
+          attempts: 0,
+          last_error: null,
+          next_attempt_at: draft.dueAt,
+          ...unlocked,
+          sent_at: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toRecord(row);
     },
 
     async cancelPending(sessionId, except) {

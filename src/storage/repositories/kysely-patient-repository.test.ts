@@ -3,6 +3,7 @@ import { forEachEngine } from '../../test-support/test-databases.js';
 import { sampleIntake } from '../../test-support/sample-assessment.js';
 import type { ClinicRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
+import { createSamplePatient } from '../../test-support/stored-records.js';
 
 forEachEngine('patient repository', (getDb) => {
   let repos: Repositories;
@@ -62,20 +63,8 @@ forEachEngine('patient repository', (getDb) => {
   });
 
   it('deletes only patients without dependent records', async () => {
-    const bare = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'Temp',
-      lastName: 'Orary',
-      birthDate: '2001-01-01',
-      sex: 'unknown',
-    });
-    const kept = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'Kept',
-      lastName: 'Record',
-      birthDate: '2001-01-01',
-      sex: 'unknown',
-    });
+    const bare = await createSamplePatient(repos, clinic.id);
+    const kept = await createSamplePatient(repos, clinic.id);
     await repos.intakes.create({ patientId: kept.id, data: sampleIntake(), createdBy: null });
     expect(await repos.patients.hasDependentRecords(bare.id)).toBe(false);
     expect(await repos.patients.hasDependentRecords(kept.id)).toBe(true);

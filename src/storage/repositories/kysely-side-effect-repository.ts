@@ -28,7 +28,15 @@ function toReport(row: ReportRow): SideEffectReportRecord {
 }
 
 function toPhoto(row: Selectable<SideEffectPhotosTable>): SideEffectPhotoRecord {
-  return { id: row.id, reportId: row.report_id, filePath: row.file_path, mime: row.mime, createdAt: row.created_at };
+  return {
+    id: row.id,
+    reportId: row.report_id,
+    filePath: row.file_path,
+    mime: row.mime,
+    createdAt: row.created_at,
+    bytes: row.bytes === null ? null : Number(row.bytes),
+    createdBy: row.created_by,
+  };
 }
 
 /** The triage level, when `triage` is a result that has one (the column mirrors it). */
@@ -67,10 +75,19 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
         triage: triage === null || triage === undefined ? null : toJsonText(triage),
         triage_level: levelOf(triage),
       }),
-    addPhoto: ({ id, reportId, filePath, mime }) =>
-      photos.insert({ id: id ?? newId(), report_id: reportId, file_path: filePath, mime, created_at: now() }),
+    addPhoto: ({ id, reportId, filePath, mime, bytes, createdBy }) =>
+      photos.insert({
+        id: id ?? newId(),
+        report_id: reportId,
+        file_path: filePath,
+        mime,
+        created_at: now(),
+        bytes: bytes ?? null,
+        created_by: createdBy ?? null,
+      }),
     listPhotos: (reportId) => photos.listBy('report_id', reportId, 'created_at', 'id'),
     findPhoto: photos.findById,
+    deletePhoto: photos.deleteById,
     async lotsUsedInSession(sessionId) {
       const rows = await db
         .selectFrom('chart_entries as ce')

@@ -1,7 +1,7 @@
-import type { MessageKind } from '../../core/messages/message-types.js';
+import type { MessageKind, OutboxKind, StaffMessageKind } from '../../core/messages/message-types.js';
 import type { MessageChannelName, OutboxStatus } from '../database-schema.js';
 
-export type { MessageChannelName, MessageKind, OutboxStatus };
+export type { MessageChannelName, MessageKind, OutboxKind, OutboxStatus, StaffMessageKind };
 
 /** A message as planned for a session; `dueAt` as `Date#toISOString()`, so that text order is time order. */
 export interface OutboxDraft {
@@ -18,8 +18,16 @@ export interface OutboxDraft {
   dueAt: string;
 }
 
-/** A message as stored: its draft, and how sending it goes. */
-export interface OutboxMessageRecord extends OutboxDraft {
+/** A message to one of the clinic's staff (an admin), about no session or patient. */
+export interface StaffMessageDraft extends Omit<OutboxDraft, 'sessionId' | 'patientId' | 'kind'> {
+  kind: StaffMessageKind;
+}
+
+/** A message as stored: its draft, and how sending it goes. Staff messages have no session or patient. */
+export interface OutboxMessageRecord extends Omit<OutboxDraft, 'sessionId' | 'patientId' | 'kind'> {
+  sessionId: string | null;
+  patientId: string | null;
+  kind: OutboxKind;
   id: string;
   status: OutboxStatus;
   attempts: number;
@@ -51,9 +59,12 @@ export type ClaimOutcome =
   | { status: 'failed'; error: string }
   | { status: 'cancelled'; reason: string };
 
+/** A message to a patient about a session (every message but those to staff). */
+export type SessionMessageRecord = OutboxMessageRecord & { sessionId: string; patientId: string; kind: MessageKind };
+
 export interface OutboxRepository {
   /** A session's messages, by due time. */
-  listBySession(sessionId: string): Promise<OutboxMessageRecord[]>;
+  listBySession(sessionId: string): Promise<SessionMessageRecord[]>;
   /**
    * Adds the session's message of this kind, or replaces the existing one and makes it pending
    * again when its fingerprint changed (the session moved: sent messages go out again), when it
@@ -61,6 +72,8 @@ export interface OutboxRepository {
    * alone, so planning twice never sends twice. Returns the message and what happened.
    */
   upsert(draft: OutboxDraft): Promise<{ message: OutboxMessageRecord; change: 'created' | 'replaced' | 'unchanged' }>;
+  /** Adds a message to staff, sent like the others (and never cancelled: it is about no session). */
+  enqueueForStaff(draft: StaffMessageDraft): Promise<OutboxMessageRecord>;
   /**
    * Cancels the session's pending messages, except those of `except.kinds` and those still about
    * the same session (`except.fingerprint`: merely late, not wrong). Returns the ones cancelled.

@@ -34,6 +34,9 @@ forEachEngine('patient name search through the word index', (getDb, engine) => {
   let repos: Repositories;
   let clinic: ClinicRecord;
   const people: { firstName: string; lastName: string; phone: string | null }[] = [];
+  /** The ids of the first few patients of the clinic found by `name`. */
+  const idsNamed = async (name: string) =>
+    (await repos.patients.search({ clinicId: clinic.id, name, limit: 5, offset: 0 })).map((p) => p.id);
 
   beforeAll(async () => {
     repos = createRepositories(getDb());
@@ -132,20 +135,14 @@ forEachEngine('patient name search through the word index', (getDb, engine) => {
       birthDate: '1980-01-01',
       sex: 'male',
     });
-    expect(
-      (await repos.patients.search({ clinicId: clinic.id, name: 'quarr', limit: 5, offset: 0 })).map((p) => p.id),
-    ).toEqual([renamed.id]);
+    expect(await idsNamed('quarr')).toEqual([renamed.id]);
     await repos.patients.update(renamed.id, { lastName: 'Zebedee-Quill' });
-    expect(await repos.patients.search({ clinicId: clinic.id, name: 'quarr', limit: 5, offset: 0 })).toEqual([]);
-    expect(
-      (await repos.patients.search({ clinicId: clinic.id, name: 'quill quen', limit: 5, offset: 0 })).map((p) => p.id),
-    ).toEqual([renamed.id]);
+    expect(await idsNamed('quarr')).toEqual([]);
+    expect(await idsNamed('quill quen')).toEqual([renamed.id]);
     await repos.patients.update(renamed.id, { phone: '+49 1' });
-    expect(
-      (await repos.patients.search({ clinicId: clinic.id, name: 'zebedee', limit: 5, offset: 0 })).map((p) => p.id),
-    ).toEqual([renamed.id]);
+    expect(await idsNamed('zebedee')).toEqual([renamed.id]);
     expect(await repos.patients.delete(renamed.id)).toBe(true);
-    expect(await repos.patients.search({ clinicId: clinic.id, name: 'zebedee', limit: 5, offset: 0 })).toEqual([]);
+    expect(await idsNamed('zebedee')).toEqual([]);
     const left = await getDb()
       .selectFrom('patient_name_words')
       .select('word')
@@ -176,13 +173,9 @@ forEachEngine('patient name search through the word index', (getDb, engine) => {
       .where('patient_id', '=', many.id)
       .executeTakeFirstOrThrow();
     expect(Number(pairs.n)).toBeGreaterThan(5000);
-    expect(
-      (await repos.patients.search({ clinicId: clinic.id, name: 'bc ad', limit: 5, offset: 0 })).map((p) => p.id),
-    ).toEqual([many.id]);
+    expect(await idsNamed('bc ad')).toEqual([many.id]);
     await repos.patients.update(many.id, { lastName: 'Plain' });
-    expect(
-      (await repos.patients.search({ clinicId: clinic.id, name: 'bc plain', limit: 5, offset: 0 })).map((p) => p.id),
-    ).toEqual([many.id]);
+    expect(await idsNamed('bc plain')).toEqual([many.id]);
     expect(await repos.patients.delete(many.id)).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import type { ClinicRepository } from './clinic-repository.js';
 import type { ConsentRepository } from './consent-repository.js';
 import type { CourseRepository } from './course-repository.js';
 import type { IntakeRepository } from './intake-repository.js';
+import type { LoginThrottleRepository } from './login-throttle-repository.js';
 import { kyselyAssessmentRepository } from './kysely-assessment-repository.js';
 import { kyselyAuditRepository } from './kysely-audit-repository.js';
 import { kyselyAvailabilityRepository } from './kysely-availability-repository.js';
@@ -19,6 +20,7 @@ import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
 import { kyselyCourseRepository } from './kysely-course-repository.js';
 import { kyselyIntakeRepository } from './kysely-intake-repository.js';
+import { kyselyLoginThrottleRepository } from './kysely-login-throttle-repository.js';
 import { kyselyOutboxRepository } from './kysely-outbox-repository.js';
 import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
 import { kyselyPatientRepository } from './kysely-patient-repository.js';
@@ -43,6 +45,8 @@ export interface Repositories {
   clinics: ClinicRepository;
   users: UserRepository;
   authSessions: AuthSessionRepository;
+  /** Failed sign-in tries per account and per client address (the sign-in limits). */
+  loginThrottles: LoginThrottleRepository;
   calendarFeeds: CalendarFeedRepository;
   patients: PatientRepository;
   intakes: IntakeRepository;
@@ -80,6 +84,7 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     clinics: kyselyClinicRepository(context),
     users: kyselyUserRepository(context),
     authSessions: kyselyAuthSessionRepository(context),
+    loginThrottles: kyselyLoginThrottleRepository(context),
     calendarFeeds: kyselyCalendarFeedRepository(context),
     patients: kyselyPatientRepository(context),
     intakes: kyselyIntakeRepository(context),

@@ -17,6 +17,17 @@ export interface NewSideEffectReport {
   reportedBy?: 'patient' | 'staff' | null;
 }
 
+export interface NewSideEffectPhoto {
+  id?: string;
+  reportId: string;
+  filePath: string;
+  mime: string;
+  /** The stored file's size (what the photo quotas count). */
+  bytes?: number | null;
+  /** Who uploaded it: they may delete it while the report is open. */
+  createdBy?: string | null;
+}
+
 /** A lot injected in a session's chart, with its product: what a report after the session may concern. */
 export interface SessionLot {
   lotId: string;
@@ -41,9 +52,11 @@ export interface SideEffectRepository {
   listBySession(sessionId: string): Promise<SideEffectReportRecord[]>;
   setTriage(id: string, triage: unknown): Promise<SideEffectReportRecord | undefined>;
   /** `id` may be chosen by the caller, when the file is named after it before the row exists. */
-  addPhoto(input: { id?: string; reportId: string; filePath: string; mime: string }): Promise<SideEffectPhotoRecord>;
+  addPhoto(input: NewSideEffectPhoto): Promise<SideEffectPhotoRecord>;
   listPhotos(reportId: string): Promise<SideEffectPhotoRecord[]>;
   findPhoto(id: string): Promise<SideEffectPhotoRecord | undefined>;
+  /** Removes the row (the caller removes the file); false when there was none. */
+  deletePhoto(id: string): Promise<boolean>;
   /** The lots charted in the session, once each, by product name then lot number. */
   lotsUsedInSession(sessionId: string): Promise<SessionLot[]>;
   /** The clinic's reports triaged at one of `levels`, newest first. */

@@ -31,6 +31,10 @@ export interface SideEffectPhotosTable {
   file_path: string;
   mime: string;
   created_at: IsoTimestamp;
+  /** The file's size (0023); null until the server has read it from disk (photos stored before). */
+  bytes: number | null;
+  /** Who uploaded it (0023); null on photos from before. */
+  created_by: string | null;
 }
 
 export interface OutcomesTable {
@@ -52,4 +56,6 @@ export interface PhotosTable {
   mime: string;
   created_by: string | null;
   created_at: IsoTimestamp;
+  /** The file's size (0023); null until the server has read it from disk (photos stored before). */
+  bytes: number | null;
 }

@@ -25,6 +25,27 @@ export interface AuditLogTable {
   records: string | null;
   /** The distinct patients of `records`, a JSON array, when there are two or more (indexed). */
   patient_ids: string | null;
+  /** Why the request was refused (`wrong_password`, `account_locked`, ...); null when it was not (0022). */
+  reason: string | null;
+  /** The client's address as the server saw it (behind a proxy, as the trusted proxy reported it); 0022. */
+  client_address: string | null;
+  /** How the request got in when not by a sign-in: `calendar_feed:<id>` (0024); null for a signed-in user. */
+  via: string | null;
+}
+
+/**
+ * Recent failed sign-in tries of one account (its normalised email) or one client address (0022):
+ * tries past a few free ones must wait longer after the last one, and an account with many is
+ * locked until `locked_until`. A try in progress counts until it succeeds.
+ */
+export interface LoginThrottlesTable {
+  scope: 'account' | 'address';
+  key: string;
+  failures: number;
+  last_try_at: IsoTimestamp;
+  /** The try before the last: how long the last one waited. */
+  previous_try_at: IsoTimestamp | null;
+  locked_until: IsoTimestamp | null;
 }
 
 /**
@@ -35,10 +56,11 @@ export interface AuditLogTable {
  */
 export interface OutboxMessagesTable {
   id: string;
-  session_id: string;
-  patient_id: string;
+  /** Null for a message to staff (0024), which is about no session or patient. */
+  session_id: string | null;
+  patient_id: string | null;
   clinic_id: string;
-  /** src/core/messages `MessageKind`. */
+  /** src/core/messages `OutboxKind`: a `MessageKind` to patients, or a `StaffMessageKind`. */
   kind: string;
   channel: MessageChannelName;
   recipient: string;

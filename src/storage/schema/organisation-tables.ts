@@ -9,6 +9,14 @@ export interface ClinicsTable {
   updated_at: IsoTimestamp;
 }
 
+/** A clinic made by the demo (the first start or `mesodesk demo`): only such a clinic may be reset. */
+export interface DemoClinicsTable {
+  clinic_id: string;
+  /** The seed the demo was generated from. */
+  seed: number;
+  created_at: IsoTimestamp;
+}
+
 export interface LocationsTable {
   id: string;
   clinic_id: string;

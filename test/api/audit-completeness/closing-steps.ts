@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { inDays, mondayAfter, day, type FlowContext, type Step } from './audit-flow.js';
 
 /** Documents and exports, closing the course, and a second course booked whole and moved. */
-export function closingSteps({ t, ids, id, clients, paula, location }: FlowContext): Step[] {
+export function closingSteps({ t, ids, id, paula, location }: FlowContext): Step[] {
   return [
     // Documents and exports of the record.
     {
@@ -67,14 +67,18 @@ export function closingSteps({ t, ids, id, clients, paula, location }: FlowConte
         { action: 'read', entity: 'course', entityId: id('course'), patientId: paula },
         { action: 'read', entity: 'treatment_session', entityId: id('pastSession'), patientId: paula },
       ],
-      // A subscription address for the next step (making one stores no patient data).
-      keep: async () => {
-        const made = await clients.get('patient')?.inject({ method: 'POST', url: '/api/calendar-feed' });
-        ids.feed = (made?.json() as { url: string }).url;
-      },
     },
     {
-      // Fetched by a calendar app with no sign-in: audited as the address's owner.
+      // A subscription address for the next step: it opens the patient's sessions, so making it is audited.
+      route: 'POST /api/calendar-feed',
+      as: 'patient',
+      url: () => '/api/calendar-feed',
+      status: 201,
+      expected: () => [{ action: 'create', entity: 'calendar_feed', patientId: paula }],
+      keep: (b) => (ids.feed = b.url),
+    },
+    {
+      // Fetched by a calendar app with no sign-in: the owner's records, read through the feed.
       route: 'GET /api/calendar-feeds/:token.ics',
       as: 'patient',
       url: () => id('feed'),

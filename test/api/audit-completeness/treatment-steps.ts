@@ -211,6 +211,24 @@ export function treatmentSteps({ ids, id, paula }: FlowContext): Step[] {
       expected: () => [{ action: 'read', entity: 'side_effect_photo', entityId: id('reportPhoto'), patientId: paula }],
     },
     {
+      route: 'POST /api/side-effects/:id/photos',
+      as: 'patient',
+      url: () => `/api/side-effects/${id('report')}/photos`,
+      status: 201,
+      form: () => [{ name: 'photo', file: sampleImages.jpeg, filename: 'blurred.jpg' }],
+      expected: (b) => [{ action: 'create', entity: 'side_effect_photo', entityId: b.photos[0].id, patientId: paula }],
+      keep: (b) => (ids.unwantedPhoto = b.photos[0].id),
+    },
+    {
+      route: 'DELETE /api/side-effects/:id/photos/:photoId',
+      as: 'patient',
+      url: () => `/api/side-effects/${id('report')}/photos/${id('unwantedPhoto')}`,
+      status: 204,
+      expected: () => [
+        { action: 'delete', entity: 'side_effect_photo', entityId: id('unwantedPhoto'), patientId: paula },
+      ],
+    },
+    {
       route: 'GET /api/side-effects',
       as: 'practitioner',
       url: () => '/api/side-effects',

@@ -234,6 +234,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { email: fixture.users.admin.email, password: testPassword },
+    // The same password again: the next request's current password is still right.
+    'POST /api/auth/password': { currentPassword: testPassword, newPassword: testPassword },
     'POST /api/assessments': healthyIntake(),
     // Every screening question answered: this becomes the patient's latest intake, which the treatment gate reads when the chart route's turn comes.
     'POST /api/patients/:id/intakes': answeredIntake(fixture.patient.birthDate),

@@ -1,3 +1,5 @@
+import { argon2idHasher } from '../../../src/services/accounts/password-hasher.js';
+import { testPassword, testPasswordHashing } from '../../../src/test-support/test-app.js';
 import type { SampleWrite } from './sample-request.js';
 import { intakeWithMedication, type SampleRecords } from './sample-records.js';
 
@@ -9,8 +11,22 @@ export function clinicSampleWrites({
   unique,
   newPractitioner,
 }: SampleRecords): Record<string, SampleWrite> {
+  let testPasswordHash: Promise<string> | undefined;
   return {
     'POST /api/auth/logout': { role: 'admin', stores: true, make: async () => ({ url: '/api/auth/logout' }) },
+    // The patient sets the same password again (other sessions end): later sign-ins still work.
+    // A sample sent with another new password (SQL, say) is undone the next time one is made.
+    'POST /api/auth/password': {
+      role: 'patient',
+      stores: true,
+      make: async () => {
+        const { patient } = fixture.users;
+        testPasswordHash ??= argon2idHasher(testPasswordHashing).hash(testPassword);
+        await repos.users.update(patient.id, { passwordHash: await testPasswordHash });
+        await repos.loginThrottles.clear({ scope: 'account', key: patient.email });
+        return { url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword: testPassword } };
+      },
+    },
     'POST /api/calendar-feed': {
       role: 'practitioner',
       stores: true,
@@ -78,6 +94,16 @@ export function clinicSampleWrites({
           role: 'reception',
         },
       }),
+    },
+    'DELETE /api/users/:id/lockout': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const user = await newPractitioner();
+        await repos.loginThrottles.countTry({ scope: 'account', key: user.email }, new Date(0).toISOString());
+        await repos.loginThrottles.lock({ scope: 'account', key: user.email }, '2099-01-01T00:00:00.000Z');
+        return { url: `/api/users/${user.id}/lockout` };
+      },
     },
     'PATCH /api/users/:id': {
       role: 'admin',

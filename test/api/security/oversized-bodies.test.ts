@@ -172,8 +172,10 @@ forEachApp(
         if (!sample) continue;
         const request = await sample.make();
         if (request.form) continue;
-        // Signing out ends the session that sends it: that one gets a session of its own.
+        // Signing out ends the session that sends it: that one gets a session of its own. A password
+        // change ends the user's other sessions: the role signs in afresh afterwards.
         const sender = route.url.startsWith('/api/auth/') ? await get().signIn(sample.role) : await client(sample.role);
+        if (route.url.startsWith('/api/auth/')) clients.delete(sample.role);
         for (const type of ['application/json', ...(extraJsonTypes[key] ?? [])]) {
           const response = await sender.inject({
             method: route.method,

@@ -44,8 +44,8 @@ export function schedulingSampleWrites({
         url: `/api/locations/${fixture.location.id}/exceptions`,
         payload: {
           kind: 'days',
-          from: '2032-03-01',
-          to: '2032-03-02',
+          from: '2031-03-01',
+          to: '2031-03-02',
           practitionerId: (await newPractitioner()).id,
           reason: 'Conference',
         },

@@ -30,6 +30,9 @@ export const fieldKinds: Record<string, FieldKind> = {
   'override.reason': 'text',
   'patient.medications.[].name': 'text',
   password: 'secret',
+  // Checked rather than stored: the current password against the account, the new one for strength.
+  currentPassword: 'format',
+  newPassword: 'format',
   email: 'format',
   birthDate: 'format',
   timeZone: 'format',

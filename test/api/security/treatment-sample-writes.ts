@@ -71,6 +71,28 @@ export function treatmentSampleWrites({
         };
       },
     },
+    'DELETE /api/side-effects/:id/photos/:photoId': {
+      // Only whoever uploaded a photo may delete it: the admin uploads, then deletes.
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const admin = await adminClient();
+        const report = await admin.inject({
+          method: 'POST',
+          url: `/api/sessions/${await newSession(hoursAgo(48))}/side-effects`,
+          payload: sideEffectBody,
+        });
+        expectStatus(report, 201, 'side-effect report');
+        const reportId: string = report.json().id;
+        const upload = await admin.inject({
+          method: 'POST',
+          url: `/api/side-effects/${reportId}/photos`,
+          ...multipartPayload([{ name: 'photo', file: sampleImages.png }]),
+        });
+        expectStatus(upload, 201, 'side-effect photo to delete');
+        return { url: `/api/side-effects/${reportId}/photos/${upload.json().photos[0].id}` };
+      },
+    },
     'POST /api/sessions/:id/side-effects': {
       role: 'practitioner',
       stores: true,

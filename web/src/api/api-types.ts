@@ -25,6 +25,7 @@ export type IntakeEntry = Ok<'/api/patients/{id}/intakes', 'get'>['intakes'][num
 export type ScheduleEntry = Ok<'/api/sessions', 'get'>['entries'][number];
 export type TreatmentSession = Ok<'/api/sessions/{id}', 'get'>;
 export type AuditEntry = Ok<'/api/audit', 'get'>['entries'][number];
+export type DeniedUser = Ok<'/api/audit/denied', 'get'>['users'][number];
 
 /** A stored assessment with its result in the core's full shape (see assessment-types.ts). */
 export type StoredAssessment = Omit<Ok<'/api/assessments/{id}', 'get'>, 'result'> & { result: AssessmentResult };

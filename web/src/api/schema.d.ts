@@ -52,7 +52,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in; sets the httpOnly session cookie */
+        /**
+         * Sign in; sets the httpOnly session cookie
+         * @description After several wrong passwords for an account or from an address, further tries must wait longer each time (429 with Retry-After); many in a row lock the account for a while (429 account_locked) unless an admin unlocks it (DELETE /api/users/{id}/lockout).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -122,6 +125,8 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description Seconds to wait before trying again (also in Retry-After) */
+                            retryAfterSeconds: number;
                         };
                     };
                 };
@@ -245,6 +250,151 @@ export interface paths {
                     content: {
                         "application/json": {
                             token: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your own password: ends your other sessions */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        newPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description Seconds to wait before trying again (also in Retry-After) */
+                            retryAfterSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether this browser is signed in, and as whom; always 200 (signedIn false, user null when not). GET /api/auth/me answers 401 instead */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signedIn: boolean;
+                            user: {
+                                id: string;
+                                clinicId: string;
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "practitioner" | "reception" | "patient";
+                                patientId: string | null;
+                                active: boolean;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
+                            } | null;
                         };
                     };
                 };
@@ -1365,6 +1515,22 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -1398,6 +1564,60 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/users/{id}/lockout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Unlock a user locked after too many failed sign-ins, and forget their failed tries */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients": {
@@ -2821,7 +3041,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's audit log, newest first: who read or changed which record, and when */
+        /**
+         * The clinic's audit log, newest first: who read or changed which record, and when
+         * @description Reading it is itself audited (entity `audit_log`, naming the patient filtered by, if any).
+         */
         get: {
             parameters: {
                 query?: {
@@ -2831,6 +3054,8 @@ export interface paths {
                     action?: "read" | "create" | "update" | "delete";
                     from?: string;
                     to?: string;
+                    /** @description true: only refused requests (denied access, failed sign-ins) */
+                    refused?: "true" | "false";
                     limit?: number;
                     offset?: number;
                 };
@@ -2867,6 +3092,75 @@ export interface paths {
                                     entityId: string | null;
                                     patientId: string | null;
                                 }[];
+                                /** @description Why the request was refused, when it was: a failed sign-in, or denied access (not_signed_in, wrong_role, not_their_record, other_clinic, refused) */
+                                reason?: string;
+                                /** @description The client's address, for sign-in attempts, refused requests and calendar-feed reads */
+                                clientAddress?: string;
+                                /** @description How the request got in without a sign-in: `calendar_feed:<id>` for a calendar app fetching that feed */
+                                via?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/denied": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refused requests per user, latest first: how many, why, when last, and whether they raised an alert
+         * @description Signed-in users of the clinic whose requests were refused (denied access, failed sign-ins), at most 100. A burst of denied access (`threshold` refusals within `windowMinutes`) alerts every admin once per burst. Reading it is audited (entity `audit_log`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            threshold: number;
+                            windowMinutes: number;
+                            users: {
+                                userId: string;
+                                /** @description Null when the account no longer exists */
+                                displayName: string | null;
+                                email: string | null;
+                                /** @description The role at the latest refusal */
+                                role: string | null;
+                                count: number;
+                                /** @description ISO 8601 timestamp of the latest refusal */
+                                lastAt: string;
+                                /** @description Refusals by reason: not_signed_in, wrong_role, not_their_record, other_clinic, refused, or a failed sign-in's */
+                                reasons: {
+                                    reason: string;
+                                    count: number;
+                                }[];
+                                /** @description When a burst of their refusals last alerted the admins */
+                                alertedAt: string | null;
                             }[];
                         };
                     };
@@ -4513,7 +4807,7 @@ export interface paths {
         put?: never;
         /**
          * Add photos to a side-effect report (multipart)
-         * @description Up to 5 images in the "photo" field; JPEG, PNG or WebP (checked by content), at most 10 MB each (413 beyond).
+         * @description Up to 5 images in the "photo" field; JPEG, PNG or WebP (checked by content), at most 10 MB each (413 beyond). 413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit (nothing is stored).
          */
         post: {
             parameters: {
@@ -4662,7 +4956,81 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a photo of a side-effect report, and its file
+         * @description Only whoever uploaded the photo (403 for anyone else), within 7 days of the report (409 report_closed after).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -5479,7 +5847,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a before or after photo of the patient (multipart)
-         * @description Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond).
+         * @description Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond). 413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit.
          */
         post: {
             parameters: {

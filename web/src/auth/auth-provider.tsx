@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isApiError } from '../api/api-error';
 import { api, call, setUnauthenticatedListener } from '../api/client';
 import { forgetCsrfToken } from '../api/csrf-token';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
@@ -14,11 +13,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       forgetCsrfToken();
       setState((previous) => ({ status: 'signed-out', user: null, expired: previous.status === 'signed-in' }));
     });
-    call(api.GET('/api/auth/me')).then(
-      ({ user }) => setState({ status: 'signed-in', user }),
+    // The probe answers 200 signed in or not, so a first visit leaves no error in the console (/me would answer 401).
+    call(api.GET('/api/auth/session')).then(
+      ({ user }) =>
+        setState(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null, expired: false }),
       (error: unknown) => {
         // A network failure at start is not a sign-out; but the sign-in page is the only useful place to go.
-        if (!isApiError(error) || error.status !== 401) console.warn('could not check the session', error);
+        console.warn('could not check the session', error);
         setState({ status: 'signed-out', user: null, expired: false });
       },
     );

@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
+import { EmptyState } from '../components/empty-state';
 
 /** Upcoming sessions that re-screening flagged, with the reasons and their sources. */
 export function FlagsPage() {
@@ -63,7 +64,7 @@ export function FlagsPage() {
       <Loaded state={state}>
         {(flags) =>
           flags.length === 0 ? (
-            <Alert color="teal">{t('records.flagsNone')}</Alert>
+            <EmptyState text={t('empty.flags')} action={{ to: '/patients', label: t('empty.findPatient') }} />
           ) : (
             <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="flags">
               {flags.map((flag) => (

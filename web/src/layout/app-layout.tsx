@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useAuth, useUser } from '../auth/auth-context';
+import { ChangePassword } from '../auth/change-password';
 import { LanguageSwitch } from '../components/language-switch';
 import { LoadingState } from '../components/loading-state';
 import { navItemsFor, type NavItem } from './nav-items';
@@ -69,6 +70,7 @@ export function AppLayout() {
         {navItemsFor(user.role).map((item) => (
           <MenuLink key={item.to} item={item} onNavigate={close} />
         ))}
+        <ChangePassword />
       </AppShell.Navbar>
       <AppShell.Main id="main">
         {/* Keyed by path: a new page gets fresh state and its title takes focus. */}

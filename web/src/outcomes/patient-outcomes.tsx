@@ -7,6 +7,7 @@ import { LoadingState } from '../components/loading-state';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { RateSessionForm } from './rate-session-form';
+import { EmptyState } from '../components/empty-state';
 
 const OutcomeChart = lazy(async () => ({ default: (await import('./outcome-chart')).OutcomeChart }));
 
@@ -38,7 +39,7 @@ export function PatientOutcomes({ patientId }: { patientId: string }) {
         {({ outcomes, held }) => (
           <>
             {outcomes.length === 0 ? (
-              <Text size="sm">{t('records.noOutcomes')}</Text>
+              <EmptyState size="sm" text={t('empty.outcomes')} />
             ) : (
               <>
                 <Suspense fallback={<LoadingState />}>

@@ -6,6 +6,7 @@ import { documentLinks } from '../documents/document-links';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
+import { EmptyState } from '../components/empty-state';
 
 export function PatientConsents({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -28,7 +29,11 @@ export function PatientConsents({ patientId }: { patientId: string }) {
       <Loaded state={state}>
         {(signatures) =>
           signatures.length === 0 ? (
-            <Text size="sm">{t('patients.noConsents')}</Text>
+            <EmptyState
+              size="sm"
+              text={t('empty.consents')}
+              action={{ to: `/patients/${patientId}/consent`, label: t('empty.signConsent') }}
+            />
           ) : (
             <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="consents">
               {signatures.map((s) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Course } from '../api/api-types';
 import { api, call } from '../api/client';
 import { documentLinks } from '../documents/document-links';
+import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useCodeLabel } from '../i18n/use-code-label';
@@ -10,12 +11,40 @@ import { useFormat } from '../i18n/use-format';
 import { SessionList } from '../sessions/session-list';
 
 async function loadCourses(patientId: string) {
-  const { courses } = await call(api.GET('/api/patients/{id}/courses', { params: { path: { id: patientId } } }));
+  const path = { params: { path: { id: patientId } } };
+  const { courses } = await call(api.GET('/api/patients/{id}/courses', path));
   return Promise.all(
     courses.map(async (course) => ({
       course: course as unknown as Course,
       sessions: (await call(api.GET('/api/courses/{id}/sessions', { params: { path: { id: course.id } } }))).sessions,
     })),
+  );
+}
+
+/** Where the first course comes from: the latest assessment, when it plans one. */
+async function latestPlannedAssessment(patientId: string): Promise<string | null> {
+  const { intakes } = await call(api.GET('/api/patients/{id}/intakes', { params: { path: { id: patientId } } }));
+  const latest = intakes[0]?.assessment;
+  return latest?.result.plan ? latest.id : null;
+}
+
+function NoCourse({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const state = useLoad(() => latestPlannedAssessment(patientId), [patientId]);
+  return (
+    <Loaded state={state}>
+      {(assessmentId) => (
+        <EmptyState
+          size="sm"
+          text={t('empty.courses')}
+          action={
+            assessmentId
+              ? { to: `/patients/${patientId}/courses/new?assessment=${assessmentId}`, label: t('empty.bookCourse') }
+              : { to: `/patients/${patientId}/intake`, label: t('empty.takeIntake') }
+          }
+        />
+      )}
+    </Loaded>
   );
 }
 
@@ -33,7 +62,7 @@ export function PatientCourses({ patientId, canChart }: { patientId: string; can
       <Loaded state={state}>
         {(courses) =>
           courses.length === 0 ? (
-            <Text size="sm">{t('patients.noCourses')}</Text>
+            <NoCourse patientId={patientId} />
           ) : (
             <Stack gap="md">
               {courses.map(({ course, sessions }) => (

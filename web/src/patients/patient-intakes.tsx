@@ -8,6 +8,7 @@ import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { verdictColor } from '../assessment/verdict-colors';
 import type { Verdict } from '../api/assessment-types';
+import { EmptyState } from '../components/empty-state';
 
 /** Every intake version, newest first, with its assessment's verdict. */
 export function PatientIntakes({ patientId }: { patientId: string }) {
@@ -26,7 +27,11 @@ export function PatientIntakes({ patientId }: { patientId: string }) {
       <Loaded state={state}>
         {(intakes) =>
           intakes.length === 0 ? (
-            <Text size="sm">{t('patients.noIntakes')}</Text>
+            <EmptyState
+              size="sm"
+              text={t('empty.intakes')}
+              action={{ to: `/patients/${patientId}/intake`, label: t('empty.takeIntake') }}
+            />
           ) : (
             <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
               {intakes.map((intake) => (

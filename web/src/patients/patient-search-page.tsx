@@ -9,6 +9,7 @@ import { useLoad } from '../hooks/use-load';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { interpretQuery } from './search-query';
+import { EmptyState } from '../components/empty-state';
 
 /** Searches as the user types (after a pause). The query lives in the URL, so Back returns to the results. */
 export function PatientSearchPage() {
@@ -56,7 +57,10 @@ export function PatientSearchPage() {
           <Loaded state={results}>
             {(patients) =>
               !patients || patients.length === 0 ? (
-                <Text>{t('patients.noResults')}</Text>
+                <EmptyState
+                  text={t('empty.patients')}
+                  action={{ to: '/patients/new', label: t('empty.registerPatient') }}
+                />
               ) : (
                 <>
                   <Text size="sm" mb="xs">

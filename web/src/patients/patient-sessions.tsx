@@ -1,6 +1,7 @@
 import { Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
+import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { SessionList } from '../sessions/session-list';
@@ -17,7 +18,15 @@ export function PatientSessions({ patientId }: { patientId: string }) {
       <Title order={2} size="h4" id="sessions-heading" mb="sm">
         {t('course.sessionsHeading')}
       </Title>
-      <Loaded state={state}>{(sessions) => <SessionList sessions={sessions} canChart={false} />}</Loaded>
+      <Loaded state={state}>
+        {(sessions) =>
+          sessions.length === 0 ? (
+            <EmptyState size="sm" text={t('empty.sessions')} />
+          ) : (
+            <SessionList sessions={sessions} canChart={false} />
+          )
+        }
+      </Loaded>
     </Paper>
   );
 }

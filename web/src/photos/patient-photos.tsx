@@ -1,4 +1,4 @@
-import { Image, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Image, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ok } from '../api/api-types';
@@ -7,6 +7,7 @@ import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { PhotoUploadForm } from './photo-upload-form';
+import { EmptyState } from '../components/empty-state';
 
 type Photo = Ok<'/api/patients/{id}/photos', 'get'>['photos'][number];
 
@@ -52,7 +53,7 @@ export function PatientPhotos({
           return (
             <Stack gap="sm">
               {photos.length === 0 ? (
-                <Text size="sm">{t('records.noPhotos')}</Text>
+                <EmptyState size="sm" text={canUpload ? t('empty.photos') : t('records.noPhotos')} />
               ) : (
                 <>
                   <Title order={3} size="h5">

@@ -7,6 +7,7 @@ import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { ReportSummary } from '../side-effects/report-summary';
 import { TriageBadge } from '../side-effects/triage-badge';
+import { EmptyState } from '../components/empty-state';
 
 /** The patient's own side-effect reports with the triage each got. */
 export function MyReports({ sessions }: { sessions: TreatmentSession[] }) {
@@ -29,7 +30,11 @@ export function MyReports({ sessions }: { sessions: TreatmentSession[] }) {
       <Loaded state={state}>
         {(reports) =>
           reports.length === 0 ? (
-            <Text size="sm">{t('portal.noReports')}</Text>
+            <EmptyState
+              size="sm"
+              text={t('empty.portalReports')}
+              action={{ to: '/portal/side-effects/new', label: t('empty.reportSideEffect') }}
+            />
           ) : (
             <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="my-reports">
               {reports.map((r) => (

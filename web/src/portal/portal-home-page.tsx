@@ -13,6 +13,7 @@ import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
 import { MyReports } from './my-reports';
 import { PreparationChecklist } from './preparation-checklist';
+import { EmptyState } from '../components/empty-state';
 
 /** The patient's start page: next sessions and how to prepare, aftercare since the last one, reports. */
 export function PortalHomePage() {
@@ -49,7 +50,7 @@ export function PortalHomePage() {
                   {t('portal.upcoming')}
                 </Title>
                 {upcoming.length === 0 ? (
-                  <Text size="sm">{t('portal.noUpcoming')}</Text>
+                  <EmptyState size="sm" text={t('empty.portalUpcoming')} />
                 ) : (
                   <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="upcoming">
                     {upcoming.map((s) => (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useFormat } from '../i18n/use-format';
+import { EmptyState } from '../components/empty-state';
 
 /** Who received a lot: pick it from the catalogue, see each patient with contact details and sessions. */
 export function RecallPage() {
@@ -92,7 +93,7 @@ export function RecallPage() {
                   </Paper>
                 )}
                 {result.patients.length === 0 ? (
-                  <Alert color="teal">{t('records.recallNone')}</Alert>
+                  <EmptyState text={t('empty.recall')} action={{ to: '/today', label: t('empty.openSchedule') }} />
                 ) : (
                   <>
                     <Text size="sm">{t('records.recallPatients', { count: result.patients.length })}</Text>

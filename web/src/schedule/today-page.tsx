@@ -12,6 +12,7 @@ import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { SessionFlagBadge } from '../flags/session-flag-badge';
 import { SessionStatusBadge } from '../sessions/session-status-badge';
+import { EmptyState } from '../components/empty-state';
 
 /** The clinic's sessions of one day (today unless ?date= says otherwise), in time order. */
 export function TodayPage() {
@@ -56,7 +57,7 @@ export function TodayPage() {
       <Loaded state={state}>
         {(entries) =>
           entries.length === 0 ? (
-            <Text>{t('schedule.empty')}</Text>
+            <EmptyState text={t('empty.schedule')} action={{ to: '/patients', label: t('empty.findPatient') }} />
           ) : (
             <Table.ScrollContainer minWidth={520}>
               <Table striped data-testid="schedule">

@@ -9,6 +9,7 @@ import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { ReportSummary } from './report-summary';
 import { TriageBadge } from './triage-badge';
+import { EmptyState } from '../components/empty-state';
 
 type Filter = 'all' | 'urgent' | 'review';
 
@@ -49,7 +50,7 @@ export function AttentionPage() {
       <Loaded state={state}>
         {(reports) =>
           reports.length === 0 ? (
-            <Text>{t('sideEffects.none')}</Text>
+            <EmptyState text={t('empty.sideEffects')} action={{ to: '/patients', label: t('empty.findPatient') }} />
           ) : (
             <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="attention-list">
               {reports.map((r) => (

@@ -11,6 +11,7 @@ import { ReportSummary } from './report-summary';
 import type { SideEffectReport } from './side-effect-types';
 import { TriageBadge } from './triage-badge';
 import { TriageResult } from './triage-result';
+import { EmptyState } from '../components/empty-state';
 
 /**
  * Every side-effect report of the patient's sessions, with its triage, for the clinician; and a form
@@ -79,7 +80,7 @@ export function PatientSideEffects({ patientId }: { patientId: string }) {
               </Stack>
             )}
             {reports.length === 0 ? (
-              <Text size="sm">{t('sideEffects.noPatientReports')}</Text>
+              <EmptyState size="sm" text={t('empty.patientSideEffects')} />
             ) : (
               <Stack gap="md" data-testid="patient-side-effects">
                 {reports.map((r) => (

@@ -7,7 +7,13 @@ export function TriageBadge({ triage }: { triage: Triage | null }) {
   const { t } = useTranslation();
   if (!triage) return null;
   return (
-    <Badge color={triageColor[triage.level]} data-testid="triage-badge" data-level={triage.level}>
+    // Never squeezed by a long report beside it: "Urgent" must stay readable.
+    <Badge
+      color={triageColor[triage.level]}
+      data-testid="triage-badge"
+      data-level={triage.level}
+      style={{ flexShrink: 0 }}
+    >
       {t(`sideEffects.level.${triage.level}`)}
     </Badge>
   );

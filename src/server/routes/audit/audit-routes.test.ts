@@ -108,15 +108,18 @@ forEachApp('audit log', (get) => {
     expect(second[0]).toMatchObject({ entityId: ids[1], patientId: ids[1], route: 'GET /api/patients' });
   });
 
-  it('records nothing for refused or failed requests', async () => {
+  it('records a refused request as refused, and nothing for failed ones', async () => {
     const { fixture } = get();
     const admin = await get().signIn('admin');
-    const count = async () =>
-      (await admin.inject({ method: 'GET', url: `/api/audit?patientId=${fixture.otherPatient.id}` })).json().entries
-        .length;
-    const before = await count();
+    const entries = async (): Promise<(Entry & { reason?: string })[]> =>
+      (await admin.inject({ method: 'GET', url: `/api/audit?patientId=${fixture.otherPatient.id}` })).json().entries;
+    const before = (await entries()).length;
     const patient = await get().signIn('patient');
     await patient.inject({ method: 'GET', url: `/api/patients/${fixture.otherPatient.id}` });
+    const [refused, ...rest] = await entries();
+    expect(rest.length).toBe(before);
+    // Never a read: the entry says the patient was refused another patient's record.
+    expect(refused).toMatchObject({ action: 'read', entity: 'patient', reason: 'not_their_record' });
     await admin.inject({
       method: 'PATCH',
       url: `/api/patients/${fixture.otherPatient.id}`,
@@ -130,7 +133,7 @@ forEachApp('audit log', (get) => {
         request: { indication: 'telepathy', area: 'scalp', date: '2026-11-22' },
       },
     });
-    expect(await count()).toBe(before);
+    expect((await entries()).length).toBe(before + 1);
   });
 
   it('filters by user, action and entity, and is for admins only', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPassword } from '../../../services/accounts/password-check.js';
 import { newSessionToken, hashSessionToken } from '../../auth/session-tokens.js';
 import type { App } from '../../app-types.js';
 import { DomainError } from '../../http-errors.js';
@@ -6,6 +7,8 @@ import { allow, anyRole, publicAccess } from '../../plugins/access-control.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { errorResponse, text } from '../../validation/fields.js';
 import { userView } from '../../views.js';
+import { passwordChangeRoute } from './password-change-route.js';
+import { auditSignInRefusal, limitedResponse, sendTooManyTries } from './sign-in-refusals.js';
 
 const loginBody = z.object({
   email: text(254),
@@ -23,31 +26,35 @@ export async function authRoutes(app: App): Promise<void> {
   app.post(
     '/api/auth/login',
     {
-      config: {
-        ...publicAccess,
-        rateLimit: { max: app.appConfig.loginRateLimit.max, timeWindow: app.appConfig.loginRateLimit.timeWindowMs },
-      },
+      // Limited per account and per client address in the database (services/accounts/login-limits.ts).
+      config: publicAccess,
       schema: {
         summary: 'Sign in; sets the httpOnly session cookie',
+        description:
+          'After several wrong passwords for an account or from an address, further tries must wait longer each ' +
+          'time (429 with Retry-After); many in a row lock the account for a while (429 account_locked) unless ' +
+          'an admin unlocks it (DELETE /api/users/{id}/lockout).',
         tags: ['auth'],
         security: [],
         body: loginBody,
-        response: { 200: z.object({ user: userView }), 401: errorResponse, 429: errorResponse },
+        response: { 200: z.object({ user: userView }), 401: errorResponse, 429: limitedResponse },
       },
     },
     async (request, reply) => {
       const { email, password } = request.body;
-      const credentials = await app.repos.users.findCredentials(email);
-      if (!credentials) {
-        await app.passwordHasher.verifyNothing(password);
+      const check = await checkPassword(
+        { repos: app.repos, hasher: app.passwordHasher, limits: app.appConfig.loginLimits },
+        { email, password, clientAddress: request.ip },
+      );
+      if (check.kind !== 'passed') {
+        await auditSignInRefusal(app, request, check);
+        if (check.kind === 'limited') return sendTooManyTries(reply, check);
         throw invalidCredentials();
       }
-      const valid = await app.passwordHasher.verify(credentials.passwordHash, password);
-      if (!valid || !credentials.user.active) throw invalidCredentials();
 
       const token = newSessionToken();
       const expiresAt = new Date(Date.now() + app.appConfig.sessionTtlMinutes * 60_000);
-      const { user } = credentials;
+      const { user } = check;
       const session = await app.repos.transaction(async (tx) => {
         await tx.authSessions.deleteExpired();
         const created = await tx.authSessions.create({
@@ -64,6 +71,7 @@ export async function authRoutes(app: App): Promise<void> {
         entity: 'auth_session',
         entityId: session.id,
         patientId: user.patientId,
+        clientAddress: request.ip,
       });
       setSessionCookie(app, reply, token, expiresAt);
       return { user };
@@ -111,4 +119,6 @@ export async function authRoutes(app: App): Promise<void> {
     },
     async (request, reply) => ({ token: reply.generateCsrf({ userInfo: requireAuth(request).session.id }) }),
   );
+
+  passwordChangeRoute(app);
 }

@@ -20,6 +20,10 @@ forEachApp('availability routes', (get) => {
   };
   const locationUrl = (path = '') => `/api/locations/${get().fixture.location.id}${path}`;
   const hoursUrl = (practitionerId: string) => locationUrl(`/practitioners/${practitionerId}/hours`);
+  const putHours = (client: TestClient, practitionerId: string, payload: object = { weeklyHours: week }) =>
+    client.inject({ method: 'PUT', url: hoursUrl(practitionerId), payload });
+  const removeException = (client: TestClient, id: string) =>
+    client.inject({ method: 'DELETE', url: `/api/availability-exceptions/${id}` });
 
   beforeAll(async () => {
     ({ admin, practitioner, reception, patient } = await signInRoles(get()));
@@ -32,41 +36,17 @@ forEachApp('availability routes', (get) => {
 
   it('sets working weeks (admins for anyone, practitioners their own) and shows them to reception', async () => {
     const { fixture } = get();
-    const set = await admin.inject({
-      method: 'PUT',
-      url: hoursUrl(fixture.users.practitioner.id),
-      payload: { weeklyHours: week, roomIds: [roomIds[1]] },
-    });
+    const set = await putHours(admin, fixture.users.practitioner.id, { weeklyHours: week, roomIds: [roomIds[1]] });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toMatchObject({
       practitionerId: fixture.users.practitioner.id,
       weeklyHours: week,
       roomIds: [roomIds[1]],
     });
-    const own = await practitioner.inject({
-      method: 'PUT',
-      url: hoursUrl(fixture.users.practitioner.id),
-      payload: { weeklyHours: week },
-    });
+    const own = await putHours(practitioner, fixture.users.practitioner.id);
     expect(own.json()).toMatchObject({ weeklyHours: week, roomIds: null });
-    expect(
-      (
-        await practitioner.inject({
-          method: 'PUT',
-          url: hoursUrl(fixture.users.admin.id),
-          payload: { weeklyHours: week },
-        })
-      ).statusCode,
-    ).toBe(403);
-    expect(
-      (
-        await reception.inject({
-          method: 'PUT',
-          url: hoursUrl(fixture.users.practitioner.id),
-          payload: { weeklyHours: week },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await putHours(practitioner, fixture.users.admin.id)).statusCode).toBe(403);
+    expect((await putHours(reception, fixture.users.practitioner.id)).statusCode).toBe(403);
 
     const view = await reception.inject({ method: 'GET', url: locationUrl('/availability') });
     expect(view.statusCode).toBe(200);
@@ -81,7 +61,7 @@ forEachApp('availability routes', (get) => {
   it('refuses malformed working weeks, naming the field', async () => {
     const { fixture } = get();
     const field = async (payload: object, id = fixture.users.practitioner.id) => {
-      const response = await admin.inject({ method: 'PUT', url: hoursUrl(id), payload });
+      const response = await putHours(admin, id, payload);
       return [response.statusCode, response.json().problems?.[0]?.field];
     };
     expect(await field({ weeklyHours: { 1: [{ start: '17:00', end: '09:00' }] } })).toEqual([
@@ -104,23 +84,13 @@ forEachApp('availability routes', (get) => {
     expect((await field({ weeklyHours: week }, 'missing'))[0]).toBe(404);
     const outsider = await get().signInElsewhere();
     expect((await outsider.inject({ method: 'GET', url: locationUrl('/availability') })).statusCode).toBe(404);
-    expect(
-      (
-        await outsider.inject({
-          method: 'PUT',
-          url: hoursUrl(fixture.users.practitioner.id),
-          payload: { weeklyHours: week },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await putHours(outsider, fixture.users.practitioner.id)).statusCode).toBe(404);
   });
 
   it('adds and removes time off and closures, which the course finder then books around', async () => {
     const { fixture } = get();
-    await admin.inject({
-      method: 'PUT',
-      url: hoursUrl(fixture.users.practitioner.id),
-      payload: { weeklyHours: { 1: [{ start: '09:00', end: '17:00' }], 2: [{ start: '09:00', end: '17:00' }] } },
+    await putHours(admin, fixture.users.practitioner.id, {
+      weeklyHours: { 1: [{ start: '09:00', end: '17:00' }], 2: [{ start: '09:00', end: '17:00' }] },
     });
     const find = async () =>
       (await proposal(reception, course.id, { locationId: fixture.location.id, earliestStart: '2030-01-07' }))[0]!;
@@ -157,20 +127,10 @@ forEachApp('availability routes', (get) => {
         .exceptions.map((e: { id: string }) => e.id),
     ).toEqual([closure.json().id, timeOff.json().id]);
 
-    expect(
-      (await practitioner.inject({ method: 'DELETE', url: `/api/availability-exceptions/${closure.json().id}` }))
-        .statusCode,
-    ).toBe(403);
-    expect(
-      (await practitioner.inject({ method: 'DELETE', url: `/api/availability-exceptions/${timeOff.json().id}` }))
-        .statusCode,
-    ).toBe(204);
-    expect(
-      (await admin.inject({ method: 'DELETE', url: `/api/availability-exceptions/${closure.json().id}` })).statusCode,
-    ).toBe(204);
-    expect(
-      (await admin.inject({ method: 'DELETE', url: `/api/availability-exceptions/${closure.json().id}` })).statusCode,
-    ).toBe(404);
+    expect((await removeException(practitioner, closure.json().id)).statusCode).toBe(403);
+    expect((await removeException(practitioner, timeOff.json().id)).statusCode).toBe(204);
+    expect((await removeException(admin, closure.json().id)).statusCode).toBe(204);
+    expect((await removeException(admin, closure.json().id)).statusCode).toBe(404);
     expect(await find()).toMatchObject({ localDate: '2030-01-07', localStart: '09:00' });
   });
 
@@ -208,18 +168,12 @@ forEachApp('availability routes', (get) => {
         })
       ).statusCode,
     ).toBe(404);
-    expect((await admin.inject({ method: 'DELETE', url: '/api/availability-exceptions/missing' })).statusCode).toBe(
-      404,
-    );
+    expect((await removeException(admin, 'missing')).statusCode).toBe(404);
   });
 
   it('removes a working week', async () => {
     const { fixture } = get();
-    await practitioner.inject({
-      method: 'PUT',
-      url: hoursUrl(fixture.users.practitioner.id),
-      payload: { weeklyHours: week },
-    });
+    await putHours(practitioner, fixture.users.practitioner.id);
     expect(
       (await practitioner.inject({ method: 'DELETE', url: hoursUrl(fixture.users.practitioner.id) })).statusCode,
     ).toBe(204);

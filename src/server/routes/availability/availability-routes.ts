@@ -8,6 +8,7 @@ import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/scheduling/availability-fields.js';
 import { isBookablePractitioner, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
+import { assertDateWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
 import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
 import { availabilityView, exceptionView, hoursView } from './availability-views.js';
 
@@ -163,6 +164,12 @@ export async function availabilityRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const location = await loadOwnLocation(app.repos, user, request.params.id);
       const body = request.body;
+      const dates =
+        body.kind === 'days'
+          ? { from: body.from, to: body.to }
+          : { start: body.start.slice(0, 10), end: body.end.slice(0, 10) };
+      for (const [field, date] of Object.entries(dates))
+        assertDateWithinBookingWindow(field, date, app.now().getTime());
       const practitionerId = body.practitionerId ?? null;
       assertMayManage(user, practitionerId);
       if (practitionerId !== null) await loadPractitioner(app.repos, user, practitionerId, 'practitionerId');

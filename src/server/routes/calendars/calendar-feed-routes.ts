@@ -5,6 +5,9 @@ import { forbidden, notFound } from '../../http-errors.js';
 import { allow, publicAccess } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse } from '../../validation/fields.js';
+import type { UserRecord } from '../../../core/records/index.js';
+import type { CalendarFeedRecord } from '../../../storage/repositories/calendar-feed-repository.js';
+import type { AuditEvent } from '../../plugins/audit.js';
 import { defaultFeedWindow, patientCalendar, practitionerCalendar, sendCalendar } from './calendar-routes.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -20,11 +23,21 @@ const newFeed = z.object({
 // 32 random bytes, base64url: what this server hands out, so anything else is simply unknown.
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed token') });
 
+/** The audit entity of a subscription address; a patient's names the patient, whose sessions it shows. */
+const feedEntity = 'calendar_feed';
+const feedEvent = (action: 'create' | 'delete', feed: CalendarFeedRecord, owner: UserRecord): AuditEvent => ({
+  action,
+  entity: feedEntity,
+  entityId: feed.id,
+  patientId: owner.role === 'patient' ? owner.patientId : null,
+});
+
 /**
  * Calendar subscriptions. Calendar apps poll an address and cannot sign in, so a signed-in user
  * (a clinician for their appointments, a patient for their sessions) gets a secret address instead.
- * It shows only that calendar, read-only, is audited as its owner, ends when a new one is made, when
- * it is revoked, or when the account is disabled.
+ * It shows only that calendar, read-only, ends when a new one is made, when it is revoked, or when
+ * the account is disabled. Making and ending one is audited; so is each fetch, as read through that
+ * feed (`via`), from the fetching address, for the owner: not as the owner's own reading.
  */
 export async function calendarFeedRoutes(app: App): Promise<void> {
   const tags = ['calendars'];
@@ -57,7 +70,15 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       if (user.role === 'patient' && !user.patientId) throw forbidden('this account has no patient record');
       const token = randomBytes(32).toString('base64url');
-      const feed = await app.repos.calendarFeeds.replace(user.id, hashToken(token));
+      const feed = await app.repos.transaction(async (tx) => {
+        const ended = await tx.calendarFeeds.findByUser(user.id);
+        const made = await tx.calendarFeeds.replace(user.id, hashToken(token));
+        await request.audit(
+          [...(ended ? [feedEvent('delete', ended, user)] : []), feedEvent('create', made, user)],
+          tx,
+        );
+        return made;
+      });
       return reply.code(201).send({ url: feedPath(token), createdAt: feed.createdAt });
     },
   );
@@ -69,7 +90,13 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
       schema: { summary: 'End your calendar subscription address', tags, response: { 204: z.null() } },
     },
     async (request, reply) => {
-      await app.repos.calendarFeeds.remove(requireAuth(request).user.id);
+      const { user } = requireAuth(request);
+      await app.repos.transaction(async (tx) => {
+        const ended = await tx.calendarFeeds.findByUser(user.id);
+        if (!ended) return;
+        await tx.calendarFeeds.remove(user.id);
+        await request.audit(feedEvent('delete', ended, user), tx);
+      });
       return reply.code(204).send(null);
     },
   );
@@ -91,17 +118,8 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
       const found = await app.repos.calendarFeeds.findActive(hashToken(request.params.token));
       if (!found) throw notFound('calendar feed');
       const { user, feed } = found;
-      // Audited as the owner: the address stands in for their sign-in.
-      request.auth = {
-        user,
-        session: {
-          id: `calendar-feed:${feed.id}`,
-          userId: user.id,
-          userAgent: request.headers['user-agent'] ?? null,
-          createdAt: feed.createdAt,
-          expiresAt: feed.createdAt,
-        },
-      };
+      // No one signed in: the reads are the owner's records, fetched through this feed from this address.
+      request.auditStandIn = { user, via: `${feedEntity}:${feed.id}` };
       const window = defaultFeedWindow(Date.now());
       const calendar =
         user.role === 'patient'

@@ -1,11 +1,10 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { LotRecord, PatientRecord, ProductRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { createSampleCourse } from '../../../test-support/stored-records.js';
-
-const signatureImage =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { createSampleCourse, createTheirProduct } from '../../../test-support/stored-records.js';
+import { signatureImage } from '../../../test-support/sample-signature.js';
+import { clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('chart routes', (get) => {
   let admin: TestClient;
@@ -18,10 +17,7 @@ forEachApp('chart routes', (get) => {
 
   beforeAll(async () => {
     const { repos, fixture } = get();
-    admin = await get().signIn('admin');
-    practitioner = await get().signIn('practitioner');
-    reception = await get().signIn('reception');
-    patient = await get().signIn('patient');
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
     product = await repos.products.createProduct({
       clinicId: fixture.clinic.id,
       name: 'Hair cocktail',
@@ -88,6 +84,8 @@ forEachApp('chart routes', (get) => {
   const chart = (client: TestClient, sessionId: string, body: object = chartBody()) =>
     client.inject({ method: 'POST', url: `/api/sessions/${sessionId}/chart`, payload: body });
   const current = async () => (await admin.inject({ method: 'GET', url: '/api/consent-texts/mesotherapy' })).json();
+  const publishConsent = (text: string) =>
+    admin.inject({ method: 'POST', url: '/api/consent-texts/mesotherapy/versions', payload: { text } });
   const signCurrent = async (of: PatientRecord) => {
     const response = await practitioner.inject({
       method: 'POST',
@@ -115,11 +113,7 @@ forEachApp('chart routes', (get) => {
       message: expect.stringContaining('no mesotherapy consent text is published'),
     });
 
-    await admin.inject({
-      method: 'POST',
-      url: '/api/consent-texts/mesotherapy/versions',
-      payload: { text: 'Consent, version one.' },
-    });
+    await publishConsent('Consent, version one.');
     const unsigned = await chart(practitioner, session.id);
     expect(unsigned.statusCode).toBe(409);
     expect(unsigned.json()).toMatchObject({
@@ -128,11 +122,7 @@ forEachApp('chart routes', (get) => {
     });
 
     await signCurrent(fixture.patient);
-    await admin.inject({
-      method: 'POST',
-      url: '/api/consent-texts/mesotherapy/versions',
-      payload: { text: 'Consent, version two.' },
-    });
+    await publishConsent('Consent, version two.');
     const outdated = await chart(practitioner, session.id);
     expect(outdated.statusCode).toBe(409);
     expect(outdated.json()).toMatchObject({
@@ -172,12 +162,7 @@ forEachApp('chart routes', (get) => {
       [10, 13, 'gun', lots.good.id],
     ]);
 
-    const audit = await get().repos.audit.list({
-      clinicId: fixture.clinic.id,
-      patientId: fixture.patient.id,
-      limit: 20,
-      offset: 0,
-    });
+    const audit = await clinicAudit(get(), { patientId: fixture.patient.id, limit: 20 });
     expect(audit.map((a) => `${a.action} ${a.entity} ${a.entityId}`)).toEqual(
       expect.arrayContaining([`create chart_entry ${body.chart.id}`, `update treatment_session ${session.id}`]),
     );
@@ -201,13 +186,11 @@ forEachApp('chart routes', (get) => {
     expect((await patient.inject({ method: 'GET', url: `/api/sessions/${othersSession.id}/chart` })).statusCode).toBe(
       404,
     );
-    const reads = await get().repos.audit.list({
-      clinicId: fixture.clinic.id,
+    const reads = await clinicAudit(get(), {
       patientId: fixture.patient.id,
       entity: 'chart_entry',
       action: 'read',
       limit: 20,
-      offset: 0,
     });
     expect(reads.map((r) => r.userId)).toContain(fixture.users.patient.id);
   });
@@ -286,16 +269,7 @@ forEachApp('chart routes', (get) => {
     expect((await problems({ points: [point()] }))[0]?.field).toBe('anaesthesiaUsed');
 
     const other = await get().createOtherClinic();
-    const theirs = await get().repos.products.createProduct({
-      clinicId: other.clinic.id,
-      name: 'Theirs',
-      ingredients: ['zinc'],
-    });
-    const theirLot = await get().repos.products.createLot({
-      productId: theirs.id,
-      lotNumber: 'T-1',
-      expiryDate: '2030-01-01',
-    });
+    const { product: theirs, lot: theirLot } = await createTheirProduct(get().repos, other.clinic.id);
     expect(await fieldOf({ productId: theirs.id, lotId: theirLot.id })).toBe('points[1].productId');
     await expectUncharted(session.id);
   });

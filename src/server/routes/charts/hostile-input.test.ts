@@ -5,14 +5,12 @@ import { makeIntake } from '../../../test-support/intake-builder.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { createSampleCourse } from '../../../test-support/stored-records.js';
 import { expectNoServerErrorForBodies } from '../../../test-support/hostile-bodies.js';
+import { signatureImage } from '../../../test-support/sample-signature.js';
 
 /** Hostile values, with the numbers at the edges of the chart's ranges (x, y in 0..1, depth up to 13 mm). */
 const hostileOptions = { strings: ["'; drop table lots; --", 'data:image/png;base64,'], numbers: [0.5, 10, 13] };
 const nastyText = nastyString(hostileOptions.strings);
 const hostile = nastyValue(hostileOptions);
-
-const signatureImage =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 forEachApp('consent, product and chart routes: no input produces a server error', (get) => {
   let admin: TestClient;

@@ -1,8 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-
-const signatureImage =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { signatureImage } from '../../../test-support/sample-signature.js';
+import { clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('consent routes', (get) => {
   let admin: TestClient;
@@ -11,10 +10,7 @@ forEachApp('consent routes', (get) => {
   let patient: TestClient;
 
   beforeAll(async () => {
-    admin = await get().signIn('admin');
-    practitioner = await get().signIn('practitioner');
-    reception = await get().signIn('reception');
-    patient = await get().signIn('patient');
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
   });
 
   const publish = (client: TestClient, procedure: string, text: string) =>
@@ -91,13 +87,7 @@ forEachApp('consent routes', (get) => {
     });
     expect(signature.signedAt >= before && signature.signedAt <= new Date().toISOString()).toBe(true);
 
-    const audit = await get().repos.audit.list({
-      clinicId: fixture.clinic.id,
-      patientId: fixture.patient.id,
-      entity: 'consent_signature',
-      limit: 10,
-      offset: 0,
-    });
+    const audit = await clinicAudit(get(), { patientId: fixture.patient.id, entity: 'consent_signature', limit: 10 });
     expect(audit.map((a) => [a.action, a.entityId, a.userId])).toContainEqual([
       'create',
       signature.id,
@@ -198,13 +188,11 @@ forEachApp('consent routes', (get) => {
     const listed = (await practitioner.inject({ method: 'GET', url: consentsUrl(fixture.patient.id) })).json()
       .signatures;
     expect(listed[0].consentText).toEqual({ procedure: 'mesotherapy', version: 2, current: false });
-    const reads = await get().repos.audit.list({
-      clinicId: fixture.clinic.id,
+    const reads = await clinicAudit(get(), {
       patientId: fixture.patient.id,
       entity: 'consent_signature',
       action: 'read',
       limit: 50,
-      offset: 0,
     });
     expect(reads.some((a) => a.userId === fixture.users.practitioner.id && a.entityId === listed[0].id)).toBe(true);
   });

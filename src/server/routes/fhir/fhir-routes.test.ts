@@ -17,7 +17,7 @@ import {
   type InteropPatientRecords,
 } from '../../../services/documents/test-support/interop-records.js';
 import { fhirImportBodyLimit } from './fhir-schemas.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 import { definedOnly, exportableFacts } from '../../../interop/test-support/exportable-facts.js';
 
 interface Bundle {
@@ -41,6 +41,14 @@ forEachApp('FHIR routes', (get) => {
   });
 
   const patientUrl = () => `/api/patients/${get().fixture.patient.id}/fhir`;
+  /** A Bundle sent as raw text to the import, as FHIR JSON unless told. */
+  const importText = (text: string, contentType = 'application/fhir+json') =>
+    practitioner.inject({
+      method: 'POST',
+      url: '/api/fhir/import',
+      headers: { 'content-type': contentType },
+      payload: text,
+    });
 
   it("exports one patient's records as a FHIR R4 Bundle that passes the official schema, and audits it", async () => {
     const response = await practitioner.inject({ method: 'GET', url: patientUrl() });
@@ -70,13 +78,7 @@ forEachApp('FHIR routes', (get) => {
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Patient').map((e) => e.resource.id)).toEqual([
       get().fixture.patient.id,
     ]);
-    const audit = await get().repos.audit.list({
-      clinicId: get().fixture.clinic.id,
-      entity: 'fhir_export',
-      patientId: get().fixture.patient.id,
-      limit: 10,
-      offset: 0,
-    });
+    const audit = await clinicAudit(get(), { entity: 'fhir_export', patientId: get().fixture.patient.id, limit: 10 });
     expect(audit.map((a) => a.userId)).toContain(practitioner.user.id);
   }, 60_000);
 
@@ -105,12 +107,7 @@ forEachApp('FHIR routes', (get) => {
   it('round-trips the intake facts: export, then import as a pre-filled intake, storing nothing', async () => {
     const exported = await practitioner.inject({ method: 'GET', url: patientUrl() });
     const intakesBefore = (await get().repos.intakes.listByPatient(get().fixture.patient.id)).length;
-    const imported = await practitioner.inject({
-      method: 'POST',
-      url: '/api/fhir/import',
-      headers: { 'content-type': 'application/fhir+json' },
-      payload: exported.body,
-    });
+    const imported = await importText(exported.body);
     expect(imported.statusCode, imported.body).toBe(200);
     const body = imported.json() as { patientId: string; patient: Patient; unmapped: unknown[] };
     expect(body.patientId).toBe(get().fixture.patient.id);
@@ -156,20 +153,10 @@ forEachApp('FHIR routes', (get) => {
     expect(chosen.statusCode).toBe(200);
     expect(chosen.json()).toMatchObject({ patientId: 'b2', patient: { birthDate: '1990-04-12', sex: 'female' } });
 
-    const notJson = await practitioner.inject({
-      method: 'POST',
-      url: '/api/fhir/import',
-      headers: { 'content-type': 'application/fhir+json' },
-      payload: '{"resourceType": ',
-    });
+    const notJson = await importText('{"resourceType": ');
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().problems[0].field).toBe('(body)');
-    const poisoned = await practitioner.inject({
-      method: 'POST',
-      url: '/api/fhir/import',
-      headers: { 'content-type': 'application/fhir+json' },
-      payload: '{"resourceType":"Bundle","__proto__":{"x":1}}',
-    });
+    const poisoned = await importText('{"resourceType":"Bundle","__proto__":{"x":1}}');
     expect(poisoned.statusCode).toBe(400);
   });
 
@@ -210,12 +197,7 @@ forEachApp('FHIR routes', (get) => {
             if (target && typeof target === 'object')
               (target as Record<string | number, unknown>)[path.at(-1) ?? ''] = value;
           }
-          const response = await practitioner.inject({
-            method: 'POST',
-            url: '/api/fhir/import',
-            headers: { 'content-type': 'application/fhir+json' },
-            payload: JSON.stringify(copy),
-          });
+          const response = await importText(JSON.stringify(copy));
           expect(response.statusCode, `${JSON.stringify(changes)} → ${response.body.slice(0, 300)}`).toBeLessThan(500);
         },
       ),
@@ -225,12 +207,7 @@ forEachApp('FHIR routes', (get) => {
 
   it('limits the size of an imported Bundle', async () => {
     const big = JSON.stringify({ resourceType: 'Bundle', entry: [], padding: 'x'.repeat(fhirImportBodyLimit) });
-    const response = await practitioner.inject({
-      method: 'POST',
-      url: '/api/fhir/import',
-      headers: { 'content-type': 'application/json' },
-      payload: big,
-    });
+    const response = await importText(big, 'application/json');
     expect(response.statusCode).toBe(413);
     // Larger than the server-wide limit is fine up to the import's own.
     const roomy = JSON.stringify({
@@ -238,16 +215,7 @@ forEachApp('FHIR routes', (get) => {
       entry: [{ resource: { resourceType: 'Patient', id: 'p', birthDate: '1990-01-01' } }],
       padding: 'x'.repeat(2 * 1024 * 1024),
     });
-    expect(
-      (
-        await practitioner.inject({
-          method: 'POST',
-          url: '/api/fhir/import',
-          headers: { 'content-type': 'application/json' },
-          payload: roomy,
-        })
-      ).statusCode,
-    ).toBe(200);
+    expect((await importText(roomy, 'application/json')).statusCode).toBe(200);
   });
 
   it('keeps the import from reception and patients, and wants the CSRF token', async () => {
@@ -283,13 +251,7 @@ forEachApp('FHIR routes', (get) => {
     // Both patients were charted with the same two lots: each lot's Medication appears once.
     expect(bundle.entry.filter((e) => e.resource.resourceType === 'Medication')).toHaveLength(2);
     const audited = auditedRecords(
-      await get().repos.audit.list({
-        clinicId: fixture.clinic.id,
-        entity: 'fhir_export',
-        userId: admin.user.id,
-        limit: 50,
-        offset: 0,
-      }),
+      await clinicAudit(get(), { entity: 'fhir_export', userId: admin.user.id, limit: 50 }),
     );
     expect(new Set(audited.map((a) => a.patientId))).toEqual(new Set([fixture.patient.id, fixture.otherPatient.id]));
 

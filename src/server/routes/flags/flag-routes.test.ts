@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 
 const day = 86_400_000;
 /** Instants relative to the real clock: "upcoming" is judged against it. */
@@ -73,7 +73,7 @@ forEachApp('flag routes', (get) => {
   });
 
   it("changing a patient's intake to pregnant flags all of her upcoming sessions, and only those", async () => {
-    const { fixture, repos } = get();
+    const { fixture } = get();
     expect(await flags()).toEqual([]);
     const saved = await postIntake(fixture.patient.id, intakeOf('1990-04-12', { pregnant: true }));
     expect(saved.statusCode).toBe(201);
@@ -95,13 +95,7 @@ forEachApp('flag routes', (get) => {
 
     // The flag writes were the practitioner's, and are in the audit log with the intake.
     const audit = auditedRecords(
-      await repos.audit.list({
-        clinicId: fixture.clinic.id,
-        entity: 'treatment_session',
-        action: 'update',
-        limit: 10,
-        offset: 0,
-      }),
+      await clinicAudit(get(), { entity: 'treatment_session', action: 'update', limit: 10 }),
     );
     expect(
       audit

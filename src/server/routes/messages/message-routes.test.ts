@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
-import { forEachApp, signInClient, testPassword, type TestClient } from '../../../test-support/test-app.js';
-import { fixtureEmail } from '../../../test-support/clinic-fixture.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import type { AuditAction } from '../../../core/records/index.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 
 interface Listed {
   id: string;
@@ -44,6 +44,12 @@ forEachApp('session messages', (get) => {
     expect(response.statusCode, response.body).toBe(200);
     return response.json().messages;
   };
+
+  const patch = (client: TestClient, sessionId: string, payload: object) =>
+    client.inject({ method: 'PATCH', url: `/api/sessions/${sessionId}`, payload });
+  /** The clinic's audit of outbox messages, record by record. */
+  const outboxAudit = async (action: AuditAction, limit = 200) =>
+    auditedRecords(await clinicAudit(get(), { entity: 'outbox_message', action, limit }));
 
   beforeAll(async () => {
     const { repos, fixture } = get();
@@ -92,11 +98,7 @@ forEachApp('session messages', (get) => {
   it('rescheduling replaces the messages instead of adding more; other changes leave them alone', async () => {
     const sessionId = await book({ scheduledAt: '2030-04-01T10:00:00+02:00' });
     const before = await list(sessionId);
-    const moved = await reception.inject({
-      method: 'PATCH',
-      url: `/api/sessions/${sessionId}`,
-      payload: { scheduledAt: '2030-04-08T10:00:00+02:00' },
-    });
+    const moved = await patch(reception, sessionId, { scheduledAt: '2030-04-08T10:00:00+02:00' });
     expect(moved.statusCode, moved.body).toBe(200);
     const after = await list(sessionId);
     expect(after.map((m) => m.id)).toEqual(before.map((m) => m.id));
@@ -107,45 +109,18 @@ forEachApp('session messages', (get) => {
     });
     expect(after[0]?.subject).toBe('Your session on Mon, 8 Apr 2030 at 10:00 is booked');
 
-    const { repos, fixture } = get();
-    const auditBefore = auditedRecords(
-      await repos.audit.list({
-        clinicId: fixture.clinic.id,
-        entity: 'outbox_message',
-        action: 'update',
-        limit: 200,
-        offset: 0,
-      }),
-    ).length;
-    const same = await reception.inject({
-      method: 'PATCH',
-      url: `/api/sessions/${sessionId}`,
-      payload: { practitionerId: fixture.users.practitioner.id },
-    });
+    const auditBefore = (await outboxAudit('update')).length;
+    const same = await patch(reception, sessionId, { practitionerId: get().fixture.users.practitioner.id });
     expect(same.statusCode, same.body).toBe(200);
     expect((await list(sessionId)).map((m) => [m.id, m.subject, m.body])).toEqual(
       after.map((m) => [m.id, m.subject, m.body]),
     );
-    expect(
-      auditedRecords(
-        await repos.audit.list({
-          clinicId: fixture.clinic.id,
-          entity: 'outbox_message',
-          action: 'update',
-          limit: 200,
-          offset: 0,
-        }),
-      ).length,
-    ).toBe(auditBefore);
+    expect((await outboxAudit('update')).length).toBe(auditBefore);
   });
 
   it('cancelling a session cancels its pending messages', async () => {
     const sessionId = await book({ scheduledAt: '2030-05-06T10:00:00+02:00' });
-    const cancelled = await reception.inject({
-      method: 'PATCH',
-      url: `/api/sessions/${sessionId}`,
-      payload: { status: 'cancelled' },
-    });
+    const cancelled = await patch(reception, sessionId, { status: 'cancelled' });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
     expect(new Set((await list(sessionId)).map((m) => m.status))).toEqual(new Set(['cancelled']));
   });
@@ -156,11 +131,7 @@ forEachApp('session messages', (get) => {
     earlier.setUTCMinutes(0, 0, 0);
     const sessionId = await book({ scheduledAt: earlier.toISOString() });
     const before = await list(sessionId);
-    const done = await practitioner.inject({
-      method: 'PATCH',
-      url: `/api/sessions/${sessionId}`,
-      payload: { status: 'done' },
-    });
+    const done = await patch(practitioner, sessionId, { status: 'done' });
     expect(done.statusCode, done.body).toBe(200);
     expect(await list(sessionId)).toEqual(before);
   });
@@ -183,11 +154,7 @@ forEachApp('session messages', (get) => {
   it('a refused change leaves the messages as they were', async () => {
     const sessionId = await book({ scheduledAt: '2030-07-01T10:00:00+02:00' });
     const before = await list(sessionId);
-    const refused = await reception.inject({
-      method: 'PATCH',
-      url: `/api/sessions/${sessionId}`,
-      payload: { scheduledAt: '2030-07-08T10:00:00+02:00', roomId: 'nowhere' },
-    });
+    const refused = await patch(reception, sessionId, { scheduledAt: '2030-07-08T10:00:00+02:00', roomId: 'nowhere' });
     expect(refused.statusCode).toBe(400);
     expect(await list(sessionId)).toEqual(before);
   });
@@ -195,32 +162,15 @@ forEachApp('session messages', (get) => {
   it('audits reading the messages', async () => {
     const sessionId = await book({ scheduledAt: '2030-08-05T10:00:00+02:00' });
     const messages = await list(sessionId);
-    const { repos, fixture } = get();
     const ids = new Set(messages.map((m) => m.id));
-    const reads = auditedRecords(
-      await repos.audit.list({
-        clinicId: fixture.clinic.id,
-        entity: 'outbox_message',
-        action: 'read',
-        limit: 20,
-        offset: 0,
-      }),
-    ).filter((e) => ids.has(e.entityId ?? ''));
+    const reads = (await outboxAudit('read', 20)).filter((e) => ids.has(e.entityId ?? ''));
     expect(reads).toHaveLength(5);
     expect(reads[0]).toMatchObject({
       userId: practitioner.user.id,
-      patientId: fixture.patient.id,
+      patientId: get().fixture.patient.id,
       route: 'GET /api/sessions/:id/messages',
     });
-    const creates = auditedRecords(
-      await repos.audit.list({
-        clinicId: fixture.clinic.id,
-        entity: 'outbox_message',
-        action: 'create',
-        limit: 200,
-        offset: 0,
-      }),
-    );
+    const creates = await outboxAudit('create');
     expect(creates.map((e) => e.entityId)).toEqual(expect.arrayContaining(messages.map((m) => m.id)));
     expect(creates.find((e) => e.entityId === messages[0]?.id)).toMatchObject({
       userId: reception.user.id,
@@ -233,12 +183,7 @@ forEachApp('session messages', (get) => {
     const url = `/api/sessions/${sessionId}/messages`;
     expect((await get().app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await (await get().signIn('patient')).inject({ method: 'GET', url })).statusCode).toBe(403);
-    const other = await get().createOtherClinic();
-    const outsider = await signInClient(
-      get().app,
-      fixtureEmail('practitioner', other.clinic.name.replace(/^Clinic /, '')),
-      testPassword,
-    );
+    const outsider = await get().signInElsewhere('practitioner');
     expect((await outsider.inject({ method: 'GET', url })).statusCode).toBe(404);
     expect((await practitioner.inject({ method: 'GET', url: '/api/sessions/missing/messages' })).statusCode).toBe(404);
     const bad = await practitioner.inject({ method: 'GET', url: '/api/sessions/not%20an%20id/messages' });

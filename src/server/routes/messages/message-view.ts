@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { messageKinds } from '../../../core/messages/message-types.js';
 import { messageChannels, outboxStatuses, type Role } from '../../../storage/database-schema.js';
-import type { OutboxMessageRecord } from '../../../storage/repositories/outbox-repository.js';
+import type { SessionMessageRecord } from '../../../storage/repositories/outbox-repository.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
 
@@ -30,7 +30,7 @@ export type MessageView = z.input<typeof messageView>;
  * answers "did my reminder go out?", but the text quotes the clinical plan, so it is left out for
  * them; worker internals (locks) are left out for everyone.
  */
-export function messageFor(role: Role, m: OutboxMessageRecord): MessageView {
+export function messageFor(role: Role, m: SessionMessageRecord): MessageView {
   return {
     id: m.id,
     sessionId: m.sessionId,

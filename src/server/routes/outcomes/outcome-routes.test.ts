@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { courseWithSessions } from '../side-effects/test-support/test-course.js';
+import { clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('outcome routes', (get) => {
   let practitioner: TestClient;
@@ -121,12 +122,7 @@ forEachApp('outcome routes', (get) => {
         .statusCode,
     ).toBe(403);
 
-    const trail = await get().repos.audit.list({
-      clinicId: get().fixture.clinic.id,
-      entity: 'outcome',
-      limit: 200,
-      offset: 0,
-    });
+    const trail = await clinicAudit(get(), { entity: 'outcome', limit: 200 });
     expect(new Set(trail.map((e) => `${e.action} ${e.route}`))).toEqual(
       new Set([
         'create PUT /api/sessions/:id/outcome',

@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
-import { conflict, invalidField, notFound } from '../../http-errors.js';
+import { conflict, notFound } from '../../http-errors.js';
 import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { assertBirthDate } from '../../validation/birth-date.js';
 import { patientView } from '../../views.js';
 import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
-
-/** Dates are compared as text: ISO dates sort like the days they name. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 export async function patientRoutes(app: App): Promise<void> {
   const tags = ['patients'];
@@ -49,7 +45,7 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      if (request.body.birthDate > today()) throw invalidField('birthDate', 'must not be in the future');
+      assertBirthDate('birthDate', request.body.birthDate, app.now());
       const patient = await app.repos.transaction(async (tx) => {
         const created = await tx.patients.create({ ...request.body, clinicId: user.clinicId });
         await request.audit({ action: 'create', entity: 'patient', entityId: created.id, patientId: created.id }, tx);
@@ -91,8 +87,7 @@ export async function patientRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      if (request.body.birthDate !== undefined && request.body.birthDate > today())
-        throw invalidField('birthDate', 'must not be in the future');
+      if (request.body.birthDate !== undefined) assertBirthDate('birthDate', request.body.birthDate, app.now());
       return app.repos.transaction(async (tx) => {
         await loadAccessiblePatient(tx, user, request.params.id);
         const updated = await tx.patients.update(request.params.id, request.body);

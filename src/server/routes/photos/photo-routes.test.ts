@@ -179,9 +179,18 @@ forEachApp(
         limit: 200,
         offset: 0,
       });
-      const of = (id: string) => trail.filter((e) => e.entityId === id).map((e) => `${e.action} ${e.route}`);
-      expect(of(photo.id).sort()).toEqual(['create POST /api/patients/:id/photos', 'delete DELETE /api/photos/:id']);
-      const served = trail.filter((e) => e.route === 'GET /api/photos/:id' && e.action === 'read').map((e) => e.role);
+      const of = (id: string) =>
+        trail.filter((e) => e.entityId === id).map((e) => `${e.action} ${e.route}${e.reason ? ` (${e.reason})` : ''}`);
+      // The refused deletions are audited as refused (plugins/audit-denials.ts).
+      expect(of(photo.id).sort()).toEqual([
+        'create POST /api/patients/:id/photos',
+        'delete DELETE /api/photos/:id',
+        'delete DELETE /api/photos/:id (wrong_role)',
+        'delete DELETE /api/photos/:id (wrong_role)',
+      ]);
+      const served = trail
+        .filter((e) => e.route === 'GET /api/photos/:id' && e.action === 'read' && !e.reason)
+        .map((e) => e.role);
       expect(served.sort()).toEqual(['patient', 'practitioner']);
       expect(trail.some((e) => e.route === 'GET /api/patients/:id/photos' && e.role === 'patient')).toBe(true);
     });

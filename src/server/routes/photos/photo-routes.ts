@@ -15,6 +15,7 @@ import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-reque
 import { parseFormFields } from '../../uploads/receive-images.js';
 import { imagePath, setImageAside } from '../../uploads/stored-images.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
 import { photoFor, photoView } from './photo-view.js';
 
 const photoFields = z.object({
@@ -39,7 +40,8 @@ export async function photoRoutes(app: App): Promise<void> {
       schema: {
         summary: 'Upload a before or after photo of the patient (multipart)',
         description:
-          'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond).',
+          'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond). ' +
+          "413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit.",
         tags,
         consumes: ['multipart/form-data'],
         params: idParams,
@@ -62,6 +64,13 @@ export async function photoRoutes(app: App): Promise<void> {
             if (!session || session.patientId !== patient.id)
               throw invalidField('sessionId', "must be one of the patient's sessions");
           }
+          const { photoQuota: quota } = app.appConfig;
+          await assertRoomForImages(tx, {
+            patientId: patient.id,
+            clinicId: patient.clinicId,
+            bytes: image.bytes,
+            quota,
+          });
           const photoId = newId();
           const filePath = imagePath(patient.id, photoId, image.type.extension);
           const created = await tx.photos.create({
@@ -72,6 +81,7 @@ export async function photoRoutes(app: App): Promise<void> {
             filePath,
             mime: image.type.mime,
             createdBy: user.id,
+            bytes: image.bytes,
           });
           await request.audit({ action: 'create', entity: 'photo', entityId: created.id, patientId: patient.id }, tx);
           // Last: a failed move rolls the row back, and a failed commit removes the moved file.

@@ -1,21 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import type { LotRecord, PatientRecord, TreatmentSessionRecord } from '../../../core/records/index.js';
+import type { LotRecord, PatientRecord, ProductRecord, TreatmentSessionRecord } from '../../../core/records/index.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 import { createSampleCourse } from '../../../test-support/stored-records.js';
-
-const signatureImage =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
-
-interface RecallPatient {
-  patientId: string;
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  email: string | null;
-  sessions: { sessionId: string; scheduledAt: string }[];
-}
+import { signatureImage } from '../../../test-support/sample-signature.js';
+import type { RecalledPatient } from './group-recipients.js';
 
 forEachApp('lot recall', (get) => {
   let admin: TestClient;
@@ -54,10 +44,7 @@ forEachApp('lot recall', (get) => {
 
   beforeAll(async () => {
     const { repos, fixture } = get();
-    admin = await get().signIn('admin');
-    practitioner = await get().signIn('practitioner');
-    reception = await get().signIn('reception');
-    patient = await get().signIn('patient');
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
     const newPatient = (firstName: string, lastName: string, phone: string | null) =>
       repos.patients.create({
         clinicId: fixture.clinic.id,
@@ -100,20 +87,16 @@ forEachApp('lot recall', (get) => {
         payload: { consentTextId: text.id, typedName: someone.firstName, signatureImage },
       });
 
-    const cocktail = (
-      await practitioner.inject({
-        method: 'POST',
-        url: '/api/products',
-        payload: { name: 'Hair cocktail', ingredients: ['vitamin_b'] },
-      })
-    ).json();
-    const booster = (
-      await practitioner.inject({
-        method: 'POST',
-        url: '/api/products',
-        payload: { name: 'Skin booster', ingredients: ['hyaluronic_acid'] },
-      })
-    ).json();
+    const product = async (name: string, ingredient: string) =>
+      (
+        await practitioner.inject({
+          method: 'POST',
+          url: '/api/products',
+          payload: { name, ingredients: [ingredient] },
+        })
+      ).json() as ProductRecord;
+    const cocktail = await product('Hair cocktail', 'vitamin_b');
+    const booster = await product('Skin booster', 'hyaluronic_acid');
     productId = cocktail.id;
     const lot = async (product: { id: string }, lotNumber: string) =>
       (
@@ -147,7 +130,7 @@ forEachApp('lot recall', (get) => {
     sessions.paulaPlanned = await plannedSession(people.paula, '2026-05-04T09:00:00Z');
   });
 
-  const summary = (patients: RecallPatient[]) =>
+  const summary = (patients: RecalledPatient[]) =>
     Object.fromEntries(patients.map((p) => [p.patientId, p.sessions.map((s) => s.sessionId)]));
   const ids = (...names: string[]) => names.map((n) => sessions[n]?.id);
 
@@ -157,7 +140,7 @@ forEachApp('lot recall', (get) => {
     const body = response.json() as {
       lot: LotRecord;
       product: { id: string; name: string };
-      patients: RecallPatient[];
+      patients: RecalledPatient[];
     };
     expect(body.lot).toMatchObject({ id: lots.a.id, lotNumber: 'A-100', recalled: false });
     expect(body.product).toMatchObject({ id: productId, name: 'Hair cocktail' });
@@ -194,13 +177,7 @@ forEachApp('lot recall', (get) => {
     const { fixture } = get();
     await recallList(reception, lots.a);
     const entries = auditedRecords(
-      await get().repos.audit.list({
-        clinicId: fixture.clinic.id,
-        userId: fixture.users.reception.id,
-        action: 'read',
-        limit: 50,
-        offset: 0,
-      }),
+      await clinicAudit(get(), { userId: fixture.users.reception.id, action: 'read', limit: 50 }),
     );
     const seen = new Set(entries.map((e) => `${e.entity} ${e.entityId}`));
     for (const expected of [

@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { createTheirProduct } from '../../../test-support/stored-records.js';
+import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 
 forEachApp('product and lot routes', (get) => {
   let admin: TestClient;
@@ -8,10 +9,7 @@ forEachApp('product and lot routes', (get) => {
   let patient: TestClient;
 
   beforeAll(async () => {
-    admin = await get().signIn('admin');
-    practitioner = await get().signIn('practitioner');
-    reception = await get().signIn('reception');
-    patient = await get().signIn('patient');
+    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
   });
 
   const createProduct = (client: TestClient, payload: unknown) =>
@@ -102,16 +100,7 @@ forEachApp('product and lot routes', (get) => {
 
   it('hides other clinics’ products and lots', async () => {
     const other = await get().createOtherClinic();
-    const theirs = await get().repos.products.createProduct({
-      clinicId: other.clinic.id,
-      name: 'Theirs',
-      ingredients: ['zinc'],
-    });
-    const theirLot = await get().repos.products.createLot({
-      productId: theirs.id,
-      lotNumber: 'T-1',
-      expiryDate: '2030-01-01',
-    });
+    const { product: theirs, lot: theirLot } = await createTheirProduct(get().repos, other.clinic.id);
     expect((await practitioner.inject({ method: 'GET', url: `/api/products/${theirs.id}` })).statusCode).toBe(404);
     expect((await addLot(practitioner, theirs.id, { lotNumber: 'X', expiryDate: '2030-01-01' })).statusCode).toBe(404);
     expect((await admin.inject({ method: 'POST', url: `/api/lots/${theirLot.id}/recall` })).statusCode).toBe(404);

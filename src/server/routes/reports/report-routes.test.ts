@@ -5,7 +5,7 @@ import {
   seedInteropFixture,
   type InteropPatientRecords,
 } from '../../../services/documents/test-support/interop-records.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('report routes', (get) => {
   let own: InteropPatientRecords;
@@ -46,14 +46,7 @@ forEachApp('report routes', (get) => {
     const named = await csv('/api/reports/sessions.csv?names=true');
     expect(named.rows.find((r) => r.session_id === own.doneSession.id)?.patient_name).toBe('Paula Patient');
 
-    const audited = auditedRecords(
-      await get().repos.audit.list({
-        clinicId: get().fixture.clinic.id,
-        entity: 'clinic_report',
-        limit: 50,
-        offset: 0,
-      }),
-    );
+    const audited = auditedRecords(await clinicAudit(get(), { entity: 'clinic_report', limit: 50 }));
     expect(new Set(audited.filter((a) => a.entityId === 'sessions').map((a) => a.patientId))).toEqual(
       new Set([get().fixture.patient.id, get().fixture.otherPatient.id]),
     );

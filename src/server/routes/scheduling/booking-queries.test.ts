@@ -1,48 +1,37 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CompiledQuery } from 'kysely';
-import type { CourseRecord } from '../../../core/records/index.js';
 import { buildApp } from '../../build-app.js';
 import type { App } from '../../app-types.js';
 import { recordingQueries } from '../../../test-support/recorded-queries.js';
-import {
-  asBooking,
-  prepareLocation,
-  proposal,
-  startCourse,
-  type SchedulingClinic,
-} from '../../../test-support/scheduling-test-setup.js';
+import { asBooking, proposal } from '../../../test-support/scheduling-test-setup.js';
 import {
   forEachApp,
   signInClient,
   testAppConfig,
   testKnowledgeBase,
   testPassword,
-  type TestClient,
 } from '../../../test-support/test-app.js';
+import { useSchedulingRoutes } from './test-support/scheduling-routes-setup.js';
 
 /** Booking a whole course, counted query by query on a second app over the same database. */
 forEachApp('queries of a whole-course booking', (get) => {
+  const { setup, locationId } = useSchedulingRoutes(get);
   let recorded: { app: App; queries: CompiledQuery[] };
-  let practitioner: TestClient;
-  let clinic: SchedulingClinic;
-  let course: CourseRecord;
 
   beforeAll(async () => {
     const { db, queries } = recordingQueries(get().db);
     const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig() });
     recorded = { app, queries };
-    practitioner = await get().signIn('practitioner');
-    clinic = await prepareLocation(get());
-    course = await startCourse(get(), practitioner);
   });
   afterAll(async () => {
     await recorded?.app.close();
   });
 
   it('reads the course, patient, clinic and location once, not again for every session booked', async () => {
+    const { practitioner, course } = setup();
     const proposed = (
       await proposal(practitioner, course.id, {
-        locationId: clinic.location.id,
+        locationId: locationId(),
         earliestStart: '2030-06-03',
         sessions: 4,
       })
@@ -53,7 +42,7 @@ forEachApp('queries of a whole-course booking', (get) => {
     const booked = await client.inject({
       method: 'POST',
       url: `/api/courses/${course.id}/bookings`,
-      payload: { locationId: clinic.location.id, sessions: asBooking(proposed) },
+      payload: { locationId: locationId(), sessions: asBooking(proposed) },
     });
     expect(booked.statusCode, booked.body).toBe(201);
     const reads = (table: string) =>

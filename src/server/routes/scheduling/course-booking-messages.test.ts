@@ -1,13 +1,7 @@
-import { beforeAll, expect, it } from 'vitest';
-import type { CourseRecord } from '../../../core/records/index.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import {
-  asBooking,
-  prepareLocation,
-  proposal,
-  startCourse,
-  type SchedulingClinic,
-} from '../../../test-support/scheduling-test-setup.js';
+import { expect, it } from 'vitest';
+import { forEachApp } from '../../../test-support/test-app.js';
+import { asBooking, proposal } from '../../../test-support/scheduling-test-setup.js';
+import { useSchedulingRoutes } from './test-support/scheduling-routes-setup.js';
 
 interface Listed {
   id: string;
@@ -18,30 +12,15 @@ interface Listed {
 
 /** The whole-course booking routes (routes/scheduling) keep messages in step as the single-session ones do. */
 forEachApp('messages of whole-course bookings', (get) => {
-  let practitioner: TestClient;
-  let reception: TestClient;
-  let clinic: SchedulingClinic;
-  let course: CourseRecord;
-
-  beforeAll(async () => {
-    [practitioner, reception] = await Promise.all([get().signIn('practitioner'), get().signIn('reception')]);
-    clinic = await prepareLocation(get());
-    course = await startCourse(get(), practitioner);
-  });
+  const { setup, locationId, book } = useSchedulingRoutes(get);
 
   const messagesOf = async (sessionId: string): Promise<Listed[]> =>
-    (await reception.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json().messages;
+    (await setup().reception.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json().messages;
 
   it('plans messages for every booked session, moves them with a re-flow, and cancels them with the session', async () => {
-    const proposed = await proposal(practitioner, course.id, {
-      locationId: clinic.location.id,
-      earliestStart: '2030-06-03',
-    });
-    const booked = await practitioner.inject({
-      method: 'POST',
-      url: `/api/courses/${course.id}/bookings`,
-      payload: { locationId: clinic.location.id, sessions: asBooking(proposed) },
-    });
+    const { practitioner, reception, course } = setup();
+    const proposed = await proposal(practitioner, course.id, { locationId: locationId(), earliestStart: '2030-06-03' });
+    const booked = await book(practitioner, course.id, asBooking(proposed));
     expect(booked.statusCode, booked.body).toBe(201);
     const sessions = booked.json().sessions as Array<{ id: string; scheduledAt: string }>;
     for (const session of sessions) {

@@ -1,41 +1,23 @@
-import { beforeAll, expect, it } from 'vitest';
-import type { CourseRecord } from '../../../core/records/index.js';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
-import {
-  copyCourse,
-  prepareLocation,
-  startCourse,
-  type SchedulingClinic,
-} from '../../../test-support/scheduling-test-setup.js';
+import { expect, it } from 'vitest';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { copyCourse } from '../../../test-support/scheduling-test-setup.js';
+import { useSchedulingRoutes } from './test-support/scheduling-routes-setup.js';
+import { clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('maintenance recall routes', (get) => {
-  let practitioner: TestClient;
-  let reception: TestClient;
-  let patient: TestClient;
-  let clinic: SchedulingClinic;
-  let course: CourseRecord;
-
-  beforeAll(async () => {
-    ({ practitioner, reception, patient } = await signInRoles(get(), ['practitioner', 'reception', 'patient']));
-    clinic = await prepareLocation(get());
-    course = await startCourse(get(), practitioner);
-  });
+  const { setup, locationId } = useSchedulingRoutes(get);
 
   const recall = (client: TestClient, courseId: string) =>
     client.inject({ method: 'POST', url: `/api/courses/${courseId}/maintenance-recall` });
-  const session = async (courseId: string, scheduledAt: string) =>
-    (
-      await reception.inject({
-        method: 'POST',
-        url: `/api/courses/${courseId}/sessions`,
-        payload: { scheduledAt, durationMinutes: 30, locationId: clinic.location.id },
-      })
-    ).json() as { id: string };
+  // Sessions of 2025, before the booking window's year back: written directly, as a clinic's history would be.
+  const session = (courseId: string, scheduledAt: string) =>
+    get().repos.treatmentSessions.create({ courseId, scheduledAt, durationMinutes: 30, locationId: locationId() });
   const mark = (id: string, status: string) =>
-    practitioner.inject({ method: 'PATCH', url: `/api/sessions/${id}`, payload: { status } });
+    setup().practitioner.inject({ method: 'PATCH', url: `/api/sessions/${id}`, payload: { status } });
 
   // Sessions in the past: a session can be marked done only once its day has come (the treatment gate).
   it("stores the recall at the protocol's spacing after the last session, in the clinic's calendar, and completes the course", async () => {
+    const { practitioner, patient, course } = setup();
     const first = await session(course.id, '2025-04-01T07:00:00Z');
     // 22:30 UTC on 6 May is already 7 May in Berlin.
     const last = await session(course.id, '2025-05-06T22:30:00Z');
@@ -74,6 +56,7 @@ forEachApp('maintenance recall routes', (get) => {
   });
 
   it("lists the clinic's due recalls with contact details for staff", async () => {
+    const { reception, patient, course } = setup();
     const due = await reception.inject({
       method: 'GET',
       url: '/api/maintenance-recalls?from=2026-02-01&to=2026-02-28',
@@ -95,16 +78,12 @@ forEachApp('maintenance recall routes', (get) => {
       (await reception.inject({ method: 'GET', url: '/api/maintenance-recalls?from=soon' })).json().problems[0].field,
     ).toBe('from');
     expect((await patient.inject({ method: 'GET', url: '/api/maintenance-recalls' })).statusCode).toBe(403);
-    const audit = await get().repos.audit.list({
-      clinicId: get().fixture.clinic.id,
-      entity: 'maintenance_recall',
-      limit: 50,
-      offset: 0,
-    });
+    const audit = await clinicAudit(get(), { entity: 'maintenance_recall', limit: 50 });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'read']));
   });
 
   it('explains when no recall can be made', async () => {
+    const { practitioner, reception, patient, course } = setup();
     const nothingDone = await copyCourse(get(), course);
     const cancelled = await session(nothingDone.id, '2025-04-02T07:00:00Z');
     await mark(cancelled.id, 'cancelled');

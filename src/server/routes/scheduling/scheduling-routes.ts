@@ -30,12 +30,11 @@ function finderOptions(body: FinderOptions & { locationId: string }): FinderOpti
   return options;
 }
 
-const now = () => new Date().toISOString();
-
 /** The course finder, whole-course booking, and moving, cancelling or closing booked sessions. */
 export async function schedulingRoutes(app: App): Promise<void> {
   const tags = ['scheduling'];
   const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const now = () => app.now().toISOString();
 
   app.post(
     '/api/courses/:id/course-proposals',

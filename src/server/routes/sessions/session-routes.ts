@@ -13,6 +13,7 @@ import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../vali
 import { patientView, sessionView } from '../../views.js';
 import { locationForBooking, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { holdSlots, syncSlots } from '../../../services/scheduling/slot-guard.js';
+import { assertWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
 import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
 import { gateForDone } from '../../../services/treatment/treatment-gate.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
@@ -109,6 +110,7 @@ export async function sessionRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
+      assertWithinBookingWindow('scheduledAt', Date.parse(request.body.scheduledAt), app.now().getTime());
       const session = await app.repos.transaction(async (tx) => {
         const { course, patient } = await loadCourseWithPatient(tx, user, request.params.id);
         if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
@@ -216,6 +218,8 @@ export async function sessionRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       if (request.body.status === 'done' && !clinicalRoles.includes(user.role))
         throw forbidden('only a practitioner or admin may mark a session done');
+      if (request.body.scheduledAt !== undefined)
+        assertWithinBookingWindow('scheduledAt', Date.parse(request.body.scheduledAt), app.now().getTime());
       const updated = await app.repos.transaction(async (tx) => {
         const session = await loadSessionForChange(tx, user, request.params.id);
         if (session.status !== 'planned')

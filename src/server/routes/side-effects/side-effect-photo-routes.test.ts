@@ -152,6 +152,56 @@ forEachApp(
         (await upload(await get().signIn('reception'), [{ name: 'photo', file: sampleImages.jpeg }])).statusCode,
       ).toBe(403);
     });
+
+    const remove = (client: TestClient, photoId: string, id = reportId) =>
+      client.inject({ method: 'DELETE', url: `/api/side-effects/${id}/photos/${photoId}` });
+
+    it('lets whoever uploaded a photo delete it while the report is open, audited, and nobody else', async () => {
+      const [mine] = (await upload(patient, [{ name: 'photo', file: sampleImages.jpeg }])).json().photos;
+      const [theirs] = (await upload(practitioner, [{ name: 'photo', file: sampleImages.png }])).json().photos;
+      expect((await remove(practitioner, mine.id)).statusCode).toBe(403);
+      expect((await remove(patient, theirs.id)).json()).toMatchObject({ error: 'forbidden' });
+      expect((await remove(patient, mine.id, othersReportId)).statusCode).toBe(404);
+      expect((await remove(await get().signIn('reception'), mine.id)).statusCode).toBe(403);
+      expect(filesUnder(photosDir())).toContain(`${mine.id}.jpg`);
+
+      expect((await remove(patient, mine.id)).statusCode).toBe(204);
+      expect(filesUnder(photosDir())).not.toContain(`${mine.id}.jpg`);
+      const report = (await patient.inject({ method: 'GET', url: `/api/side-effects/${reportId}` })).json();
+      expect(report.photos.map((p: { id: string }) => p.id)).not.toContain(mine.id);
+      expect((await patient.inject({ method: 'GET', url: mine.url })).statusCode).toBe(404);
+      expect((await remove(patient, mine.id)).statusCode).toBe(404);
+      expect((await remove(practitioner, theirs.id)).statusCode).toBe(204);
+
+      const deletions = auditedRecords(
+        await get().repos.audit.list({
+          clinicId: get().fixture.clinic.id,
+          entity: 'side_effect_photo',
+          limit: 100,
+          offset: 0,
+        }),
+      ).filter((e) => e.action === 'delete');
+      expect(deletions.map((e) => [e.entityId, e.role, e.patientId])).toEqual(
+        expect.arrayContaining([
+          [mine.id, 'patient', get().fixture.patient.id],
+          [theirs.id, 'practitioner', get().fixture.patient.id],
+        ]),
+      );
+    });
+
+    it('keeps the photos of a report once it is closed, a week after it was made', async () => {
+      const [kept] = (await upload(patient, [{ name: 'photo', file: sampleImages.webp }])).json().photos;
+      const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000).toISOString();
+      await get()
+        .db.updateTable('side_effect_reports')
+        .set({ created_at: eightDaysAgo })
+        .where('id', '=', reportId)
+        .execute();
+      const refused = await remove(patient, kept.id);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error).toBe('report_closed');
+      expect(filesUnder(photosDir())).toContain(`${kept.id}.webp`);
+    });
   },
   { config: { dataDir } },
 );

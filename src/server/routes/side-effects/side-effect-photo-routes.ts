@@ -10,9 +10,11 @@ import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
-import { imagePath } from '../../uploads/stored-images.js';
+import { imagePath, setImageAside } from '../../uploads/stored-images.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
+import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
+import { assertMayDeleteReportPhoto, reportOpenDays } from '../../../services/photos/report-photo-deletion.js';
 import { reportPhotoFor, reportPhotoView } from './side-effect-schemas.js';
 
 const maxPhotosPerUpload = 5;
@@ -30,7 +32,9 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       config: clinicalOrOwn,
       schema: {
         summary: 'Add photos to a side-effect report (multipart)',
-        description: `Up to ${maxPhotosPerUpload} images in the "photo" field; JPEG, PNG or WebP (checked by content), at most 10 MB each (413 beyond).`,
+        description:
+          `Up to ${maxPhotosPerUpload} images in the "photo" field; JPEG, PNG or WebP (checked by content), at most 10 MB each (413 beyond). ` +
+          "413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit (nothing is stored).",
         tags,
         consumes: ['multipart/form-data'],
         params: idParams,
@@ -45,17 +49,29 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const { dataDir } = app.appConfig;
+      const { dataDir, photoQuota: quota } = app.appConfig;
       // Access first: nothing is read from someone who may not add to this report.
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
       const options = { dataDir, fileField: 'photo', maxFiles: maxPhotosPerUpload, fields: [] };
       const photos = await storeReceivedImages(request, options, (upload, files) =>
         app.repos.transaction(async (tx) => {
+          // The session's patient is of the user's clinic: loadAccessibleReport made sure.
+          const bytes = upload.images.reduce((sum, image) => sum + image.bytes, 0);
+          await assertRoomForImages(tx, { patientId: session.patientId, clinicId: user.clinicId, bytes, quota });
           const created: SideEffectPhotoRecord[] = [];
           for (const image of upload.images) {
             const id = newId();
             const filePath = imagePath(session.patientId, id, image.type.extension);
-            created.push(await tx.sideEffects.addPhoto({ id, reportId: report.id, filePath, mime: image.type.mime }));
+            created.push(
+              await tx.sideEffects.addPhoto({
+                id,
+                reportId: report.id,
+                filePath,
+                mime: image.type.mime,
+                bytes: image.bytes,
+                createdBy: user.id,
+              }),
+            );
             await files.commit(image.tempPath, filePath);
           }
           await request.audit(
@@ -92,6 +108,44 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       if (!photo || photo.reportId !== report.id) throw notFound('photo');
       const read = readOf('side_effect_photo', photo, session.patientId);
       return sendAuditedImage(request, reply, app.appConfig.dataDir, photo, read, 'side-effect photo file missing');
+    },
+  );
+
+  app.delete(
+    '/api/side-effects/:id/photos/:photoId',
+    {
+      config: clinicalOrOwn,
+      schema: {
+        summary: 'Delete a photo of a side-effect report, and its file',
+        description: `Only whoever uploaded the photo (403 for anyone else), within ${reportOpenDays} days of the report (409 report_closed after).`,
+        tags,
+        params: photoParams,
+        response: { 204: z.null(), 403: errorResponse, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { dataDir } = app.appConfig;
+      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const photo = await app.repos.sideEffects.findPhoto(request.params.photoId);
+      if (!photo || photo.reportId !== report.id) throw notFound('photo');
+      assertMayDeleteReportPhoto(user, report, photo, app.now());
+      // As for other photos (photo-routes.ts): the file goes aside first, back again if the row stays.
+      const aside = await setImageAside(dataDir, photo.filePath);
+      try {
+        await app.repos.transaction(async (tx) => {
+          if (!(await tx.sideEffects.deletePhoto(photo.id))) throw notFound('photo');
+          await request.audit(
+            { action: 'delete', entity: 'side_effect_photo', entityId: photo.id, patientId: session.patientId },
+            tx,
+          );
+        });
+      } catch (error) {
+        await aside?.restore();
+        throw error;
+      }
+      await aside?.discard();
+      return reply.code(204).send(null);
     },
   );
 }

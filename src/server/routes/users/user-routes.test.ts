@@ -101,6 +101,44 @@ forEachApp('user routes', (get) => {
     expect(again.user.id).toBe(user.id);
   });
 
+  it('refuses weak passwords when creating users and resetting passwords, with the estimator’s hint', async () => {
+    const admin = await get().signIn('admin');
+    const email = `weak-${get().engine}@x.test`;
+    for (const weak of ['aaaaaaaaaa', '1234567890', ' '.repeat(10), email]) {
+      for (const role of ['reception', 'patient']) {
+        const extra = role === 'patient' ? { patientId: get().fixture.otherPatient.id } : {};
+        const refused = await admin.inject({
+          method: 'POST',
+          url: '/api/users',
+          payload: { ...newUser(email, role, extra), password: weak },
+        });
+        expect(refused.statusCode, `${role} ${JSON.stringify(weak)}`).toBe(400);
+        expect(refused.json().problems).toEqual([
+          { field: 'password', message: expect.stringMatching(/^is too easy to guess: \S/) },
+        ]);
+      }
+    }
+    expect(
+      (await admin.inject({ method: 'GET', url: '/api/users' })).json().users.map((u: { email: string }) => u.email),
+    ).not.toContain(email);
+
+    const { reception } = get().fixture.users;
+    const reset = await admin.inject({
+      method: 'PATCH',
+      url: `/api/users/${reception.id}`,
+      payload: { password: '1234567890' },
+    });
+    expect(reset.statusCode).toBe(400);
+    expect(reset.json().problems[0]).toMatchObject({
+      field: 'password',
+      message: expect.stringMatching(/frequently used/),
+    });
+    // Refused before anything changed: the reception's session goes on.
+    expect((await (await get().signIn('reception')).inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('keeps admins from locking themselves out and non-admins out of user management', async () => {
     const { users } = get().fixture;
     const admin = await get().signIn('admin');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requireStrongPassword } from '../../../services/accounts/password-strength.js';
 import { roles } from '../../../storage/database-schema.js';
 import type { App } from '../../app-types.js';
 import { conflict, invalidField, notFound } from '../../http-errors.js';
@@ -85,6 +86,7 @@ export async function userRoutes(app: App): Promise<void> {
       if (fields.role === 'patient' && !patientId) throw invalidField('patientId', 'required for a patient account');
       if (fields.role !== 'patient' && patientId)
         throw invalidField('patientId', 'only patient accounts are linked to a patient');
+      requireStrongPassword('password', plain, [fields.email, fields.displayName]);
       const passwordHash = await app.passwordHasher.hash(plain);
       const created = await app.repos.transaction(async (tx) => {
         if (patientId) {
@@ -128,12 +130,17 @@ export async function userRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: userPatchBody,
-        response: { 200: userView, 404: errorResponse, 409: errorResponse },
+        response: { 200: userView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request) => {
       const { user: admin } = requireAuth(request);
       const { password: plain, ...patch } = request.body;
+      if (plain !== undefined) {
+        const target = await app.repos.users.findById(request.params.id);
+        if (!target || target.clinicId !== admin.clinicId) throw notFound('user');
+        requireStrongPassword('password', plain, [target.email, patch.displayName ?? target.displayName]);
+      }
       if (
         request.params.id === admin.id &&
         (patch.active === false || (patch.role !== undefined && patch.role !== 'admin'))
@@ -154,6 +161,26 @@ export async function userRoutes(app: App): Promise<void> {
         await request.audit({ action: 'update', entity: 'user', entityId: user.id, patientId: user.patientId }, tx);
         return updated;
       });
+    },
+  );
+
+  app.delete(
+    '/api/users/:id/lockout',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: 'Unlock a user locked after too many failed sign-ins, and forget their failed tries',
+        tags,
+        params: idParams,
+        response: { 204: z.null(), 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const user = await app.repos.users.findById(request.params.id);
+      if (!user || user.clinicId !== requireAuth(request).user.clinicId) throw notFound('user');
+      await app.repos.loginThrottles.clear({ scope: 'account', key: user.email });
+      await request.audit({ action: 'delete', entity: 'login_lockout', entityId: user.id, patientId: null });
+      return reply.code(204).send(null);
     },
   );
 }

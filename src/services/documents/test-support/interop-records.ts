@@ -20,7 +20,8 @@ import { createRepositories, type Repositories } from '../../../storage/reposito
 import { createDatabase } from '../../../storage/create-database.js';
 import { sqliteFileName } from '../../../storage/database-config.js';
 import { migrateToLatest } from '../../../storage/migrate.js';
-import { seedDemo } from '../../../storage/seed/seed-demo.js';
+import { demoStaff } from '../../../storage/seed/demo-data.js';
+import { seedDemoSetup } from '../../../storage/seed/seed-demo.js';
 import type { ClinicFixture } from '../../../test-support/clinic-fixture.js';
 
 /*
@@ -233,7 +234,7 @@ export interface SeededDataDir {
 }
 
 /**
- * A data folder with a SQLite database holding the demo clinic plus one patient with every kind of
+ * A data folder with a SQLite database holding the demo clinic's set-up plus one patient with every kind of
  * record, for the CLI's tests. The caller removes `dir`.
  */
 export async function seedInteropDataDir(knowledgeBase: KnowledgeBase): Promise<SeededDataDir> {
@@ -242,14 +243,10 @@ export async function seedInteropDataDir(knowledgeBase: KnowledgeBase): Promise<
   try {
     await migrateToLatest(db);
     const repos = createRepositories(db);
-    await seedDemo(repos, {
-      passwordFor: () => 'demo password 123',
-      hashPassword: async () => 'not-a-hash',
-      assess: (intake) => assess(intake, knowledgeBase),
-      today: '2026-11-23',
-    });
-    const [clinic] = await repos.clinics.list();
-    if (!clinic) throw new Error('the demo seed made no clinic');
+    const passwordHashes = new Map(demoStaff.map((s) => [s.email, 'not-a-hash']));
+    const { clinic } = await repos.transaction((tx) =>
+      seedDemoSetup(tx, { passwordHashes, today: '2026-11-23', seed: 1 }),
+    );
     const practitioner = await repos.users.create({
       clinicId: clinic.id,
       email: 'cli-practitioner@interop.test',

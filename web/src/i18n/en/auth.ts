@@ -6,4 +6,11 @@ export const auth = {
   submit: 'Sign in',
   signingIn: 'Signing in…',
   checking: 'Checking your session…',
+  changePassword: 'Change password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  newPasswordHelp: 'At least 10 characters and hard to guess: several unrelated words work well.',
+  repeatPassword: 'New password again',
+  passwordsDiffer: 'The two new passwords differ.',
+  passwordChanged: 'Your password has been changed. Your other sessions have been signed out.',
 };

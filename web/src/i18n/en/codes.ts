@@ -130,4 +130,11 @@ export const codes = {
     scarring: 'Scarring',
   } as Record<string, string>,
   auditAction: { read: 'Read', create: 'Created', update: 'Changed', delete: 'Deleted' } as Record<string, string>,
+  refusalReason: {
+    not_signed_in: 'not signed in',
+    wrong_role: 'role not allowed',
+    not_their_record: "another patient's record",
+    other_clinic: "another clinic's record",
+    refused: 'not allowed',
+  } as Record<string, string>,
 };

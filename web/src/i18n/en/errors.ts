@@ -8,6 +8,9 @@ export const errors = {
   invalid_input: 'Some fields need correcting.',
   invalid_credentials: 'Wrong email or password.',
   rate_limited: 'Too many attempts. Wait a minute and try again.',
+  account_locked:
+    'This account is locked after too many failed sign-ins. Try again later, or ask an admin to unlock it.',
+  wrong_password: 'The current password is wrong.',
   conflict: 'This conflicts with a record that already exists.',
   busy: 'The server is busy. Try again in a moment.',
   internal_error: 'The server had a problem; it has been logged.',

@@ -6,6 +6,7 @@ import { codes } from './codes';
 import { consent } from './consent';
 import { course } from './course';
 import { common } from './common';
+import { empty } from './empty';
 import { errors } from './errors';
 import { intake } from './intake';
 import { nav } from './nav';
@@ -33,6 +34,7 @@ export const en = {
   sideEffects,
   records,
   calendar,
+  empty,
 };
 
 export type Messages = typeof en;

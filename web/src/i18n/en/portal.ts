@@ -6,7 +6,6 @@ export const portal = {
   title: 'My treatment',
   hello: 'Hello {{name}}',
   upcoming: 'Upcoming sessions',
-  noUpcoming: 'No upcoming sessions are booked.',
   nextSession: 'Next session: {{date}}',
   preparation: 'Before your next session',
   preparationHelp: 'Tick what you have done. The ticks stay on this device only.',
@@ -42,6 +41,5 @@ export const portal = {
   why: 'Why',
   reportAgain: 'Report something else',
   myReports: 'My reports',
-  noReports: 'No reports yet.',
   reportedOn: 'Reported {{date}}',
 };

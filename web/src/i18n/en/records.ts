@@ -56,4 +56,18 @@ export const records = {
   auditNone: 'No entries match.',
   auditNewer: 'Newer entries',
   auditOlder: 'Older entries',
+  auditLogTab: 'Log',
+  auditDeniedTab: 'Denied attempts',
+  auditRefusedOnly: 'Refused requests only',
+  auditAnyUser: 'Any user',
+  auditRefused: 'Refused: {{reason}}',
+  auditViaFeed: 'via a calendar feed',
+  auditFrom: 'from {{address}}',
+  deniedIntro:
+    'Requests refused to signed-in users, per user, latest first. {{threshold}} refusals within {{minutes}} minutes alert every admin, once per burst.',
+  deniedNone: 'No refused requests.',
+  deniedCount: 'Refused',
+  deniedWhy: 'Why',
+  deniedLast: 'Latest',
+  deniedAlerted: 'Admins alerted',
 };

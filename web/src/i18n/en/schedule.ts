@@ -1,7 +1,6 @@
 export const schedule = {
   title: "Today's schedule",
   dateLabel: 'Day',
-  empty: 'No sessions on this day.',
   time: 'Time',
   patient: 'Patient',
   duration: 'Length',

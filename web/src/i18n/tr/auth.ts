@@ -8,4 +8,12 @@ export const auth: Messages['auth'] = {
   submit: 'Giriş yap',
   signingIn: 'Giriş yapılıyor…',
   checking: 'Oturumunuz kontrol ediliyor…',
+  changePassword: 'Parolayı değiştir',
+  currentPassword: 'Mevcut parola',
+  newPassword: 'Yeni parola',
+  newPasswordHelp:
+    'En az 10 karakter ve tahmin edilmesi zor olmalı: birbiriyle ilgisiz birkaç kelime iyi bir seçimdir.',
+  repeatPassword: 'Yeni parola (tekrar)',
+  passwordsDiffer: 'İki yeni parola birbirinden farklı.',
+  passwordChanged: 'Parolanız değiştirildi. Diğer oturumlarınız kapatıldı.',
 };

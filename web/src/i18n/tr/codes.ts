@@ -125,4 +125,11 @@ export const codes: Messages['codes'] = {
     scarring: 'İz kalması',
   },
   auditAction: { read: 'Okundu', create: 'Oluşturuldu', update: 'Değiştirildi', delete: 'Silindi' },
+  refusalReason: {
+    not_signed_in: 'oturum açılmamış',
+    wrong_role: 'rol izinli değil',
+    not_their_record: 'başka bir hastanın kaydı',
+    other_clinic: 'başka bir kliniğin kaydı',
+    refused: 'izin verilmedi',
+  },
 };

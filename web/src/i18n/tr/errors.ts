@@ -10,6 +10,9 @@ export const errors: Messages['errors'] = {
   invalid_input: 'Bazı alanların düzeltilmesi gerekiyor.',
   invalid_credentials: 'E-posta ya da parola hatalı.',
   rate_limited: 'Çok fazla deneme yapıldı. Bir dakika bekleyip tekrar deneyin.',
+  account_locked:
+    'Bu hesap çok sayıda başarısız giriş denemesi nedeniyle kilitlendi. Daha sonra tekrar deneyin ya da bir yöneticiden kilidi açmasını isteyin.',
+  wrong_password: 'Mevcut parola yanlış.',
   conflict: 'Bu, var olan bir kayıtla çakışıyor.',
   busy: 'Sunucu meşgul. Birazdan tekrar deneyin.',
   internal_error: 'Sunucuda bir sorun oluştu; kayda alındı.',

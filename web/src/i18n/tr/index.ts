@@ -7,6 +7,7 @@ import { codes } from './codes';
 import { consent } from './consent';
 import { course } from './course';
 import { common } from './common';
+import { empty } from './empty';
 import { errors } from './errors';
 import { intake } from './intake';
 import { nav } from './nav';
@@ -34,4 +35,5 @@ export const tr: Messages = {
   sideEffects,
   records,
   calendar,
+  empty,
 };

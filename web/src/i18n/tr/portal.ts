@@ -8,7 +8,6 @@ export const portal: Messages['portal'] = {
   title: 'Tedavim',
   hello: 'Merhaba {{name}}',
   upcoming: 'Yaklaşan seanslar',
-  noUpcoming: 'Planlanmış yaklaşan seans yok.',
   nextSession: 'Sonraki seans: {{date}}',
   preparation: 'Sonraki seansınızdan önce',
   preparationHelp: 'Yaptıklarınızı işaretleyin. İşaretler yalnızca bu cihazda kalır.',
@@ -46,6 +45,5 @@ export const portal: Messages['portal'] = {
   why: 'Neden',
   reportAgain: 'Başka bir şey bildir',
   myReports: 'Bildirimlerim',
-  noReports: 'Henüz bildirim yok.',
   reportedOn: '{{date}} tarihinde bildirildi',
 };

@@ -57,4 +57,18 @@ export const records: Messages['records'] = {
   auditNone: 'Eşleşen kayıt yok.',
   auditNewer: 'Daha yeni kayıtlar',
   auditOlder: 'Daha eski kayıtlar',
+  auditLogTab: 'Kayıt',
+  auditDeniedTab: 'Reddedilen denemeler',
+  auditRefusedOnly: 'Yalnızca reddedilen istekler',
+  auditAnyUser: 'Herhangi bir kullanıcı',
+  auditRefused: 'Reddedildi: {{reason}}',
+  auditViaFeed: 'bir takvim aboneliği üzerinden',
+  auditFrom: '{{address}} adresinden',
+  deniedIntro:
+    'Oturum açmış kullanıcılara reddedilen istekler, kullanıcı başına, en yenisi önce. {{minutes}} dakika içinde {{threshold}} ret her yöneticiyi uyarır, her seferinde bir kez.',
+  deniedNone: 'Reddedilen istek yok.',
+  deniedCount: 'Ret',
+  deniedWhy: 'Neden',
+  deniedLast: 'En son',
+  deniedAlerted: 'Yöneticiler uyarıldı',
 };

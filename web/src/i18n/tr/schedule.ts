@@ -3,7 +3,6 @@ import type { Messages } from '../en';
 export const schedule: Messages['schedule'] = {
   title: 'Bugünün programı',
   dateLabel: 'Gün',
-  empty: 'Bu günde seans yok.',
   time: 'Saat',
   patient: 'Hasta',
   duration: 'Süre',

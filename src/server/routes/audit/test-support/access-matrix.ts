@@ -1,3 +1,6 @@
 import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [{ method: 'GET', url: '/api/audit', allowed: ['admin'] }];
+export const accessMatrix: AccessMatrixRow[] = [
+  { method: 'GET', url: '/api/audit', allowed: ['admin'] },
+  { method: 'GET', url: '/api/audit/denied', allowed: ['admin'] },
+];

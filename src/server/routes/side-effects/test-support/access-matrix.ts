@@ -9,4 +9,5 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'GET', url: '/api/side-effects', allowed: ['admin', 'practitioner'] },
   { method: 'POST', url: '/api/side-effects/:id/photos', allowed: clinicalOrOwn },
   { method: 'GET', url: '/api/side-effects/:id/photos/:photoId', allowed: clinicalOrOwn },
+  { method: 'DELETE', url: '/api/side-effects/:id/photos/:photoId', allowed: clinicalOrOwn },
 ];

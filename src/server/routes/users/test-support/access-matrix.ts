@@ -6,4 +6,5 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'POST', url: '/api/users', allowed: ['admin'] },
   { method: 'GET', url: '/api/users/:id', allowed: ['admin'] },
   { method: 'PATCH', url: '/api/users/:id', allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/users/:id/lockout', allowed: ['admin'] },
 ];
