@@ -83,7 +83,9 @@ describe('the demo clinic in the browser', () => {
     await page.waitForURL('**/sign-in');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.waitForLoadState('networkidle');
-    expect(probes).toEqual([200]);
+    // How often the app asks is not the point (a loaded machine has shown two probes); no answer may be an error.
+    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.filter((status) => status !== 200)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
