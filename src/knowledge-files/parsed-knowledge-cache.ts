@@ -33,9 +33,9 @@ export function writeParsedKnowledge(cacheDir: string, textHash: string, documen
   const path = cachedKnowledgePath(cacheDir, textHash);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     // Written aside and renamed, so another process never reads half a file.
-    writeFileSync(temporary, json);
+    writeFileSync(temporary, json, { mode: 0o600 });
     renameSync(temporary, path);
   } catch {
     // The next start parses the YAML again.

@@ -3,9 +3,10 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../storage/database-schema.js';
-import { forEachApp, type TestApp, type TestClient } from '../test-support/test-app.js';
+import { forEachApp, testKnowledgeBase, type TestApp, type TestClient } from '../test-support/test-app.js';
+import { seedInteropCatalogue, seedInteropPatient } from '../services/documents/test-support/interop-records.js';
 import type { AccessMatrixRow } from './test-support/access-matrix-row.js';
 import { forbidden, unauthenticated } from './http-errors.js';
 import type { RouteAccess } from './plugins/access-control.js';
@@ -14,7 +15,8 @@ import { docsPrefix } from './plugins/openapi.js';
 /**
  * Every route × every caller, through the real role guard. The expected access lives beside each
  * route folder (`routes/<folder>/test-support/access-matrix.ts`, so it stays out of dist/), so a new
- * route without a row fails here.
+ * route without a row fails here. Rows may add the notes policy (`withheld`, `patientOwned`), checked
+ * on a real charted and rated session of the fixture patient.
  */
 
 type Caller = Role | 'anonymous';
@@ -148,4 +150,73 @@ forEachApp('authorization matrix', (get) => {
       }
     });
   }
+
+  describe('the notes policy', () => {
+    const sample = { session: '', patient: '' };
+    const client = async (role: Role) => {
+      const known = clients.get(role) ?? (await get().signIn(role));
+      clients.set(role, known);
+      return known;
+    };
+    const sampleUrl = (row: AccessMatrixRow, id: 'session' | 'patient') => row.url.replace(':id', sample[id]);
+
+    beforeAll(async () => {
+      const { repos, fixture } = get();
+      const practitionerId = fixture.users.practitioner.id;
+      const catalogue = await seedInteropCatalogue(repos, fixture.clinic.id);
+      const records = await seedInteropPatient(repos, testKnowledgeBase(), catalogue, fixture.patient, practitionerId);
+      const chart = await repos.charts.findBySession(records.doneSession.id);
+      if (!chart) throw new Error('the sample session has no chart');
+      await repos.charts.addAddendum({ chartEntryId: chart.id, text: 'Seen again: fine.', createdBy: practitionerId });
+      Object.assign(sample, { session: records.doneSession.id, patient: fixture.patient.id });
+    });
+
+    /** The values of `field` in an answer: `outcomes[].notes` gives each item's (or none when the list is empty). */
+    function valuesOf(body: Record<string, unknown>, field: string): { present: boolean; value: unknown }[] {
+      const [list, inItem] = field.split('[].');
+      if (inItem === undefined) return [{ present: Object.hasOwn(body, field), value: body[field] }];
+      const items = body[list ?? ''];
+      if (!Array.isArray(items)) throw new Error(`the answer has no list ${list}`);
+      return items.map((item: Record<string, unknown>) => ({
+        present: Object.hasOwn(item, inItem),
+        value: item[inItem],
+      }));
+    }
+
+    for (const row of rows.filter((r) => r.withheld)) {
+      const policy = row.withheld!;
+      it(`${key(row)}: ${policy.fields.join(', ')} withheld from ${policy.from.join(', ')}`, async () => {
+        for (const role of row.allowed.filter((c): c is Role => c !== 'anonymous')) {
+          const response = await (await client(role)).inject({ method: row.method, url: sampleUrl(row, policy.id) });
+          expect(response.statusCode, `${role}: ${response.body.slice(0, 200)}`).toBe(200);
+          const withheld = policy.from.includes(role);
+          for (const field of policy.fields) {
+            const values = valuesOf(response.json(), field);
+            expect(values.length, `${role} → ${field}: an empty list proves nothing`).toBeGreaterThan(0);
+            for (const { present, value } of values)
+              if (withheld) expect(present, `${role} must not get ${field}`).toBe(false);
+              else expect(value, `${role} must get ${field}`).toSatisfy((v) => (Array.isArray(v) ? v.length > 0 : !!v));
+          }
+        }
+      });
+    }
+
+    for (const row of rows.filter((r) => r.patientOwned)) {
+      const policy = row.patientOwned!;
+      it(`${key(row)}: ${policy.field} once given by the patient is refused to ${policy.refused.join(', ')}`, async () => {
+        const url = sampleUrl(row, policy.id);
+        const send = async (role: Role, value: unknown) =>
+          (await client(role)).inject({ method: row.method, url, payload: { [policy.field]: value } });
+        const given = await send('patient', 9);
+        expect(given.statusCode, given.body).toBe(200);
+        for (const role of policy.refused) {
+          const refused = await send(role, policy.value);
+          expect(refused.statusCode, `${role}: ${refused.body}`).toBe(409);
+          expect(refused.json().problems, role).toEqual([{ field: policy.field, message: expect.any(String) }]);
+        }
+        const changed = await send('patient', policy.value);
+        expect([changed.statusCode, changed.json()[policy.field]]).toEqual([200, policy.value]);
+      });
+    }
+  });
 });

@@ -16,6 +16,7 @@ import { csrfPlugin } from './plugins/csrf.js';
 import { errorHandlerPlugin, handleError } from './plugins/error-handler.js';
 import { loggerOptions } from './log-serializers.js';
 import { depthLimitedJsonParser } from './plugins/json-body-parser.js';
+import { noStorePlugin } from './plugins/no-store.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
 import { securityHeaderOptions } from './plugins/security-headers.js';
 import { writeRateLimitPlugin } from './plugins/write-rate-limit.js';
@@ -87,6 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyHelmet, securityHeaderOptions(config.secureCookies));
+  await app.register(noStorePlugin);
   await app.register(authenticationPlugin);
   await app.register(accessControlPlugin, { publicPrefixes: [docsPrefix] });
   await app.register(csrfPlugin);

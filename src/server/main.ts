@@ -18,6 +18,8 @@ import { readServerConfig } from './server-config.js';
 import { readLimitsConfig } from './limits-config.js';
 import { readDenialAlertConfig } from './denial-alert-config.js';
 import { recordImageSizes } from '../storage/image-sizes.js';
+import { tightenDataFolder } from '../storage/private-files.js';
+import { startUploadSweeper } from './uploads/stale-uploads.js';
 
 /** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -26,6 +28,11 @@ async function main(): Promise<void> {
   const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
   const logger = pino(loggerOptions(config.logLevel));
   logger.info({ node: process.version }, 'starting');
+  // Health data: the data folder and what is in it are the server's account's only (0700 and 0600).
+  const { changed, failed } = tightenDataFolder(config.dataDir);
+  if (changed.length) logger.info({ paths: changed }, 'made the data folder readable by this account only');
+  for (const { path, error } of failed)
+    logger.warn({ path, error }, 'could not make this readable by this account only');
   // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
   const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
   logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
@@ -61,6 +68,13 @@ async function main(): Promise<void> {
   const sized = await recordImageSizes(db, config.dataDir);
   if (sized > 0) logger.info({ images: sized }, 'sizes of stored images recorded for the photo quotas');
 
+  // Uploads a crash cut off (kill -9) leave temporary files behind: cleaned now and every quarter hour.
+  const uploads = await startUploadSweeper({
+    dataDir: config.dataDir,
+    exclusive: config.database.engine === 'sqlite',
+    logger,
+  });
+
   const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
   let rescreening: StartupRescreening | undefined;
   let messageWorker: OutboxWorker | undefined;
@@ -68,6 +82,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await rescreening?.stop();
     await messageWorker?.stop();
+    uploads.stop();
     await app.close();
     await db.destroy();
     process.exit(0);

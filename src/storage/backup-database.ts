@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
@@ -7,6 +7,7 @@ import { withDefaultUser } from './create-database.js';
 import { archiveImages, postgresImageArchive, type ImageCopy } from './backup-images.js';
 import { appliedMigrations, countRows, writeManifest, type BackupManifest } from './backup-manifest.js';
 import type { DatabaseConfig } from './database-config.js';
+import { createPrivateFile, makePrivateDir } from './private-files.js';
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -121,20 +122,33 @@ async function addManifest(config: DatabaseConfig, archive: string, images: Imag
 /**
  * Writes a consistent backup of the database to `destination` (its folder is created). Given the data
  * folder, the photos the records refer to go with it, so a restore loses none of them, and a manifest
- * of what it holds, for the restore to check it by.
+ * of what it holds, for the restore to check it by. The backup's files are the owner's only (0600,
+ * in a 0700 folder when it makes one), from before anything is written into them; a backup that fails
+ * leaves none of them behind.
  */
 export async function backupDatabase(
   config: DatabaseConfig,
   destination: string,
   options: { dataDir?: string; now?: Date } = {},
 ): Promise<BackupResult> {
-  if (existsSync(destination)) throw new BackupError(`${destination} already exists; not overwriting it`);
-  mkdirSync(dirname(destination), { recursive: true });
-  if (config.engine === 'sqlite') await backupSqlite(config.file, destination);
-  else await backupPostgres(config.url, destination);
-  if (options.dataDir === undefined) return {};
   const archive = config.engine === 'sqlite' ? destination : postgresImageArchive(destination);
-  const images = await archiveImages(config, archive, options.dataDir);
-  await addManifest(config, archive, images, options.now ?? new Date());
-  return { images: { archive, ...images } };
+  const files = options.dataDir === undefined ? [destination] : [...new Set([destination, archive])];
+  for (const file of files) if (existsSync(file)) throw new BackupError(`${file} already exists; not overwriting it`);
+  makePrivateDir(dirname(destination));
+  const made: string[] = [];
+  try {
+    for (const file of files) {
+      createPrivateFile(file);
+      made.push(file);
+    }
+    if (config.engine === 'sqlite') await backupSqlite(config.file, destination);
+    else await backupPostgres(config.url, destination);
+    if (options.dataDir === undefined) return {};
+    const images = await archiveImages(config, archive, options.dataDir);
+    await addManifest(config, archive, images, options.now ?? new Date());
+    return { images: { archive, ...images } };
+  } catch (error) {
+    for (const file of made) rmSync(file, { force: true });
+    throw error;
+  }
 }

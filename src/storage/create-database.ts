@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
@@ -9,6 +8,7 @@ import type { Database } from './database-schema.js';
 import type { DatabaseConfig } from './database-config.js';
 import { withNamedStatements } from './postgres-named-statements.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
+import { makePrivateDir, makePrivateFile } from './private-files.js';
 
 export type Db = Kysely<Database>;
 export type Engine = DatabaseConfig['engine'];
@@ -45,7 +45,11 @@ export function createDatabase(config: DatabaseConfig): Db {
 }
 
 export function openSqlite(file: string): SqliteDatabase.Database {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    // Owner-only: SQLite makes its -wal and -shm files with the database file's mode.
+    makePrivateDir(dirname(file));
+    makePrivateFile(file);
+  }
   const sqlite = new SqliteDatabase(file);
   // WAL lets readers (backups, reports) run while the server writes.
   sqlite.pragma('journal_mode = WAL');

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, privateFileMode } from './private-files.js';
 
 export class DataDirLockError extends Error {
   override name = 'DataDirLockError';
@@ -53,13 +54,13 @@ export function dataDirHolder(dataDir: string): number | undefined {
  * never replaces a database under a running server. Returns the release function.
  */
 export function lockDataDir(dataDir: string, pid: number = process.pid): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const holder = dataDirHolder(dataDir);
   if (holder !== undefined && holder !== pid)
     throw new DataDirLockError(`the data folder ${dataDir} is in use by process ${holder}`);
   const file = join(dataDir, LOCK_FILE);
   const started = processStart(pid);
-  writeFileSync(file, started ? `${pid}\n${started}\n` : `${pid}\n`);
+  writeFileSync(file, started ? `${pid}\n${started}\n` : `${pid}\n`, { mode: privateFileMode });
   return () => {
     if (existsSync(file) && readFileSync(file, 'utf8').split('\n')[0]?.trim() === String(pid))
       rmSync(file, { force: true });

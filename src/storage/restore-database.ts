@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { dataDirHolder } from './data-dir-lock.js';
+import { makePrivateDir, makePrivateFile } from './private-files.js';
 import { checkImages, imageTable, restoreImages } from './backup-images.js';
 import {
   appliedMigrations,
@@ -116,9 +117,11 @@ export function restoreDatabase(
   }
   const warnings = verifyBackup(backup);
   ensureNotInUse(config.file);
-  mkdirSync(dirname(config.file), { recursive: true });
+  makePrivateDir(dirname(config.file));
   const staging = `${config.file}.restoring`;
   copyFileSync(backup, staging);
+  // A copy keeps the backup's mode, which may be anyone's to read (a backup from before, or copied by hand).
+  makePrivateFile(staging);
   // The photos travel inside the backup: back into the data folder, and out of the database.
   const images = restoreImages(staging, dataDir);
   const db = new SqliteDatabase(staging, { fileMustExist: true });

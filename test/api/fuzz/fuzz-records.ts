@@ -34,6 +34,18 @@ function answeredIntake(birthDate: string) {
   return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
 }
 
+/**
+ * The day `offset` days after the first Monday of January four years on: far enough ahead that
+ * nothing else of the fixture is booked then, inside the booking window (five years ahead) whatever
+ * today is, and still winter time in Berlin (the location's zone) on the last day used (+63).
+ */
+function farDay(offset: number): string {
+  const year = new Date().getUTCFullYear() + 4;
+  const january = new Date(Date.UTC(year, 0, 1));
+  const firstMonday = 1 + ((8 - january.getUTCDay()) % 7);
+  return new Date(Date.UTC(year, 0, firstMonday + offset)).toISOString().slice(0, 10);
+}
+
 async function created(
   client: TestClient,
   method: 'POST' | 'PUT',
@@ -81,14 +93,36 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   );
   const exception = await created(admin, 'POST', `/api/locations/${fixture.location.id}/exceptions`, {
     kind: 'days',
-    from: '2031-01-06',
-    to: '2031-01-06',
+    from: farDay(0),
+    to: farDay(0),
     reason: 'Holiday',
   });
   // A calendar subscription's secret token (its address is all the caller gets).
   const feedUrl = String((await created(admin, 'POST', '/api/calendar-feed', {})).url);
   const feedToken = /\/api\/calendar-feeds\/([\w-]+)\.ics$/.exec(feedUrl)?.[1];
   if (!feedToken) throw new Error(`no token in the calendar feed address ${feedUrl}`);
+  // An invitation to accept (its link's token is all the invitee gets), one to withdraw, and a consent
+  // text version nobody signed, to delete.
+  const invitationToken = String(
+    (
+      await created(admin, 'POST', '/api/invitations', {
+        email: 'invitee@fuzz.test',
+        displayName: 'Ivy',
+        role: 'reception',
+      })
+    ).link,
+  )
+    .split('/')
+    .at(-1);
+  if (!invitationToken) throw new Error('no invitation link');
+  const withdrawable = (await created(admin, 'POST', '/api/invitations', {
+    email: 'withdrawn@fuzz.test',
+    displayName: 'Wanda',
+    role: 'reception',
+  })) as unknown as { invitation: { id: string } };
+  const unsignedText = await repos.transaction((tx) =>
+    tx.consent.createText({ clinicId: fixture.clinic.id, procedure: 'fuzz_unsigned', text: 'Unsigned', active: true }),
+  );
   const spareUser = await repos.users.create({
     clinicId: fixture.clinic.id,
     email: `spare-${fixture.clinic.id}@fuzz.test`,
@@ -103,7 +137,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   const finder = {
     locationId: fixture.location.id,
     sessions: 4,
-    earliestStart: '2031-02-03',
+    earliestStart: farDay(28),
     horizonDays: 60,
     preferences: { weekdays: [1, 2], timesOfDay: [{ start: '09:00', end: '12:00' }], practitionerId },
   };
@@ -154,8 +188,17 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     practitioners: practitionerId,
     static: 'index.html',
     'calendar-feeds': feedToken,
+    invitations: withdrawable.invitation.id,
+    invite: invitationToken,
+    'consent-text-versions': unsignedText.id,
   };
-  const byParam: Record<string, string> = { photoId: photos[0]?.id ?? '', practitionerId };
+  const byParam: Record<string, string> = {
+    photoId: photos[0]?.id ?? '',
+    practitionerId,
+    // A clinic's text of one kind of message in one language.
+    kind: 'aftercare',
+    language: 'en',
+  };
   // Routes that act on a record in a state the default one is not in, or change records others need:
   // a room or location switched off, or a session moved, would turn later routes' valid bodies away.
   const byRoute: Record<string, Record<string, string>> = {
@@ -185,8 +228,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     patientId: fixture.patient.id,
     birthDate: fixture.patient.birthDate,
     expiryDate: '2099-01-01',
-    earliestStart: '2031-02-03',
-    scheduledAt: '2031-03-03T09:00:00Z',
+    earliestStart: farDay(28),
+    scheduledAt: `${farDay(56)}T09:00:00Z`,
     onset: '2026-11-23T10:00:00Z',
     email: 'fuzz@example.test',
     password: 'long enough password',
@@ -204,9 +247,11 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   };
   // Hints that differ by route: a time not booked by the route before, say.
   const hintsByRoute: Record<string, Record<string, unknown>> = {
+    // Another language than the charted patient signed in: their signature stays current.
+    'POST /api/consent-texts/:procedure/versions': { language: 'tr' },
     // No override: it only goes with marking the session done.
     'PATCH /api/sessions/:id': {
-      scheduledAt: '2031-03-10T13:00:00Z',
+      scheduledAt: `${farDay(63)}T13:00:00Z`,
       locationId: fixture.location.id,
       roomId: spareRoom.id,
       status: 'planned',
@@ -264,8 +309,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     },
     'POST /api/locations/:id/exceptions': {
       kind: 'hours',
-      start: '2031-01-07T09:00',
-      end: '2031-01-07T10:00',
+      start: `${farDay(1)}T09:00`,
+      end: `${farDay(1)}T10:00`,
       practitionerId,
       reason: 'Training',
     },
@@ -277,6 +322,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     },
     // Notes are the practitioner's: admin rates.
     'PUT /api/sessions/:id/outcome': { patientRating: 7, practitionerRating: 8 },
+    'POST /api/invitations': { email: 'another-invitee@fuzz.test', displayName: 'Ines', role: 'practitioner' },
+    'POST /api/invite/:token/accept': { password: 'violet harbour lantern 42' },
     // Only patient accounts link to a patient: an account for the patient who has none yet.
     'POST /api/users': {
       email: 'fuzz@example.test',

@@ -4,6 +4,8 @@ import { sessionCookieName } from '../../../src/server/auth/session-tokens.js';
 export interface HttpClient {
   baseUrl: string;
   request(method: string, path: string, body?: unknown): Promise<HttpResponse>;
+  /** What a signed-in write carries (the cookies and the CSRF token), for requests sent another way. */
+  writeHeaders(): Record<string, string>;
 }
 
 export interface HttpResponse {
@@ -63,6 +65,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const cookie = cookieHeader();
   return {
     baseUrl,
+    writeHeaders: () => ({ cookie, 'x-csrf-token': token }),
     async request(method, path, body) {
       const headers: Record<string, string> = { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': token }) };
       const result = await send(baseUrl, method, path, headers, body);

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/api-types';
 import { api, call } from '../api/client';
+import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useCodeLabel } from '../i18n/use-code-label';
@@ -115,7 +116,7 @@ export function AuditLogView({
       <Loaded state={state}>
         {(entries: AuditEntry[]) =>
           entries.length === 0 ? (
-            <Text>{t('records.auditNone')}</Text>
+            <EmptyState text={t('empty.audit')} />
           ) : (
             <>
               <Table.ScrollContainer minWidth={720}>

@@ -33,7 +33,8 @@ forEachApp('outcome routes', (get) => {
     const [first = '', second = ''] = sessions;
     const own = await put(patient, first, { patientRating: 6 });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ sessionId: first, patientRating: 6, practitionerRating: null, notes: null });
+    expect(own.json()).toMatchObject({ sessionId: first, patientRating: 6, practitionerRating: null });
+    expect(own.json()).not.toHaveProperty('notes');
 
     const rated = await put(admin, first, { practitionerRating: 7 });
     expect(rated.json()).toMatchObject({ patientRating: 6, practitionerRating: 7 });
@@ -102,10 +103,10 @@ forEachApp('outcome routes', (get) => {
     await put(patient, secondCourse.sessionIds[0] ?? '', { patientRating: 3 });
     const all = (await patient.inject({ method: 'GET', url })).json().outcomes;
     expect(all.map((o: { patientRating: number }) => o.patientRating)).toEqual([6, 9, 3]);
-    expect(all[0]).toMatchObject({
-      courseId,
-      sessionId: sessions[0],
-      practitionerRating: 7,
+    expect(all[0]).toMatchObject({ courseId, sessionId: sessions[0], practitionerRating: 7 });
+    // The practitioner's notes are for clinicians: the patient's list leaves them out.
+    expect(all[0]).not.toHaveProperty('notes');
+    expect((await practitioner.inject({ method: 'GET', url })).json().outcomes[0]).toMatchObject({
       notes: 'Less shedding already.',
     });
 
@@ -131,5 +132,61 @@ forEachApp('outcome routes', (get) => {
         'read GET /api/patients/:id/outcomes',
       ]),
     );
+  });
+
+  it('shows the patient their outcome without the practitioner’s notes', async () => {
+    const [first = ''] = sessions;
+    const url = `/api/sessions/${first}/outcome`;
+    const own = (await patient.inject({ method: 'GET', url })).json();
+    expect(own).toMatchObject({
+      sessionId: first,
+      patientRating: 6,
+      practitionerRating: 7,
+      patientRatingBy: 'patient',
+    });
+    expect(own).not.toHaveProperty('notes');
+    const written = await put(patient, first, { patientRating: 6 });
+    expect(written.statusCode).toBe(200);
+    expect(written.json()).not.toHaveProperty('notes');
+    expect((await admin.inject({ method: 'GET', url })).json().notes).toBe('Less shedding already.');
+  });
+
+  it('leaves a rating the patient gave to the patient: staff get 409 naming the field, and nothing changes', async () => {
+    const [first = '', second = ''] = sessions;
+    const url = `/api/sessions/${first}/outcome`;
+    const before = (await practitioner.inject({ method: 'GET', url })).json();
+    expect(before).toMatchObject({ patientRating: 6, patientRatingBy: 'patient' });
+    for (const [client, payload] of [
+      [reception, { patientRating: 2 }],
+      [reception, { patientRating: null }],
+      [practitioner, { patientRating: 2, practitionerRating: 1, notes: 'Overwritten' }],
+      [admin, { patientRating: 6 }],
+    ] as const) {
+      const refused = await put(client, first, payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(409);
+      expect(refused.json()).toMatchObject({
+        error: 'patient_rated',
+        problems: [{ field: 'patientRating', message: 'was given by the patient, who alone may change it' }],
+      });
+    }
+    expect((await practitioner.inject({ method: 'GET', url })).json()).toEqual(before);
+
+    // Staff still write their own fields, and the patient changes their rating as they like.
+    expect((await put(practitioner, first, { practitionerRating: 8 })).json()).toMatchObject({
+      patientRating: 6,
+      practitionerRating: 8,
+    });
+    expect((await put(patient, first, { patientRating: 7 })).json()).toMatchObject({
+      patientRating: 7,
+      patientRatingBy: 'patient',
+    });
+
+    // A rating passed on at the desk stays staff's to correct, until the patient gives their own.
+    const atDesk = `/api/sessions/${second}/outcome`;
+    expect((await reception.inject({ method: 'GET', url: atDesk })).statusCode).toBe(403);
+    expect((await put(reception, second, { patientRating: 8 })).json()).toMatchObject({ patientRatingBy: 'staff' });
+    expect((await put(patient, second, { patientRating: 5 })).json()).toMatchObject({ patientRatingBy: 'patient' });
+    expect((await put(reception, second, { patientRating: 8 })).statusCode).toBe(409);
+    expect((await practitioner.inject({ method: 'GET', url: atDesk })).json().patientRating).toBe(5);
   });
 });

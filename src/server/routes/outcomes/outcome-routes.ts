@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
-import { forbidden, invalidField, notFound } from '../../http-errors.js';
+import { conflict, forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, optionalText } from '../../validation/fields.js';
@@ -36,6 +36,12 @@ const writers: Record<keyof z.output<typeof outcomeBody>, readonly Role[]> = {
   notes: ['practitioner'],
 };
 
+/** The repository saved nothing: the rating is the patient's own. */
+const patientRated = () =>
+  conflict('patient_rated', 'the patient gave this rating themselves; only they may change it', {
+    problems: [{ field: 'patientRating', message: 'was given by the patient, who alone may change it' }],
+  });
+
 /** How each session went, in the patient's and the practitioner's eyes: one outcome per session. */
 export async function outcomeRoutes(app: App): Promise<void> {
   const tags = ['outcomes'];
@@ -48,7 +54,9 @@ export async function outcomeRoutes(app: App): Promise<void> {
       schema: {
         summary: "Record or change a session's outcome: the fields sent are set, the others kept",
         description:
-          'patientRating: the patient (own sessions) or staff; practitionerRating: practitioner or admin; notes: the practitioner.',
+          'patientRating: the patient (own sessions), or staff passing it on; once the patient has given theirs, it is ' +
+          'theirs alone to change: staff sending patientRating then get 409 patient_rated naming the field, and nothing ' +
+          'is saved. practitionerRating: practitioner or admin; notes: the practitioner (never shown to the patient).',
         tags,
         params: idParams,
         body: outcomeBody,
@@ -65,7 +73,10 @@ export async function outcomeRoutes(app: App): Promise<void> {
         const session = await loadAccessibleSession(tx, user, request.params.id);
         assertSessionHeld(session, now);
         const existing = await tx.outcomes.findBySession(session.id);
-        const outcome = await tx.outcomes.save(session.id, request.body);
+        const byPatient = user.role === 'patient';
+        const outcome = await tx.outcomes.save(session.id, request.body, byPatient ? 'patient' : 'staff');
+        if (!byPatient && request.body.patientRating !== undefined && outcome.patientRatingBy === 'patient')
+          throw patientRated();
         await request.audit(
           {
             action: existing ? 'update' : 'create',

@@ -9,19 +9,35 @@ export const outcomeView = z.object({
   id: z.string(),
   sessionId: z.string(),
   patientRating: rating,
+  patientRatingBy: z
+    .enum(['patient', 'staff'])
+    .nullable()
+    .describe(
+      'Who gave patientRating: the patient (then only they may change it) or staff passing it on; null without one',
+    ),
   practitionerRating: rating.optional().describe('Left out for reception'),
-  notes: z.string().nullable().optional().describe("The practitioner's notes; left out for reception"),
+  notes: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The practitioner's notes, for clinicians only: left out for reception and for the patient"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 export const courseOutcomeView = outcomeView.extend({ courseId: z.string(), scheduledAt: timestamp });
 
-/** Reception may pass on the patient's own rating, but sees nothing of the clinical judgement. */
+/**
+ * Reception may pass on the patient's own rating, but sees nothing of the clinical judgement. The
+ * patient sees both ratings of their session, not the practitioner's notes, which are written for
+ * clinicians.
+ */
 export function outcomeFor(role: Role, outcome: OutcomeRecord): z.input<typeof outcomeView> {
-  const { id, sessionId, patientRating, practitionerRating, notes, createdAt, updatedAt } = outcome;
-  if (role === 'reception') return { id, sessionId, patientRating, createdAt, updatedAt };
-  return { id, sessionId, patientRating, practitionerRating, notes, createdAt, updatedAt };
+  const { id, sessionId, patientRating, patientRatingBy, practitionerRating, notes, createdAt, updatedAt } = outcome;
+  const shown = { id, sessionId, patientRating, patientRatingBy, createdAt, updatedAt };
+  if (role === 'reception') return shown;
+  if (role === 'patient') return { ...shown, practitionerRating };
+  return { ...shown, practitionerRating, notes };
 }
 
 export function courseOutcomeFor(role: Role, outcome: SessionOutcome): z.input<typeof courseOutcomeView> {
