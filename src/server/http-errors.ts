@@ -6,6 +6,7 @@ export {
   PayloadTooLargeError,
   conflict,
   forbidden,
+  gone,
   invalidField,
   isNotFound,
   notFound,
@@ -22,4 +23,5 @@ export const statusOfKind: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  gone: 410,
 };

@@ -6,7 +6,15 @@ export type { FieldProblem };
  * What went wrong, in the service's terms; the HTTP edge (`server/http-errors.ts`) turns a kind into a
  * status and the CLI into a message, so services never speak HTTP.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  /** What was there is no more and will not be again (a one-time link used or expired). */
+  | 'gone';
 
 /** An error that is the caller's to fix: a kind, a stable code, a message and any details for the body. */
 export class DomainError extends Error {
@@ -49,6 +57,8 @@ export const forbidden = (message = 'your role may not do this') => new DomainEr
 export const notFound = (entity: string) => new DomainError('not_found', 'not_found', `${entity} not found`);
 export const conflict = (code: string, message: string, extra: Record<string, unknown> = {}) =>
   new DomainError('conflict', code, message, extra);
+export const gone = (code: string, message: string, extra: Record<string, unknown> = {}) =>
+  new DomainError('gone', code, message, extra);
 export const tooLarge = (message: string) => new DomainError('too_large', 'payload_too_large', message);
 
 export const isNotFound = (error: unknown): error is DomainError =>

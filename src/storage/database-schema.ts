@@ -11,6 +11,7 @@ import type {
   DemoClinicsTable,
   LocationsTable,
   UsersTable,
+  UserInvitationsTable,
   AuthSessionsTable,
   RoomsTable,
   PractitionerAvailabilityTable,
@@ -31,6 +32,7 @@ import type {
   ConsentSignaturesTable,
   ProductsTable,
   LotsTable,
+  StockCountsTable,
   ChartEntriesTable,
   InjectionPointsTable,
   TreatmentOverridesTable,
@@ -51,6 +53,11 @@ import type {
   MaintenanceRecallsTable,
   SessionFlagsView,
 } from './schema/operations-tables.js';
+import type {
+  LocationOpeningHoursTable,
+  MessageSettingsTable,
+  MessageTemplatesTable,
+} from './schema/clinic-set-up-tables.js';
 
 export * from './schema/column-values.js';
 export type * from './schema/organisation-tables.js';
@@ -58,12 +65,14 @@ export type * from './schema/patient-tables.js';
 export type * from './schema/treatment-tables.js';
 export type * from './schema/follow-up-tables.js';
 export type * from './schema/operations-tables.js';
+export type * from './schema/clinic-set-up-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;
   demo_clinics: DemoClinicsTable;
   locations: LocationsTable;
   users: UsersTable;
+  user_invitations: UserInvitationsTable;
   auth_sessions: AuthSessionsTable;
   calendar_feeds: CalendarFeedsTable;
   patients: PatientsTable;
@@ -77,6 +86,7 @@ export interface Database {
   consent_signatures: ConsentSignaturesTable;
   products: ProductsTable;
   lots: LotsTable;
+  stock_counts: StockCountsTable;
   chart_entries: ChartEntriesTable;
   injection_points: InjectionPointsTable;
   treatment_overrides: TreatmentOverridesTable;
@@ -90,6 +100,9 @@ export interface Database {
   rooms: RoomsTable;
   practitioner_availability: PractitionerAvailabilityTable;
   availability_exceptions: AvailabilityExceptionsTable;
+  location_opening_hours: LocationOpeningHoursTable;
+  message_settings: MessageSettingsTable;
+  message_templates: MessageTemplatesTable;
   session_slot_claims: SessionSlotClaimsTable;
   course_schedules: CourseSchedulesTable;
   maintenance_recalls: MaintenanceRecallsTable;

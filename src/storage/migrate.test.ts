@@ -8,6 +8,7 @@ const tables = [
   'clinics',
   'locations',
   'users',
+  'user_invitations',
   'auth_sessions',
   'patients',
   'intakes',
@@ -28,6 +29,9 @@ const tables = [
   'rooms',
   'practitioner_availability',
   'availability_exceptions',
+  'location_opening_hours',
+  'message_settings',
+  'message_templates',
 ];
 
 describe.each(testEngines)('migrations [$engine]', (testEngine) => {

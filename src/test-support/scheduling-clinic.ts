@@ -44,6 +44,7 @@ export function testClinic(
     rooms?: string[];
     bookings?: Booking[];
     closures?: ClinicLocation['closures'];
+    openingHours?: ClinicLocation['openingHours'];
   } = {},
 ): ScheduleInput {
   return {
@@ -52,6 +53,7 @@ export function testClinic(
       timeZone: options.timeZone ?? 'Europe/Istanbul',
       rooms: (options.rooms ?? ['r1']).map((id) => ({ id })),
       ...(options.closures ? { closures: options.closures } : {}),
+      ...(options.openingHours ? { openingHours: options.openingHours } : {}),
     },
     practitioners: options.practitioners ?? [testPractitioner('a')],
     bookings: options.bookings ?? [],

@@ -104,13 +104,21 @@ beforeAll(async () => {
     manufacturer: 'Demo Pharma',
     ingredients: ['hyaluronic_acid'],
   });
-  await json('POST', `/api/products/${booster.id}/lots`, { lotNumber: 'SB-100', expiryDate: daysAgo(-300) });
+  await json('POST', `/api/products/${booster.id}/lots`, {
+    lotNumber: 'SB-100',
+    expiryDate: daysAgo(-300),
+    quantityMl: 20,
+  });
   const numbed = await json<{ id: string }>('POST', '/api/products', {
     name: 'Comfort HA with lidocaine',
     manufacturer: 'Demo Pharma',
     ingredients: ['hyaluronic_acid', 'lidocaine'],
   });
-  await json('POST', `/api/products/${numbed.id}/lots`, { lotNumber: 'CL-7', expiryDate: daysAgo(-300) });
+  await json('POST', `/api/products/${numbed.id}/lots`, {
+    lotNumber: 'CL-7',
+    expiryDate: daysAgo(-300),
+    quantityMl: 20,
+  });
 }, 180_000);
 
 afterAll(async () => {

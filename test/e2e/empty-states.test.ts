@@ -25,7 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function signedIn(role: 'practitioner' | 'patient'): Promise<Page> {
+async function signedIn(role: 'admin' | 'practitioner' | 'patient'): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-GB' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -81,6 +81,17 @@ describe('empty pages', () => {
       .getByRole('link', { name: 'Take the intake' })
       .click();
     await page.waitForURL(`**/patients/${id}/intake`);
+    expect(problems).toEqual([]);
+  });
+
+  it('say on the audit log what it records when no entry matches the filters', { timeout: 60_000 }, async () => {
+    const page = await signedIn('admin');
+    await page.goto('/audit');
+    await page.getByTestId('audit-log').waitFor();
+    await page.getByLabel('Record type').fill('no-such-record');
+    const audit = await emptyState(page);
+    expect(audit.text).toContain('Every read and change of a patient’s records is written here');
+    expect(audit.href).toBeNull();
     expect(problems).toEqual([]);
   });
 

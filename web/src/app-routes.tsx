@@ -22,8 +22,14 @@ const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPa
 const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage');
 const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage');
 const RecallPage = lazyPage(() => import('./recall/recall-page'), 'RecallPage');
+const StockPage = lazyPage(() => import('./stock/stock-page'), 'StockPage');
 const FlagsPage = lazyPage(() => import('./flags/flags-page'), 'FlagsPage');
 const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
+const ClinicSetupPage = lazyPage(() => import('./admin/clinic/clinic-setup-page'), 'ClinicSetupPage');
+const MessageTemplatesPage = lazyPage(() => import('./admin/messages/message-templates-page'), 'MessageTemplatesPage');
+const UsersPage = lazyPage(() => import('./admin/users/users-page'), 'UsersPage');
+const ConsentTextsPage = lazyPage(() => import('./admin/consents/consent-texts-page'), 'ConsentTextsPage');
+const AcceptInvitationPage = lazyPage(() => import('./auth/accept-invitation-page'), 'AcceptInvitationPage');
 const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage');
 const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-page'), 'ReportSideEffectPage');
 
@@ -41,6 +47,8 @@ export function AppRoutes() {
     <Suspense fallback={<LoadingState />}>
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
+        {/* An invitation's one-time link: the invitee chooses a password and is signed in. */}
+        <Route path="/invite/:token" element={<AcceptInvitationPage />} />
         <Route path="/" element={<HomeRedirect />} />
         <Route element={only(everyone, <AppLayout />)}>
           <Route path="/today" element={only(staffRoles, <TodayPage />)} />
@@ -54,8 +62,13 @@ export function AppRoutes() {
           <Route path="/sessions/:id/chart" element={only(clinicalRoles, <ChartPage />)} />
           <Route path="/side-effects" element={only(clinicalRoles, <AttentionPage />)} />
           <Route path="/recall" element={only(clinicalRoles, <RecallPage />)} />
+          <Route path="/stock" element={only(clinicalRoles, <StockPage />)} />
           <Route path="/flags" element={only(clinicalRoles, <FlagsPage />)} />
           <Route path="/audit" element={only(['admin'], <AuditPage />)} />
+          <Route path="/admin/clinic" element={only(['admin'], <ClinicSetupPage />)} />
+          <Route path="/admin/messages" element={only(['admin'], <MessageTemplatesPage />)} />
+          <Route path="/admin/users" element={only(['admin'], <UsersPage />)} />
+          <Route path="/admin/consents" element={only(['admin'], <ConsentTextsPage />)} />
           <Route path="/portal" element={only(patientOnly, <PortalHomePage />)} />
           <Route path="/portal/side-effects/new" element={only(patientOnly, <ReportSideEffectPage />)} />
         </Route>

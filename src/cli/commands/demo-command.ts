@@ -80,7 +80,7 @@ export async function demoCommand(
 
   let unlock = () => {};
   try {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // Like the server: one user of the folder at a time, so a running server's database is never pulled away.
     unlock = lockDataDir(dataDir);
     const folder = inspectDemoFolder(dataDir);

@@ -16,6 +16,8 @@ export interface LocalClock {
   sameDay(a: number, b: number): boolean;
   /** The same local clock time one calendar day earlier: 23 or 25 hours before across a change. */
   dayBefore(ms: number): number;
+  /** Local calendar days from the day of `from` to the day of `to` (negative when `to` is earlier). */
+  daysBetween(from: number, to: number): number;
 }
 
 /** Throws RangeError for an unknown zone or locale. */
@@ -43,6 +45,7 @@ export function localClock(timeZone: string, locale: string): LocalClock {
     date: (ms) => date.format(ms),
     sameDay: (a, b) => zoned(a).toPlainDate().equals(zoned(b).toPlainDate()),
     dayBefore: (ms) => zoned(ms).subtract({ days: 1 }).epochMilliseconds,
+    daysBetween: (from, to) => zoned(from).toPlainDate().until(zoned(to).toPlainDate(), { largestUnit: 'days' }).days,
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Plan, PlanAnaesthesia } from '../assessment/assessment-result.js';
 import type { MedicationLike } from './blood-thinner-safety.js';
 import type { LateSignsNotice } from './late-signs-notice.js';
+import type { MessageTemplate, TemplateLanguage } from './message-templates.js';
+import type { MessageTiming } from './message-timing.js';
 
 /** Every message a booked session can give rise to, in the order a patient meets them. */
 export const messageKinds = [
@@ -12,8 +14,11 @@ export const messageKinds = [
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
-/** Messages to a clinic's staff, about no session: an alert to admins about a burst of refused requests. */
-export const staffMessageKinds = ['denial_alert'] as const;
+/**
+ * Messages about no session or patient: an alert to admins about a burst of refused requests, and
+ * an invitation to become a user of the clinic.
+ */
+export const staffMessageKinds = ['denial_alert', 'user_invitation'] as const;
 export type StaffMessageKind = (typeof staffMessageKinds)[number];
 
 /** Whatever the outbox holds. */
@@ -53,6 +58,16 @@ export interface MessageOptions {
   baseUrl: string;
   /** The knowledge base's signs that need a same-day call, whenever they appear (`lateSignsNotice`). */
   lateSigns: LateSignsNotice;
+  /** The clinic's timing; the defaults (`defaultMessageTiming`) when absent. */
+  timing?: MessageTiming;
+  /** The clinic's own texts; the default texts (`defaultTemplates`) for kinds without one, or when absent. */
+  wording?: MessageWording;
+}
+
+/** The language a clinic writes to patients in, and its own texts in that language by kind. */
+export interface MessageWording {
+  language: TemplateLanguage;
+  templates: Partial<Record<MessageKind, MessageTemplate>>;
 }
 
 export interface PlannedMessage {

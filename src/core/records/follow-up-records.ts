@@ -38,6 +38,11 @@ export interface OutcomeRecord {
   patientRating: number | null;
   practitionerRating: number | null;
   notes: string | null;
+  /**
+   * Who gave `patientRating`: the patient (theirs alone to change from then on), or staff passing it
+   * on; null without a rating, or on ratings from before this was kept.
+   */
+  patientRatingBy: 'patient' | 'staff' | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -42,6 +42,9 @@ export interface ConsentTextRecord {
   id: string;
   clinicId: string;
   procedure: string;
+  /** ISO 639 code: each procedure has a current version per language. */
+  language: string;
+  /** Counted per procedure, across its languages. */
   version: number;
   text: string;
   active: boolean;

@@ -33,6 +33,8 @@ export interface ClinicLocation {
   rooms: readonly Room[];
   /** Closures of the whole location (public holidays). */
   closures?: readonly AvailabilityException[];
+  /** When the location is open; nobody is booked outside these hours, whatever their own. Always open when absent. */
+  openingHours?: WeeklyHours;
 }
 
 /** One practitioner's availability at one location. */

@@ -9,7 +9,7 @@ import { ZoneCalendar } from './zone-calendar.js';
 export interface PreparedPractitioner {
   id: string;
   name?: string;
-  /** Index = weekday (1-7); index 0 unused. Sorted, disjoint spans. */
+  /** Index = weekday (1-7); index 0 unused. Sorted, disjoint spans, within the location's opening hours. */
   weekly: readonly (readonly MinuteSpan[])[];
   /** Time off and location closures. */
   timeOff: Timeline;
@@ -104,6 +104,18 @@ function exceptionsToFlat(
 
 const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
+/** The parts of sorted, disjoint spans `a` that also lie in sorted, disjoint spans `b`. */
+function intersectSpans(a: readonly MinuteSpan[], b: readonly MinuteSpan[]): MinuteSpan[] {
+  const out: MinuteSpan[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const start = Math.max(x.start, y.start);
+      const end = Math.min(x.end, y.end);
+      if (start < end) out.push({ start, end });
+    }
+  return out;
+}
+
 /** Validates the schedule and builds the search index. Throws RangeError on malformed input. */
 export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
   const { location } = input;
@@ -114,6 +126,11 @@ export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
 
   const closures: number[] = [];
   exceptionsToFlat(location.closures, calendar, `location ${location.id}`, closures);
+  const opening = location.openingHours
+    ? WEEKDAYS.map((wd) =>
+        parseSpans(location.openingHours?.[wd] ?? [], `location ${location.id} opening hours, weekday ${wd}`),
+      )
+    : null;
 
   const here = input.practitioners.filter((p) => p.locationId === undefined || p.locationId === location.id);
   const seen = new Set<string>();
@@ -124,7 +141,10 @@ export function prepareSchedule(input: ScheduleInput): PreparedSchedule {
     seen.add(p.practitionerId);
     practitionerIndex.set(p.practitionerId, i);
     const weekly: MinuteSpan[][] = [[]];
-    for (const wd of WEEKDAYS) weekly.push(parseSpans(p.weeklyHours[wd] ?? [], `${what}, weekday ${wd}`));
+    for (const wd of WEEKDAYS) {
+      const own = parseSpans(p.weeklyHours[wd] ?? [], `${what}, weekday ${wd}`);
+      weekly.push(opening ? intersectSpans(own, opening[wd - 1]!) : own);
+    }
     const off = [...closures];
     exceptionsToFlat(p.exceptions, calendar, what, off);
     const rooms = (p.roomIds ?? roomIds).map((id) => {

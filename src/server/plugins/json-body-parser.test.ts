@@ -27,4 +27,59 @@ forEachApp('JSON bodies', (get) => {
     });
     expect(ok.statusCode).toBe(201);
   });
+  it('refuses text that is not well-formed Unicode on any JSON route, naming the field, and stores nothing', async () => {
+    const reception = await get().signIn('reception');
+    const practitioner = await get().signIn('practitioner');
+    const patient = { firstName: 'Ayşe', lastName: 'Yılmaz 😊', birthDate: '1980-03-04', sex: 'female' };
+    const problems = [{ field: 'firstName', message: 'must be well-formed Unicode text (it holds a lone surrogate)' }];
+    const listed = async () =>
+      (await reception.inject({ method: 'GET', url: '/api/patients?limit=200' })).json().patients.length;
+    const before = await listed();
+
+    // A lone high surrogate, then a lone low one: valid JSON, but no character.
+    const lone = await reception.inject({
+      method: 'POST',
+      url: '/api/patients',
+      payload: { ...patient, firstName: '\ud800x' },
+    });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().problems).toEqual(problems);
+    // The escape written by hand, as a client might send it.
+    const raw = await reception.inject({
+      method: 'POST',
+      url: '/api/patients',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(patient).replace('"Ayşe"', '"Ay\\udc00e"'),
+    });
+    expect(raw.statusCode).toBe(400);
+    expect(raw.json().problems).toEqual(problems);
+    expect(await listed()).toBe(before);
+
+    // Well-formed text, a surrogate pair (the emoji) included, is stored and answered as sent on both engines.
+    const created = await reception.inject({ method: 'POST', url: '/api/patients', payload: patient });
+    expect(created.statusCode).toBe(201);
+    const url = `/api/patients/${created.json().id}`;
+    const patch = await reception.inject({ method: 'PATCH', url, payload: { lastName: 'Yılmaz \udfff' } });
+    expect(patch.json().problems).toEqual([
+      { field: 'lastName', message: 'must be well-formed Unicode text (it holds a lone surrogate)' },
+    ]);
+    expect((await reception.inject({ method: 'GET', url })).json()).toMatchObject(patient);
+
+    // Nested fields are named by their path, also in FHIR's JSON.
+    const bundle = {
+      resourceType: 'Bundle',
+      entry: [{ resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'fe\ud83dmale' } }],
+    };
+    const fhir = await practitioner.inject({
+      method: 'POST',
+      url: '/api/fhir/import',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: JSON.stringify(bundle),
+    });
+    expect(fhir.statusCode).toBe(400);
+    expect(fhir.json().problems).toEqual([
+      { field: 'entry[0].resource.gender', message: 'must be well-formed Unicode text (it holds a lone surrogate)' },
+    ]);
+    expect(await listed()).toBe(before + 1);
+  });
 });

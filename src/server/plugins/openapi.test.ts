@@ -33,14 +33,17 @@ forEachApp('OpenAPI document and docs page', (get) => {
       .filter((r) => !r.startsWith('GET /api/docs'));
     // GET /* is the web app's pages (src/server/web/); the API under /api stays closed, but for calendar
     // subscriptions, whose secret address stands in for a sign-in (routes/calendars/calendar-feed-routes.ts),
-    // and the session probe, which tells only whether the caller is signed in (routes/auth/session-probe-route.ts).
+    // and the session probe, which tells only whether the caller is signed in (routes/auth/session-probe-route.ts),
+    // and an invitation's one-time link, whose token stands in for it (routes/users/invitation-routes.ts).
     expect(open.sort()).toEqual([
       'GET /*',
       'GET /api/auth/session',
       'GET /api/calendar-feeds/:token.ics',
       'GET /api/health',
+      'GET /api/invite/:token',
       'GET /api/openapi.json',
       'POST /api/auth/login',
+      'POST /api/invite/:token/accept',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { DomainError, InvalidInputError, invalidField } from '../http-errors.js'
 import { detectImageType, imageSignatureLength, type ImageType } from './image-type.js';
 import { maxImageBytes } from './image-uploads.js';
 import { maxImagePixels, reencodeImage } from './reencode-image.js';
+import { uploadFolder } from './stale-uploads.js';
 
 export interface ReceivedImage {
   /** Where the upload waits, inside the data folder, until it is committed or discarded. */
@@ -94,7 +95,7 @@ export async function receiveImages(request: FastifyRequest, options: ReceiveOpt
   const { fileField } = options;
   if (!request.isMultipart())
     throw invalidField('(body)', `must be multipart/form-data with the image in "${fileField}"`);
-  const dir = join(options.dataDir, 'tmp', 'uploads');
+  const dir = uploadFolder(options.dataDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const waiting: string[] = [];
   const discard = async () => {

@@ -4,20 +4,27 @@ import type { CourseRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MadeDocument } from './aftercare-document.js';
 import { clinicTimeZone } from './clinic-zone.js';
+import { withoutClinicianNotes } from './clinician-notes.js';
 import { documentWords, type DocumentLanguage } from './document-language.js';
 import { loadPatientRecordGroup } from './record-groups.js';
 
-/** One course's treatment summary, in the time zone where its sessions took place; its sources named by their titles in the knowledge base. */
+/**
+ * One course's treatment summary, in the time zone where its sessions took place; its sources named by
+ * their titles in the knowledge base. For the patient's own reading (`forPatient`) the clinicians'
+ * notes are left out, as the API leaves them out of the patient's charts and outcomes.
+ */
 export async function summaryDocument(
   repos: Repositories,
   course: CourseRecord,
   language: DocumentLanguage,
   knowledge: KnowledgeBase,
-  now = new Date(),
+  options: { forPatient?: boolean; now?: Date } = {},
 ): Promise<MadeDocument> {
+  const now = options.now ?? new Date();
   const patient = await repos.patients.findById(course.patientId);
   if (!patient) throw new Error(`course ${course.id} has lost its patient`);
-  const records = await loadPatientRecordGroup(repos, patient);
+  const all = await loadPatientRecordGroup(repos, patient);
+  const records = options.forPatient ? withoutClinicianNotes(all) : all;
   const firstSession = records.sessions.find((s) => s.courseId === course.id);
   const [clinic, timeZone] = await Promise.all([
     repos.clinics.findById(patient.clinicId),

@@ -1,6 +1,7 @@
 import type { MedicationLike } from '../../core/messages/blood-thinner-safety.js';
 import type { ClinicRecord, CourseRecord, LocationRecord, PatientRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
+import { loadClinicMessaging, type ClinicMessaging } from './clinic-messaging.js';
 import { patientMedications } from './patient-medications.js';
 
 /** Records the caller has already read (a booking has its course, patient and location at hand). */
@@ -13,8 +14,9 @@ export interface KnownRecords {
 
 /**
  * The records session messages are written from, each read at most once: the sessions of one
- * booking share their course, patient, clinic and location, so writing their messages reads them
- * once, not once per session. Use one per transaction step; records change between steps.
+ * booking share their course, patient, clinic (with its wording of messages) and location, so
+ * writing their messages reads them once, not once per session. Use one per transaction step;
+ * records change between steps.
  */
 export class MessageSources {
   private readonly reads = new Map<string, Promise<unknown>>();
@@ -48,6 +50,11 @@ export class MessageSources {
   /** The clinic's first location: where a session without one takes its time zone from. */
   firstLocation(clinicId: string): Promise<LocationRecord | undefined> {
     return this.once(`first-location:${clinicId}`, async () => (await this.tx.clinics.listLocations(clinicId))[0]);
+  }
+
+  /** The clinic's language, timing and own texts of messages to patients. */
+  messaging(clinicId: string): Promise<ClinicMessaging> {
+    return this.once(`messaging:${clinicId}`, () => loadClinicMessaging(this.tx, clinicId));
   }
 
   medications(patientId: string, assessmentId: string | null): Promise<MedicationLike[] | undefined> {

@@ -1,6 +1,5 @@
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
-import type { BookedSession } from '../../core/messages/message-types.js';
 import { planSessionMessages } from '../../core/messages/plan-session-messages.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
@@ -8,6 +7,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { MessagingSettings } from './messaging-settings.js';
 import { MessageSources } from './message-sources.js';
+import { sessionMessageInput } from './session-message-input.js';
 
 const entity = 'outbox_message';
 
@@ -25,7 +25,8 @@ function audited(messages: readonly OutboxMessageRecord[], action: AuditEvent['a
  * - cancelled or no-show: pending messages are cancelled;
  * - done: nothing changes (aftercare and the check-in still follow).
  *
- * A patient without an email address gets no messages. The patient's medicines (from their intakes)
+ * A patient without an email address gets no messages. The clinic's timing and wording apply
+ * (clinic-messaging.ts). The patient's medicines (from their intakes)
  * and the knowledge base's late signs go into the texts: no "avoid aspirin" for a patient on a
  * prescribed blood thinner, and every aftercare text says which signs need a same-day call. Returns
  * the audit entries for the caller to record in the same transaction. `session` is the session as it
@@ -46,28 +47,13 @@ export async function scheduleSessionMessages(
   const course = await sources.course(session.courseId);
   const patient = await sources.patient(session.patientId);
   if (!course || course.status !== 'active' || !patient?.email) return cancelAll();
-  const clinic = await sources.clinic(patient.clinicId);
-  // A session without a location is still in the clinic's zone: its first location's.
-  const location = session.locationId
-    ? await sources.location(session.locationId)
-    : await sources.firstLocation(patient.clinicId);
-  const medications = await sources.medications(patient.id, course.assessmentId);
-
-  const booked: BookedSession = {
-    id: session.id,
-    start: session.scheduledAt,
-    durationMinutes: session.durationMinutes ?? course.plan.durationMinutes.max,
-    timeZone: location?.timeZone ?? 'UTC',
-    locale: settings.locale,
-    clinicName: clinic?.name ?? '',
-    place: session.locationId && location ? [location.name, location.address].filter(Boolean).join(', ') : null,
-    patient: { firstName: patient.firstName, email: patient.email, ...(medications ? { medications } : {}) },
-    numbingCream: course.plan.anaesthesia.creamOffered,
-  };
-  const planned = planSessionMessages(booked, course.plan, {
+  const input = await sessionMessageInput(sources, session, settings);
+  if (!input) return cancelAll();
+  const planned = planSessionMessages(input.booked, input.plan, {
     now,
     baseUrl: settings.baseUrl,
     lateSigns: lateSignsNotice(knowledge),
+    ...input.clinicOptions,
   });
 
   const events: AuditEvent[] = [];

@@ -3,6 +3,7 @@ import type {
   Booking,
   PractitionerAvailability,
   ScheduleInput,
+  WeeklyHours,
 } from '../../core/scheduling/availability.js';
 import type { AvailabilityExceptionRecord, LocationRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
@@ -51,8 +52,8 @@ async function loadBookings(repos: Repositories, clinicId: string, fromMs: numbe
 
 /**
  * The course finder's input for one location, read from the database (pass the transaction's
- * repositories when booking): its zone and active rooms, the working weeks of its active
- * practitioners with their time off, its closures, and the clinic's bookings in the window.
+ * repositories when booking): its zone, opening hours and active rooms, the working weeks of its
+ * active practitioners with their time off, its closures, and the clinic's bookings in the window.
  */
 export async function loadScheduleInput(
   repos: Repositories,
@@ -62,6 +63,7 @@ export async function loadScheduleInput(
   const rooms = await repos.availability.listRooms(location.id);
   const hours = await repos.availability.listPractitionerHours(location.id);
   const exceptions = await repos.availability.listExceptions(location.id);
+  const opening = await repos.availability.findOpeningHours(location.id);
   const roomIds = new Set(rooms.map((r) => r.id));
 
   const practitioners: PractitionerAvailability[] = [];
@@ -85,12 +87,24 @@ export async function loadScheduleInput(
     });
   }
 
+  let openingHours: WeeklyHours | undefined;
+  if (opening) {
+    const week = weeklyHours.safeParse(opening.weeklyHours);
+    if (!week.success)
+      throw conflict(
+        'availability_invalid',
+        `the stored opening hours of ${location.name} are not valid; set them again`,
+      );
+    openingHours = toWeeklyHours(week.data);
+  }
+
   return {
     location: {
       id: location.id,
       timeZone: location.timeZone,
       rooms: rooms.map((r) => ({ id: r.id, name: r.name })),
       closures: exceptions.filter((e) => e.practitionerId === null).map(toException),
+      ...(openingHours ? { openingHours } : {}),
     },
     practitioners,
     bookings: await loadBookings(repos, location.clinicId, window.fromMs, window.toMs),

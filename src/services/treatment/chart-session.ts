@@ -5,7 +5,9 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadSessionWithPatient } from '../access/session-access.js';
 import { conflict, notFound } from '../domain-errors.js';
 import type { ChartedPoint } from './charted-point.js';
+import { assertLotsStocked, drawFromLots, lotDraws } from '../stock/lot-draw.js';
 import { assertCurrentConsent, assertLotsUsable, chartedProcedure, loadChartedLots } from './charting-rules.js';
+import { assertProductsTolerated } from './product-allergy.js';
 import { passTreatmentGate } from './treatment-gate.js';
 import { assertAnaestheticTolerated, assertWithinPlanOrConfirmed } from './treatment-gate-rules.js';
 
@@ -31,8 +33,9 @@ export interface ChartedSession {
 /**
  * Charts a session and marks it done, inside the caller's transaction, after the treatment gate and
  * the charting rules: refused (409) when the session is closed or already charted, when the gate
- * blocks it without an accepted override, for an anaesthetic the patient is allergic to, for values
- * outside the plan that were not confirmed, without the current consent, or with an unusable lot.
+ * blocks it without an accepted override, for an anaesthetic or a product the patient is allergic to,
+ * for values outside the plan that were not confirmed, without the current consent, with an unusable
+ * lot, or with a lot that holds less than the chart draws from it (the volumes charted are drawn).
  */
 export async function chartSession(
   tx: Repositories,
@@ -54,9 +57,18 @@ export async function chartSession(
   // The safety checks first, most serious first: whether to treat at all, then with what.
   const { check, granted } = await passTreatmentGate(tx, knowledgeBase, { session, patient }, override, now);
   assertAnaestheticTolerated(entry, check, knowledgeBase);
+  assertProductsTolerated(
+    [...new Map(lots.map(({ product }) => [product.id, product])).values()],
+    check,
+    knowledgeBase,
+  );
   const outsidePlanConfirmed = assertWithinPlanOrConfirmed(points, check, confirmOutsidePlan);
   await assertCurrentConsent(tx, patient, chartedProcedure);
   assertLotsUsable(lots, check.sessionDate);
+  const draws = lotDraws(lots, points);
+  assertLotsStocked(draws);
+  // Before the chart is written: a draw refused for a concurrent chart leaves nothing to roll back.
+  await drawFromLots(tx, draws);
 
   const created = await tx.charts.create({
     sessionId: session.id,

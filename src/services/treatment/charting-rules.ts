@@ -3,6 +3,7 @@ import type { LotRecord, PatientRecord, ProductRecord } from '../../core/records
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { DomainError, InvalidInputError, conflict, type FieldProblem } from '../domain-errors.js';
 import type { ChartedPoint } from './charted-point.js';
+import { consentStanding } from '../../core/treatment/consent-standing.js';
 
 /**
  * Every session mesodesk schedules is a mesotherapy session (the FHIR export codes each charted
@@ -10,36 +11,38 @@ import type { ChartedPoint } from './charted-point.js';
  */
 export const chartedProcedure = 'mesotherapy';
 
-/** The patient must have signed the version of the procedure's consent text that is current now. */
+/**
+ * The patient must have signed a version of the procedure's consent text that is current now (in
+ * any language): 409 naming the consent, the version signed and the one to sign otherwise.
+ */
 export async function assertCurrentConsent(
   repos: Repositories,
   patient: PatientRecord,
   procedure: string,
 ): Promise<void> {
-  const current = await repos.consent.findActiveText(patient.clinicId, procedure);
-  if (!current)
+  const [texts, signatures] = await Promise.all([
+    repos.consent.listTexts(patient.clinicId),
+    repos.consent.listSignatures(patient.id),
+  ]);
+  const standing = consentStanding(procedure, texts, signatures);
+  if (!standing)
     throw conflict(
       'consent_missing',
       `no ${procedure} consent text is published: an admin must publish one and the patient sign it before charting`,
     );
-  const signatures = await repos.consent.listSignatures(patient.id);
-  if (signatures.some((s) => s.consentTextId === current.id)) return;
-
-  const versions = new Map(
-    (await repos.consent.listTexts(patient.clinicId))
-      .filter((t) => t.procedure === procedure)
-      .map((t) => [t.id, t.version]),
-  );
-  // Newest first, so the first match is the latest version the patient did sign.
-  const signedVersion = signatures.map((s) => versions.get(s.consentTextId)).find((v) => v !== undefined);
-  if (signedVersion !== undefined)
+  const { status, signed, current } = standing;
+  if (status === 'signed') return;
+  const consent = { procedure, signed, current };
+  if (signed)
     throw conflict(
       'consent_outdated',
-      `the patient signed version ${signedVersion} of the ${procedure} consent, but version ${current.version} is current: they must sign it before charting`,
+      `the patient signed version ${signed.version} of the ${procedure} consent, but version ${current.version} is current: they must sign it again before charting`,
+      { consent },
     );
   throw conflict(
     'consent_missing',
     `the patient has not signed the ${procedure} consent (version ${current.version}): they must sign it before charting`,
+    { consent },
   );
 }
 

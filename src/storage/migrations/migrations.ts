@@ -24,6 +24,10 @@ import { loginLimitsMigration } from './0022-login-limits.js';
 import { photoSizesMigration } from './0023-photo-sizes.js';
 import { deniedAccessAuditMigration } from './0024-denied-access-audit.js';
 import { demoClinicsMigration } from './0025-demo-clinics.js';
+import { patientRatingByMigration } from './0026-patient-rating-by.js';
+import { stockMigration } from './0027-stock.js';
+import { invitationsAndConsentLanguagesMigration } from './0028-invitations-and-consent-languages.js';
+import { clinicSetUpMigration } from './0029-clinic-set-up.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -56,4 +60,8 @@ export const migrations: Record<string, Migration> = {
   '0023-photo-sizes': photoSizesMigration,
   '0024-denied-access-audit': deniedAccessAuditMigration,
   '0025-demo-clinics': demoClinicsMigration,
+  '0026-patient-rating-by': patientRatingByMigration,
+  '0027-stock': stockMigration,
+  '0028-invitations-and-consent-languages': invitationsAndConsentLanguagesMigration,
+  '0029-clinic-set-up': clinicSetUpMigration,
 };

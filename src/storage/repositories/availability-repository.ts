@@ -10,6 +10,13 @@ export type NewAvailabilityException = { locationId: string; practitionerId: str
   { kind: 'days'; from: string; to: string } | { kind: 'hours'; start: string; end: string }
 );
 
+/** When a location is open: JSON `WeeklyHours` as stored (the service validates it). */
+export interface OpeningHoursRecord {
+  locationId: string;
+  weeklyHours: unknown;
+  updatedAt: string;
+}
+
 /** The inputs of the course finder (src/core/scheduling), per location. */
 export interface AvailabilityRepository {
   createRoom(input: { locationId: string; name: string }): Promise<RoomRecord>;
@@ -25,6 +32,11 @@ export interface AvailabilityRepository {
     roomIds?: string[] | null;
   }): Promise<PractitionerHoursRecord>;
   listPractitionerHours(locationId: string): Promise<PractitionerHoursRecord[]>;
+
+  /** The location's opening hours; undefined when it has none (always open). */
+  findOpeningHours(locationId: string): Promise<OpeningHoursRecord | undefined>;
+  /** Sets (replaces) the location's opening hours; null removes them (always open again). */
+  setOpeningHours(locationId: string, weeklyHours: unknown): Promise<OpeningHoursRecord | null>;
 
   addException(input: NewAvailabilityException): Promise<AvailabilityExceptionRecord>;
   /** Exceptions of the location (closures and every practitioner's time off), in start order. */

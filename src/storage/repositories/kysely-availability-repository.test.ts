@@ -74,6 +74,16 @@ forEachEngine('availability repository', (getDb) => {
     expect(await repos.availability.listExceptions(location.id)).toEqual([holiday]);
   });
 
+  it("keeps a location's opening hours, replaced as a whole and removed with null", async () => {
+    expect(await repos.availability.findOpeningHours(location.id)).toBeUndefined();
+    await repos.availability.setOpeningHours(location.id, { 1: [{ start: '08:00', end: '18:00' }] });
+    const replaced = await repos.availability.setOpeningHours(location.id, { 2: [{ start: '10:00', end: '14:00' }] });
+    expect(replaced).toMatchObject({ locationId: location.id, weeklyHours: { 2: [{ start: '10:00', end: '14:00' }] } });
+    expect(await repos.availability.findOpeningHours(location.id)).toEqual(replaced);
+    expect(await repos.availability.setOpeningHours(location.id, null)).toBeNull();
+    expect(await repos.availability.findOpeningHours(location.id)).toBeUndefined();
+  });
+
   it('lists booked slots without anything clinical', async () => {
     const patient = await createSamplePatient(repos, clinic.id);
     const course = await createSampleCourse(repos, patient.id);

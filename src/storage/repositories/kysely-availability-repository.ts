@@ -2,10 +2,11 @@ import type { Selectable } from 'kysely';
 import type { AvailabilityExceptionsTable, PractitionerAvailabilityTable, RoomsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
-import type { AvailabilityRepository } from './availability-repository.js';
+import type { AvailabilityRepository, OpeningHoursRecord } from './availability-repository.js';
 import { definedFields } from './defined-fields.js';
 import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { firstRecord } from './first-record.js';
 import { tableRows } from './table-rows.js';
 
 function toRoom(row: Selectable<RoomsTable>): RoomRecord {
@@ -43,6 +44,14 @@ function toException(row: Selectable<AvailabilityExceptionsTable>): Availability
     : { ...common, kind: 'hours', start: row.starts, end: row.ends };
 }
 
+function toOpeningHours(row: { location_id: string; weekly_hours: string; updated_at: string }): OpeningHoursRecord {
+  return {
+    locationId: row.location_id,
+    weeklyHours: fromJsonText<unknown>(row.weekly_hours),
+    updatedAt: row.updated_at,
+  };
+}
+
 export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): AvailabilityRepository {
   const rooms = tableRows(db, 'rooms', toRoom);
   const hours = tableRows(db, 'practitioner_availability', toHours);
@@ -64,6 +73,25 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         ...(active === undefined ? {} : { active: active ? 1 : 0 }),
         updated_at: now(),
       }),
+    findOpeningHours: (locationId) =>
+      firstRecord(
+        db.selectFrom('location_opening_hours').selectAll().where('location_id', '=', locationId),
+        toOpeningHours,
+      ),
+    async setOpeningHours(locationId, weeklyHours) {
+      if (weeklyHours === null) {
+        await db.deleteFrom('location_opening_hours').where('location_id', '=', locationId).execute();
+        return null;
+      }
+      const values = { weekly_hours: toJsonText(weeklyHours), updated_at: now() };
+      const row = await db
+        .insertInto('location_opening_hours')
+        .values({ location_id: locationId, ...values })
+        .onConflict((oc) => oc.column('location_id').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toOpeningHours(row);
+    },
     async setPractitionerHours({ practitionerId, locationId, weeklyHours, roomIds }) {
       const values = {
         weekly_hours: toJsonText(weeklyHours),

@@ -61,6 +61,16 @@ forEachEngine('outbox repository', (getDb) => {
     });
   });
 
+  it("moves a pending message to a new due time (the clinic's timing), but not the confirmation", async () => {
+    const before = (await repos.outbox.upsert(f.draft(5, 'check_in'))).message;
+    const moved = await repos.outbox.upsert(f.draft(5, 'check_in', { dueAt: '2026-01-05T09:00:00.000Z' }));
+    expect(moved).toMatchObject({ change: 'replaced', message: { id: before.id, dueAt: '2026-01-05T09:00:00.000Z' } });
+    const confirmation = (await repos.outbox.upsert(f.draft(5, 'booking_confirmation'))).message;
+    const later = await repos.outbox.upsert(f.draft(5, 'booking_confirmation', { dueAt: '2026-01-06T09:00:00.000Z' }));
+    expect(later).toEqual({ message: confirmation, change: 'unchanged' });
+    await repos.outbox.cancelPending(f.sessions[5]?.id ?? '');
+  });
+
   it('sends a sent message again only when what it is about changed', async () => {
     await clear();
     await repos.outbox.upsert(f.draft(2, 'booking_confirmation'));

@@ -50,6 +50,19 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
     listBySession: async (sessionId) =>
       (await messages.listBy('session_id', sessionId, 'due_at', 'id')).filter(isSessionMessage),
 
+    async sessionsWithPending(clinicId) {
+      const rows = await db
+        .selectFrom('outbox_messages')
+        .select('session_id')
+        .distinct()
+        .where('clinic_id', '=', clinicId)
+        .where('status', '=', 'pending')
+        .where('session_id', 'is not', null)
+        .orderBy('session_id')
+        .execute();
+      return rows.flatMap((r) => (r.session_id === null ? [] : [r.session_id]));
+    },
+
     async upsert(draft) {
       const at = now();
       const fresh = {
@@ -89,12 +102,17 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
                 eb('outbox_messages.fingerprint', '<>', eb.ref('excluded.fingerprint')),
                 eb.and([
                   eb('outbox_messages.status', '=', 'pending'),
-                  // Not the due time: the confirmation is "due now" at every call; other times change the fingerprint.
-                  eb.or(
-                    (['channel', 'recipient', 'subject', 'body'] as const).map((column) =>
+                  // The due time too, but not the confirmation's: it is "due now" at every call. (Others
+                  // move with the session, which changes the fingerprint, or with the clinic's timing.)
+                  eb.or([
+                    ...(['channel', 'recipient', 'subject', 'body'] as const).map((column) =>
                       eb(`outbox_messages.${column}`, '<>', eb.ref(`excluded.${column}`)),
                     ),
-                  ),
+                    eb.and([
+                      eb('outbox_messages.kind', '<>', 'booking_confirmation'),
+                      eb('outbox_messages.due_at', '<>', eb.ref('excluded.due_at')),
+                    ]),
+                  ]),
                 ]),
               ]),
             ),

@@ -16,6 +16,7 @@ function toOutcome(row: Selectable<OutcomesTable>): OutcomeRecord {
     patientRating: nullableNumber(row.patient_rating),
     practitionerRating: nullableNumber(row.practitioner_rating),
     notes: row.notes,
+    patientRatingBy: row.patient_rating_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -42,14 +43,18 @@ export function kyselyOutcomeRepository({ db, now }: RepositoryContext): Outcome
       .orderBy('s.scheduled_at')
       .orderBy('s.id');
   return {
-    async save(sessionId, input) {
+    async save(sessionId, input, by = 'staff') {
       const at = now();
+      const rating = input.patientRating;
       const fields = definedFields({
-        patient_rating: input.patientRating,
+        patient_rating: rating,
+        patient_rating_by: rating === undefined ? undefined : rating === null ? null : by,
         practitioner_rating: input.practitionerRating,
         notes: input.notes,
       });
-      // An upsert both engines spell the same way (ON CONFLICT ... DO UPDATE).
+      // Staff sending a patient rating: the update applies only over one the patient did not give.
+      const guarded = by === 'staff' && rating !== undefined;
+      // An upsert both engines spell the same way (ON CONFLICT ... DO UPDATE ... WHERE).
       await db
         .insertInto('outcomes')
         .values({
@@ -62,7 +67,17 @@ export function kyselyOutcomeRepository({ db, now }: RepositoryContext): Outcome
           created_at: at,
           updated_at: at,
         })
-        .onConflict((oc) => oc.column('session_id').doUpdateSet({ ...fields, updated_at: at }))
+        .onConflict((oc) => {
+          const update = oc.column('session_id').doUpdateSet({ ...fields, updated_at: at });
+          return guarded
+            ? update.where((eb) =>
+                eb.or([
+                  eb('outcomes.patient_rating_by', 'is', null),
+                  eb('outcomes.patient_rating_by', '!=', 'patient'),
+                ]),
+              )
+            : update;
+        })
         .execute();
       const saved = await find(sessionId);
       if (!saved) throw new Error(`outcome for session ${sessionId} vanished after saving`);

@@ -65,10 +65,13 @@ export type SessionMessageRecord = OutboxMessageRecord & { sessionId: string; pa
 export interface OutboxRepository {
   /** A session's messages, by due time. */
   listBySession(sessionId: string): Promise<SessionMessageRecord[]>;
+  /** The sessions of the clinic with a message still waiting to go out (to write again after a change of wording). */
+  sessionsWithPending(clinicId: string): Promise<string[]>;
   /**
    * Adds the session's message of this kind, or replaces the existing one and makes it pending
    * again when its fingerprint changed (the session moved: sent messages go out again), when it
-   * was cancelled, or when it is still pending and its text changed. Otherwise it is left
+   * was cancelled, or when it is still pending and its text or (but for the confirmation,
+   * "due now" at every call) its due time changed. Otherwise it is left
    * alone, so planning twice never sends twice. Returns the message and what happened.
    */
   upsert(draft: OutboxDraft): Promise<{ message: OutboxMessageRecord; change: 'created' | 'replaced' | 'unchanged' }>;

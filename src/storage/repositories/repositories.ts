@@ -9,6 +9,7 @@ import type { ClinicRepository } from './clinic-repository.js';
 import type { ConsentRepository } from './consent-repository.js';
 import type { CourseRepository } from './course-repository.js';
 import type { IntakeRepository } from './intake-repository.js';
+import type { InvitationRepository } from './invitation-repository.js';
 import type { LoginThrottleRepository } from './login-throttle-repository.js';
 import { kyselyAssessmentRepository } from './kysely-assessment-repository.js';
 import { kyselyAuditRepository } from './kysely-audit-repository.js';
@@ -20,7 +21,9 @@ import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
 import { kyselyCourseRepository } from './kysely-course-repository.js';
 import { kyselyIntakeRepository } from './kysely-intake-repository.js';
+import { kyselyInvitationRepository } from './kysely-invitation-repository.js';
 import { kyselyLoginThrottleRepository } from './kysely-login-throttle-repository.js';
+import { kyselyMessageTemplateRepository } from './kysely-message-template-repository.js';
 import { kyselyOutboxRepository } from './kysely-outbox-repository.js';
 import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
 import { kyselyPatientRepository } from './kysely-patient-repository.js';
@@ -30,6 +33,7 @@ import { kyselyScreeningRepository } from './kysely-screening-repository.js';
 import { kyselySideEffectRepository } from './kysely-side-effect-repository.js';
 import { kyselyTreatmentSessionRepository } from './kysely-treatment-session-repository.js';
 import { kyselyUserRepository } from './kysely-user-repository.js';
+import type { MessageTemplateRepository } from './message-template-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { PatientRepository } from './patient-repository.js';
@@ -44,6 +48,8 @@ import type { UserRepository } from './user-repository.js';
 export interface Repositories {
   clinics: ClinicRepository;
   users: UserRepository;
+  /** Invitations to become a user, by a one-time link (services/accounts/invitations.ts). */
+  invitations: InvitationRepository;
   authSessions: AuthSessionRepository;
   /** Failed sign-in tries per account and per client address (the sign-in limits). */
   loginThrottles: LoginThrottleRepository;
@@ -63,6 +69,8 @@ export interface Repositories {
   availability: AvailabilityRepository;
   /** Messages to patients waiting to be sent (src/services/messaging). */
   outbox: OutboxRepository;
+  /** The clinic's timing and wording of messages to patients (what it changed of the defaults). */
+  messageTemplates: MessageTemplateRepository;
   /** Re-screening of upcoming sessions (the flags and the knowledge-base version they were screened with). */
   screening: ScreeningRepository;
   /**
@@ -83,6 +91,7 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
   const repos: Repositories = {
     clinics: kyselyClinicRepository(context),
     users: kyselyUserRepository(context),
+    invitations: kyselyInvitationRepository(context),
     authSessions: kyselyAuthSessionRepository(context),
     loginThrottles: kyselyLoginThrottleRepository(context),
     calendarFeeds: kyselyCalendarFeedRepository(context),
@@ -100,6 +109,7 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     audit: kyselyAuditRepository(context),
     availability: kyselyAvailabilityRepository(context),
     outbox: kyselyOutboxRepository(context),
+    messageTemplates: kyselyMessageTemplateRepository(context),
     screening: kyselyScreeningRepository(context),
     transaction: (work) =>
       inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true))),

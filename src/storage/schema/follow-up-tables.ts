@@ -43,6 +43,8 @@ export interface OutcomesTable {
   patient_rating: number | null;
   practitioner_rating: number | null;
   notes: string | null;
+  /** Who gave patient_rating (0026): the patient alone may change theirs; null without one, or from before 0026. */
+  patient_rating_by: 'patient' | 'staff' | null;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
 }

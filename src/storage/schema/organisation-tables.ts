@@ -44,6 +44,29 @@ export interface UsersTable {
   updated_at: IsoTimestamp;
 }
 
+/** An invitation to become a user (0028): only the SHA-256 of the link's token is stored. */
+export interface UserInvitationsTable {
+  id: string;
+  clinic_id: string;
+  /** Lower-cased, as users' emails are. */
+  email: string;
+  display_name: string;
+  role: Role;
+  /** Set only for an invitation to a patient account. */
+  patient_id: string | null;
+  token_hash: string;
+  expires_at: IsoTimestamp;
+  created_by: string | null;
+  created_at: IsoTimestamp;
+  /** When the link was used, and the user it made. */
+  accepted_at: IsoTimestamp | null;
+  user_id: string | null;
+  /** When an admin withdrew it, or a new invitation to the same email replaced it after it expired. */
+  revoked_at: IsoTimestamp | null;
+  /** The emailed link in the outbox, withdrawn once the invitation is closed. */
+  outbox_message_id: string | null;
+}
+
 export interface AuthSessionsTable {
   id: string;
   /** SHA-256 of the cookie token: a leaked database does not yield usable sessions. */

@@ -38,6 +38,8 @@ export interface ConsentTextsTable {
   id: string;
   clinic_id: string;
   procedure: string;
+  /** ISO 639 code (0028): each procedure has a current version per language. */
+  language: string;
   version: number;
   text: string;
   active: Flag;
@@ -64,6 +66,8 @@ export interface ProductsTable {
   /** JSON list of ingredient names or knowledge-base ingredient ids. */
   ingredients: JsonText;
   created_at: IsoTimestamp;
+  /** Low on stock at or below this many microlitres in usable lots (0027). */
+  low_stock_ul: number;
 }
 
 export interface LotsTable {
@@ -74,6 +78,22 @@ export interface LotsTable {
   recalled: Flag;
   recalled_at: IsoTimestamp | null;
   created_at: IsoTimestamp;
+  /** Microlitres received, and still there: charting draws from it, never below zero (0027). */
+  received_ul: number;
+  remaining_ul: number;
+  supplier: string | null;
+  storage_note: string | null;
+}
+
+/** A stock count of one lot: what was counted against what the records expected (0027). */
+export interface StockCountsTable {
+  id: string;
+  lot_id: string;
+  counted_ul: number;
+  expected_ul: number;
+  note: string | null;
+  counted_by: string | null;
+  counted_at: IsoTimestamp;
 }
 
 export interface ChartEntriesTable {

@@ -62,7 +62,7 @@ forEachApp(
       const lot = await admin?.inject({
         method: 'POST',
         url: `/api/products/${product?.json().id}/lots`,
-        payload: { lotNumber: 'A-1', expiryDate: '2099-12-31' },
+        payload: { lotNumber: 'A-1', expiryDate: '2099-12-31', quantityMl: 50 },
       });
       for (const response of [text, product, lot]) expect(response?.statusCode, response?.body).toBe(201);
       ids.consentText = text?.json().id;

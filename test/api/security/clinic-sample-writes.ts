@@ -3,13 +3,18 @@ import { testPassword, testPasswordHashing } from '../../../src/test-support/tes
 import type { SampleWrite } from './sample-request.js';
 import { intakeWithMedication, type SampleRecords } from './sample-records.js';
 
-/** Sample writes of the clinic and its accounts: sign-out, calendar feeds, an assessment, the clinic, its locations and rooms, users. */
+/**
+ * Sample writes of the clinic and its accounts: sign-out, calendar feeds, an assessment, the clinic, its
+ * locations and rooms, its messages to patients, users.
+ */
 export function clinicSampleWrites({
   repos,
   fixture,
   clinicId,
   unique,
   newPractitioner,
+  newSession,
+  future,
 }: SampleRecords): Record<string, SampleWrite> {
   let testPasswordHash: Promise<string> | undefined;
   return {
@@ -82,6 +87,59 @@ export function clinicSampleWrites({
         return { url: `/api/rooms/${room.id}`, payload: { name: 'Renamed room', active: true } };
       },
     },
+    'PUT /api/clinics/:id/message-settings': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/clinics/${clinicId}/message-settings`,
+        payload: {
+          language: 'en',
+          preparationHoursBefore: null,
+          reminderHoursBefore: 24,
+          aftercareHoursAfter: 1,
+          checkInHoursAfter: 48,
+        },
+      }),
+    },
+    'PUT /api/clinics/:id/message-templates/:kind/:language': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/clinics/${clinicId}/message-templates/check_in/en`,
+        payload: { subject: 'How are you, {patientName}?', body: 'Dear {patientName},\n\n{instructions}' },
+      }),
+    },
+    'DELETE /api/clinics/:id/message-templates/:kind/:language': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        await repos.messageTemplates.saveTemplate({
+          clinicId,
+          kind: 'aftercare',
+          language: 'tr',
+          subject: 'Bakım',
+          body: '{instructions}',
+          updatedBy: null,
+        });
+        return { url: `/api/clinics/${clinicId}/message-templates/aftercare/tr` };
+      },
+    },
+    'POST /api/clinics/:id/message-preview': {
+      role: 'admin',
+      stores: false,
+      make: async () => {
+        await newSession(future());
+        return {
+          url: `/api/clinics/${clinicId}/message-preview`,
+          payload: {
+            patientId: fixture.patient.id,
+            kind: 'check_in',
+            subject: 'How are you, {patientName}?',
+            body: 'Dear {patientName}, thank you.',
+          },
+        };
+      },
+    },
     'POST /api/users': {
       role: 'admin',
       stores: true,
@@ -94,6 +152,31 @@ export function clinicSampleWrites({
           role: 'reception',
         },
       }),
+    },
+    'POST /api/invitations': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: '/api/invitations',
+        payload: { email: `invited-${unique()}@security.test`, displayName: 'Invited User', role: 'reception' },
+      }),
+    },
+    'DELETE /api/invitations/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const invitation = await repos.invitations.create({
+          clinicId,
+          email: `withdrawn-${unique()}@security.test`,
+          displayName: 'Withdrawn',
+          role: 'reception',
+          patientId: null,
+          tokenHash: `hash-${unique()}`,
+          expiresAt: '2099-01-01T00:00:00.000Z',
+          createdBy: fixture.users.admin.id,
+        });
+        return { url: `/api/invitations/${invitation.id}` };
+      },
     },
     'DELETE /api/users/:id/lockout': {
       role: 'admin',

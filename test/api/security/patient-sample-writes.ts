@@ -118,6 +118,22 @@ export function patientSampleWrites({
         payload: { text: 'I agree to the procedure.' },
       }),
     },
+    // A version published for the deletion alone, which nobody signs.
+    'DELETE /api/consent-text-versions/:id': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const text = await repos.transaction((tx) =>
+          tx.consent.createText({
+            clinicId: fixture.clinic.id,
+            procedure: 'security_unsigned',
+            text: 'x',
+            active: true,
+          }),
+        );
+        return { url: `/api/consent-text-versions/${text.id}` };
+      },
+    },
     'POST /api/patients/:id/consents': {
       role: 'practitioner',
       stores: true,
@@ -144,8 +160,30 @@ export function patientSampleWrites({
           manufacturer: null,
           ingredients: ['zinc'],
         });
-        return { url: `/api/products/${product.id}/lots`, payload: { lotNumber: 'LOT-1', expiryDate: '2099-01-31' } };
+        return {
+          url: `/api/products/${product.id}/lots`,
+          payload: {
+            lotNumber: 'LOT-1',
+            expiryDate: '2099-01-31',
+            quantityMl: 20,
+            supplier: 'Meso Supply',
+            storageNote: 'Fridge 2',
+          },
+        };
       },
+    },
+    'PATCH /api/products/:id': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => ({ url: `/api/products/${(await chartingSetup()).productId}`, payload: { lowStockMl: 3 } }),
+    },
+    'POST /api/lots/:id/counts': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => ({
+        url: `/api/lots/${(await chartingSetup()).lotId}/counts`,
+        payload: { countedMl: 90, note: 'Monthly count' },
+      }),
     },
     'POST /api/lots/:id/recall': {
       role: 'admin',

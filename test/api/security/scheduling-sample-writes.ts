@@ -2,7 +2,10 @@ import { weekdaysNineToFive } from '../../../src/test-support/scheduling-test-se
 import type { SampleWrite } from './sample-request.js';
 import { hour, hoursAgo, expectStatus, type SampleRecords } from './sample-records.js';
 
-/** Sample writes of scheduling: practitioners' hours, time off, course proposals, bookings, rescheduling, cancelling, no-shows, recalls. */
+/**
+ * Sample writes of scheduling: opening hours, practitioners' hours, time off, course proposals, bookings,
+ * rescheduling, cancelling, no-shows, recalls.
+ */
 export function schedulingSampleWrites({
   repos,
   fixture,
@@ -22,6 +25,15 @@ export function schedulingSampleWrites({
       make: async () => ({
         url: `/api/locations/${fixture.location.id}/practitioners/${(await newPractitioner()).id}/hours`,
         payload: { weeklyHours: { 1: [{ start: '09:00', end: '13:00' }] } },
+      }),
+    },
+    // On a location of its own: opening hours at the fixture's would turn other samples' bookings away.
+    'PUT /api/locations/:id/opening-hours': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/locations/${(await newSchedulingPlace()).locationId}/opening-hours`,
+        payload: { weeklyHours: { 1: [{ start: '08:00', end: '18:00' }], 6: [{ start: '09:00', end: '13:00' }] } },
       }),
     },
     'DELETE /api/locations/:id/practitioners/:practitionerId/hours': {

@@ -23,9 +23,15 @@ export const fieldKinds: Record<string, FieldKind> = {
   typedName: 'text',
   manufacturer: 'text',
   lotNumber: 'text',
+  supplier: 'text',
+  storageNote: 'text',
+  note: 'text',
   anaesthesiaAgent: 'text',
   notes: 'text',
   symptom: 'text',
+  // A clinic's wording of a message to patients (its placeholders are checked, the rest stored as typed).
+  subject: 'text',
+  body: 'text',
   reason: 'text',
   'override.reason': 'text',
   'patient.medications.[].name': 'text',
@@ -69,6 +75,7 @@ export const knownTextFields = [
   'POST /api/patients firstName',
   'PATCH /api/patients/:id lastName',
   'POST /api/users displayName',
+  'POST /api/invitations displayName',
   'POST /api/clinics/:id/locations address',
   'POST /api/patients/:id/intakes patient.medications.[].name',
   'POST /api/patients/:id/consents typedName',
@@ -79,6 +86,7 @@ export const knownTextFields = [
   'POST /api/products manufacturer',
   'POST /api/products/:id/lots lotNumber',
   'POST /api/locations/:id/exceptions reason',
+  'PUT /api/clinics/:id/message-templates/:kind/:language body',
 ];
 
 export interface FieldTarget {

@@ -6,9 +6,12 @@ export const csrfHeader = 'x-csrf-token';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Public writes carry no session, so there is no token to get (and asking would be refused). */
 const publicWrites = new Set(['/api/auth/login']);
+/** Accepting an invitation (`/api/invite/<token>/accept`) is public too. */
+const publicWritePattern = /^\/api\/invite\/[^/]+\/accept$/;
 
 function needsToken(request: Request): boolean {
-  return !safeMethods.has(request.method) && !publicWrites.has(new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  return !safeMethods.has(request.method) && !publicWrites.has(path) && !publicWritePattern.test(path);
 }
 
 async function withToken(request: Request): Promise<Request> {

@@ -272,7 +272,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your own password: ends your other sessions */
+        /** Change your own password: ends your other sessions and your calendar feed address */
         post: {
             parameters: {
                 query?: never;
@@ -1069,10 +1069,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The location's active rooms */
+        /** The location's active rooms (with those out of use too, for admins who ask) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description true: also the rooms taken out of use (admins only) */
+                    includeInactive?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -1097,6 +1100,22 @@ export interface paths {
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -1234,6 +1253,524 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/clinics/{id}/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's language and timing of messages to patients, and the text of each kind per language
+         * @description The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The language messages go out in
+                             * @enum {string}
+                             */
+                            language: "en" | "tr";
+                            timing: {
+                                preparationHoursBefore: number | null;
+                                reminderHoursBefore: number | null;
+                                aftercareHoursAfter: number;
+                                checkInHoursAfter: number;
+                            };
+                            /** @description false: the clinic has kept the default language and timing */
+                            customised: boolean;
+                            defaultTiming: {
+                                preparationHoursBefore: number | null;
+                                reminderHoursBefore: number | null;
+                                aftercareHoursAfter: number;
+                                checkInHoursAfter: number;
+                            };
+                            /** @description Bounds of each timing field */
+                            limits: {
+                                [key: string]: {
+                                    min: number;
+                                    max: number;
+                                };
+                            };
+                            languages: ("en" | "tr")[];
+                            /** @description In the order a patient meets them */
+                            kinds: ("booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in")[];
+                            placeholders: ("patientName" | "clinicName" | "sessionDate" | "sessionTime" | "sessionEndTime" | "sessionDay" | "place" | "reportLink" | "instructions")[];
+                            /** @description Every kind in every language */
+                            templates: {
+                                /** @enum {string} */
+                                kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                                /** @enum {string} */
+                                language: "en" | "tr";
+                                subject: string;
+                                body: string;
+                                /** @description true: the clinic's own text; false: the default text, sent while it has none */
+                                custom: boolean;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string | null;
+                                /** @description The default text of this kind (English, for every language) */
+                                defaultText: {
+                                    subject: string;
+                                    body: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinics/{id}/message-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the language messages go out in and when each goes out
+         * @description Messages still waiting to go out are written again with the new timing and language. The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "en" | "tr";
+                        /** @description Hours before the session for the preparation reminder; null: when the plan's preparation window opens. Never later than that: a smaller number still sends it when the window opens */
+                        preparationHoursBefore: number | null;
+                        /** @description Hours before the session for the reminder; null: the same local clock time the day before */
+                        reminderHoursBefore: number | null;
+                        /** @description Hours after the session's end for the aftercare message */
+                        aftercareHoursAfter: number;
+                        /** @description Hours after the session's end for the check-in; later than the aftercare */
+                        checkInHoursAfter: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description The language messages go out in
+                             * @enum {string}
+                             */
+                            language: "en" | "tr";
+                            timing: {
+                                preparationHoursBefore: number | null;
+                                reminderHoursBefore: number | null;
+                                aftercareHoursAfter: number;
+                                checkInHoursAfter: number;
+                            };
+                            /** @description false: the clinic has kept the default language and timing */
+                            customised: boolean;
+                            defaultTiming: {
+                                preparationHoursBefore: number | null;
+                                reminderHoursBefore: number | null;
+                                aftercareHoursAfter: number;
+                                checkInHoursAfter: number;
+                            };
+                            /** @description Bounds of each timing field */
+                            limits: {
+                                [key: string]: {
+                                    min: number;
+                                    max: number;
+                                };
+                            };
+                            languages: ("en" | "tr")[];
+                            /** @description In the order a patient meets them */
+                            kinds: ("booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in")[];
+                            placeholders: ("patientName" | "clinicName" | "sessionDate" | "sessionTime" | "sessionEndTime" | "sessionDay" | "place" | "reportLink" | "instructions")[];
+                            /** @description Every kind in every language */
+                            templates: {
+                                /** @enum {string} */
+                                kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                                /** @enum {string} */
+                                language: "en" | "tr";
+                                subject: string;
+                                body: string;
+                                /** @description true: the clinic's own text; false: the default text, sent while it has none */
+                                custom: boolean;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string | null;
+                                /** @description The default text of this kind (English, for every language) */
+                                defaultText: {
+                                    subject: string;
+                                    body: string;
+                                };
+                            }[];
+                            /** @description How many sessions had messages still waiting to go out, written again with the new timing or wording */
+                            rewrittenSessions: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinics/{id}/message-templates/{kind}/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the clinic's own text of one kind of message in one language
+         * @description Placeholders: {patientName}, {clinicName}, {sessionDate}, {sessionTime}, {sessionEndTime}, {sessionDay}, {place}, {reportLink}, {instructions}; an unknown one is refused (400, naming it). Messages still waiting to go out are written again. The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                    language: "en" | "tr";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description One line; may use the placeholders, except {instructions} */
+                        subject: string;
+                        /** @description The letter around the clinical part: {instructions} places it, and where left out it is added at the end */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            template: {
+                                /** @enum {string} */
+                                kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                                /** @enum {string} */
+                                language: "en" | "tr";
+                                subject: string;
+                                body: string;
+                                /** @description true: the clinic's own text; false: the default text, sent while it has none */
+                                custom: boolean;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string | null;
+                                /** @description The default text of this kind (English, for every language) */
+                                defaultText: {
+                                    subject: string;
+                                    body: string;
+                                };
+                            };
+                            /** @description How many sessions had messages still waiting to go out, written again with the new timing or wording */
+                            rewrittenSessions: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the clinic's own text of one kind in one language: the default text is sent again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                    language: "en" | "tr";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinics/{id}/message-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The message of one kind a named patient would get for their next session (or their latest)
+         * @description In the clinic’s saved text, or in a draft (subject and body) to see before saving; nothing is stored or sent. 409 when the patient has no session, or the session no such message. The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patientId: string;
+                        /** @enum {string} */
+                        kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                        /**
+                         * @description The clinic's language when left out
+                         * @enum {string}
+                         */
+                        language?: "en" | "tr";
+                        /** @description One line; may use the placeholders, except {instructions} */
+                        subject?: string;
+                        /** @description The letter around the clinical part: {instructions} places it, and where left out it is added at the end */
+                        body?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
+                            /** @enum {string} */
+                            language: "en" | "tr";
+                            /**
+                             * @description Whose wording: the draft sent, the clinic's saved text, or the default
+                             * @enum {string}
+                             */
+                            wording: "draft" | "clinic" | "default";
+                            subject: string;
+                            body: string;
+                            /** @description When this message goes (or went) out for this session */
+                            dueAt: string;
+                            /** @description null: the patient has no email address and gets no messages */
+                            recipient: string | null;
+                            session: {
+                                id: string;
+                                /** @description ISO 8601 timestamp */
+                                scheduledAt: string;
+                                /** @enum {string} */
+                                status: "planned" | "done" | "cancelled" | "no_show";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1241,7 +1778,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's users */
+        /** The clinic's users, each with when a sign-in lockout ends (null: not locked) */
         get: {
             parameters: {
                 query?: {
@@ -1273,6 +1810,8 @@ export interface paths {
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string;
+                                /** @description until when too many failed sign-ins lock the account */
+                                lockedUntil: string | null;
                             }[];
                         };
                     };
@@ -1470,7 +2009,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, change role, deactivate or set a new password (the last two end their sessions) */
+        /** Rename, change role, deactivate or set a new password (the last two end their sessions and calendar feed) */
         patch: {
             parameters: {
                 query?: never;
@@ -1615,6 +2154,430 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's invitations not yet accepted or withdrawn, newest first (expired ones too) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitations: {
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "practitioner" | "reception" | "patient";
+                                patientId: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                /** @description after this the link no longer works */
+                                expiresAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "expired";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite someone to become a user: a one-time link that expires after 72 hours
+         * @description The link is in the answer (for clinics that do not send email) and, when the clinic sends email, queued to the invitee. Refused for an email that already has a user, or an invitation still waiting.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        displayName: string;
+                        /** @enum {string} */
+                        role: "admin" | "practitioner" | "reception" | "patient";
+                        patientId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invitation: {
+                                id: string;
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "practitioner" | "reception" | "patient";
+                                patientId: string | null;
+                                createdBy: string | null;
+                                createdAt: string;
+                                /** @description after this the link no longer works */
+                                expiresAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "expired";
+                            };
+                            /** @description the one-time link; only its hash is stored, so it is shown this once */
+                            link: string;
+                            /** @description whether the link was queued to go out by email */
+                            emailed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an invitation: its link stops working */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invite/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation link is for (whom, which clinic, which role), before the password is chosen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "admin" | "practitioner" | "reception" | "patient";
+                            clinicName: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invite/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: choose a password, become a user and be signed in (sets the session cookie)
+         * @description The link works once: used again, withdrawn or expired it answers 410, and nothing is written. A password that is easy to guess is refused with 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                clinicId: string;
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "practitioner" | "reception" | "patient";
+                                patientId: string | null;
+                                active: boolean;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3016,17 +3979,48 @@ export interface paths {
                                     max: number;
                                 };
                             }[];
-                            /** @description anaesthetic_allergy: the first allergen the agent names */
+                            /** @description anaesthetic_allergy, product_allergy: the first allergen the agent or a product names */
                             allergen?: string;
-                            /** @description anaesthetic_allergy: every allergen the agent names */
+                            /** @description anaesthetic_allergy, product_allergy: every allergen the agent or the products name */
                             allergens?: string[];
-                            /** @description lot_unusable: each unusable lot */
+                            /** @description product_allergy: each product, the ingredient in it and the patient's allergy it meets */
+                            products?: {
+                                productId: string;
+                                productName: string;
+                                ingredient: string;
+                                allergy: string;
+                            }[];
+                            /** @description lot_unusable, lot_out_of_stock: each lot that cannot be charted */
                             lots?: {
                                 lotId: string;
                                 lotNumber: string;
                                 /** @enum {string} */
-                                reason: "recalled" | "expired";
+                                reason: "recalled" | "expired" | "out_of_stock";
+                                /** @description out_of_stock: what the lot holds */
+                                remainingMl?: number;
+                                /** @description out_of_stock: what the chart would draw from it */
+                                drawnMl?: number;
                             }[];
+                            /** @description consent_outdated, consent_missing: the consent, the version the patient signed and the one to sign */
+                            consent?: {
+                                procedure: string;
+                                /** @description the newest version the patient signed */
+                                signed: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
+                                    /** @description ISO 8601 timestamp */
+                                    signedAt: string;
+                                } | null;
+                                /** @description the current version to sign, in the language of their latest signature if it has one */
+                                current: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -3338,9 +4332,12 @@ export interface paths {
                                 id: string;
                                 clinicId: string;
                                 procedure: string;
+                                /** @description ISO 639 code; each language of a procedure has its current version */
+                                language: string;
+                                /** @description counted per procedure, across its languages */
                                 version: number;
                                 text: string;
-                                /** @description true for the current version of the procedure */
+                                /** @description true for the current version of the procedure in its language */
                                 active: boolean;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
@@ -3351,7 +4348,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Publish a new version of a procedure's consent text; it becomes the current one, earlier versions are kept unchanged */
+        /**
+         * Publish a new version of a procedure's consent text in a language (en unless told); it becomes the current one of that language, earlier versions are kept unchanged
+         * @description Patients whose signature is on a version this replaces must sign again before their next session is charted.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3365,6 +4365,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         text: string;
+                        language?: string;
                     };
                 };
             };
@@ -3379,9 +4380,12 @@ export interface paths {
                             id: string;
                             clinicId: string;
                             procedure: string;
+                            /** @description ISO 639 code; each language of a procedure has its current version */
+                            language: string;
+                            /** @description counted per procedure, across its languages */
                             version: number;
                             text: string;
-                            /** @description true for the current version of the procedure */
+                            /** @description true for the current version of the procedure in its language */
                             active: boolean;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
@@ -3435,7 +4439,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current consent text of every procedure */
+        /** The current consent text of every procedure, in each language it has */
         get: {
             parameters: {
                 query?: never;
@@ -3456,9 +4460,12 @@ export interface paths {
                                 id: string;
                                 clinicId: string;
                                 procedure: string;
+                                /** @description ISO 639 code; each language of a procedure has its current version */
+                                language: string;
+                                /** @description counted per procedure, across its languages */
                                 version: number;
                                 text: string;
-                                /** @description true for the current version of the procedure */
+                                /** @description true for the current version of the procedure in its language */
                                 active: boolean;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
@@ -3483,10 +4490,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current version of a procedure's consent text */
+        /** The current version of a procedure's consent text in `language`; without it, the newest current version of any language */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    language?: string;
+                };
                 header?: never;
                 path: {
                     procedure: string;
@@ -3505,12 +4514,31 @@ export interface paths {
                             id: string;
                             clinicId: string;
                             procedure: string;
+                            /** @description ISO 639 code; each language of a procedure has its current version */
+                            language: string;
+                            /** @description counted per procedure, across its languages */
                             version: number;
                             text: string;
-                            /** @description true for the current version of the procedure */
+                            /** @description true for the current version of the procedure in its language */
                             active: boolean;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -3547,7 +4575,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient's consent signatures, newest first, each with the text version signed */
+        /** The patient's consent signatures, newest first, each with the text version signed, and where the patient stands with each procedure's consent (resign_needed: a newer version replaced the one signed) */
         get: {
             parameters: {
                 query?: never;
@@ -3580,9 +4608,34 @@ export interface paths {
                                 userId: string | null;
                                 consentText: {
                                     procedure: string;
+                                    language: string;
                                     version: number;
                                     /** @description whether the signed version is still the current one */
                                     current: boolean;
+                                };
+                            }[];
+                            standings: {
+                                procedure: string;
+                                /**
+                                 * @description resign_needed: every version the patient signed has since been replaced
+                                 * @enum {string}
+                                 */
+                                status: "signed" | "resign_needed" | "unsigned";
+                                /** @description the newest version the patient signed */
+                                signed: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
+                                    /** @description ISO 8601 timestamp */
+                                    signedAt: string;
+                                } | null;
+                                /** @description the current version to sign, in the language of their latest signature if it has one */
+                                current: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
                                 };
                             }[];
                         };
@@ -3663,6 +4716,7 @@ export interface paths {
                             userId: string | null;
                             consentText: {
                                 procedure: string;
+                                language: string;
                                 version: number;
                                 /** @description whether the signed version is still the current one */
                                 current: boolean;
@@ -3758,6 +4812,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/consent-text-versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of every consent text of the clinic, by procedure and newest first, with how many signed each */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            versions: {
+                                id: string;
+                                clinicId: string;
+                                procedure: string;
+                                /** @description ISO 639 code; each language of a procedure has its current version */
+                                language: string;
+                                /** @description counted per procedure, across its languages */
+                                version: number;
+                                text: string;
+                                /** @description true for the current version of the procedure in its language */
+                                active: boolean;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description how many signatures were given on this version */
+                                signatures: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consent-text-versions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a consent text version nobody signed; refused (409) while signatures point at it
+         * @description Deleting the current version makes the newest remaining version of its procedure and language current again.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the current version of the procedure in that language now (null: none is left) */
+                            current: {
+                                id: string;
+                                clinicId: string;
+                                procedure: string;
+                                /** @description ISO 639 code; each language of a procedure has its current version */
+                                language: string;
+                                /** @description counted per procedure, across its languages */
+                                version: number;
+                                text: string;
+                                /** @description true for the current version of the procedure in its language */
+                                active: boolean;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description consent_text_signed: the version refused */
+                            consentTextId?: string;
+                            /** @description consent_text_signed: how many signed it */
+                            signatures?: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products": {
         parameters: {
             query?: never;
@@ -3765,7 +4965,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's products by name, each with its lots */
+        /** The clinic's products by name, each with its lots and the stock that can be charted today */
         get: {
             parameters: {
                 query?: never;
@@ -3789,8 +4989,13 @@ export interface paths {
                                 manufacturer: string | null;
                                 /** @description knowledge-base ingredient ids */
                                 ingredients: string[];
+                                /** @description each ingredient's knowledge-base name, in the same order */
+                                ingredientNames: string[];
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
+                                lowStockMl: number;
+                                /** @description What its lots that can be charted today hold together (not recalled or expired) */
+                                stockMl: number;
                                 /** @description soonest expiry first */
                                 lots: {
                                     id: string;
@@ -3803,6 +5008,11 @@ export interface paths {
                                     recalledAt: string | null;
                                     /** @description ISO 8601 timestamp */
                                     createdAt: string;
+                                    receivedMl: number;
+                                    /** @description What charting has not drawn (or the last count found); never below zero */
+                                    remainingMl: number;
+                                    supplier: string | null;
+                                    storageNote: string | null;
                                 }[];
                             }[];
                         };
@@ -3825,6 +5035,8 @@ export interface paths {
                         name: string;
                         manufacturer?: (string | "") | null;
                         ingredients: string[];
+                        /** @description Low-stock threshold in millilitres (10 unless given) */
+                        lowStockMl?: number;
                     };
                 };
             };
@@ -3842,8 +5054,13 @@ export interface paths {
                             manufacturer: string | null;
                             /** @description knowledge-base ingredient ids */
                             ingredients: string[];
+                            /** @description each ingredient's knowledge-base name, in the same order */
+                            ingredientNames: string[];
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
+                            lowStockMl: number;
+                            /** @description What its lots that can be charted today hold together (not recalled or expired) */
+                            stockMl: number;
                             /** @description soonest expiry first */
                             lots: {
                                 id: string;
@@ -3856,6 +5073,11 @@ export interface paths {
                                 recalledAt: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
                             }[];
                         };
                     };
@@ -3916,8 +5138,13 @@ export interface paths {
                             manufacturer: string | null;
                             /** @description knowledge-base ingredient ids */
                             ingredients: string[];
+                            /** @description each ingredient's knowledge-base name, in the same order */
+                            ingredientNames: string[];
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
+                            lowStockMl: number;
+                            /** @description What its lots that can be charted today hold together (not recalled or expired) */
+                            stockMl: number;
                             /** @description soonest expiry first */
                             lots: {
                                 id: string;
@@ -3930,6 +5157,11 @@ export interface paths {
                                 recalledAt: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
                             }[];
                         };
                     };
@@ -3957,7 +5189,100 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Set the product's low-stock threshold */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Low on stock at or below this many millilitres in usable lots */
+                        lowStockMl: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            name: string;
+                            manufacturer: string | null;
+                            /** @description knowledge-base ingredient ids */
+                            ingredients: string[];
+                            /** @description each ingredient's knowledge-base name, in the same order */
+                            ingredientNames: string[];
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            lowStockMl: number;
+                            /** @description What its lots that can be charted today hold together (not recalled or expired) */
+                            stockMl: number;
+                            /** @description soonest expiry first */
+                            lots: {
+                                id: string;
+                                productId: string;
+                                lotNumber: string;
+                                /** @description YYYY-MM-DD; usable in sessions up to and including this date */
+                                expiryDate: string;
+                                recalled: boolean;
+                                /** @description ISO 8601 timestamp */
+                                recalledAt: string | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/products/{id}/lots": {
@@ -3969,7 +5294,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a lot (batch) of the product with its expiry date */
+        /** Add a lot (batch) of the product as received: quantity, expiry date, supplier and how it is kept */
         post: {
             parameters: {
                 query?: never;
@@ -3984,6 +5309,11 @@ export interface paths {
                     "application/json": {
                         lotNumber: string;
                         expiryDate: string;
+                        /** @description What was received, in millilitres: charting draws from it */
+                        quantityMl: number;
+                        supplier?: (string | "") | null;
+                        /** @description Where and how it is kept (e.g. fridge 2, 2-8 °C) */
+                        storageNote?: (string | "") | null;
                     };
                 };
             };
@@ -4005,6 +5335,11 @@ export interface paths {
                             recalledAt: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
+                            receivedMl: number;
+                            /** @description What charting has not drawn (or the last count found); never below zero */
+                            remainingMl: number;
+                            supplier: string | null;
+                            storageNote: string | null;
                         };
                     };
                 };
@@ -4101,6 +5436,11 @@ export interface paths {
                                 recalledAt: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
                             };
                             product: {
                                 id: string;
@@ -4171,6 +5511,299 @@ export interface paths {
                             recalledAt: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
+                            receivedMl: number;
+                            /** @description What charting has not drawn (or the last count found); never below zero */
+                            remainingMl: number;
+                            supplier: string | null;
+                            storageNote: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/low-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Products whose lots that can be charted today (not recalled, not expired) hold no more than their low-stock threshold, lowest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The clinic's date */
+                            today: string;
+                            products: {
+                                productId: string;
+                                name: string;
+                                manufacturer: string | null;
+                                stockMl: number;
+                                lowStockMl: number;
+                                usableLots: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lots with stock left, not recalled, that expire within `days` (60 unless given) or already have, soonest first */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The clinic's date */
+                            today: string;
+                            days: number;
+                            lots: {
+                                id: string;
+                                productId: string;
+                                lotNumber: string;
+                                /** @description YYYY-MM-DD; usable in sessions up to and including this date */
+                                expiryDate: string;
+                                recalled: boolean;
+                                /** @description ISO 8601 timestamp */
+                                recalledAt: string | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
+                                productName: string;
+                                /** @description 0 on its last usable day, negative once expired */
+                                daysLeft: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lots/{id}/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lot's stock counts, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                id: string;
+                                lotId: string;
+                                countedMl: number;
+                                /** @description What the lot held by the records when counted */
+                                expectedMl: number;
+                                /** @description Counted minus expected: negative when stock went missing */
+                                differenceMl: number;
+                                note: string | null;
+                                countedBy: string | null;
+                                countedByName: string | null;
+                                /** @description ISO 8601 timestamp */
+                                countedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a stock count of the lot: the difference against what it held by the records is kept with who counted and when, and the lot then holds the count */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What is on the shelf, in millilitres: the lot then holds this */
+                        countedMl: number;
+                        note?: (string | "") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: {
+                                id: string;
+                                lotId: string;
+                                countedMl: number;
+                                /** @description What the lot held by the records when counted */
+                                expectedMl: number;
+                                /** @description Counted minus expected: negative when stock went missing */
+                                differenceMl: number;
+                                note: string | null;
+                                countedBy: string | null;
+                                countedByName: string | null;
+                                /** @description ISO 8601 timestamp */
+                                countedAt: string;
+                            };
+                            lot: {
+                                id: string;
+                                productId: string;
+                                lotNumber: string;
+                                /** @description YYYY-MM-DD; usable in sessions up to and including this date */
+                                expiryDate: string;
+                                recalled: boolean;
+                                /** @description ISO 8601 timestamp */
+                                recalledAt: string | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                receivedMl: number;
+                                /** @description What charting has not drawn (or the last count found); never below zero */
+                                remainingMl: number;
+                                supplier: string | null;
+                                storageNote: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -4205,7 +5838,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A session's chart with its override and addenda (patients see their own) */
+        /** A session's chart with its override and addenda (patients see their own, without the clinicians' notes and addenda) */
         get: {
             parameters: {
                 query?: never;
@@ -4228,7 +5861,8 @@ export interface paths {
                             sessionId: string;
                             anaesthesiaUsed: boolean;
                             anaesthesiaAgent: string | null;
-                            notes: string | null;
+                            /** @description The clinician's notes; left out for the patient */
+                            notes?: string | null;
                             createdBy: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
@@ -4273,8 +5907,8 @@ export interface paths {
                                 knowledgeBaseVersion: string;
                                 sessionDate: string;
                             } | null;
-                            /** @description Later notes, oldest first; the chart itself never changes */
-                            addenda: {
+                            /** @description Later notes, oldest first (the chart itself never changes); left out for the patient */
+                            addenda?: {
                                 id: string;
                                 chartEntryId: string;
                                 text: string;
@@ -4305,7 +5939,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are an anaesthetic the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current mesotherapy consent and usable lots */
+        /** Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are an anaesthetic or a product the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current mesotherapy consent and usable lots that hold the volume charted, which is drawn from them */
         post: {
             parameters: {
                 query?: never;
@@ -4357,7 +5991,8 @@ export interface paths {
                                 sessionId: string;
                                 anaesthesiaUsed: boolean;
                                 anaesthesiaAgent: string | null;
-                                notes: string | null;
+                                /** @description The clinician's notes; left out for the patient */
+                                notes?: string | null;
                                 createdBy: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
@@ -4402,8 +6037,8 @@ export interface paths {
                                     knowledgeBaseVersion: string;
                                     sessionDate: string;
                                 } | null;
-                                /** @description Later notes, oldest first; the chart itself never changes */
-                                addenda: {
+                                /** @description Later notes, oldest first (the chart itself never changes); left out for the patient */
+                                addenda?: {
                                     id: string;
                                     chartEntryId: string;
                                     text: string;
@@ -4514,17 +6149,48 @@ export interface paths {
                                     max: number;
                                 };
                             }[];
-                            /** @description anaesthetic_allergy: the first allergen the agent names */
+                            /** @description anaesthetic_allergy, product_allergy: the first allergen the agent or a product names */
                             allergen?: string;
-                            /** @description anaesthetic_allergy: every allergen the agent names */
+                            /** @description anaesthetic_allergy, product_allergy: every allergen the agent or the products name */
                             allergens?: string[];
-                            /** @description lot_unusable: each unusable lot */
+                            /** @description product_allergy: each product, the ingredient in it and the patient's allergy it meets */
+                            products?: {
+                                productId: string;
+                                productName: string;
+                                ingredient: string;
+                                allergy: string;
+                            }[];
+                            /** @description lot_unusable, lot_out_of_stock: each lot that cannot be charted */
                             lots?: {
                                 lotId: string;
                                 lotNumber: string;
                                 /** @enum {string} */
-                                reason: "recalled" | "expired";
+                                reason: "recalled" | "expired" | "out_of_stock";
+                                /** @description out_of_stock: what the lot holds */
+                                remainingMl?: number;
+                                /** @description out_of_stock: what the chart would draw from it */
+                                drawnMl?: number;
                             }[];
+                            /** @description consent_outdated, consent_missing: the consent, the version the patient signed and the one to sign */
+                            consent?: {
+                                procedure: string;
+                                /** @description the newest version the patient signed */
+                                signed: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
+                                    /** @description ISO 8601 timestamp */
+                                    signedAt: string;
+                                } | null;
+                                /** @description the current version to sign, in the language of their latest signature if it has one */
+                                current: {
+                                    consentTextId: string;
+                                    version: number;
+                                    /** @description ISO 639 code */
+                                    language: string;
+                                };
+                            };
                         };
                     };
                 };
@@ -5545,9 +7211,14 @@ export interface paths {
                             id: string;
                             sessionId: string;
                             patientRating: number | null;
+                            /**
+                             * @description Who gave patientRating: the patient (then only they may change it) or staff passing it on; null without one
+                             * @enum {string|null}
+                             */
+                            patientRatingBy: "patient" | "staff" | null;
                             /** @description Left out for reception */
                             practitionerRating?: number | null;
-                            /** @description The practitioner's notes; left out for reception */
+                            /** @description The practitioner's notes, for clinicians only: left out for reception and for the patient */
                             notes?: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
@@ -5576,7 +7247,7 @@ export interface paths {
         };
         /**
          * Record or change a session's outcome: the fields sent are set, the others kept
-         * @description patientRating: the patient (own sessions) or staff; practitionerRating: practitioner or admin; notes: the practitioner.
+         * @description patientRating: the patient (own sessions), or staff passing it on; once the patient has given theirs, it is theirs alone to change: staff sending patientRating then get 409 patient_rated naming the field, and nothing is saved. practitionerRating: practitioner or admin; notes: the practitioner (never shown to the patient).
          */
         put: {
             parameters: {
@@ -5610,9 +7281,14 @@ export interface paths {
                             id: string;
                             sessionId: string;
                             patientRating: number | null;
+                            /**
+                             * @description Who gave patientRating: the patient (then only they may change it) or staff passing it on; null without one
+                             * @enum {string|null}
+                             */
+                            patientRatingBy: "patient" | "staff" | null;
                             /** @description Left out for reception */
                             practitionerRating?: number | null;
-                            /** @description The practitioner's notes; left out for reception */
+                            /** @description The practitioner's notes, for clinicians only: left out for reception and for the patient */
                             notes?: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
@@ -5727,9 +7403,14 @@ export interface paths {
                                 id: string;
                                 sessionId: string;
                                 patientRating: number | null;
+                                /**
+                                 * @description Who gave patientRating: the patient (then only they may change it) or staff passing it on; null without one
+                                 * @enum {string|null}
+                                 */
+                                patientRatingBy: "patient" | "staff" | null;
                                 /** @description Left out for reception */
                                 practitionerRating?: number | null;
-                                /** @description The practitioner's notes; left out for reception */
+                                /** @description The practitioner's notes, for clinicians only: left out for reception and for the patient */
                                 notes?: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
@@ -6246,7 +7927,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes */
+        /**
+         * A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes
+         * @description The patient's own copy leaves out the clinicians' notes: chart addenda and outcome notes.
+         */
         get: {
             parameters: {
                 query?: {
@@ -6784,6 +8468,8 @@ export interface paths {
                                 name: string;
                                 /** @description IANA time zone every wall-clock time here is read in */
                                 timeZone: string;
+                                /** @description When the location is open; nobody is booked outside these hours. null: always open */
+                                openingHours: unknown;
                             };
                             rooms: {
                                 id: string;
@@ -6847,6 +8533,120 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/locations/{id}/opening-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set (replace) the location's opening hours per weekday, or remove them with null
+         * @description The course finder books nobody outside them, whatever their own working hours; a weekday left out is a day the location is closed. Closures of single days (holidays) are exceptions without a practitioner.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        weeklyHours: {
+                            1?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            2?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            3?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            4?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            5?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            6?: {
+                                start: string;
+                                end: string;
+                            }[];
+                            7?: {
+                                start: string;
+                                end: string;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            locationId: string;
+                            /** @description When the location is open (a missing weekday: closed); null: no opening hours, always open */
+                            weeklyHours: unknown;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

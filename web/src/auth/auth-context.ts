@@ -9,6 +9,8 @@ export type AuthState =
 export interface Auth {
   state: AuthState;
   signIn(email: string, password: string): Promise<User>;
+  /** A sign-in that happened elsewhere (an invitation accepted): its session cookie is already set. */
+  signedIn(user: User): void;
   signOut(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, setUnauthenticatedListener } from '../api/client';
 import { forgetCsrfToken } from '../api/csrf-token';
+import type { User } from '../api/api-types';
 import { AuthContext, type Auth, type AuthState } from './auth-context';
 
 /** Who is signed in: asked of the server once at start, then kept up to date by sign-in, sign-out and 401s. */
@@ -33,6 +34,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const signedIn = useCallback((user: User) => {
+    forgetCsrfToken();
+    setState({ status: 'signed-in', user });
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await call(api.POST('/api/auth/logout'));
@@ -42,6 +48,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const auth = useMemo<Auth>(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const auth = useMemo<Auth>(() => ({ state, signIn, signedIn, signOut }), [state, signIn, signedIn, signOut]);
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }

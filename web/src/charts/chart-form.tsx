@@ -44,7 +44,7 @@ function planRanges(plan: Plan, check: TreatmentCheck): PlanRanges {
 }
 
 function usableLot(product: CatalogueProduct | undefined, sessionDate: string) {
-  return product?.lots.find((l) => !l.recalled && l.expiryDate >= sessionDate);
+  return product?.lots.find((l) => !l.recalled && l.expiryDate >= sessionDate && l.remainingMl > 0);
 }
 
 function initialSettings(

@@ -39,6 +39,19 @@ export function ChartRefusalAlert({ error }: { error: unknown }) {
           </Text>
         </>
       )}
+      {error.code === 'product_allergy' && details.products && details.products.length > 0 && (
+        <List size="sm" mt="xs">
+          {details.products.map((p) => (
+            <List.Item key={`${p.productId}:${p.ingredient}`}>
+              {t('chart.refusal.productAllergen', {
+                product: p.productName,
+                ingredient: p.ingredient,
+                allergy: p.allergy,
+              })}
+            </List.Item>
+          ))}
+        </List>
+      )}
       {error.code === 'outside_plan' && details.points && details.points.length > 0 && (
         <List size="sm" mt="xs">
           {details.points.map((p) => (

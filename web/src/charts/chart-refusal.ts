@@ -19,7 +19,7 @@ export class ChartRefusal extends ApiError {
   }
 }
 
-export const safetyRefusals = ['treatment_blocked', 'outside_plan', 'anaesthetic_allergy'] as const;
+export const safetyRefusals = ['treatment_blocked', 'outside_plan', 'anaesthetic_allergy', 'product_allergy'] as const;
 export type SafetyRefusal = (typeof safetyRefusals)[number];
 
 export function isSafetyRefusal(error: unknown): error is ChartRefusal & { code: SafetyRefusal } {

@@ -8,7 +8,7 @@ import { techniques, type PointSettings, type Technique } from './chart-draft';
 export interface CatalogueProduct {
   id: string;
   name: string;
-  lots: { id: string; lotNumber: string; expiryDate: string; recalled: boolean }[];
+  lots: { id: string; lotNumber: string; expiryDate: string; recalled: boolean; remainingMl: number }[];
 }
 
 interface Props {
@@ -26,7 +26,7 @@ interface Props {
   volumeWarning?: string;
 }
 
-/** Recalled and expired lots are listed but cannot be chosen: the server would refuse the chart. */
+/** Recalled, expired and empty lots are listed but cannot be chosen: the server would refuse the chart. */
 export function PointSettingsForm({
   settings,
   onChange,
@@ -46,8 +46,10 @@ export function PointSettingsForm({
     value: lot.id,
     label: lot.recalled
       ? t('chart.lotRecalled', { lot: lot.lotNumber })
-      : t('chart.lotOption', { lot: lot.lotNumber, date: format.date(lot.expiryDate) }),
-    disabled: lot.recalled || lot.expiryDate < sessionDate,
+      : lot.remainingMl <= 0
+        ? t('chart.lotEmpty', { lot: lot.lotNumber })
+        : t('chart.lotOption', { lot: lot.lotNumber, date: format.date(lot.expiryDate) }),
+    disabled: lot.recalled || lot.expiryDate < sessionDate || lot.remainingMl <= 0,
   }));
 
   return (
@@ -69,7 +71,7 @@ export function PointSettingsForm({
         value={settings.productId || null}
         onChange={(productId) => {
           const next = products.find((p) => p.id === productId);
-          const usable = next?.lots.find((l) => !l.recalled && l.expiryDate >= sessionDate);
+          const usable = next?.lots.find((l) => !l.recalled && l.expiryDate >= sessionDate && l.remainingMl > 0);
           onChange({ productId: productId ?? '', lotId: usable?.id ?? '' });
         }}
         required

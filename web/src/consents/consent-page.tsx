@@ -10,6 +10,7 @@ import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useFormat } from '../i18n/use-format';
+import { currentLanguage } from '../i18n/i18n';
 import { fullName } from '../patients/full-name';
 import { SignaturePadField } from './signature-pad-field';
 
@@ -21,14 +22,15 @@ export function ConsentPage() {
   const { id: patientId = '' } = useParams();
   const state = useLoad(async () => {
     const path = { params: { path: { id: patientId } } };
-    const [patient, { texts }, { signatures }] = await Promise.all([
+    const [patient, { texts }, { signatures, standings }] = await Promise.all([
       call(api.GET('/api/patients/{id}', path)),
       call(api.GET('/api/consent-texts')),
       call(api.GET('/api/patients/{id}/consents', path)),
     ]);
-    return { patient, texts, signatures };
+    return { patient, texts, signatures, standings };
   }, [patientId]);
   const [procedure, setProcedure] = useState('mesotherapy');
+  const [language, setLanguage] = useState<string | null>(null);
   const [typedName, setTypedName] = useState<string | null>(null);
   const [signature, setSignature] = useState<string | null>(null);
   const [missingSignature, setMissingSignature] = useState(false);
@@ -39,8 +41,19 @@ export function ConsentPage() {
 
   return (
     <Loaded state={state}>
-      {({ patient, texts, signatures }) => {
-        const text = texts.find((x) => x.procedure === procedure) ?? texts[0];
+      {({ patient, texts, signatures, standings }) => {
+        const procedures = [...new Set(texts.map((x) => x.procedure))];
+        const shownProcedure = procedures.includes(procedure) ? procedure : (procedures[0] ?? procedure);
+        const ofProcedure = texts.filter((x) => x.procedure === shownProcedure);
+        // The language chosen, else the one the patient signed in before, else the page's, else any.
+        const preferred = [
+          language,
+          standings.find((s) => s.procedure === shownProcedure)?.current.language,
+          currentLanguage(),
+        ];
+        const text =
+          preferred.map((l) => ofProcedure.find((x) => x.language === l)).find((x) => x !== undefined) ??
+          ofProcedure[0];
         const name = typedName ?? fullName(patient);
         const signed = text && signatures.find((s) => s.consentTextId === text.id);
         const onSubmit = async (event: FormEvent) => {
@@ -60,12 +73,27 @@ export function ConsentPage() {
               <Alert color="yellow">{t('consent.noText')}</Alert>
             ) : (
               <Stack gap="md" maw={760} component="form" onSubmit={onSubmit}>
-                {texts.length > 1 && (
+                {procedures.length > 1 && (
                   <Select
                     label={t('consent.procedure')}
-                    data={texts.map((x) => x.procedure)}
+                    data={procedures}
                     value={text.procedure}
-                    onChange={(v) => setProcedure(v ?? procedure)}
+                    onChange={(v) => {
+                      setProcedure(v ?? procedure);
+                      setLanguage(null);
+                    }}
+                    allowDeselect={false}
+                  />
+                )}
+                {ofProcedure.length > 1 && (
+                  <Select
+                    label={t('consent.language')}
+                    data={ofProcedure.map((x) => ({
+                      value: x.language,
+                      label: t(`consentTexts.languageNames.${x.language}`, { defaultValue: x.language }),
+                    }))}
+                    value={text.language}
+                    onChange={(v) => setLanguage(v ?? text.language)}
                     allowDeselect={false}
                   />
                 )}

@@ -9,8 +9,13 @@ export interface NavItem {
     | 'newPatient'
     | 'sideEffects'
     | 'recall'
+    | 'stock'
     | 'flags'
     | 'audit'
+    | 'users'
+    | 'consentTexts'
+    | 'clinicSetup'
+    | 'messageTemplates'
     | 'portalHome'
     | 'portalSideEffect';
   roles: readonly Role[];
@@ -29,9 +34,14 @@ export const navItems: NavItem[] = [
   { to: '/side-effects', label: 'sideEffects', roles: ['admin', 'practitioner'] },
   { to: '/flags', label: 'flags', roles: ['admin', 'practitioner'] },
   { to: '/recall', label: 'recall', roles: ['admin', 'practitioner'] },
+  { to: '/stock', label: 'stock', roles: ['admin', 'practitioner'] },
   { to: '/portal', label: 'portalHome', roles: ['patient'], end: true },
   { to: '/portal/side-effects/new', label: 'portalSideEffect', roles: ['patient'] },
   { to: '/audit', label: 'audit', roles: ['admin'] },
+  { to: '/admin/users', label: 'users', roles: ['admin'] },
+  { to: '/admin/consents', label: 'consentTexts', roles: ['admin'] },
+  { to: '/admin/clinic', label: 'clinicSetup', roles: ['admin'] },
+  { to: '/admin/messages', label: 'messageTemplates', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endCalendarFeed } from '../../../services/accounts/calendar-feeds.js';
 import { checkPassword } from '../../../services/accounts/password-check.js';
 import { requireStrongPassword } from '../../../services/accounts/password-strength.js';
 import type { App } from '../../app-types.js';
@@ -20,7 +21,8 @@ const passwordChangeBody = z.object({
  * `POST /api/auth/password`: a signed-in user or patient sets a new password. The current password
  * is checked within the sign-in limits (a session left open must not become a way to guess it), the
  * new one for strength; every other session of the user ends, this one stays (the same password
- * again is allowed: it just ends the other sessions).
+ * again is allowed: it just ends the other sessions), and so does their calendar feed address, which
+ * whoever knew the old password may have made.
  */
 export function passwordChangeRoute(app: App): void {
   app.post(
@@ -28,7 +30,7 @@ export function passwordChangeRoute(app: App): void {
     {
       config: allow(...anyRole),
       schema: {
-        summary: 'Change your own password: ends your other sessions',
+        summary: 'Change your own password: ends your other sessions and your calendar feed address',
         tags: ['auth'],
         body: passwordChangeBody,
         response: { 204: z.null(), 400: errorResponse, 403: errorResponse, 429: limitedResponse },
@@ -56,14 +58,18 @@ export function passwordChangeRoute(app: App): void {
       await app.repos.transaction(async (tx) => {
         await tx.users.update(user.id, { passwordHash });
         await tx.authSessions.deleteForUser(user.id, { except: session.id });
+        const feedEnded = await endCalendarFeed(tx, user);
         await request.audit(
-          {
-            action: 'update',
-            entity: 'password',
-            entityId: user.id,
-            patientId: user.patientId,
-            clientAddress: request.ip,
-          },
+          [
+            {
+              action: 'update',
+              entity: 'password',
+              entityId: user.id,
+              patientId: user.patientId,
+              clientAddress: request.ip,
+            },
+            ...feedEnded,
+          ],
           tx,
         );
       });

@@ -10,7 +10,7 @@ import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/sch
 import { isBookablePractitioner, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { assertDateWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
 import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
-import { availabilityView, exceptionView, hoursView } from './availability-views.js';
+import { availabilityView, exceptionView, hoursView, openingHoursView } from './availability-views.js';
 
 /** Admins manage everyone's availability; a practitioner only their own hours and time off. */
 function assertMayManage(user: UserRecord, practitionerId: string | null): void {
@@ -78,17 +78,46 @@ export async function availabilityRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
-      const [rooms, hours, exceptions] = [
+      const [rooms, hours, exceptions, opening] = [
         await app.repos.availability.listRooms(location.id),
         await app.repos.availability.listPractitionerHours(location.id),
         await app.repos.availability.listExceptions(location.id),
+        await app.repos.availability.findOpeningHours(location.id),
       ];
       return {
-        location: { id: location.id, name: location.name, timeZone: location.timeZone },
+        location: {
+          id: location.id,
+          name: location.name,
+          timeZone: location.timeZone,
+          openingHours: opening?.weeklyHours ?? null,
+        },
         rooms,
         hours,
         exceptions,
       };
+    },
+  );
+
+  app.put(
+    '/api/locations/:id/opening-hours',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "Set (replace) the location's opening hours per weekday, or remove them with null",
+        description:
+          'The course finder books nobody outside them, whatever their own working hours; a weekday left out is ' +
+          'a day the location is closed. Closures of single days (holidays) are exceptions without a practitioner.',
+        tags,
+        params: idParams,
+        body: z.object({ weeklyHours: weeklyHours.nullable() }),
+        response: { 200: openingHoursView, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
+      const { weeklyHours: week } = request.body;
+      const saved = await app.repos.availability.setOpeningHours(location.id, week ? toWeeklyHours(week) : null);
+      return { locationId: location.id, weeklyHours: saved?.weeklyHours ?? null, updatedAt: saved?.updatedAt ?? null };
     },
   );
 

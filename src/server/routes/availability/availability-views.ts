@@ -29,11 +29,28 @@ export const exceptionView = z.object({
   createdAt: timestamp,
 });
 
+const weeklyHoursView = z
+  .unknown()
+  .describe(
+    'ISO weekday ("1" = Monday ... "7") → local wall-clock spans, e.g. {"1": [{"start": "09:00", "end": "13:00"}]}',
+  );
+
+export const openingHoursView = z.object({
+  locationId: z.string(),
+  weeklyHours: weeklyHoursView
+    .nullable()
+    .describe('When the location is open (a missing weekday: closed); null: no opening hours, always open'),
+  updatedAt: timestamp.nullable(),
+});
+
 export const availabilityView = z.object({
   location: z.object({
     id: z.string(),
     name: z.string(),
     timeZone: z.string().describe('IANA time zone every wall-clock time here is read in'),
+    openingHours: weeklyHoursView
+      .nullable()
+      .describe('When the location is open; nobody is booked outside these hours. null: always open'),
   }),
   rooms: z.array(roomView),
   hours: z.array(hoursView),

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, prepareLocation, proposal, startCourse } from '../../../test-support/scheduling-test-setup.js';
 import { auditedRecords } from '../../../test-support/audited-records.js';
 
@@ -103,5 +103,68 @@ forEachApp('calendar subscription addresses', (get) => {
     expect(malformed.json().problems[0].field).toBe('token');
     const reception = await get().signIn('reception');
     expect((await reception.inject({ method: 'POST', url: '/api/calendar-feed' })).statusCode).toBe(403);
+  });
+
+  it('stops the owner’s address for good on deactivation and on a new password, set by an admin or by them', async () => {
+    const admin = await get().signIn('admin');
+    const { users } = get().fixture;
+    const patch = (id: string, payload: object) => admin.inject({ method: 'PATCH', url: `/api/users/${id}`, payload });
+    const feedEnds = async () =>
+      auditedRecords(
+        await get().repos.audit.list({
+          clinicId: get().fixture.clinic.id,
+          entity: 'calendar_feed',
+          limit: 100,
+          offset: 0,
+        }),
+      ).filter((e) => e.action === 'delete');
+    const key = (e: { id: string; entityId: string | null }) => `${e.id}/${e.entityId}`;
+    const endedBefore = new Set((await feedEnds()).map(key));
+
+    // A rename leaves the address alone.
+    const practitionerFeed = await subscribe(await get().signIn('practitioner'));
+    expect((await patch(users.practitioner.id, { displayName: 'Dr Pia Practitioner' })).statusCode).toBe(200);
+    expect((await anonymous(practitionerFeed)).statusCode).toBe(200);
+    // Deactivated, then active again: the address stays dead, like one that never was.
+    expect((await patch(users.practitioner.id, { active: false })).statusCode).toBe(200);
+    expect((await anonymous(practitionerFeed)).statusCode).toBe(404);
+    expect((await patch(users.practitioner.id, { active: true })).statusCode).toBe(200);
+    const dead = await anonymous(practitionerFeed);
+    expect([dead.statusCode, dead.json().error]).toEqual([404, 'not_found']);
+    const again = await get().signIn('practitioner');
+    expect((await again.inject({ method: 'GET', url: '/api/calendar-feed' })).json()).toEqual({
+      active: false,
+      createdAt: null,
+    });
+
+    // A patient portal account: reset by an admin.
+    const patientFeed = await subscribe(await get().signIn('patient'));
+    const resetTo = 'Velvet-Harbour-Quartz-91';
+    expect((await patch(users.patient.id, { password: resetTo })).statusCode).toBe(200);
+    expect((await anonymous(patientFeed)).statusCode).toBe(404);
+
+    // And changed by the patient: the address made before ends, the new password's session stays.
+    const patientNow = await get().signInAs(users.patient.email, resetTo);
+    const madeBefore = await subscribe(patientNow);
+    expect((await anonymous(madeBefore)).statusCode).toBe(200);
+    const changed = await patientNow.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: resetTo, newPassword: testPassword },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await anonymous(madeBefore)).statusCode).toBe(404);
+    expect((await patientNow.inject({ method: 'GET', url: '/api/calendar-feed' })).json().active).toBe(false);
+
+    // Each ending is audited, on the route that caused it; the patient's name the patient.
+    // (Making an address ends the one before: an earlier test's, here.)
+    const ends = (await feedEnds()).filter((e) => !endedBefore.has(key(e)) && e.route !== 'POST /api/calendar-feed');
+    expect(ends.map((e) => [e.route, e.patientId]).sort()).toEqual(
+      [
+        ['PATCH /api/users/:id', null],
+        ['PATCH /api/users/:id', get().fixture.patient.id],
+        ['POST /api/auth/password', get().fixture.patient.id],
+      ].sort(),
+    );
   });
 });

@@ -5,9 +5,11 @@ import { forbidden, notFound } from '../../http-errors.js';
 import { allow, publicAccess } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse } from '../../validation/fields.js';
-import type { UserRecord } from '../../../core/records/index.js';
-import type { CalendarFeedRecord } from '../../../storage/repositories/calendar-feed-repository.js';
-import type { AuditEvent } from '../../plugins/audit.js';
+import {
+  calendarFeedEntity as feedEntity,
+  calendarFeedEvent as feedEvent,
+  endCalendarFeed,
+} from '../../../services/accounts/calendar-feeds.js';
 import { defaultFeedWindow, patientCalendar, practitionerCalendar, sendCalendar } from './calendar-routes.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -23,20 +25,13 @@ const newFeed = z.object({
 // 32 random bytes, base64url: what this server hands out, so anything else is simply unknown.
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a calendar feed token') });
 
-/** The audit entity of a subscription address; a patient's names the patient, whose sessions it shows. */
-const feedEntity = 'calendar_feed';
-const feedEvent = (action: 'create' | 'delete', feed: CalendarFeedRecord, owner: UserRecord): AuditEvent => ({
-  action,
-  entity: feedEntity,
-  entityId: feed.id,
-  patientId: owner.role === 'patient' ? owner.patientId : null,
-});
-
 /**
  * Calendar subscriptions. Calendar apps poll an address and cannot sign in, so a signed-in user
  * (a clinician for their appointments, a patient for their sessions) gets a secret address instead.
- * It shows only that calendar, read-only, ends when a new one is made, when it is revoked, or when
- * the account is disabled. Making and ending one is audited; so is each fetch, as read through that
+ * It shows only that calendar, read-only, and ends when a new one is made, when it is revoked, and
+ * when the account is deactivated or its password is set anew (by an admin or by the user): then it
+ * answers 404 like an address that never was, also once the account is active again. Making and
+ * ending one is audited; so is each fetch, as read through that
  * feed (`via`), from the fetching address, for the owner: not as the owner's own reading.
  */
 export async function calendarFeedRoutes(app: App): Promise<void> {
@@ -92,10 +87,7 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       await app.repos.transaction(async (tx) => {
-        const ended = await tx.calendarFeeds.findByUser(user.id);
-        if (!ended) return;
-        await tx.calendarFeeds.remove(user.id);
-        await request.audit(feedEvent('delete', ended, user), tx);
+        await request.audit(await endCalendarFeed(tx, user), tx);
       });
       return reply.code(204).send(null);
     },

@@ -8,6 +8,7 @@ import { chartAddendaRoute } from './chart-addenda-route.js';
 import { chartBody, chartRefusalResponse, chartView } from './chart-schemas.js';
 import { chartedProcedure } from '../../../services/treatment/charting-rules.js';
 import { chartSession } from '../../../services/treatment/chart-session.js';
+import { chartFor } from './chart-view.js';
 import { findSessionChart } from '../../../services/treatment/session-chart.js';
 import { treatmentCheckRoute } from './treatment-check-route.js';
 
@@ -22,8 +23,8 @@ export async function chartRoutes(app: App): Promise<void> {
         summary:
           `Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed ` +
           `again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are ` +
-          `an anaesthetic the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
-          `${chartedProcedure} consent and usable lots`,
+          `an anaesthetic or a product the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
+          `${chartedProcedure} consent and usable lots that hold the volume charted, which is drawn from them`,
         tags,
         params: idParams,
         body: chartBody(app.knowledgeBase),
@@ -58,16 +59,18 @@ export async function chartRoutes(app: App): Promise<void> {
     {
       config: allow('admin', 'practitioner', 'patient'),
       schema: {
-        summary: "A session's chart with its override and addenda (patients see their own)",
+        summary:
+          "A session's chart with its override and addenda (patients see their own, without the clinicians' notes and addenda)",
         tags,
         params: idParams,
         response: { 200: chartView, 404: errorResponse },
       },
     },
     async (request) => {
-      const { chart, audit } = await findSessionChart(app.repos, requireAuth(request).user, request.params.id);
+      const { user } = requireAuth(request);
+      const { chart, audit } = await findSessionChart(app.repos, user, request.params.id);
       await request.audit(audit);
-      return chart;
+      return chartFor(user.role, chart);
     },
   );
 

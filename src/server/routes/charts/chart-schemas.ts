@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consentStandingView } from '../consents/consent-schemas.js';
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
 import { injectionTechniques } from '../../../storage/database-schema.js';
 import { errorResponse, id, optionalText, text } from '../../validation/fields.js';
@@ -108,7 +109,7 @@ export const chartView = z.object({
   sessionId: z.string(),
   anaesthesiaUsed: z.boolean(),
   anaesthesiaAgent: z.string().nullable(),
-  notes: z.string().nullable(),
+  notes: z.string().nullable().optional().describe("The clinician's notes; left out for the patient"),
   createdBy: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -132,7 +133,10 @@ export const chartView = z.object({
     .object({ verdict: z.string(), knowledgeBaseVersion: z.string(), sessionDate: z.string() })
     .nullable()
     .describe('The screening the chart was written under (null on charts from before the treatment gate)'),
-  addenda: z.array(addendumView).describe('Later notes, oldest first; the chart itself never changes'),
+  addenda: z
+    .array(addendumView)
+    .optional()
+    .describe('Later notes, oldest first (the chart itself never changes); left out for the patient'),
 });
 
 export const blockerView = z.object({
@@ -164,12 +168,34 @@ export const chartRefusalResponse = errorResponse.extend({
     .optional()
     .describe('treatment_blocked: whether an override with a reason would be accepted'),
   points: z.array(outsidePlanPoint).optional().describe('outside_plan: each value outside the plan'),
-  allergen: z.string().optional().describe('anaesthetic_allergy: the first allergen the agent names'),
-  allergens: z.array(z.string()).optional().describe('anaesthetic_allergy: every allergen the agent names'),
-  lots: z
-    .array(z.object({ lotId: z.string(), lotNumber: z.string(), reason: z.enum(['recalled', 'expired']) }))
+  allergen: z
+    .string()
     .optional()
-    .describe('lot_unusable: each unusable lot'),
+    .describe('anaesthetic_allergy, product_allergy: the first allergen the agent or a product names'),
+  allergens: z
+    .array(z.string())
+    .optional()
+    .describe('anaesthetic_allergy, product_allergy: every allergen the agent or the products name'),
+  products: z
+    .array(z.object({ productId: z.string(), productName: z.string(), ingredient: z.string(), allergy: z.string() }))
+    .optional()
+    .describe("product_allergy: each product, the ingredient in it and the patient's allergy it meets"),
+  lots: z
+    .array(
+      z.object({
+        lotId: z.string(),
+        lotNumber: z.string(),
+        reason: z.enum(['recalled', 'expired', 'out_of_stock']),
+        remainingMl: z.number().optional().describe('out_of_stock: what the lot holds'),
+        drawnMl: z.number().optional().describe('out_of_stock: what the chart would draw from it'),
+      }),
+    )
+    .optional()
+    .describe('lot_unusable, lot_out_of_stock: each lot that cannot be charted'),
+  consent: consentStandingView
+    .omit({ status: true })
+    .optional()
+    .describe('consent_outdated, consent_missing: the consent, the version the patient signed and the one to sign'),
 });
 
 export const treatmentCheckView = z.object({

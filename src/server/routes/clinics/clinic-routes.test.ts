@@ -90,6 +90,15 @@ forEachApp('clinic and location routes', (get) => {
     expect(
       (await reception.inject({ method: 'GET', url: `/api/locations/${created.json().id}/rooms` })).json().rooms,
     ).toEqual([]);
+    // Admins also see the rooms out of use, to bring them back; nobody else may ask.
+    const all = `/api/locations/${created.json().id}/rooms?includeInactive=true`;
+    expect((await admin.inject({ method: 'GET', url: all })).json().rooms).toMatchObject([
+      { name: 'Room 1', active: false },
+    ]);
+    expect((await reception.inject({ method: 'GET', url: all })).statusCode).toBe(403);
+    expect((await admin.inject({ method: 'GET', url: `${all.replace('true', 'yes')}` })).json().problems[0].field).toBe(
+      'includeInactive',
+    );
   });
 
   it('validates input and hides other clinics', async () => {

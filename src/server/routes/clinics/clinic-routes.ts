@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
-import { notFound } from '../../http-errors.js';
+import { forbidden, notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams, optionalText, text, timeZone } from '../../validation/fields.js';
 import { clinicView, locationView, roomView } from '../../views.js';
+import { messageTemplateRoutes } from './message-template-routes.js';
 
 /**
  * Each user belongs to one clinic and manages only that one: clinics themselves are created at
@@ -134,15 +135,25 @@ export async function clinicRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: "The location's active rooms",
+        summary: "The location's active rooms (with those out of use too, for admins who ask)",
         tags,
         params: idParams,
-        response: { 200: z.object({ rooms: z.array(roomView) }) },
+        querystring: z.object({
+          includeInactive: z
+            .enum(['true', 'false'], { error: 'must be true or false' })
+            .default('false')
+            .transform((v) => v === 'true')
+            .describe('true: also the rooms taken out of use (admins only)'),
+        }),
+        response: { 200: z.object({ rooms: z.array(roomView) }), 403: errorResponse },
       },
     },
     async (request) => {
-      const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
-      return { rooms: await app.repos.availability.listRooms(location.id) };
+      const { user } = requireAuth(request);
+      const location = await loadOwnLocation(app.repos, user, request.params.id);
+      const { includeInactive } = request.query;
+      if (includeInactive && user.role !== 'admin') throw forbidden('only admins see the rooms out of use');
+      return { rooms: await app.repos.availability.listRooms(location.id, { includeInactive }) };
     },
   );
 
@@ -191,4 +202,6 @@ export async function clinicRoutes(app: App): Promise<void> {
       return updated;
     },
   );
+
+  await messageTemplateRoutes(app);
 }

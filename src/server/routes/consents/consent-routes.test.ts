@@ -187,7 +187,7 @@ forEachApp('consent routes', (get) => {
     await publish(admin, 'mesotherapy', 'Version three.');
     const listed = (await practitioner.inject({ method: 'GET', url: consentsUrl(fixture.patient.id) })).json()
       .signatures;
-    expect(listed[0].consentText).toEqual({ procedure: 'mesotherapy', version: 2, current: false });
+    expect(listed[0].consentText).toEqual({ procedure: 'mesotherapy', language: 'en', version: 2, current: false });
     const reads = await clinicAudit(get(), {
       patientId: fixture.patient.id,
       entity: 'consent_signature',

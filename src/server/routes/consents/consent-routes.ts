@@ -7,7 +7,9 @@ import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import {
+  consentStandingView,
   consentTextView,
+  languageQuery,
   newConsentTextBody,
   newSignatureBody,
   procedureParams,
@@ -15,12 +17,18 @@ import {
 } from './consent-schemas.js';
 import { userAgentOf } from './user-agent.js';
 import { readsOf } from '../../../services/audit-reads.js';
+import { consentStandings } from '../../../core/treatment/consent-standing.js';
 
 /** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
 function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | undefined) {
   return {
     ...signature,
-    consentText: { procedure: text?.procedure ?? '', version: text?.version ?? 0, current: text?.active ?? false },
+    consentText: {
+      procedure: text?.procedure ?? '',
+      language: text?.language ?? '',
+      version: text?.version ?? 0,
+      current: text?.active ?? false,
+    },
   };
 }
 
@@ -34,7 +42,9 @@ export async function consentRoutes(app: App): Promise<void> {
       config: allow('admin'),
       schema: {
         summary:
-          "Publish a new version of a procedure's consent text; it becomes the current one, earlier versions are kept unchanged",
+          "Publish a new version of a procedure's consent text in a language (en unless told); it becomes the current one of that language, earlier versions are kept unchanged",
+        description:
+          'Patients whose signature is on a version this replaces must sign again before their next session is charted.',
         tags,
         params: procedureParams,
         body: newConsentTextBody,
@@ -47,6 +57,7 @@ export async function consentRoutes(app: App): Promise<void> {
         const text = await tx.consent.createText({
           clinicId: user.clinicId,
           procedure: request.params.procedure,
+          language: request.body.language ?? 'en',
           text: request.body.text,
           active: true,
         });
@@ -62,7 +73,7 @@ export async function consentRoutes(app: App): Promise<void> {
     {
       config: allow(...anyRole),
       schema: {
-        summary: 'The current consent text of every procedure',
+        summary: 'The current consent text of every procedure, in each language it has',
         tags,
         response: { 200: z.object({ texts: z.array(consentTextView) }) },
       },
@@ -78,14 +89,20 @@ export async function consentRoutes(app: App): Promise<void> {
     {
       config: allow(...anyRole),
       schema: {
-        summary: "The current version of a procedure's consent text",
+        summary:
+          "The current version of a procedure's consent text in `language`; without it, the newest current version of any language",
         tags,
         params: procedureParams,
-        response: { 200: consentTextView, 404: errorResponse },
+        querystring: languageQuery,
+        response: { 200: consentTextView, 400: errorResponse, 404: errorResponse },
       },
     },
     async (request) => {
-      const text = await app.repos.consent.findActiveText(requireAuth(request).user.clinicId, request.params.procedure);
+      const text = await app.repos.consent.findActiveText(
+        requireAuth(request).user.clinicId,
+        request.params.procedure,
+        request.query.language,
+      );
       if (!text) throw notFound('consent text');
       return text;
     },
@@ -136,7 +153,7 @@ export async function consentRoutes(app: App): Promise<void> {
           throw invalidField('consentTextId', 'must be a consent text of this clinic');
         // A signature must be of the text in force: one of a replaced version would never allow charting.
         if (!text.active) {
-          const current = await tx.consent.findActiveText(text.clinicId, text.procedure);
+          const current = await tx.consent.findActiveText(text.clinicId, text.procedure, text.language);
           const by = current ? ` by version ${current.version}` : '';
           throw conflict(
             'consent_text_outdated',
@@ -166,10 +183,15 @@ export async function consentRoutes(app: App): Promise<void> {
     {
       config: signers,
       schema: {
-        summary: "The patient's consent signatures, newest first, each with the text version signed",
+        summary:
+          "The patient's consent signatures, newest first, each with the text version signed, and where the patient stands with each procedure's consent (resign_needed: a newer version replaced the one signed)",
         tags,
         params: idParams,
-        response: { 200: z.object({ signatures: z.array(signatureView) }), 403: errorResponse, 404: errorResponse },
+        response: {
+          200: z.object({ signatures: z.array(signatureView), standings: z.array(consentStandingView) }),
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request) => {
@@ -180,7 +202,10 @@ export async function consentRoutes(app: App): Promise<void> {
       ]);
       const byId = new Map(texts.map((t) => [t.id, t]));
       await request.audit(readsOf('consent_signature', signatures, patient.id));
-      return { signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))) };
+      return {
+        signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))),
+        standings: consentStandings(texts, signatures),
+      };
     },
   );
 }

@@ -177,6 +177,24 @@ forEachApp('document routes', (get) => {
     expect((await audited('treatment_summary', own.course.id)).length).toBe(2);
   });
 
+  it('leaves the clinicians’ notes out of the patient’s own treatment summary', async () => {
+    const url = `/api/courses/${own.course.id}/summary.pdf`;
+    const chart = await get().repos.charts.findBySession(own.doneSession.id);
+    if (!chart) throw new Error('the fixture session has no chart');
+    await get().repos.charts.addAddendum({
+      chartEntryId: chart.id,
+      text: 'Discussed minoxidil with her GP.',
+      createdBy: get().fixture.users.practitioner.id,
+    });
+    const clinicians = await pdfText(await practitioner.inject({ method: 'GET', url }));
+    expect(clinicians.flat).toContain('Daha gür saç.');
+    expect(clinicians.flat).toContain('Discussed minoxidil with her GP.');
+    const patients = await pdfText(await patient.inject({ method: 'GET', url }));
+    expect(patients.flat).toContain('LOT-TR-A');
+    expect(patients.flat).not.toContain('Daha gür saç.');
+    expect(patients.flat).not.toContain('Discussed minoxidil');
+  });
+
   it('keeps treatment summaries from reception and from other patients', async () => {
     expect(
       (await reception.inject({ method: 'GET', url: `/api/courses/${own.course.id}/summary.pdf` })).statusCode,

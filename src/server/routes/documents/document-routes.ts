@@ -93,6 +93,7 @@ export async function documentRoutes(app: App): Promise<void> {
       exposeHeadRoute: false,
       schema: {
         summary: 'A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes',
+        description: "The patient's own copy leaves out the clinicians' notes: chart addenda and outcome notes.",
         tags,
         params: idParams,
         querystring: documentQuery,
@@ -102,7 +103,11 @@ export async function documentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
-      const document = await made(() => summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase));
+      const document = await made(() =>
+        summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase, {
+          forPatient: user.role === 'patient',
+        }),
+      );
       await request.audit(readOf('treatment_summary', course));
       return sendPdf(reply, `summary-${course.id}.pdf`, document.pdf);
     },

@@ -103,7 +103,7 @@ forEachApp('lot recall', (get) => {
         await practitioner.inject({
           method: 'POST',
           url: `/api/products/${product.id}/lots`,
-          payload: { lotNumber, expiryDate: '2030-12-31' },
+          payload: { lotNumber, expiryDate: '2030-12-31', quantityMl: 20 },
         })
       ).json() as LotRecord;
     lots = {

@@ -2,7 +2,7 @@ import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { loadClinicLot } from './catalogue-access.js';
+import { loadClinicLot } from '../../../services/access/catalogue-access.js';
 import { groupRecipients } from './group-recipients.js';
 import { lotView, recallView } from './product-schemas.js';
 

@@ -14,8 +14,9 @@ forEachApp('product and lot routes', (get) => {
 
   const createProduct = (client: TestClient, payload: unknown) =>
     client.inject({ method: 'POST', url: '/api/products', payload: payload as object });
+  /** A lot of 5 ml unless the payload says otherwise. */
   const addLot = (client: TestClient, productId: string, payload: object) =>
-    client.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload });
+    client.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload: { quantityMl: 5, ...payload } });
 
   it('stores ingredients as knowledge-base ids, whether given as ids, names or aliases', async () => {
     const response = await createProduct(practitioner, {
@@ -77,6 +78,10 @@ forEachApp('product and lot routes', (get) => {
       expiryDate: '2028-06-30',
       recalled: false,
       recalledAt: null,
+      receivedMl: 5,
+      remainingMl: 5,
+      supplier: null,
+      storageNote: null,
     });
     await addLot(admin, product.id, { lotNumber: 'LM-1', expiryDate: '2027-01-31' });
 

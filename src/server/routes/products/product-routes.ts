@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import type { ProductRecord } from '../../../core/records/index.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { conflict } from '../../http-errors.js';
+import { conflict, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { loadClinicProduct } from './catalogue-access.js';
-import { lotView, newLotBody, newProductBody, productView } from './product-schemas.js';
+import { loadClinicProduct } from '../../../services/access/catalogue-access.js';
+import { loadClinicStock } from '../../../services/stock/stock-reports.js';
+import { lotView, newLotBody, newProductBody, productChangeBody, productView } from './product-schemas.js';
+import { productShown, productWithLots } from './product-view.js';
 import { resolveIngredients } from './resolve-ingredients.js';
-
-async function withLots(repos: Repositories, product: ProductRecord) {
-  return { ...product, lots: await repos.products.listLots(product.id) };
-}
 
 /** The product catalogue: what practitioners pick from when charting. Not patient data, so not audited on read. */
 export async function productRoutes(app: App): Promise<void> {
@@ -39,11 +35,13 @@ export async function productRoutes(app: App): Promise<void> {
           name: request.body.name,
           manufacturer: request.body.manufacturer ?? null,
           ingredients,
+          ...(request.body.lowStockMl === undefined ? {} : { lowStockMl: request.body.lowStockMl }),
         });
         await request.audit({ action: 'create', entity: 'product', entityId: created.id, patientId: null }, tx);
         return created;
       });
-      return reply.code(201).send({ ...product, lots: [] });
+      // A new product has no lots, so nothing in stock whatever the day.
+      return reply.code(201).send(productWithLots(product, [], '', app.knowledgeBase));
     },
   );
 
@@ -52,16 +50,16 @@ export async function productRoutes(app: App): Promise<void> {
     {
       config: clinicians,
       schema: {
-        summary: "The clinic's products by name, each with its lots",
+        summary: "The clinic's products by name, each with its lots and the stock that can be charted today",
         tags,
         response: { 200: z.object({ products: z.array(productView) }) },
       },
     },
     async (request) => {
-      const products = [];
-      for (const product of await app.repos.products.listProducts(requireAuth(request).user.clinicId))
-        products.push(await withLots(app.repos, product));
-      return { products };
+      const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
+      return {
+        products: stock.products.map((p) => productWithLots(p, stock.lots, stock.today, app.knowledgeBase)),
+      };
     },
   );
 
@@ -76,8 +74,35 @@ export async function productRoutes(app: App): Promise<void> {
         response: { 200: productView, 404: errorResponse },
       },
     },
-    async (request) =>
-      withLots(app.repos, await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id)),
+    async (request) => {
+      const product = await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id);
+      return productShown(app.repos, product, app.knowledgeBase, new Date());
+    },
+  );
+
+  app.patch(
+    '/api/products/:id',
+    {
+      config: clinicians,
+      schema: {
+        summary: "Set the product's low-stock threshold",
+        tags,
+        params: idParams,
+        body: productChangeBody,
+        response: { 200: productView, 400: errorResponse, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const product = await app.repos.transaction(async (tx) => {
+        const found = await loadClinicProduct(tx, user, request.params.id);
+        const changed = await tx.products.setLowStockThreshold(found.id, request.body.lowStockMl);
+        if (!changed) throw notFound('product');
+        await request.audit({ action: 'update', entity: 'product', entityId: found.id, patientId: null }, tx);
+        return changed;
+      });
+      return productShown(app.repos, product, app.knowledgeBase, new Date());
+    },
   );
 
   app.post(
@@ -85,7 +110,7 @@ export async function productRoutes(app: App): Promise<void> {
     {
       config: clinicians,
       schema: {
-        summary: 'Add a lot (batch) of the product with its expiry date',
+        summary: 'Add a lot (batch) of the product as received: quantity, expiry date, supplier and how it is kept',
         tags,
         params: idParams,
         body: newLotBody,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { endCalendarFeed } from '../../../services/accounts/calendar-feeds.js';
 import { requireStrongPassword } from '../../../services/accounts/password-strength.js';
 import { roles } from '../../../storage/database-schema.js';
+import type { UserRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { conflict, invalidField, notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
@@ -28,6 +30,24 @@ const userPatchBody = z
   })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' });
 
+const userListItem = userView.extend({
+  lockedUntil: z.string().nullable().describe('until when too many failed sign-ins lock the account'),
+});
+
+/** Each user with the end of their sign-in lockout, when one is running now. */
+async function withLockouts(app: App, users: UserRecord[]): Promise<z.infer<typeof userListItem>[]> {
+  const now = new Date().toISOString();
+  const keys = users.map((u) => ({ scope: 'account' as const, key: u.email }));
+  // In batches: one query naming thousands of keys (patient accounts) would outgrow SQLite's limits.
+  const states = [];
+  for (let i = 0; i < keys.length; i += 200)
+    states.push(...(await app.repos.loginThrottles.find(keys.slice(i, i + 200))));
+  const lockedUntil = new Map(
+    states.filter((s) => s.lockedUntil !== null && s.lockedUntil > now).map((s) => [s.key, s.lockedUntil]),
+  );
+  return users.map((user) => ({ ...user, lockedUntil: lockedUntil.get(user.email) ?? null }));
+}
+
 const emailTaken = () => conflict('email_taken', 'a user with this email already exists');
 
 export async function userRoutes(app: App): Promise<void> {
@@ -38,13 +58,16 @@ export async function userRoutes(app: App): Promise<void> {
     {
       config: allow('admin'),
       schema: {
-        summary: "The clinic's users",
+        summary: "The clinic's users, each with when a sign-in lockout ends (null: not locked)",
         tags,
         querystring: z.object({ role: role.optional() }),
-        response: { 200: z.object({ users: z.array(userView) }) },
+        response: { 200: z.object({ users: z.array(userListItem) }) },
       },
     },
-    async (request) => ({ users: await app.repos.users.list(requireAuth(request).user.clinicId, request.query) }),
+    async (request) => {
+      const users = await app.repos.users.list(requireAuth(request).user.clinicId, request.query);
+      return { users: await withLockouts(app, users) };
+    },
   );
 
   app.get(
@@ -126,7 +149,8 @@ export async function userRoutes(app: App): Promise<void> {
     {
       config: allow('admin'),
       schema: {
-        summary: 'Rename, change role, deactivate or set a new password (the last two end their sessions)',
+        summary:
+          'Rename, change role, deactivate or set a new password (the last two end their sessions and calendar feed)',
         tags,
         params: idParams,
         body: userPatchBody,
@@ -158,7 +182,12 @@ export async function userRoutes(app: App): Promise<void> {
         if (!updated) throw notFound('user');
         if (patch.active === false || passwordHash || patch.role !== undefined)
           await tx.authSessions.deleteForUser(user.id);
-        await request.audit({ action: 'update', entity: 'user', entityId: user.id, patientId: user.patientId }, tx);
+        // A calendar feed outlives sessions: it ends too, so that reactivating the account does not revive it.
+        const feedEnded = patch.active === false || passwordHash ? await endCalendarFeed(tx, user) : [];
+        await request.audit(
+          [{ action: 'update', entity: 'user', entityId: user.id, patientId: user.patientId }, ...feedEnded],
+          tx,
+        );
         return updated;
       });
     },

@@ -1,6 +1,7 @@
 export const consent = {
   title: 'Consent for {{name}}',
   procedure: 'Procedure',
+  language: 'Language of the text',
   version: 'Version {{version}}',
   noText: 'The clinic has not published a consent text yet. An administrator must publish one first.',
   read: 'Please read the text with the patient.',

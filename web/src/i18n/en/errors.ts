@@ -26,5 +26,13 @@ export const errors = {
   lot_exists: 'This lot number already exists for the product.',
   has_records: 'The patient has records that must be kept.',
   email_taken: 'A user with this email already exists.',
+  invitation_pending: 'An invitation to this email is still waiting. Withdraw it to send a new one.',
+  invitation_closed: 'This invitation has already been accepted or withdrawn.',
+  invitation_not_found: 'This invitation link is not valid. Check that it was copied whole.',
+  invitation_used: 'This invitation link has already been used. Sign in with the password chosen then.',
+  invitation_expired: 'This invitation link has expired. Ask the clinic for a new one.',
+  invitation_withdrawn: 'This invitation has been withdrawn. Ask the clinic for a new one.',
+  consent_text_signed: 'Patients signed this version, so it is kept. Publish a new version instead.',
+  self_lockout: 'You cannot deactivate yourself or take away your own admin role.',
   fieldProblem: '{{field}}: {{message}}',
 };

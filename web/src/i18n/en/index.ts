@@ -2,19 +2,24 @@ import { assessment } from './assessment';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { chart } from './chart';
+import { clinicSetup } from './clinic-setup';
 import { codes } from './codes';
 import { consent } from './consent';
+import { consentTexts } from './consent-texts';
 import { course } from './course';
 import { common } from './common';
 import { empty } from './empty';
 import { errors } from './errors';
 import { intake } from './intake';
+import { messageTemplates } from './message-templates';
 import { nav } from './nav';
 import { patients } from './patients';
 import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
+import { users } from './users';
+import { stock } from './stock';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
 export const en = {
@@ -35,6 +40,11 @@ export const en = {
   records,
   calendar,
   empty,
+  clinicSetup,
+  messageTemplates,
+  stock,
+  users,
+  consentTexts,
 };
 
 export type Messages = typeof en;

@@ -23,6 +23,10 @@ export const patients = {
   consents: 'Consents',
   consentSigned: '{{procedure}}, version {{version}}, signed {{date}}',
   consentOutdated: 'replaced by a newer version',
+  consentResignNeeded: 'Re-signing needed',
+  consentResignDetail:
+    'The {{procedure}} consent the patient signed (version {{signed}}) has been replaced by version {{current}}: they must sign it before their next session is charted.',
+  consentUnsigned: 'The patient has not signed the {{procedure}} consent (version {{current}}) yet.',
   consentPdf: 'Signed form (PDF)',
   signConsent: 'Sign consent',
   portalAccount: 'Portal account',

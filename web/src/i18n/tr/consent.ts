@@ -3,6 +3,7 @@ import type { Messages } from '../en';
 export const consent: Messages['consent'] = {
   title: '{{name}} için onam',
   procedure: 'İşlem',
+  language: 'Metnin dili',
   version: 'Sürüm {{version}}',
   noText: 'Klinik henüz bir onam metni yayımlamadı. Önce bir yöneticinin yayımlaması gerekir.',
   read: 'Lütfen metni hastayla birlikte okuyun.',

@@ -28,5 +28,15 @@ export const errors: Messages['errors'] = {
   lot_exists: 'Bu ürün için bu parti numarası zaten var.',
   has_records: 'Hastanın saklanması gereken kayıtları var.',
   email_taken: 'Bu e-posta adresiyle bir kullanıcı zaten var.',
+  invitation_pending:
+    'Bu e-posta adresine gönderilmiş bir davet hâlâ bekliyor. Yenisini göndermek için onu geri çekin.',
+  invitation_closed: 'Bu davet zaten kabul edilmiş ya da geri çekilmiş.',
+  invitation_not_found: 'Bu davet bağlantısı geçerli değil. Bağlantının tamamının kopyalandığından emin olun.',
+  invitation_used: 'Bu davet bağlantısı zaten kullanılmış. O zaman seçilen parolayla oturum açın.',
+  invitation_expired: 'Bu davet bağlantısının süresi dolmuş. Klinikten yeni bir bağlantı isteyin.',
+  invitation_withdrawn: 'Bu davet geri çekilmiş. Klinikten yeni bir bağlantı isteyin.',
+  consent_text_signed:
+    'Bu sürüm hastalar tarafından imzalandığı için saklanır. Bunun yerine yeni bir sürüm yayımlayın.',
+  self_lockout: 'Kendinizi devre dışı bırakamaz ya da kendi yönetici rolünüzü kaldıramazsınız.',
   fieldProblem: '{{field}}: {{message}}',
 };

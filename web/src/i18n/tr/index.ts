@@ -3,19 +3,24 @@ import { assessment } from './assessment';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { chart } from './chart';
+import { clinicSetup } from './clinic-setup';
 import { codes } from './codes';
 import { consent } from './consent';
+import { consentTexts } from './consent-texts';
 import { course } from './course';
 import { common } from './common';
 import { empty } from './empty';
 import { errors } from './errors';
 import { intake } from './intake';
+import { messageTemplates } from './message-templates';
 import { nav } from './nav';
 import { patients } from './patients';
 import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
+import { users } from './users';
+import { stock } from './stock';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
 export const tr: Messages = {
@@ -36,4 +41,9 @@ export const tr: Messages = {
   records,
   calendar,
   empty,
+  clinicSetup,
+  messageTemplates,
+  stock,
+  users,
+  consentTexts,
 };

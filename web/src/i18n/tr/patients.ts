@@ -25,6 +25,10 @@ export const patients: Messages['patients'] = {
   consents: 'Onamlar',
   consentSigned: '{{procedure}}, sürüm {{version}}, {{date}} tarihinde imzalandı',
   consentOutdated: 'daha yeni bir sürümle değiştirildi',
+  consentResignNeeded: 'Yeniden imza gerekli',
+  consentResignDetail:
+    'Hastanın imzaladığı {{procedure}} onamının (sürüm {{signed}}) yerini sürüm {{current}} aldı: bir sonraki seansı kaydedilmeden önce bunu imzalamalıdır.',
+  consentUnsigned: 'Hasta {{procedure}} onamını (sürüm {{current}}) henüz imzalamadı.',
   consentPdf: 'İmzalı form (PDF)',
   signConsent: 'Onam imzalat',
   portalAccount: 'Portal hesabı',

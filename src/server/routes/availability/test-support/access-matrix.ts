@@ -2,6 +2,7 @@ import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js
 
 export const accessMatrix: AccessMatrixRow[] = [
   { method: 'GET', url: '/api/locations/:id/availability', allowed: ['admin', 'practitioner', 'reception'] },
+  { method: 'PUT', url: '/api/locations/:id/opening-hours', allowed: ['admin'] },
   { method: 'PUT', url: '/api/locations/:id/practitioners/:practitionerId/hours', allowed: ['admin', 'practitioner'] },
   {
     method: 'DELETE',

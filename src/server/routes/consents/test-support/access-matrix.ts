@@ -11,4 +11,6 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'GET', url: '/api/consent-texts/:procedure/versions', allowed: everyone },
   { method: 'POST', url: '/api/patients/:id/consents', allowed: signers },
   { method: 'GET', url: '/api/patients/:id/consents', allowed: signers },
+  { method: 'GET', url: '/api/consent-text-versions', allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/consent-text-versions/:id', allowed: ['admin'] },
 ];

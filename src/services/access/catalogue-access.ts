@@ -1,6 +1,6 @@
-import type { LotRecord, ProductRecord, UserRecord } from '../../../core/records/index.js';
-import type { Repositories } from '../../../storage/repositories/repositories.js';
-import { notFound } from '../../http-errors.js';
+import type { LotRecord, ProductRecord, UserRecord } from '../../core/records/index.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import { notFound } from '../domain-errors.js';
 
 /** The product if it is of the user's clinic; another clinic's is "not found", as for patients. */
 export async function loadClinicProduct(

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { loadClinicLot } from '../../../services/access/catalogue-access.js';
+import { countLot } from '../../../services/stock/stock-count.js';
+import { expiringLots, loadClinicStock, lowStockProducts } from '../../../services/stock/stock-reports.js';
+import {
+  expiringQuery,
+  expiringView,
+  lotView,
+  lowStockView,
+  stockCountBody,
+  stockCountView,
+} from './product-schemas.js';
+
+/** Stock levels and counts. Clinic stock, not patient data: reads are not audited, counts are. */
+export async function stockRoutes(app: App): Promise<void> {
+  const tags = ['products'];
+  const clinicians = allow(...clinicalRoles);
+
+  /** Display names of the users who counted, looked up once each. */
+  async function withCounterNames<T extends { countedBy: string | null }>(counts: readonly T[]) {
+    const names = new Map<string, string | null>();
+    for (const id of new Set(counts.flatMap((c) => (c.countedBy ? [c.countedBy] : []))))
+      names.set(id, (await app.repos.users.findById(id))?.displayName ?? null);
+    return counts.map((c) => ({ ...c, countedByName: c.countedBy ? (names.get(c.countedBy) ?? null) : null }));
+  }
+
+  app.get(
+    '/api/stock/low-stock',
+    {
+      config: clinicians,
+      schema: {
+        summary:
+          'Products whose lots that can be charted today (not recalled, not expired) hold no more than their low-stock threshold, lowest first',
+        tags,
+        response: { 200: lowStockView },
+      },
+    },
+    async (request) => {
+      const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
+      return {
+        today: stock.today,
+        products: lowStockProducts(stock).map(({ product, usableMl, usableLots }) => ({
+          productId: product.id,
+          name: product.name,
+          manufacturer: product.manufacturer,
+          stockMl: usableMl,
+          lowStockMl: product.lowStockMl,
+          usableLots,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/stock/expiring',
+    {
+      config: clinicians,
+      schema: {
+        summary:
+          'Lots with stock left, not recalled, that expire within `days` (60 unless given) or already have, soonest first',
+        tags,
+        querystring: expiringQuery,
+        response: { 200: expiringView, 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
+      return {
+        today: stock.today,
+        days: request.query.days,
+        lots: expiringLots(stock, request.query.days).map(({ lot, product, daysLeft }) => ({
+          ...lot,
+          productName: product.name,
+          daysLeft,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/lots/:id/counts',
+    {
+      config: clinicians,
+      schema: {
+        summary:
+          'Record a stock count of the lot: the difference against what it held by the records is kept with who counted and when, and the lot then holds the count',
+        tags,
+        params: idParams,
+        body: stockCountBody,
+        response: {
+          201: z.object({ count: stockCountView, lot: lotView }),
+          400: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const { count, lot } = await app.repos.transaction(async (tx) => {
+        const { audit, ...recorded } = await countLot(tx, user, request.params.id, request.body);
+        await request.audit(audit, tx);
+        return recorded;
+      });
+      return reply.code(201).send({ count: { ...count, countedByName: user.displayName }, lot });
+    },
+  );
+
+  app.get(
+    '/api/lots/:id/counts',
+    {
+      config: clinicians,
+      schema: {
+        summary: "The lot's stock counts, newest first",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ counts: z.array(stockCountView) }), 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { lot } = await loadClinicLot(app.repos, requireAuth(request).user, request.params.id);
+      return { counts: await withCounterNames(await app.repos.products.listStockCounts(lot.id)) };
+    },
+  );
+}

@@ -1,0 +1,64 @@
+import { defaultTemplates } from '../../core/messages/default-templates.js';
+import {
+  templateLanguages,
+  type MessageTemplate,
+  type TemplateLanguage,
+} from '../../core/messages/message-templates.js';
+import { defaultMessageTiming, type MessageTiming } from '../../core/messages/message-timing.js';
+import { messageKinds, type MessageKind, type MessageWording } from '../../core/messages/message-types.js';
+import type { MessageTemplateRecord } from '../../storage/repositories/message-template-repository.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
+import type { MessagingSettings } from './messaging-settings.js';
+
+/** How one clinic writes to its patients: its language, timing and own texts (defaults where it set none). */
+export interface ClinicMessaging {
+  language: TemplateLanguage;
+  timing: MessageTiming;
+  /** Whether the clinic has saved settings of its own (false: every value above is a default). */
+  customised: boolean;
+  templates: MessageTemplateRecord[];
+}
+
+/** Dates and times in a message: the server's configured locale for English, Turkish's own for Turkish. */
+export function messageLocale(language: TemplateLanguage, settings: MessagingSettings): string {
+  return language === 'en' ? settings.locale : 'tr-TR';
+}
+
+export async function loadClinicMessaging(repos: Repositories, clinicId: string): Promise<ClinicMessaging> {
+  const settings = await repos.messageTemplates.findSettings(clinicId);
+  return {
+    language: settings?.language ?? 'en',
+    timing: settings?.timing ?? { ...defaultMessageTiming },
+    customised: settings !== undefined,
+    templates: await repos.messageTemplates.listTemplates(clinicId),
+  };
+}
+
+/** The clinic's texts in `language`, by kind; kinds it has not written take the default text. */
+export function clinicWording(
+  messaging: ClinicMessaging,
+  language: TemplateLanguage = messaging.language,
+): MessageWording {
+  const templates: Partial<Record<MessageKind, MessageTemplate>> = {};
+  for (const t of messaging.templates)
+    if (t.language === language) templates[t.kind] = { subject: t.subject, body: t.body };
+  return { language, templates };
+}
+
+/** Every kind in every language: the clinic's text where it wrote one, else the default, and which it is. */
+export function templateTable(messaging: ClinicMessaging) {
+  return messageKinds.flatMap((kind) =>
+    templateLanguages.map((language) => {
+      const own = messaging.templates.find((t) => t.kind === kind && t.language === language);
+      return {
+        kind,
+        language,
+        subject: own?.subject ?? defaultTemplates[kind].subject,
+        body: own?.body ?? defaultTemplates[kind].body,
+        custom: own !== undefined,
+        updatedAt: own?.updatedAt ?? null,
+        defaultText: defaultTemplates[kind],
+      };
+    }),
+  );
+}

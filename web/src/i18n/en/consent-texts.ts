@@ -1,0 +1,35 @@
+/** The consent texts page (admins): versions by procedure and language, and publishing a new one. */
+export const consentTexts = {
+  title: 'Consent texts',
+  intro:
+    'Each procedure has a consent text per language. Publishing a new version replaces the current one of its language: patients who signed an earlier version must sign again before their next session is charted.',
+  publishHeading: 'Publish a new version',
+  procedure: 'Procedure',
+  procedureHelp: 'A code such as mesotherapy: lower-case letters, digits and _.',
+  language: 'Language',
+  text: 'Text',
+  preview: 'Preview',
+  editAgain: 'Edit',
+  previewHeading: 'What the patient will read',
+  previewLabel: '{{procedure}} · version {{version}} · {{language}} · not yet published',
+  publish: 'Publish version {{version}}',
+  publishing: 'Publishing…',
+  published:
+    'Version {{version}} of the {{procedure}} consent ({{language}}) is published. Patients who signed an earlier version must sign again.',
+  versionsHeading: 'Versions',
+  versionColumn: 'Version',
+  empty:
+    'No consent text is published yet. Patients sign the current text before their first session is charted: publish the first version here.',
+  version: 'Version {{version}}',
+  current: 'Current',
+  superseded: 'Superseded',
+  signatures_one: '{{count}} signature',
+  signatures_other: '{{count}} signatures',
+  publishedOn: 'published {{date}}',
+  showText: 'Show text',
+  delete: 'Delete',
+  deleteLabel: 'Delete version {{version}} of {{procedure}} ({{language}})',
+  deleted: 'Version {{version}} is deleted.',
+  signedKept: 'Signed versions are kept for good.',
+  languageNames: { en: 'English', tr: 'Turkish' } as Record<string, string>,
+};
