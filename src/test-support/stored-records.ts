@@ -4,6 +4,7 @@ import type { NewPatient } from '../storage/repositories/patient-repository.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { NewUser } from '../storage/repositories/user-repository.js';
 import { samplePlan } from './sample-assessment.js';
+import { daysFromToday } from './relative-dates.js';
 
 /**
  * Records stored straight through the repositories, for storage and service tests that need a
@@ -57,6 +58,10 @@ export async function createTheirProduct(
   clinicId: string,
 ): Promise<{ product: ProductRecord; lot: LotRecord }> {
   const product = await repos.products.createProduct({ clinicId, name: 'Theirs', ingredients: ['zinc'] });
-  const lot = await repos.products.createLot({ productId: product.id, lotNumber: 'T-1', expiryDate: '2030-01-01' });
+  const lot = await repos.products.createLot({
+    productId: product.id,
+    lotNumber: 'T-1',
+    expiryDate: daysFromToday(700),
+  });
   return { product, lot };
 }

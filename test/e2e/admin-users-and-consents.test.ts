@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { checkScreen, newPage, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 
 /**
  * The admin's users and consent texts pages: inviting someone, who signs in through the link, and
@@ -12,57 +9,20 @@ import { ensureWebBuild } from './support/web-build.js';
  * earlier one to sign again. Each page is checked with axe-core.
  */
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 const invitee = { email: 'ines@invited.test', name: 'Ines Invited', password: 'quiet meadow compass 71' };
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  return page;
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+useE2eBrowser();
 
 let admin: Page;
 
 describe('users and consent texts in the browser', () => {
   it('shows the admin pages in the admin’s menu only', { timeout: 120_000 }, async () => {
-    admin = await newPage();
-    await signIn(admin, server.email('admin'), server.password);
-    await admin.waitForURL('**/today');
+    admin = await signedInPage(server.email('admin'));
     const menu = admin.getByRole('navigation', { name: 'Main navigation' });
     await menu.getByRole('link', { name: 'Users' }).waitFor();
     await menu.getByRole('link', { name: 'Consent texts' }).waitFor();
 
-    const practitioner = await newPage();
-    await signIn(practitioner, server.email('practitioner'), server.password);
-    await practitioner.waitForURL('**/today');
+    const practitioner = await signedInPage(server.email('practitioner'));
     const theirs = practitioner.getByRole('navigation', { name: 'Main navigation' });
     await theirs.getByRole('link', { name: "Today's schedule" }).waitFor();
     expect(await theirs.getByRole('link', { name: 'Users' }).count()).toBe(0);
@@ -161,9 +121,7 @@ describe('users and consent texts in the browser', () => {
           .count(),
       ).toBe(0);
 
-      const practitioner = await newPage();
-      await signIn(practitioner, server.email('practitioner'), server.password);
-      await practitioner.waitForURL('**/today');
+      const practitioner = await signedInPage(server.email('practitioner'));
       await practitioner.goto(`/patients/${fixture.patient.id}`);
       const standing = practitioner.getByTestId('consent-standing');
       await standing.getByText('Re-signing needed').waitFor();

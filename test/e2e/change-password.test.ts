@@ -1,25 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInClient } from '../../src/test-support/test-app.js';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
+import { checkScreen, problems, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 import { signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
 
 /** A user changes their own password from the menu: a weak one is refused with the estimator's hint. */
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 const account = { email: 'remi@change-password.test', password: 'first passphrase for remi' };
 const newPassword = 'a brand new passphrase for remi';
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
+useE2eBrowser(async (server) => {
   const admin = await signInClient(server.app, server.email('admin'), server.password);
   const created = await admin.inject({
     method: 'POST',
@@ -27,33 +16,11 @@ beforeAll(async () => {
     payload: { ...account, displayName: 'Remi Reception', role: 'reception' },
   });
   if (created.statusCode !== 201) throw new Error(`no user: ${created.body}`);
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  return page;
-}
 
 describe('changing the password in the browser', () => {
   it('refuses a weak new password, then changes it; the new one signs in', { timeout: 120_000 }, async () => {
-    const page = await newPage();
-    await signIn(page, account.email, account.password);
-    await page.waitForURL('**/today');
+    const page = await signedInPage(account.email, { password: account.password });
     await page.getByRole('button', { name: 'Change password' }).click();
     const dialog = page.getByRole('dialog', { name: 'Change password' });
     await dialog.getByLabel(/^Current password/).fill(account.password);
@@ -64,8 +31,7 @@ describe('changing the password in the browser', () => {
       .getByText(/is too easy to guess: This is a frequently used password/)
       .first()
       .waitFor();
-    await screenshot(page, 'pw-01-weak');
-    expect(await seriousViolations(page)).toEqual([]);
+    await checkScreen(page, 'pw-01-weak');
 
     await dialog.getByLabel(/^New password(?! again)/).fill(newPassword);
     await dialog.getByLabel(/^New password again/).fill(newPassword);

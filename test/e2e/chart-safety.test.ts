@@ -1,12 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { healthyIntake } from '../../src/test-support/intake-examples.js';
 import { signInClient, type TestClient } from '../../src/test-support/test-app.js';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot } from './support/browser.js';
+import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 
 /**
  * The chart page as a safety surface (issue 15): the session-day check at the top, with every reason
@@ -16,11 +13,7 @@ import { ensureWebBuild } from './support/web-build.js';
  * made through the API, as a practitioner would; screenshots go to test-results/e2e/chart-*.png.
  */
 
-let server: E2eServer;
-let browser: Browser;
 let api: TestClient;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 const signatureImage =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const today = () => new Date().toISOString().slice(0, 10);
@@ -93,10 +86,7 @@ async function patientWithSession(setup: PatientSetup): Promise<{ patientId: str
   return { patientId: patient.id, sessionId: session.id };
 }
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
+useE2eBrowser(async (server) => {
   api = await signInClient(server.app, server.email('practitioner'), server.password);
   // Facial products: one that fits the plan, and one that also contains lidocaine.
   const booster = await json<{ id: string }>('POST', '/api/products', {
@@ -119,35 +109,7 @@ beforeAll(async () => {
     expiryDate: daysAgo(-300),
     quantityMl: 20,
   });
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
-
-async function practitionerPage(): Promise<Page> {
-  // bypassCSP only lets axe-core be injected as a script tag.
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  await signIn(page, server.email('practitioner'), server.password);
-  await page.waitForURL('**/today');
-  return page;
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 /** The options a Mantine Select offers, by its label. */
 async function optionsOf(page: Page, label: RegExp): Promise<string[]> {
@@ -168,7 +130,7 @@ describe('the chart page as a safety surface', () => {
       lastName: 'Pregnant',
       later: { pregnant: true },
     });
-    page = await practitionerPage();
+    page = await signedInPage(server.email('practitioner'));
 
     // The flag is on the schedule and on the patient's page before the chart is opened.
     const row = page.getByTestId('schedule').locator('tr', { hasText: 'Pia Pregnant' });

@@ -1,23 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { healthyIntake } from '../../src/test-support/intake-examples.js';
 import { signInClient } from '../../src/test-support/test-app.js';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { pick, signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
+import { pick } from './support/ui.js';
 
 /**
  * An admin sets the clinic up in the browser: opening hours and a holiday closure at the location,
  * which the course finder then books around; then words the aftercare message and previews what a
  * named patient would get. Each admin page is checked with axe.
  */
-
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 
 const dayMs = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -33,44 +25,13 @@ const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 const workdays = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  return page;
-}
-
-async function checkScreen(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
+useE2eBrowser();
 
 describe('setting the clinic up in the browser', () => {
   let admin: Page;
 
   it('sets opening hours and a closure at the location', { timeout: 120_000 }, async () => {
-    admin = await newPage();
-    await signIn(admin, server.email('admin'), server.password);
-    await admin.waitForURL('**/today');
+    admin = await signedInPage(server.email('admin'));
     await admin.getByRole('link', { name: 'Clinic set-up' }).click();
     await admin.getByRole('heading', { name: 'Clinic set-up', level: 1 }).waitFor();
     await admin.getByTestId('rooms').getByRole('cell', { name: 'Treatment room 1', exact: true }).waitFor();
@@ -114,9 +75,7 @@ describe('setting the clinic up in the browser', () => {
     });
     expect(intake.statusCode, intake.body).toBe(201);
 
-    const practitioner = await newPage();
-    await signIn(practitioner, server.email('practitioner'), server.password);
-    await practitioner.waitForURL('**/today');
+    const practitioner = await signedInPage(server.email('practitioner'));
     await practitioner.goto(`/patients/${patient.id}/courses/new?assessment=${intake.json().assessment.id}`);
     await practitioner
       .getByRole('heading', { name: `Book a course for ${patient.firstName} ${patient.lastName}` })

@@ -1,12 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signInClient } from '../../src/test-support/test-app.js';
 import { healthyIntake } from '../../src/test-support/intake-examples.js';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { screenshot } from './support/browser.js';
+import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 
 /**
  * Structured side-effect reports through the browser: the patient ticks a late lump on the portal
@@ -14,16 +10,7 @@ import { ensureWebBuild } from './support/web-build.js';
  * choices, and sees it marked as recorded by staff.
  */
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
-
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
-
+useE2eBrowser(async (server) => {
   // A course for the fixture patient and a session 15 days ago, as the clinic would have made them.
   const practitioner = await signInClient(server.app, server.email('practitioner'), server.password);
   const patientUrl = `/api/patients/${server.fixture.patient.id}`;
@@ -42,36 +29,14 @@ beforeAll(async () => {
     courseId: course.json().id,
     scheduledAt: new Date(Date.now() - 15 * 86_400_000).toISOString(),
   });
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  return page;
-}
 
 describe('side-effect triage in the browser', () => {
   it(
     'the patient ticks a lump that began two weeks after the session and is told to call the clinic today',
     { timeout: 120_000 },
     async () => {
-      const page = await newPage();
-      await signIn(page, server.email('patient'), server.password);
-      await page.waitForURL('**/portal');
+      const page = await signedInPage(server.email('patient'), { landing: '**/portal' });
       await page.getByRole('link', { name: 'Report a side effect' }).first().click();
       await page.getByRole('heading', { name: 'Report a side effect' }).waitFor();
 
@@ -79,8 +44,7 @@ describe('side-effect triage in the browser', () => {
       expect(await send.isDisabled()).toBe(true);
       await page.getByRole('checkbox', { name: 'A lump, bump, knot or hard spot under the skin' }).check();
       await page.getByLabel(/^How many days after the session did it start/).fill('14');
-      await screenshot(page, 'se-01-portal-symptoms');
-      expect(await seriousViolations(page)).toEqual([]);
+      await checkScreen(page, 'se-01-portal-symptoms');
       await send.click();
 
       const result = page.getByTestId('triage-result');
@@ -95,9 +59,7 @@ describe('side-effect triage in the browser', () => {
     'a practitioner records what a patient phoned in, with the same choices, marked as recorded by staff',
     { timeout: 120_000 },
     async () => {
-      const page = await newPage();
-      await signIn(page, server.email('practitioner'), server.password);
-      await page.waitForURL('**/today');
+      const page = await signedInPage(server.email('practitioner'));
       await page.goto(`/patients/${server.fixture.patient.id}`);
       await page.getByRole('button', { name: 'Record a side effect' }).click();
       const form = page.getByTestId('record-side-effect');
@@ -105,8 +67,7 @@ describe('side-effect triage in the browser', () => {
       await form.getByRole('checkbox', { name: 'Pus or fluid coming out (draining, weeping or oozing)' }).check();
       await form.getByLabel(/^What the patient notices/).fill('Phoned: no fever, the spot on her scalp is weeping');
       await form.getByLabel(/^Days after the session it started/).fill('13');
-      await screenshot(page, 'se-03-staff-form');
-      expect(await seriousViolations(page)).toEqual([]);
+      await checkScreen(page, 'se-03-staff-form');
       await form.getByRole('button', { name: 'Save report' }).click();
 
       const saved = page.getByTestId('recorded-report').getByTestId('triage-result');

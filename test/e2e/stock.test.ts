@@ -1,88 +1,49 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { argon2idHasher } from '../../src/services/accounts/password-hasher.js';
 import { createClinicFixture, fixtureEmail } from '../../src/test-support/clinic-fixture.js';
 import { testPassword, testPasswordHashing } from '../../src/test-support/test-app.js';
-import { seriousViolations } from './support/axe.js';
-import { launchChromium, screenshot, watchForErrors } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/e2e-server.js';
-import { signIn } from './support/ui.js';
-import { ensureWebBuild } from './support/web-build.js';
+import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 
 /**
  * The stock page (issue 20): a clinic with no products says what goes there; a practitioner adds a
  * product with its knowledge-base ingredients, then lots as they arrive (quantity, expiry, supplier,
- * storage note), sees a lot that expires soon listed, and records a stock count. axe-core finds no
- * serious violation on the page. Screenshots go to test-results/e2e/stock-*.png.
+ * storage note), sees a lot that expires soon listed, records a stock count, and changes the product's
+ * low-stock threshold in place. axe-core finds no serious violation on the page. Screenshots go to
+ * test-results/e2e/stock-*.png.
  */
 
-let server: E2eServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const problems: string[] = [];
 const emptyClinicTag = `stock-empty-${process.pid}`;
 const isoDaysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-beforeAll(async () => {
-  await ensureWebBuild();
-  server = await startE2eServer();
-  browser = await launchChromium();
+useE2eBrowser(async (server) => {
   // A second clinic with nothing in its catalogue yet.
   await createClinicFixture(server.repos, {
     tag: emptyClinicTag,
     passwordHash: await argon2idHasher(testPasswordHashing).hash(testPassword),
   });
-}, 180_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
 });
-
-/** bypassCSP only lets axe-core be injected as a script tag. */
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    bypassCSP: true,
-    locale: 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  problems.push(...watchForErrors(page));
-  await signIn(page, email, server.password);
-  await page.waitForURL('**/today');
-  return page;
-}
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
 
 describe('stock page', () => {
   it('says what goes on an empty stock page and links the form that fills it', { timeout: 120_000 }, async () => {
-    const page = await signedIn(fixtureEmail('practitioner', emptyClinicTag));
+    const page = await signedInPage(fixtureEmail('practitioner', emptyClinicTag));
     await page.getByRole('link', { name: 'Stock', exact: true }).click();
     await page.getByRole('heading', { name: 'Stock', level: 1 }).waitFor();
     const empty = page.getByTestId('empty-state');
     await empty.getByText('No products yet.', { exact: false }).waitFor();
     await page.getByTestId('low-stock').getByText('No product is low on stock.').waitFor();
     await page.getByTestId('expiring-soon').getByText('No lot with stock left expires within 60 days.').waitFor();
-    await expectAccessible(page, 'stock-01-empty');
+    await checkScreen(page, 'stock-01-empty');
     await empty.getByRole('link', { name: 'Add a product' }).click();
     await page.getByRole('heading', { name: 'Add a product', level: 2 }).waitFor();
   });
 
-  it('adds a product with its ingredients, then a lot, and counts it', { timeout: 180_000 }, async () => {
-    const page = await signedIn(server.email('practitioner'));
+  it('adds a product, a lot, a count, and changes its low-stock threshold', { timeout: 180_000 }, async () => {
+    const page = await signedInPage(server.email('practitioner'));
     await page.getByRole('link', { name: 'Stock', exact: true }).click();
     await page.getByRole('heading', { name: 'Stock', level: 1 }).waitFor();
     // The e2e clinic's own product is listed with its lots.
     await page.getByRole('heading', { name: server.catalogue.productName, level: 3 }).waitFor();
-    await expectAccessible(page, 'stock-02-catalogue');
+    await checkScreen(page, 'stock-02-catalogue');
 
     await page.getByRole('button', { name: 'Add a product' }).click();
     const productForm = page.getByRole('form', { name: 'Add a product' });
@@ -96,7 +57,7 @@ describe('stock page', () => {
     await page.getByRole('option', { name: 'Vitamin C', exact: true }).click();
     await page.keyboard.press('Escape');
     await productForm.getByLabel(/^Low-stock threshold/).fill('5');
-    await expectAccessible(page, 'stock-03-add-product');
+    await checkScreen(page, 'stock-03-add-product');
     await productForm.getByRole('button', { name: 'Save product' }).click();
     await page.getByRole('status').getByText('Glow serum was added.').waitFor();
 
@@ -114,7 +75,7 @@ describe('stock page', () => {
     await lotForm.getByLabel(/^Quantity received/).fill('20');
     await lotForm.getByLabel('Supplier').fill('Meso Supply Ltd');
     await lotForm.getByLabel(/^Storage note/).fill('Fridge 2, 2-8 °C');
-    await expectAccessible(page, 'stock-04-add-lot');
+    await checkScreen(page, 'stock-04-add-lot');
     await lotForm.getByRole('button', { name: 'Save lot' }).click();
     await card.getByRole('status').getByText('Lot GS-001 was added with 20 ml.').waitFor();
 
@@ -139,12 +100,31 @@ describe('stock page', () => {
       .getByText('Counted 18.5 ml where 20 ml was expected: a difference of -1.5 ml.')
       .waitFor();
     await expect.poll(async () => row.getByRole('cell').nth(3).textContent()).toBe('18.5 ml');
-    await expectAccessible(page, 'stock-05-counted');
+    await checkScreen(page, 'stock-05-counted');
+
+    // The threshold changes in place: above what is left the product is low, back below it is not.
+    const lowStock = page.getByTestId('low-stock');
+    const changeThreshold = async (ml: string, screen?: string) => {
+      await card.getByRole('button', { name: 'Change threshold for Glow serum' }).click();
+      const thresholdForm = card.getByRole('form', { name: 'Change threshold for Glow serum' });
+      await thresholdForm.getByLabel(/^Low-stock threshold/).fill(ml);
+      if (screen) await checkScreen(page, screen);
+      await thresholdForm.getByRole('button', { name: 'Save threshold' }).click();
+      await card.getByRole('status').getByText(`Glow serum now counts as low on stock at or below ${ml} ml.`).waitFor();
+    };
+    await changeThreshold('25', 'stock-06-threshold');
+    await lowStock.getByText('Glow serum: 18.5 ml left (low at 25 ml)').waitFor();
+    await card.getByText('Low stock', { exact: true }).waitFor();
+    await changeThreshold('10');
+    await card.getByText('low at 10 ml', { exact: false }).waitFor();
+    await expect.poll(async () => lowStock.getByText('Glow serum', { exact: false }).count()).toBe(0);
+    expect(await card.getByText('Low stock', { exact: true }).count()).toBe(0);
 
     const product = (await server.repos.products.listProducts(server.fixture.clinic.id)).find(
       (p) => p.name === 'Glow serum',
     );
     expect(product?.ingredients).toEqual(['hyaluronic_acid', 'vitamin_c']);
+    expect(product?.lowStockMl).toBe(10);
     const lot = (await server.repos.products.listLots(product?.id ?? '')).at(0);
     expect(lot).toMatchObject({
       lotNumber: 'GS-001',

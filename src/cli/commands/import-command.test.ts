@@ -95,6 +95,27 @@ describe('mesodesk import fhir', () => {
     expect(await importFhirCommand(two, { patient: 'b2' }, chosen)).toBe(0);
   });
 
+  it('exits 2 naming the element for a birth date before 1900 or after today', async () => {
+    const born = (birthDate: string) =>
+      file(`born-${birthDate}.json`, {
+        resourceType: 'Bundle',
+        entry: [{ resource: { resourceType: 'Patient', id: 'p1', birthDate } }],
+      });
+    const now = () => new Date('2026-12-06T10:00:00Z');
+    for (const [birthDate, message] of [
+      ['1899-12-31', 'must be 1900-01-01 or later'],
+      ['2026-12-07', 'must not be in the future'],
+    ] as const) {
+      const io = captureIo();
+      expect(await importFhirCommand(born(birthDate), {}, io, { now }), birthDate).toBe(2);
+      expect(io.stderr).toMatch(
+        new RegExp(`^mesodesk: /.*/born-${birthDate}\\.json: entry\\[0\\]\\.resource\\.birthDate: ${message}: `),
+      );
+      expect(io.stdout).toBe('');
+    }
+    expect(await importFhirCommand(born('2026-12-06'), {}, captureIo(), { now })).toBe(0);
+  });
+
   it('is wired into the mesodesk program', async () => {
     const io = captureIo();
     expect(

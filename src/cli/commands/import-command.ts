@@ -10,7 +10,12 @@ import { runRecordCommand } from './export-command.js';
  * stdout. Nothing is stored and no database is needed. What could not be mapped is listed on
  * stderr, for a clinician to go through.
  */
-export function importFhirCommand(file: string, opts: { patient?: string }, io: CliIo): Promise<number> {
+export function importFhirCommand(
+  file: string,
+  opts: { patient?: string },
+  io: CliIo,
+  deps: { now?: () => Date } = {},
+): Promise<number> {
   return runRecordCommand(io, async () => {
     // What is wrong with the content is said after the file's name (or "standard input").
     const { text, name } = await readInput(file, io);
@@ -22,11 +27,12 @@ export function importFhirCommand(file: string, opts: { patient?: string }, io: 
     }
     let imported;
     try {
-      imported = importIntake(json, opts.patient);
+      const today = (deps.now ?? (() => new Date()))().toISOString().slice(0, 10);
+      imported = importIntake(json, { today, patientId: opts.patient });
     } catch (error) {
       if (error instanceof FhirImportInputError) {
         if (error.field === 'patientId') throw new CliInputError('--patient', error.message);
-        throw new CliInputError(name, error.field === 'entry' ? `entry: ${error.message}` : error.message);
+        throw new CliInputError(name, error.field === '(body)' ? error.message : `${error.field}: ${error.message}`);
       }
       throw error;
     }

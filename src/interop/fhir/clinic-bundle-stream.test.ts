@@ -65,7 +65,7 @@ describe('exportClinicBundle', () => {
 
   it('each patient of a clinic export can be imported again by id', async () => {
     const bundle = JSON.parse((await collect(exportClinicBundle(groups(2, [])))).join('')) as unknown;
-    const second = importIntakePatient(bundle, { patientId: id('patient', 2) });
+    const second = importIntakePatient(bundle, { today: '2026-12-31', patientId: id('patient', 2) });
     expect(second.unmapped).toEqual([]);
     expect(second.patient.medications.map((m) => m.class)).toEqual(['nsaid', 'anticoagulant']);
   });

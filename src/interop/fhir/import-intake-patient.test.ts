@@ -7,8 +7,10 @@ import { FhirImportError, importIntakePatient } from './import-intake-patient.js
 import { exportPatientBundle } from './patient-bundle.js';
 import { definedOnly, exportableFacts } from '../test-support/exportable-facts.js';
 
+/** The day the imports run on: the last day the generated dates reach. */
+const today = '2026-12-31';
 const isoDate = fc
-  .date({ min: new Date('1930-01-01'), max: new Date('2026-12-31'), noInvalidDate: true })
+  .date({ min: new Date('1930-01-01'), max: new Date(today), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 const flag = fc.option(fc.boolean(), { nil: undefined });
 const conditionCodes = [
@@ -86,7 +88,7 @@ describe('importIntakePatient', () => {
       fc.property(intakePatient, (generated) => {
         const patient = patientSchema.parse(generated);
         const bundle = JSON.parse(JSON.stringify(exportPatientBundle(groupWith(patient)))) as unknown;
-        const imported = importIntakePatient(bundle);
+        const imported = importIntakePatient(bundle, { today });
         expect(imported.unmapped).toEqual([]);
         const { recentProcedures, site, ...facts } = imported.patient;
         expect(recentProcedures).toEqual([]);
@@ -99,7 +101,7 @@ describe('importIntakePatient', () => {
   });
 
   it('round-trips the sample patient, ready for an assessment request', () => {
-    const imported = importIntakePatient(exportPatientBundle(sampleGroup()));
+    const imported = importIntakePatient(exportPatientBundle(sampleGroup()), { today });
     expect(imported.unmapped).toEqual([]);
     // Recent procedures and site findings are not exported: they come back empty, as on a fresh intake.
     expect(imported.patient).toEqual({
@@ -235,7 +237,7 @@ describe('importIntakePatient', () => {
     };
 
     it('maps what it can, by standard codes, and lists the rest with reasons', () => {
-      const result = importIntakePatient(bundle, { patientId: 'abc' });
+      const result = importIntakePatient(bundle, { today, patientId: 'abc' });
       expect(result.patient).toEqual({
         birthDate: '1990-04-12',
         sex: 'female',
@@ -267,25 +269,59 @@ describe('importIntakePatient', () => {
     });
 
     it('asks which patient when the Bundle holds several', () => {
-      expect(() => importIntakePatient(bundle)).toThrow(/2 Patients \(abc, someone-else\)/);
-      expect(() => importIntakePatient(bundle, { patientId: 'nobody' })).toThrow(FhirImportError);
+      expect(() => importIntakePatient(bundle, { today })).toThrow(/2 Patients \(abc, someone-else\)/);
+      expect(() => importIntakePatient(bundle, { today, patientId: 'nobody' })).toThrow(FhirImportError);
     });
   });
 
   it('refuses what is not a Bundle', () => {
-    expect(() => importIntakePatient({ resourceType: 'Patient' })).toThrow(/not a FHIR Bundle/);
-    expect(() => importIntakePatient('nonsense')).toThrow(FhirImportError);
+    expect(() => importIntakePatient({ resourceType: 'Patient' }, { today })).toThrow(/not a FHIR Bundle/);
+    expect(() => importIntakePatient('nonsense', { today })).toThrow(FhirImportError);
   });
 
   it('reports a patient without a birth date instead of inventing one', () => {
-    const result = importIntakePatient({
-      resourceType: 'Bundle',
-      entry: [{ resource: { resourceType: 'Patient', id: 'p', gender: 'woman', birthDate: '1990' } }],
-    });
+    const result = importIntakePatient(
+      {
+        resourceType: 'Bundle',
+        entry: [{ resource: { resourceType: 'Patient', id: 'p', gender: 'woman', birthDate: '1990' } }],
+      },
+      { today },
+    );
     expect(result.patient.birthDate).toBeUndefined();
     expect(result.unmapped.map((u) => u.reason)).toEqual([
       'birth date is not a full date: 1990',
       'gender not understood: woman',
     ]);
+  });
+
+  it('refuses a birth date before 1900 or after today, naming the element', () => {
+    const bundle = (birthDate: string) => ({
+      resourceType: 'Bundle',
+      entry: [
+        { resource: { resourceType: 'Condition', id: 'c', subject: { reference: 'Patient/p' } } },
+        { resource: { resourceType: 'Patient', id: 'p', birthDate } },
+      ],
+    });
+    expect(importIntakePatient(bundle('1900-01-01'), { today }).patient.birthDate).toBe('1900-01-01');
+    expect(importIntakePatient(bundle(today), { today }).patient.birthDate).toBe(today);
+    const refusal = (birthDate: string, day = today) => {
+      try {
+        importIntakePatient(bundle(birthDate), { today: day });
+      } catch (error) {
+        if (error instanceof FhirImportError) return { field: error.field, message: error.message };
+        throw error;
+      }
+      return undefined;
+    };
+    expect(refusal('1899-12-31')).toEqual({
+      field: 'entry[1].resource.birthDate',
+      message: 'must be 1900-01-01 or later: the Bundle gives 1899-12-31 for Patient p',
+    });
+    expect(refusal('2027-01-01')).toEqual({
+      field: 'entry[1].resource.birthDate',
+      message: 'must not be in the future: the Bundle gives 2027-01-01 for Patient p',
+    });
+    // Today is the caller's: the same Bundle is refused on an earlier day.
+    expect(refusal('2026-06-01', '2026-05-31')?.message).toMatch(/^must not be in the future/);
   });
 });

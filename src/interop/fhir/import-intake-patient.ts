@@ -1,5 +1,6 @@
 import type { PatientCondition, Medication as IntakeMedication } from '../../core/assessment/intake-schema.js';
-import { isIsoDate } from '../../core/dates/iso-date.js';
+import { birthDateProblem } from '../../core/dates/birth-date-range.js';
+import { isIsoDate, type IsoDate } from '../../core/dates/iso-date.js';
 import type { Sex } from '../records.js';
 import { BundleIndex, type IndexedResource } from './bundle-index.js';
 import { importAllergy } from './import-allergies.js';
@@ -45,7 +46,15 @@ export interface IntakeImport {
   unmapped: UnmappedResource[];
 }
 
-export class FhirImportError extends Error {}
+export class FhirImportError extends Error {
+  constructor(
+    message: string,
+    /** The element at fault as a path into the Bundle (`entry[0].resource.birthDate`), when one is. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 const sexes: readonly Sex[] = ['female', 'male', 'other', 'unknown'];
 const READ = new Set(['Patient', 'Condition', 'AllergyIntolerance', 'MedicationStatement', 'Observation']);
@@ -72,8 +81,13 @@ function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; me
  * Reads a FHIR R4 Bundle's Patient, Condition, AllergyIntolerance and MedicationStatement (and an
  * IPS pregnancy-status Observation) into a pre-filled intake patient. Where two resources disagree
  * on pregnancy or breastfeeding, "yes" wins: the most restrictive reading, as the assessment policy asks.
+ * A birth date outside 1900-01-01..`today` (the caller's date: the import reads no clock) is refused,
+ * naming the element: a typo in the other system that no clinician should carry into an intake.
  */
-export function importIntakePatient(bundleJson: unknown, options: { patientId?: string } = {}): IntakeImport {
+export function importIntakePatient(
+  bundleJson: unknown,
+  options: { today: IsoDate; patientId?: string },
+): IntakeImport {
   const parsed = bundleSchema.safeParse(bundleJson);
   if (!parsed.success) throw new FhirImportError(`not a FHIR Bundle: ${firstIssue(parsed.error)}`);
   const resources: IndexedResource[] = [];
@@ -101,8 +115,17 @@ export function importIntakePatient(bundleJson: unknown, options: { patientId?: 
   if (!patient.success) miss(patientEntry, firstIssue(patient.error));
   else {
     const { birthDate, gender } = patient.data;
-    if (birthDate && isIsoDate(birthDate)) draft.birthDate = birthDate;
-    else miss(patientEntry, birthDate ? `birth date is not a full date: ${birthDate}` : 'no birth date');
+    if (birthDate && isIsoDate(birthDate)) {
+      const problem = birthDateProblem(birthDate, options.today);
+      if (problem) {
+        const index = parsed.data.entry.findIndex((e) => e.resource === patientEntry.resource);
+        throw new FhirImportError(
+          `${problem}: the Bundle gives ${birthDate} for Patient ${patientEntry.id ?? '(no id)'}`,
+          `entry[${index}].resource.birthDate`,
+        );
+      }
+      draft.birthDate = birthDate;
+    } else miss(patientEntry, birthDate ? `birth date is not a full date: ${birthDate}` : 'no birth date');
     const sex = sexes.find((s) => s === gender);
     if (sex) draft.sex = sex;
     else if (gender !== undefined) miss(patientEntry, `gender not understood: ${gender}`);

@@ -48,7 +48,7 @@ export function committedImages(dataDir: string) {
  * Moves the image aside before its row is deleted, so that a failed delete can put it back; once
  * the row is gone, `discard` removes it. Undefined when the file was already missing.
  */
-export async function setImageAside(
+async function setImageAside(
   dataDir: string,
   relativePath: string,
 ): Promise<{ restore(): Promise<void>; discard(): Promise<void> } | undefined> {
@@ -61,6 +61,25 @@ export async function setImageAside(
     throw error;
   }
   return { restore: () => rename(aside, path), discard: () => rm(aside, { force: true }) };
+}
+
+/**
+ * Deletes an image's row with `deleteRow` (its transaction, audit included), then its file. The file
+ * is set aside first and put back if the row stays, so that a row never loses its file.
+ */
+export async function deleteWithImage(
+  dataDir: string,
+  relativePath: string,
+  deleteRow: () => Promise<void>,
+): Promise<void> {
+  const aside = await setImageAside(dataDir, relativePath);
+  try {
+    await deleteRow();
+  } catch (error) {
+    await aside?.restore();
+    throw error;
+  }
+  await aside?.discard();
 }
 
 /** The image's bytes, or undefined when the file is missing. */

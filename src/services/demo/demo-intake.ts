@@ -4,7 +4,7 @@ import type { Intake } from '../../core/assessment/intake-schema.js';
 import { formatProblem, parseIntake } from '../../core/assessment/parse-intake.js';
 import type { IsoDate } from '../../core/dates/iso-date.js';
 import type { AssessmentRecord, PatientRecord, UserRecord } from '../../core/records/index.js';
-import { rescreenPatient, screeningAuditEvent } from '../rescreening/rescreen-patient.js';
+import { recordIntake as recordPatientIntake } from '../intakes/record-intake.js';
 import { audit, type DemoContext } from './demo-context.js';
 import type { DemoPatient } from './demo-patients.js';
 
@@ -38,8 +38,8 @@ export function demoIntake(patient: DemoPatient, date: IsoDate, history: Record<
 }
 
 /**
- * Records an intake and its assessment and screens the patient's booked sessions against it, as
- * the intake route does (POST /api/patients/:id/intakes).
+ * Assesses and records an intake, screening the patient's booked sessions against it, as the intake
+ * route does (POST /api/patients/:id/intakes), with the demo's clock and audit.
  */
 export async function recordIntake(
   ctx: DemoContext,
@@ -47,24 +47,14 @@ export async function recordIntake(
   patient: PatientRecord,
   intake: Intake,
 ): Promise<{ assessment: AssessmentRecord; result: AssessmentResult }> {
-  const { tx, knowledgeBase } = ctx;
-  const result = assess(intake, knowledgeBase);
-  const stored = await tx.intakes.create({ patientId: patient.id, data: intake, createdBy: by.id });
-  const assessment = await tx.assessments.create({
-    intakeId: stored.id,
-    patientId: patient.id,
-    result,
-    createdBy: by.id,
-  });
-  const screening = await rescreenPatient(tx, knowledgeBase, {
+  const result = assess(intake, ctx.knowledgeBase);
+  const recorded = await recordPatientIntake(ctx.tx, ctx.knowledgeBase, {
     patientId: patient.id,
     intake,
+    result,
+    by: by.id,
     now: ctx.timeline.now,
   });
-  await audit(ctx, by, [
-    { action: 'create', entity: 'intake', entityId: stored.id, patientId: patient.id },
-    { action: 'create', entity: 'assessment', entityId: assessment.id, patientId: patient.id },
-    ...screening.changes.map(screeningAuditEvent),
-  ]);
-  return { assessment, result };
+  await audit(ctx, by, recorded.audit);
+  return { assessment: recorded.assessment, result };
 }

@@ -1,11 +1,15 @@
 import { bundleSchema } from '../../interop/fhir/import-schemas.js';
+import type { IsoDate } from '../../core/dates/iso-date.js';
 import { FhirImportError, importIntakePatient, type IntakeImport } from '../../interop/index.js';
 
-/** What is wrong with an import, and which input to fix: the Patient's id, the Bundle's entries, or the Bundle as a whole. */
+/**
+ * What is wrong with an import, and which input to fix: the Patient's id, the Bundle's entries, one
+ * element of an entry (`entry[0].resource.birthDate`), or the Bundle as a whole.
+ */
 export class FhirImportInputError extends Error {
   override name = 'FhirImportInputError';
   constructor(
-    readonly field: 'patientId' | 'entry' | '(body)',
+    readonly field: 'patientId' | 'entry' | `entry[${number}].${string}` | '(body)',
     message: string,
   ) {
     super(message);
@@ -32,13 +36,19 @@ function checkPatientChoice(bundle: unknown, patientId: string | undefined): voi
     );
 }
 
-/** A Bundle from another system as a pre-filled intake patient; nothing is stored. */
-export function importIntake(bundle: unknown, patientId?: string): IntakeImport {
+const entryField = /^entry\[\d+\]\./;
+const isEntryField = (field: string | undefined): field is `entry[${number}].${string}` =>
+  field !== undefined && entryField.test(field);
+
+/** A Bundle from another system as a pre-filled intake patient, as of `today` (the caller's date); nothing is stored. */
+export function importIntake(bundle: unknown, options: { today: IsoDate; patientId?: string }): IntakeImport {
+  const { today, patientId } = options;
   checkPatientChoice(bundle, patientId);
   try {
-    return importIntakePatient(bundle, patientId === undefined ? {} : { patientId });
+    return importIntakePatient(bundle, { today, patientId });
   } catch (error) {
-    if (error instanceof FhirImportError) throw new FhirImportInputError('(body)', error.message);
+    if (error instanceof FhirImportError)
+      throw new FhirImportInputError(isEntryField(error.field) ? error.field : '(body)', error.message);
     throw error;
   }
 }

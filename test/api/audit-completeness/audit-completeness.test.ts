@@ -12,6 +12,7 @@ import { closingSteps } from './closing-steps.js';
 import { recordSteps } from './record-steps.js';
 import { treatmentSteps } from './treatment-steps.js';
 import { auditedRecords } from '../../../src/test-support/audited-records.js';
+import { daysFromToday } from '../../../src/test-support/relative-dates.js';
 
 /**
  * Every successful request that reads or writes patient data leaves audit entries naming the user,
@@ -62,7 +63,7 @@ forEachApp(
       const lot = await admin?.inject({
         method: 'POST',
         url: `/api/products/${product?.json().id}/lots`,
-        payload: { lotNumber: 'A-1', expiryDate: '2099-12-31', quantityMl: 50 },
+        payload: { lotNumber: 'A-1', expiryDate: daysFromToday(700), quantityMl: 50 },
       });
       for (const response of [text, product, lot]) expect(response?.statusCode, response?.body).toBe(201);
       ids.consentText = text?.json().id;

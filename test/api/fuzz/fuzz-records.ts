@@ -1,6 +1,7 @@
 import { tinyPngDataUrl } from '../../../src/interop/test-support/tiny-png.js';
 import type { Role } from '../../../src/storage/database-schema.js';
 import { healthyIntake } from '../../../src/test-support/intake-examples.js';
+import { daysFromToday } from '../../../src/test-support/relative-dates.js';
 import { testKnowledgeBase, testPassword, type TestApp, type TestClient } from '../../../src/test-support/test-app.js';
 import {
   seedInteropCatalogue,
@@ -227,7 +228,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     courseId: records.course.id,
     patientId: fixture.patient.id,
     birthDate: fixture.patient.birthDate,
-    expiryDate: '2099-01-01',
+    expiryDate: daysFromToday(700),
     earliestStart: farDay(28),
     scheduledAt: `${farDay(56)}T09:00:00Z`,
     onset: '2026-11-23T10:00:00Z',

@@ -1,6 +1,7 @@
 import { healthyIntake } from '../../../src/test-support/intake-examples.js';
 import type { SampleWrite } from './sample-request.js';
 import { intakeWithMedication, expectStatus, signaturePng, type SampleRecords } from './sample-records.js';
+import { daysFromToday } from '../../../src/test-support/relative-dates.js';
 
 /** Sample writes of patient records: patients, intakes, courses and their sessions, re-screening, consents, products, lots and recalls. */
 export function patientSampleWrites({
@@ -164,7 +165,7 @@ export function patientSampleWrites({
           url: `/api/products/${product.id}/lots`,
           payload: {
             lotNumber: 'LOT-1',
-            expiryDate: '2099-01-31',
+            expiryDate: daysFromToday(700),
             quantityMl: 20,
             supplier: 'Meso Supply',
             storageNote: 'Fridge 2',

@@ -5,6 +5,7 @@ import { makeIntake } from '../../../src/test-support/intake-builder.js';
 import { healthyIntake } from '../../../src/test-support/intake-examples.js';
 import type { TestApp, TestClient } from '../../../src/test-support/test-app.js';
 import { weekdaysNineToFive } from '../../../src/test-support/scheduling-test-setup.js';
+import { januaryMonday } from '../../../src/test-support/relative-dates.js';
 
 /** A 1×1 PNG as the signature pad sends it. */
 export const signaturePng =
@@ -118,7 +119,7 @@ export function sampleRecords(test: TestApp) {
     const found = await client.inject({
       method: 'POST',
       url: `/api/courses/${course.id}/course-proposals`,
-      payload: { locationId: place.locationId, earliestStart: '2030-01-07' },
+      payload: { locationId: place.locationId, earliestStart: januaryMonday(3) },
     });
     if (found.statusCode !== 200 || found.json().status !== 'found')
       throw new Error(`sample proposal: ${found.statusCode} ${found.body.slice(0, 300)}`);

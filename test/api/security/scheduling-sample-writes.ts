@@ -1,4 +1,5 @@
 import { weekdaysNineToFive } from '../../../src/test-support/scheduling-test-setup.js';
+import { januaryMonday } from '../../../src/test-support/relative-dates.js';
 import type { SampleWrite } from './sample-request.js';
 import { hour, hoursAgo, expectStatus, type SampleRecords } from './sample-records.js';
 
@@ -56,8 +57,8 @@ export function schedulingSampleWrites({
         url: `/api/locations/${fixture.location.id}/exceptions`,
         payload: {
           kind: 'days',
-          from: '2031-03-01',
-          to: '2031-03-02',
+          from: januaryMonday(4, 50),
+          to: januaryMonday(4, 51),
           practitionerId: (await newPractitioner()).id,
           reason: 'Conference',
         },
@@ -71,8 +72,8 @@ export function schedulingSampleWrites({
           locationId: fixture.location.id,
           practitionerId: (await newPractitioner()).id,
           kind: 'days',
-          from: '2032-04-01',
-          to: '2032-04-01',
+          from: januaryMonday(4, 80),
+          to: januaryMonday(4, 80),
         });
         return { url: `/api/availability-exceptions/${exception.id}` };
       },
@@ -84,7 +85,7 @@ export function schedulingSampleWrites({
         const place = await newSchedulingPlace();
         return {
           url: `/api/courses/${(await newCourse()).id}/course-proposals`,
-          payload: { locationId: place.locationId, earliestStart: '2030-01-07' },
+          payload: { locationId: place.locationId, earliestStart: januaryMonday(3) },
         };
       },
     },
@@ -96,7 +97,7 @@ export function schedulingSampleWrites({
         const { plan } = await plannedCourse();
         return {
           url: '/api/scheduling/course-proposals',
-          payload: { locationId: place.locationId, earliestStart: '2030-01-07', plan },
+          payload: { locationId: place.locationId, earliestStart: januaryMonday(3), plan },
         };
       },
     },

@@ -417,7 +417,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assess an intake (shared/contract/assessment.md); stores nothing */
+        /**
+         * Assess an intake (shared/contract/assessment.md); stores nothing
+         * @description The birth date must lie from 1900-01-01 to today; the request date and the dates of conditions, last doses and recent procedures from 1900-01-01 to 5 years ahead (400 naming the field).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2590,7 +2593,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search patients by name (word prefixes), birth date and phone digits */
+        /** Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits */
         get: {
             parameters: {
                 query?: {
@@ -2627,6 +2630,22 @@ export interface paths {
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -2985,7 +3004,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record a new intake version for the patient and assess it (the body is the contract's request) */
+        /**
+         * Record a new intake version for the patient and assess it (the body is the contract's request)
+         * @description The birth date must lie from 1900-01-01 to today; the request date and the dates of conditions, last doses and recent procedures from 1900-01-01 to 5 years ahead (400 naming the field).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3687,7 +3709,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's schedule: sessions in a time window with the patients' contact details */
+        /**
+         * The clinic's schedule: sessions in a time window with the patients' contact details
+         * @description `from` and `to` must lie from 10 years ago to 5 years ahead (by the server's date), `to` not before `from`.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3744,6 +3769,22 @@ export interface paths {
                                     phone: string | null;
                                     email: string | null;
                                 };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -4037,7 +4078,7 @@ export interface paths {
         };
         /**
          * The clinic's audit log, newest first: who read or changed which record, and when
-         * @description Reading it is itself audited (entity `audit_log`, naming the patient filtered by, if any).
+         * @description Reading it is itself audited (entity `audit_log`, naming the patient filtered by, if any). `from` and `to` must lie from 10 years ago to 5 years ahead (by the server's date), `to` not before `from`.
          */
         get: {
             parameters: {
@@ -4096,6 +4137,22 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -4115,7 +4172,7 @@ export interface paths {
         };
         /**
          * Refused requests per user, latest first: how many, why, when last, and whether they raised an alert
-         * @description Signed-in users of the clinic whose requests were refused (denied access, failed sign-ins), at most 100. A burst of denied access (`threshold` refusals within `windowMinutes`) alerts every admin once per burst. Reading it is audited (entity `audit_log`).
+         * @description Signed-in users of the clinic whose requests were refused (denied access, failed sign-ins), at most 100. A burst of denied access (`threshold` refusals within `windowMinutes`) alerts every admin once per burst. Reading it is audited (entity `audit_log`). `from` and `to` must lie from 10 years ago to 5 years ahead (by the server's date), `to` not before `from`.
          */
         get: {
             parameters: {
@@ -4155,6 +4212,22 @@ export interface paths {
                                 }[];
                                 /** @description When a burst of their refusals last alerted the admins */
                                 alertedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
                             }[];
                         };
                     };
@@ -5308,6 +5381,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         lotNumber: string;
+                        /** @description YYYY-MM-DD, from 1 year ago to 10 years ahead (by the server's date) */
                         expiryDate: string;
                         /** @description What was received, in millilitres: charting draws from it */
                         quantityMl: number;
@@ -8148,7 +8222,7 @@ export interface paths {
         put?: never;
         /**
          * Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored
-         * @description Accepts application/json or application/fhir+json, up to 5 MiB.
+         * @description Accepts application/json or application/fhir+json, up to 5 MiB. A Patient born before 1900-01-01 or after today is refused (400 naming the element, e.g. `entry[0].resource.birthDate`).
          */
         post: {
             parameters: {
@@ -10047,7 +10121,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details */
+        /**
+         * The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details
+         * @description `from` and `to` must lie from 5 years ago to 5 years ahead (by the server's date), `to` not before `from`.
+         */
         get: {
             parameters: {
                 query?: {
@@ -10096,6 +10173,22 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -10117,9 +10210,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Default: 30 days ago */
+                    /** @description Default: 30 days ago; from 10 years ago to 5 years ahead at most */
                     from?: string;
-                    /** @description Default: 400 days ahead */
+                    /** @description Default: 400 days ahead; from 10 years ago to 5 years ahead at most */
                     to?: string;
                 };
                 header?: never;

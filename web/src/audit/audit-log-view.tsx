@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/api-types';
 import { api, call } from '../api/client';
+import { DataTable } from '../components/data-table';
 import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
@@ -119,71 +120,70 @@ export function AuditLogView({
             <EmptyState text={t('empty.audit')} />
           ) : (
             <>
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped data-testid="audit-log" fz="sm">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('records.auditWhen')}</Table.Th>
-                      <Table.Th>{t('records.auditWho')}</Table.Th>
-                      <Table.Th>{t('records.auditAction')}</Table.Th>
-                      <Table.Th>{t('records.auditEntity')}</Table.Th>
-                      <Table.Th>{t('records.auditPatient')}</Table.Th>
-                      <Table.Th>{t('records.auditRoute')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {entries.map((e) => (
-                      <Table.Tr key={e.id}>
-                        <Table.Td>{format.dateTime(e.at)}</Table.Td>
-                        <Table.Td>
-                          {(e.userId && users.data?.get(e.userId)) ?? '—'}
-                          {e.role && (
-                            <Text span size="xs" c="dimmed">
-                              {' '}
-                              ({label('role', e.role)})
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {label('auditAction', e.action)}
-                          {e.reason && (
-                            <Text size="xs" c="red.9" fw={600}>
-                              {t('records.auditRefused', { reason: label('refusalReason', e.reason) })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {e.entity}
-                          {e.entityId && (
-                            <Text span size="xs" c="dimmed">
-                              {' '}
-                              {e.entityId}
-                            </Text>
-                          )}
-                          {e.records.length > 1 && (
-                            <Text span size="xs" c="dimmed" title={e.records.map((r) => r.entityId ?? '—').join('\n')}>
-                              {' '}
-                              {t('records.auditRecords', { count: e.records.length })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{e.patientId ?? <PatientCount records={e.records} />}</Table.Td>
-                        <Table.Td>
-                          <Text span size="xs" ff="monospace">
-                            {e.route ?? '—'}
-                          </Text>
-                          {(e.via || e.clientAddress) && (
-                            <Text size="xs" c="dimmed">
-                              {e.via?.startsWith('calendar_feed:') && t('records.auditViaFeed')}{' '}
-                              {e.clientAddress && t('records.auditFrom', { address: e.clientAddress })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={720}
+                striped
+                data-testid="audit-log"
+                fz="sm"
+                columns={[
+                  t('records.auditWhen'),
+                  t('records.auditWho'),
+                  t('records.auditAction'),
+                  t('records.auditEntity'),
+                  t('records.auditPatient'),
+                  t('records.auditRoute'),
+                ]}
+              >
+                {entries.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td>{format.dateTime(e.at)}</Table.Td>
+                    <Table.Td>
+                      {(e.userId && users.data?.get(e.userId)) ?? '—'}
+                      {e.role && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({label('role', e.role)})
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {label('auditAction', e.action)}
+                      {e.reason && (
+                        <Text size="xs" c="red.9" fw={600}>
+                          {t('records.auditRefused', { reason: label('refusalReason', e.reason) })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {e.entity}
+                      {e.entityId && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          {e.entityId}
+                        </Text>
+                      )}
+                      {e.records.length > 1 && (
+                        <Text span size="xs" c="dimmed" title={e.records.map((r) => r.entityId ?? '—').join('\n')}>
+                          {' '}
+                          {t('records.auditRecords', { count: e.records.length })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{e.patientId ?? <PatientCount records={e.records} />}</Table.Td>
+                    <Table.Td>
+                      <Text span size="xs" ff="monospace">
+                        {e.route ?? '—'}
+                      </Text>
+                      {(e.via || e.clientAddress) && (
+                        <Text size="xs" c="dimmed">
+                          {e.via?.startsWith('calendar_feed:') && t('records.auditViaFeed')}{' '}
+                          {e.clientAddress && t('records.auditFrom', { address: e.clientAddress })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
               <Group mt="sm">
                 <Button
                   variant="default"

@@ -2,6 +2,7 @@ import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DeniedUser } from '../api/api-types';
 import { api, call } from '../api/client';
+import { DataTable } from '../components/data-table';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useCodeLabel } from '../i18n/use-code-label';
@@ -27,61 +28,60 @@ export function DeniedAttemptsView({ onShowUser }: { onShowUser: (userId: string
           {users.length === 0 ? (
             <Text>{t('records.deniedNone')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table striped data-testid="denied-attempts" fz="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('records.auditWho')}</Table.Th>
-                    <Table.Th>{t('records.deniedCount')}</Table.Th>
-                    <Table.Th>{t('records.deniedWhy')}</Table.Th>
-                    <Table.Th>{t('records.deniedLast')}</Table.Th>
-                    <Table.Th>{t('records.deniedAlerted')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.map((u: DeniedUser) => (
-                    <Table.Tr key={u.userId}>
-                      <Table.Td>
-                        <Anchor component="button" type="button" size="sm" onClick={() => onShowUser(u.userId)}>
-                          {u.displayName ?? u.userId}
-                        </Anchor>
-                        {u.role && (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            ({label('role', u.role)})
-                          </Text>
-                        )}
-                        {u.email && (
-                          <Text size="xs" c="dimmed">
-                            {u.email}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>{u.count}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {u.reasons.map((r) => (
-                            <Badge key={r.reason} size="sm" variant="light" color="red">
-                              {label('refusalReason', r.reason)} × {r.count}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{format.dateTime(u.lastAt)}</Table.Td>
-                      <Table.Td>
-                        {u.alertedAt ? (
-                          <Badge color="orange">{format.dateTime(u.alertedAt)}</Badge>
-                        ) : (
-                          <Text span c="dimmed">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <DataTable
+              minWidth={720}
+              striped
+              data-testid="denied-attempts"
+              fz="sm"
+              columns={[
+                t('records.auditWho'),
+                t('records.deniedCount'),
+                t('records.deniedWhy'),
+                t('records.deniedLast'),
+                t('records.deniedAlerted'),
+              ]}
+            >
+              {users.map((u: DeniedUser) => (
+                <Table.Tr key={u.userId}>
+                  <Table.Td>
+                    <Anchor component="button" type="button" size="sm" onClick={() => onShowUser(u.userId)}>
+                      {u.displayName ?? u.userId}
+                    </Anchor>
+                    {u.role && (
+                      <Text span size="xs" c="dimmed">
+                        {' '}
+                        ({label('role', u.role)})
+                      </Text>
+                    )}
+                    {u.email && (
+                      <Text size="xs" c="dimmed">
+                        {u.email}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{u.count}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {u.reasons.map((r) => (
+                        <Badge key={r.reason} size="sm" variant="light" color="red">
+                          {label('refusalReason', r.reason)} × {r.count}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{format.dateTime(u.lastAt)}</Table.Td>
+                  <Table.Td>
+                    {u.alertedAt ? (
+                      <Badge color="orange">{format.dateTime(u.alertedAt)}</Badge>
+                    ) : (
+                      <Text span c="dimmed">
+                        —
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
           )}
         </>
       )}

@@ -1,19 +1,19 @@
-import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import { ErrorAlert } from '../components/error-alert';
-import { LanguageSwitch } from '../components/language-switch';
 import { Loaded } from '../components/loaded';
-import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { useAuth } from './auth-context';
+import { NewPasswordInput, RepeatPasswordInput } from './new-password-input';
 import { homePath } from './roles';
+import { SignedOutFrame } from './signed-out-frame';
 
 /**
  * `/invite/<token>`: the page an invitation link opens. The invitee sees whom the link is for,
@@ -48,63 +48,49 @@ export function AcceptInvitationPage() {
   };
 
   return (
-    <Center mih="100dvh" p="md" component="main" id="main">
-      <Paper withBorder shadow="sm" p="lg" w="100%" maw={460}>
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h4" c="cyan.9" component="p">
-            {t('common.appName')}
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        <PageTitle>{t('users.acceptTitle')}</PageTitle>
-        <Loaded state={invitation}>
-          {(invited) => (
-            <form onSubmit={onSubmit}>
-              <Stack gap="sm">
-                <Text size="sm">
-                  {t('users.acceptIntro', {
-                    name: invited.displayName,
-                    clinic: invited.clinicName,
-                    role: label('role', invited.role),
-                  })}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t('users.acceptExpires', { date: format.dateTime(invited.expiresAt) })}
-                </Text>
-                {/* For password managers: the account the new password belongs to. */}
-                <input type="email" name="email" autoComplete="username" value={invited.email} readOnly hidden />
-                <PasswordInput
-                  label={t('users.password')}
-                  description={t('users.passwordHelp')}
-                  autoComplete="new-password"
-                  required
-                  minLength={10}
-                  value={password}
-                  onChange={(e) => setPassword(e.currentTarget.value)}
-                  error={isApiError(error) ? error.problemFor('password') : undefined}
-                />
-                <PasswordInput
-                  label={t('users.repeatPassword')}
-                  autoComplete="new-password"
-                  required
-                  value={repeated}
-                  onChange={(e) => setRepeated(e.currentTarget.value)}
-                  error={mismatch ? t('users.passwordsDiffer') : undefined}
-                />
-                {error !== null && <ErrorAlert error={error} />}
-                <Button type="submit" loading={pending} disabled={mismatch}>
-                  {pending ? t('users.accepting') : t('users.accept')}
-                </Button>
-              </Stack>
-            </form>
-          )}
-        </Loaded>
-        {invitation.status === 'error' && (
-          <Anchor component={Link} to="/sign-in" size="sm">
-            {t('users.toSignIn')}
-          </Anchor>
+    <SignedOutFrame title={t('users.acceptTitle')} maw={460}>
+      <Loaded state={invitation}>
+        {(invited) => (
+          <form onSubmit={onSubmit}>
+            <Stack gap="sm">
+              <Text size="sm">
+                {t('users.acceptIntro', {
+                  name: invited.displayName,
+                  clinic: invited.clinicName,
+                  role: label('role', invited.role),
+                })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('users.acceptExpires', { date: format.dateTime(invited.expiresAt) })}
+              </Text>
+              {/* For password managers: the account the new password belongs to. */}
+              <input type="email" name="email" autoComplete="username" value={invited.email} readOnly hidden />
+              <NewPasswordInput
+                label={t('users.password')}
+                description={t('users.passwordHelp')}
+                value={password}
+                onChange={setPassword}
+                error={isApiError(error) ? error.problemFor('password') : undefined}
+              />
+              <RepeatPasswordInput
+                label={t('users.repeatPassword')}
+                value={repeated}
+                onChange={setRepeated}
+                error={mismatch ? t('users.passwordsDiffer') : undefined}
+              />
+              {error !== null && <ErrorAlert error={error} />}
+              <Button type="submit" loading={pending} disabled={mismatch}>
+                {pending ? t('users.accepting') : t('users.accept')}
+              </Button>
+            </Stack>
+          </form>
         )}
-      </Paper>
-    </Center>
+      </Loaded>
+      {invitation.status === 'error' && (
+        <Anchor component={Link} to="/sign-in" size="sm">
+          {t('users.toSignIn')}
+        </Anchor>
+      )}
+    </SignedOutFrame>
   );
 }

@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Modal, NavLink, PasswordInput, Stack } from '@mantine/core';
+import { Modal, NavLink, PasswordInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
-import { ErrorAlert } from '../components/error-alert';
+import { ModalForm } from '../components/modal-form';
 import { useSubmit } from '../hooks/use-submit';
+import { NewPasswordInput, RepeatPasswordInput } from './new-password-input';
 
 function ChangePasswordForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -20,62 +21,40 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
   const mismatch = repeated !== '' && repeated !== newPassword;
   const problem = (field: string) => (isApiError(error) ? error.problemFor(field) : undefined);
 
-  if (changed)
-    return (
-      <Stack gap="sm">
-        <Alert color="green" role="status">
-          {t('auth.passwordChanged')}
-        </Alert>
-        <Group justify="flex-end">
-          <Button onClick={onClose}>{t('common.close')}</Button>
-        </Group>
-      </Stack>
-    );
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!mismatch) void submit();
-  };
   return (
-    <form onSubmit={onSubmit}>
-      <Stack gap="sm">
-        <PasswordInput
-          label={t('auth.currentPassword')}
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(e) => setCurrentPassword(e.currentTarget.value)}
-          error={problem('currentPassword')}
-        />
-        <PasswordInput
-          label={t('auth.newPassword')}
-          description={t('auth.newPasswordHelp')}
-          autoComplete="new-password"
-          required
-          minLength={10}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.currentTarget.value)}
-          error={problem('newPassword')}
-        />
-        <PasswordInput
-          label={t('auth.repeatPassword')}
-          autoComplete="new-password"
-          required
-          value={repeated}
-          onChange={(e) => setRepeated(e.currentTarget.value)}
-          error={mismatch ? t('auth.passwordsDiffer') : undefined}
-        />
-        {error !== null && <ErrorAlert error={error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={pending} disabled={mismatch}>
-            {t('auth.changePassword')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      done={changed ? t('auth.passwordChanged') : null}
+      onSubmit={() => {
+        if (!mismatch) void submit();
+      }}
+      onClose={onClose}
+      error={error}
+      pending={pending}
+      submitLabel={t('auth.changePassword')}
+      submitDisabled={mismatch}
+    >
+      <PasswordInput
+        label={t('auth.currentPassword')}
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onChange={(e) => setCurrentPassword(e.currentTarget.value)}
+        error={problem('currentPassword')}
+      />
+      <NewPasswordInput
+        label={t('auth.newPassword')}
+        description={t('auth.newPasswordHelp')}
+        value={newPassword}
+        onChange={setNewPassword}
+        error={problem('newPassword')}
+      />
+      <RepeatPasswordInput
+        label={t('auth.repeatPassword')}
+        value={repeated}
+        onChange={setRepeated}
+        error={mismatch ? t('auth.passwordsDiffer') : undefined}
+      />
+    </ModalForm>
   );
 }
 

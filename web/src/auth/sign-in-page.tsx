@@ -1,14 +1,13 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/error-alert';
-import { LanguageSwitch } from '../components/language-switch';
 import { LoadingState } from '../components/loading-state';
-import { PageTitle } from '../components/page-title';
 import { useSubmit } from '../hooks/use-submit';
 import { useAuth } from './auth-context';
 import { homePath } from './roles';
+import { SignedOutFrame } from './signed-out-frame';
 
 /** Only paths of this app: an open redirect to another site would help phishing. */
 function safeNext(next: string | null): string | null {
@@ -35,47 +34,38 @@ export function SignInPage() {
   };
 
   return (
-    <Center mih="100dvh" p="md" component="main" id="main">
-      <Paper withBorder shadow="sm" p="lg" w="100%" maw={420}>
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h4" c="cyan.9" component="p">
-            {t('common.appName')}
-          </Title>
-          <LanguageSwitch />
-        </Group>
-        <PageTitle>{t('auth.title')}</PageTitle>
-        <Text size="sm" mb="md">
-          {t('auth.intro')}
-        </Text>
-        {state.status === 'signed-out' && state.expired && (
-          <Alert color="yellow" mb="md" role="status">
-            {t('errors.unauthenticated')}
-          </Alert>
-        )}
-        <form onSubmit={onSubmit} noValidate={false}>
-          <Stack gap="sm">
-            <TextInput
-              label={t('auth.email')}
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label={t('auth.password')}
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-            />
-            {error !== null && <ErrorAlert error={error} />}
-            <Button type="submit" loading={pending} fullWidth>
-              {pending ? t('auth.signingIn') : t('auth.submit')}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <SignedOutFrame title={t('auth.title')} maw={420}>
+      <Text size="sm" mb="md">
+        {t('auth.intro')}
+      </Text>
+      {state.status === 'signed-out' && state.expired && (
+        <Alert color="yellow" mb="md" role="status">
+          {t('errors.unauthenticated')}
+        </Alert>
+      )}
+      <form onSubmit={onSubmit} noValidate={false}>
+        <Stack gap="sm">
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('auth.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {error !== null && <ErrorAlert error={error} />}
+          <Button type="submit" loading={pending} fullWidth>
+            {pending ? t('auth.signingIn') : t('auth.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </SignedOutFrame>
   );
 }

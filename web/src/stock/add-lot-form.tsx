@@ -1,9 +1,9 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
-import { ErrorAlert } from '../components/error-alert';
+import { FormActions } from '../components/form-actions';
 import { useSubmit } from '../hooks/use-submit';
 import { typedNumber, type StockLot, type StockProduct } from './stock-types';
 
@@ -97,15 +97,7 @@ export function AddLotForm({
           error={problem('storageNote')}
         />
       </SimpleGrid>
-      {error !== null && <ErrorAlert error={error} />}
-      <Group mt="sm">
-        <Button type="submit" loading={pending}>
-          {t('stock.saveLot')}
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <FormActions error={error} pending={pending} submitLabel={t('stock.saveLot')} onCancel={onCancel} />
     </Paper>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, Group, MultiSelect, NumberInput, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { MultiSelect, NumberInput, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
-import { ErrorAlert } from '../components/error-alert';
+import { FormActions } from '../components/form-actions';
 import { useSubmit } from '../hooks/use-submit';
 import { catalogue } from '../knowledge/catalogue';
 import { typedNumber, type StockProduct } from './stock-types';
@@ -88,15 +88,7 @@ export function AddProductForm({
           error={problem('lowStockMl')}
         />
       </SimpleGrid>
-      {error !== null && <ErrorAlert error={error} />}
-      <Group mt="md">
-        <Button type="submit" loading={pending}>
-          {t('stock.saveProduct')}
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <FormActions error={error} pending={pending} submitLabel={t('stock.saveProduct')} onCancel={onCancel} mt="md" />
     </Paper>
   );
 }

@@ -3,6 +3,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/use-format';
 import { AddLotForm } from './add-lot-form';
+import { LowStockThresholdEdit } from './low-stock-threshold-edit';
 import { StockCountForm, type RecordedCount } from './stock-count-form';
 import { lotState, type LotState, type StockProduct } from './stock-types';
 
@@ -22,6 +23,7 @@ export function ProductStockCard({
   const format = useFormat();
   const [addingLot, setAddingLot] = useState(false);
   const [countingLot, setCountingLot] = useState<string | null>(null);
+  const [editingThreshold, setEditingThreshold] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const headingId = `product-${product.id}`;
   const ml = (value: number) => t('stock.ml', { ml: format.number(value) });
@@ -81,7 +83,31 @@ export function ProductStockCard({
             {t('stock.lowBadge')}
           </Badge>
         )}
+        {!editingThreshold && (
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            aria-label={t('stock.changeThresholdOf', { product: product.name })}
+            onClick={() => {
+              setNotice(null);
+              setEditingThreshold(true);
+            }}
+          >
+            {t('stock.changeThreshold')}
+          </Button>
+        )}
       </Group>
+      {editingThreshold && (
+        <LowStockThresholdEdit
+          product={product}
+          onCancel={() => setEditingThreshold(false)}
+          onSaved={(lowStockMl) => {
+            setEditingThreshold(false);
+            setNotice(t('stock.thresholdSaved', { product: product.name, ml: format.number(lowStockMl) }));
+            onChanged();
+          }}
+        />
+      )}
       {notice && (
         <Alert color="green" role="status" mt="sm">
           {notice}

@@ -1,10 +1,10 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, TextInput } from '@mantine/core';
+import { NumberInput, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ok } from '../api/api-types';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
-import { ErrorAlert } from '../components/error-alert';
+import { FormActions } from '../components/form-actions';
 import { useSubmit } from '../hooks/use-submit';
 import { typedNumber, type StockLot } from './stock-types';
 
@@ -67,15 +67,7 @@ export function StockCountForm({
           error={problem('note')}
         />
       </SimpleGrid>
-      {error !== null && <ErrorAlert error={error} />}
-      <Group mt="sm">
-        <Button type="submit" loading={pending}>
-          {t('stock.saveCount')}
-        </Button>
-        <Button variant="default" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
+      <FormActions error={error} pending={pending} submitLabel={t('stock.saveCount')} onCancel={onCancel} />
     </Paper>
   );
 }

@@ -5,6 +5,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { loadAccessibleAssessment } from '../../../services/access/assessment-access.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { assessmentResultView, storedAssessmentView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
 
@@ -18,12 +19,16 @@ export async function assessmentRoutes(app: App): Promise<void> {
       config: allow('admin', 'practitioner'),
       schema: {
         summary: 'Assess an intake (shared/contract/assessment.md); stores nothing',
+        description: intakeDatesRule,
         tags: ['assessments'],
         body: intakeBody,
         response: { 200: assessmentResultView, 400: errorResponse },
       },
     },
-    async (request) => assess(request.body, app.knowledgeBase),
+    async (request) => {
+      assertIntakeDates(request.body, app.now());
+      return assess(request.body, app.knowledgeBase);
+    },
   );
 
   app.get(

@@ -3,7 +3,8 @@ import { auditActions, denialReasons } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { id, isoTimestamp, pageQuery, text } from '../../validation/fields.js';
+import { errorResponse, id, isoTimestamp, pageQuery, text } from '../../validation/fields.js';
+import { assertTimestampFilter, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { auditView } from '../../views.js';
 import { denialAlertEntity } from '../../../services/messaging/denial-alerts.js';
 
@@ -37,6 +38,8 @@ const deniedUser = z.object({
   alertedAt: z.string().nullable().describe('When a burst of their refusals last alerted the admins'),
 });
 
+const timeFilter = `\`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)} (by the server's date), \`to\` not before \`from\`.`;
+
 /** Users shown at most in the view of denied attempts: those refused most recently. */
 const maxDeniedUsers = 100;
 
@@ -47,14 +50,15 @@ export async function auditRoutes(app: App): Promise<void> {
       config: allow('admin'),
       schema: {
         summary: "The clinic's audit log, newest first: who read or changed which record, and when",
-        description: 'Reading it is itself audited (entity `audit_log`, naming the patient filtered by, if any).',
+        description: `Reading it is itself audited (entity \`audit_log\`, naming the patient filtered by, if any). ${timeFilter}`,
         tags: ['audit'],
         querystring: auditQuery,
-        response: { 200: z.object({ entries: z.array(auditView) }) },
+        response: { 200: z.object({ entries: z.array(auditView) }), 400: errorResponse },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
+      assertTimestampFilter(request.query, recordSearchWindow, app.now());
       const entries = await app.repos.audit.list({ clinicId: user.clinicId, ...request.query });
       // Names the patient whose trail was read as the record, not as whose data it is: the read then
       // stays out of that patient's own trail, which it would otherwise grow at every look.
@@ -77,10 +81,11 @@ export async function auditRoutes(app: App): Promise<void> {
         description:
           'Signed-in users of the clinic whose requests were refused (denied access, failed sign-ins), at most 100. ' +
           'A burst of denied access (`threshold` refusals within `windowMinutes`) alerts every admin once per burst. ' +
-          'Reading it is audited (entity `audit_log`).',
+          `Reading it is audited (entity \`audit_log\`). ${timeFilter}`,
         tags: ['audit'],
         querystring: deniedQuery,
         response: {
+          400: errorResponse,
           200: z.object({
             threshold: z.number().int(),
             windowMinutes: z.number(),
@@ -91,6 +96,7 @@ export async function auditRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
+      assertTimestampFilter(request.query, recordSearchWindow, app.now());
       const clinicId = user.clinicId;
       const refusals = await app.repos.audit.refusalsByUser({ clinicId, ...request.query, limit: maxDeniedUsers });
       const users = await Promise.all(

@@ -8,6 +8,7 @@ import { allow, anyRole, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { sessionEndMs } from '../../../services/scheduling/slot-claims.js';
 import { errorResponse, idParams, isoTimestamp } from '../../validation/fields.js';
+import { assertTimestampInWindow, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { buildCalendar, type CalendarEvent } from '../../../interop/ical/build-calendar.js';
@@ -19,8 +20,8 @@ const maxWindowDays = 800;
 const maxEvents = 5000;
 
 const calendarQuery = z.object({
-  from: isoTimestamp.optional().describe('Default: 30 days ago'),
-  to: isoTimestamp.optional().describe('Default: 400 days ahead'),
+  from: isoTimestamp.optional().describe(`Default: 30 days ago; ${describeWindow(recordSearchWindow)} at most`),
+  to: isoTimestamp.optional().describe(`Default: 400 days ahead; ${describeWindow(recordSearchWindow)} at most`),
 });
 const icsResponse = z.string().describe('An iCalendar (RFC 5545) document, text/calendar');
 
@@ -169,7 +170,11 @@ export async function calendarRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       if (user.role === 'practitioner' && user.id !== request.params.id)
         throw forbidden('practitioners may see only their own calendar');
-      const defaults = defaultFeedWindow(Date.now());
+      for (const field of ['from', 'to'] as const) {
+        const at = request.query[field];
+        if (at !== undefined) assertTimestampInWindow(field, at, recordSearchWindow, app.now());
+      }
+      const defaults = defaultFeedWindow(app.now().getTime());
       const from = request.query.from ?? defaults.from;
       const to = request.query.to ?? defaults.to;
       if (to <= from) throw invalidField('to', 'must be after from');

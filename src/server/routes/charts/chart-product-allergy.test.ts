@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { forEachApp } from '../../../test-support/test-app.js';
+import { daysFromToday } from '../../../test-support/relative-dates.js';
 import { nothingStored, useTreatmentGate } from './test-support/treatment-gate-fixture.js';
 
 /**
@@ -19,7 +20,7 @@ forEachApp('chart product allergy', (get) => {
       await practitioner.inject({
         method: 'POST',
         url: `/api/products/${product.id}/lots`,
-        payload: { lotNumber: `${name.slice(0, 3).toUpperCase()}-1`, expiryDate: '2099-12-31', quantityMl: 5 },
+        payload: { lotNumber: `${name.slice(0, 3).toUpperCase()}-1`, expiryDate: daysFromToday(700), quantityMl: 5 },
       })
     ).json();
     return { product, lot };

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { brokenPathSegments, nastyString, nastyValue } from '../../../test-support/hostile-values.js';
 import { makeIntake } from '../../../test-support/intake-builder.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { daysFromToday } from '../../../test-support/relative-dates.js';
 import { createSampleCourse } from '../../../test-support/stored-records.js';
 import { expectNoServerErrorForBodies } from '../../../test-support/hostile-bodies.js';
 import { signatureImage } from '../../../test-support/sample-signature.js';
@@ -41,7 +42,7 @@ forEachApp('consent, product and chart routes: no input produces a server error'
       await admin.inject({
         method: 'POST',
         url: `/api/products/${productId}/lots`,
-        payload: { lotNumber: 'L-1', expiryDate: '2099-01-01' },
+        payload: { lotNumber: 'L-1', expiryDate: daysFromToday(700) },
       })
     ).json().id;
     // A screened patient with nothing against treatment, so that valid bodies get past the treatment gate to the writes.
@@ -68,7 +69,7 @@ forEachApp('consent, product and chart routes: no input produces a server error'
         base: { consentTextId: textId, typedName: 'Paula', signatureImage },
       },
       { url: '/api/products', base: { name: 'P', manufacturer: 'M', ingredients: ['zinc', 'HA'] } },
-      { url: `/api/products/${productId}/lots`, base: { lotNumber: 'X', expiryDate: '2030-01-01' } },
+      { url: `/api/products/${productId}/lots`, base: { lotNumber: 'X', expiryDate: daysFromToday(700) } },
       { url: '/api/consent-texts/mesotherapy/versions', base: { text: 'Another version.' } },
     ];
     await expectNoServerErrorForBodies(

@@ -152,6 +152,22 @@ forEachApp('FHIR routes', (get) => {
     const chosen = await post(two, '?patientId=b2');
     expect(chosen.statusCode).toBe(200);
     expect(chosen.json()).toMatchObject({ patientId: 'b2', patient: { birthDate: '1990-04-12', sex: 'female' } });
+    // A birth date outside 1900-01-01..today (by the app's clock) is a typo in the other system.
+    const tomorrow = new Date(get().app.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    for (const [birthDate, message] of [
+      ['1899-12-31', /^must be 1900-01-01 or later: the Bundle gives 1899-12-31 for Patient b2$/],
+      [tomorrow, /^must not be in the future/],
+    ] as const) {
+      const born = {
+        ...two,
+        entry: [patientEntry('a1'), { resource: { resourceType: 'Patient', id: 'b2', birthDate } }],
+      };
+      const refused = await post(born, '?patientId=b2');
+      expect(refused.statusCode, birthDate).toBe(400);
+      expect(refused.json().problems).toEqual([
+        { field: 'entry[1].resource.birthDate', message: expect.stringMatching(message) },
+      ]);
+    }
 
     const notJson = await importText('{"resourceType": ');
     expect(notJson.statusCode).toBe(400);

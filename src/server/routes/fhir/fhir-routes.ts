@@ -99,7 +99,7 @@ export async function fhirRoutes(app: App): Promise<void> {
       bodyLimit: fhirImportBodyLimit,
       schema: {
         summary: 'Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored',
-        description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB.`,
+        description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB. A Patient born before 1900-01-01 or after today is refused (400 naming the element, e.g. \`entry[0].resource.birthDate\`).`,
         tags,
         querystring: importQuery,
         body: importBody,
@@ -109,7 +109,10 @@ export async function fhirRoutes(app: App): Promise<void> {
     async (request) => {
       requireAuth(request);
       try {
-        const { patientId, patient, unmapped } = importIntake(request.body, request.query.patientId);
+        const { patientId, patient, unmapped } = importIntake(request.body, {
+          today: app.now().toISOString().slice(0, 10),
+          patientId: request.query.patientId,
+        });
         return { patientId, patient: { ...patient }, unmapped };
       } catch (error) {
         if (error instanceof FhirImportInputError) throw invalidField(error.field, error.message);

@@ -9,8 +9,9 @@ import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
-import { rescreenPatient, screeningAuditEvent } from '../../../services/rescreening/rescreen-patient.js';
+import { recordIntake } from '../../../services/intakes/record-intake.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
+import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
@@ -36,6 +37,7 @@ export async function intakeRoutes(app: App): Promise<void> {
       config: allow('admin', 'practitioner'),
       schema: {
         summary: "Record a new intake version for the patient and assess it (the body is the contract's request)",
+        description: intakeDatesRule,
         tags,
         params: idParams,
         body: intakeBody,
@@ -44,33 +46,21 @@ export async function intakeRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
+      assertIntakeDates(request.body, app.now());
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
       const intake = matchRecord(request.body, patient);
       // Assess before writing: an unknown indication or area is a 400 that stores nothing.
       const result = assess(intake, app.knowledgeBase);
       const saved = await app.repos.transaction(async (tx) => {
-        const storedIntake = await tx.intakes.create({ patientId: patient.id, data: intake, createdBy: user.id });
-        const assessment = await tx.assessments.create({
-          intakeId: storedIntake.id,
-          patientId: patient.id,
-          result,
-          createdBy: user.id,
-        });
-        await request.audit(
-          [
-            { action: 'create', entity: 'intake', entityId: storedIntake.id, patientId: patient.id },
-            { action: 'create', entity: 'assessment', entityId: assessment.id, patientId: patient.id },
-          ],
-          tx,
-        );
-        // A changed intake can make booked sessions unsafe (or safe again): screen them in the same transaction.
-        const screening = await rescreenPatient(tx, app.knowledgeBase, {
+        const recorded = await recordIntake(tx, app.knowledgeBase, {
           patientId: patient.id,
           intake,
+          result,
+          by: user.id,
           now: new Date(),
         });
-        await request.audit(screening.changes.map(screeningAuditEvent), tx);
-        return { intake: storedIntake, assessment };
+        await request.audit(recorded.audit, tx);
+        return { intake: recorded.intake, assessment: recorded.assessment };
       });
       return reply.code(201).send(saved);
     },

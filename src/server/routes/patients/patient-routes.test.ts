@@ -65,6 +65,17 @@ forEachApp('patient routes', (get) => {
     expect((await admin.inject({ method: 'GET', url: '/api/patients?limit=0' })).json().problems[0].field).toBe(
       'limit',
     );
+    // The search's birth date is held to the same range as a registered one.
+    const tomorrow = new Date(get().app.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    for (const [birthDate, message] of [
+      ['1899-12-31', 'must be 1900-01-01 or later'],
+      [tomorrow, 'must not be in the future'],
+      ['9999-12-31', 'must not be in the future'],
+    ]) {
+      const search = await admin.inject({ method: 'GET', url: `/api/patients?birthDate=${birthDate}` });
+      expect(search.statusCode, birthDate).toBe(400);
+      expect(search.json().problems).toEqual([{ field: 'birthDate', message }]);
+    }
     expect((await admin.inject({ method: 'GET', url: '/api/patients/not%20an%20id' })).statusCode).toBe(400);
   });
 

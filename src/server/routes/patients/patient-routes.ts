@@ -18,14 +18,15 @@ export async function patientRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: 'Search patients by name (word prefixes), birth date and phone digits',
+        summary: 'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits',
         tags,
         querystring: patientSearchQuery,
-        response: { 200: z.object({ patients: z.array(patientView) }) },
+        response: { 200: z.object({ patients: z.array(patientView) }), 400: errorResponse },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
+      if (request.query.birthDate !== undefined) assertBirthDate('birthDate', request.query.birthDate, app.now());
       const patients = await app.repos.patients.search({ clinicId: user.clinicId, ...request.query });
       await request.audit(patients.map((p) => readOf('patient', p, p.id)));
       return { patients };

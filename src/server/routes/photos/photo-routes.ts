@@ -13,7 +13,7 @@ import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
 import { parseFormFields } from '../../uploads/receive-images.js';
-import { imagePath, setImageAside } from '../../uploads/stored-images.js';
+import { deleteWithImage, imagePath } from '../../uploads/stored-images.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
 import { photoFor, photoView } from './photo-view.js';
@@ -147,20 +147,15 @@ export async function photoRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
       const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
-      const aside = await setImageAside(dataDir, photo.filePath);
-      try {
-        await app.repos.transaction(async (tx) => {
+      await deleteWithImage(dataDir, photo.filePath, () =>
+        app.repos.transaction(async (tx) => {
           if (!(await tx.photos.delete(photo.id))) throw notFound('photo');
           await request.audit(
             { action: 'delete', entity: 'photo', entityId: photo.id, patientId: photo.patientId },
             tx,
           );
-        });
-      } catch (error) {
-        await aside?.restore();
-        throw error;
-      }
-      await aside?.discard();
+        }),
+      );
       return reply.code(204).send(null);
     },
   );

@@ -5,6 +5,7 @@ import { forEachApp, signInRoles, type TestClient } from '../../../test-support/
 import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 import { createSampleCourse } from '../../../test-support/stored-records.js';
 import { signatureImage } from '../../../test-support/sample-signature.js';
+import { daysFromToday } from '../../../test-support/relative-dates.js';
 import type { RecalledPatient } from './group-recipients.js';
 
 forEachApp('lot recall', (get) => {
@@ -103,7 +104,7 @@ forEachApp('lot recall', (get) => {
         await practitioner.inject({
           method: 'POST',
           url: `/api/products/${product.id}/lots`,
-          payload: { lotNumber, expiryDate: '2030-12-31', quantityMl: 20 },
+          payload: { lotNumber, expiryDate: daysFromToday(700), quantityMl: 20 },
         })
       ).json() as LotRecord;
     lots = {

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { addDays, addMonths } from '../../../core/dates/iso-date.js';
 import { createTheirProduct } from '../../../test-support/stored-records.js';
 import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 
@@ -66,16 +67,20 @@ forEachApp('product and lot routes', (get) => {
     expect((await get().app.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(401);
   });
 
+  /** The date `months` months from the app's today, `days` days on. */
+  const monthsOn = (months: number, days = 0) =>
+    addDays(addMonths(get().app.now().toISOString().slice(0, 10), months), days);
+
   it('adds lots with expiry dates, one lot number per product', async () => {
     const product = (
       await createProduct(practitioner, { name: 'Lipo mix', ingredients: ['phosphatidylcholine'] })
     ).json();
-    const later = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: '2028-06-30' });
+    const later = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: monthsOn(18) });
     expect(later.statusCode).toBe(201);
     expect(later.json()).toMatchObject({
       productId: product.id,
       lotNumber: 'LM-2',
-      expiryDate: '2028-06-30',
+      expiryDate: monthsOn(18),
       recalled: false,
       recalledAt: null,
       receivedMl: 5,
@@ -83,31 +88,48 @@ forEachApp('product and lot routes', (get) => {
       supplier: null,
       storageNote: null,
     });
-    await addLot(admin, product.id, { lotNumber: 'LM-1', expiryDate: '2027-01-31' });
+    await addLot(admin, product.id, { lotNumber: 'LM-1', expiryDate: monthsOn(2) });
 
-    const duplicate = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: '2029-01-01' });
+    const duplicate = await addLot(practitioner, product.id, { lotNumber: 'LM-2', expiryDate: monthsOn(24) });
     expect(duplicate.statusCode).toBe(409);
     expect(duplicate.json()).toMatchObject({ error: 'lot_exists', message: 'Lipo mix already has lot LM-2' });
     expect(
       (await addLot(practitioner, product.id, { lotNumber: 'LM-3', expiryDate: '2027-02-30' })).json().problems,
     ).toEqual([{ field: 'expiryDate', message: 'must be an ISO date (YYYY-MM-DD)' }]);
-    expect((await addLot(practitioner, product.id, { expiryDate: '2027-02-28' })).json().problems[0].field).toBe(
+    expect((await addLot(practitioner, product.id, { expiryDate: monthsOn(3) })).json().problems[0].field).toBe(
       'lotNumber',
     );
-    expect((await addLot(reception, product.id, { lotNumber: 'LM-4', expiryDate: '2027-02-28' })).statusCode).toBe(403);
-    expect((await addLot(practitioner, 'missing', { lotNumber: 'LM-4', expiryDate: '2027-02-28' })).statusCode).toBe(
+    expect((await addLot(reception, product.id, { lotNumber: 'LM-4', expiryDate: monthsOn(3) })).statusCode).toBe(403);
+    expect((await addLot(practitioner, 'missing', { lotNumber: 'LM-4', expiryDate: monthsOn(3) })).statusCode).toBe(
       404,
     );
+    // An expiry date from a year ago to ten years ahead; beyond, a typo. Nothing is stored.
+    expect((await addLot(practitioner, product.id, { lotNumber: 'LM-5', expiryDate: monthsOn(-12) })).statusCode).toBe(
+      201,
+    );
+    expect((await addLot(practitioner, product.id, { lotNumber: 'LM-6', expiryDate: monthsOn(120) })).statusCode).toBe(
+      201,
+    );
+    for (const expiryDate of [monthsOn(-12, -1), monthsOn(120, 1), '2099-12-31', '0001-01-01']) {
+      const refused = await addLot(practitioner, product.id, { lotNumber: 'LM-7', expiryDate });
+      expect(refused.statusCode, expiryDate).toBe(400);
+      expect(refused.json().problems).toEqual([
+        {
+          field: 'expiryDate',
+          message: expect.stringMatching(/^must be between .* \(from 1 year ago to 10 years ahead\)$/),
+        },
+      ]);
+    }
 
     const shown = (await practitioner.inject({ method: 'GET', url: `/api/products/${product.id}` })).json();
-    expect(shown.lots.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(['LM-1', 'LM-2']);
+    expect(shown.lots.map((l: { lotNumber: string }) => l.lotNumber)).toEqual(['LM-5', 'LM-1', 'LM-2', 'LM-6']);
   });
 
   it('hides other clinics’ products and lots', async () => {
     const other = await get().createOtherClinic();
     const { product: theirs, lot: theirLot } = await createTheirProduct(get().repos, other.clinic.id);
     expect((await practitioner.inject({ method: 'GET', url: `/api/products/${theirs.id}` })).statusCode).toBe(404);
-    expect((await addLot(practitioner, theirs.id, { lotNumber: 'X', expiryDate: '2030-01-01' })).statusCode).toBe(404);
+    expect((await addLot(practitioner, theirs.id, { lotNumber: 'X', expiryDate: monthsOn(12) })).statusCode).toBe(404);
     expect((await admin.inject({ method: 'POST', url: `/api/lots/${theirLot.id}/recall` })).statusCode).toBe(404);
     expect((await reception.inject({ method: 'GET', url: `/api/lots/${theirLot.id}/recall` })).statusCode).toBe(404);
     const list = (await practitioner.inject({ method: 'GET', url: '/api/products' })).json().products;

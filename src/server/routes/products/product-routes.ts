@@ -6,7 +6,15 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadClinicProduct } from '../../../services/access/catalogue-access.js';
 import { loadClinicStock } from '../../../services/stock/stock-reports.js';
-import { lotView, newLotBody, newProductBody, productChangeBody, productView } from './product-schemas.js';
+import { assertDateInWindow } from '../../validation/date-window.js';
+import {
+  lotExpiryWindow,
+  lotView,
+  newLotBody,
+  newProductBody,
+  productChangeBody,
+  productView,
+} from './product-schemas.js';
 import { productShown, productWithLots } from './product-view.js';
 import { resolveIngredients } from './resolve-ingredients.js';
 
@@ -119,6 +127,7 @@ export async function productRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
+      assertDateInWindow('expiryDate', request.body.expiryDate, lotExpiryWindow, app.now());
       const lot = await app.repos.transaction(async (tx) => {
         const product = await loadClinicProduct(tx, user, request.params.id);
         // The unique constraint catches a race; this check gives the usual case a clear answer.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { isoDate, optionalText, text } from '../../validation/fields.js';
 
 /** The most one figure of stock may be: 100 litres, far beyond any clinic's shelf. */
@@ -27,9 +28,15 @@ export const newProductBody = z.object({
 
 export const productChangeBody = z.object({ lowStockMl });
 
+/**
+ * How far from today a lot's expiry date may lie: a lot entered late may have expired up to a year
+ * ago (still traced by its number); no product keeps ten years. Beyond either end it is a typo.
+ */
+export const lotExpiryWindow: DateWindow = { yearsBack: 1, yearsAhead: 10 };
+
 export const newLotBody = z.object({
   lotNumber: text(100),
-  expiryDate: isoDate,
+  expiryDate: isoDate.describe(`YYYY-MM-DD, ${describeWindow(lotExpiryWindow)} (by the server's date)`),
   quantityMl: millilitreNumber
     .gt(0, { message: 'must be more than 0' })
     .max(maxMillilitres, { message: `must be at most ${maxMillilitres}` })

@@ -82,6 +82,30 @@ forEachApp('maintenance recall routes', (get) => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['create', 'read']));
   });
 
+  it('refuses a call-back list beyond five years either way, or ending before it starts, naming the field', async () => {
+    const { reception } = setup();
+    const today = get().app.now().toISOString().slice(0, 10);
+    const yearsOn = (years: number, days = 0) => {
+      const date = new Date(`${today}T00:00:00Z`);
+      date.setUTCFullYear(date.getUTCFullYear() + years);
+      date.setUTCDate(date.getUTCDate() + days);
+      return date.toISOString().slice(0, 10);
+    };
+    const list = (query: string) => reception.inject({ method: 'GET', url: `/api/maintenance-recalls?${query}` });
+    expect((await list(`from=${yearsOn(-5)}&to=${yearsOn(5)}`)).statusCode).toBe(200);
+    for (const [query, field, message] of [
+      [`from=${yearsOn(-5, -1)}`, 'from', /^must be between/],
+      ['from=0001-01-01', 'from', /^must be between/],
+      [`to=${yearsOn(5, 1)}`, 'to', /^must be between/],
+      ['to=9999-12-31', 'to', /^must be between/],
+      [`from=${today}&to=${yearsOn(0, -1)}`, 'to', /^must not be before from$/],
+    ] as const) {
+      const response = await list(query);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json().problems, query).toEqual([{ field, message: expect.stringMatching(message) }]);
+    }
+  });
+
   it('explains when no recall can be made', async () => {
     const { practitioner, reception, patient, course } = setup();
     const nothingDone = await copyCourse(get(), course);

@@ -5,6 +5,7 @@ import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-
 import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
+import { assertDateInWindow, assertInOrder, describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { courseView, patientView } from '../../views.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 
@@ -22,6 +23,12 @@ const recallView = z.object({
 });
 
 const dueQuery = z.object({ from: isoDate.optional(), to: isoDate.optional(), ...pageQuery });
+
+/**
+ * How far from today the call-back list looks: recalls fall due within a year or so of a course, so
+ * five years either way holds every useful list, and a date beyond is a typo.
+ */
+const dueWindow: DateWindow = { yearsBack: 5, yearsAhead: 5 };
 
 /** Maintenance recalls: stored after a course, listed per patient and as the clinic's call-back list. */
 export async function recallRoutes(app: App): Promise<void> {
@@ -87,9 +94,11 @@ export async function recallRoutes(app: App): Promise<void> {
       schema: {
         summary:
           "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
+        description: `\`from\` and \`to\` must lie ${describeWindow(dueWindow)} (by the server's date), \`to\` not before \`from\`.`,
         tags,
         querystring: dueQuery,
         response: {
+          400: errorResponse,
           200: z.object({
             entries: z.array(
               z.object({
@@ -103,6 +112,10 @@ export async function recallRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
+      const { from, to } = request.query;
+      for (const [field, date] of Object.entries({ from, to }))
+        if (date !== undefined) assertDateInWindow(field, date, dueWindow, app.now());
+      assertInOrder(from, to);
       const entries = await app.repos.courses.dueMaintenanceRecalls({ clinicId: user.clinicId, ...request.query });
       await request.audit(entries.map((e) => readOf('maintenance_recall', e.recall, e.patient.id)));
       return { entries };

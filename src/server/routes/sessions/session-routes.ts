@@ -14,6 +14,7 @@ import { patientView, sessionView } from '../../views.js';
 import { locationForBooking, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { holdSlots, syncSlots } from '../../../services/scheduling/slot-guard.js';
 import { assertWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
+import { assertTimestampFilter, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { chartRefusalResponse, overrideBody, overrideView } from '../charts/chart-schemas.js';
 import { gateForDone } from '../../../services/treatment/treatment-gate.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
@@ -166,13 +167,15 @@ export async function sessionRoutes(app: App): Promise<void> {
       config: allow(...staffRoles),
       schema: {
         summary: "The clinic's schedule: sessions in a time window with the patients' contact details",
+        description: `\`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)} (by the server's date), \`to\` not before \`from\`.`,
         tags,
         querystring: scheduleQuery,
-        response: { 200: z.object({ entries: z.array(scheduleEntry) }) },
+        response: { 200: z.object({ entries: z.array(scheduleEntry) }), 400: errorResponse },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
+      assertTimestampFilter(request.query, recordSearchWindow, app.now());
       const entries = await app.repos.treatmentSessions.schedule({ clinicId: user.clinicId, ...request.query });
       await request.audit(entries.map((e) => readOf('treatment_session', e.session, e.patient.id)));
       return { entries: entries.map((e) => ({ ...e, session: sessionFor(user.role, e.session) })) };

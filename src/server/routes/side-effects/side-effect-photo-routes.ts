@@ -10,7 +10,7 @@ import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
-import { imagePath, setImageAside } from '../../uploads/stored-images.js';
+import { deleteWithImage, imagePath } from '../../uploads/stored-images.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
@@ -130,21 +130,15 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       const photo = await app.repos.sideEffects.findPhoto(request.params.photoId);
       if (!photo || photo.reportId !== report.id) throw notFound('photo');
       assertMayDeleteReportPhoto(user, report, photo, app.now());
-      // As for other photos (photo-routes.ts): the file goes aside first, back again if the row stays.
-      const aside = await setImageAside(dataDir, photo.filePath);
-      try {
-        await app.repos.transaction(async (tx) => {
+      await deleteWithImage(dataDir, photo.filePath, () =>
+        app.repos.transaction(async (tx) => {
           if (!(await tx.sideEffects.deletePhoto(photo.id))) throw notFound('photo');
           await request.audit(
             { action: 'delete', entity: 'side_effect_photo', entityId: photo.id, patientId: session.patientId },
             tx,
           );
-        });
-      } catch (error) {
-        await aside?.restore();
-        throw error;
-      }
-      await aside?.discard();
+        }),
+      );
       return reply.code(204).send(null);
     },
   );

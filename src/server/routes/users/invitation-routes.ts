@@ -38,24 +38,16 @@ const tokenParams = z.object({
     .regex(/^[A-Za-z0-9_-]{20,100}$/, { message: 'must be the token of an invitation link' }),
 });
 
+/** What an admin sees of an invitation: named field by field, so nothing else of the record goes out. */
 function toView(invitation: InvitationRecord, now: Date): z.infer<typeof invitationView> {
-  const {
-    id: invitationId,
-    email: address,
-    displayName,
-    role: invitedRole,
-    patientId,
-    createdBy,
-    createdAt,
-  } = invitation;
   return {
-    id: invitationId,
-    email: address,
-    displayName,
-    role: invitedRole,
-    patientId,
-    createdBy,
-    createdAt,
+    id: invitation.id,
+    email: invitation.email,
+    displayName: invitation.displayName,
+    role: invitation.role,
+    patientId: invitation.patientId,
+    createdBy: invitation.createdBy,
+    createdAt: invitation.createdAt,
     expiresAt: invitation.expiresAt,
     status: Date.parse(invitation.expiresAt) > now.getTime() ? 'pending' : 'expired',
   };

@@ -1,26 +1,18 @@
-import { Alert, Button, Group, Paper, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, Group, Paper, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { api, call } from '../../api/client';
-import { ErrorAlert } from '../../components/error-alert';
-import { useSubmit } from '../../hooks/use-submit';
+import { SaveOutcome, useSavedForm } from './saved-form';
 
 /** The clinic's name, as messages and documents give it. */
 export function ClinicNameForm({ clinic, onSaved }: { clinic: { id: string; name: string }; onSaved: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(clinic.name);
-  const [saved, setSaved] = useState(false);
-  const { submit, pending, error } = useSubmit(async () =>
-    call(api.PATCH('/api/clinics/{id}', { params: { path: { id: clinic.id } }, body: { name } })),
+  const { onSubmit, pending, error, saved, edited } = useSavedForm(
+    () => call(api.PATCH('/api/clinics/{id}', { params: { path: { id: clinic.id } }, body: { name } })),
+    onSaved,
   );
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await submit()) {
-      setSaved(true);
-      onSaved();
-    }
-  };
 
   return (
     <Paper withBorder p="md" component="form" onSubmit={onSubmit} aria-labelledby="clinic-heading">
@@ -33,7 +25,7 @@ export function ClinicNameForm({ clinic, onSaved }: { clinic: { id: string; name
           value={name}
           maxLength={200}
           onChange={(e) => {
-            setSaved(false);
+            edited();
             setName(e.currentTarget.value);
           }}
           error={isApiError(error) ? error.problemFor('name') : undefined}
@@ -44,12 +36,7 @@ export function ClinicNameForm({ clinic, onSaved }: { clinic: { id: string; name
           {t('clinicSetup.save')}
         </Button>
       </Group>
-      {error !== null && <ErrorAlert error={error} />}
-      {saved && (
-        <Alert color="green" mt="sm" role="status">
-          {t('clinicSetup.saved')}
-        </Alert>
-      )}
+      <SaveOutcome error={error} saved={saved} />
     </Paper>
   );
 }

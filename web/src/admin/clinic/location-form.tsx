@@ -1,9 +1,9 @@
-import { Alert, Button, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
-import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../hooks/use-submit';
+import { SaveOutcome } from './saved-form';
 
 export interface LocationFields {
   name: string;
@@ -80,12 +80,7 @@ export function LocationForm({ title, id, initial, submitLabel, onSubmit, resetO
           error={problem('timeZone')}
         />
       </SimpleGrid>
-      {error !== null && <ErrorAlert error={error} />}
-      {saved && (
-        <Alert color="green" mt="sm" role="status">
-          {t('clinicSetup.saved')}
-        </Alert>
-      )}
+      <SaveOutcome error={error} saved={saved} />
       <Button type="submit" mt="md" loading={pending} disabled={!fields.name.trim()}>
         {submitLabel}
       </Button>

@@ -1,22 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { ActionIcon, Button, Checkbox, Group, Paper, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/api-error';
 import { api, call } from '../../api/client';
-import { ErrorAlert } from '../../components/error-alert';
-import { useSubmit } from '../../hooks/use-submit';
+import { SaveOutcome, useSavedForm } from './saved-form';
 import { nextSpan, toWeekForm, toWeeklyHours, type Span, type WeekForm } from './week-spans';
 
 interface Props {
@@ -32,28 +19,22 @@ export function OpeningHoursForm({ locationId, openingHours, onSaved }: Props) {
   const days = t('clinicSetup.weekdays', { returnObjects: true }) as string[];
   const [limited, setLimited] = useState(openingHours !== null);
   const [week, setWeek] = useState<WeekForm>(() => toWeekForm(openingHours));
-  const [saved, setSaved] = useState(false);
-  const { submit, pending, error } = useSubmit(async () =>
-    call(
-      api.PUT('/api/locations/{id}/opening-hours', {
-        params: { path: { id: locationId } },
-        body: { weeklyHours: limited ? toWeeklyHours(week) : null },
-      }),
-    ),
+  const { onSubmit, pending, error, saved, edited } = useSavedForm(
+    () =>
+      call(
+        api.PUT('/api/locations/{id}/opening-hours', {
+          params: { path: { id: locationId } },
+          body: { weeklyHours: limited ? toWeeklyHours(week) : null },
+        }),
+      ),
+    onSaved,
   );
   const problem = (day: number, span: number, end: 'start' | 'end') =>
     isApiError(error) ? error.problemFor(`weeklyHours.${day + 1}[${span}].${end}`) : undefined;
 
   const change = (day: number, spans: Span[]) => {
-    setSaved(false);
+    edited();
     setWeek((w) => w.map((d, i) => (i === day ? spans : d)));
-  };
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await submit()) {
-      setSaved(true);
-      onSaved();
-    }
   };
 
   return (
@@ -68,7 +49,7 @@ export function OpeningHoursForm({ locationId, openingHours, onSaved }: Props) {
         label={t('clinicSetup.limitToOpeningHours')}
         checked={limited}
         onChange={(e) => {
-          setSaved(false);
+          edited();
           setLimited(e.currentTarget.checked);
         }}
         mb="sm"
@@ -154,12 +135,7 @@ export function OpeningHoursForm({ locationId, openingHours, onSaved }: Props) {
           {t('clinicSetup.alwaysOpen')}
         </Text>
       )}
-      {error !== null && <ErrorAlert error={error} />}
-      {saved && (
-        <Alert color="green" mt="sm" role="status">
-          {t('clinicSetup.saved')}
-        </Alert>
-      )}
+      <SaveOutcome error={error} saved={saved} />
       <Button type="submit" mt="md" loading={pending}>
         {t('clinicSetup.saveOpeningHours')}
       </Button>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Spoiler, Stack, Table, Text, Title 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../hooks/use-submit';
 import { useFormat } from '../../i18n/use-format';
@@ -28,69 +29,67 @@ function ProcedureVersions({
       <Title order={3} size="h5" id={headingId} mb="sm">
         {procedure}
       </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table data-testid={`consent-versions-${procedure}`} verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('consentTexts.versionColumn')}</Table.Th>
-              <Table.Th>{t('consentTexts.language')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th>{t('consentTexts.text')}</Table.Th>
-              <Table.Th>{t('users.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {versions.map((v) => (
-              <Table.Tr key={v.id} data-testid="consent-version">
-                <Table.Td>
-                  <Text size="sm">{t('consentTexts.version', { version: v.version })}</Text>
-                  <Text size="xs" c="dimmed">
-                    {t('consentTexts.publishedOn', { date: format.dateTime(v.createdAt) })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{languageName(v.language)}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Stack gap={2} align="flex-start">
-                    <Badge color={v.active ? 'teal' : 'gray'} variant="light">
-                      {v.active ? t('consentTexts.current') : t('consentTexts.superseded')}
-                    </Badge>
-                    <Text size="xs">{t('consentTexts.signatures', { count: v.signatures })}</Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td maw={360}>
-                  <Spoiler maxHeight={44} showLabel={t('consentTexts.showText')} hideLabel={t('common.close')}>
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {v.text}
-                    </Text>
-                  </Spoiler>
-                </Table.Td>
-                <Table.Td>
-                  {v.signatures === 0 ? (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      color="red"
-                      disabled={deleting}
-                      aria-label={t('consentTexts.deleteLabel', {
-                        version: v.version,
-                        procedure,
-                        language: languageName(v.language),
-                      })}
-                      onClick={() => onDelete(v)}
-                    >
-                      {t('consentTexts.delete')}
-                    </Button>
-                  ) : (
-                    <Text size="xs" c="dimmed">
-                      {t('consentTexts.signedKept')}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={640}
+        data-testid={`consent-versions-${procedure}`}
+        verticalSpacing="xs"
+        columns={[
+          t('consentTexts.versionColumn'),
+          t('consentTexts.language'),
+          t('users.status'),
+          t('consentTexts.text'),
+          t('users.actions'),
+        ]}
+      >
+        {versions.map((v) => (
+          <Table.Tr key={v.id} data-testid="consent-version">
+            <Table.Td>
+              <Text size="sm">{t('consentTexts.version', { version: v.version })}</Text>
+              <Text size="xs" c="dimmed">
+                {t('consentTexts.publishedOn', { date: format.dateTime(v.createdAt) })}
+              </Text>
+            </Table.Td>
+            <Table.Td>{languageName(v.language)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
+              <Stack gap={2} align="flex-start">
+                <Badge color={v.active ? 'teal' : 'gray'} variant="light">
+                  {v.active ? t('consentTexts.current') : t('consentTexts.superseded')}
+                </Badge>
+                <Text size="xs">{t('consentTexts.signatures', { count: v.signatures })}</Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td maw={360}>
+              <Spoiler maxHeight={44} showLabel={t('consentTexts.showText')} hideLabel={t('common.close')}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {v.text}
+                </Text>
+              </Spoiler>
+            </Table.Td>
+            <Table.Td>
+              {v.signatures === 0 ? (
+                <Button
+                  size="xs"
+                  variant="default"
+                  color="red"
+                  disabled={deleting}
+                  aria-label={t('consentTexts.deleteLabel', {
+                    version: v.version,
+                    procedure,
+                    language: languageName(v.language),
+                  })}
+                  onClick={() => onDelete(v)}
+                >
+                  {t('consentTexts.delete')}
+                </Button>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('consentTexts.signedKept')}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Paper>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Button, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Ok } from '../../api/api-types';
 import { api, call } from '../../api/client';
+import { DataTable } from '../../components/data-table';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../hooks/use-submit';
@@ -29,48 +30,39 @@ export function InvitationList({ invitations, onChange }: { invitations: Invitat
       {invitations.length === 0 ? (
         <EmptyState size="sm" text={t('users.noInvitations')} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="invitations">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('users.displayName')}</Table.Th>
-                <Table.Th>{t('users.email')}</Table.Th>
-                <Table.Th>{t('users.role')}</Table.Th>
-                <Table.Th>{t('users.status')}</Table.Th>
-                <Table.Th>{t('users.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td>{invitation.displayName}</Table.Td>
-                  <Table.Td>{invitation.email}</Table.Td>
-                  <Table.Td>{label('role', invitation.role)}</Table.Td>
-                  <Table.Td>
-                    {invitation.status === 'expired' ? (
-                      <Badge color="gray" variant="light">
-                        {t('users.expired')}
-                      </Badge>
-                    ) : (
-                      <Text size="sm">{t('users.pendingUntil', { date: format.dateTime(invitation.expiresAt) })}</Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      loading={pending}
-                      aria-label={t('users.withdrawLabel', { name: invitation.displayName })}
-                      onClick={() => void submit(invitation.id)}
-                    >
-                      {t('users.withdraw')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={560}
+          data-testid="invitations"
+          columns={[t('users.displayName'), t('users.email'), t('users.role'), t('users.status'), t('users.actions')]}
+        >
+          {invitations.map((invitation) => (
+            <Table.Tr key={invitation.id}>
+              <Table.Td>{invitation.displayName}</Table.Td>
+              <Table.Td>{invitation.email}</Table.Td>
+              <Table.Td>{label('role', invitation.role)}</Table.Td>
+              <Table.Td>
+                {invitation.status === 'expired' ? (
+                  <Badge color="gray" variant="light">
+                    {t('users.expired')}
+                  </Badge>
+                ) : (
+                  <Text size="sm">{t('users.pendingUntil', { date: format.dateTime(invitation.expiresAt) })}</Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="default"
+                  loading={pending}
+                  aria-label={t('users.withdrawLabel', { name: invitation.displayName })}
+                  onClick={() => void submit(invitation.id)}
+                >
+                  {t('users.withdraw')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Paper>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../api/api-types';
 import { api, call } from '../../api/client';
 import { useUser } from '../../auth/auth-context';
+import { DataTable } from '../../components/data-table';
 import { ErrorAlert } from '../../components/error-alert';
 import { useSubmit } from '../../hooks/use-submit';
 import { useCodeLabel } from '../../i18n/use-code-label';
@@ -58,76 +59,67 @@ export function UserTable({ users, onChange }: { users: UserRow[]; onChange: () 
   return (
     <>
       {error !== null && <ErrorAlert error={error} />}
-      <Table.ScrollContainer minWidth={720}>
-        <Table data-testid="users">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.displayName')}</Table.Th>
-              <Table.Th>{t('users.email')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th>{t('users.actions')}</Table.Th>
+      <DataTable
+        minWidth={720}
+        data-testid="users"
+        columns={[t('users.displayName'), t('users.email'), t('users.role'), t('users.status'), t('users.actions')]}
+      >
+        {users.map((user) => {
+          const self = user.id === me.id;
+          return (
+            <Table.Tr key={user.id}>
+              <Table.Td>
+                {user.displayName}{' '}
+                {self && (
+                  <Text span size="sm" c="dimmed">
+                    {t('users.you')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{user.email}</Table.Td>
+              <Table.Td>
+                {user.role === 'patient' || self ? (
+                  label('role', user.role)
+                ) : (
+                  <NativeSelect
+                    size="xs"
+                    aria-label={t('users.roleOf', { name: user.displayName })}
+                    data={staffRoles.map((r) => ({ value: r, label: label('role', r) }))}
+                    value={user.role}
+                    disabled={pending}
+                    onChange={(e) => patch(user, { role: e.currentTarget.value as Role })}
+                  />
+                )}
+              </Table.Td>
+              <Table.Td>
+                <UserStatus user={user} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  {!self && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      disabled={pending}
+                      onClick={() => patch(user, { active: !user.active })}
+                    >
+                      {user.active ? t('users.deactivate') : t('users.reactivate')}
+                    </Button>
+                  )}
+                  <Button size="xs" variant="default" disabled={pending} onClick={() => setResetting(user)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                  {user.lockedUntil && (
+                    <Button size="xs" variant="default" disabled={pending} onClick={() => unlock(user)}>
+                      {t('users.unlock')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => {
-              const self = user.id === me.id;
-              return (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    {user.displayName}{' '}
-                    {self && (
-                      <Text span size="sm" c="dimmed">
-                        {t('users.you')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>
-                    {user.role === 'patient' || self ? (
-                      label('role', user.role)
-                    ) : (
-                      <NativeSelect
-                        size="xs"
-                        aria-label={t('users.roleOf', { name: user.displayName })}
-                        data={staffRoles.map((r) => ({ value: r, label: label('role', r) }))}
-                        value={user.role}
-                        disabled={pending}
-                        onChange={(e) => patch(user, { role: e.currentTarget.value as Role })}
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <UserStatus user={user} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      {!self && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          disabled={pending}
-                          onClick={() => patch(user, { active: !user.active })}
-                        >
-                          {user.active ? t('users.deactivate') : t('users.reactivate')}
-                        </Button>
-                      )}
-                      <Button size="xs" variant="default" disabled={pending} onClick={() => setResetting(user)}>
-                        {t('users.resetPassword')}
-                      </Button>
-                      {user.lockedUntil && (
-                        <Button size="xs" variant="default" disabled={pending} onClick={() => unlock(user)}>
-                          {t('users.unlock')}
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        })}
+      </DataTable>
       <Modal
         opened={resetting !== null}
         onClose={() => setResetting(null)}
