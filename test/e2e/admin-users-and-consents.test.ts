@@ -131,8 +131,11 @@ describe('users and consent texts in the browser', () => {
       // A version nobody signed may go: the one before is current again.
       await rows.nth(0).getByRole('button', { name: 'Delete version 2 of mesotherapy (English)' }).click();
       await admin.getByText('Version 2 is deleted.').waitFor();
-      expect(await versions.getByTestId('consent-version').count()).toBe(1);
-      expect(await versions.getByTestId('consent-version').first().textContent()).toMatch(/Version 1.*Current/);
+      // The notice shows before the list is read again: wait for the list, not only the notice.
+      await expect.poll(() => versions.getByTestId('consent-version').count()).toBe(1);
+      await expect
+        .poll(() => versions.getByTestId('consent-version').first().textContent())
+        .toMatch(/Version 1.*Current/);
     },
   );
 
