@@ -153,9 +153,20 @@ export function relatedFields(a: string, b: string): boolean {
   return inside(a, b) || inside(b, a);
 }
 
+/**
+ * A deep copy of plain arrays and objects in which no two places share one object, unlike
+ * structuredClone, which keeps shared references: a body built as `[point, point]` would
+ * otherwise change in both places when one is replaced.
+ */
+function unsharedCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(unsharedCopy);
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, unsharedCopy(child)]));
+}
+
 /** `base` with the value at `path` replaced (a deep copy; `base` is left alone). */
 export function withValueAt(base: unknown, path: FieldPath, value: unknown): unknown {
-  const copy = structuredClone(base);
+  const copy = unsharedCopy(base);
   let target = copy as Record<string | number, unknown>;
   for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
   target[path[path.length - 1] ?? ''] = value;
