@@ -29,6 +29,13 @@ export {
   type TreatmentSummaryInput,
   type TreatmentSummaryLabels,
 } from './pdf/treatment-summary.js';
+export { invoicePdf, renderInvoice, type InvoicePdfOptions } from './pdf/invoice-pdf.js';
+export {
+  englishInvoiceLabels,
+  turkishInvoiceLabels,
+  invoiceLabelsFor,
+  type InvoiceLabels,
+} from './pdf/invoice-labels.js';
 export { pdfToBuffer, type Pdf } from './pdf/pdf-document.js';
 
 export { exportPatientBundle } from './fhir/patient-bundle.js';
@@ -48,3 +55,13 @@ export { csvLines, type CsvColumn, type CsvOptions } from './csv/csv-rows.js';
 export { sessionsCsv, type SessionsCsvOptions } from './csv/sessions-csv.js';
 export { sideEffectsByLotCsv, sideEffectsByLot } from './csv/side-effects-by-lot-csv.js';
 export { outcomesByIndicationCsv, outcomesByIndication } from './csv/outcomes-by-indication-csv.js';
+export {
+  moneyExportCsv,
+  moneyExportHeader,
+  type MoneyExportInput,
+  type MoneyExportInvoice,
+  type MoneyExportCreditNote,
+  type MoneyExportPayment,
+  type MoneyExportOptions,
+} from './csv/money-export.js';
+export { currencyDigits, minorToDecimal, moneyFormat, type MoneyFormat } from './money-format.js';

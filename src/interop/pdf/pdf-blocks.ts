@@ -72,12 +72,12 @@ export function fields(doc: Pdf, rows: readonly (readonly [string, string])[]): 
   }
 }
 
-/** A bordered table with a bold header row; pdfkit breaks it across pages. */
+/** A bordered table with a bold header row; pdfkit breaks it across pages. A column is a width or a whole style (width and alignment). */
 export function table(
   doc: Pdf,
   header: readonly string[],
   rows: readonly (readonly string[])[],
-  widths?: readonly (number | string)[],
+  widths?: readonly (number | string | PDFKit.Mixins.ColumnStyle)[],
 ): void {
   const headerRow = header.map((text) => ({
     text,
