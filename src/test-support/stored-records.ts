@@ -1,8 +1,18 @@
-import type { CourseRecord, LotRecord, PatientRecord, ProductRecord, UserRecord } from '../core/records/index.js';
+import type {
+  ClinicRecord,
+  CourseRecord,
+  LotRecord,
+  PatientRecord,
+  ProductRecord,
+  UserRecord,
+} from '../core/records/index.js';
 import type { NewCourse } from '../storage/repositories/course-repository.js';
 import type { NewPatient } from '../storage/repositories/patient-repository.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { NewUser } from '../storage/repositories/user-repository.js';
+import { assess } from '../core/assessment/assess.js';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import { makeIntake } from './intake-builder.js';
 import { samplePlan } from './sample-assessment.js';
 import { daysFromToday } from './relative-dates.js';
 
@@ -17,6 +27,16 @@ export function createStaff(
   user: Omit<NewUser, 'passwordHash' | 'role'> & Partial<Pick<NewUser, 'role'>>,
 ): Promise<UserRecord> {
   return repos.users.create({ passwordHash: 'h', role: 'practitioner', ...user });
+}
+
+/** A new clinic named `name` with one staff account in it (see createStaff). */
+export async function createClinicWithStaff(
+  repos: Pick<Repositories, 'clinics' | 'users'>,
+  name: string,
+  user: Omit<NewUser, 'passwordHash' | 'role' | 'clinicId'> & Partial<Pick<NewUser, 'role'>>,
+): Promise<{ clinic: ClinicRecord; user: UserRecord }> {
+  const clinic = await repos.clinics.create({ name });
+  return { clinic, user: await createStaff(repos, { clinicId: clinic.id, ...user }) };
 }
 
 /** A patient of `clinicId` whose details do not matter to the test: born 1990-01-01, female, no contact details. */
@@ -64,4 +84,30 @@ export async function createTheirProduct(
     expiryDate: daysFromToday(700),
   });
   return { product, lot };
+}
+
+/**
+ * A course on the plan the knowledge base gives a healthy patient of this age, with a planned session at
+ * each time given (no practitioner, no room); the sessions' ids in that order.
+ */
+export async function bookHealthyCourse(
+  repos: Pick<Repositories, 'courses' | 'treatmentSessions'>,
+  patient: Pick<PatientRecord, 'id' | 'birthDate'>,
+  kb: KnowledgeBase,
+  times: readonly string[],
+): Promise<string[]> {
+  const plan = assess(makeIntake({ patient: { birthDate: patient.birthDate } }), kb).plan;
+  if (!plan) throw new Error('the healthy intake has no plan');
+  const course = await repos.courses.create({
+    patientId: patient.id,
+    assessmentId: null,
+    indication: plan.indication,
+    area: plan.area,
+    plan,
+    createdBy: null,
+  });
+  const ids: string[] = [];
+  for (const scheduledAt of times)
+    ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt })).id);
+  return ids;
 }

@@ -5,9 +5,10 @@ import { defaultTemplates } from './default-templates.js';
 import { lateSignsNotice } from './late-signs-notice.js';
 import { placeholders, renderTemplate, templateProblems, type TemplateValues } from './message-templates.js';
 import { timingProblems } from './message-timing.js';
-import type { BookedSession, MessageKind, MessageOptions } from './message-types.js';
+import type { MessageKind, MessageOptions } from './message-types.js';
 import { planSessionMessages, sessionMessage } from './plan-session-messages.js';
 import { sessionDay } from './session-day.js';
+import { bookedSession } from './test-support/booked-session.js';
 
 const values: TemplateValues = {
   patientName: 'Paula',
@@ -86,17 +87,7 @@ describe('message templates', () => {
 
 describe('session messages in a clinic’s wording and timing', () => {
   const plan = assess(makeIntake(), testKnowledgeBase()).plan!;
-  const session: BookedSession = {
-    id: 's-1',
-    start: '2026-12-07T10:00:00+01:00',
-    durationMinutes: 45,
-    timeZone: 'Europe/Berlin',
-    locale: 'en-GB',
-    clinicName: 'Clinic Lindenhof',
-    place: 'Main room',
-    patient: { firstName: 'Paula', email: 'paula@example.test' },
-    numbingCream: false,
-  };
+  const session = bookedSession({ place: 'Main room', numbingCream: false });
   const options: MessageOptions = {
     now: new Date('2026-11-01T10:00:00Z'),
     baseUrl: 'https://clinic.example',

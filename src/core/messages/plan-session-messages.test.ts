@@ -11,6 +11,7 @@ import {
 import { lateSignsNotice } from './late-signs-notice.js';
 import type { BookedSession, MessageKind, PlannedMessage } from './message-types.js';
 import { planSessionMessages } from './plan-session-messages.js';
+import { bookedSession } from './test-support/booked-session.js';
 
 function realPlan(): Plan {
   const plan = assess(makeIntake(), testKnowledgeBase()).plan;
@@ -20,18 +21,7 @@ function realPlan(): Plan {
 const plan = realPlan();
 const text = (code: string) => plan.preparation.find((i) => i.code === code)?.text ?? `(no ${code})`;
 
-const session = (overrides: Partial<BookedSession> = {}): BookedSession => ({
-  id: 's-1',
-  start: '2026-12-07T10:00:00+01:00',
-  durationMinutes: 45,
-  timeZone: 'Europe/Berlin',
-  locale: 'en-GB',
-  clinicName: 'Clinic Lindenhof',
-  place: 'Main room, 1 Test Street',
-  patient: { firstName: 'Paula', email: 'paula@example.test' },
-  numbingCream: true,
-  ...overrides,
-});
+const session = bookedSession;
 const lateSigns = lateSignsNotice(testKnowledgeBase());
 const options = { now: new Date('2026-11-23T14:00:00Z'), baseUrl: 'https://clinic.example/', lateSigns };
 const plan$ = (s: Partial<BookedSession> = {}, now = options.now, p: Plan = plan) =>
@@ -134,8 +124,24 @@ describe('planning the messages of a booked session', () => {
       expect(body, kind).toMatch(/Pus or fluid coming out/);
       expect(body, kind).toMatch(/open sore/);
       expect(body, kind).toMatch(/fever/);
-      expect(body, kind).toContain('(Sources: 002_ee74a7493c54c6f5.txt:36');
+      // Sources as numbers, then each by its title; never a seed file name or line.
+      const sources = testKnowledgeBase().data.sources.sources;
+      const number = sources.findIndex((s) => s.file === '002_ee74a7493c54c6f5.txt') + 1;
+      expect(body, kind).toMatch(new RegExp(`\\(Sources: \\[(\\d+, )*${number}(, \\d+)*\\]\\)`));
+      expect(body, kind).toContain(`[${number}] ${sources[number - 1]!.title}`);
+      expect(body, kind).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+      expect(body, kind).not.toMatch(/\.txt:\d/);
     }
+  });
+
+  it('names every late-sign source it marks by title, in number order, each once', () => {
+    const { mark, references } = lateSigns.sources;
+    const numbers = mark.slice(1, -1).split(', ').map(Number);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(references.map((r) => Number(/^\[(\d+)\]/.exec(r)?.[1]))).toEqual(numbers);
+    const files = new Set(lateSigns.citations.map((c) => c.split(':')[0]));
+    expect(numbers).toHaveLength(files.size);
   });
 
   it('skips messages already due at booking, and then puts the preparation advice in the confirmation', () => {

@@ -38,38 +38,17 @@ forEachApp('security plugins', (get) => {
     expect((await get().app.inject({ method: 'GET', url: '/api/nothing-here' })).json()).toMatchObject({
       error: 'not_found',
     });
-    const badJson = await admin.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"patient":',
-    });
+    const post = (contentType: string, payload: string) =>
+      admin.inject({ method: 'POST', url: '/api/assessments', headers: { 'content-type': contentType }, payload });
+    const badJson = await post('application/json', '{"patient":');
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json()).toMatchObject({
       error: 'invalid_input',
       problems: [{ field: '(body)', message: 'must be valid JSON' }],
     });
-    const proto = await admin.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"__proto__":{"x":1}}',
-    });
-    expect(proto.statusCode).toBe(400);
-    const xml = await admin.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      headers: { 'content-type': 'application/xml' },
-      payload: '<x/>',
-    });
-    expect(xml.statusCode).toBe(415);
-    const big = await admin.inject({
-      method: 'POST',
-      url: '/api/assessments',
-      headers: { 'content-type': 'application/json' },
-      payload: `"${'x'.repeat(1_100_000)}"`,
-    });
-    expect(big.statusCode).toBe(413);
+    expect((await post('application/json', '{"__proto__":{"x":1}}')).statusCode).toBe(400);
+    expect((await post('application/xml', '<x/>')).statusCode).toBe(415);
+    expect((await post('application/json', `"${'x'.repeat(1_100_000)}"`)).statusCode).toBe(413);
   });
 
   it('ignores expired or unknown session cookies', async () => {

@@ -1,6 +1,7 @@
 import type { LotRecord, ProductRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { notFound } from '../domain-errors.js';
+import { ofOwnClinic } from './clinic-record.js';
+import { found } from '../found.js';
 
 /** The product if it is of the user's clinic; another clinic's is "not found", as for patients. */
 export async function loadClinicProduct(
@@ -8,9 +9,7 @@ export async function loadClinicProduct(
   user: UserRecord,
   productId: string,
 ): Promise<ProductRecord> {
-  const product = await repos.products.findProduct(productId);
-  if (!product || product.clinicId !== user.clinicId) throw notFound('product');
-  return product;
+  return ofOwnClinic(await repos.products.findProduct(productId), user, 'product');
 }
 
 /** The lot and its product, if the product is of the user's clinic. */
@@ -19,8 +18,6 @@ export async function loadClinicLot(
   user: UserRecord,
   lotId: string,
 ): Promise<{ lot: LotRecord; product: ProductRecord }> {
-  const lot = await repos.products.findLot(lotId);
-  const product = lot && (await repos.products.findProduct(lot.productId));
-  if (!lot || !product || product.clinicId !== user.clinicId) throw notFound('lot');
-  return { lot, product };
+  const lot = found(await repos.products.findLot(lotId), 'lot');
+  return { lot, product: ofOwnClinic(await repos.products.findProduct(lot.productId), user, 'lot') };
 }

@@ -1,6 +1,7 @@
 import type { LocationRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { isNotFound, notFound } from '../domain-errors.js';
+import { ofOwnClinic } from './clinic-record.js';
 
 /** A location of the user's clinic; another clinic's is "location not found". */
 export async function loadOwnLocation(
@@ -8,9 +9,7 @@ export async function loadOwnLocation(
   user: Pick<UserRecord, 'clinicId'>,
   locationId: string,
 ): Promise<LocationRecord> {
-  const location = await repos.clinics.findLocation(locationId);
-  if (!location || location.clinicId !== user.clinicId) throw notFound('location');
-  return location;
+  return ofOwnClinic(await repos.clinics.findLocation(locationId), user, 'location');
 }
 
 /** The location of a record kept at one (a room, time off), answering "<entity> not found" for another clinic's. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../test-support/domain-refusal.js';
 import type { PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { DomainError } from '../domain-errors.js';
 import { loadAccessibleAssessment } from './assessment-access.js';
 import { loadAccessibleSignature } from './consent-signature-access.js';
 import { loadAccessibleCourse } from './course-access.js';
@@ -43,15 +43,6 @@ const loaders = {
   photo: (r: Repositories, u: UserRecord) => loadAccessiblePhoto(r, u, 'r1'),
   assessment: (r: Repositories, u: UserRecord) => loadAccessibleAssessment(r, u, 'r1'),
   room: (r: Repositories, u: UserRecord) => locationOfRecord(r, u, ofPatient, 'room'),
-};
-
-const refusal = async (work: Promise<unknown>) => {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return (error as DomainError).body();
 };
 
 describe('record access', () => {

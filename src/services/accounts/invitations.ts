@@ -4,9 +4,10 @@ import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { InvitationRecord } from '../../storage/repositories/invitation-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { clinicTimeZone } from '../documents/clinic-zone.js';
-import { conflict, invalidField, notFound } from '../domain-errors.js';
+import { conflict, invalidField } from '../domain-errors.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
 import { hashLinkToken, newLinkToken } from './link-tokens.js';
+import { ofOwnClinic } from '../access/clinic-record.js';
 
 /** Three days: long enough to reach someone over a weekend, short enough that a forgotten link dies. */
 export const invitationLifetimeHours = 72;
@@ -122,8 +123,7 @@ export async function inviteUser(
 
 /** Withdraws an open invitation of the admin's clinic, inside the caller's transaction: its link stops working. */
 export async function revokeInvitation(tx: Repositories, admin: UserRecord, id: string): Promise<AuditEvent> {
-  const invitation = await tx.invitations.findById(id);
-  if (!invitation || invitation.clinicId !== admin.clinicId) throw notFound('invitation');
+  const invitation = ofOwnClinic(await tx.invitations.findById(id), admin, 'invitation');
   if (!(await tx.invitations.revoke(id)))
     throw conflict(
       'invitation_closed',

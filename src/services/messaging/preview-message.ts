@@ -7,12 +7,13 @@ import type { TreatmentSessionRecord, UserRecord } from '../../core/records/inde
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadAccessiblePatient } from '../access/patient-access.js';
-import { conflict, notFound } from '../domain-errors.js';
+import { conflict } from '../domain-errors.js';
 import { clinicWording, messageLocale } from './clinic-messaging.js';
 import { assertUsableTemplate } from './message-template-settings.js';
 import { MessageSources } from './message-sources.js';
 import type { MessagingSettings } from './messaging-settings.js';
 import { sessionMessageInput } from './session-message-input.js';
+import { found } from '../found.js';
 
 export interface PreviewRequest {
   patientId: string;
@@ -63,8 +64,7 @@ export async function previewMessage(
       'no_session',
       `${patient.firstName} ${patient.lastName} has no session yet: book one to see the messages they would get`,
     );
-  const input = await sessionMessageInput(new MessageSources(repos), session, context.messaging);
-  if (!input) throw notFound('course');
+  const input = found(await sessionMessageInput(new MessageSources(repos), session, context.messaging), 'course');
   const language = request.language ?? input.messaging.language;
   const wording = clinicWording(input.messaging, language);
   const saved = wording.templates[request.kind] !== undefined;

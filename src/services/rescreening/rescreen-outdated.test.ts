@@ -1,6 +1,5 @@
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assess } from '../../core/assessment/assess.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import { createClinicFixture, type ClinicFixture } from '../../test-support/clinic-fixture.js';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
@@ -11,6 +10,7 @@ import { startupRescreeningRoute, startRescreening } from './rescreen-at-start.j
 import { rescreenOutdated } from './rescreen-outdated.js';
 import { cannotScreenVerdict } from './rescreen-patient.js';
 import { auditedRecords } from '../../test-support/audited-records.js';
+import { bookHealthyCourse } from '../../test-support/stored-records.js';
 
 const kb = testKnowledgeBase();
 /** The same rules under another version: what an upgraded knowledge base looks like to re-screening. */
@@ -32,19 +32,7 @@ forEachEngine('re-screening outdated sessions', (getDb) => {
   ) {
     const intake = makeIntake({ ...overrides, patient: { birthDate: patient.birthDate, ...overrides?.patient } });
     const stored = await repos.intakes.create({ patientId: patient.id, data: intake, createdBy: null });
-    const plan = assess(makeIntake({ patient: { birthDate: patient.birthDate } }), kb).plan;
-    if (!plan) throw new Error('the healthy intake has no plan');
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: plan.indication,
-      area: plan.area,
-      plan,
-      createdBy: null,
-    });
-    const ids: string[] = [];
-    for (const d of days)
-      ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: inDays(d) })).id);
+    const ids = await bookHealthyCourse(repos, patient, kb, days.map(inDays));
     sessionsOf.set(patient.id, ids);
     return stored;
   }

@@ -51,7 +51,7 @@ export async function bookCourse(
   input: { user: UserRecord; courseId: string; booking: CourseBooking; now: string },
 ): Promise<BookedCourse> {
   const { user, booking } = input;
-  const { course, patient } = await loadCourseWithPatient(tx, user, input.courseId);
+  const { record: course, patient } = await loadCourseWithPatient(tx, user, input.courseId);
   if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
   await tx.courses.lockForBooking(course.id);
   const existing = await tx.treatmentSessions.listByCourse(course.id);

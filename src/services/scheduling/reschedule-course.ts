@@ -11,6 +11,7 @@ import { callCore } from './core-call.js';
 import { loadScheduleInput } from './load-schedule.js';
 import { bookingConflict, holdSlots } from './slot-guard.js';
 import { sessionEndMs } from './slot-claims.js';
+import { found } from '../found.js';
 
 const dayMs = 86_400_000;
 const storedPreferences = z.object(timePreferences);
@@ -44,8 +45,7 @@ export async function rescheduleInCourse(tx: Repositories, input: RescheduleInpu
   const { courseId } = await loadAccessibleSession(tx, input.user, input.sessionId);
   // Course before session, the order a course cancellation takes them in: the two queue, never deadlock.
   await tx.courses.lockForBooking(courseId);
-  const course = await tx.courses.findById(courseId);
-  if (!course) throw notFound('session');
+  const course = found(await tx.courses.findById(courseId), 'session');
   const session = await loadSessionForChange(tx, input.user, input.sessionId);
   if (session.status !== 'planned')
     throw conflict('session_closed', `the session is ${session.status} and can no longer move`);

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { refusal } from '../../test-support/domain-refusal.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { RoomRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/repositories.js';
@@ -41,21 +42,14 @@ forEachEngine('slot guard', (getDb) => {
     courseId = (await createSampleCourse(repos, patient.id)).id;
   });
 
+  /** A half-hour session of the course, through `on` (a transaction's repositories, say). */
   const session = (
     scheduledAt: string,
     practitionerId: string | null,
     roomId: string | null,
+    on: Repositories = repos,
   ): Promise<TreatmentSessionRecord> =>
-    repos.treatmentSessions.create({ courseId, scheduledAt, durationMinutes: 30, practitionerId, roomId });
-
-  const refusal = async (work: Promise<unknown>) => {
-    const error = await work.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(DomainError);
-    return (error as DomainError).body();
-  };
+    on.treatmentSessions.create({ courseId, scheduledAt, durationMinutes: 30, practitionerId, roomId });
 
   it('refuses a second claim on a practitioner or room slot, whatever checked before', async () => {
     const [a, b] = practitioners as [UserRecord, UserRecord];
@@ -108,12 +102,7 @@ forEachEngine('slot guard', (getDb) => {
     let claimed!: () => void;
     const firstClaimed = new Promise<void>((resolve) => (claimed = resolve));
     const first = repos.transaction(async (tx) => {
-      const s = await tx.treatmentSessions.create({
-        courseId,
-        scheduledAt: '2030-03-04T09:00:00.000Z',
-        durationMinutes: 30,
-        practitionerId: a.id,
-      });
+      const s = await session('2030-03-04T09:00:00.000Z', a.id, null, tx);
       await holdSlots(tx, s);
       claimed();
       // Still uncommitted while the second transaction tries the same slot.
@@ -122,12 +111,7 @@ forEachEngine('slot guard', (getDb) => {
     });
     await firstClaimed;
     const second = repos.transaction(async (tx) => {
-      const s = await tx.treatmentSessions.create({
-        courseId,
-        scheduledAt: '2030-03-04T09:15:00.000Z',
-        durationMinutes: 30,
-        practitionerId: a.id,
-      });
+      const s = await session('2030-03-04T09:15:00.000Z', a.id, null, tx);
       await holdSlots(tx, s);
       return s.id;
     });

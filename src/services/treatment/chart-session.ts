@@ -3,13 +3,14 @@ import type { ChartEntryRecord, TreatmentSessionRecord, UserRecord } from '../..
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadSessionWithPatient } from '../access/session-access.js';
-import { conflict, notFound } from '../domain-errors.js';
+import { conflict } from '../domain-errors.js';
 import type { ChartedPoint } from './charted-point.js';
 import { assertLotsStocked, drawFromLots, lotDraws } from '../stock/lot-draw.js';
 import { assertCurrentConsent, assertLotsUsable, chartedProcedure, loadChartedLots } from './charting-rules.js';
 import { assertProductsTolerated } from './product-allergy.js';
 import { passTreatmentGate } from './treatment-gate.js';
 import { assertAnaestheticTolerated, assertWithinPlanOrConfirmed } from './treatment-gate-rules.js';
+import { found } from '../found.js';
 
 /** What the clinician charts for a session, as the request gave it. */
 export interface ChartInput {
@@ -48,7 +49,7 @@ export async function chartSession(
   const { points, override, confirmOutsidePlan, ...entry } = input;
   // Held until the chart is written: a cancellation racing the charting waits, then sees it done.
   await tx.treatmentSessions.lockForChange(sessionId);
-  const { session, patient } = await loadSessionWithPatient(tx, user, sessionId);
+  const { record: session, patient } = await loadSessionWithPatient(tx, user, sessionId);
   if (session.status === 'cancelled' || session.status === 'no_show')
     throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
   if (await tx.charts.findBySession(session.id)) throw conflict('already_charted', 'the session is already charted');
@@ -93,8 +94,10 @@ export async function chartSession(
       createdBy: user.id,
     }));
   const chart = stored ? { ...created, override: stored } : created;
-  const done = session.status === 'done' ? session : await tx.treatmentSessions.update(session.id, { status: 'done' });
-  if (!done) throw notFound('session');
+  const done = found(
+    session.status === 'done' ? session : await tx.treatmentSessions.update(session.id, { status: 'done' }),
+    'session',
+  );
   const audit: AuditEvent[] = [
     { action: 'create', entity: 'chart_entry', entityId: chart.id, patientId: patient.id },
     ...(done === session

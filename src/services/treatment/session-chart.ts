@@ -2,7 +2,13 @@ import type { ChartAddendumRecord, ChartEntryRecord, UserRecord } from '../../co
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadSessionWithPatient } from '../access/session-access.js';
-import { notFound } from '../domain-errors.js';
+import { found } from '../found.js';
+
+/** The chart of a session the user may see, and the session's patient; "not found" without one. */
+async function loadChart(repos: Repositories, user: UserRecord, sessionId: string) {
+  const { record: session, patient } = await loadSessionWithPatient(repos, user, sessionId);
+  return { chart: found(await repos.charts.findBySession(session.id), 'chart'), patient };
+}
 
 /** The chart of a session the user may see, with the read to audit; "not found" without one. */
 export async function findSessionChart(
@@ -10,9 +16,7 @@ export async function findSessionChart(
   user: UserRecord,
   sessionId: string,
 ): Promise<{ chart: ChartEntryRecord; audit: AuditEvent }> {
-  const { session, patient } = await loadSessionWithPatient(repos, user, sessionId);
-  const chart = await repos.charts.findBySession(session.id);
-  if (!chart) throw notFound('chart');
+  const { chart, patient } = await loadChart(repos, user, sessionId);
   return { chart, audit: { action: 'read', entity: 'chart_entry', entityId: chart.id, patientId: patient.id } };
 }
 
@@ -23,9 +27,7 @@ export async function addChartAddendum(
   sessionId: string,
   text: string,
 ): Promise<{ addendum: ChartAddendumRecord; audit: AuditEvent }> {
-  const { session, patient } = await loadSessionWithPatient(tx, user, sessionId);
-  const chart = await tx.charts.findBySession(session.id);
-  if (!chart) throw notFound('chart');
+  const { chart, patient } = await loadChart(tx, user, sessionId);
   const addendum = await tx.charts.addAddendum({ chartEntryId: chart.id, text, createdBy: user.id });
   return {
     addendum,

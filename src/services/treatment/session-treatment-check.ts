@@ -17,7 +17,7 @@ export async function sessionTreatmentCheck(
   sessionId: string,
   now: Date,
 ): Promise<{ check: SessionTreatmentCheck; products: JudgedProduct[]; audit: AuditEvent }> {
-  const { session, patient } = await loadSessionWithPatient(repos, user, sessionId);
+  const { record: session, patient } = await loadSessionWithPatient(repos, user, sessionId);
   const check = await checkTreatment(repos, knowledgeBase, { session, patient }, now);
   const products = await judgeClinicProducts(repos, knowledgeBase, check);
   return {

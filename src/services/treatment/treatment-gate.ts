@@ -1,9 +1,9 @@
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { PatientRecord, TreatmentSessionRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { notFound } from '../domain-errors.js';
 import { checkTreatment, type SessionTreatmentCheck } from './treatment-check.js';
 import { resolveOverride, type GrantedOverride } from './treatment-gate-rules.js';
+import { found } from '../found.js';
 
 /**
  * Runs the treatment gate on a session about to be treated: the session-day check, and the override
@@ -32,7 +32,6 @@ export async function gateForDone(
   override: { reason: string } | null | undefined,
   now: Date,
 ): Promise<GrantedOverride | null> {
-  const patient = await tx.patients.findById(session.patientId);
-  if (!patient) throw notFound('session');
+  const patient = found(await tx.patients.findById(session.patientId), 'session');
   return (await passTreatmentGate(tx, knowledgeBase, { session, patient }, override, now)).granted;
 }

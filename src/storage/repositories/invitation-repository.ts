@@ -1,13 +1,10 @@
-import type { Role } from '../../core/records/index.js';
+import type { Role, UserRecord } from '../../core/records/index.js';
+
+/** Who a user is, in their clinic: what an invitation names before the user exists. */
+export type Invitee = Pick<UserRecord, 'id' | 'clinicId' | 'email' | 'displayName' | 'role' | 'patientId'>;
 
 /** An invitation to become a user of a clinic, as stored (the token itself never is). */
-export interface InvitationRecord {
-  id: string;
-  clinicId: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  patientId: string | null;
+export interface InvitationRecord extends Invitee {
   expiresAt: string;
   createdBy: string | null;
   createdAt: string;

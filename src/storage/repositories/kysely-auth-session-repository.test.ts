@@ -1,15 +1,13 @@
 import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories } from './repositories.js';
-import { createStaff } from '../../test-support/stored-records.js';
+import { createClinicWithStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('auth session repository', (getDb) => {
   it('finds only unexpired sessions of active users', async () => {
     let now = new Date('2026-01-01T10:00:00.000Z');
     const repos = createRepositories(getDb(), { now: () => now });
-    const clinic = await repos.clinics.create({ name: 'Sessions' });
-    const user = await createStaff(repos, {
-      clinicId: clinic.id,
+    const { user } = await createClinicWithStaff(repos, 'Sessions', {
       email: 'sam@sessions.test',
       displayName: 'Sam',
       role: 'reception',
@@ -35,9 +33,7 @@ forEachEngine('auth session repository', (getDb) => {
 
   it('deletes one session or all of a user', async () => {
     const repos = createRepositories(getDb());
-    const clinic = await repos.clinics.create({ name: 'Logout' });
-    const user = await createStaff(repos, {
-      clinicId: clinic.id,
+    const { user } = await createClinicWithStaff(repos, 'Logout', {
       email: 'lou@logout.test',
       displayName: 'Lou',
       role: 'admin',

@@ -1,23 +1,26 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { ClinicRecord, LocationRecord, UserRecord } from '../../core/records/index.js';
-import { createRepositories, type Repositories } from './repositories.js';
+import { storedFixture } from '../../test-support/stored-fixture.js';
 import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('availability repository', (getDb) => {
-  let repos: Repositories;
-  let clinic: ClinicRecord;
-  let location: LocationRecord;
-  let practitioner: UserRecord;
-
-  beforeAll(async () => {
-    repos = createRepositories(getDb());
-    clinic = await repos.clinics.create({ name: 'Scheduling' });
-    location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Centre', timeZone: 'Europe/Berlin' });
-    practitioner = await createStaff(repos, { clinicId: clinic.id, email: 'pia@scheduling.test', displayName: 'Pia' });
+  const stored = storedFixture(getDb, async (repos) => {
+    const clinic = await repos.clinics.create({ name: 'Scheduling' });
+    const location = await repos.clinics.createLocation({
+      clinicId: clinic.id,
+      name: 'Centre',
+      timeZone: 'Europe/Berlin',
+    });
+    const practitioner = await createStaff(repos, {
+      clinicId: clinic.id,
+      email: 'pia@scheduling.test',
+      displayName: 'Pia',
+    });
+    return { clinic, location, practitioner };
   });
 
   it('keeps time zones and rooms per location', async () => {
+    const { repos, clinic, location } = stored();
     expect(location.timeZone).toBe('Europe/Berlin');
     expect((await repos.clinics.updateLocation(location.id, { timeZone: 'Europe/Istanbul' }))?.timeZone).toBe(
       'Europe/Istanbul',
@@ -33,6 +36,7 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it('replaces working hours and lists exceptions', async () => {
+    const { repos, location, practitioner } = stored();
     const week = {
       1: [
         { start: '09:00', end: '13:00' },
@@ -75,6 +79,7 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it("keeps a location's opening hours, replaced as a whole and removed with null", async () => {
+    const { repos, location } = stored();
     expect(await repos.availability.findOpeningHours(location.id)).toBeUndefined();
     await repos.availability.setOpeningHours(location.id, { 1: [{ start: '08:00', end: '18:00' }] });
     const replaced = await repos.availability.setOpeningHours(location.id, { 2: [{ start: '10:00', end: '14:00' }] });
@@ -85,6 +90,7 @@ forEachEngine('availability repository', (getDb) => {
   });
 
   it('lists booked slots without anything clinical', async () => {
+    const { repos, clinic, location, practitioner } = stored();
     const patient = await createSamplePatient(repos, clinic.id);
     const course = await createSampleCourse(repos, patient.id);
     const [room] = await repos.availability.listRooms(location.id);

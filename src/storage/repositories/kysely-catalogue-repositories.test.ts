@@ -1,30 +1,24 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { storedFixture } from '../../test-support/stored-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { ClinicRecord, PatientRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
-import { createRepositories, type Repositories } from './repositories.js';
 import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('consent, product, chart, follow-up and photo repositories', (getDb) => {
-  let repos: Repositories;
-  let clinic: ClinicRecord;
-  let patient: PatientRecord;
-  let user: UserRecord;
-  let session: TreatmentSessionRecord;
-
-  beforeAll(async () => {
-    repos = createRepositories(getDb());
-    clinic = await repos.clinics.create({ name: 'Catalogue' });
-    user = await createStaff(repos, { clinicId: clinic.id, email: 'pia@catalogue.test', displayName: 'Pia' });
-    patient = await createSamplePatient(repos, clinic.id);
+  const stored = storedFixture(getDb, async (repos) => {
+    const clinic = await repos.clinics.create({ name: 'Catalogue' });
+    const user = await createStaff(repos, { clinicId: clinic.id, email: 'pia@catalogue.test', displayName: 'Pia' });
+    const patient = await createSamplePatient(repos, clinic.id);
     const course = await createSampleCourse(repos, patient.id, { createdBy: user.id });
-    session = await repos.treatmentSessions.create({
+    const session = await repos.treatmentSessions.create({
       courseId: course.id,
       scheduledAt: '2026-05-01T09:00:00.000Z',
       practitionerId: user.id,
     });
+    return { clinic, patient, user, session };
   });
 
   it('versions consent texts with one active per procedure, and records signatures', async () => {
+    const { repos, clinic, patient, user } = stored();
     const v1 = await repos.transaction((tx) =>
       tx.consent.createText({ clinicId: clinic.id, procedure: 'mesotherapy', text: 'v1', active: true }),
     );
@@ -52,6 +46,7 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
   });
 
   it('keeps products with lots and recalls', async () => {
+    const { repos, clinic, user, session } = stored();
     const product = await repos.products.createProduct({
       clinicId: clinic.id,
       name: 'Hair cocktail',
@@ -99,6 +94,7 @@ forEachEngine('consent, product, chart, follow-up and photo repositories', (getD
   });
 
   it('records side effects, outcomes and photos', async () => {
+    const { repos, patient, user, session } = stored();
     const report = await repos.sideEffects.createReport({
       sessionId: session.id,
       reporterUserId: user.id,

@@ -1,27 +1,22 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { storedFixture } from '../../test-support/stored-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type { LotRecord, PatientRecord, ProductRecord } from '../../core/records/index.js';
+import type { LotRecord, PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import { createSampleCourse, createSamplePatient, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('chart repository: lot recipients', (getDb) => {
-  let repos: Repositories;
-  let product: ProductRecord;
-  let lotA: LotRecord;
-  let lotB: LotRecord;
-  let clinicId: string;
-
-  beforeAll(async () => {
-    repos = createRepositories(getDb());
-    clinicId = (await repos.clinics.create({ name: 'Recipients' })).id;
-    product = await repos.products.createProduct({ clinicId, name: 'Mix', ingredients: ['zinc'] });
-    lotA = await repos.products.createLot({ productId: product.id, lotNumber: 'A', expiryDate: '2030-01-01' });
-    lotB = await repos.products.createLot({ productId: product.id, lotNumber: 'B', expiryDate: '2030-01-01' });
+  const stored = storedFixture(getDb, async (repos) => {
+    const clinicId = (await repos.clinics.create({ name: 'Recipients' })).id;
+    const product = await repos.products.createProduct({ clinicId, name: 'Mix', ingredients: ['zinc'] });
+    const lotA = await repos.products.createLot({ productId: product.id, lotNumber: 'A', expiryDate: '2030-01-01' });
+    const lotB = await repos.products.createLot({ productId: product.id, lotNumber: 'B', expiryDate: '2030-01-01' });
+    return { clinicId, product, lotA, lotB };
   });
 
   const patient = (firstName: string, lastName: string) =>
-    repos.patients.create({
-      clinicId,
+    stored().repos.patients.create({
+      clinicId: stored().clinicId,
       firstName,
       lastName,
       birthDate: '1990-01-01',
@@ -30,6 +25,7 @@ forEachEngine('chart repository: lot recipients', (getDb) => {
       email: null,
     });
   const chartedSession = async (who: PatientRecord, scheduledAt: string, lots: LotRecord[]) => {
+    const { repos, product } = stored();
     const course = await createSampleCourse(repos, who.id);
     const session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt });
     const points = lots.map((lot) => ({
@@ -49,6 +45,7 @@ forEachEngine('chart repository: lot recipients', (getDb) => {
   };
 
   it('lists each session that used the lot once, by patient name and then time', async () => {
+    const { repos, lotA, lotB } = stored();
     const zoe = await patient('Zoe', 'Adams');
     const ann = await patient('Ann', 'Adams');
     const bob = await patient('Bob', 'Brown');

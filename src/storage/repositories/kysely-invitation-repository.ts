@@ -3,18 +3,13 @@ import type { OutboxStatus, UserInvitationsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { firstRecord } from './first-record.js';
 import type { InvitationRecord, InvitationRepository } from './invitation-repository.js';
-import { normaliseEmail } from './kysely-user-repository.js';
+import { normaliseEmail, toInvitee } from './kysely-user-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 
 function toInvitation(row: Selectable<UserInvitationsTable>): InvitationRecord {
   return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    patientId: row.patient_id,
+    ...toInvitee(row),
     expiresAt: row.expires_at,
     createdBy: row.created_by,
     createdAt: row.created_at,

@@ -1,20 +1,16 @@
-import { beforeAll, expect, it } from 'vitest';
-import type { ClinicRecord } from '../../core/records/index.js';
+import { expect, it } from 'vitest';
+import { storedFixture } from '../../test-support/stored-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import { createRepositories, type Repositories } from './repositories.js';
 
 forEachEngine('message template repository', (getDb) => {
-  let repos: Repositories;
-  let clinic: ClinicRecord;
-  let other: ClinicRecord;
-
-  beforeAll(async () => {
-    repos = createRepositories(getDb());
-    clinic = await repos.clinics.create({ name: 'Wording' });
-    other = await repos.clinics.create({ name: 'Elsewhere' });
+  const stored = storedFixture(getDb, async (repos) => {
+    const clinic = await repos.clinics.create({ name: 'Wording' });
+    const other = await repos.clinics.create({ name: 'Elsewhere' });
+    return { clinic, other };
   });
 
   it('keeps no settings until a clinic saves some, then replaces them', async () => {
+    const { repos, clinic, other } = stored();
     expect(await repos.messageTemplates.findSettings(clinic.id)).toBeUndefined();
     const timing = {
       preparationHoursBefore: null,
@@ -37,6 +33,7 @@ forEachEngine('message template repository', (getDb) => {
   });
 
   it('keeps one text per kind and language, in message order, and removes it', async () => {
+    const { repos, clinic, other } = stored();
     const save = (kind: 'aftercare' | 'booking_confirmation', language: 'en' | 'tr', subject: string) =>
       repos.messageTemplates.saveTemplate({
         clinicId: clinic.id,
@@ -65,6 +62,7 @@ forEachEngine('message template repository', (getDb) => {
   });
 
   it('refuses settings the schema does not allow, on both engines', async () => {
+    const { other } = stored();
     await expect(
       getDb()
         .insertInto('message_settings')

@@ -3,7 +3,7 @@ import { messageKinds, type OutboxKind } from '../../core/messages/message-types
 import { engineOf } from '../create-database.js';
 import type { OutboxMessagesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import type { OutboxMessageRecord, OutboxRepository, SessionMessageRecord } from './outbox-repository.js';
+import type { OutboxDraft, OutboxMessageRecord, OutboxRepository, SessionMessageRecord } from './outbox-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 
@@ -44,6 +44,21 @@ const clip = (text: string) => (text.length > maxErrorLength ? `${text.slice(0, 
 export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRepository {
   const postgres = engineOf(db) === 'postgres';
   const unlocked = { locked_by: null, locked_until: null } as const;
+  /** A message's columns as drafted, waiting to be sent from its due time, with no tries yet. */
+  const pending = (draft: Omit<OutboxDraft, 'sessionId' | 'patientId' | 'kind' | 'clinicId'>) => ({
+    channel: draft.channel,
+    recipient: draft.recipient,
+    subject: draft.subject,
+    body: draft.body,
+    fingerprint: draft.fingerprint,
+    due_at: draft.dueAt,
+    status: 'pending' as const,
+    attempts: 0,
+    last_error: null,
+    next_attempt_at: draft.dueAt,
+    ...unlocked,
+    sent_at: null,
+  });
   const messages = tableRows(db, 'outbox_messages', toRecord);
 
   return {
@@ -65,21 +80,7 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
 
     async upsert(draft) {
       const at = now();
-      const fresh = {
-        channel: draft.channel,
-        recipient: draft.recipient,
-        subject: draft.subject,
-        body: draft.body,
-        fingerprint: draft.fingerprint,
-        due_at: draft.dueAt,
-        status: 'pending' as const,
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: draft.dueAt,
-        ...unlocked,
-        sent_at: null,
-        updated_at: at,
-      };
+      const fresh = { ...pending(draft), updated_at: at };
       const id = newId();
       const row = await db
         .insertInto('outbox_messages')
@@ -139,18 +140,7 @@ export function kyselyOutboxRepository({ db, now }: RepositoryContext): OutboxRe
           patient_id: null,
           clinic_id: draft.clinicId,
           kind: draft.kind,
-          channel: draft.channel,
-          recipient: draft.recipient,
-          subject: draft.subject,
-          body: draft.body,
-          fingerprint: draft.fingerprint,
-          due_at: draft.dueAt,
-          status: 'pending',
-          attempts: 0,
-          last_error: null,
-          next_attempt_at: draft.dueAt,
-          ...unlocked,
-          sent_at: null,
+          ...pending(draft),
           created_at: at,
           updated_at: at,
         })

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from 'vitest';
-import { assess } from '../../core/assessment/assess.js';
 import { createClinicFixture, type ClinicFixture } from '../../test-support/clinic-fixture.js';
-import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
+import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import type { PatientRecord } from '../../core/records/index.js';
 import { createRepositories, type Repositories } from './repositories.js';
 import type { OutdatedSession, ScheduleKey } from './screening-repository.js';
+import { bookHealthyCourse } from '../../test-support/stored-records.js';
 
 const kb = testKnowledgeBase();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -19,22 +19,7 @@ forEachEngine('screening repository: paging through outdated sessions', (getDb) 
   const [soon, later, last] = [inDays(3), inDays(5), inDays(9)];
   const slots = [soon, soon, soon, later, later, last];
 
-  async function book(patient: PatientRecord, times: string[]) {
-    const plan = assess(makeIntake({ patient: { birthDate: patient.birthDate } }), kb).plan;
-    if (!plan) throw new Error('the healthy intake has no plan');
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: plan.indication,
-      area: plan.area,
-      plan,
-      createdBy: null,
-    });
-    const ids: string[] = [];
-    for (const scheduledAt of times)
-      ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt })).id);
-    return ids;
-  }
+  const book = (patient: PatientRecord, times: string[]) => bookHealthyCourse(repos, patient, kb, times);
 
   async function allPages(limit: number, clinicId?: string): Promise<OutdatedSession[]> {
     const seen: OutdatedSession[] = [];

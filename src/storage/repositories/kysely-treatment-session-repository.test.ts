@@ -1,29 +1,18 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { storedFixture } from '../../test-support/stored-fixture.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
-import type {
-  ClinicRecord,
-  CourseRecord,
-  LocationRecord,
-  PatientRecord,
-  UserRecord,
-} from '../../core/records/index.js';
-import { createRepositories, type Repositories } from './repositories.js';
 import { createSampleCourse, createStaff } from '../../test-support/stored-records.js';
 
 forEachEngine('course and treatment session repositories', (getDb) => {
-  let repos: Repositories;
-  let clinic: ClinicRecord;
-  let location: LocationRecord;
-  let practitioner: UserRecord;
-  let patient: PatientRecord;
-  let course: CourseRecord;
-
-  beforeAll(async () => {
-    repos = createRepositories(getDb());
-    clinic = await repos.clinics.create({ name: 'Sessions' });
-    location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Room' });
-    practitioner = await createStaff(repos, { clinicId: clinic.id, email: 'pia@sessions.test', displayName: 'Pia' });
-    patient = await repos.patients.create({
+  const stored = storedFixture(getDb, async (repos) => {
+    const clinic = await repos.clinics.create({ name: 'Sessions' });
+    const location = await repos.clinics.createLocation({ clinicId: clinic.id, name: 'Room' });
+    const practitioner = await createStaff(repos, {
+      clinicId: clinic.id,
+      email: 'pia@sessions.test',
+      displayName: 'Pia',
+    });
+    const patient = await repos.patients.create({
       clinicId: clinic.id,
       firstName: 'Sue',
       lastName: 'Session',
@@ -31,10 +20,12 @@ forEachEngine('course and treatment session repositories', (getDb) => {
       sex: 'female',
       phone: '0301',
     });
-    course = await createSampleCourse(repos, patient.id);
+    const course = await createSampleCourse(repos, patient.id);
+    return { clinic, location, practitioner, patient, course };
   });
 
   it('creates courses and changes their status', async () => {
+    const { repos, patient, course } = stored();
     expect(course).toMatchObject({ status: 'active', indication: 'hair_loss' });
     expect((await repos.courses.findById(course.id))?.plan.sessions).toEqual({ min: 4, max: 10 });
     expect((await repos.courses.listByPatient(patient.id)).map((c) => c.id)).toEqual([course.id]);
@@ -44,6 +35,7 @@ forEachEngine('course and treatment session repositories', (getDb) => {
   });
 
   it('schedules sessions and lists them by course, patient and schedule window', async () => {
+    const { repos, clinic, location, practitioner, patient, course } = stored();
     const late = await repos.treatmentSessions.create({
       courseId: course.id,
       scheduledAt: '2026-03-10T09:00:00.000Z',
@@ -96,6 +88,7 @@ forEachEngine('course and treatment session repositories', (getDb) => {
   });
 
   it('records, lists and clears re-screening flags', async () => {
+    const { repos, clinic, course } = stored();
     const session = await repos.treatmentSessions.create({
       courseId: course.id,
       scheduledAt: '2026-04-01T09:00:00.000Z',

@@ -6,12 +6,16 @@ import type { UserRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 import type { UserRepository } from './user-repository.js';
+import type { Invitee } from './invitation-repository.js';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function toUser(row: Selectable<UsersTable>): UserRecord {
+/** The columns users and invitations share, as their records name them. */
+export function toInvitee(
+  row: Pick<Selectable<UsersTable>, 'id' | 'clinic_id' | 'email' | 'display_name' | 'role' | 'patient_id'>,
+): Invitee {
   return {
     id: row.id,
     clinicId: row.clinic_id,
@@ -19,6 +23,12 @@ export function toUser(row: Selectable<UsersTable>): UserRecord {
     displayName: row.display_name,
     role: row.role,
     patientId: row.patient_id,
+  };
+}
+
+export function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    ...toInvitee(row),
     active: row.active === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

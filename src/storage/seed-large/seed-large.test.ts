@@ -119,55 +119,55 @@ describe.each(testEngines.map((e) => ({ engine: e.engine })))('seedLarge [$engin
 
   it('keeps every reference inside the clinic and consistent', async () => {
     const clinic = `'${result.clinicId}'`;
-    const zero = async (label: string, query: string) => expect(await count(db, query), label).toBe(0);
-    await zero(
-      'course of an assessment of another patient',
-      `select count(*) as n from courses c join assessments a on a.id = c.assessment_id where a.patient_id <> c.patient_id`,
-    );
-    await zero(
-      'assessment of an intake of another patient',
-      `select count(*) as n from assessments a join intakes i on i.id = a.intake_id where i.patient_id <> a.patient_id`,
-    );
-    await zero(
-      'session with staff of another clinic',
-      `select count(*) as n from treatment_sessions s join users u on u.id = s.practitioner_id where u.clinic_id <> ${clinic} or u.role <> 'practitioner'`,
-    );
-    await zero(
-      'session in a room of another location',
-      `select count(*) as n from treatment_sessions s join rooms r on r.id = s.room_id where r.location_id <> s.location_id`,
-    );
-    await zero(
-      'lot of another product',
-      `select count(*) as n from injection_points p join lots l on l.id = p.lot_id where l.product_id <> p.product_id`,
-    );
-    await zero(
-      'chart of a session not done',
-      `select count(*) as n from chart_entries e join treatment_sessions s on s.id = e.session_id where s.status <> 'done'`,
-    );
-    await zero(
-      'planned session in the past',
-      `select count(*) as n from treatment_sessions where status = 'planned' and scheduled_at < '${now.toISOString()}'`,
-    );
-    await zero(
-      'done session in the future',
-      `select count(*) as n from treatment_sessions where status = 'done' and scheduled_at > '${now.toISOString()}'`,
-    );
-    await zero(
-      'record created in the future',
-      `select count(*) as n from patients where created_at > '${now.toISOString()}'`,
-    );
-    await zero(
-      'lot used after its recall',
-      `select count(*) as n from injection_points p join lots l on l.id = p.lot_id join chart_entries e on e.id = p.chart_entry_id where l.recalled = 1 and e.created_at > l.recalled_at`,
-    );
-    await zero(
-      'intake versions with gaps',
-      `select count(*) as n from intakes i where i.version > 1 and not exists (select 1 from intakes j where j.patient_id = i.patient_id and j.version = i.version - 1)`,
-    );
-    await zero(
-      'practitioner booked twice at once',
-      `select count(*) as n from (select practitioner_id, scheduled_at from treatment_sessions where status <> 'cancelled' group by practitioner_id, scheduled_at having count(*) > 1) d`,
-    );
+    /** Each query counts the records that break one rule; none may. */
+    const broken: [rule: string, query: string][] = [
+      [
+        'course of an assessment of another patient',
+        `select count(*) as n from courses c join assessments a on a.id = c.assessment_id where a.patient_id <> c.patient_id`,
+      ],
+      [
+        'assessment of an intake of another patient',
+        `select count(*) as n from assessments a join intakes i on i.id = a.intake_id where i.patient_id <> a.patient_id`,
+      ],
+      [
+        'session with staff of another clinic',
+        `select count(*) as n from treatment_sessions s join users u on u.id = s.practitioner_id where u.clinic_id <> ${clinic} or u.role <> 'practitioner'`,
+      ],
+      [
+        'session in a room of another location',
+        `select count(*) as n from treatment_sessions s join rooms r on r.id = s.room_id where r.location_id <> s.location_id`,
+      ],
+      [
+        'lot of another product',
+        `select count(*) as n from injection_points p join lots l on l.id = p.lot_id where l.product_id <> p.product_id`,
+      ],
+      [
+        'chart of a session not done',
+        `select count(*) as n from chart_entries e join treatment_sessions s on s.id = e.session_id where s.status <> 'done'`,
+      ],
+      [
+        'planned session in the past',
+        `select count(*) as n from treatment_sessions where status = 'planned' and scheduled_at < '${now.toISOString()}'`,
+      ],
+      [
+        'done session in the future',
+        `select count(*) as n from treatment_sessions where status = 'done' and scheduled_at > '${now.toISOString()}'`,
+      ],
+      ['record created in the future', `select count(*) as n from patients where created_at > '${now.toISOString()}'`],
+      [
+        'lot used after its recall',
+        `select count(*) as n from injection_points p join lots l on l.id = p.lot_id join chart_entries e on e.id = p.chart_entry_id where l.recalled = 1 and e.created_at > l.recalled_at`,
+      ],
+      [
+        'intake versions with gaps',
+        `select count(*) as n from intakes i where i.version > 1 and not exists (select 1 from intakes j where j.patient_id = i.patient_id and j.version = i.version - 1)`,
+      ],
+      [
+        'practitioner booked twice at once',
+        `select count(*) as n from (select practitioner_id, scheduled_at from treatment_sessions where status <> 'cancelled' group by practitioner_id, scheduled_at having count(*) > 1) d`,
+      ],
+    ];
+    for (const [rule, query] of broken) expect(await count(db, query), rule).toBe(0);
     if (engine === 'sqlite') expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
   });
 

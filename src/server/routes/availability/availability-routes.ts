@@ -11,6 +11,7 @@ import { isBookablePractitioner, practitionerForBooking } from '../../../service
 import { assertDateWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
 import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
 import { availabilityView, exceptionView, hoursView, openingHoursView } from './availability-views.js';
+import { found } from '../../../services/found.js';
 
 /** Admins manage everyone's availability; a practitioner only their own hours and time off. */
 function assertMayManage(user: UserRecord, practitionerId: string | null): void {
@@ -225,8 +226,7 @@ export async function availabilityRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const exception = await app.repos.availability.findException(request.params.id);
-      if (!exception) throw notFound('exception');
+      const exception = found(await app.repos.availability.findException(request.params.id), 'exception');
       await locationOfRecord(app.repos, user, exception, 'exception');
       assertMayManage(user, exception.practitionerId);
       await app.repos.availability.deleteException(exception.id);

@@ -11,6 +11,7 @@ import {
   endCalendarFeed,
 } from '../../../services/accounts/calendar-feeds.js';
 import { defaultFeedWindow, patientCalendar, practitionerCalendar, sendCalendar } from './calendar-routes.js';
+import { found } from '../../../services/found.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const feedPath = (token: string) => `/api/calendar-feeds/${token}.ics`;
@@ -107,9 +108,10 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const found = await app.repos.calendarFeeds.findActive(hashToken(request.params.token));
-      if (!found) throw notFound('calendar feed');
-      const { user, feed } = found;
+      const { user, feed } = found(
+        await app.repos.calendarFeeds.findActive(hashToken(request.params.token)),
+        'calendar feed',
+      );
       // No one signed in: the reads are the owner's records, fetched through this feed from this address.
       request.auditStandIn = { user, via: `${feedEntity}:${feed.id}` };
       const window = defaultFeedWindow(Date.now());

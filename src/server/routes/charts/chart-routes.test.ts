@@ -102,33 +102,29 @@ forEachApp('chart routes', (get) => {
     expect((await get().repos.treatmentSessions.findById(sessionId))?.status).toBe('planned');
   };
 
+  /** Charting the session (with the default body) is refused as a conflict: `error`, saying `because`. */
+  const expectRefused = async (sessionId: string, error: string, because: string) => {
+    const response = await chart(practitioner, sessionId);
+    expect(response.statusCode).toBe(409);
+    expect(response.json()).toMatchObject({ error, message: expect.stringContaining(because) });
+  };
+
   it('refuses to chart without the patient’s signature of the current consent, then charts once signed', async () => {
     const { fixture } = get();
     const session = await plannedSession(fixture.patient);
 
-    const noText = await chart(practitioner, session.id);
-    expect(noText.statusCode).toBe(409);
-    expect(noText.json()).toMatchObject({
-      error: 'consent_missing',
-      message: expect.stringContaining('no mesotherapy consent text is published'),
-    });
+    await expectRefused(session.id, 'consent_missing', 'no mesotherapy consent text is published');
 
     await publishConsent('Consent, version one.');
-    const unsigned = await chart(practitioner, session.id);
-    expect(unsigned.statusCode).toBe(409);
-    expect(unsigned.json()).toMatchObject({
-      error: 'consent_missing',
-      message: expect.stringContaining('has not signed the mesotherapy consent (version 1)'),
-    });
+    await expectRefused(session.id, 'consent_missing', 'has not signed the mesotherapy consent (version 1)');
 
     await signCurrent(fixture.patient);
     await publishConsent('Consent, version two.');
-    const outdated = await chart(practitioner, session.id);
-    expect(outdated.statusCode).toBe(409);
-    expect(outdated.json()).toMatchObject({
-      error: 'consent_outdated',
-      message: expect.stringContaining('signed version 1 of the mesotherapy consent, but version 2 is current'),
-    });
+    await expectRefused(
+      session.id,
+      'consent_outdated',
+      'signed version 1 of the mesotherapy consent, but version 2 is current',
+    );
     await expectUncharted(session.id);
 
     await signCurrent(fixture.patient);

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest';
-import { forEachApp } from '../../../test-support/test-app.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 
 forEachApp('clinic and location routes', (get) => {
+  /** Asks to add a location to the fixture clinic. */
+  const addLocation = (client: TestClient, payload: object) =>
+    client.inject({ method: 'POST', url: `/api/clinics/${get().fixture.clinic.id}/locations`, payload });
+
   it("lets admins manage their own clinic's name and locations", async () => {
     const { fixture } = get();
     const admin = await get().signIn('admin');
@@ -18,11 +22,7 @@ forEachApp('clinic and location routes', (get) => {
       'Renamed clinic',
     );
 
-    const room = await admin.inject({
-      method: 'POST',
-      url: `/api/clinics/${fixture.clinic.id}/locations`,
-      payload: { name: 'Room 2' },
-    });
+    const room = await addLocation(admin, { name: 'Room 2' });
     expect(room.statusCode).toBe(201);
     expect(room.json()).toMatchObject({ name: 'Room 2', address: null });
     const moved = await admin.inject({
@@ -37,26 +37,13 @@ forEachApp('clinic and location routes', (get) => {
       .json()
       .locations.map((l: { name: string }) => l.name);
     expect(names).toEqual(['Main room', 'Room 2']);
-    expect(
-      (
-        await reception.inject({
-          method: 'POST',
-          url: `/api/clinics/${fixture.clinic.id}/locations`,
-          payload: { name: 'X' },
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await addLocation(reception, { name: 'X' })).statusCode).toBe(403);
     expect((await reception.inject({ method: 'GET', url: '/api/clinics' })).statusCode).toBe(403);
   });
 
   it('keeps time zones and rooms of locations', async () => {
-    const { fixture } = get();
     const admin = await get().signIn('admin');
-    const created = await admin.inject({
-      method: 'POST',
-      url: `/api/clinics/${fixture.clinic.id}/locations`,
-      payload: { name: 'Istanbul', timeZone: 'Europe/Istanbul' },
-    });
+    const created = await addLocation(admin, { name: 'Istanbul', timeZone: 'Europe/Istanbul' });
     expect(created.json().timeZone).toBe('Europe/Istanbul');
     expect(
       (
@@ -123,14 +110,6 @@ forEachApp('clinic and location routes', (get) => {
         })
       ).statusCode,
     ).toBe(404);
-    expect(
-      (
-        await outsider.inject({
-          method: 'POST',
-          url: `/api/clinics/${fixture.clinic.id}/locations`,
-          payload: { name: 'Mine' },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await addLocation(outsider, { name: 'Mine' })).statusCode).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams, optionalText, text, timeZone } from '../../validation/fields.js';
 import { clinicView, locationView, roomView } from '../../views.js';
 import { messageTemplateRoutes } from './message-template-routes.js';
+import { found } from '../../../services/found.js';
 
 /**
  * Each user belongs to one clinic and manages only that one: clinics themselves are created at
@@ -42,9 +43,7 @@ export async function clinicRoutes(app: App): Promise<void> {
     },
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
-      const clinic = await app.repos.clinics.findById(request.params.id);
-      if (!clinic) throw notFound('clinic');
-      return clinic;
+      return found(await app.repos.clinics.findById(request.params.id), 'clinic');
     },
   );
 
@@ -62,9 +61,7 @@ export async function clinicRoutes(app: App): Promise<void> {
     },
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
-      const clinic = await app.repos.clinics.update(request.params.id, request.body);
-      if (!clinic) throw notFound('clinic');
-      return clinic;
+      return found(await app.repos.clinics.update(request.params.id, request.body), 'clinic');
     },
   );
 
@@ -121,12 +118,9 @@ export async function clinicRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const location = await app.repos.clinics.findLocation(request.params.id);
-      if (!location) throw notFound('location');
+      const location = found(await app.repos.clinics.findLocation(request.params.id), 'location');
       ownClinic(requireAuth(request).user.clinicId, location.clinicId);
-      const updated = await app.repos.clinics.updateLocation(location.id, request.body);
-      if (!updated) throw notFound('location');
-      return updated;
+      return found(await app.repos.clinics.updateLocation(location.id, request.body), 'location');
     },
   );
 
@@ -194,12 +188,9 @@ export async function clinicRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const room = await app.repos.availability.findRoom(request.params.id);
-      if (!room) throw notFound('room');
+      const room = found(await app.repos.availability.findRoom(request.params.id), 'room');
       await locationOfRecord(app.repos, requireAuth(request).user, room, 'room');
-      const updated = await app.repos.availability.updateRoom(room.id, request.body);
-      if (!updated) throw notFound('room');
-      return updated;
+      return found(await app.repos.availability.updateRoom(room.id, request.body), 'room');
     },
   );
 

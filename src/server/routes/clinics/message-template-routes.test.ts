@@ -2,15 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { defaultTemplates } from '../../../core/messages/default-templates.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, proposal } from '../../../test-support/scheduling-test-setup.js';
-import { useSchedulingRoutes } from '../scheduling/test-support/scheduling-routes-setup.js';
-
-interface Listed {
-  kind: string;
-  status: string;
-  dueAt: string;
-  subject: string;
-  body: string;
-}
+import { listMessages, useSchedulingRoutes } from '../scheduling/test-support/scheduling-routes-setup.js';
 
 interface Template {
   kind: string;
@@ -32,8 +24,7 @@ forEachApp('message templates and timing', (get) => {
     client.inject({ method: 'PUT', url: templateUrl(kind, language), payload });
   const preview = (payload: object, client = admin) =>
     client.inject({ method: 'POST', url: clinicUrl('/message-preview'), payload });
-  const messagesOf = async (sessionId: string): Promise<Listed[]> =>
-    (await admin.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json().messages;
+  const messagesOf = (sessionId: string) => listMessages(admin, sessionId);
   const templates = async (): Promise<Template[]> =>
     (await admin.inject({ method: 'GET', url: clinicUrl('/message-templates') })).json().templates;
   const sessionMessage = async (kind: string) => {

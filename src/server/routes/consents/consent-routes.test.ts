@@ -1,17 +1,11 @@
-import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { expect, it } from 'vitest';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { signedInClients } from '../../../test-support/signed-in-clients.js';
 import { signatureImage } from '../../../test-support/sample-signature.js';
 import { clinicAudit } from '../../../test-support/audited-records.js';
 
 forEachApp('consent routes', (get) => {
-  let admin: TestClient;
-  let practitioner: TestClient;
-  let reception: TestClient;
-  let patient: TestClient;
-
-  beforeAll(async () => {
-    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
-  });
+  const clients = signedInClients(get);
 
   const publish = (client: TestClient, procedure: string, text: string) =>
     client.inject({ method: 'POST', url: `/api/consent-texts/${procedure}/versions`, payload: { text } });
@@ -20,6 +14,7 @@ forEachApp('consent routes', (get) => {
     client.inject({ method: 'POST', url: consentsUrl(patientId), payload: body, headers });
 
   it('publishes versions of a procedure’s text: the newest is current, earlier ones are kept unchanged', async () => {
+    const { admin, practitioner, reception, patient } = clients();
     const v1 = await publish(admin, 'mesotherapy', 'I agree to mesotherapy, version one.');
     expect(v1.statusCode).toBe(201);
     expect(v1.json()).toMatchObject({
@@ -51,6 +46,7 @@ forEachApp('consent routes', (get) => {
   });
 
   it('lets only admins publish, and refuses bad procedure codes and empty texts', async () => {
+    const { admin, practitioner, reception, patient } = clients();
     for (const client of [practitioner, reception, patient])
       expect((await publish(client, 'mesotherapy', 'mine')).statusCode).toBe(403);
     expect((await get().app.inject({ method: 'GET', url: '/api/consent-texts/mesotherapy' })).statusCode).toBe(401);
@@ -65,6 +61,7 @@ forEachApp('consent routes', (get) => {
   });
 
   it('records a patient’s own signature through the portal with server time, user agent and signer', async () => {
+    const { patient } = clients();
     const { fixture } = get();
     const current = (await patient.inject({ method: 'GET', url: '/api/consent-texts/mesotherapy' })).json();
     const before = new Date().toISOString();
@@ -96,6 +93,7 @@ forEachApp('consent routes', (get) => {
   });
 
   it('lets practitioners record signatures, but not reception, and patients only for themselves', async () => {
+    const { admin, practitioner, reception, patient } = clients();
     const { fixture } = get();
     const current = (await admin.inject({ method: 'GET', url: '/api/consent-texts/mesotherapy' })).json();
     const body = { consentTextId: current.id, typedName: 'Otto Other', signatureImage };
@@ -110,6 +108,7 @@ forEachApp('consent routes', (get) => {
   });
 
   it('refuses outdated or foreign text versions and bad images, storing nothing', async () => {
+    const { admin, patient } = clients();
     const { fixture } = get();
     const listOwn = async () =>
       (await patient.inject({ method: 'GET', url: consentsUrl(fixture.patient.id) })).json().signatures;
@@ -171,6 +170,7 @@ forEachApp('consent routes', (get) => {
   });
 
   it('lists a patient’s signatures for clinicians and the patient, not reception or other patients', async () => {
+    const { admin, practitioner, reception, patient } = clients();
     const { fixture } = get();
     const own = await patient.inject({ method: 'GET', url: consentsUrl(fixture.patient.id) });
     expect(own.statusCode).toBe(200);

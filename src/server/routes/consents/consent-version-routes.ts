@@ -5,6 +5,7 @@ import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { consentTextView } from './consent-schemas.js';
+import { ofOwnClinic } from '../../../services/access/clinic-record.js';
 
 const versionView = consentTextView.extend({
   signatures: z.number().int().describe('how many signatures were given on this version'),
@@ -65,8 +66,7 @@ export async function consentVersionRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {
-        const text = await tx.consent.findText(request.params.id);
-        if (!text || text.clinicId !== user.clinicId) throw notFound('consent text');
+        const text = ofOwnClinic(await tx.consent.findText(request.params.id), user, 'consent text');
         const deletion = await tx.consent.deleteUnsignedText(text.id);
         if (deletion.outcome === 'missing') throw notFound('consent text');
         if (deletion.outcome === 'signed')

@@ -11,7 +11,9 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
 import { courseView } from '../../views.js';
-import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { readOf } from '../../../services/audit-reads.js';
+import { found } from '../../../services/found.js';
+import { auditedPatientRecords } from '../patients/patient-records.js';
 
 const newCourseBody = z.object({ assessmentId: id });
 const coursePatchBody = z.object({
@@ -75,12 +77,11 @@ export async function courseRoutes(app: App): Promise<void> {
         response: { 200: z.object({ courses: z.array(courseView) }) },
       },
     },
-    async (request) => {
-      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
-      const courses = await app.repos.courses.listByPatient(patient.id);
-      await request.audit(readsOf('course', courses, patient.id));
-      return { courses };
-    },
+    async (request) => ({
+      courses: await auditedPatientRecords(app.repos, request, request.params.id, 'course', (patientId) =>
+        app.repos.courses.listByPatient(patientId),
+      ),
+    }),
   );
 
   app.get(
@@ -117,8 +118,7 @@ export async function courseRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {
         const course = await loadAccessibleCourse(tx, user, request.params.id);
-        const updated = await tx.courses.setStatus(course.id, request.body.status);
-        if (!updated) throw notFound('course');
+        const updated = found(await tx.courses.setStatus(course.id, request.body.status), 'course');
         await request.audit(
           { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
           tx,

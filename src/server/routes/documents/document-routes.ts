@@ -5,13 +5,16 @@ import { aftercareDocument, type MadeDocument } from '../../../services/document
 import { consentDocument } from '../../../services/documents/consent-document.js';
 import { DocumentUnavailableError } from '../../../services/documents/document-unavailable.js';
 import { summaryDocument } from '../../../services/documents/summary-document.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { allow, anyRole, type Access } from '../../plugins/access-control.js';
+import type { UserRecord } from '../../../core/records/index.js';
+import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import { loadAccessibleSignature } from '../../../services/access/consent-signature-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { documentQuery } from './document-schemas.js';
+import type { DocumentLanguage } from '../../../services/documents/document-language.js';
 import { fileResponse, sendFile } from './file-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 
@@ -30,86 +33,88 @@ function sendPdf(reply: FastifyReply, name: string, pdf: Buffer): FastifyReply {
   return sendFile(reply, { contentType: 'application/pdf', name, disposition: 'inline' }).send(pdf);
 }
 
-export async function documentRoutes(app: App): Promise<void> {
-  const tags = ['documents'];
-  const pdf = (description: string) => ({
-    200: fileResponse('application/pdf', description),
-    400: errorResponse,
-    404: errorResponse,
-    409: errorResponse,
-  });
+/** One PDF of one record: who may ask, how the record is loaded and checked, how the PDF is made. */
+interface PdfRoute<R extends { id: string }> {
+  url: string;
+  config: { access: Access };
+  summary: string;
+  description?: string;
+  file: string;
+  load: (repos: Repositories, user: UserRecord, id: string) => Promise<R>;
+  make: (record: R, locale: DocumentLanguage, user: UserRecord) => Promise<MadeDocument>;
+  /** What the audit log calls the document read, and the file name's first word. */
+  audited: string;
+  fileName: string;
+}
 
+/** Loads the record (404 if the user may not see it), makes the PDF (409 if it cannot be made), audits the read, sends it. */
+function pdfRoute<R extends { id: string; patientId: string }>(app: App, route: PdfRoute<R>): void {
+  const { summary, description, file } = route;
   app.get(
-    '/api/sessions/:id/aftercare.pdf',
+    route.url,
     {
-      // Reception hands the sheet out at the desk: it holds the plan's aftercare, not clinical notes.
-      config: allow(...anyRole),
+      config: route.config,
       // No HEAD twin: it would read (and audit) everything to send nothing.
       exposeHeadRoute: false,
       schema: {
-        summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until',
-        tags,
+        summary,
+        ...(description === undefined ? {} : { description }),
+        tags: ['documents'],
         params: idParams,
         querystring: documentQuery,
-        response: pdf('Aftercare sheet (PDF)'),
+        response: {
+          200: fileResponse('application/pdf', file),
+          400: errorResponse,
+          404: errorResponse,
+          409: errorResponse,
+        },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const session = await loadAccessibleSession(app.repos, user, request.params.id);
-      const document = await made(() => aftercareDocument(app.repos, session, request.query.locale, app.knowledgeBase));
-      await request.audit(readOf('aftercare_sheet', session));
-      return sendPdf(reply, `aftercare-${session.id}.pdf`, document.pdf);
+      const record = await route.load(app.repos, user, request.params.id);
+      const document = await made(() => route.make(record, request.query.locale, user));
+      await request.audit(readOf(route.audited, record));
+      return sendPdf(reply, `${route.fileName}-${record.id}.pdf`, document.pdf);
     },
   );
+}
 
-  app.get(
-    '/api/consent-signatures/:id/consent.pdf',
-    {
-      // As for the signatures themselves: reception handles no consent.
-      config: allow('admin', 'practitioner', 'patient'),
-      exposeHeadRoute: false,
-      schema: {
-        summary: 'A signed consent form: the text version as signed, the signature and when',
-        tags,
-        params: idParams,
-        querystring: documentQuery,
-        response: pdf('Signed consent form (PDF)'),
-      },
-    },
-    async (request, reply) => {
-      const { user } = requireAuth(request);
-      const signature = await loadAccessibleSignature(app.repos, user, request.params.id);
-      const document = await made(() => consentDocument(app.repos, signature, request.query.locale));
-      await request.audit(readOf('consent_form', signature));
-      return sendPdf(reply, `consent-${signature.id}.pdf`, document.pdf);
-    },
-  );
+export async function documentRoutes(app: App): Promise<void> {
+  pdfRoute(app, {
+    url: '/api/sessions/:id/aftercare.pdf',
+    // Reception hands the sheet out at the desk: it holds the plan's aftercare, not clinical notes.
+    config: allow(...anyRole),
+    summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until',
+    file: 'Aftercare sheet (PDF)',
+    load: loadAccessibleSession,
+    make: (session, locale) => aftercareDocument(app.repos, session, locale, app.knowledgeBase),
+    audited: 'aftercare_sheet',
+    fileName: 'aftercare',
+  });
 
-  app.get(
-    '/api/courses/:id/summary.pdf',
-    {
-      config: allow('admin', 'practitioner', 'patient'),
-      exposeHeadRoute: false,
-      schema: {
-        summary: 'A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes',
-        description: "The patient's own copy leaves out the clinicians' notes: chart addenda and outcome notes.",
-        tags,
-        params: idParams,
-        querystring: documentQuery,
-        response: pdf('Treatment summary (PDF)'),
-      },
-    },
-    async (request, reply) => {
-      const { user } = requireAuth(request);
-      const course = await loadAccessibleCourse(app.repos, user, request.params.id);
-      const document = await made(() =>
-        summaryDocument(app.repos, course, request.query.locale, app.knowledgeBase, {
-          forPatient: user.role === 'patient',
-        }),
-      );
-      await request.audit(readOf('treatment_summary', course));
-      return sendPdf(reply, `summary-${course.id}.pdf`, document.pdf);
-    },
-  );
+  pdfRoute(app, {
+    url: '/api/consent-signatures/:id/consent.pdf',
+    // As for the signatures themselves: reception handles no consent.
+    config: allow('admin', 'practitioner', 'patient'),
+    summary: 'A signed consent form: the text version as signed, the signature and when',
+    file: 'Signed consent form (PDF)',
+    load: loadAccessibleSignature,
+    make: (signature, locale) => consentDocument(app.repos, signature, locale),
+    audited: 'consent_form',
+    fileName: 'consent',
+  });
+
+  pdfRoute(app, {
+    url: '/api/courses/:id/summary.pdf',
+    config: allow('admin', 'practitioner', 'patient'),
+    summary: 'A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes',
+    description: "The patient's own copy leaves out the clinicians' notes: chart addenda and outcome notes.",
+    file: 'Treatment summary (PDF)',
+    load: loadAccessibleCourse,
+    make: (course, locale, user) =>
+      summaryDocument(app.repos, course, locale, app.knowledgeBase, { forPatient: user.role === 'patient' }),
+    audited: 'treatment_summary',
+    fileName: 'summary',
+  });
 }

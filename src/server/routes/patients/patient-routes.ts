@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
-import { conflict, notFound } from '../../http-errors.js';
+import { conflict } from '../../http-errors.js';
 import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
@@ -9,6 +9,7 @@ import { assertBirthDate } from '../../validation/birth-date.js';
 import { patientView } from '../../views.js';
 import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
+import { found } from '../../../services/found.js';
 
 export async function patientRoutes(app: App): Promise<void> {
   const tags = ['patients'];
@@ -91,8 +92,7 @@ export async function patientRoutes(app: App): Promise<void> {
       if (request.body.birthDate !== undefined) assertBirthDate('birthDate', request.body.birthDate, app.now());
       return app.repos.transaction(async (tx) => {
         await loadAccessiblePatient(tx, user, request.params.id);
-        const updated = await tx.patients.update(request.params.id, request.body);
-        if (!updated) throw notFound('patient');
+        const updated = found(await tx.patients.update(request.params.id, request.body), 'patient');
         await request.audit({ action: 'update', entity: 'patient', entityId: updated.id, patientId: updated.id }, tx);
         return updated;
       });

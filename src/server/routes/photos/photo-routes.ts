@@ -14,9 +14,10 @@ import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
 import { parseFormFields } from '../../uploads/receive-images.js';
 import { deleteWithImage, imagePath } from '../../uploads/stored-images.js';
-import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { readOf } from '../../../services/audit-reads.js';
 import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
 import { photoFor, photoView } from './photo-view.js';
+import { auditedPatientRecords } from '../patients/patient-records.js';
 
 const photoFields = z.object({
   kind: z.enum(photoKinds, { error: `must be one of: ${photoKinds.join(', ')}` }),
@@ -105,10 +106,9 @@ export async function photoRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const { user } = requireAuth(request);
-      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
-      const photos = await app.repos.photos.listByPatient(patient.id);
-      await request.audit(readsOf('photo', photos, patient.id));
+      const photos = await auditedPatientRecords(app.repos, request, request.params.id, 'photo', (patientId) =>
+        app.repos.photos.listByPatient(patientId),
+      );
       return { photos: photos.map(photoFor) };
     },
   );

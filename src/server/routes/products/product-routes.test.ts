@@ -1,17 +1,11 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../core/dates/iso-date.js';
 import { createTheirProduct } from '../../../test-support/stored-records.js';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { signedInClients } from '../../../test-support/signed-in-clients.js';
 
 forEachApp('product and lot routes', (get) => {
-  let admin: TestClient;
-  let practitioner: TestClient;
-  let reception: TestClient;
-  let patient: TestClient;
-
-  beforeAll(async () => {
-    ({ admin, practitioner, reception, patient } = await signInRoles(get()));
-  });
+  const clients = signedInClients(get);
 
   const createProduct = (client: TestClient, payload: unknown) =>
     client.inject({ method: 'POST', url: '/api/products', payload: payload as object });
@@ -20,6 +14,7 @@ forEachApp('product and lot routes', (get) => {
     client.inject({ method: 'POST', url: `/api/products/${productId}/lots`, payload: { quantityMl: 5, ...payload } });
 
   it('stores ingredients as knowledge-base ids, whether given as ids, names or aliases', async () => {
+    const { admin, practitioner } = clients();
     const response = await createProduct(practitioner, {
       name: 'Hair cocktail',
       manufacturer: 'Meso Labs',
@@ -38,6 +33,7 @@ forEachApp('product and lot routes', (get) => {
   });
 
   it('refuses unknown ingredients, naming each, and other bad input', async () => {
+    const { practitioner } = clients();
     const unknown = await createProduct(practitioner, {
       name: 'Mystery',
       ingredients: ['zinc', 'unicorn dust', 'snake oil'],
@@ -60,6 +56,7 @@ forEachApp('product and lot routes', (get) => {
   });
 
   it('keeps the catalogue to clinicians', async () => {
+    const { reception, patient } = clients();
     for (const client of [reception, patient]) {
       expect((await createProduct(client, { name: 'Nope', ingredients: ['zinc'] })).statusCode).toBe(403);
       expect((await client.inject({ method: 'GET', url: '/api/products' })).statusCode).toBe(403);
@@ -72,6 +69,7 @@ forEachApp('product and lot routes', (get) => {
     addDays(addMonths(get().app.now().toISOString().slice(0, 10), months), days);
 
   it('adds lots with expiry dates, one lot number per product', async () => {
+    const { admin, practitioner, reception } = clients();
     const product = (
       await createProduct(practitioner, { name: 'Lipo mix', ingredients: ['phosphatidylcholine'] })
     ).json();
@@ -126,6 +124,7 @@ forEachApp('product and lot routes', (get) => {
   });
 
   it('hides other clinics’ products and lots', async () => {
+    const { admin, practitioner, reception } = clients();
     const other = await get().createOtherClinic();
     const { product: theirs, lot: theirLot } = await createTheirProduct(get().repos, other.clinic.id);
     expect((await practitioner.inject({ method: 'GET', url: `/api/products/${theirs.id}` })).statusCode).toBe(404);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { conflict, notFound } from '../../http-errors.js';
+import { conflict } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
@@ -17,6 +17,7 @@ import {
 } from './product-schemas.js';
 import { productShown, productWithLots } from './product-view.js';
 import { resolveIngredients } from './resolve-ingredients.js';
+import { found } from '../../../services/found.js';
 
 /** The product catalogue: what practitioners pick from when charting. Not patient data, so not audited on read. */
 export async function productRoutes(app: App): Promise<void> {
@@ -103,10 +104,9 @@ export async function productRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const product = await app.repos.transaction(async (tx) => {
-        const found = await loadClinicProduct(tx, user, request.params.id);
-        const changed = await tx.products.setLowStockThreshold(found.id, request.body.lowStockMl);
-        if (!changed) throw notFound('product');
-        await request.audit({ action: 'update', entity: 'product', entityId: found.id, patientId: null }, tx);
+        const current = await loadClinicProduct(tx, user, request.params.id);
+        const changed = found(await tx.products.setLowStockThreshold(current.id, request.body.lowStockMl), 'product');
+        await request.audit({ action: 'update', entity: 'product', entityId: current.id, patientId: null }, tx);
         return changed;
       });
       return productShown(app.repos, product, app.knowledgeBase, new Date());

@@ -1,13 +1,12 @@
-import { beforeAll, expect, it } from 'vitest';
-import type { CourseRecord } from '../../../core/records/index.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { expect, it } from 'vitest';
+import { sharedFixture } from '../../../test-support/shared-fixture.js';
+import { forEachApp } from '../../../test-support/test-app.js';
 import {
   asBooking,
   copyCourse,
   prepareLocation,
   proposal,
   startCourse,
-  type SchedulingClinic,
 } from '../../../test-support/scheduling-test-setup.js';
 
 const requests = 200;
@@ -19,14 +18,11 @@ const requests = 200;
  * have to stop the rest.
  */
 forEachApp('booking under concurrency', (get) => {
-  let reception: TestClient;
-  let clinic: SchedulingClinic;
-  let course: CourseRecord;
-
-  beforeAll(async () => {
-    reception = await get().signIn('reception');
-    clinic = await prepareLocation(get(), { roomNames: ['Room 1'] });
-    course = await startCourse(get(), await get().signIn('practitioner'));
+  const shared = sharedFixture(async () => {
+    const reception = await get().signIn('reception');
+    const clinic = await prepareLocation(get(), { roomNames: ['Room 1'] });
+    const course = await startCourse(get(), await get().signIn('practitioner'));
+    return { reception, clinic, course };
   });
 
   const practitionerSessionsAt = async (start: string) => {
@@ -39,6 +35,7 @@ forEachApp('booking under concurrency', (get) => {
   };
 
   it(`${requests} simultaneous whole-course bookings of the same slots: exactly one succeeds`, async () => {
+    const { reception, clinic, course } = shared();
     const sessions = asBooking(
       await proposal(reception, course.id, { locationId: clinic.location.id, earliestStart: '2031-01-06' }),
     );
@@ -74,6 +71,7 @@ forEachApp('booking under concurrency', (get) => {
   });
 
   it(`${requests} simultaneous single-session bookings of the same practitioner and slot: exactly one succeeds`, async () => {
+    const { reception, course } = shared();
     const scheduledAt = '2031-03-03T09:00:00.000Z';
     const courses = await Promise.all(Array.from({ length: requests }, () => copyCourse(get(), course)));
     const practitionerId = get().fixture.users.practitioner.id;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
 import { assertDateInWindow, assertInOrder, describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { courseView, patientView } from '../../views.js';
-import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { readOf } from '../../../services/audit-reads.js';
+import { auditedPatientRecords } from '../patients/patient-records.js';
 
 const recallView = z.object({
   id: z.string(),
@@ -79,12 +79,11 @@ export async function recallRoutes(app: App): Promise<void> {
         response: { 200: z.object({ recalls: z.array(recallView) }), 404: errorResponse },
       },
     },
-    async (request) => {
-      const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
-      const recalls = await app.repos.courses.listMaintenanceRecalls(patient.id);
-      await request.audit(readsOf('maintenance_recall', recalls, patient.id));
-      return { recalls };
-    },
+    async (request) => ({
+      recalls: await auditedPatientRecords(app.repos, request, request.params.id, 'maintenance_recall', (patientId) =>
+        app.repos.courses.listMaintenanceRecalls(patientId),
+      ),
+    }),
   );
 
   app.get(

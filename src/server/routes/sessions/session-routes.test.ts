@@ -1,15 +1,12 @@
-import { beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { sharedFixture } from '../../../test-support/shared-fixture.js';
 import { healthyIntake } from '../../../test-support/intake-examples.js';
 import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 
 forEachApp('session routes', (get) => {
-  let practitioner: TestClient;
-  let reception: TestClient;
-  let courseId: string;
-
-  beforeAll(async () => {
-    practitioner = await get().signIn('practitioner');
-    reception = await get().signIn('reception');
+  const shared = sharedFixture(async () => {
+    const practitioner = await get().signIn('practitioner');
+    const reception = await get().signIn('reception');
     const patientUrl = `/api/patients/${get().fixture.patient.id}`;
     // Every screening question answered, nothing against treatment: the treatment gate lets a past session be marked done.
     const intake = healthyIntake('1990-04-12');
@@ -17,19 +14,21 @@ forEachApp('session routes', (get) => {
     const { assessment } = (
       await practitioner.inject({ method: 'POST', url: `${patientUrl}/intakes`, payload })
     ).json();
-    courseId = (
+    const courseId = (
       await practitioner.inject({
         method: 'POST',
         url: `${patientUrl}/courses`,
         payload: { assessmentId: assessment.id },
       })
     ).json().id;
+    return { practitioner, reception, courseId };
   });
 
   const book = (client: TestClient, payload: object) =>
-    client.inject({ method: 'POST', url: `/api/courses/${courseId}/sessions`, payload });
+    client.inject({ method: 'POST', url: `/api/courses/${shared().courseId}/sessions`, payload });
 
   it('books sessions (reception too) and lists them in schedule order', async () => {
+    const { practitioner, reception, courseId } = shared();
     const { fixture } = get();
     const later = await book(reception, {
       scheduledAt: '2026-12-08T10:00:00+01:00',
@@ -57,6 +56,7 @@ forEachApp('session routes', (get) => {
   });
 
   it("shows the clinic's schedule with contact details", async () => {
+    const { practitioner, reception } = shared();
     const { fixture } = get();
     const response = await reception.inject({
       method: 'GET',
@@ -83,6 +83,7 @@ forEachApp('session routes', (get) => {
   });
 
   it('refuses bookings with unknown staff or rooms, or in closed courses', async () => {
+    const { reception } = shared();
     const bad = await book(reception, {
       scheduledAt: '2026-12-01T09:00:00Z',
       practitionerId: get().fixture.users.reception.id,
@@ -101,6 +102,7 @@ forEachApp('session routes', (get) => {
   });
 
   it('books rooms of the session’s location only', async () => {
+    const { reception } = shared();
     const { repos, fixture } = get();
     const room = await repos.availability.createRoom({ locationId: fixture.location.id, name: 'Room 1' });
     const elsewhere = await repos.clinics.createLocation({ clinicId: fixture.clinic.id, name: 'Annex' });
@@ -130,6 +132,7 @@ forEachApp('session routes', (get) => {
   });
 
   it('reschedules and closes planned sessions; only clinicians mark them done', async () => {
+    const { practitioner, reception } = shared();
     const session = (await book(reception, { scheduledAt: '2027-01-05T09:00:00Z' })).json();
     const url = `/api/sessions/${session.id}`;
     const moved = await reception.inject({ method: 'PATCH', url, payload: { scheduledAt: '2027-01-06T09:00:00Z' } });
@@ -153,6 +156,7 @@ forEachApp('session routes', (get) => {
   });
 
   it('books nothing into a course that is no longer active', async () => {
+    const { practitioner, reception, courseId } = shared();
     await practitioner.inject({ method: 'PATCH', url: `/api/courses/${courseId}`, payload: { status: 'cancelled' } });
     const refused = await book(reception, { scheduledAt: '2027-02-01T09:00:00Z' });
     expect(refused.statusCode).toBe(409);

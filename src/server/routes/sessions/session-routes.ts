@@ -6,7 +6,7 @@ import type { App } from '../../app-types.js';
 import { loadAccessibleCourse, loadCourseWithPatient } from '../../../services/access/course-access.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { loadAccessibleSession, loadSessionForChange } from '../../../services/access/session-access.js';
-import { conflict, forbidden, invalidField, notFound } from '../../http-errors.js';
+import { conflict, forbidden, invalidField } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
@@ -21,6 +21,7 @@ import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { recordSessionsChange } from './record-sessions-change.js';
 import { sessionFor } from './session-view.js';
+import { found } from '../../../services/found.js';
 
 const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
 const duration = z
@@ -113,7 +114,7 @@ export async function sessionRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       assertWithinBookingWindow('scheduledAt', Date.parse(request.body.scheduledAt), app.now().getTime());
       const session = await app.repos.transaction(async (tx) => {
-        const { course, patient } = await loadCourseWithPatient(tx, user, request.params.id);
+        const { record: course, patient } = await loadCourseWithPatient(tx, user, request.params.id);
         if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
@@ -240,8 +241,7 @@ export async function sessionRoutes(app: App): Promise<void> {
           patch.status === 'done'
             ? await gateForDone(tx, app.knowledgeBase, { ...session, ...definedOnly(patch) }, override, new Date())
             : null;
-        const changed = await tx.treatmentSessions.update(session.id, patch);
-        if (!changed) throw notFound('session');
+        const changed = found(await tx.treatmentSessions.update(session.id, patch), 'session');
         await syncSlots(tx, changed);
         const stored =
           granted &&
@@ -262,7 +262,18 @@ export async function sessionRoutes(app: App): Promise<void> {
               ? [{ action: 'create' as const, entity: 'treatment_override', entityId: stored.id, patientId }]
               : []),
           ],
-          { patientId, sessions: [changed], rescreen: true },
+          {
+            patientId,
+            sessions: [changed],
+            rescreen: true,
+            // Only a change of when or where confirms the session anew (one of a course confirmed together too).
+            confirmation:
+              changed.scheduledAt !== session.scheduledAt ||
+              changed.locationId !== session.locationId ||
+              changed.durationMinutes !== session.durationMinutes
+                ? 'own'
+                : 'as-queued',
+          },
         );
         return { changed, stored };
       });

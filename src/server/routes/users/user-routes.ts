@@ -4,11 +4,13 @@ import { requireStrongPassword } from '../../../services/accounts/password-stren
 import { roles } from '../../../storage/database-schema.js';
 import type { UserRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { conflict, invalidField, notFound } from '../../http-errors.js';
+import { conflict, invalidField } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { email, errorResponse, id, idParams, password, text } from '../../validation/fields.js';
 import { roleEnum, userView } from '../../views.js';
+import { ofOwnClinic } from '../../../services/access/clinic-record.js';
+import { found } from '../../../services/found.js';
 
 const role = z.enum(roles, { error: `must be one of: ${roles.join(', ')}` });
 
@@ -138,9 +140,7 @@ export async function userRoutes(app: App): Promise<void> {
       schema: { summary: 'One user', tags, params: idParams, response: { 200: userView, 404: errorResponse } },
     },
     async (request) => {
-      const user = await app.repos.users.findById(request.params.id);
-      if (!user || user.clinicId !== requireAuth(request).user.clinicId) throw notFound('user');
-      return user;
+      return ofOwnClinic(await app.repos.users.findById(request.params.id), requireAuth(request).user, 'user');
     },
   );
 
@@ -161,8 +161,7 @@ export async function userRoutes(app: App): Promise<void> {
       const { user: admin } = requireAuth(request);
       const { password: plain, ...patch } = request.body;
       if (plain !== undefined) {
-        const target = await app.repos.users.findById(request.params.id);
-        if (!target || target.clinicId !== admin.clinicId) throw notFound('user');
+        const target = ofOwnClinic(await app.repos.users.findById(request.params.id), admin, 'user');
         requireStrongPassword('password', plain, [target.email, patch.displayName ?? target.displayName]);
       }
       if (
@@ -172,14 +171,15 @@ export async function userRoutes(app: App): Promise<void> {
         throw conflict('self_lockout', 'admins cannot deactivate or demote themselves');
       const passwordHash = plain === undefined ? undefined : await app.passwordHasher.hash(plain);
       return app.repos.transaction(async (tx) => {
-        const user = await tx.users.findById(request.params.id);
-        if (!user || user.clinicId !== admin.clinicId) throw notFound('user');
+        const user = ofOwnClinic(await tx.users.findById(request.params.id), admin, 'user');
         const becomesPatient = patch.role === 'patient' && user.role !== 'patient';
         const leavesPatient = patch.role !== undefined && patch.role !== 'patient' && user.role === 'patient';
         if (becomesPatient || leavesPatient)
           throw conflict('role_change', 'patient accounts and staff accounts cannot be converted into each other');
-        const updated = await tx.users.update(user.id, { ...patch, ...(passwordHash ? { passwordHash } : {}) });
-        if (!updated) throw notFound('user');
+        const updated = found(
+          await tx.users.update(user.id, { ...patch, ...(passwordHash ? { passwordHash } : {}) }),
+          'user',
+        );
         if (patch.active === false || passwordHash || patch.role !== undefined)
           await tx.authSessions.deleteForUser(user.id);
         // A calendar feed outlives sessions: it ends too, so that reactivating the account does not revive it.
@@ -205,8 +205,7 @@ export async function userRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const user = await app.repos.users.findById(request.params.id);
-      if (!user || user.clinicId !== requireAuth(request).user.clinicId) throw notFound('user');
+      const user = ofOwnClinic(await app.repos.users.findById(request.params.id), requireAuth(request).user, 'user');
       await app.repos.loginThrottles.clear({ scope: 'account', key: user.email });
       await request.audit({ action: 'delete', entity: 'login_lockout', entityId: user.id, patientId: null });
       return reply.code(204).send(null);

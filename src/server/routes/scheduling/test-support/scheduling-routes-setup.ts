@@ -11,6 +11,21 @@ export interface SchedulingRoutesSetup extends Record<Role, TestClient> {
   course: CourseRecord;
 }
 
+/** A session's message to the patient as the API lists it. */
+export interface ListedMessage {
+  id: string;
+  kind: string;
+  status: string;
+  dueAt: string;
+  subject: string;
+  body: string;
+}
+
+/** The messages planned (or sent, or cancelled) for a session, as `client` sees them. */
+export async function listMessages(client: TestClient, sessionId: string): Promise<ListedMessage[]> {
+  return (await client.inject({ method: 'GET', url: `/api/sessions/${sessionId}/messages` })).json().messages;
+}
+
 /**
  * Registers the set-up every scheduling route test starts from (a `beforeAll`) in the calling
  * block, and returns the requests those tests send, all at the fixture location.
