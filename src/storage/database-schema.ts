@@ -58,6 +58,24 @@ import type {
   MessageSettingsTable,
   MessageTemplatesTable,
 } from './schema/clinic-set-up-tables.js';
+import type {
+  ClinicBillingDetailsTable,
+  PricesTable,
+  QuotesTable,
+  QuoteLinesTable,
+  InvoicesTable,
+  InvoiceLinesTable,
+  CreditNotesTable,
+  CreditNoteLinesTable,
+  PaymentsTable,
+  MoneySequencesTable,
+} from './schema/money-tables.js';
+import type { OutcomeMeasuresTable } from './schema/outcome-measure-tables.js';
+import type {
+  SafetySignalsTable,
+  SafetySignalPatientsTable,
+  SafetySignalLotsTable,
+} from './schema/safety-signal-tables.js';
 
 export * from './schema/column-values.js';
 export type * from './schema/organisation-tables.js';
@@ -66,6 +84,9 @@ export type * from './schema/treatment-tables.js';
 export type * from './schema/follow-up-tables.js';
 export type * from './schema/operations-tables.js';
 export type * from './schema/clinic-set-up-tables.js';
+export type * from './schema/money-tables.js';
+export type * from './schema/outcome-measure-tables.js';
+export type * from './schema/safety-signal-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;
@@ -108,4 +129,18 @@ export interface Database {
   maintenance_recalls: MaintenanceRecallsTable;
   session_flags: SessionFlagsView;
   outbox_messages: OutboxMessagesTable;
+  outcome_measures: OutcomeMeasuresTable;
+  clinic_billing_details: ClinicBillingDetailsTable;
+  prices: PricesTable;
+  quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  credit_notes: CreditNotesTable;
+  credit_note_lines: CreditNoteLinesTable;
+  payments: PaymentsTable;
+  money_sequences: MoneySequencesTable;
+  safety_signals: SafetySignalsTable;
+  safety_signal_patients: SafetySignalPatientsTable;
+  safety_signal_lots: SafetySignalLotsTable;
 }

@@ -12,6 +12,7 @@ import { NotFoundPage } from './not-found-page';
 // Everything after the sign-in page loads on demand, so the first page stays small.
 const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
 const TodayPage = lazyPage(() => import('./schedule/today-page'), 'TodayPage');
+const DashboardPage = lazyPage(() => import('./dashboard/dashboard-page'), 'DashboardPage');
 const PatientSearchPage = lazyPage(() => import('./patients/patient-search-page'), 'PatientSearchPage');
 const NewPatientPage = lazyPage(() => import('./patients/new-patient-page'), 'NewPatientPage');
 const PatientPage = lazyPage(() => import('./patients/patient-page'), 'PatientPage');
@@ -21,8 +22,15 @@ const BookCoursePage = lazyPage(() => import('./courses/book-course-page'), 'Boo
 const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPage');
 const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage');
 const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage');
+const SafetySignalsPage = lazyPage(() => import('./safety-signals/safety-signals-page'), 'SafetySignalsPage');
 const RecallPage = lazyPage(() => import('./recall/recall-page'), 'RecallPage');
 const StockPage = lazyPage(() => import('./stock/stock-page'), 'StockPage');
+const CourseOutcomesPage = lazyPage(() => import('./outcomes/course-outcomes-page'), 'CourseOutcomesPage');
+const ClinicResultsPage = lazyPage(() => import('./outcomes/clinic-results-page'), 'ClinicResultsPage');
+const PricesPage = lazyPage(() => import('./money/prices-page'), 'PricesPage');
+const MoneyPage = lazyPage(() => import('./money/money-page'), 'MoneyPage');
+const NewQuotePage = lazyPage(() => import('./money/new-quote-page'), 'NewQuotePage');
+const InvoicePage = lazyPage(() => import('./money/invoice-page'), 'InvoicePage');
 const FlagsPage = lazyPage(() => import('./flags/flags-page'), 'FlagsPage');
 const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
 const ClinicSetupPage = lazyPage(() => import('./admin/clinic/clinic-setup-page'), 'ClinicSetupPage');
@@ -36,6 +44,7 @@ const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-
 const everyone: readonly Role[] = ['admin', 'practitioner', 'reception', 'patient'];
 const signers: readonly Role[] = ['admin', 'practitioner'];
 const patientOnly: readonly Role[] = ['patient'];
+const moneyDesk: readonly Role[] = ['admin', 'reception'];
 
 function only(roles: readonly Role[], page: ReactNode) {
   return <RequireAuth roles={roles}>{page}</RequireAuth>;
@@ -52,6 +61,7 @@ export function AppRoutes() {
         <Route path="/" element={<HomeRedirect />} />
         <Route element={only(everyone, <AppLayout />)}>
           <Route path="/today" element={only(staffRoles, <TodayPage />)} />
+          <Route path="/dashboard" element={only(['admin', 'reception'], <DashboardPage />)} />
           <Route path="/patients" element={only(staffRoles, <PatientSearchPage />)} />
           <Route path="/patients/new" element={only(staffRoles, <NewPatientPage />)} />
           <Route path="/patients/:id" element={only(staffRoles, <PatientPage />)} />
@@ -61,8 +71,15 @@ export function AppRoutes() {
           <Route path="/assessments/:id" element={only(clinicalRoles, <AssessmentPage />)} />
           <Route path="/sessions/:id/chart" element={only(clinicalRoles, <ChartPage />)} />
           <Route path="/side-effects" element={only(clinicalRoles, <AttentionPage />)} />
+          <Route path="/safety-signals" element={only(clinicalRoles, <SafetySignalsPage />)} />
           <Route path="/recall" element={only(clinicalRoles, <RecallPage />)} />
           <Route path="/stock" element={only(clinicalRoles, <StockPage />)} />
+          <Route path="/courses/:id/outcomes" element={only(clinicalRoles, <CourseOutcomesPage />)} />
+          <Route path="/outcomes" element={only(clinicalRoles, <ClinicResultsPage />)} />
+          <Route path="/money" element={only(moneyDesk, <MoneyPage />)} />
+          <Route path="/patients/:id/quotes/new" element={only(moneyDesk, <NewQuotePage />)} />
+          <Route path="/invoices/:id" element={only(moneyDesk, <InvoicePage />)} />
+          <Route path="/admin/prices" element={only(['admin'], <PricesPage />)} />
           <Route path="/flags" element={only(clinicalRoles, <FlagsPage />)} />
           <Route path="/audit" element={only(['admin'], <AuditPage />)} />
           <Route path="/admin/clinic" element={only(['admin'], <ClinicSetupPage />)} />

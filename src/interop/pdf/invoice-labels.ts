@@ -28,6 +28,8 @@ export interface InvoiceLabels {
   paid: string;
   credited: string;
   balance: string;
+  /** In place of the balance once more was paid than owed: the clinic owes the patient the difference. */
+  inCredit: string;
   /** Under a deposit invoice: what happens to the deposit. */
   depositNote: string;
 }
@@ -54,11 +56,13 @@ export const englishInvoiceLabels: InvoiceLabels = {
   paid: 'Paid',
   credited: 'Credited',
   balance: 'Balance due',
+  inCredit: 'In credit',
   depositNote: 'This deposit is deducted from the final invoice of the course.',
 };
 
+// The Turkish follows the web app's words: a deposit is a "kapora", a course a "kür", an overpaid balance "fazla ödenen".
 export const turkishInvoiceLabels: InvoiceLabels = {
-  titles: { invoice: 'Fatura', deposit: 'Ön ödeme faturası', credit_note: 'İade faturası' },
+  titles: { invoice: 'Fatura', deposit: 'Kapora faturası', credit_note: 'İade faturası' },
   number: 'Belge no',
   issueDate: 'Düzenleme tarihi',
   dueDate: 'Son ödeme tarihi',
@@ -79,7 +83,8 @@ export const turkishInvoiceLabels: InvoiceLabels = {
   paid: 'Ödenen',
   credited: 'İade edilen',
   balance: 'Kalan borç',
-  depositNote: 'Bu ön ödeme, tedavi kürünün son faturasından düşülür.',
+  inCredit: 'Fazla ödenen',
+  depositNote: 'Bu kapora, kürün son faturasından düşülür.',
 };
 
 /** Turkish for a `tr` locale (`tr`, `tr-TR`, `tr-CY`), English for any other. */

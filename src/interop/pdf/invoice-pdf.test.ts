@@ -258,6 +258,41 @@ describe('invoice PDF', () => {
     expect(text).not.toContain(englishInvoiceLabels.depositNote);
   });
 
+  it('prints an overpaid balance as an amount in credit, in English and in Turkish', async () => {
+    // Paid 124.00 more than the total: the clinic owes the patient, so no negative amount is "due".
+    const overpaid = (base: InvoiceDocument): InvoiceDocument => ({
+      ...base,
+      paidMinor: base.totals.totalMinor + 12_400,
+      balanceMinor: -12_400,
+    });
+    const english = await read(await invoicePdf(overpaid(englishInvoice), { createdAt }));
+    expect(english.lines).toContain('In credit €124.00');
+    expect(english.text).not.toContain('Balance due');
+    expect(english.text).not.toMatch(/[-−]€124\.00/);
+    const turkish = await read(await invoicePdf(overpaid(turkishInvoice), { createdAt }));
+    expect(turkish.lines).toContain('Fazla ödenen ₺124,00');
+    expect(turkish.text).not.toContain('Kalan borç');
+    expect(turkish.text).not.toMatch(/[-−]₺124,00/);
+    // Settled exactly, nothing is in credit: the balance line stays, at zero.
+    const settled = await read(
+      await invoicePdf(
+        { ...englishInvoice, paidMinor: englishInvoice.totals.totalMinor, balanceMinor: 0 },
+        { createdAt },
+      ),
+    );
+    expect(settled.lines).toContain('Balance due €0.00');
+    expect(settled.text).not.toContain('In credit');
+  });
+
+  it('calls a Turkish deposit invoice a "kapora" invoice, as the rest of mesodesk does', async () => {
+    const { text } = await read(await invoicePdf({ ...englishInvoice, locale: 'tr-TR' }, { createdAt }));
+    expect(text).toContain('Kapora faturası');
+    expect(text).toContain(turkishInvoiceLabels.depositNote);
+    expect(text.toLocaleLowerCase('tr')).not.toContain('ön ödeme');
+    for (const words of [turkishInvoiceLabels.titles.deposit, turkishInvoiceLabels.depositNote])
+      expect(words.toLocaleLowerCase('tr')).toContain('kapora');
+  });
+
   it('writes amounts with the currency’s own number of decimals', async () => {
     const yen = document({ ...englishBase, kind: 'invoice', currency: 'JPY', lines: [line('Session', 3, 15_000, 10)] });
     const { text, lines } = await read(await invoicePdf(yen, { createdAt }));

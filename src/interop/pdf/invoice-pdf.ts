@@ -143,7 +143,9 @@ function summary(doc: Pdf, invoice: InvoiceDocument, labels: InvoiceLabels, form
     doc.y += 6;
     totalLine(doc, labels.paid, format.amount(invoice.paidMinor));
     totalLine(doc, labels.credited, format.amount(invoice.creditedMinor));
-    totalLine(doc, labels.balance, format.amount(invoice.balanceMinor), true);
+    // Overpaid, the balance is what the clinic owes the patient: an amount in credit, not a negative debt.
+    if (invoice.balanceMinor < 0) totalLine(doc, labels.inCredit, format.amount(-invoice.balanceMinor), true);
+    else totalLine(doc, labels.balance, format.amount(invoice.balanceMinor), true);
   }
   doc.x = left;
   doc.y = Math.max(afterTaxes, doc.y) + 12;

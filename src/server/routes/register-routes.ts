@@ -20,8 +20,10 @@ import { lotRoutes } from './products/lot-routes.js';
 import { productRoutes } from './products/product-routes.js';
 import { stockRoutes } from './products/stock-routes.js';
 import { outcomeRoutes } from './outcomes/outcome-routes.js';
+import { outcomeMeasureRoutes } from './outcomes/outcome-measure-routes.js';
 import { photoRoutes } from './photos/photo-routes.js';
 import { sideEffectRoutes } from './side-effects/side-effect-routes.js';
+import { safetySignalRoutes } from './safety-signals/safety-signal-routes.js';
 import { documentRoutes } from './documents/document-routes.js';
 import { fhirRoutes } from './fhir/fhir-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
@@ -32,6 +34,11 @@ import { recallRoutes } from './scheduling/recall-routes.js';
 import { schedulingRoutes } from './scheduling/scheduling-routes.js';
 import { calendarRoutes } from './calendars/calendar-routes.js';
 import { calendarFeedRoutes } from './calendars/calendar-feed-routes.js';
+import { dashboardRoutes } from './dashboard/dashboard-routes.js';
+import { priceRoutes } from './money/price-routes.js';
+import { quoteRoutes } from './money/quote-routes.js';
+import { invoiceRoutes } from './money/invoice-routes.js';
+import { moneyReportRoutes } from './money/money-report-routes.js';
 
 /** Every route plugin. Each one declares its own access (plugins/access-control.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -56,7 +63,9 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(stockRoutes);
   await app.register(chartRoutes);
   await app.register(sideEffectRoutes);
+  await app.register(safetySignalRoutes);
   await app.register(outcomeRoutes);
+  await app.register(outcomeMeasureRoutes);
   await app.register(photoRoutes);
   await app.register(documentRoutes);
   await app.register(fhirRoutes);
@@ -67,4 +76,9 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(recallRoutes);
   await app.register(calendarRoutes);
   await app.register(calendarFeedRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(priceRoutes);
+  await app.register(quoteRoutes);
+  await app.register(invoiceRoutes);
+  await app.register(moneyReportRoutes);
 }

@@ -11,6 +11,7 @@ import { seedDemoSetup } from '../../storage/seed/seed-demo.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
 import { createOutboxWorker } from '../messaging/outbox-worker.js';
 import type { DemoContext } from './demo-context.js';
+import { scheduleDemoMoney } from './demo-money.js';
 import { demoPassphrase } from './demo-passwords.js';
 import { demoPatients } from './demo-patients.js';
 import { scheduleStory } from './demo-patient-story.js';
@@ -96,6 +97,7 @@ export async function createDemoClinic(db: Db, options: DemoClinicOptions): Prom
         portalPasswordHashes: hashes,
       };
       demoPatients.forEach((story, i) => scheduleStory(ctx, story, i));
+      scheduleDemoMoney(ctx, demoPatients, opened);
       // Messages went out as they fell due: what is still due after now waits in the outbox.
       const worker = createOutboxWorker({
         repos: tx,

@@ -28,6 +28,10 @@ import { patientRatingByMigration } from './0026-patient-rating-by.js';
 import { stockMigration } from './0027-stock.js';
 import { invitationsAndConsentLanguagesMigration } from './0028-invitations-and-consent-languages.js';
 import { clinicSetUpMigration } from './0029-clinic-set-up.js';
+import { moneyMigration } from './0030-money.js';
+import { outcomeMeasuresMigration } from './0031-outcome-measures.js';
+import { safetySignalsMigration } from './0032-safety-signals.js';
+import { dashboardIndexesMigration } from './0033-dashboard-indexes.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -64,4 +68,8 @@ export const migrations: Record<string, Migration> = {
   '0027-stock': stockMigration,
   '0028-invitations-and-consent-languages': invitationsAndConsentLanguagesMigration,
   '0029-clinic-set-up': clinicSetUpMigration,
+  '0030-money': moneyMigration,
+  '0031-outcome-measures': outcomeMeasuresMigration,
+  '0032-safety-signals': safetySignalsMigration,
+  '0033-dashboard-indexes': dashboardIndexesMigration,
 };

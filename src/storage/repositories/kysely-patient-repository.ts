@@ -47,7 +47,16 @@ async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> 
 }
 
 /** Tables whose rows would be orphaned (or whose history lost) if the patient went. */
-const dependentTables = ['intakes', 'assessments', 'courses', 'consent_signatures', 'photos', 'users'] as const;
+const dependentTables = [
+  'intakes',
+  'assessments',
+  'courses',
+  'consent_signatures',
+  'photos',
+  'users',
+  'quotes',
+  'invoices',
+] as const;
 
 export function kyselyPatientRepository({ db, now }: RepositoryContext): PatientRepository {
   return {

@@ -8,7 +8,9 @@ import type { ChartRepository } from './chart-repository.js';
 import type { ClinicRepository } from './clinic-repository.js';
 import type { ConsentRepository } from './consent-repository.js';
 import type { CourseRepository } from './course-repository.js';
+import type { DashboardRepository } from './dashboard-repository.js';
 import type { IntakeRepository } from './intake-repository.js';
+import type { InvoiceRepository } from './invoice-repository.js';
 import type { InvitationRepository } from './invitation-repository.js';
 import type { LoginThrottleRepository } from './login-throttle-repository.js';
 import { kyselyAssessmentRepository } from './kysely-assessment-repository.js';
@@ -20,26 +22,34 @@ import { kyselyChartRepository } from './kysely-chart-repository.js';
 import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
 import { kyselyCourseRepository } from './kysely-course-repository.js';
+import { kyselyDashboardRepository } from './kysely-dashboard-repository.js';
 import { kyselyIntakeRepository } from './kysely-intake-repository.js';
+import { kyselyInvoiceRepository } from './kysely-invoice-repository.js';
 import { kyselyInvitationRepository } from './kysely-invitation-repository.js';
 import { kyselyLoginThrottleRepository } from './kysely-login-throttle-repository.js';
 import { kyselyMessageTemplateRepository } from './kysely-message-template-repository.js';
+import { kyselyMoneyRepository } from './kysely-money-repository.js';
 import { kyselyOutboxRepository } from './kysely-outbox-repository.js';
 import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
+import { kyselyOutcomeMeasureRepository } from './kysely-outcome-measure-repository.js';
 import { kyselyPatientRepository } from './kysely-patient-repository.js';
 import { kyselyPhotoRepository } from './kysely-photo-repository.js';
 import { kyselyProductRepository } from './kysely-product-repository.js';
 import { kyselyScreeningRepository } from './kysely-screening-repository.js';
+import { kyselySafetySignalRepository } from './kysely-safety-signal-repository.js';
 import { kyselySideEffectRepository } from './kysely-side-effect-repository.js';
 import { kyselyTreatmentSessionRepository } from './kysely-treatment-session-repository.js';
 import { kyselyUserRepository } from './kysely-user-repository.js';
 import type { MessageTemplateRepository } from './message-template-repository.js';
+import type { MoneyRepository } from './money-repository.js';
 import type { OutboxRepository } from './outbox-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
+import type { OutcomeMeasureRepository } from './outcome-measure-repository.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PhotoRepository } from './photo-repository.js';
 import type { ProductRepository } from './product-repository.js';
 import type { ScreeningRepository } from './screening-repository.js';
+import type { SafetySignalRepository } from './safety-signal-repository.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
 import type { UserRepository } from './user-repository.js';
@@ -63,7 +73,11 @@ export interface Repositories {
   products: ProductRepository;
   charts: ChartRepository;
   sideEffects: SideEffectRepository;
+  /** Safety signals raised from side-effect reports (src/core/safety-signals) and what was done about them. */
+  safetySignals: SafetySignalRepository;
   outcomes: OutcomeRepository;
+  /** Standard outcome measures per course: baseline and after sessions (src/core/outcomes). */
+  outcomeMeasures: OutcomeMeasureRepository;
   photos: PhotoRepository;
   audit: AuditRepository;
   availability: AvailabilityRepository;
@@ -73,6 +87,12 @@ export interface Repositories {
   messageTemplates: MessageTemplateRepository;
   /** Re-screening of upcoming sessions (the flags and the knowledge-base version they were screened with). */
   screening: ScreeningRepository;
+  /** The dashboard's per-day and per-practitioner figures, counted by the database. */
+  dashboard: DashboardRepository;
+  /** The price list, quotes and the clinic's billing details. */
+  money: MoneyRepository;
+  /** Invoices, credit notes, payments and their gapless numbers. */
+  invoices: InvoiceRepository;
   /**
    * Runs `work` in one transaction: all of its writes happen, or none. Inside, use only the
    * repositories passed to `work` (on SQLite, the outer ones wait for the transaction and would
@@ -104,13 +124,18 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     products: kyselyProductRepository(context),
     charts: kyselyChartRepository(context),
     sideEffects: kyselySideEffectRepository(context),
+    safetySignals: kyselySafetySignalRepository(context),
     outcomes: kyselyOutcomeRepository(context),
+    outcomeMeasures: kyselyOutcomeMeasureRepository(context),
     photos: kyselyPhotoRepository(context),
     audit: kyselyAuditRepository(context),
     availability: kyselyAvailabilityRepository(context),
     outbox: kyselyOutboxRepository(context),
     messageTemplates: kyselyMessageTemplateRepository(context),
     screening: kyselyScreeningRepository(context),
+    dashboard: kyselyDashboardRepository(context),
+    money: kyselyMoneyRepository(context),
+    invoices: kyselyInvoiceRepository(context),
     transaction: (work) =>
       inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true))),
   };

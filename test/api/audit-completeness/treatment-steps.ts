@@ -154,6 +154,44 @@ export function treatmentSteps({ ids, id, paula }: FlowContext): Step[] {
           patientId: paula,
         })),
     },
+    // Standard outcome measures of the course: the practitioner's and the patient's GAIS after the session.
+    {
+      route: 'POST /api/courses/:id/outcome-measures',
+      as: 'practitioner',
+      url: () => `/api/courses/${id('course')}/outcome-measures`,
+      status: 201,
+      payload: () => ({ measure: 'gais', rater: 'practitioner', sessionId: id('pastSession'), value: 3 }),
+      expected: (b) => [{ action: 'create', entity: 'outcome_measure', entityId: b.id, patientId: paula }],
+    },
+    {
+      route: 'POST /api/courses/:id/outcome-measures',
+      as: 'admin',
+      url: () => `/api/courses/${id('course')}/outcome-measures`,
+      status: 200,
+      payload: () => ({ measure: 'gais', rater: 'practitioner', sessionId: id('pastSession'), value: 2 }),
+      expected: (b) => [{ action: 'update', entity: 'outcome_measure', entityId: b.id, patientId: paula }],
+    },
+    {
+      route: 'POST /api/courses/:id/outcome-measures',
+      as: 'patient',
+      url: () => `/api/courses/${id('course')}/outcome-measures`,
+      status: 201,
+      payload: () => ({ measure: 'gais', rater: 'patient', sessionId: id('pastSession'), value: 1 }),
+      expected: (b) => [{ action: 'create', entity: 'outcome_measure', entityId: b.id, patientId: paula }],
+    },
+    {
+      route: 'GET /api/courses/:id/outcome-measures',
+      as: 'patient',
+      url: () => `/api/courses/${id('course')}/outcome-measures`,
+      status: 200,
+      expected: (b) =>
+        b.values.map((v: { id: string }) => ({
+          action: 'read',
+          entity: 'outcome_measure',
+          entityId: v.id,
+          patientId: paula,
+        })),
+    },
     {
       route: 'POST /api/sessions/:id/side-effects',
       as: 'patient',

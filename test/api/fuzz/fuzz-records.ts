@@ -12,6 +12,8 @@ import { multipartPayload } from '../../../src/server/uploads/test-support/multi
 import { sampleImages } from '../../../src/server/uploads/test-support/sample-images.js';
 import type { ApiRoute, JsonSchema } from './api-routes.js';
 import { exampleFromSchema, type ExampleHint } from './example-body.js';
+import { createFuzzMoneyRecords } from './fuzz-money-records.js';
+import { answeredIntake, created, farDay } from './fuzz-record-helpers.js';
 
 /**
  * Real records of the fixture clinic for the fuzzer: path parameters name them, so that a request
@@ -27,36 +29,6 @@ export interface FuzzRecords {
    * route's turn comes, since the routes before it change records (a newer consent text, say).
    */
   baseBody(route: ApiRoute, role: Role): Promise<unknown>;
-}
-
-/** A healthy intake with the pregnancy and breastfeeding questions answered (no). */
-function answeredIntake(birthDate: string) {
-  const intake = healthyIntake(birthDate);
-  return { ...intake, patient: { ...intake.patient, pregnant: false, breastfeeding: false } };
-}
-
-/**
- * The day `offset` days after the first Monday of January four years on: far enough ahead that
- * nothing else of the fixture is booked then, inside the booking window (five years ahead) whatever
- * today is, and still winter time in Berlin (the location's zone) on the last day used (+63).
- */
-function farDay(offset: number): string {
-  const year = new Date().getUTCFullYear() + 4;
-  const january = new Date(Date.UTC(year, 0, 1));
-  const firstMonday = 1 + ((8 - january.getUTCDay()) % 7);
-  return new Date(Date.UTC(year, 0, firstMonday + offset)).toISOString().slice(0, 10);
-}
-
-async function created(
-  client: TestClient,
-  method: 'POST' | 'PUT',
-  url: string,
-  payload: object | ReturnType<typeof multipartPayload>,
-): Promise<{ id: string } & Record<string, unknown>> {
-  const options = 'headers' in payload && 'payload' in payload ? { method, url, ...payload } : { method, url, payload };
-  const response = await client.inject(options as Parameters<TestClient['inject']>[0]);
-  if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
-  return response.json();
 }
 
 export async function createFuzzRecords(test: TestApp, admin: TestClient): Promise<FuzzRecords> {
@@ -169,6 +141,28 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   );
   const otherAssessmentId = (otherIntake as unknown as { assessment: { id: string } }).assessment.id;
 
+  // A safety signal of the clinic, naming the patient and the lot, as detection stores one.
+  const lot = catalogue.lots[0];
+  const safetySignal = await repos.transaction((tx) =>
+    tx.safetySignals.insertNew(fixture.clinic.id, {
+      key: 'infection_cluster:lot:fuzz',
+      kind: 'infection_cluster',
+      unit: { type: 'lot', id: lot.id, label: lot.lotNumber },
+      window: { from: '2026-11-02', to: '2026-11-20', week: null },
+      exposure: 3,
+      observed: 2,
+      expected: null,
+      pValue: null,
+      threshold: null,
+      patientIds: [fixture.patient.id],
+      lots: [{ lotId: lot.id, lotNumber: lot.lotNumber, productId: catalogue.product.id, productName: 'Fuzz' }],
+      reportIds: [],
+    }),
+  );
+  if (!safetySignal) throw new Error('the fuzz safety signal was not stored');
+
+  const money = await createFuzzMoneyRecords(admin, { patientId: fixture.patient.id, courseId: records.course.id });
+
   const byCollection: Record<string, string> = {
     patients: fixture.patient.id,
     courses: records.course.id,
@@ -192,6 +186,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     invitations: withdrawable.invitation.id,
     invite: invitationToken,
     'consent-text-versions': unsignedText.id,
+    'safety-signals': safetySignal.id,
+    ...money.byCollection,
   };
   const byParam: Record<string, string> = {
     photoId: photos[0]?.id ?? '',
@@ -213,6 +209,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     'POST /api/sessions/:id/reschedule': { id: rescheduled.id },
     'POST /api/sessions/:id/cancel': { id: records.plannedSession.id },
     'POST /api/sessions/:id/no-show': { id: records.unmeasuredSession.id },
+    ...money.byRoute,
   };
 
   const hints: Record<string, unknown> = {
@@ -245,6 +242,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     codes: ['redness'],
     symptoms: ['redness'],
     onsetDays: 0,
+    ...money.hints,
   };
   // Hints that differ by route: a time not booked by the route before, say.
   const hintsByRoute: Record<string, Record<string, unknown>> = {
@@ -323,6 +321,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     },
     // Notes are the practitioner's: admin rates.
     'PUT /api/sessions/:id/outcome': { patientRating: 7, practitionerRating: 8 },
+    // A rating after the course's session that took place (GAIS has no baseline).
+    'POST /api/courses/:id/outcome-measures': { measure: 'gais', rater: 'practitioner', sessionId, value: 2 },
     'POST /api/invitations': { email: 'another-invitee@fuzz.test', displayName: 'Ines', role: 'practitioner' },
     'POST /api/invite/:token/accept': { password: 'violet harbour lantern 42' },
     // Only patient accounts link to a patient: an account for the patient who has none yet.
@@ -342,10 +342,12 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
         },
       ],
     },
+    ...money.bodies,
   };
   // What a patient may send differs: their own rating only.
   const patientBodies: Record<string, unknown> = {
     'PUT /api/sessions/:id/outcome': { patientRating: 7 },
+    'POST /api/courses/:id/outcome-measures': { measure: 'gais', rater: 'patient', sessionId, value: 2 },
   };
 
   return {

@@ -119,7 +119,14 @@ forEachApp(
         // refusals above were the CSRF check's doing and the snapshot could have caught a write.
         if (!sample) continue;
         const allowed = await injectWith(app, own, request);
-        if (allowed.statusCode >= 300)
+        if (sample.refusal) {
+          // A route that only refuses meets its own refusal past the CSRF check, still changing nothing.
+          const { status, error } = sample.refusal;
+          if (allowed.statusCode !== status || !allowed.body.includes(`"${error}"`))
+            failures.push(`${key} with the right token: ${allowed.statusCode} ${allowed.body.slice(0, 300)}`);
+          const changed = snapshotChanges(before, await snapshotDatabase(db));
+          if (changed.length) failures.push(`${key}: its refusal changed the database: ${changed.join('; ')}`);
+        } else if (allowed.statusCode >= 300)
           failures.push(`${key} with the right token: ${allowed.statusCode} ${allowed.body.slice(0, 300)}`);
         else if (sample.stores && snapshotChanges(before, await snapshotDatabase(db)).length === 0)
           failures.push(`${key} with the right token changed nothing`);

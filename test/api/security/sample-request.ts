@@ -15,6 +15,11 @@ export interface SampleWrite {
   role: Role;
   /** False for the routes that answer without storing anything (assessing, proposing, reading an import). */
   stores: boolean;
+  /**
+   * For a route that only ever refuses (an issued invoice is never changed): the status and error
+   * code a valid request with the right token meets. Such a route changes nothing.
+   */
+  refusal?: { status: number; error: string };
   make(): Promise<SampleRequest>;
 }
 

@@ -5,6 +5,8 @@ import type { SampleWrite } from './sample-request.js';
 import { sampleRecords } from './sample-records.js';
 import { schedulingSampleWrites } from './scheduling-sample-writes.js';
 import { treatmentSampleWrites } from './treatment-sample-writes.js';
+import { moneySampleWrites } from './money-sample-writes.js';
+import { safetySignalSampleWrites } from './safety-signal-sample-writes.js';
 
 export { sampleInjection, type SampleRequest, type SampleWrite } from './sample-request.js';
 export { signaturePng } from './sample-records.js';
@@ -22,5 +24,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
     ...patientSampleWrites(records),
     ...treatmentSampleWrites(records),
     ...schedulingSampleWrites(records),
+    ...safetySignalSampleWrites(records),
+    ...moneySampleWrites(records),
   };
 }

@@ -35,6 +35,12 @@ export const fieldKinds: Record<string, FieldKind> = {
   reason: 'text',
   'override.reason': 'text',
   'patient.medications.[].name': 'text',
+  // Money: the words printed on prices, quotes, invoices and credit notes, and the clinic's billing details.
+  area: 'text',
+  'lines.[].description': 'text',
+  reference: 'text',
+  legalName: 'text',
+  taxId: 'text',
   password: 'secret',
   // Checked rather than stored: the current password against the account, the new one for strength.
   currentPassword: 'format',
@@ -68,6 +74,11 @@ export const fieldKinds: Record<string, FieldKind> = {
   'entry.[].fullUrl': 'format',
   'entry.[].resource.resourceType': 'format',
   'entry.[].resource.id': 'format',
+  // An indication code, by which quotes find their prices; and the days and times of money records.
+  indication: 'format',
+  validUntil: 'format',
+  dueDate: 'format',
+  receivedAt: 'format',
 };
 
 /** Text fields every version of the API has: the discovery must find them. */
@@ -87,6 +98,8 @@ export const knownTextFields = [
   'POST /api/products/:id/lots lotNumber',
   'POST /api/locations/:id/exceptions reason',
   'PUT /api/clinics/:id/message-templates/:kind/:language body',
+  'POST /api/invoices lines.[].description',
+  'POST /api/invoices/:id/payments reference',
 ];
 
 export interface FieldTarget {

@@ -110,6 +110,19 @@ export function treatmentSampleWrites({
         payload: { patientRating: 7, practitionerRating: 8, notes: 'Denser at the crown.' },
       }),
     },
+    'POST /api/courses/:id/outcome-measures': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => {
+        const sessionId = await newSession(hoursAgo(24));
+        const session = await repos.treatmentSessions.findById(sessionId);
+        if (!session) throw new Error('the sample session vanished');
+        return {
+          url: `/api/courses/${session.courseId}/outcome-measures`,
+          payload: { measure: 'gais', rater: 'practitioner', sessionId, value: 2 },
+        };
+      },
+    },
     'POST /api/patients/:id/photos': {
       role: 'practitioner',
       stores: true,

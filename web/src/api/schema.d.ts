@@ -7256,6 +7256,639 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/safety-signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's safety signals, newest first, with the patients to contact and the lots to quarantine */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `active` (the default): open and acknowledged; `all`: every status */
+                    status?: "active" | "open" | "acknowledged" | "closed" | "all";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            signals: {
+                                id: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "rate" | "infection_cluster";
+                                unit: {
+                                    /** @enum {string} */
+                                    type: "lot" | "product" | "practitioner" | "clinic" | "session_day";
+                                    id: string | null;
+                                    label: string;
+                                };
+                                window: {
+                                    from: string;
+                                    to: string;
+                                    week: string | null;
+                                };
+                                /** @description Sessions of the unit in the window */
+                                exposure: number;
+                                /** @description Rate signal: sessions followed by a report; infection cluster: patients with a late lump or discharge */
+                                observed: number;
+                                /** @description Exposure × the clinic's baseline rate; null for an infection cluster */
+                                expected: number | null;
+                                /** @description One-sided exact Poisson p-value; null for an infection cluster */
+                                pValue: number | null;
+                                /** @description The p-value the test had to reach in its run */
+                                threshold: number | null;
+                                reportIds: string[];
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "closed";
+                                raisedAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                closedAt: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                acknowledgedNote: string | null;
+                                closedNote: string | null;
+                                /** @description Every patient to contact: all treated with the unit in its scope, not only those who reported */
+                                patients: {
+                                    patientId: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                /** @description The lots to quarantine */
+                                lots: {
+                                    lotId: string;
+                                    lotNumber: string;
+                                    productId: string;
+                                    productName: string;
+                                    recalled: boolean;
+                                }[];
+                            }[];
+                            counts: {
+                                open: number;
+                                acknowledged: number;
+                                closed: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety-signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One safety signal */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rate" | "infection_cluster";
+                            unit: {
+                                /** @enum {string} */
+                                type: "lot" | "product" | "practitioner" | "clinic" | "session_day";
+                                id: string | null;
+                                label: string;
+                            };
+                            window: {
+                                from: string;
+                                to: string;
+                                week: string | null;
+                            };
+                            /** @description Sessions of the unit in the window */
+                            exposure: number;
+                            /** @description Rate signal: sessions followed by a report; infection cluster: patients with a late lump or discharge */
+                            observed: number;
+                            /** @description Exposure × the clinic's baseline rate; null for an infection cluster */
+                            expected: number | null;
+                            /** @description One-sided exact Poisson p-value; null for an infection cluster */
+                            pValue: number | null;
+                            /** @description The p-value the test had to reach in its run */
+                            threshold: number | null;
+                            reportIds: string[];
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "closed";
+                            raisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            closedAt: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            acknowledgedNote: string | null;
+                            closedNote: string | null;
+                            /** @description Every patient to contact: all treated with the unit in its scope, not only those who reported */
+                            patients: {
+                                patientId: string;
+                                firstName: string;
+                                lastName: string;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            /** @description The lots to quarantine */
+                            lots: {
+                                lotId: string;
+                                lotNumber: string;
+                                productId: string;
+                                productName: string;
+                                recalled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety-signals/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an open signal: someone is contacting the patients and holding the lots */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What was done or decided, e.g. "lot A-100 quarantined, 12 patients called" */
+                        note?: (string | "") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rate" | "infection_cluster";
+                            unit: {
+                                /** @enum {string} */
+                                type: "lot" | "product" | "practitioner" | "clinic" | "session_day";
+                                id: string | null;
+                                label: string;
+                            };
+                            window: {
+                                from: string;
+                                to: string;
+                                week: string | null;
+                            };
+                            /** @description Sessions of the unit in the window */
+                            exposure: number;
+                            /** @description Rate signal: sessions followed by a report; infection cluster: patients with a late lump or discharge */
+                            observed: number;
+                            /** @description Exposure × the clinic's baseline rate; null for an infection cluster */
+                            expected: number | null;
+                            /** @description One-sided exact Poisson p-value; null for an infection cluster */
+                            pValue: number | null;
+                            /** @description The p-value the test had to reach in its run */
+                            threshold: number | null;
+                            reportIds: string[];
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "closed";
+                            raisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            closedAt: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            acknowledgedNote: string | null;
+                            closedNote: string | null;
+                            /** @description Every patient to contact: all treated with the unit in its scope, not only those who reported */
+                            patients: {
+                                patientId: string;
+                                firstName: string;
+                                lastName: string;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            /** @description The lots to quarantine */
+                            lots: {
+                                lotId: string;
+                                lotNumber: string;
+                                productId: string;
+                                productName: string;
+                                recalled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety-signals/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a signal: done, or found to be nothing (say which in the note) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description What was done or decided, e.g. "lot A-100 quarantined, 12 patients called" */
+                        note?: (string | "") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "rate" | "infection_cluster";
+                            unit: {
+                                /** @enum {string} */
+                                type: "lot" | "product" | "practitioner" | "clinic" | "session_day";
+                                id: string | null;
+                                label: string;
+                            };
+                            window: {
+                                from: string;
+                                to: string;
+                                week: string | null;
+                            };
+                            /** @description Sessions of the unit in the window */
+                            exposure: number;
+                            /** @description Rate signal: sessions followed by a report; infection cluster: patients with a late lump or discharge */
+                            observed: number;
+                            /** @description Exposure × the clinic's baseline rate; null for an infection cluster */
+                            expected: number | null;
+                            /** @description One-sided exact Poisson p-value; null for an infection cluster */
+                            pValue: number | null;
+                            /** @description The p-value the test had to reach in its run */
+                            threshold: number | null;
+                            reportIds: string[];
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "closed";
+                            raisedAt: string;
+                            acknowledgedAt: string | null;
+                            acknowledgedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            closedAt: string | null;
+                            closedBy: {
+                                id: string;
+                                name: string;
+                            } | null;
+                            acknowledgedNote: string | null;
+                            closedNote: string | null;
+                            /** @description Every patient to contact: all treated with the unit in its scope, not only those who reported */
+                            patients: {
+                                patientId: string;
+                                firstName: string;
+                                lastName: string;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                            /** @description The lots to quarantine */
+                            lots: {
+                                lotId: string;
+                                lotNumber: string;
+                                productId: string;
+                                productName: string;
+                                recalled: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety-signals/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run detection now; answers the signals raised by this run (those raised before are not repeated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            raised: {
+                                id: string;
+                                key: string;
+                                /** @enum {string} */
+                                kind: "rate" | "infection_cluster";
+                                unit: {
+                                    /** @enum {string} */
+                                    type: "lot" | "product" | "practitioner" | "clinic" | "session_day";
+                                    id: string | null;
+                                    label: string;
+                                };
+                                window: {
+                                    from: string;
+                                    to: string;
+                                    week: string | null;
+                                };
+                                /** @description Sessions of the unit in the window */
+                                exposure: number;
+                                /** @description Rate signal: sessions followed by a report; infection cluster: patients with a late lump or discharge */
+                                observed: number;
+                                /** @description Exposure × the clinic's baseline rate; null for an infection cluster */
+                                expected: number | null;
+                                /** @description One-sided exact Poisson p-value; null for an infection cluster */
+                                pValue: number | null;
+                                /** @description The p-value the test had to reach in its run */
+                                threshold: number | null;
+                                reportIds: string[];
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "closed";
+                                raisedAt: string;
+                                acknowledgedAt: string | null;
+                                acknowledgedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                closedAt: string | null;
+                                closedBy: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                acknowledgedNote: string | null;
+                                closedNote: string | null;
+                                /** @description Every patient to contact: all treated with the unit in its scope, not only those who reported */
+                                patients: {
+                                    patientId: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                }[];
+                                /** @description The lots to quarantine */
+                                lots: {
+                                    lotId: string;
+                                    lotNumber: string;
+                                    productId: string;
+                                    productName: string;
+                                    recalled: boolean;
+                                }[];
+                            }[];
+                            messages: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sessions/{id}/outcome": {
         parameters: {
             query?: never;
@@ -7515,6 +8148,541 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcome-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The standard outcome measures, and which are recorded for each indication with its photo views
+         * @description The scales are outside references, not from the seed articles: each cites its line of outside-references.txt.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            measures: {
+                                /** @enum {string} */
+                                code: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                /** @description The published name of the scale */
+                                standard: string;
+                                scale: {
+                                    /** @enum {string} */
+                                    kind: "ordinal";
+                                    levels: {
+                                        value: number;
+                                        code: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "quantity";
+                                    /** @enum {string} */
+                                    unit: "cm";
+                                    min: number;
+                                    max: number;
+                                    decimals: number;
+                                };
+                                /** @enum {string} */
+                                better: "lower" | "higher";
+                                /**
+                                 * @description change: compared with a baseline; rating: each rating already compares with before treatment
+                                 * @enum {string}
+                                 */
+                                comparison: "change" | "rating";
+                                raters: ("practitioner" | "patient")[];
+                                /** @description change: the least change towards better that counts as improved; rating: the worst rating that does */
+                                improvedAt: number;
+                                /** @description The outside-reference line describing the scale (not from the seed articles) */
+                                citation: string;
+                            }[];
+                            indications: {
+                                indication: string;
+                                measures: {
+                                    /** @enum {string} */
+                                    code: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                    sites?: ("waist" | "abdomen_navel" | "hips" | "thigh_left" | "thigh_right" | "arm_left" | "arm_right")[];
+                                }[];
+                                /** @description The views of the photo set to repeat at each visit */
+                                photoViews: ("front" | "left_oblique" | "right_oblique" | "vertex" | "frontal_hairline" | "part_line" | "back" | "left_side" | "right_side" | "treated_area")[];
+                            }[];
+                            photoViewsCitation: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{id}/outcome-measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A course's outcome measures: what its indication records, the values, and each series
+         * @description Each series runs from the baseline to the latest session, with the change and whether it improved.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            course: {
+                                id: string;
+                                patientId: string;
+                                indication: string;
+                                area: string;
+                            };
+                            outcomes: {
+                                indication: string;
+                                measures: {
+                                    /** @enum {string} */
+                                    code: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                    sites?: ("waist" | "abdomen_navel" | "hips" | "thigh_left" | "thigh_right" | "arm_left" | "arm_right")[];
+                                }[];
+                                /** @description The views of the photo set to repeat at each visit */
+                                photoViews: ("front" | "left_oblique" | "right_oblique" | "vertex" | "frontal_hairline" | "part_line" | "back" | "left_side" | "right_side" | "treated_area")[];
+                            };
+                            /** @description The definitions of the indication's measures */
+                            definitions: {
+                                /** @enum {string} */
+                                code: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                /** @description The published name of the scale */
+                                standard: string;
+                                scale: {
+                                    /** @enum {string} */
+                                    kind: "ordinal";
+                                    levels: {
+                                        value: number;
+                                        code: string;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "quantity";
+                                    /** @enum {string} */
+                                    unit: "cm";
+                                    min: number;
+                                    max: number;
+                                    decimals: number;
+                                };
+                                /** @enum {string} */
+                                better: "lower" | "higher";
+                                /**
+                                 * @description change: compared with a baseline; rating: each rating already compares with before treatment
+                                 * @enum {string}
+                                 */
+                                comparison: "change" | "rating";
+                                raters: ("practitioner" | "patient")[];
+                                /** @description change: the least change towards better that counts as improved; rating: the worst rating that does */
+                                improvedAt: number;
+                                /** @description The outside-reference line describing the scale (not from the seed articles) */
+                                citation: string;
+                            }[];
+                            /** @description The sessions that took place, to record after */
+                            sessions: {
+                                id: string;
+                                /** @description ISO 8601 timestamp */
+                                scheduledAt: string;
+                                status: string;
+                            }[];
+                            values: {
+                                id: string;
+                                patientId: string;
+                                courseId: string;
+                                sessionId: string | null;
+                                /** @enum {string} */
+                                measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                /** @enum {string} */
+                                rater: "practitioner" | "patient";
+                                site: string | null;
+                                value: number;
+                                /**
+                                 * @description The patient themselves (then theirs alone to change), or staff
+                                 * @enum {string}
+                                 */
+                                enteredBy: "patient" | "staff";
+                                recordedBy: string | null;
+                                /** @description ISO 8601 timestamp */
+                                recordedAt: string;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
+                                /** @description ISO 8601 timestamp */
+                                sessionAt: string | null;
+                            }[];
+                            series: {
+                                /** @enum {string} */
+                                measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                /** @enum {string} */
+                                rater: "practitioner" | "patient";
+                                site: string | null;
+                                /** @description Baseline first, then after each session in time order */
+                                points: {
+                                    sessionId: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    sessionAt: string | null;
+                                    value: number;
+                                    /** @description ISO 8601 timestamp */
+                                    recordedAt: string;
+                                }[];
+                                baseline: number | null;
+                                latest: {
+                                    sessionId: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    sessionAt: string | null;
+                                    value: number;
+                                    /** @description ISO 8601 timestamp */
+                                    recordedAt: string;
+                                } | null;
+                                /** @description latest - baseline, for measures compared with a baseline */
+                                change: number | null;
+                                /** @description null while there is no result to judge */
+                                improved: boolean | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a value of one of the course's outcome measures, at baseline or after a session
+         * @description A slot (the baseline, or one session) holds one value per measure, rater and site: 201 when it was empty, 200 when the value replaced one. Practitioners and admins record their ratings and baseline grades, and may pass on a patient's answer; a patient records only their own (`rater: patient`), on their own courses. 400 names the field: a measure not recorded for the indication, a value off the scale, a rater that does not match, a baseline for a scale that has none, a missing or stray site. 409 session_not_held for a session that did not take place; 409 patient_rated when staff write over a value the patient gave, and nothing is saved.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description A measure recorded for the course's indication (GET /api/outcome-measures)
+                         * @enum {string}
+                         */
+                        measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                        /**
+                         * @description Whose judgement: a patient records only `patient`; clinicians may pass on the patient’s
+                         * @enum {string}
+                         */
+                        rater: "practitioner" | "patient";
+                        /** @description On the scale: a level of an ordinal scale, or centimetres to one decimal */
+                        value: number;
+                        /** @description One of the course's sessions that took place, or null for a baseline value before the first session */
+                        sessionId: string | null;
+                        /**
+                         * @description Where a circumference was taken; left out for other measures
+                         * @enum {string|null}
+                         */
+                        site?: "waist" | "abdomen_navel" | "hips" | "thigh_left" | "thigh_right" | "arm_left" | "arm_right" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            patientId: string;
+                            courseId: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                            /** @enum {string} */
+                            rater: "practitioner" | "patient";
+                            site: string | null;
+                            value: number;
+                            /**
+                             * @description The patient themselves (then theirs alone to change), or staff
+                             * @enum {string}
+                             */
+                            enteredBy: "patient" | "staff";
+                            recordedBy: string | null;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            patientId: string;
+                            courseId: string;
+                            sessionId: string | null;
+                            /** @enum {string} */
+                            measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                            /** @enum {string} */
+                            rater: "practitioner" | "patient";
+                            site: string | null;
+                            value: number;
+                            /**
+                             * @description The patient themselves (then theirs alone to change), or staff
+                             * @enum {string}
+                             */
+                            enteredBy: "patient" | "staff";
+                            recordedBy: string | null;
+                            /** @description ISO 8601 timestamp */
+                            recordedAt: string;
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outcome-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic's outcome results per indication, practitioner and product, over a window of days
+         * @description A series counts when its latest value was recorded within the window (the clinic’s calendar days). A course counts under the practitioner who held most of its sessions (the latest of them on a tie) and under every product charted in it. Counts only: no patient is named, so reads are not audited.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day counted (clinic calendar); a year before `to` unless given */
+                    from?: string;
+                    /** @description Last day counted; today unless given */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            timeZone: string;
+                            byIndication: {
+                                key: string | null;
+                                /** @description The practitioner’s or product’s name; null for indications (a code) */
+                                name: string | null;
+                                courses: number;
+                                measures: {
+                                    /** @enum {string} */
+                                    measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                    /** @enum {string} */
+                                    rater: "practitioner" | "patient";
+                                    /** @description Series with a result: a rating, or a baseline and a later value */
+                                    results: number;
+                                    courses: number;
+                                    improved: number;
+                                    shareImproved: number | null;
+                                    meanChange: number | null;
+                                    meanLatest: number | null;
+                                    /** @description Series with a baseline and nothing after a session yet */
+                                    awaiting: number;
+                                }[];
+                            }[];
+                            byPractitioner: {
+                                key: string | null;
+                                /** @description The practitioner’s or product’s name; null for indications (a code) */
+                                name: string | null;
+                                courses: number;
+                                measures: {
+                                    /** @enum {string} */
+                                    measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                    /** @enum {string} */
+                                    rater: "practitioner" | "patient";
+                                    /** @description Series with a result: a rating, or a baseline and a later value */
+                                    results: number;
+                                    courses: number;
+                                    improved: number;
+                                    shareImproved: number | null;
+                                    meanChange: number | null;
+                                    meanLatest: number | null;
+                                    /** @description Series with a baseline and nothing after a session yet */
+                                    awaiting: number;
+                                }[];
+                            }[];
+                            byProduct: {
+                                key: string | null;
+                                /** @description The practitioner’s or product’s name; null for indications (a code) */
+                                name: string | null;
+                                courses: number;
+                                measures: {
+                                    /** @enum {string} */
+                                    measure: "gais" | "hair_grade_male" | "hair_grade_female" | "cellulite_stage" | "circumference" | "hdss" | "pain_nrs";
+                                    /** @enum {string} */
+                                    rater: "practitioner" | "patient";
+                                    /** @description Series with a result: a rating, or a baseline and a later value */
+                                    results: number;
+                                    courses: number;
+                                    improved: number;
+                                    shareImproved: number | null;
+                                    meanChange: number | null;
+                                    meanLatest: number | null;
+                                    /** @description Series with a baseline and nothing after a session yet */
+                                    awaiting: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10493,6 +11661,2299 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinic over a window of local days: sessions, no-shows, utilisation, courses completed, takings; for admins also side effects and safety signals
+         * @description Days are counted in the zone of the clinic's first location. `from` and `to` must lie from 10 years ago to 5 years ahead; the window holds at most 366 days (default: the last 30, today included).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First clinic-local date (default: 29 days before `to`) */
+                    from?: string;
+                    /** @description Last clinic-local date, included (default: today, or 29 days after `from`); at most 366 days after `from` */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            /** @description The zone the days are counted in (the clinic’s first location) */
+                            timeZone: string;
+                            sessions: {
+                                days: {
+                                    date: string;
+                                    planned: number;
+                                    done: number;
+                                    cancelled: number;
+                                    noShow: number;
+                                    total: number;
+                                }[];
+                                totals: {
+                                    planned: number;
+                                    done: number;
+                                    cancelled: number;
+                                    noShow: number;
+                                    total: number;
+                                };
+                            };
+                            noShows: {
+                                days: {
+                                    date: string;
+                                    noShows: number;
+                                    rate: number | null;
+                                }[];
+                                total: number;
+                                /** @description Missed of the sessions done or missed */
+                                rate: number | null;
+                            };
+                            utilisation: {
+                                practitioners: {
+                                    id: string;
+                                    name: string;
+                                    /** @description Rooms: the location's name */
+                                    location?: string;
+                                    sessions: number;
+                                    /** @description Minutes of planned, done and missed sessions that start in the window */
+                                    bookedMinutes: number;
+                                    /** @description Working (practitioners) or opening (rooms) minutes in the window */
+                                    availableMinutes: number;
+                                    /** @description bookedMinutes / availableMinutes; null without working time */
+                                    utilisation: number | null;
+                                }[];
+                                rooms: {
+                                    id: string;
+                                    name: string;
+                                    /** @description Rooms: the location's name */
+                                    location?: string;
+                                    sessions: number;
+                                    /** @description Minutes of planned, done and missed sessions that start in the window */
+                                    bookedMinutes: number;
+                                    /** @description Working (practitioners) or opening (rooms) minutes in the window */
+                                    availableMinutes: number;
+                                    /** @description bookedMinutes / availableMinutes; null without working time */
+                                    utilisation: number | null;
+                                }[];
+                            };
+                            coursesCompleted: {
+                                days: {
+                                    date: string;
+                                    courses: number;
+                                }[];
+                                total: number;
+                            };
+                            takings: {
+                                currencies: {
+                                    currency: string;
+                                    totalMinor: number;
+                                    payments: number;
+                                    byMethod: {
+                                        cash: number;
+                                        card: number;
+                                        transfer: number;
+                                    };
+                                    days: {
+                                        date: string;
+                                        totalMinor: number;
+                                        cash: number;
+                                        card: number;
+                                        transfer: number;
+                                    }[];
+                                }[];
+                            };
+                            /** @description Admins only: side-effect reports made in the window, by triage level */
+                            sideEffects?: {
+                                levels: {
+                                    /** @enum {string} */
+                                    level: "urgent" | "review" | "expected" | "untriaged";
+                                    reports: number;
+                                    open: number;
+                                }[];
+                                reports: number;
+                                /** @description Reports whose symptom was still there when reported */
+                                open: number;
+                            };
+                            /** @description Admins only: safety signals not yet closed */
+                            signals?: {
+                                /** @description Raised, nobody on them yet */
+                                open: number;
+                                /** @description Someone is on them; not closed yet */
+                                acknowledged: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's price list, by kind and name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only active (true) or inactive (false) prices */
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                clinicId: string;
+                                /** @enum {string} */
+                                kind: "session" | "course_package" | "product" | "area";
+                                name: string;
+                                indication: string | null;
+                                sessions: number | null;
+                                productId: string | null;
+                                area: string | null;
+                                unitPriceMinor: number;
+                                currency: string;
+                                taxRatePercent: number;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a price: per session, per course package, per product or per area
+         * @description A course_package says how many `sessions` it covers (and nothing else may). `currency` is required: a price without one is refused with 400 naming the field.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "session" | "course_package" | "product" | "area";
+                        name: string;
+                        /** @description Indication code, for session and course_package prices of one indication */
+                        indication?: (string | "") | null;
+                        /** @description course_package only: how many sessions it covers */
+                        sessions?: number | null;
+                        productId?: string | null;
+                        area?: (string | "") | null;
+                        /** @description Price before tax, in minor units */
+                        unitPriceMinor: number;
+                        /** @description ISO 4217 currency code, e.g. EUR, TRY */
+                        currency: string;
+                        /** @description Tax rate in percent, e.g. 20 or 7.5 */
+                        taxRatePercent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            /** @enum {string} */
+                            kind: "session" | "course_package" | "product" | "area";
+                            name: string;
+                            indication: string | null;
+                            sessions: number | null;
+                            productId: string | null;
+                            area: string | null;
+                            unitPriceMinor: number;
+                            currency: string;
+                            taxRatePercent: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a price from now on (quotes and invoices keep their own copy of each line) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        unitPriceMinor?: number;
+                        /** @description Tax rate in percent, e.g. 20 or 7.5 */
+                        taxRatePercent?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            /** @enum {string} */
+                            kind: "session" | "course_package" | "product" | "area";
+                            name: string;
+                            indication: string | null;
+                            sessions: number | null;
+                            productId: string | null;
+                            area: string | null;
+                            unitPriceMinor: number;
+                            currency: string;
+                            taxRatePercent: number;
+                            active: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quotes, newest first: the clinic's, or one patient's (a patient sees only their own) */
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                    courseId?: string;
+                    status?: "open" | "accepted" | "declined" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                clinicId: string;
+                                patientId: string;
+                                courseId: string | null;
+                                currency: string;
+                                lines: {
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    taxRatePercent: number;
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                    priceId: string | null;
+                                }[];
+                                totals: {
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                };
+                                depositMinor: number;
+                                /** @enum {string} */
+                                status: "open" | "accepted" | "declined" | "withdrawn";
+                                validUntil: string | null;
+                                createdAt: string;
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Quote a course for a patient
+         * @description With `lines`, those; with `courseId` (or `indication` and `sessions`) and no lines, from the price list: a course_package of the indication covering that many sessions if there is one, else the indication's session price times the sessions. The lines are copies: later price changes do not touch the quote.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patientId: string;
+                        courseId?: string;
+                        indication?: string;
+                        sessions?: number;
+                        lines?: {
+                            /** @description From the price list: its name, amount and tax rate unless given here */
+                            priceId?: string;
+                            description?: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            unitPriceMinor?: number;
+                            /** @description Tax rate in percent, e.g. 20 or 7.5 */
+                            taxRatePercent?: number;
+                        }[];
+                        depositMinor?: number;
+                        validUntil?: string | null;
+                        /** @description For written-out lines; priced lines carry their price's currency */
+                        currency?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            patientId: string;
+                            courseId: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            depositMinor: number;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "declined" | "withdrawn";
+                            validUntil: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quote */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            patientId: string;
+                            courseId: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            depositMinor: number;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "declined" | "withdrawn";
+                            validUntil: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an open quote (the patient, or the clinic on their word)
+         * @description Only an open quote can be decided: otherwise 409 quote_not_open. An expired quote cannot be accepted (409 quote_expired).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            patientId: string;
+                            courseId: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            depositMinor: number;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "declined" | "withdrawn";
+                            validUntil: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an open quote
+         * @description Only an open quote can be decided: otherwise 409 quote_not_open. An expired quote cannot be accepted (409 quote_expired).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            patientId: string;
+                            courseId: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            depositMinor: number;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "declined" | "withdrawn";
+                            validUntil: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an open quote (the clinic only)
+         * @description Only an open quote can be decided: otherwise 409 quote_not_open. An expired quote cannot be accepted (409 quote_expired).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            patientId: string;
+                            courseId: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            depositMinor: number;
+                            /** @enum {string} */
+                            status: "open" | "accepted" | "declined" | "withdrawn";
+                            validUntil: string | null;
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices, newest first: the clinic's, or one patient's (a patient sees only their own) */
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                    status?: "issued" | "part_paid" | "paid" | "credited";
+                    /** @description Issued on or after */
+                    from?: string;
+                    /** @description Issued on or before */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                clinicId: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "invoice" | "deposit";
+                                patientId: string;
+                                courseId: string | null;
+                                quoteId: string | null;
+                                issueDate: string;
+                                dueDate: string | null;
+                                currency: string;
+                                lines: {
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    taxRatePercent: number;
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                    priceId: string | null;
+                                }[];
+                                taxBands: {
+                                    taxRatePercent: number;
+                                    netMinor: number;
+                                    taxMinor: number;
+                                }[];
+                                totals: {
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                };
+                                paidMinor: number;
+                                creditedMinor: number;
+                                balanceMinor: number;
+                                /** @enum {string} */
+                                status: "issued" | "part_paid" | "paid" | "credited";
+                                createdAt: string;
+                                createdBy: string | null;
+                                patientName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Issue an invoice with the clinic's next number for the year (YYYY-NNNNNN)
+         * @description kind `deposit` invoices the accepted quote's depositMinor as one line; an `invoice` for a quote or course takes its lines from `lines`, else the quote, else the price list, and deducts deposits already invoiced. Numbers run without gaps: one is taken only by an invoice that is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patientId: string;
+                        courseId?: string;
+                        quoteId?: string;
+                        /** @enum {string} */
+                        kind?: "invoice" | "deposit";
+                        lines?: {
+                            /** @description From the price list: its name, amount and tax rate unless given here */
+                            priceId?: string;
+                            description?: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            unitPriceMinor?: number;
+                            /** @description Tax rate in percent, e.g. 20 or 7.5 */
+                            taxRatePercent?: number;
+                        }[];
+                        dueDate?: string;
+                        /** @description ISO 4217 currency code, e.g. EUR, TRY */
+                        currency?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            number: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "deposit";
+                            patientId: string;
+                            courseId: string | null;
+                            quoteId: string | null;
+                            issueDate: string;
+                            dueDate: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            taxBands: {
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            paidMinor: number;
+                            creditedMinor: number;
+                            balanceMinor: number;
+                            /** @enum {string} */
+                            status: "issued" | "part_paid" | "paid" | "credited";
+                            createdAt: string;
+                            createdBy: string | null;
+                            patientName: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice, with its payments and credit notes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            number: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "deposit";
+                            patientId: string;
+                            courseId: string | null;
+                            quoteId: string | null;
+                            issueDate: string;
+                            dueDate: string | null;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            taxBands: {
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            paidMinor: number;
+                            creditedMinor: number;
+                            balanceMinor: number;
+                            /** @enum {string} */
+                            status: "issued" | "part_paid" | "paid" | "credited";
+                            createdAt: string;
+                            createdBy: string | null;
+                            patientName: string;
+                            payments: {
+                                id: string;
+                                invoiceId: string;
+                                patientId: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                method: "cash" | "card" | "transfer";
+                                receivedAt: string;
+                                reference: string | null;
+                                recordedBy: string | null;
+                            }[];
+                            creditNotes: {
+                                id: string;
+                                number: string;
+                                invoiceId: string;
+                                patientId: string;
+                                issueDate: string;
+                                reason: string;
+                                currency: string;
+                                lines: {
+                                    description: string;
+                                    quantity: number;
+                                    unitPriceMinor: number;
+                                    taxRatePercent: number;
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                    priceId: string | null;
+                                }[];
+                                totals: {
+                                    netMinor: number;
+                                    taxMinor: number;
+                                    totalMinor: number;
+                                };
+                                createdAt: string;
+                                createdBy: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Refused: an issued invoice is never changed or deleted (409 invoice_issued); issue a credit note instead */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Refused: an issued invoice is never changed or deleted (409 invoice_issued); issue a credit note instead */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Refused: an issued invoice is never changed or deleted (409 invoice_issued); issue a credit note instead */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of the document's own words: en or tr; when left out, the language the clinic writes to patients in */
+                    lang?: "en" | "tr";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invoice */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment (cash, card or transfer) against an invoice
+         * @description More than is owed is refused with 409 overpayment naming amountMinor, unless acceptOverpayment is true.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountMinor: number;
+                        /** @enum {string} */
+                        method: "cash" | "card" | "transfer";
+                        /** @description When it was received; now unless given */
+                        receivedAt?: string;
+                        reference?: (string | "") | null;
+                        acceptOverpayment?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            invoiceId: string;
+                            patientId: string;
+                            amountMinor: number;
+                            currency: string;
+                            /** @enum {string} */
+                            method: "cash" | "card" | "transfer";
+                            receivedAt: string;
+                            reference: string | null;
+                            recordedBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a credit note against an invoice, with the clinic's next credit-note number (CN-YYYY-NNNNNN)
+         * @description With `lines`, those; with `amountMinor` (tax included), that amount spread over the invoice's tax rates; with neither, all that is left. More than the invoice total less what was already credited: 409 credit_exceeds_invoice naming amountMinor.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tax included; without it (and without lines) all that is left */
+                        amountMinor?: number;
+                        lines?: {
+                            /** @description From the price list: its name, amount and tax rate unless given here */
+                            priceId?: string;
+                            description?: string;
+                            /** @default 1 */
+                            quantity?: number;
+                            unitPriceMinor?: number;
+                            /** @description Tax rate in percent, e.g. 20 or 7.5 */
+                            taxRatePercent?: number;
+                        }[];
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            number: string;
+                            invoiceId: string;
+                            patientId: string;
+                            issueDate: string;
+                            reason: string;
+                            currency: string;
+                            lines: {
+                                description: string;
+                                quantity: number;
+                                unitPriceMinor: number;
+                                taxRatePercent: number;
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                                priceId: string | null;
+                            }[];
+                            totals: {
+                                netMinor: number;
+                                taxMinor: number;
+                                totalMinor: number;
+                            };
+                            createdAt: string;
+                            createdBy: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-notes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credit note as a PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Language of the document's own words: en or tr; when left out, the language the clinic writes to patients in */
+                    lang?: "en" | "tr";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The credit note */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/money/takings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's takings by payment method: the clinic's own calendar day (today unless `date`) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The clinic's calendar day; today unless given */
+                    date?: string;
+                    /** @description ISO 4217 currency code, e.g. EUR, TRY */
+                    currency?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            currency: string;
+                            byMethod: {
+                                cash: number;
+                                card: number;
+                                transfer: number;
+                            };
+                            totalMinor: number;
+                            payments: {
+                                id: string;
+                                invoiceId: string;
+                                patientId: string;
+                                amountMinor: number;
+                                currency: string;
+                                /** @enum {string} */
+                                method: "cash" | "card" | "transfer";
+                                receivedAt: string;
+                                reference: string | null;
+                                recordedBy: string | null;
+                                invoiceNumber: string;
+                                patientName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/money/owed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What patients owe at the end of a day (today unless `asOf`), aged 0-30, 31-60, 61-90 and 90+ days past due */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Owed at the end of this day; today unless given */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            buckets: {
+                                /** @enum {string} */
+                                label: "0-30" | "31-60" | "61-90" | "90+";
+                                totalMinor: number;
+                            }[];
+                            items: {
+                                invoiceId: string;
+                                number: string;
+                                patientId: string;
+                                patientName: string;
+                                issueDate: string;
+                                dueDate: string | null;
+                                currency: string;
+                                balanceMinor: number;
+                                daysOverdue: number;
+                                /** @enum {string} */
+                                bucket: "0-30" | "31-60" | "61-90" | "90+";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/money/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSV for the accountant: one row per invoice, credit note and payment between two days */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First day; the month's first unless given */
+                    from?: string;
+                    /** @description Last day (included); today unless given */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The money export */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/money/billing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the clinic prints on its invoices: legal name, address, tax id; its currency and payment term */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clinicId: string;
+                            legalName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            taxId: string | null;
+                            currency: string | null;
+                            paymentTermDays: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the clinic's billing details (fields left out or null are cleared) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        legalName?: (string | "") | null;
+                        address?: (string | "") | null;
+                        phone?: (string | "") | null;
+                        email?: (string | "") | null;
+                        taxId?: (string | "") | null;
+                        /** @description ISO 4217 currency code, e.g. EUR, TRY */
+                        currency?: string | null;
+                        paymentTermDays?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            clinicId: string;
+                            legalName: string | null;
+                            address: string | null;
+                            phone: string | null;
+                            email: string | null;
+                            taxId: string | null;
+                            currency: string | null;
+                            paymentTermDays: number | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Course } from '../api/api-types';
 import { api, call } from '../api/client';
 import { documentLinks } from '../documents/document-links';
@@ -49,7 +50,16 @@ function NoCourse({ patientId }: { patientId: string }) {
 }
 
 /** The patient's courses, newest first, each with its sessions. */
-export function PatientCourses({ patientId, canChart }: { patientId: string; canChart: boolean }) {
+export function PatientCourses({
+  patientId,
+  canChart,
+  canQuote = false,
+}: {
+  patientId: string;
+  canChart: boolean;
+  /** Whether the reader keeps the books, and so may quote a course. */
+  canQuote?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const label = useCodeLabel();
@@ -86,6 +96,26 @@ export function PatientCourses({ patientId, canChart }: { patientId: string; can
                     <Anchor href={documentLinks.courseCalendar(course.id)} download size="xs">
                       {t('course.calendar')}
                     </Anchor>
+                    {canChart && (
+                      <Anchor
+                        component={Link}
+                        to={`/courses/${course.id}/outcomes`}
+                        size="xs"
+                        aria-label={t('outcomeMeasures.courseLinkOf', {
+                          course: t('course.courseTitle', {
+                            indication: label('indication', course.indication),
+                            area: label('area', course.area),
+                          }),
+                        })}
+                      >
+                        {t('outcomeMeasures.courseLink')}
+                      </Anchor>
+                    )}
+                    {canQuote && (
+                      <Anchor component={Link} to={`/patients/${patientId}/quotes/new?course=${course.id}`} size="xs">
+                        {t('money.quoteCourse')}
+                      </Anchor>
+                    )}
                   </Group>
                   <SessionList sessions={sessions} canChart={canChart} />
                 </div>

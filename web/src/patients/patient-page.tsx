@@ -17,6 +17,7 @@ import { PortalAccount } from './portal-account';
 import { PatientSideEffects } from '../side-effects/patient-side-effects';
 import { PatientOutcomes } from '../outcomes/patient-outcomes';
 import { PatientPhotos } from '../photos/patient-photos';
+import { PatientMoney } from '../money/patient-money';
 
 /** One patient: details, then what the user's role may see (reception: sessions only, no clinical records). */
 export function PatientPage() {
@@ -44,11 +45,16 @@ export function PatientPage() {
           <Stack gap="md">
             <PatientDetails patient={patient} />
             {clinical && <PatientIntakes patientId={patient.id} />}
-            {clinical ? <PatientCourses patientId={patient.id} canChart /> : <PatientSessions patientId={patient.id} />}
+            {clinical ? (
+              <PatientCourses patientId={patient.id} canChart canQuote={user.role === 'admin'} />
+            ) : (
+              <PatientSessions patientId={patient.id} />
+            )}
             {clinical && <PatientSideEffects patientId={patient.id} />}
             {clinical && <PatientOutcomes patientId={patient.id} />}
             {clinical && <PatientPhotos patientId={patient.id} patientName={fullName(patient)} canUpload />}
             {clinical && <PatientConsents patientId={patient.id} />}
+            {(user.role === 'admin' || user.role === 'reception') && <PatientMoney patientId={patient.id} />}
             {user.role === 'admin' && <PortalAccount patient={patient} />}
           </Stack>
         </>

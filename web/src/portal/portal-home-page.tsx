@@ -12,6 +12,8 @@ import { AftercareCountdown } from './aftercare-countdown';
 import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
 import { MyReports } from './my-reports';
+import { PortalOutcomeRatings } from '../outcomes/portal-outcome-ratings';
+import { MyMoney } from './my-money';
 import { PreparationChecklist } from './preparation-checklist';
 import { EmptyState } from '../components/empty-state';
 
@@ -95,6 +97,8 @@ export function PortalHomePage() {
                 )}
               </Paper>
               <MyReports sessions={heldSessions(sessions, now)} />
+              <PortalOutcomeRatings courses={[...courses.values()]} />
+              <MyMoney patientId={patient.id} />
               <CalendarSubscription />
               <FaqSection />
             </Stack>

@@ -1,11 +1,11 @@
-import { Alert, Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
-import { PageTitle } from '../components/page-title';
+import { ListPageHeading } from '../components/list-page-heading';
 import { useLoad } from '../hooks/use-load';
 import { AddProductForm } from './add-product-form';
 import { ProductStockCard } from './product-stock-card';
@@ -36,25 +36,16 @@ export function StockPage() {
 
   return (
     <>
-      <PageTitle
-        actions={
-          !adding && (
-            <Button
-              onClick={() => {
-                setAdded(null);
-                setParams({ new: 'product' });
-              }}
-            >
-              {t('stock.addProduct')}
-            </Button>
-          )
-        }
-      >
-        {t('stock.title')}
-      </PageTitle>
-      <Text size="sm" mb="md">
-        {t('stock.intro')}
-      </Text>
+      <ListPageHeading
+        title={t('stock.title')}
+        intro={t('stock.intro')}
+        addLabel={t('stock.addProduct')}
+        adding={adding}
+        onAdd={() => {
+          setAdded(null);
+          setParams({ new: 'product' });
+        }}
+      />
       {adding && (
         <AddProductForm
           onCancel={() => setParams({})}

@@ -7,11 +7,12 @@ import { EmptyState } from '../../components/empty-state';
 import { Loaded } from '../../components/loaded';
 import { PageTitle } from '../../components/page-title';
 import { useLoad } from '../../hooks/use-load';
+import { BillingDetailsSection } from '../../money/billing-details-form';
 import { ClinicNameForm } from './clinic-name-form';
 import { LocationForm } from './location-form';
 import { LocationSetup } from './location-setup';
 
-/** Admins set the clinic up: its name, locations, rooms, opening hours and closures. */
+/** Admins set the clinic up: its name and billing details, locations, rooms, opening hours and closures. */
 export function ClinicSetupPage() {
   const { t } = useTranslation();
   const user = useUser();
@@ -34,6 +35,7 @@ export function ClinicSetupPage() {
           return (
             <Stack gap="md" maw={960}>
               <ClinicNameForm clinic={clinic} onSaved={state.reload} />
+              <BillingDetailsSection />
               <Paper withBorder p="md" aria-labelledby="locations-heading">
                 <Title order={2} size="h3" id="locations-heading" mb={4}>
                   {t('clinicSetup.locationsHeading')}

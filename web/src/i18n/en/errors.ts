@@ -34,5 +34,13 @@ export const errors = {
   invitation_withdrawn: 'This invitation has been withdrawn. Ask the clinic for a new one.',
   consent_text_signed: 'Patients signed this version, so it is kept. Publish a new version instead.',
   self_lockout: 'You cannot deactivate yourself or take away your own admin role.',
+  overpayment: 'The payment is more than is still owed on the invoice.',
+  credit_exceeds_invoice: 'The credit is more than is left to credit on the invoice.',
+  invoice_issued: 'An issued invoice is never changed: issue a credit note instead.',
+  quote_not_open: 'The quote has already been answered.',
+  quote_expired: 'The quote is past its last day. Ask the clinic for a new one.',
+  quote_not_usable: 'The quote was declined or withdrawn. Make a new quote.',
+  quote_not_accepted: 'The deposit is invoiced once the quote is accepted.',
+  deposit_invoiced: 'The deposit of this quote has already been invoiced.',
   fieldProblem: '{{field}}: {{message}}',
 };

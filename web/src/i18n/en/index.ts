@@ -18,8 +18,12 @@ import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
+import { safetySignals } from './safety-signals';
 import { users } from './users';
 import { stock } from './stock';
+import { outcomeMeasures } from './outcome-measures';
+import { money } from './money';
+import { dashboard } from './dashboard';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
 export const en = {
@@ -37,14 +41,18 @@ export const en = {
   chart,
   portal,
   sideEffects,
+  safetySignals,
   records,
   calendar,
   empty,
   clinicSetup,
   messageTemplates,
   stock,
+  outcomeMeasures,
   users,
   consentTexts,
+  money,
+  dashboard,
 };
 
 export type Messages = typeof en;

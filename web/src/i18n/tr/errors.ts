@@ -38,5 +38,13 @@ export const errors: Messages['errors'] = {
   consent_text_signed:
     'Bu sürüm hastalar tarafından imzalandığı için saklanır. Bunun yerine yeni bir sürüm yayımlayın.',
   self_lockout: 'Kendinizi devre dışı bırakamaz ya da kendi yönetici rolünüzü kaldıramazsınız.',
+  overpayment: 'Ödeme, faturada kalan borçtan fazla.',
+  credit_exceeds_invoice: 'İade tutarı, faturada iade edilebilecek tutardan fazla.',
+  invoice_issued: 'Düzenlenmiş bir fatura asla değiştirilmez: bunun yerine iade faturası düzenleyin.',
+  quote_not_open: 'Teklif zaten yanıtlanmış.',
+  quote_expired: 'Teklifin geçerlilik süresi doldu. Klinikten yeni bir teklif isteyin.',
+  quote_not_usable: 'Teklif reddedildi ya da geri çekildi. Yeni bir teklif hazırlayın.',
+  quote_not_accepted: 'Kapora, teklif kabul edildikten sonra faturalandırılır.',
+  deposit_invoiced: 'Bu teklifin kaporası zaten faturalandırıldı.',
   fieldProblem: '{{field}}: {{message}}',
 };

@@ -19,8 +19,12 @@ import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
 import { sideEffects } from './side-effects';
+import { safetySignals } from './safety-signals';
 import { users } from './users';
 import { stock } from './stock';
+import { outcomeMeasures } from './outcome-measures';
+import { money } from './money';
+import { dashboard } from './dashboard';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
 export const tr: Messages = {
@@ -38,12 +42,16 @@ export const tr: Messages = {
   chart,
   portal,
   sideEffects,
+  safetySignals,
   records,
   calendar,
   empty,
   clinicSetup,
   messageTemplates,
   stock,
+  outcomeMeasures,
   users,
   consentTexts,
+  money,
+  dashboard,
 };
