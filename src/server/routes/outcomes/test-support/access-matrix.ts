@@ -22,4 +22,11 @@ export const accessMatrix: AccessMatrixRow[] = [
     allowed: ['admin', 'practitioner', 'patient'],
     withheld: { id: 'patient', fields: ['outcomes[].notes'], from: ['patient'] },
   },
+  // Standard outcome measures: clinicians record and read any course of the clinic; a patient only their
+  // own courses and their own ratings (checked in the handler). Reception sees nothing clinical.
+  { method: 'GET', url: '/api/outcome-measures', allowed: ['admin', 'practitioner', 'patient'] },
+  { method: 'POST', url: '/api/courses/:id/outcome-measures', allowed: ['admin', 'practitioner', 'patient'] },
+  { method: 'GET', url: '/api/courses/:id/outcome-measures', allowed: ['admin', 'practitioner', 'patient'] },
+  // The clinic's results: counts only, for clinicians.
+  { method: 'GET', url: '/api/outcome-results', allowed: ['admin', 'practitioner'] },
 ];
