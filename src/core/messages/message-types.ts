@@ -15,10 +15,10 @@ export const messageKinds = [
 export type MessageKind = (typeof messageKinds)[number];
 
 /**
- * Messages about no session or patient: an alert to admins about a burst of refused requests, and
- * an invitation to become a user of the clinic.
+ * Messages about no session or patient: an alert to admins about a burst of refused requests, an
+ * invitation to become a user of the clinic, and an alert to admins about new safety signals.
  */
-export const staffMessageKinds = ['denial_alert', 'user_invitation'] as const;
+export const staffMessageKinds = ['denial_alert', 'user_invitation', 'safety_signal'] as const;
 export type StaffMessageKind = (typeof staffMessageKinds)[number];
 
 /** Whatever the outbox holds. */

@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { api, call } from '../api/client';
 import { useUser } from '../auth/auth-context';
 import { ErrorAlert } from '../components/error-alert';
@@ -10,6 +10,7 @@ import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useFormat } from '../i18n/use-format';
+import { PatientContactCells } from '../patients/patient-contact-cells';
 import { EmptyState } from '../components/empty-state';
 
 /** Who received a lot: pick it from the catalogue, see each patient with contact details and sessions. */
@@ -110,13 +111,7 @@ export function RecallPage() {
                         <Table.Tbody>
                           {result.patients.map((p) => (
                             <Table.Tr key={p.patientId}>
-                              <Table.Td>
-                                <Anchor component={Link} to={`/patients/${p.patientId}`}>
-                                  {p.firstName} {p.lastName}
-                                </Anchor>
-                              </Table.Td>
-                              <Table.Td>{p.phone ?? '—'}</Table.Td>
-                              <Table.Td>{p.email ?? '—'}</Table.Td>
+                              <PatientContactCells patient={p} none="—" />
                               <Table.Td>{format.list(p.sessions.map((s) => format.dateTime(s.scheduledAt)))}</Table.Td>
                             </Table.Tr>
                           ))}

@@ -20,6 +20,7 @@ import {
   reportView,
 } from './side-effect-schemas.js';
 import { triageReport } from './triage-report.js';
+import { detectAfterReport } from '../safety-signals/detect-after-report.js';
 
 /** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
 const clockSkewMs = 5 * 60_000;
@@ -134,6 +135,8 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         );
         return reportFor(report, session.patientId, lots, []);
       });
+      // After the commit: a report is never lost to a failed detection run.
+      await detectAfterReport(app, request, user);
       return reply.code(201).send(view);
     },
   );

@@ -1,0 +1,60 @@
+import type { Messages } from '../en';
+
+export const safetySignals: Messages['safetySignals'] = {
+  title: 'Güvenlik sinyalleri',
+  intro:
+    'Kliniğin yan etki bildirimlerinden çıkarılır: bir parti, ürün, uygulayıcı ya da haftada kliniğin kendi oranının tesadüfen açıklayabileceğinden fazla bildirim olması veya bir partiden ya da aynı günkü seanslardan sonra iki hastada geç ortaya çıkan şişlik, irinli sivilce ya da akıntı. Listelenen her hastayla iletişime geçin ve bir klinisyen bakana dek partileri kullanmayın.',
+  filter: 'Gösterilecek sinyaller',
+  active: 'Açık ve onaylanmış',
+  closed: 'Kapatılmış',
+  empty:
+    'Güvenlik sinyali yok. Yan etki bildirimleri tesadüfün ötesinde artarsa burada görünür ve yöneticilere e-postayla bildirilir.',
+  emptyClosed: 'Henüz kapatılmış sinyal yok.',
+  sideEffectsLink: 'Yan etki bildirimlerine bakın',
+  kind: {
+    rate: 'Beklenenden fazla bildirim',
+    infection_cluster: 'Olası enfeksiyon kümesi',
+  },
+  unit: {
+    lot: '{{label}}',
+    product: 'Ürün {{label}}',
+    practitioner: 'Uygulayıcı {{label}}',
+    clinic: 'Tüm klinik',
+    session_day: '{{date}} tarihli seanslar',
+  },
+  status: {
+    open: 'Açık',
+    acknowledged: 'Onaylandı',
+    closed: 'Kapatıldı',
+  },
+  window: '{{from}} ile {{to}} arasındaki seanslar',
+  week: 'ISO haftası {{week}}: {{from}} ile {{to}} arasındaki seanslar',
+  rateFigures:
+    '{{exposure}} seansın {{observed}} tanesinden sonra bildirim geldi; kliniğin olağan oranına göre {{expected}} bekleniyordu (p = {{p}}).',
+  clusterFigures:
+    '{{observed}} hasta, seanslarından günler sonra şişlik, irinli sivilce, yara ya da akıntı bildirdi (dönemde {{exposure}} seans).',
+  raised: '{{date}} tarihinde açıldı',
+  acknowledgedBy: '{{name}} onayladı, {{date}}',
+  closedBy: '{{name}} kapattı, {{date}}',
+  note: 'Not: {{note}}',
+  lotsHeading: 'Karantinaya alınacak partiler ({{count}})',
+  noLots: 'Bu seanslarda hiçbir parti kaydedilmedi.',
+  lotLine: '{{product}}, parti {{lot}}',
+  recalled: 'Geri çağrıldı',
+  openRecall: '{{lot}} partisinin geri çağırma listesi',
+  patientsHeading: 'İletişime geçilecek hastalar ({{count}})',
+  patientsHelp: 'Yalnızca bildirenler değil, sinyalin kapsamında tedavi edilen herkes.',
+  patient: 'Hasta',
+  phone: 'Telefon',
+  email: 'E-posta',
+  noValue: '—',
+  actionNote: 'Not (isteğe bağlı)',
+  actionNoteHelp: 'Yapılan ya da kararlaştırılan, ör. parti ayrıldı, hastalar arandı.',
+  acknowledge: 'Onayla',
+  acknowledgeOf: 'Sinyali onayla: {{title}}',
+  close: 'Kapat',
+  closeOf: 'Sinyali kapat: {{title}}',
+  acknowledgedDone: 'Sinyal onaylandı.',
+  closedDone: 'Sinyal kapatıldı.',
+  actionsLabel: 'Bu sinyal için işlem',
+};
