@@ -66,6 +66,7 @@ async function bookAndFollow(ctx: DemoContext, story: DemoPatient, state: DemoCo
       sessions: booked.sessions,
       known: { course: booked.course, patient: booked.patient, location: booked.location },
       rescreen: true,
+      confirmation: 'course',
     },
   );
   await audit(ctx, reception, [

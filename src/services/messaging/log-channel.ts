@@ -16,6 +16,7 @@ export function logChannel(logger: MessagingLogger): MessageChannel {
             to: message.to,
             subject: message.subject,
             body: message.body,
+            ...(message.attachments?.length ? { attachments: message.attachments.map((a) => a.filename) } : {}),
           },
         },
         'message (log channel)',

@@ -9,6 +9,14 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   body: string;
+  /** Files sent with the message (a course confirmation's calendar); none when absent. */
+  attachments?: readonly MessageAttachment[];
+}
+
+export interface MessageAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 /** One way of delivering messages. `send` resolves once the message is handed over, and rejects when it was not. */

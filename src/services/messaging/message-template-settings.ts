@@ -43,7 +43,11 @@ async function rewritePending(tx: Repositories, clinicId: string, context: Rewri
     if (!session) continue;
     sessions++;
     events.push(
-      ...(await scheduleSessionMessages(tx, session, context.messaging, context.knowledgeBase, { now, sources })),
+      ...(await scheduleSessionMessages(tx, session, context.messaging, context.knowledgeBase, {
+        now,
+        sources,
+        confirmation: 'as-queued',
+      })),
     );
   }
   return { sessions, events };

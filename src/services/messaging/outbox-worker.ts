@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MessageChannel, MessagingLogger } from './message-channel.js';
+import { messageAttachments } from './course-confirmation-messages.js';
 import { whyNoLongerWanted } from './message-still-wanted.js';
 
 /** Names the sender in the audit log where a route would be: no user sent these. */
@@ -95,6 +96,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return;
     }
     const channel = channels.get(message.channel);
+    const attachments = messageAttachments(message);
     try {
       if (!channel) throw new Error(`no ${message.channel} channel in this worker`);
       await channel.send({
@@ -103,6 +105,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         to: message.recipient,
         subject: message.subject,
         body: message.body,
+        ...(attachments.length ? { attachments } : {}),
       });
     } catch (error) {
       const text = describe(error);

@@ -6,6 +6,7 @@ import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repo
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { MessagingSettings } from './messaging-settings.js';
+import { isCourseConfirmation } from './course-confirmation-messages.js';
 import { MessageSources } from './message-sources.js';
 import { sessionMessageInput } from './session-message-input.js';
 
@@ -31,15 +32,22 @@ function audited(messages: readonly OutboxMessageRecord[], action: AuditEvent['a
  * prescribed blood thinner, and every aftercare text says which signs need a same-day call. Returns
  * the audit entries for the caller to record in the same transaction. `session` is the session as it
  * now stands; `sources` reads the course, patient and the rest, once for all sessions given it.
+ *
+ * `confirmation` says whether the session gets a booking confirmation of its own: 'own' (the
+ * default: a booking or move of this session), 'none' (a course booked in one go, whose one
+ * confirmation `scheduleCourseConfirmation` writes; one already queued is left alone), or
+ * 'as-queued' (messages written again in new wording: a session keeps the kind of confirmation it
+ * has, so a course's sessions do not each get one now).
  */
 export async function scheduleSessionMessages(
   tx: Repositories,
   session: TreatmentSessionRecord,
   settings: MessagingSettings,
   knowledge: KnowledgeBase,
-  options: { now?: Date; sources?: MessageSources } = {},
+  options: { now?: Date; sources?: MessageSources; confirmation?: 'own' | 'none' | 'as-queued' } = {},
 ): Promise<AuditEvent[]> {
   const { now = new Date(), sources = new MessageSources(tx) } = options;
+  let own = (options.confirmation ?? 'own') === 'own';
   if (session.status === 'done') return [];
   const cancelAll = async () => audited(await tx.outbox.cancelPending(session.id), 'update');
   if (session.status !== 'planned') return cancelAll();
@@ -49,12 +57,16 @@ export async function scheduleSessionMessages(
   if (!course || course.status !== 'active' || !patient?.email) return cancelAll();
   const input = await sessionMessageInput(sources, session, settings);
   if (!input) return cancelAll();
+  if (options.confirmation === 'as-queued') {
+    const queued = (await tx.outbox.listBySession(session.id)).find((m) => m.kind === 'booking_confirmation');
+    own = queued !== undefined && !isCourseConfirmation(queued);
+  }
   const planned = planSessionMessages(input.booked, input.plan, {
     now,
     baseUrl: settings.baseUrl,
     lateSigns: lateSignsNotice(knowledge),
     ...input.clinicOptions,
-  });
+  }).filter((m) => own || m.kind !== 'booking_confirmation');
 
   const events: AuditEvent[] = [];
   for (const message of planned) {
@@ -73,8 +85,8 @@ export async function scheduleSessionMessages(
     if (change !== 'unchanged') events.push(...audited([record], change === 'created' ? 'create' : 'update'));
   }
   const fingerprint = planned[0]?.fingerprint ?? '';
-  events.push(
-    ...audited(await tx.outbox.cancelPending(session.id, { kinds: planned.map((m) => m.kind), fingerprint }), 'update'),
-  );
+  // Without a confirmation of its own, the session's queued one (a course's) is not this call's to cancel.
+  const kept = [...planned.map((m) => m.kind), ...(own ? [] : (['booking_confirmation'] as const))];
+  events.push(...audited(await tx.outbox.cancelPending(session.id, { kinds: kept, fingerprint }), 'update'));
   return events;
 }

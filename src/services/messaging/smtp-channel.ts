@@ -24,6 +24,7 @@ export function smtpChannel({ url, from }: SmtpChannelOptions): MessageChannel {
         to: message.to,
         subject: message.subject,
         text: message.body,
+        ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ ...a })) } : {}),
         // Lets a mail system recognise a retry of a message it already accepted.
         messageId: `<${message.id}@mesodesk>`,
         headers: { 'X-Mesodesk-Kind': message.kind },

@@ -4,6 +4,7 @@ import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { MessageSources, type KnownRecords } from '../messaging/message-sources.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
+import { scheduleCourseConfirmation } from '../messaging/course-confirmation-messages.js';
 import { scheduleSessionMessages } from '../messaging/schedule-session-messages.js';
 import { rescreenAfterBooking } from '../rescreening/rescreen-after-booking.js';
 
@@ -27,6 +28,13 @@ export interface SessionsChange {
    * into one, so it skips the screening.
    */
   rescreen: boolean;
+  /**
+   * Which booking confirmation the change calls for: 'own' (the default: each session booked or
+   * moved gets its own), 'course' (a whole course booked in one go: one confirmation listing every
+   * session, with one calendar file; other messages stay per session), or 'as-queued' (nothing
+   * about when or where changed: each session keeps the confirmation it has, and gets none anew).
+   */
+  confirmation?: 'own' | 'course' | 'as-queued';
 }
 
 /**
@@ -42,9 +50,22 @@ export async function afterSessionsChanged(
   const now = followUp.now ?? new Date();
   const sources = new MessageSources(tx, change.known);
   const events: AuditEvent[] = [];
+  const together = change.confirmation === 'course' && change.sessions.length > 1;
+  const confirmation = together ? 'none' : change.confirmation === 'as-queued' ? 'as-queued' : 'own';
   for (const session of change.sessions)
     events.push(
-      ...(await scheduleSessionMessages(tx, session, followUp.messaging, followUp.knowledgeBase, { now, sources })),
+      ...(await scheduleSessionMessages(tx, session, followUp.messaging, followUp.knowledgeBase, {
+        now,
+        sources,
+        confirmation,
+      })),
+    );
+  if (together)
+    events.push(
+      ...(await scheduleCourseConfirmation(tx, change.sessions, followUp.messaging, followUp.knowledgeBase, {
+        now,
+        sources,
+      })),
     );
   if (change.rescreen) events.push(...(await rescreenAfterBooking(tx, followUp.knowledgeBase, change.patientId, now)));
   return events;

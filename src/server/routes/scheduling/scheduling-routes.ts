@@ -120,7 +120,13 @@ export async function schedulingRoutes(app: App): Promise<void> {
             })),
             { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
           ],
-          { patientId: course.patientId, sessions, known: { course, patient, location }, rescreen: true },
+          {
+            patientId: course.patientId,
+            sessions,
+            known: { course, patient, location },
+            rescreen: true,
+            confirmation: 'course',
+          },
         );
         return result;
       });
