@@ -47,6 +47,13 @@ describe('referenceList', () => {
     expect(refs.lines()).toEqual(['1. Pros and cons, line 1', '5. source not listed in the knowledge base (999_old.txt), line 3']);
   });
 
+  it('names a source’s publisher after its title where sources.yaml gives one', () => {
+    const published: SourceTitle[] = [{ ...sources[0]!, publisher: 'Example Dermatology Journal' }, ...sources.slice(1)];
+    const refs = referenceList(published, { lines: false });
+    refs.mark(['000_aaaaaaaaaaaaaaaa.txt:1', '001_bbbbbbbbbbbbbbbb.txt:2']);
+    expect(refs.lines()).toEqual(['1. Pros and cons, Example Dermatology Journal', '2. Side effects']);
+  });
+
   it('takes the words of another language', () => {
     const refs = referenceList(sources, { lines: true, words: { houseRule: 'mesodesk kuralı', line: '{lines}. satır', lines: '{lines}. satırlar' } });
     refs.mark(['house-rules.txt:2', '000_aaaaaaaaaaaaaaaa.txt:5', '000_aaaaaaaaaaaaaaaa.txt:6']);

@@ -4,12 +4,13 @@ import type { SourceDocument } from './schema/sources-schema.js';
  * Citations ("<file>:<line>") as numbered references a reader can follow: each statement carries
  * `[1]` or `[1:101, 3:33]`, and one list at the end names each source by its title. A seed file
  * name means nothing to a clinician or a patient, so it is never shown for a source that
- * sources.yaml lists. A source's number is its place in sources.yaml (as in the web app), so
+ * sources.yaml lists; its publisher follows the title where sources.yaml names one. A source's
+ * number is its place in sources.yaml (as in the web app), so
  * "[3]" means the same article on every screen and sheet; the list holds only the sources cited.
  */
 
 /** What a reference needs to know about a source (a sources.yaml entry). */
-export type SourceTitle = Pick<SourceDocument, 'file' | 'title' | 'kind'>;
+export type SourceTitle = Pick<SourceDocument, 'file' | 'title' | 'kind'> & { publisher?: string | undefined };
 
 /** The words of a references list, so a document in another language can supply its own. */
 export interface ReferenceWords {
@@ -86,7 +87,10 @@ export function referenceList(sources: readonly SourceTitle[], options: Referenc
   const entryText = (file: string, lines: ReadonlySet<number>): string => {
     const source = listed.get(file)?.source;
     let name = fill(words.unlisted, 'file', file);
-    if (source) name = source.kind === 'house' ? `${words.houseRule}: ${source.title}` : source.kind === 'outside' ? `${words.outsideReference}: ${source.title}` : source.title;
+    if (source) {
+      const title = source.publisher ? `${source.title}, ${source.publisher}` : source.title;
+      name = source.kind === 'house' ? `${words.houseRule}: ${title}` : source.kind === 'outside' ? `${words.outsideReference}: ${title}` : title;
+    }
     if (!options.lines || lines.size === 0) return name;
     const sorted = [...lines].sort((a, b) => a - b);
     return `${name}, ${fill(sorted.length === 1 ? words.line : words.lines, 'lines', sorted.join(', '))}`;

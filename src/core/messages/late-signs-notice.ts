@@ -1,3 +1,4 @@
+import { referenceList } from '../knowledge/citation-labels.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** The late signs that need a same-day call (aftercare.yaml `lateSigns`), as messages and sheets quote them. */
@@ -6,13 +7,26 @@ export interface LateSignsNotice {
   items: string[];
   /** Every citation behind the intro and the items, once each. */
   citations: string[];
+  /**
+   * The citations as a patient reads them in a message: the mark ("[2, 7]") and each source by its
+   * title ("[2] <title>"), numbered by its place in sources.yaml; a seed file name means nothing to them.
+   */
+  sources: { mark: string; references: string[] };
 }
 
 export function lateSignsNotice(kb: KnowledgeBase): LateSignsNotice {
   const { intro, items, sources } = kb.data.aftercare.lateSigns;
+  const citations = [...new Set([...sources, ...items.flatMap((i) => i.sources)])];
+  // A patient gets titles only: no lines, and no file name even for a source sources.yaml has dropped.
+  const references = referenceList(kb.data.sources.sources, {
+    lines: false,
+    words: { unlisted: 'a source no longer in the knowledge base' },
+  });
+  const mark = references.mark(citations);
   return {
     intro,
     items: items.map((i) => i.text),
-    citations: [...new Set([...sources, ...items.flatMap((i) => i.sources)])],
+    citations,
+    sources: { mark, references: references.references().map((r) => `[${r.number}] ${r.text}`) },
   };
 }

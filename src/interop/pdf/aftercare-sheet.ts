@@ -31,7 +31,7 @@ export interface AftercareSheetLabels {
   /** How the list names mesodesk's own safety rules and outside references (neither is a published article). */
   houseRule: string;
   outsideReference: string;
-  /** `{file}`: a cited file the knowledge base no longer lists (an older plan); its file name is all there is. */
+  /** A cited source the knowledge base no longer lists (an older plan): named without its file, which means nothing to a reader. */
   unlistedSource: string;
   /** The heading over the late signs that need a same-day call. */
   lateSigns: string;
@@ -53,7 +53,7 @@ export const englishAftercareLabels: AftercareSheetLabels = {
   references: 'Sources of this advice',
   houseRule: 'mesodesk house rule',
   outsideReference: 'outside reference',
-  unlistedSource: 'source not listed in the knowledge base ({file})',
+  unlistedSource: 'a source no longer in the knowledge base',
   lateSigns: 'Signs that need a call to the clinic the same day',
   closing: 'For anything else about the treated area that worries you, contact the clinic.',
 };

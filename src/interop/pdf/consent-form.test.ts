@@ -17,7 +17,7 @@ const base = {
 describe('consent form PDF', () => {
   it('prints the signed text version, the typed name, the signing time and the signature image', async () => {
     const { flat, images } = await extractPdf(await consentFormPdf(base));
-    expect(flat).toContain('mesotherapy - consent text version 3');
+    expect(flat).toContain('Mesotherapy - consent text version 3');
     expect(flat).toContain('İğneli mezoterapi sonrası: şişlik, kızarıklık ve morarma olabilir.');
     expect(flat).toContain('Risks were explained to me and I agree to the treatment.');
     expect(flat).toContain('Name typed by the patient: Ayşe Yılmaz');

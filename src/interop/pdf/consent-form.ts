@@ -1,6 +1,7 @@
 import { decodeImageDataUrl } from '../data-url.js';
 import type { ConsentSignatureRecord, ConsentTextRecord } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
+import { nameCode, type CodeNames } from './code-names.js';
 import { fields, fill, heading, paragraph, rule, smallPrint, title } from './pdf-blocks.js';
 import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
@@ -37,6 +38,8 @@ export interface ConsentFormInput extends ClinicLocale {
   signature: ConsentSignatureRecord;
   /** The exact version that was signed (signature.consentTextId), not the clinic's current one. */
   text: ConsentTextRecord;
+  /** The procedure's name in the form's language (`procedure`); the code in words otherwise. */
+  names?: Partial<Pick<CodeNames, 'procedure'>>;
   labels?: Partial<ConsentFormLabels>;
   createdAt?: Date;
 }
@@ -61,7 +64,10 @@ export function renderConsentForm(input: ConsentFormInput): Pdf {
   title(
     doc,
     labels.title,
-    `${input.clinic.name} · ${fill(labels.textVersion, { procedure: text.procedure, version: String(text.version) })}`,
+    `${input.clinic.name} · ${fill(labels.textVersion, {
+      procedure: nameCode(input.names, 'procedure', text.procedure),
+      version: String(text.version),
+    })}`,
   );
   fields(doc, [
     [labels.patient, `${input.patient.firstName} ${input.patient.lastName}`],

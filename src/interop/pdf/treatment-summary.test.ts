@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { extractPdf } from '../test-support/pdf-text.js';
 import { id, overriddenChart, sampleGroup } from '../test-support/sample-records.js';
+import { englishCodeNames, knowledgeCodeNames, mergeCodeNames } from './code-names.js';
 import { turkishSummaryLabels } from './labels-tr.js';
 import { englishSummaryLabels, renderTreatmentSummary, treatmentSummaryPdf } from './treatment-summary.js';
 
-const sources = testKnowledgeBase().data.sources.sources;
+const kb = testKnowledgeBase();
+const sources = kb.data.sources.sources;
+const names = mergeCodeNames(englishCodeNames, knowledgeCodeNames(kb));
 const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
 const prosAndCons = sources.findIndex((s) => s.file === '000_28eead5230689bfd.txt');
 
 const base = {
   sources,
+  names,
   clinic: { name: 'Klinik Işıl' },
   records: sampleGroup(),
   courseId: id('course', 1),
@@ -25,12 +29,14 @@ describe('treatment summary PDF', () => {
     for (const expected of [
       'Treatment summary',
       'Patient: Ayşe Yılmaz',
-      'Indication: skin_rejuvenation',
+      `Indication: ${kb.indications.get('skin_rejuvenation')!.name}`,
+      'Area: Face',
+      'Status: Active',
       'Plan: 4-6 sessions, 7-14 days apart',
       'Mixture: Rejuvenation mixture (Hyaluronic acid, Vitamin C)',
       `Sources: [${prosAndCons + 1}:101]`,
       '23 Nov 2026, 10:00',
-      'face, neck · LOT-2026-A, LOT-2026-B',
+      'Face, Neck · LOT-2026-A, LOT-2026-B',
       'Meso Glow',
       'Örnek İlaç A.Ş.',
       'LOT-2026-B',
@@ -59,7 +65,7 @@ describe('treatment summary PDF', () => {
     );
     for (const expected of [
       'Overrides and addenda',
-      'Treated despite NSAID_WITHIN_7_DAYS (defer), overridden by the clinician: Prescriber agreed by phone',
+      `Treated despite ${names.reason.NSAID_WITHIN_7_DAYS} (treatment deferred), overridden by the clinician: Prescriber agreed by phone`,
       'Depths or volumes outside the plan, confirmed by the clinician.',
       'Addendum: Bruise at the temple the next day.',
       'Dr Pia',

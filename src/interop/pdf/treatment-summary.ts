@@ -2,6 +2,7 @@ import { referenceList, type SourceTitle } from '../../core/knowledge/citation-l
 import { compareSessions, indexRecords, lotIdsOfChart } from '../record-index.js';
 import type { PatientRecordGroup, SessionStatus } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
+import { nameCode, type CodeNames } from './code-names.js';
 import { fields, fill, heading, paragraph, referencesBlock, smallPrint, table, title } from './pdf-blocks.js';
 import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 import { reportedSymptoms } from '../reported-symptoms.js';
@@ -32,7 +33,7 @@ export interface TreatmentSummaryLabels {
   /** `{lines}`: the line cited, or the lines, comma-separated. */
   line: string;
   lines: string;
-  /** `{file}`: a cited file the knowledge base no longer lists (an older plan); its file name is all there is. */
+  /** A cited source the knowledge base no longer lists (an older plan): named without its file, which means nothing to a reader. */
   unlistedSource: string;
   sessions: string;
   sessionColumns: [string, string, string, string, string];
@@ -79,7 +80,7 @@ export const englishSummaryLabels: TreatmentSummaryLabels = {
   outsideReference: 'outside reference',
   line: 'line {lines}',
   lines: 'lines {lines}',
-  unlistedSource: 'source not listed in the knowledge base ({file})',
+  unlistedSource: 'a source no longer in the knowledge base',
   sessions: 'Sessions',
   sessionColumns: ['#', 'Date and time', 'Status', 'Length', 'Charted: areas and lots'],
   sessionStatuses: { planned: 'planned', done: 'done', cancelled: 'cancelled', no_show: 'no show' },
@@ -108,6 +109,8 @@ export interface TreatmentSummaryInput extends ClinicLocale {
   courseId: string;
   /** The knowledge base's sources (sources.yaml), to name each cited source by its title. */
   sources: readonly SourceTitle[];
+  /** What the codes in the records are called in the summary's language (`knowledgeCodeNames`, `mergeCodeNames`). */
+  names?: Partial<CodeNames>;
   labels?: Partial<TreatmentSummaryLabels>;
   createdAt?: Date;
 }
@@ -123,6 +126,7 @@ function triageLevel(triage: unknown): string {
 /** One course of treatment: the plan, each session, the products and lots used, side effects and outcomes. */
 export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
   const labels = { ...englishSummaryLabels, ...input.labels };
+  const name = (kind: Parameters<typeof nameCode>[1], code: string) => nameCode(input.names, kind, code);
   const format = clinicTimeFormat(input);
   const index = indexRecords(input.records);
   const course = index.courses.get(input.courseId);
@@ -152,9 +156,9 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
 
   heading(doc, labels.course);
   fields(doc, [
-    [labels.indication, course.indication],
-    [labels.area, course.area],
-    [labels.status, course.status],
+    [labels.indication, name('indication', course.indication)],
+    [labels.area, name('area', course.area)],
+    [labels.status, name('courseStatus', course.status)],
     [labels.started, format.dateTime(instantMs(course.createdAt))],
   ]);
 
@@ -177,7 +181,7 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
     const chart = index.chartBySession.get(s.id);
     const lots = lotIdsOfChart(chart);
     for (const id of lots) lotUse.set(id, (lotUse.get(id) ?? 0) + 1);
-    const areas = chart ? [...new Set(chart.points.map((p) => p.area))].join(', ') : '';
+    const areas = chart ? [...new Set(chart.points.map((p) => p.area))].map((a) => name('area', a)).join(', ') : '';
     const lotNumbers = lots.map((id) => index.lots.get(id)?.lotNumber ?? id).join(', ');
     return [
       String(i + 1),
@@ -203,8 +207,8 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
         format.dateTime(instantMs(override.at)),
         override.byName ?? '',
         fill(labels.overrideNote, {
-          reasons: override.reasons.join(', '),
-          verdict: override.verdict,
+          reasons: override.reasons.map((r) => name('reason', r)).join(', '),
+          verdict: name('verdict', override.verdict),
           reason: override.reason,
         }),
       ]);
@@ -250,9 +254,9 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
       labels.sideEffectColumns,
       effects.map((r) => [
         format.dateTime(instantMs(r.onset ?? r.createdAt)),
-        reportedSymptoms(r),
-        r.severity ?? '',
-        triageLevel(r.triage),
+        reportedSymptoms({ symptom: r.symptom, symptoms: (r.symptoms ?? []).map((c) => name('symptom', c)) }),
+        r.severity ? name('severity', r.severity) : '',
+        triageLevel(r.triage) ? name('triageLevel', triageLevel(r.triage)) : '',
       ]),
       [110, '*', 70, 70],
     );

@@ -3,7 +3,7 @@ import type { ConsentSignatureRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MadeDocument } from './aftercare-document.js';
 import { clinicTimeZone } from './clinic-zone.js';
-import { documentWords, type DocumentLanguage } from './document-language.js';
+import { documentCodeNames, documentWords, type DocumentLanguage } from './document-language.js';
 import { DocumentUnavailableError } from './document-unavailable.js';
 
 /** The signed consent as a document: the text version that was signed, with the signature. */
@@ -29,6 +29,7 @@ export async function consentDocument(
       patient,
       signature,
       text,
+      names: documentCodeNames(language),
       timeZone,
       locale: words.locale,
       labels: words.consent,

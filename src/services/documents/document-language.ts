@@ -6,7 +6,14 @@ import {
   type ConsentFormLabels,
   type TreatmentSummaryLabels,
 } from '../../interop/index.js';
-import { turkishAftercareLabels, turkishConsentLabels, turkishSummaryLabels } from '../../interop/pdf/labels-tr.js';
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { englishCodeNames, knowledgeCodeNames, mergeCodeNames, type CodeNames } from '../../interop/pdf/code-names.js';
+import {
+  turkishAftercareLabels,
+  turkishCodeNames,
+  turkishConsentLabels,
+  turkishSummaryLabels,
+} from '../../interop/pdf/labels-tr.js';
 
 export const documentLanguages = ['en', 'tr'] as const;
 export type DocumentLanguage = (typeof documentLanguages)[number];
@@ -40,4 +47,13 @@ export function documentWords(language: DocumentLanguage): DocumentWords {
 
 export function isDocumentLanguage(value: string): value is DocumentLanguage {
   return (documentLanguages as readonly string[]).includes(value);
+}
+
+/**
+ * What a document in `language` calls the records' codes: the knowledge base's display names
+ * (English), under the language's own words where it has them.
+ */
+export function documentCodeNames(language: DocumentLanguage, knowledge?: KnowledgeBase): CodeNames {
+  const own: Record<DocumentLanguage, Partial<CodeNames>> = { en: {}, tr: turkishCodeNames };
+  return mergeCodeNames(englishCodeNames, knowledge ? knowledgeCodeNames(knowledge) : {}, own[language]);
 }

@@ -5,7 +5,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MadeDocument } from './aftercare-document.js';
 import { clinicTimeZone } from './clinic-zone.js';
 import { withoutClinicianNotes } from './clinician-notes.js';
-import { documentWords, type DocumentLanguage } from './document-language.js';
+import { documentCodeNames, documentWords, type DocumentLanguage } from './document-language.js';
 import { loadPatientRecordGroup } from './record-groups.js';
 
 /**
@@ -36,6 +36,7 @@ export async function summaryDocument(
     records,
     courseId: course.id,
     sources: knowledge.data.sources.sources,
+    names: documentCodeNames(language, knowledge),
     timeZone,
     locale: words.locale,
     labels: words.summary,

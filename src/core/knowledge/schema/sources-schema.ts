@@ -19,6 +19,8 @@ export const sourcesFileSchema = z.strictObject({
         kind: z.enum(sourceKinds, { error: `must be one of: ${sourceKinds.join(', ')}` }).default('seed'),
         file: z.string().regex(/^[A-Za-z0-9_.-]+\.txt$/, { message: 'must be a seed file name' }),
         title: text,
+        /** Who published the article (a site or journal), printed beside the title in a references list when known. */
+        publisher: text.optional(),
         /** What a source that is not a seed article is, and why it is cited. */
         description: text.optional(),
         lines: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { turkishCodeNames } from '../../../interop/pdf/labels-tr.js';
 import { extractPdf } from '../../../interop/test-support/pdf-text.js';
 import { forEachApp, signInRoles, testKnowledgeBase, type TestClient } from '../../../test-support/test-app.js';
 import {
@@ -8,6 +9,7 @@ import {
 
 const seedFileName = /[0-9]{3}_[0-9a-f]{16}\.txt/;
 const sourceTitles = testKnowledgeBase().data.sources.sources.map((s) => s.title);
+const lowerSnake = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/;
 
 forEachApp('document routes', (get) => {
   let own: InteropPatientRecords;
@@ -166,8 +168,16 @@ forEachApp('document routes', (get) => {
     expect(english.flat).toMatch(/Sources: \[\d+:\d+/);
     expect(english.flat).toMatch(/References 1\. .*, lines? \d/);
     expect(english.flat).toContain(sourceTitles[0]);
+    // The course's indication and area by the knowledge base's names, in Turkish by the Turkish ones; never a code.
+    const kb = testKnowledgeBase();
+    expect(english.flat).toContain(`Indication: ${kb.indications.get(own.course.indication)!.name}`);
+    expect(english.flat).toContain(`Area: ${kb.areas.get(own.course.area)!.name}`);
+    expect(english.flat).not.toMatch(lowerSnake);
 
     const turkish = await pdfText(await patient.inject({ method: 'GET', url: `${url}?locale=tr` }));
+    expect(turkish.flat).toContain(`Endikasyon: ${turkishCodeNames.indication[own.course.indication]}`);
+    expect(turkish.flat).toContain(`Bölge: ${turkishCodeNames.area[own.course.area]}`);
+    expect(turkish.flat).not.toMatch(lowerSnake);
     expect(turkish.flat).toContain('Tedavi özeti');
     expect(turkish.flat).toContain('GERİ ÇAĞRILDI');
     expect(turkish.flat).toContain('Kullanılan ürünler ve lotlar');
