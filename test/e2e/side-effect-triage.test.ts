@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { signInClient } from '../../src/test-support/test-app.js';
-import { healthyIntake } from '../../src/test-support/intake-examples.js';
 import { screenshot } from './support/browser.js';
+import { fixturePatientCourse } from './support/patient-course.js';
 import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 
 /**
@@ -12,21 +11,8 @@ import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './su
 
 useE2eBrowser(async (server) => {
   // A course for the fixture patient and a session 15 days ago, as the clinic would have made them.
-  const practitioner = await signInClient(server.app, server.email('practitioner'), server.password);
-  const patientUrl = `/api/patients/${server.fixture.patient.id}`;
-  const intake = await practitioner.inject({
-    method: 'POST',
-    url: `${patientUrl}/intakes`,
-    payload: healthyIntake(server.fixture.patient.birthDate),
-  });
-  const course = await practitioner.inject({
-    method: 'POST',
-    url: `${patientUrl}/courses`,
-    payload: { assessmentId: intake.json().assessment.id },
-  });
-  if (course.statusCode !== 201) throw new Error(`no course: ${course.body}`);
   await server.repos.treatmentSessions.create({
-    courseId: course.json().id,
+    courseId: await fixturePatientCourse(server),
     scheduledAt: new Date(Date.now() - 15 * 86_400_000).toISOString(),
   });
 });

@@ -12,6 +12,7 @@ import { passwordWeakness } from '../accounts/password-strength.js';
 import { defaultMessagingSettings } from '../messaging/messaging-settings.js';
 import { createDemoClinic } from './create-demo-clinic.js';
 import { demoPassphrase } from './demo-passwords.js';
+import { demoTestOptions } from './test-support/demo-test-options.js';
 
 const sqlite = testEngines.find((e) => e.engine === 'sqlite');
 const folders: string[] = [];
@@ -26,15 +27,7 @@ async function demoAt<T>(now: Date, read: (db: Db, dataDir: string) => Promise<T
   const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-demo-'));
   folders.push(dataDir);
   try {
-    await createDemoClinic(db, {
-      knowledgeBase: testKnowledgeBase(),
-      messaging: defaultMessagingSettings(),
-      dataDir,
-      hashPassword: async (password) => `hash of ${password}`,
-      now,
-      passwordFor: (email) => `password of ${email}`,
-      ...(seed === undefined ? {} : { seed }),
-    });
+    await createDemoClinic(db, { ...demoTestOptions(dataDir, now), ...(seed === undefined ? {} : { seed }) });
     return await read(db, dataDir);
   } finally {
     await destroy();
