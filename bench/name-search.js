@@ -17,8 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { createDatabase, openSqlite, withDefaultUser } from '../dist/storage/create-database.js';
+import { createDatabase, openSqlite } from '../dist/storage/create-database.js';
 import { migrateToLatest } from '../dist/storage/migrate.js';
 import { createRepositories } from '../dist/storage/repositories/repositories.js';
 import { searchByNameWords } from '../dist/storage/repositories/patient-name-search.js';
@@ -27,6 +26,7 @@ import { nameKey, nameTokens, phoneDigits } from '../dist/storage/search-keys.js
 import { person } from '../dist/storage/seed-large/people.js';
 import { hashSeed, seededRandom } from '../dist/storage/seed-large/seeded-random.js';
 import { syntheticIds } from '../dist/storage/seed-large/synthetic-ids.js';
+import { databaseUrl, withPgClient } from './lib/postgres.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
@@ -455,27 +455,16 @@ async function typoFinds({ typos, dotless }, run, patients) {
   return { typos: await score(typos), dotless: await score(dotless) };
 }
 
-async function withClient(url, work) {
-  const client = new pg.Client({ connectionString: withDefaultUser(url) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function runPostgres(patients, queries, typoSamples) {
   const name = `mesodesk_name_search_${Date.now()}`;
-  const url = new URL(withDefaultUser(ADMIN_URL));
-  url.pathname = `/${name}`;
-  await withClient(ADMIN_URL, (c) => c.query(`create database "${name}"`));
+  const url = databaseUrl(ADMIN_URL, name);
+  await withPgClient(ADMIN_URL, (c) => c.query(`create database "${name}"`));
   try {
-    let db = createDatabase({ engine: 'postgres', url: url.toString() });
+    let db = createDatabase({ engine: 'postgres', url });
     const clinicId = await prepareClinic(db);
     await db.destroy();
     for (const p of patients) p.clinic_id = clinicId;
-    return await withClient(url.toString(), async (client) => {
+    return await withPgClient(url, async (client) => {
       // Column arrays through unnest: one statement per batch of rows.
       const insertColumns = async (table, columns, rows) => {
         const arrays = columns.map((c) => rows.map((r) => r[c]));
@@ -528,7 +517,7 @@ async function runPostgres(patients, queries, typoSamples) {
       );
       const trgmBytes = await size(`select pg_relation_size('patients_name_trgm_idx') as bytes`);
 
-      db = createDatabase({ engine: 'postgres', url: url.toString() });
+      db = createDatabase({ engine: 'postgres', url });
       try {
         const results = await compare(
           [
@@ -564,7 +553,7 @@ async function runPostgres(patients, queries, typoSamples) {
       }
     });
   } finally {
-    await withClient(ADMIN_URL, (c) => c.query(`drop database if exists "${name}" with (force)`));
+    await withPgClient(ADMIN_URL, (c) => c.query(`drop database if exists "${name}" with (force)`));
   }
 }
 

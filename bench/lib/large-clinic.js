@@ -2,11 +2,10 @@
 // Generated once and reused: SQLite into bench/.data/, PostgreSQL into a template database each run copies.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { processIo } from '../../dist/cli/cli-io.js';
 import { seedLargeCommand } from '../../dist/cli/commands/seed-large-command.js';
-import { withDefaultUser } from '../../dist/storage/create-database.js';
 import { emailDomainOf } from '../../dist/storage/seed-large/seed-large.js';
+import { cachedDatabaseMeta, databaseUrl, saveDatabaseMeta, withPgClient } from './postgres.js';
 
 /** Bump when the generator changes what it writes, so cached databases are regenerated. */
 const FORMAT = 2;
@@ -54,22 +53,6 @@ export async function sqliteClinic(patients, cacheDir) {
   return { env, meta, reused: false, settled: await settleClinic(env) };
 }
 
-async function withAdmin(adminUrl, work) {
-  const client = new pg.Client({ connectionString: withDefaultUser(adminUrl) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const databaseUrl = (adminUrl, name) => {
-  const url = new URL(withDefaultUser(adminUrl));
-  url.pathname = `/${name}`;
-  return url.toString();
-};
-
 /**
  * The PostgreSQL clinic with `patients` patients, as a fresh database for this run (`drop()` removes
  * it). Generated once into a template database, `mesodesk_bench_cache_<patients>`, whose comment holds
@@ -79,14 +62,14 @@ const databaseUrl = (adminUrl, name) => {
  */
 export async function postgresClinic(patients, adminUrl) {
   const name = `mesodesk_bench_${Date.now()}`;
-  const drop = () => withAdmin(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
+  const drop = () => withPgClient(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
   if (process.env.BENCH_POSTGRES_CACHE === '0') {
-    await withAdmin(adminUrl, (client) => client.query(`create database "${name}"`));
+    await withPgClient(adminUrl, (client) => client.query(`create database "${name}"`));
     try {
       const env = { DATABASE_URL: databaseUrl(adminUrl, name) };
       const meta = await generate(patients, env);
       const settled = await settleClinic(env);
-      if (settled.sessions > 0) await withAdmin(env.DATABASE_URL, (client) => client.query('vacuum analyze'));
+      if (settled.sessions > 0) await withPgClient(env.DATABASE_URL, (client) => client.query('vacuum analyze'));
       return { env, meta, reused: false, drop, database: name, settled };
     } catch (error) {
       await drop().catch(() => undefined);
@@ -94,31 +77,22 @@ export async function postgresClinic(patients, adminUrl) {
     }
   }
   const cache = `mesodesk_bench_cache_${patients}`;
-  const cached = await withAdmin(adminUrl, async (client) => {
-    const row = (
-      await client.query('select shobj_description(oid, $2) as meta from pg_database where datname = $1', [
-        cache,
-        'pg_database',
-      ])
-    ).rows[0];
-    if (!row) return undefined;
-    const meta = row.meta ? JSON.parse(row.meta) : undefined;
-    if (meta?.format === FORMAT && meta.patients === patients) return meta;
-    await client.query(`drop database "${cache}" with (force)`);
-    return undefined;
-  });
+  const cached = await cachedDatabaseMeta(
+    adminUrl,
+    cache,
+    (meta) => meta.format === FORMAT && meta.patients === patients,
+  );
   let meta = cached;
   if (!meta) {
-    await withAdmin(adminUrl, (client) => client.query(`create database "${cache}"`));
+    await withPgClient(adminUrl, (client) => client.query(`create database "${cache}"`));
     meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) });
-    await withAdmin(adminUrl, (client) =>
-      client.query(`comment on database "${cache}" is ${client.escapeLiteral(JSON.stringify(meta))}`),
-    );
+    await saveDatabaseMeta(adminUrl, cache, meta);
   }
   // Settled in the template, so that no run's copy starts with that work (or the vacuum it leaves) to do.
   const settled = await settleClinic({ DATABASE_URL: databaseUrl(adminUrl, cache) });
-  if (settled.sessions > 0) await withAdmin(databaseUrl(adminUrl, cache), (client) => client.query('vacuum analyze'));
-  await withAdmin(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
+  if (settled.sessions > 0)
+    await withPgClient(databaseUrl(adminUrl, cache), (client) => client.query('vacuum analyze'));
+  await withPgClient(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
   return {
     env: { DATABASE_URL: databaseUrl(adminUrl, name) },
     meta,
