@@ -11,13 +11,16 @@ import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = new URL('../../', import.meta.url);
-const dist = (path) => new URL(`dist/${path}`, root).href;
+// MESODESK_DIST names another build folder at the top of the project (e.g. `.dist-mine`, built with
+// `tsc -p tsconfig.build.json --outDir .dist-mine`), so that types can be generated while `dist/` is in use.
+const distFolder = process.env.MESODESK_DIST ?? 'dist';
+const dist = (path) => new URL(`${distFolder}/${path}`, root).href;
 
 async function importDist(path) {
   try {
     return await import(dist(path));
   } catch (error) {
-    console.error(`generate-api-types: cannot load dist/${path}; run \`npm run build\` first.`);
+    console.error(`generate-api-types: cannot load ${distFolder}/${path}; run \`npm run build\` first.`);
     throw error;
   }
 }

@@ -32,6 +32,7 @@ import { moneyMigration } from './0030-money.js';
 import { outcomeMeasuresMigration } from './0031-outcome-measures.js';
 import { safetySignalsMigration } from './0032-safety-signals.js';
 import { dashboardIndexesMigration } from './0033-dashboard-indexes.js';
+import { dashboardRollupsMigration } from './0034-dashboard-rollups.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '0031-outcome-measures': outcomeMeasuresMigration,
   '0032-safety-signals': safetySignalsMigration,
   '0033-dashboard-indexes': dashboardIndexesMigration,
+  '0034-dashboard-rollups': dashboardRollupsMigration,
 };

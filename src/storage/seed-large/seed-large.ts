@@ -8,6 +8,11 @@ import type { Database } from '../database-schema.js';
 import { migrateToLatest } from '../migrate.js';
 import type { Role } from '../../core/records/index.js';
 import { nameKey } from '../search-keys.js';
+import {
+  createDashboardRollupTriggers,
+  dropDashboardRollupTriggers,
+  recountDashboardRollups,
+} from '../dashboard-rollups.js';
 import { bulkTableOrder, emptyBulkRows, type BulkRows, type BulkTable } from './bulk-tables.js';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { sharedJsonTexts } from './frozen-json.js';
@@ -175,8 +180,15 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
     config.engine === 'sqlite' ? await openSqliteConnection(config.file) : await openPostgresConnection(config.url);
   const deferred: IndexDefinition[] = [];
   let pending: Promise<void> | undefined;
+  let countersDropped = false;
   const restoreIndexes = async () => {
     for (const index of deferred.splice(0)) await connection.execute(index.sql);
+    // The dashboard's counters, like the indexes, are built once from the loaded rows.
+    if (countersDropped) {
+      countersDropped = false;
+      await recountDashboardRollups(connection.db);
+      await createDashboardRollupTriggers(connection.db);
+    }
   };
   try {
     await migrateToLatest(connection.db);
@@ -228,7 +240,11 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
       resultText: sharedJsonTexts(),
     };
 
-    if (fresh) await connection.relaxChecks();
+    if (fresh) {
+      await connection.relaxChecks();
+      await dropDashboardRollupTriggers(connection.db);
+      countersDropped = true;
+    }
     for (const index of deferrable) {
       await connection.execute(`drop index "${index.name}"`);
       deferred.push(index);
