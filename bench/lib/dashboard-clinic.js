@@ -89,7 +89,7 @@ export async function prepareDashboardClinic(clinic) {
     steps[name] = (performance.now() - started) / 1000;
   };
   try {
-    await timed('migrations (to this build, the dashboard indexes included)', () => migrateToLatest(db));
+    await timed('migrations (to this build, the dashboard indexes and counters included)', () => migrateToLatest(db));
     if (meta.prepared === PREPARED) return { ...meta.preparedSteps, ...steps };
     const since = new Date(Date.parse(meta.now) - 400 * 86_400_000).toISOString();
     const clinicId = (
