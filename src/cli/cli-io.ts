@@ -1,4 +1,4 @@
-import { errorLine, fileErrorReason } from './cli-errors.js';
+import { describeError, errorLine, fileErrorReason } from './cli-errors.js';
 
 /** What a command may touch of the outside world, so tests can run commands in-process. */
 export interface CliIo {
@@ -63,3 +63,13 @@ export const processIo: CliIo = {
 
 /** Exit codes: 0 done, 1 failure (e.g. lint found problems), 2 invalid input. */
 export const EXIT = { ok: 0, failed: 1, invalidInput: 2 } as const;
+
+/**
+ * Ends a command that failed with `error` when it is one of the `expected` kinds, whose messages are
+ * written for the user: one line on standard error and exit code 1. Any other error goes on up.
+ */
+export function failedWith(io: CliIo, error: unknown, expected: readonly (new (...args: never[]) => Error)[]): number {
+  if (!expected.some((kind) => error instanceof kind)) throw error;
+  io.err(errorLine(describeError(error)));
+  return EXIT.failed;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { nothingToReport } from '../core/assessment/nothing-to-report.js';
 
 /** The examples/ requests of this checkout, as the contract's JSON (assessment-route tests post them unchanged). */
 export function exampleRequest(name: string): Record<string, unknown> {
@@ -13,14 +14,8 @@ export function healthyIntake(birthDate = '1991-03-15', date = '2026-11-22') {
     patient: {
       birthDate,
       sex: 'female',
-      // Answered, as the contract's Policy asks of a woman of 12 to 55: an open question would defer her.
-      pregnant: false,
-      breastfeeding: false,
-      conditions: [],
-      medications: [],
-      allergies: [],
-      recentProcedures: [],
-      site: { inflammation: false, skinDamage: false },
+      // Pregnancy answered, as the contract's Policy asks of a woman of 12 to 55: an open question would defer her.
+      ...nothingToReport(),
     },
     request: { indication: 'hair_loss', area: 'scalp', date, combineWith: [] },
   };

@@ -15,8 +15,8 @@ import { DataDirLockError, lockDataDir } from '../../storage/data-dir-lock.js';
 import { resolveDataDir, sqliteFileName, type Env } from '../../storage/database-config.js';
 import { MigrationError, migrateToLatest } from '../../storage/migrate.js';
 import { clearDemoFolder, inspectDemoFolder } from '../../storage/seed/demo-folder.js';
-import { CliInputError, describeError, errorLine, inputErrorLine } from '../cli-errors.js';
-import { EXIT, type CliIo } from '../cli-io.js';
+import { CliInputError, errorLine, inputErrorLine } from '../cli-errors.js';
+import { EXIT, failedWith, type CliIo } from '../cli-io.js';
 
 export interface DemoCommandOptions {
   dataDir?: string;
@@ -120,11 +120,7 @@ export async function demoCommand(
     );
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof DataDirLockError || error instanceof MigrationError) {
-      io.err(errorLine(describeError(error)));
-      return EXIT.failed;
-    }
-    throw error;
+    return failedWith(io, error, [DataDirLockError, MigrationError]);
   } finally {
     unlock();
   }

@@ -7,8 +7,8 @@ import {
   type Env,
 } from '../../storage/database-config.js';
 import { restoreDatabase, restoreImageArchive, RestoreError } from '../../storage/restore-database.js';
-import { describeError, errorLine } from '../cli-errors.js';
-import { EXIT, type CliIo } from '../cli-io.js';
+import { errorLine } from '../cli-errors.js';
+import { EXIT, failedWith, type CliIo } from '../cli-io.js';
 
 const photos = (n: number) => `${n} photo${n === 1 ? '' : 's'}`;
 
@@ -43,10 +43,6 @@ export async function restoreCommand(
     );
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof RestoreError || error instanceof DatabaseConfigError) {
-      io.err(errorLine(describeError(error)));
-      return EXIT.failed;
-    }
-    throw error;
+    return failedWith(io, error, [RestoreError, DatabaseConfigError]);
   }
 }

@@ -16,8 +16,8 @@ import {
   type Env,
 } from '../../storage/database-config.js';
 import { seedLarge, SeedLargeError } from '../../storage/seed-large/seed-large.js';
-import { describeError, errorLine } from '../cli-errors.js';
-import { EXIT, type CliIo } from '../cli-io.js';
+import { errorLine } from '../cli-errors.js';
+import { EXIT, failedWith, type CliIo } from '../cli-io.js';
 
 export interface SeedLargeCommandOptions {
   /** How many patients, e.g. "1000000" or "1_000_000". */
@@ -133,11 +133,7 @@ export async function seedLargeCommand(
     return EXIT.ok;
   } catch (error) {
     bar?.stop();
-    if (error instanceof SeedLargeError || error instanceof DatabaseConfigError || error instanceof DataDirLockError) {
-      io.err(errorLine(describeError(error)));
-      return EXIT.failed;
-    }
-    throw error;
+    return failedWith(io, error, [SeedLargeError, DatabaseConfigError, DataDirLockError]);
   } finally {
     unlock();
   }

@@ -1,6 +1,6 @@
 import { DataUrlError } from '../data-url.js';
 import { compareSessions, indexRecords, latestIntake, lotIdsOfChart } from '../record-index.js';
-import type { PatientRecordGroup } from '../records.js';
+import type { PatientRecordGroup, TreatmentSessionRecord } from '../records.js';
 import { adverseEventResource } from './adverse-event-resource.js';
 import { allergyResources } from './allergy-resources.js';
 import { appointmentResource } from './appointment-resource.js';
@@ -73,39 +73,29 @@ export function patientResources(
   for (const course of group.courses) out.push(carePlanResource(course, index.sessionsByCourse.get(course.id) ?? []));
   for (const s of [...group.sessions].sort(compareSessions))
     out.push(appointmentResource(s, index.courses.has(s.courseId)));
-  for (const chart of group.chartEntries) {
-    const session = index.sessions.get(chart.sessionId);
-    if (!session) {
-      options.onSkipped?.({
-        resourceType: 'Procedure',
-        id: chart.id,
-        reason: 'chart entry of a session that was not loaded',
-      });
-      continue;
+
+  // A record whose session was not loaded would point at a session the Bundle lacks: it is left out, and said so.
+  const perSession = <R extends { id: string; sessionId: string }>(
+    records: readonly R[],
+    resourceType: string,
+    what: string,
+    resource: (record: R, session: TreatmentSessionRecord) => ExportedResource,
+  ) => {
+    for (const record of records) {
+      const session = index.sessions.get(record.sessionId);
+      if (session) out.push(resource(record, session));
+      else options.onSkipped?.({ resourceType, id: record.id, reason: `${what} of a session that was not loaded` });
     }
-    out.push(procedureResource(chart, session, index.courses.get(session.courseId), lotsOf(session.id)));
-  }
-  for (const report of group.sideEffects) {
-    const session = index.sessions.get(report.sessionId);
-    if (session)
-      out.push(adverseEventResource(report, session, index.chartBySession.get(session.id), lotsOf(session.id)));
-    else
-      options.onSkipped?.({
-        resourceType: 'AdverseEvent',
-        id: report.id,
-        reason: 'side effect of a session that was not loaded',
-      });
-  }
-  for (const outcome of group.outcomes) {
-    const session = index.sessions.get(outcome.sessionId);
-    if (session) out.push(outcomeObservation(outcome, session, index.chartBySession.get(session.id)));
-    else
-      options.onSkipped?.({
-        resourceType: 'Observation',
-        id: outcome.id,
-        reason: 'outcome of a session that was not loaded',
-      });
-  }
+  };
+  perSession(group.chartEntries, 'Procedure', 'chart entry', (chart, session) =>
+    procedureResource(chart, session, index.courses.get(session.courseId), lotsOf(session.id)),
+  );
+  perSession(group.sideEffects, 'AdverseEvent', 'side effect', (report, session) =>
+    adverseEventResource(report, session, index.chartBySession.get(session.id), lotsOf(session.id)),
+  );
+  perSession(group.outcomes, 'Observation', 'outcome', (outcome, session) =>
+    outcomeObservation(outcome, session, index.chartBySession.get(session.id)),
+  );
   for (const signature of group.consentSignatures) {
     const text = index.consentTexts.get(signature.consentTextId);
     if (!text) {

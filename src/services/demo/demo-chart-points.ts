@@ -14,46 +14,24 @@ interface Spot {
   ry: number;
 }
 
+/** A spot on each side of the body's midline: as given on the left, mirrored on the right. */
+const bothSides = (left: Spot): Spot[] => [left, { ...left, x: Number((1 - left.x).toFixed(3)) }];
+
 const spots: Record<string, readonly Spot[]> = {
-  face: [
-    { x: 0.5, y: 0.27, rx: 0.14, ry: 0.04 },
-    { x: 0.35, y: 0.52, rx: 0.05, ry: 0.06 },
-    { x: 0.65, y: 0.52, rx: 0.05, ry: 0.06 },
-  ],
-  periorbital: [
-    { x: 0.38, y: 0.445, rx: 0.04, ry: 0.012 },
-    { x: 0.62, y: 0.445, rx: 0.04, ry: 0.012 },
-  ],
+  face: [{ x: 0.5, y: 0.27, rx: 0.14, ry: 0.04 }, ...bothSides({ x: 0.35, y: 0.52, rx: 0.05, ry: 0.06 })],
+  periorbital: bothSides({ x: 0.38, y: 0.445, rx: 0.04, ry: 0.012 }),
   neck: [{ x: 0.5, y: 0.82, rx: 0.08, ry: 0.05 }],
   submental: [{ x: 0.5, y: 0.7, rx: 0.08, ry: 0.02 }],
   decollete: [{ x: 0.5, y: 0.95, rx: 0.18, ry: 0.02 }],
   chest: [{ x: 0.5, y: 0.95, rx: 0.18, ry: 0.02 }],
   hands: [{ x: 0.5, y: 0.95, rx: 0.18, ry: 0.02 }],
   abdomen: [{ x: 0.5, y: 0.49, rx: 0.08, ry: 0.05 }],
-  waist: [
-    { x: 0.38, y: 0.44, rx: 0.02, ry: 0.04 },
-    { x: 0.62, y: 0.44, rx: 0.02, ry: 0.04 },
-  ],
-  hips: [
-    { x: 0.37, y: 0.6, rx: 0.025, ry: 0.04 },
-    { x: 0.63, y: 0.6, rx: 0.025, ry: 0.04 },
-  ],
-  buttocks: [
-    { x: 0.42, y: 0.62, rx: 0.03, ry: 0.03 },
-    { x: 0.58, y: 0.62, rx: 0.03, ry: 0.03 },
-  ],
-  thighs: [
-    { x: 0.43, y: 0.72, rx: 0.025, ry: 0.06 },
-    { x: 0.57, y: 0.72, rx: 0.025, ry: 0.06 },
-  ],
-  legs: [
-    { x: 0.44, y: 0.86, rx: 0.02, ry: 0.06 },
-    { x: 0.56, y: 0.86, rx: 0.02, ry: 0.06 },
-  ],
-  arms: [
-    { x: 0.3, y: 0.34, rx: 0.03, ry: 0.06 },
-    { x: 0.7, y: 0.34, rx: 0.03, ry: 0.06 },
-  ],
+  waist: bothSides({ x: 0.38, y: 0.44, rx: 0.02, ry: 0.04 }),
+  hips: bothSides({ x: 0.37, y: 0.6, rx: 0.025, ry: 0.04 }),
+  buttocks: bothSides({ x: 0.42, y: 0.62, rx: 0.03, ry: 0.03 }),
+  thighs: bothSides({ x: 0.43, y: 0.72, rx: 0.025, ry: 0.06 }),
+  legs: bothSides({ x: 0.44, y: 0.86, rx: 0.02, ry: 0.06 }),
+  arms: bothSides({ x: 0.3, y: 0.34, rx: 0.03, ry: 0.06 }),
   joints: [{ x: 0.44, y: 0.8, rx: 0.03, ry: 0.02 }],
 };
 

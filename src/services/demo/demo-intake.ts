@@ -1,6 +1,7 @@
 import { assess } from '../../core/assessment/assess.js';
 import type { AssessmentResult } from '../../core/assessment/assessment-result.js';
 import type { Intake } from '../../core/assessment/intake-schema.js';
+import { nothingToReport } from '../../core/assessment/nothing-to-report.js';
 import { formatProblem, parseIntake } from '../../core/assessment/parse-intake.js';
 import type { IsoDate } from '../../core/dates/iso-date.js';
 import type { AssessmentRecord, PatientRecord, UserRecord } from '../../core/records/index.js';
@@ -17,13 +18,7 @@ export function demoIntake(patient: DemoPatient, date: IsoDate, history: Record<
     patient: {
       birthDate: patient.birthDate,
       sex: patient.sex,
-      pregnant: false,
-      breastfeeding: false,
-      conditions: [],
-      medications: [],
-      allergies: [],
-      recentProcedures: [],
-      site: { inflammation: false, skinDamage: false },
+      ...nothingToReport(),
       needleFear: false,
       ...(patient.history?.(date) ?? {}),
       ...history,

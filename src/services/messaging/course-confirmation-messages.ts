@@ -4,7 +4,6 @@ import {
   courseConfirmation,
   type CourseSessionBooked,
 } from '../../core/messages/course-confirmation.js';
-import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import { buildCalendar } from '../../interop/ical/build-calendar.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
@@ -12,7 +11,8 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MessageAttachment } from './message-channel.js';
 import type { MessageSources } from './message-sources.js';
 import type { MessagingSettings } from './messaging-settings.js';
-import { sessionMessageInput } from './session-message-input.js';
+import { queueMessage } from './queue-message.js';
+import { messageOptions, sessionMessageInput } from './session-message-input.js';
 
 /**
  * Queues the one confirmation of a course booked in one go (every session, one calendar file),
@@ -59,33 +59,8 @@ export async function scheduleCourseConfirmation(
     });
   }
   if (!firstInput) return [];
-  const message = courseConfirmation(booked, firstInput.plan, {
-    now,
-    baseUrl: settings.baseUrl,
-    lateSigns: lateSignsNotice(knowledge),
-    ...firstInput.clinicOptions,
-  });
-  const { message: record, change } = await tx.outbox.upsert({
-    sessionId: first.id,
-    patientId: firstInput.patient.id,
-    clinicId: firstInput.patient.clinicId,
-    kind: message.kind,
-    channel: settings.channel,
-    recipient: message.to,
-    subject: message.subject,
-    body: message.body,
-    fingerprint: message.fingerprint,
-    dueAt: message.dueAt,
-  });
-  if (change === 'unchanged') return [];
-  return [
-    {
-      action: change === 'created' ? 'create' : 'update',
-      entity: 'outbox_message',
-      entityId: record.id,
-      patientId: record.patientId,
-    },
-  ];
+  const message = courseConfirmation(booked, firstInput.plan, messageOptions(firstInput, settings, knowledge, now));
+  return queueMessage(tx, { sessionId: first.id, patient: firstInput.patient, channel: settings.channel }, message);
 }
 
 /** Whether a queued confirmation is a course's (its sessions' own confirmations then stay out). */

@@ -1,20 +1,13 @@
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
-import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { planSessionMessages } from '../../core/messages/plan-session-messages.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
-import type { OutboxMessageRecord } from '../../storage/repositories/outbox-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { MessagingSettings } from './messaging-settings.js';
 import { isCourseConfirmation } from './course-confirmation-messages.js';
 import { MessageSources } from './message-sources.js';
-import { sessionMessageInput } from './session-message-input.js';
-
-const entity = 'outbox_message';
-
-function audited(messages: readonly OutboxMessageRecord[], action: AuditEvent['action']): AuditEvent[] {
-  return messages.map((m) => ({ action, entity, entityId: m.id, patientId: m.patientId }));
-}
+import { outboxAudit, queueMessage } from './queue-message.js';
+import { messageOptions, sessionMessageInput } from './session-message-input.js';
 
 /**
  * Brings a session's messages in line with the session, inside the caller's transaction (`tx`),
@@ -49,7 +42,7 @@ export async function scheduleSessionMessages(
   const { now = new Date(), sources = new MessageSources(tx) } = options;
   let own = (options.confirmation ?? 'own') === 'own';
   if (session.status === 'done') return [];
-  const cancelAll = async () => audited(await tx.outbox.cancelPending(session.id), 'update');
+  const cancelAll = async () => outboxAudit(await tx.outbox.cancelPending(session.id), 'update');
   if (session.status !== 'planned') return cancelAll();
 
   const course = await sources.course(session.courseId);
@@ -61,32 +54,15 @@ export async function scheduleSessionMessages(
     const queued = (await tx.outbox.listBySession(session.id)).find((m) => m.kind === 'booking_confirmation');
     own = queued !== undefined && !isCourseConfirmation(queued);
   }
-  const planned = planSessionMessages(input.booked, input.plan, {
-    now,
-    baseUrl: settings.baseUrl,
-    lateSigns: lateSignsNotice(knowledge),
-    ...input.clinicOptions,
-  }).filter((m) => own || m.kind !== 'booking_confirmation');
+  const messages = planSessionMessages(input.booked, input.plan, messageOptions(input, settings, knowledge, now));
+  const planned = messages.filter((m) => own || m.kind !== 'booking_confirmation');
 
   const events: AuditEvent[] = [];
-  for (const message of planned) {
-    const { message: record, change } = await tx.outbox.upsert({
-      sessionId: session.id,
-      patientId: patient.id,
-      clinicId: patient.clinicId,
-      kind: message.kind,
-      channel: settings.channel,
-      recipient: message.to,
-      subject: message.subject,
-      body: message.body,
-      fingerprint: message.fingerprint,
-      dueAt: message.dueAt,
-    });
-    if (change !== 'unchanged') events.push(...audited([record], change === 'created' ? 'create' : 'update'));
-  }
+  const to = { sessionId: session.id, patient, channel: settings.channel };
+  for (const message of planned) events.push(...(await queueMessage(tx, to, message)));
   const fingerprint = planned[0]?.fingerprint ?? '';
   // Without a confirmation of its own, the session's queued one (a course's) is not this call's to cancel.
   const kept = [...planned.map((m) => m.kind), ...(own ? [] : (['booking_confirmation'] as const))];
-  events.push(...audited(await tx.outbox.cancelPending(session.id, { kinds: kept, fingerprint }), 'update'));
+  events.push(...outboxAudit(await tx.outbox.cancelPending(session.id, { kinds: kept, fingerprint }), 'update'));
   return events;
 }

@@ -1,3 +1,5 @@
+import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import type { BookedSession, MessageOptions, MessagePlan } from '../../core/messages/message-types.js';
 import type { CourseRecord, PatientRecord, TreatmentSessionRecord } from '../../core/records/index.js';
 import { clinicWording, messageLocale, type ClinicMessaging } from './clinic-messaging.js';
@@ -11,7 +13,7 @@ export interface SessionMessageInput {
   course: CourseRecord;
   patient: PatientRecord;
   messaging: ClinicMessaging;
-  /** The clinic's timing and wording, for `planSessionMessages` (add `now`, the link base and the late signs). */
+  /** The clinic's timing and wording, for `planSessionMessages` (`messageOptions` adds the rest). */
   clinicOptions: Pick<MessageOptions, 'timing' | 'wording'>;
 }
 
@@ -56,4 +58,14 @@ export async function sessionMessageInput(
     messaging,
     clinicOptions: { timing: messaging.timing, wording: clinicWording(messaging) },
   };
+}
+
+/** What the core plans `input`'s messages with: the clinic's timing and wording, the link base and the late signs. */
+export function messageOptions(
+  input: Pick<SessionMessageInput, 'clinicOptions'>,
+  settings: MessagingSettings,
+  knowledge: KnowledgeBase,
+  now: Date,
+): MessageOptions {
+  return { now, baseUrl: settings.baseUrl, lateSigns: lateSignsNotice(knowledge), ...input.clinicOptions };
 }

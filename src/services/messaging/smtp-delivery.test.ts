@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { healthyIntake } from '../../test-support/intake-examples.js';
+import { startCourse } from '../../test-support/scheduling-test-setup.js';
 import { forEachApp, type TestClient } from '../../test-support/test-app.js';
 import { createOutboxWorker, type OutboxWorker } from './outbox-worker.js';
 import { smtpChannel } from './smtp-channel.js';
@@ -27,24 +27,10 @@ forEachApp(
       const { repos, fixture } = get();
       await repos.clinics.updateLocation(fixture.location.id, { timeZone: 'Europe/Berlin' });
       practitioner = await get().signIn('practitioner');
-      const patientUrl = `/api/patients/${fixture.patient.id}`;
-      const { assessment } = (
-        await practitioner.inject({
-          method: 'POST',
-          url: `${patientUrl}/intakes`,
-          payload: healthyIntake('1990-04-12'),
-        })
-      ).json();
-      const courseId = (
-        await practitioner.inject({
-          method: 'POST',
-          url: `${patientUrl}/courses`,
-          payload: { assessmentId: assessment.id },
-        })
-      ).json().id;
+      const course = await startCourse(get(), practitioner);
       const booked = await practitioner.inject({
         method: 'POST',
-        url: `/api/courses/${courseId}/sessions`,
+        url: `/api/courses/${course.id}/sessions`,
         payload: { scheduledAt: '2030-10-26T17:00:00+02:00', durationMinutes: 60, locationId: fixture.location.id },
       });
       expect(booked.statusCode, booked.body).toBe(201);

@@ -1,20 +1,15 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
 import { createSampleCourse, createSamplePatient } from '../../test-support/stored-records.js';
 import { testEngines } from '../../test-support/test-databases.js';
-import type { Db } from '../create-database.js';
 import { createRepositories } from '../repositories/repositories.js';
-import { migrations } from './migrations.js';
-
-const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
+import { onDatabaseAt } from './test-support/database-at.js';
+import { denialAlert } from './test-support/denial-alert.js';
 
 describe.each(testEngines)('0024-denied-access-audit [$engine]', (testEngine) => {
-  it("keeps the outbox's messages, takes staff messages, and undoes cleanly", async () => {
-    const { db, destroy } = await testEngine.create({ migrate: false });
-    try {
-      expect((await migrator(db).migrateTo('0023-photo-sizes')).error).toBeUndefined();
+  it("keeps the outbox's messages, takes staff messages, and undoes cleanly", () =>
+    onDatabaseAt(testEngine, '0023-photo-sizes', async (db, migrator) => {
       const repos = createRepositories(db);
       const clinic = await repos.clinics.create({ name: 'Before' });
       const patient = await createSamplePatient(repos, clinic.id, { email: 'p@example.test' });
@@ -37,20 +32,11 @@ describe.each(testEngines)('0024-denied-access-audit [$engine]', (testEngine) =>
       };
       const { message } = await repos.outbox.upsert(draft);
 
-      expect((await migrator(db).migrateTo('0024-denied-access-audit')).error).toBeUndefined();
+      expect((await migrator.migrateTo('0024-denied-access-audit')).error).toBeUndefined();
       expect(await repos.outbox.listBySession(session.id)).toEqual([message]);
       // The session's message of a kind is still one row, replaced in place.
       expect((await repos.outbox.upsert({ ...draft, fingerprint: 'f2' })).change).toBe('replaced');
-      const alert = await repos.outbox.enqueueForStaff({
-        clinicId: clinic.id,
-        kind: 'denial_alert',
-        channel: 'log',
-        recipient: 'admin@example.test',
-        subject: 'Refusals',
-        body: 'Look',
-        fingerprint: 'denial_alert:u',
-        dueAt: '2029-12-01T09:00:00.000Z',
-      });
+      const alert = await repos.outbox.enqueueForStaff(denialAlert(clinic.id));
       expect(alert).toMatchObject({ sessionId: null, patientId: null, kind: 'denial_alert', status: 'pending' });
       await expect(
         sql`update outbox_messages set kind = 'gossip' where id = ${alert.id}`.execute(db),
@@ -80,7 +66,7 @@ describe.each(testEngines)('0024-denied-access-audit [$engine]', (testEngine) =>
       if (testEngine.engine === 'postgres') await sql`set enable_seqscan = off`.execute(db);
       expect((await queryPlan(db, testEngine.engine, query)).join('\n')).toMatch(/audit_log_refused_idx/);
 
-      expect((await migrator(db).migrateDown()).error).toBeUndefined();
+      expect((await migrator.migrateDown()).error).toBeUndefined();
       const left = await db.selectFrom('outbox_messages').select(['id', 'kind']).execute();
       expect(left).toEqual([{ id: message.id, kind: 'booking_confirmation' }]);
       await expect(
@@ -90,8 +76,5 @@ describe.each(testEngines)('0024-denied-access-audit [$engine]', (testEngine) =>
           db,
         ),
       ).rejects.toThrow();
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

@@ -1,38 +1,26 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { describe, expect, it } from 'vitest';
 import { createSamplePatient } from '../../test-support/stored-records.js';
 import { testEngines } from '../../test-support/test-databases.js';
-import type { Db } from '../create-database.js';
 import { createRepositories } from '../repositories/repositories.js';
 import { migrations } from './migrations.js';
+import { onDatabaseAt } from './test-support/database-at.js';
+import { denialAlert } from './test-support/denial-alert.js';
 
-const migrator = (db: Db) => new Migrator({ db, provider: { getMigrations: async () => migrations } });
 const name = '0028-invitations-and-consent-languages';
 const names = Object.keys(migrations);
 const before = names[names.indexOf(name) - 1] ?? '';
 
 describe.each(testEngines)('0028-invitations-and-consent-languages [$engine]', (testEngine) => {
-  it('keeps the outbox and consent texts, takes invitation messages, and undoes cleanly', async () => {
-    const { db, destroy } = await testEngine.create({ migrate: false });
-    try {
-      expect((await migrator(db).migrateTo(before)).error).toBeUndefined();
+  it('keeps the outbox and consent texts, takes invitation messages, and undoes cleanly', () =>
+    onDatabaseAt(testEngine, before, async (db, migrator) => {
       const repos = createRepositories(db);
       const clinic = await repos.clinics.create({ name: 'Before' });
-      const alert = await repos.outbox.enqueueForStaff({
-        clinicId: clinic.id,
-        kind: 'denial_alert',
-        channel: 'log',
-        recipient: 'admin@example.test',
-        subject: 'Refusals',
-        body: 'Look',
-        fingerprint: 'denial_alert:u',
-        dueAt: '2029-12-01T09:00:00.000Z',
-      });
+      const alert = await repos.outbox.enqueueForStaff(denialAlert(clinic.id));
       await sql`insert into consent_texts (id, clinic_id, procedure, version, text, active, created_at)
         values ('t1', ${clinic.id}, 'mesotherapy', 1, 'Old consent', 1, '2024-01-01T00:00:00.000Z')`.execute(db);
 
-      expect((await migrator(db).migrateTo(name)).error).toBeUndefined();
+      expect((await migrator.migrateTo(name)).error).toBeUndefined();
       const [kept] = await db.selectFrom('outbox_messages').selectAll().execute();
       expect(kept).toMatchObject({ id: alert.id, kind: 'denial_alert', body: 'Look', status: 'pending' });
       // The rebuilt table still has its indexes (SQLite made it anew).
@@ -81,14 +69,11 @@ describe.each(testEngines)('0028-invitations-and-consent-languages [$engine]', (
       await sql`delete from consent_texts where id = ${turkish.id}`.execute(db);
       expect(await repos.consent.findText(turkish.id)).toBeUndefined();
 
-      expect((await migrator(db).migrateTo(before)).error).toBeUndefined();
+      expect((await migrator.migrateTo(before)).error).toBeUndefined();
       const left = await db.selectFrom('outbox_messages').select(['id', 'kind']).execute();
       expect(left).toEqual([{ id: alert.id, kind: 'denial_alert' }]);
       await expect(sql`delete from consent_texts where id = 't1'`.execute(db)).rejects.toThrow(/never edited/);
       const tables = (await db.introspection.getTables()).map((t) => t.name);
       expect(tables).not.toContain('user_invitations');
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

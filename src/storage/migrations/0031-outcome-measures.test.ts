@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import type { Plan } from '../../core/assessment/assessment-result.js';
+import { createSampleCourse, createSamplePatient } from '../../test-support/stored-records.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories } from '../repositories/repositories.js';
 
@@ -17,24 +17,8 @@ forEachEngine('0031-outcome-measures', (getDb) => {
   beforeAll(async () => {
     const repos = createRepositories(getDb());
     const clinic = await repos.clinics.create({ name: 'Measures clinic' });
-    const patient = await repos.patients.create({
-      clinicId: clinic.id,
-      firstName: 'Mina',
-      lastName: 'Measure',
-      birthDate: '1988-02-02',
-      sex: 'female',
-      phone: null,
-      email: null,
-    });
-    const course = await repos.courses.create({
-      patientId: patient.id,
-      assessmentId: null,
-      indication: 'localized_fat',
-      area: 'abdomen',
-      // The plan is not read here.
-      plan: {} as Plan,
-      createdBy: null,
-    });
+    const patient = await createSamplePatient(repos, clinic.id);
+    const course = await createSampleCourse(repos, patient.id, { indication: 'localized_fat', area: 'abdomen' });
     const session = await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: at });
     const later = await repos.treatmentSessions.create({
       courseId: course.id,

@@ -1,12 +1,12 @@
 import { sql, type Selectable } from 'kysely';
 import type { CreditNote, Invoice, IssuedParties, Payment } from '../../core/money/money-records.js';
 import { balanceOf, invoiceStatus } from '../../core/money/invoice-rules.js';
-import { taxBandsOf, totalsOf } from '../../core/money/money-lines.js';
+import { taxBandsOf } from '../../core/money/money-lines.js';
 import type { InvoiceStatus } from '../../core/money/money-types.js';
 import type { CreditNotesTable, InvoicesTable, IssuedPartyColumns, PaymentsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { InvoiceRepository } from './invoice-repository.js';
-import { lineRow, linesByParent, totalsOfRow } from './money-line-rows.js';
+import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 
@@ -77,17 +77,7 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
       .select(['p.first_name', 'p.last_name']);
 
   async function toInvoices(rows: readonly InvoiceRow[]): Promise<Invoice[]> {
-    if (rows.length === 0) return [];
-    const lineRows = await db
-      .selectFrom('invoice_lines')
-      .selectAll()
-      .where(
-        'invoice_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const lines = linesByParent(lineRows, (r) => r.invoice_id);
+    const lines = await linesOf(db, 'invoice_lines', rows);
     return rows.map((row) => {
       const own = lines.get(row.id) ?? [];
       const totals = totalsOfRow(row);
@@ -124,17 +114,7 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
   const findInvoice = async (id: string) => (await toInvoices(await invoiceRows().where('i.id', '=', id).execute()))[0];
 
   async function toCreditNotes(rows: readonly Selectable<CreditNotesTable>[]): Promise<CreditNote[]> {
-    if (rows.length === 0) return [];
-    const lineRows = await db
-      .selectFrom('credit_note_lines')
-      .selectAll()
-      .where(
-        'credit_note_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const lines = linesByParent(lineRows, (r) => r.credit_note_id);
+    const lines = await linesOf(db, 'credit_note_lines', rows);
     return rows.map((row) => ({
       id: row.id,
       number: row.number,
@@ -173,7 +153,6 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
 
     async createInvoice(input) {
       const id = newId();
-      const totals = totalsOf(input.lines);
       await db
         .insertInto('invoices')
         .values({
@@ -187,9 +166,7 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
           issue_date: input.issueDate,
           due_date: input.dueDate,
           currency: input.currency,
-          net_minor: totals.netMinor,
-          tax_minor: totals.taxMinor,
-          total_minor: totals.totalMinor,
+          ...totalsColumns(input.lines),
           paid_minor: 0,
           credited_minor: 0,
           created_at: now(),
@@ -197,11 +174,7 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
           ...partyColumns(input.parties),
         })
         .execute();
-      if (input.lines.length > 0)
-        await db
-          .insertInto('invoice_lines')
-          .values(input.lines.map((line, i) => ({ invoice_id: id, ...lineRow(line, i) })))
-          .execute();
+      await insertLines(db, 'invoice_lines', id, input.lines);
       const invoice = await findInvoice(id);
       if (!invoice) throw new Error('the invoice just written was not found');
       return invoice;
@@ -283,7 +256,6 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
 
     async createCreditNote(input) {
       const id = newId();
-      const totals = totalsOf(input.lines);
       await db
         .insertInto('credit_notes')
         .values({
@@ -295,18 +267,13 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
           issue_date: input.issueDate,
           reason: input.reason,
           currency: input.currency,
-          net_minor: totals.netMinor,
-          tax_minor: totals.taxMinor,
-          total_minor: totals.totalMinor,
+          ...totalsColumns(input.lines),
           created_at: now(),
           created_by: input.createdBy,
           ...partyColumns(input.parties),
         })
         .execute();
-      await db
-        .insertInto('credit_note_lines')
-        .values(input.lines.map((line, i) => ({ credit_note_id: id, ...lineRow(line, i) })))
-        .execute();
+      await insertLines(db, 'credit_note_lines', id, input.lines);
       const note = await findCreditNote(id);
       if (!note) throw new Error('the credit note just written was not found');
       return note;

@@ -1,12 +1,12 @@
 import type { Selectable } from 'kysely';
 import type { ClinicBillingDetails, Quote } from '../../core/money/money-records.js';
-import { percentOf, taxBasisPoints, totalsOf } from '../../core/money/money-lines.js';
+import { percentOf, taxBasisPoints } from '../../core/money/money-lines.js';
 import type { PriceListItem } from '../../core/money/money-types.js';
 import type { ClinicBillingDetailsTable, PricesTable, QuotesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { definedFields } from './defined-fields.js';
 import { firstRecord } from './first-record.js';
-import { lineRow, linesByParent, totalsOfRow } from './money-line-rows.js';
+import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { MoneyRepository } from './money-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
@@ -45,17 +45,7 @@ export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepo
   const prices = tableRows(db, 'prices', toPrice);
 
   async function withLines(rows: readonly Selectable<QuotesTable>[]): Promise<Quote[]> {
-    if (rows.length === 0) return [];
-    const lineRows = await db
-      .selectFrom('quote_lines')
-      .selectAll()
-      .where(
-        'quote_id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    const lines = linesByParent(lineRows, (r) => r.quote_id);
+    const lines = await linesOf(db, 'quote_lines', rows);
     return rows.map((row) => ({
       id: row.id,
       clinicId: row.clinic_id,
@@ -139,7 +129,6 @@ export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepo
     async createQuote(input) {
       const at = now();
       const id = newId();
-      const totals = totalsOf(input.lines);
       await db
         .insertInto('quotes')
         .values({
@@ -151,19 +140,13 @@ export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepo
           deposit_minor: input.depositMinor,
           status: 'open',
           valid_until: input.validUntil,
-          net_minor: totals.netMinor,
-          tax_minor: totals.taxMinor,
-          total_minor: totals.totalMinor,
+          ...totalsColumns(input.lines),
           created_at: at,
           created_by: input.createdBy,
           updated_at: at,
         })
         .execute();
-      if (input.lines.length > 0)
-        await db
-          .insertInto('quote_lines')
-          .values(input.lines.map((line, i) => ({ quote_id: id, ...lineRow(line, i) })))
-          .execute();
+      await insertLines(db, 'quote_lines', id, input.lines);
       const quote = await findQuote(id);
       if (!quote) throw new Error('the quote just written was not found');
       return quote;

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { createClinicWithStaff, createStaff } from '../../test-support/stored-records.js';
 import { forEachEngine } from '../../test-support/test-databases.js';
 import { createRepositories } from './repositories.js';
 
@@ -30,21 +31,11 @@ forEachEngine('user repository', (getDb) => {
 
   it('lists by role and updates', async () => {
     const repos = createRepositories(getDb());
-    const clinic = await repos.clinics.create({ name: 'Staff' });
-    const pia = await repos.users.create({
-      clinicId: clinic.id,
+    const { clinic, user: pia } = await createClinicWithStaff(repos, 'Staff', {
       email: 'pia@staff.test',
       displayName: 'Pia',
-      passwordHash: 'h',
-      role: 'practitioner',
     });
-    await repos.users.create({
-      clinicId: clinic.id,
-      email: 'rita@staff.test',
-      displayName: 'Rita',
-      passwordHash: 'h',
-      role: 'reception',
-    });
+    await createStaff(repos, { clinicId: clinic.id, email: 'rita@staff.test', displayName: 'Rita', role: 'reception' });
     expect((await repos.users.list(clinic.id, { role: 'practitioner' })).map((u) => u.displayName)).toEqual(['Pia']);
     expect((await repos.users.list(clinic.id)).map((u) => u.displayName)).toEqual(['Pia', 'Rita']);
     const updated = await repos.users.update(pia.id, { active: false, displayName: 'Dr Pia', passwordHash: 'h2' });

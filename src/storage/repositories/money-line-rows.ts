@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { MoneyLine } from '../../core/money/money-types.js';
-import { percentOf, taxBasisPoints } from '../../core/money/money-lines.js';
+import { percentOf, taxBasisPoints, totalsOf } from '../../core/money/money-lines.js';
+import type { Db } from '../create-database.js';
 import type { MoneyLineColumns } from '../database-schema.js';
+import type { LooseDb } from './table-rows.js';
 
 /** Lines to rows and back; rates are stored as hundredths of a percent (see migration 0030). */
 export function lineRow(line: MoneyLine, position: number): MoneyLineColumns {
@@ -31,16 +33,52 @@ export function toLine(row: Selectable<MoneyLineColumns>): MoneyLine {
   };
 }
 
-/** Lines grouped by their document, each group in line order. */
-export function linesByParent<R extends Selectable<MoneyLineColumns>>(
-  rows: readonly R[],
-  parentOf: (row: R) => string,
-): Map<string, MoneyLine[]> {
+/** The tables of quote, invoice and credit-note lines, each with the column naming its document. */
+const documentColumn = {
+  quote_lines: 'quote_id',
+  invoice_lines: 'invoice_id',
+  credit_note_lines: 'credit_note_id',
+} as const;
+type LineTable = keyof typeof documentColumn;
+
+// The three line tables share their columns but for the one naming the document, which Kysely
+// cannot check through a table named by a parameter: the queries go through a loose view.
+const loose = (db: Db) => db as unknown as LooseDb;
+
+/** Writes a document's lines in their order (nothing for none). */
+export async function insertLines(
+  db: Db,
+  table: LineTable,
+  documentId: string,
+  lines: readonly MoneyLine[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  const column = documentColumn[table];
+  await loose(db)
+    .insertInto(table)
+    .values(lines.map((line, i) => ({ [column]: documentId, ...lineRow(line, i) })))
+    .execute();
+}
+
+/** The lines of each of `documents`, in line order, by document id. */
+export async function linesOf(
+  db: Db,
+  table: LineTable,
+  documents: readonly { id: string }[],
+): Promise<Map<string, MoneyLine[]>> {
   const groups = new Map<string, MoneyLine[]>();
-  for (const row of [...rows].sort((a, b) => Number(a.position) - Number(b.position))) {
-    const list = groups.get(parentOf(row)) ?? [];
+  if (documents.length === 0) return groups;
+  const column = documentColumn[table];
+  const ids = documents.map((d) => d.id);
+  const rows = (await loose(db)
+    .selectFrom(table)
+    .selectAll()
+    .where(column, 'in', ids)
+    .execute()) as unknown as (Selectable<MoneyLineColumns> & Record<typeof column, string>)[];
+  for (const row of rows.sort((a, b) => Number(a.position) - Number(b.position))) {
+    const list = groups.get(row[column]) ?? [];
     list.push(toLine(row));
-    groups.set(parentOf(row), list);
+    groups.set(row[column], list);
   }
   return groups;
 }
@@ -50,3 +88,13 @@ export const totalsOfRow = (row: { net_minor: number; tax_minor: number; total_m
   taxMinor: Number(row.tax_minor),
   totalMinor: Number(row.total_minor),
 });
+
+/** A document's stored totals, from its lines. */
+export function totalsColumns(lines: readonly MoneyLine[]): {
+  net_minor: number;
+  tax_minor: number;
+  total_minor: number;
+} {
+  const totals = totalsOf(lines);
+  return { net_minor: totals.netMinor, tax_minor: totals.taxMinor, total_minor: totals.totalMinor };
+}

@@ -12,7 +12,7 @@ type Column<T extends KeyedTable> = keyof Row<T> & string;
 type Order<T extends KeyedTable> = Column<T> | `${Column<T>} desc`;
 
 /** A database as loose as SQL: any table, any column (see `tableRows`). */
-type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
+export type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
 
 /**
  * The plain queries every repository needs on one table (insert, find by a column, list by a column

@@ -1,24 +1,7 @@
 import { addDays, type IsoDate } from '../../dates/iso-date.js';
+// The large-clinic seeder's generator (mulberry32), so that every synthetic clinic can be made again from its seed.
+import { seededRandom, type SeededRandom } from '../../../storage/seed-large/seeded-random.js';
 import type { DetectionInput, ExposureSession, ReportFact, SignalLot } from '../signal-types.js';
-
-/** mulberry32: small, fast and seeded, so that every synthetic clinic can be made again from its seed. */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    between: (min: number, max: number) => min + next() * (max - min),
-    chance: (p: number) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
 
 export interface ClinicShape {
   /** Weeks of history up to today. */
@@ -54,7 +37,7 @@ export interface SyntheticClinic {
 const codesExpected = ['bruising', 'redness', 'swelling', 'pain'];
 
 /** A background report: mostly the expected reactions, some for review, a few urgent but never a late lump. */
-function backgroundReport(random: ReturnType<typeof seeded>, id: string, sessionId: string): ReportFact {
+function backgroundReport(random: SeededRandom, id: string, sessionId: string): ReportFact {
   const roll = random.next();
   if (roll < 0.6) return { id, sessionId, level: 'expected', findingCodes: [random.pick(codesExpected)], onsetDays: 0 };
   if (roll < 0.9)
@@ -76,7 +59,7 @@ export function syntheticClinic(
     cluster?: (lots: readonly LotSpan[], today: IsoDate) => SeededCluster;
   } = {},
 ): SyntheticClinic {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const today = options.today ?? addDays('2026-11-30', random.int(0, 6));
   const shape: ClinicShape = {
     weeks: random.int(8, 32),
