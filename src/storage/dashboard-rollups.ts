@@ -11,7 +11,8 @@ import { engineOf } from './create-database.js';
  * once at its end: src/storage/seed-large/seed-large.ts). Each change takes the
  * old row's part away and adds the new row's. Counts that the dashboard shows per clinic-local day are
  * kept per UTC quarter hour (every zone's offset is a whole number of quarter hours, so each quarter
- * falls in one local day); counts shown for the window as a whole are kept per UTC day, and the
+ * falls in one local day); counts shown for the window as a whole are kept per UTC day (booked time
+ * per UTC month too), and the
  * repository reads the window's partial first and last days from the rows themselves.
  *
  * On PostgreSQL the triggers are deferred to the commit, so a transaction holds the counters' rows
@@ -55,6 +56,7 @@ function upsert(table: string, key: readonly string[], values: readonly string[]
 const tableColumns: Record<string, readonly string[]> = {
   dashboard_session_quarters: ['clinic_id', 'quarter', 'status', 'sessions'],
   dashboard_booked_days: ['clinic_id', 'day', 'practitioner_id', 'room_id', 'sessions', 'minutes', 'untimed'],
+  dashboard_booked_months: ['clinic_id', 'month', 'practitioner_id', 'room_id', 'sessions', 'minutes', 'untimed'],
   dashboard_course_quarters: ['clinic_id', 'quarter', 'completed'],
   dashboard_report_days: ['clinic_id', 'day', 'level', 'reports', 'open'],
   dashboard_payment_quarters: ['clinic_id', 'quarter', 'currency', 'method', 'payments', 'amount_minor'],
@@ -75,20 +77,23 @@ const rollups: readonly Rollup[] = [
         ['k.clinic_id', quarterOf(`${r}.scheduled_at`), `${r}.status`, `${sign}`],
         `from (select ${sessionClinic(r)} as clinic_id) k where k.clinic_id is not null`,
       ),
-      // Utilisation counts what holds a slot: planned, done and missed sessions, not cancelled ones.
-      upsert(
-        'dashboard_booked_days',
-        ['clinic_id', 'day', 'practitioner_id', 'room_id'],
-        [
-          'k.clinic_id',
-          dayOf(`${r}.scheduled_at`),
-          `coalesce(${r}.practitioner_id, '')`,
-          `coalesce(${r}.room_id, '')`,
-          `${sign}`,
-          `${sign} * coalesce(${r}.duration_minutes, 0)`,
-          `case when ${r}.duration_minutes is null then ${sign} else 0 end`,
-        ],
-        `from (select ${sessionClinic(r)} as clinic_id) k where k.clinic_id is not null and ${r}.status <> 'cancelled'`,
+      // Utilisation counts what holds a slot: planned, done and missed sessions, not cancelled ones,
+      // per UTC day and per UTC month (a year is then twelve months and the days at its ends).
+      ...(['day', 'month'] as const).map((unit) =>
+        upsert(
+          `dashboard_booked_${unit}s`,
+          ['clinic_id', unit, 'practitioner_id', 'room_id'],
+          [
+            'k.clinic_id',
+            `substr(${r}.scheduled_at, 1, ${unit === 'day' ? 10 : 7})`,
+            `coalesce(${r}.practitioner_id, '')`,
+            `coalesce(${r}.room_id, '')`,
+            `${sign}`,
+            `${sign} * coalesce(${r}.duration_minutes, 0)`,
+            `case when ${r}.duration_minutes is null then ${sign} else 0 end`,
+          ],
+          `from (select ${sessionClinic(r)} as clinic_id) k where k.clinic_id is not null and ${r}.status <> 'cancelled'`,
+        ),
       ),
     ],
   },
@@ -203,6 +208,9 @@ export async function recountDashboardRollups<DB>(db: Kysely<DB>): Promise<void>
     select clinic_id, ${dayOf('s.scheduled_at')}, coalesce(practitioner_id, ''), coalesce(room_id, ''), count(*),
            coalesce(sum(duration_minutes), 0), sum(case when duration_minutes is null then 1 else 0 end)
       from ${sessions} where clinic_id is not null and status <> 'cancelled' group by 1, 2, 3, 4`);
+  await run(`insert into dashboard_booked_months (clinic_id, month, practitioner_id, room_id, sessions, minutes, untimed)
+    select clinic_id, substr(day, 1, 7), practitioner_id, room_id, sum(sessions), sum(minutes), sum(untimed)
+      from dashboard_booked_days group by 1, 2, 3, 4`);
   await run(`insert into dashboard_course_quarters (clinic_id, quarter, completed)
     select p.clinic_id, ${quarterOf('c.updated_at')}, count(*) from courses c join patients p on p.id = c.patient_id
      where c.status = 'completed' group by 1, 2`);

@@ -29,6 +29,11 @@ async function createTables(db: MigrationDb, postgres: boolean): Promise<void> {
     ['clinic_id', 'day', 'practitioner_id', 'room_id'],
     [counter('sessions'), counter('minutes', true), counter('untimed')],
   );
+  await table(
+    'dashboard_booked_months',
+    ['clinic_id', 'month', 'practitioner_id', 'room_id'],
+    [counter('sessions'), counter('minutes', true), counter('untimed')],
+  );
   await table('dashboard_course_quarters', ['clinic_id', 'quarter'], [counter('completed')]);
   await table('dashboard_report_days', ['clinic_id', 'day', 'level'], [counter('reports'), counter('open')]);
   await table(

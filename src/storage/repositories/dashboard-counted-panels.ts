@@ -43,6 +43,27 @@ function splitOnUtcDays(q: DashboardQuery): { days?: { from: string; to: string 
   return { days: { from: iso(firstDay).slice(0, 10), to: iso(endDay).slice(0, 10) }, edges };
 }
 
+/**
+ * The whole UTC months inside a run of whole days, and the days before and after them: booked time is
+ * kept per month as well, since a year of a large clinic's days is many rows (one per practitioner,
+ * room and day).
+ */
+function splitOnUtcMonths(days: { from: string; to: string }): {
+  months?: { from: string; to: string };
+  days: { from: string; to: string }[];
+} {
+  const monthAfter = (month: string) =>
+    iso(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1)).slice(0, 7);
+  const firstMonth = days.from.endsWith('-01') ? days.from.slice(0, 7) : monthAfter(days.from.slice(0, 7));
+  const endMonth = days.to.slice(0, 7);
+  if (firstMonth >= endMonth) return { days: [days] };
+  const around = [
+    { from: days.from, to: `${firstMonth}-01` },
+    { from: `${endMonth}-01`, to: days.to },
+  ].filter((d) => d.from < d.to);
+  return { months: { from: firstMonth, to: endMonth }, days: around };
+}
+
 /** Adds up rows of the same key (counters and edges give one row each per key). */
 function sumBy<T>(rows: readonly T[], key: (row: T) => string, add: (a: T, b: T) => T): T[] {
   const sums = new Map<string, T>();
@@ -88,20 +109,27 @@ export function countedPanels(db: Kysely<Database>, postgres: boolean, fromRows:
     async bookedTime(q, defaultMinutes) {
       const { days, edges } = splitOnUtcDays(q);
       const parts = await Promise.all(edges.map((edge) => fromRows.bookedTime(edge, defaultMinutes)));
-      if (days) {
-        const { rows } = await sql<{ practitioner_id: string; room_id: string; n: unknown; minutes: unknown }>`
+      const counted = (unit: 'day' | 'month', range: { from: string; to: string }) =>
+        sql<{ practitioner_id: string; room_id: string; n: unknown; minutes: unknown }>`
           select practitioner_id, room_id, sum(sessions) as n, sum(minutes) + sum(untimed) * ${defaultMinutes} as minutes
-            from dashboard_booked_days
-           where clinic_id = ${q.clinicId} and day >= ${days.from} and day < ${days.to}
+            from ${sql.table(`dashboard_booked_${unit}s`)}
+           where clinic_id = ${q.clinicId} and ${sql.ref(unit)} >= ${range.from} and ${sql.ref(unit)} < ${range.to}
            group by 1, 2`.execute(db);
-        parts.push(
-          rows.map((r) => ({
-            practitionerId: r.practitioner_id || null,
-            roomId: r.room_id || null,
-            sessions: count(r.n),
-            minutes: count(r.minutes),
-          })),
-        );
+      if (days) {
+        const { months, days: around } = splitOnUtcMonths(days);
+        const results = await Promise.all([
+          ...(months ? [counted('month', months)] : []),
+          ...around.map((range) => counted('day', range)),
+        ]);
+        for (const { rows } of results)
+          parts.push(
+            rows.map((r) => ({
+              practitionerId: r.practitioner_id || null,
+              roomId: r.room_id || null,
+              sessions: count(r.n),
+              minutes: count(r.minutes),
+            })),
+          );
       }
       return sumBy<BookedTime>(
         parts.flat(),
