@@ -188,7 +188,7 @@ const loadAfter = load();
 const missed = runs.flatMap((r) => r.results).filter((r) => !r.whole && !r.met);
 
 const countersNote =
-  'How the panels are answered: sessions per day and status, completed courses and takings from counters per UTC quarter hour that triggers keep with every write (migration 0034, `src/storage/dashboard-rollups.ts`), each quarter given its clinic-local day; booked minutes and side-effect reports from counters per UTC day, plus the rows of the partial first and last UTC days of the window (a window in a zone ahead of or behind UTC starts and ends inside UTC days). The plans below are of every statement a panel sends.';
+  'How the panels are answered: sessions per day and status, completed courses and takings from counters per UTC quarter hour that triggers keep with every write (migration 0034, `src/storage/dashboard-rollups.ts`), each quarter given its clinic-local day; booked minutes from counters per UTC month and per UTC day, side-effect reports from counters per UTC day, both plus the rows of the partial first and last UTC days of the window (a window in a zone ahead of or behind UTC starts and ends inside UTC days). The plans below are of every statement a panel sends.';
 const yearNote =
   'A missed year means the counters alone (a year has up to 35,136 quarter hours per status, currency and method) take longer than the target on this machine.';
 
