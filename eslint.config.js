@@ -39,7 +39,17 @@ const httpPackages = {
 const tests = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**', 'test/**'];
 
 export default tseslint.config(
-  { ignores: ['dist/', '.dist-*/', 'web/dist/', 'node_modules/', 'bench/.data/', 'web/src/api/schema.d.ts', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      '.dist-*/',
+      'web/dist/',
+      'node_modules/',
+      'bench/.data/',
+      'web/src/api/schema.d.ts',
+      'coverage/',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],

@@ -23,7 +23,7 @@ export interface AppConfig {
   passwordHashing: Argon2Params;
   /** Wrong passwords allowed per account and per client address before waits and lockout (login-limits.ts). */
   loginLimits: LoginLimits;
-  /** Key for CSRF tokens; random per process unless set, so tokens die with a restart. */
+  /** Key for CSRF tokens: the server reads it from MESODESK_CSRF_KEY or the database (main.ts); random here, for tests. */
   csrfKey: string;
   bodyLimitBytes: number;
   /** Messages to patients: channel, portal link base, locale (src/services/messaging). */

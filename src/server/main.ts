@@ -1,72 +1,67 @@
-import { dirname, join } from 'node:path';
+import cluster from 'node:cluster';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
 import { createDatabase } from '../storage/create-database.js';
 import { lockDataDir } from '../storage/data-dir-lock.js';
-import { describeDatabase } from '../storage/database-config.js';
-import { migrateToLatest } from '../storage/migrate.js';
-import { defaultAppConfig } from './app-config.js';
-import { argon2idHasher } from '../services/accounts/password-hasher.js';
+import { tryExclusively } from '../storage/advisory-lock.js';
+import { sharedSecret } from '../storage/server-secrets.js';
+import { defaultAppConfig, type AppConfig } from './app-config.js';
 import { buildApp } from './build-app.js';
-import { describeFirstStart, prepareFirstStart } from './first-start.js';
+import { runCluster } from './cluster-primary.js';
 import { loggerOptions } from './log-serializers.js';
 import { readMessagingConfig } from './messaging-config.js';
 import type { OutboxWorker } from '../services/messaging/outbox-worker.js';
 import { startMessageWorker } from './start-message-worker.js';
 import { startRescreening, type StartupRescreening } from '../services/rescreening/rescreen-at-start.js';
-import { readServerConfig } from './server-config.js';
+import { readServerConfig, type ServerConfig } from './server-config.js';
 import { readLimitsConfig } from './limits-config.js';
 import { readDenialAlertConfig } from './denial-alert-config.js';
-import { recordImageSizes } from '../storage/image-sizes.js';
-import { tightenDataFolder } from '../storage/private-files.js';
+import { prepareDatabase, prepareFolderAndKnowledge } from './start-steps.js';
 import { startUploadSweeper } from './uploads/stale-uploads.js';
+import { workersFromEnv } from './workers-config.js';
 
-/** `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM. */
-async function main(): Promise<void> {
-  const config = readServerConfig(process.env);
+/** The HTTP application's settings from the environment (the CSRF key comes later: it may live in the database). */
+function appConfigOf(config: ServerConfig, messaging: ReturnType<typeof readMessagingConfig>): AppConfig {
   const limits = { ...readLimitsConfig(process.env), ...readDenialAlertConfig(process.env) };
-  const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
-  const logger = pino(loggerOptions(config.logLevel));
-  logger.info({ node: process.version }, 'starting');
-  // Health data: the data folder and what is in it are the server's account's only (0700 and 0600).
-  const { changed, failed } = tightenDataFolder(config.dataDir);
-  if (changed.length) logger.info({ paths: changed }, 'made the data folder readable by this account only');
-  for (const { path, error } of failed)
-    logger.warn({ path, error }, 'could not make this readable by this account only');
-  // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
-  const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
-  logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
-
-  // One server per SQLite file: the lock also keeps `mesodesk restore` from replacing a database in use.
-  const unlock = config.database.engine === 'sqlite' ? lockDataDir(dirname(config.database.file)) : () => {};
-  process.once('exit', unlock);
-  const db = createDatabase(config.database);
-  const ran = await migrateToLatest(db);
-  logger.info(
-    { database: describeDatabase(config.database), migrations: ran },
-    ran.length ? 'database migrated' : 'database up to date',
-  );
-
-  const appConfig = {
+  return {
     ...defaultAppConfig(),
     ...config.app,
     ...limits,
     dataDir: config.dataDir,
     messaging: messaging.settings,
   };
-  const start = await prepareFirstStart(db, {
-    config,
-    hasher: argon2idHasher(appConfig.passwordHashing),
-    knowledgeBase,
-    messaging: appConfig.messaging,
-    dataDir: appConfig.dataDir,
-  });
-  const lines = describeFirstStart(start);
-  // Printed, not logged: the demo passwords should not end up in log files.
-  if (lines.length) process.stdout.write(`\n${lines.join('\n')}\n\n`);
-  // After the first start's demo photos too: images stored without a size count toward no quota.
-  const sized = await recordImageSizes(db, config.dataDir);
-  if (sized > 0) logger.info({ images: sized }, 'sizes of stored images recorded for the photo quotas');
+}
+
+/**
+ * `npm start`: read the environment, migrate, seed on first start, listen; stop cleanly on SIGINT/SIGTERM.
+ * With MESODESK_WORKERS above 1 this process is the cluster's primary: it prepares the database
+ * once, then forks that many server processes, which run this module again as cluster workers.
+ */
+async function main(): Promise<void> {
+  const config = readServerConfig(process.env);
+  const workers = workersFromEnv(process.env, config.database);
+  const messaging = readMessagingConfig(process.env, `http://${config.host}:${config.port}`);
+  const appConfig = appConfigOf(config, messaging);
+  const logger = pino(loggerOptions(config.logLevel));
+  const primary = workers > 1 && cluster.isPrimary;
+  logger.info({ node: process.version, ...(primary ? { workers } : {}) }, 'starting');
+  const knowledgeBase = prepareFolderAndKnowledge(config, logger);
+
+  // One server per SQLite file: the lock also keeps `mesodesk restore` from replacing a database in use.
+  const unlock = config.database.engine === 'sqlite' ? lockDataDir(dirname(config.database.file)) : () => {};
+  process.once('exit', unlock);
+  const db = createDatabase(config.database);
+  // A cluster worker finds the database prepared: its primary forks it only afterwards.
+  if (!cluster.isWorker) await prepareDatabase(db, { config, appConfig, knowledgeBase, logger });
+  if (primary) {
+    await db.destroy();
+    runCluster({ workers, exec: fileURLToPath(import.meta.url), logger });
+    return;
+  }
+  // A key of the environment, or the one in the database: a CSRF token issued by one server
+  // process is then accepted by every other on the database, and after a restart.
+  appConfig.csrfKey = config.app.csrfKey ?? (await sharedSecret(db, 'csrf'));
 
   // Uploads a crash cut off (kill -9) leave temporary files behind: cleaned now and every quarter hour.
   const uploads = await startUploadSweeper({
@@ -78,7 +73,11 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
   let rescreening: StartupRescreening | undefined;
   let messageWorker: OutboxWorker | undefined;
+  let closing = false;
   const close = async (signal: string) => {
+    // Ctrl+C reaches a cluster's workers twice: from the terminal, and from their primary.
+    if (closing) return;
+    closing = true;
     logger.info({ signal }, 'shutting down');
     await rescreening?.stop();
     await messageWorker?.stop();
@@ -91,7 +90,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
   // After listen: a new knowledge base re-screens every upcoming session, which may take a while.
-  rescreening = startRescreening(app.repos, knowledgeBase, logger);
+  // One server process on the database does it; the others skip it.
+  rescreening = startRescreening(app.repos, knowledgeBase, logger, {
+    runAlone: (work) => tryExclusively(db, 're-screening at start', work),
+  });
+  // Every process runs one: their claims (row locks skipped, not waited for) send each message once.
   messageWorker = startMessageWorker(app.repos, messaging, logger);
 }
 

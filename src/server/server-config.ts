@@ -112,8 +112,8 @@ export function loginLimitsFromEnv(env: Env): LoginLimits {
  * PORT (3000), HOST (localhost), DATABASE_URL (postgres://...; unset: SQLite in the data folder),
  * MESODESK_DATA_DIR (./data), MESODESK_ADMIN_EMAIL and MESODESK_ADMIN_PASSWORD (first admin),
  * MESODESK_CLINIC_NAME, MESODESK_SECURE_COOKIES (behind https), MESODESK_TRUST_PROXY (hop count or
- * proxy addresses), the sign-in limits (`loginLimitsFromEnv`), MESODESK_CSRF_KEY (share across server
- * processes), LOG_LEVEL (info).
+ * proxy addresses), the sign-in limits (`loginLimitsFromEnv`), MESODESK_CSRF_KEY (unset: one kept in
+ * the database, shared by every server process), LOG_LEVEL (info).
  */
 export function readServerConfig(env: Env, cwd: string = process.cwd()): ServerConfig {
   const email = env.MESODESK_ADMIN_EMAIL?.trim();

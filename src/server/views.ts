@@ -49,6 +49,8 @@ export const patientView = z.object({
   sex: z.enum(['female', 'male', 'other', 'unknown']),
   phone: nullableText,
   email: nullableText,
+  active: z.boolean().describe('False once deactivated: kept, but left out of searches unless asked for'),
+  mergedIntoId: nullableText.describe('The record this one was merged into; null while it stands on its own'),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -25,6 +25,7 @@ import type {
   IntakesTable,
   AssessmentsTable,
 } from './schema/patient-tables.js';
+import type { PatientChangesTable, PatientMergesTable } from './schema/patient-record-tables.js';
 import type {
   CoursesTable,
   TreatmentSessionsTable,
@@ -76,10 +77,15 @@ import type {
   SafetySignalPatientsTable,
   SafetySignalLotsTable,
 } from './schema/safety-signal-tables.js';
+import type { SessionCheckInsTable, WaitingListEntriesTable, SlotOpeningsTable } from './schema/front-desk-tables.js';
+import type { PortalSettingsTable, ConsultationRequestsTable } from './schema/portal-tables.js';
+import type { ServerSecretsTable } from './schema/server-secret-tables.js';
+import type { SessionClosureReasonsTable } from './schema/session-closure-tables.js';
 
 export * from './schema/column-values.js';
 export type * from './schema/organisation-tables.js';
 export type * from './schema/patient-tables.js';
+export type * from './schema/patient-record-tables.js';
 export type * from './schema/treatment-tables.js';
 export type * from './schema/follow-up-tables.js';
 export type * from './schema/operations-tables.js';
@@ -87,6 +93,10 @@ export type * from './schema/clinic-set-up-tables.js';
 export type * from './schema/money-tables.js';
 export type * from './schema/outcome-measure-tables.js';
 export type * from './schema/safety-signal-tables.js';
+export type * from './schema/front-desk-tables.js';
+export type * from './schema/portal-tables.js';
+export type * from './schema/server-secret-tables.js';
+export type * from './schema/session-closure-tables.js';
 
 export interface Database {
   clinics: ClinicsTable;
@@ -99,6 +109,8 @@ export interface Database {
   patients: PatientsTable;
   patient_name_words: PatientNameWordsTable;
   patient_name_pairs: PatientNamePairsTable;
+  patient_changes: PatientChangesTable;
+  patient_merges: PatientMergesTable;
   intakes: IntakesTable;
   assessments: AssessmentsTable;
   courses: CoursesTable;
@@ -143,4 +155,11 @@ export interface Database {
   safety_signals: SafetySignalsTable;
   safety_signal_patients: SafetySignalPatientsTable;
   safety_signal_lots: SafetySignalLotsTable;
+  session_check_ins: SessionCheckInsTable;
+  waiting_list_entries: WaitingListEntriesTable;
+  slot_openings: SlotOpeningsTable;
+  portal_settings: PortalSettingsTable;
+  consultation_requests: ConsultationRequestsTable;
+  server_secrets: ServerSecretsTable;
+  session_closure_reasons: SessionClosureReasonsTable;
 }

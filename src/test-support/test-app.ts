@@ -107,7 +107,7 @@ let fixtureCount = 0;
 export function forEachApp(
   title: string,
   body: (get: () => TestApp) => void,
-  options: { config?: Partial<AppConfig> } = {},
+  options: { config?: Partial<AppConfig>; now?: () => Date } = {},
 ): void {
   forEachEngine(title, (getDb, engine) => {
     let testApp: TestApp | undefined;
@@ -117,7 +117,12 @@ export function forEachApp(
       const passwordHash = await argon2idHasher(testPasswordHashing).hash(testPassword);
       const tag = `${engine}-${process.pid}-${++fixtureCount}`;
       const fixture = await createClinicFixture(repos, { tag, passwordHash });
-      const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig(options.config) });
+      const app = await buildApp({
+        db,
+        knowledgeBase: testKnowledgeBase(),
+        config: testAppConfig(options.config),
+        ...(options.now ? { now: options.now } : {}),
+      });
       const createOtherClinic = () =>
         createClinicFixture(repos, { tag: `${tag}-other-${++fixtureCount}`, passwordHash });
       testApp = {

@@ -6,7 +6,7 @@ import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './su
 /**
  * Structured side-effect reports through the browser: the patient ticks a late lump on the portal
  * and is told to call today; a practitioner records a report a patient phoned in, with the same
- * choices, and sees it marked as recorded by staff.
+ * choices, and sees it marked as taken by phone by them.
  */
 
 useE2eBrowser(async (server) => {
@@ -42,7 +42,7 @@ describe('side-effect triage in the browser', () => {
   );
 
   it(
-    'a practitioner records what a patient phoned in, with the same choices, marked as recorded by staff',
+    'a practitioner records what a patient phoned in, with the same choices, marked as taken by phone by them',
     { timeout: 120_000 },
     async () => {
       const page = await signedInPage(server.email('practitioner'));
@@ -50,6 +50,7 @@ describe('side-effect triage in the browser', () => {
       await page.getByRole('button', { name: 'Record a side effect' }).click();
       const form = page.getByTestId('record-side-effect');
       await form.waitFor();
+      await form.getByRole('radio', { name: 'By phone' }).check();
       await form.getByRole('checkbox', { name: 'Pus or fluid coming out (draining, weeping or oozing)' }).check();
       await form.getByLabel(/^What the patient notices/).fill('Phoned: no fever, the spot on her scalp is weeping');
       await form.getByLabel(/^Days after the session it started/).fill('13');
@@ -60,8 +61,8 @@ describe('side-effect triage in the browser', () => {
       await saved.waitFor();
       expect(await saved.getAttribute('data-level')).toBe('urgent');
       const list = page.getByTestId('patient-side-effects');
-      await list.getByText('recorded by staff').first().waitFor();
-      await list.getByText('reported by the patient').first().waitFor();
+      await list.getByText('taken by phone by Dr Pia Practitioner').first().waitFor();
+      await list.getByText('reported by the patient in the portal').first().waitFor();
       expect(await list.textContent()).toContain('Phoned: no fever, the spot on her scalp is weeping');
       await screenshot(page, 'se-04-staff-recorded');
     },

@@ -12,10 +12,14 @@ import { NotFoundPage } from './not-found-page';
 // Everything after the sign-in page loads on demand, so the first page stays small.
 const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
 const TodayPage = lazyPage(() => import('./schedule/today-page'), 'TodayPage');
+const ClinicCalendarPage = lazyPage(() => import('./clinic-calendar/clinic-calendar-page'), 'ClinicCalendarPage');
 const DashboardPage = lazyPage(() => import('./dashboard/dashboard-page'), 'DashboardPage');
+const FrontDeskPage = lazyPage(() => import('./front-desk/front-desk-page'), 'FrontDeskPage');
 const PatientSearchPage = lazyPage(() => import('./patients/patient-search-page'), 'PatientSearchPage');
 const NewPatientPage = lazyPage(() => import('./patients/new-patient-page'), 'NewPatientPage');
 const PatientPage = lazyPage(() => import('./patients/patient-page'), 'PatientPage');
+const EditPatientPage = lazyPage(() => import('./patients/edit-patient-page'), 'EditPatientPage');
+const MergePage = lazyPage(() => import('./patients/merge-page'), 'MergePage');
 const IntakePage = lazyPage(() => import('./intake/intake-page'), 'IntakePage');
 const AssessmentPage = lazyPage(() => import('./assessment/assessment-page'), 'AssessmentPage');
 const BookCoursePage = lazyPage(() => import('./courses/book-course-page'), 'BookCoursePage');
@@ -40,6 +44,8 @@ const ConsentTextsPage = lazyPage(() => import('./admin/consents/consent-texts-p
 const AcceptInvitationPage = lazyPage(() => import('./auth/accept-invitation-page'), 'AcceptInvitationPage');
 const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage');
 const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-page'), 'ReportSideEffectPage');
+const PortalBookingPage = lazyPage(() => import('./portal/book/portal-booking-page'), 'PortalBookingPage');
+const MoveSessionPage = lazyPage(() => import('./portal/move/move-session-page'), 'MoveSessionPage');
 
 const everyone: readonly Role[] = ['admin', 'practitioner', 'reception', 'patient'];
 const signers: readonly Role[] = ['admin', 'practitioner'];
@@ -61,10 +67,14 @@ export function AppRoutes() {
         <Route path="/" element={<HomeRedirect />} />
         <Route element={only(everyone, <AppLayout />)}>
           <Route path="/today" element={only(staffRoles, <TodayPage />)} />
+          <Route path="/calendar" element={only(staffRoles, <ClinicCalendarPage />)} />
           <Route path="/dashboard" element={only(['admin', 'reception'], <DashboardPage />)} />
+          <Route path="/front-desk" element={only(staffRoles, <FrontDeskPage />)} />
           <Route path="/patients" element={only(staffRoles, <PatientSearchPage />)} />
           <Route path="/patients/new" element={only(staffRoles, <NewPatientPage />)} />
           <Route path="/patients/:id" element={only(staffRoles, <PatientPage />)} />
+          <Route path="/patients/:id/edit" element={only(staffRoles, <EditPatientPage />)} />
+          <Route path="/patients/:id/merge" element={only(['admin'], <MergePage />)} />
           <Route path="/patients/:id/intake" element={only(clinicalRoles, <IntakePage />)} />
           <Route path="/patients/:id/courses/new" element={only(clinicalRoles, <BookCoursePage />)} />
           <Route path="/patients/:id/consent" element={only(signers, <ConsentPage />)} />
@@ -88,6 +98,8 @@ export function AppRoutes() {
           <Route path="/admin/consents" element={only(['admin'], <ConsentTextsPage />)} />
           <Route path="/portal" element={only(patientOnly, <PortalHomePage />)} />
           <Route path="/portal/side-effects/new" element={only(patientOnly, <ReportSideEffectPage />)} />
+          <Route path="/portal/book" element={only(patientOnly, <PortalBookingPage />)} />
+          <Route path="/portal/sessions/:id/move" element={only(patientOnly, <MoveSessionPage />)} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

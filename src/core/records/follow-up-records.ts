@@ -1,3 +1,5 @@
+import type { ReportChannel } from './record-values.js';
+
 export interface SideEffectReportRecord {
   id: string;
   sessionId: string;
@@ -18,6 +20,8 @@ export interface SideEffectReportRecord {
   onsetDays: number | null;
   /** Who made the report: the patient, or staff on their behalf; null on reports from before 0021. */
   reportedBy: 'patient' | 'staff' | null;
+  /** How it came in: the portal, a phone call or a visit; null on staff reports from before 0038. */
+  reportedVia: ReportChannel | null;
 }
 
 export interface SideEffectPhotoRecord {

@@ -9,9 +9,13 @@
 export * from './record-values.js';
 export type * from './clinic-records.js';
 export type * from './patient-records.js';
+export type * from './patient-history-records.js';
 export type * from './catalogue-records.js';
 export type * from './course-records.js';
 export type * from './chart-records.js';
 export type * from './follow-up-records.js';
 export type * from './audit-records.js';
 export type * from './scheduling-records.js';
+export type * from './front-desk-records.js';
+export type * from './portal-records.js';
+export type * from './calendar-records.js';

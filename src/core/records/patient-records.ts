@@ -13,6 +13,10 @@ export interface PatientRecord {
   sex: Sex;
   phone: string | null;
   email: string | null;
+  /** False once deactivated: kept with every record, but left out of searches unless asked for. */
+  active: boolean;
+  /** Set when this record was merged into another (the one kept); such a record is never searched. */
+  mergedIntoId: string | null;
   createdAt: string;
   updatedAt: string;
 }

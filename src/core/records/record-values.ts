@@ -28,3 +28,7 @@ export type AuditAction = (typeof auditActions)[number];
  */
 export const denialReasons = ['not_signed_in', 'wrong_role', 'not_their_record', 'other_clinic', 'refused'] as const;
 export type DenialReason = (typeof denialReasons)[number];
+
+/** How a side-effect report reached the clinic: the patient's portal, or staff taking it by phone or in person. */
+export const reportChannels = ['portal', 'phone', 'in_person'] as const;
+export type ReportChannel = (typeof reportChannels)[number];

@@ -118,6 +118,8 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       sex: 'female',
       phone: '+90 532 000 00 00',
       email: 'ayse@example.org',
+      active: true,
+      mergedIntoId: null,
       createdAt: at,
       updatedAt: at,
     },

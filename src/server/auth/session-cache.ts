@@ -3,6 +3,13 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 
 type Found = { session: AuthSessionRecord; user: UserRecord };
 
+/**
+ * How long a session looked up in one process is trusted there without asking the database again:
+ * with several server processes, the bound on how long a sign-out, a deactivation or a role change
+ * made through one process may go unnoticed by another (docs/multi-process.md).
+ */
+export const sessionCacheTtlMs = 5_000;
+
 export interface SessionCacheOptions {
   /** How long a looked-up session is trusted without asking the database again. */
   ttlMs?: number;
@@ -20,7 +27,7 @@ export interface SessionCacheOptions {
  * so `ttlMs` bounds how long a signed-out session can still work there.
  */
 export function withSessionCache(repos: Repositories, options: SessionCacheOptions = {}): Repositories {
-  const ttlMs = options.ttlMs ?? 5_000;
+  const ttlMs = options.ttlMs ?? sessionCacheTtlMs;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? (() => new Date());
   const entries = new Map<string, { found: Found; until: number }>();

@@ -9,6 +9,8 @@ import { faqRoutes } from './faq/faq-routes.js';
 import { healthRoutes } from './health/health-routes.js';
 import { intakeRoutes } from './intakes/intake-routes.js';
 import { patientRoutes } from './patients/patient-routes.js';
+import { patientRecordRoutes } from './patients/patient-record-routes.js';
+import { patientMergeRoutes } from './patients/patient-merge-routes.js';
 import { sessionRoutes } from './sessions/session-routes.js';
 import { userRoutes } from './users/user-routes.js';
 import { invitationRoutes } from './users/invitation-routes.js';
@@ -34,11 +36,14 @@ import { recallRoutes } from './scheduling/recall-routes.js';
 import { schedulingRoutes } from './scheduling/scheduling-routes.js';
 import { calendarRoutes } from './calendars/calendar-routes.js';
 import { calendarFeedRoutes } from './calendars/calendar-feed-routes.js';
+import { clinicCalendarRoutes } from './clinic-calendar/clinic-calendar-routes.js';
 import { dashboardRoutes } from './dashboard/dashboard-routes.js';
 import { priceRoutes } from './money/price-routes.js';
 import { quoteRoutes } from './money/quote-routes.js';
 import { invoiceRoutes } from './money/invoice-routes.js';
 import { moneyReportRoutes } from './money/money-report-routes.js';
+import { frontDeskRoutes } from './front-desk/front-desk-routes.js';
+import { portalRoutes } from './portal/portal-routes.js';
 
 /** Every route plugin. Each one declares its own access (plugins/access-control.ts). */
 export async function registerRoutes(app: App): Promise<void> {
@@ -51,6 +56,8 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(userRoutes);
   await app.register(invitationRoutes);
   await app.register(patientRoutes);
+  await app.register(patientRecordRoutes);
+  await app.register(patientMergeRoutes);
   await app.register(intakeRoutes);
   await app.register(courseRoutes);
   await app.register(sessionRoutes);
@@ -76,9 +83,12 @@ export async function registerRoutes(app: App): Promise<void> {
   await app.register(recallRoutes);
   await app.register(calendarRoutes);
   await app.register(calendarFeedRoutes);
+  await app.register(clinicCalendarRoutes);
   await app.register(dashboardRoutes);
   await app.register(priceRoutes);
   await app.register(quoteRoutes);
   await app.register(invoiceRoutes);
   await app.register(moneyReportRoutes);
+  await app.register(frontDeskRoutes);
+  await app.register(portalRoutes);
 }

@@ -205,6 +205,8 @@ export async function reportSideEffect(
     sessionId: session.id,
     reporterUserId: reporter.id,
     reportedBy: report.reportedBy,
+    // The demo's staff reports are calls to the clinic.
+    reportedVia: report.reportedBy === 'patient' ? 'portal' : 'phone',
     symptom: report.text ?? '',
     symptoms: report.symptoms,
     codes: [],

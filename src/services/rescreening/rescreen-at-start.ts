@@ -30,24 +30,38 @@ export interface StartupRescreening {
   stop(): Promise<void>;
 }
 
+/** Runs the work unless another server process is running it already (storage/advisory-lock.ts). */
+export type RunAlone = <T>(work: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
+
 /**
  * Re-screens, in the background, the sessions not yet screened under this knowledge base (after an
  * upgrade of the knowledge base, or sessions booked since the last run). The server already
- * answers meanwhile: each patient is one short transaction.
+ * answers meanwhile: each patient is one short transaction. With several server processes on one
+ * database, `runAlone` lets one of them do it while the others skip it: running it twice at once
+ * would screen the same patients twice and audit their changes twice.
  */
 export function startRescreening(
   repos: Repositories,
   knowledgeBase: KnowledgeBase,
   logger: ServiceLogger,
+  options: { runAlone?: RunAlone } = {},
 ): StartupRescreening {
   const controller = new AbortController();
-  const done = rescreenOutdated(repos, knowledgeBase, {
-    now: () => new Date(),
-    signal: controller.signal,
-    record: recordStartupScreening,
-    onError: (patientId, err) => logger.error({ err, patientId }, 're-screening a patient failed'),
-  }).then(
-    (summary) => {
+  const run = () =>
+    rescreenOutdated(repos, knowledgeBase, {
+      now: () => new Date(),
+      signal: controller.signal,
+      record: recordStartupScreening,
+      onError: (patientId, err) => logger.error({ err, patientId }, 're-screening a patient failed'),
+    });
+  const runAlone: RunAlone = options.runAlone ?? (async (work) => ({ ran: true, value: await work() }));
+  const done = runAlone(run).then(
+    (outcome) => {
+      if (!outcome.ran) {
+        logger.info({}, 're-screening of upcoming sessions skipped: another server process is running it');
+        return undefined;
+      }
+      const summary = outcome.value;
       logger.info({ ...summary, stopped: controller.signal.aborted }, 're-screening of upcoming sessions finished');
       return summary;
     },

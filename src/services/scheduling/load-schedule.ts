@@ -53,12 +53,13 @@ async function loadBookings(repos: Repositories, clinicId: string, fromMs: numbe
 /**
  * The course finder's input for one location, read from the database (pass the transaction's
  * repositories when booking): its zone, opening hours and active rooms, the working weeks of its
- * active practitioners with their time off, its closures, and the clinic's bookings in the window.
+ * active practitioners with their time off, its closures, and the clinic's bookings in the window
+ * (none without a window: a calendar shading working hours needs no bookings).
  */
 export async function loadScheduleInput(
   repos: Repositories,
   location: LocationRecord,
-  window: { fromMs: number; toMs: number },
+  window: { fromMs: number; toMs: number } | null,
 ): Promise<ScheduleInput> {
   const rooms = await repos.availability.listRooms(location.id);
   const hours = await repos.availability.listPractitionerHours(location.id);
@@ -107,6 +108,6 @@ export async function loadScheduleInput(
       ...(openingHours ? { openingHours } : {}),
     },
     practitioners,
-    bookings: await loadBookings(repos, location.clinicId, window.fromMs, window.toMs),
+    bookings: window ? await loadBookings(repos, location.clinicId, window.fromMs, window.toMs) : [],
   };
 }

@@ -33,6 +33,11 @@ import { outcomeMeasuresMigration } from './0031-outcome-measures.js';
 import { safetySignalsMigration } from './0032-safety-signals.js';
 import { dashboardIndexesMigration } from './0033-dashboard-indexes.js';
 import { dashboardRollupsMigration } from './0034-dashboard-rollups.js';
+import { patientRecordsMigration } from './0035-patient-records.js';
+import { portalSelfServiceMigration } from './0036-portal-self-service.js';
+import { sessionClosureReasonsMigration } from './0037-session-closure-reasons.js';
+import { frontDeskMigration } from './0038-front-desk.js';
+import { serverSecretsMigration } from './0039-server-secrets.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -74,4 +79,9 @@ export const migrations: Record<string, Migration> = {
   '0032-safety-signals': safetySignalsMigration,
   '0033-dashboard-indexes': dashboardIndexesMigration,
   '0034-dashboard-rollups': dashboardRollupsMigration,
+  '0035-patient-records': patientRecordsMigration,
+  '0036-portal-self-service': portalSelfServiceMigration,
+  '0037-session-closure-reasons': sessionClosureReasonsMigration,
+  '0038-front-desk': frontDeskMigration,
+  '0039-server-secrets': serverSecretsMigration,
 };

@@ -18,6 +18,8 @@ export interface AuditQuery extends Page {
   refused?: boolean;
   /** Only entries refused for one of these reasons. */
   reasons?: readonly string[];
+  /** Only entries older than this one (newest-first order): the next page of an export without an offset. */
+  before?: { at: string; id: string };
 }
 
 /** One user's refused requests in a clinic, for the admin view of denied attempts. */
@@ -39,6 +41,10 @@ export interface AuditRepository {
    * records (an entry for a page of search results shows the one patient asked about).
    */
   list(query: AuditQuery): Promise<AuditRecord[]>;
+  /** How many entries `list` would give without a page, counting no further than `atMost + 1`. */
+  countUpTo(query: Omit<AuditQuery, 'limit' | 'offset' | 'before'>, atMost: number): Promise<number>;
+  /** The names of the clinic's patients among `patientIds` ("First Last"); ids of no such patient are left out. */
+  patientNames(clinicId: string, patientIds: readonly string[]): Promise<Map<string, string>>;
   /** One user's entries of the last `withinMs` (by the repository's clock), newest first. */
   recent(query: {
     clinicId: string;

@@ -2,7 +2,7 @@ import { sql, type Insertable, type Selectable } from 'kysely';
 import { engineOf } from '../create-database.js';
 import type { AuditLogTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import type { AuditRepository, NewAuditEntry, RefusalsOfUser } from './audit-repository.js';
+import type { AuditQuery, AuditRepository, NewAuditEntry, RefusalsOfUser } from './audit-repository.js';
 import type { AuditedRecord, AuditRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 
@@ -87,6 +87,47 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
     return sql<{ id: string }>`(select id from audit_log where patient_id = ${patientId} union all ${many})`;
   };
 
+  /** The entries a query asks for, unordered and unpaged (`list` and `countUpTo` add those). */
+  const matching = ({
+    clinicId,
+    patientId,
+    userId,
+    entity,
+    action,
+    from,
+    to,
+    refused,
+    reasons,
+    before,
+  }: Omit<AuditQuery, 'limit' | 'offset'>) => {
+    // For one patient, their entries are found first and only those read (materialized, joined in
+    // that order): left to itself, a planner without statistics walks the clinic's whole log.
+    let query = patientId
+      ? db
+          .with(
+            (cte) => cte('matched').materialized(),
+            () => namingPatient(patientId),
+          )
+          .selectFrom('matched')
+          .crossJoin('audit_log')
+          .whereRef('audit_log.id', '=', 'matched.id')
+          .selectAll('audit_log')
+          .where('clinic_id', '=', clinicId)
+      : db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
+    if (userId) query = query.where('user_id', '=', userId);
+    if (entity) query = query.where('entity', '=', entity);
+    if (action) query = query.where('action', '=', action);
+    if (refused) query = query.where('reason', 'is not', null);
+    if (reasons) query = query.where('reason', 'in', reasons.length ? reasons : ['']);
+    if (from) query = query.where('at', '>=', from);
+    if (to) query = query.where('at', '<', to);
+    if (before)
+      query = query.where((eb) =>
+        eb.or([eb('at', '<', before.at), eb.and([eb('at', '=', before.at), eb('audit_log.id', '<', before.id)])]),
+      );
+    return query;
+  };
+
   return {
     async append(entries) {
       const at = now();
@@ -97,35 +138,41 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
           .values(rows.slice(i, i + batchSize))
           .execute();
     },
-    async list({ clinicId, patientId, userId, entity, action, from, to, refused, reasons, limit, offset }) {
-      // For one patient, their entries are found first and only those read (materialized, joined in
-      // that order): left to itself, a planner without statistics walks the clinic's whole log.
-      let query = patientId
-        ? db
-            .with(
-              (cte) => cte('matched').materialized(),
-              () => namingPatient(patientId),
-            )
-            .selectFrom('matched')
-            .crossJoin('audit_log')
-            .whereRef('audit_log.id', '=', 'matched.id')
-            .selectAll('audit_log')
-            .where('clinic_id', '=', clinicId)
-        : db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
-      if (userId) query = query.where('user_id', '=', userId);
-      if (entity) query = query.where('entity', '=', entity);
-      if (action) query = query.where('action', '=', action);
-      if (refused) query = query.where('reason', 'is not', null);
-      if (reasons) query = query.where('reason', 'in', reasons.length ? reasons : ['']);
-      if (from) query = query.where('at', '>=', from);
-      if (to) query = query.where('at', '<', to);
-      const rows = await query
+    async list(query) {
+      const rows = await matching(query)
         .orderBy('at', 'desc')
         .orderBy('audit_log.id', 'desc')
-        .limit(limit)
-        .offset(offset)
+        .limit(query.limit)
+        .offset(query.offset)
         .execute();
-      return rows.map((row) => toRecord(row, patientId || undefined));
+      return rows.map((row) => toRecord(row, query.patientId || undefined));
+    },
+
+    async countUpTo(query, atMost) {
+      const row = await db
+        .selectFrom(
+          matching(query)
+            .limit(atMost + 1)
+            .as('m'),
+        )
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async patientNames(clinicId, patientIds) {
+      const names = new Map<string, string>();
+      const ids = [...new Set(patientIds)];
+      for (let i = 0; i < ids.length; i += batchSize) {
+        const rows = await db
+          .selectFrom('patients')
+          .select(['id', 'first_name', 'last_name'])
+          .where('clinic_id', '=', clinicId)
+          .where('id', 'in', ids.slice(i, i + batchSize))
+          .execute();
+        for (const row of rows) names.set(row.id, `${row.first_name} ${row.last_name}`);
+      }
+      return names;
     },
 
     async recent({ clinicId, userId, withinMs, entity, reasons, limit }) {

@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { nameKey, nameTokens, phoneDigits } from '../search-keys.js';
 import { definedFields } from './defined-fields.js';
 import { searchByNameWords } from './patient-name-search.js';
+import { duplicateCandidates } from './patient-duplicate-candidates.js';
 import { namePairRows, nameWordRows } from './patient-name-words.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PatientRecord, Sex } from '../../core/records/index.js';
@@ -20,6 +21,8 @@ function toPatient(row: Selectable<PatientsTable>): PatientRecord {
     sex: row.sex as Sex,
     phone: row.phone,
     email: row.email,
+    active: row.active === 1,
+    mergedIntoId: row.merged_into_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -34,6 +37,14 @@ function phoneColumns(phone: string | null | undefined) {
 /** Pair rows per INSERT: a name of many short words has thousands of pairs, past SQLite's bound-parameter limit in one. */
 const pairsPerInsert = 1000;
 
+/** Whether name searches find the patient: deactivated and merged records are left out of the index. */
+const searchable = (row: Selectable<PatientsTable>) => row.active === 1 && row.merged_into_id === null;
+
+async function unindexName(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('patient_name_words').where('patient_id', '=', id).execute();
+  await db.deleteFrom('patient_name_pairs').where('patient_id', '=', id).execute();
+}
+
 /** The name search's rows for the patient: its words, and its pairs of words. */
 async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> {
   const words = nameWordRows(row);
@@ -44,6 +55,12 @@ async function indexName(db: Db, row: Selectable<PatientsTable>): Promise<void> 
       .insertInto('patient_name_pairs')
       .values(pairs.slice(i, i + pairsPerInsert))
       .execute();
+}
+
+/** The name index as the patient's state wants it: in the index when searchable, out of it otherwise. */
+async function reindexName(db: Db, row: Selectable<PatientsTable>): Promise<void> {
+  await unindexName(db, row.id);
+  if (searchable(row)) await indexName(db, row);
 }
 
 /** Tables whose rows would be orphaned (or whose history lost) if the patient went. */
@@ -75,6 +92,8 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         phone_digits: null,
         ...phoneColumns(input.phone),
         email: input.email ?? null,
+        active: 1,
+        merged_into_id: null,
         created_at: at,
         updated_at: at,
       };
@@ -106,16 +125,16 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         .returningAll()
         .executeTakeFirst();
       if (row && (patch.firstName !== undefined || patch.lastName !== undefined)) {
-        await db.deleteFrom('patient_name_words').where('patient_id', '=', id).execute();
-        await db.deleteFrom('patient_name_pairs').where('patient_id', '=', id).execute();
-        await indexName(db, row);
+        await unindexName(db, id);
+        if (searchable(row)) await indexName(db, row);
       }
       return row && toPatient(row);
     },
-    async search({ clinicId, name, birthDate, phone, limit, offset }) {
+    async search({ clinicId, name, birthDate, phone, includeInactive, limit, offset }) {
       const tokens = nameTokens(name ?? '');
-      // A birth date narrows more than any name (and has its own index): the scan below serves it.
-      if (tokens.length && !birthDate) {
+      // A birth date narrows more than any name (and has its own index): the scan below serves it, as it
+      // does a search that takes in deactivated patients, whose names the word index leaves out.
+      if (tokens.length && !birthDate && !includeInactive) {
         const rows = await searchByNameWords(db, {
           clinicId,
           tokens,
@@ -125,7 +144,12 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         });
         return rows.map(toPatient);
       }
-      let query = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
+      let query = db
+        .selectFrom('patients')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('merged_into_id', 'is', null);
+      if (!includeInactive) query = query.where('active', '=', 1);
       // Keys hold only letters, digits and single spaces, so the tokens carry no LIKE wildcards.
       for (const token of nameTokens(name ?? ''))
         query = query.where(sql<boolean>`(' ' || first_name_key || ' ' || last_name_key) like ${`% ${token}%`}`);
@@ -141,12 +165,48 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         .execute();
       return rows.map(toPatient);
     },
+    findDuplicateCandidates: (lookup) => duplicateCandidates(db, lookup).then((rows) => rows.map(toPatient)),
+    async lock(ids) {
+      // A write to the row holds its lock to the end of the transaction on PostgreSQL; SQLite has one writer.
+      for (const id of [...new Set(ids)].sort())
+        await db
+          .updateTable('patients')
+          .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+          .where('id', '=', id)
+          .execute();
+    },
+    async setActive(id, active) {
+      const row = await db
+        .updateTable('patients')
+        .set({ active: active ? 1 : 0, updated_at: now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) await reindexName(db, row);
+      return row && toPatient(row);
+    },
+    async setMergedInto(id, survivorId) {
+      const row = await db
+        .updateTable('patients')
+        .set({ merged_into_id: survivorId, updated_at: now() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) await reindexName(db, row);
+      return row && toPatient(row);
+    },
     async hasDependentRecords(id) {
       for (const table of dependentTables) {
         const row = await db.selectFrom(table).select('id').where('patient_id', '=', id).limit(1).executeTakeFirst();
         if (row) return true;
       }
-      return false;
+      const merge = await db
+        .selectFrom('patient_merges')
+        .select('id')
+        .where((eb) => eb.or([eb('survivor_id', '=', id), eb('merged_id', '=', id)]))
+        .limit(1)
+        .executeTakeFirst();
+      return merge !== undefined;
     },
     async delete(id) {
       const result = await db.deleteFrom('patients').where('id', '=', id).executeTakeFirst();

@@ -24,6 +24,7 @@ function toReport(row: ReportRow): SideEffectReportRecord {
     symptoms: row.symptoms === null ? [] : fromJsonText<string[]>(row.symptoms),
     onsetDays: row.onset_days === null ? null : Number(row.onset_days),
     reportedBy: row.reported_by,
+    reportedVia: row.reported_via,
   };
 }
 
@@ -66,6 +67,7 @@ export function kyselySideEffectRepository({ db, now }: RepositoryContext): Side
         symptoms: input.symptoms === undefined ? null : toJsonText(input.symptoms),
         onset_days: input.onsetDays ?? null,
         reported_by: input.reportedBy ?? null,
+        reported_via: input.reportedVia ?? null,
       });
     },
     findReport: reports.findById,

@@ -4,6 +4,7 @@ import type { AuditRepository } from './audit-repository.js';
 import type { AvailabilityRepository } from './availability-repository.js';
 import type { AuthSessionRepository } from './auth-session-repository.js';
 import type { CalendarFeedRepository } from './calendar-feed-repository.js';
+import type { CalendarRepository } from './calendar-repository.js';
 import type { ChartRepository } from './chart-repository.js';
 import type { ClinicRepository } from './clinic-repository.js';
 import type { ConsentRepository } from './consent-repository.js';
@@ -18,11 +19,15 @@ import { kyselyAuditRepository } from './kysely-audit-repository.js';
 import { kyselyAvailabilityRepository } from './kysely-availability-repository.js';
 import { kyselyAuthSessionRepository } from './kysely-auth-session-repository.js';
 import { kyselyCalendarFeedRepository } from './kysely-calendar-feed-repository.js';
+import { kyselyCalendarRepository } from './kysely-calendar-repository.js';
+import { kyselySessionClosureRepository } from './kysely-session-closure-repository.js';
 import { kyselyChartRepository } from './kysely-chart-repository.js';
 import { kyselyClinicRepository } from './kysely-clinic-repository.js';
 import { kyselyConsentRepository } from './kysely-consent-repository.js';
 import { kyselyCourseRepository } from './kysely-course-repository.js';
 import { kyselyDashboardRepository } from './kysely-dashboard-repository.js';
+import { kyselyFrontDeskRepository } from './kysely-front-desk-repository.js';
+import type { FrontDeskRepository } from './front-desk-repository.js';
 import { kyselyIntakeRepository } from './kysely-intake-repository.js';
 import { kyselyInvoiceRepository } from './kysely-invoice-repository.js';
 import { kyselyInvitationRepository } from './kysely-invitation-repository.js';
@@ -33,7 +38,10 @@ import { kyselyOutboxRepository } from './kysely-outbox-repository.js';
 import { kyselyOutcomeRepository } from './kysely-outcome-repository.js';
 import { kyselyOutcomeMeasureRepository } from './kysely-outcome-measure-repository.js';
 import { kyselyPatientRepository } from './kysely-patient-repository.js';
+import { kyselyPatientChangeRepository } from './kysely-patient-change-repository.js';
+import { kyselyPatientMergeRepository } from './kysely-patient-merge-repository.js';
 import { kyselyPhotoRepository } from './kysely-photo-repository.js';
+import { kyselyPortalRepository } from './kysely-portal-repository.js';
 import { kyselyProductRepository } from './kysely-product-repository.js';
 import { kyselyScreeningRepository } from './kysely-screening-repository.js';
 import { kyselySafetySignalRepository } from './kysely-safety-signal-repository.js';
@@ -46,11 +54,15 @@ import type { OutboxRepository } from './outbox-repository.js';
 import type { OutcomeRepository } from './outcome-repository.js';
 import type { OutcomeMeasureRepository } from './outcome-measure-repository.js';
 import type { PatientRepository } from './patient-repository.js';
+import type { PatientChangeRepository } from './patient-change-repository.js';
+import type { PatientMergeRepository } from './patient-merge-repository.js';
 import type { PhotoRepository } from './photo-repository.js';
+import type { PortalRepository } from './portal-repository.js';
 import type { ProductRepository } from './product-repository.js';
 import type { ScreeningRepository } from './screening-repository.js';
 import type { SafetySignalRepository } from './safety-signal-repository.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
+import type { SessionClosureRepository } from './session-closure-repository.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
 import type { UserRepository } from './user-repository.js';
 
@@ -65,10 +77,18 @@ export interface Repositories {
   loginThrottles: LoginThrottleRepository;
   calendarFeeds: CalendarFeedRepository;
   patients: PatientRepository;
+  /** The history of patients' details, edit by edit. */
+  patientChanges: PatientChangeRepository;
+  /** Merges of two records of one patient, and what each moved. */
+  patientMerges: PatientMergeRepository;
   intakes: IntakeRepository;
   assessments: AssessmentRepository;
   courses: CourseRepository;
   treatmentSessions: TreatmentSessionRepository;
+  /** Why sessions were cancelled or missed. */
+  sessionClosures: SessionClosureRepository;
+  /** A location's sessions as its calendar shows them, in one query. */
+  calendar: CalendarRepository;
   consent: ConsentRepository;
   products: ProductRepository;
   charts: ChartRepository;
@@ -93,6 +113,10 @@ export interface Repositories {
   money: MoneyRepository;
   /** Invoices, credit notes, payments and their gapless numbers. */
   invoices: InvoiceRepository;
+  /** Check-ins, the waiting list and the slots that opened (services/front-desk). */
+  frontDesk: FrontDeskRepository;
+  /** The portal's self-service: the clinic's notice period, and consultations patients ask for. */
+  portal: PortalRepository;
   /**
    * Runs `work` in one transaction: all of its writes happen, or none. Inside, use only the
    * repositories passed to `work` (on SQLite, the outer ones wait for the transaction and would
@@ -116,10 +140,14 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     loginThrottles: kyselyLoginThrottleRepository(context),
     calendarFeeds: kyselyCalendarFeedRepository(context),
     patients: kyselyPatientRepository(context),
+    patientChanges: kyselyPatientChangeRepository(context),
+    patientMerges: kyselyPatientMergeRepository(context),
     intakes: kyselyIntakeRepository(context),
     assessments: kyselyAssessmentRepository(context),
     courses: kyselyCourseRepository(context),
     treatmentSessions: kyselyTreatmentSessionRepository(context),
+    sessionClosures: kyselySessionClosureRepository(context),
+    calendar: kyselyCalendarRepository(context),
     consent: kyselyConsentRepository(context),
     products: kyselyProductRepository(context),
     charts: kyselyChartRepository(context),
@@ -136,6 +164,8 @@ function build(db: Db, now: () => string, inTransaction: boolean): Repositories 
     dashboard: kyselyDashboardRepository(context),
     money: kyselyMoneyRepository(context),
     invoices: kyselyInvoiceRepository(context),
+    frontDesk: kyselyFrontDeskRepository(context),
+    portal: kyselyPortalRepository(context),
     transaction: (work) =>
       inTransaction ? work(repos) : db.transaction().execute((trx) => work(build(trx, now, true))),
   };

@@ -1,4 +1,4 @@
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/records/index.js';
+import type { ReportChannel, SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/records/index.js';
 import type { Page } from './page.js';
 
 export interface NewSideEffectReport {
@@ -15,6 +15,7 @@ export interface NewSideEffectReport {
   symptoms?: string[];
   onsetDays?: number | null;
   reportedBy?: 'patient' | 'staff' | null;
+  reportedVia?: ReportChannel | null;
 }
 
 export interface NewSideEffectPhoto {

@@ -23,6 +23,8 @@ export interface SideEffectReportsTable {
   onset_days: number | null;
   /** `patient` or `staff` (0021); null on older reports. */
   reported_by: 'patient' | 'staff' | null;
+  /** How the report came in: `portal`, `phone` or `in_person` (0038); null on staff reports from before. */
+  reported_via: 'portal' | 'phone' | 'in_person' | null;
 }
 
 export interface SideEffectPhotosTable {

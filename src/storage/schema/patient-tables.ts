@@ -1,4 +1,5 @@
-import type { IsoTimestamp, JsonText } from './column-values.js';
+import type { Generated } from 'kysely';
+import type { Flag, IsoTimestamp, JsonText } from './column-values.js';
 
 // Row types (conventions in ../database-schema.ts): patients, their name search words, intakes and assessments.
 
@@ -16,6 +17,10 @@ export interface PatientsTable {
   /** Digits of `phone` only, for search regardless of spacing and punctuation. */
   phone_digits: string | null;
   email: string | null;
+  /** 0 once deactivated (0035): kept, but left out of searches unless asked for. Writers before 0035 leave it to its default, 1. */
+  active: Generated<Flag>;
+  /** The record this one was merged into (0035); null while it stands on its own. */
+  merged_into_id: string | null;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
 }

@@ -13,6 +13,8 @@ import { recordSteps } from './record-steps.js';
 import { treatmentSteps } from './treatment-steps.js';
 import { moneySteps } from './money-steps.js';
 import { safetySignalSteps } from './safety-signal-steps.js';
+import { frontDeskSteps } from './front-desk-steps.js';
+import { portalSteps } from './portal-steps.js';
 import { auditedRecords } from '../../../src/test-support/audited-records.js';
 import { daysFromToday } from '../../../src/test-support/relative-dates.js';
 import { sampleRateSignal } from '../../../src/test-support/sample-signal.js';
@@ -26,7 +28,7 @@ import { sampleRateSignal } from '../../../src/test-support/sample-signal.js';
 
 /** Routes that hold patient data, by path. Clinic set-up (consent texts, products, rooms, users) is not. */
 const patientDataPath =
-  /^\/api\/(patients|courses|sessions|flags|side-effects|photos|outcomes|consents|consent-signatures|charts|quotes|invoices|credit-notes)(\/|$)|^\/api\/assessments\/:id$/;
+  /^\/api\/(patients|courses|sessions|flags|side-effects|photos|outcomes|consents|consent-signatures|charts|quotes|invoices|credit-notes)(\/|$)|^\/api\/assessments\/:id$|^\/api\/(portal|consultation-requests)(\/|$)/;
 /** Routes under those paths that only ever refuse (an issued invoice is never changed): they touch no record. */
 const refusingRoutes = ['PATCH /api/invoices/:id', 'PUT /api/invoices/:id', 'DELETE /api/invoices/:id'];
 /** Patient data under other paths: a lot's recall list names its patients; exports and reports cover them all. */
@@ -35,6 +37,7 @@ const otherPatientDataRoutes = [
   'GET /api/fhir/export',
   'GET /api/reports/:table.csv',
   'GET /api/maintenance-recalls',
+  'GET /api/calendar',
   'GET /api/practitioners/:id/calendar.ics',
   'GET /api/calendar-feeds/:token.ics',
   'GET /api/money/takings',
@@ -42,6 +45,12 @@ const otherPatientDataRoutes = [
   'GET /api/money/export.csv',
   'GET /api/safety-signals',
   'GET /api/safety-signals/:id',
+  'GET /api/front-desk/arrivals',
+  'GET /api/waiting-list',
+  'POST /api/waiting-list',
+  'DELETE /api/waiting-list/:id',
+  'GET /api/waiting-list/openings/:id/candidates',
+  'POST /api/waiting-list/:id/booking',
 ];
 
 /** Uploaded photos go to a data folder of this test's own. */
@@ -119,6 +128,8 @@ forEachApp(
         ...moneySteps(context),
         ...closingSteps(context),
         ...safetySignalSteps(context),
+        ...frontDeskSteps(context),
+        ...portalSteps(context),
       ];
     };
 

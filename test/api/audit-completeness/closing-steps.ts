@@ -175,6 +175,32 @@ export function closingSteps({ t, ids, id, paula, location }: FlowContext): Step
         ids.bookedStart = b.sessions[0].scheduledAt;
       },
     },
+    // The calendar's week around the booked session, and what moving it would do.
+    {
+      route: 'GET /api/calendar',
+      as: 'reception',
+      url: () => {
+        const at = Date.parse(id('bookedStart'));
+        const window = { from: new Date(at - 3 * day).toISOString(), to: new Date(at + 4 * day).toISOString() };
+        return `/api/calendar?${new URLSearchParams({ ...window, locationId: location })}`;
+      },
+      status: 200,
+      expected: () => [{ action: 'read', entity: 'treatment_session', entityId: id('booked'), patientId: paula }],
+    },
+    {
+      route: 'GET /api/sessions/:id/reschedule-preview',
+      as: 'reception',
+      url: () =>
+        `/api/sessions/${id('booked')}/reschedule-preview?start=${encodeURIComponent(new Date(Date.parse(id('bookedStart')) + day).toISOString())}`,
+      status: 200,
+      expected: (b) =>
+        b.sessions.map((x: { id: string }) => ({
+          action: 'read',
+          entity: 'treatment_session',
+          entityId: x.id,
+          patientId: paula,
+        })),
+    },
     {
       route: 'POST /api/sessions/:id/reschedule',
       as: 'reception',

@@ -37,6 +37,7 @@ export function recordSteps({ t, ids, id, paula, location, intake, intakeWrites,
       payload: () => ({ phone: '+49 30 556' }),
       expected: () => [{ action: 'update', entity: 'patient', entityId: id('clara'), patientId: id('clara') }],
     },
+    ...patientRecordSteps({ t, ids, id }),
     {
       route: 'GET /api/patients/:id',
       as: 'patient',
@@ -235,6 +236,93 @@ export function recordSteps({ t, ids, id, paula, location, intake, intakeWrites,
         { action: 'update', entity: 'treatment_session', entityId: id('unscreened'), patientId: paula },
       ],
       keep: (b) => (ids.assessment = b.assessment.id),
+    },
+  ];
+}
+
+/** A record over time: duplicates, its history, deactivation, and a merge with its reversal. */
+function patientRecordSteps({ t, ids, id }: Pick<FlowContext, 't' | 'ids' | 'id'>): Step[] {
+  const both = (action: 'create' | 'update', mergeId: string) =>
+    [id('mona'), id('monaTwin')].map((patientId) => ({
+      action,
+      entity: 'patient_merge',
+      entityId: mergeId,
+      patientId,
+    }));
+  const twinUpdated = () => ({
+    action: 'update' as const,
+    entity: 'patient',
+    entityId: id('monaTwin'),
+    patientId: id('monaTwin'),
+  });
+  return [
+    {
+      route: 'GET /api/patients/duplicates',
+      as: 'reception',
+      url: () => '/api/patients/duplicates?firstName=CLARA&lastName=audit&birthDate=1988-02-03',
+      status: 200,
+      expected: () => [{ action: 'read', entity: 'patient', entityId: id('clara'), patientId: id('clara') }],
+    },
+    {
+      route: 'GET /api/patients/:id/history',
+      as: 'reception',
+      url: () => `/api/patients/${id('clara')}/history`,
+      status: 200,
+      expected: (b) =>
+        b.changes.map((c: { id: string }) => ({
+          action: 'read',
+          entity: 'patient_change',
+          entityId: c.id,
+          patientId: id('clara'),
+        })),
+    },
+    {
+      route: 'POST /api/patients/:id/deactivate',
+      as: 'reception',
+      url: () => `/api/patients/${id('clara')}/deactivate`,
+      status: 200,
+      expected: () => [{ action: 'update', entity: 'patient', entityId: id('clara'), patientId: id('clara') }],
+    },
+    {
+      route: 'POST /api/patients/:id/reactivate',
+      as: 'reception',
+      url: () => `/api/patients/${id('clara')}/reactivate`,
+      status: 200,
+      expected: () => [{ action: 'update', entity: 'patient', entityId: id('clara'), patientId: id('clara') }],
+      // Two records of one person, for the merge.
+      keep: async () => {
+        const mona = {
+          clinicId: t.fixture.clinic.id,
+          lastName: 'Merge',
+          birthDate: '1979-09-09',
+          sex: 'female' as const,
+        };
+        ids.mona = (await t.repos.patients.create({ ...mona, firstName: 'Mona' })).id;
+        ids.monaTwin = (await t.repos.patients.create({ ...mona, firstName: 'MONA' })).id;
+      },
+    },
+    {
+      route: 'POST /api/patients/:id/merges',
+      as: 'admin',
+      url: () => `/api/patients/${id('mona')}/merges`,
+      payload: () => ({ mergedPatientId: id('monaTwin') }),
+      status: 201,
+      expected: (b) => [...both('create', b.id), twinUpdated()],
+      keep: (b) => (ids.merge = b.id),
+    },
+    {
+      route: 'GET /api/patients/:id/merges',
+      as: 'reception',
+      url: () => `/api/patients/${id('mona')}/merges`,
+      status: 200,
+      expected: () => [{ action: 'read', entity: 'patient_merge', entityId: id('merge'), patientId: id('mona') }],
+    },
+    {
+      route: 'POST /api/patients/:id/merges/:mergeId/reversal',
+      as: 'admin',
+      url: () => `/api/patients/${id('mona')}/merges/${id('merge')}/reversal`,
+      status: 200,
+      expected: () => [...both('update', id('merge')), twinUpdated()],
     },
   ];
 }

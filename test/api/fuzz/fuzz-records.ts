@@ -13,6 +13,9 @@ import { sampleImages } from '../../../src/server/uploads/test-support/sample-im
 import type { ApiRoute, JsonSchema } from './api-routes.js';
 import { exampleFromSchema, type ExampleHint } from './example-body.js';
 import { createFuzzMoneyRecords } from './fuzz-money-records.js';
+import { createFuzzPatientRecords } from './fuzz-patient-records.js';
+import { createFuzzPortalRecords } from './fuzz-portal-records.js';
+import { createFuzzFrontDeskRecords } from './fuzz-front-desk-records.js';
 import { answeredIntake, created, farDay } from './fuzz-record-helpers.js';
 
 /**
@@ -133,6 +136,13 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     practitionerId,
     locationId: fixture.location.id,
   });
+  // A session that started without the patient: a no-show, with its reason, is recorded on it.
+  const missed = await repos.treatmentSessions.create({
+    courseId: records.course.id,
+    scheduledAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+    practitionerId,
+    locationId: fixture.location.id,
+  });
   const otherIntake = await created(
     admin,
     'POST',
@@ -162,6 +172,9 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
   if (!safetySignal) throw new Error('the fuzz safety signal was not stored');
 
   const money = await createFuzzMoneyRecords(admin, { patientId: fixture.patient.id, courseId: records.course.id });
+  const patientRecords = await createFuzzPatientRecords(test);
+  const portal = await createFuzzPortalRecords(test);
+  const frontDesk = await createFuzzFrontDeskRecords(test, { roomId: room.id });
 
   const byCollection: Record<string, string> = {
     patients: fixture.patient.id,
@@ -188,6 +201,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     'consent-text-versions': unsignedText.id,
     'safety-signals': safetySignal.id,
     ...money.byCollection,
+    ...portal.byCollection,
+    ...frontDesk.byCollection,
   };
   const byParam: Record<string, string> = {
     photoId: photos[0]?.id ?? '',
@@ -208,8 +223,11 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     'POST /api/courses/:id/course-proposals': { id: bookable.id },
     'POST /api/sessions/:id/reschedule': { id: rescheduled.id },
     'POST /api/sessions/:id/cancel': { id: records.plannedSession.id },
-    'POST /api/sessions/:id/no-show': { id: records.unmeasuredSession.id },
+    'POST /api/sessions/:id/no-show': { id: missed.id },
     ...money.byRoute,
+    ...patientRecords.byRoute,
+    ...portal.byRoute,
+    ...frontDesk.byRoute,
   };
 
   const hints: Record<string, unknown> = {
@@ -256,6 +274,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       status: 'planned',
       override: null,
     },
+    ...frontDesk.hintsByRoute,
   };
   const hintFor =
     (values: Readonly<Record<string, unknown>>): ExampleHint =>
@@ -306,6 +325,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       practitionerId,
       preferences: { timesOfDay: [{ start: '09:00', end: '17:00' }] },
     },
+    'POST /api/sessions/:id/cancel': { reason: 'The patient called to cancel' },
+    'POST /api/sessions/:id/no-show': { reason: 'The patient did not come' },
     'POST /api/locations/:id/exceptions': {
       kind: 'hours',
       start: `${farDay(1)}T09:00`,
@@ -343,11 +364,14 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       ],
     },
     ...money.bodies,
+    ...patientRecords.bodies,
+    ...frontDesk.bodies,
   };
   // What a patient may send differs: their own rating only.
   const patientBodies: Record<string, unknown> = {
     'PUT /api/sessions/:id/outcome': { patientRating: 7 },
     'POST /api/courses/:id/outcome-measures': { measure: 'gais', rater: 'patient', sessionId, value: 2 },
+    ...frontDesk.patientBodies,
   };
 
   return {
@@ -369,6 +393,8 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       if (!route.body) return undefined;
       const written = (role === 'patient' ? patientBodies[route.key] : undefined) ?? bodies[route.key];
       if (written !== undefined) return written;
+      const made = portal.bodyFor(route.key);
+      if (made !== undefined) return made;
       // The consent text current now: the route adding versions may have run.
       const consentText = await repos.consent.findActiveText(fixture.clinic.id, 'mesotherapy');
       const values = {

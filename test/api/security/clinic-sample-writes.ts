@@ -1,7 +1,6 @@
-import { argon2idHasher } from '../../../src/services/accounts/password-hasher.js';
-import { testPassword, testPasswordHashing } from '../../../src/test-support/test-app.js';
+import { testPassword } from '../../../src/test-support/test-app.js';
 import type { SampleWrite } from './sample-request.js';
-import { intakeWithMedication, type SampleRecords } from './sample-records.js';
+import { intakeWithMedication, restorePatientPassword, type SampleRecords } from './sample-records.js';
 
 /**
  * Sample writes of the clinic and its accounts: sign-out, calendar feeds, an assessment, the clinic, its
@@ -16,7 +15,6 @@ export function clinicSampleWrites({
   newSession,
   future,
 }: SampleRecords): Record<string, SampleWrite> {
-  let testPasswordHash: Promise<string> | undefined;
   return {
     'POST /api/auth/logout': { role: 'admin', stores: true, make: async () => ({ url: '/api/auth/logout' }) },
     // The patient sets the same password again (other sessions end): later sign-ins still work.
@@ -25,10 +23,7 @@ export function clinicSampleWrites({
       role: 'patient',
       stores: true,
       make: async () => {
-        const { patient } = fixture.users;
-        testPasswordHash ??= argon2idHasher(testPasswordHashing).hash(testPassword);
-        await repos.users.update(patient.id, { passwordHash: await testPasswordHash });
-        await repos.loginThrottles.clear({ scope: 'account', key: patient.email });
+        await restorePatientPassword(repos, fixture);
         return { url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword: testPassword } };
       },
     },

@@ -47,6 +47,44 @@ export function patientSampleWrites({
       stores: true,
       make: async () => ({ url: `/api/patients/${(await newPatient()).id}` }),
     },
+    'POST /api/patients/:id/deactivate': {
+      role: 'reception',
+      stores: true,
+      make: async () => ({ url: `/api/patients/${(await newPatient()).id}/deactivate` }),
+    },
+    'POST /api/patients/:id/reactivate': {
+      role: 'reception',
+      stores: true,
+      make: async () => {
+        const patient = await newPatient();
+        await repos.patients.setActive(patient.id, false);
+        return { url: `/api/patients/${patient.id}/reactivate` };
+      },
+    },
+    'POST /api/patients/:id/merges': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({
+        url: `/api/patients/${(await newPatient()).id}/merges`,
+        payload: { mergedPatientId: (await newPatient()).id },
+      }),
+    },
+    'POST /api/patients/:id/merges/:mergeId/reversal': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        const [kept, merged] = [await newPatient(), await newPatient()];
+        await repos.patients.setMergedInto(merged.id, kept.id);
+        const merge = await repos.patientMerges.create({
+          clinicId,
+          survivorId: kept.id,
+          mergedId: merged.id,
+          moved: {},
+          mergedBy: null,
+        });
+        return { url: `/api/patients/${kept.id}/merges/${merge.id}/reversal` };
+      },
+    },
     'POST /api/patients/:id/intakes': {
       role: 'practitioner',
       stores: true,

@@ -3,7 +3,13 @@ import type { CourseRecord } from '../../../src/core/records/index.js';
 import { addDays } from '../../../src/core/dates/iso-date.js';
 import { makeIntake } from '../../../src/test-support/intake-builder.js';
 import { healthyIntake } from '../../../src/test-support/intake-examples.js';
-import type { TestApp, TestClient } from '../../../src/test-support/test-app.js';
+import { argon2idHasher } from '../../../src/services/accounts/password-hasher.js';
+import {
+  testPassword,
+  testPasswordHashing,
+  type TestApp,
+  type TestClient,
+} from '../../../src/test-support/test-app.js';
 import { weekdaysNineToFive } from '../../../src/test-support/scheduling-test-setup.js';
 import { januaryMonday } from '../../../src/test-support/relative-dates.js';
 
@@ -21,6 +27,19 @@ export function intakeWithMedication(birthDate: string) {
     ...intake,
     patient: { ...intake.patient, medications: [{ name: 'Vitamin D', class: 'other', ongoing: true }] },
   };
+}
+
+let testPasswordHash: Promise<string> | undefined;
+
+/**
+ * Gives the fixture patient the test password again (a sample may have set another, SQL say) and
+ * forgets failed sign-ins, so that a sample may sign the patient in.
+ */
+export async function restorePatientPassword(repos: TestApp['repos'], fixture: TestApp['fixture']): Promise<void> {
+  const { patient } = fixture.users;
+  testPasswordHash ??= argon2idHasher(testPasswordHashing).hash(testPassword);
+  await repos.users.update(patient.id, { passwordHash: await testPasswordHash });
+  await repos.loginThrottles.clear({ scope: 'account', key: patient.email });
 }
 
 export function expectStatus(response: { statusCode: number; body: string }, status: number, what: string): void {

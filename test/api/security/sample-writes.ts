@@ -7,6 +7,8 @@ import { schedulingSampleWrites } from './scheduling-sample-writes.js';
 import { treatmentSampleWrites } from './treatment-sample-writes.js';
 import { moneySampleWrites } from './money-sample-writes.js';
 import { safetySignalSampleWrites } from './safety-signal-sample-writes.js';
+import { portalSampleWrites } from './portal-sample-writes.js';
+import { frontDeskSampleWrites } from './front-desk-sample-writes.js';
 
 export { sampleInjection, type SampleRequest, type SampleWrite } from './sample-request.js';
 export { signaturePng } from './sample-records.js';
@@ -26,5 +28,7 @@ export function sampleWrites(test: TestApp): Record<string, SampleWrite> {
     ...schedulingSampleWrites(records),
     ...safetySignalSampleWrites(records),
     ...moneySampleWrites(records),
+    ...portalSampleWrites(records, test),
+    ...frontDeskSampleWrites(records),
   };
 }

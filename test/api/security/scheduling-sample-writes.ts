@@ -134,12 +134,18 @@ export function schedulingSampleWrites({
     'POST /api/sessions/:id/cancel': {
       role: 'reception',
       stores: true,
-      make: async () => ({ url: `/api/sessions/${await newSession(future())}/cancel` }),
+      make: async () => ({
+        url: `/api/sessions/${await newSession(future())}/cancel`,
+        payload: { reason: 'The patient called to cancel' },
+      }),
     },
     'POST /api/sessions/:id/no-show': {
       role: 'reception',
       stores: true,
-      make: async () => ({ url: `/api/sessions/${await newSession(hoursAgo(3))}/no-show` }),
+      make: async () => ({
+        url: `/api/sessions/${await newSession(hoursAgo(3))}/no-show`,
+        payload: { reason: 'The patient did not come' },
+      }),
     },
     'POST /api/courses/:id/maintenance-recall': {
       role: 'practitioner',

@@ -56,6 +56,9 @@ export const fieldKinds: Record<string, FieldKind> = {
   start: 'format',
   end: 'format',
   earliestStart: 'format',
+  // The session as the caller last saw it, and the re-flow a preview showed: times, checked.
+  expectedUpdatedAt: 'format',
+  'expectedMoves.[].start': 'format',
   signatureImage: 'format',
   'ingredients.[]': 'format',
   'points.[].area': 'format',

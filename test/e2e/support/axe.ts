@@ -14,7 +14,15 @@ export interface AxeViolation {
  * Runs axe-core (WCAG 2 A/AA and best-practice rules) on the page as it is now and returns the
  * serious and critical violations, shortened for a readable assertion message.
  */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export function seriousViolations(page: Page): Promise<string[]> {
+  return axeViolations(page, ['serious', 'critical']);
+}
+
+/** The same for violations of any of `impacts` (every impact unless told): new screens are held to all. */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ['minor', 'moderate', 'serious', 'critical'],
+): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
     const axe = (
@@ -24,7 +32,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return result.violations;
   });
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact !== null && impacts.includes(v.impact))
     .map(
       (v) =>
         `${v.impact} ${v.id}: ${v.help} — ${v.nodes

@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** The rest of the error body: what a refusal adds to say what to do (dates, a next step). */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
@@ -34,6 +36,7 @@ export class ApiError extends Error {
       typeof b.error === 'string' ? b.error : `http_${status}`,
       b.message ?? `HTTP ${status}`,
       Array.isArray(b.problems) ? b.problems : [],
+      b as Record<string, unknown>,
     );
   }
 

@@ -2593,13 +2593,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits */
+        /**
+         * Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits
+         * @description Active patients only, unless `includeInactive`; records merged into another are never found.
+         */
         get: {
             parameters: {
                 query?: {
                     name?: string;
                     birthDate?: string;
                     phone?: string;
+                    /** @description true: deactivated patients too (merged records never) */
+                    includeInactive?: "true" | "false";
                     limit?: number;
                     offset?: number;
                 };
@@ -2626,6 +2631,10 @@ export interface paths {
                                 sex: "female" | "male" | "other" | "unknown";
                                 phone: string | null;
                                 email: string | null;
+                                /** @description False once deactivated: kept, but left out of searches unless asked for */
+                                active: boolean;
+                                /** @description The record this one was merged into; null while it stands on its own */
+                                mergedIntoId: string | null;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -2694,6 +2703,10 @@ export interface paths {
                             sex: "female" | "male" | "other" | "unknown";
                             phone: string | null;
                             email: string | null;
+                            /** @description False once deactivated: kept, but left out of searches unless asked for */
+                            active: boolean;
+                            /** @description The record this one was merged into; null while it stands on its own */
+                            mergedIntoId: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2760,6 +2773,10 @@ export interface paths {
                             sex: "female" | "male" | "other" | "unknown";
                             phone: string | null;
                             email: string | null;
+                            /** @description False once deactivated: kept, but left out of searches unless asked for */
+                            active: boolean;
+                            /** @description The record this one was merged into; null while it stands on its own */
+                            mergedIntoId: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2828,7 +2845,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change a patient's details */
+        /**
+         * Change a patient's details; each field changed is kept in the record's history
+         * @description Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -2868,6 +2888,10 @@ export interface paths {
                             sex: "female" | "male" | "other" | "unknown";
                             phone: string | null;
                             email: string | null;
+                            /** @description False once deactivated: kept, but left out of searches unless asked for */
+                            active: boolean;
+                            /** @description The record this one was merged into; null while it stands on its own */
+                            mergedIntoId: string | null;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2891,8 +2915,716 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            mergedIntoId?: string;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversibleUntil?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt?: string;
+                            sessionIds?: string[];
+                        };
+                    };
+                };
             };
         };
+        trace?: never;
+    };
+    "/api/patients/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Patients who may be the person about to be registered
+         * @description Same name and birth date (ignoring case, accents and the Turkish dotted and dotless i, in either order), same phone (its last nine digits) or same email, in the clinic, by whichever of these are given; deactivated patients too, merged records never. Registering still works: the web form shows these first and lets the user go on deliberately. Each candidate shown is audited as read.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    firstName?: string;
+                    lastName?: string;
+                    birthDate?: string;
+                    phone?: string;
+                    email?: string;
+                    /** @description A patient not to offer (the one being edited) */
+                    excludeId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                patient: {
+                                    id: string;
+                                    clinicId: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    birthDate: string;
+                                    /** @enum {string} */
+                                    sex: "female" | "male" | "other" | "unknown";
+                                    phone: string | null;
+                                    email: string | null;
+                                    /** @description False once deactivated: kept, but left out of searches unless asked for */
+                                    active: boolean;
+                                    /** @description The record this one was merged into; null while it stands on its own */
+                                    mergedIntoId: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    createdAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    updatedAt: string;
+                                };
+                                /** @description Why the patient may be the same person: name and birth date, phone, email */
+                                reasons: ("name_and_birth_date" | "phone" | "email")[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change of a patient's details, newest first: field, old and new value, who and when
+         * @description Deactivation and reactivation are changes of `active`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                id: string;
+                                /** @description Shared by the fields one edit changed */
+                                editId: string;
+                                /** @enum {string} */
+                                field: "firstName" | "lastName" | "birthDate" | "sex" | "phone" | "email" | "active";
+                                oldValue: string | null;
+                                newValue: string | null;
+                                /** @description Null when unknown */
+                                changedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** @description ISO 8601 timestamp */
+                                changedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a patient: kept with every record, left out of searches (409 while sessions are booked ahead) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "other" | "unknown";
+                            phone: string | null;
+                            email: string | null;
+                            /** @description False once deactivated: kept, but left out of searches unless asked for */
+                            active: boolean;
+                            /** @description The record this one was merged into; null while it stands on its own */
+                            mergedIntoId: string | null;
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            mergedIntoId?: string;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversibleUntil?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt?: string;
+                            sessionIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated patient */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            clinicId: string;
+                            firstName: string;
+                            lastName: string;
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex: "female" | "male" | "other" | "unknown";
+                            phone: string | null;
+                            email: string | null;
+                            /** @description False once deactivated: kept, but left out of searches unless asked for */
+                            active: boolean;
+                            /** @description The record this one was merged into; null while it stands on its own */
+                            mergedIntoId: string | null;
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            mergedIntoId?: string;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversibleUntil?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt?: string;
+                            sessionIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The merges a patient record took part in (kept or merged away), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            merges: {
+                                id: string;
+                                /** @description The record kept */
+                                survivor: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    birthDate: string;
+                                };
+                                /** @description The record merged into it, kept but hidden */
+                                merged: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    birthDate: string;
+                                };
+                                /** @description The ids of the rows moved, by table */
+                                moved: {
+                                    [key: string]: string[];
+                                };
+                                /** @description Null when unknown */
+                                mergedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                                /** @description ISO 8601 timestamp */
+                                mergedAt: string;
+                                /** @description An admin may reverse the merge until then */
+                                reversibleUntil: string;
+                                /** @description ISO 8601 timestamp */
+                                reversedAt: string | null;
+                                /** @description Null when unknown */
+                                reversedBy: {
+                                    id: string;
+                                    displayName: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Merge another record of the same person into this one (the record kept)
+         * @description Every record of the other patient (intakes, assessments, courses with their sessions and charts, consents, photos, side-effect reports, outcomes, money, portal accounts, messages, waiting-list entries and consultation requests) moves to this one; the other record is kept, marked merged and left out of every search. The merge is audited with the ids it moved, and an admin may reverse it for 30 days. The booked sessions are screened again against the latest intake.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The other record of the same person: its records move to the one kept */
+                        mergedPatientId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The record kept */
+                            survivor: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string;
+                            };
+                            /** @description The record merged into it, kept but hidden */
+                            merged: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string;
+                            };
+                            /** @description The ids of the rows moved, by table */
+                            moved: {
+                                [key: string]: string[];
+                            };
+                            /** @description Null when unknown */
+                            mergedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt: string;
+                            /** @description An admin may reverse the merge until then */
+                            reversibleUntil: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt: string | null;
+                            /** @description Null when unknown */
+                            reversedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            mergedIntoId?: string;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversibleUntil?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt?: string;
+                            sessionIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{id}/merges/{mergeId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a merge within 30 days: exactly the rows it moved go back (409 once past, or reversed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    mergeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The record kept */
+                            survivor: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string;
+                            };
+                            /** @description The record merged into it, kept but hidden */
+                            merged: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                birthDate: string;
+                            };
+                            /** @description The ids of the rows moved, by table */
+                            moved: {
+                                [key: string]: string[];
+                            };
+                            /** @description Null when unknown */
+                            mergedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt: string;
+                            /** @description An admin may reverse the merge until then */
+                            reversibleUntil: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt: string | null;
+                            /** @description Null when unknown */
+                            reversedBy: {
+                                id: string;
+                                displayName: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            mergedIntoId?: string;
+                            /** @description ISO 8601 timestamp */
+                            mergedAt?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversibleUntil?: string;
+                            /** @description ISO 8601 timestamp */
+                            reversedAt?: string;
+                            sessionIds?: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/patients/{id}/intakes": {
@@ -4134,7 +4866,82 @@ export interface paths {
                                 /** @description How the request got in without a sign-in: `calendar_feed:<id>` for a calendar app fetching that feed */
                                 via?: string;
                             }[];
+                            /** @description Names to show instead of ids */
+                            names: {
+                                /** @description Display names of the entries' users, by id */
+                                users: {
+                                    [key: string]: string;
+                                };
+                                /** @description Names of the patients the entries name, by id (a patient no longer on record is absent) */
+                                patients: {
+                                    [key: string]: string;
+                                };
+                            };
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log as CSV, filtered as the list is, newest first, with user and patient names beside their ids
+         * @description At most 50000 entries: more answer 400 (naming `from`) before anything is sent, so narrow the period or the filters. Streamed as it is read. Exporting is audited (entity `audit_log`). `from` and `to` must lie from 10 years ago to 5 years ahead (by the server's date), `to` not before `from`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    patientId?: string;
+                    userId?: string;
+                    entity?: string;
+                    action?: "read" | "create" | "update" | "delete";
+                    from?: string;
+                    to?: string;
+                    /** @description true: only refused requests (denied access, failed sign-ins) */
+                    refused?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The entries */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
                     };
                 };
                 /** @description Default Response */
@@ -6821,6 +7628,13 @@ export interface paths {
                                  * @enum {string|null}
                                  */
                                 reportedBy: "patient" | "staff" | null;
+                                /**
+                                 * @description How it came in: the portal, a phone call or a visit; null on staff reports that did not say
+                                 * @enum {string|null}
+                                 */
+                                reportedVia: "portal" | "phone" | "in_person" | null;
+                                /** @description Who recorded it (the patient's account, or the member of staff) */
+                                reporterName: string | null;
                                 severity: string | null;
                                 ongoing: boolean | null;
                                 /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -6884,7 +7698,7 @@ export interface paths {
         put?: never;
         /**
          * Report a side effect after a session; the answer carries its triage and the lots used
-         * @description Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; when both come, the triage reads onsetDays). Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; a clinician reports on their behalf (reportedBy: staff). Add photos with POST /api/side-effects/{id}/photos.
+         * @description Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; when both come, the triage reads onsetDays). Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; staff report on their behalf (reportedBy: staff), saying in `reportedVia` whether it came by phone or in person (the answer shows reception the triage, without the lots charted). Add photos with POST /api/side-effects/{id}/photos.
          */
         post: {
             parameters: {
@@ -6912,6 +7726,11 @@ export interface paths {
                         severity: "mild" | "moderate" | "severe";
                         /** @description Whether the symptom is still there */
                         ongoing: boolean;
+                        /**
+                         * @description How the report came in: staff give `phone` or `in_person`; a patient's report is `portal` (leave it out)
+                         * @enum {string}
+                         */
+                        reportedVia?: "portal" | "phone" | "in_person";
                     };
                 };
             };
@@ -6941,6 +7760,13 @@ export interface paths {
                              * @enum {string|null}
                              */
                             reportedBy: "patient" | "staff" | null;
+                            /**
+                             * @description How it came in: the portal, a phone call or a visit; null on staff reports that did not say
+                             * @enum {string|null}
+                             */
+                            reportedVia: "portal" | "phone" | "in_person" | null;
+                            /** @description Who recorded it (the patient's account, or the member of staff) */
+                            reporterName: string | null;
                             severity: string | null;
                             ongoing: boolean | null;
                             /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -7082,6 +7908,13 @@ export interface paths {
                              * @enum {string|null}
                              */
                             reportedBy: "patient" | "staff" | null;
+                            /**
+                             * @description How it came in: the portal, a phone call or a visit; null on staff reports that did not say
+                             * @enum {string|null}
+                             */
+                            reportedVia: "portal" | "phone" | "in_person" | null;
+                            /** @description Who recorded it (the patient's account, or the member of staff) */
+                            reporterName: string | null;
                             severity: string | null;
                             ongoing: boolean | null;
                             /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -7197,6 +8030,13 @@ export interface paths {
                                  * @enum {string|null}
                                  */
                                 reportedBy: "patient" | "staff" | null;
+                                /**
+                                 * @description How it came in: the portal, a phone call or a visit; null on staff reports that did not say
+                                 * @enum {string|null}
+                                 */
+                                reportedVia: "portal" | "phone" | "in_person" | null;
+                                /** @description Who recorded it (the patient's account, or the member of staff) */
+                                reporterName: string | null;
                                 severity: string | null;
                                 ongoing: boolean | null;
                                 /** @description The knowledge base's triage when the report was made: expected, review (within days) or urgent (today) */
@@ -10813,6 +11653,15 @@ export interface paths {
                                 end: string;
                             }[];
                         };
+                        /** @description The session's updatedAt as last seen: 409 session_changed when someone changed it since */
+                        expectedUpdatedAt?: string;
+                        /** @description The preview's `moves` (GET /api/sessions/:id/reschedule-preview): 409 reflow_changed, nothing moved, when the re-flow now comes out otherwise */
+                        expectedMoves?: {
+                            sessionId: string;
+                            start: string;
+                            practitionerId: string;
+                            roomId: string;
+                        }[];
                     };
                 };
             };
@@ -10894,10 +11743,10 @@ export interface paths {
                         "application/json": {
                             error: string;
                             message: string;
-                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
                             problems?: {
                                 code: string;
                                 message: string;
+                                /** @description 1-based place in the course */
                                 session?: number;
                                 practitionerId?: string;
                                 from?: string;
@@ -10905,8 +11754,25 @@ export interface paths {
                                 days?: {
                                     [key: string]: number;
                                 };
+                                /** @description clinic_closed: why the clinic is closed */
+                                reason?: string;
                                 sessionId?: string;
                                 roomId?: string;
+                            }[];
+                            /** @description session_changed: the session, as it is now */
+                            sessionId?: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt?: string;
+                            status?: string;
+                            /** @description ISO 8601 timestamp */
+                            scheduledAt?: string;
+                            /** @description reflow_changed: what the move would now write */
+                            moves?: {
+                                sessionId: string;
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                practitionerId: string;
+                                roomId: string;
                             }[];
                         };
                     };
@@ -10938,7 +11804,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description May be left out: the calendar asks for a reason, other clients need not send one */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept with who gave it and when) */
+                        reason?: string;
+                        /** @description The session's updatedAt as last seen: 409 session_changed when someone changed it since */
+                        expectedUpdatedAt?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -10969,6 +11845,28 @@ export interface paths {
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
                             updatedAt: string;
+                            /** @description The reason given, as stored */
+                            closure?: {
+                                reason: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -10996,10 +11894,37 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: string;
-                            message?: string;
+                            message: string;
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                /** @description 1-based place in the course */
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                /** @description clinic_closed: why the clinic is closed */
+                                reason?: string;
+                                sessionId?: string;
+                                roomId?: string;
+                            }[];
+                            /** @description session_changed: the session, as it is now */
+                            sessionId?: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt?: string;
+                            status?: string;
+                            /** @description ISO 8601 timestamp */
+                            scheduledAt?: string;
+                            /** @description reflow_changed: what the move would now write */
+                            moves?: {
+                                sessionId: string;
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                practitionerId: string;
+                                roomId: string;
                             }[];
                         };
                     };
@@ -11031,7 +11956,17 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description May be left out: the calendar asks for a reason, other clients need not send one */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why (kept with who gave it and when) */
+                        reason?: string;
+                        /** @description The session's updatedAt as last seen: 409 session_changed when someone changed it since */
+                        expectedUpdatedAt?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11062,6 +11997,28 @@ export interface paths {
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
                             updatedAt: string;
+                            /** @description The reason given, as stored */
+                            closure?: {
+                                reason: string;
+                                recordedBy: string | null;
+                                recordedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -11089,10 +12046,37 @@ export interface paths {
                     content: {
                         "application/json": {
                             error: string;
-                            message?: string;
+                            message: string;
                             problems?: {
-                                field: string;
+                                code: string;
                                 message: string;
+                                /** @description 1-based place in the course */
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                /** @description clinic_closed: why the clinic is closed */
+                                reason?: string;
+                                sessionId?: string;
+                                roomId?: string;
+                            }[];
+                            /** @description session_changed: the session, as it is now */
+                            sessionId?: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt?: string;
+                            status?: string;
+                            /** @description ISO 8601 timestamp */
+                            scheduledAt?: string;
+                            /** @description reflow_changed: what the move would now write */
+                            moves?: {
+                                sessionId: string;
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                practitionerId: string;
+                                roomId: string;
                             }[];
                         };
                     };
@@ -11654,6 +12638,381 @@ export interface paths {
                             problems?: {
                                 field: string;
                                 message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A location's calendar: its sessions in a window (with patient, practitioner and room names), its practitioners and rooms, when each works, when it is open, and its closures
+         * @description `to` must be after `from`, at most 14 days later. The sessions come from one query.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description First instant shown (included); a week before `to`, or the start of today (UTC), when absent */
+                    from?: string;
+                    /** @description Last instant shown (excluded), at most 14 days after `from`; a week after `from` when absent */
+                    to?: string;
+                    /** @description The clinic’s first location when absent */
+                    locationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            location: {
+                                id: string;
+                                name: string;
+                                timeZone: string;
+                            };
+                            locations: {
+                                id: string;
+                                name: string;
+                            }[];
+                            practitioners: {
+                                id: string;
+                                name: string;
+                                /** @description When they can be booked here: their hours within the opening hours, less time off */
+                                working: {
+                                    /** @description ISO 8601 timestamp */
+                                    start: string;
+                                    /** @description ISO 8601 timestamp */
+                                    end: string;
+                                }[];
+                            }[];
+                            rooms: {
+                                id: string;
+                                name: string;
+                            }[];
+                            /** @description When the location is open, less its closures */
+                            open: {
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                /** @description ISO 8601 timestamp */
+                                end: string;
+                            }[];
+                            closures: {
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                /** @description ISO 8601 timestamp */
+                                end: string;
+                                reason: string | null;
+                            }[];
+                            sessions: {
+                                id: string;
+                                courseId: string;
+                                patient: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                };
+                                /** @description ISO 8601 timestamp */
+                                scheduledAt: string;
+                                /** @description Start plus the length (the default length when the session has none) */
+                                endsAt: string;
+                                durationMinutes: number | null;
+                                practitionerId: string | null;
+                                practitionerName: string | null;
+                                locationId: string | null;
+                                roomId: string | null;
+                                roomName: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "done" | "cancelled" | "no_show";
+                                /** @description Re-screening verdict asking a clinician to look; left out for reception */
+                                flagVerdict?: string | null;
+                                /** @description What the course treats; left out for reception */
+                                course?: {
+                                    indication: string;
+                                    area: string;
+                                };
+                                /** @description Place among the course’s planned and done sessions; null when closed */
+                                number: number | null;
+                                /** @description The course’s planned and done sessions */
+                                of: number;
+                                /** @description Why it was cancelled or missed, when a reason was given */
+                                closure: {
+                                    reason: string;
+                                    /** @description ISO 8601 timestamp */
+                                    recordedAt: string;
+                                } | null;
+                                /** @description Send back as `expectedUpdatedAt` when moving, cancelling or marking a no-show */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/reschedule-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What moving a planned session would do, without doing it: which later sessions of the course re-flow, the interval window each keeps, or why the move is not possible
+         * @description The same computation as POST /api/sessions/:id/reschedule (without `preferences`, the ones stored at booking apply). Confirm by sending its `moves` as `expectedMoves` and `updatedAt` as `expectedUpdatedAt`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Where the session would move; where it is now when absent (the course as it stands) */
+                    start?: string;
+                    /** @description Another practitioner for the session */
+                    practitionerId?: string;
+                    /** @description The session’s updatedAt as last seen: 409 session_changed when it changed since */
+                    expectedUpdatedAt?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "possible" | "not_possible";
+                            sessionId: string;
+                            /** @description Send back as `expectedUpdatedAt` with the move */
+                            updatedAt: string;
+                            timeZone: string;
+                            sessions: {
+                                id: string;
+                                number: number;
+                                /** @enum {string} */
+                                status: "planned" | "done" | "cancelled" | "no_show";
+                                /** @description The session asked to move */
+                                target: boolean;
+                                moves: boolean;
+                                current: {
+                                    /** @description ISO 8601 timestamp */
+                                    start: string;
+                                    /** @description ISO 8601 timestamp */
+                                    end: string;
+                                    /** @description Local date (YYYY-MM-DD) in the location’s zone */
+                                    localDate: string;
+                                    /** @description Local wall-clock time (HH:MM) */
+                                    localStart: string;
+                                    practitionerId: string | null;
+                                    practitionerName: string | null;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                };
+                                /** @description Where it would be; null when the move is not possible */
+                                proposed: {
+                                    /** @description ISO 8601 timestamp */
+                                    start: string;
+                                    /** @description ISO 8601 timestamp */
+                                    end: string;
+                                    /** @description Local date (YYYY-MM-DD) in the location’s zone */
+                                    localDate: string;
+                                    /** @description Local wall-clock time (HH:MM) */
+                                    localStart: string;
+                                    practitionerId: string | null;
+                                    practitionerName: string | null;
+                                    roomId: string | null;
+                                    roomName: string | null;
+                                } | null;
+                                /** @description The interval after the session before it, as it would be (null for the first) */
+                                window: {
+                                    minDays: number;
+                                    maxDays: number;
+                                    /** @description Local date (YYYY-MM-DD) in the location’s zone */
+                                    from: string;
+                                    /** @description Local date (YYYY-MM-DD) in the location’s zone */
+                                    to: string;
+                                    days: number;
+                                    kept: boolean;
+                                } | null;
+                            }[];
+                            /** @description What the move would write: send back as `expectedMoves` */
+                            moves: {
+                                sessionId: string;
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                practitionerId: string;
+                                roomId: string;
+                            }[];
+                            /** @description Why the move cannot be made */
+                            problems: {
+                                code: string;
+                                message: string;
+                                /** @description 1-based place in the course */
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                /** @description clinic_closed: why the clinic is closed */
+                                reason?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            problems?: {
+                                code: string;
+                                message: string;
+                                /** @description 1-based place in the course */
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                /** @description clinic_closed: why the clinic is closed */
+                                reason?: string;
+                                sessionId?: string;
+                                roomId?: string;
+                            }[];
+                            /** @description session_changed: the session, as it is now */
+                            sessionId?: string;
+                            /** @description ISO 8601 timestamp */
+                            updatedAt?: string;
+                            status?: string;
+                            /** @description ISO 8601 timestamp */
+                            scheduledAt?: string;
+                            /** @description reflow_changed: what the move would now write */
+                            moves?: {
+                                sessionId: string;
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                practitionerId: string;
+                                roomId: string;
                             }[];
                         };
                     };
@@ -13938,6 +15297,2408 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the patient arrived for a planned session of today (the day where the session takes place)
+         * @description Once per session: a second check-in answers 409 `already_checked_in` with when it was made; a session of another day 409 `not_today`; a cancelled, missed or done session 409 `session_closed`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessionId: string;
+                            /** @description ISO 8601 timestamp */
+                            checkedInAt: string;
+                            checkedInBy: string | null;
+                            /** @description Who marked the patient arrived */
+                            checkedInByName: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description already_checked_in: when the patient was checked in */
+                            checkedInAt?: string;
+                            /** @description not_today: the session's local date */
+                            sessionDate?: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Undo a check-in made by mistake */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Undone */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/front-desk/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A day's sessions in time order with the patients' contact details and who has arrived, since when */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Start of the day asked about (the local midnight, as an instant); both absent: today, in the clinic's zone */
+                    from?: string;
+                    /** @description Its end; at most two days after `from` */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                session: {
+                                    id: string;
+                                    courseId: string;
+                                    patientId: string;
+                                    /** @description ISO 8601 timestamp */
+                                    scheduledAt: string;
+                                    durationMinutes: number | null;
+                                    practitionerId: string | null;
+                                    locationId: string | null;
+                                    roomId: string | null;
+                                    /** @enum {string} */
+                                    status: "planned" | "done" | "cancelled" | "no_show";
+                                    /** @description Re-screening flag; left out for reception */
+                                    flag?: {
+                                        verdict: string;
+                                        reasons: unknown;
+                                        /** @description ISO 8601 timestamp */
+                                        flaggedAt: string | null;
+                                    } | null;
+                                    /** @description ISO 8601 timestamp */
+                                    createdAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    updatedAt: string;
+                                };
+                                patient: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                };
+                                /** @description Null until the patient is checked in */
+                                checkIn: {
+                                    sessionId: string;
+                                    /** @description ISO 8601 timestamp */
+                                    checkedInAt: string;
+                                    checkedInBy: string | null;
+                                    /** @description Who marked the patient arrived */
+                                    checkedInByName: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Patients waiting for a course, longest waiting first, each with the course they would be booked into */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Only this indication; every one when absent */
+                    indication?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: {
+                                id: string;
+                                patient: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                };
+                                indication: string;
+                                /** @description ISO weekdays they can come (1 = Monday); empty: any */
+                                weekdays: number[];
+                                /** @description Local times; empty: any */
+                                timesOfDay: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "waiting" | "booked" | "removed";
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                /** @description ISO 8601 timestamp */
+                                closedAt: string | null;
+                                bookedCourseId: string | null;
+                                /** @description The course they would be booked into; null until a clinician starts one from their assessment */
+                                course: {
+                                    id: string;
+                                    area: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Put a patient on the waiting list for an indication, with the days and times they can come
+         * @description Once per patient and indication while they wait: a second answers 409 `already_waiting`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patientId: string;
+                        /** @description What they wait for: an indication of the knowledge base, e.g. hair_loss */
+                        indication: string;
+                        weekdays?: number[];
+                        timesOfDay?: {
+                            start: string;
+                            end: string;
+                        }[];
+                        /** @description Anything the desk should know: "can come at short notice" */
+                        note?: (string | "") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            patient: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            indication: string;
+                            /** @description ISO weekdays they can come (1 = Monday); empty: any */
+                            weekdays: number[];
+                            /** @description Local times; empty: any */
+                            timesOfDay: {
+                                start: string;
+                                end: string;
+                            }[];
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "waiting" | "booked" | "removed";
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            createdBy: string | null;
+                            createdByName: string | null;
+                            /** @description ISO 8601 timestamp */
+                            closedAt: string | null;
+                            bookedCourseId: string | null;
+                            /** @description The course they would be booked into; null until a clinician starts one from their assessment */
+                            course: {
+                                id: string;
+                                area: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-list/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a patient off the waiting list without booking; the entry is kept, closed as removed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            patient: {
+                                id: string;
+                                firstName: string;
+                                lastName: string;
+                                phone: string | null;
+                                email: string | null;
+                            };
+                            indication: string;
+                            /** @description ISO weekdays they can come (1 = Monday); empty: any */
+                            weekdays: number[];
+                            /** @description Local times; empty: any */
+                            timesOfDay: {
+                                start: string;
+                                end: string;
+                            }[];
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "waiting" | "booked" | "removed";
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            createdBy: string | null;
+                            createdByName: string | null;
+                            /** @description ISO 8601 timestamp */
+                            closedAt: string | null;
+                            bookedCourseId: string | null;
+                            /** @description The course they would be booked into; null until a clinician starts one from their assessment */
+                            course: {
+                                id: string;
+                                area: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-list/openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Slots that opened when planned sessions were cancelled or moved, still free, soonest first (the next 90 days) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            openings: {
+                                id: string;
+                                /** @description ISO 8601 timestamp */
+                                startsAt: string;
+                                durationMinutes: number | null;
+                                /** @enum {string} */
+                                reason: "cancelled" | "moved";
+                                practitionerId: string | null;
+                                roomId: string | null;
+                                locationId: string;
+                                timeZone: string;
+                                localDate: string;
+                                /** @description HH:MM on the clinic clock */
+                                localStart: string;
+                                localEnd: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-list/openings/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who on the waiting list an opened slot suits, with the whole course the course finder offers each from that day
+         * @description Nothing is booked: book an offer with POST /api/waiting-list/{id}/booking. Those who fit come first, then by how long they waited.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            opening: {
+                                id: string;
+                                /** @description ISO 8601 timestamp */
+                                startsAt: string;
+                                durationMinutes: number | null;
+                                /** @enum {string} */
+                                reason: "cancelled" | "moved";
+                                practitionerId: string | null;
+                                roomId: string | null;
+                                locationId: string;
+                                timeZone: string;
+                                localDate: string;
+                                /** @description HH:MM on the clinic clock */
+                                localStart: string;
+                                localEnd: string;
+                            };
+                            candidates: {
+                                entry: {
+                                    id: string;
+                                    patient: {
+                                        id: string;
+                                        firstName: string;
+                                        lastName: string;
+                                        phone: string | null;
+                                        email: string | null;
+                                    };
+                                    indication: string;
+                                    /** @description ISO weekdays they can come (1 = Monday); empty: any */
+                                    weekdays: number[];
+                                    /** @description Local times; empty: any */
+                                    timesOfDay: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    note: string | null;
+                                    /** @enum {string} */
+                                    status: "waiting" | "booked" | "removed";
+                                    /** @description ISO 8601 timestamp */
+                                    createdAt: string;
+                                    createdBy: string | null;
+                                    createdByName: string | null;
+                                    /** @description ISO 8601 timestamp */
+                                    closedAt: string | null;
+                                    bookedCourseId: string | null;
+                                    /** @description The course they would be booked into; null until a clinician starts one from their assessment */
+                                    course: {
+                                        id: string;
+                                        area: string;
+                                    } | null;
+                                };
+                                /**
+                                 * @description fits: a course keeping the intervals starts on the slot day; starts_later: the earliest one starts later; no_course: none keeps the intervals from that day; not_ready: no course ready to book (see reason); outside_preferences: not on their days or times; not_checked: beyond the courses searched for one slot
+                                 * @enum {string}
+                                 */
+                                fit: "fits" | "starts_later" | "no_course" | "not_ready" | "outside_preferences" | "not_checked";
+                                /** @description The course offered (fits, starts_later): send its sessions back to book */
+                                course?: {
+                                    sessions: {
+                                        number: number;
+                                        practitionerId: string;
+                                        roomId: string;
+                                        start: string;
+                                        end: string;
+                                        localDate: string;
+                                        localStart: string;
+                                        localEnd: string;
+                                        daysAfterPrevious?: number;
+                                    }[];
+                                    practitionerIds: string[];
+                                    singlePractitioner: boolean;
+                                    sessionMinutes: number;
+                                    firstDate: string;
+                                    lastDate: string;
+                                };
+                                reason?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/waiting-list/{id}/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book a waiting patient's course as offered (all sessions or none) and close their entry as booked
+         * @description Send the offered course's sessions back. Booked like any course: a slot taken meanwhile, or a second desk booking the same entry, answers 409 and books nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        locationId: string;
+                        /** @description Usually the finder's proposed sessions, sent back */
+                        sessions: {
+                            start: string;
+                            practitionerId: string;
+                            roomId: string;
+                        }[];
+                        /** @description Sessions after this many follow the plan's later interval */
+                        switchAfter?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sessions: {
+                                id: string;
+                                courseId: string;
+                                patientId: string;
+                                /** @description ISO 8601 timestamp */
+                                scheduledAt: string;
+                                durationMinutes: number | null;
+                                practitionerId: string | null;
+                                locationId: string | null;
+                                roomId: string | null;
+                                /** @enum {string} */
+                                status: "planned" | "done" | "cancelled" | "no_show";
+                                /** @description Re-screening flag; left out for reception */
+                                flag?: {
+                                    verdict: string;
+                                    reasons: unknown;
+                                    /** @description ISO 8601 timestamp */
+                                    flaggedAt: string | null;
+                                } | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
+                            }[];
+                            entry: {
+                                id: string;
+                                patient: {
+                                    id: string;
+                                    firstName: string;
+                                    lastName: string;
+                                    phone: string | null;
+                                    email: string | null;
+                                };
+                                indication: string;
+                                /** @description ISO weekdays they can come (1 = Monday); empty: any */
+                                weekdays: number[];
+                                /** @description Local times; empty: any */
+                                timesOfDay: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "waiting" | "booked" | "removed";
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                createdBy: string | null;
+                                createdByName: string | null;
+                                /** @description ISO 8601 timestamp */
+                                closedAt: string | null;
+                                bookedCourseId: string | null;
+                                /** @description The course they would be booked into; null until a clinician starts one from their assessment */
+                                course: {
+                                    id: string;
+                                    area: string;
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /** @description Every reason the booking cannot be made; `session` is a 1-based position in the request's sessions */
+                            problems?: {
+                                code: string;
+                                message: string;
+                                session?: number;
+                                practitionerId?: string;
+                                from?: string;
+                                to?: string;
+                                days?: {
+                                    [key: string]: number;
+                                };
+                                sessionId?: string;
+                                roomId?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in patient's whole plan: each session as "session 2 of 6", when, with whom, where, and its preparation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Hours before a session until which it may be moved or cancelled online */
+                            noticeHours: number;
+                            courses: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "cancelled";
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                plannedSessions: {
+                                    min: number;
+                                    max: number;
+                                };
+                                intervalDays: {
+                                    min: number;
+                                    max: number;
+                                };
+                                sessions: {
+                                    id: string;
+                                    courseId: string;
+                                    number: number;
+                                    of: number;
+                                    /** @enum {string} */
+                                    status: "planned" | "done" | "cancelled" | "no_show";
+                                    /** @description ISO 8601 timestamp */
+                                    scheduledAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    endsAt: string;
+                                    timeZone: string;
+                                    localDate: string;
+                                    localTime: string;
+                                    practitionerName: string | null;
+                                    locationName: string | null;
+                                    roomName: string | null;
+                                    indication: string;
+                                    indicationName: string;
+                                    area: string;
+                                    areaName: string;
+                                    /** @description ISO 8601 timestamp */
+                                    changeableUntil: string;
+                                    changeable: boolean;
+                                    preparation: {
+                                        code: string;
+                                        text: string;
+                                        /** @description ISO 8601 timestamp */
+                                        from: string;
+                                        sources: string[];
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient's own intake questionnaire, stored and screened as the clinic's; says whether a course may be booked online
+         * @description The birth date must lie from 1900-01-01 to today; the request date and the dates of conditions, last doses and recent procedures from 1900-01-01 to 5 years ahead (400 naming the field). The request date is the day the patient would like to start, today or later. A patient may not mark an answer reviewed (400 naming it): only a clinician may.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patient: {
+                            birthDate: string;
+                            /** @enum {string} */
+                            sex?: "female" | "male" | "other" | "unknown";
+                            pregnant?: boolean;
+                            breastfeeding?: boolean;
+                            /** @default [] */
+                            conditions?: ({
+                                code: string;
+                                controlled?: boolean;
+                                insulinDependent?: boolean;
+                                active?: boolean;
+                                medicationCount?: number;
+                                date?: string;
+                                reviewed?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @default [] */
+                            medications?: ({
+                                name?: string;
+                                /** @enum {string} */
+                                class: "nsaid" | "anticoagulant" | "antiplatelet" | "antibiotic" | "insulin" | "other";
+                                lastDose?: string;
+                                ongoing?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @default [] */
+                            allergies?: ({
+                                substance: string;
+                                reviewed?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @default [] */
+                            recentProcedures?: ({
+                                type: string;
+                                date?: string;
+                                reviewed?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            /** @default {} */
+                            site?: {
+                                inflammation?: boolean;
+                                skinDamage?: boolean;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            needleFear?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        request: {
+                            indication: string;
+                            area: string;
+                            date: string;
+                            /** @default [] */
+                            combineWith?: string[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            intakeId: string;
+                            assessmentId: string;
+                            verdict: string;
+                            /**
+                             * @description bookable: courses may be booked online; otherwise a consultation request
+                             * @enum {string}
+                             */
+                            outcome: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            reasons: {
+                                code: string;
+                                kind: string;
+                                until?: string;
+                                message: string;
+                            }[];
+                            precautions: {
+                                code: string;
+                                message: string;
+                            }[];
+                            /** @description The screening questions left open, by field path */
+                            openQuestions: string[];
+                            plan: {
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                sessions: {
+                                    min: number;
+                                    max: number;
+                                };
+                                intervalDays: {
+                                    min: number;
+                                    max: number;
+                                };
+                                durationMinutes: {
+                                    min: number;
+                                    max: number;
+                                };
+                            } | null;
+                            /** @description The day the patient asked to start from */
+                            requestDate: string;
+                            /** @description No session is offered online sooner than this many hours from now */
+                            noticeHours: number;
+                            /** @description Where a course may be booked (bookable only) */
+                            locations: {
+                                id: string;
+                                name: string;
+                                address: string | null;
+                                timeZone: string;
+                            }[];
+                            /** @description The answers as the clinic keeps them */
+                            intake: {
+                                id: string;
+                                patientId: string;
+                                version: number;
+                                /** @description The contract's assessment request, sent whole */
+                                data: {
+                                    patient: {
+                                        birthDate: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    request: {
+                                        indication: string;
+                                        area: string;
+                                        date: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                createdBy: string | null;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/course-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Courses the patient may book from their screening: the earliest that keeps the plan's intervals, and a few later ones
+         * @description Only for a recent, bookable screening of the latest intake (409 with what to do otherwise); no session within the notice period.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessmentId: string;
+                        locationId: string;
+                        /** @description Sessions to book; the plan's minimum when absent */
+                        sessions?: number;
+                        /** @description No session before this local date */
+                        earliestStart?: string;
+                        preferences?: {
+                            weekdays?: number[];
+                            timesOfDay?: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "found" | "not_found";
+                            /** @description The earliest course that keeps the intervals, then later ones (or alternatives); each books as offered */
+                            courses: {
+                                /** @enum {string} */
+                                label: "earliest" | "later" | "alternative";
+                                /** @description An alternative's wishes given up (practitioner, time_of_day, weekdays) */
+                                relaxed: string[];
+                                sessions: {
+                                    number: number;
+                                    start: string;
+                                    end: string;
+                                    localDate: string;
+                                    localStart: string;
+                                    localEnd: string;
+                                    daysAfterPrevious?: number;
+                                    practitionerId: string;
+                                    practitionerName: string;
+                                    roomId: string;
+                                    roomName: string;
+                                }[];
+                            }[];
+                            /** @description not_found: why nothing fits */
+                            explanation: {
+                                code: string;
+                                message: string;
+                            }[];
+                            timeZone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book an offered course, all sessions or none; a slot someone else took meanwhile is a 409 saying what to do
+         * @description The screening must be recent and bookable, the course must keep its plan, the first session must lie beyond the notice period, and the practitioner and room must be free (the slot guard: of many bookings of one slot at once, exactly one wins).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        assessmentId: string;
+                        locationId: string;
+                        /** @description An offered course's sessions, sent back */
+                        sessions: {
+                            start: string;
+                            practitionerId: string;
+                            roomId: string;
+                        }[];
+                        /** @description Kept for re-flows after a move */
+                        preferences?: {
+                            weekdays?: number[];
+                            timesOfDay?: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            course: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "cancelled";
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                plannedSessions: {
+                                    min: number;
+                                    max: number;
+                                };
+                                intervalDays: {
+                                    min: number;
+                                    max: number;
+                                };
+                                sessions: {
+                                    id: string;
+                                    courseId: string;
+                                    number: number;
+                                    of: number;
+                                    /** @enum {string} */
+                                    status: "planned" | "done" | "cancelled" | "no_show";
+                                    /** @description ISO 8601 timestamp */
+                                    scheduledAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    endsAt: string;
+                                    timeZone: string;
+                                    localDate: string;
+                                    localTime: string;
+                                    practitionerName: string | null;
+                                    locationName: string | null;
+                                    roomName: string | null;
+                                    indication: string;
+                                    indicationName: string;
+                                    area: string;
+                                    areaName: string;
+                                    /** @description ISO 8601 timestamp */
+                                    changeableUntil: string;
+                                    changeable: boolean;
+                                    preparation: {
+                                        code: string;
+                                        text: string;
+                                        /** @description ISO 8601 timestamp */
+                                        from: string;
+                                        sources: string[];
+                                    }[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sessions/{id}/move-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Times the patient may move their session to online: inside the course's interval window, beyond the notice period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            session: {
+                                id: string;
+                                courseId: string;
+                                number: number;
+                                of: number;
+                                /** @enum {string} */
+                                status: "planned" | "done" | "cancelled" | "no_show";
+                                /** @description ISO 8601 timestamp */
+                                scheduledAt: string;
+                                /** @description ISO 8601 timestamp */
+                                endsAt: string;
+                                timeZone: string;
+                                localDate: string;
+                                localTime: string;
+                                practitionerName: string | null;
+                                locationName: string | null;
+                                roomName: string | null;
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                /** @description ISO 8601 timestamp */
+                                changeableUntil: string;
+                                changeable: boolean;
+                                preparation: {
+                                    code: string;
+                                    text: string;
+                                    /** @description ISO 8601 timestamp */
+                                    from: string;
+                                    sources: string[];
+                                }[];
+                            };
+                            noticeHours: number;
+                            /** @description The local days that keep the course's interval (null: none left online) */
+                            window: {
+                                from: string;
+                                to: string;
+                                interval: {
+                                    min: number;
+                                    max: number;
+                                };
+                            } | null;
+                            options: {
+                                /** @description ISO 8601 timestamp */
+                                start: string;
+                                localDate: string;
+                                localTime: string;
+                                roomName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sessions/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the patient's session; later sessions re-flow to keep their intervals (409 with what to do when it cannot)
+         * @description Refused (409) within the notice period (notice_period_passed: call the clinic), to a time within it (too_soon), or outside the course's interval window (outside_interval_window); nothing moves then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        start: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            course: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "cancelled";
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                plannedSessions: {
+                                    min: number;
+                                    max: number;
+                                };
+                                intervalDays: {
+                                    min: number;
+                                    max: number;
+                                };
+                                sessions: {
+                                    id: string;
+                                    courseId: string;
+                                    number: number;
+                                    of: number;
+                                    /** @enum {string} */
+                                    status: "planned" | "done" | "cancelled" | "no_show";
+                                    /** @description ISO 8601 timestamp */
+                                    scheduledAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    endsAt: string;
+                                    timeZone: string;
+                                    localDate: string;
+                                    localTime: string;
+                                    practitionerName: string | null;
+                                    locationName: string | null;
+                                    roomName: string | null;
+                                    indication: string;
+                                    indicationName: string;
+                                    area: string;
+                                    areaName: string;
+                                    /** @description ISO 8601 timestamp */
+                                    changeableUntil: string;
+                                    changeable: boolean;
+                                    preparation: {
+                                        code: string;
+                                        text: string;
+                                        /** @description ISO 8601 timestamp */
+                                        from: string;
+                                        sources: string[];
+                                    }[];
+                                }[];
+                            };
+                            /** @description Ids of the sessions that moved (later ones re-flow to keep their intervals) */
+                            moved: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the patient's session, outside the notice period only (409 saying to call the clinic within it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            course: {
+                                id: string;
+                                /** @enum {string} */
+                                status: "active" | "completed" | "cancelled";
+                                indication: string;
+                                indicationName: string;
+                                area: string;
+                                areaName: string;
+                                plannedSessions: {
+                                    min: number;
+                                    max: number;
+                                };
+                                intervalDays: {
+                                    min: number;
+                                    max: number;
+                                };
+                                sessions: {
+                                    id: string;
+                                    courseId: string;
+                                    number: number;
+                                    of: number;
+                                    /** @enum {string} */
+                                    status: "planned" | "done" | "cancelled" | "no_show";
+                                    /** @description ISO 8601 timestamp */
+                                    scheduledAt: string;
+                                    /** @description ISO 8601 timestamp */
+                                    endsAt: string;
+                                    timeZone: string;
+                                    localDate: string;
+                                    localTime: string;
+                                    practitionerName: string | null;
+                                    locationName: string | null;
+                                    roomName: string | null;
+                                    indication: string;
+                                    indicationName: string;
+                                    area: string;
+                                    areaName: string;
+                                    /** @description ISO 8601 timestamp */
+                                    changeableUntil: string;
+                                    changeable: boolean;
+                                    preparation: {
+                                        code: string;
+                                        text: string;
+                                        /** @description ISO 8601 timestamp */
+                                        from: string;
+                                        sources: string[];
+                                    }[];
+                                }[];
+                            };
+                            /** @description Ids of the sessions that moved (later ones re-flow to keep their intervals) */
+                            moved: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/consultation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's own consultation requests, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                id: string;
+                                assessmentId: string | null;
+                                /** @enum {string} */
+                                reason: "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first" | "no_suitable_time" | "patient_choice";
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "open" | "handled";
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                handledAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask the clinic to call for a consultation; one request stays open at a time (409 already_requested) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The screening that led to the request */
+                        assessmentId?: string;
+                        /**
+                         * @description Used when the screening itself does not need a clinician (then its outcome is the reason)
+                         * @enum {string}
+                         */
+                        reason?: "no_suitable_time" | "patient_choice";
+                        /** @description What the patient would like the clinic to know */
+                        note?: (string | "") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assessmentId: string | null;
+                            /** @enum {string} */
+                            reason: "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first" | "no_suitable_time" | "patient_choice";
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "open" | "handled";
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            handledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message: string;
+                            /**
+                             * @description What the patient can do instead
+                             * @enum {string}
+                             */
+                            next?: "find_again" | "choose_again" | "call_clinic" | "request_consultation" | "answer_again" | "see_plan" | "wait_for_call";
+                            /** @enum {string} */
+                            outcome?: "bookable" | "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first";
+                            /** @description ISO 8601 timestamp */
+                            changeableUntil?: string;
+                            /** @description The clinic's notice period, when the refusal is about it */
+                            noticeHours?: number;
+                            from?: string;
+                            to?: string;
+                            problems?: ({
+                                code?: string;
+                                message: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultation-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's open consultation requests, oldest first, with whom to call */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            requests: {
+                                id: string;
+                                assessmentId: string | null;
+                                /** @enum {string} */
+                                reason: "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first" | "no_suitable_time" | "patient_choice";
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "open" | "handled";
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                handledAt: string | null;
+                                patientId: string;
+                                patientName: string;
+                                phone: string | null;
+                                email: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/consultation-requests/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a consultation request handled (the patient was called) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            assessmentId: string | null;
+                            /** @enum {string} */
+                            reason: "deferred" | "contraindicated" | "screening_incomplete" | "clinician_first" | "no_suitable_time" | "patient_choice";
+                            note: string | null;
+                            /** @enum {string} */
+                            status: "open" | "handled";
+                            /** @description ISO 8601 timestamp */
+                            createdAt: string;
+                            /** @description ISO 8601 timestamp */
+                            handledAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinics/{id}/portal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's portal rules: how long before a session patients may still move or cancel it online */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeHours: number;
+                            /** @description True while the clinic keeps the default (24 hours) */
+                            isDefault: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the clinic's portal rules (the notice period, in hours; 24 by default) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Hours before a session until which patients may move or cancel it online (0 to 720) */
+                        noticeHours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeHours: number;
+                            /** @description True while the clinic keeps the default (24 hours) */
+                            isDefault: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

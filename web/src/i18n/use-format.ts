@@ -6,7 +6,7 @@ import { createFormatters, type Formatters } from './formatters';
  * The browser's own variant of the page language when it has one (en-GB writes 23 Nov 2026, en-US
  * Nov 23, 2026), else the language itself.
  */
-function formattingLocale(language: string): string {
+export function formattingLocale(language: string): string {
   return navigator.languages.find((l) => l.toLowerCase().startsWith(`${language}-`)) ?? language;
 }
 

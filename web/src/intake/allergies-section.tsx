@@ -19,9 +19,12 @@ const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id
 export function AllergiesSection({
   draft,
   onChange,
+  reviewable = true,
 }: {
   draft: IntakeDraft;
   onChange: (patch: Partial<IntakeDraft>) => void;
+  /** Whether a clinician fills it in, who may mark a substance mesodesk does not know reviewed. */
+  reviewable?: boolean;
 }) {
   const { t } = useTranslation();
   const unknownAllergen = t('intake.unknownAllergen');
@@ -39,7 +42,7 @@ export function AllergiesSection({
         onChange={setAllergies}
         clearable
       />
-      {unlisted.length > 0 && (
+      {reviewable && unlisted.length > 0 && (
         <Checkbox.Group
           mt="sm"
           label={t('intake.reviewedAllergies')}

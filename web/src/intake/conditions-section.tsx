@@ -9,9 +9,12 @@ import { Section } from './section';
 export function ConditionsSection({
   draft,
   onChange,
+  reviewable = true,
 }: {
   draft: IntakeDraft;
   onChange: (patch: Partial<IntakeDraft>) => void;
+  /** Whether a clinician fills it in, who may mark a condition mesodesk does not know reviewed. */
+  reviewable?: boolean;
 }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
@@ -56,13 +59,15 @@ export function ConditionsSection({
               value={other.controlled}
               onChange={(controlled) => setOther(index, { controlled })}
             />
-            <Checkbox
-              label={t('intake.reviewedCondition')}
-              description={t('intake.reviewedHelp')}
-              checked={other.reviewed}
-              onChange={(e) => setOther(index, { reviewed: e.currentTarget.checked })}
-              maw={320}
-            />
+            {reviewable && (
+              <Checkbox
+                label={t('intake.reviewedCondition')}
+                description={t('intake.reviewedHelp')}
+                checked={other.reviewed}
+                onChange={(e) => setOther(index, { reviewed: e.currentTarget.checked })}
+                maw={320}
+              />
+            )}
             <ActionIcon
               variant="subtle"
               color="red"

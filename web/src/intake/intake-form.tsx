@@ -19,10 +19,12 @@ interface Props {
   pending: boolean;
   error: unknown;
   onSubmit: (draft: IntakeDraft) => void;
+  /** The patient answers for themselves (the portal): no clinician's "reviewed" marks, the patient's wording. */
+  forPatient?: boolean;
 }
 
 /** The intake questionnaire. Its state outlives a failed submit, so nothing typed is lost. */
-export function IntakeForm({ patient, initial, pending, error, onSubmit }: Props) {
+export function IntakeForm({ patient, initial, pending, error, onSubmit, forPatient = false }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<IntakeDraft>(initial);
   const onChange = (patch: Partial<IntakeDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -38,15 +40,17 @@ export function IntakeForm({ patient, initial, pending, error, onSubmit }: Props
       <Stack gap="md" maw={960}>
         <RequestSection draft={draft} onChange={onChange} problem={problem} />
         <PatientSection patient={patient} draft={draft} onChange={onChange} />
-        <ConditionsSection draft={draft} onChange={onChange} />
+        <ConditionsSection draft={draft} onChange={onChange} reviewable={!forPatient} />
         <MedicationsSection draft={draft} onChange={onChange} problem={problem} />
-        <AllergiesSection draft={draft} onChange={onChange} />
+        <AllergiesSection draft={draft} onChange={onChange} reviewable={!forPatient} />
         <ProceduresSection draft={draft} onChange={onChange} />
         <SiteSection draft={draft} onChange={onChange} />
         {error !== null && <ErrorAlert error={error} />}
         <Group>
           <Button type="submit" size="md" loading={pending} disabled={!draft.indication || !draft.area || !draft.date}>
-            {pending ? t('intake.submitting') : t('intake.submit')}
+            {forPatient
+              ? t(pending ? 'selfService.intakeSubmitting' : 'selfService.intakeSubmit')
+              : t(pending ? 'intake.submitting' : 'intake.submit')}
           </Button>
         </Group>
       </Stack>

@@ -5,7 +5,9 @@ export interface NavItem {
   /** A key under `nav` in the messages. */
   label:
     | 'today'
+    | 'calendar'
     | 'dashboard'
+    | 'frontDesk'
     | 'patients'
     | 'newPatient'
     | 'sideEffects'
@@ -22,6 +24,7 @@ export interface NavItem {
     | 'clinicSetup'
     | 'messageTemplates'
     | 'portalHome'
+    | 'portalBook'
     | 'portalSideEffect';
   roles: readonly Role[];
   /** Whether sub-paths also mark the item active. */
@@ -34,7 +37,9 @@ export interface NavItem {
  */
 export const navItems: NavItem[] = [
   { to: '/today', label: 'today', roles: ['admin', 'practitioner', 'reception'] },
+  { to: '/calendar', label: 'calendar', roles: ['admin', 'practitioner', 'reception'] },
   { to: '/dashboard', label: 'dashboard', roles: ['admin', 'reception'] },
+  { to: '/front-desk', label: 'frontDesk', roles: ['admin', 'practitioner', 'reception'] },
   { to: '/patients', label: 'patients', roles: ['admin', 'practitioner', 'reception'], end: true },
   { to: '/patients/new', label: 'newPatient', roles: ['admin', 'practitioner', 'reception'] },
   { to: '/side-effects', label: 'sideEffects', roles: ['admin', 'practitioner'] },
@@ -45,6 +50,7 @@ export const navItems: NavItem[] = [
   { to: '/outcomes', label: 'outcomes', roles: ['admin', 'practitioner'] },
   { to: '/money', label: 'money', roles: ['admin', 'reception'] },
   { to: '/portal', label: 'portalHome', roles: ['patient'], end: true },
+  { to: '/portal/book', label: 'portalBook', roles: ['patient'] },
   { to: '/portal/side-effects/new', label: 'portalSideEffect', roles: ['patient'] },
   { to: '/audit', label: 'audit', roles: ['admin'] },
   { to: '/admin/users', label: 'users', roles: ['admin'] },

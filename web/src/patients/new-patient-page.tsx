@@ -1,4 +1,4 @@
-import { Button, Grid, Paper, Select, TextInput } from '@mantine/core';
+import { Button, Paper } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,116 +8,64 @@ import { api, call } from '../api/client';
 import { ErrorAlert } from '../components/error-alert';
 import { PageTitle } from '../components/page-title';
 import { useSubmit } from '../hooks/use-submit';
-import { useCodeLabel } from '../i18n/use-code-label';
+import { DuplicateWarning, type DuplicateCandidate } from './duplicate-warning';
+import { detailsBody, emptyDetails, PatientDetailsFields, type DetailsForm } from './patient-details-fields';
 
-const sexes = ['female', 'male', 'other', 'unknown'] as const;
-type Sex = (typeof sexes)[number];
-
-interface Form {
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  sex: Sex;
-  phone: string;
-  email: string;
-}
-
-const empty: Form = { firstName: '', lastName: '', birthDate: '', sex: 'unknown', phone: '', email: '' };
-
-/** Registers a patient, then opens the patient's page (where the intake starts). */
+/**
+ * Registers a patient, then opens the patient's page (where the intake starts). Records that may be
+ * the same person are looked up first and shown; registering then takes a second, deliberate click.
+ */
 export function NewPatientPage() {
   const { t } = useTranslation();
-  const label = useCodeLabel();
   const navigate = useNavigate();
-  const [form, setForm] = useState<Form>(empty);
-  const { submit, pending, error } = useSubmit(async (body: NewPatient) => call(api.POST('/api/patients', { body })));
-  const problem = (field: keyof Form) => (isApiError(error) ? error.problemFor(field) : undefined);
-  const set = (field: keyof Form) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const [form, setForm] = useState<DetailsForm>(emptyDetails);
+  const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
+  const check = useSubmit(async (body: NewPatient) => {
+    const query = {
+      firstName: body.firstName,
+      lastName: body.lastName,
+      birthDate: body.birthDate,
+      ...(body.phone ? { phone: body.phone } : {}),
+      ...(body.email ? { email: body.email } : {}),
+    };
+    return (await call(api.GET('/api/patients/duplicates', { params: { query } }))).candidates;
+  });
+  const create = useSubmit(async (body: NewPatient) => call(api.POST('/api/patients', { body })));
+  const error = create.error ?? check.error;
+  const problem = (field: keyof DetailsForm) => (isApiError(error) ? error.problemFor(field) : undefined);
+  const onChange = (field: keyof DetailsForm, value: string) => {
+    setForm((f) => ({ ...f, [field]: value }));
+    // Other details may match other records (or none): they are looked up again.
+    setCandidates([]);
+  };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await submit({
-      firstName: form.firstName,
-      lastName: form.lastName,
-      birthDate: form.birthDate,
-      sex: form.sex,
-      phone: form.phone.trim() || null,
-      email: form.email.trim() || null,
-    });
+  const register = async () => {
+    const created = await create.submit(detailsBody(form));
     if (created) navigate(`/patients/${created.id}`);
   };
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    create.clearError();
+    const found = await check.submit(detailsBody(form));
+    if (found === undefined) return;
+    if (found.length) setCandidates(found);
+    else await register();
+  };
+  const pending = check.pending || create.pending;
 
   return (
     <>
       <PageTitle>{t('patients.newTitle')}</PageTitle>
       <Paper withBorder p="md" maw={720} component="form" onSubmit={onSubmit}>
-        <Grid>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('patients.firstName')}
-              required
-              autoComplete="off"
-              value={form.firstName}
-              onChange={(e) => set('firstName')(e.currentTarget.value)}
-              error={problem('firstName')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('patients.lastName')}
-              required
-              autoComplete="off"
-              value={form.lastName}
-              onChange={(e) => set('lastName')(e.currentTarget.value)}
-              error={problem('lastName')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('patients.birthDate')}
-              type="date"
-              required
-              max={new Date().toISOString().slice(0, 10)}
-              value={form.birthDate}
-              onChange={(e) => set('birthDate')(e.currentTarget.value)}
-              error={problem('birthDate')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <Select
-              label={t('patients.sex')}
-              data={sexes.map((s) => ({ value: s, label: label('sex', s) }))}
-              value={form.sex}
-              onChange={(value) => set('sex')(value ?? 'unknown')}
-              allowDeselect={false}
-              error={problem('sex')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('patients.phone')}
-              type="tel"
-              autoComplete="off"
-              value={form.phone}
-              onChange={(e) => set('phone')(e.currentTarget.value)}
-              error={problem('phone')}
-            />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 6 }}>
-            <TextInput
-              label={t('patients.email')}
-              type="email"
-              autoComplete="off"
-              value={form.email}
-              onChange={(e) => set('email')(e.currentTarget.value)}
-              error={problem('email')}
-            />
-          </Grid.Col>
-        </Grid>
+        <PatientDetailsFields form={form} onChange={onChange} problem={problem} />
         {error !== null && <ErrorAlert error={error} />}
-        <Button type="submit" mt="md" loading={pending}>
-          {pending ? t('patients.creating') : t('patients.create')}
-        </Button>
+        {candidates.length > 0 ? (
+          <DuplicateWarning candidates={candidates} onRegisterAnyway={register} pending={create.pending} />
+        ) : (
+          <Button type="submit" mt="md" loading={pending}>
+            {pending ? t('patients.creating') : t('patients.create')}
+          </Button>
+        )}
       </Paper>
     </>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Button, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -18,15 +18,30 @@ export function PatientSearchPage() {
   const label = useCodeLabel();
   const [params, setParams] = useSearchParams();
   const text = params.get('q') ?? '';
+  const includeInactive = params.get('inactive') === '1';
   const [debounced] = useDebouncedValue(text, 250);
   const query = interpretQuery(debounced);
+  const setParam = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
 
   const results = useLoad(
     async () =>
       query
-        ? (await call(api.GET('/api/patients', { params: { query: { ...query, limit: 50, offset: 0 } } }))).patients
+        ? (
+            await call(
+              api.GET('/api/patients', {
+                params: {
+                  query: { ...query, ...(includeInactive ? { includeInactive: 'true' } : {}), limit: 50, offset: 0 },
+                },
+              }),
+            )
+          ).patients
         : null,
-    [debounced],
+    [debounced, includeInactive],
   );
 
   return (
@@ -47,8 +62,14 @@ export function PatientSearchPage() {
           placeholder={t('patients.searchPlaceholder')}
           type="search"
           value={text}
-          onChange={(e) => setParams(e.currentTarget.value ? { q: e.currentTarget.value } : {}, { replace: true })}
+          onChange={(e) => setParam('q', e.currentTarget.value)}
           maw={480}
+          mb="xs"
+        />
+        <Checkbox
+          label={t('patientRecords.showInactive')}
+          checked={includeInactive}
+          onChange={(e) => setParam('inactive', e.currentTarget.checked ? '1' : '')}
           mb="md"
         />
       </form>
@@ -83,6 +104,11 @@ export function PatientSearchPage() {
                               <Anchor component={Link} to={`/patients/${p.id}`}>
                                 {p.lastName}, {p.firstName}
                               </Anchor>
+                              {!p.active && (
+                                <Badge ml="xs" color="gray" variant="light">
+                                  {t('patientRecords.inactiveBadge')}
+                                </Badge>
+                              )}
                             </Table.Td>
                             <Table.Td>{format.date(p.birthDate)}</Table.Td>
                             <Table.Td>{label('sex', p.sex)}</Table.Td>

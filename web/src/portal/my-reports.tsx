@@ -46,6 +46,11 @@ export function MyReports({ sessions }: { sessions: TreatmentSession[] }) {
                   <Text size="xs" c="dimmed">
                     {t('portal.reportedOn', { date: format.dateTime(r.createdAt) })}
                   </Text>
+                  {r.photos.length > 0 && (
+                    <Text size="xs" c="dimmed">
+                      {t('selfService.reportPhotoCount', { count: r.photos.length })}
+                    </Text>
+                  )}
                 </Group>
               ))}
             </Stack>

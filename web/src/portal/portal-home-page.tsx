@@ -15,7 +15,9 @@ import { MyReports } from './my-reports';
 import { PortalOutcomeRatings } from '../outcomes/portal-outcome-ratings';
 import { MyMoney } from './my-money';
 import { PreparationChecklist } from './preparation-checklist';
-import { EmptyState } from '../components/empty-state';
+import { PatientPhotos } from '../photos/patient-photos';
+import { MyConsultationRequests } from './my-consultation-requests';
+import { PortalPlanSection } from './plan/portal-plan-section';
 
 /** The patient's start page: next sessions and how to prepare, aftercare since the last one, reports. */
 export function PortalHomePage() {
@@ -29,15 +31,21 @@ export function PortalHomePage() {
     <>
       <PageTitle
         actions={
-          <Button component={Link} to="/portal/side-effects/new" color="red">
-            {t('portal.reportLink')}
-          </Button>
+          <>
+            <Button component={Link} to="/portal/book">
+              {t('selfService.bookLink')}
+            </Button>
+            <Button component={Link} to="/portal/side-effects/new" color="red">
+              {t('portal.reportLink')}
+            </Button>
+          </>
         }
       >
         {t('portal.title')}
       </PageTitle>
       <Loaded state={state}>
         {({ patient, sessions, courses }) => {
+          const reload = state.reload;
           const now = Date.now();
           const upcoming = upcomingSessions(sessions, now);
           const next = upcoming[0];
@@ -47,21 +55,8 @@ export function PortalHomePage() {
           return (
             <Stack gap="md" maw={900}>
               <Text>{t('portal.hello', { name: patient.firstName })}</Text>
-              <Paper withBorder p="md" component="section" aria-labelledby="upcoming-heading">
-                <Title order={2} size="h4" id="upcoming-heading" mb="xs">
-                  {t('portal.upcoming')}
-                </Title>
-                {upcoming.length === 0 ? (
-                  <EmptyState size="sm" text={t('empty.portalUpcoming')} />
-                ) : (
-                  <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="upcoming">
-                    {upcoming.map((s) => (
-                      <Text key={s.id} size="sm" component="li">
-                        {format.dateTime(s.scheduledAt)}
-                      </Text>
-                    ))}
-                  </Stack>
-                )}
+              <MyConsultationRequests />
+              <PortalPlanSection onChanged={reload}>
                 <Group gap="md" mt="sm">
                   {[...courses.values()].map((course) => (
                     <Group key={course.id} gap="md">
@@ -74,7 +69,7 @@ export function PortalHomePage() {
                     </Group>
                   ))}
                 </Group>
-              </Paper>
+              </PortalPlanSection>
               {next && nextPlan && (
                 <Paper withBorder p="md" component="section" aria-labelledby="preparation-heading">
                   <Title order={2} size="h4" id="preparation-heading" mb="xs">
@@ -97,6 +92,11 @@ export function PortalHomePage() {
                 )}
               </Paper>
               <MyReports sessions={heldSessions(sessions, now)} />
+              <PatientPhotos
+                patientId={patient.id}
+                patientName={`${patient.firstName} ${patient.lastName}`}
+                canUpload={false}
+              />
               <PortalOutcomeRatings courses={[...courses.values()]} />
               <MyMoney patientId={patient.id} />
               <CalendarSubscription />

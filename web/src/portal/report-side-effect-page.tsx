@@ -11,6 +11,7 @@ import { useSubmit } from '../hooks/use-submit';
 import type { NewSideEffectReport, SideEffectReport } from '../side-effects/side-effect-types';
 import { TriageResult } from '../side-effects/triage-result';
 import { heldSessions } from './load-portal';
+import { ReportPhotos } from './report-photos';
 import { ReportSideEffectForm } from './report-side-effect-form';
 
 /** The patient reports a side effect and sees the triage advice straight away. */
@@ -37,6 +38,7 @@ export function ReportSideEffectPage() {
       {report ? (
         <Stack gap="md" maw={720}>
           {report.triage && <TriageResult triage={report.triage} audience="patient" />}
+          <ReportPhotos reportId={report.id} />
           <Group>
             <Button variant="default" onClick={() => setReport(null)}>
               {t('portal.reportAgain')}

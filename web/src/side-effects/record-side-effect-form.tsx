@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Radio, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
@@ -11,6 +11,10 @@ import { draftBody, draftReady, emptyDraft, latestOnsetDay } from './report-draf
 import { ReportFields } from './report-fields';
 import type { NewSideEffectReport, SideEffectReport } from './side-effect-types';
 
+/** How staff got the report: the patient's own portal reports never come through this form. */
+const channels = ['phone', 'in_person'] as const;
+type Channel = (typeof channels)[number];
+
 interface Props {
   /** Sessions that took place, latest first. */
   sessions: TreatmentSession[];
@@ -18,12 +22,16 @@ interface Props {
   onCancel: () => void;
 }
 
-/** A clinician records a side effect the patient reports by phone or in person; the server marks it as recorded by staff. */
+/**
+ * Staff record a side effect the patient reports by phone or in person, saying which; the server marks it
+ * as recorded by staff and triages it as it triages the patient's own report.
+ */
 export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const [sessionId, setSessionId] = useState(sessions[0]?.id ?? '');
   const [draft, setDraft] = useState(emptyDraft);
+  const [via, setVia] = useState<Channel | null>(null);
   const { submit, pending, error } = useSubmit(async (id: string, body: NewSideEffectReport) =>
     call(api.POST('/api/sessions/{id}/side-effects', { params: { path: { id } }, body })),
   );
@@ -32,7 +40,8 @@ export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const report = await submit(sessionId, draftBody(draft));
+    if (!via) return;
+    const report = await submit(sessionId, { ...draftBody(draft), reportedVia: via });
     if (report) onSaved(report);
   };
 
@@ -57,6 +66,19 @@ export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
           required
           maw={320}
         />
+        <Radio.Group
+          label={t('sideEffects.via')}
+          value={via ?? ''}
+          onChange={(v) => setVia(v as Channel)}
+          error={problem('reportedVia')}
+          required
+        >
+          <Group mt={4}>
+            {channels.map((c) => (
+              <Radio key={c} value={c} label={t(`sideEffects.viaChoice.${c}`)} />
+            ))}
+          </Group>
+        </Radio.Group>
         <ReportFields
           audience="staff"
           value={draft}
@@ -66,7 +88,7 @@ export function RecordSideEffectForm({ sessions, onSaved, onCancel }: Props) {
         />
         {error !== null && <ErrorAlert error={error} />}
         <Group>
-          <Button type="submit" loading={pending} disabled={!sessionId || !draftReady(draft)}>
+          <Button type="submit" loading={pending} disabled={!sessionId || !via || !draftReady(draft)}>
             {t('sideEffects.recordSubmit')}
           </Button>
           <Button variant="default" onClick={onCancel}>

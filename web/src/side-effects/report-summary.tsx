@@ -8,9 +8,12 @@ interface Reported {
   symptoms: string[];
   onsetDays: number | null;
   reportedBy: string | null;
+  /** How it came in (portal, phone, in person); null on older reports. */
+  reportedVia?: string | null;
+  reporterName?: string | null;
 }
 
-/** A report's symptoms and words, with when it began and who reported it, for the clinic's lists. */
+/** A report's symptoms and words, with when it began, who recorded it and how it came in, for the clinic's lists. */
 export function ReportSummary({ report }: { report: Reported }) {
   const { t } = useTranslation();
   const label = (code: string) =>
@@ -19,7 +22,11 @@ export function ReportSummary({ report }: { report: Reported }) {
     });
   const about = [
     report.onsetDays === null ? null : t('sideEffects.onsetDay', { days: report.onsetDays }),
-    report.reportedBy ? t(`sideEffects.reportedBy.${report.reportedBy}`, { defaultValue: report.reportedBy }) : null,
+    report.reportedVia
+      ? t(`sideEffects.channel.${report.reportedVia}`, { name: report.reporterName ?? t('sideEffects.someStaff') })
+      : report.reportedBy
+        ? t(`sideEffects.reportedBy.${report.reportedBy}`, { defaultValue: report.reportedBy })
+        : null,
   ].filter(Boolean);
   return (
     <>

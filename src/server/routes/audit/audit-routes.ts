@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditActions, denialReasons } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
@@ -7,6 +8,9 @@ import { errorResponse, id, isoTimestamp, pageQuery, text } from '../../validati
 import { assertTimestampFilter, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { auditView } from '../../views.js';
 import { denialAlertEntity } from '../../../services/messaging/denial-alerts.js';
+import { assertExportable, auditExportLines, maxExportEntries } from '../../../services/audit-log/audit-export.js';
+import { auditNames } from '../../../services/audit-log/audit-names.js';
+import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
 
 const auditQuery = z.object({
   patientId: id.optional(),
@@ -22,6 +26,18 @@ const auditQuery = z.object({
     .describe('true: only refused requests (denied access, failed sign-ins)'),
   ...pageQuery,
 });
+
+const { limit: _limit, offset: _offset, ...filters } = auditQuery.shape;
+const exportQuery = z.object(filters);
+
+const namesView = z
+  .object({
+    users: z.record(z.string(), z.string()).describe("Display names of the entries' users, by id"),
+    patients: z
+      .record(z.string(), z.string())
+      .describe('Names of the patients the entries name, by id (a patient no longer on record is absent)'),
+  })
+  .describe('Names to show instead of ids');
 
 const deniedQuery = z.object({ from: isoTimestamp.optional(), to: isoTimestamp.optional() });
 
@@ -53,13 +69,14 @@ export async function auditRoutes(app: App): Promise<void> {
         description: `Reading it is itself audited (entity \`audit_log\`, naming the patient filtered by, if any). ${timeFilter}`,
         tags: ['audit'],
         querystring: auditQuery,
-        response: { 200: z.object({ entries: z.array(auditView) }), 400: errorResponse },
+        response: { 200: z.object({ entries: z.array(auditView), names: namesView }), 400: errorResponse },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());
       const entries = await app.repos.audit.list({ clinicId: user.clinicId, ...request.query });
+      const names = await auditNames(app.repos, user.clinicId, entries);
       // Names the patient whose trail was read as the record, not as whose data it is: the read then
       // stays out of that patient's own trail, which it would otherwise grow at every look.
       await request.audit({
@@ -68,7 +85,44 @@ export async function auditRoutes(app: App): Promise<void> {
         entityId: request.query.patientId ?? null,
         patientId: null,
       });
-      return { entries };
+      return {
+        entries,
+        names: { users: Object.fromEntries(names.users), patients: Object.fromEntries(names.patients) },
+      };
+    },
+  );
+
+  app.get(
+    '/api/audit/export.csv',
+    {
+      config: allow('admin'),
+      // No HEAD twin: it would count (and audit) the entries to send nothing.
+      exposeHeadRoute: false,
+      schema: {
+        summary:
+          'The audit log as CSV, filtered as the list is, newest first, with user and patient names beside their ids',
+        description:
+          `At most ${maxExportEntries} entries: more answer 400 (naming \`from\`) before anything is sent, so narrow the period ` +
+          `or the filters. Streamed as it is read. Exporting is audited (entity \`audit_log\`). ${timeFilter}`,
+        tags: ['audit'],
+        querystring: exportQuery,
+        response: { 200: fileResponse('text/csv', 'The entries'), 400: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      assertTimestampFilter(request.query, recordSearchWindow, app.now());
+      const query = { clinicId: user.clinicId, ...request.query };
+      await assertExportable(app.repos, query);
+      await request.audit({
+        action: 'read',
+        entity: 'audit_log',
+        entityId: request.query.patientId ?? null,
+        patientId: null,
+      });
+      return sendFile(reply, { contentType: 'text/csv; charset=utf-8', name: `audit-log-${fileStamp()}.csv` }).send(
+        Readable.from(auditExportLines(app.repos, query), { objectMode: false }),
+      );
     },
   );
 

@@ -53,7 +53,7 @@ export async function authRoutes(app: App): Promise<void> {
       }
 
       const token = newSessionToken();
-      const expiresAt = new Date(Date.now() + app.appConfig.sessionTtlMinutes * 60_000);
+      const expiresAt = new Date(app.now().getTime() + app.appConfig.sessionTtlMinutes * 60_000);
       const { user } = check;
       const session = await app.repos.transaction(async (tx) => {
         await tx.authSessions.deleteExpired();

@@ -15,7 +15,7 @@ import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-date
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
-function matchRecord(intake: Intake, patient: PatientRecord): Intake {
+export function matchRecord(intake: Intake, patient: PatientRecord): Intake {
   if (intake.patient.birthDate !== patient.birthDate)
     throw invalidField(
       'patient.birthDate',

@@ -9,7 +9,8 @@ import { assertBirthDate } from '../../validation/birth-date.js';
 import { patientView } from '../../views.js';
 import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
-import { found } from '../../../services/found.js';
+import { editPatient } from '../../../services/patients/patient-edits.js';
+import { patientConflictResponse } from './patient-record-views.js';
 
 export async function patientRoutes(app: App): Promise<void> {
   const tags = ['patients'];
@@ -20,6 +21,7 @@ export async function patientRoutes(app: App): Promise<void> {
       config: allow(...staffRoles),
       schema: {
         summary: 'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits',
+        description: 'Active patients only, unless `includeInactive`; records merged into another are never found.',
         tags,
         querystring: patientSearchQuery,
         response: { 200: z.object({ patients: z.array(patientView) }), 400: errorResponse },
@@ -80,21 +82,22 @@ export async function patientRoutes(app: App): Promise<void> {
     {
       config: allow(...staffRoles),
       schema: {
-        summary: "Change a patient's details",
+        summary: "Change a patient's details; each field changed is kept in the record's history",
+        description:
+          'Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).',
         tags,
         params: idParams,
         body: patientPatchBody,
-        response: { 200: patientView, 400: errorResponse },
+        response: { 200: patientView, 400: errorResponse, 409: patientConflictResponse },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
       if (request.body.birthDate !== undefined) assertBirthDate('birthDate', request.body.birthDate, app.now());
       return app.repos.transaction(async (tx) => {
-        await loadAccessiblePatient(tx, user, request.params.id);
-        const updated = found(await tx.patients.update(request.params.id, request.body), 'patient');
-        await request.audit({ action: 'update', entity: 'patient', entityId: updated.id, patientId: updated.id }, tx);
-        return updated;
+        const edited = await editPatient(tx, { user, patientId: request.params.id, patch: request.body });
+        await request.audit(edited.audit, tx);
+        return edited.patient;
       });
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, isoDate, optionalText, pageQuery, text } from '../../validation/fields.js';
+import { email, id, isoDate, optionalText, pageQuery, text } from '../../validation/fields.js';
 
 const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: 'must be one of: female, male, other, unknown' });
 const optionalEmail = z
@@ -30,5 +30,32 @@ export const patientSearchQuery = z.object({
   name: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),
   birthDate: isoDate.optional(),
   phone: z.string().max(40, { message: 'must be at most 40 characters' }).optional(),
+  includeInactive: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: deactivated patients too (merged records never)'),
   ...pageQuery,
 });
+
+/** Free text of a query: NUL refused, since PostgreSQL cannot compare it. */
+const queryText = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !s.includes('\0'), { message: 'must not contain NUL characters' });
+
+export const duplicateQuery = z.object({
+  firstName: text(100).optional(),
+  lastName: text(100).optional(),
+  birthDate: isoDate.optional(),
+  phone: queryText(40).optional(),
+  email: queryText(254).optional(),
+  excludeId: id.optional().describe('A patient not to offer (the one being edited)'),
+});
+
+export const mergeBody = z.object({
+  mergedPatientId: id.describe('The other record of the same person: its records move to the one kept'),
+});
+
+export const mergeParams = z.object({ id, mergeId: id });

@@ -9,7 +9,6 @@ import { earliestStartOf } from '../../../services/scheduling/earliest-start.js'
 import { proposeCourse, type FinderOptions } from '../../../services/scheduling/propose-course.js';
 import { rescheduleInCourse } from '../../../services/scheduling/reschedule-course.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
-import { sessionView } from '../../views.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import { recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
@@ -17,6 +16,8 @@ import {
   bookedCourseView,
   bookingBody,
   bookingConflictView,
+  closeSessionBody,
+  closedSessionView,
   courseFinderBody,
   courseProposalView,
   planFinderBody,
@@ -24,6 +25,7 @@ import {
   rescheduledView,
 } from './scheduling-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
+import { changeConflictView } from '../clinic-calendar/clinic-calendar-views.js';
 
 function finderOptions(body: FinderOptions & { locationId: string }): FinderOptions {
   const { locationId: _location, ...options } = body;
@@ -145,12 +147,12 @@ export async function schedulingRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: rescheduleBody,
-        response: { 200: rescheduledView, 400: errorResponse, 404: errorResponse, 409: bookingConflictView },
+        response: { 200: rescheduledView, 400: errorResponse, 404: errorResponse, 409: changeConflictView },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const { start, practitionerId, preferences } = request.body;
+      const { start, practitionerId, preferences, expectedUpdatedAt, expectedMoves } = request.body;
       const result = await app.repos.transaction(async (tx) => {
         const done = await rescheduleInCourse(tx, {
           user,
@@ -159,6 +161,8 @@ export async function schedulingRoutes(app: App): Promise<void> {
           now: now(),
           ...(practitionerId === undefined ? {} : { practitionerId }),
           ...(preferences === undefined ? {} : { preferences }),
+          ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
+          ...(expectedMoves === undefined ? {} : { expectedMoves }),
         });
         const { patientId } = done.course;
         await recordSessionsChange(
@@ -192,17 +196,30 @@ export async function schedulingRoutes(app: App): Promise<void> {
       `/api/sessions/:id/${path}`,
       {
         config: allow(...staffRoles),
+        // No body at all is an empty one: closing without a reason, as before reasons were kept.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
         schema: {
           summary,
           tags,
           params: idParams,
-          response: { 200: sessionView, 404: errorResponse, 409: errorResponse },
+          body: closeSessionBody,
+          response: { 200: closedSessionView, 400: errorResponse, 404: errorResponse, 409: changeConflictView },
         },
       },
       async (request) => {
         const { user } = requireAuth(request);
-        const session = await app.repos.transaction(async (tx) => {
-          const closed = await closeSession(tx, { user, sessionId: request.params.id, status, now: now() });
+        const { reason, expectedUpdatedAt } = request.body;
+        const { session, closure } = await app.repos.transaction(async (tx) => {
+          const closed = await closeSession(tx, {
+            user,
+            sessionId: request.params.id,
+            status,
+            now: now(),
+            ...(reason === undefined ? {} : { reason }),
+            ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
+          });
           await recordSessionsChange(
             request,
             tx,
@@ -210,9 +227,9 @@ export async function schedulingRoutes(app: App): Promise<void> {
             { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
             { patientId: closed.patientId, sessions: [closed], rescreen: false },
           );
-          return closed;
+          return { session: closed, closure: reason ? await tx.sessionClosures.findBySession(closed.id) : undefined };
         });
-        return sessionFor(user.role, session);
+        return { ...sessionFor(user.role, session), ...(closure ? { closure } : {}) };
       },
     );
   }

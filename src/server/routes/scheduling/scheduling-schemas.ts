@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timePreferences } from '../../../services/scheduling/availability-fields.js';
-import { id, isoDate, isoTimestamp } from '../../validation/fields.js';
+import { id, isoDate, isoTimestamp, text } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
 
 const whole = (min: number, max: number) =>
@@ -60,7 +60,28 @@ export const rescheduleBody = z.object({
     .object(timePreferences)
     .optional()
     .describe('Instead of those stored at booking, for later sessions that have to move'),
+  expectedUpdatedAt: isoTimestamp
+    .optional()
+    .describe("The session's updatedAt as last seen: 409 session_changed when someone changed it since"),
+  expectedMoves: z
+    .array(z.object({ sessionId: id, start: isoTimestamp, practitionerId: id, roomId: id }), {
+      error: 'must be a list of { sessionId, start, practitionerId, roomId }',
+    })
+    .max(100, { message: 'must list at most 100 moves' })
+    .optional()
+    .describe(
+      "The preview's `moves` (GET /api/sessions/:id/reschedule-preview): 409 reflow_changed, nothing moved, when the re-flow now comes out otherwise",
+    ),
 });
+
+export const closeSessionBody = z
+  .object({
+    reason: text(500).optional().describe('Why (kept with who gave it and when)'),
+    expectedUpdatedAt: isoTimestamp
+      .optional()
+      .describe("The session's updatedAt as last seen: 409 session_changed when someone changed it since"),
+  })
+  .describe('May be left out: the calendar asks for a reason, other clients need not send one');
 
 const scheduledSession = z.object({
   number: z.number().int(),
@@ -124,6 +145,13 @@ export const bookedCourseView = z.object({
     createdAt: z.string().describe('ISO 8601 timestamp'),
     updatedAt: z.string().describe('ISO 8601 timestamp'),
   }),
+});
+
+export const closedSessionView = sessionView.extend({
+  closure: z
+    .object({ reason: z.string(), recordedBy: z.string().nullable(), recordedAt: z.string() })
+    .optional()
+    .describe('The reason given, as stored'),
 });
 
 export const rescheduledView = z.object({

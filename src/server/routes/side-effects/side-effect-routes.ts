@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { invalidField } from '../../http-errors.js';
-import { allow } from '../../plugins/access-control.js';
+import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
-import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
+import { recordSideEffectReport } from '../../../services/side-effects/record-report.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { sideEffectPhotoRoutes } from './side-effect-photo-routes.js';
 import {
@@ -19,38 +18,8 @@ import {
   reportFor,
   reportView,
 } from './side-effect-schemas.js';
-import { triageReport } from './triage-report.js';
+import { reporterNames } from './reporter-names.js';
 import { detectAfterReport } from '../safety-signals/detect-after-report.js';
-
-/** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
-const clockSkewMs = 5 * 60_000;
-const DAY_MS = 86_400_000;
-
-type NewReport = z.output<typeof newReportBody>;
-
-/** What the schema cannot say alone: something reported, and an onset, in days or as an instant. */
-function checkReportShape(body: NewReport): void {
-  if (!body.symptoms?.length && body.symptom === undefined && !body.codes?.length)
-    throw invalidField('symptoms', 'required: tick at least one symptom, or describe it in symptom');
-  if (body.onsetDays === undefined && body.onset === undefined)
-    throw invalidField('onsetDays', 'required: how many days after the session it began (0: the same day)');
-}
-
-/**
- * Both forms of the onset are stored, so that every reader has the one it needs: days as reported
- * (or worked out from an instant), and an instant (for days, the session time plus those days, never
- * later than now) for exports and lists that sort by time.
- */
-function reportOnset(sessionAt: string, body: NewReport, now: Date): { onset: string; onsetDays: number } {
-  const sessionMs = Date.parse(sessionAt);
-  if (body.onsetDays !== undefined)
-    return {
-      onset: body.onset ?? new Date(Math.min(sessionMs + body.onsetDays * DAY_MS, now.getTime())).toISOString(),
-      onsetDays: body.onsetDays,
-    };
-  const onset = body.onset ?? now.toISOString();
-  return { onset, onsetDays: Math.max(0, Math.floor((Date.parse(onset) - sessionMs) / DAY_MS)) };
-}
 
 function readEvents(
   patientId: string,
@@ -61,11 +30,11 @@ function readEvents(
 }
 
 /**
- * Side effects after a session, reported by a clinician (admin or practitioner, on the patient's
- * behalf: `reportedBy: staff`) or by the patient (their own sessions only), each triaged by the
- * knowledge base when reported and linked to the lots charted in the session. A report ticks symptom
- * codes, may add the patient's own words, and says how many days after the session it began.
- * Reception sees none of it: it is clinical.
+ * Side effects after a session, reported by staff (on the patient's behalf, by phone or in person:
+ * `reportedBy: staff`) or by the patient in the portal (their own sessions only), each triaged by the
+ * knowledge base when reported (services/side-effects) and linked to the lots charted in the session.
+ * A report ticks symptom codes, may add the patient's own words, and says how many days after the
+ * session it began. Reception may record one and sees its triage, but reads no report back: they are clinical.
  */
 export async function sideEffectRoutes(app: App): Promise<void> {
   const tags = ['side effects'];
@@ -75,14 +44,16 @@ export async function sideEffectRoutes(app: App): Promise<void> {
   app.post(
     '/api/sessions/:id/side-effects',
     {
-      config: clinicalOrOwn,
+      // Reception takes reports by phone or at the desk; it reads none back (the lists are clinical).
+      config: allow('admin', 'practitioner', 'reception', 'patient'),
       schema: {
         summary: 'Report a side effect after a session; the answer carries its triage and the lots used',
         description:
           'Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; ' +
           'when both come, the triage reads onsetDays). ' +
           'Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; ' +
-          'a clinician reports on their behalf (reportedBy: staff). Add photos with POST /api/side-effects/{id}/photos.',
+          'staff report on their behalf (reportedBy: staff), saying in `reportedVia` whether it came by phone or in person ' +
+          '(the answer shows reception the triage, without the lots charted). Add photos with POST /api/side-effects/{id}/photos.',
         tags,
         params: idParams,
         body: newReportBody,
@@ -91,49 +62,21 @@ export async function sideEffectRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const body = request.body;
-      const now = new Date();
-      checkReportShape(body);
-      if (body.onset !== undefined && Date.parse(body.onset) > now.getTime() + clockSkewMs)
-        throw invalidField('onset', 'must not be in the future');
       const view = await app.repos.transaction(async (tx) => {
-        const session = await loadAccessibleSession(tx, user, request.params.id);
-        assertSessionHeld(session, now);
-        const course = await tx.courses.findById(session.courseId);
-        // The patient's own count of days is what the triage reads when a client sends both.
-        const onset = body.onsetDays !== undefined ? { onsetDays: body.onsetDays } : { onsetAt: body.onset };
-        const triage = triageReport(
-          {
-            symptoms: body.symptoms,
-            text: body.symptom,
-            codes: body.codes,
-            severity: body.severity,
-            area: course?.area,
-            sessionAt: session.scheduledAt,
-            ...onset,
-            now: now.toISOString(),
-            ongoing: body.ongoing,
-          },
-          app.knowledgeBase,
-        );
-        const report = await tx.sideEffects.createReport({
-          sessionId: session.id,
-          reporterUserId: user.id,
-          reportedBy: user.role === 'patient' ? 'patient' : 'staff',
-          symptom: body.symptom ?? '',
-          symptoms: body.symptoms ?? [],
-          codes: body.codes ?? [],
-          ...reportOnset(session.scheduledAt, body, now),
-          severity: body.severity,
-          ongoing: body.ongoing,
-          triage,
+        const { report, session, lots } = await recordSideEffectReport(tx, {
+          user,
+          sessionId: request.params.id,
+          entry: request.body,
+          knowledgeBase: app.knowledgeBase,
+          now: new Date(),
         });
-        const lots = await tx.sideEffects.lotsUsedInSession(session.id);
         await request.audit(
           { action: 'create', entity: 'side_effect_report', entityId: report.id, patientId: session.patientId },
           tx,
         );
-        return reportFor(report, session.patientId, lots, []);
+        // Reception takes reports by phone and sees the triage to act on, not the chart's lots.
+        const shownLots = clinicalRoles.includes(user.role) || user.role === 'patient' ? lots : [];
+        return reportFor(report, session.patientId, shownLots, [], await reporterNames(tx, user.clinicId, [report]));
       });
       // After the commit: a report is never lost to a failed detection run.
       await detectAfterReport(app, request, user);
@@ -161,7 +104,8 @@ export async function sideEffectRoutes(app: App): Promise<void> {
       ]);
       const photos = await Promise.all(reports.map((r) => app.repos.sideEffects.listPhotos(r.id)));
       await request.audit(readEvents(session.patientId, reports, photos.flat()));
-      return { reports: reports.map((r, i) => reportFor(r, session.patientId, lots, photos[i] ?? [])) };
+      const names = await reporterNames(app.repos, user.clinicId, reports);
+      return { reports: reports.map((r, i) => reportFor(r, session.patientId, lots, photos[i] ?? [], names)) };
     },
   );
 
@@ -184,7 +128,13 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         app.repos.sideEffects.listPhotos(report.id),
       ]);
       await request.audit(readEvents(session.patientId, [report], photos));
-      return reportFor(report, session.patientId, lots, photos);
+      return reportFor(
+        report,
+        session.patientId,
+        lots,
+        photos,
+        await reporterNames(app.repos, user.clinicId, [report]),
+      );
     },
   );
 
@@ -209,7 +159,12 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         offset,
       });
       await request.audit(entries.map((e) => readOf('side_effect_report', e.report, e.patient.id)));
-      return { reports: entries.map(attentionFor) };
+      const names = await reporterNames(
+        app.repos,
+        user.clinicId,
+        entries.map((e) => e.report),
+      );
+      return { reports: entries.map((e) => attentionFor(e, names)) };
     },
   );
 }

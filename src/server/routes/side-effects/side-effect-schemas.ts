@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { triageLevels, type TriageResult } from '../../../core/triage/triage-side-effect.js';
-import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
+import {
+  reportChannels,
+  type SideEffectPhotoRecord,
+  type SideEffectReportRecord,
+} from '../../../core/records/index.js';
 import type { AttentionReport, SessionLot } from '../../../storage/repositories/side-effect-repository.js';
 import { isoTimestamp, pageQuery, text } from '../../validation/fields.js';
 
@@ -50,6 +54,12 @@ export const newReportBody = z.object({
     .describe('When the symptom began, as an instant (older forms); give this or `onsetDays`'),
   severity: z.enum(severities, { error: `must be one of: ${severities.join(', ')}` }),
   ongoing: z.boolean({ error: 'must be true or false' }).describe('Whether the symptom is still there'),
+  reportedVia: z
+    .enum(reportChannels, { error: `must be one of: ${reportChannels.join(', ')}` })
+    .optional()
+    .describe(
+      "How the report came in: staff give `phone` or `in_person`; a patient's report is `portal` (leave it out)",
+    ),
 });
 
 export const attentionQuery = z.object({
@@ -114,6 +124,11 @@ const reportFields = {
     .enum(reporters)
     .nullable()
     .describe('Whether the patient or a member of staff made the report; null on older reports'),
+  reportedVia: z
+    .enum(reportChannels)
+    .nullable()
+    .describe('How it came in: the portal, a phone call or a visit; null on staff reports that did not say'),
+  reporterName: z.string().nullable().describe("Who recorded it (the patient's account, or the member of staff)"),
   severity: z.string().nullable(),
   ongoing: z.boolean().nullable(),
   triage: triageView.nullable(),
@@ -142,7 +157,10 @@ export function reportPhotoFor(photo: SideEffectPhotoRecord): z.input<typeof rep
   };
 }
 
-function reportFieldsFor(report: SideEffectReportRecord, patientId: string) {
+/** Names of the users who recorded reports, by id (see reporter-names.ts). */
+export type ReporterNames = ReadonlyMap<string, string>;
+
+function reportFieldsFor(report: SideEffectReportRecord, patientId: string, names: ReporterNames) {
   return {
     id: report.id,
     sessionId: report.sessionId,
@@ -154,6 +172,8 @@ function reportFieldsFor(report: SideEffectReportRecord, patientId: string) {
     onset: report.onset,
     onsetDays: report.onsetDays,
     reportedBy: report.reportedBy,
+    reportedVia: report.reportedVia,
+    reporterName: (report.reporterUserId && names.get(report.reporterUserId)) ?? null,
     severity: report.severity,
     ongoing: report.ongoing,
     // Only this server writes the triage column, always with a TriageResult.
@@ -167,10 +187,15 @@ export function reportFor(
   patientId: string,
   lots: readonly SessionLot[],
   photos: readonly SideEffectPhotoRecord[],
+  names: ReporterNames,
 ): z.input<typeof reportView> {
-  return { ...reportFieldsFor(report, patientId), lots: [...lots], photos: photos.map(reportPhotoFor) };
+  return { ...reportFieldsFor(report, patientId, names), lots: [...lots], photos: photos.map(reportPhotoFor) };
 }
 
-export function attentionFor(entry: AttentionReport): z.input<typeof attentionView> {
-  return { ...reportFieldsFor(entry.report, entry.patient.id), patient: entry.patient, sessionAt: entry.sessionAt };
+export function attentionFor(entry: AttentionReport, names: ReporterNames): z.input<typeof attentionView> {
+  return {
+    ...reportFieldsFor(entry.report, entry.patient.id, names),
+    patient: entry.patient,
+    sessionAt: entry.sessionAt,
+  };
 }

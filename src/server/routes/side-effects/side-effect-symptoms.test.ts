@@ -104,7 +104,7 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
     expect(free.json().triage.level).toBe('urgent');
   });
 
-  it('a clinician records a report for the patient, marked as made by staff; reception may not', async () => {
+  it('a clinician records a report for the patient, marked as made by staff; so may reception', async () => {
     const response = await report(practitioner, fortnight, {
       symptoms: ['redness', 'fever'],
       symptom: 'Phoned in: feels hot and shivery',
@@ -125,10 +125,19 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
       reportedBy: 'staff',
       onsetDays: 13,
     });
-    expect(
-      (await report(reception, fortnight, { symptoms: ['redness'], onsetDays: 0, severity: 'mild', ongoing: true }))
-        .statusCode,
-    ).toBe(403);
+    const desk = await report(reception, fortnight, {
+      symptoms: ['redness'],
+      onsetDays: 0,
+      severity: 'mild',
+      ongoing: true,
+      reportedVia: 'in_person',
+    });
+    expect(desk.statusCode).toBe(201);
+    expect(desk.json()).toMatchObject({
+      reportedBy: 'staff',
+      reportedVia: 'in_person',
+      reporterUserId: reception.user.id,
+    });
   });
 
   it('with both an onset instant and days, the triage reads the days the patient gave', async () => {

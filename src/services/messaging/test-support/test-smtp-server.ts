@@ -61,8 +61,11 @@ export function parseMail(raw: string): { headers: Record<string, string>; text:
   return { headers, text: text.replace(/\r\n/g, '\n') };
 }
 
-/** A real SMTP server on 127.0.0.1 and a free port, keeping what it receives. */
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+/**
+ * A real SMTP server on 127.0.0.1 and a free port, keeping what it receives. `delayMs` holds each
+ * delivery that long before accepting it, as a slow mail server would.
+ */
+export async function startTestSmtpServer(options: { delayMs?: number } = {}): Promise<TestSmtpServer> {
   let refuse = 0;
   const state: TestSmtpServer = {
     url: '',
@@ -90,14 +93,18 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
           return;
         }
         const { headers, text } = parseMail(Buffer.concat(chunks).toString('utf8'));
-        state.received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          subject: headers.subject ?? '',
-          text,
-          headers,
-        });
-        callback();
+        const accept = () => {
+          state.received.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: headers.subject ?? '',
+            text,
+            headers,
+          });
+          callback();
+        };
+        if (options.delayMs) setTimeout(accept, options.delayMs);
+        else accept();
       });
     },
   });

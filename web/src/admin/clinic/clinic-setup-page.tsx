@@ -11,6 +11,7 @@ import { BillingDetailsSection } from '../../money/billing-details-form';
 import { ClinicNameForm } from './clinic-name-form';
 import { LocationForm } from './location-form';
 import { LocationSetup } from './location-setup';
+import { PortalNoticeForm } from './portal-notice-form';
 
 /** Admins set the clinic up: its name and billing details, locations, rooms, opening hours and closures. */
 export function ClinicSetupPage() {
@@ -36,6 +37,7 @@ export function ClinicSetupPage() {
             <Stack gap="md" maw={960}>
               <ClinicNameForm clinic={clinic} onSaved={state.reload} />
               <BillingDetailsSection />
+              <PortalNoticeForm clinicId={clinic.id} />
               <Paper withBorder p="md" aria-labelledby="locations-heading">
                 <Title order={2} size="h3" id="locations-heading" mb={4}>
                   {t('clinicSetup.locationsHeading')}

@@ -1,6 +1,7 @@
 import { assessment } from './assessment';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { clinicCalendar } from './clinic-calendar';
 import { chart } from './chart';
 import { clinicSetup } from './clinic-setup';
 import { codes } from './codes';
@@ -14,6 +15,7 @@ import { intake } from './intake';
 import { messageTemplates } from './message-templates';
 import { nav } from './nav';
 import { patients } from './patients';
+import { patientRecords } from './patient-records';
 import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
@@ -24,6 +26,8 @@ import { stock } from './stock';
 import { outcomeMeasures } from './outcome-measures';
 import { money } from './money';
 import { dashboard } from './dashboard';
+import { frontDesk } from './front-desk';
+import { selfService } from './self-service';
 
 /** The English messages: the reference every other language must match key for key (see ../tr). */
 export const en = {
@@ -34,6 +38,7 @@ export const en = {
   codes,
   assessment,
   patients,
+  patientRecords,
   intake,
   schedule,
   course,
@@ -44,6 +49,7 @@ export const en = {
   safetySignals,
   records,
   calendar,
+  clinicCalendar,
   empty,
   clinicSetup,
   messageTemplates,
@@ -53,6 +59,8 @@ export const en = {
   consentTexts,
   money,
   dashboard,
+  frontDesk,
+  selfService,
 };
 
 export type Messages = typeof en;

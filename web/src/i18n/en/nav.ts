@@ -1,7 +1,9 @@
 export const nav = {
   main: 'Main navigation',
   today: "Today's schedule",
+  calendar: 'Calendar',
   dashboard: 'Dashboard',
+  frontDesk: 'Front desk',
   patients: 'Patients',
   newPatient: 'New patient',
   recall: 'Lot recall',
@@ -18,5 +20,6 @@ export const nav = {
   clinicSetup: 'Clinic set-up',
   messageTemplates: 'Messages to patients',
   portalHome: 'My treatment',
+  portalBook: 'Book online',
   portalSideEffect: 'Report a side effect',
 };

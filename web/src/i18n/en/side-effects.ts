@@ -18,6 +18,14 @@ export const sideEffects = {
   cancel: 'Cancel',
   noHeldSessions: 'Side effects can be recorded once a session has taken place.',
   reportedBy: { patient: 'reported by the patient', staff: 'recorded by staff' } as Record<string, string>,
+  channel: {
+    portal: 'reported by the patient in the portal',
+    phone: 'taken by phone by {{name}}',
+    in_person: 'recorded in person by {{name}}',
+  } as Record<string, string>,
+  someStaff: 'staff',
+  via: 'How did the report come in?',
+  viaChoice: { phone: 'By phone', in_person: 'In person' } as Record<string, string>,
   onsetDay: 'began on day {{days}} after the session',
   details: 'In their words',
   form: {

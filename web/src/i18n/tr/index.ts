@@ -2,6 +2,7 @@ import type { Messages } from '../en';
 import { assessment } from './assessment';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { clinicCalendar } from './clinic-calendar';
 import { chart } from './chart';
 import { clinicSetup } from './clinic-setup';
 import { codes } from './codes';
@@ -15,6 +16,7 @@ import { intake } from './intake';
 import { messageTemplates } from './message-templates';
 import { nav } from './nav';
 import { patients } from './patients';
+import { patientRecords } from './patient-records';
 import { portal } from './portal';
 import { records } from './records';
 import { schedule } from './schedule';
@@ -25,6 +27,8 @@ import { stock } from './stock';
 import { outcomeMeasures } from './outcome-measures';
 import { money } from './money';
 import { dashboard } from './dashboard';
+import { frontDesk } from './front-desk';
+import { selfService } from './self-service';
 
 /** Turkish. Typed as the English messages, so a missing or misspelt key fails the build. */
 export const tr: Messages = {
@@ -35,6 +39,7 @@ export const tr: Messages = {
   codes,
   assessment,
   patients,
+  patientRecords,
   intake,
   schedule,
   course,
@@ -45,6 +50,7 @@ export const tr: Messages = {
   safetySignals,
   records,
   calendar,
+  clinicCalendar,
   empty,
   clinicSetup,
   messageTemplates,
@@ -54,4 +60,6 @@ export const tr: Messages = {
   consentTexts,
   money,
   dashboard,
+  frontDesk,
+  selfService,
 };

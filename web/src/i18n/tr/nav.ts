@@ -3,7 +3,9 @@ import type { Messages } from '../en';
 export const nav: Messages['nav'] = {
   main: 'Ana menü',
   today: 'Bugünün programı',
+  calendar: 'Takvim',
   dashboard: 'Gösterge paneli',
+  frontDesk: 'Ön büro',
   patients: 'Hastalar',
   newPatient: 'Yeni hasta',
   recall: 'Parti geri çağırma',
@@ -20,5 +22,6 @@ export const nav: Messages['nav'] = {
   clinicSetup: 'Klinik ayarları',
   messageTemplates: 'Hasta mesajları',
   portalHome: 'Tedavim',
+  portalBook: 'Çevrim içi randevu',
   portalSideEffect: 'Yan etki bildir',
 };

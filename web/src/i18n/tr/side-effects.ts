@@ -20,6 +20,14 @@ export const sideEffects: Messages['sideEffects'] = {
   cancel: 'Vazgeç',
   noHeldSessions: 'Yan etkiler bir seans yapıldıktan sonra kaydedilebilir.',
   reportedBy: { patient: 'hasta bildirdi', staff: 'personel kaydetti' },
+  channel: {
+    portal: 'hasta portaldan bildirdi',
+    phone: '{{name}} telefonla aldı',
+    in_person: '{{name}} yüz yüze kaydetti',
+  },
+  someStaff: 'personel',
+  via: 'Bildirim nasıl geldi?',
+  viaChoice: { phone: 'Telefonla', in_person: 'Yüz yüze' },
   onsetDay: 'seanstan {{days}} gün sonra başladı',
   details: 'Kendi sözleriyle',
   form: {

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { ConsultationRequestRecord } from '../../../core/records/index.js';
+import type { App } from '../../app-types.js';
+import { allow, staffRoles } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { readsOf } from '../../../services/audit-reads.js';
+import {
+  markConsultationHandled,
+  openConsultationRequests,
+  requestConsultation,
+} from '../../../services/portal/consultation-requests.js';
+import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
+import {
+  consultationRequestBody,
+  consultationRequestView,
+  deskConsultationRequestView,
+  portalConflictView,
+} from './portal-schemas.js';
+
+const written = (action: 'create' | 'update', request: ConsultationRequestRecord) => ({
+  action,
+  entity: 'consultation_request',
+  entityId: request.id,
+  patientId: request.patientId,
+});
+
+/**
+ * A patient asks to be called for a consultation (what the portal offers instead of a booking when
+ * the screening needs a clinician, or before a first visit); the front desk lists the open requests
+ * and marks each handled once they have called.
+ */
+export async function consultationRequestRoutes(app: App): Promise<void> {
+  const tags = ['portal'];
+
+  app.post(
+    '/api/portal/consultation-requests',
+    {
+      config: allow('patient'),
+      schema: {
+        summary: 'Ask the clinic to call for a consultation; one request stays open at a time (409 already_requested)',
+        tags,
+        body: consultationRequestBody,
+        response: { 201: consultationRequestView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const created = await app.repos.transaction(async (tx) => {
+        const made = await requestConsultation(tx, { user, ...request.body });
+        await request.audit(written('create', made), tx);
+        return made;
+      });
+      return reply.code(201).send(created);
+    },
+  );
+
+  app.get(
+    '/api/portal/consultation-requests',
+    {
+      config: allow('patient'),
+      schema: {
+        summary: "The patient's own consultation requests, newest first",
+        tags,
+        response: { 200: z.object({ requests: z.array(consultationRequestView) }) },
+      },
+    },
+    async (request) => {
+      const patient = await loadPortalPatient(app.repos, requireAuth(request).user);
+      const requests = await app.repos.portal.listConsultationRequests(patient.id);
+      await request.audit(readsOf('consultation_request', requests));
+      return { requests };
+    },
+  );
+
+  app.get(
+    '/api/consultation-requests',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: "The clinic's open consultation requests, oldest first, with whom to call",
+        tags,
+        querystring: z.object({
+          limit: z.coerce
+            .number({ error: 'must be a whole number' })
+            .int({ message: 'must be a whole number' })
+            .min(1, { message: 'must be 1 or more' })
+            .max(200, { message: 'must be at most 200' })
+            .default(100),
+        }),
+        response: { 200: z.object({ requests: z.array(deskConsultationRequestView) }), 400: errorResponse },
+      },
+    },
+    async (request) => {
+      const requests = await openConsultationRequests(app.repos, requireAuth(request).user, request.query.limit);
+      await request.audit(readsOf('consultation_request', requests));
+      return { requests };
+    },
+  );
+
+  app.post(
+    '/api/consultation-requests/:id/handled',
+    {
+      config: allow(...staffRoles),
+      schema: {
+        summary: 'Mark a consultation request handled (the patient was called)',
+        tags,
+        params: idParams,
+        response: { 200: consultationRequestView, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      return app.repos.transaction(async (tx) => {
+        const handled = await markConsultationHandled(tx, user, request.params.id);
+        await request.audit(written('update', handled), tx);
+        return handled;
+      });
+    },
+  );
+}

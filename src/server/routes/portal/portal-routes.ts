@@ -1,0 +1,214 @@
+import { assess } from '../../../core/assessment/assess.js';
+import { earliestOnlineStartMs } from '../../../core/portal/notice-period.js';
+import type { App } from '../../app-types.js';
+import { invalidField } from '../../http-errors.js';
+import { allow } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse } from '../../validation/fields.js';
+import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
+import { readsOf } from '../../../services/audit-reads.js';
+import { bookPortalCourse } from '../../../services/portal/book-portal-course.js';
+import { describeCourse, describePortalPlan } from '../../../services/portal/portal-plan.js';
+import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
+import {
+  assertNoClinicianReview,
+  loadBookableScreening,
+  screenPortalIntake,
+} from '../../../services/portal/portal-screening.js';
+import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
+import { locationForBooking } from '../../../services/scheduling/booking-resources.js';
+import { intakeBody } from '../assessments/assessment-routes.js';
+import { matchRecord } from '../intakes/intake-routes.js';
+import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { offeredCourses } from '../../../services/portal/offered-courses.js';
+import {
+  portalBookedView,
+  portalBookingBody,
+  portalConflictView,
+  portalFinderBody,
+  portalPlanView,
+  portalProposalView,
+  screeningView,
+} from './portal-schemas.js';
+import { screeningFor } from './screening-view.js';
+import { portalSessionRoutes } from './portal-session-routes.js';
+import { consultationRequestRoutes } from './consultation-request-routes.js';
+import { portalSettingsRoutes } from './portal-settings-routes.js';
+
+const dayMs = 86_400_000;
+
+/**
+ * The patient's own portal: the whole plan in words, and booking a course online after answering
+ * the intake questionnaire. The server decides what may be booked (screened first, bookable only,
+ * the plan's intervals kept), whatever a page offers; every route acts for the signed-in patient.
+ */
+export async function portalRoutes(app: App): Promise<void> {
+  const tags = ['portal'];
+  const patientOnly = allow('patient');
+  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const context = async (clinicId: string) => ({
+    knowledgeBase: app.knowledgeBase,
+    noticeHours: (await portalSettingsOf(app.repos, clinicId)).noticeHours,
+    nowMs: app.now().getTime(),
+  });
+
+  app.get(
+    '/api/portal/plan',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          'The signed-in patient\'s whole plan: each session as "session 2 of 6", when, with whom, where, and its preparation',
+        tags,
+        response: { 200: portalPlanView, 403: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const patient = await loadPortalPatient(app.repos, user);
+      const plan = await context(patient.clinicId);
+      const { courses, sessions } = await describePortalPlan(app.repos, patient, plan);
+      await request.audit([
+        ...readsOf('course', courses, patient.id),
+        ...readsOf('treatment_session', sessions, patient.id),
+      ]);
+      return { noticeHours: plan.noticeHours, courses };
+    },
+  );
+
+  app.post(
+    '/api/portal/intakes',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          "The patient's own intake questionnaire, stored and screened as the clinic's; says whether a course may be booked online",
+        description:
+          `${intakeDatesRule} The request date is the day the patient would like to start, today or later. ` +
+          'A patient may not mark an answer reviewed (400 naming it): only a clinician may.',
+        tags,
+        body: intakeBody,
+        response: { 201: screeningView, 400: errorResponse, 403: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const now = app.now();
+      assertIntakeDates(request.body, now);
+      const patient = await loadPortalPatient(app.repos, user);
+      const intake = matchRecord(request.body, patient);
+      assertNoClinicianReview(intake);
+      // A day's leeway for a patient whose midnight comes before the server's.
+      if (intake.request.date < new Date(now.getTime() - dayMs).toISOString().slice(0, 10))
+        throw invalidField('request.date', 'must be today or later');
+      // Assess before writing: an unknown indication or area is a 400 that stores nothing.
+      const result = assess(intake, app.knowledgeBase);
+      const screening = await app.repos.transaction(async (tx) => {
+        const screened = await screenPortalIntake(tx, app.knowledgeBase, { patient, user, intake, result, now });
+        await request.audit(screened.audit, tx);
+        return screened;
+      });
+      const locations = screening.outcome === 'bookable' ? await app.repos.clinics.listLocations(patient.clinicId) : [];
+      const { noticeHours } = await portalSettingsOf(app.repos, patient.clinicId);
+      return reply.code(201).send(screeningFor(screening, app.knowledgeBase, locations, noticeHours));
+    },
+  );
+
+  app.post(
+    '/api/portal/course-proposals',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          "Courses the patient may book from their screening: the earliest that keeps the plan's intervals, and a few later ones",
+        description:
+          'Only for a recent, bookable screening of the latest intake (409 with what to do otherwise); no session within the notice period.',
+        tags,
+        body: portalFinderBody,
+        response: { 200: portalProposalView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const { assessmentId, locationId, ...options } = request.body;
+      const screening = await loadBookableScreening(app.repos, user, assessmentId, app.now());
+      const location = await locationForBooking(app.repos, user, locationId);
+      const { noticeHours } = await portalSettingsOf(app.repos, screening.patient.clinicId);
+      const notBefore = new Date(earliestOnlineStartMs(app.now().getTime(), noticeHours)).toISOString();
+      const offered = await offeredCourses(app.repos, {
+        location,
+        plan: screening.plan,
+        notBefore,
+        requestDate: screening.requestDate,
+        options,
+      });
+      await request.audit({
+        action: 'read',
+        entity: 'assessment',
+        entityId: screening.assessment.id,
+        patientId: screening.patient.id,
+      });
+      return offered;
+    },
+  );
+
+  app.post(
+    '/api/portal/bookings',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          'Book an offered course, all sessions or none; a slot someone else took meanwhile is a 409 saying what to do',
+        description:
+          'The screening must be recent and bookable, the course must keep its plan, the first session must lie beyond the notice period, ' +
+          'and the practitioner and room must be free (the slot guard: of many bookings of one slot at once, exactly one wins).',
+        tags,
+        body: portalBookingBody,
+        response: { 201: portalBookedView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      const patient = await loadPortalPatient(app.repos, user);
+      const plan = await context(patient.clinicId);
+      const now = new Date(plan.nowMs).toISOString();
+      const booked = await app.repos.transaction(async (tx) => {
+        const result = await bookPortalCourse(tx, {
+          user,
+          booking: request.body,
+          noticeHours: plan.noticeHours,
+          now,
+        });
+        const { course, sessions, location } = result;
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
+          [
+            { action: 'create', entity: 'course', entityId: course.id, patientId: course.patientId },
+            ...sessions.map((s) => ({
+              action: 'create' as const,
+              entity: 'treatment_session',
+              entityId: s.id,
+              patientId: s.patientId,
+            })),
+          ],
+          {
+            patientId: course.patientId,
+            sessions,
+            known: { course, patient: result.patient, location },
+            rescreen: true,
+            confirmation: 'course',
+          },
+        );
+        return result;
+      });
+      const course = await describeCourse(app.repos, booked.course, plan, { sessions: booked.sessions });
+      return reply.code(201).send({ course });
+    },
+  );
+
+  await portalSessionRoutes(app);
+  await consultationRequestRoutes(app);
+  await portalSettingsRoutes(app);
+}

@@ -1,0 +1,152 @@
+import type { App } from '../../app-types.js';
+import { allow } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { readOf } from '../../../services/audit-reads.js';
+import { found } from '../../../services/found.js';
+import { describeCourse } from '../../../services/portal/portal-plan.js';
+import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
+import { portalCancel, portalMoveChoices, portalReschedule } from '../../../services/portal/portal-session-changes.js';
+import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
+import { PlanNames } from '../../../services/portal/plan-names.js';
+import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleBody } from './portal-schemas.js';
+
+/**
+ * The patient moves or cancels their own session online: only outside the clinic's notice period
+ * (after it, 409 saying to call the clinic) and, for a move, inside the course's interval window;
+ * the course then re-flows exactly as when the clinic moves a session.
+ */
+export async function portalSessionRoutes(app: App): Promise<void> {
+  const tags = ['portal'];
+  const patientOnly = allow('patient');
+  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const rulesOf = async (user: Parameters<typeof loadPortalPatient>[1]) => {
+    const patient = await loadPortalPatient(app.repos, user);
+    const { noticeHours } = await portalSettingsOf(app.repos, patient.clinicId);
+    const nowMs = app.now().getTime();
+    return { noticeHours, now: new Date(nowMs).toISOString(), nowMs, knowledgeBase: app.knowledgeBase };
+  };
+
+  app.get(
+    '/api/portal/sessions/:id/move-options',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          "Times the patient may move their session to online: inside the course's interval window, beyond the notice period",
+        tags,
+        params: idParams,
+        response: { 200: moveChoicesView, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const rules = await rulesOf(user);
+      const choices = await portalMoveChoices(app.repos, user, request.params.id, rules);
+      const course = await describeCourse(app.repos, choices.course, rules);
+      const session = found(
+        course.sessions.find((s) => s.id === choices.session.id),
+        'session',
+      );
+      await request.audit(readOf('treatment_session', choices.session));
+      const names = new PlanNames(app.repos);
+      return {
+        session,
+        noticeHours: rules.noticeHours,
+        window: choices.window
+          ? { from: choices.window.from, to: choices.window.to, interval: choices.window.interval }
+          : null,
+        options: await Promise.all(
+          choices.options.map(async (o) => ({
+            start: o.start,
+            localDate: o.localDate,
+            localTime: o.localTime,
+            roomName: await names.room(o.roomId),
+          })),
+        ),
+      };
+    },
+  );
+
+  app.post(
+    '/api/portal/sessions/:id/reschedule',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          "Move the patient's session; later sessions re-flow to keep their intervals (409 with what to do when it cannot)",
+        description:
+          'Refused (409) within the notice period (notice_period_passed: call the clinic), to a time within it (too_soon), ' +
+          "or outside the course's interval window (outside_interval_window); nothing moves then.",
+        tags,
+        params: idParams,
+        body: portalRescheduleBody,
+        response: { 200: portalMovedView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const rules = await rulesOf(user);
+      const done = await app.repos.transaction(async (tx) => {
+        const moved = await portalReschedule(tx, {
+          user,
+          sessionId: request.params.id,
+          start: request.body.start,
+          ...rules,
+        });
+        const { patientId } = moved.course;
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
+          moved.moved.map((entityId) => ({
+            action: 'update' as const,
+            entity: 'treatment_session',
+            entityId,
+            patientId,
+          })),
+          {
+            patientId,
+            sessions: moved.sessions.filter((s) => moved.moved.includes(s.id)),
+            known: { course: moved.course },
+            rescreen: true,
+          },
+        );
+        return moved;
+      });
+      return { course: await describeCourse(app.repos, done.course, rules), moved: done.moved };
+    },
+  );
+
+  app.post(
+    '/api/portal/sessions/:id/cancel',
+    {
+      config: patientOnly,
+      schema: {
+        summary:
+          "Cancel the patient's session, outside the notice period only (409 saying to call the clinic within it)",
+        tags,
+        params: idParams,
+        response: { 200: portalMovedView, 404: errorResponse, 409: portalConflictView },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      const rules = await rulesOf(user);
+      const cancelled = await app.repos.transaction(async (tx) => {
+        const closed = await portalCancel(tx, { user, sessionId: request.params.id, ...rules });
+        await recordSessionsChange(
+          request,
+          tx,
+          followUp,
+          { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
+          { patientId: closed.patientId, sessions: [closed], rescreen: false },
+        );
+        return closed;
+      });
+      const course = found(await app.repos.courses.findById(cancelled.courseId), 'course');
+      return { course: await describeCourse(app.repos, course, rules), moved: [cancelled.id] };
+    },
+  );
+}

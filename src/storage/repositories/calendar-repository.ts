@@ -1,0 +1,18 @@
+import type { CalendarSessionRecord } from '../../core/records/index.js';
+
+export interface CalendarQuery {
+  clinicId: string;
+  locationId: string;
+  /** Inclusive lower and exclusive upper bound on `scheduledAt` (ISO timestamps compare as text). */
+  from: string;
+  to: string;
+}
+
+export interface CalendarRepository {
+  /**
+   * The sessions of a location starting in the window (and the clinic's sessions booked without a
+   * location), every status, in time order, with the patient's, practitioner's and room's names,
+   * the session's place in its course and why it was closed: one query.
+   */
+  sessions(query: CalendarQuery): Promise<CalendarSessionRecord[]>;
+}

@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { CalendarSessionRecord, SessionStatus } from '../../core/records/index.js';
+import { engineOf } from '../create-database.js';
+import type { CalendarRepository } from './calendar-repository.js';
+import type { RepositoryContext } from './repository-context.js';
+
+interface CalendarRow {
+  id: string;
+  course_id: string;
+  patient_id: string;
+  first_name: string;
+  last_name: string;
+  scheduled_at: string;
+  duration_minutes: unknown;
+  practitioner_id: string | null;
+  practitioner_name: string | null;
+  location_id: string | null;
+  room_id: string | null;
+  room_name: string | null;
+  status: SessionStatus;
+  flag_verdict: string | null;
+  indication: string;
+  area: string;
+  updated_at: string;
+  number: unknown;
+  of: unknown;
+  closure_reason: string | null;
+  closure_recorded_at: string | null;
+}
+
+const counted = sql`('planned', 'done')`;
+const sessionColumns = sql.raw(
+  'id, course_id, scheduled_at, duration_minutes, practitioner_id, location_id, room_id, status, flag_verdict, updated_at',
+);
+
+function toCalendarSession(row: CalendarRow): CalendarSessionRecord {
+  return {
+    id: row.id,
+    courseId: row.course_id,
+    patientId: row.patient_id,
+    patientFirstName: row.first_name,
+    patientLastName: row.last_name,
+    scheduledAt: row.scheduled_at,
+    durationMinutes: row.duration_minutes === null ? null : Number(row.duration_minutes),
+    practitionerId: row.practitioner_id,
+    practitionerName: row.practitioner_name,
+    locationId: row.location_id,
+    roomId: row.room_id,
+    roomName: row.room_name,
+    status: row.status,
+    flagVerdict: row.flag_verdict,
+    indication: row.indication,
+    area: row.area,
+    number: row.number === null ? null : Number(row.number),
+    of: Number(row.of),
+    closure:
+      row.closure_reason === null || row.closure_recorded_at === null
+        ? null
+        : { reason: row.closure_reason, recordedAt: row.closure_recorded_at },
+    updatedAt: row.updated_at,
+  };
+}
+
+export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRepository {
+  // Keeps PostgreSQL probing the course's patient row by row instead of hashing every patient of
+  // the clinic (see kysely-dashboard-repository.ts); SQLite always probes row by row.
+  const perRow = engineOf(db) === 'postgres' ? sql` offset 0` : sql``;
+  return {
+    async sessions({ clinicId, locationId, from, to }) {
+      // Two index ranges (the location's sessions from the index of 0033, and the few booked without
+      // a location, by time), then one primary-key probe per session for each name. A session's place
+      // in its course counts the course's sessions through their course_id index.
+      const { rows } = await sql<CalendarRow>`
+        select s.id, s.course_id, c.patient_id, p.first_name, p.last_name, s.scheduled_at, s.duration_minutes,
+               s.practitioner_id, u.display_name as practitioner_name, s.location_id, s.room_id,
+               r.name as room_name, s.status, s.flag_verdict, c.indication, c.area, s.updated_at,
+               case when s.status in ${counted} then (
+                 select count(*) from treatment_sessions o
+                  where o.course_id = s.course_id and o.status in ${counted}
+                    and (o.scheduled_at < s.scheduled_at or (o.scheduled_at = s.scheduled_at and o.id <= s.id))
+               ) end as number,
+               (select count(*) from treatment_sessions o where o.course_id = s.course_id and o.status in ${counted}) as of,
+               cr.reason as closure_reason, cr.recorded_at as closure_recorded_at
+          from (
+                select ${sessionColumns} from treatment_sessions
+                 where location_id = ${locationId} and scheduled_at >= ${from} and scheduled_at < ${to}
+                union all
+                select ${sessionColumns} from treatment_sessions t
+                 where t.location_id is null and t.scheduled_at >= ${from} and t.scheduled_at < ${to}
+                   and exists (select 1 from courses tc join patients tp on tp.id = tc.patient_id
+                                where tc.id = t.course_id and tp.clinic_id = ${clinicId}${perRow})
+               ) s
+          join courses c on c.id = s.course_id
+          join patients p on p.id = c.patient_id
+          left join users u on u.id = s.practitioner_id
+          left join rooms r on r.id = s.room_id
+          left join session_closure_reasons cr on cr.session_id = s.id
+         where p.clinic_id = ${clinicId}
+         order by s.scheduled_at, s.id`.execute(db);
+      return rows.map(toCalendarSession);
+    },
+  };
+}

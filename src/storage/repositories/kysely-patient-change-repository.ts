@@ -1,0 +1,54 @@
+import type { Selectable } from 'kysely';
+import type { PatientHistoryField } from '../../core/patients/contact-changes.js';
+import type { PatientChangeRecord } from '../../core/records/index.js';
+import type { PatientChangesTable } from '../database-schema.js';
+import { newId } from '../ids.js';
+import type { PatientChangeRepository } from './patient-change-repository.js';
+import type { RepositoryContext } from './repository-context.js';
+
+function toChange(row: Selectable<PatientChangesTable>): PatientChangeRecord {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    editId: row.edit_id,
+    field: row.field as PatientHistoryField,
+    oldValue: row.old_value,
+    newValue: row.new_value,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at,
+  };
+}
+
+export function kyselyPatientChangeRepository({ db, now }: RepositoryContext): PatientChangeRepository {
+  return {
+    async record({ patientId, changedBy, changes }) {
+      if (changes.length === 0) return [];
+      const at = now();
+      const editId = newId();
+      // Ids made in order, so that an edit's fields read back in the order given.
+      const rows = changes.map((c) => ({
+        id: newId(),
+        patient_id: patientId,
+        edit_id: editId,
+        field: c.field,
+        old_value: c.oldValue,
+        new_value: c.newValue,
+        changed_by: changedBy,
+        changed_at: at,
+      }));
+      await db.insertInto('patient_changes').values(rows).execute();
+      return rows.map(toChange);
+    },
+    async listForPatient(patientId) {
+      const rows = await db
+        .selectFrom('patient_changes')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .orderBy('changed_at', 'desc')
+        .orderBy('edit_id', 'desc')
+        .orderBy('id')
+        .execute();
+      return rows.map(toChange);
+    },
+  };
+}

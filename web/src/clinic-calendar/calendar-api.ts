@@ -1,0 +1,47 @@
+import { api, call } from '../api/client';
+import type { CalendarSession, ReschedulePreview } from './calendar-types';
+
+/** The calendar's writes and the preview, each carrying the session's `updatedAt` as the desk saw it. */
+
+export function previewMove(
+  session: CalendarSession,
+  start: Date,
+  practitionerId?: string,
+): Promise<ReschedulePreview> {
+  return call(
+    api.GET('/api/sessions/{id}/reschedule-preview', {
+      params: {
+        path: { id: session.id },
+        query: {
+          start: start.toISOString(),
+          expectedUpdatedAt: session.updatedAt,
+          ...(practitionerId ? { practitionerId } : {}),
+        },
+      },
+    }),
+  );
+}
+
+export function confirmMove(preview: ReschedulePreview, start: Date, practitionerId?: string) {
+  return call(
+    api.POST('/api/sessions/{id}/reschedule', {
+      params: { path: { id: preview.sessionId } },
+      body: {
+        start: start.toISOString(),
+        expectedUpdatedAt: preview.updatedAt,
+        expectedMoves: preview.moves,
+        ...(practitionerId ? { practitionerId } : {}),
+      },
+    }),
+  );
+}
+
+export function closeSession(session: CalendarSession, how: 'cancel' | 'no_show', reason: string) {
+  const body = { reason, expectedUpdatedAt: session.updatedAt };
+  const params = { path: { id: session.id } };
+  return call(
+    how === 'cancel'
+      ? api.POST('/api/sessions/{id}/cancel', { params, body })
+      : api.POST('/api/sessions/{id}/no-show', { params, body }),
+  );
+}

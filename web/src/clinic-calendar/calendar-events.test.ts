@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { calendarEvents, calendarResources, slotShade, unassigned } from './calendar-events';
+import type { CalendarData, CalendarSession } from './calendar-types';
+
+const session = (over: Partial<CalendarSession>): CalendarSession => ({
+  id: 's1',
+  courseId: 'c1',
+  patient: { id: 'p', firstName: 'Paula', lastName: 'Patient' },
+  scheduledAt: '2030-06-03T08:00:00.000Z',
+  endsAt: '2030-06-03T08:30:00.000Z',
+  durationMinutes: 30,
+  practitionerId: 'dr1',
+  practitionerName: 'Dr One',
+  locationId: 'loc',
+  roomId: 'r1',
+  roomName: 'Room 1',
+  status: 'planned',
+  number: 1,
+  of: 4,
+  closure: null,
+  updatedAt: '2030-05-01T00:00:00.000Z',
+  ...over,
+});
+
+const data: CalendarData = {
+  location: { id: 'loc', name: 'Main', timeZone: 'UTC' },
+  locations: [{ id: 'loc', name: 'Main' }],
+  practitioners: [
+    { id: 'dr1', name: 'Dr One', working: [{ start: '2030-06-03T08:00:00.000Z', end: '2030-06-03T12:00:00.000Z' }] },
+  ],
+  rooms: [{ id: 'r1', name: 'Room 1' }],
+  open: [{ start: '2030-06-03T07:00:00.000Z', end: '2030-06-03T18:00:00.000Z' }],
+  closures: [{ start: '2030-06-04T00:00:00.000Z', end: '2030-06-05T00:00:00.000Z', reason: 'Holiday' }],
+  sessions: [
+    session({}),
+    session({ id: 's2', practitionerId: 'dr9', practitionerName: 'Dr Nine', roomId: null, roomName: null }),
+    session({ id: 's3', practitionerId: null, practitionerName: null, status: 'cancelled', number: null }),
+  ],
+};
+
+describe('calendar events', () => {
+  it('makes a column for each practitioner or room, then those only sessions name, then "not assigned"', () => {
+    expect(calendarResources(data, 'practitioners', 'Not assigned')).toEqual([
+      { id: 'dr1', title: 'Dr One' },
+      { id: 'dr9', title: 'Dr Nine' },
+      { id: unassigned, title: 'Not assigned' },
+    ]);
+    expect(calendarResources(data, 'rooms', 'Not assigned').map((r) => r.id)).toEqual(['r1', unassigned]);
+  });
+
+  it('places sessions in their column, lets only planned ones to come be dragged, and hides closed ones unless asked', () => {
+    const now = new Date('2030-06-01T00:00:00Z');
+    const shown = calendarEvents(data, 'practitioners', now, false);
+    expect(shown.map((e) => [e.id, e.resourceId, e.movable])).toEqual([
+      ['s1', 'dr1', true],
+      ['s2', 'dr9', true],
+    ]);
+    expect(calendarEvents(data, 'rooms', now, true).map((e) => [e.id, e.resourceId, e.movable])).toEqual([
+      ['s1', 'r1', true],
+      ['s2', unassigned, true],
+      ['s3', 'r1', false],
+    ]);
+    expect(calendarEvents(data, 'practitioners', new Date('2030-06-03T09:00:00Z'), false)[0]!.movable).toBe(false);
+  });
+
+  it('shades closed days, time outside a practitioner’s hours, and a room’s column outside opening hours', () => {
+    const slot = 15 * 60_000;
+    const at = (iso: string) => new Date(iso);
+    expect(slotShade(data, 'practitioners', at('2030-06-03T09:00:00Z'), 'dr1', slot)).toBeNull();
+    expect(slotShade(data, 'practitioners', at('2030-06-03T11:50:00Z'), 'dr1', slot)).toBe('off');
+    expect(slotShade(data, 'practitioners', at('2030-06-03T13:00:00Z'), 'dr1', slot)).toBe('off');
+    expect(slotShade(data, 'rooms', at('2030-06-03T13:00:00Z'), 'r1', slot)).toBeNull();
+    expect(slotShade(data, 'rooms', at('2030-06-03T19:00:00Z'), 'r1', slot)).toBe('off');
+    expect(slotShade(data, 'practitioners', at('2030-06-04T09:00:00Z'), 'dr1', slot)).toBe('closed');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Ok } from '../api/api-types';
+
+/** The calendar's data (GET /api/calendar) and a move's preview (GET /api/sessions/{id}/reschedule-preview). */
+export type CalendarData = Ok<'/api/calendar', 'get'>;
+export type CalendarSession = CalendarData['sessions'][number];
+export type ReschedulePreview = Ok<'/api/sessions/{id}/reschedule-preview', 'get'>;
+export type PreviewProblem = ReschedulePreview['problems'][number];
+
+export type CalendarView = 'day' | 'week';
+/** The columns: one per practitioner, or one per room. */
+export type CalendarGrouping = 'practitioners' | 'rooms';
+
+/** A session as the calendar component places it. */
+export interface CalendarEvent {
+  id: string;
+  title: string;
+  start: Date;
+  end: Date;
+  resourceId: string;
+  session: CalendarSession;
+  /** Only planned sessions still to come can be dragged. */
+  movable: boolean;
+}
+
+export interface CalendarResource {
+  id: string;
+  title: string;
+}
+
+/** Where a session is asked to go: from a drag or the Move… dialog. */
+export interface MoveRequest {
+  session: CalendarSession;
+  start: Date;
+  /** Another practitioner (a drag into their column, or chosen in the dialog). */
+  practitionerId?: string;
+}
