@@ -183,4 +183,10 @@ export const auditView = z.object({
     .string()
     .optional()
     .describe('How the request got in without a sign-in: `calendar_feed:<id>` for a calendar app fetching that feed'),
+  mergedFrom: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Filtered by patient: the records merged into theirs that the entry was written about (ids as in `patientId` and `records`)',
+    ),
 });

@@ -31,4 +31,9 @@ export interface AuditRecord {
   clientAddress?: string;
   /** How the request got in when not by the user's sign-in: `calendar_feed:<id>` (a calendar app). */
   via?: string;
+  /**
+   * Read for a patient: the records merged into theirs that the entry was written about (their ids,
+   * as `patientId` and `records` keep them); absent when it concerns the patient's own record only.
+   */
+  mergedFrom?: string[];
 }

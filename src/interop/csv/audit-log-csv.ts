@@ -34,6 +34,8 @@ const columns: CsvColumn<AuditCsvRow>[] = [
   { header: 'refused because', value: (r) => r.entry.reason },
   { header: 'client address', value: (r) => r.entry.clientAddress },
   { header: 'via', value: (r) => r.entry.via },
+  // Filtered by a patient: which of the entry's patients were records merged into theirs since.
+  { header: 'merged record', value: (r) => r.entry.mergedFrom?.join(' ') },
 ];
 
 /**

@@ -12,6 +12,15 @@ const pageSize = 1_000;
 export type AuditExportQuery = Omit<AuditQuery, 'limit' | 'offset' | 'before'>;
 
 /**
+ * The query with the records merged into its patient resolved, once for the count and every page
+ * (see AuditQuery.mergedPatientIds); a query without a patient as it is.
+ */
+export async function withMergedPatients(repos: Repositories, query: AuditExportQuery): Promise<AuditExportQuery> {
+  if (!query.patientId || query.mergedPatientIds) return query;
+  return { ...query, mergedPatientIds: await repos.audit.mergedInto(query.clinicId, query.patientId) };
+}
+
+/**
  * Checks an export is within `limit` entries, before a byte of it is sent: the answer is a file or a
  * clear 400, never a file cut short.
  */

@@ -8,7 +8,13 @@ export interface NewAuditEntry extends Omit<AuditRecord, 'id' | 'at' | 'entityId
 
 export interface AuditQuery extends Page {
   clinicId: string;
+  /** The patient's entries, and those of every record merged into theirs while the merge is in force. */
   patientId?: string;
+  /**
+   * The records merged into `patientId` (`mergedInto` of it), when the caller resolved them already:
+   * an export pages through the log with one list. Left out, `list` and `countUpTo` resolve them.
+   */
+  mergedPatientIds?: readonly string[];
   userId?: string;
   entity?: string;
   action?: AuditAction;
@@ -37,12 +43,18 @@ export interface RefusalsOfUser {
 export interface AuditRepository {
   append(entries: readonly NewAuditEntry[]): Promise<void>;
   /**
-   * Newest first. With `patientId`: the entries naming that patient, each with only that patient's
-   * records (an entry for a page of search results shows the one patient asked about).
+   * Newest first. With `patientId`: the entries naming that patient or a record merged into theirs,
+   * each with only those records (an entry for a page of search results shows the one patient asked
+   * about). An entry written about a merged record keeps its patient id and says so in `mergedFrom`.
    */
   list(query: AuditQuery): Promise<AuditRecord[]>;
   /** How many entries `list` would give without a page, counting no further than `atMost + 1`. */
   countUpTo(query: Omit<AuditQuery, 'limit' | 'offset' | 'before'>, atMost: number): Promise<number>;
+  /**
+   * The clinic's records merged into the patient, directly or through a record merged into one of
+   * them, while each merge is in force (a reversed merge leaves its record standing on its own).
+   */
+  mergedInto(clinicId: string, patientId: string): Promise<string[]>;
   /** The names of the clinic's patients among `patientIds` ("First Last"); ids of no such patient are left out. */
   patientNames(clinicId: string, patientIds: readonly string[]): Promise<Map<string, string>>;
   /** One user's entries of the last `withinMs` (by the repository's clock), newest first. */

@@ -132,6 +132,38 @@ forEachEngine('audit repository', (getDb) => {
     });
   });
 
+  it('reads the records merged into a patient with theirs, each entry saying which merged record it was about', async () => {
+    const repos = createRepositories(getDb());
+    const read = (patientIds: string[]) =>
+      auditEntries(
+        patientIds.map((patientId) => ({
+          action: 'read' as const,
+          entity: 'merged_read',
+          entityId: patientId,
+          patientId,
+        })),
+        actor,
+      );
+    await repos.audit.append(read(['k-1']));
+    await repos.audit.append(read(['m-1']));
+    await repos.audit.append(read(['odd m/1']));
+    await repos.audit.append(read(['k-1', 'm-1', 'z-1']));
+    // Near misses of the merged ids (another case, a longer id) stay out.
+    await repos.audit.append(read(['M-1', 'm-10', 'z-2']));
+    const query = { clinicId: 'c1', entity: 'merged_read', patientId: 'k-1', mergedPatientIds: ['m-1', 'odd m/1'] };
+    const entries = await repos.audit.list({ ...query, limit: 10, offset: 0 });
+    expect(entries.map((e) => [e.patientId, e.records.map((r) => r.patientId), e.mergedFrom]).reverse()).toEqual([
+      ['k-1', ['k-1'], undefined],
+      ['m-1', ['m-1'], ['m-1']],
+      ['odd m/1', ['odd m/1'], ['odd m/1']],
+      [null, ['k-1', 'm-1'], ['m-1']],
+    ]);
+    expect(await repos.audit.countUpTo(query, 10)).toBe(4);
+    // Without the merged ids given, the patients' merged-into column is read: here none.
+    expect(await repos.audit.list({ ...query, mergedPatientIds: undefined, limit: 10, offset: 0 })).toHaveLength(2);
+    expect(await repos.audit.mergedInto('c1', 'k-1')).toEqual([]);
+  });
+
   it('writes large batches', async () => {
     const repos = createRepositories(getDb());
     const entries: NewAuditEntry[] = Array.from({ length: 1200 }, (_, i) => ({

@@ -36,13 +36,19 @@ function toRow(entry: NewAuditEntry, at: string): Insertable<AuditLogTable> {
   };
 }
 
-function toRecord(row: Selectable<AuditLogTable>, onlyPatient?: string): AuditRecord {
+/**
+ * An entry as read. For patients (`onlyPatients`: the one asked about, then the records merged into
+ * theirs), as it concerns them: not the other patients on the same page, and which merged records it
+ * was written about.
+ */
+function toRecord(row: Selectable<AuditLogTable>, onlyPatients: readonly string[] = []): AuditRecord {
   let records: AuditedRecord[] = row.records
     ? (JSON.parse(row.records) as StoredRecords).map(([entityId, patientId]) => ({ entityId, patientId }))
     : [{ entityId: row.entity_id, patientId: row.patient_id }];
-  // Asked about one patient: the entry as it concerns them, not the other patients on the same page.
-  if (onlyPatient !== undefined) records = records.filter((r) => r.patientId === onlyPatient);
+  const [asked, ...merged] = onlyPatients;
+  if (asked !== undefined) records = records.filter((r) => r.patientId !== null && onlyPatients.includes(r.patientId));
   const patients = distinctPatients(records);
+  const mergedFrom = patients.filter((p) => merged.includes(p));
   return {
     id: row.id,
     at: row.at,
@@ -58,6 +64,7 @@ function toRecord(row: Selectable<AuditLogTable>, onlyPatient?: string): AuditRe
     ...(row.reason === null ? {} : { reason: row.reason }),
     ...(row.client_address === null ? {} : { clientAddress: row.client_address }),
     ...(row.via === null ? {} : { via: row.via }),
+    ...(mergedFrom.length ? { mergedFrom } : {}),
   };
 }
 
@@ -70,43 +77,68 @@ const oneWord = /^[A-Za-z0-9_-]+$/;
 export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepository {
   const postgres = engineOf(db) === 'postgres';
   /**
-   * The ids of the entries naming the patient: alone (`patient_id`), or among others (`patient_ids`,
-   * through each engine's word index). A union, so that each part reads its own index rather than
-   * the planner walking the clinic's whole log and testing every entry.
+   * The ids of the entries naming one of the patients: alone (`patient_id`), or among others
+   * (`patient_ids`, through each engine's word index). A union, so that each part reads its own
+   * index rather than the planner walking the clinic's whole log and testing every entry. The two
+   * parts never meet: an entry has `patient_ids` only when it names more than one patient.
    */
-  const namingPatient = (patientId: string) => {
+  const namingPatients = (patientIds: readonly string[]) => {
+    const list = sql.join(patientIds.map((id) => sql`${id}`));
     const many = postgres
-      ? sql`select id from audit_log where patient_ids is not null and patient_ids::jsonb @> jsonb_build_array(${patientId}::text)`
+      ? sql`select id from audit_log where patient_ids is not null and (${sql.join(
+          patientIds.map((id) => sql`patient_ids::jsonb @> jsonb_build_array(${id}::text)`),
+          sql` or `,
+        )})`
       : // The word index finds candidates and json_each checks the exact id (the index folds case);
         // an id that is not one word to the index is found by reading the many-patient entries.
         sql`select id from audit_log where id in (${
-          oneWord.test(patientId)
-            ? sql`select audit_id from audit_log_patients where audit_log_patients match ${`"${patientId}"`}`
+          patientIds.every((id) => oneWord.test(id))
+            ? sql`select audit_id from audit_log_patients where audit_log_patients match ${patientIds
+                .map((id) => `"${id}"`)
+                .join(' OR ')}`
             : sql`select id from audit_log where patient_ids is not null`
-        }) and exists (select 1 from json_each(audit_log.patient_ids) where value = ${patientId})`;
-    return sql<{ id: string }>`(select id from audit_log where patient_id = ${patientId} union all ${many})`;
+        }) and exists (select 1 from json_each(audit_log.patient_ids) where value in (${list}))`;
+    return sql<{ id: string }>`(select id from audit_log where patient_id in (${list}) union all ${many})`;
   };
 
+  /** The records merged into the patient, in force: followed down the merged-into column, transitively. */
+  const mergedInto = async (clinicId: string, patientId: string): Promise<string[]> => {
+    // `union` (not `union all`) stops at a record met twice, so no chain of merges runs forever.
+    const { rows } = await sql<{ id: string }>`with recursive merged(id) as (
+        select id from patients where merged_into_id = ${patientId} and clinic_id = ${clinicId}
+        union select p.id from patients p join merged m on p.merged_into_id = m.id where p.clinic_id = ${clinicId}
+      ) select id from merged order by id`.execute(db);
+    return rows.map((r) => r.id).filter((id) => id !== patientId);
+  };
+
+  /** The patients whose entries a query for `patientId` reads: theirs first, then those merged into it. */
+  const patientsOf = async (query: Pick<AuditQuery, 'clinicId' | 'patientId' | 'mergedPatientIds'>) =>
+    query.patientId
+      ? [query.patientId, ...(query.mergedPatientIds ?? (await mergedInto(query.clinicId, query.patientId)))]
+      : [];
+
   /** The entries a query asks for, unordered and unpaged (`list` and `countUpTo` add those). */
-  const matching = ({
-    clinicId,
-    patientId,
-    userId,
-    entity,
-    action,
-    from,
-    to,
-    refused,
-    reasons,
-    before,
-  }: Omit<AuditQuery, 'limit' | 'offset'>) => {
+  const matching = (
+    {
+      clinicId,
+      userId,
+      entity,
+      action,
+      from,
+      to,
+      refused,
+      reasons,
+      before,
+    }: Omit<AuditQuery, 'limit' | 'offset' | 'patientId' | 'mergedPatientIds'>,
+    patientIds: readonly string[],
+  ) => {
     // For one patient, their entries are found first and only those read (materialized, joined in
     // that order): left to itself, a planner without statistics walks the clinic's whole log.
-    let query = patientId
+    let query = patientIds.length
       ? db
           .with(
             (cte) => cte('matched').materialized(),
-            () => namingPatient(patientId),
+            () => namingPatients(patientIds),
           )
           .selectFrom('matched')
           .crossJoin('audit_log')
@@ -139,19 +171,21 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
           .execute();
     },
     async list(query) {
-      const rows = await matching(query)
+      const patientIds = await patientsOf(query);
+      const rows = await matching(query, patientIds)
         .orderBy('at', 'desc')
         .orderBy('audit_log.id', 'desc')
         .limit(query.limit)
         .offset(query.offset)
         .execute();
-      return rows.map((row) => toRecord(row, query.patientId || undefined));
+      return rows.map((row) => toRecord(row, patientIds));
     },
 
     async countUpTo(query, atMost) {
+      const patientIds = await patientsOf(query);
       const row = await db
         .selectFrom(
-          matching(query)
+          matching(query, patientIds)
             .limit(atMost + 1)
             .as('m'),
         )
@@ -159,6 +193,8 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+
+    mergedInto,
 
     async patientNames(clinicId, patientIds) {
       const names = new Map<string, string>();

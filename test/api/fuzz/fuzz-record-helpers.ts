@@ -32,3 +32,14 @@ export async function created(
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
   return response.json();
 }
+
+/** A FHIR bundle of one patient, as an import is sent. */
+export const fhirImportBundle = {
+  resourceType: 'Bundle',
+  entry: [
+    {
+      fullUrl: 'urn:uuid:p1',
+      resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' },
+    },
+  ],
+};

@@ -16,7 +16,7 @@ import { createFuzzMoneyRecords } from './fuzz-money-records.js';
 import { createFuzzPatientRecords } from './fuzz-patient-records.js';
 import { createFuzzPortalRecords } from './fuzz-portal-records.js';
 import { createFuzzFrontDeskRecords } from './fuzz-front-desk-records.js';
-import { answeredIntake, created, farDay } from './fuzz-record-helpers.js';
+import { answeredIntake, created, farDay, fhirImportBundle } from './fuzz-record-helpers.js';
 
 /**
  * Real records of the fixture clinic for the fuzzer: path parameters name them, so that a request
@@ -354,15 +354,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       role: 'patient',
       patientId: fixture.otherPatient.id,
     },
-    'POST /api/fhir/import': {
-      resourceType: 'Bundle',
-      entry: [
-        {
-          fullUrl: 'urn:uuid:p1',
-          resource: { resourceType: 'Patient', id: 'p1', birthDate: '1990-04-12', gender: 'female' },
-        },
-      ],
-    },
+    'POST /api/fhir/import': fhirImportBundle,
     ...money.bodies,
     ...patientRecords.bodies,
     ...frontDesk.bodies,

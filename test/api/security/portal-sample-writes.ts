@@ -30,18 +30,23 @@ export function portalSampleWrites(
     return { client, assessmentId: screened.json().assessmentId as string, locationId: place.locationId };
   };
 
-  /** A course booked in the portal three Januaries on, at a place of its own: its sessions' ids. */
-  const bookedOnline = async () => {
-    const { client, assessmentId, locationId } = await screenedAtPlace();
+  /** The sessions of the first course the portal offers three Januaries on, as a booking names them. */
+  const firstOffer = async (client: TestClient, assessmentId: string, locationId: string) => {
     const offered = await client.inject({
       method: 'POST',
       url: '/api/portal/course-proposals',
       payload: { assessmentId, locationId, earliestStart: januaryMonday(3) },
     });
     expectStatus(offered, 200, 'portal offer');
-    const sessions = (
-      offered.json().courses[0].sessions as { start: string; practitionerId: string; roomId: string }[]
-    ).map(({ start, practitionerId, roomId }) => ({ start, practitionerId, roomId }));
+    return (offered.json().courses[0].sessions as { start: string; practitionerId: string; roomId: string }[]).map(
+      ({ start, practitionerId, roomId }) => ({ start, practitionerId, roomId }),
+    );
+  };
+
+  /** A course booked in the portal three Januaries on, at a place of its own: its sessions' ids. */
+  const bookedOnline = async () => {
+    const { client, assessmentId, locationId } = await screenedAtPlace();
+    const sessions = await firstOffer(client, assessmentId, locationId);
     const booked = await client.inject({
       method: 'POST',
       url: '/api/portal/bookings',
@@ -84,15 +89,7 @@ export function portalSampleWrites(
       stores: true,
       make: async () => {
         const { client, assessmentId, locationId } = await screenedAtPlace();
-        const offered = await client.inject({
-          method: 'POST',
-          url: '/api/portal/course-proposals',
-          payload: { assessmentId, locationId, earliestStart: januaryMonday(3) },
-        });
-        expectStatus(offered, 200, 'portal offer');
-        const sessions = (
-          offered.json().courses[0].sessions as { start: string; practitionerId: string; roomId: string }[]
-        ).map(({ start, practitionerId, roomId }) => ({ start, practitionerId, roomId }));
+        const sessions = await firstOffer(client, assessmentId, locationId);
         return { url: '/api/portal/bookings', payload: { assessmentId, locationId, sessions } };
       },
     },

@@ -4815,6 +4815,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The patient's entries, with those of every record merged into theirs (while the merge stands; each says so in `mergedFrom`) */
                     patientId?: string;
                     userId?: string;
                     entity?: string;
@@ -4865,6 +4866,8 @@ export interface paths {
                                 clientAddress?: string;
                                 /** @description How the request got in without a sign-in: `calendar_feed:<id>` for a calendar app fetching that feed */
                                 via?: string;
+                                /** @description Filtered by patient: the records merged into theirs that the entry was written about (ids as in `patientId` and `records`) */
+                                mergedFrom?: string[];
                             }[];
                             /** @description Names to show instead of ids */
                             names: {
@@ -4920,6 +4923,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description The patient's entries, with those of every record merged into theirs (while the merge stands; each says so in `mergedFrom`) */
                     patientId?: string;
                     userId?: string;
                     entity?: string;

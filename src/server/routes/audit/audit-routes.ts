@@ -8,12 +8,21 @@ import { errorResponse, id, isoTimestamp, pageQuery, text } from '../../validati
 import { assertTimestampFilter, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { auditView } from '../../views.js';
 import { denialAlertEntity } from '../../../services/messaging/denial-alerts.js';
-import { assertExportable, auditExportLines, maxExportEntries } from '../../../services/audit-log/audit-export.js';
+import {
+  assertExportable,
+  auditExportLines,
+  maxExportEntries,
+  withMergedPatients,
+} from '../../../services/audit-log/audit-export.js';
 import { auditNames } from '../../../services/audit-log/audit-names.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
 
 const auditQuery = z.object({
-  patientId: id.optional(),
+  patientId: id
+    .optional()
+    .describe(
+      "The patient's entries, with those of every record merged into theirs (while the merge stands; each says so in `mergedFrom`)",
+    ),
   userId: id.optional(),
   entity: text(100).optional(),
   action: z.enum(auditActions, { error: `must be one of: ${auditActions.join(', ')}` }).optional(),
@@ -112,7 +121,7 @@ export async function auditRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());
-      const query = { clinicId: user.clinicId, ...request.query };
+      const query = await withMergedPatients(app.repos, { clinicId: user.clinicId, ...request.query });
       await assertExportable(app.repos, query);
       await request.audit({
         action: 'read',

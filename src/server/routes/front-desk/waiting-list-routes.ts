@@ -13,7 +13,7 @@ import {
   type WaitingLine,
 } from '../../../services/front-desk/waiting-list.js';
 import type { AuditEvent } from '../../../storage/repositories/audit-entries.js';
-import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { recordCourseBooked } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
 import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import {
@@ -199,29 +199,12 @@ export async function waitingListRoutes(app: App): Promise<void> {
           booking: request.body,
           now: now(),
         });
-        const { course, patient, location, sessions } = done.booked;
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          [
-            ...sessions.map((s) => ({
-              action: 'create' as const,
-              entity: 'treatment_session',
-              entityId: s.id,
-              patientId: s.patientId,
-            })),
-            { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
-            { action: 'update', entity: 'waiting_list_entry', entityId: done.entry.id, patientId: course.patientId },
-          ],
-          {
-            patientId: course.patientId,
-            sessions,
-            known: { course, patient, location },
-            rescreen: true,
-            confirmation: 'course',
-          },
-        );
+        const { course, patient } = done.booked;
+        await recordCourseBooked(request, tx, followUp, done.booked, (created) => [
+          ...created,
+          { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
+          { action: 'update', entity: 'waiting_list_entry', entityId: done.entry.id, patientId: course.patientId },
+        ]);
         return { ...done, patient };
       });
       return reply.code(201).send({

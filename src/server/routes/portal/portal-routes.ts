@@ -19,7 +19,7 @@ import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
 import { locationForBooking } from '../../../services/scheduling/booking-resources.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
 import { matchRecord } from '../intakes/intake-routes.js';
-import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { recordCourseBooked } from '../sessions/record-sessions-change.js';
 import { offeredCourses } from '../../../services/portal/offered-courses.js';
 import {
   portalBookedView,
@@ -179,28 +179,11 @@ export async function portalRoutes(app: App): Promise<void> {
           noticeHours: plan.noticeHours,
           now,
         });
-        const { course, sessions, location } = result;
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          [
-            { action: 'create', entity: 'course', entityId: course.id, patientId: course.patientId },
-            ...sessions.map((s) => ({
-              action: 'create' as const,
-              entity: 'treatment_session',
-              entityId: s.id,
-              patientId: s.patientId,
-            })),
-          ],
-          {
-            patientId: course.patientId,
-            sessions,
-            known: { course, patient: result.patient, location },
-            rescreen: true,
-            confirmation: 'course',
-          },
-        );
+        const { course } = result;
+        await recordCourseBooked(request, tx, followUp, result, (created) => [
+          { action: 'create', entity: 'course', entityId: course.id, patientId: course.patientId },
+          ...created,
+        ]);
         return result;
       });
       const course = await describeCourse(app.repos, booked.course, plan, { sessions: booked.sessions });

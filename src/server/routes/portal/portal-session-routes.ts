@@ -9,7 +9,7 @@ import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
 import { portalCancel, portalMoveChoices, portalReschedule } from '../../../services/portal/portal-session-changes.js';
 import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
 import { PlanNames } from '../../../services/portal/plan-names.js';
-import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { recordSessionsChange, recordSessionsMoved } from '../sessions/record-sessions-change.js';
 import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleBody } from './portal-schemas.js';
 
 /**
@@ -95,24 +95,7 @@ export async function portalSessionRoutes(app: App): Promise<void> {
           start: request.body.start,
           ...rules,
         });
-        const { patientId } = moved.course;
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          moved.moved.map((entityId) => ({
-            action: 'update' as const,
-            entity: 'treatment_session',
-            entityId,
-            patientId,
-          })),
-          {
-            patientId,
-            sessions: moved.sessions.filter((s) => moved.moved.includes(s.id)),
-            known: { course: moved.course },
-            rescreen: true,
-          },
-        );
+        await recordSessionsMoved(request, tx, followUp, moved);
         return moved;
       });
       return { course: await describeCourse(app.repos, done.course, rules), moved: done.moved };

@@ -10,7 +10,7 @@ import { proposeCourse, type FinderOptions } from '../../../services/scheduling/
 import { rescheduleInCourse } from '../../../services/scheduling/reschedule-course.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
-import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { recordCourseBooked, recordSessionsChange, recordSessionsMoved } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
 import {
   bookedCourseView,
@@ -108,28 +108,10 @@ export async function schedulingRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const booked = await app.repos.transaction(async (tx) => {
         const result = await bookCourse(tx, { user, courseId: request.params.id, booking: request.body, now: now() });
-        const { course, patient, location, sessions } = result;
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          [
-            ...sessions.map((s) => ({
-              action: 'create' as const,
-              entity: 'treatment_session',
-              entityId: s.id,
-              patientId: s.patientId,
-            })),
-            { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
-          ],
-          {
-            patientId: course.patientId,
-            sessions,
-            known: { course, patient, location },
-            rescreen: true,
-            confirmation: 'course',
-          },
-        );
+        await recordCourseBooked(request, tx, followUp, result, (created) => [
+          ...created,
+          { action: 'update', entity: 'course', entityId: result.course.id, patientId: result.course.patientId },
+        ]);
         return result;
       });
       return reply
@@ -164,24 +146,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
           ...(expectedMoves === undefined ? {} : { expectedMoves }),
         });
-        const { patientId } = done.course;
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          done.moved.map((sessionId) => ({
-            action: 'update' as const,
-            entity: 'treatment_session',
-            entityId: sessionId,
-            patientId,
-          })),
-          {
-            patientId,
-            sessions: done.sessions.filter((s) => done.moved.includes(s.id)),
-            known: { course: done.course },
-            rescreen: true,
-          },
-        );
+        await recordSessionsMoved(request, tx, followUp, done);
         return done;
       });
       return { sessions: result.sessions.map((s) => sessionFor(user.role, s)), moved: result.moved };

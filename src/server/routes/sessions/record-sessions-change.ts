@@ -1,4 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { CourseRecord, TreatmentSessionRecord } from '../../../core/records/index.js';
+import type { KnownRecords } from '../../../services/messaging/message-sources.js';
 import type { AuditEvent } from '../../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import {
@@ -20,4 +22,53 @@ export async function recordSessionsChange(
 ): Promise<void> {
   await request.audit(written, tx);
   await request.audit(await afterSessionsChanged(tx, followUp, change), tx);
+}
+
+const sessionEvent = (action: 'create' | 'update', session: { id: string; patientId: string }): AuditEvent => ({
+  action,
+  entity: 'treatment_session',
+  entityId: session.id,
+  patientId: session.patientId,
+});
+
+/**
+ * A whole course booked in one go (by staff, from the waiting list, in the portal): each session
+ * created, the course's own events around them as `events` places them, the patient re-screened, and
+ * one confirmation for the course.
+ */
+export async function recordCourseBooked(
+  request: FastifyRequest,
+  tx: Repositories,
+  followUp: SessionFollowUp,
+  booked: Pick<Required<KnownRecords>, 'course' | 'patient' | 'location'> & {
+    sessions: readonly TreatmentSessionRecord[];
+  },
+  events: (sessionsCreated: AuditEvent[]) => AuditEvent[],
+): Promise<void> {
+  const { course, patient, location, sessions } = booked;
+  await recordSessionsChange(request, tx, followUp, events(sessions.map((s) => sessionEvent('create', s))), {
+    patientId: course.patientId,
+    sessions,
+    known: { course, patient, location },
+    rescreen: true,
+    confirmation: 'course',
+  });
+}
+
+/** Sessions a move re-flowed (by staff or in the portal): each one updated, the patient re-screened. */
+export async function recordSessionsMoved(
+  request: FastifyRequest,
+  tx: Repositories,
+  followUp: SessionFollowUp,
+  done: { course: CourseRecord; moved: readonly string[]; sessions: readonly TreatmentSessionRecord[] },
+): Promise<void> {
+  const { patientId } = done.course;
+  const sessions = done.sessions.filter((s) => done.moved.includes(s.id));
+  await recordSessionsChange(
+    request,
+    tx,
+    followUp,
+    done.moved.map((id) => sessionEvent('update', { id, patientId })),
+    { patientId, sessions, known: { course: done.course }, rescreen: true },
+  );
 }
