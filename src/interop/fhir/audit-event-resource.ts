@@ -10,9 +10,15 @@ const actions: Record<AuditRecord['action'], AuditEvent['action']> = {
   delete: 'D',
 };
 
-/** Each patient whose data it was, then each record read or changed (a page of results is one event). */
-export function auditEventResource(a: AuditRecord): AuditEvent {
-  const patients = [...new Set(a.records.flatMap((r) => (r.patientId ? [r.patientId] : [])))];
+/**
+ * Each patient whose data it was, then each record read or changed (a page of results is one event).
+ * In one patient's export, an entry about a record since merged into that patient names the exported
+ * patient: the bundle holds no other (`exportedPatientId`).
+ */
+export function auditEventResource(a: AuditRecord, exportedPatientId?: string): AuditEvent {
+  const merged = new Set(exportedPatientId === undefined ? [] : (a.mergedFrom ?? []));
+  const asExported = (id: string) => (merged.has(id) && exportedPatientId !== undefined ? exportedPatientId : id);
+  const patients = [...new Set(a.records.flatMap((r) => (r.patientId ? [asExported(r.patientId)] : [])))];
   const entity: NonNullable<AuditEvent['entity']> = patients.map((patientId) => ({
     what: reference('Patient', patientId),
     role: { system: fhirTerminology.objectRole, code: '1', display: 'Patient' },

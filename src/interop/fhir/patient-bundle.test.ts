@@ -63,6 +63,23 @@ describe('exportPatientBundle', () => {
     for (const r of refs) expect(present, r).toContain(r.slice(13, -1));
   });
 
+  it('names the exported patient in AuditEvents about a record merged into it', () => {
+    const group = sampleGroup();
+    const [entry] = group.audit ?? [];
+    if (!entry) throw new Error('the sample group has an audit entry');
+    const mergedAway = 'merged-away-patient';
+    const merged = {
+      ...entry,
+      patientId: mergedAway,
+      records: [{ ...entry.records[0]!, patientId: mergedAway }],
+      mergedFrom: [mergedAway],
+    };
+    const exported = exportPatientBundle({ ...group, audit: [merged] }, { includeAudit: true });
+    const [event] = ofType(exported, 'AuditEvent');
+    expect(JSON.stringify(event)).not.toContain(mergedAway);
+    expect(event?.entity?.[0]?.what).toEqual({ reference: `Patient/${group.patient.id}` });
+  });
+
   it('codes conditions in SNOMED CT, with the contract flags as extensions, and pregnancy "no" as refuted', () => {
     const conditions = ofType(bundle, 'Condition');
     const codeOf = (c: Condition) => c.code.coding?.[0];

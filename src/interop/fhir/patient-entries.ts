@@ -111,7 +111,7 @@ export function patientResources(
       options.onSkipped?.({ resourceType: 'Provenance', id: `${signature.id}-signature`, reason: error.message });
     }
   }
-  if (options.includeAudit) for (const a of group.audit ?? []) out.push(auditEventResource(a));
+  if (options.includeAudit) for (const a of group.audit ?? []) out.push(auditEventResource(a, patientId));
   return out;
 }
 
