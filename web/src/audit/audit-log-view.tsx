@@ -209,7 +209,7 @@ function AuditTable({
             )}
           </Table.Td>
           <Table.Td>
-            <PatientNames records={e.records} names={names.patients} />
+            <PatientNames records={e.records} names={names.patients} mergedFrom={e.mergedFrom ?? []} />
           </Table.Td>
           <Table.Td>
             <Text span size="xs" ff="monospace">
@@ -228,17 +228,24 @@ function AuditTable({
   );
 }
 
-/** The patients an entry names, by name (a patient no longer on record by a short id); several as a count. */
+/**
+ * The patients an entry names, by name (a patient no longer on record by a short id); several as a
+ * count. A record since merged into the patient filtered for says so: the entry was written about it.
+ */
 function PatientNames({
   records,
   names,
+  mergedFrom,
 }: {
   records: readonly { patientId: string | null }[];
   names: Record<string, string>;
+  mergedFrom: readonly string[];
 }) {
   const { t } = useTranslation();
   const patients = [...new Set(records.flatMap((r) => (r.patientId ? [r.patientId] : [])))];
-  const name = (id: string) => names[id] ?? t('records.auditUnknownPatient', { id: id.slice(0, 8) });
+  const name = (id: string) =>
+    (names[id] ?? t('records.auditUnknownPatient', { id: id.slice(0, 8) })) +
+    (mergedFrom.includes(id) ? ` ${t('records.auditMergedRecord')}` : '');
   if (patients.length === 0) return <>—</>;
   if (patients.length === 1) return <>{name(patients[0] ?? '')}</>;
   return (

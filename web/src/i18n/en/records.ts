@@ -51,6 +51,7 @@ export const records = {
   auditExportTooMany:
     'More than {{limit}} entries match, the most one export holds. Choose a shorter period, or filter by user, patient or action.',
   auditUnknownPatient: 'patient {{id}}… (no longer on record)',
+  auditMergedRecord: '(a record since merged into this one)',
   auditRecords_one: '{{count}} record',
   auditRecords_other: '{{count}} records',
   auditPatients_one: '{{count}} patient',

@@ -52,6 +52,7 @@ export const records: Messages['records'] = {
   auditExportTooMany:
     '{{limit}} kayıttan fazlası uyuyor; bir dışa aktarma en çok bu kadarını alır. Daha kısa bir dönem seçin ya da kullanıcıya, hastaya veya işleme göre süzün.',
   auditUnknownPatient: 'hasta {{id}}… (artık kayıtlı değil)',
+  auditMergedRecord: '(sonradan bu kayıtla birleştirilen kayıt)',
   auditRecords_one: '{{count}} kayıt',
   auditRecords_other: '{{count}} kayıt',
   auditPatients_one: '{{count}} hasta',
