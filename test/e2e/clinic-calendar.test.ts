@@ -225,8 +225,9 @@ describe('calendar', () => {
       status: 'cancelled',
       reason: 'Patient is ill, will call back',
     });
-    // Cancelled sessions show on request, with the reason in their menu.
-    expect(await sessionBox(page, 'Otto Other').count()).toBe(0);
+    // Cancelled sessions show on request, with the reason in their menu. The calendar reloads its week
+    // after the change: wait for that rather than read it at once.
+    await expect.poll(() => sessionBox(page, 'Otto Other').count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole('checkbox', { name: 'Show cancelled and no-shows' }).check();
     await sessionBox(page, 'Otto Other').getByText('Cancelled').waitFor();
     await sessionBox(page, 'Otto Other').click();

@@ -97,7 +97,10 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         created_at: at,
         updated_at: at,
       };
-      await db.insertInto('patients').values(row).execute();
+      // Active and unmerged are the columns' defaults: left to them, a database not yet migrated to
+      // patient merges (0035) takes the same insert.
+      const { active: _active, merged_into_id: _mergedInto, ...stored } = row;
+      await db.insertInto('patients').values(stored).execute();
       await indexName(db, row);
       return toPatient(row);
     },
