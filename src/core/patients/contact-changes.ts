@@ -1,4 +1,4 @@
-import type { PatientRecord } from '../records/index.js';
+import type { PatientRecord } from '../records/patient-records.js';
 
 /** The details an edit may change, as the patient record names them. */
 export const patientDetailFields = ['firstName', 'lastName', 'birthDate', 'sex', 'phone', 'email'] as const;

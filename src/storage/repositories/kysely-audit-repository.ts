@@ -104,10 +104,15 @@ export function kyselyAuditRepository({ db, now }: RepositoryContext): AuditRepo
   /** The records merged into the patient, in force: followed down the merged-into column, transitively. */
   const mergedInto = async (clinicId: string, patientId: string): Promise<string[]> => {
     // `union` (not `union all`) stops at a record met twice, so no chain of merges runs forever.
+    // Followed by merged_into_id (its index) alone: asked with the clinic too, SQLite may start from
+    // the clinic's patients, which is every patient. A merge never crosses clinics; the clinic is
+    // checked once at the end, per record found (CROSS JOIN keeps SQLite reading the merged ones first).
     const { rows } = await sql<{ id: string }>`with recursive merged(id) as (
-        select id from patients where merged_into_id = ${patientId} and clinic_id = ${clinicId}
-        union select p.id from patients p join merged m on p.merged_into_id = m.id where p.clinic_id = ${clinicId}
-      ) select id from merged order by id`.execute(db);
+        select id from patients where merged_into_id = ${patientId}
+        union select p.id from patients p join merged m on p.merged_into_id = m.id
+      ) select m.id from merged m cross join patients p where p.id = m.id and p.clinic_id = ${clinicId} order by m.id`.execute(
+      db,
+    );
     return rows.map((r) => r.id).filter((id) => id !== patientId);
   };
 

@@ -1,4 +1,5 @@
 import { Button, Modal, Stack, Table, Text } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
@@ -11,6 +12,10 @@ export function SessionMenu({ context, onClose }: { context: SessionActionContex
   const format = useFormat();
   const label = useCodeLabel();
   const session = context?.session;
+  // The dialog keeps its name while it closes: a dialog without one fails screen readers (and axe).
+  const lastSession = useRef(session);
+  if (session) lastSession.current = session;
+  const named = session ?? lastSession.current;
   const actions = context ? sessionActions.filter((a) => a.available(context)) : [];
   const rows: [string, string][] = session
     ? [
@@ -43,7 +48,7 @@ export function SessionMenu({ context, onClose }: { context: SessionActionContex
       opened={context !== null}
       onClose={onClose}
       closeButtonProps={{ 'aria-label': t('common.close') }}
-      title={session ? t('clinicCalendar.menu.title', { patient: patientName(session) }) : ''}
+      title={named ? t('clinicCalendar.menu.title', { patient: patientName(named) }) : t('clinicCalendar.title')}
     >
       {context && session && (
         <Stack gap="sm" data-testid="session-menu">

@@ -8,7 +8,7 @@ import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
-import type { Opening } from './openings-panel';
+import type { Opening } from './opening';
 
 type Candidate = Ok<'/api/waiting-list/openings/{id}/candidates', 'get'>['candidates'][number];
 

@@ -1,15 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Ok } from '../api/api-types';
 import { api, call } from '../api/client';
 import { EmptyState } from '../components/empty-state';
 import { Loaded } from '../components/loaded';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
+import type { Opening } from './opening';
 import { OpeningCandidates } from './opening-candidates';
-
-export type Opening = Ok<'/api/waiting-list/openings', 'get'>['openings'][number];
 
 /** The slots cancelled or moved sessions gave up, still free; one opened at a time shows who it suits. */
 export function OpeningsPanel({ onBooked }: { onBooked: (message: string) => void }) {
