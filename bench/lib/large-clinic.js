@@ -12,11 +12,22 @@ const FORMAT = 2;
 export const CLINIC_NAME = 'Benchmark Clinic';
 const PASSWORD = 'benchmark password, synthetic data only';
 
-async function generate(patients, env) {
+/** Practitioners per location unless a benchmark asks for more (the calendar's 20-practitioner week). */
+const DEFAULT_PER_LOCATION = 8;
+/** The cache name's suffix: none for the default layout, so existing caches stay valid. */
+const layoutSuffix = (perLocation) => (perLocation === DEFAULT_PER_LOCATION ? '' : `-ppl${perLocation}`);
+
+async function generate(patients, env, perLocation) {
   const now = new Date();
   const started = performance.now();
   const code = await seedLargeCommand(
-    { patients: String(patients), clinic: CLINIC_NAME, password: PASSWORD, seed: '1' },
+    {
+      patients: String(patients),
+      clinic: CLINIC_NAME,
+      password: PASSWORD,
+      seed: '1',
+      practitionersPerLocation: String(perLocation),
+    },
     processIo,
     env,
     { now },
@@ -26,6 +37,7 @@ async function generate(patients, env) {
   return {
     format: FORMAT,
     patients,
+    practitionersPerLocation: perLocation,
     now: now.toISOString(),
     generatedSeconds: (performance.now() - started) / 1000,
     password: PASSWORD,
@@ -33,9 +45,12 @@ async function generate(patients, env) {
   };
 }
 
-/** The cached SQLite data folder with `patients` patients, generated first if missing. */
-export async function sqliteClinic(patients, cacheDir) {
-  const dataDir = join(cacheDir, `sqlite-${patients}`);
+/**
+ * The cached SQLite data folder with `patients` patients, generated first if missing;
+ * `practitionersPerLocation` (default 8) sets how many practitioners share a location.
+ */
+export async function sqliteClinic(patients, cacheDir, { practitionersPerLocation = DEFAULT_PER_LOCATION } = {}) {
+  const dataDir = join(cacheDir, `sqlite-${patients}${layoutSuffix(practitionersPerLocation)}`);
   const metaFile = join(dataDir, 'clinic.json');
   if (existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
@@ -46,7 +61,7 @@ export async function sqliteClinic(patients, cacheDir) {
   }
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const meta = await generate(patients, { MESODESK_DATA_DIR: dataDir });
+  const meta = await generate(patients, { MESODESK_DATA_DIR: dataDir }, practitionersPerLocation);
   // Written last: a generation cut short is not taken for a complete one next time.
   writeFileSync(metaFile, `${JSON.stringify(meta, null, 2)}\n`);
   const env = { MESODESK_DATA_DIR: dataDir };
@@ -60,14 +75,14 @@ export async function sqliteClinic(patients, cacheDir) {
  * copy (CREATE DATABASE ... TEMPLATE, a file copy), so a run's writes never reach the cache.
  * BENCH_POSTGRES_CACHE=0 generates straight into the run's database instead.
  */
-export async function postgresClinic(patients, adminUrl) {
+export async function postgresClinic(patients, adminUrl, { practitionersPerLocation = DEFAULT_PER_LOCATION } = {}) {
   const name = `mesodesk_bench_${Date.now()}`;
   const drop = () => withPgClient(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
   if (process.env.BENCH_POSTGRES_CACHE === '0') {
     await withPgClient(adminUrl, (client) => client.query(`create database "${name}"`));
     try {
       const env = { DATABASE_URL: databaseUrl(adminUrl, name) };
-      const meta = await generate(patients, env);
+      const meta = await generate(patients, env, practitionersPerLocation);
       const settled = await settleClinic(env);
       if (settled.sessions > 0) await withPgClient(env.DATABASE_URL, (client) => client.query('vacuum analyze'));
       return { env, meta, reused: false, drop, database: name, settled };
@@ -76,7 +91,7 @@ export async function postgresClinic(patients, adminUrl) {
       throw error;
     }
   }
-  const cache = `mesodesk_bench_cache_${patients}`;
+  const cache = `mesodesk_bench_cache_${patients}${layoutSuffix(practitionersPerLocation).replace('-', '_')}`;
   const cached = await cachedDatabaseMeta(
     adminUrl,
     cache,
@@ -85,7 +100,7 @@ export async function postgresClinic(patients, adminUrl) {
   let meta = cached;
   if (!meta) {
     await withPgClient(adminUrl, (client) => client.query(`create database "${cache}"`));
-    meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) });
+    meta = await generate(patients, { DATABASE_URL: databaseUrl(adminUrl, cache) }, practitionersPerLocation);
     await saveDatabaseMeta(adminUrl, cache, meta);
   }
   // Settled in the template, so that no run's copy starts with that work (or the vacuum it leaves) to do.

@@ -143,6 +143,11 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .requiredOption('--patients <n>', 'how many patients, e.g. 1000000 or 1_000_000')
     .option('--clinic <name>', 'name of the generated clinic', defaultLargeClinicName)
     .option('--seed <n>', 'random seed: the same seed and count give the same clinic', '1')
+    .option(
+      '--practitioners-per-location <n>',
+      'practitioners at each location (each with a room); about one practitioner per 4,000 patients in all',
+      '8',
+    )
     .option('--password <password>', 'password of every generated account (default: a random one, printed)')
     .option('--no-progress', 'no progress bar')
     .addHelpText(

@@ -55,11 +55,42 @@ describe('mesodesk seed-large', () => {
     expect(again.stdout).toMatch(/with the password [A-Za-z0-9_-]{16}\./);
   });
 
+  sqliteOnly('spreads the practitioners over locations of the size asked for', async () => {
+    const dataDir = join(dir, 'per-location');
+    const io = captureIo();
+    // 9,000 patients make three practitioners (one per 4,000): one location of two, one of one.
+    const code = await seedLargeCommand(
+      { patients: '9000', clinic: 'Wide Clinic', practitionersPerLocation: '2', progress: false },
+      io,
+      { MESODESK_DATA_DIR: dataDir },
+      deps,
+    );
+    expect(code, io.stderr).toBe(0);
+    const db = createDatabase({ engine: 'sqlite', file: join(dataDir, 'mesodesk.sqlite') });
+    try {
+      const perLocation = await db
+        .selectFrom('rooms')
+        .select(['location_id', db.fn.countAll<number>().as('rooms')])
+        .groupBy('location_id')
+        .execute();
+      expect(perLocation.map((l) => Number(l.rooms)).sort()).toEqual([1, 2]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('names each invalid option', async () => {
     const io = captureIo();
     expect(
       await seedLargeCommand(
-        { patients: 'many', seed: '-1', clinic: ' ', password: 'short', progress: false },
+        {
+          patients: 'many',
+          seed: '-1',
+          clinic: ' ',
+          password: 'short',
+          practitionersPerLocation: '0',
+          progress: false,
+        },
         io,
         { MESODESK_DATA_DIR: dir },
         deps,
@@ -68,6 +99,7 @@ describe('mesodesk seed-large', () => {
     expect(io.stderr).toContain('--patients must be a whole number, not "many"');
     expect(io.stderr).toContain('--seed must be a whole number');
     expect(io.stderr).toContain('--clinic must not be empty');
+    expect(io.stderr).toContain('--practitioners-per-location must be at least 1');
     expect(io.stderr).toContain('--password must be at least 10 characters');
     const missing = captureIo();
     expect(await seedLargeCommand({ progress: false }, missing, { MESODESK_DATA_DIR: dir }, deps)).toBe(2);

@@ -24,6 +24,8 @@ export interface SeedLargeCommandOptions {
   patients?: string;
   clinic?: string;
   seed?: string;
+  /** Practitioners at each location (default 8). */
+  practitionersPerLocation?: string;
   /** Password of every generated account (default: a random one, printed). */
   password?: string;
   /** `false` (--no-progress): no progress bar. */
@@ -63,12 +65,16 @@ export async function seedLargeCommand(
 ): Promise<number> {
   const patients = wholeNumber(opts.patients, '--patients', 1);
   const seed = opts.seed === undefined ? 1 : wholeNumber(opts.seed, '--seed', 0);
+  const perLocation =
+    opts.practitionersPerLocation === undefined
+      ? 8
+      : wholeNumber(opts.practitionersPerLocation, '--practitioners-per-location', 1);
   const clinicName = (opts.clinic ?? defaultLargeClinicName).trim();
-  const problems = [patients, seed].filter((p): p is string => typeof p === 'string');
+  const problems = [patients, seed, perLocation].filter((p): p is string => typeof p === 'string');
   if (!clinicName) problems.push('--clinic must not be empty');
   if (opts.password !== undefined && opts.password.length < 10)
     problems.push('--password must be at least 10 characters');
-  if (problems.length || typeof patients !== 'number' || typeof seed !== 'number') {
+  if (problems.length || typeof patients !== 'number' || typeof seed !== 'number' || typeof perLocation !== 'number') {
     for (const problem of problems) io.err(errorLine(problem));
     return EXIT.invalidInput;
   }
@@ -105,6 +111,7 @@ export async function seedLargeCommand(
       knowledgeBase,
       passwordHash,
       seed,
+      practitionersPerLocation: perLocation,
       ...(deps.now ? { now: deps.now } : {}),
       onProgress(done, total) {
         const seconds = (performance.now() - started) / 1000;

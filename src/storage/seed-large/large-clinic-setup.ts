@@ -42,6 +42,8 @@ export interface SetupOptions {
   /** Part of every staff email: `practitioner-3@<emailDomain>`. */
   emailDomain: string;
   practitioners: number;
+  /** Practitioners at each location (each with a room of their own). */
+  practitionersPerLocation: number;
   passwordHash: string;
   /** The first day of the clinic's history, and today (YYYY-MM-DD). */
   historyStart: string;
@@ -55,8 +57,6 @@ const workday = [
   { start: '14:00', end: '18:00' },
 ];
 const saturday = [{ start: '09:00', end: '13:00' }];
-/** Practitioners per location (each with a room of their own). */
-const practitionersPerLocation = 8;
 
 function weeklyPattern(random: SeededRandom): { workdays: Set<number>; saturdayMorningsOnly: boolean } {
   const workdays = new Set([1, 2, 3, 4, 5]);
@@ -79,6 +79,7 @@ export async function setUpLargeClinic(
 ): Promise<LargeClinicSetup> {
   let clock = `${options.historyStart}T07:00:00.000Z`;
   const repos = createRepositories(db, { now: () => new Date(clock) });
+  const { practitionersPerLocation } = options;
   const locationCount = Math.max(1, Math.ceil(options.practitioners / practitionersPerLocation));
   const email = (role: string, n: number) => `${role}-${n}@${options.emailDomain}`;
   const staffName = () =>

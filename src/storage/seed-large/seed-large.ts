@@ -37,6 +37,8 @@ export interface SeedLargeOptions {
   seed?: number;
   /** "Now" of the generated history (default: the current time); sessions before it are past. */
   now?: Date;
+  /** Practitioners at each location, each with a room of their own (default 8). */
+  practitionersPerLocation?: number;
   /** Years of history before now (default 5). */
   historyYears?: number;
   /** Patients per transaction (default 2000). */
@@ -220,6 +222,7 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
       clinicName: options.clinicName,
       emailDomain,
       practitioners,
+      practitionersPerLocation: options.practitionersPerLocation ?? 8,
       passwordHash: options.passwordHash,
       historyStart: fromDayNumber(historyStartDay),
       today,
