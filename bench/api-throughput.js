@@ -20,6 +20,7 @@ import { answers, freePort, startChild, untilIdle } from './lib/child-process.js
 import { CLINIC_NAME, postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { measure } from './lib/load-test.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
+import { signIn } from './lib/bench-options.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
@@ -83,22 +84,6 @@ async function sample(env, meta) {
   } finally {
     await db.destroy();
   }
-}
-
-async function signIn(origin, email, password) {
-  const response = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${text}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('mesodesk_session='));
-  if (!cookie) throw new Error('sign-in set no session cookie');
-  return cookie;
 }
 
 /** What a browser sends with a signed-in write: both cookies and the CSRF token header. */

@@ -23,16 +23,10 @@ import {
   sqliteDashboardClinic,
 } from './lib/dashboard-clinic.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
+import { enginesOption, patientsOption } from './lib/bench-options.js';
 
-const argPatients = process.argv.indexOf('--patients');
-const PATIENTS = Number(
-  (argPatients >= 0 ? process.argv[argPatients + 1] : undefined) ?? process.env.BENCH_PATIENTS ?? 1_000_000,
-);
-if (!Number.isInteger(PATIENTS) || PATIENTS < 1) throw new Error('--patients must be a whole number of at least 1');
-const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const PATIENTS = patientsOption();
+const ENGINES = enginesOption();
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 3;
 const TARGET_MS = 200;

@@ -17,15 +17,17 @@ export function freePort() {
 
 /**
  * Starts `node args...` and waits until `ready()` resolves true (polled every 200 ms). Output is kept
- * (last 64 KiB) and shown if the process dies or never becomes ready.
+ * (last 64 KiB) and shown if the process dies or never becomes ready; `onOutput`, when given, also
+ * gets every chunk of standard output as it comes (a reader of the request log sees all of it).
  */
-export async function startChild(name, args, { env = {}, ready, timeoutMs = 120_000 } = {}) {
+export async function startChild(name, args, { env = {}, ready, timeoutMs = 120_000, onOutput } = {}) {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk) => {
     output = (output + chunk.toString()).slice(-65_536);
   };
   child.stdout.on('data', keep);
+  if (onOutput) child.stdout.on('data', (chunk) => onOutput(chunk.toString()));
   child.stderr.on('data', keep);
   let exited = null;
   child.once('exit', (code, signal) => {

@@ -26,10 +26,15 @@ import {
 describe('mesodesk kb lint with a malformed knowledge file', () => {
   const names = Object.values(knowledgeFiles).map((f) => f.file);
   let copies = 0;
-  /** A copy of knowledge/ with `file` replaced by `content` (or removed, or made a folder). */
+  /**
+   * A copy of knowledge/ with `file` replaced by `content` (or removed, or made a folder). Without the
+   * translations: an English file cut short would also leave them naming items it lost, which
+   * kb-lint-translations.test.ts covers.
+   */
   function knowledgeWith(file: string, content: string | Uint8Array | 'missing' | 'folder'): string {
     const dir = join(root, `knowledge-${++copies}`);
-    cpSync(defaultKnowledgeDir, dir, { recursive: true });
+    const translations = join(defaultKnowledgeDir, 'translations');
+    cpSync(defaultKnowledgeDir, dir, { recursive: true, filter: (source) => !source.startsWith(translations) });
     rmSync(join(dir, file));
     if (content === 'folder') mkdirSync(join(dir, file));
     else if (content !== 'missing') writeFileSync(join(dir, file), content);

@@ -207,6 +207,15 @@ describe('mesodesk faq', () => {
     expect(r.stdout).toContain(`\nReferences:\n  ${numberOf('000_28eead5230689bfd.txt')}. ${sources[0]!.title}, lines`);
   });
 
+  it('asks and answers in Turkish with --language tr, and refuses a language it lacks', async () => {
+    const r = await cli(['faq', '--language', 'tr', 'acıtır', 'mı']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Q: Mezoterapi acıtır mı?');
+    const bad = await cli(['faq', '--language', 'de', 'pain']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^mesodesk: --language: must be one of: en, tr/);
+  });
+
   it('answers Botox and who-should-avoid questions with the right entry first', async () => {
     expect((await cli(['faq', 'mesotherapy or botox'])).stdout.split('\n')[0]).toMatch(/Botox/);
     expect((await cli(['faq', 'who should avoid mesotherapy'])).stdout.split('\n')[0]).toBe(

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import { KnowledgeBaseError, loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
+import { loadKnowledgeLibrary } from '../knowledge-files/load-knowledge-library.js';
+import { BASE_LANGUAGE } from '../core/knowledge/knowledge-library.js';
 import { EXIT, isClosedPipe, type CliIo } from './cli-io.js';
 import { describeError, errorLine } from './cli-errors.js';
 import { helpSettings, showRequiredOptionsInUsage } from './help-settings.js';
@@ -93,9 +95,16 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .description('search the FAQ')
     .argument('<words...>', 'question words, e.g. "is it painful"')
     .option('--limit <n>', 'how many answers to show', '3')
-    .addHelpText('after', '\nExample: mesodesk faq is it painful\nExample: mesodesk faq --limit 1 "how many sessions"')
-    .action((words: string[], opts: { limit?: string }) => {
-      result.code = faqCommand(words, opts, knowledge(), io);
+    .option('--language <code>', 'the language of the question and the answers: en or tr', 'en')
+    .addHelpText(
+      'after',
+      '\nExample: mesodesk faq is it painful\nExample: mesodesk faq --limit 1 "how many sessions"\nExample: mesodesk faq --language tr "acıtır mı"',
+    )
+    .action((words: string[], opts: { limit?: string; language?: string }) => {
+      // The English base unless another language is asked for: only then are the translations read.
+      const knowledgeIn = (language: string) =>
+        language === BASE_LANGUAGE ? knowledge() : loadKnowledgeLibrary().for(language);
+      result.code = faqCommand(words, opts, knowledgeIn, io);
     });
   program
     .command('backup')

@@ -38,10 +38,12 @@ export type TreatmentSessionRecord = Pick<
   | 'updatedAt'
 >;
 
+/** `language` is the signed text's, kept with the signature (the text's own when a record lacks it). */
 export type ConsentSignatureRecord = Pick<
   core.ConsentSignatureRecord,
   'id' | 'patientId' | 'consentTextId' | 'typedName' | 'signatureImage' | 'signedAt' | 'userId'
->;
+> &
+  Partial<Pick<core.ConsentSignatureRecord, 'language'>>;
 
 /** A clinician's decision to treat despite temporary reasons (the treatment gate); the name is printed when known. */
 export type TreatmentOverrideRecord = Pick<

@@ -7,7 +7,10 @@ import { knowledgeFiles, type KnowledgeFileKey } from '../core/knowledge/knowled
 import type { KnowledgeBase, KnowledgeProblem } from '../core/knowledge/knowledge-base.js';
 import { CITATION } from '../core/knowledge/schema/common.js';
 import type { SourceKind } from '../core/knowledge/schema/sources-schema.js';
+import { buildKnowledgeLibrary } from '../core/knowledge/translation/build-knowledge-library.js';
+import { translatableTexts } from '../core/knowledge/translation/translatable-texts.js';
 import { defaultKnowledgeDir, readKnowledgeFiles } from './load-knowledge-base.js';
+import { readTranslationFolders } from './read-translations.js';
 
 /** Where the seed articles are looked for when no folder is named: beside the checkout, as CI lays it out. */
 export const defaultSeedsDir = resolve(fileURLToPath(new URL('../../../shared/seeds/', import.meta.url)));
@@ -23,6 +26,8 @@ export interface LintReport {
   /** Where the seed articles were looked for, and whether they were there (else their lines were not read). */
   seeds: { dir: string; found: boolean };
   knowledgeBase?: KnowledgeBase;
+  /** The translations checked (knowledge/translations/<language>/), and how many texts each must give. */
+  translations?: { languages: string[]; texts: number };
 }
 
 function collectCitations(value: unknown, path: string, out: { path: string; citation: string }[]): void {
@@ -33,6 +38,10 @@ function collectCitations(value: unknown, path: string, out: { path: string; cit
     for (const [k, v] of Object.entries(value)) collectCitations(v, path ? `${path}.${k}` : k, out);
 }
 
+/** The texts a translation must give: every text, and every word list the English fills. */
+const required = (kb: KnowledgeBase) =>
+  translatableTexts(kb.data).filter((e) => e.kind === 'text' || e.value.length > 0).length;
+
 const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outside: 0 });
 
 /**
@@ -41,6 +50,8 @@ const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outs
  * reviewer reads it for that. Seed articles are looked for in `seedsDir`; the house rules and outside
  * references (sources.yaml `kind: house` / `outside`) live in the knowledge folder itself. With a file
  * at hand it also checks it is the version the citations were written against (sha256 in sources.yaml).
+ * Then it checks every translation (knowledge/translations/<language>/): its files mirror the English
+ * ones, and it gives every text, stating the English figures (see `localizeKnowledgeBase`).
  */
 export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir = defaultSeedsDir): LintReport {
   const read = readKnowledgeFiles(knowledgeDir);
@@ -109,5 +120,11 @@ export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir =
         problems.push({ file, path, message: `cites ${citation}, which is a blank line` });
     }
   }
-  return { problems, notes, citations, citationsByKind, seeds: { dir: seedsDir, found: haveSeeds }, knowledgeBase: kb };
+  // Each language must give every text, stating the English figures (see localizeKnowledgeBase).
+  const { folders, problems: folderProblems } = readTranslationFolders(knowledgeDir);
+  const library = buildKnowledgeLibrary(kb, folders, folderProblems);
+  problems.push(...library.problems);
+  const translations = { languages: library.languages.slice(1), texts: required(kb) };
+  const seeds = { dir: seedsDir, found: haveSeeds };
+  return { problems, notes, citations, citationsByKind, seeds, knowledgeBase: kb, translations };
 }

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildKnowledgeBase } from '../core/knowledge/build-knowledge-base.js';
 import { knowledgeFiles, type KnowledgeDocuments, type KnowledgeFileKey } from '../core/knowledge/knowledge-files.js';
 import { formatKnowledgeProblem, type KnowledgeBase, type KnowledgeProblem } from '../core/knowledge/knowledge-base.js';
+import { parseKnowledgeYaml } from './parse-knowledge-yaml.js';
 import { readParsedKnowledge, writeParsedKnowledge } from './parsed-knowledge-cache.js';
-
-/** The YAML parser, loaded when the files must be parsed (not when their parse is cached). */
-function yaml(): typeof import('yaml') {
-  return createRequire(import.meta.url)('yaml') as typeof import('yaml');
-}
 
 /** The knowledge/ folder of this checkout (the same from src/ under test and from dist/). */
 export const defaultKnowledgeDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -49,23 +44,9 @@ export function readKnowledgeFiles(dir: string = defaultKnowledgeDir): ReadKnowl
       continue;
     }
     texts[key] = text;
-    const doc = yaml().parseDocument(text, { prettyErrors: true });
-    for (const e of doc.errors)
-      problems.push({
-        file,
-        path: e.linePos ? `line ${e.linePos[0].line}` : '',
-        message: e.message.split('\n')[0] ?? e.message,
-      });
-    try {
-      documents[key] = doc.toJS();
-    } catch (error) {
-      // Some faults only show when the document is turned into data (an alias to no anchor).
-      problems.push({
-        file,
-        path: '',
-        message: `is not valid YAML (${error instanceof Error ? error.message.trim() : String(error)})`,
-      });
-    }
+    const parsed = parseKnowledgeYaml(file, text);
+    problems.push(...parsed.problems);
+    if ('document' in parsed) documents[key] = parsed.document;
   }
   return { documents, texts, problems };
 }

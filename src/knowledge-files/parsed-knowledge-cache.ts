@@ -14,10 +14,13 @@ export function cachedKnowledgePath(cacheDir: string, textHash: string): string 
   return join(cacheDir, `knowledge-${textHash}.json`);
 }
 
-/** The parsed documents kept for these texts, or undefined (none, or unreadable: then they are parsed again). */
-export function readParsedKnowledge(cacheDir: string, textHash: string): KnowledgeDocuments | undefined {
+/**
+ * The parsed documents kept for these texts, or undefined (none, or unreadable: then they are parsed
+ * again). `T` is what was kept under the hash: the knowledge files, or a language's translation files.
+ */
+export function readParsedKnowledge<T = KnowledgeDocuments>(cacheDir: string, textHash: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(cachedKnowledgePath(cacheDir, textHash), 'utf8')) as KnowledgeDocuments;
+    return JSON.parse(readFileSync(cachedKnowledgePath(cacheDir, textHash), 'utf8')) as T;
   } catch {
     return undefined;
   }
@@ -27,7 +30,7 @@ export function readParsedKnowledge(cacheDir: string, textHash: string): Knowled
  * Keeps the parsed documents for the next start, when JSON holds them exactly (YAML can say things
  * JSON cannot, such as `.inf`). Best effort: a read-only or full disk only costs the next start a parse.
  */
-export function writeParsedKnowledge(cacheDir: string, textHash: string, documents: KnowledgeDocuments): void {
+export function writeParsedKnowledge<T = KnowledgeDocuments>(cacheDir: string, textHash: string, documents: T): void {
   const json = JSON.stringify(documents);
   if (!isDeepStrictEqual(JSON.parse(json), documents)) return;
   const path = cachedKnowledgePath(cacheDir, textHash);

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../core/knowledge/knowledge-library.js';
 import type { Repositories } from '../storage/repositories/repositories.js';
 import type { AppConfig } from './app-config.js';
 import type { PasswordHasher } from '../services/accounts/password-hasher.js';
@@ -26,7 +27,18 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyInstance {
     repos: Repositories;
+    /**
+     * The English knowledge base: what decisions with no reader (re-screening, charting checks,
+     * codes in a request) are made with. Text a reader reads comes from `knowledgeFor`.
+     */
     knowledgeBase: KnowledgeBase;
+    /** The knowledge base in every language it has; `languages` are those a reader may choose. */
+    knowledgeLibrary: KnowledgeLibrary;
+    /**
+     * The knowledge base in a reader's language (server/reader-language.ts finds it for a request):
+     * the same codes, numbers and rules as `knowledgeBase`, with that language's texts.
+     */
+    knowledgeFor(language: string | undefined): KnowledgeBase;
     appConfig: AppConfig;
     passwordHasher: PasswordHasher;
     /** The clock (BuildAppOptions.now for tests): what routes hand to services as "now". */

@@ -3,6 +3,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import { knowledgeLibrary, type KnowledgeLibrary } from '../core/knowledge/knowledge-library.js';
 import type { Db } from '../storage/create-database.js';
 import { createRepositories } from '../storage/repositories/repositories.js';
 import { defaultAppConfig, type AppConfig, type TrustProxy } from './app-config.js';
@@ -28,6 +29,11 @@ export interface BuildAppOptions {
   /** A migrated database (see storage/migrate.ts). The caller owns it and closes it after the app. */
   db: Db;
   knowledgeBase: KnowledgeBase;
+  /**
+   * The knowledge base in every language (load-knowledge-library.ts), whose `base` is `knowledgeBase`;
+   * without it, readers of every language get the English.
+   */
+  knowledgeLibrary?: KnowledgeLibrary;
   /** Overrides of `defaultAppConfig()`. */
   config?: Partial<AppConfig>;
   /**
@@ -82,6 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     ),
   );
   app.decorate('knowledgeBase', options.knowledgeBase);
+  const library = options.knowledgeLibrary ?? knowledgeLibrary(options.knowledgeBase, new Map());
+  app.decorate('knowledgeLibrary', library);
+  app.decorate('knowledgeFor', (language: string | undefined) => library.for(language));
   app.decorate('appConfig', config);
   app.decorate('now', options.now ?? (() => new Date()));
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const logger = pino(loggerOptions(config.logLevel));
   const primary = workers > 1 && cluster.isPrimary;
   logger.info({ node: process.version, ...(primary ? { workers } : {}) }, 'starting');
-  const knowledgeBase = prepareFolderAndKnowledge(config, logger);
+  const knowledgeLibrary = prepareFolderAndKnowledge(config, logger);
+  const knowledgeBase = knowledgeLibrary.base;
 
   // One server per SQLite file: the lock also keeps `mesodesk restore` from replacing a database in use.
   const unlock = config.database.engine === 'sqlite' ? lockDataDir(dirname(config.database.file)) : () => {};
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     logger,
   });
 
-  const app = await buildApp({ db, knowledgeBase, config: appConfig, logger });
+  const app = await buildApp({ db, knowledgeBase, knowledgeLibrary, config: appConfig, logger });
   let rescreening: StartupRescreening | undefined;
   let messageWorker: OutboxWorker | undefined;
   let closing = false;

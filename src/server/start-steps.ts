@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
-import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
+import type { KnowledgeLibrary } from '../core/knowledge/knowledge-library.js';
+import { formatKnowledgeProblem } from '../core/knowledge/knowledge-base.js';
+import { loadKnowledgeLibrary } from '../knowledge-files/load-knowledge-library.js';
 import { argon2idHasher } from '../services/accounts/password-hasher.js';
 import { exclusively } from '../storage/advisory-lock.js';
 import type { Db } from '../storage/create-database.js';
@@ -13,17 +15,26 @@ import type { AppConfig } from './app-config.js';
 import { describeFirstStart, prepareFirstStart } from './first-start.js';
 import type { ServerConfig } from './server-config.js';
 
-/** Makes the data folder private and loads the knowledge base (parsed once, then read from the folder's cache). */
-export function prepareFolderAndKnowledge(config: ServerConfig, logger: Logger): KnowledgeBase {
+/**
+ * Makes the data folder private and loads the knowledge base in every language it has (parsed once,
+ * then read from the folder's cache). A translation's faults never stop the start: they are logged,
+ * and readers of that language see the English there.
+ */
+export function prepareFolderAndKnowledge(config: ServerConfig, logger: Logger): KnowledgeLibrary {
   // Health data: the data folder and what is in it are the server's account's only (0700 and 0600).
   const { changed, failed } = tightenDataFolder(config.dataDir);
   if (changed.length) logger.info({ paths: changed }, 'made the data folder readable by this account only');
   for (const { path, error } of failed)
     logger.warn({ path, error }, 'could not make this readable by this account only');
   // The parsed knowledge files are kept in the data folder: the next start skips parsing the YAML.
-  const knowledgeBase = loadKnowledgeBase(undefined, { cacheDir: join(config.dataDir, 'cache') });
-  logger.info({ version: knowledgeBase.version }, 'knowledge base loaded');
-  return knowledgeBase;
+  const library = loadKnowledgeLibrary(undefined, { cacheDir: join(config.dataDir, 'cache') });
+  logger.info({ version: library.base.version, languages: library.languages }, 'knowledge base loaded');
+  if (library.problems.length)
+    logger.warn(
+      { problems: library.problems.slice(0, 20).map(formatKnowledgeProblem), count: library.problems.length },
+      'some translated knowledge-base texts are shown in English until fixed (mesodesk kb lint)',
+    );
+  return library;
 }
 
 /**

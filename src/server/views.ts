@@ -24,6 +24,11 @@ export const userView = z.object({
   role: roleEnum,
   patientId: nullableText,
   active: z.boolean(),
+  preferredLanguage: z
+    .string()
+    .describe(
+      "The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's",
+    ),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -51,6 +56,7 @@ export const patientView = z.object({
   email: nullableText,
   active: z.boolean().describe('False once deactivated: kept, but left out of searches unless asked for'),
   mergedIntoId: nullableText.describe('The record this one was merged into; null while it stands on its own'),
+  preferredLanguage: z.string().describe("The language of the patient's portal, sheets and messages"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -80,6 +80,7 @@ import type {
 import type { SessionCheckInsTable, WaitingListEntriesTable, SlotOpeningsTable } from './schema/front-desk-tables.js';
 import type { PortalSettingsTable, ConsultationRequestsTable } from './schema/portal-tables.js';
 import type { ServerSecretsTable } from './schema/server-secret-tables.js';
+import type { ClinicLogosTable } from './schema/clinic-logo-tables.js';
 import type { SessionClosureReasonsTable } from './schema/session-closure-tables.js';
 
 export * from './schema/column-values.js';
@@ -92,6 +93,7 @@ export type * from './schema/operations-tables.js';
 export type * from './schema/clinic-set-up-tables.js';
 export type * from './schema/money-tables.js';
 export type * from './schema/outcome-measure-tables.js';
+export type * from './schema/clinic-logo-tables.js';
 export type * from './schema/safety-signal-tables.js';
 export type * from './schema/front-desk-tables.js';
 export type * from './schema/portal-tables.js';
@@ -161,5 +163,6 @@ export interface Database {
   portal_settings: PortalSettingsTable;
   consultation_requests: ConsultationRequestsTable;
   server_secrets: ServerSecretsTable;
+  clinic_logos: ClinicLogosTable;
   session_closure_reasons: SessionClosureReasonsTable;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
-import { loadKnowledgeBase } from '../knowledge-files/load-knowledge-base.js';
+import type { KnowledgeLibrary } from '../core/knowledge/knowledge-library.js';
+import { loadKnowledgeLibrary } from '../knowledge-files/load-knowledge-library.js';
 import type { AppConfig } from '../server/app-config.js';
 import type { App } from '../server/app-types.js';
 import { argon2idHasher, type Argon2Params } from '../services/accounts/password-hasher.js';
@@ -22,8 +23,15 @@ export const testPassword = 'correct horse battery staple';
 let knowledgeBase: KnowledgeBase | undefined;
 /** The real knowledge base, loaded once per test file. */
 export function testKnowledgeBase(): KnowledgeBase {
-  knowledgeBase ??= loadKnowledgeBase();
+  knowledgeBase ??= testKnowledgeLibrary().base;
   return knowledgeBase;
+}
+
+let library: KnowledgeLibrary | undefined;
+/** The real knowledge base in every language of knowledge/translations, loaded once per test file. */
+export function testKnowledgeLibrary(): KnowledgeLibrary {
+  library ??= loadKnowledgeLibrary();
+  return library;
 }
 
 export function testAppConfig(overrides: Partial<AppConfig> = {}): Partial<AppConfig> {
@@ -120,6 +128,7 @@ export function forEachApp(
       const app = await buildApp({
         db,
         knowledgeBase: testKnowledgeBase(),
+        knowledgeLibrary: testKnowledgeLibrary(),
         config: testAppConfig(options.config),
         ...(options.now ? { now: options.now } : {}),
       });

@@ -8,7 +8,8 @@ import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './su
 /**
  * The calendar (issue 19): a practitioner drags a session to another day in the week view, reads the
  * course re-flow preview (which later sessions move, the interval each keeps) and confirms it; moves
- * another session with the keyboard alone (Tab, Enter, Move…); reception records a no-show and
+ * another session with the keyboard alone (Tab, Enter, Move…); drags one into another room's column
+ * of the room view, and it moves to that room; reception records a no-show and
  * cancels a session from the session's menu, with the reasons stored. axe-core finds no serious
  * violation on the day and week views, practitioner and room columns, and the dialogs. Screenshots go
  * to test-results/e2e/calendar-*.png.
@@ -27,6 +28,8 @@ function mondayAfter(days: number): string {
 let course: { id: string; sessions: { id: string; scheduledAt: string }[] };
 let missed: { id: string; scheduledAt: string };
 let later: { id: string; scheduledAt: string };
+/** A second room at the location, which the practitioner works in too. */
+let secondRoom: { id: string; name: string };
 
 useE2eBrowser(async (e2e) => {
   // Paula's course booked by the finder from a Monday: the practitioner works every day, so the
@@ -80,6 +83,19 @@ useE2eBrowser(async (e2e) => {
     from: dateOf(plusDays(course.sessions[1]!.scheduledAt, 2)),
     to: dateOf(plusDays(course.sessions[1]!.scheduledAt, 2)),
     reason: 'Staff training',
+  });
+
+  // A second room, after the booking (Paula's sessions are all in the first): the practitioner works in both.
+  secondRoom = await e2e.repos.availability.createRoom({
+    locationId: e2e.fixture.location.id,
+    name: 'Treatment room 2',
+  });
+  const allDay = [{ start: '08:00', end: '20:00' }];
+  await e2e.repos.availability.setPractitionerHours({
+    practitionerId: e2e.fixture.users.practitioner.id,
+    locationId: e2e.fixture.location.id,
+    weeklyHours: Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((d) => [d, allDay])),
+    roomIds: [room!.id, secondRoom.id],
   });
 });
 
@@ -189,6 +205,47 @@ describe('calendar', () => {
     await checkScreen(page, 'calendar-06-not-possible');
     expect((await server.repos.treatmentSessions.findById(second!.id))?.scheduledAt).toBe(second!.scheduledAt);
   });
+
+  it(
+    'drags a session into another room’s column and moves it to that room, at its time',
+    { timeout: 120_000 },
+    async () => {
+      const page = await signedInPage(server.email('practitioner'));
+      const third = (await server.repos.treatmentSessions.listByCourse(course.id))[2]!;
+      expect(third.roomId).not.toBe(secondRoom.id);
+      await openCalendar(page, `view=day&date=${dateOf(third.scheduledAt)}&by=rooms`);
+      const box = sessionBox(page, 'Paula Patient');
+      await box.getByText('Session 3 of 4').waitFor();
+      const from = await box.boundingBox();
+      const column = await page.locator('.rbc-header').filter({ hasText: secondRoom.name }).boundingBox();
+      if (!from || !column) throw new Error('the session or the second room’s column is not on screen');
+      const y = from.y + Math.min(8, from.height / 2);
+      await page.mouse.move(from.x + from.width / 2, y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + from.width / 2 + 20, y, { steps: 4 });
+      await page.mouse.move(column.x + column.width / 2, y, { steps: 12 });
+      await page.mouse.up();
+
+      const preview = page.getByRole('dialog', { name: /Move Paula Patient, session 3 of 4/ });
+      await preview.getByText(`in ${secondRoom.name}.`, { exact: false }).waitFor();
+      const rows = preview.getByTestId('reflow-sessions').locator('tbody tr');
+      await expect.poll(() => rows.count()).toBe(4);
+      expect(await rows.nth(2).getByText('Moves').count()).toBe(1);
+      expect(await rows.nth(2).locator('td').nth(1).textContent()).toContain('Treatment room 1');
+      expect(await rows.nth(2).locator('td').nth(2).textContent()).toContain(secondRoom.name);
+      for (const i of [0, 1, 3]) expect(await rows.nth(i).getByText('Stays').count()).toBe(1);
+      await checkScreen(page, 'calendar-10-room-drop');
+      expect((await server.repos.treatmentSessions.findById(third.id))?.roomId).toBe(third.roomId);
+
+      await preview.getByRole('button', { name: 'Confirm move' }).click();
+      await page.getByRole('status').getByText('Sessions moved in its course: 1.', { exact: false }).waitFor();
+      expect(await server.repos.treatmentSessions.findById(third.id)).toMatchObject({
+        roomId: secondRoom.id,
+        scheduledAt: third.scheduledAt,
+        practitionerId: third.practitionerId,
+      });
+    },
+  );
 
   it('lets reception record a no-show and cancel a session, with the reasons', { timeout: 120_000 }, async () => {
     const page = await signedInPage(server.email('reception'));

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { healthyIntake } from '../../src/test-support/intake-examples.js';
 import { signInClient } from '../../src/test-support/test-app.js';
@@ -137,6 +138,24 @@ describe('setting the clinic up in the browser', () => {
     expect(text).toContain('Keep water off the treated area.');
     expect(text).toMatch(/\(Sources: [^)]+\)/);
     await checkScreen(admin, 'setup-04-preview');
+  });
+
+  it("puts the clinic's logo on the sheets patients get", { timeout: 120_000 }, async () => {
+    await admin.getByRole('link', { name: 'Clinic set-up' }).click();
+    const section = admin.getByRole('region', { name: 'Logo' });
+    await section.getByText('No logo yet', { exact: false }).waitFor();
+    const logo = await sharp({ create: { width: 300, height: 100, channels: 3, background: '#1d4e89' } })
+      .png()
+      .toBuffer();
+    await section
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await section.getByRole('button', { name: 'Upload logo' }).click();
+    await section.getByRole('status').getByText('Saved.').waitFor();
+    await section.getByRole('img', { name: "The clinic's current logo" }).waitFor();
+    await checkScreen(admin, 'setup-05-logo');
+    const stored = await server.repos.clinics.findLogo(server.fixture.clinic.id);
+    expect((await sharp(Buffer.from(stored!.data)).metadata()).width).toBe(300);
   });
 
   it('logged no page errors and no server errors', () => {

@@ -28,7 +28,7 @@ async function importDist(path) {
 const { buildApp } = await importDist('server/build-app.js');
 const { createDatabase } = await importDist('storage/create-database.js');
 const { migrateToLatest } = await importDist('storage/migrate.js');
-const { loadKnowledgeBase } = await importDist('knowledge-files/load-knowledge-base.js');
+const { loadKnowledgeLibrary } = await importDist('knowledge-files/load-knowledge-library.js');
 
 function write(relative, text) {
   const file = fileURLToPath(new URL(relative, root));
@@ -55,11 +55,13 @@ function catalogue(kb) {
   };
 }
 
-const knowledgeBase = loadKnowledgeBase();
+// Every language of the knowledge base: the document lists them where a reader's language is asked for.
+const knowledgeLibrary = loadKnowledgeLibrary();
+const knowledgeBase = knowledgeLibrary.base;
 const db = createDatabase({ engine: 'sqlite', file: ':memory:' });
 try {
   await migrateToLatest(db);
-  const app = await buildApp({ db, knowledgeBase });
+  const app = await buildApp({ db, knowledgeBase, knowledgeLibrary });
   const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
   if (response.statusCode !== 200)
     throw new Error(`GET /api/openapi.json answered ${response.statusCode}: ${response.body}`);

@@ -9,43 +9,94 @@ import { HomeRedirect } from './home-redirect';
 import { lazyPage } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 
-// Everything after the sign-in page loads on demand, so the first page stays small.
-const AppLayout = lazyPage(() => import('./layout/app-layout'), 'AppLayout');
-const TodayPage = lazyPage(() => import('./schedule/today-page'), 'TodayPage');
-const ClinicCalendarPage = lazyPage(() => import('./clinic-calendar/clinic-calendar-page'), 'ClinicCalendarPage');
-const DashboardPage = lazyPage(() => import('./dashboard/dashboard-page'), 'DashboardPage');
-const FrontDeskPage = lazyPage(() => import('./front-desk/front-desk-page'), 'FrontDeskPage');
-const PatientSearchPage = lazyPage(() => import('./patients/patient-search-page'), 'PatientSearchPage');
-const NewPatientPage = lazyPage(() => import('./patients/new-patient-page'), 'NewPatientPage');
-const PatientPage = lazyPage(() => import('./patients/patient-page'), 'PatientPage');
-const EditPatientPage = lazyPage(() => import('./patients/edit-patient-page'), 'EditPatientPage');
-const MergePage = lazyPage(() => import('./patients/merge-page'), 'MergePage');
-const IntakePage = lazyPage(() => import('./intake/intake-page'), 'IntakePage');
-const AssessmentPage = lazyPage(() => import('./assessment/assessment-page'), 'AssessmentPage');
-const BookCoursePage = lazyPage(() => import('./courses/book-course-page'), 'BookCoursePage');
-const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPage');
-const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage');
-const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage');
-const SafetySignalsPage = lazyPage(() => import('./safety-signals/safety-signals-page'), 'SafetySignalsPage');
-const RecallPage = lazyPage(() => import('./recall/recall-page'), 'RecallPage');
-const StockPage = lazyPage(() => import('./stock/stock-page'), 'StockPage');
-const CourseOutcomesPage = lazyPage(() => import('./outcomes/course-outcomes-page'), 'CourseOutcomesPage');
-const ClinicResultsPage = lazyPage(() => import('./outcomes/clinic-results-page'), 'ClinicResultsPage');
-const PricesPage = lazyPage(() => import('./money/prices-page'), 'PricesPage');
-const MoneyPage = lazyPage(() => import('./money/money-page'), 'MoneyPage');
-const NewQuotePage = lazyPage(() => import('./money/new-quote-page'), 'NewQuotePage');
-const InvoicePage = lazyPage(() => import('./money/invoice-page'), 'InvoicePage');
-const FlagsPage = lazyPage(() => import('./flags/flags-page'), 'FlagsPage');
-const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage');
-const ClinicSetupPage = lazyPage(() => import('./admin/clinic/clinic-setup-page'), 'ClinicSetupPage');
-const MessageTemplatesPage = lazyPage(() => import('./admin/messages/message-templates-page'), 'MessageTemplatesPage');
-const UsersPage = lazyPage(() => import('./admin/users/users-page'), 'UsersPage');
-const ConsentTextsPage = lazyPage(() => import('./admin/consents/consent-texts-page'), 'ConsentTextsPage');
-const AcceptInvitationPage = lazyPage(() => import('./auth/accept-invitation-page'), 'AcceptInvitationPage');
-const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage');
-const ReportSideEffectPage = lazyPage(() => import('./portal/report-side-effect-page'), 'ReportSideEffectPage');
-const PortalBookingPage = lazyPage(() => import('./portal/book/portal-booking-page'), 'PortalBookingPage');
-const MoveSessionPage = lazyPage(() => import('./portal/move/move-session-page'), 'MoveSessionPage');
+// Everything after the sign-in page loads on demand, so the first page stays small; the screen the
+// app starts on is fetched at once, with the layout around it (every path but the signed-out ones).
+const signedOutPath = (path: string) => path === '/' || path === '/sign-in' || path.startsWith('/invite/');
+const AppLayout = lazyPage(
+  () => import('./layout/app-layout'),
+  'AppLayout',
+  (path) => !signedOutPath(path),
+);
+const TodayPage = lazyPage(() => import('./schedule/today-page'), 'TodayPage', '/today');
+const ClinicCalendarPage = lazyPage(
+  () => import('./clinic-calendar/clinic-calendar-page'),
+  'ClinicCalendarPage',
+  '/calendar',
+);
+const DashboardPage = lazyPage(() => import('./dashboard/dashboard-page'), 'DashboardPage', '/dashboard');
+const FrontDeskPage = lazyPage(() => import('./front-desk/front-desk-page'), 'FrontDeskPage', '/front-desk');
+const PatientSearchPage = lazyPage(() => import('./patients/patient-search-page'), 'PatientSearchPage', '/patients');
+const NewPatientPage = lazyPage(() => import('./patients/new-patient-page'), 'NewPatientPage', '/patients/new');
+const PatientPage = lazyPage(() => import('./patients/patient-page'), 'PatientPage', '/patients/:id');
+const EditPatientPage = lazyPage(() => import('./patients/edit-patient-page'), 'EditPatientPage', '/patients/:id/edit');
+const MergePage = lazyPage(() => import('./patients/merge-page'), 'MergePage', '/patients/:id/merge');
+const IntakePage = lazyPage(() => import('./intake/intake-page'), 'IntakePage', '/patients/:id/intake');
+const AssessmentPage = lazyPage(() => import('./assessment/assessment-page'), 'AssessmentPage', '/assessments/:id');
+const BookCoursePage = lazyPage(
+  () => import('./courses/book-course-page'),
+  'BookCoursePage',
+  '/patients/:id/courses/new',
+);
+const ConsentPage = lazyPage(() => import('./consents/consent-page'), 'ConsentPage', '/patients/:id/consent');
+const ChartPage = lazyPage(() => import('./charts/chart-page'), 'ChartPage', '/sessions/:id/chart');
+const AttentionPage = lazyPage(() => import('./side-effects/attention-page'), 'AttentionPage', '/side-effects');
+const SafetySignalsPage = lazyPage(
+  () => import('./safety-signals/safety-signals-page'),
+  'SafetySignalsPage',
+  '/safety-signals',
+);
+const RecallPage = lazyPage(() => import('./recall/recall-page'), 'RecallPage', '/recall');
+const StockPage = lazyPage(() => import('./stock/stock-page'), 'StockPage', '/stock');
+const CourseOutcomesPage = lazyPage(
+  () => import('./outcomes/course-outcomes-page'),
+  'CourseOutcomesPage',
+  '/courses/:id/outcomes',
+);
+const ClinicResultsPage = lazyPage(() => import('./outcomes/clinic-results-page'), 'ClinicResultsPage', '/outcomes');
+const PricesPage = lazyPage(() => import('./money/prices-page'), 'PricesPage', '/admin/prices');
+const MoneyPage = lazyPage(() => import('./money/money-page'), 'MoneyPage', '/money');
+const NewQuotePage = lazyPage(() => import('./money/new-quote-page'), 'NewQuotePage', '/patients/:id/quotes/new');
+const InvoicePage = lazyPage(() => import('./money/invoice-page'), 'InvoicePage', '/invoices/:id');
+const FlagsPage = lazyPage(() => import('./flags/flags-page'), 'FlagsPage', '/flags');
+const AuditPage = lazyPage(() => import('./audit/audit-page'), 'AuditPage', '/audit');
+const ClinicSetupPage = lazyPage(() => import('./admin/clinic/clinic-setup-page'), 'ClinicSetupPage', '/admin/clinic');
+const MessageTemplatesPage = lazyPage(
+  () => import('./admin/messages/message-templates-page'),
+  'MessageTemplatesPage',
+  '/admin/messages',
+);
+const UsersPage = lazyPage(() => import('./admin/users/users-page'), 'UsersPage', '/admin/users');
+const ConsentTextsPage = lazyPage(
+  () => import('./admin/consents/consent-texts-page'),
+  'ConsentTextsPage',
+  '/admin/consents',
+);
+const AcceptInvitationPage = lazyPage(
+  () => import('./auth/accept-invitation-page'),
+  'AcceptInvitationPage',
+  '/invite/:token',
+);
+const PortalHomePage = lazyPage(() => import('./portal/portal-home-page'), 'PortalHomePage', '/portal');
+const PortalAftercarePage = lazyPage(
+  () => import('./portal/portal-aftercare-page'),
+  'PortalAftercarePage',
+  '/portal/aftercare',
+);
+const ReportSideEffectPage = lazyPage(
+  () => import('./portal/report-side-effect-page'),
+  'ReportSideEffectPage',
+  '/portal/side-effects/new',
+);
+const PortalBookingPage = lazyPage(
+  () => import('./portal/book/portal-booking-page'),
+  'PortalBookingPage',
+  '/portal/book',
+);
+const MoveSessionPage = lazyPage(
+  () => import('./portal/move/move-session-page'),
+  'MoveSessionPage',
+  '/portal/sessions/:id/move',
+);
 
 const everyone: readonly Role[] = ['admin', 'practitioner', 'reception', 'patient'];
 const signers: readonly Role[] = ['admin', 'practitioner'];
@@ -97,6 +148,7 @@ export function AppRoutes() {
           <Route path="/admin/users" element={only(['admin'], <UsersPage />)} />
           <Route path="/admin/consents" element={only(['admin'], <ConsentTextsPage />)} />
           <Route path="/portal" element={only(patientOnly, <PortalHomePage />)} />
+          <Route path="/portal/aftercare" element={only(patientOnly, <PortalAftercarePage />)} />
           <Route path="/portal/side-effects/new" element={only(patientOnly, <ReportSideEffectPage />)} />
           <Route path="/portal/book" element={only(patientOnly, <PortalBookingPage />)} />
           <Route path="/portal/sessions/:id/move" element={only(patientOnly, <MoveSessionPage />)} />

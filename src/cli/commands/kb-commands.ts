@@ -7,7 +7,8 @@ import { EXIT, type CliIo } from '../cli-io.js';
 
 /**
  * `mesodesk kb lint`: validates the knowledge base and resolves every citation. "Resolved" says what
- * was proved - the cited line exists and has text - not that the line supports the fact.
+ * was proved - the cited line exists and has text - not that the line supports the fact. Each
+ * translation must give every text, with the English figures.
  */
 export function kbLintCommand(options: { knowledge?: string; seeds?: string }, io: CliIo): number {
   const report = lintKnowledgeBase(options.knowledge, options.seeds);
@@ -20,17 +21,21 @@ export function kbLintCommand(options: { knowledge?: string; seeds?: string }, i
   const { seed, house, outside } = report.citationsByKind;
   const files = Object.keys(knowledgeFiles).length;
   const version = report.knowledgeBase?.data.sources.version;
+  const languages = report.translations?.languages ?? [];
+  const translated = languages.length
+    ? `; translations ${languages.join(', ')}: each gives all ${report.translations?.texts} texts, with the English figures`
+    : '; no translations';
   if (report.seeds.found)
     io.out(
       `kb lint: ok - ${files} files, ${report.citations} citations resolved to existing lines ` +
         `(${seed} in seed articles, ${house} in house rules, ${outside} in outside references; whether a line supports its fact is for review), ` +
-        `version ${version}`,
+        `version ${version}${translated}`,
     );
   else
     io.out(
       `kb lint: ok, in part - ${files} files; ${house + outside} citations of house rules and outside references resolved to existing lines; ` +
         `${seed} citations of the seed articles NOT resolved: the articles are not at ${report.seeds.dir} (name their folder with --seeds), ` +
-        `so only their line numbers were checked against the line counts in sources.yaml; whether a line supports its fact is for review, version ${version}`,
+        `so only their line numbers were checked against the line counts in sources.yaml; whether a line supports its fact is for review, version ${version}${translated}`,
     );
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { loadKnowledgeBase } from '../../knowledge-files/load-knowledge-base.js';
+import { loadKnowledgeLibrary } from '../../knowledge-files/load-knowledge-library.js';
 import type { Env } from '../../storage/database-config.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { aftercareDocument, type MadeDocument } from '../../services/documents/aftercare-document.js';
@@ -30,16 +30,20 @@ const kinds: Record<
   {
     argument: string;
     entity: string;
-    make(repos: Repositories, id: string, language: DocumentLanguage): Promise<MadeDocument | undefined>;
+    make(repos: Repositories, id: string, language: DocumentLanguage, env: Env): Promise<MadeDocument | undefined>;
   }
 > = {
   aftercare: {
     argument: 'SESSION_ID',
     entity: 'aftercare_sheet',
-    make: async (repos, id, language) => {
+    make: async (repos, id, language, env) => {
       const session = await repos.treatmentSessions.findById(id);
-      // The sheet quotes the knowledge base's late signs.
-      return session && aftercareDocument(repos, session, language, loadKnowledgeBase());
+      // The sheet quotes the knowledge base's late signs; its QR code needs the portal's address.
+      const portalBaseUrl = env.MESODESK_PUBLIC_URL?.trim();
+      return (
+        session &&
+        aftercareDocument(repos, session, language, loadKnowledgeLibrary(), portalBaseUrl ? { portalBaseUrl } : {})
+      );
     },
   },
   consent: {
@@ -56,7 +60,7 @@ const kinds: Record<
     make: async (repos, id, language) => {
       const course = await repos.courses.findById(id);
       // The summary names its sources by their titles in the knowledge base.
-      return course && summaryDocument(repos, course, language, loadKnowledgeBase());
+      return course && summaryDocument(repos, course, language, loadKnowledgeLibrary());
     },
   },
 };
@@ -82,7 +86,7 @@ export function pdfCommand(
       throw new CliInputError('--locale', `must be one of: ${documentLanguages.join(', ')}`);
     checkOut(opts.out);
     await withClinicDatabase(env, async (repos) => {
-      const document = await spec.make(repos, id, language);
+      const document = await spec.make(repos, id, language, env);
       if (!document)
         throw new CliInputError(
           spec.argument,

@@ -78,9 +78,7 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       creamOffered: p.creamOffered,
       agent: procedure.anaesthesia.agent,
       leadMinutes: { min: procedure.anaesthesia.leadMinutes.min, max: procedure.anaesthesia.leadMinutes.max },
-      note: p.creamOffered
-        ? procedure.anaesthesia.note
-        : 'No numbing cream for this patient (allergy); offer an ice pack instead.',
+      note: p.creamOffered ? procedure.anaesthesia.note : procedure.anaesthesia.withoutCreamNote,
       ...sourcedFrom([...procedure.anaesthesia.sources, ...procedure.anaesthesia.leadMinutes.sources]),
     },
     durationMinutes: { min: duration.min, max: duration.max, ...sourcedFrom(duration.sources) },

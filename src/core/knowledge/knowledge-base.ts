@@ -3,6 +3,7 @@ import type { SideEffect } from './schema/care-schema.js';
 import type { Protocol } from './schema/protocol-schema.js';
 import type { Conflict } from './schema/reference-schema.js';
 import type { KnowledgeData } from './knowledge-files.js';
+import { foldText } from '../text/fold-text.js';
 
 /** The validated knowledge base with lookup indexes; built by `buildKnowledgeBase`. */
 export interface KnowledgeBase {
@@ -31,11 +32,14 @@ export interface KnowledgeProblem {
   message: string;
 }
 
-/** Lower-case, with runs of spaces, hyphens and dots folded to one underscore. */
+/**
+ * A term as matched: folded (lower case, marks off the letters, dotless and dotted i as i - see
+ * `foldText`), with runs of spaces, hyphens and dots as one underscore. "İnme", "inme" and "INME" are
+ * one term, and so are "Felç" and "felc": a typed word matches however the keyboard spelled it.
+ */
 export function normaliseTerm(term: string): string {
-  return term
+  return foldText(term)
     .trim()
-    .toLowerCase()
     .replace(/[\s\-.]+/g, '_');
 }
 

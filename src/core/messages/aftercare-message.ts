@@ -1,5 +1,5 @@
 import { aftercareTimeline } from './aftercare-timeline.js';
-import { keepTakingBloodThinners, saysKeepTakingBloodThinners } from './blood-thinner-safety.js';
+import { saysKeepTakingBloodThinners } from './blood-thinner-safety.js';
 import { lateSignsBlock } from './late-signs-block.js';
 import type { MessageContext } from './message-context.js';
 import { blocks, bullets } from './message-layout.js';
@@ -11,19 +11,12 @@ import { blocks, bullets } from './message-layout.js';
  * thinner reads no "avoid aspirin", and is told to keep taking it.
  */
 export function aftercareInstructions(ctx: MessageContext): string {
-  const { clock, endMs } = ctx;
+  const { clock, endMs, phrases } = ctx;
   const until = (ms: number) => (clock.sameDay(ms, endMs) ? clock.time(ms) : clock.dayTime(ms));
   const steps = aftercareTimeline(endMs, ctx.aftercare).map(
-    (step) => `Until ${until(step.untilMs)}:\n${bullets(step.texts)}`,
+    (step) => `${phrases.until(until(step.untilMs))}\n${bullets(step.texts)}`,
   );
   const keepTaking =
-    ctx.bloodThinner && !ctx.aftercare.some((i) => saysKeepTakingBloodThinners(i.text))
-      ? keepTakingBloodThinners
-      : null;
-  return blocks([
-    ...steps,
-    keepTaking,
-    lateSignsBlock(ctx.lateSigns),
-    `If anything about the treated area worries you, tell us here: ${ctx.sideEffectUrl}`,
-  ]);
+    ctx.bloodThinner && !ctx.aftercare.some((i) => saysKeepTakingBloodThinners(i.text)) ? phrases.keepTaking : null;
+  return blocks([...steps, keepTaking, lateSignsBlock(ctx.lateSigns, phrases), phrases.reportHere(ctx.sideEffectUrl)]);
 }

@@ -4,9 +4,5 @@ import { blocks } from './message-layout.js';
 
 /** The clinical part of the check-in after the session: where to report a side effect, the late signs that need a same-day call, and when to call the emergency services. */
 export function checkInInstructions(ctx: MessageContext): string {
-  return blocks([
-    ctx.sideEffectUrl,
-    lateSignsBlock(ctx.lateSigns),
-    'If you have trouble breathing, swelling of the face or throat, or feel very unwell, call the emergency services straight away.',
-  ]);
+  return blocks([ctx.sideEffectUrl, lateSignsBlock(ctx.lateSigns, ctx.phrases), ctx.phrases.emergency]);
 }

@@ -7,5 +7,5 @@ import { bullets } from './message-layout.js';
  */
 export function confirmationInstructions(ctx: MessageContext, includePreparation: boolean): string {
   const { beforehand } = ctx.advice;
-  return includePreparation && beforehand.length ? `Before your session:\n${bullets(beforehand)}` : '';
+  return includePreparation && beforehand.length ? `${ctx.phrases.beforeSession}\n${bullets(beforehand)}` : '';
 }

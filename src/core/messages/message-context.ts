@@ -4,6 +4,7 @@ import { instructionsFor, takesBloodThinner } from './blood-thinner-safety.js';
 import type { LateSignsNotice } from './late-signs-notice.js';
 import { localClock, type LocalClock } from './local-clock.js';
 import type { BookedSession, MessageOptions, MessagePlan } from './message-types.js';
+import { messagePhrases, type MessagePhrases } from './message-phrases.js';
 import { preparationAdvice, type PreparationAdvice } from './preparation-advice.js';
 
 /** What every message text is written from, worked out once per session. */
@@ -21,6 +22,8 @@ export interface MessageContext {
   lateSigns: LateSignsNotice;
   /** The portal page where the patient reports a side effect of this session. */
   sideEffectUrl: string;
+  /** The words around the clinical texts, in the message's language. */
+  phrases: MessagePhrases;
 }
 
 export function sideEffectReportUrl(baseUrl: string, sessionId: string): string {
@@ -31,10 +34,11 @@ export function sideEffectReportUrl(baseUrl: string, sessionId: string): string 
 export function messageContext(
   session: BookedSession,
   plan: MessagePlan,
-  options: Pick<MessageOptions, 'baseUrl' | 'lateSigns'>,
+  options: Pick<MessageOptions, 'baseUrl' | 'lateSigns' | 'wording'>,
 ): MessageContext {
   const startMs = parseInstant(session.start);
   const bloodThinner = takesBloodThinner(session.patient.medications ?? []);
+  const phrases = messagePhrases(options.wording?.language ?? 'en');
   if (!Number.isFinite(session.durationMinutes) || session.durationMinutes <= 0)
     throw new RangeError(`duration must be positive minutes, not ${session.durationMinutes}`);
   return {
@@ -43,10 +47,11 @@ export function messageContext(
     clock: localClock(session.timeZone, session.locale),
     startMs,
     endMs: startMs + session.durationMinutes * 60_000,
-    advice: preparationAdvice(plan, session.numbingCream, bloodThinner),
+    advice: preparationAdvice(plan, session.numbingCream, bloodThinner, phrases.keepTaking),
     bloodThinner,
     aftercare: instructionsFor(plan.aftercare, bloodThinner),
     lateSigns: options.lateSigns,
     sideEffectUrl: sideEffectReportUrl(options.baseUrl, session.id),
+    phrases,
   };
 }

@@ -8,6 +8,7 @@ const current = {
   sex: 'female' as const,
   phone: '+90 532 123 45 67',
   email: null,
+  preferredLanguage: 'tr',
 };
 
 describe('contact changes', () => {
@@ -19,7 +20,10 @@ describe('contact changes', () => {
       { field: 'phone', oldValue: '+90 532 123 45 67', newValue: null },
       { field: 'email', oldValue: null, newValue: 'l@example.test' },
     ]);
-    expect(contactChanges(current, { birthDate: '1991-05-14', sex: 'female' })).toEqual([]);
+    expect(contactChanges(current, { birthDate: '1991-05-14', sex: 'female', preferredLanguage: 'tr' })).toEqual([]);
+    expect(contactChanges(current, { preferredLanguage: 'en' })).toEqual([
+      { field: 'preferredLanguage', oldValue: 'tr', newValue: 'en' },
+    ]);
   });
 
   it('writes activation as a change of active', () => {

@@ -1,7 +1,15 @@
 import type { PatientRecord } from '../records/patient-records.js';
 
 /** The details an edit may change, as the patient record names them. */
-export const patientDetailFields = ['firstName', 'lastName', 'birthDate', 'sex', 'phone', 'email'] as const;
+export const patientDetailFields = [
+  'firstName',
+  'lastName',
+  'birthDate',
+  'sex',
+  'phone',
+  'email',
+  'preferredLanguage',
+] as const;
 export type PatientDetailField = (typeof patientDetailFields)[number];
 
 /** What the history of a record keeps: its details, and whether it is active. */

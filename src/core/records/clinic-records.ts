@@ -7,6 +7,15 @@ export interface ClinicRecord {
   updatedAt: string;
 }
 
+/** The clinic's logo, printed at the head of its documents. */
+export interface ClinicLogo {
+  clinicId: string;
+  mime: 'image/png' | 'image/jpeg';
+  data: Uint8Array;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
 export interface LocationRecord {
   id: string;
   clinicId: string;
@@ -36,6 +45,11 @@ export interface UserRecord {
   role: Role;
   patientId: string | null;
   active: boolean;
+  /**
+   * The language the user reads the workspace in (a language of the knowledge library). A patient
+   * account reads in its patient record's `preferredLanguage` instead (see server/reader-language.ts).
+   */
+  preferredLanguage: string;
   createdAt: string;
   updatedAt: string;
 }

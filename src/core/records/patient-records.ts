@@ -17,6 +17,8 @@ export interface PatientRecord {
   active: boolean;
   /** Set when this record was merged into another (the one kept); such a record is never searched. */
   mergedIntoId: string | null;
+  /** The language of the patient's portal, sheets and messages (a language of the knowledge library). */
+  preferredLanguage: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -65,6 +67,8 @@ export interface ConsentSignatureRecord {
   signedAt: string;
   userAgent: string | null;
   userId: string | null;
+  /** The language of the text signed (its version is the text's: `consentTextId` pins it). */
+  language: string;
 }
 
 export interface PhotoRecord {

@@ -42,6 +42,10 @@ export type ProblemCode =
   | 'no_working_hours_in_window'
   | 'fully_booked'
   | 'no_free_room'
+  /** A move into a room someone chose: the room is booked then. */
+  | 'room_taken'
+  /** A move into a room someone chose: the practitioner does not work in it. */
+  | 'room_not_allowed'
   | 'interval_window_blocked'
   | 'horizon_exceeded'
   | 'in_the_past';

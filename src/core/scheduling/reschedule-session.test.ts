@@ -194,4 +194,69 @@ describe('rescheduleSession', () => {
       }),
     ).toThrow(RangeError);
   });
+
+  describe('into a room someone chose', () => {
+    const { course, bookings } = booked(['2026-11-23', '2026-12-03', '2026-12-14', '2026-12-24']);
+    const move = (roomId: string, extra: Booking[] = [], roomIds?: string[]) =>
+      rescheduleSession({
+        schedule: testClinic({
+          rooms: ['r1', 'r2', 'r3'],
+          practitioners: [testPractitioner('a', roomIds ? { roomIds } : {})],
+          bookings: [...bookings, ...extra],
+        }),
+        plan,
+        course,
+        session: 2,
+        newStart: '2026-12-04T08:00:00Z',
+        roomId,
+        now,
+      });
+
+    it('moves the session into that room, and only that session', () => {
+      const result = ok(move('r2'));
+      expect(result.moved).toEqual([2]);
+      expect(result.sessions.map((s) => s.roomId)).toEqual(['r1', 'r2', 'r1', 'r1']);
+      expect(result.sessions[1]).toMatchObject({ localDate: '2026-12-04', localStart: '11:00' });
+      // At its own time too: a drop into another room's column only.
+      const sameTime = rescheduleSession({
+        schedule: testClinic({ rooms: ['r1', 'r2'], bookings }),
+        plan,
+        course,
+        session: 2,
+        newStart: course[1]!.start,
+        roomId: 'r2',
+        now,
+      });
+      expect(ok(sameTime)).toMatchObject({ moved: [2], sessions: [{ roomId: 'r1' }, { roomId: 'r2' }, {}, {}] });
+    });
+
+    it('refuses the room when it is booked then, rather than taking another free one', () => {
+      const taken = { practitionerId: 'b', roomId: 'r2', start: '2026-12-04T07:45:00Z', end: '2026-12-04T08:15:00Z' };
+      expect(move('r2', [taken])).toMatchObject({
+        status: 'not_possible',
+        problems: [{ code: 'room_taken', session: 2, message: expect.stringContaining('r2') }],
+      });
+      // Without a room asked for, the session keeps its own, which is free.
+      expect(
+        ok(
+          rescheduleSession({
+            schedule: testClinic({ rooms: ['r1', 'r2'], bookings: [...bookings, taken] }),
+            plan,
+            course,
+            session: 2,
+            newStart: '2026-12-04T08:00:00Z',
+            now,
+          }),
+        ).sessions[1]!.roomId,
+      ).toBe('r1');
+    });
+
+    it('refuses a room the practitioner does not work in, or one that is not at the location', () => {
+      expect(move('r3', [], ['r1', 'r2'])).toMatchObject({
+        status: 'not_possible',
+        problems: [{ code: 'room_not_allowed', session: 2, practitionerId: 'a' }],
+      });
+      expect(move('elsewhere')).toMatchObject({ status: 'not_possible', problems: [{ code: 'room_not_allowed' }] });
+    });
+  });
 });

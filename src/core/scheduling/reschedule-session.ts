@@ -32,6 +32,11 @@ export interface RescheduleRequest {
   newStart: InstantString;
   /** Another practitioner for the moved session; its own practitioner when absent. */
   practitionerId?: string;
+  /**
+   * Another room for the moved session (a drop into its column): that room or none. Without it the
+   * session keeps its room when free, else takes the first free room the practitioner may use.
+   */
+  roomId?: string;
   now: InstantString;
   /** Applied to later sessions that have to move. */
   preferences?: Pick<PatientPreferences, 'weekdays' | 'timesOfDay'>;
@@ -52,6 +57,30 @@ function slotProblem(miss: SlotCheck & { ok: false }, session: number, who: stri
   };
   const [code, message] = text[miss.miss];
   return { code, message: `Session ${session}: ${message}.`, session };
+}
+
+/** A room as people know it: its name, else its id. */
+const roomLabel = (schedule: PreparedSchedule, roomId: string) =>
+  schedule.input.location.rooms.find((r) => r.id === roomId)?.name ?? `room ${roomId}`;
+
+/** The room asked for, if the practitioner may use it at this location; otherwise why not. */
+function roomChoice(
+  schedule: PreparedSchedule,
+  practitioner: number,
+  roomId: string,
+): { index: number } | { problem: (k: number, who: string) => Omit<ScheduleProblem, 'session'> } {
+  const index = schedule.roomIndex(roomId);
+  if (index >= 0 && schedule.practitioners[practitioner]!.roomIndexes.includes(index)) return { index };
+  return {
+    problem: (k, who) => ({
+      code: 'room_not_allowed',
+      message:
+        index < 0
+          ? `Session ${k}: room ${roomId} is not a room in use at ${schedule.input.location.id}.`
+          : `Session ${k}: ${who} does not work in ${roomLabel(schedule, roomId)}.`,
+      practitionerId: schedule.practitioners[practitioner]!.id,
+    }),
+  };
 }
 
 /**
@@ -131,7 +160,17 @@ export function rescheduleSession(request: RescheduleRequest): RescheduleResult 
       return { status: 'not_possible', problems: [{ code: 'interval_window_blocked', message, session: k, from, to }] };
     }
   }
-  const slotK = checkSlot(schedule, pk, startK, endK - startK, schedule.roomIndex(target.roomId));
+  const chosenRoom = request.roomId === undefined ? undefined : roomChoice(schedule, pk, request.roomId);
+  if (chosenRoom && 'problem' in chosenRoom)
+    return { status: 'not_possible', problems: [{ ...chosenRoom.problem(k, label(pk)), session: k }] };
+  const wantedRoom = chosenRoom?.index ?? schedule.roomIndex(target.roomId);
+  const slotK = checkSlot(schedule, pk, startK, endK - startK, wantedRoom);
+  // A room someone chose is that room or none: checkSlot would take another free one.
+  const roomTaken = chosenRoom && (slotK.ok ? slotK.roomIndex !== chosenRoom.index : slotK.miss === 'no_room');
+  if (roomTaken) {
+    const message = `Session ${k}: ${roomLabel(schedule, request.roomId!)} is already booked at ${when}.`;
+    return { status: 'not_possible', problems: [{ code: 'room_taken', message, session: k }] };
+  }
   if (!slotK.ok)
     return {
       status: 'not_possible',

@@ -1,6 +1,7 @@
 import { UNKNOWN_ALLERGEN } from '../assessment/allergy-analysis.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { normaliseTerm } from '../knowledge/knowledge-base.js';
+import { isWordCharacter } from '../text/fold-text.js';
 
 /** A patient's allergies, read against the knowledge base's ingredient names and aliases. */
 export interface PatientAllergens {
@@ -45,8 +46,6 @@ export function termsOf(kb: KnowledgeBase, ingredientId: string): string[] {
   }
   return byId.get(ingredientId) ?? [normaliseTerm(ingredientId)];
 }
-
-const isWordCharacter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 
 /**
  * Whether normalised free text names a normalised term as whole words: "lidocaine_cream" names

@@ -22,6 +22,7 @@ const signed = (consentTextId: string, signedAt: string): ConsentSignatureRecord
   signedAt,
   userAgent: null,
   userId: null,
+  language: 'en',
 });
 
 describe('consent standing', () => {

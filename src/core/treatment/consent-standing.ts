@@ -19,8 +19,8 @@ export interface ConsentStanding {
   /** The newest version the patient signed, if any, and when. */
   signed: (ConsentTextRef & { signedAt: string }) | null;
   /**
-   * The version to sign (or signed): the current one in the language of their latest signature, else
-   * the newest current version of any language.
+   * The version to sign (or signed): the current one in the patient's language, else in the
+   * language of their latest signature, else the newest current version of any language.
    */
   current: ConsentTextRef;
 }
@@ -36,12 +36,14 @@ const newest = (texts: readonly ConsentTextRecord[]) =>
 
 /**
  * The patient's standing with `procedure`, from the clinic's consent texts and the patient's
- * signatures; null when no version of the procedure is current (nothing to sign).
+ * signatures; null when no version of the procedure is current (nothing to sign). `language` is the
+ * patient's: the version to sign is offered in it where the clinic has one.
  */
 export function consentStanding(
   procedure: string,
   texts: readonly ConsentTextRecord[],
   signatures: readonly ConsentSignatureRecord[],
+  language?: string,
 ): ConsentStanding | null {
   const ofProcedure = new Map(texts.filter((t) => t.procedure === procedure).map((t) => [t.id, t]));
   const currents = [...ofProcedure.values()].filter((t) => t.active);
@@ -63,7 +65,9 @@ export function consentStanding(
     (best, s) => (!best || s.text.version > best.text.version ? s : best),
     undefined,
   );
-  const current = (latest && currents.find((t) => t.language === latest.text.language)) ?? newestCurrent;
+  const inLanguage = (wanted: string | undefined) =>
+    wanted === undefined ? undefined : currents.find((t) => t.language === wanted);
+  const current = inLanguage(language) ?? inLanguage(latest?.text.language) ?? newestCurrent;
   return {
     procedure,
     status: latest ? 'resign_needed' : 'unsigned',
@@ -72,11 +76,12 @@ export function consentStanding(
   };
 }
 
-/** The standing with every procedure that has a current text, by procedure. */
+/** The standing with every procedure that has a current text, by procedure; `language` as for `consentStanding`. */
 export function consentStandings(
   texts: readonly ConsentTextRecord[],
   signatures: readonly ConsentSignatureRecord[],
+  language?: string,
 ): ConsentStanding[] {
   const procedures = [...new Set(texts.filter((t) => t.active).map((t) => t.procedure))].sort();
-  return procedures.flatMap((procedure) => consentStanding(procedure, texts, signatures) ?? []);
+  return procedures.flatMap((procedure) => consentStanding(procedure, texts, signatures, language) ?? []);
 }

@@ -1,3 +1,6 @@
+import { foldText } from '../text/fold-text.js';
+import { deniedInTurkish } from './turkish-denial.js';
+
 /**
  * Which words of a free-text report are said to be there, and which are denied ("no lumps, just mild
  * redness": lumps are denied, redness is there). A simple scope rule in the manner of NegEx: a
@@ -8,10 +11,15 @@
  *
  * When in doubt a term counts as there: a denied term cannot raise a report's urgency, so the rule
  * must never deny what the patient actually reports.
+ *
+ * Text and terms are folded (fold-text.ts) and words end at anything but a letter or digit of any
+ * script, so Turkish reports match however they are typed. Of Turkish negation only a term followed
+ * at once by "yok" or "olmadı" is read (turkish-denial.ts); every other Turkish denial is missed,
+ * which counts the term as there.
  */
 
 const NEGATION_CUE =
-  /\b(no|not|without|never|none|neither|nor|deny|denies|denied|denying|cannot|can't|cant|won't|wont|don't|dont|doesn't|doesnt|didn't|didnt|isn't|isnt|aren't|arent|wasn't|wasnt|weren't|werent|haven't|havent|hasn't|hasnt|hadn't|hadnt|couldn't|couldnt|shouldn't|wouldn't)\b/g;
+  /(?<![\p{L}\p{N}])(no|not|without|never|none|neither|nor|deny|denies|denied|denying|cannot|can't|cant|won't|wont|don't|dont|doesn't|doesnt|didn't|didnt|isn't|isnt|aren't|arent|wasn't|wasnt|weren't|werent|haven't|havent|hasn't|hasnt|hadn't|hadnt|couldn't|couldnt|shouldn't|wouldn't)(?![\p{L}\p{N}])/gu;
 
 /**
  * What makes a negation a statement about getting better, going away or knowing - "not healing",
@@ -19,11 +27,11 @@ const NEGATION_CUE =
  * right after it, or up to two words later for the verbs. Spaces only: a comma ends the look.
  */
 const PSEUDO_NEGATION_FOLLOWER =
-  /^(?:\s+(?:just|only|sure|certain|idea|quite)\b|(?:\s+[\w']+){0,2}?\s+(?:stop\w*|go|goes|going|gone|went|heal\w*|settl\w*|improv\w*|better|resolv\w*|clear\w*|fad\w*|disappear\w*|shrink\w*|shrunk|subsid\w*|calm\w*|sure|certain|know\w*|tell|chang\w*|away)\b)/;
+  /^(?:\s+(?:just|only|sure|certain|idea|quite)(?![\p{L}\p{N}])|(?:\s+[\p{L}\p{N}_']+){0,2}?\s+(?:stop\p{L}*|go|goes|going|gone|went|heal\p{L}*|settl\p{L}*|improv\p{L}*|better|resolv\p{L}*|clear\p{L}*|fad\p{L}*|disappear\p{L}*|shrink\p{L}*|shrunk|subsid\p{L}*|calm\p{L}*|sure|certain|know\p{L}*|tell|chang\p{L}*|away)(?![\p{L}\p{N}]))/u;
 
 /** Words that begin a new clause: what follows them is not in the scope of an earlier negation. */
 const CLAUSE_BREAK =
-  /[.;:!?\n()]+|\b(?:but|and|however|although|though|yet|except|whereas|while|plus|also|instead|now|then|apart from|other than)\b/g;
+  /[.;:!?\n()]+|(?<![\p{L}\p{N}])(?:but|and|however|although|though|yet|except|whereas|while|plus|also|instead|now|then|apart from|other than)(?![\p{L}\p{N}])/gu;
 
 /** Words a short list may hold besides the terms themselves: "no redness, swelling or pus at all". */
 const LIST_FILLER = new Set([
@@ -52,17 +60,22 @@ export interface TermMentions {
   negated: Set<string>;
 }
 
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\u2018\u2019\u02bc`´]/g, "'");
-}
+/** Folded (see fold-text.ts): "İrin", "KIZARIKLIK" and "sislik" read as the knowledge base's "irin", "kızarıklık", "şişlik". */
+const normalise = (text: string): string => foldText(text);
+
+/** The words of a normalised text or term, as the "or" list rule reads them. */
+const listWords = (text: string): string[] => text.split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
 
 function escape(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whole words and phrases only, so "rash" does not match "brash" and "hot" not "photo". */
+/**
+ * Whole words and phrases only, so "rash" does not match "brash", "hot" not "photo", "yara" not
+ * "yaraşır" and "irin" not "şirin": a word ends at anything but a letter or digit of any script.
+ */
 function termPositions(text: string, term: string): number[] {
-  const pattern = new RegExp(`(^|[^a-z0-9'])(${escape(normalise(term))})(?=[^a-z0-9]|$)`, 'g');
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}'])(${escape(term)})(?=[^\\p{L}\\p{N}]|$)`, 'gu');
   const positions: number[] = [];
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     positions.push(m.index + (m[1]?.length ?? 0));
@@ -130,11 +143,7 @@ function clauses(text: string, vocabulary: ReadonlySet<string>): Span[] {
  */
 function orListEnd(text: string, parts: Span[], from: number, vocabulary: ReadonlySet<string>): number | undefined {
   for (let j = from; j < parts.length; j++) {
-    const words = text
-      .slice(parts[j]!.start, parts[j]!.end)
-      .trim()
-      .split(/[^a-z0-9'-]+/)
-      .filter(Boolean);
+    const words = listWords(text.slice(parts[j]!.start, parts[j]!.end));
     if (words.length === 0 || words.some((w) => !LIST_FILLER.has(w) && !vocabulary.has(w))) return undefined;
     if (words.includes('or') || words.includes('nor')) return j;
   }
@@ -152,16 +161,11 @@ export interface ReadText {
  */
 export function readText(text: string, vocabulary: readonly string[]): ReadText {
   const normalised = normalise(text);
-  const words = new Set(
-    vocabulary.flatMap((term) =>
-      normalise(term)
-        .split(/[^a-z0-9'-]+/)
-        .filter(Boolean),
-    ),
-  );
+  const words = new Set(vocabulary.flatMap((term) => listWords(normalise(term))));
   const spans = clauses(normalised, words);
   const cues = negationCues(normalised);
-  const denied = (at: number) => {
+  const denied = (at: number, length: number) => {
+    if (deniedInTurkish(normalised, at + length)) return true;
     const clause = spans.find((s) => at >= s.start && at <= s.end);
     return clause !== undefined && cues.some((cue) => cue >= clause.start && cue < at);
   };
@@ -170,9 +174,10 @@ export function readText(text: string, vocabulary: readonly string[]): ReadText 
       const affirmed = new Set<string>();
       const negated = new Set<string>();
       for (const term of terms) {
-        const positions = termPositions(normalised, term);
+        const folded = normalise(term);
+        const positions = termPositions(normalised, folded);
         if (positions.length === 0) continue;
-        if (positions.some((at) => !denied(at))) affirmed.add(term);
+        if (positions.some((at) => !denied(at, folded.length))) affirmed.add(term);
         else negated.add(term);
       }
       return { affirmed, negated };

@@ -2,8 +2,10 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SideEffect } from '../knowledge/schema/care-schema.js';
 import { sourcedFrom } from '../assessment/sourced.js';
 import type { Sourced } from '../assessment/assessment-result.js';
+import { fill } from '../text/fill-template.js';
 import { readText } from './negation-scope.js';
 import { latestOnsetDay, onsetFromDays, onsetFromHours, type OnsetWindow } from './onset-window.js';
+import { effectWords } from './report-words.js';
 import { symptomSigns } from './symptom-signs.js';
 
 export const triageLevels = ['expected', 'review', 'urgent'] as const;
@@ -86,7 +88,11 @@ interface Named {
 }
 
 /** The side effects the report names: ticked signs and codes always; words unless the text denies them. */
-function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map<string, Named>; denied: string[] } {
+function namedEffects(
+  report: SideEffectReport,
+  kb: KnowledgeBase,
+  alsoIn: readonly KnowledgeBase[],
+): { named: Map<string, Named>; denied: string[] } {
   const signs = symptomSigns(kb);
   const named = new Map<string, Named>();
   const add = (effect: SideEffect, sign?: string) => {
@@ -109,14 +115,16 @@ function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map
   const text = report.text?.trim();
   if (text) {
     const effects = kb.data.sideEffects.sideEffects;
+    const words = effectWords(kb, alsoIn);
     const read = readText(
       text,
-      effects.flatMap((e) => [...e.terms, ...e.signs.flatMap((s) => s.terms)]),
+      [...words.values()].flatMap((w) => [...w.terms, ...w.signs.flatMap((s) => s.terms)]),
     );
     for (const effect of effects) {
+      const { terms, signs } = words.get(effect.code)!;
       const groups = [
-        { sign: undefined as string | undefined, terms: effect.terms },
-        ...effect.signs.map((s) => ({ sign: s.code, terms: s.terms })),
+        { sign: undefined as string | undefined, terms },
+        ...signs.map((s) => ({ sign: s.code, terms: s.terms })),
       ];
       for (const { sign, terms } of groups) {
         const mentions = read.mentions(terms);
@@ -144,14 +152,20 @@ function namedEffects(report: SideEffectReport, kb: KnowledgeBase): { named: Map
  *   symptom is never called expected.
  *
  * Ticked symptoms always count. Free text adds what it affirms; what it denies ("no lumps") neither
- * adds a finding nor removes a ticked one.
+ * adds a finding nor removes a ticked one. The text is read with `kb`'s words and, given the library's
+ * other languages as `alsoIn`, theirs too: the words a patient uses do not depend on who types them.
+ * The findings' names and advice, and the sentences of `why`, are `kb`'s.
  */
-export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): TriageResult {
+export function triageSideEffect(
+  report: SideEffectReport,
+  kb: KnowledgeBase,
+  alsoIn: readonly KnowledgeBase[] = [],
+): TriageResult {
   for (const field of ['sessionAt', 'now'] as const)
     if (Number.isNaN(Date.parse(report[field]))) throw new TriageInputError(field, 'must be an ISO date-time');
   const elapsedHours = hoursBetween(report.sessionAt, report.now);
   const onset = onsetWindow(report, elapsedHours);
-  const { named, denied } = namedEffects(report, kb);
+  const { named, denied } = namedEffects(report, kb, alsoIn);
 
   let level: TriageLevel = 'expected';
   const why: string[] = [];
@@ -161,40 +175,39 @@ export function triageSideEffect(report: SideEffectReport, kb: KnowledgeBase): T
   };
   const lastedHours = elapsedHours - onset.earliestHours;
   const periorbital = report.area === 'periorbital';
+  // The sentences are the knowledge base's, in its language; only the values are filled in here.
+  const say = kb.data.sideEffects.triage;
 
   for (const { effect } of named.values()) {
     if (effect.kind === 'warning') {
       const urgency = effect.urgency ?? 'review';
-      raise(
-        urgency,
-        `${effect.name} is a warning sign that needs a clinician${urgency === 'urgent' ? ' today, whenever it starts after a session' : ' within days'}.`,
-      );
+      raise(urgency, fill(urgency === 'urgent' ? say.warningUrgent : say.warningReview, { name: effect.name }));
       continue;
     }
     const usual = (periorbital && effect.periorbitalUsualHours) || effect.usualHours;
     if (!usual) {
-      raise('review', `${effect.name} has no usual duration in the knowledge base, so a clinician should look at it.`);
+      raise('review', fill(say.noUsualDuration, { name: effect.name }));
       continue;
     }
     const late = effect.lateUrgency ?? 'review';
-    const today =
-      late === 'urgent' ? ' - it can be a sign of a late infection, so a clinician should see it today' : '';
+    // An effect that is urgent when late says why it cannot wait: it can be a late infection.
+    const urgent = late === 'urgent';
+    const values = { name: effect.name, max: usual.max };
     if (report.ongoing !== false && lastedHours > usual.max)
       raise(
         late,
-        `${effect.name} has lasted about ${Math.round(lastedHours)} hours, longer than the usual ${usual.max}${today}.`,
+        fill(urgent ? say.lastedLongerUrgent : say.lastedLonger, { ...values, hours: Math.round(lastedHours) }),
       );
     else if (onset.latestHours > usual.max)
       raise(
         late,
-        `${effect.name} began up to ${Math.round(onset.latestHours / 24)} days after the session, later than the usual ${usual.max} hours${today}.`,
+        fill(urgent ? say.beganLaterUrgent : say.beganLater, { ...values, days: Math.round(onset.latestHours / 24) }),
       );
-    else why.push(`${effect.name} is expected after mesotherapy and usually settles within ${usual.max} hours.`);
+    else why.push(fill(say.withinUsual, values));
   }
-  if (named.size === 0)
-    raise('review', 'The report does not name a known side effect, so a clinician should look at it.');
-  if (report.severity === 'severe') raise('review', 'The patient rates it as severe.');
-  if (denied.length) why.push(`Not counted, as the description says they are absent: ${denied.join(', ')}.`);
+  if (named.size === 0) raise('review', say.nothingKnown);
+  if (report.severity === 'severe') raise('review', say.severe);
+  if (denied.length) why.push(fill(say.denied, { terms: denied.join(', ') }));
 
   const findings: TriageFinding[] = [...named.values()].map(({ effect: e, signs }) => ({
     code: e.code,

@@ -12,6 +12,8 @@ import type { TreatmentSessionRecord } from '../records.js';
 import { aftercareTimeline } from './aftercare-timeline.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { colours, fields, fill, heading, paragraph, referencesBlock, smallPrint, title } from './pdf-blocks.js';
+import { letterhead, type ClinicLetterhead } from './letterhead.js';
+import { qrCode, QR_SIZE } from './qr-code.js';
 import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 /** Every word on the sheet that is not data; `{name}` placeholders are filled in. Strings, so a clinic can keep its own in its settings. */
@@ -36,10 +38,17 @@ export interface AftercareSheetLabels {
   /** The heading over the late signs that need a same-day call. */
   lateSigns: string;
   /**
+   * The line for a patient on a prescribed blood thinner: keep taking it. The English safety line
+   * (blood-thinner-safety.ts) when a language gives none.
+   */
+  keepTaking?: string;
+  /**
    * The last words: where to turn with anything else. A language other than the knowledge base's
    * (English) also sums up the late signs here, so its readers have them in their own words.
    */
   closing: string;
+  /** Under the QR code that opens the portal's aftercare page. */
+  portalLink: string;
 }
 
 export const englishAftercareLabels: AftercareSheetLabels = {
@@ -56,10 +65,13 @@ export const englishAftercareLabels: AftercareSheetLabels = {
   unlistedSource: 'a source no longer in the knowledge base',
   lateSigns: 'Signs that need a call to the clinic the same day',
   closing: 'For anything else about the treated area that worries you, contact the clinic.',
+  portalLink: 'Scan for this aftercare in your patient portal',
 };
 
 export interface AftercareSheetInput extends ClinicLocale {
-  clinic: { name: string };
+  clinic: ClinicLetterhead;
+  /** The portal's aftercare page, printed as a QR code beside the letterhead; none without a portal address. */
+  portalUrl?: string;
   patient: { firstName: string; lastName: string };
   session: Pick<TreatmentSessionRecord, 'scheduledAt' | 'durationMinutes'>;
   /** When the session really ended, if charted; otherwise its start plus its booked length. */
@@ -109,7 +121,15 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
     words: { houseRule: labels.houseRule, outsideReference: labels.outsideReference, unlisted: labels.unlistedSource },
   });
 
-  title(doc, labels.title, input.clinic.name);
+  const top = doc.y;
+  if (input.portalUrl) {
+    const x = doc.page.width - doc.page.margins.right - QR_SIZE;
+    qrCode(doc, input.portalUrl, x, top, labels.portalLink);
+    doc.x = doc.page.margins.left;
+    doc.y = top;
+  }
+  letterhead(doc, input.clinic, input.portalUrl ? { width: QR_SIZE + 24, height: QR_SIZE + 22 } : undefined);
+  title(doc, labels.title);
   fields(doc, [
     [labels.patient, `${input.patient.firstName} ${input.patient.lastName}`],
     [labels.sessionEnded, `${format.dateTime(endMs)} (${input.timeZone})`],
@@ -144,7 +164,7 @@ export function renderAftercareSheet(input: AftercareSheetInput): Pdf {
   const fullWidth = { width: doc.page.width - doc.page.margins.left - doc.page.margins.right };
   if (bloodThinner) {
     doc.moveDown(0.5);
-    paragraph(doc, keepTakingBloodThinners, fullWidth);
+    paragraph(doc, labels.keepTaking ?? keepTakingBloodThinners, fullWidth);
   }
   heading(doc, labels.lateSigns);
   paragraph(doc, input.lateSigns.intro, fullWidth);

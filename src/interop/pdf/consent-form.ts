@@ -3,6 +3,7 @@ import type { ConsentSignatureRecord, ConsentTextRecord } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { nameCode, type CodeNames } from './code-names.js';
 import { fields, fill, heading, paragraph, rule, smallPrint, title } from './pdf-blocks.js';
+import { letterhead, type ClinicLetterhead } from './letterhead.js';
 import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 
 export interface ConsentFormLabels {
@@ -17,6 +18,8 @@ export interface ConsentFormLabels {
   signedAt: string;
   noDrawnSignature: string;
   reference: string;
+  /** Beside the name of the language the signed text is in. */
+  textLanguage: string;
 }
 
 export const englishConsentLabels: ConsentFormLabels = {
@@ -30,10 +33,20 @@ export const englishConsentLabels: ConsentFormLabels = {
   signedAt: 'Signed at',
   noDrawnSignature: 'No drawn signature: the patient typed their name only.',
   reference: 'Record',
+  textLanguage: 'Language of the text signed',
 };
 
+/** A language code's name in the form's locale ("Turkish", "Türkçe"); the code itself where Intl has none. */
+function languageName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export interface ConsentFormInput extends ClinicLocale {
-  clinic: { name: string };
+  clinic: ClinicLetterhead;
   patient: { firstName: string; lastName: string; birthDate: string };
   signature: ConsentSignatureRecord;
   /** The exact version that was signed (signature.consentTextId), not the clinic's current one. */
@@ -61,17 +74,20 @@ export function renderConsentForm(input: ConsentFormInput): Pdf {
   const meta = clinicDocumentMeta(labels.title, input);
   const doc = createPdf(meta);
 
+  letterhead(doc, input.clinic);
   title(
     doc,
     labels.title,
-    `${input.clinic.name} · ${fill(labels.textVersion, {
+    fill(labels.textVersion, {
       procedure: nameCode(input.names, 'procedure', text.procedure),
       version: String(text.version),
-    })}`,
+    }),
   );
   fields(doc, [
     [labels.patient, `${input.patient.firstName} ${input.patient.lastName}`],
     [labels.birthDate, format.calendarDate(input.patient.birthDate)],
+    // What the signature recorded it was given in (the text's language, kept with the signature).
+    [labels.textLanguage, languageName(signature.language ?? text.language, input.locale)],
   ]);
 
   heading(doc, labels.signedText);

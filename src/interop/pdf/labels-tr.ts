@@ -2,10 +2,13 @@ import type { AftercareSheetLabels } from './aftercare-sheet.js';
 import type { CodeNames } from './code-names.js';
 import type { ConsentFormLabels } from './consent-form.js';
 import type { TreatmentSummaryLabels } from './treatment-summary.js';
+import { messagePhrases } from '../../core/messages/message-phrases.js';
 
 /**
- * The documents' own words in Turkish (the data and the knowledge base's instructions stay as
- * recorded). Complete sets, so no English word is left on a Turkish sheet when a label is added.
+ * The documents' own words in Turkish. The data stays as recorded; the knowledge base's texts come
+ * from its Turkish translation (services/documents), except an instruction shortened for a patient
+ * on a blood thinner, which has no translation and stays in English. Complete sets, so no English
+ * word is left on a Turkish sheet when a label is added.
  */
 
 export const turkishAftercareLabels: AftercareSheetLabels = {
@@ -23,6 +26,8 @@ export const turkishAftercareLabels: AftercareSheetLabels = {
   lateSigns: 'Aynı gün kliniği aramanızı gerektiren belirtiler',
   closing:
     'Seanstan günler, hatta haftalar sonra bile; yumru veya şişkinlik, irin ya da akıntı, iyileşmeyen açık yara, büyüyen ya da geri gelen şişlik veya kızarıklık ya da ateş fark ederseniz aynı gün kliniği arayın. Sizi endişelendiren başka bir şey olursa da kliniğe başvurun.',
+  portalLink: 'Bu bakım bilgilerini hasta portalınızda açmak için okutun',
+  keepTaking: messagePhrases('tr').keepTaking,
 };
 
 export const turkishConsentLabels: ConsentFormLabels = {
@@ -36,6 +41,7 @@ export const turkishConsentLabels: ConsentFormLabels = {
   signedAt: 'İmza zamanı',
   noDrawnSignature: 'Çizilmiş imza yok: hasta yalnızca adını yazdı.',
   reference: 'Kayıt',
+  textLanguage: 'İmzalanan metnin dili',
 };
 
 export const turkishSummaryLabels: TreatmentSummaryLabels = {

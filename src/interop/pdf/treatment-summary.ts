@@ -4,6 +4,7 @@ import type { PatientRecordGroup, SessionStatus } from '../records.js';
 import { clinicTimeFormat, instantMs, type ClinicLocale } from '../clinic-time-format.js';
 import { nameCode, type CodeNames } from './code-names.js';
 import { fields, fill, heading, paragraph, referencesBlock, smallPrint, table, title } from './pdf-blocks.js';
+import { letterhead, type ClinicLetterhead } from './letterhead.js';
 import { clinicDocumentMeta, createPdf, finishPdf, pdfToBuffer, type Pdf } from './pdf-document.js';
 import { reportedSymptoms } from '../reported-symptoms.js';
 
@@ -103,7 +104,7 @@ export const englishSummaryLabels: TreatmentSummaryLabels = {
 };
 
 export interface TreatmentSummaryInput extends ClinicLocale {
-  clinic: { name: string };
+  clinic: ClinicLetterhead;
   /** The patient's records; only the course's own sessions and what hangs off them are printed. */
   records: PatientRecordGroup;
   courseId: string;
@@ -148,7 +149,8 @@ export function renderTreatmentSummary(input: TreatmentSummaryInput): Pdf {
     },
   });
 
-  title(doc, labels.title, `${input.clinic.name} · ${labels.generated} ${format.dateTime(createdAt.getTime())}`);
+  letterhead(doc, input.clinic);
+  title(doc, labels.title, `${labels.generated} ${format.dateTime(createdAt.getTime())}`);
   fields(doc, [
     [labels.patient, `${patient.firstName} ${patient.lastName}`],
     [labels.birthDate, format.calendarDate(patient.birthDate)],

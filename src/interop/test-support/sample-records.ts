@@ -120,6 +120,7 @@ export function sampleGroup(n = 1): PatientRecordGroup {
       email: 'ayse@example.org',
       active: true,
       mergedIntoId: null,
+      preferredLanguage: 'tr',
       createdAt: at,
       updatedAt: at,
     },

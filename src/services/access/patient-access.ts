@@ -2,6 +2,7 @@ import type { PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { DomainError, forbidden, isNotFound, notFound } from '../domain-errors.js';
 import { denialOf, denied } from './access-denied.js';
+import { assertNotMerged } from './merged-patient.js';
 
 /**
  * Record-level access, on top of the role guard: staff see their own clinic's patients only (others
@@ -42,6 +43,20 @@ export async function loadAccessiblePatient(
 }
 
 /**
+ * The patient for a write that names them (a new intake, course, invoice...): loadAccessiblePatient,
+ * and a record merged into another is refused with 409 `patient_merged` (merged-patient.ts).
+ */
+export async function loadWritablePatient(
+  repos: Repositories,
+  user: UserRecord,
+  patientId: string,
+): Promise<PatientRecord> {
+  const patient = await loadAccessiblePatient(repos, user, patientId);
+  assertNotMerged(patient);
+  return patient;
+}
+
+/**
  * How a refusal to see a record's patient is answered: `hidden` makes another patient's record
  * "not found" like another clinic's (most records); `refused` keeps the patient's 403 (photos).
  */
@@ -63,6 +78,19 @@ export async function patientOfRecord(
   } catch (error) {
     throw refusalOfRecord(error, entity, record.id, otherPatient);
   }
+}
+
+/** patientOfRecord for a write to the record: refused (409 `patient_merged`) when its patient was merged into another. */
+export async function writablePatientOfRecord(
+  repos: Repositories,
+  user: UserRecord,
+  record: { id: string; patientId: string },
+  entity: string,
+  otherPatient: OtherPatient = 'hidden',
+): Promise<PatientRecord> {
+  const patient = await patientOfRecord(repos, user, record, entity, otherPatient);
+  assertNotMerged(patient);
+  return patient;
 }
 
 /** Audit entities by the words refusals use ("session not found" is about a `treatment_session`). */

@@ -1,6 +1,7 @@
 import type { PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { found } from '../found.js';
+import { assertNotMerged } from './merged-patient.js';
 import { patientOfRecord, type OtherPatient } from './patient-access.js';
 
 /** Loads one kind of patient record by id, with its patient, if the user may see that patient. */
@@ -22,6 +23,18 @@ export function patientRecordLoader<R extends { id: string; patientId: string }>
   return async (repos, user, id) => {
     const record = found(await find(repos, id), entity);
     return { record, patient: await patientOfRecord(repos, user, record, entity, otherPatient) };
+  };
+}
+
+/**
+ * The loader for a write to the record: as `load`, and refused with 409 `patient_merged` when the
+ * record's patient was merged into another (a row a merge left behind, or one written while it ran).
+ */
+export function writable<R>(load: PatientRecordLoader<R>): PatientRecordLoader<R> {
+  return async (repos, user, id) => {
+    const loaded = await load(repos, user, id);
+    assertNotMerged(loaded.patient);
+    return loaded;
   };
 }
 

@@ -8,6 +8,7 @@ import { conflict, invalidField } from '../domain-errors.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
 import { hashLinkToken, newLinkToken } from './link-tokens.js';
 import { ofOwnClinic } from '../access/clinic-record.js';
+import { assertNotMerged } from '../access/merged-patient.js';
 
 /** Three days: long enough to reach someone over a weekend, short enough that a forgotten link dies. */
 export const invitationLifetimeHours = 72;
@@ -52,6 +53,7 @@ async function requireLinkablePatient(tx: Repositories, clinicId: string, reques
   if (!patientId) return;
   const patient = await tx.patients.findById(patientId);
   if (!patient || patient.clinicId !== clinicId) throw invalidField('patientId', 'must be a patient of this clinic');
+  assertNotMerged(patient);
 }
 
 /**

@@ -6,6 +6,7 @@ import { openSafetySignalCount } from '../safety-signals/open-signal-count.js';
 import { unknownLengthMinutes } from '../scheduling/slot-claims.js';
 import { dashboardWindow, type DashboardWindow } from './dashboard-window.js';
 import { workingMinutes } from './working-minutes.js';
+import { defaultLanguage, nameCollator } from '../../core/localization/reader-language.js';
 
 /**
  * The clinic's dashboard over a window of local days: what happened (sessions, no-shows, courses
@@ -93,7 +94,11 @@ async function sessionPanels(repos: Repositories, window: DashboardWindow) {
   return { sessions, noShows };
 }
 
-async function utilisationPanel(repos: Repositories, window: DashboardWindow): Promise<Dashboard['utilisation']> {
+async function utilisationPanel(
+  repos: Repositories,
+  window: DashboardWindow,
+  language: string,
+): Promise<Dashboard['utilisation']> {
   const [booked, availability] = await Promise.all([
     repos.dashboard.bookedTime(window.query, unknownLengthMinutes),
     repos.dashboard.clinicAvailability(window.query.clinicId, { from: window.from, to: window.to }),
@@ -132,8 +137,12 @@ async function utilisationPanel(repos: Repositories, window: DashboardWindow): P
     const location = locationName.get(room.locationId);
     return [{ ...row(room.id, room.name, used, available), ...(location === undefined ? {} : { location }) }];
   });
+  // Names in the reader's order (Turkish "Ç" after "C"); the id last, so equal names keep one order.
+  const collator = nameCollator(language);
   const byName = (a: UtilisationRow, b: UtilisationRow) =>
-    a.name.localeCompare(b.name) || (a.location ?? '').localeCompare(b.location ?? '') || a.id.localeCompare(b.id);
+    collator.compare(a.name, b.name) ||
+    collator.compare(a.location ?? '', b.location ?? '') ||
+    a.id.localeCompare(b.id);
   return { practitioners: practitioners.sort(byName), rooms: rooms.sort(byName) };
 }
 
@@ -209,6 +218,8 @@ export interface DashboardRequest {
   from?: string | undefined;
   to?: string | undefined;
   now: Date;
+  /** The reader's language, in whose order names are listed (English unless told). */
+  language?: string;
 }
 
 /** The window in the clinic's zone (its first location's; UTC without one). */
@@ -225,7 +236,7 @@ export async function loadDashboard(repos: Repositories, request: DashboardReque
   const clinical = clinicalPanelRoles.has(request.role);
   const [{ sessions, noShows }, utilisation, coursesCompleted, takings, sideEffects, signals] = await Promise.all([
     sessionPanels(repos, window),
-    utilisationPanel(repos, window),
+    utilisationPanel(repos, window, request.language ?? defaultLanguage),
     coursesPanel(repos, window),
     takingsPanel(repos, window),
     clinical ? sideEffectsPanel(repos, window) : undefined,

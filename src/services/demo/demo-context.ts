@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { knowledgeLibrary, type KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import { dayNumber, type IsoDate } from '../../core/dates/iso-date.js';
 import type { UserRecord } from '../../core/records/index.js';
 import { ZoneCalendar } from '../../core/scheduling/zone-calendar.js';
@@ -8,6 +9,11 @@ import type { SeededRandom } from '../../storage/seed-large/seeded-random.js';
 import type { DemoSetup } from '../../storage/seed/seed-demo.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
 import type { DemoTimeline } from './demo-timeline.js';
+
+/** The demo's patients read English: its messages are written from the English knowledge base alone. */
+export function demoKnowledge(ctx: Pick<DemoContext, 'knowledgeBase'>): KnowledgeLibrary {
+  return knowledgeLibrary(ctx.knowledgeBase, new Map());
+}
 
 /** Names the demo in the audit log where a route would be: no request made these records. */
 export const demoAuditRoute = 'demo clinic history';

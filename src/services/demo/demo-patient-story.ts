@@ -7,7 +7,7 @@ import { afterSessionsChanged } from '../scheduling/after-sessions-changed.js';
 import { bookCourse } from '../scheduling/book-course.js';
 import { closeSession } from '../scheduling/close-session.js';
 import { proposeCourse } from '../scheduling/propose-course.js';
-import { audit, localInstant, minutes, type DemoContext } from './demo-context.js';
+import { audit, demoKnowledge, localInstant, minutes, type DemoContext } from './demo-context.js';
 import { renderPngDataUrl, signatureSvg } from './demo-images.js';
 import { demoIntake, recordIntake } from './demo-intake.js';
 import type { DemoPatient } from './demo-patients.js';
@@ -60,7 +60,7 @@ async function bookAndFollow(ctx: DemoContext, story: DemoPatient, state: DemoCo
   const patientId = state.patient.id;
   const followUp = await afterSessionsChanged(
     tx,
-    { messaging: ctx.messaging, knowledgeBase: ctx.knowledgeBase, now: timeline.now },
+    { messaging: ctx.messaging, knowledge: demoKnowledge(ctx), now: timeline.now },
     {
       patientId,
       sessions: booked.sessions,
@@ -107,7 +107,7 @@ function followSessions(
         });
         const followUp = await afterSessionsChanged(
           ctx.tx,
-          { messaging: ctx.messaging, knowledgeBase: ctx.knowledgeBase, now: timeline.now },
+          { messaging: ctx.messaging, knowledge: demoKnowledge(ctx), now: timeline.now },
           { patientId: state.patient.id, sessions: [closed], rescreen: false },
         );
         await audit(ctx, reception, [

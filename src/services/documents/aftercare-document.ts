@@ -1,9 +1,12 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
+import { instructionsIn } from '../../core/localization/instructions-in-language.js';
+import { takesBloodThinner } from '../../core/messages/blood-thinner-safety.js';
 import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
 import { aftercareSheetPdf } from '../../interop/index.js';
 import { patientMedications } from '../messaging/patient-medications.js';
 import type { PatientRecord, TreatmentSessionRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
+import { clinicLetterhead } from './clinic-letterhead.js';
 import { clinicTimeZone } from './clinic-zone.js';
 import { documentWords, type DocumentLanguage } from './document-language.js';
 import { DocumentUnavailableError } from './document-unavailable.js';
@@ -12,6 +15,11 @@ export interface MadeDocument {
   pdf: Buffer;
   /** Whose records went into it, for the audit trail. */
   patient: PatientRecord;
+}
+
+/** The portal page that shows the patient's running aftercare (the web app's /portal/aftercare). */
+export function portalAftercareUrl(baseUrl: string): string {
+  return new URL('/portal/aftercare', baseUrl).toString();
 }
 
 function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
@@ -26,15 +34,17 @@ function bookedEndMs(session: TreatmentSessionRecord): number | undefined {
  * the restrictions, which errs on the patient's side when the chart was written during the session.
  * The knowledge base gives the late signs to watch for; the patient's intakes say whether they take a
  * prescribed blood thinner (then the sheet has no "avoid aspirin", only "keep taking"). Its sources
- * are named by their titles in sources.yaml.
+ * are named by their titles in sources.yaml. The knowledge base's texts are in the sheet's language
+ * (the instructions decided on their English: see `instructionsIn`).
  */
 export async function aftercareDocument(
   repos: Repositories,
   session: TreatmentSessionRecord,
   language: DocumentLanguage,
-  knowledge: KnowledgeBase,
-  now = new Date(),
+  library: KnowledgeLibrary,
+  options: { now?: Date; portalBaseUrl?: string } = {},
 ): Promise<MadeDocument> {
+  const now = options.now ?? new Date();
   if (session.status === 'cancelled' || session.status === 'no_show')
     throw new DocumentUnavailableError(
       'session_not_held',
@@ -55,17 +65,21 @@ export async function aftercareDocument(
     );
   const endedMs = Math.max(booked ?? -Infinity, charted ?? -Infinity);
   const [clinic, timeZone, medications] = await Promise.all([
-    repos.clinics.findById(patient.clinicId),
+    clinicLetterhead(repos, patient.clinicId, session.locationId),
     clinicTimeZone(repos, patient.clinicId, session.locationId),
     patientMedications(repos, patient.id, course.assessmentId),
   ]);
   const words = documentWords(language);
+  const knowledge = library.for(language);
+  const forArea = course.plan.aftercare.filter((item) => !item.areas || item.areas.includes(course.area));
+  const bloodThinner = medications ? takesBloodThinner(medications) : undefined;
   const pdf = await aftercareSheetPdf({
-    clinic: { name: clinic?.name ?? '' },
+    clinic,
+    ...(options.portalBaseUrl ? { portalUrl: portalAftercareUrl(options.portalBaseUrl) } : {}),
     patient,
     session,
     endedAt: new Date(endedMs).toISOString(),
-    aftercare: course.plan.aftercare.filter((item) => !item.areas || item.areas.includes(course.area)),
+    aftercare: instructionsIn(forArea, 'aftercare', library, language, bloodThinner),
     lateSigns: lateSignsNotice(knowledge),
     sources: knowledge.data.sources.sources,
     ...(medications ? { medications } : {}),

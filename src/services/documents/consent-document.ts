@@ -2,6 +2,7 @@ import { consentFormPdf, DataUrlError } from '../../interop/index.js';
 import type { ConsentSignatureRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MadeDocument } from './aftercare-document.js';
+import { clinicLetterhead } from './clinic-letterhead.js';
 import { clinicTimeZone } from './clinic-zone.js';
 import { documentCodeNames, documentWords, type DocumentLanguage } from './document-language.js';
 import { DocumentUnavailableError } from './document-unavailable.js';
@@ -19,13 +20,13 @@ export async function consentDocument(
   ]);
   if (!text || !patient) throw new Error(`consent signature ${signature.id} has lost its text or patient`);
   const [clinic, timeZone] = await Promise.all([
-    repos.clinics.findById(patient.clinicId),
+    clinicLetterhead(repos, patient.clinicId),
     clinicTimeZone(repos, patient.clinicId),
   ]);
   const words = documentWords(language);
   try {
     const pdf = await consentFormPdf({
-      clinic: { name: clinic?.name ?? '' },
+      clinic,
       patient,
       signature,
       text,

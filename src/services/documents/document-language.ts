@@ -7,6 +7,7 @@ import {
   type TreatmentSummaryLabels,
 } from '../../interop/index.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { Repositories } from '../../storage/repositories/repositories.js';
 import { englishCodeNames, knowledgeCodeNames, mergeCodeNames, type CodeNames } from '../../interop/pdf/code-names.js';
 import {
   turkishAftercareLabels,
@@ -47,6 +48,12 @@ export function documentWords(language: DocumentLanguage): DocumentWords {
 
 export function isDocumentLanguage(value: string): value is DocumentLanguage {
   return (documentLanguages as readonly string[]).includes(value);
+}
+
+/** The language of a patient's documents when none is asked for: the patient's own, if documents come in it. */
+export async function patientDocumentLanguage(repos: Repositories, patientId: string): Promise<DocumentLanguage> {
+  const language = (await repos.patients.findById(patientId))?.preferredLanguage;
+  return language !== undefined && isDocumentLanguage(language) ? language : 'en';
 }
 
 /**

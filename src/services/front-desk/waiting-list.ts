@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { CourseRecord, TimeOfDaySpan, UserRecord, WaitingListEntryRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { WaitingListLine } from '../../storage/repositories/front-desk-repository.js';
-import { loadAccessiblePatient } from '../access/patient-access.js';
+import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, invalidField, notFound } from '../domain-errors.js';
 import { userNames } from '../user-names.js';
 
@@ -51,7 +51,7 @@ export async function addToWaitingList(
   const { user, entry } = input;
   if (!input.knowledgeBase.indications.has(entry.indication))
     throw invalidField('indication', 'must be an indication of the knowledge base, such as hair_loss');
-  const patient = await loadAccessiblePatient(tx, user, entry.patientId);
+  const patient = await loadWritablePatient(tx, user, entry.patientId);
   const waiting = await tx.frontDesk.findWaiting(patient.id, entry.indication);
   if (waiting)
     throw conflict('already_waiting', 'the patient is already on the waiting list for this indication', {
@@ -101,7 +101,10 @@ export async function listWaitingList(
   );
 }
 
-/** An open entry of the user's clinic; another clinic's is "not found", a closed one a 409. */
+/**
+ * An open entry of the user's clinic, to close it; another clinic's is "not found", a closed one a
+ * 409, and so is one left with a record merged into another (`patient_merged`).
+ */
 export async function loadOpenEntry(
   repos: Repositories,
   user: UserRecord,
@@ -109,7 +112,7 @@ export async function loadOpenEntry(
 ): Promise<WaitingListEntryRecord> {
   const entry = await repos.frontDesk.findWaitingListEntry(entryId);
   if (!entry || entry.clinicId !== user.clinicId) throw notFound('waiting-list entry');
-  await loadAccessiblePatient(repos, user, entry.patientId);
+  await loadWritablePatient(repos, user, entry.patientId);
   if (entry.status !== 'waiting') throw conflict('entry_closed', `the entry is already ${entry.status}`);
   return entry;
 }

@@ -6,6 +6,7 @@ import {
 } from '../../core/messages/message-templates.js';
 import { defaultMessageTiming, type MessageTiming } from '../../core/messages/message-timing.js';
 import { messageKinds, type MessageKind, type MessageWording } from '../../core/messages/message-types.js';
+import type { PatientRecord } from '../../core/records/index.js';
 import type { MessageTemplateRecord } from '../../storage/repositories/message-template-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { MessagingSettings } from './messaging-settings.js';
@@ -17,6 +18,19 @@ export interface ClinicMessaging {
   /** Whether the clinic has saved settings of its own (false: every value above is a default). */
   customised: boolean;
   templates: MessageTemplateRecord[];
+}
+
+/**
+ * The language a patient's messages are written in: the patient's own where the clinic may write in
+ * it, else the clinic's. (A patient's language is one of the knowledge library's; the clinic's texts
+ * come in the web app's languages, which today are the same two.)
+ */
+export function messageLanguage(
+  messaging: Pick<ClinicMessaging, 'language'>,
+  patient: Pick<PatientRecord, 'preferredLanguage'>,
+): TemplateLanguage {
+  const preferred = templateLanguages.find((l) => l === patient.preferredLanguage);
+  return preferred ?? messaging.language;
 }
 
 /** Dates and times in a message: the server's configured locale for English, Turkish's own for Turkish. */

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import {
   courseCalendarEntries,
   courseConfirmation,
@@ -24,7 +24,7 @@ export async function scheduleCourseConfirmation(
   tx: Repositories,
   sessions: readonly TreatmentSessionRecord[],
   settings: MessagingSettings,
-  knowledge: KnowledgeBase,
+  knowledge: KnowledgeLibrary,
   options: { now: Date; sources: MessageSources },
 ): Promise<AuditEvent[]> {
   const { now, sources } = options;
@@ -46,7 +46,7 @@ export async function scheduleCourseConfirmation(
   };
   let firstInput;
   for (const session of planned) {
-    const input = await sessionMessageInput(sources, session, settings);
+    const input = await sessionMessageInput(sources, session, settings, knowledge);
     if (!input || input.course.status !== 'active' || !input.patient.email) return [];
     firstInput ??= input;
     const { practitionerId, roomId } = session;
@@ -59,7 +59,7 @@ export async function scheduleCourseConfirmation(
     });
   }
   if (!firstInput) return [];
-  const message = courseConfirmation(booked, firstInput.plan, messageOptions(firstInput, settings, knowledge, now));
+  const message = courseConfirmation(booked, firstInput.plan, messageOptions(firstInput, settings, now));
   return queueMessage(tx, { sessionId: first.id, patient: firstInput.patient, channel: settings.channel }, message);
 }
 

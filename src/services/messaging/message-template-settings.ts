@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import {
   templateProblems,
   type MessageTemplate,
@@ -6,6 +6,7 @@ import {
 } from '../../core/messages/message-templates.js';
 import { timingProblems, type MessageTiming } from '../../core/messages/message-timing.js';
 import type { MessageKind } from '../../core/messages/message-types.js';
+import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { MessageTemplateRecord } from '../../storage/repositories/message-template-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
@@ -17,7 +18,7 @@ import { scheduleSessionMessages } from './schedule-session-messages.js';
 /** What saving needs to write the messages already waiting again. */
 export interface RewriteContext {
   messaging: MessagingSettings;
-  knowledgeBase: KnowledgeBase;
+  knowledge: KnowledgeLibrary;
   now?: Date;
 }
 
@@ -34,23 +35,45 @@ export interface Rewritten {
  * sent again (only a moved session does that: see the outbox's `upsert`).
  */
 async function rewritePending(tx: Repositories, clinicId: string, context: RewriteContext): Promise<Rewritten> {
+  const sessions: TreatmentSessionRecord[] = [];
+  for (const id of await tx.outbox.sessionsWithPending(clinicId)) {
+    const session = await tx.treatmentSessions.findById(id);
+    if (session) sessions.push(session);
+  }
+  return rewriteSessions(tx, sessions, context);
+}
+
+async function rewriteSessions(
+  tx: Repositories,
+  sessions: readonly TreatmentSessionRecord[],
+  context: RewriteContext,
+): Promise<Rewritten> {
   const now = context.now ?? new Date();
   const sources = new MessageSources(tx);
   const events: AuditEvent[] = [];
-  let sessions = 0;
-  for (const id of await tx.outbox.sessionsWithPending(clinicId)) {
-    const session = await tx.treatmentSessions.findById(id);
-    if (!session) continue;
-    sessions++;
+  for (const session of sessions)
     events.push(
-      ...(await scheduleSessionMessages(tx, session, context.messaging, context.knowledgeBase, {
+      ...(await scheduleSessionMessages(tx, session, context.messaging, context.knowledge, {
         now,
         sources,
         confirmation: 'as-queued',
       })),
     );
-  }
-  return { sessions, events };
+  return { sessions: sessions.length, events };
+}
+
+/**
+ * Writes a patient's waiting messages again, after their language changed: the sessions still
+ * planned get their messages in the new language; messages already sent stay as they went out.
+ * Call inside the transaction that changed the patient.
+ */
+export async function rewritePatientMessages(
+  tx: Repositories,
+  patientId: string,
+  context: RewriteContext,
+): Promise<Rewritten> {
+  const planned = (await tx.treatmentSessions.listByPatient(patientId)).filter((s) => s.status === 'planned');
+  return rewriteSessions(tx, planned, context);
 }
 
 /** Refuses wording that cannot be sent (an unknown placeholder, named; see `templateProblems`). */

@@ -1,5 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
-import { lateSignsNotice } from '../../core/messages/late-signs-notice.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import type { MessageTemplate, TemplateLanguage } from '../../core/messages/message-templates.js';
 import type { MessageKind } from '../../core/messages/message-types.js';
 import { sessionMessage } from '../../core/messages/plan-session-messages.js';
@@ -8,7 +7,7 @@ import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadAccessiblePatient } from '../access/patient-access.js';
 import { conflict } from '../domain-errors.js';
-import { clinicWording, messageLocale } from './clinic-messaging.js';
+import { clinicWording } from './clinic-messaging.js';
 import { assertUsableTemplate } from './message-template-settings.js';
 import { MessageSources } from './message-sources.js';
 import type { MessagingSettings } from './messaging-settings.js';
@@ -18,7 +17,7 @@ import { found } from '../found.js';
 export interface PreviewRequest {
   patientId: string;
   kind: MessageKind;
-  /** The clinic's language when absent. */
+  /** The patient's (clinic-messaging.ts `messageLanguage`) when absent. */
   language?: TemplateLanguage;
   /** Wording not saved yet, to see before saving; the clinic's (or the default) text when absent. */
   draft?: MessageTemplate;
@@ -54,7 +53,7 @@ export async function previewMessage(
   repos: Repositories,
   user: UserRecord,
   request: PreviewRequest,
-  context: { messaging: MessagingSettings; knowledgeBase: KnowledgeBase; now: Date },
+  context: { messaging: MessagingSettings; knowledge: KnowledgeLibrary; now: Date },
 ): Promise<{ preview: MessagePreview; audit: AuditEvent[] }> {
   if (request.draft) assertUsableTemplate(request.draft);
   const patient = await loadAccessiblePatient(repos, user, request.patientId);
@@ -64,23 +63,23 @@ export async function previewMessage(
       'no_session',
       `${patient.firstName} ${patient.lastName} has no session yet: book one to see the messages they would get`,
     );
-  const input = found(await sessionMessageInput(new MessageSources(repos), session, context.messaging), 'course');
-  const language = request.language ?? input.messaging.language;
+  const input = found(
+    await sessionMessageInput(new MessageSources(repos), session, context.messaging, context.knowledge, {
+      ...(request.language ? { language: request.language } : {}),
+    }),
+    'course',
+  );
+  const { language } = input;
   const wording = clinicWording(input.messaging, language);
   const saved = wording.templates[request.kind] !== undefined;
   if (request.draft) wording.templates[request.kind] = request.draft;
-  const message = sessionMessage(
-    request.kind,
-    { ...input.booked, locale: messageLocale(language, context.messaging) },
-    input.plan,
-    {
-      now: context.now,
-      baseUrl: context.messaging.baseUrl,
-      lateSigns: lateSignsNotice(context.knowledgeBase),
-      timing: input.messaging.timing,
-      wording,
-    },
-  );
+  const message = sessionMessage(request.kind, input.booked, input.plan, {
+    now: context.now,
+    baseUrl: context.messaging.baseUrl,
+    lateSigns: input.lateSigns,
+    timing: input.messaging.timing,
+    wording,
+  });
   if (!message)
     throw conflict(
       'no_such_message',

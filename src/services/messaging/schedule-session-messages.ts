@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import { planSessionMessages } from '../../core/messages/plan-session-messages.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
@@ -20,7 +20,7 @@ import { messageOptions, sessionMessageInput } from './session-message-input.js'
  * - done: nothing changes (aftercare and the check-in still follow).
  *
  * A patient without an email address gets no messages. The clinic's timing and wording apply
- * (clinic-messaging.ts). The patient's medicines (from their intakes)
+ * (clinic-messaging.ts), in the patient's language, with the knowledge base's texts in it. The patient's medicines (from their intakes)
  * and the knowledge base's late signs go into the texts: no "avoid aspirin" for a patient on a
  * prescribed blood thinner, and every aftercare text says which signs need a same-day call. Returns
  * the audit entries for the caller to record in the same transaction. `session` is the session as it
@@ -36,7 +36,7 @@ export async function scheduleSessionMessages(
   tx: Repositories,
   session: TreatmentSessionRecord,
   settings: MessagingSettings,
-  knowledge: KnowledgeBase,
+  knowledge: KnowledgeLibrary,
   options: { now?: Date; sources?: MessageSources; confirmation?: 'own' | 'none' | 'as-queued' } = {},
 ): Promise<AuditEvent[]> {
   const { now = new Date(), sources = new MessageSources(tx) } = options;
@@ -48,13 +48,13 @@ export async function scheduleSessionMessages(
   const course = await sources.course(session.courseId);
   const patient = await sources.patient(session.patientId);
   if (!course || course.status !== 'active' || !patient?.email) return cancelAll();
-  const input = await sessionMessageInput(sources, session, settings);
+  const input = await sessionMessageInput(sources, session, settings, knowledge);
   if (!input) return cancelAll();
   if (options.confirmation === 'as-queued') {
     const queued = (await tx.outbox.listBySession(session.id)).find((m) => m.kind === 'booking_confirmation');
     own = queued !== undefined && !isCourseConfirmation(queued);
   }
-  const messages = planSessionMessages(input.booked, input.plan, messageOptions(input, settings, knowledge, now));
+  const messages = planSessionMessages(input.booked, input.plan, messageOptions(input, settings, now));
   const planned = messages.filter((m) => own || m.kind !== 'booking_confirmation');
 
   const events: AuditEvent[] = [];

@@ -11,7 +11,7 @@ import { takeDocumentNumber } from './document-numbers.js';
 import { issuedParties } from './issued-parties.js';
 import { resolveLines, type LineRequest } from './line-input.js';
 import { lineWords } from './line-words.js';
-import { loadAccessibleInvoice } from './money-access.js';
+import { loadWritableInvoice } from './money-access.js';
 
 export interface CreditNoteRequest {
   /** Tax included; without lines or an amount, everything not yet credited. */
@@ -64,7 +64,7 @@ export async function issueCreditNote(
   input: CreditNoteRequest,
   now: Date,
 ): Promise<{ creditNote: CreditNote; invoice: Invoice; audit: AuditEvent[] }> {
-  const { invoice, patient } = await loadAccessibleInvoice(tx, user, invoiceId);
+  const { invoice, patient } = await loadWritableInvoice(tx, user, invoiceId);
   const room = creditRoomOf({
     totalMinor: invoice.totals.totalMinor,
     paidMinor: invoice.paidMinor,

@@ -7,7 +7,7 @@ import { addDays } from '../../core/dates/iso-date.js';
 import type { CourseRecord, PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadAccessiblePatient } from '../access/patient-access.js';
+import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, invalidField } from '../domain-errors.js';
 import { billingDetails, clinicCalendar, clinicCurrency } from './clinic-money.js';
 import { takeDocumentNumber } from './document-numbers.js';
@@ -91,7 +91,7 @@ export async function issueInvoice(
   input: InvoiceRequest,
   now: Date,
 ): Promise<{ invoice: Invoice; audit: AuditEvent[] }> {
-  const patient = await loadAccessiblePatient(tx, user, input.patientId);
+  const patient = await loadWritablePatient(tx, user, input.patientId);
   const quote = input.quoteId === undefined ? undefined : await quoteFor(tx, patient, input.quoteId);
   const courseId = input.courseId ?? quote?.courseId ?? undefined;
   const course = courseId === undefined ? undefined : await courseOfPatient(tx, patient, courseId, 'courseId');

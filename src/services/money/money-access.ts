@@ -3,35 +3,48 @@ import type { PriceListItem } from '../../core/money/money-types.js';
 import type { PatientRecord, Role, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { invalidField, notFound } from '../domain-errors.js';
-import { patientOfRecord } from '../access/patient-access.js';
+import { patientOfRecord, writablePatientOfRecord } from '../access/patient-access.js';
 
 /** Who keeps the books: issues invoices and credit notes, records payments, reads takings and debts. */
 export const moneyRoles: readonly Role[] = ['admin', 'reception'];
 /** Who sets prices. */
 export const priceSetterRoles: readonly Role[] = ['admin'];
 
-/** The invoice and its patient, if the user may see them (a patient only their own); else "invoice not found". */
-export async function loadAccessibleInvoice(
-  repos: Repositories,
-  user: UserRecord,
-  invoiceId: string,
-): Promise<{ invoice: Invoice; patient: PatientRecord }> {
-  const invoice = await repos.invoices.findInvoice(invoiceId);
-  if (!invoice) throw notFound('invoice');
-  const patient = await patientOfRecord(repos, user, invoice, 'invoice');
-  return { invoice, patient };
+/** How a record's patient is loaded: to read it, or to write to it (a merged patient refused). */
+type PatientOf = typeof patientOfRecord;
+
+function invoiceLoader(patientOf: PatientOf) {
+  return async (
+    repos: Repositories,
+    user: UserRecord,
+    invoiceId: string,
+  ): Promise<{ invoice: Invoice; patient: PatientRecord }> => {
+    const invoice = await repos.invoices.findInvoice(invoiceId);
+    if (!invoice) throw notFound('invoice');
+    return { invoice, patient: await patientOf(repos, user, invoice, 'invoice') };
+  };
 }
 
-export async function loadAccessibleQuote(
-  repos: Repositories,
-  user: UserRecord,
-  quoteId: string,
-): Promise<{ quote: Quote; patient: PatientRecord }> {
-  const quote = await repos.money.findQuote(quoteId);
-  if (!quote) throw notFound('quote');
-  const patient = await patientOfRecord(repos, user, quote, 'quote');
-  return { quote, patient };
+function quoteLoader(patientOf: PatientOf) {
+  return async (
+    repos: Repositories,
+    user: UserRecord,
+    quoteId: string,
+  ): Promise<{ quote: Quote; patient: PatientRecord }> => {
+    const quote = await repos.money.findQuote(quoteId);
+    if (!quote) throw notFound('quote');
+    return { quote, patient: await patientOf(repos, user, quote, 'quote') };
+  };
 }
+
+/** The invoice and its patient, if the user may see them (a patient only their own); else "invoice not found". */
+export const loadAccessibleInvoice = invoiceLoader(patientOfRecord);
+/** loadAccessibleInvoice for a write (a payment, a credit note): refused (409 `patient_merged`) when the patient was merged. */
+export const loadWritableInvoice = invoiceLoader(writablePatientOfRecord);
+
+export const loadAccessibleQuote = quoteLoader(patientOfRecord);
+/** loadAccessibleQuote for a decision on it: refused (409 `patient_merged`) when the patient was merged. */
+export const loadWritableQuote = quoteLoader(writablePatientOfRecord);
 
 export async function loadAccessibleCreditNote(
   repos: Repositories,

@@ -5,7 +5,7 @@ import type { UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict, invalidField, notFound } from '../domain-errors.js';
-import { loadAccessibleInvoice } from './money-access.js';
+import { loadWritableInvoice } from './money-access.js';
 
 export interface PaymentRequest {
   amountMinor: number;
@@ -41,7 +41,7 @@ export async function recordPayment(
   input: PaymentRequest,
   now: Date,
 ): Promise<{ payment: Payment; invoice: Invoice; audit: AuditEvent[] }> {
-  const { invoice } = await loadAccessibleInvoice(tx, user, invoiceId);
+  const { invoice } = await loadWritableInvoice(tx, user, invoiceId);
   const receivedAt = input.receivedAt ?? now.toISOString();
   if (Date.parse(receivedAt) > now.getTime() + futureToleranceMs)
     throw invalidField('receivedAt', 'must not be in the future');

@@ -5,11 +5,11 @@ import type { MoneyLine, QuoteStatus } from '../../core/money/money-types.js';
 import type { CourseRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadAccessiblePatient } from '../access/patient-access.js';
+import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, forbidden, invalidField, InvalidInputError } from '../domain-errors.js';
 import { clinicCalendar, clinicCurrency } from './clinic-money.js';
 import { assertWithinLimit, resolveLines, sameCurrency, type LineRequest } from './line-input.js';
-import { courseOfPatient, loadAccessibleQuote, moneyRoles } from './money-access.js';
+import { courseOfPatient, loadWritableQuote, moneyRoles } from './money-access.js';
 
 export interface QuoteRequest {
   patientId: string;
@@ -66,7 +66,7 @@ export async function createQuote(
   input: QuoteRequest,
   now: Date,
 ): Promise<{ quote: Quote; audit: AuditEvent[] }> {
-  const patient = await loadAccessiblePatient(tx, user, input.patientId);
+  const patient = await loadWritablePatient(tx, user, input.patientId);
   const course =
     input.courseId === undefined ? undefined : await courseOfPatient(tx, patient, input.courseId, 'courseId');
   const { lines, currency: priced } = await quoteLines(tx, user, input, course);
@@ -117,7 +117,7 @@ export async function decideQuote(
   decision: QuoteDecision,
   now: Date,
 ): Promise<{ quote: Quote; audit: AuditEvent[] }> {
-  const { quote } = await loadAccessibleQuote(tx, user, quoteId);
+  const { quote } = await loadWritableQuote(tx, user, quoteId);
   if (decision === 'withdraw' && !moneyRoles.includes(user.role)) throw forbidden('only the clinic withdraws a quote');
   const notOpen = () =>
     conflict('quote_not_open', `the quote is ${quote.status}; only an open quote can be decided`, {

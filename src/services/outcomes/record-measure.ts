@@ -4,7 +4,7 @@ import { measureEntryProblems } from '../../core/outcomes/validate-measure.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadCourseWithPatient } from '../access/course-access.js';
+import { loadWritableCourse } from '../access/course-access.js';
 import { conflict, invalidField, InvalidInputError } from '../domain-errors.js';
 import { assertSessionHeld } from '../scheduling/session-held.js';
 
@@ -36,7 +36,7 @@ export async function recordMeasure(
   input: MeasureInput,
   now: Date,
 ): Promise<{ record: OutcomeMeasureRecord; created: boolean; audit: AuditEvent[] }> {
-  const { record: course, patient } = await loadCourseWithPatient(tx, user, courseId);
+  const { record: course, patient } = await loadWritableCourse(tx, user, courseId);
   const site = input.site ?? null;
   const problems = measureEntryProblems(
     course.indication,

@@ -7,7 +7,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadAccessiblePatient } from '../access/patient-access.js';
 import { conflict, invalidField, notFound } from '../domain-errors.js';
 import { rescreenPatient, screeningAuditEvent } from '../rescreening/rescreen-patient.js';
-import { assertNotMerged } from './patient-edits.js';
+import { assertNotMerged } from '../access/merged-patient.js';
 
 export interface MergeOutcome {
   merge: PatientMergeRecord;
@@ -146,9 +146,11 @@ export async function reverseMerge(
     );
   const survivor = await loadAccessiblePatient(tx, user, found.survivorId);
   if (survivor.mergedIntoId !== null)
-    throw conflict('patient_merged', 'the record kept was merged into another since: reverse that merge first', {
-      mergedIntoId: survivor.mergedIntoId,
-    });
+    throw conflict(
+      'patient_merged',
+      `the record kept, patient ${survivor.id}, was merged into patient ${survivor.mergedIntoId} since: reverse that merge first`,
+      { patientId: survivor.id, mergedIntoId: survivor.mergedIntoId },
+    );
   const merging = await loadAccessiblePatient(tx, user, found.mergedId);
   const moved = await moveRows(tx, found.moved, found.survivorId, found.mergedId);
   const restored = (await tx.patients.setMergedInto(merging.id, null)) ?? merging;

@@ -2,7 +2,7 @@ import { activeChange, contactChanges, type PatientDetails } from '../../core/pa
 import type { PatientChangeRecord, PatientRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadAccessiblePatient } from '../access/patient-access.js';
+import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict } from '../domain-errors.js';
 
 export interface PatientEdited {
@@ -20,14 +20,6 @@ const updateOf = (patient: PatientRecord): AuditEvent => ({
   patientId: patient.id,
 });
 
-/** A merged record is read, never changed: its person lives on in the record kept. */
-export function assertNotMerged(patient: PatientRecord): void {
-  if (patient.mergedIntoId !== null)
-    throw conflict('patient_merged', 'this record was merged into another: change the record kept instead', {
-      mergedIntoId: patient.mergedIntoId,
-    });
-}
-
 /**
  * Changes a patient's details and keeps each changed field's old and new value, who and when; call
  * inside a transaction. The record is locked first, so that two edits at once each see the other's
@@ -39,8 +31,7 @@ export async function editPatient(
 ): Promise<PatientEdited> {
   const { user } = input;
   await tx.patients.lock([input.patientId]);
-  const current = await loadAccessiblePatient(tx, user, input.patientId);
-  assertNotMerged(current);
+  const current = await loadWritablePatient(tx, user, input.patientId);
   const fieldChanges = contactChanges(current, input.patch);
   const patient = fieldChanges.length ? ((await tx.patients.update(current.id, input.patch)) ?? current) : current;
   const changes = await tx.patientChanges.record({ patientId: current.id, changedBy: user.id, changes: fieldChanges });
@@ -57,8 +48,7 @@ export async function setPatientActive(
 ): Promise<PatientEdited> {
   const { user, active } = input;
   await tx.patients.lock([input.patientId]);
-  const current = await loadAccessiblePatient(tx, user, input.patientId);
-  assertNotMerged(current);
+  const current = await loadWritablePatient(tx, user, input.patientId);
   if (current.active === active)
     throw conflict(
       active ? 'patient_active' : 'patient_inactive',

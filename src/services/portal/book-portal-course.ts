@@ -4,6 +4,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { bookCourse, type BookedCourse, type CourseBooking } from '../scheduling/book-course.js';
 import { conflict, DomainError } from '../domain-errors.js';
 import { loadBookableScreening } from './portal-screening.js';
+import { assertNotMerged } from '../access/merged-patient.js';
 
 export interface PortalBooking extends CourseBooking {
   /** The screening (assessment) the course follows: the patient's own, bookable (loadBookableScreening). */
@@ -37,6 +38,7 @@ export async function bookPortalCourse(
 ): Promise<BookedCourse> {
   const { user, booking, noticeHours, now } = input;
   const { patient, assessment, plan } = await loadBookableScreening(tx, user, booking.assessmentId, new Date(now));
+  assertNotMerged(patient);
   await tx.portal.lockPatient(patient.id);
   const courses = await tx.courses.listByPatient(patient.id);
   if (courses.some((c) => c.assessmentId === assessment.id && c.status !== 'cancelled'))

@@ -3,8 +3,9 @@ import { portalOutcome } from '../../core/portal/portal-outcome.js';
 import type { ConsultationRequestRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { ofOwnClinic } from '../access/clinic-record.js';
+import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, notFound } from '../domain-errors.js';
-import { loadPortalPatient } from './portal-patient.js';
+import { loadWritablePortalPatient } from './portal-patient.js';
 
 /** What the patient may say of why they ask, when their screening does not say it for them. */
 export type OwnReason = Extract<ConsultationReason, 'no_suitable_time' | 'patient_choice'>;
@@ -19,7 +20,7 @@ export async function requestConsultation(
   input: { user: UserRecord; assessmentId?: string; reason?: OwnReason; note?: string | null },
 ): Promise<ConsultationRequestRecord> {
   const { user } = input;
-  const patient = await loadPortalPatient(tx, user);
+  const patient = await loadWritablePortalPatient(tx, user);
   await tx.portal.lockPatient(patient.id);
   const open = (await tx.portal.listConsultationRequests(patient.id)).find((r) => r.status === 'open');
   if (open)
@@ -79,6 +80,7 @@ export async function markConsultationHandled(
   requestId: string,
 ): Promise<ConsultationRequestRecord> {
   const request = ofOwnClinic(await tx.portal.findConsultationRequest(requestId), user, 'consultation request');
+  await loadWritablePatient(tx, user, request.patientId);
   const handled = await tx.portal.markConsultationHandled(request.id, user.id);
   if (!handled)
     throw conflict('already_handled', `this request was handled on ${request.handledAt ?? 'an earlier day'}`);

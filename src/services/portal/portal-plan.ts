@@ -1,4 +1,6 @@
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
+import { instructionsIn } from '../../core/localization/instructions-in-language.js';
 import { changeableUntilMs, isChangeableOnline } from '../../core/portal/notice-period.js';
 import type { CourseRecord, PatientRecord, TreatmentSessionRecord } from '../../core/records/index.js';
 import { ZoneCalendar } from '../../core/scheduling/zone-calendar.js';
@@ -59,7 +61,10 @@ export interface PortalCourse {
 }
 
 export interface PlanContext {
-  knowledgeBase: KnowledgeBase;
+  /** The knowledge base in every language: names and preparation are given in the patient's. */
+  knowledge: KnowledgeLibrary;
+  /** The patient's language. */
+  language: string;
   noticeHours: number;
   nowMs: number;
 }
@@ -87,7 +92,10 @@ export async function describeCourseSessions(
   context: PlanContext,
 ): Promise<PortalSession[]> {
   const held = holdingSessions(sessions);
-  const { indicationName, areaName } = namesOf(context.knowledgeBase, course);
+  const { indicationName, areaName } = namesOf(context.knowledge.for(context.language), course);
+  // The preparation as the plan stored it (for the area, and safe for anyone on a blood thinner), in
+  // the patient's language where it is the knowledge base's text.
+  const preparation = instructionsIn(course.plan.preparation, 'preparation', context.knowledge, context.language);
   const out: PortalSession[] = [];
   for (const [i, session] of held.entries()) {
     const location = await names.location(session.locationId ?? (await names.courseLocationId(course.id)));
@@ -116,7 +124,7 @@ export async function describeCourseSessions(
       changeableUntil: new Date(changeableUntilMs(session.scheduledAt, context.noticeHours)).toISOString(),
       changeable: ahead && isChangeableOnline(session.scheduledAt, context.noticeHours, context.nowMs),
       preparation: ahead
-        ? course.plan.preparation.map((step) => ({
+        ? preparation.map((step) => ({
             code: step.code,
             text: step.text,
             from: new Date(startMs - step.hours.max * hourMs).toISOString(),
@@ -135,7 +143,7 @@ export async function describeCourse(
   context: PlanContext,
   options: { names?: PlanNames; sessions?: readonly TreatmentSessionRecord[] } = {},
 ): Promise<PortalCourse> {
-  const { knowledgeBase } = context;
+  const knowledgeBase = context.knowledge.for(context.language);
   const sessions = options.sessions ?? (await repos.treatmentSessions.listByCourse(course.id));
   return {
     id: course.id,
@@ -152,7 +160,8 @@ export async function describeCourse(
 /**
  * The patient's whole plan: every course with a session, newest first, each session in words. The
  * knowledge base wrote the preparation into the plan when the patient was assessed (for the area,
- * and safe for anyone on a blood thinner), so its steps are shown as they stand.
+ * and safe for anyone on a blood thinner), so its steps are shown as they stand, in the patient's
+ * language.
  */
 export async function describePortalPlan(
   repos: Repositories,

@@ -8,6 +8,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadAccessibleSession, loadSessionForChange } from '../access/session-access.js';
 import { conflict, DomainError } from '../domain-errors.js';
 import { found } from '../found.js';
+import { assertWithinBookingWindow } from '../scheduling/booking-window.js';
 import { closeSession } from '../scheduling/close-session.js';
 import { callCore } from '../scheduling/core-call.js';
 import { loadScheduleInput } from '../scheduling/load-schedule.js';
@@ -151,6 +152,8 @@ export async function portalReschedule(
   input: { user: UserRecord; sessionId: string; start: string } & PortalRules,
 ): Promise<Rescheduled> {
   const { user, sessionId, start } = input;
+  // A typo years out is a 400 naming the field, before the calendar is asked about a day it cannot name.
+  assertWithinBookingWindow('start', Date.parse(start), Date.parse(input.now));
   const { courseId } = await loadAccessibleSession(tx, user, sessionId);
   // Course before session, as every re-flow takes them: concurrent changes queue, never deadlock.
   await tx.courses.lockForBooking(courseId);

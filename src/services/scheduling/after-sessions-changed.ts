@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import type { KnowledgeLibrary } from '../../core/knowledge/knowledge-library.js';
 import type { TreatmentSessionRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
@@ -11,7 +11,8 @@ import { rescreenAfterBooking } from '../rescreening/rescreen-after-booking.js';
 /** What the follow-up of a session change needs from the application. */
 export interface SessionFollowUp {
   messaging: MessagingSettings;
-  knowledgeBase: KnowledgeBase;
+  /** Messages are written from the patient's language's knowledge base; re-screening uses its `base`. */
+  knowledge: KnowledgeLibrary;
   now?: Date;
 }
 
@@ -54,7 +55,7 @@ export async function afterSessionsChanged(
   const confirmation = together ? 'none' : change.confirmation === 'as-queued' ? 'as-queued' : 'own';
   for (const session of change.sessions)
     events.push(
-      ...(await scheduleSessionMessages(tx, session, followUp.messaging, followUp.knowledgeBase, {
+      ...(await scheduleSessionMessages(tx, session, followUp.messaging, followUp.knowledge, {
         now,
         sources,
         confirmation,
@@ -62,11 +63,11 @@ export async function afterSessionsChanged(
     );
   if (together)
     events.push(
-      ...(await scheduleCourseConfirmation(tx, change.sessions, followUp.messaging, followUp.knowledgeBase, {
+      ...(await scheduleCourseConfirmation(tx, change.sessions, followUp.messaging, followUp.knowledge, {
         now,
         sources,
       })),
     );
-  if (change.rescreen) events.push(...(await rescreenAfterBooking(tx, followUp.knowledgeBase, change.patientId, now)));
+  if (change.rescreen) events.push(...(await rescreenAfterBooking(tx, followUp.knowledge.base, change.patientId, now)));
   return events;
 }

@@ -12,7 +12,7 @@ import type {
 } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict } from '../domain-errors.js';
-import { loadCourseWithPatient } from '../access/course-access.js';
+import { loadWritableCourse } from '../access/course-access.js';
 import { locationForBooking } from './booking-resources.js';
 import { checkAgainstPlan } from './check-against-plan.js';
 import { checkProposal, type ProposedSession } from './check-proposal.js';
@@ -51,7 +51,7 @@ export async function bookCourse(
   input: { user: UserRecord; courseId: string; booking: CourseBooking; now: string },
 ): Promise<BookedCourse> {
   const { user, booking } = input;
-  const { record: course, patient } = await loadCourseWithPatient(tx, user, input.courseId);
+  const { record: course, patient } = await loadWritableCourse(tx, user, input.courseId);
   if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
   await tx.courses.lockForBooking(course.id);
   const existing = await tx.treatmentSessions.listByCourse(course.id);

@@ -10,7 +10,7 @@ import {
 } from '../../core/scheduling/reschedule-session.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadAccessibleSession, loadSessionForChange } from '../access/session-access.js';
-import { conflict } from '../domain-errors.js';
+import { conflict, invalidField } from '../domain-errors.js';
 import { assertUnchanged } from './assert-unchanged.js';
 import { found } from '../found.js';
 import { timePreferences } from './availability-fields.js';
@@ -27,6 +27,8 @@ export interface RescheduleInput {
   /** Normalised ISO instant. */
   newStart: string;
   practitionerId?: string;
+  /** Another room of the course's location for the session (a drop into its column): that room or 409. */
+  roomId?: string;
   /** Replace the preferences stored at booking for the sessions that have to move. */
   preferences?: Pick<PatientPreferences, 'weekdays' | 'timesOfDay'>;
   now: string;
@@ -131,6 +133,11 @@ export async function planReschedule(
     );
   const location = await repos.clinics.findLocation(locationId);
   if (!location) throw conflict('incomplete_booking', 'the course’s location no longer exists');
+  if (input.roomId !== undefined) {
+    const room = await repos.availability.findRoom(input.roomId);
+    if (!room || !room.active || room.locationId !== location.id)
+      throw invalidField('roomId', `must be a room in use at ${location.name}, the session’s location`);
+  }
 
   const booked: BookedSession[] = sessions.map((s, i) => {
     const startMs = Date.parse(s.scheduledAt);
@@ -167,6 +174,7 @@ export async function planReschedule(
       now: input.now,
       ...(switchAfter === undefined ? {} : { switchAfter }),
       ...(input.practitionerId === undefined ? {} : { practitionerId: input.practitionerId }),
+      ...(input.roomId === undefined ? {} : { roomId: input.roomId }),
       ...(preferences ? { preferences } : {}),
     }),
   );

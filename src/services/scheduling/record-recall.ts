@@ -3,7 +3,7 @@ import { ZoneCalendar } from '../../core/scheduling/zone-calendar.js';
 import type { CourseRecord, MaintenanceRecallRecord, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { conflict } from '../domain-errors.js';
-import { loadAccessibleCourse } from '../access/course-access.js';
+import { loadWritableCourse } from '../access/course-access.js';
 import { callCore } from './core-call.js';
 
 /**
@@ -15,7 +15,7 @@ export async function recordMaintenanceRecall(
   tx: Repositories,
   input: { user: UserRecord; courseId: string },
 ): Promise<{ course: CourseRecord; recall: MaintenanceRecallRecord }> {
-  let course = await loadAccessibleCourse(tx, input.user, input.courseId);
+  let { record: course } = await loadWritableCourse(tx, input.user, input.courseId);
   const sessions = await tx.treatmentSessions.listByCourse(course.id);
   if (sessions.some((s) => s.status === 'planned'))
     throw conflict('course_not_finished', 'the course still has planned sessions');

@@ -7,7 +7,7 @@ import type {
 } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { SessionLot } from '../../storage/repositories/side-effect-repository.js';
-import { loadAccessibleSession } from '../access/session-access.js';
+import { loadWritableSession } from '../access/session-access.js';
 import { invalidField } from '../domain-errors.js';
 import { assertSessionHeld } from '../scheduling/session-held.js';
 import { triageReport } from './triage-report.js';
@@ -84,12 +84,21 @@ function reportOnset(sessionAt: string, entry: SideEffectEntry, now: Date): { on
  */
 export async function recordSideEffectReport(
   tx: Repositories,
-  input: { user: UserRecord; sessionId: string; entry: SideEffectEntry; knowledgeBase: KnowledgeBase; now: Date },
+  input: {
+    user: UserRecord;
+    sessionId: string;
+    entry: SideEffectEntry;
+    /** The knowledge base the triage's advice is given from (the reporter's language). */
+    knowledgeBase: KnowledgeBase;
+    /** The knowledge base in the other languages: the report's words are read in each (see `triageSideEffect`). */
+    alsoIn?: readonly KnowledgeBase[];
+    now: Date;
+  },
 ): Promise<RecordedReport> {
   const { user, entry, now } = input;
   checkReportShape(entry, now);
   const reportedVia = channelOf(user, entry.reportedVia);
-  const session = await loadAccessibleSession(tx, user, input.sessionId);
+  const session = await loadWritableSession(tx, user, input.sessionId);
   assertSessionHeld(session, now);
   const course = await tx.courses.findById(session.courseId);
   // The patient's own count of days is what the triage reads when a client sends both.
@@ -107,6 +116,7 @@ export async function recordSideEffectReport(
       ongoing: entry.ongoing,
     },
     input.knowledgeBase,
+    input.alsoIn,
   );
   const report = await tx.sideEffects.createReport({
     sessionId: session.id,

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { ChartEntryRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadSessionWithPatient } from '../access/session-access.js';
+import { loadWritableSessionWithPatient } from '../access/session-access.js';
 import { conflict } from '../domain-errors.js';
 import type { ChartedPoint } from './charted-point.js';
 import { assertLotsStocked, drawFromLots, lotDraws } from '../stock/lot-draw.js';
@@ -49,7 +49,7 @@ export async function chartSession(
   const { points, override, confirmOutsidePlan, ...entry } = input;
   // Held until the chart is written: a cancellation racing the charting waits, then sees it done.
   await tx.treatmentSessions.lockForChange(sessionId);
-  const { record: session, patient } = await loadSessionWithPatient(tx, user, sessionId);
+  const { record: session, patient } = await loadWritableSessionWithPatient(tx, user, sessionId);
   if (session.status === 'cancelled' || session.status === 'no_show')
     throw conflict('session_closed', `the session is ${session.status} and cannot be charted`);
   if (await tx.charts.findBySession(session.id)) throw conflict('already_charted', 'the session is already charted');

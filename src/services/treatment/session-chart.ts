@@ -1,12 +1,12 @@
 import type { ChartAddendumRecord, ChartEntryRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { loadSessionWithPatient } from '../access/session-access.js';
+import { loadSessionWithPatient, loadWritableSessionWithPatient } from '../access/session-access.js';
 import { found } from '../found.js';
 
-/** The chart of a session the user may see, and the session's patient; "not found" without one. */
-async function loadChart(repos: Repositories, user: UserRecord, sessionId: string) {
-  const { record: session, patient } = await loadSessionWithPatient(repos, user, sessionId);
+/** The chart of a session the user may see (through `load`), and the session's patient; "not found" without one. */
+async function loadChart(repos: Repositories, user: UserRecord, sessionId: string, load = loadSessionWithPatient) {
+  const { record: session, patient } = await load(repos, user, sessionId);
   return { chart: found(await repos.charts.findBySession(session.id), 'chart'), patient };
 }
 
@@ -27,7 +27,7 @@ export async function addChartAddendum(
   sessionId: string,
   text: string,
 ): Promise<{ addendum: ChartAddendumRecord; audit: AuditEvent }> {
-  const { chart, patient } = await loadChart(tx, user, sessionId);
+  const { chart, patient } = await loadChart(tx, user, sessionId, loadWritableSessionWithPatient);
   const addendum = await tx.charts.addAddendum({ chartEntryId: chart.id, text, createdBy: user.id });
   return {
     addendum,

@@ -38,6 +38,9 @@ import { portalSelfServiceMigration } from './0036-portal-self-service.js';
 import { sessionClosureReasonsMigration } from './0037-session-closure-reasons.js';
 import { frontDeskMigration } from './0038-front-desk.js';
 import { serverSecretsMigration } from './0039-server-secrets.js';
+import { clinicLogosMigration } from './0040-clinic-logos.js';
+import { readerLanguagesMigration } from './0041-reader-languages.js';
+import { calendarCoursePlacesMigration } from './0042-calendar-course-places.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -84,4 +87,7 @@ export const migrations: Record<string, Migration> = {
   '0037-session-closure-reasons': sessionClosureReasonsMigration,
   '0038-front-desk': frontDeskMigration,
   '0039-server-secrets': serverSecretsMigration,
+  '0040-clinic-logos': clinicLogosMigration,
+  '0041-reader-languages': readerLanguagesMigration,
+  '0042-calendar-course-places': calendarCoursePlacesMigration,
 };

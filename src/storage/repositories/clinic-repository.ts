@@ -1,4 +1,4 @@
-import type { ClinicRecord, LocationRecord } from '../../core/records/index.js';
+import type { ClinicLogo, ClinicRecord, LocationRecord } from '../../core/records/index.js';
 
 export interface NewLocation {
   clinicId: string;
@@ -18,6 +18,12 @@ export interface ClinicRepository {
   markDemo(clinicId: string, seed: number): Promise<void>;
   /** The ids of the clinics the demo made. */
   demoClinicIds(): Promise<string[]>;
+
+  findLogo(clinicId: string): Promise<ClinicLogo | undefined>;
+  /** Replaces the clinic's logo (there is one at most). */
+  saveLogo(input: Omit<ClinicLogo, 'updatedAt'>): Promise<ClinicLogo>;
+  /** False when the clinic had none. */
+  removeLogo(clinicId: string): Promise<boolean>;
 
   createLocation(input: NewLocation): Promise<LocationRecord>;
   findLocation(id: string): Promise<LocationRecord | undefined>;

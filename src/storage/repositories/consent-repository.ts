@@ -7,6 +7,8 @@ export interface NewConsentSignature {
   signatureImage?: string | null;
   userAgent?: string | null;
   userId: string | null;
+  /** The language of the text signed (the column's default, `en`, unless given: give the text's). */
+  language?: string;
 }
 
 export interface NewConsentText {

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
-import type { ClinicsTable, LocationsTable } from '../database-schema.js';
+import type { ClinicLogosTable, ClinicsTable, LocationsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { ClinicRepository } from './clinic-repository.js';
 import { definedFields, toCount } from './defined-fields.js';
-import type { ClinicRecord, LocationRecord } from '../../core/records/index.js';
+import type { ClinicLogo, ClinicRecord, LocationRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 
@@ -20,6 +20,16 @@ function toLocation(row: Selectable<LocationsTable>): LocationRecord {
     timeZone: row.time_zone,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+function toLogo(row: Selectable<ClinicLogosTable>): ClinicLogo {
+  return {
+    clinicId: row.clinic_id,
+    mime: row.mime,
+    data: Buffer.from(row.data_base64, 'base64'),
+    updatedAt: row.updated_at,
+    updatedBy: row.updated_by,
   };
 }
 
@@ -46,6 +56,30 @@ export function kyselyClinicRepository({ db, now }: RepositoryContext): ClinicRe
     async demoClinicIds() {
       const rows = await db.selectFrom('demo_clinics').select('clinic_id').orderBy('clinic_id').execute();
       return rows.map((r) => r.clinic_id);
+    },
+    async findLogo(clinicId) {
+      const row = await db.selectFrom('clinic_logos').selectAll().where('clinic_id', '=', clinicId).executeTakeFirst();
+      return row && toLogo(row);
+    },
+    async saveLogo({ clinicId, mime, data, updatedBy }) {
+      const values = {
+        mime,
+        data_base64: Buffer.from(data).toString('base64'),
+        bytes: data.byteLength,
+        updated_at: now(),
+        updated_by: updatedBy,
+      };
+      const row = await db
+        .insertInto('clinic_logos')
+        .values({ clinic_id: clinicId, ...values })
+        .onConflict((c) => c.column('clinic_id').doUpdateSet(values))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toLogo(row);
+    },
+    async removeLogo(clinicId) {
+      const result = await db.deleteFrom('clinic_logos').where('clinic_id', '=', clinicId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     async createLocation({ clinicId, name, address, timeZone }) {
       const at = now();

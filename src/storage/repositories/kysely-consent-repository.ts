@@ -8,6 +8,7 @@ import type { ConsentSignatureRecord, ConsentTextRecord } from '../../core/recor
 import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { defaultLanguage } from '../../core/localization/reader-language.js';
 
 function toText(row: Selectable<ConsentTextsTable>): ConsentTextRecord {
   return {
@@ -32,6 +33,7 @@ function toSignature(row: Selectable<ConsentSignaturesTable>): ConsentSignatureR
     signedAt: row.signed_at,
     userAgent: row.user_agent,
     userId: row.user_id,
+    language: row.language,
   };
 }
 
@@ -132,7 +134,7 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
       return { outcome: 'deleted', reactivated: { ...previous, active: true } };
     },
     async sign(input) {
-      return signatures.insert({
+      const row: Selectable<ConsentSignaturesTable> = {
         id: newId(),
         patient_id: input.patientId,
         consent_text_id: input.consentTextId,
@@ -141,7 +143,16 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         signed_at: now(),
         user_agent: input.userAgent ?? null,
         user_id: input.userId,
-      });
+        language: input.language ?? defaultLanguage,
+      };
+      // The language is left to the column's default unless given: a database not yet migrated to
+      // reader languages (0041) takes the same insert.
+      const { language: _language, ...stored } = row;
+      await db
+        .insertInto('consent_signatures')
+        .values(input.language === undefined ? stored : row)
+        .execute();
+      return toSignature(row);
     },
     listSignatures: (patientId) => signatures.listBy('patient_id', patientId, 'signed_at desc', 'id desc'),
     findSignature: signatures.findById,

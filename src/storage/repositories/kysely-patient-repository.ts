@@ -10,6 +10,7 @@ import { namePairRows, nameWordRows } from './patient-name-words.js';
 import type { PatientRepository } from './patient-repository.js';
 import type { PatientRecord, Sex } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
+import { defaultLanguage } from '../../core/localization/reader-language.js';
 
 function toPatient(row: Selectable<PatientsTable>): PatientRecord {
   return {
@@ -23,6 +24,7 @@ function toPatient(row: Selectable<PatientsTable>): PatientRecord {
     email: row.email,
     active: row.active === 1,
     mergedIntoId: row.merged_into_id,
+    preferredLanguage: row.preferred_language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -94,13 +96,18 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
         email: input.email ?? null,
         active: 1,
         merged_into_id: null,
+        preferred_language: input.preferredLanguage ?? defaultLanguage,
         created_at: at,
         updated_at: at,
       };
-      // Active and unmerged are the columns' defaults: left to them, a database not yet migrated to
-      // patient merges (0035) takes the same insert.
-      const { active: _active, merged_into_id: _mergedInto, ...stored } = row;
-      await db.insertInto('patients').values(stored).execute();
+      // Active, unmerged and the language are the columns' defaults: left to them, a database not yet
+      // migrated to patient merges (0035) or reader languages (0041) takes the same insert.
+      const { active: _active, merged_into_id: _mergedInto, preferred_language: _language, ...stored } = row;
+      const language = input.preferredLanguage === undefined ? {} : { preferred_language: input.preferredLanguage };
+      await db
+        .insertInto('patients')
+        .values({ ...stored, ...language })
+        .execute();
       await indexName(db, row);
       return toPatient(row);
     },
@@ -118,6 +125,7 @@ export function kyselyPatientRepository({ db, now }: RepositoryContext): Patient
             birth_date: patch.birthDate,
             sex: patch.sex,
             email: patch.email,
+            preferred_language: patch.preferredLanguage,
           }),
           ...(patch.firstName === undefined ? {} : { first_name_key: nameKey(patch.firstName) }),
           ...(patch.lastName === undefined ? {} : { last_name_key: nameKey(patch.lastName) }),

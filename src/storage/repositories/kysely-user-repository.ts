@@ -5,6 +5,7 @@ import { definedFields, toCount } from './defined-fields.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { defaultLanguage } from '../../core/localization/reader-language.js';
 import type { UserRepository } from './user-repository.js';
 import type { Invitee } from './invitation-repository.js';
 
@@ -30,6 +31,7 @@ export function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
     ...toInvitee(row),
     active: row.active === 1,
+    preferredLanguage: row.preferred_language,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -42,7 +44,7 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
   return {
     async create(input) {
       const at = now();
-      return users.insert({
+      const row: Selectable<UsersTable> = {
         id: newId(),
         clinic_id: input.clinicId,
         email: normaliseEmail(input.email),
@@ -51,9 +53,18 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
         role: input.role,
         patient_id: input.patientId ?? null,
         active: 1,
+        preferred_language: input.preferredLanguage ?? defaultLanguage,
         created_at: at,
         updated_at: at,
-      });
+      };
+      // The language is left to the column's default unless given: a database not yet migrated to
+      // reader languages (0041) takes the same insert.
+      const { preferred_language: _language, ...stored } = row;
+      await db
+        .insertInto('users')
+        .values(input.preferredLanguage === undefined ? stored : row)
+        .execute();
+      return toUser(row);
     },
     findById: users.findById,
     async findByEmail(email) {
@@ -69,9 +80,15 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
       if (filter?.role) query = query.where('role', '=', filter.role);
       return (await query.orderBy('display_name').orderBy('id').execute()).map(toUser);
     },
-    update: (id, { displayName, role, active, patientId, passwordHash }) =>
+    update: (id, { displayName, role, active, patientId, passwordHash, preferredLanguage }) =>
       users.updateById(id, {
-        ...definedFields({ display_name: displayName, role, patient_id: patientId, password_hash: passwordHash }),
+        ...definedFields({
+          display_name: displayName,
+          role,
+          patient_id: patientId,
+          password_hash: passwordHash,
+          preferred_language: preferredLanguage,
+        }),
         ...(active === undefined ? {} : { active: active ? 1 : 0 }),
         updated_at: now(),
       }),

@@ -9,6 +9,8 @@ export interface NewPatient {
   sex: Sex;
   phone?: string | null;
   email?: string | null;
+  /** `en` (the column's default) unless given. */
+  preferredLanguage?: string;
 }
 
 export type PatientPatch = Partial<Omit<NewPatient, 'clinicId'>>;

@@ -7,6 +7,8 @@ export interface NewUser {
   passwordHash: string;
   role: Role;
   patientId?: string | null;
+  /** `en` (the column's default) unless given. */
+  preferredLanguage?: string;
 }
 
 export interface UserPatch {
@@ -15,6 +17,7 @@ export interface UserPatch {
   active?: boolean;
   patientId?: string | null;
   passwordHash?: string;
+  preferredLanguage?: string;
 }
 
 export interface UserRepository {

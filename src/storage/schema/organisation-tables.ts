@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { IsoTimestamp, JsonText, Flag, Role } from './column-values.js';
 
 // Row types (conventions in ../database-schema.ts): clinics, locations, rooms, working hours and user accounts.
@@ -40,6 +41,8 @@ export interface UsersTable {
   /** Set only for patient accounts: the patient whose records this user may see. */
   patient_id: string | null;
   active: Flag;
+  /** The language the user reads in (0041; `en` until set); a patient account reads in its patient record's. */
+  preferred_language: Generated<string>;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
 }

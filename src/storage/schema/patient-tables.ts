@@ -21,6 +21,8 @@ export interface PatientsTable {
   active: Generated<Flag>;
   /** The record this one was merged into (0035); null while it stands on its own. */
   merged_into_id: string | null;
+  /** The language of the patient's portal, sheets and messages (0041; `en` until set). */
+  preferred_language: Generated<string>;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
 }

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { IsoTimestamp, JsonText, Flag, SessionStatus, CourseStatus, InjectionTechnique } from './column-values.js';
 
 // Row types (conventions in ../database-schema.ts): courses, sessions, consent, products, lots and charting.
@@ -56,6 +57,8 @@ export interface ConsentSignaturesTable {
   signed_at: IsoTimestamp;
   user_agent: string | null;
   user_id: string | null;
+  /** The language of the text signed (0041), kept with the signature; the text's id pins its version. */
+  language: Generated<string>;
 }
 
 export interface ProductsTable {

@@ -170,7 +170,6 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
     }),
   );
   if (!safetySignal) throw new Error('the fuzz safety signal was not stored');
-
   const money = await createFuzzMoneyRecords(admin, { patientId: fixture.patient.id, courseId: records.course.id });
   const patientRecords = await createFuzzPatientRecords(test);
   const portal = await createFuzzPortalRecords(test);
@@ -274,6 +273,7 @@ export async function createFuzzRecords(test: TestApp, admin: TestClient): Promi
       status: 'planned',
       override: null,
     },
+    'PUT /api/clinics/:id/logo': { image: tinyPngDataUrl() },
     ...frontDesk.hintsByRoute,
   };
   const hintFor =

@@ -1,3 +1,4 @@
+import { tinyPngDataUrl } from '../../../src/interop/test-support/tiny-png.js';
 import { testPassword } from '../../../src/test-support/test-app.js';
 import type { SampleWrite } from './sample-request.js';
 import { intakeWithMedication, restorePatientPassword, type SampleRecords } from './sample-records.js';
@@ -27,6 +28,12 @@ export function clinicSampleWrites({
         return { url: '/api/auth/password', payload: { currentPassword: testPassword, newPassword: testPassword } };
       },
     },
+    // The reader's own language: set to what it is, so later samples read as before.
+    'PATCH /api/auth/me': {
+      role: 'practitioner',
+      stores: true,
+      make: async () => ({ url: '/api/auth/me', payload: { preferredLanguage: 'en' } }),
+    },
     'POST /api/calendar-feed': {
       role: 'practitioner',
       stores: true,
@@ -49,6 +56,24 @@ export function clinicSampleWrites({
       role: 'admin',
       stores: true,
       make: async () => ({ url: `/api/clinics/${clinicId}`, payload: { name: `Clinic ${unique()}` } }),
+    },
+    'PUT /api/clinics/:id/logo': {
+      role: 'admin',
+      stores: true,
+      make: async () => ({ url: `/api/clinics/${clinicId}/logo`, payload: { image: tinyPngDataUrl() } }),
+    },
+    'DELETE /api/clinics/:id/logo': {
+      role: 'admin',
+      stores: true,
+      make: async () => {
+        await repos.clinics.saveLogo({
+          clinicId,
+          mime: 'image/png',
+          data: Buffer.from(tinyPngDataUrl().split(',')[1] ?? '', 'base64'),
+          updatedBy: null,
+        });
+        return { url: `/api/clinics/${clinicId}/logo` };
+      },
     },
     'POST /api/clinics/:id/locations': {
       role: 'admin',

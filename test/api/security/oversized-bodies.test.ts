@@ -7,6 +7,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../../src/core/records/index.js';
 import { forEachApp, type TestClient } from '../../../src/test-support/test-app.js';
+import { maxLogoBytes } from '../../../src/server/routes/clinics/logo-image.js';
 import { maxSignatureBytes } from '../../../src/server/routes/consents/signature-image.js';
 import { fhirImportBodyLimit, fhirMime } from '../../../src/server/routes/fhir/fhir-schemas.js';
 import { maxImageBytes } from '../../../src/server/uploads/image-uploads.js';
@@ -32,6 +33,11 @@ const jsonImageFields: Record<string, { field: string; maxBytes: number; build: 
   'POST /api/patients/:id/consents': {
     field: 'signatureImage',
     maxBytes: maxSignatureBytes,
+    build: (bytes) => `data:image/png;base64,${pngOfSize(bytes).toString('base64')}`,
+  },
+  'PUT /api/clinics/:id/logo': {
+    field: 'image',
+    maxBytes: maxLogoBytes,
     build: (bytes) => `data:image/png;base64,${pngOfSize(bytes).toString('base64')}`,
   },
 };

@@ -60,6 +60,8 @@ export const fieldKinds: Record<string, FieldKind> = {
   expectedUpdatedAt: 'format',
   'expectedMoves.[].start': 'format',
   signatureImage: 'format',
+  // The clinic's logo: a data: URL, decoded and checked as an image.
+  image: 'format',
   'ingredients.[]': 'format',
   'points.[].area': 'format',
   'sessions.[].start': 'format',

@@ -12,6 +12,7 @@ import { createClinicFixture, fixtureEmail, type ClinicFixture } from '../../../
 import {
   testAppConfig,
   testKnowledgeBase,
+  testKnowledgeLibrary,
   testPassword,
   testPasswordHashing,
 } from '../../../src/test-support/test-app.js';
@@ -81,7 +82,13 @@ export async function startE2eServer(): Promise<E2eServer> {
     roomIds: [room.id],
   });
 
-  const app = await buildApp({ db, knowledgeBase: testKnowledgeBase(), config: testAppConfig() });
+  // Every language of knowledge/translations, as the real server loads it: Turkish readers read Turkish.
+  const app = await buildApp({
+    db,
+    knowledgeBase: testKnowledgeBase(),
+    knowledgeLibrary: testKnowledgeLibrary(),
+    config: testAppConfig(),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

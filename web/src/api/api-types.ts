@@ -20,6 +20,8 @@ export type User = Ok<'/api/auth/me', 'get'>['user'];
 export type Role = User['role'];
 export type Patient = Ok<'/api/patients/{id}', 'get'>;
 export type NewPatient = Body<'/api/patients', 'post'>;
+/** A language a user or patient may read in: one of the server's knowledge base (GET /api/health). */
+export type ReaderLanguage = NonNullable<NewPatient['preferredLanguage']>;
 export type IntakeRequest = Body<'/api/patients/{id}/intakes', 'post'>;
 export type IntakeEntry = Ok<'/api/patients/{id}/intakes', 'get'>['intakes'][number];
 export type ScheduleEntry = Ok<'/api/sessions', 'get'>['entries'][number];

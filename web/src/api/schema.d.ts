@@ -29,6 +29,8 @@ export interface paths {
                             status: "ok";
                             knowledgeBase: {
                                 version: string;
+                                /** @description The languages it has: those a user's or patient's preferredLanguage may be, English first */
+                                languages: string[];
                             };
                         };
                     };
@@ -88,6 +90,8 @@ export interface paths {
                                 role: "admin" | "practitioner" | "reception" | "patient";
                                 patientId: string | null;
                                 active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -207,6 +211,8 @@ export interface paths {
                                 role: "admin" | "practitioner" | "reception" | "patient";
                                 patientId: string | null;
                                 active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -222,7 +228,90 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change your own settings: the language you read in (a patient: their portal, sheets and messages) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The language to read in: the workspace's, or for a patient their portal's, sheets' and messages'
+                         * @enum {string}
+                         */
+                        preferredLanguage: "en" | "tr";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                clinicId: string;
+                                email: string;
+                                displayName: string;
+                                /** @enum {string} */
+                                role: "admin" | "practitioner" | "reception" | "patient";
+                                patientId: string | null;
+                                active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
+                                /** @description ISO 8601 timestamp */
+                                createdAt: string;
+                                /** @description ISO 8601 timestamp */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/auth/csrf": {
@@ -390,6 +479,8 @@ export interface paths {
                                 role: "admin" | "practitioner" | "reception" | "patient";
                                 patientId: string | null;
                                 active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -581,7 +672,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A stored assessment of a patient */
+        /**
+         * A stored assessment of a patient
+         * @description Its knowledge-base texts (reasons, precautions, conflicts, plan) in the reader's language; codes, verdict, figures and sources as stored.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -670,12 +764,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** FAQ entries with their sources; with q, the best matches first */
+        /** FAQ entries with their sources, in the given language; with q, the best matches first */
         get: {
             parameters: {
                 query?: {
                     q?: string;
                     limit?: number;
+                    /** @description The language of the question and of the entries returned: the reader's language (default en) */
+                    language?: "en" | "tr";
                 };
                 header?: never;
                 path?: never;
@@ -1286,7 +1382,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /**
-                             * @description The language messages go out in
+                             * @description The clinic's language: new patients read it unless told otherwise; each patient's messages go out in the patient's own
                              * @enum {string}
                              */
                             language: "en" | "tr";
@@ -1372,7 +1468,7 @@ export interface paths {
         get?: never;
         /**
          * Set the language messages go out in and when each goes out
-         * @description Messages still waiting to go out are written again with the new timing and language. The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
+         * @description Each patient reads their messages in their own language (their record says which); the clinic’s language is the one new patients are given. Messages still waiting to go out are written again with the new timing. The clinical part of each message ({instructions}: preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect, the emergency advice) is written from the knowledge base and the patient’s plan each time and cannot be changed or removed: a text that leaves {instructions} out gets it added at the end. Texts that could be read as "stop your blood thinner" are refused.
          */
         put: {
             parameters: {
@@ -1408,7 +1504,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             /**
-                             * @description The language messages go out in
+                             * @description The clinic's language: new patients read it unless told otherwise; each patient's messages go out in the patient's own
                              * @enum {string}
                              */
                             language: "en" | "tr";
@@ -1674,7 +1770,7 @@ export interface paths {
                         /** @enum {string} */
                         kind: "booking_confirmation" | "preparation_reminder" | "day_before_reminder" | "aftercare" | "check_in";
                         /**
-                         * @description The clinic's language when left out
+                         * @description The patient's language when left out (the clinic's, if the clinic writes in no such language)
                          * @enum {string}
                          */
                         language?: "en" | "tr";
@@ -1774,6 +1870,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinics/{id}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clinic's logo (PNG or JPEG), as printed on its documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Set the clinic's logo, printed at the head of patients' sheets
+         * @description A PNG or JPEG of at most 512 KiB as a base64 data: URL (larger: 413); it is re-encoded, which drops any metadata.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        image: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            mime: "image/png" | "image/jpeg";
+                            bytes: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove the clinic's logo */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1809,6 +2081,8 @@ export interface paths {
                                 role: "admin" | "practitioner" | "reception" | "patient";
                                 patientId: string | null;
                                 active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -1858,6 +2132,8 @@ export interface paths {
                             role: "admin" | "practitioner" | "reception" | "patient";
                             patientId: string | null;
                             active: boolean;
+                            /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -1894,6 +2170,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -1982,6 +2262,8 @@ export interface paths {
                             role: "admin" | "practitioner" | "reception" | "patient";
                             patientId: string | null;
                             active: boolean;
+                            /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2049,6 +2331,8 @@ export interface paths {
                             role: "admin" | "practitioner" | "reception" | "patient";
                             patientId: string | null;
                             active: boolean;
+                            /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2286,6 +2570,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -2506,6 +2794,8 @@ export interface paths {
                                 role: "admin" | "practitioner" | "reception" | "patient";
                                 patientId: string | null;
                                 active: boolean;
+                                /** @description The language the user reads in (a language of the knowledge base: GET /api/health). In the signed-in user's own profile a patient account shows its patient record's */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -2635,6 +2925,8 @@ export interface paths {
                                 active: boolean;
                                 /** @description The record this one was merged into; null while it stands on its own */
                                 mergedIntoId: string | null;
+                                /** @description The language of the patient's portal, sheets and messages */
+                                preferredLanguage: string;
                                 /** @description ISO 8601 timestamp */
                                 createdAt: string;
                                 /** @description ISO 8601 timestamp */
@@ -2683,6 +2975,11 @@ export interface paths {
                         sex?: "female" | "male" | "other" | "unknown";
                         phone?: (string | "") | null;
                         email?: (string | "") | null;
+                        /**
+                         * @description The language of the patient's portal, sheets and messages; the clinic's message language unless given
+                         * @enum {string}
+                         */
+                        preferredLanguage?: "en" | "tr";
                     };
                 };
             };
@@ -2707,6 +3004,8 @@ export interface paths {
                             active: boolean;
                             /** @description The record this one was merged into; null while it stands on its own */
                             mergedIntoId: string | null;
+                            /** @description The language of the patient's portal, sheets and messages */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2777,6 +3076,8 @@ export interface paths {
                             active: boolean;
                             /** @description The record this one was merged into; null while it stands on its own */
                             mergedIntoId: string | null;
+                            /** @description The language of the patient's portal, sheets and messages */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2804,7 +3105,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a patient registered by mistake (refused once any clinical record, consent or account exists) */
+        /**
+         * Delete a patient registered by mistake (refused once any clinical record, consent or account exists)
+         * @description A record merged into another is kept for the reversal of the merge: 409 `patient_merged`.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -2838,6 +3142,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -2868,6 +3176,11 @@ export interface paths {
                         sex?: "female" | "male" | "other" | "unknown";
                         phone?: (string | "") | null;
                         email?: (string | "") | null;
+                        /**
+                         * @description A language of the knowledge base (GET /api/health lists them)
+                         * @enum {string}
+                         */
+                        preferredLanguage?: "en" | "tr";
                     };
                 };
             };
@@ -2892,6 +3205,8 @@ export interface paths {
                             active: boolean;
                             /** @description The record this one was merged into; null while it stands on its own */
                             mergedIntoId: string | null;
+                            /** @description The language of the patient's portal, sheets and messages */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -2928,6 +3243,9 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
                             mergedIntoId?: string;
                             /** @description ISO 8601 timestamp */
                             mergedAt?: string;
@@ -2993,6 +3311,8 @@ export interface paths {
                                     active: boolean;
                                     /** @description The record this one was merged into; null while it stands on its own */
                                     mergedIntoId: string | null;
+                                    /** @description The language of the patient's portal, sheets and messages */
+                                    preferredLanguage: string;
                                     /** @description ISO 8601 timestamp */
                                     createdAt: string;
                                     /** @description ISO 8601 timestamp */
@@ -3064,7 +3384,7 @@ export interface paths {
                                 /** @description Shared by the fields one edit changed */
                                 editId: string;
                                 /** @enum {string} */
-                                field: "firstName" | "lastName" | "birthDate" | "sex" | "phone" | "email" | "active";
+                                field: "firstName" | "lastName" | "birthDate" | "sex" | "phone" | "email" | "preferredLanguage" | "active";
                                 oldValue: string | null;
                                 newValue: string | null;
                                 /** @description Null when unknown */
@@ -3145,6 +3465,8 @@ export interface paths {
                             active: boolean;
                             /** @description The record this one was merged into; null while it stands on its own */
                             mergedIntoId: string | null;
+                            /** @description The language of the patient's portal, sheets and messages */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -3181,6 +3503,9 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
                             mergedIntoId?: string;
                             /** @description ISO 8601 timestamp */
                             mergedAt?: string;
@@ -3241,6 +3566,8 @@ export interface paths {
                             active: boolean;
                             /** @description The record this one was merged into; null while it stands on its own */
                             mergedIntoId: string | null;
+                            /** @description The language of the patient's portal, sheets and messages */
+                            preferredLanguage: string;
                             /** @description ISO 8601 timestamp */
                             createdAt: string;
                             /** @description ISO 8601 timestamp */
@@ -3277,6 +3604,9 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
                             mergedIntoId?: string;
                             /** @description ISO 8601 timestamp */
                             mergedAt?: string;
@@ -3493,6 +3823,9 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
                             mergedIntoId?: string;
                             /** @description ISO 8601 timestamp */
                             mergedAt?: string;
@@ -3608,6 +3941,9 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
                             mergedIntoId?: string;
                             /** @description ISO 8601 timestamp */
                             mergedAt?: string;
@@ -3924,6 +4260,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -4061,6 +4417,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -4204,6 +4564,26 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -4360,6 +4740,10 @@ export interface paths {
                                 sessionId?: string;
                                 roomId?: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -4794,6 +5178,10 @@ export interface paths {
                                     language: string;
                                 };
                             };
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -5374,7 +5762,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current version of a procedure's consent text in `language`; without it, the newest current version of any language */
+        /**
+         * The current version of a procedure's consent text in `language`; without it, the newest current version of any language
+         * @description A patient who names no language gets the version in their own (their record's) where there is one.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5490,6 +5881,8 @@ export interface paths {
                                 userAgent: string | null;
                                 /** @description the signed-in user who recorded the signature */
                                 userId: string | null;
+                                /** @description ISO 639 code of the text the patient was shown and signed, kept with the signature */
+                                language: string;
                                 consentText: {
                                     procedure: string;
                                     language: string;
@@ -5598,6 +5991,8 @@ export interface paths {
                             userAgent: string | null;
                             /** @description the signed-in user who recorded the signature */
                             userId: string | null;
+                            /** @description ISO 639 code of the text the patient was shown and signed, kept with the signature */
+                            language: string;
                             consentText: {
                                 procedure: string;
                                 language: string;
@@ -5669,6 +6064,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -7076,6 +7475,10 @@ export interface paths {
                                     language: string;
                                 };
                             };
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -7339,6 +7742,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -7429,6 +7852,26 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -7577,6 +8020,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -7857,6 +8304,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -8909,6 +9360,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -9413,6 +9868,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -9695,6 +10154,26 @@ export interface paths {
                     };
                 };
                 /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
                 413: {
                     headers: {
                         [name: string]: unknown;
@@ -9821,6 +10300,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
             };
         };
         options?: never;
@@ -9839,7 +10338,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Language of the document: en (default) or tr. Times are in the clinic location’s zone either way. */
+                    /** @description Language of the document: en or tr; the patient's preferred language when left out (en if it is neither). Times are in the clinic location’s zone either way. */
                     locale?: "en" | "tr";
                 };
                 header?: never;
@@ -9928,7 +10427,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Language of the document: en (default) or tr. Times are in the clinic location’s zone either way. */
+                    /** @description Language of the document: en or tr; the patient's preferred language when left out (en if it is neither). Times are in the clinic location’s zone either way. */
                     locale?: "en" | "tr";
                 };
                 header?: never;
@@ -10020,7 +10519,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Language of the document: en (default) or tr. Times are in the clinic location’s zone either way. */
+                    /** @description Language of the document: en or tr; the patient's preferred language when left out (en if it is neither). Times are in the clinic location’s zone either way. */
                     locale?: "en" | "tr";
                 };
                 header?: never;
@@ -11613,6 +12112,10 @@ export interface paths {
                                 sessionId?: string;
                                 roomId?: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -11649,6 +12152,8 @@ export interface paths {
                         start: string;
                         /** @description Another practitioner for this session */
                         practitionerId?: string;
+                        /** @description Another room of the session's location (a drop into its column): one the practitioner works in, else 409 not_possible room_not_allowed; booked then, 409 not_possible room_taken */
+                        roomId?: string;
                         /** @description Instead of those stored at booking, for later sessions that have to move */
                         preferences?: {
                             weekdays?: number[];
@@ -11778,6 +12283,10 @@ export interface paths {
                                 practitionerId: string;
                                 roomId: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -11930,6 +12439,10 @@ export interface paths {
                                 practitionerId: string;
                                 roomId: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -12082,6 +12595,10 @@ export interface paths {
                                 practitionerId: string;
                                 roomId: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -12189,6 +12706,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -12847,6 +13368,8 @@ export interface paths {
                     start?: string;
                     /** @description Another practitioner for the session */
                     practitionerId?: string;
+                    /** @description Another room of the session's location for it: the preview is not_possible (room_taken, room_not_allowed) when it cannot be had */
+                    roomId?: string;
                     /** @description The session’s updatedAt as last seen: 409 session_changed when it changed since */
                     expectedUpdatedAt?: string;
                 };
@@ -13648,6 +14171,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -13842,6 +14385,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -13958,6 +14505,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -14074,6 +14625,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -14341,6 +14896,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -14793,6 +15352,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -14925,6 +15488,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -15393,6 +15960,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                             /** @description already_checked_in: when the patient was checked in */
                             checkedInAt?: string;
                             /** @description not_today: the session's local date */
@@ -15436,6 +16007,26 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -15742,6 +16333,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -15845,6 +16440,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -16202,6 +16801,10 @@ export interface paths {
                                 sessionId?: string;
                                 roomId?: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -16526,6 +17129,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
+                        };
+                    };
+                };
             };
         };
         delete?: never;
@@ -16845,6 +17468,10 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -17142,6 +17769,10 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -17279,6 +17910,10 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -17438,6 +18073,10 @@ export interface paths {
                             } & {
                                 [key: string]: unknown;
                             })[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };
@@ -17592,6 +18231,10 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            /** @description patient_merged: the merged record the write was about */
+                            patientId?: string;
+                            /** @description patient_merged: the record it was merged into; write there instead */
+                            mergedIntoId?: string;
                         };
                     };
                 };

@@ -11,6 +11,8 @@ export interface Auth {
   signIn(email: string, password: string): Promise<User>;
   /** A sign-in that happened elsewhere (an invitation accepted): its session cookie is already set. */
   signedIn(user: User): void;
+  /** The signed-in user as the server now has them (after they changed their own settings). */
+  userChanged(user: User): void;
   signOut(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../components/language-switch';
 import { PageTitle } from '../components/page-title';
+import { chooseBeforeSignIn } from '../i18n/signed-out-choice';
 
 /** A page for someone not signed in (sign-in, an invitation link): a card with the app's name, the language and the page's title. */
 export function SignedOutFrame({ title, maw, children }: { title: string; maw: number; children: ReactNode }) {
@@ -14,7 +15,7 @@ export function SignedOutFrame({ title, maw, children }: { title: string; maw: n
           <Title order={2} size="h4" c="cyan.9" component="p">
             {t('common.appName')}
           </Title>
-          <LanguageSwitch />
+          <LanguageSwitch onChosen={chooseBeforeSignIn} />
         </Group>
         <PageTitle>{title}</PageTitle>
         {children}

@@ -1,28 +1,29 @@
 import { api, call } from '../api/client';
-import type { CalendarSession, ReschedulePreview } from './calendar-types';
+import type { CalendarSession, MoveTarget, ReschedulePreview } from './calendar-types';
 
 /** The calendar's writes and the preview, each carrying the session's `updatedAt` as the desk saw it. */
+
+/** The practitioner and room asked for, as the API takes them (absent: the session keeps its own). */
+function targetOf({ practitionerId, roomId }: MoveTarget) {
+  return { ...(practitionerId ? { practitionerId } : {}), ...(roomId ? { roomId } : {}) };
+}
 
 export function previewMove(
   session: CalendarSession,
   start: Date,
-  practitionerId?: string,
+  target: MoveTarget = {},
 ): Promise<ReschedulePreview> {
   return call(
     api.GET('/api/sessions/{id}/reschedule-preview', {
       params: {
         path: { id: session.id },
-        query: {
-          start: start.toISOString(),
-          expectedUpdatedAt: session.updatedAt,
-          ...(practitionerId ? { practitionerId } : {}),
-        },
+        query: { start: start.toISOString(), expectedUpdatedAt: session.updatedAt, ...targetOf(target) },
       },
     }),
   );
 }
 
-export function confirmMove(preview: ReschedulePreview, start: Date, practitionerId?: string) {
+export function confirmMove(preview: ReschedulePreview, start: Date, target: MoveTarget = {}) {
   return call(
     api.POST('/api/sessions/{id}/reschedule', {
       params: { path: { id: preview.sessionId } },
@@ -30,7 +31,7 @@ export function confirmMove(preview: ReschedulePreview, start: Date, practitione
         start: start.toISOString(),
         expectedUpdatedAt: preview.updatedAt,
         expectedMoves: preview.moves,
-        ...(practitionerId ? { practitionerId } : {}),
+        ...targetOf(target),
       },
     }),
   );

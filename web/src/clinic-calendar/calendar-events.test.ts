@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEvents, calendarResources, slotShade, unassigned } from './calendar-events';
+import { calendarEvents, calendarResources, dropTarget, slotShade, unassigned } from './calendar-events';
 import type { CalendarData, CalendarSession } from './calendar-types';
 
 const session = (over: Partial<CalendarSession>): CalendarSession => ({
@@ -72,5 +72,21 @@ describe('calendar events', () => {
     expect(slotShade(data, 'rooms', at('2030-06-03T13:00:00Z'), 'r1', slot)).toBeNull();
     expect(slotShade(data, 'rooms', at('2030-06-03T19:00:00Z'), 'r1', slot)).toBe('off');
     expect(slotShade(data, 'practitioners', at('2030-06-04T09:00:00Z'), 'dr1', slot)).toBe('closed');
+  });
+});
+
+describe('dropTarget', () => {
+  const planned = session({});
+  it('moves to the room of another room column, in the room view', () => {
+    expect(dropTarget('rooms', planned, 'r2')).toEqual({ roomId: 'r2' });
+    expect(dropTarget('rooms', planned, 'r1')).toEqual({});
+  });
+  it('moves to the practitioner of another practitioner column, in the practitioner view', () => {
+    expect(dropTarget('practitioners', planned, 'dr2')).toEqual({ practitionerId: 'dr2' });
+    expect(dropTarget('practitioners', planned, 'dr1')).toEqual({});
+  });
+  it('keeps practitioner and room for the "not assigned" column or a drop outside any column', () => {
+    expect(dropTarget('rooms', planned, unassigned)).toEqual({});
+    expect(dropTarget('practitioners', planned, undefined)).toEqual({});
   });
 });

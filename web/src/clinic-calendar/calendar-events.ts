@@ -4,10 +4,22 @@ import type {
   CalendarGrouping,
   CalendarResource,
   CalendarSession,
+  MoveTarget,
 } from './calendar-types';
 
 /** The column a session without a practitioner or room goes to. */
 export const unassigned = '';
+
+/**
+ * Where a drop into `column` takes the session besides its new time: that column's practitioner (or
+ * room, in the room view) when it is another than the session's own; nothing for its own column or
+ * "not assigned".
+ */
+export function dropTarget(grouping: CalendarGrouping, session: CalendarSession, column: unknown): MoveTarget {
+  if (typeof column !== 'string' || column === unassigned) return {};
+  if (grouping === 'rooms') return column === session.roomId ? {} : { roomId: column };
+  return column === session.practitionerId ? {} : { practitionerId: column };
+}
 
 /** Columns: the location's practitioners (or rooms), then anyone only a session names, then "not assigned" if needed. */
 export function calendarResources(

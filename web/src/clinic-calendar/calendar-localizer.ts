@@ -13,6 +13,28 @@ function firstDayOf(language: string): number {
   }
 }
 
+/** Labels kept per formatter: beyond this many distinct ranges the cache starts again. */
+const maxCachedRanges = 20_000;
+
+/**
+ * formatRange through a cache by start and end: each session's box asks for its time label on every
+ * render, and Intl's formatRange costs tens of microseconds, which a week of thousands of sessions
+ * pays again per render. The formatter fixes the language and the zone, so the instants are the key.
+ */
+export function cachedRanges(format: Intl.DateTimeFormat): (range: DateRange) => string {
+  const labels = new Map<string, string>();
+  return ({ start, end }) => {
+    const key = `${start.getTime()}/${end.getTime()}`;
+    let label = labels.get(key);
+    if (label === undefined) {
+      if (labels.size >= maxCachedRanges) labels.clear();
+      label = format.formatRange(start, end);
+      labels.set(key, label);
+    }
+    return label;
+  };
+}
+
 /**
  * The calendar's dates and times through the browser's Intl in the page language, as the rest of
  * the app writes them, so the calendar needs no date library of its own.
@@ -23,7 +45,7 @@ export function calendarLocalizer(language: string): DateLocalizer {
   const dayHeader = formatter({ weekday: 'short', day: 'numeric', month: 'short' });
   const longDay = formatter({ dateStyle: 'full' });
   const range = formatter({ day: 'numeric', month: 'short', year: 'numeric' });
-  const timeRange = ({ start, end }: DateRange) => time.formatRange(start, end);
+  const timeRange = cachedRanges(time);
   const formats: Formats = {
     dateFormat: (d: Date) => formatter({ day: 'numeric' }).format(d),
     dayFormat: (d: Date) => dayHeader.format(d),

@@ -33,4 +33,9 @@ export interface MoveRequest {
   start: Date;
   /** Another practitioner (a drag into their column, or chosen in the dialog). */
   practitionerId?: string;
+  /** Another room (a drag into its column in the room view). */
+  roomId?: string;
 }
+
+/** Where else a session is asked to go, besides its time: whom with, which room. */
+export type MoveTarget = Pick<MoveRequest, 'practitionerId' | 'roomId'>;

@@ -7,16 +7,14 @@ import { Calendar, type HeaderProps, type SlotPropGetter } from 'react-big-calen
 import dragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, call } from '../api/client';
 import { useUser } from '../auth/auth-context';
 import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { addDays, localDateOf, localDayBounds, localToday } from '../dates/local-date';
-import { useLoad } from '../hooks/use-load';
 import { formattingLocale, useFormat } from '../i18n/use-format';
 import { CalendarLegend } from './calendar-legend';
 import { calendarLocalizer } from './calendar-localizer';
-import { calendarEvents, calendarResources, slotShade, unassigned, visibleHours } from './calendar-events';
+import { calendarEvents, calendarResources, dropTarget, slotShade, visibleHours } from './calendar-events';
 import { CalendarToolbar } from './calendar-toolbar';
 import type {
   CalendarData,
@@ -33,6 +31,7 @@ import { ReflowPreviewDialog } from './reflow-preview-dialog';
 import type { SessionActionContext } from './session-actions';
 import { SessionEvent } from './session-event';
 import { SessionMenu } from './session-menu';
+import { useCalendarData } from './use-calendar-data';
 
 // The addon is CommonJS: depending on the bundler's interop, its default import is the function or
 // the module object holding it.
@@ -84,15 +83,7 @@ export function ClinicCalendarPage() {
   const from = localDayBounds(firstShown).from;
   const to = localDayBounds(addDays(firstShown, view === 'week' ? 6 : 0)).to;
 
-  const state = useLoad(
-    () =>
-      call(
-        api.GET('/api/calendar', {
-          params: { query: { from, to, ...(locationId ? { locationId } : {}) } },
-        }),
-      ),
-    [from, to, locationId],
-  );
+  const state = useCalendarData({ from, to, locationId });
 
   const update = (change: { view?: CalendarView; grouping?: CalendarGrouping; day?: string; locationId?: string }) => {
     const next = new URLSearchParams(params);
@@ -137,7 +128,7 @@ export function ClinicCalendarPage() {
         view={view}
         grouping={grouping}
         day={day}
-        locations={state.data?.locations ?? []}
+        locations={state.last?.locations ?? []}
         locationId={locationId}
         showClosed={showClosed}
         onChange={update}
@@ -253,12 +244,7 @@ function CalendarGrid({
   };
   const drop = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
     if (!event.movable) return;
-    const target = typeof resourceId === 'string' ? resourceId : undefined;
-    const practitionerId =
-      grouping === 'practitioners' && target && target !== unassigned && target !== event.session.practitionerId
-        ? target
-        : undefined;
-    onDrop({ session: event.session, start: new Date(start), ...(practitionerId ? { practitionerId } : {}) });
+    onDrop({ session: event.session, start: new Date(start), ...dropTarget(grouping, event.session, resourceId) });
   };
 
   return (

@@ -56,21 +56,22 @@ export function ReflowPreviewDialog({
   const [changed, setChanged] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
-  const { session, start, practitionerId } = request;
+  const { session, start, practitionerId, roomId } = request;
+  const target = { practitionerId, roomId };
   const state = useLoad(async () => {
     try {
-      return await previewMove(session, start, practitionerId);
+      return await previewMove(session, start, target);
     } catch (failure) {
       if (isApiError(failure) && failure.code === 'session_changed') onStale();
       throw failure;
     }
-  }, [session.id, start.getTime(), practitionerId, generation]);
+  }, [session.id, start.getTime(), practitionerId, roomId, generation]);
 
   const confirm = async (preview: ReschedulePreview) => {
     setPending(true);
     setError(null);
     try {
-      const result = await confirmMove(preview, start, practitionerId);
+      const result = await confirmMove(preview, start, target);
       onMoved(result.moved.length);
     } catch (failure) {
       if (isApiError(failure) && failure.code === 'session_changed') onStale();
@@ -100,7 +101,7 @@ export function ReflowPreviewDialog({
           days: s.window.days,
         })}: ${s.window.kept ? t('clinicCalendar.preview.kept') : t('clinicCalendar.preview.notKept')}`
       : t('clinicCalendar.preview.firstSession');
-  const target = state.data?.sessions.find((s) => s.target);
+  const moving = state.data?.sessions.find((s) => s.target);
 
   return (
     <Modal
@@ -110,7 +111,7 @@ export function ReflowPreviewDialog({
       size="xl"
       title={t('clinicCalendar.preview.title', {
         patient: patientName(session),
-        number: target?.number ?? session.number ?? '?',
+        number: moving?.number ?? session.number ?? '?',
         of: state.data?.sessions.length ?? session.of,
       })}
     >
@@ -119,7 +120,8 @@ export function ReflowPreviewDialog({
           {t('clinicCalendar.preview.target', {
             when: format.dateTime(start.toISOString()),
             practitioner:
-              target?.proposed?.practitionerName ?? target?.current.practitionerName ?? session.practitionerName ?? '—',
+              moving?.proposed?.practitionerName ?? moving?.current.practitionerName ?? session.practitionerName ?? '—',
+            room: moving?.proposed?.roomName ?? moving?.current.roomName ?? session.roomName ?? '—',
           })}
         </Text>
         {changed && (

@@ -45,9 +45,11 @@ export function ConsentPage() {
         const procedures = [...new Set(texts.map((x) => x.procedure))];
         const shownProcedure = procedures.includes(procedure) ? procedure : (procedures[0] ?? procedure);
         const ofProcedure = texts.filter((x) => x.procedure === shownProcedure);
-        // The language chosen, else the one the patient signed in before, else the page's, else any.
+        // The language chosen here, else the patient's own (the version the server offers them to
+        // sign is in it where the clinic has one), else the page's, else any.
         const preferred = [
           language,
+          patient.preferredLanguage,
           standings.find((s) => s.procedure === shownProcedure)?.current.language,
           currentLanguage(),
         ];

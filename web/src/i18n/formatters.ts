@@ -1,3 +1,5 @@
+import { numberFormat } from './intl-cache';
+
 /** Dates and numbers in the reader's language, with the browser's Intl (nothing to download). */
 export interface Formatters {
   /** A calendar date (YYYY-MM-DD), e.g. 22 Nov 2026. */
@@ -34,8 +36,7 @@ export function createFormatters(language: string): Formatters {
     longDate: (iso) => longDate.format(calendarDate(iso)),
     dateTime: (timestamp) => dateTime.format(new Date(timestamp)),
     time: (timestamp) => time.format(new Date(timestamp)),
-    number: (value, options) =>
-      options ? new Intl.NumberFormat(language, options).format(value) : number.format(value),
+    number: (value, options) => (options ? numberFormat(language, options).format(value) : number.format(value)),
     range: ({ min, max }) => (min === max ? number.format(min) : number.formatRange(min, max)),
     list: (items) => list.format(items),
     duration: (ms) => {
@@ -46,7 +47,7 @@ export function createFormatters(language: string): Formatters {
           : minutes >= 60
             ? [Math.round(minutes / 60), 'hour']
             : [minutes, 'minute'];
-      return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+      return numberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
     },
   };
 }

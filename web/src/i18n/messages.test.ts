@@ -17,6 +17,23 @@ describe('messages', () => {
     expect(empty).toEqual([]);
   });
 
+  it('leaves no Turkish text in English: one the same as the English has no word of its own, or is one of these', () => {
+    // The same in both languages: the product's name, each language's own name, abbreviations and
+    // loanwords Turkish writes alike.
+    const alike = new Set([
+      ...['common.appName', 'common.languageNames.en', 'common.languageNames.tr', 'codes.procedure.prp'],
+      ...['clinicSetup.logoHeading', 'money.net', 'money.pdf'],
+    ]);
+    const at = (messages: unknown, key: string) =>
+      key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages);
+    // Words are what is left once the placeholders, units and a plan's "Plan:" are taken out.
+    const words = (text: string) => text.replace(/{{\w+}}|\b(mm|ml|Plan)\b/g, '').match(/\p{L}{2,}/gu) ?? [];
+    const untranslated = keys(en).filter(
+      (k) => at(en, k) === at(tr, k) && !alike.has(k) && words(String(at(en, k))).length > 0,
+    );
+    expect(untranslated).toEqual([]);
+  });
+
   it('keeps the same placeholders in both languages', () => {
     const at = (messages: unknown, key: string) =>
       String(key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages));

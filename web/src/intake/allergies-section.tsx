@@ -3,12 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { catalogue } from '../knowledge/catalogue';
 import type { IntakeDraft } from './intake-draft';
 import { Section } from './section';
+import { foldSubstance as fold, meantAllergen, shownAllergen, UNKNOWN_ALLERGEN } from './unknown-allergen';
 
-const fold = (text: string) =>
-  text
-    .trim()
-    .toLowerCase()
-    .replace(/[\s\-.]+/g, '_');
 const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id), fold(i.name)]));
 
 /**
@@ -27,18 +23,21 @@ export function AllergiesSection({
   reviewable?: boolean;
 }) {
   const { t } = useTranslation();
+  // The draft keeps the contract's "unknown"; the field shows and takes the reader's word for it.
   const unknownAllergen = t('intake.unknownAllergen');
   const suggestions = [unknownAllergen, ...catalogue.ingredients.map((i) => i.name)];
-  const unlisted = draft.allergies.filter((a) => fold(a) !== fold(unknownAllergen) && !knownIngredients.has(fold(a)));
-  const setAllergies = (allergies: string[]) =>
+  const unlisted = draft.allergies.filter((a) => a !== UNKNOWN_ALLERGEN && !knownIngredients.has(fold(a)));
+  const setAllergies = (tags: string[]) => {
+    const allergies = [...new Set(tags.map((tag) => meantAllergen(tag, unknownAllergen)))];
     onChange({ allergies, reviewedAllergies: draft.reviewedAllergies.filter((a) => allergies.includes(a)) });
+  };
   return (
     <Section legend={t('intake.allergies')} help={t('intake.allergiesHelp')}>
       <TagsInput
         label={t('intake.allergyInput')}
         placeholder={t('intake.allergyPlaceholder')}
         data={[...new Set(suggestions)]}
-        value={draft.allergies}
+        value={draft.allergies.map((a) => shownAllergen(a, unknownAllergen))}
         onChange={setAllergies}
         clearable
       />

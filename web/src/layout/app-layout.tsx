@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useMatch } from 'react-router';
 import { useAuth, useUser } from '../auth/auth-context';
 import { ChangePassword } from '../auth/change-password';
+import { useSaveLanguage } from '../auth/use-save-language';
 import { LanguageSwitch } from '../components/language-switch';
 import { LoadingState } from '../components/loading-state';
 import { navItemsFor, type NavItem } from './nav-items';
@@ -30,6 +31,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const user = useUser();
   const { signOut } = useAuth();
+  const saveLanguage = useSaveLanguage();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
 
@@ -59,7 +61,7 @@ export function AppLayout() {
             <Text size="sm" visibleFrom="md">
               {t('common.signedInAs', { name: user.displayName })}
             </Text>
-            <LanguageSwitch />
+            <LanguageSwitch onChosen={saveLanguage} />
             <Button variant="default" size="xs" onClick={() => void signOut()}>
               {t('common.signOut')}
             </Button>

@@ -4,10 +4,12 @@
  * (JPY none, EUR two, BHD three), so it is asked of Intl rather than assumed to be 100.
  */
 
+import { numberFormat } from '../i18n/intl-cache';
+
 /** The number of decimals a currency's amounts are written with (2 when Intl does not know it). */
 export function minorDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     return 2;
   }
@@ -31,7 +33,7 @@ export function toMajor(minor: number, currency: string): number {
 /** An amount written in the reader's locale with its currency: "€12.50", "12,50 €", "₺1.234,00". */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(toMajor(minor, currency));
+    return numberFormat(locale, { style: 'currency', currency }).format(toMajor(minor, currency));
   } catch {
     // An unknown code still shows its amount rather than breaking the page.
     return `${toMajor(minor, currency).toFixed(2)} ${currency}`;

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../api/api-error';
-import type { Patient } from '../api/api-types';
+import type { Patient, ReaderLanguage } from '../api/api-types';
 import { api, call } from '../api/client';
 import { ErrorAlert } from '../components/error-alert';
 import { Loaded } from '../components/loaded';
@@ -21,6 +21,8 @@ function formOf(patient: Patient): DetailsForm {
     sex: patient.sex,
     phone: patient.phone ?? '',
     email: patient.email ?? '',
+    // The server keeps a patient's language one of those it offers.
+    preferredLanguage: patient.preferredLanguage as ReaderLanguage,
   };
 }
 

@@ -1,40 +1,10 @@
 import { Grid, Select, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { languages } from '../i18n/i18n';
 import { useCodeLabel } from '../i18n/use-code-label';
+import { sexes, type DetailsForm } from './details-form';
 
-export const sexes = ['female', 'male', 'other', 'unknown'] as const;
-export type Sex = (typeof sexes)[number];
-
-/** A patient's details as the forms hold them: text as typed, an empty phone or email as ''. */
-export interface DetailsForm {
-  firstName: string;
-  lastName: string;
-  birthDate: string;
-  sex: Sex;
-  phone: string;
-  email: string;
-}
-
-export const emptyDetails: DetailsForm = {
-  firstName: '',
-  lastName: '',
-  birthDate: '',
-  sex: 'unknown',
-  phone: '',
-  email: '',
-};
-
-/** The details as the API takes them: an empty phone or email is none. */
-export function detailsBody(form: DetailsForm) {
-  return {
-    firstName: form.firstName,
-    lastName: form.lastName,
-    birthDate: form.birthDate,
-    sex: form.sex,
-    phone: form.phone.trim() || null,
-    email: form.email.trim() || null,
-  };
-}
+export { detailsBody, emptyDetails, sexes, type DetailsForm, type Sex } from './details-form';
 
 /** The fields of a patient's details, shared by registering and editing. */
 export function PatientDetailsFields({
@@ -86,6 +56,17 @@ export function PatientDetailsFields({
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6 }}>
         <TextInput label={t('patients.email')} type="email" {...text('email')} />
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, sm: 6 }}>
+        <Select
+          label={t('patients.preferredLanguage')}
+          description={t('patients.preferredLanguageHint')}
+          placeholder={t('patients.clinicLanguage')}
+          data={languages.map((l) => ({ value: l, label: t(`common.languageNames.${l}`) }))}
+          value={form.preferredLanguage || null}
+          onChange={(value) => onChange('preferredLanguage', value ?? '')}
+          error={problem('preferredLanguage')}
+        />
       </Grid.Col>
     </Grid>
   );

@@ -33,6 +33,10 @@ export function PatientDetails({ patient }: { patient: Patient }) {
         <Field label={t('patients.sex')} value={label('sex', patient.sex)} />
         <Field label={t('patients.phone')} value={patient.phone ?? '—'} />
         <Field label={t('patients.email')} value={patient.email ?? '—'} />
+        <Field
+          label={t('patients.preferredLanguage')}
+          value={t(`common.languageNames.${patient.preferredLanguage}`, { defaultValue: patient.preferredLanguage })}
+        />
       </SimpleGrid>
     </Paper>
   );

@@ -33,6 +33,7 @@ export function PatientHistory({ patientId, version }: { patientId: string; vers
     if (value === null || value === '') return t('patientRecords.emptyValue');
     if (change.field === 'birthDate') return format.date(value);
     if (change.field === 'sex') return label('sex', value);
+    if (change.field === 'preferredLanguage') return t(`common.languageNames.${value}`, { defaultValue: value });
     return value;
   };
   const line = (change: Change) =>

@@ -8,7 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
 import { CalendarSubscription } from '../calendars/calendar-subscription';
-import { AftercareCountdown } from './aftercare-countdown';
+import { AftercareSection } from './aftercare-section';
 import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
 import { MyReports } from './my-reports';
@@ -17,7 +17,7 @@ import { MyMoney } from './my-money';
 import { PreparationChecklist } from './preparation-checklist';
 import { PatientPhotos } from '../photos/patient-photos';
 import { MyConsultationRequests } from './my-consultation-requests';
-import { PortalPlanSection } from './plan/portal-plan-section';
+import { PortalPlanSection, usePortalPlan } from './plan/portal-plan-section';
 
 /** The patient's start page: next sessions and how to prepare, aftercare since the last one, reports. */
 export function PortalHomePage() {
@@ -26,6 +26,10 @@ export function PortalHomePage() {
   const user = useUser();
   const patientId = user.patientId ?? '';
   const state = useLoad(() => loadPortal(patientId), [patientId]);
+  const portalPlan = usePortalPlan();
+  // The page is drawn once the plan is in too: drawn before it, the plan's section grew and pushed
+  // everything below it down the screen.
+  const page = portalPlan.status === 'loading' ? { status: 'loading' as const, reload: state.reload } : state;
 
   return (
     <>
@@ -43,7 +47,7 @@ export function PortalHomePage() {
       >
         {t('portal.title')}
       </PageTitle>
-      <Loaded state={state}>
+      <Loaded state={page}>
         {({ patient, sessions, courses }) => {
           const reload = state.reload;
           const now = Date.now();
@@ -56,7 +60,7 @@ export function PortalHomePage() {
             <Stack gap="md" maw={900}>
               <Text>{t('portal.hello', { name: patient.firstName })}</Text>
               <MyConsultationRequests />
-              <PortalPlanSection onChanged={reload}>
+              <PortalPlanSection state={portalPlan} onChanged={reload}>
                 <Group gap="md" mt="sm">
                   {[...courses.values()].map((course) => (
                     <Group key={course.id} gap="md">
@@ -81,16 +85,7 @@ export function PortalHomePage() {
                   <PreparationChecklist plan={nextPlan} sessionId={next.id} sessionAt={next.scheduledAt} />
                 </Paper>
               )}
-              <Paper withBorder p="md" component="section" aria-labelledby="aftercare-heading">
-                <Title order={2} size="h4" id="aftercare-heading" mb="xs">
-                  {t('portal.aftercare')}
-                </Title>
-                {last && lastPlan ? (
-                  <AftercareCountdown plan={lastPlan} sessionId={last.id} sessionAt={last.scheduledAt} />
-                ) : (
-                  <Text size="sm">{t('portal.aftercareNone')}</Text>
-                )}
-              </Paper>
+              <AftercareSection last={last} plan={lastPlan} />
               <MyReports sessions={heldSessions(sessions, now)} />
               <PatientPhotos
                 patientId={patient.id}

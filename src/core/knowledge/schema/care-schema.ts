@@ -42,8 +42,31 @@ export const sideEffectSchema = z.strictObject({
   ...sourced,
 });
 
+/**
+ * The sentences a triage gives as its reasons (`why`), in mesodesk's own words: templates whose
+ * `{name}` marks the triage fills (`fill`, src/core/text/fill-template.ts) - `{name}` the side
+ * effect's name, `{hours}` how long it has lasted, `{days}` the latest day it began on, `{max}` its
+ * usual duration in hours, `{terms}` the denied words. The decisions and figures are the side
+ * effects' (above); these only word them, so they cite nothing.
+ */
+const triagePhrasesSchema = z.strictObject({
+  warningUrgent: text,
+  warningReview: text,
+  noUsualDuration: text,
+  lastedLonger: text,
+  /** As `lastedLonger`, for an effect whose `lateUrgency` is urgent. */
+  lastedLongerUrgent: text,
+  beganLater: text,
+  /** As `beganLater`, for an effect whose `lateUrgency` is urgent. */
+  beganLaterUrgent: text,
+  withinUsual: text,
+  nothingKnown: text,
+  severe: text,
+  denied: text,
+});
+
 /** Sign codes are what reports store: one code, one meaning, across the whole file. */
-const sideEffectsFile = z.strictObject({ sideEffects: z.array(sideEffectSchema).min(1) }).superRefine((file, ctx) => {
+const sideEffectsFile = z.strictObject({ sideEffects: z.array(sideEffectSchema).min(1), triage: triagePhrasesSchema }).superRefine((file, ctx) => {
   const seen = new Set<string>();
   file.sideEffects.forEach((effect, i) =>
     effect.signs.forEach((sign, j) => {
@@ -82,3 +105,4 @@ export type TimedInstructionData = z.output<typeof timedInstruction>;
 export type SideEffect = z.output<typeof sideEffectSchema>;
 export type SideEffectSign = z.output<typeof sideEffectSignSchema>;
 export type LateSignsData = z.output<typeof lateSignsSchema>;
+export type TriagePhrases = z.output<typeof triagePhrasesSchema>;

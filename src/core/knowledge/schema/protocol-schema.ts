@@ -28,6 +28,8 @@ export const procedureSchema = z.strictObject({
     agent: text,
     leadMinutes: sourcedRange,
     note: text,
+    /** The plan's note instead of `note` for a patient who cannot have the cream (an allergy to it). */
+    withoutCreamNote: text,
     conflicts: conflictRefs,
     ...sourced,
   }),

@@ -1,4 +1,5 @@
-import { assess } from '../../../core/assessment/assess.js';
+import { assessInLanguage } from '../../../core/localization/assess-in-language.js';
+import { resultInLanguage } from '../../../core/localization/result-in-language.js';
 import { intakeRequestSchema } from '../../../core/assessment/parse-intake.js';
 import type { App } from '../../app-types.js';
 import { requireAuth } from '../../plugins/authentication.js';
@@ -8,6 +9,7 @@ import { errorResponse, idParams } from '../../validation/fields.js';
 import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { assessmentResultView, storedAssessmentView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
+import { readerLanguage } from '../../reader-language.js';
 
 /** The contract's request, checked as the core's own parser checks it (field problems and cross-field rules). */
 export const intakeBody = intakeRequestSchema;
@@ -27,7 +29,7 @@ export async function assessmentRoutes(app: App): Promise<void> {
     },
     async (request) => {
       assertIntakeDates(request.body, app.now());
-      return assess(request.body, app.knowledgeBase);
+      return assessInLanguage(request.body, app.knowledgeLibrary, await readerLanguage(app, request));
     },
   );
 
@@ -37,6 +39,8 @@ export async function assessmentRoutes(app: App): Promise<void> {
       config: allow(...anyRole.filter((r) => r !== 'reception')),
       schema: {
         summary: 'A stored assessment of a patient',
+        description:
+          "Its knowledge-base texts (reasons, precautions, conflicts, plan) in the reader's language; codes, verdict, figures and sources as stored.",
         tags: ['assessments'],
         params: idParams,
         response: { 200: storedAssessmentView },
@@ -46,7 +50,9 @@ export async function assessmentRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const assessment = await loadAccessibleAssessment(app.repos, user, request.params.id);
       await request.audit(readOf('assessment', assessment));
-      return assessment;
+      // The record keeps the words it was made in; each reader sees the same knowledge-base texts in theirs.
+      const language = await readerLanguage(app, request);
+      return { ...assessment, result: resultInLanguage(assessment.result, app.knowledgeLibrary, language) };
     },
   );
 }

@@ -8,6 +8,8 @@ import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins
 import { errorResponse, text } from '../../validation/fields.js';
 import { userView } from '../../views.js';
 import { passwordChangeRoute } from './password-change-route.js';
+import { profileRoute } from './profile-route.js';
+import { withReadingLanguage } from '../../reader-language.js';
 import { auditSignInRefusal, limitedResponse, sendTooManyTries } from './sign-in-refusals.js';
 
 const loginBody = z.object({
@@ -74,7 +76,7 @@ export async function authRoutes(app: App): Promise<void> {
         clientAddress: request.ip,
       });
       setSessionCookie(app, reply, token, expiresAt);
-      return { user };
+      return { user: await withReadingLanguage(app.repos, user) };
     },
   );
 
@@ -104,7 +106,7 @@ export async function authRoutes(app: App): Promise<void> {
       config: signedIn,
       schema: { summary: 'The signed-in user', tags: ['auth'], response: { 200: z.object({ user: userView }) } },
     },
-    async (request) => ({ user: requireAuth(request).user }),
+    async (request) => ({ user: await withReadingLanguage(app.repos, requireAuth(request).user) }),
   );
 
   app.get(
@@ -121,4 +123,5 @@ export async function authRoutes(app: App): Promise<void> {
   );
 
   passwordChangeRoute(app);
+  profileRoute(app);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { publicAccess } from '../../plugins/access-control.js';
 import { userView } from '../../views.js';
+import { withReadingLanguage } from '../../reader-language.js';
 
 /**
  * Whether this browser is signed in, answered 200 either way: the web app asks it on every first
@@ -21,6 +22,9 @@ export async function sessionProbeRoute(app: App): Promise<void> {
         response: { 200: z.object({ signedIn: z.boolean(), user: userView.nullable() }) },
       },
     },
-    async (request) => (request.auth ? { signedIn: true, user: request.auth.user } : { signedIn: false, user: null }),
+    async (request) =>
+      request.auth
+        ? { signedIn: true, user: await withReadingLanguage(app.repos, request.auth.user) }
+        : { signedIn: false, user: null },
   );
 }

@@ -2,6 +2,7 @@ import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { addendumBody, addendumView } from './chart-schemas.js';
 import { addChartAddendum } from '../../../services/treatment/session-chart.js';
 
@@ -16,7 +17,7 @@ export async function chartAddendaRoute(app: App): Promise<void> {
         tags: ['charts'],
         params: idParams,
         body: addendumBody,
-        response: { 201: addendumView, 400: errorResponse, 404: errorResponse },
+        response: { 201: addendumView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {

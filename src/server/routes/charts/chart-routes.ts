@@ -3,6 +3,7 @@ import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { sessionView } from '../../views.js';
 import { chartAddendaRoute } from './chart-addenda-route.js';
 import { chartBody, chartRefusalResponse, chartView } from './chart-schemas.js';
@@ -32,7 +33,7 @@ export async function chartRoutes(app: App): Promise<void> {
           201: z.object({ chart: chartView, session: sessionView }),
           400: errorResponse,
           404: errorResponse,
-          409: chartRefusalResponse,
+          409: orPatientMerged(chartRefusalResponse),
         },
       },
     },

@@ -4,6 +4,8 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { treatmentCheckView } from './chart-schemas.js';
 import { sessionTreatmentCheck } from '../../../services/treatment/session-treatment-check.js';
+import { resultInLanguage } from '../../../core/localization/result-in-language.js';
+import { readerLanguage } from '../../reader-language.js';
 
 /** GET /api/sessions/:id/treatment-check: the session-day safety picture the chart page shows first. */
 export async function treatmentCheckRoute(app: App): Promise<void> {
@@ -30,20 +32,27 @@ export async function treatmentCheckRoute(app: App): Promise<void> {
       );
       await request.audit(audit);
       const { session } = check;
+      // Decided with the English knowledge base, as charting decides; shown in the reader's words.
+      const language = await readerLanguage(app, request);
+      const assessment = check.assessment && resultInLanguage(check.assessment, app.knowledgeLibrary, language);
+      const plan = check.plan && {
+        ...check.plan,
+        mixture: { ...check.plan.mixture, name: assessment?.plan?.mixture.name ?? check.plan.mixture.name },
+      };
       return {
         sessionId: session.id,
         sessionDate: check.sessionDate,
         today: check.today,
         timeZone: check.timeZone,
         future: check.gate.future,
-        assessment: check.assessment,
+        assessment,
         intakeId: check.intake?.id ?? null,
         allergies: check.allergies,
         blockers: check.gate.blockers,
         allowed: check.gate.allowed,
         overridable: check.gate.overridable,
         flag: session.flag ? { verdict: session.flag.verdict, reasons: session.flag.reasons } : null,
-        plan: check.plan,
+        plan,
         products,
         anaesthesiaAgents: check.anaesthesiaAgents,
       };

@@ -100,7 +100,7 @@ export async function clinicCalendarRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const { practitionerId, expectedUpdatedAt } = request.query;
+      const { practitionerId, roomId, expectedUpdatedAt } = request.query;
       const start =
         request.query.start ?? (await loadAccessibleSession(app.repos, user, request.params.id)).scheduledAt;
       const now = app.now();
@@ -111,6 +111,7 @@ export async function clinicCalendarRoutes(app: App): Promise<void> {
         newStart: start,
         now: now.toISOString(),
         ...(practitionerId === undefined ? {} : { practitionerId }),
+        ...(roomId === undefined ? {} : { roomId }),
         ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
       });
       await request.audit(readsOf('treatment_session', sessions));

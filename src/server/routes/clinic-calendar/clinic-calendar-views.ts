@@ -69,6 +69,11 @@ export const previewQuery = z.object({
     .optional()
     .describe('Where the session would move; where it is now when absent (the course as it stands)'),
   practitionerId: id.optional().describe('Another practitioner for the session'),
+  roomId: id
+    .optional()
+    .describe(
+      "Another room of the session's location for it: the preview is not_possible (room_taken, room_not_allowed) when it cannot be had",
+    ),
   expectedUpdatedAt: isoTimestamp
     .optional()
     .describe('The session’s updatedAt as last seen: 409 session_changed when it changed since'),

@@ -7,6 +7,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams, optionalText, text, timeZone } from '../../validation/fields.js';
 import { clinicView, locationView, roomView } from '../../views.js';
 import { messageTemplateRoutes } from './message-template-routes.js';
+import { clinicLogoRoutes } from './clinic-logo-routes.js';
 import { found } from '../../../services/found.js';
 
 /**
@@ -195,4 +196,5 @@ export async function clinicRoutes(app: App): Promise<void> {
   );
 
   await messageTemplateRoutes(app);
+  await clinicLogoRoutes(app);
 }

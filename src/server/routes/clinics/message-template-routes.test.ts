@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { defaultTemplates } from '../../../core/messages/default-templates.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { messagePhrases } from '../../../core/messages/message-phrases.js';
+import { forEachApp, testKnowledgeLibrary, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, proposal } from '../../../test-support/scheduling-test-setup.js';
 import { listMessages, useSchedulingRoutes } from '../scheduling/test-support/scheduling-routes-setup.js';
 
@@ -210,7 +211,7 @@ forEachApp('message templates and timing', (get) => {
     expect((await sessionMessage('preparation_reminder')).dueAt).toBe(before);
   });
 
-  it('writes in the clinic’s language: its own text there, else the default', async () => {
+  it('writes in the patient’s language: the clinic’s own text there, else the default', async () => {
     const tr = await putTemplate('check_in', 'tr', {
       subject: '{sessionDate} seansınızdan sonra nasılsınız?',
       body: 'Merhaba {patientName},\n\n{instructions}\n\n{clinicName}',
@@ -223,6 +224,11 @@ forEachApp('message templates and timing', (get) => {
       payload: settings({ language: 'tr' }),
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    // The clinic's language is its new patients'; a patient registered before keeps theirs until told.
+    expect((await sessionMessage('check_in')).subject).toMatch(/^How are you after/);
+    const patientUrl = `/api/patients/${get().fixture.patient.id}`;
+    const turkish = await admin.inject({ method: 'PATCH', url: patientUrl, payload: { preferredLanguage: 'tr' } });
+    expect(turkish.statusCode, turkish.body).toBe(200);
     const checkIn = await sessionMessage('check_in');
     // Dates as Turkish writes them, the clinical part as the knowledge base has it.
     const turkishDate = new Intl.DateTimeFormat('tr-TR', {
@@ -235,11 +241,15 @@ forEachApp('message templates and timing', (get) => {
     expect(checkIn.subject).toBe(`${turkishDate} seansınızdan sonra nasılsınız?`);
     expect(turkishDate).toMatch(/Haz/);
     expect(checkIn.body).toMatch(/^Merhaba Paula,\n\nhttp/);
-    expect(checkIn.body).toContain('call the emergency services');
+    // The clinical part in Turkish too: the knowledge base's Turkish texts and the words around them.
+    expect(checkIn.body).toContain(messagePhrases('tr').emergency);
+    expect(checkIn.body).toContain(testKnowledgeLibrary().for('tr').data.aftercare.lateSigns.intro);
     // No Turkish text of the confirmation: the default one.
     expect((await sessionMessage('aftercare')).subject).toMatch(/^Your aftercare after the session on /);
     const english = await preview({ patientId: get().fixture.patient.id, kind: 'check_in', language: 'en' });
     expect(english.json()).toMatchObject({ language: 'en', wording: 'default' });
+    expect(english.json().body).toContain(messagePhrases('en').emergency);
+    await admin.inject({ method: 'PATCH', url: patientUrl, payload: { preferredLanguage: 'en' } });
     await admin.inject({ method: 'PUT', url: clinicUrl('/message-settings'), payload: settings() });
   });
 

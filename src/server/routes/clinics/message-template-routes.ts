@@ -55,7 +55,7 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
   const ownClinic = (userClinicId: string, clinicId: string) => {
     if (userClinicId !== clinicId) throw notFound('clinic');
   };
-  const rewrite = () => ({ messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase, now: app.now() });
+  const rewrite = () => ({ messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary, now: app.now() });
 
   app.get(
     '/api/clinics/:id/message-templates',
@@ -81,7 +81,9 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
       config: allow('admin'),
       schema: {
         summary: 'Set the language messages go out in and when each goes out',
-        description: `Messages still waiting to go out are written again with the new timing and language. ${safetyNote}`,
+        description:
+          'Each patient reads their messages in their own language (their record says which); the clinic’s ' +
+          `language is the one new patients are given. Messages still waiting to go out are written again with the new timing. ${safetyNote}`,
         tags,
         params: idParams,
         body: settingsBody,
@@ -185,7 +187,7 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
           ...(language ? { language } : {}),
           ...(subject !== undefined && body !== undefined ? { draft: { subject, body } } : {}),
         },
-        { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase, now: app.now() },
+        { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary, now: app.now() },
       );
       await request.audit(audit);
       return preview;

@@ -63,7 +63,9 @@ export const templateView = z.object({
 });
 
 export const messagingView = z.object({
-  language: templateLanguage.describe('The language messages go out in'),
+  language: templateLanguage.describe(
+    "The clinic's language: new patients read it unless told otherwise; each patient's messages go out in the patient's own",
+  ),
   timing: timingView,
   customised: z.boolean().describe('false: the clinic has kept the default language and timing'),
   defaultTiming: timingView,
@@ -92,7 +94,9 @@ export const previewBody = z
   .object({
     patientId: id,
     kind: messageKind,
-    language: templateLanguage.optional().describe("The clinic's language when left out"),
+    language: templateLanguage
+      .optional()
+      .describe("The patient's language when left out (the clinic's, if the clinic writes in no such language)"),
     subject: templateBody.shape.subject.optional(),
     body: templateBody.shape.body.optional(),
   })

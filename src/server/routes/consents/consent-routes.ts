@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { ConsentSignatureRecord, ConsentTextRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import {
   consentStandingView,
   consentTextView,
@@ -18,6 +19,7 @@ import {
 import { userAgentOf } from './user-agent.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import { consentStandings } from '../../../core/treatment/consent-standing.js';
+import { readerLanguage } from '../../reader-language.js';
 
 /** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
 function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | undefined) {
@@ -91,6 +93,8 @@ export async function consentRoutes(app: App): Promise<void> {
       schema: {
         summary:
           "The current version of a procedure's consent text in `language`; without it, the newest current version of any language",
+        description:
+          "A patient who names no language gets the version in their own (their record's) where there is one.",
         tags,
         params: procedureParams,
         querystring: languageQuery,
@@ -98,11 +102,14 @@ export async function consentRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const text = await app.repos.consent.findActiveText(
-        requireAuth(request).user.clinicId,
-        request.params.procedure,
-        request.query.language,
-      );
+      const { user } = requireAuth(request);
+      const { procedure } = request.params;
+      const asked = request.query.language;
+      // A patient is shown the version in their own language where the clinic has one.
+      const own = asked === undefined && user.role === 'patient' ? await readerLanguage(app, request) : undefined;
+      const text =
+        (await app.repos.consent.findActiveText(user.clinicId, procedure, asked ?? own)) ??
+        (own === undefined ? undefined : await app.repos.consent.findActiveText(user.clinicId, procedure));
       if (!text) throw notFound('consent text');
       return text;
     },
@@ -139,7 +146,7 @@ export async function consentRoutes(app: App): Promise<void> {
           400: errorResponse,
           403: errorResponse,
           404: errorResponse,
-          409: errorResponse,
+          409: patientWriteConflict,
           413: errorResponse,
         },
       },
@@ -147,7 +154,7 @@ export async function consentRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       const signed = await app.repos.transaction(async (tx) => {
-        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        const patient = await loadWritablePatient(tx, user, request.params.id);
         const text = await tx.consent.findText(request.body.consentTextId);
         if (!text || text.clinicId !== patient.clinicId)
           throw invalidField('consentTextId', 'must be a consent text of this clinic');
@@ -167,6 +174,8 @@ export async function consentRoutes(app: App): Promise<void> {
           signatureImage: request.body.signatureImage,
           userAgent: userAgentOf(request),
           userId: user.id,
+          // The language of the text shown and signed, kept with the signature itself.
+          language: text.language,
         });
         await request.audit(
           { action: 'create', entity: 'consent_signature', entityId: signature.id, patientId: patient.id },
@@ -204,7 +213,7 @@ export async function consentRoutes(app: App): Promise<void> {
       await request.audit(readsOf('consent_signature', signatures, patient.id));
       return {
         signatures: signatures.map((s) => withText(s, byId.get(s.consentTextId))),
-        standings: consentStandings(texts, signatures),
+        standings: consentStandings(texts, signatures, patient.preferredLanguage),
       };
     },
   );

@@ -53,6 +53,7 @@ export const signatureView = z.object({
   signedAt: timestamp.describe('server time of signing'),
   userAgent: z.string().nullable(),
   userId: z.string().nullable().describe('the signed-in user who recorded the signature'),
+  language: z.string().describe('ISO 639 code of the text the patient was shown and signed, kept with the signature'),
   consentText: z.object({
     procedure: z.string(),
     language: z.string(),

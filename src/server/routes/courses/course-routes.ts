@@ -4,16 +4,18 @@ import type { TreatmentSessionRecord } from '../../../core/records/index.js';
 import { recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { closeSession } from '../../../services/scheduling/close-session.js';
 import type { App } from '../../app-types.js';
-import { loadAccessibleCourse } from '../../../services/access/course-access.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessibleCourse, loadWritableCourse } from '../../../services/access/course-access.js';
+import { loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { courseView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { found } from '../../../services/found.js';
 import { auditedPatientRecords } from '../patients/patient-records.js';
+import { coursesForReader } from './course-language.js';
 
 const newCourseBody = z.object({ assessmentId: id });
 const coursePatchBody = z.object({
@@ -33,13 +35,13 @@ export async function courseRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: newCourseBody,
-        response: { 201: courseView, 404: errorResponse, 409: errorResponse },
+        response: { 201: courseView, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await app.repos.transaction(async (tx) => {
-        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        const patient = await loadWritablePatient(tx, user, request.params.id);
         const assessment = await tx.assessments.findById(request.body.assessmentId);
         if (!assessment || assessment.patientId !== patient.id) throw notFound('assessment');
         const plan = assessment.result.plan;
@@ -77,11 +79,12 @@ export async function courseRoutes(app: App): Promise<void> {
         response: { 200: z.object({ courses: z.array(courseView) }) },
       },
     },
-    async (request) => ({
-      courses: await auditedPatientRecords(app.repos, request, request.params.id, 'course', (patientId) =>
+    async (request) => {
+      const courses = await auditedPatientRecords(app.repos, request, request.params.id, 'course', (patientId) =>
         app.repos.courses.listByPatient(patientId),
-      ),
-    }),
+      );
+      return { courses: await coursesForReader(app, request, courses) };
+    },
   );
 
   app.get(
@@ -98,7 +101,8 @@ export async function courseRoutes(app: App): Promise<void> {
     async (request) => {
       const course = await loadAccessibleCourse(app.repos, requireAuth(request).user, request.params.id);
       await request.audit(readOf('course', course));
-      return course;
+      const [shown = course] = await coursesForReader(app, request, [course]);
+      return shown;
     },
   );
 
@@ -111,13 +115,13 @@ export async function courseRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: coursePatchBody,
-        response: { 200: courseView, 404: errorResponse },
+        response: { 200: courseView, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {
-        const course = await loadAccessibleCourse(tx, user, request.params.id);
+        const { record: course } = await loadWritableCourse(tx, user, request.params.id);
         const updated = found(await tx.courses.setStatus(course.id, request.body.status), 'course');
         await request.audit(
           { action: 'update', entity: 'course', entityId: course.id, patientId: course.patientId },
@@ -135,7 +139,7 @@ export async function courseRoutes(app: App): Promise<void> {
           await recordSessionsChange(
             request,
             tx,
-            { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase },
+            { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary },
             closed.map((s) => ({ action: 'update' as const, entity: 'treatment_session', entityId: s.id, patientId })),
             { patientId, sessions: closed, rescreen: false },
           );

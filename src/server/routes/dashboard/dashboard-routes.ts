@@ -5,6 +5,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse } from '../../validation/fields.js';
 import { assertDateInWindow, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { dashboardQuery, dashboardView } from './dashboard-schemas.js';
+import { readerLanguage } from '../../reader-language.js';
 
 /**
  * The clinic's dashboard: counts over a window of days, no patient named (so nothing to audit per
@@ -29,7 +30,8 @@ export async function dashboardRoutes(app: App): Promise<void> {
       const { from, to } = request.query;
       for (const [field, date] of Object.entries({ from, to }))
         if (date !== undefined) assertDateInWindow(field, date, recordSearchWindow, app.now());
-      return loadDashboard(app.repos, { clinicId: user.clinicId, role: user.role, from, to, now: app.now() });
+      const language = await readerLanguage(app, request);
+      return loadDashboard(app.repos, { clinicId: user.clinicId, role: user.role, from, to, now: app.now(), language });
     },
   );
 }

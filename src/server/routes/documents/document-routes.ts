@@ -14,7 +14,7 @@ import { loadAccessibleCourse } from '../../../services/access/course-access.js'
 import { loadAccessibleSignature } from '../../../services/access/consent-signature-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { documentQuery } from './document-schemas.js';
-import type { DocumentLanguage } from '../../../services/documents/document-language.js';
+import { patientDocumentLanguage, type DocumentLanguage } from '../../../services/documents/document-language.js';
 import { fileResponse, sendFile } from './file-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 
@@ -73,7 +73,8 @@ function pdfRoute<R extends { id: string; patientId: string }>(app: App, route: 
     async (request, reply) => {
       const { user } = requireAuth(request);
       const record = await route.load(app.repos, user, request.params.id);
-      const document = await made(() => route.make(record, request.query.locale, user));
+      const locale = request.query.locale ?? (await patientDocumentLanguage(app.repos, record.patientId));
+      const document = await made(() => route.make(record, locale, user));
       await request.audit(readOf(route.audited, record));
       return sendPdf(reply, `${route.fileName}-${record.id}.pdf`, document.pdf);
     },
@@ -88,7 +89,10 @@ export async function documentRoutes(app: App): Promise<void> {
     summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until',
     file: 'Aftercare sheet (PDF)',
     load: loadAccessibleSession,
-    make: (session, locale) => aftercareDocument(app.repos, session, locale, app.knowledgeBase),
+    make: (session, locale) =>
+      aftercareDocument(app.repos, session, locale, app.knowledgeLibrary, {
+        portalBaseUrl: app.appConfig.messaging.baseUrl,
+      }),
     audited: 'aftercare_sheet',
     fileName: 'aftercare',
   });
@@ -113,7 +117,7 @@ export async function documentRoutes(app: App): Promise<void> {
     file: 'Treatment summary (PDF)',
     load: loadAccessibleCourse,
     make: (course, locale, user) =>
-      summaryDocument(app.repos, course, locale, app.knowledgeBase, { forPatient: user.role === 'patient' }),
+      summaryDocument(app.repos, course, locale, app.knowledgeLibrary, { forPatient: user.role === 'patient' }),
     audited: 'treatment_summary',
     fileName: 'summary',
   });

@@ -4,6 +4,8 @@ import { documentLanguages } from '../../../services/documents/document-language
 export const documentQuery = z.object({
   locale: z
     .enum(documentLanguages, { error: `must be one of: ${documentLanguages.join(', ')}` })
-    .default('en')
-    .describe('Language of the document: en (default) or tr. Times are in the clinic location’s zone either way.'),
+    .optional()
+    .describe(
+      "Language of the document: en or tr; the patient's preferred language when left out (en if it is neither). Times are in the clinic location’s zone either way.",
+    ),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { searchFaq } from '../../../core/faq/search-faq.js';
+import { faqLanguages, searchFaq } from '../../../core/faq/search-faq.js';
 import type { App } from '../../app-types.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { errorResponse } from '../../validation/fields.js';
@@ -21,31 +21,41 @@ const faqQuery = z.object({
     .min(1, { message: 'must be 1 or more' })
     .max(50, { message: 'must be at most 50' })
     .optional(),
+  language: z
+    .enum(faqLanguages, { error: `must be one of: ${faqLanguages.join(', ')}` })
+    .default('en')
+    .describe("The language of the question and of the entries returned: the reader's language (default en)"),
 });
 
-/** The knowledge base's FAQ, for patients and staff: all entries, or the best matches for `q`. */
+/**
+ * The knowledge base's FAQ, for patients and staff: all entries, or the best matches for `q`, in the
+ * reader's `language` (a Turkish question searches, and gets, the Turkish entries).
+ */
 export async function faqRoutes(app: App): Promise<void> {
   app.get(
     '/api/faq',
     {
       config: allow(...anyRole),
       schema: {
-        summary: 'FAQ entries with their sources; with q, the best matches first',
+        summary: 'FAQ entries with their sources, in the given language; with q, the best matches first',
         tags: ['knowledge'],
         querystring: faqQuery,
         response: { 200: z.object({ entries: z.array(faqEntry) }), 400: errorResponse },
       },
     },
     async (request) => {
-      const { q, limit } = request.query;
+      const { q, limit, language } = request.query;
+      const kb = app.knowledgeFor(language);
+      // A server without this language's texts answers in English, and so searches as English.
+      const textLanguage = app.knowledgeLibrary.languages.includes(language) ? language : 'en';
       if (!q)
         return {
-          entries: app.knowledgeBase.data.faq.faq
+          entries: kb.data.faq.faq
             .slice(0, limit ?? 50)
             .map((e) => ({ ...e, tags: [...e.tags], sources: [...e.sources] })),
         };
       return {
-        entries: searchFaq(app.knowledgeBase, q, limit ?? 5).map(({ entry, score }) => ({
+        entries: searchFaq(kb, q, limit ?? 5, textLanguage).map(({ entry, score }) => ({
           ...entry,
           tags: [...entry.tags],
           sources: [...entry.sources],

@@ -4,6 +4,7 @@ import { invalidField } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { mergedPatientFields, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertTimestampFilter, recordSearchWindow } from '../../validation/date-window.js';
 import { clinicToday, listArrivals } from '../../../services/front-desk/arrivals.js';
 import { checkIn, undoCheckIn } from '../../../services/front-desk/check-in.js';
@@ -47,6 +48,7 @@ export async function checkInRoutes(app: App): Promise<void> {
           201: checkInView,
           404: errorResponse,
           409: errorResponse.extend({
+            ...mergedPatientFields,
             checkedInAt: z.string().optional().describe('already_checked_in: when the patient was checked in'),
             sessionDate: z.string().optional().describe("not_today: the session's local date"),
           }),
@@ -80,7 +82,7 @@ export async function checkInRoutes(app: App): Promise<void> {
         summary: 'Undo a check-in made by mistake',
         tags,
         params: idParams,
-        response: { 204: z.null().describe('Undone'), 404: errorResponse },
+        response: { 204: z.null().describe('Undone'), 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {

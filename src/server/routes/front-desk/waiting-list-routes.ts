@@ -3,6 +3,7 @@ import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { bookFromWaitingList } from '../../../services/front-desk/book-from-waiting-list.js';
 import { candidatesFor, listOpenSlots, loadOpenSlot } from '../../../services/front-desk/slot-openings.js';
@@ -75,7 +76,7 @@ export async function waitingListRoutes(app: App): Promise<void> {
         description: 'Once per patient and indication while they wait: a second answers 409 `already_waiting`.',
         tags,
         body: newWaitingListEntryBody,
-        response: { 201: waitingEntryView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: waitingEntryView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
@@ -110,7 +111,7 @@ export async function waitingListRoutes(app: App): Promise<void> {
         summary: 'Take a patient off the waiting list without booking; the entry is kept, closed as removed',
         tags,
         params: idParams,
-        response: { 200: waitingEntryView, 404: errorResponse, 409: errorResponse },
+        response: { 200: waitingEntryView, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request) => {
@@ -186,12 +187,17 @@ export async function waitingListRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: waitingListBookingBody,
-        response: { 201: waitingListBookedView, 400: errorResponse, 404: errorResponse, 409: bookingConflictView },
+        response: {
+          201: waitingListBookedView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(bookingConflictView),
+        },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+      const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
       const result = await app.repos.transaction(async (tx) => {
         const done = await bookFromWaitingList(tx, {
           user,

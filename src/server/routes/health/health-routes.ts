@@ -2,7 +2,15 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { publicAccess } from '../../plugins/access-control.js';
 
-const healthResponse = z.object({ status: z.literal('ok'), knowledgeBase: z.object({ version: z.string() }) });
+const healthResponse = z.object({
+  status: z.literal('ok'),
+  knowledgeBase: z.object({
+    version: z.string(),
+    languages: z
+      .array(z.string())
+      .describe("The languages it has: those a user's or patient's preferredLanguage may be, English first"),
+  }),
+});
 
 export async function healthRoutes(app: App): Promise<void> {
   app.get(
@@ -18,7 +26,8 @@ export async function healthRoutes(app: App): Promise<void> {
     },
     async () => {
       await app.repos.clinics.count();
-      return { status: 'ok' as const, knowledgeBase: { version: app.knowledgeBase.version } };
+      const { version } = app.knowledgeBase;
+      return { status: 'ok' as const, knowledgeBase: { version, languages: [...app.knowledgeLibrary.languages] } };
     },
   );
 }

@@ -1,18 +1,20 @@
 import { z } from 'zod';
-import { assess } from '../../../core/assessment/assess.js';
+import { assessInLanguage } from '../../../core/localization/assess-in-language.js';
 import type { Intake } from '../../../core/assessment/intake-schema.js';
 import type { PatientRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { invalidField } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
 import { recordIntake } from '../../../services/intakes/record-intake.js';
 import { intakeBody } from '../assessments/assessment-routes.js';
 import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { readerLanguage } from '../../reader-language.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
 export function matchRecord(intake: Intake, patient: PatientRecord): Intake {
@@ -41,16 +43,21 @@ export async function intakeRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: intakeBody,
-        response: { 201: z.object({ intake: intakeView, assessment: storedAssessmentView }), 400: errorResponse },
+        response: {
+          201: z.object({ intake: intakeView, assessment: storedAssessmentView }),
+          400: errorResponse,
+          409: patientWriteConflict,
+        },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertIntakeDates(request.body, app.now());
-      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const patient = await loadWritablePatient(app.repos, user, request.params.id);
       const intake = matchRecord(request.body, patient);
-      // Assess before writing: an unknown indication or area is a 400 that stores nothing.
-      const result = assess(intake, app.knowledgeBase);
+      // Assess before writing: an unknown indication or area is a 400 that stores nothing. Its texts
+      // are in the clinician's language, and stored so: a stored assessment keeps the words it had.
+      const result = assessInLanguage(intake, app.knowledgeLibrary, await readerLanguage(app, request));
       const saved = await app.repos.transaction(async (tx) => {
         const recorded = await recordIntake(tx, app.knowledgeBase, {
           patientId: patient.id,

@@ -3,6 +3,7 @@ import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { fileResponse, sendFile } from '../documents/file-response.js';
 import type { FastifyReply } from 'fastify';
 import { invoicePdf } from '../../../interop/pdf/invoice-pdf.js';
@@ -43,7 +44,7 @@ export async function invoiceRoutes(app: App): Promise<void> {
           'Numbers run without gaps: one is taken only by an invoice that is written.',
         tags,
         body: invoiceBody,
-        response: { 201: invoiceView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: invoiceView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
@@ -153,7 +154,7 @@ export async function invoiceRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: paymentBody,
-        response: { 201: paymentView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: paymentView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
@@ -178,7 +179,7 @@ export async function invoiceRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: creditNoteBody,
-        response: { 201: creditNoteView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: creditNoteView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {

@@ -3,6 +3,7 @@ import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { loadAccessibleQuote } from '../../../services/money/money-access.js';
 import { createQuote, decideQuote, type QuoteDecision } from '../../../services/money/quotes.js';
@@ -26,7 +27,7 @@ export async function quoteRoutes(app: App): Promise<void> {
           'price times the sessions. The lines are copies: later price changes do not touch the quote.',
         tags,
         body: quoteBody,
-        response: { 201: quoteView, 400: errorResponse, 404: errorResponse },
+        response: { 201: quoteView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
@@ -96,7 +97,7 @@ export async function quoteRoutes(app: App): Promise<void> {
             'Only an open quote can be decided: otherwise 409 quote_not_open. An expired quote cannot be accepted (409 quote_expired).',
           tags,
           params: idParams,
-          response: { 200: quoteView, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+          response: { 200: quoteView, 403: errorResponse, 404: errorResponse, 409: patientWriteConflict },
         },
       },
       async (request) => {

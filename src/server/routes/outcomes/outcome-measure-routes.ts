@@ -13,6 +13,7 @@ import { invalidField } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import {
   clinicResultsView,
   courseMeasuresView,
@@ -72,7 +73,7 @@ export async function outcomeMeasureRoutes(app: App): Promise<void> {
           201: measureRecordView,
           400: errorResponse,
           404: errorResponse,
-          409: errorResponse,
+          409: patientWriteConflict,
         },
       },
     },

@@ -6,7 +6,8 @@ import { conflict, forbidden, invalidField, notFound } from '../../http-errors.j
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, optionalText } from '../../validation/fields.js';
-import { loadAccessibleSession } from '../../../services/access/session-access.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
+import { loadAccessibleSession, loadWritableSession } from '../../../services/access/session-access.js';
 import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
 import { courseOutcomeFor, courseOutcomeView, outcomeFor, outcomeView } from './outcome-view.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
@@ -60,7 +61,13 @@ export async function outcomeRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: outcomeBody,
-        response: { 200: outcomeView, 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: {
+          200: outcomeView,
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+          409: patientWriteConflict,
+        },
       },
     },
     async (request) => {
@@ -70,7 +77,7 @@ export async function outcomeRoutes(app: App): Promise<void> {
           throw forbidden(`your role may not set ${field}`);
       const now = new Date();
       const saved = await app.repos.transaction(async (tx) => {
-        const session = await loadAccessibleSession(tx, user, request.params.id);
+        const session = await loadWritableSession(tx, user, request.params.id);
         assertSessionHeld(session, now);
         const existing = await tx.outcomes.findBySession(session.id);
         const byPatient = user.role === 'patient';

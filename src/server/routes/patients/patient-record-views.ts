@@ -5,6 +5,7 @@ import { reversibleUntil } from '../../../core/patients/merge-window.js';
 import type { PatientChangeRecord, PatientMergeRecord, PatientRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { errorResponse } from '../../validation/fields.js';
+import { mergedPatientFields } from '../../validation/merged-patient-response.js';
 import { patientView } from '../../views.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
@@ -48,7 +49,7 @@ export const patientMergeView = z.object({
 
 /** A refusal, with what the client needs to explain it: the merge's dates, or the record a merged one went into. */
 export const patientConflictResponse = errorResponse.extend({
-  mergedIntoId: z.string().optional(),
+  ...mergedPatientFields,
   mergedAt: timestamp.optional(),
   reversibleUntil: timestamp.optional(),
   reversedAt: timestamp.optional(),

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
+import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict } from '../../http-errors.js';
 import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertBirthDate } from '../../validation/birth-date.js';
 import { patientView } from '../../views.js';
 import { newPatientBody, patientPatchBody, patientSearchQuery } from './patient-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { editPatient } from '../../../services/patients/patient-edits.js';
 import { patientConflictResponse } from './patient-record-views.js';
+import { newPatientLanguage, rewriteIfLanguageChanged } from './patient-language.js';
 
 export async function patientRoutes(app: App): Promise<void> {
   const tags = ['patients'];
@@ -43,15 +45,17 @@ export async function patientRoutes(app: App): Promise<void> {
       schema: {
         summary: 'Register a patient',
         tags,
-        body: newPatientBody,
+        body: newPatientBody(app.knowledgeLibrary.languages),
         response: { 201: patientView, 400: errorResponse },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertBirthDate('birthDate', request.body.birthDate, app.now());
+      const preferredLanguage =
+        request.body.preferredLanguage ?? (await newPatientLanguage(app.repos, user.clinicId, app.knowledgeLibrary));
       const patient = await app.repos.transaction(async (tx) => {
-        const created = await tx.patients.create({ ...request.body, clinicId: user.clinicId });
+        const created = await tx.patients.create({ ...request.body, preferredLanguage, clinicId: user.clinicId });
         await request.audit({ action: 'create', entity: 'patient', entityId: created.id, patientId: created.id }, tx);
         return created;
       });
@@ -87,7 +91,7 @@ export async function patientRoutes(app: App): Promise<void> {
           'Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).',
         tags,
         params: idParams,
-        body: patientPatchBody,
+        body: patientPatchBody(app.knowledgeLibrary.languages),
         response: { 200: patientView, 400: errorResponse, 409: patientConflictResponse },
       },
     },
@@ -97,6 +101,7 @@ export async function patientRoutes(app: App): Promise<void> {
       return app.repos.transaction(async (tx) => {
         const edited = await editPatient(tx, { user, patientId: request.params.id, patch: request.body });
         await request.audit(edited.audit, tx);
+        await rewriteIfLanguageChanged(app, request, tx, edited);
         return edited.patient;
       });
     },
@@ -108,15 +113,16 @@ export async function patientRoutes(app: App): Promise<void> {
       config: allow('admin'),
       schema: {
         summary: 'Delete a patient registered by mistake (refused once any clinical record, consent or account exists)',
+        description: 'A record merged into another is kept for the reversal of the merge: 409 `patient_merged`.',
         tags,
         params: idParams,
-        response: { 204: z.null(), 409: errorResponse },
+        response: { 204: z.null(), 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       await app.repos.transaction(async (tx) => {
-        const patient = await loadAccessiblePatient(tx, user, request.params.id);
+        const patient = await loadWritablePatient(tx, user, request.params.id);
         if (await tx.patients.hasDependentRecords(patient.id))
           throw conflict('has_records', 'the patient has records that must be kept; the patient cannot be deleted');
         await tx.patients.delete(patient.id);

@@ -1,30 +1,42 @@
 import { z } from 'zod';
 import { email, id, isoDate, optionalText, pageQuery, text } from '../../validation/fields.js';
+import { preferredLanguageField } from '../../validation/language-field.js';
 
 const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: 'must be one of: female, male, other, unknown' });
 const optionalEmail = z
   .union([email, z.literal('').transform(() => null), z.null()], { error: 'must be an email address or null' })
   .optional();
 
-export const newPatientBody = z.object({
-  firstName: text(100),
-  lastName: text(100),
-  birthDate: isoDate,
-  sex: sex.default('unknown'),
-  phone: optionalText(40),
-  email: optionalEmail,
-});
-
-export const patientPatchBody = z
-  .object({
-    firstName: text(100).optional(),
-    lastName: text(100).optional(),
-    birthDate: isoDate.optional(),
-    sex: sex.optional(),
+/** A new patient; `languages` are the knowledge library's, which a patient's language must be one of. */
+export const newPatientBody = (languages: readonly string[]) =>
+  z.object({
+    firstName: text(100),
+    lastName: text(100),
+    birthDate: isoDate,
+    sex: sex.default('unknown'),
     phone: optionalText(40),
     email: optionalEmail,
-  })
-  .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: 'must change at least one field' });
+    preferredLanguage: preferredLanguageField(languages)
+      .optional()
+      .describe(
+        "The language of the patient's portal, sheets and messages; the clinic's message language unless given",
+      ),
+  });
+
+export const patientPatchBody = (languages: readonly string[]) =>
+  z
+    .object({
+      firstName: text(100).optional(),
+      lastName: text(100).optional(),
+      birthDate: isoDate.optional(),
+      sex: sex.optional(),
+      phone: optionalText(40),
+      email: optionalEmail,
+      preferredLanguage: preferredLanguageField(languages).optional(),
+    })
+    .refine((patch) => Object.values(patch).some((v) => v !== undefined), {
+      message: 'must change at least one field',
+    });
 
 export const patientSearchQuery = z.object({
   name: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),

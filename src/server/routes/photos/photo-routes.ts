@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { photoKinds } from '../../../storage/database-schema.js';
 import { newId } from '../../../storage/ids.js';
 import type { App } from '../../app-types.js';
-import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
-import { loadAccessiblePhoto } from '../../../services/access/photo-access.js';
+import { loadWritablePatient } from '../../../services/access/patient-access.js';
+import { loadAccessiblePhoto, loadWritablePhoto } from '../../../services/access/photo-access.js';
 import { invalidField, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
@@ -47,13 +48,19 @@ export async function photoRoutes(app: App): Promise<void> {
         consumes: ['multipart/form-data'],
         params: idParams,
         body: multipartBody(photoFields.extend({ photo: imageFile('A JPEG, PNG or WebP image') })),
-        response: { 201: photoView, 400: errorResponse, 404: errorResponse, 413: errorResponse },
+        response: {
+          201: photoView,
+          400: errorResponse,
+          404: errorResponse,
+          409: patientWriteConflict,
+          413: errorResponse,
+        },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
-      const patient = await loadAccessiblePatient(app.repos, user, request.params.id);
+      const patient = await loadWritablePatient(app.repos, user, request.params.id);
       const options = { dataDir, fileField: 'photo', maxFiles: 1, fields: ['kind', 'sessionId'] };
       const photo = await storeReceivedImages(request, options, async (upload, files) => {
         const fields = parseFormFields(photoFields, upload.fields);
@@ -140,13 +147,13 @@ export async function photoRoutes(app: App): Promise<void> {
         summary: 'Delete a photo and its file',
         tags,
         params: idParams,
-        response: { 204: z.null(), 404: errorResponse },
+        response: { 204: z.null(), 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
-      const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
+      const photo = await loadWritablePhoto(app.repos, user, request.params.id);
       await deleteWithImage(dataDir, photo.filePath, () =>
         app.repos.transaction(async (tx) => {
           if (!(await tx.photos.delete(photo.id))) throw notFound('photo');

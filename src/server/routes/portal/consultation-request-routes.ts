@@ -4,6 +4,7 @@ import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import {
   markConsultationHandled,
@@ -41,7 +42,12 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
         summary: 'Ask the clinic to call for a consultation; one request stays open at a time (409 already_requested)',
         tags,
         body: consultationRequestBody,
-        response: { 201: consultationRequestView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+        response: {
+          201: consultationRequestView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(portalConflictView),
+        },
       },
     },
     async (request, reply) => {
@@ -106,7 +112,7 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
         summary: 'Mark a consultation request handled (the patient was called)',
         tags,
         params: idParams,
-        response: { 200: consultationRequestView, 404: errorResponse, 409: errorResponse },
+        response: { 200: consultationRequestView, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request) => {

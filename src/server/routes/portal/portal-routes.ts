@@ -1,15 +1,18 @@
-import { assess } from '../../../core/assessment/assess.js';
+import { assessInLanguage } from '../../../core/localization/assess-in-language.js';
+import type { PatientRecord } from '../../../core/records/index.js';
 import { earliestOnlineStartMs } from '../../../core/portal/notice-period.js';
 import type { App } from '../../app-types.js';
 import { invalidField } from '../../http-errors.js';
+import { patientKnowledge } from '../../reader-language.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse } from '../../validation/fields.js';
+import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import { bookPortalCourse } from '../../../services/portal/book-portal-course.js';
 import { describeCourse, describePortalPlan } from '../../../services/portal/portal-plan.js';
-import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
+import { loadPortalPatient, loadWritablePortalPatient } from '../../../services/portal/portal-patient.js';
 import {
   assertNoClinicianReview,
   loadBookableScreening,
@@ -45,10 +48,12 @@ const dayMs = 86_400_000;
 export async function portalRoutes(app: App): Promise<void> {
   const tags = ['portal'];
   const patientOnly = allow('patient');
-  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
-  const context = async (clinicId: string) => ({
-    knowledgeBase: app.knowledgeBase,
-    noticeHours: (await portalSettingsOf(app.repos, clinicId)).noticeHours,
+  const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
+  // The portal is in the patient's language: the knowledge base's names and preparation in it.
+  const context = async (patient: PatientRecord) => ({
+    knowledge: app.knowledgeLibrary,
+    language: patient.preferredLanguage,
+    noticeHours: (await portalSettingsOf(app.repos, patient.clinicId)).noticeHours,
     nowMs: app.now().getTime(),
   });
 
@@ -66,7 +71,7 @@ export async function portalRoutes(app: App): Promise<void> {
     async (request) => {
       const { user } = requireAuth(request);
       const patient = await loadPortalPatient(app.repos, user);
-      const plan = await context(patient.clinicId);
+      const plan = await context(patient);
       const { courses, sessions } = await describePortalPlan(app.repos, patient, plan);
       await request.audit([
         ...readsOf('course', courses, patient.id),
@@ -88,21 +93,21 @@ export async function portalRoutes(app: App): Promise<void> {
           'A patient may not mark an answer reviewed (400 naming it): only a clinician may.',
         tags,
         body: intakeBody,
-        response: { 201: screeningView, 400: errorResponse, 403: errorResponse },
+        response: { 201: screeningView, 400: errorResponse, 403: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const now = app.now();
       assertIntakeDates(request.body, now);
-      const patient = await loadPortalPatient(app.repos, user);
+      const patient = await loadWritablePortalPatient(app.repos, user);
       const intake = matchRecord(request.body, patient);
       assertNoClinicianReview(intake);
       // A day's leeway for a patient whose midnight comes before the server's.
       if (intake.request.date < new Date(now.getTime() - dayMs).toISOString().slice(0, 10))
         throw invalidField('request.date', 'must be today or later');
       // Assess before writing: an unknown indication or area is a 400 that stores nothing.
-      const result = assess(intake, app.knowledgeBase);
+      const result = assessInLanguage(intake, app.knowledgeLibrary, patient.preferredLanguage);
       const screening = await app.repos.transaction(async (tx) => {
         const screened = await screenPortalIntake(tx, app.knowledgeBase, { patient, user, intake, result, now });
         await request.audit(screened.audit, tx);
@@ -110,7 +115,7 @@ export async function portalRoutes(app: App): Promise<void> {
       });
       const locations = screening.outcome === 'bookable' ? await app.repos.clinics.listLocations(patient.clinicId) : [];
       const { noticeHours } = await portalSettingsOf(app.repos, patient.clinicId);
-      return reply.code(201).send(screeningFor(screening, app.knowledgeBase, locations, noticeHours));
+      return reply.code(201).send(screeningFor(screening, patientKnowledge(app, patient), locations, noticeHours));
     },
   );
 
@@ -164,13 +169,18 @@ export async function portalRoutes(app: App): Promise<void> {
           'and the practitioner and room must be free (the slot guard: of many bookings of one slot at once, exactly one wins).',
         tags,
         body: portalBookingBody,
-        response: { 201: portalBookedView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+        response: {
+          201: portalBookedView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(portalConflictView),
+        },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const patient = await loadPortalPatient(app.repos, user);
-      const plan = await context(patient.clinicId);
+      const plan = await context(patient);
       const now = new Date(plan.nowMs).toISOString();
       const booked = await app.repos.transaction(async (tx) => {
         const result = await bookPortalCourse(tx, {

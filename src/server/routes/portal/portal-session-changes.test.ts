@@ -131,6 +131,13 @@ forEachApp('portal session changes', (get) => {
       to: addDays(sessions[1]!.localDate, 14),
     });
     expect(refusal(response).message).toContain('session 3 must be between');
+    // Years out (a typo) is bad input naming the field, not a day the calendar is asked to name.
+    const typo = await client.inject({
+      method: 'POST',
+      url: `/api/portal/sessions/${third.id}/reschedule`,
+      payload: { start: '9999-12-31T23:59:59Z' },
+    });
+    expect([typo.statusCode, typo.json().problems?.[0]?.field]).toEqual([400, 'start']);
     expect(await storedTimes(patient.id)).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { found } from '../../../services/found.js';
 import { describeCourse } from '../../../services/portal/portal-plan.js';
@@ -20,12 +21,13 @@ import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleB
 export async function portalSessionRoutes(app: App): Promise<void> {
   const tags = ['portal'];
   const patientOnly = allow('patient');
-  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   const rulesOf = async (user: Parameters<typeof loadPortalPatient>[1]) => {
     const patient = await loadPortalPatient(app.repos, user);
     const { noticeHours } = await portalSettingsOf(app.repos, patient.clinicId);
     const nowMs = app.now().getTime();
-    return { noticeHours, now: new Date(nowMs).toISOString(), nowMs, knowledgeBase: app.knowledgeBase };
+    const language = patient.preferredLanguage;
+    return { noticeHours, now: new Date(nowMs).toISOString(), nowMs, knowledge: app.knowledgeLibrary, language };
   };
 
   app.get(
@@ -82,7 +84,12 @@ export async function portalSessionRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: portalRescheduleBody,
-        response: { 200: portalMovedView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+        response: {
+          200: portalMovedView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(portalConflictView),
+        },
       },
     },
     async (request) => {
@@ -111,7 +118,7 @@ export async function portalSessionRoutes(app: App): Promise<void> {
           "Cancel the patient's session, outside the notice period only (409 saying to call the clinic within it)",
         tags,
         params: idParams,
-        response: { 200: portalMovedView, 404: errorResponse, 409: portalConflictView },
+        response: { 200: portalMovedView, 404: errorResponse, 409: orPatientMerged(portalConflictView) },
       },
     },
     async (request) => {

@@ -18,6 +18,7 @@ import {
 import { productShown, productWithLots } from './product-view.js';
 import { resolveIngredients } from './resolve-ingredients.js';
 import { found } from '../../../services/found.js';
+import { readerKnowledge } from '../../reader-language.js';
 
 /** The product catalogue: what practitioners pick from when charting. Not patient data, so not audited on read. */
 export async function productRoutes(app: App): Promise<void> {
@@ -37,7 +38,9 @@ export async function productRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
-      const ingredients = resolveIngredients(request.body.ingredients, app.knowledgeBase);
+      // The reader's knowledge base knows the English names and aliases and their own language's.
+      const kb = await readerKnowledge(app, request);
+      const ingredients = resolveIngredients(request.body.ingredients, kb);
       const product = await app.repos.transaction(async (tx) => {
         const created = await tx.products.createProduct({
           clinicId: user.clinicId,
@@ -50,7 +53,7 @@ export async function productRoutes(app: App): Promise<void> {
         return created;
       });
       // A new product has no lots, so nothing in stock whatever the day.
-      return reply.code(201).send(productWithLots(product, [], '', app.knowledgeBase));
+      return reply.code(201).send(productWithLots(product, [], '', kb));
     },
   );
 
@@ -66,9 +69,8 @@ export async function productRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
-      return {
-        products: stock.products.map((p) => productWithLots(p, stock.lots, stock.today, app.knowledgeBase)),
-      };
+      const kb = await readerKnowledge(app, request);
+      return { products: stock.products.map((p) => productWithLots(p, stock.lots, stock.today, kb)) };
     },
   );
 
@@ -85,7 +87,7 @@ export async function productRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const product = await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id);
-      return productShown(app.repos, product, app.knowledgeBase, new Date());
+      return productShown(app.repos, product, await readerKnowledge(app, request), new Date());
     },
   );
 
@@ -109,7 +111,7 @@ export async function productRoutes(app: App): Promise<void> {
         await request.audit({ action: 'update', entity: 'product', entityId: current.id, patientId: null }, tx);
         return changed;
       });
-      return productShown(app.repos, product, app.knowledgeBase, new Date());
+      return productShown(app.repos, product, await readerKnowledge(app, request), new Date());
     },
   );
 

@@ -95,10 +95,11 @@ forEachApp('one confirmation per course booking', (get) => {
     });
   });
 
-  it('writes the confirmation in Turkish for a clinic that writes to patients in Turkish', async () => {
+  it('writes the confirmation in Turkish for a patient who reads Turkish', async () => {
     const { practitioner } = setup();
-    const { clinic } = get().fixture;
+    const { clinic, patient } = get().fixture;
     await get().repos.messageTemplates.saveSettings(clinic.id, { language: 'tr', timing: { ...defaultMessageTiming } });
+    await get().repos.patients.update(patient.id, { preferredLanguage: 'tr' });
     try {
       const course = await startCourse(get(), practitioner);
       const sessions = await bookFour(course.id, '2031-03-03');
@@ -107,6 +108,7 @@ forEachApp('one confirmation per course booking', (get) => {
       expect(confirmations[0]?.subject).toBe('4 seanslık kürünüzün randevuları oluşturuldu');
       for (const n of [1, 2, 3, 4]) expect(confirmations[0]?.body).toContain(`Seans ${n} / 4: `);
     } finally {
+      await get().repos.patients.update(patient.id, { preferredLanguage: 'en' });
       await get().repos.messageTemplates.saveSettings(clinic.id, {
         language: 'en',
         timing: { ...defaultMessageTiming },

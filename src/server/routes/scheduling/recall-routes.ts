@@ -4,6 +4,7 @@ import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-
 import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertDateInWindow, assertInOrder, describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { courseView, patientView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
@@ -43,7 +44,11 @@ export async function recallRoutes(app: App): Promise<void> {
           "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
         tags,
         params: idParams,
-        response: { 201: z.object({ recall: recallView, course: courseView }), 404: errorResponse, 409: errorResponse },
+        response: {
+          201: z.object({ recall: recallView, course: courseView }),
+          404: errorResponse,
+          409: patientWriteConflict,
+        },
       },
     },
     async (request, reply) => {

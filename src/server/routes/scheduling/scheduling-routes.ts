@@ -9,6 +9,7 @@ import { earliestStartOf } from '../../../services/scheduling/earliest-start.js'
 import { proposeCourse, type FinderOptions } from '../../../services/scheduling/propose-course.js';
 import { rescheduleInCourse } from '../../../services/scheduling/reschedule-course.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import { recordCourseBooked, recordSessionsChange, recordSessionsMoved } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
@@ -35,7 +36,7 @@ function finderOptions(body: FinderOptions & { locationId: string }): FinderOpti
 /** The course finder, whole-course booking, and moving, cancelling or closing booked sessions. */
 export async function schedulingRoutes(app: App): Promise<void> {
   const tags = ['scheduling'];
-  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   const now = () => app.now().toISOString();
 
   app.post(
@@ -101,7 +102,12 @@ export async function schedulingRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: bookingBody,
-        response: { 201: bookedCourseView, 400: errorResponse, 404: errorResponse, 409: bookingConflictView },
+        response: {
+          201: bookedCourseView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(bookingConflictView),
+        },
       },
     },
     async (request, reply) => {
@@ -129,12 +135,17 @@ export async function schedulingRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: rescheduleBody,
-        response: { 200: rescheduledView, 400: errorResponse, 404: errorResponse, 409: changeConflictView },
+        response: {
+          200: rescheduledView,
+          400: errorResponse,
+          404: errorResponse,
+          409: orPatientMerged(changeConflictView),
+        },
       },
     },
     async (request) => {
       const { user } = requireAuth(request);
-      const { start, practitionerId, preferences, expectedUpdatedAt, expectedMoves } = request.body;
+      const { start, practitionerId, roomId, preferences, expectedUpdatedAt, expectedMoves } = request.body;
       const result = await app.repos.transaction(async (tx) => {
         const done = await rescheduleInCourse(tx, {
           user,
@@ -142,6 +153,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
           newStart: start,
           now: now(),
           ...(practitionerId === undefined ? {} : { practitionerId }),
+          ...(roomId === undefined ? {} : { roomId }),
           ...(preferences === undefined ? {} : { preferences }),
           ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
           ...(expectedMoves === undefined ? {} : { expectedMoves }),
@@ -170,7 +182,12 @@ export async function schedulingRoutes(app: App): Promise<void> {
           tags,
           params: idParams,
           body: closeSessionBody,
-          response: { 200: closedSessionView, 400: errorResponse, 404: errorResponse, 409: changeConflictView },
+          response: {
+            200: closedSessionView,
+            400: errorResponse,
+            404: errorResponse,
+            409: orPatientMerged(changeConflictView),
+          },
         },
       },
       async (request) => {

@@ -56,6 +56,11 @@ export const bookingBody = z.object({
 export const rescheduleBody = z.object({
   start: isoTimestamp,
   practitionerId: id.optional().describe('Another practitioner for this session'),
+  roomId: id
+    .optional()
+    .describe(
+      "Another room of the session's location (a drop into its column): one the practitioner works in, else 409 not_possible room_not_allowed; booked then, 409 not_possible room_taken",
+    ),
   preferences: z
     .object(timePreferences)
     .optional()

@@ -3,13 +3,14 @@ import { sessionStatuses } from '../../../storage/database-schema.js';
 import type { UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
-import { loadAccessibleCourse, loadCourseWithPatient } from '../../../services/access/course-access.js';
+import { loadAccessibleCourse, loadWritableCourse } from '../../../services/access/course-access.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { loadAccessibleSession, loadSessionForChange } from '../../../services/access/session-access.js';
 import { conflict, forbidden, invalidField } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
+import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { patientView, sessionView } from '../../views.js';
 import { locationForBooking, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { holdSlots, syncSlots } from '../../../services/scheduling/slot-guard.js';
@@ -94,7 +95,7 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 
 export async function sessionRoutes(app: App): Promise<void> {
   const tags = ['sessions'];
-  const followUp = { messaging: app.appConfig.messaging, knowledgeBase: app.knowledgeBase };
+  const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
 
   const sessionList = z.object({ sessions: z.array(sessionView) });
 
@@ -107,14 +108,14 @@ export async function sessionRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: newSessionBody,
-        response: { 201: sessionView, 400: errorResponse, 409: bookingConflictView },
+        response: { 201: sessionView, 400: errorResponse, 409: orPatientMerged(bookingConflictView) },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertWithinBookingWindow('scheduledAt', Date.parse(request.body.scheduledAt), app.now().getTime());
       const session = await app.repos.transaction(async (tx) => {
-        const { record: course, patient } = await loadCourseWithPatient(tx, user, request.params.id);
+        const { record: course, patient } = await loadWritableCourse(tx, user, request.params.id);
         if (course.status !== 'active') throw conflict('course_not_active', `the course is ${course.status}`);
         await checkBooking(tx, user, request.body);
         const created = await tx.treatmentSessions.create({ courseId: course.id, ...request.body });
@@ -214,7 +215,7 @@ export async function sessionRoutes(app: App): Promise<void> {
               .describe('The override stored when the session was marked done despite temporary reasons'),
           }),
           400: errorResponse,
-          409: chartRefusalResponse.extend({ problems: bookingConflictView.shape.problems }),
+          409: orPatientMerged(chartRefusalResponse.extend({ problems: bookingConflictView.shape.problems })),
         },
       },
     },

@@ -12,7 +12,8 @@ import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
 import { deleteWithImage, imagePath } from '../../uploads/stored-images.js';
 import { readOf } from '../../../services/audit-reads.js';
-import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
+import { loadAccessibleReport, loadWritableReport } from '../../../services/access/side-effect-report-access.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
 import { assertMayDeleteReportPhoto, reportOpenDays } from '../../../services/photos/report-photo-deletion.js';
 import { reportPhotoFor, reportPhotoView } from './side-effect-schemas.js';
@@ -43,6 +44,7 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
           201: z.object({ photos: z.array(reportPhotoView) }),
           400: errorResponse,
           404: errorResponse,
+          409: patientWriteConflict,
           413: errorResponse,
         },
       },
@@ -51,11 +53,11 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
       const { user } = requireAuth(request);
       const { dataDir, photoQuota: quota } = app.appConfig;
       // Access first: nothing is read from someone who may not add to this report.
-      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const { report, session } = await loadWritableReport(app.repos, user, request.params.id);
       const options = { dataDir, fileField: 'photo', maxFiles: maxPhotosPerUpload, fields: [] };
       const photos = await storeReceivedImages(request, options, (upload, files) =>
         app.repos.transaction(async (tx) => {
-          // The session's patient is of the user's clinic: loadAccessibleReport made sure.
+          // The session's patient is of the user's clinic: loadWritableReport made sure.
           const bytes = upload.images.reduce((sum, image) => sum + image.bytes, 0);
           await assertRoomForImages(tx, { patientId: session.patientId, clinicId: user.clinicId, bytes, quota });
           const created: SideEffectPhotoRecord[] = [];
@@ -120,13 +122,13 @@ export async function sideEffectPhotoRoutes(app: App): Promise<void> {
         description: `Only whoever uploaded the photo (403 for anyone else), within ${reportOpenDays} days of the report (409 report_closed after).`,
         tags,
         params: photoParams,
-        response: { 204: z.null(), 403: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 204: z.null(), 403: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
-      const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
+      const { report, session } = await loadWritableReport(app.repos, user, request.params.id);
       const photo = await app.repos.sideEffects.findPhoto(request.params.photoId);
       if (!photo || photo.reportId !== report.id) throw notFound('photo');
       assertMayDeleteReportPhoto(user, report, photo, app.now());

@@ -5,6 +5,7 @@ import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { recordSideEffectReport } from '../../../services/side-effects/record-report.js';
@@ -20,6 +21,7 @@ import {
 } from './side-effect-schemas.js';
 import { reporterNames } from './reporter-names.js';
 import { detectAfterReport } from '../safety-signals/detect-after-report.js';
+import { readerKnowledge } from '../../reader-language.js';
 
 function readEvents(
   patientId: string,
@@ -57,17 +59,22 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         tags,
         params: idParams,
         body: newReportBody,
-        response: { 201: reportView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: { 201: reportView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
+      // The triage's advice in the reporter's language: the patient's own, or the staff member's who
+      // takes the call and reads it out; it is stored with the report as given.
+      const knowledgeBase = await readerKnowledge(app, request);
       const view = await app.repos.transaction(async (tx) => {
         const { report, session, lots } = await recordSideEffectReport(tx, {
           user,
           sessionId: request.params.id,
           entry: request.body,
-          knowledgeBase: app.knowledgeBase,
+          knowledgeBase,
+          // A patient's words are read in every language, whoever types them in.
+          alsoIn: app.knowledgeLibrary.languages.map((language) => app.knowledgeFor(language)),
           now: new Date(),
         });
         await request.audit(

@@ -8,7 +8,9 @@ import { hashSessionToken, newSessionToken } from '../../auth/session-tokens.js'
 import { allow, publicAccess } from '../../plugins/access-control.js';
 import { requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { email, errorResponse, id, idParams, password, text } from '../../validation/fields.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { roleEnum, userView } from '../../views.js';
+import { withReadingLanguage } from '../../reader-language.js';
 
 const role = z.enum(roles, { error: `must be one of: ${roles.join(', ')}` });
 
@@ -79,7 +81,7 @@ export async function invitationRoutes(app: App): Promise<void> {
             emailed: z.boolean().describe('whether the link was queued to go out by email'),
           }),
           400: errorResponse,
-          409: errorResponse,
+          409: patientWriteConflict,
         },
       },
     },
@@ -225,7 +227,8 @@ export async function invitationRoutes(app: App): Promise<void> {
         },
       );
       setSessionCookie(app, reply, token, expiresAt);
-      return { user };
+      // Signed in now: the user as their own profile shows them (a patient reads in their record's language).
+      return { user: await withReadingLanguage(app.repos, user) };
     },
   );
 }

@@ -10,7 +10,11 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { email, errorResponse, id, idParams, password, text } from '../../validation/fields.js';
 import { roleEnum, userView } from '../../views.js';
 import { ofOwnClinic } from '../../../services/access/clinic-record.js';
+import { assertNotMerged } from '../../../services/access/merged-patient.js';
+import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { found } from '../../../services/found.js';
+import { sortedByName } from '../../../core/localization/reader-language.js';
+import { readerLanguage } from '../../reader-language.js';
 
 const role = z.enum(roles, { error: `must be one of: ${roles.join(', ')}` });
 
@@ -67,7 +71,8 @@ export async function userRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const users = await app.repos.users.list(requireAuth(request).user.clinicId, request.query);
+      const listed = await app.repos.users.list(requireAuth(request).user.clinicId, request.query);
+      const users = sortedByName(listed, (u) => u.displayName, await readerLanguage(app, request));
       return { users: await withLockouts(app, users) };
     },
   );
@@ -85,7 +90,8 @@ export async function userRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const users = await app.repos.users.list(requireAuth(request).user.clinicId);
+      const listed = await app.repos.users.list(requireAuth(request).user.clinicId);
+      const users = sortedByName(listed, (u) => u.displayName, await readerLanguage(app, request));
       return {
         staff: users
           .filter((u) => u.active && u.role !== 'patient')
@@ -102,7 +108,7 @@ export async function userRoutes(app: App): Promise<void> {
         summary: 'Create a user (staff, or a patient account linked to a patient)',
         tags,
         body: newUserBody,
-        response: { 201: userView, 400: errorResponse, 409: errorResponse },
+        response: { 201: userView, 400: errorResponse, 409: patientWriteConflict },
       },
     },
     async (request, reply) => {
@@ -118,6 +124,7 @@ export async function userRoutes(app: App): Promise<void> {
           const patient = await tx.patients.findById(patientId);
           if (!patient || patient.clinicId !== admin.clinicId)
             throw invalidField('patientId', 'must be a patient of this clinic');
+          assertNotMerged(patient);
         }
         if (await tx.users.findByEmail(fields.email)) throw emailTaken();
         const user = await tx.users.create({

@@ -8,6 +8,7 @@ import { Loaded } from '../../components/loaded';
 import { PageTitle } from '../../components/page-title';
 import { useLoad } from '../../hooks/use-load';
 import { BillingDetailsSection } from '../../money/billing-details-form';
+import { ClinicLogoForm } from './clinic-logo-form';
 import { ClinicNameForm } from './clinic-name-form';
 import { LocationForm } from './location-form';
 import { LocationSetup } from './location-setup';
@@ -37,6 +38,7 @@ export function ClinicSetupPage() {
             <Stack gap="md" maw={960}>
               <ClinicNameForm clinic={clinic} onSaved={state.reload} />
               <BillingDetailsSection />
+              <ClinicLogoForm clinicId={clinic.id} />
               <PortalNoticeForm clinicId={clinic.id} />
               <Paper withBorder p="md" aria-labelledby="locations-heading">
                 <Title order={2} size="h3" id="locations-heading" mb={4}>

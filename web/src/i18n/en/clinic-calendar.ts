@@ -61,7 +61,7 @@ export const clinicCalendar = {
   },
   preview: {
     title: 'Move {{patient}}, session {{number}} of {{of}}',
-    target: 'To {{when}}, with {{practitioner}}.',
+    target: 'To {{when}}, with {{practitioner}}, in {{room}}.',
     loading: 'Working out the course…',
     possible: 'Nothing has changed yet. Confirming moves these sessions of the course:',
     notPossible: 'This move is not possible, and nothing was changed:',
@@ -88,6 +88,8 @@ export const clinicCalendar = {
     practitioner_unavailable: 'Session {{session}}: the practitioner is away or already booked at that time.',
     no_working_hours_in_window: 'Session {{session}}: the practitioner does not work at that time.',
     no_free_room: 'Session {{session}}: no room is free at that time.',
+    room_taken: 'Session {{session}}: that room is already booked at that time.',
+    room_not_allowed: 'Session {{session}}: the practitioner does not work in that room.',
     in_the_past: 'Session {{session}}: that time has already passed.',
     fully_booked: 'Session {{session}}: everyone is fully booked then.',
     horizon_exceeded: 'Session {{session}}: that is too far ahead to book.',

@@ -50,5 +50,13 @@ export const clinicSetup = {
   removeClosure: 'Remove the closure of {{dates}}',
   remove: 'Remove',
   closureHours: '{{date}}, {{start}} to {{end}}',
+  logoHeading: 'Logo',
+  logoHelp:
+    "Printed with the clinic's name and contact details (from the billing details) at the head of every sheet patients are given. A PNG or JPEG of at most 512 KB.",
+  logoCurrent: "The clinic's current logo",
+  noLogo: 'No logo yet: sheets show the clinic name only.',
+  logoFile: 'Logo file',
+  uploadLogo: 'Upload logo',
+  removeLogo: 'Remove logo',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };

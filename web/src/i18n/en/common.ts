@@ -18,6 +18,7 @@ export const common = {
   skipToContent: 'Skip to main content',
   language: 'Language',
   languageNames: { en: 'English', tr: 'Türkçe' },
+  languageNotSaved: 'Your language could not be saved: it is used on this device only',
   signOut: 'Sign out',
   signedInAs: 'Signed in as {{name}}',
   menu: 'Menu',

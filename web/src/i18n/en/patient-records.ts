@@ -13,6 +13,7 @@ export const patientRecords = {
     sex: 'Sex',
     phone: 'Phone',
     email: 'Email',
+    preferredLanguage: 'Language',
     active: 'Active',
   } as Record<string, string>,
   historyTitle: 'Change history',

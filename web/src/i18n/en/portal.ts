@@ -17,6 +17,8 @@ export const portal = {
   aftercareLeft: '{{left}} left',
   aftercareOver: 'All aftercare restrictions of your last session are over.',
   aftercareNone: 'Aftercare appears here after your first session.',
+  aftercarePageTitle: 'Your aftercare',
+  backToPortal: 'Back to your portal',
   downloadSheet: 'Download the aftercare sheet (PDF)',
   history: 'Past sessions',
   reportTitle: 'Report a side effect',

@@ -63,7 +63,7 @@ export const clinicCalendar: Messages['clinicCalendar'] = {
   },
   preview: {
     title: '{{patient}}, seans {{number}}/{{of}} taşınıyor',
-    target: '{{when}}, {{practitioner}} ile.',
+    target: '{{when}}, {{practitioner}} ile, {{room}}.',
     loading: 'Kür hesaplanıyor…',
     possible: 'Henüz hiçbir şey değişmedi. Onaylarsanız kürün şu seansları taşınır:',
     notPossible: 'Bu taşıma mümkün değil ve hiçbir şey değiştirilmedi:',
@@ -90,6 +90,8 @@ export const clinicCalendar: Messages['clinicCalendar'] = {
     practitioner_unavailable: 'Seans {{session}}: uygulayıcı o saatte izinli ya da dolu.',
     no_working_hours_in_window: 'Seans {{session}}: uygulayıcı o saatte çalışmıyor.',
     no_free_room: 'Seans {{session}}: o saatte boş oda yok.',
+    room_taken: 'Seans {{session}}: o oda o saatte dolu.',
+    room_not_allowed: 'Seans {{session}}: uygulayıcı o odada çalışmıyor.',
     in_the_past: 'Seans {{session}}: o saat geçti.',
     fully_booked: 'Seans {{session}}: o zaman herkes dolu.',
     horizon_exceeded: 'Seans {{session}}: bu, randevu için çok ileri bir tarih.',

@@ -52,5 +52,13 @@ export const clinicSetup: Messages['clinicSetup'] = {
   removeClosure: '{{dates}} kapanışını kaldır',
   remove: 'Kaldır',
   closureHours: '{{date}}, {{start}} – {{end}}',
+  logoHeading: 'Logo',
+  logoHelp:
+    'Hastalara verilen her belgenin başında kliniğin adı ve iletişim bilgileriyle (fatura bilgilerinden) birlikte basılır. En fazla 512 KB boyutunda bir PNG veya JPEG.',
+  logoCurrent: 'Kliniğin şu anki logosu',
+  noLogo: 'Henüz logo yok: belgelerde yalnızca kliniğin adı görünür.',
+  logoFile: 'Logo dosyası',
+  uploadLogo: 'Logoyu yükle',
+  removeLogo: 'Logoyu kaldır',
   weekdays: ['Pazartesi', 'Salı', 'Çarşamba', 'Perşembe', 'Cuma', 'Cumartesi', 'Pazar'],
 };

@@ -20,6 +20,7 @@ export const common: Messages['common'] = {
   skipToContent: 'Ana içeriğe geç',
   language: 'Dil',
   languageNames: { en: 'English', tr: 'Türkçe' },
+  languageNotSaved: 'Diliniz kaydedilemedi: yalnızca bu cihazda kullanılıyor',
   signOut: 'Çıkış yap',
   signedInAs: '{{name}} olarak giriş yapıldı',
   menu: 'Menü',

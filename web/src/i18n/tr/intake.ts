@@ -45,7 +45,7 @@ export const intake: Messages['intake'] = {
     'Hastanın tepki gösterdiği maddeler. Tanımlanamayan bir şeye tepki için "unknown" (bilinmeyen bileşen) seçin.',
   allergyInput: 'Maddeler',
   allergyPlaceholder: 'Yazıp Enter’a basın',
-  unknownAllergen: 'unknown',
+  unknownAllergen: 'bilinmiyor',
   procedures: 'Yakın zamandaki kozmetik işlemler',
   addProcedure: 'İşlem ekle',
   procedureType: 'İşlem',

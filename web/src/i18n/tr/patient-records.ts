@@ -14,6 +14,7 @@ export const patientRecords: Messages['patientRecords'] = {
     sex: 'Cinsiyet',
     phone: 'Telefon',
     email: 'E-posta',
+    preferredLanguage: 'Dil',
     active: 'Etkin',
   },
   historyTitle: 'Değişiklik geçmişi',

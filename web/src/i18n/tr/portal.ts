@@ -19,6 +19,8 @@ export const portal: Messages['portal'] = {
   aftercareLeft: '{{left}} kaldı',
   aftercareOver: 'Son seansınızın bakım kısıtlamalarının hepsi sona erdi.',
   aftercareNone: 'Bakım önerileri ilk seansınızdan sonra burada görünür.',
+  aftercarePageTitle: 'Seans sonrası bakımınız',
+  backToPortal: 'Portalınıza dönün',
   downloadSheet: 'Bakım belgesini indir (PDF)',
   history: 'Geçmiş seanslar',
   reportTitle: 'Yan etki bildir',

@@ -16,7 +16,8 @@ export const selfService: Messages['selfService'] = {
   move: 'Taşı',
   moveSession: '{{number}}. seansı taşı',
   cancel: 'İptal et',
-  cancelSession: '{{number}}. seansı iptal et',
+  // Holds the button's visible words as written: axe lowers "İ" to "i̇", which "iptal" does not contain.
+  cancelSession: '{{number}}. seans: İptal et',
   cancelConfirmTitle: 'Bu seans iptal edilsin mi?',
   cancelConfirm: '{{date}} saat {{time}} tarihindeki {{number}}. seans iptal edilecek ve saati başkalarına açılacak.',
   cancelKeep: 'Vazgeç',

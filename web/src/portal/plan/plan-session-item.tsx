@@ -73,7 +73,8 @@ export function PlanSessionItem({
             </Text>
           </Group>
         ) : (
-          <Text size="xs" c="orange.9" data-testid="too-late">
+          // Mantine's darkest orange is 4.3:1 on white, under AA for small text; the theme's darkened one is not.
+          <Text size="xs" c="var(--mantine-color-orange-light-color)" data-testid="too-late">
             {t('selfService.tooLate', { hours: noticeHours })}
           </Text>
         ))}

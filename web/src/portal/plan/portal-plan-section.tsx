@@ -8,11 +8,26 @@ import { useLoad } from '../../hooks/use-load';
 import { useCodeLabel } from '../../i18n/use-code-label';
 import { PlanSessionItem } from './plan-session-item';
 
+/**
+ * The plan, asked for by the page at once, beside its other data: the section then has it when the
+ * page is drawn, and does not grow afterwards, pushing everything below it down.
+ */
+export function usePortalPlan() {
+  return useLoad(() => call(api.GET('/api/portal/plan')), []);
+}
+
 /** The whole plan: every course, every session in words, with moving and cancelling while the notice period allows. */
-export function PortalPlanSection({ onChanged, children }: { onChanged?: () => void; children?: ReactNode }) {
+export function PortalPlanSection({
+  state,
+  onChanged,
+  children,
+}: {
+  state: ReturnType<typeof usePortalPlan>;
+  onChanged?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const label = useCodeLabel();
-  const state = useLoad(() => call(api.GET('/api/portal/plan')), []);
   const changed = () => {
     state.reload();
     onChanged?.();

@@ -15,4 +15,7 @@ export const accessMatrix: AccessMatrixRow[] = [
   { method: 'PUT', url: '/api/clinics/:id/message-templates/:kind/:language', allowed: ['admin'] },
   { method: 'DELETE', url: '/api/clinics/:id/message-templates/:kind/:language', allowed: ['admin'] },
   { method: 'POST', url: '/api/clinics/:id/message-preview', allowed: ['admin'] },
+  { method: 'GET', url: '/api/clinics/:id/logo', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
+  { method: 'PUT', url: '/api/clinics/:id/logo', allowed: ['admin'] },
+  { method: 'DELETE', url: '/api/clinics/:id/logo', allowed: ['admin'] },
 ];

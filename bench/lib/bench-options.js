@@ -1,0 +1,34 @@
+// What every large-clinic benchmark is told on its command line and in its environment.
+
+/** `--patients N` (or BENCH_PATIENTS): the clinic's size; a million unless told. */
+export function patientsOption() {
+  const at = process.argv.indexOf('--patients');
+  const patients = Number((at >= 0 ? process.argv[at + 1] : undefined) ?? process.env.BENCH_PATIENTS ?? 1_000_000);
+  if (!Number.isInteger(patients) || patients < 1) throw new Error('--patients must be a whole number of at least 1');
+  return patients;
+}
+
+/** BENCH_ENGINES: the storage engines to measure, both unless told. */
+export function enginesOption() {
+  return (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Signs in over HTTP; the session cookie to send with the requests that follow. */
+export async function signIn(origin, email, password) {
+  const response = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${text}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('mesodesk_session='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie;
+}

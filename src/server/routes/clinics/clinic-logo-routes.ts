@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { App } from '../../app-types.js';
+import { invalidField, notFound } from '../../http-errors.js';
+import { allow, anyRole } from '../../plugins/access-control.js';
+import { requireAuth } from '../../plugins/authentication.js';
+import { reencodeImage } from '../../uploads/reencode-image.js';
+import { errorResponse, idParams } from '../../validation/fields.js';
+import { logoImage, maxLogoBytes, readLogoDataUrl } from './logo-image.js';
+
+const logoView = z.object({
+  mime: z.enum(['image/png', 'image/jpeg']),
+  bytes: z.number().int(),
+  updatedAt: z.string(),
+});
+
+/** The decoded, re-encoded logo, or a 400 naming `image`: it goes on every sheet, so it must print. */
+async function readLogo(dataUrl: string): Promise<{ mime: 'image/png' | 'image/jpeg'; data: Buffer }> {
+  const read = readLogoDataUrl(dataUrl);
+  // The body schema refused every other problem already.
+  if (typeof read === 'string') throw invalidField('image', read);
+  // Re-encoding drops what an image carries beside its pixels and refuses a truncated file.
+  const reencoded = await reencodeImage(read.bytes, {
+    mime: read.mime,
+    extension: read.mime === 'image/png' ? 'png' : 'jpg',
+  });
+  if (!reencoded.ok) throw invalidField('image', 'could not be read as an image');
+  return { mime: read.mime, data: reencoded.bytes };
+}
+
+/** The clinic's logo, printed at the head of every sheet a patient is given. */
+export async function clinicLogoRoutes(app: App): Promise<void> {
+  const tags = ['clinics'];
+  const ownClinic = (userClinicId: string, clinicId: string) => {
+    if (userClinicId !== clinicId) throw notFound('clinic');
+  };
+
+  app.get(
+    '/api/clinics/:id/logo',
+    {
+      config: allow(...anyRole),
+      schema: {
+        summary: "The clinic's logo (PNG or JPEG), as printed on its documents",
+        tags,
+        params: idParams,
+        response: { 200: z.any().describe('the image'), 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      ownClinic(requireAuth(request).user.clinicId, request.params.id);
+      const logo = await app.repos.clinics.findLogo(request.params.id);
+      if (!logo) throw notFound('logo');
+      return reply
+        .header('content-type', logo.mime)
+        .header('cache-control', 'private, no-cache')
+        .send(Buffer.from(logo.data));
+    },
+  );
+
+  app.put(
+    '/api/clinics/:id/logo',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "Set the clinic's logo, printed at the head of patients' sheets",
+        description: `A PNG or JPEG of at most ${maxLogoBytes / 1024} KiB as a base64 data: URL (larger: 413); it is re-encoded, which drops any metadata.`,
+        tags,
+        params: idParams,
+        body: z.object({ image: logoImage }),
+        response: { 200: logoView, 400: errorResponse, 404: errorResponse, 413: errorResponse },
+      },
+    },
+    async (request) => {
+      const { user } = requireAuth(request);
+      ownClinic(user.clinicId, request.params.id);
+      const logo = await readLogo(request.body.image);
+      return app.repos.transaction(async (tx) => {
+        const saved = await tx.clinics.saveLogo({ clinicId: user.clinicId, ...logo, updatedBy: user.id });
+        await request.audit({ action: 'update', entity: 'clinic_logo', entityId: user.clinicId, patientId: null }, tx);
+        return { mime: saved.mime, bytes: saved.data.byteLength, updatedAt: saved.updatedAt };
+      });
+    },
+  );
+
+  app.delete(
+    '/api/clinics/:id/logo',
+    {
+      config: allow('admin'),
+      schema: {
+        summary: "Remove the clinic's logo",
+        tags,
+        params: idParams,
+        response: { 204: z.null().describe('removed'), 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user } = requireAuth(request);
+      ownClinic(user.clinicId, request.params.id);
+      await app.repos.transaction(async (tx) => {
+        if (!(await tx.clinics.removeLogo(user.clinicId))) throw notFound('logo');
+        await request.audit({ action: 'delete', entity: 'clinic_logo', entityId: user.clinicId, patientId: null }, tx);
+      });
+      return reply.code(204).send(null);
+    },
+  );
+}
