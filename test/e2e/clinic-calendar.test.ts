@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createSampleCourse } from '../../src/test-support/stored-records.js';
 import { signInClient } from '../../src/test-support/test-app.js';
@@ -100,6 +100,20 @@ useE2eBrowser(async (e2e) => {
 });
 
 /** A session's box in the grid, by its patient (each box is a button named by its text). */
+/**
+ * Focuses `target` once a dialog has settled: a modal moves focus to its first element when its
+ * opening transition ends, which on a busy machine can come after a plain focus() and take it away.
+ */
+async function focusSteadily(target: Locator): Promise<void> {
+  const focused = () => target.evaluate((el) => el === document.activeElement);
+  for (let steady = 0, tries = 0; steady < 2 && tries < 40; tries++) {
+    if (!(await focused())) await target.focus();
+    await target.page().waitForTimeout(150);
+    steady = (await focused()) ? steady + 1 : 0;
+  }
+  expect(await focused()).toBe(true);
+}
+
 const sessionBox = (page: Page, patient: string) => page.locator('.rbc-event').filter({ hasText: patient });
 
 async function openCalendar(page: Page, query: string): Promise<void> {
@@ -172,15 +186,15 @@ describe('calendar', () => {
     const menu = page.getByRole('dialog', { name: 'Session: Paula Patient' });
     await menu.getByRole('button', { name: 'Move…' }).waitFor();
     await checkScreen(page, 'calendar-04-session-menu');
-    await menu.getByRole('button', { name: 'Move…' }).focus();
+    await focusSteadily(menu.getByRole('button', { name: 'Move…' }));
     await page.keyboard.press('Enter');
     const move = page.getByRole('dialog', { name: 'Move the session of Paula Patient' });
     await move.getByLabel(/^New time/).fill('15:00');
     await checkScreen(page, 'calendar-05-move-dialog');
-    await move.getByRole('button', { name: 'Preview move' }).focus();
+    await focusSteadily(move.getByRole('button', { name: 'Preview move' }));
     await page.keyboard.press('Enter');
     const keyboardPreview = page.getByRole('dialog', { name: /Move Paula Patient, session 4 of 4/ });
-    await keyboardPreview.getByRole('button', { name: 'Confirm move' }).focus();
+    await focusSteadily(keyboardPreview.getByRole('button', { name: 'Confirm move' }));
     await page.keyboard.press('Enter');
     await page.getByRole('status').getByText('Sessions moved in its course: 1.', { exact: false }).waitFor();
     expect((await server.repos.treatmentSessions.findById(moved.id))?.scheduledAt).toBe(

@@ -278,6 +278,9 @@ function CalendarGrid({
           min={min}
           max={max}
           dayLayoutAlgorithm="no-overlap"
+          // A session running past midnight stays in the time grid: the all-day row, where the
+          // calendar would otherwise put it, is hidden (no session lasts all day).
+          showMultiDayTimes
           // Tall enough for every hour shown, so the page scrolls rather than a box inside it.
           style={{
             height: ((max.getTime() - min.getTime()) / 3_600_000) * hourHeight + (view === 'week' ? 110 : 80),
