@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type LoadState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -24,9 +24,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     setState((previous) => (keep && previous.status === 'ready' ? previous : { status: 'loading' }));
     load().then(
       (data) => {
-        // As a transition, React renders the data in slices and lets the browser answer clicks and
-        // keys in between: a long page (the portal's) would otherwise block the page for its whole render.
-        if (ticket === latest.current) startTransition(() => setState({ status: 'ready', data }));
+        if (ticket === latest.current) setState({ status: 'ready', data });
       },
       (error: unknown) => {
         if (ticket === latest.current) setState({ status: 'error', error });
