@@ -133,7 +133,9 @@ describe('patient records', () => {
     await page.getByTestId('inactive-banner').waitFor();
     await page.goto('/patients?q=otto');
     await page.getByText('No patient matches.', { exact: false }).waitFor();
-    await page.getByLabel('Show inactive patients').check();
+    // The box follows the address, which the router updates in a transition: click, then wait for the result.
+    await page.getByLabel('Show inactive patients').click();
+    await expect.poll(() => page.getByLabel('Show inactive patients').isChecked()).toBe(true);
     await page.getByText('1 patient found').waitFor();
     await page
       .getByRole('row', { name: /Other, Otto/ })
