@@ -1,4 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { figuresOf } from '../core/knowledge/translation/figures.js';
 import { translatableTexts } from '../core/knowledge/translation/translatable-texts.js';
 import { templatePlaceholders } from '../core/text/fill-template.js';
@@ -93,6 +96,56 @@ describe('mesodesk kb lint on translations', () => {
       'knowledge/translations/tr/side-effects.yaml: triage.lastedLonger: its placeholders differ from the English (English: {hours}, {max}, {name}; tr: {hours}, {name}); the English is shown',
       'knowledge/translations/tr/side-effects.yaml: triage.denied: its placeholders differ from the English (English: {terms}; tr: {words}); the English is shown',
       'kb lint: 2 problem(s)',
+    ]);
+  });
+
+  it('fails where a language lacks the wording for a patient on a blood thinner, or gives one the rules would cut', () => {
+    const painRelief = (docs: Record<string, any>) =>
+      docs.aftercare.aftercare.find((i: { code: string }) => i.code === 'pain_relief');
+    const lacking = turkish();
+    delete painRelief(lacking).textOnBloodThinner;
+    expect(lint(knowledgeWithTranslation('tr', lacking)).problems).toEqual([
+      'knowledge/translations/tr/aftercare.yaml: aftercare[pain_relief].textOnBloodThinner: no tr text; the English is shown',
+      'kb lint: 1 problem(s)',
+    ]);
+    const unsafe = turkish();
+    painRelief(unsafe).textOnBloodThinner = 'Buz kompresi uygulayın; avoid aspirin and NSAIDs.';
+    unsafe.aftercare.aftercare[0].textOnBloodThinner = 'Tedavi edilen bölgeye su değdirmeyin.';
+    const result = lint(knowledgeWithTranslation('tr', unsafe));
+    expect(result.code).toBe(1);
+    expect(result.problems).toEqual([
+      `knowledge/translations/tr/aftercare.yaml: aftercare[${kb.data.aftercare.aftercare[0]!.code}].textOnBloodThinner: knowledge/aftercare.yaml has no textOnBloodThinner here to translate`,
+      'knowledge/translations/tr/aftercare.yaml: aftercare[pain_relief].textOnBloodThinner: the blood-thinner rules would cut or drop it (it reads as stopping a blood thinner or avoiding aspirin); the English is shown',
+      'kb lint: 2 problem(s)',
+    ]);
+  });
+
+  it('fails where an English instruction the rules shorten has no such wording, or one they would cut', () => {
+    const withEnglish = (wording: string | undefined) => {
+      const docs = turkish();
+      const dir = knowledgeWithTranslation('tr', docs);
+      const file = join(dir, 'aftercare.yaml');
+      const aftercare = parse(readFileSync(file, 'utf8'));
+      const item = aftercare.aftercare.find((i: { code: string }) => i.code === 'pain_relief');
+      if (wording === undefined) delete item.textOnBloodThinner;
+      else item.textOnBloodThinner = wording;
+      writeFileSync(file, stringify(aftercare));
+      return lint(dir);
+    };
+    const at = `knowledge/aftercare.yaml: aftercare[${kb.data.aftercare.aftercare.findIndex((i) => i.code === 'pain_relief')}].textOnBloodThinner`;
+    const missing = withEnglish(undefined);
+    expect(missing.code).toBe(1);
+    expect(missing.problems).toEqual([
+      expect.stringMatching(`^${at.replace(/[[\].]/g, '\\$&')}: the blood-thinner rules shorten "pain_relief"`),
+      'kb lint: 1 problem(s)',
+    ]);
+    expect(withEnglish('Use an ice pack; avoid aspirin and other NSAIDs.').problems).toEqual([
+      `${at}: the blood-thinner rules would shorten this wording itself (to "Use an ice pack."): it must not say to avoid aspirin or NSAIDs`,
+      'kb lint: 1 problem(s)',
+    ]);
+    expect(withEnglish('Use an ice pack. Stop any blood thinner for two days.').problems).toEqual([
+      `${at}: the blood-thinner rules would drop this wording itself: it must not read as stopping a blood thinner or avoiding aspirin`,
+      'kb lint: 1 problem(s)',
     ]);
   });
 

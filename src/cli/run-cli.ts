@@ -154,7 +154,7 @@ function buildProgram(io: CliIo, options: CliOptions, result: { code: number }):
     .option('--seed <n>', 'random seed: the same seed and count give the same clinic', '1')
     .option(
       '--practitioners-per-location <n>',
-      'practitioners at each location (each with a room); about one practitioner per 4,000 patients in all',
+      'practitioners at each location (each with a room); about one practitioner per 1,500 patients in all',
       '8',
     )
     .option('--password <password>', 'password of every generated account (default: a random one, printed)')

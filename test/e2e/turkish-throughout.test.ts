@@ -1,11 +1,12 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { nothingToReport } from '../../src/core/assessment/nothing-to-report.js';
+import type { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import type { EnglishDictionary } from '../../src/test-support/reader-words.js';
 import { withoutData } from '../../src/test-support/reader-words.js';
 import { signInClient, testKnowledgeLibrary, type TestClient } from '../../src/test-support/test-app.js';
-import { screenshotDir } from './support/browser.js';
+import { screenshot, screenshotDir } from './support/browser.js';
 import { englishUiDictionary, visibleText } from './support/english-words.js';
 import { checkScreen, problems, server, signedInPage, useE2eBrowser } from './support/e2e-browser.js';
 import type { E2eServer } from './support/e2e-server.js';
@@ -15,11 +16,14 @@ import type { E2eServer } from './support/e2e-server.js';
  * their language"). A practitioner who switches the app to Turkish walks a patient's assessment
  * (reasons, precautions, plan, preparation, aftercare, a source card); a patient whose record says
  * Turkish walks the portal (plan, preparation, running aftercare, questions and answers, the side
- * effect report and its triage). Each screen's visible text is split into words and checked against
+ * effect report and its triage); the practitioner's intake form offers its indications, areas and
+ * allergy suggestions in Turkish. Each screen's visible text is split into words and checked against
  * an English dictionary (support/english-words.ts): a word of the English UI messages or English
  * knowledge base that no Turkish text uses is English left on the screen. Data shown as it stands is
  * cut out first: the clinic's, location's, room's and product's names as entered, and the sources'
- * published titles; the people have Turkish names, as a Turkish clinic's would. Screenshots: test-results/e2e/turkish-*.png.
+ * published titles; the people have Turkish names, as a Turkish clinic's would. Where the forms offer
+ * the knowledge base's names (indications, areas, ingredients, symptoms), no English one may show,
+ * whole: the words check leaves out words the Turkish texts also use. Screenshots: test-results/e2e/turkish-*.png.
  */
 
 const today = new Date().toISOString().slice(0, 10);
@@ -106,15 +110,61 @@ useE2eBrowser(prepare);
 const leaks: string[] = [];
 let dictionary: EnglishDictionary | undefined;
 
-/** Reads the screen as its reader sees it, keeps the English words it shows, and takes its picture. */
-async function readScreen(page: Page, name: string): Promise<void> {
+/** What the forms offer by the knowledge base's names: indications, areas, ingredients, side effects and their signs. */
+function offeredNames(kb: KnowledgeBase): string[] {
+  const { data } = kb;
+  return [
+    ...data.indications.indications.map((i) => i.name),
+    ...data.areas.areas.map((a) => a.name),
+    ...data.ingredients.ingredients.map((i) => i.name),
+    ...data.sideEffects.sideEffects.flatMap((e) => [e.name, ...e.signs.map((s) => s.patient)]),
+  ];
+}
+
+/** The English names of those that the Turkish knowledge base names otherwise. */
+const englishNames = (() => {
+  const library = testKnowledgeLibrary();
+  const turkish = new Set(offeredNames(library.for('tr')));
+  return [...new Set(offeredNames(library.base))].filter((name) => !turkish.has(name));
+})();
+
+/** The English names `text` shows whole (not as part of a longer word). */
+function englishNamesIn(text: string): string[] {
+  const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return englishNames.filter((name) => new RegExp(`(?<![\\p{L}])${escape(name)}(?![\\p{L}])`, 'u').test(text));
+}
+
+/**
+ * Reads the screen as its reader sees it, keeps the English words it shows (and, for a form offering
+ * knowledge-base names, the English names), and takes its picture; axe checks it unless told.
+ */
+async function readScreen(page: Page, name: string, { names = false, axe = true } = {}): Promise<void> {
   dictionary ??= await englishUiDictionary();
   const text = withoutData(await visibleText(page), walked.data);
-  // The text as read, beside the screenshot, for a person checking a failure.
+  // The text as read, beside the screenshot, for a person checking a failure (before the first screenshot makes the folder).
+  mkdirSync(screenshotDir, { recursive: true });
   writeFileSync(`${screenshotDir}turkish-${name}.txt`, text);
   const words = dictionary.englishWordsIn(text);
   if (words.length > 0) leaks.push(`${name}: ${words.join(', ')}`);
-  await checkScreen(page, `turkish-${name}`);
+  const found = names ? englishNamesIn(text) : [];
+  if (found.length > 0) leaks.push(`${name}: ${found.map((n) => `"${n}"`).join(', ')}`);
+  if (axe) await checkScreen(page, `turkish-${name}`);
+  else await screenshot(page, `turkish-${name}`);
+}
+
+/**
+ * Opens a Mantine choice field by its label, reads the screen with its choices shown, and closes it
+ * again. Axe checked the form closed: open, it flags the list's scroll area, which the arrow keys in
+ * the field scroll, as unreachable by keyboard.
+ */
+async function readChoices(page: Page, label: RegExp, name: string): Promise<string[]> {
+  await page.getByRole('textbox', { name: label }).click();
+  const listbox = page.getByRole('listbox');
+  await listbox.getByRole('option').first().waitFor();
+  await readScreen(page, name, { names: true, axe: false });
+  const options = await listbox.getByRole('option').allTextContents();
+  await page.keyboard.press('Escape');
+  return options;
 }
 
 /** The page's language, once the app has switched to it. */
@@ -203,12 +253,36 @@ describe('Turkish throughout', () => {
     await page.goto('/portal/side-effects/new');
     const symptoms = page.getByTestId('symptom-choices');
     await symptoms.waitFor();
-    await readScreen(page, 'portal-report');
+    await readScreen(page, 'portal-report', { names: true });
+    expect(await symptoms.getByRole('checkbox').count()).toBeGreaterThan(20);
     await symptoms.getByRole('checkbox').first().check();
     await page.locator('form button[type=submit]').click();
     await page.getByTestId('triage-result').waitFor();
     await readScreen(page, 'portal-report-triage');
   });
+
+  it(
+    'offers the practitioner the intake form’s indications, areas and allergy suggestions in Turkish',
+    { timeout: 120_000 },
+    async () => {
+      const page = await signedInPage(server.email('practitioner'));
+      // Her account says Turkish since the first walk; a run of this test alone switches here.
+      if (!(await shownIn(page, 'tr'))) await page.getByRole('combobox', { name: 'Language' }).selectOption('tr');
+      // The form starts from her last intake: hair loss on the scalp, allergic to lidocaine.
+      await page.goto(`/patients/${server.fixture.patient.id}/intake`);
+      await page.getByRole('textbox', { name: /^Tedavi edilecek durum/ }).waitFor();
+      await readScreen(page, 'intake', { names: true });
+
+      const indications = await readChoices(page, /^Tedavi edilecek durum/, 'intake-indications');
+      expect(indications).toHaveLength(testKnowledgeLibrary().base.data.indications.indications.length);
+      const areas = await readChoices(page, /^Bölge\b/, 'intake-areas');
+      expect(areas).toHaveLength(testKnowledgeLibrary().base.data.areas.areas.length);
+      const allergies = await readChoices(page, /^Maddeler/, 'intake-allergies');
+      // Every ingredient but the lidocaine already there, and "unknown".
+      expect(allergies).toHaveLength(testKnowledgeLibrary().base.data.ingredients.ingredients.length);
+      expect(allergies).toContain('bilinmiyor');
+    },
+  );
 
   it('found no English word on any screen, and no page or server error', () => {
     expect.soft(leaks, 'English words, by screen').toEqual([]);

@@ -58,9 +58,9 @@ describe('mesodesk seed-large', () => {
   sqliteOnly('spreads the practitioners over locations of the size asked for', async () => {
     const dataDir = join(dir, 'per-location');
     const io = captureIo();
-    // 9,000 patients make three practitioners (one per 4,000): one location of two, one of one.
+    // 4,000 patients make three practitioners (one per 1,500): one location of two, one of one.
     const code = await seedLargeCommand(
-      { patients: '9000', clinic: 'Wide Clinic', practitionersPerLocation: '2', progress: false },
+      { patients: '4000', clinic: 'Wide Clinic', practitionersPerLocation: '2', progress: false },
       io,
       { MESODESK_DATA_DIR: dataDir },
       deps,

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Area, Indication, Mixture } from '../knowledge/schema/catalogue-schema.js';
 import type { TimedInstructionData } from '../knowledge/schema/care-schema.js';
 import type { Protocol } from '../knowledge/schema/protocol-schema.js';
-import { instructionsFor } from '../messages/blood-thinner-safety.js';
+import { instructionsWithWording } from '../messages/blood-thinner-safety.js';
 import type { AllergyAnalysis } from './allergy-analysis.js';
 import type { Plan, PlanExpectedEffect, TimedInstruction } from './assessment-result.js';
 import { sourcedFrom } from './sourced.js';
@@ -16,6 +16,24 @@ export interface PlanInputs {
   creamOffered: boolean;
   /** The patient takes a prescribed anticoagulant or antiplatelet: no instruction may say to avoid aspirin. */
   bloodThinner: boolean;
+}
+
+/**
+ * The instructions a patient is given, in the knowledge base's texts: one the blood-thinner rules
+ * shorten for a patient on a prescribed blood thinner in its `textOnBloodThinner` wording.
+ */
+function instructions(
+  items: TimedInstructionData[],
+  area: Area,
+  bloodThinner: boolean,
+  keep = (_code: string) => true,
+) {
+  const wording = new Map(items.map((i) => [i.code, i.textOnBloodThinner]));
+  return instructionsWithWording(
+    timed(items, area).filter((i) => keep(i.code)),
+    bloodThinner,
+    (i) => wording.get(i.code),
+  );
 }
 
 function timed(items: TimedInstructionData[], area: Area): TimedInstruction[] {
@@ -87,13 +105,13 @@ export function buildPlan(kb: KnowledgeBase, p: PlanInputs): Plan {
       note: protocol.resultsAfterSession.note,
       ...sourcedFrom(protocol.resultsAfterSession.sources),
     },
-    preparation: instructionsFor(
-      timed(kb.data.preparation.preparation, area).filter(
-        (i) => p.creamOffered || i.code !== 'arrive_for_numbing_cream',
-      ),
+    preparation: instructions(
+      kb.data.preparation.preparation,
+      area,
       p.bloodThinner,
+      (code) => p.creamOffered || code !== 'arrive_for_numbing_cream',
     ),
-    aftercare: instructionsFor(timed(kb.data.aftercare.aftercare, area), p.bloodThinner),
+    aftercare: instructions(kb.data.aftercare.aftercare, area, p.bloodThinner),
     expectedSideEffects: expectedEffects(kb, area),
   };
   if (protocol.laterIntervalDays) {

@@ -17,7 +17,7 @@ const problemsOf = (mutate: (docs: Record<string, any>) => void) => {
 };
 
 /** Fields that state something to a reader; every object holding one must cite its source. */
-const STATEMENT_FIELDS = ['text', 'message', 'answer', 'summary', 'note', 'advice', 'description', 'offerWhen', 'sideEffects', 'combinations', 'applied', 'title', 'name'];
+const STATEMENT_FIELDS = ['text', 'textOnBloodThinner', 'message', 'answer', 'summary', 'note', 'advice', 'description', 'offerWhen', 'sideEffects', 'combinations', 'applied', 'title', 'name'];
 
 function unsourcedStatements(value: unknown, path: string, out: string[]): string[] {
   if (Array.isArray(value)) value.forEach((v, i) => unsourcedStatements(v, `${path}[${i}]`, out));

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { deepFreeze } from '../deep-freeze.js';
 import { fieldPath } from '../field-path.js';
+import { bloodThinnerWordingProblems } from './blood-thinner-wording.js';
 import { CITATION } from './schema/common.js';
 import type { RuleCondition } from './schema/rule-condition-schema.js';
 import { knowledgeFiles, type KnowledgeData, type KnowledgeDocuments, type KnowledgeFileKey } from './knowledge-files.js';
@@ -82,11 +83,23 @@ function termLookup(items: { code: string; name: string; aliases: string[] }[], 
   return lookup;
 }
 
+export interface BuildOptions {
+  /**
+   * The documents are a translation's copy of the base (localize-knowledge-base.ts): the checks that
+   * read the English texts (the blood-thinner wording) were made on the base and cannot read these.
+   */
+  localized?: boolean;
+}
+
 /**
  * Validates the knowledge-base documents (parsed YAML, keyed as in `knowledgeFiles`) against their
  * schemas and against each other, and indexes them. `version` identifies this exact content.
  */
-export function buildKnowledgeBase(documents: KnowledgeDocuments, version: string): BuildResult {
+export function buildKnowledgeBase(
+  documents: KnowledgeDocuments,
+  version: string,
+  options: BuildOptions = {},
+): BuildResult {
   const { data, problems } = validateFiles(documents);
   if (!data) return { ok: false, problems };
   const f = (k: KnowledgeFileKey) => knowledgeFiles[k].file;
@@ -137,6 +150,7 @@ export function buildKnowledgeBase(documents: KnowledgeDocuments, version: strin
   nf.areas.forEach((a, i) => need(areas.has(a), f('needleFree'), `needleFree.areas[${i}]`, `unknown area "${a}"`));
   nf.indications.forEach((a, i) => need(indications.has(a), f('needleFree'), `needleFree.indications[${i}]`, `unknown indication "${a}"`));
   nf.agents.forEach((a, i) => need(ingredients.has(a), f('needleFree'), `needleFree.agents[${i}]`, `unknown ingredient "${a}"`));
+  if (!options.localized) problems.push(...bloodThinnerWordingProblems(data));
 
   const sourceLines = new Map(data.sources.sources.map((s) => [s.file, s.lines]));
   for (const key of Object.keys(knowledgeFiles) as KnowledgeFileKey[]) {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { assess } from '../assessment/assess.js';
 import {
+  decidedText,
+  instructionsWithWording,
   keepTakingBloodThinners,
+  keptWholeOnBloodThinner,
   mightStopBloodThinners,
   safeInstructions,
   saysAvoidAspirin,
@@ -119,5 +122,46 @@ describe('blood-thinner safety of message texts', () => {
       },
       { code: 'no_water', text: 'Keep water off the treated area.' },
     ]);
+  });
+
+  it('gives an instruction the rules shorten in its own wording, and only one they shorten', () => {
+    const items = [
+      { code: 'avoid_nsaids', text: 'Avoid aspirin and other NSAID painkillers for one week.' },
+      { code: 'pain_relief', text: 'Use an ice pack or ask the clinic which painkiller to take; avoid aspirin.' },
+      { code: 'no_water', text: 'Keep water off the treated area.' },
+      { code: 'stop', text: 'Stop your blood thinner two days before.' },
+    ];
+    const wording = new Map([
+      ['avoid_nsaids', 'Ask the clinic which painkiller to take.'],
+      ['pain_relief', 'Buz kompresi uygulayın ya da hangi ağrı kesiciyi alacağınızı kliniğe sorun.'],
+      ['no_water', 'Su değdirmeyin.'],
+      ['stop', 'Kan sulandırıcınızı bırakın.'],
+    ]);
+    const given = (bloodThinner: boolean, words = wording) =>
+      instructionsWithWording(items, bloodThinner, (i) => words.get(i.code));
+    expect(given(true)).toEqual([
+      { code: 'pain_relief', text: 'Buz kompresi uygulayın ya da hangi ağrı kesiciyi alacağınızı kliniğe sorun.' },
+      items[2],
+    ]);
+    expect(given(false)).toEqual(items.slice(0, 3));
+    // No wording, or one the rules would cut themselves: the cut-down text, as before.
+    const cut = { code: 'pain_relief', text: 'Use an ice pack or ask the clinic which painkiller to take.' };
+    expect(given(true, new Map())).toEqual([cut, items[2]]);
+    expect(given(true, new Map([['pain_relief', 'Use an ice pack; avoid NSAIDs.']]))).toEqual([cut, items[2]]);
+    expect(given(true, new Map([['pain_relief', 'Pause your blood thinner and use an ice pack.']]))).toEqual([
+      cut,
+      items[2],
+    ]);
+  });
+
+  it('says what the rules make of one text: dropped, cut or kept whole', () => {
+    expect(decidedText('Avoid aspirin for a week.', true)).toBeUndefined();
+    expect(decidedText('Avoid aspirin for a week.', false)).toBe('Avoid aspirin for a week.');
+    expect(decidedText('Use an ice pack; avoid aspirin.', true)).toBe('Use an ice pack.');
+    expect(decidedText('Discontinue blood thinners a week ahead.', false)).toBeUndefined();
+    expect(keptWholeOnBloodThinner('Use an ice pack. This never means stopping a prescribed blood thinner.')).toBe(
+      true,
+    );
+    expect(keptWholeOnBloodThinner('Use an ice pack; avoid aspirin.')).toBe(false);
   });
 });

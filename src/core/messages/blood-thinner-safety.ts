@@ -117,3 +117,35 @@ export function instructionsFor<T extends { text: string }>(items: readonly T[],
   const safe = safeInstructions(items);
   return bloodThinnerPatient ? withoutAvoidAspirin(safe) : safe;
 }
+
+/** What the rules make of one instruction's text: undefined when they drop it, else what is given (itself when kept whole). */
+export function decidedText(text: string, bloodThinnerPatient: boolean): string | undefined {
+  return instructionsFor([{ text }], bloodThinnerPatient)[0]?.text;
+}
+
+/** True when the rules give `text` to a patient on a prescribed blood thinner whole: nothing to drop or cut. */
+export function keptWholeOnBloodThinner(text: string): boolean {
+  return decidedText(text, true) === text;
+}
+
+/**
+ * As `instructionsFor`, but an instruction the rules shorten is given in the knowledge base's own
+ * wording for a patient on a prescribed blood thinner (`wording`, e.g. the item's
+ * `textOnBloodThinner`) rather than the rules' cut-down text. The rules still decide: what they drop
+ * stays dropped, what they keep whole stays as it is, and a wording they would themselves cut or drop
+ * is not used - the cut-down text is, as it is where no wording exists.
+ */
+export function instructionsWithWording<T extends { text: string }>(
+  items: readonly T[],
+  bloodThinnerPatient: boolean,
+  wording: (item: T) => string | undefined,
+): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const decided = instructionsFor([item], bloodThinnerPatient)[0];
+    if (!decided) continue;
+    const own = decided.text === item.text ? undefined : wording(item);
+    out.push(own !== undefined && keptWholeOnBloodThinner(own) ? { ...item, text: own } : decided);
+  }
+  return out;
+}

@@ -1,51 +1,22 @@
-import type { MessageTemplate } from './message-templates.js';
+import { englishTemplates } from './default-templates/en.js';
+import { turkishTemplates } from './default-templates/tr.js';
+import type { MessageTemplate, TemplateLanguage } from './message-templates.js';
 import type { MessageKind } from './message-types.js';
 
+/** One language's default letters: a text for every kind of message. */
+export type DefaultTemplates = Readonly<Record<MessageKind, MessageTemplate>>;
+
 /**
- * The texts every clinic sends until it writes its own (in any language): the letters mesodesk
- * has always sent. `{instructions}` is the clinical part (see message-templates.ts).
+ * The texts every clinic sends in each language until it writes its own there, so a patient reads
+ * the whole letter in their language, not only its clinical part. `{instructions}` is the clinical
+ * part (see message-templates.ts). Each language has its file in default-templates/; a language
+ * added to `templateLanguages` needs its entry here, which the type asks for.
  */
-export const defaultTemplates: Readonly<Record<MessageKind, MessageTemplate>> = {
-  booking_confirmation: {
-    subject: 'Your session on {sessionDate} at {sessionTime} is booked',
-    body:
-      'Hello {patientName},\n\n' +
-      'Your session is booked:\n\n  {sessionDate}, {sessionTime} to {sessionEndTime}\n  {place}\n\n' +
-      '{instructions}\n\n' +
-      'If you need to change or cancel the appointment, please contact the clinic.\n\n' +
-      '{clinicName}\n',
-  },
-  preparation_reminder: {
-    subject: 'Preparing for your session on {sessionDate}',
-    body:
-      'Hello {patientName},\n\n' +
-      'Your session is on {sessionDate} at {sessionTime}, at {place}. From now until then:\n\n' +
-      '{instructions}\n\n' +
-      'If you have questions about any of this, or about a medicine you take, please contact the clinic.\n\n' +
-      '{clinicName}\n',
-  },
-  day_before_reminder: {
-    subject: 'Reminder: your session on {sessionDate} at {sessionTime}',
-    body:
-      'Hello {patientName},\n\n' +
-      'This is a reminder of your session {sessionDay}, {sessionDate} at {sessionTime}, at {place}.\n\n' +
-      '{instructions}\n\n' +
-      '{clinicName}\n',
-  },
-  aftercare: {
-    subject: 'Your aftercare after the session on {sessionDate}',
-    body:
-      'Hello {patientName},\n\n' +
-      'Thank you for coming in. Your session ended at {sessionEndTime}; please look after the treated area as follows (times are local clinic times).\n\n' +
-      '{instructions}\n\n' +
-      '{clinicName}\n',
-  },
-  check_in: {
-    subject: 'How are you after your session on {sessionDate}?',
-    body:
-      'Hello {patientName},\n\n' +
-      'We hope the treated area is settling well. If you have noticed any side effect, or anything that is not getting better, please tell us:\n\n' +
-      '{instructions}\n\n' +
-      '{clinicName}\n',
-  },
+export const defaultTemplatesByLanguage: Readonly<Record<TemplateLanguage, DefaultTemplates>> = {
+  en: englishTemplates,
+  tr: turkishTemplates,
 };
+
+export function defaultTemplatesFor(language: TemplateLanguage): DefaultTemplates {
+  return defaultTemplatesByLanguage[language];
+}

@@ -1,3 +1,4 @@
+import type { TemplateLanguage } from './message-templates.js';
 import type { MessageText } from './message-types.js';
 
 /** An invitation to become a user of a clinic, as its email describes it. */
@@ -11,13 +12,53 @@ export interface InvitationNotice {
   /** BCP 47 tag and IANA zone the expiry is written in. */
   locale: string;
   timeZone: string;
+  /** The language the invitee reads (a patient's record says which); English when absent. */
+  language?: TemplateLanguage;
 }
 
-const roleNames: Record<string, string> = {
-  admin: 'an administrator',
-  practitioner: 'a practitioner',
-  reception: 'reception',
-  patient: 'a patient (the portal)',
+interface InvitationWords {
+  /** "as a practitioner", by role; `other` for a role without its own words. */
+  as: Record<string, string>;
+  other: (role: string) => string;
+  subject: (clinic: string) => string;
+  hello: (name: string) => string;
+  invites: (inviter: string, clinic: string, as: string) => string;
+  choosePassword: string;
+  expiry: (expires: string, inviter: string) => string;
+}
+
+const words: Record<TemplateLanguage, InvitationWords> = {
+  en: {
+    as: {
+      admin: 'as an administrator',
+      practitioner: 'as a practitioner',
+      reception: 'as reception',
+      patient: 'as a patient (the portal)',
+    },
+    other: (role) => `as ${role}`,
+    subject: (clinic) => `${clinic}: your invitation to mesodesk`,
+    hello: (name) => `Hello ${name},`,
+    invites: (inviter, clinic, as) => `${inviter} invites you to sign in to mesodesk at ${clinic}, ${as}.`,
+    choosePassword: 'Choose your password here:',
+    expiry: (expires, inviter) =>
+      `The link works once, until ${expires}. If it has expired, ask ${inviter} for a new one.`,
+  },
+  // No suffix on a name or date: its ending would depend on the value's last vowel.
+  tr: {
+    as: {
+      admin: 'yönetici olarak',
+      practitioner: 'uygulayıcı olarak',
+      reception: 'resepsiyon görevlisi olarak',
+      patient: 'hasta olarak (hasta portalı)',
+    },
+    other: (role) => `${role} olarak`,
+    subject: (clinic) => `${clinic}: mesodesk davetiniz`,
+    hello: (name) => `Merhaba ${name},`,
+    invites: (inviter, clinic, as) => `${inviter}, sizi ${clinic} için mesodesk'e ${as} davet ediyor.`,
+    choosePassword: 'Şifrenizi buradan belirleyin:',
+    expiry: (expires, inviter) =>
+      `Bağlantı yalnızca bir kez ve ${expires} tarihine kadar kullanılabilir. Süresi dolduysa yeni bir bağlantı için ${inviter} ile iletişime geçin.`,
+  },
 };
 
 /**
@@ -37,17 +78,19 @@ export function invitationMessage(notice: InvitationNotice): MessageText {
     timeZone: notice.timeZone,
     timeZoneName: 'short',
   }).format(new Date(notice.expiresAt));
-  const role = roleNames[notice.invitee.role] ?? notice.invitee.role;
+  const w = words[notice.language ?? 'en'];
+  const { role } = notice.invitee;
+  const as = (Object.hasOwn(w.as, role) ? w.as[role] : undefined) ?? w.other(role);
   return {
-    subject: `${notice.clinicName}: your invitation to mesodesk`,
+    subject: w.subject(notice.clinicName),
     body: [
-      `Hello ${notice.invitee.displayName},`,
+      w.hello(notice.invitee.displayName),
       '',
-      `${notice.inviterName} invites you to sign in to mesodesk at ${notice.clinicName}, as ${role}.`,
-      'Choose your password here:',
+      w.invites(notice.inviterName, notice.clinicName, as),
+      w.choosePassword,
       notice.link,
       '',
-      `The link works once, until ${expires}. If it has expired, ask ${notice.inviterName} for a new one.`,
+      w.expiry(expires, notice.inviterName),
     ].join('\n'),
   };
 }

@@ -1,5 +1,7 @@
 import { referenceList } from '../knowledge/citation-labels.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { messagePhrases } from './message-phrases.js';
+import type { TemplateLanguage } from './message-templates.js';
 
 /** The late signs that need a same-day call (aftercare.yaml `lateSigns`), as messages and sheets quote them. */
 export interface LateSignsNotice {
@@ -14,13 +16,14 @@ export interface LateSignsNotice {
   sources: { mark: string; references: string[] };
 }
 
-export function lateSignsNotice(kb: KnowledgeBase): LateSignsNotice {
+/** `kb` is the knowledge base in `language`, the language of the letters that quote the notice. */
+export function lateSignsNotice(kb: KnowledgeBase, language: TemplateLanguage = 'en'): LateSignsNotice {
   const { intro, items, sources } = kb.data.aftercare.lateSigns;
   const citations = [...new Set([...sources, ...items.flatMap((i) => i.sources)])];
   // A patient gets titles only: no lines, and no file name even for a source sources.yaml has dropped.
   const references = referenceList(kb.data.sources.sources, {
     lines: false,
-    words: { unlisted: 'a source no longer in the knowledge base' },
+    words: messagePhrases(language).references,
   });
   const mark = references.mark(citations);
   return {

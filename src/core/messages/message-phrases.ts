@@ -1,3 +1,4 @@
+import { englishReferenceWords, type ReferenceWords } from '../knowledge/citation-labels.js';
 import { keepTakingBloodThinners } from './blood-thinner-safety.js';
 import type { TemplateLanguage } from './message-templates.js';
 
@@ -5,7 +6,8 @@ import type { TemplateLanguage } from './message-templates.js';
  * The words of a message's clinical part around the knowledge base's texts, in the language the
  * message is written in (the patient's), so a Turkish letter carries no English line: headings of
  * the preparation and aftercare lists, the arrival time for numbing cream, where to report, when to
- * call the emergency services, and the keep-taking line for patients on a prescribed blood thinner.
+ * call the emergency services, the keep-taking line for patients on a prescribed blood thinner, and
+ * the names of the kinds of source the late signs cite.
  */
 export interface MessagePhrases {
   beforeSession: string;
@@ -19,6 +21,8 @@ export interface MessagePhrases {
   sources(mark: string): string;
   /** Said to every patient on a prescribed anticoagulant or antiplatelet (blood-thinner-safety.ts). */
   keepTaking: string;
+  /** What the late signs' list of sources calls a house rule, an outside reference, and a source that is gone. */
+  references: Pick<ReferenceWords, 'houseRule' | 'outsideReference' | 'unlisted'>;
 }
 
 const phrases: Record<TemplateLanguage, MessagePhrases> = {
@@ -34,6 +38,11 @@ const phrases: Record<TemplateLanguage, MessagePhrases> = {
       'If you have trouble breathing, swelling of the face or throat, or feel very unwell, call the emergency services straight away.',
     sources: (mark) => `(Sources: ${mark})`,
     keepTaking: keepTakingBloodThinners,
+    references: {
+      houseRule: englishReferenceWords.houseRule,
+      outsideReference: englishReferenceWords.outsideReference,
+      unlisted: 'a source no longer in the knowledge base',
+    },
   },
   tr: {
     beforeSession: 'Seansınızdan önce:',
@@ -49,6 +58,11 @@ const phrases: Record<TemplateLanguage, MessagePhrases> = {
     sources: (mark) => `(Kaynaklar: ${mark})`,
     keepTaking:
       'Size reçete edilen antikoagülan veya antiagregan (kan sulandırıcı) ilacı tam olarak reçete edildiği şekilde kullanmaya devam edin; herhangi bir değişikliğe yalnızca ilacı reçete eden hekim karar verir.',
+    references: {
+      houseRule: 'mesodesk iç kuralı',
+      outsideReference: 'dış kaynak',
+      unlisted: 'bilgi tabanında artık yer almayan bir kaynak',
+    },
   },
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeIntake, testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { assess } from '../assessment/assess.js';
-import { defaultTemplates } from './default-templates.js';
+import { defaultTemplatesByLanguage } from './default-templates.js';
 import { lateSignsNotice } from './late-signs-notice.js';
 import { placeholders, renderTemplate, templateProblems, type TemplateValues } from './message-templates.js';
 import { timingProblems } from './message-timing.js';
@@ -54,8 +54,8 @@ describe('message templates', () => {
     expect(templateProblems({ subject: 'a\nb', body: 'x' })[0]?.message).toBe('must be one line');
     expect(templateProblems({ subject: 'Hi', body: 'Pause your apixaban the day before.' })[0]?.field).toBe('body');
     expect(templateProblems({ subject: 'Hi', body: 'Keep taking your apixaban as prescribed.' })).toEqual([]);
-    // Every default text is a valid template that places the clinical part.
-    for (const template of Object.values(defaultTemplates)) {
+    // Every default text, in every language, is a valid template that places the clinical part.
+    for (const template of Object.values(defaultTemplatesByLanguage).flatMap((texts) => Object.values(texts))) {
       expect(templateProblems(template)).toEqual([]);
       expect(template.body).toContain('{instructions}');
     }

@@ -60,7 +60,10 @@ export interface MessageOptions {
   lateSigns: LateSignsNotice;
   /** The clinic's timing; the defaults (`defaultMessageTiming`) when absent. */
   timing?: MessageTiming;
-  /** The clinic's own texts; the default texts (`defaultTemplates`) for kinds without one, or when absent. */
+  /**
+   * The clinic's own texts in one language; the default texts of that language (`defaultTemplatesFor`)
+   * for kinds without one, and the English ones when absent.
+   */
   wording?: MessageWording;
 }
 

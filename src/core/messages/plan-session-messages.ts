@@ -2,7 +2,7 @@ import { aftercareInstructions } from './aftercare-message.js';
 import { checkInInstructions } from './check-in-message.js';
 import { confirmationInstructions } from './confirmation-message.js';
 import { dayBeforeInstructions } from './day-before-reminder.js';
-import { defaultTemplates } from './default-templates.js';
+import { defaultTemplatesFor } from './default-templates.js';
 import { addHours } from './local-clock.js';
 import { messageContext, type MessageContext } from './message-context.js';
 import { renderTemplate } from './message-templates.js';
@@ -31,10 +31,13 @@ interface Candidate {
 
 const defaultWording: MessageWording = { language: 'en', templates: {} };
 
-/** The message of one kind, in the clinic's wording (or the default one) around its clinical part. */
+/**
+ * The message of one kind, in the clinic's wording (or the default one of the wording's language,
+ * so the letter around a clinical part is in that part's language too) around its clinical part.
+ */
 function write(ctx: MessageContext, candidate: Candidate, wording: MessageWording): MessageText {
   const { session, clock, startMs, endMs } = ctx;
-  const template = wording.templates[candidate.kind] ?? defaultTemplates[candidate.kind];
+  const template = wording.templates[candidate.kind] ?? defaultTemplatesFor(wording.language)[candidate.kind];
   return renderTemplate(template, {
     patientName: session.patient.firstName,
     clinicName: session.clinicName,

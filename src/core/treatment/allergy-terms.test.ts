@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadKnowledgeLibrary } from '../../knowledge-files/load-knowledge-library.js';
 import { testKnowledgeBase } from '../../test-support/intake-builder.js';
 import { allergensNamedIn, namesTerm, patientAllergens } from './allergy-terms.js';
+import { anaesthesiaAgents } from './plan-view.js';
 
 const kb = testKnowledgeBase();
 
@@ -33,5 +35,19 @@ describe('allergy terms', () => {
 
   it('an unidentified past reaction clears nothing', () => {
     expect(allergensNamedIn('ice pack', patientAllergens([{ substance: 'unknown' }], kb), kb)).toEqual(['unknown']);
+  });
+
+  it('an allergy written in Turkish withholds the numbing agent at the chart, as the English word does', () => {
+    // The chart's check reads the library's base, which knows every language's ingredient words.
+    const base = loadKnowledgeLibrary().base;
+    for (const substance of ['lidokain', 'LİDOKAİN', 'Lidocaine']) {
+      const allergens = patientAllergens([{ substance }], base);
+      expect([...allergens.ingredients], substance).toEqual(['lidocaine']);
+      expect(
+        anaesthesiaAgents(base, allergens).every((agent) => !agent.allowed),
+        substance,
+      ).toBe(true);
+    }
+    expect(anaesthesiaAgents(base, patientAllergens([{ substance: 'çilek' }], base))[0]?.allowed).toBe(true);
   });
 });

@@ -2,11 +2,13 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { SideEffect } from '../knowledge/schema/care-schema.js';
 import { sourcedFrom } from '../assessment/sourced.js';
 import type { Sourced } from '../assessment/assessment-result.js';
-import { fill } from '../text/fill-template.js';
 import { readText } from './negation-scope.js';
 import { latestOnsetDay, onsetFromDays, onsetFromHours, type OnsetWindow } from './onset-window.js';
 import { effectWords } from './report-words.js';
 import { symptomSigns } from './symptom-signs.js';
+import { reasonSentence, type TriageReason } from './triage-reasons.js';
+
+export type { TriageReason };
 
 export const triageLevels = ['expected', 'review', 'urgent'] as const;
 export type TriageLevel = (typeof triageLevels)[number];
@@ -44,6 +46,8 @@ export interface TriageResult extends Sourced {
   level: TriageLevel;
   /** Why this level, one plain sentence each. */
   why: string[];
+  /** How each sentence of `why` was made, in the same order. */
+  reasons: TriageReason[];
   findings: TriageFinding[];
 }
 
@@ -140,6 +144,11 @@ function namedEffects(
   return { named: ordered, denied: [...denied] };
 }
 
+/** As `reasonSentence`, for a reason the triage itself just made from `kb`: it has every phrase and effect. */
+function reasonText(reason: TriageReason, kb: KnowledgeBase): string {
+  return reasonSentence(reason, kb)!;
+}
+
 /**
  * Sorts a side-effect report into expected and self-limiting, review (a clinician looks within days),
  * or urgent (same day), from the knowledge base's side effects:
@@ -169,45 +178,51 @@ export function triageSideEffect(
 
   let level: TriageLevel = 'expected';
   const why: string[] = [];
-  const raise = (to: TriageLevel, reason: string) => {
+  const reasons: TriageReason[] = [];
+  // The sentences are the knowledge base's, in its language; only the values are filled in here.
+  const say = (reason: TriageReason) => {
+    why.push(reasonText(reason, kb));
+    reasons.push(reason);
+  };
+  const raise = (to: TriageLevel, reason: TriageReason) => {
     if (rank[to] > rank[level]) level = to;
-    why.push(reason);
+    say(reason);
   };
   const lastedHours = elapsedHours - onset.earliestHours;
   const periorbital = report.area === 'periorbital';
-  // The sentences are the knowledge base's, in its language; only the values are filled in here.
-  const say = kb.data.sideEffects.triage;
 
   for (const { effect } of named.values()) {
     if (effect.kind === 'warning') {
       const urgency = effect.urgency ?? 'review';
-      raise(urgency, fill(urgency === 'urgent' ? say.warningUrgent : say.warningReview, { name: effect.name }));
+      raise(urgency, { phrase: urgency === 'urgent' ? 'warningUrgent' : 'warningReview', effect: effect.code });
       continue;
     }
     const usual = (periorbital && effect.periorbitalUsualHours) || effect.usualHours;
     if (!usual) {
-      raise('review', fill(say.noUsualDuration, { name: effect.name }));
+      raise('review', { phrase: 'noUsualDuration', effect: effect.code });
       continue;
     }
     const late = effect.lateUrgency ?? 'review';
     // An effect that is urgent when late says why it cannot wait: it can be a late infection.
     const urgent = late === 'urgent';
-    const values = { name: effect.name, max: usual.max };
+    const values = { effect: effect.code, max: usual.max };
     if (report.ongoing !== false && lastedHours > usual.max)
-      raise(
-        late,
-        fill(urgent ? say.lastedLongerUrgent : say.lastedLonger, { ...values, hours: Math.round(lastedHours) }),
-      );
+      raise(late, {
+        phrase: urgent ? 'lastedLongerUrgent' : 'lastedLonger',
+        ...values,
+        hours: Math.round(lastedHours),
+      });
     else if (onset.latestHours > usual.max)
-      raise(
-        late,
-        fill(urgent ? say.beganLaterUrgent : say.beganLater, { ...values, days: Math.round(onset.latestHours / 24) }),
-      );
-    else why.push(fill(say.withinUsual, values));
+      raise(late, {
+        phrase: urgent ? 'beganLaterUrgent' : 'beganLater',
+        ...values,
+        days: Math.round(onset.latestHours / 24),
+      });
+    else say({ phrase: 'withinUsual', ...values });
   }
-  if (named.size === 0) raise('review', say.nothingKnown);
-  if (report.severity === 'severe') raise('review', say.severe);
-  if (denied.length) why.push(fill(say.denied, { terms: denied.join(', ') }));
+  if (named.size === 0) raise('review', { phrase: 'nothingKnown' });
+  if (report.severity === 'severe') raise('review', { phrase: 'severe' });
+  if (denied.length) say({ phrase: 'denied', terms: denied });
 
   const findings: TriageFinding[] = [...named.values()].map(({ effect: e, signs }) => ({
     code: e.code,
@@ -222,5 +237,5 @@ export function triageSideEffect(
   if (durationConflict && findings.some((f) => f.kind === 'expected'))
     citations.push(...durationConflict.sources.filter((c) => !citations.includes(c)));
   const fallback = kb.data.sideEffects.sideEffects.find((e) => e.code === 'infection')!.sources;
-  return { level, why, findings, ...sourcedFrom(citations.length ? citations : fallback) };
+  return { level, why, reasons, findings, ...sourcedFrom(citations.length ? citations : fallback) };
 }

@@ -6,9 +6,8 @@ import { messagePhrases } from '../../core/messages/message-phrases.js';
 
 /**
  * The documents' own words in Turkish. The data stays as recorded; the knowledge base's texts come
- * from its Turkish translation (services/documents), except an instruction shortened for a patient
- * on a blood thinner, which has no translation and stays in English. Complete sets, so no English
- * word is left on a Turkish sheet when a label is added.
+ * from its Turkish translation (services/documents), the wording for a patient on a blood thinner
+ * included. Complete sets, so no English word is left on a Turkish sheet when a label is added.
  */
 
 export const turkishAftercareLabels: AftercareSheetLabels = {

@@ -1,10 +1,11 @@
 import { closedInvitationBody, invitationMessage } from '../../core/messages/invitation-message.js';
-import type { Role, UserRecord } from '../../core/records/index.js';
+import type { PatientRecord, Role, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { InvitationRecord } from '../../storage/repositories/invitation-repository.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { clinicTimeZone } from '../documents/clinic-zone.js';
 import { conflict, invalidField } from '../domain-errors.js';
+import { loadClinicMessaging, messageLanguage, messageLocale } from '../messaging/clinic-messaging.js';
 import type { MessagingSettings } from '../messaging/messaging-settings.js';
 import { hashLinkToken, newLinkToken } from './link-tokens.js';
 import { ofOwnClinic } from '../access/clinic-record.js';
@@ -46,14 +47,20 @@ export async function withdrawInvitationMessage(tx: Repositories, invitation: In
     await tx.invitations.withdrawMessage(invitation.outboxMessageId, closedInvitationBody);
 }
 
-async function requireLinkablePatient(tx: Repositories, clinicId: string, request: InvitationRequest): Promise<void> {
+/** The patient a patient account is for (none for staff), refused unless it is this clinic's, unmerged. */
+async function requireLinkablePatient(
+  tx: Repositories,
+  clinicId: string,
+  request: InvitationRequest,
+): Promise<PatientRecord | undefined> {
   const { role, patientId } = request;
   if (role === 'patient' && !patientId) throw invalidField('patientId', 'required for a patient account');
   if (role !== 'patient' && patientId) throw invalidField('patientId', 'only patient accounts are linked to a patient');
-  if (!patientId) return;
+  if (!patientId) return undefined;
   const patient = await tx.patients.findById(patientId);
   if (!patient || patient.clinicId !== clinicId) throw invalidField('patientId', 'must be a patient of this clinic');
   assertNotMerged(patient);
+  return patient;
 }
 
 /**
@@ -68,7 +75,7 @@ export async function inviteUser(
   request: InvitationRequest,
   options: { messaging: MessagingSettings; now: Date },
 ): Promise<Invited> {
-  await requireLinkablePatient(tx, admin.clinicId, request);
+  const patient = await requireLinkablePatient(tx, admin.clinicId, request);
   if (await tx.users.findByEmail(request.email)) throw emailTaken();
   const audit: AuditEvent[] = [];
   const waiting = await tx.invitations.findOpenByEmail(request.email);
@@ -100,14 +107,17 @@ export async function inviteUser(
   if (options.messaging.channel !== 'email') return { invitation: created, link, emailed: false, audit };
 
   const clinic = await tx.clinics.findById(admin.clinicId);
+  // A patient reads the invitation as their other letters; staff choose their language once signed in.
+  const language = patient ? messageLanguage(await loadClinicMessaging(tx, admin.clinicId), patient) : 'en';
   const text = invitationMessage({
     invitee: { displayName: created.displayName, role: created.role },
     inviterName: admin.displayName,
     clinicName: clinic?.name ?? 'your clinic',
     link,
     expiresAt,
-    locale: options.messaging.locale,
+    locale: messageLocale(language, options.messaging),
     timeZone: await clinicTimeZone(tx, admin.clinicId),
+    language,
   });
   const message = await tx.outbox.enqueueForStaff({
     clinicId: admin.clinicId,

@@ -1,4 +1,4 @@
-import { defaultTemplates } from '../../core/messages/default-templates.js';
+import { defaultTemplatesFor } from '../../core/messages/default-templates.js';
 import {
   templateLanguages,
   type MessageTemplate,
@@ -33,9 +33,20 @@ export function messageLanguage(
   return preferred ?? messaging.language;
 }
 
-/** Dates and times in a message: the server's configured locale for English, Turkish's own for Turkish. */
+/**
+ * The language of messages to a staff member (an alert to admins): the one they read the workspace
+ * in where mesodesk writes messages in it, else English.
+ */
+export function staffLanguage(preferredLanguage: string): TemplateLanguage {
+  return templateLanguages.find((l) => l === preferredLanguage) ?? 'en';
+}
+
+/** How each language writes dates and times; null: the server's configured locale (en-GB, en-US…). */
+const languageLocales: Readonly<Record<TemplateLanguage, string | null>> = { en: null, tr: 'tr-TR' };
+
+/** Dates and times in a message: the server's configured locale for English, each other language's own. */
 export function messageLocale(language: TemplateLanguage, settings: MessagingSettings): string {
-  return language === 'en' ? settings.locale : 'tr-TR';
+  return languageLocales[language] ?? settings.locale;
 }
 
 export async function loadClinicMessaging(repos: Repositories, clinicId: string): Promise<ClinicMessaging> {
@@ -59,19 +70,23 @@ export function clinicWording(
   return { language, templates };
 }
 
-/** Every kind in every language: the clinic's text where it wrote one, else the default, and which it is. */
+/**
+ * Every kind in every language: the clinic's text where it wrote one, else that language's default,
+ * and which it is, with the default to go back to.
+ */
 export function templateTable(messaging: ClinicMessaging) {
   return messageKinds.flatMap((kind) =>
     templateLanguages.map((language) => {
       const own = messaging.templates.find((t) => t.kind === kind && t.language === language);
+      const { subject, body } = defaultTemplatesFor(language)[kind];
       return {
         kind,
         language,
-        subject: own?.subject ?? defaultTemplates[kind].subject,
-        body: own?.body ?? defaultTemplates[kind].body,
+        subject: own?.subject ?? subject,
+        body: own?.body ?? body,
         custom: own !== undefined,
         updatedAt: own?.updatedAt ?? null,
-        defaultText: defaultTemplates[kind],
+        defaultText: { subject, body },
       };
     }),
   );

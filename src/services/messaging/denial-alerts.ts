@@ -2,6 +2,7 @@ import { denialAlertMessage } from '../../core/messages/denial-alert-message.js'
 import { denialReasons, type UserRecord } from '../../core/records/index.js';
 import { auditEntries, type AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
+import { staffLanguage } from './clinic-messaging.js';
 import type { MessagingSettings } from './messaging-settings.js';
 
 /** When refusals of one user make a burst: `threshold` or more within `windowMinutes`. */
@@ -22,9 +23,9 @@ export const denialAlertEntity = 'denial_alert';
 /**
  * After a refusal of `user`: when their refusals within the window reach the threshold and no alert
  * about them was raised within the window, raises one. The alert is an audit entry (the admin view
- * shows it) and a message to every active admin of the clinic, queued in the outbox, all in one
- * transaction. Further refusals in the same burst raise nothing until a whole window has passed
- * since the alert. Returns whether it raised one.
+ * shows it) and a message to every active admin of the clinic in their language, queued in the
+ * outbox, all in one transaction. Further refusals in the same burst raise nothing until a whole
+ * window has passed since the alert. Returns whether it raised one.
  *
  * Callers serialise calls per user (two refusals at once could otherwise both see no alert yet).
  */
@@ -42,13 +43,13 @@ export async function alertOnDenialBurst(
   if ((await repos.audit.recent({ ...scope, entity: denialAlertEntity, limit: 1 })).length > 0) return false;
 
   const latest = refusals[0];
-  const text = denialAlertMessage({
+  const burst = {
     user,
     count: refusals.length,
     windowMinutes: settings.windowMinutes,
     lastRoute: latest?.route ?? null,
     baseUrl: messaging.baseUrl,
-  });
+  };
   const dueAt = latest?.at ?? new Date().toISOString();
   await repos.transaction(async (tx) => {
     const admins = (await tx.users.list(user.clinicId, { role: 'admin' })).filter((admin) => admin.active);
@@ -59,7 +60,8 @@ export async function alertOnDenialBurst(
         kind: 'denial_alert',
         channel: messaging.channel,
         recipient: admin.email,
-        ...text,
+        // In the language the admin reads the workspace in, where mesodesk writes messages in it.
+        ...denialAlertMessage(burst, staffLanguage(admin.preferredLanguage)),
         fingerprint: `denial_alert:${user.id}:${dueAt}`,
         dueAt,
       });

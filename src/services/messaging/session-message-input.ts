@@ -69,7 +69,7 @@ export async function sessionMessageInput(
     booked,
     plan: planInLanguage(course.plan, knowledge, language, bloodThinner),
     language,
-    lateSigns: lateSignsNotice(knowledge.for(language)),
+    lateSigns: lateSignsNotice(knowledge.for(language), language),
     course,
     patient,
     messaging,

@@ -10,6 +10,7 @@ import type { SessionLot } from '../../storage/repositories/side-effect-reposito
 import { loadWritableSession } from '../access/session-access.js';
 import { invalidField } from '../domain-errors.js';
 import { assertSessionHeld } from '../scheduling/session-held.js';
+import { storedTriage } from './report-in-language.js';
 import { triageReport } from './triage-report.js';
 
 /** A phone's clock may run a little ahead of the server's; an onset "now" is not in the future. */
@@ -90,6 +91,11 @@ export async function recordSideEffectReport(
     entry: SideEffectEntry;
     /** The knowledge base the triage's advice is given from (the reporter's language). */
     knowledgeBase: KnowledgeBase;
+    /**
+     * The language of `knowledgeBase`, stored with the triage: a reader of it reads the advice as
+     * given, a reader of another language reads it made again in theirs (`reportInLanguage`).
+     */
+    language?: string;
     /** The knowledge base in the other languages: the report's words are read in each (see `triageSideEffect`). */
     alsoIn?: readonly KnowledgeBase[];
     now: Date;
@@ -129,7 +135,7 @@ export async function recordSideEffectReport(
     ...reportOnset(session.scheduledAt, entry, now),
     severity: entry.severity,
     ongoing: entry.ongoing,
-    triage,
+    triage: storedTriage(triage, input.language),
   });
   return { report, session, lots: await tx.sideEffects.lotsUsedInSession(session.id) };
 }

@@ -211,6 +211,8 @@ function course(
   let allPast = true;
   for (let k = 0; k < count; k++) {
     const booking = ctx.calendar.book(state.practitioner, target, state.preferredSlot, length);
+    // The patient's own practitioner, unless booked out and a colleague gives this session.
+    const giver = setup.practitioners[booking.practitioner] ?? practitioner;
     const endMs = booking.startMs + duration * MINUTE;
     const past = endMs < ctx.nowMs;
     let status: SessionStatus;
@@ -230,9 +232,9 @@ function course(
       course_id: courseId,
       scheduled_at: iso(booking.startMs),
       duration_minutes: duration,
-      practitioner_id: practitioner.id,
-      location_id: practitioner.locationId,
-      room_id: practitioner.roomId,
+      practitioner_id: giver.id,
+      location_id: giver.locationId,
+      room_id: giver.roomId,
       status,
       flag_verdict: null,
       flag_reasons: null,
@@ -240,7 +242,7 @@ function course(
       created_at: iso(createdMs),
       updated_at: iso(status === 'planned' ? createdMs : Math.min(ctx.nowMs, Math.max(createdMs, closedMs))),
     });
-    if (status === 'done') treated(ctx, rows, plan, sessionId, practitioner.id, booking.day, endMs);
+    if (status === 'done') treated(ctx, rows, plan, sessionId, giver.id, booking.day, endMs);
     if (past) lastMs = Math.max(lastMs, endMs);
     // Spaced out once the skin responds, in the second half of the course.
     const interval = plan.laterIntervalDays && k >= count / 2 ? plan.laterIntervalDays : plan.intervalDays;

@@ -41,4 +41,19 @@ describe('practitionerCalendar', () => {
     for (let i = 0; i < 16; i++) calendar.book(0, monday + 1, 0, 1);
     expect(calendar.book(0, monday + 1, 0, 1).day).toBe(monday + 2);
   });
+
+  it('books a colleague at the same location when the practitioner is booked out, then the first free day', () => {
+    const elsewhere: SetupPractitioner = { ...practitioner, id: 'x', locationId: 'm', roomId: 'r3' };
+    const colleague: SetupPractitioner = { ...practitioner, id: 'q', roomId: 'r2' };
+    const calendar = practitionerCalendar([practitioner, elsewhere, colleague], monday - 10, monday + 120);
+    // Six days a week, Saturday mornings: 5 x 16 + 8 = 88 half hours a week, 176 in two weeks.
+    const own = Array.from({ length: 176 }, () => calendar.book(0, monday, 0, 1));
+    expect(own.every((b) => b.practitioner === 0 && b.day < monday + 14)).toBe(true);
+    const byColleague = calendar.book(0, monday, 0, 1);
+    expect([byColleague.practitioner, byColleague.day]).toEqual([2, monday]);
+    // The colleague booked out as well: the own practitioner's first free day, never another location.
+    for (let i = 0; i < 175; i++) expect(calendar.book(2, monday, 0, 1).practitioner).toBe(2);
+    const later = calendar.book(0, monday, 0, 1);
+    expect([later.practitioner, later.day]).toEqual([0, monday + 14]);
+  });
 });

@@ -216,8 +216,10 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
     const fresh = !(await connection.db.selectFrom('patients').select('id').limit(1).executeTakeFirst());
     const deferrable = fresh ? await connection.secondaryIndexes() : [];
 
-    // About one practitioner per 4,000 patients keeps the diaries realistically full.
-    const practitioners = Math.max(2, Math.min(500, Math.ceil(total / 4000)));
+    // About one practitioner per 1,500 patients fills about four fifths of their diaries' half hours
+    // in the weeks around today, when the growing clinic is busiest; with 4,000 each, the diaries
+    // held nearly twice the hours worked.
+    const practitioners = Math.max(2, Math.min(1000, Math.ceil(total / 1500)));
     const setup = await setUpLargeClinic(connection.db, options.knowledgeBase, random, {
       clinicName: options.clinicName,
       emailDomain,

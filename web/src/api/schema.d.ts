@@ -1423,7 +1423,7 @@ export interface paths {
                                 custom: boolean;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string | null;
-                                /** @description The default text of this kind (English, for every language) */
+                                /** @description The default text of this kind in this language: sent while the clinic has no text of its own in it */
                                 defaultText: {
                                     subject: string;
                                     body: string;
@@ -1545,7 +1545,7 @@ export interface paths {
                                 custom: boolean;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string | null;
-                                /** @description The default text of this kind (English, for every language) */
+                                /** @description The default text of this kind in this language: sent while the clinic has no text of its own in it */
                                 defaultText: {
                                     subject: string;
                                     body: string;
@@ -1649,7 +1649,7 @@ export interface paths {
                                 custom: boolean;
                                 /** @description ISO 8601 timestamp */
                                 updatedAt: string | null;
-                                /** @description The default text of this kind (English, for every language) */
+                                /** @description The default text of this kind in this language: sent while the clinic has no text of its own in it */
                                 defaultText: {
                                     subject: string;
                                     body: string;

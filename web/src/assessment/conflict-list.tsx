@@ -6,7 +6,7 @@ import { FactCard } from './fact-card';
 
 /** Disagreements between sources, said plainly: who says what, and which reading was applied. */
 export function ConflictList({ conflicts }: { conflicts: ConflictReport[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (conflicts.length === 0) return null;
   return (
     <section aria-labelledby="conflicts-heading">
@@ -21,7 +21,7 @@ export function ConflictList({ conflicts }: { conflicts: ConflictReport[] }) {
           <FactCard key={conflict.id} title={conflict.topic} sourced={conflict}>
             <List size="sm" mt={4} spacing={4}>
               {conflict.statements.map((statement, i) => {
-                const place = parseCitation(statement.citation);
+                const place = parseCitation(statement.citation, i18n.resolvedLanguage);
                 const where = [
                   place.number !== null ? `[${place.number}]` : place.file,
                   place.line !== null ? t('assessment.sources.line', { line: place.line }) : null,

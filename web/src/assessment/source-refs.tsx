@@ -9,11 +9,11 @@ import { citationPlaces } from '../knowledge/citations';
  * keeps it open (touch screens and keyboards have no hover); Escape or a click elsewhere closes it.
  */
 export function SourceRefs({ sourced, what }: { sourced: Partial<Sourced>; what: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [opened, setOpened] = useState(false);
   const [pinned, setPinned] = useState(false);
   const closeTimer = useRef<number | undefined>(undefined);
-  const places = citationPlaces(sourced);
+  const places = citationPlaces(sourced, i18n.resolvedLanguage);
   if (places.length === 0) return null;
 
   // Hover opens; leaving closes after a moment, so the pointer can travel into the card.

@@ -2,7 +2,7 @@ import { NumberInput, Select, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { techniques, type PointSettings, type Technique } from './chart-draft';
 
 export interface CatalogueProduct {
@@ -40,6 +40,7 @@ export function PointSettingsForm({
 }: Props) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const catalogue = useCatalogue();
   const format = useFormat();
   const product = products.find((p) => p.id === settings.productId);
   const lotData = (product?.lots ?? []).map((lot) => ({

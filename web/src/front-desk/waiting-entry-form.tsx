@@ -8,7 +8,7 @@ import { PatientPicker } from '../admin/messages/patient-picker';
 import { ErrorAlert } from '../components/error-alert';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { timeSpanNames, timeSpans, type TimeSpanName } from './waiting-times';
 
 export type WaitingEntry = Ok<'/api/waiting-list', 'get'>['entries'][number];
@@ -23,6 +23,7 @@ export function WaitingEntryForm({
 }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const catalogue = useCatalogue();
   const [patientId, setPatientId] = useState<string | null>(null);
   const [indication, setIndication] = useState<string | null>(null);
   const [weekdays, setWeekdays] = useState<string[]>([]);

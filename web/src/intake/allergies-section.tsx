@@ -1,14 +1,14 @@
 import { Checkbox, Stack, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
+import { allergenSuggestions, ingredientNamed, meantSubstances, shownSubstance } from './allergen-names';
 import type { IntakeDraft } from './intake-draft';
 import { Section } from './section';
-import { foldSubstance as fold, meantAllergen, shownAllergen, UNKNOWN_ALLERGEN } from './unknown-allergen';
-
-const knownIngredients = new Set(catalogue.ingredients.flatMap((i) => [fold(i.id), fold(i.name)]));
+import { UNKNOWN_ALLERGEN } from './unknown-allergen';
 
 /**
- * Free text with the knowledge base's ingredients suggested: the server matches names and aliases.
+ * Free text with the knowledge base's ingredients suggested in the reader's language (kept in the
+ * draft by their English names, allergen-names.ts): the server matches names and aliases.
  * A substance that is not one of the suggestions can be marked reviewed by a clinician; the server
  * ignores the mark for a substance it does recognise (an alias), so offering it there is harmless.
  */
@@ -22,13 +22,13 @@ export function AllergiesSection({
   /** Whether a clinician fills it in, who may mark a substance mesodesk does not know reviewed. */
   reviewable?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const catalogue = useCatalogue();
   // The draft keeps the contract's "unknown"; the field shows and takes the reader's word for it.
-  const unknownAllergen = t('intake.unknownAllergen');
-  const suggestions = [unknownAllergen, ...catalogue.ingredients.map((i) => i.name)];
-  const unlisted = draft.allergies.filter((a) => a !== UNKNOWN_ALLERGEN && !knownIngredients.has(fold(a)));
+  const reader = { unknown: t('intake.unknownAllergen'), catalogue, language: i18n.resolvedLanguage };
+  const unlisted = draft.allergies.filter((a) => a !== UNKNOWN_ALLERGEN && !ingredientNamed(a));
   const setAllergies = (tags: string[]) => {
-    const allergies = [...new Set(tags.map((tag) => meantAllergen(tag, unknownAllergen)))];
+    const allergies = meantSubstances(tags, draft.allergies, reader);
     onChange({ allergies, reviewedAllergies: draft.reviewedAllergies.filter((a) => allergies.includes(a)) });
   };
   return (
@@ -36,8 +36,8 @@ export function AllergiesSection({
       <TagsInput
         label={t('intake.allergyInput')}
         placeholder={t('intake.allergyPlaceholder')}
-        data={[...new Set(suggestions)]}
-        value={draft.allergies.map((a) => shownAllergen(a, unknownAllergen))}
+        data={allergenSuggestions(reader)}
+        value={draft.allergies.map((a) => shownSubstance(a, reader))}
         onChange={setAllergies}
         clearable
       />

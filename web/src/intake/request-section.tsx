@@ -1,7 +1,7 @@
 import { Checkbox, Group, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCodeLabel } from '../i18n/use-code-label';
-import { catalogue, indicationById } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { combinableProcedures, type IntakeDraft } from './intake-draft';
 import { Section } from './section';
 
@@ -15,6 +15,8 @@ interface Props {
 export function RequestSection({ draft, onChange, problem }: Props) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const catalogue = useCatalogue();
+  const indicationById = (id: string) => catalogue.indications.find((i) => i.id === id);
   const indication = indicationById(draft.indication);
   const described = new Set(indication?.areas ?? []);
   const areaOption = (id: string, name: string) => ({ value: id, label: label('area', id, name) });

@@ -10,15 +10,18 @@ export interface CitationPlace {
   number: number | null;
 }
 
-function place(file: string, line: number | null): CitationPlace {
-  const article = sourceArticle(file);
+function place(file: string, line: number | null, language: string | undefined): CitationPlace {
+  const article = sourceArticle(file, language);
   return { file, line, title: article?.title ?? null, number: article?.number ?? null };
 }
 
-/** "000_x.txt:101" → the file and line. A citation without a line names the whole article. */
-export function parseCitation(citation: string): CitationPlace {
+/**
+ * "000_x.txt:101" → the file and line, the article titled in `language` (English where the
+ * knowledge base gives no title in it). A citation without a line names the whole article.
+ */
+export function parseCitation(citation: string, language?: string): CitationPlace {
   const match = /^(.*):(\d+)$/.exec(citation);
-  return match ? place(match[1] ?? citation, Number(match[2])) : place(citation, null);
+  return match ? place(match[1] ?? citation, Number(match[2]), language) : place(citation, null, language);
 }
 
 /**
@@ -26,9 +29,9 @@ export function parseCitation(citation: string): CitationPlace {
  * citation names (older results, or a source cited as a whole). `citations` may be missing in
  * results stored before it existed.
  */
-export function citationPlaces(sourced: Partial<Sourced>): CitationPlace[] {
-  const places = (sourced.citations ?? []).map(parseCitation);
+export function citationPlaces(sourced: Partial<Sourced>, language?: string): CitationPlace[] {
+  const places = (sourced.citations ?? []).map((citation) => parseCitation(citation, language));
   const cited = new Set(places.map((p) => p.file));
-  for (const file of sourced.sources ?? []) if (!cited.has(file)) places.push(place(file, null));
+  for (const file of sourced.sources ?? []) if (!cited.has(file)) places.push(place(file, null, language));
   return places;
 }

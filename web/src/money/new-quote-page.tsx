@@ -25,7 +25,7 @@ import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { fullName } from '../patients/full-name';
 import { loadCourseChoices, type CourseChoice } from './course-choices';
 import { linesToSend, suggestedLines, type LineDraft } from './line-drafts';
@@ -99,6 +99,7 @@ function QuoteForm({
 }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const catalogue = useCatalogue();
   const format = useFormat();
   const navigate = useNavigate();
   const initial = courses.find((c) => c.id === initialCourseId) ?? (courses.length === 1 ? courses[0] : undefined);

@@ -7,7 +7,7 @@ import { FormActions } from '../components/form-actions';
 import { useLoad } from '../hooks/use-load';
 import { useSubmit } from '../hooks/use-submit';
 import { useCodeLabel } from '../i18n/use-code-label';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { priceKinds } from './money-labels';
 import { toMinor, typedAmount } from './money-amounts';
 import { moneyApi, type NewPrice, type PriceKind, type PriceListItem } from './money-api';
@@ -29,6 +29,7 @@ export function PriceForm({
 }) {
   const { t } = useTranslation();
   const label = useCodeLabel();
+  const catalogue = useCatalogue();
   const [kind, setKind] = useState<PriceKind>('session');
   const [name, setName] = useState('');
   const [indication, setIndication] = useState('');

@@ -1,6 +1,6 @@
 import { Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { draftReady, severities, type ReportDraft, type Severity } from './report-draft';
 
 interface Props {
@@ -20,6 +20,7 @@ interface Props {
  */
 export function ReportFields({ audience, value, onChange, maxOnsetDays, problem }: Props) {
   const { t } = useTranslation();
+  const catalogue = useCatalogue();
   const staff = audience === 'staff';
   const set = (patch: Partial<ReportDraft>) => onChange({ ...value, ...patch });
   const label = (code: string, fallback: string) => t(`sideEffects.symptoms.${code}`, { defaultValue: fallback });

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { catalogue } from '../knowledge/catalogue';
+import { useCatalogue } from '../knowledge/catalogue';
 import { reportText } from './report-text';
 
 interface Reported {
@@ -16,6 +16,7 @@ interface Reported {
 /** A report's symptoms and words, with when it began, who recorded it and how it came in, for the clinic's lists. */
 export function ReportSummary({ report }: { report: Reported }) {
   const { t } = useTranslation();
+  const catalogue = useCatalogue();
   const label = (code: string) =>
     t(`sideEffects.symptoms.${code}`, {
       defaultValue: catalogue.symptoms.find((s) => s.code === code)?.patient ?? code.replace(/_/g, ' '),

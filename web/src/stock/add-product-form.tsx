@@ -1,14 +1,12 @@
 import { MultiSelect, NumberInput, Paper, SimpleGrid, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import { FormActions } from '../components/form-actions';
 import { useSubmit } from '../hooks/use-submit';
-import { catalogue } from '../knowledge/catalogue';
+import { compareNames, useCatalogue } from '../knowledge/catalogue';
 import { typedNumber, type StockProduct } from './stock-types';
-
-const ingredientOptions = catalogue.ingredients.map((i) => ({ value: i.id, label: i.name }));
 
 /** A new product: its ingredients are picked from the knowledge base, so that the allergy checks can read them. */
 export function AddProductForm({
@@ -18,7 +16,13 @@ export function AddProductForm({
   onAdded: (product: StockProduct) => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const catalogue = useCatalogue();
+  // Ids are sent; the reader picks by name, in their language's alphabetical order.
+  const ingredientOptions = useMemo(() => {
+    const compare = compareNames(i18n.resolvedLanguage);
+    return catalogue.ingredients.map((i) => ({ value: i.id, label: i.name })).sort((a, b) => compare(a.label, b.label));
+  }, [catalogue, i18n.resolvedLanguage]);
   const [name, setName] = useState('');
   const [manufacturer, setManufacturer] = useState('');
   const [ingredients, setIngredients] = useState<string[]>([]);

@@ -4,6 +4,13 @@ import { conflictRefs, id, range, sourced, text } from './common.js';
 const timedInstruction = z.strictObject({
   code: id,
   text,
+  /**
+   * The instruction as a patient on a prescribed blood thinner is given it, where the blood-thinner
+   * rules (src/core/messages/blood-thinner-safety.ts) shorten `text` for them: so that patient reads
+   * it in their own language too. Required exactly there, and the rules must leave it whole
+   * (checked on load, see blood-thinner-wording.ts); its facts are among those the item cites.
+   */
+  textOnBloodThinner: text.optional(),
   /** Hours before (preparation) or after (aftercare) the session that it covers. */
   hours: range,
   /** Limit to body regions; omitted = everywhere. */

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, KnowledgeProblem } from '../knowledge-base.js';
 import { knowledgeLibrary, type KnowledgeLibrary } from '../knowledge-library.js';
+import { readingEveryLanguage } from './library-words.js';
 import { localizeKnowledgeBase } from './localize-knowledge-base.js';
 import { readTranslation } from './read-translation.js';
 import type { TranslatableFileKey } from './text-shape.js';
@@ -13,7 +14,8 @@ export interface ParsedTranslation {
 /**
  * The library of the base and each translation, localized. A translation's faults never stop it:
  * each is a problem (for `kb lint` to fail on and a start to log), and its reader sees the English
- * text there.
+ * text there. Every knowledge base of it reads an intake's words in all its languages
+ * (`readingEveryLanguage`).
  */
 export function buildKnowledgeLibrary(
   base: KnowledgeBase,
@@ -28,5 +30,9 @@ export function buildKnowledgeLibrary(
     all.push(...read.problems, ...result.problems);
     localized.set(language, result.knowledgeBase);
   }
-  return knowledgeLibrary(base, localized, all);
+  // An intake's words are read in every language, whoever reads the result: re-screening and a
+  // reader of English recognise a condition written in Turkish.
+  const reading = readingEveryLanguage([base, ...localized.values()]);
+  const each = (kb: KnowledgeBase) => reading.get(kb) ?? kb;
+  return knowledgeLibrary(each(base), new Map([...localized].map(([language, kb]) => [language, each(kb)])), all);
 }

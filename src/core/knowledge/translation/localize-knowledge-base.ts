@@ -7,6 +7,7 @@ import { textShapes, translatableFileKeys, type TranslatableFileKey } from './te
 import { forEachText, translatableTexts, type TextValue } from './translatable-texts.js';
 import { claimTerms } from './claim-terms.js';
 import { templatePlaceholders } from '../../text/fill-template.js';
+import { keptWholeOnBloodThinner } from '../../messages/blood-thinner-safety.js';
 
 export interface LocalizedKnowledgeBase {
   /** The same codes, numbers, rules and version as the base, with the language's texts. */
@@ -78,6 +79,15 @@ export function localizeKnowledgeBase(base: KnowledgeBase, translation: Knowledg
             path,
             message: `its figures differ from the English (English: ${listed(differ.english)}; ${language}: ${listed(differ.translated)}); the English is shown`,
           });
+        // The wording for a patient on a blood thinner must pass the rules whole, as the English does
+        // (blood-thinner-wording.ts); they read only English words, but those they catch in any text.
+        else if (path.endsWith('.textOnBloodThinner') && !keptWholeOnBloodThinner(translated))
+          problems.push({
+            file,
+            path,
+            message:
+              'the blood-thinner rules would cut or drop it (it reads as stopping a blood thinner or avoiding aspirin); the English is shown',
+          });
         else replace(translated);
       } else if (typeof english !== 'string' && typeof translated !== 'string') {
         replace(mergeWords(translated, english));
@@ -86,7 +96,7 @@ export function localizeKnowledgeBase(base: KnowledgeBase, translation: Knowledg
   }
   problems.push(...claimTerms(base.data, data, language));
 
-  const built = buildKnowledgeBase(data, base.version);
+  const built = buildKnowledgeBase(data, base.version, { localized: true });
   if (!built.ok)
     return {
       knowledgeBase: base,

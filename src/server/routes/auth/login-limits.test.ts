@@ -1,4 +1,4 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AuditRecord } from '../../../core/records/index.js';
 import { forEachApp, testPassword, type TestApp } from '../../../test-support/test-app.js';
 import { readServerConfig } from '../../server-config.js';
@@ -21,6 +21,15 @@ async function auditOf(testApp: TestApp, entity: string): Promise<AuditRecord[]>
 forEachApp(
   'sign-in limits behind one trusted proxy',
   (get) => {
+    // The clock stands still: on a busy machine a second passes between tries, and the first wait
+    // (1 s) would have run out, letting a further try through as a wrong password.
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
     it('limits 100 tries with 100 forged forwarded addresses, by the address the proxy saw', async () => {
       const attacker = '203.0.113.9';
       const statuses: number[] = [];

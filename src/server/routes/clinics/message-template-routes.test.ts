@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { defaultTemplates } from '../../../core/messages/default-templates.js';
+import { defaultTemplatesFor } from '../../../core/messages/default-templates.js';
 import { messagePhrases } from '../../../core/messages/message-phrases.js';
 import { forEachApp, testKnowledgeLibrary, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, proposal } from '../../../test-support/scheduling-test-setup.js';
@@ -69,9 +69,18 @@ forEachApp('message templates and timing', (get) => {
     expect(view.placeholders).toContain('patientName');
     expect(view.templates).toHaveLength(10);
     expect(view.templates.every((t: Template) => !t.custom)).toBe(true);
-    expect(view.templates.find((t: Template) => t.kind === 'aftercare' && t.language === 'tr')).toMatchObject(
-      defaultTemplates.aftercare,
-    );
+    // Each language's row holds that language's default, as the text and as the one to go back to.
+    for (const language of ['en', 'tr'] as const) {
+      const defaults = defaultTemplatesFor(language);
+      for (const row of view.templates.filter((t: Template) => t.language === language))
+        expect(row, `${row.kind}/${language}`).toMatchObject({
+          ...defaults[row.kind as keyof typeof defaults],
+          defaultText: defaults[row.kind as keyof typeof defaults],
+        });
+    }
+    const turkishAftercare = view.templates.find((t: Template) => t.kind === 'aftercare' && t.language === 'tr');
+    expect(turkishAftercare.subject).toBe('Seans sonrası bakım önerileri: {sessionDate}');
+    expect(turkishAftercare.body).toMatch(/^Merhaba \{patientName\},/);
     // The booking's messages are the default letters.
     const aftercare = await sessionMessage('aftercare');
     expect(aftercare.subject).toMatch(/^Your aftercare after the session on /);
@@ -217,6 +226,7 @@ forEachApp('message templates and timing', (get) => {
       body: 'Merhaba {patientName},\n\n{instructions}\n\n{clinicName}',
     });
     expect(tr.statusCode, tr.body).toBe(200);
+    expect(tr.json().template).toMatchObject({ custom: true, defaultText: defaultTemplatesFor('tr').check_in });
     expect((await sessionMessage('check_in')).subject).toMatch(/^How are you after/);
     const saved = await admin.inject({
       method: 'PUT',
@@ -244,8 +254,17 @@ forEachApp('message templates and timing', (get) => {
     // The clinical part in Turkish too: the knowledge base's Turkish texts and the words around them.
     expect(checkIn.body).toContain(messagePhrases('tr').emergency);
     expect(checkIn.body).toContain(testKnowledgeLibrary().for('tr').data.aftercare.lateSigns.intro);
-    // No Turkish text of the confirmation: the default one.
-    expect((await sessionMessage('aftercare')).subject).toMatch(/^Your aftercare after the session on /);
+    // No Turkish text of the clinic's for the other kinds: the Turkish defaults, the whole letter in Turkish.
+    const aftercare = await sessionMessage('aftercare');
+    expect(aftercare.subject).toBe(`Seans sonrası bakım önerileri: ${turkishDate}`);
+    expect(aftercare.body).toMatch(/^Merhaba Paula,\n\nBizi tercih ettiğiniz için teşekkür ederiz\./);
+    expect(aftercare.body).toMatch(/\n\nSağlıklı günler dileriz,\n.+\n$/);
+    const reminder = await sessionMessage('day_before_reminder');
+    expect(reminder.subject).toMatch(/^Hatırlatma: seansınız /);
+    for (const { subject, body } of [aftercare, reminder])
+      expect(`${subject}\n${body}`).not.toMatch(/Hello|Your session|is booked|Thank you|Reminder|outside reference/);
+    const previewed = await preview({ patientId: get().fixture.patient.id, kind: 'aftercare' });
+    expect(previewed.json()).toMatchObject({ language: 'tr', wording: 'default', subject: aftercare.subject });
     const english = await preview({ patientId: get().fixture.patient.id, kind: 'check_in', language: 'en' });
     expect(english.json()).toMatchObject({ language: 'en', wording: 'default' });
     expect(english.json().body).toContain(messagePhrases('en').emergency);
@@ -259,6 +278,26 @@ forEachApp('message templates and timing', (get) => {
     expect((await sessionMessage('aftercare')).subject).toMatch(/^Your aftercare after the session on /);
     const left = (await templates()).filter((t) => t.custom).map((t) => `${t.kind}/${t.language}`);
     expect(left).toEqual(['check_in/tr']);
+  });
+
+  it('goes back to the Turkish default when the clinic’s Turkish text is removed', async () => {
+    const patientUrl = `/api/patients/${get().fixture.patient.id}`;
+    await admin.inject({ method: 'PATCH', url: patientUrl, payload: { preferredLanguage: 'tr' } });
+    try {
+      expect((await admin.inject({ method: 'DELETE', url: templateUrl('check_in', 'tr') })).statusCode).toBe(204);
+      const row = (await templates()).find((t) => t.kind === 'check_in' && t.language === 'tr');
+      expect(row).toMatchObject({ custom: false, ...defaultTemplatesFor('tr').check_in });
+      const checkIn = await sessionMessage('check_in');
+      expect(checkIn.subject).toMatch(/ tarihindeki seansınızdan sonra nasılsınız\?$/);
+      expect(checkIn.body).toMatch(/^Merhaba Paula,\n\nTedavi edilen bölgenin sorunsuz iyileştiğini umuyoruz\./);
+    } finally {
+      await admin.inject({ method: 'PATCH', url: patientUrl, payload: { preferredLanguage: 'en' } });
+      await putTemplate('check_in', 'tr', {
+        subject: '{sessionDate} seansınızdan sonra nasılsınız?',
+        body: 'Merhaba {patientName},\n\n{instructions}\n\n{clinicName}',
+      });
+    }
+    expect((await sessionMessage('check_in')).subject).toMatch(/^How are you after/);
   });
 
   it("hides another clinic's settings", async () => {

@@ -59,7 +59,9 @@ export const templateView = z.object({
   body: z.string(),
   custom: z.boolean().describe("true: the clinic's own text; false: the default text, sent while it has none"),
   updatedAt: timestamp.nullable(),
-  defaultText: textView.describe('The default text of this kind (English, for every language)'),
+  defaultText: textView.describe(
+    'The default text of this kind in this language: sent while the clinic has no text of its own in it',
+  ),
 });
 
 export const messagingView = z.object({

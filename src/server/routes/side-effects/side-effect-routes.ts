@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
@@ -21,7 +22,8 @@ import {
 } from './side-effect-schemas.js';
 import { reporterNames } from './reporter-names.js';
 import { detectAfterReport } from '../safety-signals/detect-after-report.js';
-import { readerKnowledge } from '../../reader-language.js';
+import { readerLanguage } from '../../reader-language.js';
+import { reportInLanguage } from '../../../services/side-effects/report-in-language.js';
 
 function readEvents(
   patientId: string,
@@ -29,6 +31,18 @@ function readEvents(
   photos: readonly SideEffectPhotoRecord[],
 ): AuditEvent[] {
   return [...readsOf('side_effect_report', reports, patientId), ...readsOf('side_effect_photo', photos, patientId)];
+}
+
+/**
+ * The reports as the request's reader reads them: each triage's reasons and advice in the reader's
+ * language, whichever language the report was made in (the level stays as triaged).
+ */
+async function forReader(
+  app: App,
+  request: FastifyRequest,
+): Promise<(report: SideEffectReportRecord) => SideEffectReportRecord> {
+  const language = await readerLanguage(app, request);
+  return (report) => reportInLanguage(report, (l) => app.knowledgeFor(l), language);
 }
 
 /**
@@ -65,14 +79,16 @@ export async function sideEffectRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const { user } = requireAuth(request);
       // The triage's advice in the reporter's language: the patient's own, or the staff member's who
-      // takes the call and reads it out; it is stored with the report as given.
-      const knowledgeBase = await readerKnowledge(app, request);
+      // takes the call and reads it out; it is stored with the report as given, with that language.
+      const language = await readerLanguage(app, request);
+      const knowledgeBase = app.knowledgeFor(language);
       const view = await app.repos.transaction(async (tx) => {
         const { report, session, lots } = await recordSideEffectReport(tx, {
           user,
           sessionId: request.params.id,
           entry: request.body,
           knowledgeBase,
+          language,
           // A patient's words are read in every language, whoever types them in.
           alsoIn: app.knowledgeLibrary.languages.map((language) => app.knowledgeFor(language)),
           now: new Date(),
@@ -112,7 +128,10 @@ export async function sideEffectRoutes(app: App): Promise<void> {
       const photos = await Promise.all(reports.map((r) => app.repos.sideEffects.listPhotos(r.id)));
       await request.audit(readEvents(session.patientId, reports, photos.flat()));
       const names = await reporterNames(app.repos, user.clinicId, reports);
-      return { reports: reports.map((r, i) => reportFor(r, session.patientId, lots, photos[i] ?? [], names)) };
+      const read = await forReader(app, request);
+      return {
+        reports: reports.map((r, i) => reportFor(read(r), session.patientId, lots, photos[i] ?? [], names)),
+      };
     },
   );
 
@@ -135,8 +154,9 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         app.repos.sideEffects.listPhotos(report.id),
       ]);
       await request.audit(readEvents(session.patientId, [report], photos));
+      const read = await forReader(app, request);
       return reportFor(
-        report,
+        read(report),
         session.patientId,
         lots,
         photos,
@@ -171,7 +191,8 @@ export async function sideEffectRoutes(app: App): Promise<void> {
         user.clinicId,
         entries.map((e) => e.report),
       );
-      return { reports: entries.map((e) => attentionFor(e, names)) };
+      const read = await forReader(app, request);
+      return { reports: entries.map((e) => attentionFor({ ...e, report: read(e.report) }, names)) };
     },
   );
 }

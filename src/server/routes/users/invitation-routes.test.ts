@@ -239,6 +239,51 @@ forEachApp(
       const accepted = await accept(tokenOf(invited));
       expect(accepted.json().user).toMatchObject({ role: 'patient', patientId: otherPatient.id });
     });
+
+    it("writes a patient's invitation in the patient's language, and staff invitations in English", async () => {
+      const { otherPatient } = get().fixture;
+      const before = await get()
+        .db.selectFrom('patients')
+        .select('preferred_language')
+        .where('id', '=', otherPatient.id)
+        .executeTakeFirstOrThrow();
+      await get()
+        .db.updateTable('patients')
+        .set({ preferred_language: 'tr' })
+        .where('id', '=', otherPatient.id)
+        .execute();
+      try {
+        const invited = await invite({
+          email: email('oya'),
+          displayName: 'Oya Other',
+          role: 'patient',
+          patientId: otherPatient.id,
+        });
+        expect(invited.statusCode, invited.body).toBe(201);
+        const staff = await invite({ email: email('sam'), displayName: 'Sam Staff' });
+        const bodyOf = async (response: LightMyRequestResponse) => {
+          const row = await invitationRow(response.json().invitation.id);
+          return get()
+            .db.selectFrom('outbox_messages')
+            .select(['subject', 'body'])
+            .where('id', '=', row.outbox_message_id ?? '')
+            .executeTakeFirstOrThrow();
+        };
+        const turkish = await bodyOf(invited);
+        expect(turkish.subject).toContain('davetiniz');
+        expect(turkish.body).toContain('Merhaba Oya Other,');
+        expect(turkish.body).toContain(invited.json().link);
+        expect(turkish.body).not.toMatch(/\bHello\b|invites you/);
+        const english = await bodyOf(staff);
+        expect(english.body).toContain('Hello Sam Staff,');
+      } finally {
+        await get()
+          .db.updateTable('patients')
+          .set({ preferred_language: before.preferred_language })
+          .where('id', '=', otherPatient.id)
+          .execute();
+      }
+    });
   },
   { config: { messaging: { channel: 'email', baseUrl, locale: 'en-GB' } } },
 );

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Group,
@@ -109,11 +108,6 @@ function TemplateText({
           {template.custom ? t('messageTemplates.customText') : t('messageTemplates.defaultText')}
         </Badge>
       </Group>
-      {!template.custom && template.language !== 'en' && (
-        <Alert color="blue" variant="light">
-          {t('messageTemplates.defaultInOtherLanguage')}
-        </Alert>
-      )}
       <TextInput
         label={t('messageTemplates.subject')}
         value={subject}

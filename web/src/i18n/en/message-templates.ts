@@ -5,7 +5,7 @@ export const messageTemplates = {
     'Patients get these messages for every booked session. You can choose when each goes out and write its text; the clinical part stays as the knowledge base writes it.',
   safetyTitle: 'The clinical part always goes out',
   safety:
-    'Preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect and the emergency advice come from the knowledge base and the patient’s plan. Place them with {instructions}; a text without it gets them at the end. They are written in the knowledge base’s language (English).',
+    'Preparation and aftercare instructions with their times, the signs that need a same-day call with their sources, the link to report a side effect and the emergency advice come from the knowledge base and the patient’s plan. Place them with {instructions}; a text without it gets them at the end. They are written in the patient’s language.',
   settingsHeading: 'Language and timing',
   language: 'Messages go out in',
   languages: { en: 'English', tr: 'Turkish' },
@@ -31,7 +31,6 @@ export const messageTemplates = {
   },
   customText: 'Your text',
   defaultText: 'Default text',
-  defaultInOtherLanguage: 'No text of yours in this language yet: the default (English) text is sent.',
   subject: 'Subject',
   body: 'Text',
   placeholdersHeading: 'Placeholders',

@@ -6,7 +6,7 @@ export const messageTemplates: Messages['messageTemplates'] = {
     'Hastalar her seans için bu mesajları alır. Her birinin ne zaman gideceğini seçebilir ve metnini yazabilirsiniz; klinik kısım bilgi tabanının yazdığı gibi kalır.',
   safetyTitle: 'Klinik kısım her zaman gönderilir',
   safety:
-    'Hazırlık ve bakım talimatları ve süreleri, aynı gün aranması gereken belirtiler ve kaynakları, yan etki bildirme bağlantısı ve acil durum tavsiyesi bilgi tabanından ve hastanın planından gelir. Bunları {instructions} ile yerleştirin; bu yer tutucuyu içermeyen metnin sonuna eklenirler. Bilgi tabanının dilinde (İngilizce) yazılırlar.',
+    'Hazırlık ve bakım talimatları ve süreleri, aynı gün aranması gereken belirtiler ve kaynakları, yan etki bildirme bağlantısı ve acil durum tavsiyesi bilgi tabanından ve hastanın planından gelir. Bunları {instructions} ile yerleştirin; bu yer tutucuyu içermeyen metnin sonuna eklenirler. Hastanın dilinde yazılırlar.',
   settingsHeading: 'Dil ve zamanlama',
   language: 'Mesajların dili',
   languages: { en: 'İngilizce', tr: 'Türkçe' },
@@ -33,7 +33,6 @@ export const messageTemplates: Messages['messageTemplates'] = {
   },
   customText: 'Sizin metniniz',
   defaultText: 'Varsayılan metin',
-  defaultInOtherLanguage: 'Bu dilde henüz metniniz yok: varsayılan (İngilizce) metin gönderilir.',
   subject: 'Konu',
   body: 'Metin',
   placeholdersHeading: 'Yer tutucular',
