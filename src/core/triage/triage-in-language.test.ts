@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeLibrary } from '../../knowledge-files/load-knowledge-library.js';
+import { en, hoursAfter, report, tr } from './test-support/triage-reports.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { triageInLanguage } from './triage-in-language.js';
 import { symptomCodes } from './symptom-signs.js';
 import { triageSideEffect, type SideEffectReport, type TriageResult } from './triage-side-effect.js';
 
-const library = loadKnowledgeLibrary();
-const en = library.base;
-const tr = library.for('tr');
-const session = '2026-11-20T10:00:00Z';
-const hoursAfter = (h: number) => new Date(Date.parse(session) + h * 3_600_000).toISOString();
-const report = (r: Partial<SideEffectReport>): SideEffectReport => ({
-  sessionAt: session,
-  now: hoursAfter(6),
-  onsetAt: hoursAfter(1),
-  ...r,
-});
 /** The triage as a report made with `kb` stores it (the JSON column), read back. */
 const stored = (r: Partial<SideEffectReport>, kb: KnowledgeBase, other: KnowledgeBase): unknown =>
   JSON.parse(JSON.stringify(triageSideEffect(report(r), kb, [other])));
