@@ -1,10 +1,9 @@
 import { englishTemplates } from './default-templates/en.js';
 import { turkishTemplates } from './default-templates/tr.js';
-import type { MessageTemplate, TemplateLanguage } from './message-templates.js';
-import type { MessageKind } from './message-types.js';
+import type { DefaultTemplates } from './default-templates/letters.js';
+import type { TemplateLanguage } from './message-templates.js';
 
-/** One language's default letters: a text for every kind of message. */
-export type DefaultTemplates = Readonly<Record<MessageKind, MessageTemplate>>;
+export type { DefaultTemplates };
 
 /**
  * The texts every clinic sends in each language until it writes its own there, so a patient reads

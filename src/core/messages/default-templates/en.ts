@@ -1,4 +1,4 @@
-import type { DefaultTemplates } from '../default-templates.js';
+import type { DefaultTemplates } from './letters.js';
 
 /** The English letters: the texts mesodesk has always sent. */
 export const englishTemplates: DefaultTemplates = {

@@ -1,4 +1,4 @@
-import type { DefaultTemplates } from '../default-templates.js';
+import type { DefaultTemplates } from './letters.js';
 
 /**
  * The Turkish letters, in the polite "siz" a clinic uses. No suffix is ever joined to a placeholder
