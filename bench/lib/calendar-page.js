@@ -21,9 +21,12 @@ function untilShownInPage({ events, slots, since, api, timeoutMs }) {
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
     const check = () => {
-      const fetched = performance
-        .getEntriesByType('resource')
-        .some((e) => e.name.includes(api) && e.startTime >= since && e.responseEnd > 0);
+      // No api: a page that asks for no data (the render peer).
+      const fetched =
+        !api ||
+        performance
+          .getEntriesByType('resource')
+          .some((e) => e.name.includes(api) && e.startTime >= since && e.responseEnd > 0);
       const shown = document.querySelectorAll('.rbc-event').length;
       const columns = document.querySelectorAll('.rbc-day-slot').length;
       if (fetched && shown === events && columns === slots) {
@@ -74,19 +77,32 @@ function clickView(page, view) {
 
 /**
  * `week`: { monday, from, to, locationId, timeZone } as the data benchmark measured it; `events`:
- * how many of its sessions the grid shows (cancelled and no-show ones are hidden by default);
- * `columns`: its practitioner columns (those listed, plus any only a session names).
- * Returns the click-to-shown times, the browser's time for the data request within them, and, for
- * information, times of opening the week's address directly (the app started from scratch).
+ * how many of its sessions the week's grid shows (cancelled and no-show ones are hidden by default);
+ * `columns`: the practitioner columns of the day view (those listed, plus any only a session names);
+ * `weekColumns`: those the week shows (a page of them, or all with `query` cols=all); `query`: more
+ * of the calendar's address (the week's page of columns). Returns the click-to-shown times, the
+ * browser's time for the data request within them, and, for information, times of opening the
+ * week's address directly (the app started from scratch).
  */
-export async function measureWeekRender({ origin, email, password, week, events, columns, runs, opens }) {
+export async function measureWeekRender({
+  origin,
+  email,
+  password,
+  week,
+  events,
+  columns,
+  weekColumns = columns,
+  query: more = '',
+  runs,
+  opens,
+}) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   const timeoutMs = 60_000;
-  const slots = columns * 7;
-  const query = `date=${week.monday}&location=${encodeURIComponent(week.locationId)}`;
+  const slots = weekColumns * 7;
+  const query = `date=${week.monday}&location=${encodeURIComponent(week.locationId)}${more ? `&${more}` : ''}`;
   try {
     // en-GB: weeks start on Monday, as in the clinic's countries; the browser in the location's zone.
     const context = await browser.newContext({
@@ -152,6 +168,59 @@ export async function measureWeekRender({ origin, email, password, week, events,
     }
     if (failures.length) throw new Error(`the page failed: ${failures.join('; ')}`);
     return { switches, opened };
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The render peer (bench/lib/calendar-peer/, served at `origin` with the week's captured answer): the
+ * same browser settings, the day view of the week's Monday (`columns` columns), then the click on
+ * "week" timed until `events` sessions are in `weekColumns` x 7 day columns, exactly as for the app;
+ * one warm-up switch, then `runs` measured. No data is asked for: the page holds the week from its
+ * start. `query`: cols=all for every column in the week, as the app's address.
+ */
+export async function measurePeerRender({ origin, week, events, columns, weekColumns = columns, query = '', runs }) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const timeoutMs = 60_000;
+  const slots = weekColumns * 7;
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: week.timeZone,
+    });
+    const page = await context.newPage();
+    const failures = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${origin}/?date=${week.monday}${query ? `&${query}` : ''}`);
+    await page.waitForFunction((n) => document.querySelectorAll('.rbc-day-slot').length === n, columns, {
+      timeout: timeoutMs,
+    });
+    const dayView = async () => {
+      await clickView(page, 'day');
+      await page.waitForFunction((n) => document.querySelectorAll('.rbc-day-slot').length === n, columns, {
+        timeout: timeoutMs,
+      });
+      await page.waitForTimeout(200);
+    };
+    const switchToWeek = async () => {
+      const since = await clickView(page, 'week');
+      const shown = await page.evaluate(untilShownInPage, { events, slots, since, api: null, timeoutMs });
+      return shown - since;
+    };
+    await dayView();
+    await switchToWeek();
+    const switches = [];
+    for (let i = 0; i < runs; i++) {
+      await dayView();
+      switches.push(await switchToWeek());
+    }
+    if (failures.length) throw new Error(`the peer page failed: ${failures.join('; ')}`);
+    return switches;
   } finally {
     await browser.close();
   }

@@ -8,7 +8,7 @@ import { emailDomainOf } from '../../dist/storage/seed-large/seed-large.js';
 import { cachedDatabaseMeta, databaseUrl, saveDatabaseMeta, withPgClient } from './postgres.js';
 
 /** Bump when the generator changes what it writes, so cached databases are regenerated. */
-const FORMAT = 2;
+const FORMAT = 3;
 export const CLINIC_NAME = 'Benchmark Clinic';
 const PASSWORD = 'benchmark password, synthetic data only';
 

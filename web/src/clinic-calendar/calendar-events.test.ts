@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarEvents, calendarResources, dropTarget, slotShade, unassigned } from './calendar-events';
+import {
+  calendarEvents,
+  calendarResources,
+  columnPage,
+  columnsPerPage,
+  dropTarget,
+  slotShade,
+  unassigned,
+} from './calendar-events';
 import type { CalendarData, CalendarSession } from './calendar-types';
 
 const session = (over: Partial<CalendarSession>): CalendarSession => ({
@@ -72,6 +80,29 @@ describe('calendar events', () => {
     expect(slotShade(data, 'rooms', at('2030-06-03T13:00:00Z'), 'r1', slot)).toBeNull();
     expect(slotShade(data, 'rooms', at('2030-06-03T19:00:00Z'), 'r1', slot)).toBe('off');
     expect(slotShade(data, 'practitioners', at('2030-06-04T09:00:00Z'), 'dr1', slot)).toBe('closed');
+  });
+});
+
+describe('columnPage', () => {
+  const columns = Array.from({ length: 12 }, (_, i) => ({ id: `dr${i + 1}`, title: `Dr ${i + 1}` }));
+  it('shows a week a page of columns at a time, and a day all of them', () => {
+    expect(columnsPerPage).toBe(5);
+    const first = columnPage(columns, 'week', 1);
+    expect(first.columns.map((c) => c.id)).toEqual(['dr1', 'dr2', 'dr3', 'dr4', 'dr5']);
+    expect([first.page, first.pages, first.first, first.last, first.count, first.all]).toEqual([1, 3, 1, 5, 12, false]);
+    const last = columnPage(columns, 'week', 3);
+    expect(last.columns.map((c) => c.id)).toEqual(['dr11', 'dr12']);
+    expect([last.first, last.last]).toEqual([11, 12]);
+    // Out of range: the nearest page.
+    expect(columnPage(columns, 'week', 9).page).toBe(3);
+    expect(columnPage(columns, 'week', 0).page).toBe(1);
+    expect(columnPage(columns, 'day', 2).columns).toHaveLength(12);
+  });
+  it('shows all columns of a week when asked, or when they fit on one page', () => {
+    const all = columnPage(columns, 'week', 'all');
+    expect([all.columns.length, all.all, all.pages]).toEqual([12, true, 3]);
+    const few = columnPage(columns.slice(0, 4), 'week', 1);
+    expect([few.columns.length, few.pages, few.all]).toEqual([4, 1, false]);
   });
 });
 

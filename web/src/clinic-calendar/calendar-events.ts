@@ -4,11 +4,12 @@ import type {
   CalendarGrouping,
   CalendarResource,
   CalendarSession,
+  CalendarView,
   MoveTarget,
 } from './calendar-types';
+import { shadeOf, unassigned, type SlotShade } from './calendar-shading';
 
-/** The column a session without a practitioner or room goes to. */
-export const unassigned = '';
+export { unassigned };
 
 /**
  * Where a drop into `column` takes the session besides its new time: that column's practitioner (or
@@ -43,6 +44,44 @@ export function calendarResources(
   return [...listed, ...extra.sort((a, b) => (a.id === unassigned ? 1 : b.id === unassigned ? -1 : 0))];
 }
 
+/**
+ * Columns a week shows at once unless asked for all: five practitioners' weeks are 35 day columns,
+ * already three screens wide; all twenty at once are 140.
+ */
+export const columnsPerPage = 5;
+
+/** The columns a view shows: a day shows all; a week a page of them (from 1), or all when asked. */
+export interface ColumnPage {
+  columns: CalendarResource[];
+  /** The page shown (from 1); 1 when all are shown. */
+  page: number;
+  pages: number;
+  /** Of all the columns, the first and last shown (from 1), and how many there are. */
+  first: number;
+  last: number;
+  count: number;
+  /** A week asked to show all its columns although they make several pages. */
+  all: boolean;
+}
+
+export function columnPage(columns: CalendarResource[], view: CalendarView, page: number | 'all'): ColumnPage {
+  const count = columns.length;
+  const pages = view === 'week' ? Math.max(1, Math.ceil(count / columnsPerPage)) : 1;
+  if (page === 'all' || pages === 1)
+    return { columns, page: 1, pages, first: count ? 1 : 0, last: count, count, all: pages > 1 };
+  const current = Math.min(Math.max(1, Math.floor(page)), pages);
+  const first = (current - 1) * columnsPerPage;
+  return {
+    columns: columns.slice(first, first + columnsPerPage),
+    page: current,
+    pages,
+    first: first + 1,
+    last: Math.min(count, first + columnsPerPage),
+    count,
+    all: false,
+  };
+}
+
 export function patientName(session: CalendarSession): string {
   return `${session.patient.firstName} ${session.patient.lastName}`;
 }
@@ -67,15 +106,6 @@ export function calendarEvents(
     }));
 }
 
-type Span = { start: string; end: string };
-
-/** Whether [at, at + length) lies inside one of the spans (instants, sorted). */
-function inside(spans: readonly Span[], at: number, lengthMs: number): boolean {
-  return spans.some((s) => Date.parse(s.start) <= at && at + lengthMs <= Date.parse(s.end));
-}
-
-export type SlotShade = 'closed' | 'off' | null;
-
 /**
  * How a time slot of a column is shaded: the location closed (a holiday), outside the column's
  * hours (the practitioner's working time, or the location's opening hours for a room), or not at all.
@@ -87,13 +117,7 @@ export function slotShade(
   resourceId: string | undefined,
   slotMs: number,
 ): SlotShade {
-  const at = slot.getTime();
-  if (data.closures.some((c) => Date.parse(c.start) <= at && at < Date.parse(c.end))) return 'closed';
-  if (grouping === 'practitioners' && resourceId !== undefined && resourceId !== unassigned) {
-    const person = data.practitioners.find((p) => p.id === resourceId);
-    return person && inside(person.working, at, slotMs) ? null : 'off';
-  }
-  return inside(data.open, at, slotMs) ? null : 'off';
+  return shadeOf(data, grouping)(resourceId, slot.getTime(), slotMs);
 }
 
 /**
@@ -107,7 +131,7 @@ export function visibleHours(data: CalendarData): { min: Date; max: Date } {
     const d = new Date(iso);
     return d.getHours() * 60 + d.getMinutes();
   };
-  const spans: Span[] = [
+  const spans: { start: string; end: string }[] = [
     ...data.practitioners.flatMap((p) => p.working),
     ...data.sessions.map((s) => ({ start: s.scheduledAt, end: s.endsAt })),
   ];

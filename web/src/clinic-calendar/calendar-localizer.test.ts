@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { cachedRanges } from './calendar-localizer';
+import { DateLocalizer } from 'react-big-calendar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachedRanges, withDayMath } from './calendar-localizer';
 
 describe('cachedRanges', () => {
   const format = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', timeZone: 'Europe/London' });
@@ -30,5 +31,65 @@ describe('cachedRanges', () => {
     label(range);
     label({ start: new Date(range.start), end: new Date(range.end) });
     expect(calls).toBe(1);
+  });
+});
+
+/** Node's environment (the web app's types know no Node): the time zone is read from it. */
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+/** As the calendar calls it (its types give it two arguments). */
+type InEventRange = (args: { event: { start: Date; end: Date }; range: { start: Date; end: Date } }) => boolean;
+
+describe('withDayMath', () => {
+  const zone = env.TZ;
+  // Local time with summer time: the comparisons by day must hold across both changes.
+  beforeAll(() => {
+    env.TZ = 'Europe/Berlin';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete env.TZ;
+    else env.TZ = zone;
+  });
+  const spec = () => ({ formats: {}, firstOfWeek: () => 1, format: () => '' });
+
+  it('compares and ranges as the calendar’s own arithmetic does, in every unit, around summer time', () => {
+    const plain = new DateLocalizer(spec());
+    const fast = withDayMath(new DateLocalizer(spec()));
+    const instants = [
+      '2026-03-28T22:59:59.999Z',
+      '2026-03-28T23:00:00.000Z',
+      '2026-03-29T00:30:00.000Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-29T21:59:00.000Z',
+      '2026-03-29T22:00:00.000Z',
+      '2026-10-24T22:00:00.000Z',
+      '2026-10-25T00:59:30.500Z',
+      '2026-10-25T01:00:00.000Z',
+      '2026-10-25T22:59:59.000Z',
+      '2026-10-25T23:00:00.000Z',
+      '2026-12-07T08:00:00.000Z',
+      '2026-12-07T08:00:45.000Z',
+    ].map((iso) => new Date(iso));
+    const units = [undefined, 'milliseconds', 'minutes', 'hours', 'day', 'week', 'month'] as const;
+    for (const a of instants)
+      for (const b of instants)
+        for (const unit of units)
+          for (const op of ['eq', 'neq', 'gt', 'gte', 'lt', 'lte'] as const)
+            expect(fast[op](a, b, unit), `${op} ${a.toISOString()} ${b.toISOString()} ${unit}`).toBe(
+              plain[op](a, b, unit),
+            );
+    for (const a of instants) {
+      expect(fast.startOf(a, 'day').getTime()).toBe(plain.startOf(a, 'day').getTime());
+      for (const b of instants) {
+        expect(fast.isSameDate(a, b)).toBe(plain.isSameDate(a, b));
+        for (const c of instants) expect(fast.inRange(a, b, c, 'day')).toBe(plain.inRange(a, b, c, 'day'));
+        const range = { start: a, end: b };
+        for (const c of instants) {
+          const event = { start: c, end: b };
+          expect((fast.inEventRange as unknown as InEventRange)({ event, range })).toBe(
+            (plain.inEventRange as unknown as InEventRange)({ event, range }),
+          );
+        }
+      }
+    }
   });
 });

@@ -1,50 +1,25 @@
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import './clinic-calendar.css';
-import { Alert, Box, Stack, Text } from '@mantine/core';
-import { useMemo, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { Calendar, type HeaderProps, type SlotPropGetter } from 'react-big-calendar';
-import dragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
+import { Alert, Text } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useUser } from '../auth/auth-context';
 import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
-import { addDays, localDateOf, localDayBounds, localToday } from '../dates/local-date';
+import { addDays, localDayBounds, localToday } from '../dates/local-date';
 import { formattingLocale, useFormat } from '../i18n/use-format';
-import { CalendarLegend } from './calendar-legend';
+import { CalendarGrid } from './calendar-grid';
 import { calendarLocalizer } from './calendar-localizer';
-import { calendarEvents, calendarResources, dropTarget, slotShade, visibleHours } from './calendar-events';
 import { CalendarToolbar } from './calendar-toolbar';
-import type {
-  CalendarData,
-  CalendarEvent,
-  CalendarGrouping,
-  CalendarResource,
-  CalendarSession,
-  CalendarView,
-  MoveRequest,
-} from './calendar-types';
+import type { CalendarGrouping, CalendarSession, CalendarView, MoveRequest } from './calendar-types';
 import { CloseSessionDialog } from './close-session-dialog';
 import { MoveDialog } from './move-dialog';
 import { ReflowPreviewDialog } from './reflow-preview-dialog';
 import type { SessionActionContext } from './session-actions';
-import { SessionEvent } from './session-event';
 import { SessionMenu } from './session-menu';
-import { useCalendarData } from './use-calendar-data';
-
-// The addon is CommonJS: depending on the bundler's interop, its default import is the function or
-// the module object holding it.
-const withDragAndDrop = (dragAndDrop as unknown as { default?: typeof dragAndDrop }).default ?? dragAndDrop;
-const DragAndDropCalendar = withDragAndDrop<CalendarEvent, CalendarResource>(Calendar);
-const slotMinutes = 15;
-/** Pixels per hour (clinic-calendar.css): a half-hour session has room for two lines. */
-const hourHeight = 72;
-
-/** A plain column heading: the calendar's own marks it as a table header outside any table. */
-function ColumnHeader({ label }: HeaderProps) {
-  return <span>{label}</span>;
-}
+import { prefetchCalendar, useCalendarData } from './use-calendar-data';
 
 type Dialog =
   { kind: 'move' | 'cancel' | 'no_show'; session: CalendarSession } | { kind: 'preview'; request: MoveRequest };
@@ -53,6 +28,14 @@ type Dialog =
 function weekStart(day: string, firstDay: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return addDays(day, -((new Date(y, m - 1, d).getDay() - firstDay + 7) % 7));
+}
+
+/** The first day shown and the instants the view covers: the day, or the week holding it. */
+function windowOf(view: CalendarView, day: string, firstDay: number) {
+  const firstShown = view === 'week' ? weekStart(day, firstDay) : day;
+  const { from } = localDayBounds(firstShown);
+  const { to } = localDayBounds(addDays(firstShown, view === 'week' ? 6 : 0));
+  return { firstShown, from, to };
 }
 
 /**
@@ -71,6 +54,9 @@ export function ClinicCalendarPage() {
   const grouping: CalendarGrouping = params.get('by') === 'rooms' ? 'rooms' : 'practitioners';
   const day = params.get('date') ?? localToday();
   const locationId = params.get('location') ?? undefined;
+  // The week's page of columns (calendar-pager.tsx): cols=2 for the second, cols=all for all at once.
+  const cols = params.get('cols');
+  const page = cols === 'all' ? 'all' : Number(cols) || 1;
   const [showClosed, setShowClosed] = useState(false);
   const [notice, setNotice] = useState<{ text: string; color: 'green' | 'yellow' } | null>(null);
   const [menu, setMenu] = useState<CalendarSession | null>(null);
@@ -79,9 +65,7 @@ export function ClinicCalendarPage() {
   const language = i18n.resolvedLanguage ?? 'en';
   const localizer = useMemo(() => calendarLocalizer(formattingLocale(language)), [language]);
   const firstDay = Number(localizer.startOfWeek(language));
-  const firstShown = view === 'week' ? weekStart(day, firstDay) : day;
-  const from = localDayBounds(firstShown).from;
-  const to = localDayBounds(addDays(firstShown, view === 'week' ? 6 : 0)).to;
+  const { firstShown, from, to } = windowOf(view, day, firstDay);
 
   const state = useCalendarData({ from, to, locationId });
 
@@ -93,6 +77,12 @@ export function ClinicCalendarPage() {
     if (change.grouping) set('by', change.grouping, 'practitioners');
     if (change.day) set('date', change.day, localToday());
     if (change.locationId) next.set('location', change.locationId);
+    // Another location or kind of column starts again at the first page (or stays on all).
+    if ((change.locationId || change.grouping) && next.get('cols') !== 'all') next.delete('cols');
+    if (change.view || change.day || change.locationId) {
+      const { from, to } = windowOf(change.view ?? view, change.day ?? day, firstDay);
+      prefetchCalendar({ from, to, locationId: change.locationId ?? locationId });
+    }
     setParams(next);
   };
 
@@ -103,6 +93,17 @@ export function ClinicCalendarPage() {
     state.reload();
   };
   const stale = () => done(t('clinicCalendar.changed'), 'yellow');
+  const drop = useCallback((request: MoveRequest) => setDialog({ kind: 'preview', request }), []);
+  const onPage = useCallback(
+    (shown: number | 'all') =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        if (shown === 1) next.delete('cols');
+        else next.set('cols', String(shown));
+        return next;
+      }),
+    [setParams],
+  );
 
   const actionContext = (session: CalendarSession): SessionActionContext => ({
     session,
@@ -162,10 +163,12 @@ export function ClinicCalendarPage() {
             grouping={grouping}
             date={firstShown}
             showClosed={showClosed}
+            page={page}
             localizer={localizer}
             rangeLabel={rangeLabel}
             onOpen={setMenu}
-            onDrop={(request) => setDialog({ kind: 'preview', request })}
+            onDrop={drop}
+            onPage={onPage}
           />
         )}
       </Loaded>
@@ -196,109 +199,5 @@ export function ClinicCalendarPage() {
         />
       )}
     </>
-  );
-}
-
-function CalendarGrid({
-  data,
-  view,
-  grouping,
-  date,
-  showClosed,
-  localizer,
-  rangeLabel,
-  onOpen,
-  onDrop,
-}: {
-  data: CalendarData;
-  view: CalendarView;
-  grouping: CalendarGrouping;
-  date: string;
-  showClosed: boolean;
-  localizer: ReturnType<typeof calendarLocalizer>;
-  rangeLabel: string;
-  onOpen: (session: CalendarSession) => void;
-  onDrop: (request: MoveRequest) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const format = useFormat();
-  const now = useMemo(() => new Date(), [data]);
-  const events = useMemo(() => calendarEvents(data, grouping, now, showClosed), [data, grouping, now, showClosed]);
-  const resources = useMemo(
-    () => calendarResources(data, grouping, t('clinicCalendar.unassigned')),
-    [data, grouping, t],
-  );
-  const { min, max } = useMemo(() => visibleHours(data), [data]);
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-
-  const slotProps: SlotPropGetter = (slot, resourceId) => {
-    const shade = slotShade(data, grouping, slot, resourceId as string | undefined, slotMinutes * 60_000);
-    return shade ? { className: shade === 'closed' ? 'cal-closed' : 'cal-off' } : {};
-  };
-  const open = (event: CalendarEvent) => onOpen(event.session);
-  const onKey = (event: CalendarEvent, e: SyntheticEvent<HTMLElement>) => {
-    const key = (e as KeyboardEvent<HTMLElement>).key;
-    if (key !== 'Enter' && key !== ' ') return;
-    e.preventDefault();
-    open(event);
-  };
-  const drop = ({ event, start, resourceId }: EventInteractionArgs<CalendarEvent>) => {
-    if (!event.movable) return;
-    onDrop({ session: event.session, start: new Date(start), ...dropTarget(grouping, event.session, resourceId) });
-  };
-
-  return (
-    <Stack gap={4}>
-      {data.closures.map((c) => {
-        const first = localDateOf(new Date(c.start));
-        const values = { date: format.longDate(first), reason: c.reason ?? '' };
-        return (
-          <Alert key={`${c.start}:${c.end}`} color="gray" py={6} data-testid="closure">
-            {c.reason ? t('clinicCalendar.closed', values) : t('clinicCalendar.closedNoReason', values)}
-          </Alert>
-        );
-      })}
-      <Box className="cal cal-scroll" role="region" aria-label={t('clinicCalendar.grid', { range: rangeLabel })}>
-        <DragAndDropCalendar
-          localizer={localizer}
-          culture={i18n.resolvedLanguage ?? 'en'}
-          date={new Date(y, m - 1, d)}
-          view={view}
-          views={['day', 'week']}
-          onView={() => undefined}
-          onNavigate={() => undefined}
-          toolbar={false}
-          events={events}
-          resources={resources}
-          resourceIdAccessor="id"
-          resourceTitleAccessor="title"
-          resourceAccessor="resourceId"
-          step={slotMinutes}
-          timeslots={4}
-          min={min}
-          max={max}
-          dayLayoutAlgorithm="no-overlap"
-          // A session running past midnight stays in the time grid: the all-day row, where the
-          // calendar would otherwise put it, is hidden (no session lasts all day).
-          showMultiDayTimes
-          // Tall enough for every hour shown, so the page scrolls rather than a box inside it.
-          style={{
-            height: ((max.getTime() - min.getTime()) / 3_600_000) * hourHeight + (view === 'week' ? 110 : 80),
-            minWidth: resources.length * (view === 'week' ? 7 : 1) * 120,
-          }}
-          components={{ event: SessionEvent, header: ColumnHeader }}
-          eventPropGetter={(event) => ({
-            className: `cal-event-${event.session.status}${event.session.flagVerdict ? ' cal-event-flagged' : ''}`,
-          })}
-          slotPropGetter={slotProps}
-          onSelectEvent={open}
-          onKeyPressEvent={onKey}
-          draggableAccessor={(event) => event.movable}
-          resizable={false}
-          onEventDrop={drop}
-        />
-      </Box>
-      <CalendarLegend />
-    </Stack>
   );
 }

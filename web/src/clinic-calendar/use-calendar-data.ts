@@ -2,7 +2,7 @@ import { api, call } from '../api/client';
 import { useLoad, type LoadState } from '../hooks/use-load';
 import type { CalendarData } from './calendar-types';
 
-interface CalendarQuery {
+export interface CalendarQuery {
   from: string;
   to: string;
   locationId: string | undefined;
@@ -13,12 +13,42 @@ export function calendarQueryKey({ from, to, locationId }: CalendarQuery): strin
   return JSON.stringify([from, to, locationId ?? null]);
 }
 
+function request({ from, to, locationId }: CalendarQuery): Promise<CalendarData> {
+  return call(api.GET('/api/calendar', { params: { query: { from, to, ...(locationId ? { locationId } : {}) } } }));
+}
+
+/** A request started ahead of the render that needs it: taken once, and only while fresh. */
+let ahead: { key: string; at: number; answer: Promise<CalendarData> } | null = null;
+const freshMs = 5_000;
+
+/**
+ * Starts asking for a window as soon as the user asks for it (a click on the toolbar), rather than
+ * once the screen has rendered its loading state, which for a week that follows a busy day view is
+ * a render of its own before the request would leave.
+ */
+export function prefetchCalendar(query: CalendarQuery): void {
+  const key = calendarQueryKey(query);
+  if (ahead?.key === key && performance.now() - ahead.at < freshMs) return;
+  const answer = request(query);
+  // Its failure is reported when it is taken; one never taken is of no interest.
+  answer.catch(() => undefined);
+  ahead = { key, at: performance.now(), answer };
+}
+
+/** The answer for `query`: the one started ahead for it if still fresh (once), else a new request. */
+export function takeCalendar(query: CalendarQuery): Promise<CalendarData> {
+  const key = calendarQueryKey(query);
+  const started = ahead;
+  if (started?.key === key) ahead = null;
+  return started?.key === key && performance.now() - started.at < freshMs ? started.answer : request(query);
+}
+
 /**
  * The calendar's data for the window and location asked, as loading until an answer for exactly
  * those has arrived. useLoad only switches to loading in its effect, after the render that changed
  * the window: without the key, switching to the week view would first lay out the week's grid
  * (every practitioner's seven days) with the day's sessions, then ask for the week's.
- * A reload of the same window keeps the data shown, as useLoad does.
+ * A reload of the same window keeps the data shown, as useLoad does, and always asks again.
  */
 export function useCalendarData(query: CalendarQuery): LoadState<CalendarData> & {
   reload: () => void;
@@ -27,15 +57,7 @@ export function useCalendarData(query: CalendarQuery): LoadState<CalendarData> &
 } {
   const { from, to, locationId } = query;
   const key = calendarQueryKey(query);
-  const state = useLoad(
-    async () => ({
-      key,
-      data: await call(
-        api.GET('/api/calendar', { params: { query: { from, to, ...(locationId ? { locationId } : {}) } } }),
-      ),
-    }),
-    [key],
-  );
+  const state = useLoad(async () => ({ key, data: await takeCalendar({ from, to, locationId }) }), [key]);
   const { reload } = state;
   const last = state.data?.data;
   if (state.status === 'error') return { status: 'error', error: state.error, reload, last };

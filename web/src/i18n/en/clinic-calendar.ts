@@ -20,6 +20,16 @@ export const clinicCalendar = {
   grid: 'Calendar, {{range}}',
   sessionOf: 'Session {{number}} of {{of}}',
   flagged: 'Re-screening flag',
+  pager: {
+    label: 'Columns shown',
+    previous: 'Previous columns',
+    next: 'Next columns',
+    practitioners: 'Practitioners {{first}}–{{last}} of {{count}}',
+    rooms: 'Rooms {{first}}–{{last}} of {{count}}',
+    allPractitioners: 'All {{count}} practitioners',
+    allRooms: 'All {{count}} rooms',
+    showAll: 'Show all at once',
+  },
   legendTitle: 'Key',
   legend: {
     planned: 'Planned',

@@ -22,6 +22,16 @@ export const clinicCalendar: Messages['clinicCalendar'] = {
   grid: 'Takvim, {{range}}',
   sessionOf: 'Seans {{number}}/{{of}}',
   flagged: 'Yeniden tarama uyarısı',
+  pager: {
+    label: 'Gösterilen sütunlar',
+    previous: 'Önceki sütunlar',
+    next: 'Sonraki sütunlar',
+    practitioners: 'Uygulayıcılar {{first}}–{{last}} / {{count}}',
+    rooms: 'Odalar {{first}}–{{last}} / {{count}}',
+    allPractitioners: '{{count}} uygulayıcının tümü',
+    allRooms: '{{count}} odanın tümü',
+    showAll: 'Tümünü birlikte göster',
+  },
   legendTitle: 'Açıklama',
   legend: {
     planned: 'Planlandı',
