@@ -75,6 +75,26 @@ function clickView(page, view) {
   }, view);
 }
 
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
+/** A page as a clinic's browser has it (en-GB: weeks start on Monday; the location's zone), and its errors. */
+async function weekPage(browser, week) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: week.timeZone,
+  });
+  const page = await context.newPage();
+  const failures = [];
+  page.on('pageerror', (error) => failures.push(error.message));
+  return { page, failures };
+}
+
 /**
  * `week`: { monday, from, to, locationId, timeZone } as the data benchmark measured it; `events`:
  * how many of its sessions the week's grid shows (cancelled and no-show ones are hidden by default);
@@ -96,23 +116,12 @@ export async function measureWeekRender({
   runs,
   opens,
 }) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchBrowser();
   const timeoutMs = 60_000;
   const slots = weekColumns * 7;
   const query = `date=${week.monday}&location=${encodeURIComponent(week.locationId)}${more ? `&${more}` : ''}`;
   try {
-    // en-GB: weeks start on Monday, as in the clinic's countries; the browser in the location's zone.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: week.timeZone,
-    });
-    const page = await context.newPage();
-    const failures = [];
-    page.on('pageerror', (error) => failures.push(error.message));
+    const { page, failures } = await weekPage(browser, week);
     await signIn(page, origin, email, password);
 
     const dayView = async () => {
@@ -181,21 +190,11 @@ export async function measureWeekRender({
  * start. `query`: cols=all for every column in the week, as the app's address.
  */
 export async function measurePeerRender({ origin, week, events, columns, weekColumns = columns, query = '', runs }) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchBrowser();
   const timeoutMs = 60_000;
   const slots = weekColumns * 7;
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'en-GB',
-      timezoneId: week.timeZone,
-    });
-    const page = await context.newPage();
-    const failures = [];
-    page.on('pageerror', (error) => failures.push(error.message));
+    const { page, failures } = await weekPage(browser, week);
     await page.goto(`${origin}/?date=${week.monday}${query ? `&${query}` : ''}`);
     await page.waitForFunction((n) => document.querySelectorAll('.rbc-day-slot').length === n, columns, {
       timeout: timeoutMs,
