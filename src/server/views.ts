@@ -45,6 +45,15 @@ export const locationView = z.object({
   updatedAt: timestamp,
 });
 
+/** A patient to call about a lot or a safety signal, and how to reach them. */
+export const patientToContact = {
+  patientId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+};
+
 export const patientView = z.object({
   id: z.string(),
   clinicId: z.string(),

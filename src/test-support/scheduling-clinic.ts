@@ -6,11 +6,9 @@ import type {
   WeeklyHours,
 } from '../core/scheduling/availability.js';
 import type { CoursePlan } from '../core/scheduling/course-request.js';
+import type { CourseResult, ProposedCourse } from '../core/scheduling/course-result.js';
 
-/**
- * Small builders for the scheduling tests. It lives here, not in src/test-support, only because
- * this change may not touch other folders; it is plain data with no test-runner imports.
- */
+/** Small builders for the scheduling tests: plain data, with no test-runner imports. */
 
 export const weekdaysNineToFive: WeeklyHours = {
   1: [{ start: '09:00', end: '17:00' }],
@@ -58,4 +56,10 @@ export function testClinic(
     practitioners: options.practitioners ?? [testPractitioner('a')],
     bookings: options.bookings ?? [],
   };
+}
+
+/** The course the finder found; a test that expected one fails with the finder's explanation. */
+export function found(result: CourseResult): ProposedCourse {
+  if (result.status !== 'found') throw new Error(`expected a course, got ${JSON.stringify(result.explanation)}`);
+  return result.course;
 }

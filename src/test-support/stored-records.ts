@@ -111,3 +111,17 @@ export async function bookHealthyCourse(
     ids.push((await repos.treatmentSessions.create({ courseId: course.id, scheduledAt })).id);
   return ids;
 }
+
+/** A charted point of `lot` on the scalp (0.1 ml at 2 mm by gun), at `x` across the area. */
+export function scalpPoint(lot: Pick<LotRecord, 'id' | 'productId'>, x = 0.5) {
+  return {
+    area: 'scalp',
+    x,
+    y: 0.5,
+    productId: lot.productId,
+    lotId: lot.id,
+    volumeMl: 0.1,
+    depthMm: 2,
+    technique: 'gun' as const,
+  };
+}

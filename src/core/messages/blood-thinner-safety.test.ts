@@ -16,28 +16,35 @@ import {
 } from './blood-thinner-safety.js';
 
 describe('blood-thinner safety of message texts', () => {
-  it('recognises advice to stop, pause or skip an anticoagulant or antiplatelet', () => {
-    for (const text of [
-      'Stop your anticoagulant five days before.',
-      'Please pause warfarin for two days.',
-      'Skip clopidogrel on the morning of the session.',
-      'Discontinue blood thinners a week ahead.',
-      'Come off your DOAC the day before.',
-      'Take ibuprofen. Stop rivaroxaban.',
-    ])
-      expect(mightStopBloodThinners(text), text).toBe(true);
-  });
-
-  it('lets through advice to keep taking them, and advice about NSAIDs alone', () => {
-    for (const text of [
-      keepTakingBloodThinners,
-      'Keep taking any prescribed anticoagulant or antiplatelet medicine exactly as prescribed.',
-      'This never means stopping a prescribed blood thinner.',
-      'Do not stop your anticoagulant.',
-      'Avoid aspirin and other NSAID painkillers for one week. If a doctor prescribed one, ask that doctor before changing anything.',
-    ])
-      expect(mightStopBloodThinners(text), text).toBe(false);
-  });
+  const verdicts = [
+    {
+      says: 'recognises advice to stop, pause or skip an anticoagulant or antiplatelet',
+      mightStop: true,
+      texts: [
+        'Stop your anticoagulant five days before.',
+        'Please pause warfarin for two days.',
+        'Skip clopidogrel on the morning of the session.',
+        'Discontinue blood thinners a week ahead.',
+        'Come off your DOAC the day before.',
+        'Take ibuprofen. Stop rivaroxaban.',
+      ],
+    },
+    {
+      says: 'lets through advice to keep taking them, and advice about NSAIDs alone',
+      mightStop: false,
+      texts: [
+        keepTakingBloodThinners,
+        'Keep taking any prescribed anticoagulant or antiplatelet medicine exactly as prescribed.',
+        'This never means stopping a prescribed blood thinner.',
+        'Do not stop your anticoagulant.',
+        'Avoid aspirin and other NSAID painkillers for one week. If a doctor prescribed one, ask that doctor before changing anything.',
+      ],
+    },
+  ];
+  for (const { says, mightStop, texts } of verdicts)
+    it(says, () => {
+      for (const text of texts) expect(mightStopBloodThinners(text), text).toBe(mightStop);
+    });
 
   it("passes every preparation and aftercare text of the knowledge base's plan", () => {
     const plan = assess(makeIntake(), testKnowledgeBase()).plan;

@@ -1,49 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import type { CourseResult, ProposedCourse } from './course-result.js';
 import { findCourse } from './find-course.js';
-import { testClinic, testPlan, testPractitioner } from '../../test-support/scheduling-clinic.js';
-
-function found(result: CourseResult): ProposedCourse {
-  if (result.status !== 'found') throw new Error(`expected a course, got ${JSON.stringify(result.explanation)}`);
-  return result.course;
-}
+import { found, testClinic, testPlan, testPractitioner } from '../../test-support/scheduling-clinic.js';
 
 const oneSession = (minutes: number) =>
   testPlan({ sessions: { min: 1, max: 1 }, durationMinutes: { min: minutes, max: minutes } });
 
 describe('findCourse across time zones and daylight-saving changes', () => {
-  it('keeps a 10:00 local session at 10:00 local across the end of DST in Europe/London', () => {
-    const clinic = testClinic({
+  const weeklyAcrossDst = [
+    {
+      // British Summer Time ends on Sunday 2026-10-25.
       timeZone: 'Europe/London',
-      practitioners: [testPractitioner('a', { weeklyHours: { 1: [{ start: '10:00', end: '11:00' }] } })],
-    });
-    const plan = testPlan({ intervalDays: { min: 7, max: 7 }, durationMinutes: { min: 60, max: 60 } });
-    const course = found(findCourse({ schedule: clinic, plan, now: '2026-10-12T00:00:00Z' }));
-    // British Summer Time ends on Sunday 2026-10-25.
-    expect(course.sessions.map((s) => [s.localDate, s.localStart, s.start])).toEqual([
-      ['2026-10-12', '10:00', '2026-10-12T09:00:00Z'],
-      ['2026-10-19', '10:00', '2026-10-19T09:00:00Z'],
-      ['2026-10-26', '10:00', '2026-10-26T10:00:00Z'],
-      ['2026-11-02', '10:00', '2026-11-02T10:00:00Z'],
-    ]);
-    expect(course.sessions.slice(1).map((s) => s.daysAfterPrevious)).toEqual([7, 7, 7]);
-  });
-
-  it('keeps local times across the start of DST in America/New_York', () => {
-    const clinic = testClinic({
+      hours: { 1: [{ start: '10:00', end: '11:00' }] },
+      now: '2026-10-12T00:00:00Z',
+      sessions: [
+        '2026-10-12 10:00 2026-10-12T09:00:00Z',
+        '2026-10-19 10:00 2026-10-19T09:00:00Z',
+        '2026-10-26 10:00 2026-10-26T10:00:00Z',
+        '2026-11-02 10:00 2026-11-02T10:00:00Z',
+      ],
+    },
+    {
+      // DST starts on Sunday 2026-03-08: 18:00 EST is 23:00Z, 18:00 EDT is 22:00Z.
       timeZone: 'America/New_York',
-      practitioners: [testPractitioner('a', { weeklyHours: { 4: [{ start: '18:00', end: '19:00' }] } })],
+      hours: { 4: [{ start: '18:00', end: '19:00' }] },
+      now: '2026-02-26T12:00:00Z',
+      sessions: [
+        '2026-02-26 18:00 2026-02-26T23:00:00Z',
+        '2026-03-05 18:00 2026-03-05T23:00:00Z',
+        '2026-03-12 18:00 2026-03-12T22:00:00Z',
+        '2026-03-19 18:00 2026-03-19T22:00:00Z',
+      ],
+    },
+  ];
+  for (const { timeZone, hours, now, sessions } of weeklyAcrossDst)
+    it(`keeps a weekly session at its local time across a DST change in ${timeZone}`, () => {
+      const clinic = testClinic({ timeZone, practitioners: [testPractitioner('a', { weeklyHours: hours })] });
+      const plan = testPlan({ intervalDays: { min: 7, max: 7 }, durationMinutes: { min: 60, max: 60 } });
+      const course = found(findCourse({ schedule: clinic, plan, now }));
+      expect(course.sessions.map((s) => `${s.localDate} ${s.localStart} ${s.start}`)).toEqual(sessions);
+      expect(course.sessions.slice(1).map((s) => s.daysAfterPrevious)).toEqual([7, 7, 7]);
     });
-    const plan = testPlan({ intervalDays: { min: 7, max: 7 }, durationMinutes: { min: 60, max: 60 } });
-    const course = found(findCourse({ schedule: clinic, plan, now: '2026-02-26T12:00:00Z' }));
-    // DST starts on Sunday 2026-03-08: 18:00 EST is 23:00Z, 18:00 EDT is 22:00Z.
-    expect(course.sessions.map((s) => `${s.localDate} ${s.localStart} ${s.start}`)).toEqual([
-      '2026-02-26 18:00 2026-02-26T23:00:00Z',
-      '2026-03-05 18:00 2026-03-05T23:00:00Z',
-      '2026-03-12 18:00 2026-03-12T22:00:00Z',
-      '2026-03-19 18:00 2026-03-19T22:00:00Z',
-    ]);
-  });
 
   it('treats a working span across the spring-forward gap as the real time it lasts', () => {
     // Sunday 2026-03-29 in London: clocks go from 01:00 GMT to 02:00 BST, so 00:30-03:00 lasts 90 minutes.

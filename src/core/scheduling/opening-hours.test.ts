@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { testClinic, testPlan, testPractitioner } from '../../test-support/scheduling-clinic.js';
-import type { CourseResult, ProposedCourse } from './course-result.js';
+import { found, testClinic, testPlan, testPractitioner } from '../../test-support/scheduling-clinic.js';
 import { checkSlot } from './check-slot.js';
 import { findCourse } from './find-course.js';
 import { prepareSchedule } from './prepare-schedule.js';
 
 // 2026-11-23 is a Monday; Istanbul is UTC+3 all year.
 const now = '2026-11-23T05:00:00Z';
-
-function found(result: CourseResult): ProposedCourse {
-  if (result.status !== 'found') throw new Error(`expected a course, got ${JSON.stringify(result.explanation)}`);
-  return result.course;
-}
 
 describe("a location's opening hours", () => {
   it('keep every session inside them, whatever the practitioner’s own hours', () => {

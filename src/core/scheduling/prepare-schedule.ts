@@ -3,7 +3,7 @@ import { dayNumber, isIsoDate } from '../dates/iso-date.js';
 import type { AvailabilityException, Booking, ScheduleInput, Weekday } from './availability.js';
 import { parseInstant } from './instant.js';
 import { Timeline } from './timeline.js';
-import { parseSpans, type MinuteSpan } from './wall-clock.js';
+import { intersectSpans, parseSpans, type MinuteSpan } from './wall-clock.js';
 import { ZoneCalendar } from './zone-calendar.js';
 
 export interface PreparedPractitioner {
@@ -103,18 +103,6 @@ function exceptionsToFlat(
 }
 
 const WEEKDAYS: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 7];
-
-/** The parts of sorted, disjoint spans `a` that also lie in sorted, disjoint spans `b`. */
-function intersectSpans(a: readonly MinuteSpan[], b: readonly MinuteSpan[]): MinuteSpan[] {
-  const out: MinuteSpan[] = [];
-  for (const x of a)
-    for (const y of b) {
-      const start = Math.max(x.start, y.start);
-      const end = Math.min(x.end, y.end);
-      if (start < end) out.push({ start, end });
-    }
-  return out;
-}
 
 /** Validates the schedule and builds the search index. Throws RangeError on malformed input. */
 export function prepareSchedule(input: ScheduleInput): PreparedSchedule {

@@ -49,3 +49,15 @@ export function parseSpans(spans: readonly WallClockSpan[], what: string): Minut
   }
   return merged;
 }
+
+/** The parts of sorted, disjoint spans `a` that also lie in sorted, disjoint spans `b`. */
+export function intersectSpans(a: readonly MinuteSpan[], b: readonly MinuteSpan[]): MinuteSpan[] {
+  const out: MinuteSpan[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const start = Math.max(x.start, y.start);
+      const end = Math.min(x.end, y.end);
+      if (start < end) out.push({ start, end });
+    }
+  return out;
+}

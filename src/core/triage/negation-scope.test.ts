@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readText, termMentions } from './negation-scope.js';
+import { termMentions } from './negation-scope.js';
+import { termReaders } from './test-support/term-readers.js';
 
 const terms = ['lump', 'bump', 'pus', 'redness', 'swelling', 'fever', 'oozing', "can't breathe", 'itching', 'sore'];
-const affirmed = (text: string) => [...readText(text, terms).mentions(terms).affirmed].sort();
-const negated = (text: string) => [...readText(text, terms).mentions(terms).negated].sort();
+const { affirmed, negated } = termReaders(terms);
 
 describe('negation scope in free text', () => {
   it('a negation word denies what follows it in the same clause only', () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeLibrary } from '../../knowledge-files/load-knowledge-library.js';
 import { fill } from '../text/fill-template.js';
 import { triageSideEffect, type SideEffectReport } from './triage-side-effect.js';
+import { en, hoursAfter, report, tr } from './test-support/triage-reports.js';
 
-const library = loadKnowledgeLibrary();
-/** The Turkish knowledge base: Turkish terms (knowledge/translations/tr/side-effects.yaml) and the English ones. */
-const tr = library.for('tr');
-const session = '2026-11-20T10:00:00Z';
-const hoursAfter = (h: number) => new Date(Date.parse(session) + h * 3_600_000).toISOString();
-const triage = (r: Partial<SideEffectReport>) =>
-  triageSideEffect({ sessionAt: session, now: hoursAfter(6), onsetAt: hoursAfter(1), ...r }, tr);
+/** On the Turkish knowledge base: Turkish terms (knowledge/translations/tr/side-effects.yaml) and the English ones. */
+const triage = (r: Partial<SideEffectReport>) => triageSideEffect(report(r), tr);
 const signs = (text: string) => triage({ text }).findings.flatMap((f) => f.signs);
 
 describe('side-effect triage of Turkish reports', () => {
@@ -67,8 +62,7 @@ describe('side-effect triage of Turkish reports', () => {
   });
 
   it('reads Turkish words for a reader of English given the other languages, with the English advice', () => {
-    const english = (text: string, alsoIn = [tr]) =>
-      triageSideEffect({ sessionAt: session, now: hoursAfter(6), onsetAt: hoursAfter(1), text }, library.base, alsoIn);
+    const english = (text: string, alsoIn = [tr]) => triageSideEffect(report({ text }), en, alsoIn);
     const read = english('İrin geliyor, ateşim var');
     expect(read.level).toBe('urgent');
     expect(read.findings.map((f) => [f.code, f.name, f.signs])).toEqual([

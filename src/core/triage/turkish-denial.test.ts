@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readText, termMentions } from './negation-scope.js';
+import { termMentions } from './negation-scope.js';
+import { termReaders } from './test-support/term-readers.js';
 
 const terms = ['irin', 'kızarıklık', 'şişlik', 'ateşim', 'ateş', 'yara', 'ağrı', 'kaşıntı', 'irin akıyor'];
-const affirmed = (text: string) => [...readText(text, terms).mentions(terms).affirmed].sort();
-const negated = (text: string) => [...readText(text, terms).mentions(terms).negated].sort();
+const { affirmed, negated } = termReaders(terms);
 
 describe('Turkish words in free text', () => {
   it('matches terms however they are typed: capitals, dotted and dotless i, no Turkish letters', () => {

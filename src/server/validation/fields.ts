@@ -27,6 +27,11 @@ export function optionalText(max = 200) {
     .optional();
 }
 
+/** One of `values`; anything else is refused naming them all. */
+export function oneOf<const T extends readonly string[]>(values: T) {
+  return z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+}
+
 export const id = z
   .string({ error: required('an id') })
   .min(1, { message: 'must not be empty' })
@@ -78,19 +83,37 @@ export const password = z
   .min(10, { message: 'must be at least 10 characters' })
   .max(200, { message: 'must be at most 200 characters' });
 
+/** A whole number from `min` to `max` in a body. */
+export function wholeNumber(min: number, max: number) {
+  return z
+    .number({ error: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be at least ${min}` })
+    .max(max, { message: `must be at most ${max}` });
+}
+
+/**
+ * A whole number from `min` to `max` in a query string (so read from text), `fallback` when absent.
+ * `words` keeps a route's own messages: what it counts (`a whole number of days`) and its lower bound.
+ */
+export function wholeInQuery(
+  min: number,
+  max: number,
+  fallback: number,
+  words: { whole?: string; least?: string } = {},
+) {
+  const whole = `must be ${words.whole ?? 'a whole number'}`;
+  return z.coerce
+    .number({ error: whole })
+    .int({ message: whole })
+    .min(min, { message: `must be ${words.least ?? `${min} or more`}` })
+    .max(max, { message: `must be at most ${max}` })
+    .default(fallback);
+}
+
 export const pageQuery = {
-  limit: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(1, { message: 'must be 1 or more' })
-    .max(200, { message: 'must be at most 200' })
-    .default(50),
-  offset: z.coerce
-    .number({ error: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(0, { message: 'must be 0 or more' })
-    .max(1_000_000, { message: 'must be at most 1000000' })
-    .default(0),
+  limit: wholeInQuery(1, 200, 50),
+  offset: wholeInQuery(0, 1_000_000, 0),
 };
 
 export const idParams = z.object({ id });

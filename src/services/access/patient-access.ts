@@ -80,19 +80,6 @@ export async function patientOfRecord(
   }
 }
 
-/** patientOfRecord for a write to the record: refused (409 `patient_merged`) when its patient was merged into another. */
-export async function writablePatientOfRecord(
-  repos: Repositories,
-  user: UserRecord,
-  record: { id: string; patientId: string },
-  entity: string,
-  otherPatient: OtherPatient = 'hidden',
-): Promise<PatientRecord> {
-  const patient = await patientOfRecord(repos, user, record, entity, otherPatient);
-  assertNotMerged(patient);
-  return patient;
-}
-
 /** Audit entities by the words refusals use ("session not found" is about a `treatment_session`). */
 const auditEntities: Readonly<Record<string, string>> = { session: 'treatment_session' };
 

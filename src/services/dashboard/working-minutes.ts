@@ -1,7 +1,7 @@
 import { dayNumber, type IsoDate } from '../../core/dates/iso-date.js';
 import type { Weekday } from '../../core/scheduling/availability.js';
 import { Timeline } from '../../core/scheduling/timeline.js';
-import { parseSpans, type MinuteSpan } from '../../core/scheduling/wall-clock.js';
+import { intersectSpans, parseSpans, type MinuteSpan } from '../../core/scheduling/wall-clock.js';
 import { ZoneCalendar } from '../../core/scheduling/zone-calendar.js';
 import type { ClinicAvailability } from '../../storage/repositories/dashboard-repository.js';
 import { toWeeklyHours, weeklyHours } from '../scheduling/availability-fields.js';
@@ -37,17 +37,6 @@ function weekSpans(stored: unknown): WeekSpans | undefined {
   } catch {
     return undefined;
   }
-}
-
-function intersect(a: readonly MinuteSpan[], b: readonly MinuteSpan[]): MinuteSpan[] {
-  const out: MinuteSpan[] = [];
-  for (const x of a)
-    for (const y of b) {
-      const start = Math.max(x.start, y.start);
-      const end = Math.min(x.end, y.end);
-      if (start < end) out.push({ start, end });
-    }
-  return out;
 }
 
 /** Minutes covered by intervals that may overlap. */
@@ -137,7 +126,7 @@ export function workingMinutes(
     for (const entry of availability.hours.filter((h) => h.locationId === location.id)) {
       const own = weekSpans(entry.weeklyHours);
       if (!own) continue;
-      const spans = opening ? own.map((day, wd) => (wd === 0 ? day : intersect(day, opening[wd] ?? []))) : own;
+      const spans = opening ? own.map((day, wd) => (wd === 0 ? day : intersectSpans(day, opening[wd] ?? []))) : own;
       const timeOff = Timeline.fromFlat([
         ...closures,
         ...exceptionInstants(

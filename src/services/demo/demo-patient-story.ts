@@ -1,3 +1,4 @@
+import { plannedCourse } from '../treatment/planned-course.js';
 import { addDays, dayNumber, type IsoDate } from '../../core/dates/iso-date.js';
 import type { Plan } from '../../core/assessment/assessment-result.js';
 import type { PatientRecord, TreatmentSessionRecord, UserRecord } from '../../core/records/index.js';
@@ -207,14 +208,7 @@ export function scheduleStory(ctx: DemoContext, story: DemoPatient, index: numbe
     const plan = result.plan;
     if (!story.course || !plan) return;
     await signConsent(ctx, practitioner, patient);
-    const course = await tx.courses.create({
-      patientId: patient.id,
-      assessmentId: assessment.id,
-      indication: plan.indication,
-      area: plan.area,
-      plan,
-      createdBy: practitioner.id,
-    });
+    const course = await tx.courses.create(plannedCourse(patient.id, assessment.id, plan, practitioner.id));
     await audit(ctx, practitioner, [
       { action: 'create', entity: 'course', entityId: course.id, patientId: patient.id },
     ]);

@@ -5,12 +5,13 @@ import type { MoneyLine } from '../../core/money/money-types.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { conflict, invalidField, InvalidInputError, notFound } from '../domain-errors.js';
+import { conflict, invalidField, InvalidInputError } from '../domain-errors.js';
 import { clinicCalendar } from './clinic-money.js';
 import { takeDocumentNumber } from './document-numbers.js';
 import { issuedParties } from './issued-parties.js';
 import { resolveLines, type LineRequest } from './line-input.js';
 import { lineWords } from './line-words.js';
+import { invoiceAfterEntry } from './invoice-entries.js';
 import { loadWritableInvoice } from './money-access.js';
 
 export interface CreditNoteRequest {
@@ -94,14 +95,5 @@ export async function issueCreditNote(
     createdBy: user.id,
     parties,
   });
-  const updated = await tx.invoices.findInvoice(invoice.id);
-  if (!updated) throw notFound('invoice');
-  return {
-    creditNote,
-    invoice: updated,
-    audit: [
-      { action: 'create', entity: 'credit_note', entityId: creditNote.id, patientId: invoice.patientId },
-      { action: 'update', entity: 'invoice', entityId: invoice.id, patientId: invoice.patientId },
-    ],
-  };
+  return { creditNote, ...(await invoiceAfterEntry(tx, invoice, { entity: 'credit_note', id: creditNote.id })) };
 }

@@ -1,50 +1,35 @@
-import type { CreditNote, Invoice, Quote } from '../../core/money/money-records.js';
+import type { CreditNote, Invoice } from '../../core/money/money-records.js';
 import type { PriceListItem } from '../../core/money/money-types.js';
 import type { PatientRecord, Role, UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import { invalidField, notFound } from '../domain-errors.js';
-import { patientOfRecord, writablePatientOfRecord } from '../access/patient-access.js';
+import { patientOfRecord } from '../access/patient-access.js';
+import { patientRecordLoader, writable, type PatientRecordLoader } from '../access/patient-record-access.js';
 
 /** Who keeps the books: issues invoices and credit notes, records payments, reads takings and debts. */
 export const moneyRoles: readonly Role[] = ['admin', 'reception'];
 /** Who sets prices. */
 export const priceSetterRoles: readonly Role[] = ['admin'];
 
-/** How a record's patient is loaded: to read it, or to write to it (a merged patient refused). */
-type PatientOf = typeof patientOfRecord;
-
-function invoiceLoader(patientOf: PatientOf) {
-  return async (
-    repos: Repositories,
-    user: UserRecord,
-    invoiceId: string,
-  ): Promise<{ invoice: Invoice; patient: PatientRecord }> => {
-    const invoice = await repos.invoices.findInvoice(invoiceId);
-    if (!invoice) throw notFound('invoice');
-    return { invoice, patient: await patientOf(repos, user, invoice, 'invoice') };
+/** A loader's record under its kind's name (`{ invoice, patient }`), as the money services use it. */
+function named<K extends string, R>(key: K, load: PatientRecordLoader<R>) {
+  return async (repos: Repositories, user: UserRecord, id: string) => {
+    const { record, patient } = await load(repos, user, id);
+    return { [key]: record, patient } as Record<K, R> & { patient: PatientRecord };
   };
 }
 
-function quoteLoader(patientOf: PatientOf) {
-  return async (
-    repos: Repositories,
-    user: UserRecord,
-    quoteId: string,
-  ): Promise<{ quote: Quote; patient: PatientRecord }> => {
-    const quote = await repos.money.findQuote(quoteId);
-    if (!quote) throw notFound('quote');
-    return { quote, patient: await patientOf(repos, user, quote, 'quote') };
-  };
-}
+const invoiceWithPatient = patientRecordLoader('invoice', (repos, id) => repos.invoices.findInvoice(id));
+const quoteWithPatient = patientRecordLoader('quote', (repos, id) => repos.money.findQuote(id));
 
 /** The invoice and its patient, if the user may see them (a patient only their own); else "invoice not found". */
-export const loadAccessibleInvoice = invoiceLoader(patientOfRecord);
+export const loadAccessibleInvoice = named('invoice', invoiceWithPatient);
 /** loadAccessibleInvoice for a write (a payment, a credit note): refused (409 `patient_merged`) when the patient was merged. */
-export const loadWritableInvoice = invoiceLoader(writablePatientOfRecord);
+export const loadWritableInvoice = named('invoice', writable(invoiceWithPatient));
 
-export const loadAccessibleQuote = quoteLoader(patientOfRecord);
+export const loadAccessibleQuote = named('quote', quoteWithPatient);
 /** loadAccessibleQuote for a decision on it: refused (409 `patient_merged`) when the patient was merged. */
-export const loadWritableQuote = quoteLoader(writablePatientOfRecord);
+export const loadWritableQuote = named('quote', writable(quoteWithPatient));
 
 export async function loadAccessibleCreditNote(
   repos: Repositories,

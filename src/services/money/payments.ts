@@ -4,7 +4,8 @@ import type { PaymentMethod } from '../../core/money/money-types.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
-import { conflict, invalidField, notFound } from '../domain-errors.js';
+import { conflict, invalidField } from '../domain-errors.js';
+import { invoiceAfterEntry } from './invoice-entries.js';
 import { loadWritableInvoice } from './money-access.js';
 
 export interface PaymentRequest {
@@ -67,14 +68,5 @@ export async function recordPayment(
     reference: input.reference ?? null,
     recordedBy: user.id,
   });
-  const updated = await tx.invoices.findInvoice(invoice.id);
-  if (!updated) throw notFound('invoice');
-  return {
-    payment,
-    invoice: updated,
-    audit: [
-      { action: 'create', entity: 'payment', entityId: payment.id, patientId: invoice.patientId },
-      { action: 'update', entity: 'invoice', entityId: invoice.id, patientId: invoice.patientId },
-    ],
-  };
+  return { payment, ...(await invoiceAfterEntry(tx, invoice, { entity: 'payment', id: payment.id })) };
 }

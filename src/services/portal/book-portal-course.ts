@@ -1,3 +1,4 @@
+import { plannedCourse } from '../treatment/planned-course.js';
 import { earliestOnlineStartMs } from '../../core/portal/notice-period.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
@@ -54,14 +55,7 @@ export async function bookPortalCourse(
       `Online bookings start at least ${noticeHours} hours ahead: choose later times, or call the clinic for an earlier one.`,
       { next: 'find_again', noticeHours },
     );
-  const course = await tx.courses.create({
-    patientId: patient.id,
-    assessmentId: assessment.id,
-    indication: plan.indication,
-    area: plan.area,
-    plan,
-    createdBy: user.id,
-  });
+  const course = await tx.courses.create(plannedCourse(patient.id, assessment.id, plan, user.id));
   const { assessmentId: _screening, ...courseBooking } = booking;
   try {
     return await bookCourse(tx, { user, courseId: course.id, booking: courseBooking, now });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
-import { flagColumn, idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
+import { flagColumn, idColumn, index, indexColumns, oneOf, timestampColumns } from './schema-helpers.js';
+import type { MigrationDb } from './schema-helpers.js';
 
 /** Clinics, their locations, staff and patient accounts, and sign-in sessions. */
 export const organisationMigration: Migration = {
@@ -31,12 +32,8 @@ export const organisationMigration: Migration = {
         .addColumn('email', 'text'),
     ).execute();
     await indexColumns(db, 'patients', ['clinic_id', 'birth_date', 'phone_digits']);
-    await db.schema
-      .createIndex('patients_last_name_idx')
-      .on('patients')
-      .columns(['last_name_key', 'first_name_key'])
-      .execute();
-    await db.schema.createIndex('patients_first_name_idx').on('patients').column('first_name_key').execute();
+    await index(db, 'patients_last_name_idx', 'patients', ['last_name_key', 'first_name_key']).execute();
+    await index(db, 'patients_first_name_idx', 'patients', ['first_name_key']).execute();
 
     await timestampColumns(
       idColumn(db.schema.createTable('users'))

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Migration } from 'kysely/migration';
-import { idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
+import { authorColumns, idColumn, indexColumns, requiredText, type MigrationDb } from './schema-helpers.js';
 
 /** Versioned intakes (the contract's request) and the assessments computed from them. */
 export const intakesMigration: Migration = {
@@ -9,8 +9,7 @@ export const intakesMigration: Migration = {
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('version', 'integer', (c) => c.notNull().check(sql`version > 0`))
       .addColumn('data', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .$call(authorColumns)
       // Two simultaneous saves cannot both become version n: one gets a unique violation.
       .addUniqueConstraint('intakes_patient_version_unique', ['patient_id', 'version'])
       .execute();
@@ -20,11 +19,8 @@ export const intakesMigration: Migration = {
     await idColumn(db.schema.createTable('assessments'))
       .addColumn('intake_id', 'text', (c) => c.references('intakes.id'))
       .addColumn('patient_id', 'text', (c) => c.references('patients.id'))
-      .addColumn('result', 'text', (c) => c.notNull())
-      .addColumn('verdict', 'text', (c) => c.notNull())
-      .addColumn('knowledge_base_version', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .$call(requiredText('result', 'verdict', 'knowledge_base_version'))
+      .$call(authorColumns)
       .execute();
     await indexColumns(db, 'assessments', ['intake_id', 'patient_id', 'created_by']);
   },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { type Migration } from 'kysely/migration';
-import { idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
+import { authorColumns, idColumn, indexColumns, oneOf, requiredText, timestampColumns } from './schema-helpers.js';
+import type { MigrationDb } from './schema-helpers.js';
 
 /** After a session: side-effect reports and their triage, outcomes, and clinical photos. */
 export const followUpMigration: Migration = {
@@ -18,9 +19,7 @@ export const followUpMigration: Migration = {
 
     await idColumn(db.schema.createTable('side_effect_photos'))
       .addColumn('report_id', 'text', (c) => c.notNull().references('side_effect_reports.id').onDelete('cascade'))
-      .addColumn('file_path', 'text', (c) => c.notNull())
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .$call(requiredText('file_path', 'mime', 'created_at'))
       .execute();
     await indexColumns(db, 'side_effect_photos', ['report_id']);
 
@@ -37,10 +36,8 @@ export const followUpMigration: Migration = {
       .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
       .addColumn('session_id', 'text', (c) => c.references('treatment_sessions.id'))
       .addColumn('kind', 'text', oneOf('kind', ['before', 'after']))
-      .addColumn('file_path', 'text', (c) => c.notNull())
-      .addColumn('mime', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .$call(requiredText('file_path', 'mime'))
+      .$call(authorColumns)
       .execute();
     await indexColumns(db, 'photos', ['patient_id', 'session_id', 'created_by']);
   },

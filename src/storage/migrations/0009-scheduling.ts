@@ -1,5 +1,15 @@
 import type { Migration } from 'kysely/migration';
-import { flagColumn, idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
+import {
+  addReference,
+  dropReference,
+  flagColumn,
+  idColumn,
+  indexColumns,
+  oneOf,
+  requiredText,
+  timestampColumns,
+  type MigrationDb,
+} from './schema-helpers.js';
 
 /**
  * What the course finder (src/core/scheduling) reads: each location's time zone and rooms, each
@@ -36,23 +46,17 @@ export const schedulingMigration: Migration = {
       .addColumn('location_id', 'text', (c) => c.notNull().references('locations.id'))
       .addColumn('practitioner_id', 'text', (c) => c.references('users.id'))
       .addColumn('kind', 'text', oneOf('kind', ['days', 'hours']))
-      .addColumn('starts', 'text', (c) => c.notNull())
-      .addColumn('ends', 'text', (c) => c.notNull())
+      .$call(requiredText('starts', 'ends'))
       .addColumn('reason', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await indexColumns(db, 'availability_exceptions', ['location_id', 'practitioner_id']);
 
-    await db.schema
-      .alterTable('treatment_sessions')
-      .addColumn('room_id', 'text', (c) => c.references('rooms.id'))
-      .execute();
-    await indexColumns(db, 'treatment_sessions', ['room_id']);
+    await addReference(db, 'treatment_sessions', 'room_id', 'rooms');
   },
 
   async down(db: MigrationDb) {
-    await db.schema.dropIndex('treatment_sessions_room_id_idx').execute();
-    await db.schema.alterTable('treatment_sessions').dropColumn('room_id').execute();
+    await dropReference(db, 'treatment_sessions', 'room_id');
     for (const table of ['availability_exceptions', 'practitioner_availability', 'rooms'])
       await db.schema.dropTable(table).execute();
     await db.schema.alterTable('locations').dropColumn('time_zone').execute();

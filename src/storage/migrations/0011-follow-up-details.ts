@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { index, type MigrationDb } from './schema-helpers.js';
 
 const levels = sql.join(['expected', 'review', 'urgent'].map((level) => sql.lit(level)));
 
@@ -21,11 +21,10 @@ export const followUpDetailsMigration: Migration = {
       .alterTable('side_effect_reports')
       .addColumn('triage_level', 'text', (c) => c.check(sql`triage_level in (${levels})`))
       .execute();
-    await db.schema
-      .createIndex('side_effect_reports_triage_level_idx')
-      .on('side_effect_reports')
-      .columns(['triage_level', 'created_at'])
-      .execute();
+    await index(db, 'side_effect_reports_triage_level_idx', 'side_effect_reports', [
+      'triage_level',
+      'created_at',
+    ]).execute();
 
     // Backfilled in code: JSON functions differ between SQLite and PostgreSQL, and the table is small.
     const { rows } = await sql<{

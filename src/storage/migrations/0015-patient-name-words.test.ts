@@ -1,18 +1,14 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { clinicRow, insertRow, patientRow } from './test-support/rows.js';
 
 describe.each(testEngines)('0015-patient-name-words [$engine]', (testEngine) => {
   it('fills in the name words of the patients already there', () =>
     onDatabaseAt(testEngine, '0014-outbox', async (db, migrator) => {
-      const at = '2026-01-01T00:00:00.000Z';
-      await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
+      await insertRow(db, 'clinics', clinicRow('c1'));
       const patient = (id: string, first: string, last: string) =>
-        sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, created_at, updated_at)
-            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(
-          db,
-        );
+        insertRow(db, 'patients', patientRow(id, 'c1', { first, last }));
       await patient('p1', 'Anne Marie', 'van Dijk');
       await patient('p2', 'Thomas', 'Thomas');
       expect((await migrator.migrateToLatest()).error).toBeUndefined();

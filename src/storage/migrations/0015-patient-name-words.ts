@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type CreateTableBuilder } from 'kysely';
 import { type Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
-import { indexColumns, type MigrationDb } from './schema-helpers.js';
+import { indexColumns, requiredText, type MigrationDb } from './schema-helpers.js';
 
 interface PatientKeys {
   id: string;
@@ -14,29 +14,33 @@ interface PatientKeys {
 const insertBatch = 500;
 
 /**
+ * A table of patients' name words (`words`: the columns holding one each, 0019 has two) with the keys
+ * patients are listed by, keyed in list order. The words compare bytewise on both engines (collation
+ * "C" on PostgreSQL), so a prefix is one index range whatever the database's locale.
+ */
+export async function nameWordTable(db: MigrationDb, table: string, words: readonly string[]): Promise<void> {
+  const bytewise = engineOf(db) === 'postgres' ? sql`text collate "C"` : sql`text`;
+  let created: CreateTableBuilder<string, string> = db.schema
+    .createTable(table)
+    .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id').onDelete('cascade'))
+    .addColumn('clinic_id', 'text', (c) => c.notNull());
+  for (const word of words) created = created.addColumn(word, bytewise, (c) => c.notNull());
+  await requiredText(
+    'last_name_key',
+    'first_name_key',
+  )(created)
+    .addPrimaryKeyConstraint(`${table}_pk`, ['clinic_id', ...words, 'last_name_key', 'first_name_key', 'patient_id'])
+    .execute();
+}
+
+/**
  * The words of patients' names, each with the keys patients are listed by: name search then reads
  * an ordered index range per matching word rather than scanning the clinic (1 s and more with a
- * million patients). `word` compares bytewise on both engines (collation "C" on PostgreSQL), so a
- * prefix is one index range whatever the database's locale. Existing patients are filled in here.
+ * million patients). Existing patients are filled in here.
  */
 export const patientNameWordsMigration: Migration = {
   async up(db: MigrationDb) {
-    const bytewise = engineOf(db) === 'postgres' ? sql`text collate "C"` : sql`text`;
-    await db.schema
-      .createTable('patient_name_words')
-      .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id').onDelete('cascade'))
-      .addColumn('clinic_id', 'text', (c) => c.notNull())
-      .addColumn('word', bytewise, (c) => c.notNull())
-      .addColumn('last_name_key', 'text', (c) => c.notNull())
-      .addColumn('first_name_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('patient_name_words_pk', [
-        'clinic_id',
-        'word',
-        'last_name_key',
-        'first_name_key',
-        'patient_id',
-      ])
-      .execute();
+    await nameWordTable(db, 'patient_name_words', ['word']);
     await indexColumns(db, 'patient_name_words', ['patient_id']);
 
     // Written out here rather than imported: a migration keeps doing what it did when released.

@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { index, replaceIndex, type MigrationDb } from './schema-helpers.js';
+
+const scheduleOrder = { name: 'treatment_sessions_schedule_order_idx', columns: ['scheduled_at', 'id'] };
+const scheduledAt = { name: 'treatment_sessions_scheduled_at_idx', columns: ['scheduled_at'] };
 
 /**
  * Indexes in the order lists are read, so a page is an index range rather than a sort of every match:
@@ -9,26 +12,16 @@ import type { MigrationDb } from './schema-helpers.js';
  */
 export const listingOrderIndexesMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createIndex('treatment_sessions_schedule_order_idx')
-      .on('treatment_sessions')
-      .columns(['scheduled_at', 'id'])
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_scheduled_at_idx').execute();
+    await replaceIndex(db, 'treatment_sessions', scheduleOrder, scheduledAt);
     for (const column of ['clinic_id', 'patient_id', 'user_id'])
-      await db.schema.createIndex(`audit_log_${column}_at_idx`).on('audit_log').columns([column, 'at', 'id']).execute();
+      await index(db, `audit_log_${column}_at_idx`, 'audit_log', [column, 'at', 'id']).execute();
     for (const column of ['at', 'clinic_id', 'patient_id', 'user_id'])
       await db.schema.dropIndex(`audit_log_${column}_idx`).execute();
   },
   async down(db: MigrationDb) {
-    await db.schema
-      .createIndex('treatment_sessions_scheduled_at_idx')
-      .on('treatment_sessions')
-      .column('scheduled_at')
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_schedule_order_idx').execute();
+    await replaceIndex(db, 'treatment_sessions', scheduledAt, scheduleOrder);
     for (const column of ['at', 'clinic_id', 'patient_id', 'user_id'])
-      await db.schema.createIndex(`audit_log_${column}_idx`).on('audit_log').column(column).execute();
+      await index(db, `audit_log_${column}_idx`, 'audit_log', [column]).execute();
     for (const column of ['clinic_id', 'patient_id', 'user_id'])
       await db.schema.dropIndex(`audit_log_${column}_at_idx`).execute();
   },

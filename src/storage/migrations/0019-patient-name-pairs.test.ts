@@ -2,17 +2,14 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { clinicRow, insertRow, patientRow } from './test-support/rows.js';
 
 describe.each(testEngines)('0019-patient-name-pairs [$engine]', (testEngine) => {
   it('fills in the pairs of words of the patients already there, from their words', () =>
     onDatabaseAt(testEngine, '0018-audit-entries-naming-many-records', async (db, migrator) => {
-      const at = '2026-01-01T00:00:00.000Z';
-      await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'C', ${at}, ${at})`.execute(db);
+      await insertRow(db, 'clinics', clinicRow('c1'));
       const patient = async (id: string, first: string, last: string) => {
-        await sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, created_at, updated_at)
-            values (${id}, 'c1', ${first}, ${last}, ${first.toLowerCase()}, ${last.toLowerCase()}, '1990-01-01', 'female', ${at}, ${at})`.execute(
-          db,
-        );
+        await insertRow(db, 'patients', patientRow(id, 'c1', { first, last }));
         for (const word of new Set(`${first} ${last}`.toLowerCase().split(' ')))
           await sql`insert into patient_name_words (patient_id, clinic_id, word, last_name_key, first_name_key) values (${id}, 'c1', ${word}, ${last.toLowerCase()}, ${first.toLowerCase()})`.execute(
             db,

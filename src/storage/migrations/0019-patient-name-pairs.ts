@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Migration } from 'kysely/migration';
-import { engineOf } from '../create-database.js';
+import { nameWordTable } from './0015-patient-name-words.js';
 import { indexColumns, type MigrationDb } from './schema-helpers.js';
 
 /**
@@ -11,24 +11,7 @@ import { indexColumns, type MigrationDb } from './schema-helpers.js';
  */
 export const patientNamePairsMigration: Migration = {
   async up(db: MigrationDb) {
-    const bytewise = engineOf(db) === 'postgres' ? sql`text collate "C"` : sql`text`;
-    await db.schema
-      .createTable('patient_name_pairs')
-      .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id').onDelete('cascade'))
-      .addColumn('clinic_id', 'text', (c) => c.notNull())
-      .addColumn('word', bytewise, (c) => c.notNull())
-      .addColumn('other', bytewise, (c) => c.notNull())
-      .addColumn('last_name_key', 'text', (c) => c.notNull())
-      .addColumn('first_name_key', 'text', (c) => c.notNull())
-      .addPrimaryKeyConstraint('patient_name_pairs_pk', [
-        'clinic_id',
-        'word',
-        'other',
-        'last_name_key',
-        'first_name_key',
-        'patient_id',
-      ])
-      .execute();
+    await nameWordTable(db, 'patient_name_pairs', ['word', 'other']);
     await sql`
       insert into patient_name_pairs (patient_id, clinic_id, word, other, last_name_key, first_name_key)
       select a.patient_id, a.clinic_id, a.word, b.word, a.last_name_key, a.first_name_key

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
-import { flagColumn, idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
+import { authorColumns, flagColumn, idColumn, indexColumns, requiredText, type MigrationDb } from './schema-helpers.js';
 
 const chartsNeverEdited = 'a chart is never changed: add an addendum';
 const addendaNeverChanged = 'chart addenda are never changed or deleted';
@@ -37,20 +37,16 @@ export const treatmentGateMigration: Migration = {
       .addColumn('session_id', 'text', (c) => c.notNull().references('treatment_sessions.id'))
       // Null when the session was marked done without a chart.
       .addColumn('chart_entry_id', 'text', (c) => c.references('chart_entries.id'))
-      .addColumn('reason', 'text', (c) => c.notNull())
-      .addColumn('verdict', 'text', (c) => c.notNull())
-      // JSON list of the reason codes overridden.
-      .addColumn('reason_codes', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      // reason_codes: a JSON list of the reason codes overridden.
+      .$call(requiredText('reason', 'verdict', 'reason_codes'))
+      .$call(authorColumns)
       .execute();
     await indexColumns(db, 'treatment_overrides', ['session_id', 'chart_entry_id', 'created_by']);
 
     await idColumn(db.schema.createTable('chart_addenda'))
       .addColumn('chart_entry_id', 'text', (c) => c.notNull().references('chart_entries.id'))
       .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .$call(authorColumns)
       .execute();
     await indexColumns(db, 'chart_addenda', ['chart_entry_id', 'created_by']);
 

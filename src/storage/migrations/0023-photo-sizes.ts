@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { indexColumns, type MigrationDb } from './schema-helpers.js';
+import { addReference, dropReference, type MigrationDb } from './schema-helpers.js';
 
 /**
  * Photo quotas (issue 23): every stored image keeps its size in bytes, so that what a patient and a
@@ -16,16 +16,11 @@ export const photoSizesMigration: Migration = {
         .addColumn('bytes', 'integer', (c) => c.check(sql`bytes >= 0`))
         .execute();
     // Nullable: photos from before this migration do not say who uploaded them.
-    await db.schema
-      .alterTable('side_effect_photos')
-      .addColumn('created_by', 'text', (c) => c.references('users.id'))
-      .execute();
-    await indexColumns(db, 'side_effect_photos', ['created_by']);
+    await addReference(db, 'side_effect_photos', 'created_by', 'users');
   },
 
   async down(db: MigrationDb) {
-    await db.schema.dropIndex('side_effect_photos_created_by_idx').execute();
-    await db.schema.alterTable('side_effect_photos').dropColumn('created_by').execute();
+    await dropReference(db, 'side_effect_photos', 'created_by');
     for (const table of ['side_effect_photos', 'photos'])
       await db.schema.alterTable(table).dropColumn('bytes').execute();
   },

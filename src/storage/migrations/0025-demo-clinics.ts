@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { ownedTable, type MigrationDb } from './schema-helpers.js';
 
 /**
  * Marks the clinics `mesodesk demo` and the first start made as demo clinics, in the database
@@ -8,9 +8,7 @@ import type { MigrationDb } from './schema-helpers.js';
  */
 export const demoClinicsMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createTable('demo_clinics')
-      .addColumn('clinic_id', 'text', (c) => c.primaryKey().references('clinics.id').onDelete('cascade'))
+    await ownedTable(db, 'demo_clinics', 'clinic_id', 'clinics')
       .addColumn('seed', 'integer', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();

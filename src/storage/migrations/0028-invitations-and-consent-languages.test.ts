@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createSamplePatient } from '../../test-support/stored-records.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { createRepositories } from '../repositories/repositories.js';
-import { migrations } from './migrations.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { migrationBefore } from './test-support/rows.js';
 import { denialAlert } from './test-support/denial-alert.js';
 
 const name = '0028-invitations-and-consent-languages';
-const names = Object.keys(migrations);
-const before = names[names.indexOf(name) - 1] ?? '';
+const before = migrationBefore(name);
 
 describe.each(testEngines)('0028-invitations-and-consent-languages [$engine]', (testEngine) => {
   it('keeps the outbox and consent texts, takes invitation messages, and undoes cleanly', () =>

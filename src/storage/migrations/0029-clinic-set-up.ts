@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { oneOf, type MigrationDb } from './schema-helpers.js';
+import { editorColumns, index, oneOf, ownedTable, type MigrationDb } from './schema-helpers.js';
 
 // Listed here, not imported: a migration describes the schema as it was made, whatever the code becomes.
 const messageKinds = ['booking_confirmation', 'preparation_reminder', 'day_before_reminder', 'aftercare', 'check_in'];
@@ -14,17 +14,13 @@ const languages = ['en', 'tr'];
  */
 export const clinicSetUpMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createTable('location_opening_hours')
-      .addColumn('location_id', 'text', (c) => c.primaryKey().references('locations.id').onDelete('cascade'))
+    await ownedTable(db, 'location_opening_hours', 'location_id', 'locations')
       .addColumn('weekly_hours', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
 
     // Null hours: the default timing (see src/core/messages/message-timing.ts).
-    await db.schema
-      .createTable('message_settings')
-      .addColumn('clinic_id', 'text', (c) => c.primaryKey().references('clinics.id').onDelete('cascade'))
+    await ownedTable(db, 'message_settings', 'clinic_id', 'clinics')
       .addColumn('language', 'text', oneOf('language', languages))
       .addColumn('preparation_hours_before', 'integer', (c) => c.check(sql`preparation_hours_before > 0`))
       .addColumn('reminder_hours_before', 'integer', (c) => c.check(sql`reminder_hours_before > 0`))
@@ -40,15 +36,10 @@ export const clinicSetUpMigration: Migration = {
       .addColumn('language', 'text', oneOf('language', languages))
       .addColumn('subject', 'text', (c) => c.notNull())
       .addColumn('body', 'text', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+      .$call(editorColumns)
       .addPrimaryKeyConstraint('message_templates_pk', ['clinic_id', 'kind', 'language'])
       .execute();
-    await db.schema
-      .createIndex('message_templates_updated_by_idx')
-      .on('message_templates')
-      .column('updated_by')
-      .execute();
+    await index(db, 'message_templates_updated_by_idx', 'message_templates', ['updated_by']).execute();
   },
   async down(db: MigrationDb) {
     for (const table of ['message_templates', 'message_settings', 'location_opening_hours'])

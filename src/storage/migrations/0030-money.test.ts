@@ -1,21 +1,11 @@
 import { sql } from 'kysely';
-import type { Db } from '../create-database.js';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
-import { migrations } from './migrations.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { expectRefused, insertRow, migrationBefore, rowTime } from './test-support/rows.js';
 
-const previous = Object.keys(migrations)
-  .filter((name) => name < '0030-money')
-  .sort()
-  .at(-1) as string;
-
-const at = '2026-01-01T00:00:00.000Z';
-
-/** Inserts one row, the columns given over a valid base. */
-const insert = (db: Db, table: string, row: Record<string, unknown>) =>
-  sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((c) => sql.ref(c)))})
-    values (${sql.join(Object.values(row))})`.execute(db);
+const previous = migrationBefore('0030-money');
+const at = rowTime;
 
 describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
   it('holds amounts, currencies, tax rates, totals and credits to their rules, and undoes cleanly', async () => {
@@ -38,8 +28,8 @@ describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
         created_at: at,
         updated_at: at,
       };
-      await insert(db, 'prices', price);
-      for (const [change, why] of [
+      await insertRow(db, 'prices', price);
+      await expectRefused(db, 'prices', price, [
         [{ currency: 'eur' }, 'a lower-case currency'],
         [{ currency: 'EURO' }, 'a four-letter currency'],
         [{ currency: 'E1R' }, 'a digit in the currency'],
@@ -48,8 +38,7 @@ describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
         [{ unit_price_minor: -1 }, 'a negative price'],
         [{ kind: 'course_package' }, 'a package without sessions'],
         [{ sessions: 4 }, 'sessions on a session price'],
-      ] as const)
-        await expect(insert(db, 'prices', { ...price, id: `bad-${why}`, ...change }), why).rejects.toThrow();
+      ]);
 
       const invoice = {
         id: 'i1',
@@ -66,19 +55,19 @@ describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
         issuer_name: 'Clinic',
         patient_name: 'Ayşe Yılmaz',
       };
-      await insert(db, 'invoices', invoice);
+      await insertRow(db, 'invoices', invoice);
       // An issued invoice always says who it is from and to; the rest of the issuer's details may be empty.
       for (const [column, why] of [
         ['issuer_name', 'no issuer name'],
         ['patient_name', 'no patient name'],
       ] as const)
         await expect(
-          insert(db, 'invoices', { ...invoice, id: `bad-${column}`, number: why, [column]: null }),
+          insertRow(db, 'invoices', { ...invoice, id: `bad-${column}`, number: why, [column]: null }),
           why,
         ).rejects.toThrow();
-      await expect(insert(db, 'invoices', { ...invoice, id: 'i2' }), 'a number used twice').rejects.toThrow();
+      await expect(insertRow(db, 'invoices', { ...invoice, id: 'i2' }), 'a number used twice').rejects.toThrow();
       await expect(
-        insert(db, 'invoices', { ...invoice, id: 'i3', number: 'x', total_minor: 12_001 }),
+        insertRow(db, 'invoices', { ...invoice, id: 'i3', number: 'x', total_minor: 12_001 }),
         'a total that does not add up',
       ).rejects.toThrow();
       await expect(
@@ -105,9 +94,9 @@ describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
         issuer_name: 'Clinic',
         patient_name: 'Ayşe Yılmaz',
       };
-      await insert(db, 'credit_notes', creditNote);
+      await insertRow(db, 'credit_notes', creditNote);
       await expect(
-        insert(db, 'credit_notes', { ...creditNote, id: 'cn2', number: 'CN-x', issuer_name: null }),
+        insertRow(db, 'credit_notes', { ...creditNote, id: 'cn2', number: 'CN-x', issuer_name: null }),
         'a credit note with no issuer name',
       ).rejects.toThrow();
       const line = {
@@ -121,13 +110,13 @@ describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
         tax_minor: 2_000,
         total_minor: 12_000,
       };
-      await insert(db, 'invoice_lines', line);
+      await insertRow(db, 'invoice_lines', line);
       await expect(
-        insert(db, 'invoice_lines', { ...line, position: 1, net_minor: 9_999, total_minor: 11_999 }),
+        insertRow(db, 'invoice_lines', { ...line, position: 1, net_minor: 9_999, total_minor: 11_999 }),
         'net not quantity × price',
       ).rejects.toThrow();
       await expect(
-        insert(db, 'payments', {
+        insertRow(db, 'payments', {
           id: 'pm1',
           clinic_id: 'c1',
           invoice_id: 'i1',

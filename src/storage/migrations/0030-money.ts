@@ -1,7 +1,7 @@
 import { sql, type ColumnDefinitionBuilder, type CreateTableBuilder } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
-import { flagColumn, idColumn, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
+import { flagColumn, idColumn, index, indexColumns, oneOf, ownedTable, type MigrationDb } from './schema-helpers.js';
 
 // Listed here, not imported: a migration describes the schema as it was made, whatever the code becomes.
 const priceKinds = ['session', 'course_package', 'product', 'area'];
@@ -55,6 +55,11 @@ export const moneyMigration: Migration = {
         .addColumn('issuer_tax_id', 'text')
         .addColumn('patient_name', 'text', (c) => c.notNull())
         .addColumn('patient_email', 'text') as T;
+    // An issued document: the clinic's, numbered in its series.
+    const numbered = (table: string) =>
+      idColumn(db.schema.createTable(table))
+        .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id'))
+        .addColumn('number', 'text', (c) => c.notNull());
     const lineTable = async (table: string, parent: string, parentTable: string) => {
       await amounts(
         db.schema
@@ -74,9 +79,7 @@ export const moneyMigration: Migration = {
       await indexColumns(db, table, ['price_id']);
     };
 
-    await db.schema
-      .createTable('clinic_billing_details')
-      .addColumn('clinic_id', 'text', (c) => c.primaryKey().references('clinics.id').onDelete('cascade'))
+    await ownedTable(db, 'clinic_billing_details', 'clinic_id', 'clinics')
       .addColumn('legal_name', 'text')
       .addColumn('address', 'text')
       .addColumn('phone', 'text')
@@ -127,9 +130,7 @@ export const moneyMigration: Migration = {
 
     await amounts(
       issuedParties(
-        idColumn(db.schema.createTable('invoices'))
-          .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id'))
-          .addColumn('number', 'text', (c) => c.notNull())
+        numbered('invoices')
           .addColumn('kind', 'text', oneOf('kind', invoiceKinds))
           .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
           .addColumn('course_id', 'text', (c) => c.references('courses.id'))
@@ -157,18 +158,12 @@ export const moneyMigration: Migration = {
       .addCheckConstraint('invoices_credit_within_total', sql`credited_minor <= total_minor`)
       .execute();
     await indexColumns(db, 'invoices', ['patient_id', 'course_id', 'quote_id', 'created_by']);
-    await db.schema
-      .createIndex('invoices_clinic_issue_idx')
-      .on('invoices')
-      .columns(['clinic_id', 'issue_date'])
-      .execute();
+    await index(db, 'invoices_clinic_issue_idx', 'invoices', ['clinic_id', 'issue_date']).execute();
     await lineTable('invoice_lines', 'invoice_id', 'invoices');
 
     await amounts(
       issuedParties(
-        idColumn(db.schema.createTable('credit_notes'))
-          .addColumn('clinic_id', 'text', (c) => c.notNull().references('clinics.id'))
-          .addColumn('number', 'text', (c) => c.notNull())
+        numbered('credit_notes')
           .addColumn('invoice_id', 'text', (c) => c.notNull().references('invoices.id'))
           .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id'))
           .addColumn('issue_date', 'text', (c) => c.notNull())
@@ -195,11 +190,7 @@ export const moneyMigration: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await indexColumns(db, 'payments', ['invoice_id', 'patient_id', 'recorded_by']);
-    await db.schema
-      .createIndex('payments_clinic_received_idx')
-      .on('payments')
-      .columns(['clinic_id', 'received_at'])
-      .execute();
+    await index(db, 'payments_clinic_received_idx', 'payments', ['clinic_id', 'received_at']).execute();
 
     // The last number taken per clinic, series and year: the row is taken and bumped by the
     // transaction that issues the document, so a rolled-back issue gives its number back.

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { idColumn, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
+import { idColumn, index, indexColumns, oneOf, timestampColumns, type MigrationDb } from './schema-helpers.js';
 
 // Listed here, not imported: a migration describes the schema as it was made, whatever the code becomes.
 /** Each measure's range, and whether it takes whole numbers only (every scale but a tape measure). */
@@ -75,11 +75,7 @@ export const outcomeMeasuresMigration: Migration = {
     );
     await indexColumns(db, 'outcome_measures', ['patient_id', 'session_id', 'recorded_by']);
     // The clinic's results are read by when values were recorded.
-    await db.schema
-      .createIndex('outcome_measures_recorded_at_idx')
-      .on('outcome_measures')
-      .column('recorded_at')
-      .execute();
+    await index(db, 'outcome_measures_recorded_at_idx', 'outcome_measures', ['recorded_at']).execute();
   },
 
   async down(db: MigrationDb) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { addOutboxKinds, removeOutboxKinds } from './outbox-kinds.js';
-import { idColumn, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
+import { idColumn, index, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
 
 // Listed here, not imported: a migration describes the schema as it was made, whatever the code becomes.
 const kinds = ['rate', 'infection_cluster'];
@@ -52,27 +52,25 @@ export const safetySignalsMigration: Migration = {
       .execute();
     await indexColumns(db, 'safety_signals', ['acknowledged_by', 'closed_by']);
     // The open-signals count and list, per clinic, newest first.
-    await db.schema
-      .createIndex('safety_signals_clinic_status_idx')
-      .on('safety_signals')
-      .columns(['clinic_id', 'status', 'raised_at'])
-      .execute();
+    await index(db, 'safety_signals_clinic_status_idx', 'safety_signals', [
+      'clinic_id',
+      'status',
+      'raised_at',
+    ]).execute();
 
-    await db.schema
-      .createTable('safety_signal_patients')
-      .addColumn('signal_id', 'text', (c) => c.notNull().references('safety_signals.id').onDelete('cascade'))
-      .addColumn('patient_id', 'text', (c) => c.notNull().references('patients.id').onDelete('cascade'))
-      .addPrimaryKeyConstraint('safety_signal_patients_pk', ['signal_id', 'patient_id'])
-      .execute();
-    await indexColumns(db, 'safety_signal_patients', ['patient_id']);
-
-    await db.schema
-      .createTable('safety_signal_lots')
-      .addColumn('signal_id', 'text', (c) => c.notNull().references('safety_signals.id').onDelete('cascade'))
-      .addColumn('lot_id', 'text', (c) => c.notNull().references('lots.id').onDelete('cascade'))
-      .addPrimaryKeyConstraint('safety_signal_lots_pk', ['signal_id', 'lot_id'])
-      .execute();
-    await indexColumns(db, 'safety_signal_lots', ['lot_id']);
+    // The patients and lots a signal names, gone with either side.
+    for (const [table, column, target] of [
+      ['safety_signal_patients', 'patient_id', 'patients'],
+      ['safety_signal_lots', 'lot_id', 'lots'],
+    ] as const) {
+      await db.schema
+        .createTable(table)
+        .addColumn('signal_id', 'text', (c) => c.notNull().references('safety_signals.id').onDelete('cascade'))
+        .addColumn(column, 'text', (c) => c.notNull().references(`${target}.id`).onDelete('cascade'))
+        .addPrimaryKeyConstraint(`${table}_pk`, ['signal_id', column])
+        .execute();
+      await indexColumns(db, table, [column]);
+    }
 
     await addOutboxKinds(db, ['safety_signal']);
   },

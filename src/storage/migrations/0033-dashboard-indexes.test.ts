@@ -1,21 +1,17 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
+import { queryPlan } from '../../test-support/recorded-queries.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { engineOf } from '../create-database.js';
 import { dashboardRowPanels } from '../repositories/dashboard-row-panels.js';
+import { withIndexPlans } from './test-support/index-plans.js';
 
 /**
  * Each dashboard panel reads an index range of the window, never a whole table: at a million
  * patients a year of sessions is a few hundred thousand rows out of millions.
  */
 describe.each(testEngines)('0033-dashboard-indexes [$engine]', (testEngine) => {
-  it('reads sessions, completed courses, reports and payments by their index, within the window', async () => {
-    const { db, destroy } = await testEngine.create();
-    try {
-      // Tiny tables would be scanned: with sequential scans off, the planner shows what the indexes allow.
-      if (testEngine.engine === 'postgres') await sql`set enable_seqscan = off`.execute(db);
-      const recorded = recordingQueries(db);
+  it('reads sessions, completed courses, reports and payments by their index, within the window', () =>
+    withIndexPlans(testEngine, async (db, recorded) => {
       // The panels as counted from the rows (a year is read from the counters of 0034; the rows still
       // answer the partial days at a window's edges).
       const panels = dashboardRowPanels(recorded.db, engineOf(db) === 'postgres');
@@ -67,8 +63,5 @@ describe.each(testEngines)('0033-dashboard-indexes [$engine]', (testEngine) => {
       expect(plans.takings).toMatch(/payments_takings_idx/);
       // The index the dashboard's replaces is gone.
       expect(Object.values(plans).join('\n')).not.toMatch(/treatment_sessions_location_id_idx/);
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

@@ -1,5 +1,11 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { index, replaceIndex, type MigrationDb } from './schema-helpers.js';
+
+const dashboard = {
+  name: 'treatment_sessions_dashboard_idx',
+  columns: ['location_id', 'scheduled_at', 'status', 'practitioner_id', 'room_id', 'duration_minutes'],
+};
+const locationId = { name: 'treatment_sessions_location_id_idx', columns: ['location_id'] };
 
 /**
  * Indexes the dashboard's panels read as ranges (src/storage/repositories/kysely-dashboard-repository.ts),
@@ -17,39 +23,19 @@ import type { MigrationDb } from './schema-helpers.js';
  */
 export const dashboardIndexesMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createIndex('treatment_sessions_dashboard_idx')
-      .on('treatment_sessions')
-      .columns(['location_id', 'scheduled_at', 'status', 'practitioner_id', 'room_id', 'duration_minutes'])
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_location_id_idx').execute();
-    await db.schema
-      .createIndex('courses_status_updated_idx')
-      .on('courses')
-      .columns(['status', 'updated_at', 'patient_id'])
-      .execute();
-    await db.schema
-      .createIndex('side_effect_reports_created_idx')
-      .on('side_effect_reports')
-      .columns(['created_at', 'session_id', 'triage_level', 'ongoing'])
-      .execute();
-    await db.schema
-      .createIndex('payments_takings_idx')
-      .on('payments')
-      .columns(['clinic_id', 'received_at', 'currency', 'method', 'amount_minor'])
-      .execute();
-    await db.schema.createIndex('patients_id_clinic_idx').on('patients').columns(['id', 'clinic_id']).execute();
+    await replaceIndex(db, 'treatment_sessions', dashboard, locationId);
+    await index(db, 'courses_status_updated_idx', 'courses', ['status', 'updated_at', 'patient_id']).execute();
+    const reportColumns = ['created_at', 'session_id', 'triage_level', 'ongoing'];
+    await index(db, 'side_effect_reports_created_idx', 'side_effect_reports', reportColumns).execute();
+    const paymentColumns = ['clinic_id', 'received_at', 'currency', 'method', 'amount_minor'];
+    await index(db, 'payments_takings_idx', 'payments', paymentColumns).execute();
+    await index(db, 'patients_id_clinic_idx', 'patients', ['id', 'clinic_id']).execute();
   },
   async down(db: MigrationDb) {
     await db.schema.dropIndex('patients_id_clinic_idx').execute();
     await db.schema.dropIndex('payments_takings_idx').execute();
     await db.schema.dropIndex('side_effect_reports_created_idx').execute();
     await db.schema.dropIndex('courses_status_updated_idx').execute();
-    await db.schema
-      .createIndex('treatment_sessions_location_id_idx')
-      .on('treatment_sessions')
-      .column('location_id')
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_dashboard_idx').execute();
+    await replaceIndex(db, 'treatment_sessions', locationId, dashboard);
   },
 };

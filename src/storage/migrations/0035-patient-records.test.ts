@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { createSamplePatient } from '../../test-support/stored-records.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { createRepositories } from '../repositories/repositories.js';
-import { migrations } from './migrations.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { migrationBefore } from './test-support/rows.js';
 
 const name = '0035-patient-records';
-const names = Object.keys(migrations);
-const before = names[names.indexOf(name) - 1] ?? '';
+const before = migrationBefore(name);
 
 describe.each(testEngines)('0035-patient-records [$engine]', (testEngine) => {
   it('keeps patients active, lets a signature move and nothing else change, keeps edits, and undoes cleanly', () =>

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
-import { flagColumn, idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
+import { addReference, dropReference, flagColumn, idColumn, indexColumns, type MigrationDb } from './schema-helpers.js';
 
 const changesKept = 'a patient record change is never rewritten';
 const signaturesNeverChanged = 'consent signatures are never changed or deleted';
@@ -28,11 +28,7 @@ export const patientRecordsMigration: Migration = {
   async up(db: MigrationDb) {
     const postgres = engineOf(db) === 'postgres';
     await db.schema.alterTable('patients').addColumn('active', 'integer', flagColumn('active', 1)).execute();
-    await db.schema
-      .alterTable('patients')
-      .addColumn('merged_into_id', 'text', (c) => c.references('patients.id'))
-      .execute();
-    await indexColumns(db, 'patients', ['merged_into_id']);
+    await addReference(db, 'patients', 'merged_into_id', 'patients');
     await sql`create index patients_email_key_idx on patients (clinic_id, lower(trim(email)))`.execute(db);
     await sql`create index patients_phone_tail_idx on patients (clinic_id, ${phoneTailExpression(postgres)})`.execute(
       db,
@@ -105,8 +101,7 @@ export const patientRecordsMigration: Migration = {
     await db.schema.dropTable('patient_changes').execute();
     await db.schema.dropIndex('patients_phone_tail_idx').execute();
     await db.schema.dropIndex('patients_email_key_idx').execute();
-    await db.schema.dropIndex('patients_merged_into_id_idx').execute();
-    await db.schema.alterTable('patients').dropColumn('merged_into_id').execute();
+    await dropReference(db, 'patients', 'merged_into_id');
     await db.schema.alterTable('patients').dropColumn('active').execute();
   },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { idColumn, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
+import { editorColumns, idColumn, index, indexColumns, oneOf, ownedTable, type MigrationDb } from './schema-helpers.js';
 
 // Listed here, not imported: a migration describes the schema as it was made, whatever the code becomes.
 const reasons = [
@@ -24,13 +24,10 @@ const statuses = ['open', 'handled'];
  */
 export const portalSelfServiceMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createTable('portal_settings')
-      .addColumn('clinic_id', 'text', (c) => c.primaryKey().references('clinics.id').onDelete('cascade'))
+    await ownedTable(db, 'portal_settings', 'clinic_id', 'clinics')
       // A month at most: beyond that, nothing could ever be moved online.
       .addColumn('notice_hours', 'integer', (c) => c.notNull().check(sql`notice_hours >= 0 and notice_hours <= 720`))
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+      .$call(editorColumns)
       .execute();
     await indexColumns(db, 'portal_settings', ['updated_by']);
 
@@ -53,11 +50,11 @@ export const portalSelfServiceMigration: Migration = {
       .execute();
     await indexColumns(db, 'consultation_requests', ['patient_id', 'assessment_id', 'created_by', 'handled_by']);
     // The front desk's list: a clinic's open requests, oldest first.
-    await db.schema
-      .createIndex('consultation_requests_clinic_status_idx')
-      .on('consultation_requests')
-      .columns(['clinic_id', 'status', 'created_at'])
-      .execute();
+    await index(db, 'consultation_requests_clinic_status_idx', 'consultation_requests', [
+      'clinic_id',
+      'status',
+      'created_at',
+    ]).execute();
   },
   async down(db: MigrationDb) {
     for (const table of ['consultation_requests', 'portal_settings']) await db.schema.dropTable(table).execute();

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely/migration';
-import { indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
+import { indexColumns, oneOf, ownedTable, type MigrationDb } from './schema-helpers.js';
 
 /**
  * Why a session was cancelled or marked a no-show, who said so and when (issue 19's calendar): one
@@ -7,9 +7,7 @@ import { indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
  */
 export const sessionClosureReasonsMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createTable('session_closure_reasons')
-      .addColumn('session_id', 'text', (c) => c.primaryKey().references('treatment_sessions.id').onDelete('cascade'))
+    await ownedTable(db, 'session_closure_reasons', 'session_id', 'treatment_sessions')
       .addColumn('status', 'text', oneOf('status', ['cancelled', 'no_show']))
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('recorded_by', 'text', (c) => c.references('users.id').onDelete('set null'))

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
-import { idColumn, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
+import { idColumn, index, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
 
 /** When a planned session gives up its time: cancelled, moved to another time, or given to another practitioner. */
 const freesSlot = (postgres: boolean) =>
@@ -51,15 +51,12 @@ export const frontDeskMigration: Migration = {
       .addColumn('closed_at', 'text')
       .addColumn('booked_course_id', 'text', (c) => c.references('courses.id'))
       .execute();
-    await db.schema
-      .createIndex('waiting_list_entries_clinic_idx')
-      .on('waiting_list_entries')
-      .columns(['clinic_id', 'status', 'created_at'])
-      .execute();
-    await db.schema
-      .createIndex('waiting_list_entries_waiting_once_idx')
-      .on('waiting_list_entries')
-      .columns(['patient_id', 'indication'])
+    await index(db, 'waiting_list_entries_clinic_idx', 'waiting_list_entries', [
+      'clinic_id',
+      'status',
+      'created_at',
+    ]).execute();
+    await index(db, 'waiting_list_entries_waiting_once_idx', 'waiting_list_entries', ['patient_id', 'indication'])
       .unique()
       .where(sql.ref('status'), '=', sql.lit('waiting'))
       .execute();
@@ -76,11 +73,7 @@ export const frontDeskMigration: Migration = {
       .addColumn('reason', 'text', oneOf('reason', ['cancelled', 'moved']))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex('slot_openings_clinic_starts_idx')
-      .on('slot_openings')
-      .columns(['clinic_id', 'starts_at'])
-      .execute();
+    await index(db, 'slot_openings_clinic_starts_idx', 'slot_openings', ['clinic_id', 'starts_at']).execute();
     await indexColumns(db, 'slot_openings', ['session_id']);
 
     if (engineOf(db) === 'postgres') {

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { editorColumns, index, ownedTable, type MigrationDb } from './schema-helpers.js';
 
 /**
  * The clinic's logo, printed on every sheet a patient is given. Kept in the database (base64, a few
@@ -8,17 +8,14 @@ import type { MigrationDb } from './schema-helpers.js';
  */
 export const clinicLogosMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createTable('clinic_logos')
-      .addColumn('clinic_id', 'text', (c) => c.primaryKey().references('clinics.id').onDelete('cascade'))
+    await ownedTable(db, 'clinic_logos', 'clinic_id', 'clinics')
       .addColumn('mime', 'text', (c) => c.notNull())
       .addColumn('data_base64', 'text', (c) => c.notNull())
       .addColumn('bytes', 'integer', (c) => c.notNull())
-      .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
+      .$call(editorColumns)
       .execute();
     // Deleting a user sets this to null: without an index, that would read the whole table.
-    await db.schema.createIndex('clinic_logos_updated_by_idx').on('clinic_logos').column('updated_by').execute();
+    await index(db, 'clinic_logos_updated_by_idx', 'clinic_logos', ['updated_by']).execute();
   },
   async down(db: MigrationDb) {
     await db.schema.dropTable('clinic_logos').execute();

@@ -3,27 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../create-database.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { onDatabaseAt } from './test-support/database-at.js';
+import { insertRow, patientRow, rowTime } from './test-support/rows.js';
 
 const name = '0041-reader-languages';
 const previous = '0040-clinic-logos';
-const at = '2026-01-01T00:00:00.000Z';
-
-const insert = (db: Db, table: string, row: Record<string, unknown>) =>
-  sql`insert into ${sql.table(table)} (${sql.join(Object.keys(row).map((c) => sql.ref(c)))})
-    values (${sql.join(Object.values(row))})`.execute(db);
-
-const patient = (id: string, clinicId: string) => ({
-  id,
-  clinic_id: clinicId,
-  first_name: 'Leyla',
-  last_name: 'Demir',
-  first_name_key: 'leyla',
-  last_name_key: 'demir',
-  birth_date: '1990-01-01',
-  sex: 'female',
-  created_at: at,
-  updated_at: at,
-});
+const at = rowTime;
 
 const columnsOf = async (db: Db, table: string) =>
   (await db.introspection.getTables()).find((t) => t.name === table)?.columns.map((c) => c.name) ?? [];
@@ -32,12 +16,12 @@ describe.each(testEngines)('0041-reader-languages [$engine]', (testEngine) => {
   it('gives users and patients a language, keeps each signature’s, and undoes cleanly', async () => {
     await onDatabaseAt(testEngine, previous, async (db, migrator) => {
       for (const id of ['turkish', 'english', 'unset'])
-        await insert(db, 'clinics', { id, name: id, created_at: at, updated_at: at });
+        await insertRow(db, 'clinics', { id, name: id, created_at: at, updated_at: at });
       for (const [clinic, language] of [
         ['turkish', 'tr'],
         ['english', 'en'],
       ])
-        await insert(db, 'message_settings', {
+        await insertRow(db, 'message_settings', {
           clinic_id: clinic,
           language,
           aftercare_hours_after: 0,
@@ -45,8 +29,8 @@ describe.each(testEngines)('0041-reader-languages [$engine]', (testEngine) => {
           updated_at: at,
         });
       for (const clinic of ['turkish', 'english', 'unset'])
-        await insert(db, 'patients', patient(`p-${clinic}`, clinic));
-      await insert(db, 'users', {
+        await insertRow(db, 'patients', patientRow(`p-${clinic}`, clinic));
+      await insertRow(db, 'users', {
         id: 'u1',
         clinic_id: 'turkish',
         email: 'u1@example.test',
@@ -61,7 +45,7 @@ describe.each(testEngines)('0041-reader-languages [$engine]', (testEngine) => {
         ['t-en', 'en', 1],
         ['t-tr', 'tr', 2],
       ] as const)
-        await insert(db, 'consent_texts', {
+        await insertRow(db, 'consent_texts', {
           id,
           clinic_id: 'turkish',
           procedure: 'mesotherapy',
@@ -72,7 +56,7 @@ describe.each(testEngines)('0041-reader-languages [$engine]', (testEngine) => {
           created_at: at,
         });
       for (const text of ['t-en', 't-tr'])
-        await insert(db, 'consent_signatures', {
+        await insertRow(db, 'consent_signatures', {
           id: `s-${text}`,
           patient_id: 'p-turkish',
           consent_text_id: text,

@@ -1,20 +1,16 @@
-import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { queryPlan, recordingQueries } from '../../test-support/recorded-queries.js';
+import { queryPlan } from '../../test-support/recorded-queries.js';
 import { testEngines } from '../../test-support/test-databases.js';
 import { kyselyCalendarRepository } from '../repositories/kysely-calendar-repository.js';
+import { withIndexPlans } from './test-support/index-plans.js';
 
 /**
  * The calendar's two counts per session (its place in its course, the course's total) read the index
  * of 0042 alone: no session row is fetched for them.
  */
 describe.each(testEngines)('0042-calendar-course-places [$engine]', (testEngine) => {
-  it("counts a session's place in its course from the index alone", async () => {
-    const { db, destroy } = await testEngine.create();
-    try {
-      // Tiny tables would be scanned: with sequential scans off, the planner shows what the indexes allow.
-      if (testEngine.engine === 'postgres') await sql`set enable_seqscan = off`.execute(db);
-      const recorded = recordingQueries(db);
+  it("counts a session's place in its course from the index alone", () =>
+    withIndexPlans(testEngine, async (db, recorded) => {
       const calendar = kyselyCalendarRepository({ db: recorded.db, now: () => '2026-03-01T00:00:00.000Z' });
       await calendar.sessions({
         clinicId: 'c',
@@ -36,8 +32,5 @@ describe.each(testEngines)('0042-calendar-course-places [$engine]', (testEngine)
       }
       // The single-column index it replaces is gone.
       expect(plan).not.toMatch(/treatment_sessions_course_id_idx/);
-    } finally {
-      await destroy();
-    }
-  });
+    }));
 });

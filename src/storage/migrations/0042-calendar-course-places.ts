@@ -1,5 +1,11 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationDb } from './schema-helpers.js';
+import { replaceIndex, type MigrationDb } from './schema-helpers.js';
+
+const coursePlaces = {
+  name: 'treatment_sessions_course_places_idx',
+  columns: ['course_id', 'status', 'scheduled_at', 'id'],
+};
+const courseId = { name: 'treatment_sessions_course_id_idx', columns: ['course_id'] };
 
 /**
  * The calendar numbers each session within its course ("2 of 6": kysely-calendar-repository.ts) by
@@ -11,19 +17,9 @@ import type { MigrationDb } from './schema-helpers.js';
  */
 export const calendarCoursePlacesMigration: Migration = {
   async up(db: MigrationDb) {
-    await db.schema
-      .createIndex('treatment_sessions_course_places_idx')
-      .on('treatment_sessions')
-      .columns(['course_id', 'status', 'scheduled_at', 'id'])
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_course_id_idx').execute();
+    await replaceIndex(db, 'treatment_sessions', coursePlaces, courseId);
   },
   async down(db: MigrationDb) {
-    await db.schema
-      .createIndex('treatment_sessions_course_id_idx')
-      .on('treatment_sessions')
-      .column('course_id')
-      .execute();
-    await db.schema.dropIndex('treatment_sessions_course_places_idx').execute();
+    await replaceIndex(db, 'treatment_sessions', courseId, coursePlaces);
   },
 };

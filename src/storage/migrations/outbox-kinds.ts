@@ -33,7 +33,7 @@ async function sqliteTableSql(db: MigrationDb): Promise<string> {
 /** The CHECK on kind in SQLite's CREATE TABLE text, and its list of values (group 1). */
 const kindCheck = (createSql: string) => /check\s*\(\s*"kind"\s+in\s*\(([^)]*)\)\s*\)/i.exec(createSql);
 
-async function setPostgresKinds(db: MigrationDb, kinds: readonly string[]): Promise<void> {
+export async function setPostgresKinds(db: MigrationDb, kinds: readonly string[]): Promise<void> {
   const list = sql.join(kinds.map((k) => sql.lit(k)));
   await sql`alter table outbox_messages drop constraint outbox_messages_kind_check`.execute(db);
   await sql`alter table outbox_messages add constraint outbox_messages_kind_check check (kind in (${list}))`.execute(

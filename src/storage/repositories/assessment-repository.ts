@@ -1,5 +1,6 @@
 import type { AssessmentResult } from '../../core/assessment/assessment-result.js';
 import type { AssessmentRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewAssessment {
   intakeId: string | null;
@@ -8,10 +9,9 @@ export interface NewAssessment {
   createdBy: string | null;
 }
 
-export interface AssessmentRepository {
+export interface AssessmentRepository extends RecordRepository<NewAssessment, AssessmentRecord> {
   /** The verdict and knowledge-base version are copied out of the result into their own columns. */
   create(input: NewAssessment): Promise<AssessmentRecord>;
-  findById(id: string): Promise<AssessmentRecord | undefined>;
   /** Newest first. */
   listByIntake(intakeId: string): Promise<AssessmentRecord[]>;
   listByPatient(patientId: string): Promise<AssessmentRecord[]>;

@@ -1,4 +1,5 @@
 import type { ClinicLogo, ClinicRecord, LocationRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewLocation {
   clinicId: string;
@@ -8,9 +9,7 @@ export interface NewLocation {
   timeZone?: string;
 }
 
-export interface ClinicRepository {
-  create(input: { name: string }): Promise<ClinicRecord>;
-  findById(id: string): Promise<ClinicRecord | undefined>;
+export interface ClinicRepository extends RecordRepository<{ name: string }, ClinicRecord> {
   list(): Promise<ClinicRecord[]>;
   update(id: string, patch: { name?: string }): Promise<ClinicRecord | undefined>;
   count(): Promise<number>;

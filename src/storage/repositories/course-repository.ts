@@ -7,6 +7,7 @@ import type {
 } from '../../core/records/index.js';
 import type { Page } from './page.js';
 import type { PatientContact } from './patient-contact.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewCourse {
   patientId: string;
@@ -17,9 +18,7 @@ export interface NewCourse {
   createdBy: string | null;
 }
 
-export interface CourseRepository {
-  create(input: NewCourse): Promise<CourseRecord>;
-  findById(id: string): Promise<CourseRecord | undefined>;
+export interface CourseRepository extends RecordRepository<NewCourse, CourseRecord> {
   /** Newest first. */
   listByPatient(patientId: string): Promise<CourseRecord[]>;
   setStatus(id: string, status: CourseStatus): Promise<CourseRecord | undefined>;

@@ -1,10 +1,16 @@
 import type { Intake } from '../../core/assessment/intake-schema.js';
 import type { IntakeRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
-export interface IntakeRepository {
+export interface NewIntake {
+  patientId: string;
+  data: Intake;
+  createdBy: string | null;
+}
+
+export interface IntakeRepository extends RecordRepository<NewIntake, IntakeRecord> {
   /** Stores the next version for the patient (1, 2, ...). Call inside a transaction. */
-  create(input: { patientId: string; data: Intake; createdBy: string | null }): Promise<IntakeRecord>;
-  findById(id: string): Promise<IntakeRecord | undefined>;
+  create(input: NewIntake): Promise<IntakeRecord>;
   /** Newest first. */
   listByPatient(patientId: string): Promise<IntakeRecord[]>;
   latestForPatient(patientId: string): Promise<IntakeRecord | undefined>;

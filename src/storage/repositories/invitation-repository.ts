@@ -1,4 +1,5 @@
 import type { Role, UserRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 /** Who a user is, in their clinic: what an invitation names before the user exists. */
 export type Invitee = Pick<UserRecord, 'id' | 'clinicId' | 'email' | 'displayName' | 'role' | 'patientId'>;
@@ -27,10 +28,9 @@ export interface NewInvitation {
   createdBy: string;
 }
 
-export interface InvitationRepository {
+export interface InvitationRepository extends RecordRepository<NewInvitation, InvitationRecord> {
   /** Emails are stored lower-cased. Refused (unique) while another open invitation has the email. */
   create(input: NewInvitation): Promise<InvitationRecord>;
-  findById(id: string): Promise<InvitationRecord | undefined>;
   findByTokenHash(tokenHash: string): Promise<InvitationRecord | undefined>;
   /** The open (neither accepted nor revoked) invitation to this email, of any clinic, expired or not. */
   findOpenByEmail(email: string): Promise<InvitationRecord | undefined>;

@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { AssessmentResult } from '../../core/assessment/assessment-result.js';
 import type { AssessmentsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
@@ -7,19 +6,12 @@ import type { AssessmentRepository } from './assessment-repository.js';
 import type { AssessmentRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
-function toAssessment(row: Selectable<AssessmentsTable>): AssessmentRecord {
-  return {
-    id: row.id,
-    intakeId: row.intake_id,
-    patientId: row.patient_id,
-    result: fromJsonText<AssessmentResult>(row.result),
-    verdict: row.verdict,
-    knowledgeBaseVersion: row.knowledge_base_version,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
+const toAssessment = rowMapper<Selectable<AssessmentsTable>, AssessmentRecord>()(
+  'id, intake_id, patient_id, result, verdict, knowledge_base_version, created_by, created_at',
+  { result: fromJsonText },
+);
 
 export function kyselyAssessmentRepository({ db, now }: RepositoryContext): AssessmentRepository {
   const assessments = tableRows(db, 'assessments', toAssessment);

@@ -6,18 +6,12 @@ import { toUser } from './kysely-user-repository.js';
 import type { AuthSessionRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
-function toSession(
-  row: Pick<Selectable<AuthSessionsTable>, 'id' | 'user_id' | 'user_agent' | 'created_at' | 'expires_at'>,
-): AuthSessionRecord {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    userAgent: row.user_agent,
-    createdAt: row.created_at,
-    expiresAt: row.expires_at,
-  };
-}
+const toSession = rowMapper<
+  Pick<Selectable<AuthSessionsTable>, 'id' | 'user_id' | 'user_agent' | 'created_at' | 'expires_at'>,
+  AuthSessionRecord
+>()('id, user_id, user_agent, created_at, expires_at');
 
 export function kyselyAuthSessionRepository({ db, now }: RepositoryContext): AuthSessionRepository {
   const sessions = tableRows(db, 'auth_sessions', toSession);

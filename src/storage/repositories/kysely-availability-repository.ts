@@ -7,29 +7,20 @@ import { definedFields } from './defined-fields.js';
 import type { AvailabilityExceptionRecord, PractitionerHoursRecord, RoomRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { firstRecord } from './first-record.js';
-import { tableRows } from './table-rows.js';
+import { tableRows, upsertRow } from './table-rows.js';
+import { isSet, rowMapper } from './row-mapper.js';
 
-function toRoom(row: Selectable<RoomsTable>): RoomRecord {
-  return {
-    id: row.id,
-    locationId: row.location_id,
-    name: row.name,
-    active: row.active === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toRoom = rowMapper<Selectable<RoomsTable>, RoomRecord>()(
+  'id, location_id, name, active, created_at, updated_at',
+  {
+    active: isSet,
+  },
+);
 
-function toHours(row: Selectable<PractitionerAvailabilityTable>): PractitionerHoursRecord {
-  return {
-    id: row.id,
-    practitionerId: row.practitioner_id,
-    locationId: row.location_id,
-    weeklyHours: fromJsonText<unknown>(row.weekly_hours),
-    roomIds: fromNullableJsonText<string[]>(row.room_ids),
-    updatedAt: row.updated_at,
-  };
-}
+const toHours = rowMapper<Selectable<PractitionerAvailabilityTable>, PractitionerHoursRecord>()(
+  'id, practitioner_id, location_id, weekly_hours, room_ids, updated_at',
+  { weeklyHours: fromJsonText, roomIds: fromNullableJsonText },
+);
 
 function toException(row: Selectable<AvailabilityExceptionsTable>): AvailabilityExceptionRecord {
   const common = {
@@ -44,13 +35,10 @@ function toException(row: Selectable<AvailabilityExceptionsTable>): Availability
     : { ...common, kind: 'hours', start: row.starts, end: row.ends };
 }
 
-function toOpeningHours(row: { location_id: string; weekly_hours: string; updated_at: string }): OpeningHoursRecord {
-  return {
-    locationId: row.location_id,
-    weeklyHours: fromJsonText<unknown>(row.weekly_hours),
-    updatedAt: row.updated_at,
-  };
-}
+const toOpeningHours = rowMapper<
+  { location_id: string; weekly_hours: string; updated_at: string },
+  OpeningHoursRecord
+>()('location_id, weekly_hours, updated_at', { weeklyHours: fromJsonText });
 
 export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): AvailabilityRepository {
   const rooms = tableRows(db, 'rooms', toRoom);
@@ -83,27 +71,28 @@ export function kyselyAvailabilityRepository({ db, now }: RepositoryContext): Av
         await db.deleteFrom('location_opening_hours').where('location_id', '=', locationId).execute();
         return null;
       }
-      const values = { weekly_hours: toJsonText(weeklyHours), updated_at: now() };
-      const row = await db
-        .insertInto('location_opening_hours')
-        .values({ location_id: locationId, ...values })
-        .onConflict((oc) => oc.column('location_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertRow(db, 'location_opening_hours', 'location_id', {
+        location_id: locationId,
+        weekly_hours: toJsonText(weeklyHours),
+        updated_at: now(),
+      });
       return toOpeningHours(row);
     },
     async setPractitionerHours({ practitionerId, locationId, weeklyHours, roomIds }) {
-      const values = {
-        weekly_hours: toJsonText(weeklyHours),
-        room_ids: roomIds ? toJsonText(roomIds) : null,
-        updated_at: now(),
-      };
-      const row = await db
-        .insertInto('practitioner_availability')
-        .values({ id: newId(), practitioner_id: practitionerId, location_id: locationId, ...values })
-        .onConflict((oc) => oc.columns(['practitioner_id', 'location_id']).doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertRow(
+        db,
+        'practitioner_availability',
+        ['practitioner_id', 'location_id'],
+        {
+          id: newId(),
+          practitioner_id: practitionerId,
+          location_id: locationId,
+          weekly_hours: toJsonText(weeklyHours),
+          room_ids: roomIds ? toJsonText(roomIds) : null,
+          updated_at: now(),
+        },
+        ['id'],
+      );
       return toHours(row);
     },
     listPractitionerHours: (locationId) => hours.listBy('location_id', locationId, 'practitioner_id'),

@@ -5,10 +5,11 @@ import type { CalendarFeedRecord, CalendarFeedRepository } from './calendar-feed
 import { toUser } from './kysely-user-repository.js';
 import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
 
-function toFeed(row: Pick<Selectable<CalendarFeedsTable>, 'id' | 'user_id' | 'created_at'>): CalendarFeedRecord {
-  return { id: row.id, userId: row.user_id, createdAt: row.created_at };
-}
+const toFeed = rowMapper<Pick<Selectable<CalendarFeedsTable>, 'id' | 'user_id' | 'created_at'>, CalendarFeedRecord>()(
+  'id, user_id, created_at',
+);
 
 export function kyselyCalendarFeedRepository({ db, now }: RepositoryContext): CalendarFeedRepository {
   return {

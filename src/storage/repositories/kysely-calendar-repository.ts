@@ -3,6 +3,7 @@ import type { CalendarSessionRecord, SessionStatus } from '../../core/records/in
 import { engineOf } from '../create-database.js';
 import type { CalendarRepository } from './calendar-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
 interface CalendarRow {
   id: string;
@@ -33,33 +34,20 @@ const sessionColumns = sql.raw(
   'id, course_id, scheduled_at, duration_minutes, practitioner_id, location_id, room_id, status, flag_verdict, updated_at',
 );
 
-function toCalendarSession(row: CalendarRow): CalendarSessionRecord {
-  return {
-    id: row.id,
-    courseId: row.course_id,
-    patientId: row.patient_id,
-    patientFirstName: row.first_name,
-    patientLastName: row.last_name,
-    scheduledAt: row.scheduled_at,
-    durationMinutes: row.duration_minutes === null ? null : Number(row.duration_minutes),
-    practitionerId: row.practitioner_id,
-    practitionerName: row.practitioner_name,
-    locationId: row.location_id,
-    roomId: row.room_id,
-    roomName: row.room_name,
-    status: row.status,
-    flagVerdict: row.flag_verdict,
-    indication: row.indication,
-    area: row.area,
-    number: row.number === null ? null : Number(row.number),
-    of: Number(row.of),
-    closure:
-      row.closure_reason === null || row.closure_recorded_at === null
-        ? null
-        : { reason: row.closure_reason, recordedAt: row.closure_recorded_at },
-    updatedAt: row.updated_at,
-  };
-}
+const toCalendarSession = rowMapper<CalendarRow, CalendarSessionRecord>()(
+  [
+    'id, course_id, patient_id, first_name as patientFirstName, last_name as patientLastName, scheduled_at',
+    'duration_minutes, practitioner_id, practitioner_name, location_id, room_id, room_name, status, flag_verdict',
+    'indication, area, number, of, closure_reason as closure, updated_at',
+  ],
+  {
+    durationMinutes: numberOrNull,
+    number: numberOrNull,
+    of: Number,
+    closure: (reason, row) =>
+      reason === null || row.closure_recorded_at === null ? null : { reason, recordedAt: row.closure_recorded_at },
+  },
+);
 
 export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRepository {
   // Keeps PostgreSQL probing the course's patient row by row instead of hashing every patient of

@@ -16,50 +16,24 @@ import type {
 } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { groupBy } from '../../core/group-by.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
+const toPoint = rowMapper<Selectable<InjectionPointsTable>, InjectionPointRecord>()(
+  'id, chart_entry_id, area, x, y, product_id, lot_id, volume_ml, depth_mm, technique',
+  { x: Number, y: Number, volumeMl: numberOrNull, depthMm: numberOrNull },
+);
 
-function toPoint(row: Selectable<InjectionPointsTable>): InjectionPointRecord {
-  return {
-    id: row.id,
-    chartEntryId: row.chart_entry_id,
-    area: row.area,
-    x: Number(row.x),
-    y: Number(row.y),
-    productId: row.product_id,
-    lotId: row.lot_id,
-    volumeMl: nullableNumber(row.volume_ml),
-    depthMm: nullableNumber(row.depth_mm),
-    technique: row.technique,
-  };
-}
+const toOverride = rowMapper<
+  Selectable<TreatmentOverridesTable> & { created_by_name: string | null },
+  TreatmentOverrideRecord
+>()(
+  'id, session_id, chart_entry_id, reason, verdict, reason_codes as reasons, created_by as by, created_by_name as byName, created_at as at',
+  { reasons: fromJsonText },
+);
 
-function toOverride(
-  row: Selectable<TreatmentOverridesTable> & { created_by_name: string | null },
-): TreatmentOverrideRecord {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    chartEntryId: row.chart_entry_id,
-    reason: row.reason,
-    verdict: row.verdict,
-    reasons: fromJsonText<string[]>(row.reason_codes),
-    by: row.created_by,
-    byName: row.created_by_name,
-    at: row.created_at,
-  };
-}
-
-function toAddendum(row: Selectable<ChartAddendaTable> & { created_by_name: string | null }): ChartAddendumRecord {
-  return {
-    id: row.id,
-    chartEntryId: row.chart_entry_id,
-    text: row.text,
-    createdBy: row.created_by,
-    createdByName: row.created_by_name,
-    createdAt: row.created_at,
-  };
-}
+const toAddendum = rowMapper<Selectable<ChartAddendaTable> & { created_by_name: string | null }, ChartAddendumRecord>()(
+  'id, chart_entry_id, text, created_by, created_by_name, created_at',
+);
 
 /** What hangs off chart entries besides their points, loaded for a batch of them. */
 interface EntryDetails {

@@ -5,23 +5,13 @@ import type { ClinicRepository } from './clinic-repository.js';
 import { definedFields, toCount } from './defined-fields.js';
 import type { ClinicLogo, ClinicRecord, LocationRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
-import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
+import { tableRows, upsertRow } from './table-rows.js';
 
-function toClinic(row: Selectable<ClinicsTable>): ClinicRecord {
-  return { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at };
-}
-
-function toLocation(row: Selectable<LocationsTable>): LocationRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    name: row.name,
-    address: row.address,
-    timeZone: row.time_zone,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toClinic = rowMapper<Selectable<ClinicsTable>, ClinicRecord>()('id, name, created_at, updated_at');
+const toLocation = rowMapper<Selectable<LocationsTable>, LocationRecord>()(
+  'id, clinic_id, name, address, time_zone, created_at, updated_at',
+);
 
 function toLogo(row: Selectable<ClinicLogosTable>): ClinicLogo {
   return {
@@ -62,19 +52,14 @@ export function kyselyClinicRepository({ db, now }: RepositoryContext): ClinicRe
       return row && toLogo(row);
     },
     async saveLogo({ clinicId, mime, data, updatedBy }) {
-      const values = {
+      const row = await upsertRow(db, 'clinic_logos', 'clinic_id', {
+        clinic_id: clinicId,
         mime,
         data_base64: Buffer.from(data).toString('base64'),
         bytes: data.byteLength,
         updated_at: now(),
         updated_by: updatedBy,
-      };
-      const row = await db
-        .insertInto('clinic_logos')
-        .values({ clinic_id: clinicId, ...values })
-        .onConflict((c) => c.column('clinic_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      });
       return toLogo(row);
     },
     async removeLogo(clinicId) {

@@ -7,35 +7,18 @@ import { engineOf } from '../create-database.js';
 import type { ConsentSignatureRecord, ConsentTextRecord } from '../../core/records/index.js';
 import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
-import { tableRows } from './table-rows.js';
+import { insertLeavingDefault, tableRows } from './table-rows.js';
 import { defaultLanguage } from '../../core/localization/reader-language.js';
+import { isSet, rowMapper } from './row-mapper.js';
 
-function toText(row: Selectable<ConsentTextsTable>): ConsentTextRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    procedure: row.procedure,
-    language: row.language,
-    version: Number(row.version),
-    text: row.text,
-    active: row.active === 1,
-    createdAt: row.created_at,
-  };
-}
+const toText = rowMapper<Selectable<ConsentTextsTable>, ConsentTextRecord>()(
+  'id, clinic_id, procedure, language, version, text, active, created_at',
+  { version: Number, active: isSet },
+);
 
-function toSignature(row: Selectable<ConsentSignaturesTable>): ConsentSignatureRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    consentTextId: row.consent_text_id,
-    typedName: row.typed_name,
-    signatureImage: row.signature_image,
-    signedAt: row.signed_at,
-    userAgent: row.user_agent,
-    userId: row.user_id,
-    language: row.language,
-  };
-}
+const toSignature = rowMapper<Selectable<ConsentSignaturesTable>, ConsentSignatureRecord>()(
+  'id, patient_id, consent_text_id, typed_name, signature_image, signed_at, user_agent, user_id, language',
+);
 
 export function kyselyConsentRepository({ db, now }: RepositoryContext): ConsentRepository {
   const texts = tableRows(db, 'consent_texts', toText);
@@ -145,13 +128,7 @@ export function kyselyConsentRepository({ db, now }: RepositoryContext): Consent
         user_id: input.userId,
         language: input.language ?? defaultLanguage,
       };
-      // The language is left to the column's default unless given: a database not yet migrated to
-      // reader languages (0041) takes the same insert.
-      const { language: _language, ...stored } = row;
-      await db
-        .insertInto('consent_signatures')
-        .values(input.language === undefined ? stored : row)
-        .execute();
+      await insertLeavingDefault(db, 'consent_signatures', row, 'language', input.language !== undefined);
       return toSignature(row);
     },
     listSignatures: (patientId) => signatures.listBy('patient_id', patientId, 'signed_at desc', 'id desc'),

@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { Plan } from '../../core/assessment/assessment-result.js';
 import type { CourseSchedulesTable, CoursesTable, MaintenanceRecallsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
@@ -8,48 +7,22 @@ import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from
 import { firstRecord } from './first-record.js';
 import { toPatientContact } from './patient-contact.js';
 import type { RepositoryContext } from './repository-context.js';
-import { tableRows } from './table-rows.js';
+import { tableRows, upsertRow } from './table-rows.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-function toCourse(row: Selectable<CoursesTable>): CourseRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    assessmentId: row.assessment_id,
-    indication: row.indication,
-    area: row.area,
-    plan: fromJsonText<Plan>(row.plan),
-    status: row.status,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toCourse = rowMapper<Selectable<CoursesTable>, CourseRecord>()(
+  'id, patient_id, assessment_id, indication, area, plan, status, created_by, created_at, updated_at',
+  { plan: fromJsonText },
+);
 
-function toSchedule(row: Selectable<CourseSchedulesTable>): CourseScheduleRecord {
-  return {
-    courseId: row.course_id,
-    locationId: row.location_id,
-    switchAfter: row.switch_after === null ? null : Number(row.switch_after),
-    preferences: fromNullableJsonText<CourseScheduleRecord['preferences']>(row.preferences),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toSchedule = rowMapper<Selectable<CourseSchedulesTable>, CourseScheduleRecord>()(
+  'course_id, location_id, switch_after, preferences, created_at, updated_at',
+  { switchAfter: numberOrNull, preferences: fromNullableJsonText },
+);
 
-function toRecall(row: Selectable<MaintenanceRecallsTable> & { patient_id: string }): MaintenanceRecallRecord {
-  return {
-    id: row.id,
-    courseId: row.course_id,
-    patientId: row.patient_id,
-    lastSessionDate: row.last_session_date,
-    dueFrom: row.due_from,
-    dueTo: row.due_to,
-    message: row.message,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toRecall = rowMapper<Selectable<MaintenanceRecallsTable> & { patient_id: string }, MaintenanceRecallRecord>()(
+  'id, course_id, patient_id, last_session_date, due_from, due_to, message, created_by, created_at, updated_at',
+);
 
 export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRepository {
   const courses = tableRows(db, 'courses', toCourse);
@@ -84,37 +57,43 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
     },
     async setSchedule({ courseId, locationId, switchAfter, preferences }) {
       const at = now();
-      const values = {
-        location_id: locationId,
-        switch_after: switchAfter,
-        preferences: preferences ? toJsonText(preferences) : null,
-        updated_at: at,
-      };
-      const row = await db
-        .insertInto('course_schedules')
-        .values({ course_id: courseId, ...values, created_at: at })
-        .onConflict((oc) => oc.column('course_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertRow(
+        db,
+        'course_schedules',
+        'course_id',
+        {
+          course_id: courseId,
+          location_id: locationId,
+          switch_after: switchAfter,
+          preferences: preferences ? toJsonText(preferences) : null,
+          updated_at: at,
+          created_at: at,
+        },
+        ['created_at'],
+      );
       return toSchedule(row);
     },
     findSchedule: (courseId) =>
       firstRecord(db.selectFrom('course_schedules').selectAll().where('course_id', '=', courseId), toSchedule),
     async setMaintenanceRecall(input) {
       const at = now();
-      const values = {
-        last_session_date: input.lastSessionDate,
-        due_from: input.dueFrom,
-        due_to: input.dueTo,
-        message: input.message,
-        created_by: input.createdBy,
-        updated_at: at,
-      };
-      await db
-        .insertInto('maintenance_recalls')
-        .values({ id: newId(), course_id: input.courseId, ...values, created_at: at })
-        .onConflict((oc) => oc.column('course_id').doUpdateSet(values))
-        .execute();
+      await upsertRow(
+        db,
+        'maintenance_recalls',
+        'course_id',
+        {
+          id: newId(),
+          course_id: input.courseId,
+          last_session_date: input.lastSessionDate,
+          due_from: input.dueFrom,
+          due_to: input.dueTo,
+          message: input.message,
+          created_by: input.createdBy,
+          updated_at: at,
+          created_at: at,
+        },
+        ['id', 'created_at'],
+      );
       const stored = await findRecall(input.courseId);
       if (!stored) throw new Error(`maintenance recall of course ${input.courseId} vanished after insert`);
       return stored;

@@ -2,54 +2,30 @@ import type { Selectable } from 'kysely';
 import type { SlotOpeningsTable, SessionCheckInsTable, WaitingListEntriesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { fromJsonText, toJsonText } from '../json-text.js';
-import type {
-  CheckInRecord,
-  SlotOpeningRecord,
-  TimeOfDaySpan,
-  WaitingListEntryRecord,
-} from '../../core/records/index.js';
+import type { CheckInRecord, SlotOpeningRecord, WaitingListEntryRecord } from '../../core/records/index.js';
 import { firstRecord } from './first-record.js';
 import type { FrontDeskRepository } from './front-desk-repository.js';
 import { toPatientContact } from './patient-contact.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-function toCheckIn(row: Selectable<SessionCheckInsTable>): CheckInRecord {
-  return { sessionId: row.session_id, checkedInAt: row.checked_in_at, checkedInBy: row.checked_in_by };
-}
+const toCheckIn = rowMapper<Selectable<SessionCheckInsTable>, CheckInRecord>()(
+  'session_id, checked_in_at, checked_in_by',
+);
 
-function toEntry(row: Selectable<WaitingListEntriesTable>): WaitingListEntryRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    patientId: row.patient_id,
-    indication: row.indication,
-    weekdays: fromJsonText<number[]>(row.weekdays),
-    timesOfDay: fromJsonText<TimeOfDaySpan[]>(row.times_of_day),
-    note: row.note,
-    status: row.status,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    closedBy: row.closed_by,
-    closedAt: row.closed_at,
-    bookedCourseId: row.booked_course_id,
-  };
-}
+const toEntry = rowMapper<Selectable<WaitingListEntriesTable>, WaitingListEntryRecord>()(
+  [
+    'id, clinic_id, patient_id, indication, weekdays, times_of_day, note, status',
+    'created_by, created_at, closed_by, closed_at, booked_course_id',
+  ],
+  { weekdays: fromJsonText, timesOfDay: fromJsonText },
+);
 
-function toOpening(row: Selectable<SlotOpeningsTable>): SlotOpeningRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    sessionId: row.session_id,
-    locationId: row.location_id,
-    practitionerId: row.practitioner_id,
-    roomId: row.room_id,
-    startsAt: row.starts_at,
-    durationMinutes: row.duration_minutes === null ? null : Number(row.duration_minutes),
-    reason: row.reason,
-    createdAt: row.created_at,
-  };
-}
+const toOpening = rowMapper<Selectable<SlotOpeningsTable>, SlotOpeningRecord>()(
+  'id, clinic_id, session_id, location_id, practitioner_id, room_id, starts_at, duration_minutes, reason, created_at',
+  { durationMinutes: numberOrNull },
+);
 
 export function kyselyFrontDeskRepository({ db, now }: RepositoryContext): FrontDeskRepository {
   const entries = tableRows(db, 'waiting_list_entries', toEntry);

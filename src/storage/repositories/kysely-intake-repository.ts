@@ -1,5 +1,4 @@
 import type { Selectable } from 'kysely';
-import type { Intake } from '../../core/assessment/intake-schema.js';
 import { engineOf } from '../create-database.js';
 import type { IntakesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
@@ -10,17 +9,12 @@ import type { IntakeRecord } from '../../core/records/index.js';
 import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
-function toIntake(row: Selectable<IntakesTable>): IntakeRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    version: Number(row.version),
-    data: fromJsonText<Intake>(row.data),
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-  };
-}
+const toIntake = rowMapper<Selectable<IntakesTable>, IntakeRecord>()(
+  'id, patient_id, version, data, created_by, created_at',
+  { version: Number, data: fromJsonText },
+);
 
 export function kyselyIntakeRepository({ db, now }: RepositoryContext): IntakeRepository {
   const engine = engineOf(db);

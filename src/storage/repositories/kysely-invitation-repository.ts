@@ -3,22 +3,15 @@ import type { OutboxStatus, UserInvitationsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import { firstRecord } from './first-record.js';
 import type { InvitationRecord, InvitationRepository } from './invitation-repository.js';
-import { normaliseEmail, toInvitee } from './kysely-user-repository.js';
+import { normaliseEmail } from './kysely-user-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
-function toInvitation(row: Selectable<UserInvitationsTable>): InvitationRecord {
-  return {
-    ...toInvitee(row),
-    expiresAt: row.expires_at,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    acceptedAt: row.accepted_at,
-    userId: row.user_id,
-    revokedAt: row.revoked_at,
-    outboxMessageId: row.outbox_message_id,
-  };
-}
+const toInvitation = rowMapper<Selectable<UserInvitationsTable>, InvitationRecord>()([
+  'id, clinic_id, email, display_name, role, patient_id',
+  'expires_at, created_by, created_at, accepted_at, user_id, revoked_at, outbox_message_id',
+]);
 
 export function kyselyInvitationRepository({ db, now }: RepositoryContext): InvitationRepository {
   const invitations = tableRows(db, 'user_invitations', toInvitation);

@@ -9,22 +9,14 @@ import type { InvoiceRepository } from './invoice-repository.js';
 import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
 type InvoiceRow = Selectable<InvoicesTable> & { first_name: string; last_name: string };
 
-function toPayment(row: Selectable<PaymentsTable>): Payment {
-  return {
-    id: row.id,
-    invoiceId: row.invoice_id,
-    patientId: row.patient_id,
-    amountMinor: Number(row.amount_minor),
-    currency: row.currency,
-    method: row.method,
-    receivedAt: row.received_at,
-    reference: row.reference,
-    recordedBy: row.recorded_by,
-  };
-}
+const toPayment = rowMapper<Selectable<PaymentsTable>, Payment>()(
+  'id, invoice_id, patient_id, amount_minor, currency, method, received_at, reference, recorded_by',
+  { amountMinor: Number },
+);
 
 function partyColumns({ issuer, patient }: IssuedParties): IssuedPartyColumns {
   return {

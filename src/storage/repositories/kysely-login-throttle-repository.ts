@@ -2,17 +2,12 @@ import { sql, type Selectable } from 'kysely';
 import type { LoginThrottlesTable } from '../database-schema.js';
 import type { LoginThrottleKey, LoginThrottleRepository, LoginThrottleState } from './login-throttle-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
 
-function toState(row: Selectable<LoginThrottlesTable>): LoginThrottleState {
-  return {
-    scope: row.scope,
-    key: row.key,
-    failures: Number(row.failures),
-    lastTryAt: row.last_try_at,
-    previousTryAt: row.previous_try_at,
-    lockedUntil: row.locked_until,
-  };
-}
+const toState = rowMapper<Selectable<LoginThrottlesTable>, LoginThrottleState>()(
+  'scope, key, failures, last_try_at, previous_try_at, locked_until',
+  { failures: Number },
+);
 
 export function kyselyLoginThrottleRepository({ db, now }: RepositoryContext): LoginThrottleRepository {
   const byKey = ({ scope, key }: LoginThrottleKey) =>

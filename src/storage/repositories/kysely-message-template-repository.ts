@@ -8,6 +8,8 @@ import type {
   MessageTemplateRepository,
 } from './message-template-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
+import { upsertRow } from './table-rows.js';
 
 function toSettings(row: Selectable<MessageSettingsTable>): MessageSettingsRecord {
   return {
@@ -23,17 +25,9 @@ function toSettings(row: Selectable<MessageSettingsTable>): MessageSettingsRecor
   };
 }
 
-function toTemplate(row: Selectable<MessageTemplatesTable>): MessageTemplateRecord {
-  return {
-    clinicId: row.clinic_id,
-    kind: row.kind,
-    language: row.language,
-    subject: row.subject,
-    body: row.body,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  };
-}
+const toTemplate = rowMapper<Selectable<MessageTemplatesTable>, MessageTemplateRecord>()(
+  'clinic_id, kind, language, subject, body, updated_at, updated_by',
+);
 
 const kindOrder = (kind: string) => messageKinds.indexOf(kind as (typeof messageKinds)[number]);
 
@@ -42,20 +36,15 @@ export function kyselyMessageTemplateRepository({ db, now }: RepositoryContext):
     findSettings: (clinicId) =>
       firstRecord(db.selectFrom('message_settings').selectAll().where('clinic_id', '=', clinicId), toSettings),
     async saveSettings(clinicId, { language, timing }) {
-      const values = {
+      const row = await upsertRow(db, 'message_settings', 'clinic_id', {
+        clinic_id: clinicId,
         language,
         preparation_hours_before: timing.preparationHoursBefore,
         reminder_hours_before: timing.reminderHoursBefore,
         aftercare_hours_after: timing.aftercareHoursAfter,
         check_in_hours_after: timing.checkInHoursAfter,
         updated_at: now(),
-      };
-      const row = await db
-        .insertInto('message_settings')
-        .values({ clinic_id: clinicId, ...values })
-        .onConflict((oc) => oc.column('clinic_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      });
       return toSettings(row);
     },
     async listTemplates(clinicId) {
@@ -68,13 +57,15 @@ export function kyselyMessageTemplateRepository({ db, now }: RepositoryContext):
       return rows.map(toTemplate).sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind));
     },
     async saveTemplate({ clinicId, kind, language, subject, body, updatedBy }) {
-      const values = { subject, body, updated_at: now(), updated_by: updatedBy };
-      const row = await db
-        .insertInto('message_templates')
-        .values({ clinic_id: clinicId, kind, language, ...values })
-        .onConflict((oc) => oc.columns(['clinic_id', 'kind', 'language']).doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertRow(db, 'message_templates', ['clinic_id', 'kind', 'language'], {
+        clinic_id: clinicId,
+        kind,
+        language,
+        subject,
+        body,
+        updated_at: now(),
+        updated_by: updatedBy,
+      });
       return toTemplate(row);
     },
     async deleteTemplate(clinicId, kind, language) {

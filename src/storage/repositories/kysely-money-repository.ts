@@ -9,37 +9,26 @@ import { firstRecord } from './first-record.js';
 import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { MoneyRepository } from './money-repository.js';
 import type { RepositoryContext } from './repository-context.js';
-import { tableRows } from './table-rows.js';
+import { tableRows, upsertRow } from './table-rows.js';
+import { isSet, numberOrNull, rowMapper } from './row-mapper.js';
 
-function toPrice(row: Selectable<PricesTable>): PriceListItem {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    kind: row.kind,
-    name: row.name,
-    indication: row.indication,
-    sessions: row.sessions === null ? null : Number(row.sessions),
-    productId: row.product_id,
-    area: row.area,
-    unitPriceMinor: Number(row.unit_price_minor),
-    currency: row.currency,
-    taxRatePercent: percentOf(Number(row.tax_rate_bp)),
-    active: Number(row.active) === 1,
-  };
-}
+const toPrice = rowMapper<Selectable<PricesTable>, PriceListItem>()(
+  [
+    'id, clinic_id, kind, name, indication, sessions, product_id, area, unit_price_minor, currency',
+    'tax_rate_bp as taxRatePercent, active',
+  ],
+  {
+    sessions: numberOrNull,
+    unitPriceMinor: Number,
+    taxRatePercent: (basisPoints) => percentOf(Number(basisPoints)),
+    active: isSet,
+  },
+);
 
-function toBilling(row: Selectable<ClinicBillingDetailsTable>): ClinicBillingDetails {
-  return {
-    clinicId: row.clinic_id,
-    legalName: row.legal_name,
-    address: row.address,
-    phone: row.phone,
-    email: row.email,
-    taxId: row.tax_id,
-    currency: row.currency,
-    paymentTermDays: row.payment_term_days === null ? null : Number(row.payment_term_days),
-  };
-}
+const toBilling = rowMapper<Selectable<ClinicBillingDetailsTable>, ClinicBillingDetails>()(
+  'clinic_id, legal_name, address, phone, email, tax_id, currency, payment_term_days',
+  { paymentTermDays: numberOrNull },
+);
 
 export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepository {
   const prices = tableRows(db, 'prices', toPrice);
@@ -79,12 +68,7 @@ export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepo
         payment_term_days: details.paymentTermDays,
         updated_at: now(),
       };
-      const { clinic_id: _key, ...changes } = row;
-      await db
-        .insertInto('clinic_billing_details')
-        .values(row)
-        .onConflict((oc) => oc.column('clinic_id').doUpdateSet(changes))
-        .execute();
+      await upsertRow(db, 'clinic_billing_details', 'clinic_id', row);
       return toBilling(row);
     },
 

@@ -6,35 +6,22 @@ import { newId } from '../ids.js';
 import type { OutboxDraft, OutboxMessageRecord, OutboxRepository, SessionMessageRecord } from './outbox-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
 /** Errors are kept for staff to read, not whole stack traces. */
 const maxErrorLength = 1000;
 
-function toRecord(row: Selectable<OutboxMessagesTable>): OutboxMessageRecord {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    patientId: row.patient_id,
-    clinicId: row.clinic_id,
+const toRecord = rowMapper<Selectable<OutboxMessagesTable>, OutboxMessageRecord>()(
+  [
+    'id, session_id, patient_id, clinic_id, kind, channel, recipient, subject, body, fingerprint, due_at, status',
+    'attempts, last_error, next_attempt_at, locked_by, locked_until, sent_at, created_at, updated_at',
+  ],
+  {
     // The column's CHECK admits only message kinds.
-    kind: row.kind as OutboxKind,
-    channel: row.channel,
-    recipient: row.recipient,
-    subject: row.subject,
-    body: row.body,
-    fingerprint: row.fingerprint,
-    dueAt: row.due_at,
-    status: row.status,
-    attempts: Number(row.attempts),
-    lastError: row.last_error,
-    nextAttemptAt: row.next_attempt_at,
-    lockedBy: row.locked_by,
-    lockedUntil: row.locked_until,
-    sentAt: row.sent_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+    kind: (kind) => kind as OutboxKind,
+    attempts: Number,
+  },
+);
 
 const isSessionMessage = (m: OutboxMessageRecord): m is SessionMessageRecord =>
   m.sessionId !== null && m.patientId !== null && (messageKinds as readonly string[]).includes(m.kind);

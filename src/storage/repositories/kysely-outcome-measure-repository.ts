@@ -7,25 +7,19 @@ import { newId } from '../ids.js';
 import { oneOfIds } from './id-list.js';
 import type { CourseResultFacts, OutcomeMeasureRepository } from './outcome-measure-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
 
-function toRecord(row: Selectable<OutcomeMeasuresTable>): OutcomeMeasureRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    courseId: row.course_id,
-    sessionId: row.session_id,
+const toRecord = rowMapper<Selectable<OutcomeMeasuresTable>, OutcomeMeasureRecord>()(
+  [
+    'id, patient_id, course_id, session_id, measure_code as measure, rater, site, value',
+    'entered_by, recorded_by, recorded_at, created_at, updated_at',
+  ],
+  {
     // The column's CHECK keeps it to the measure codes.
-    measure: row.measure_code as MeasureCode,
-    rater: row.rater,
-    site: row.site,
-    value: Number(row.value),
-    enteredBy: row.entered_by,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+    measure: (code) => code as MeasureCode,
+    value: Number,
+  },
+);
 
 const toListed = (row: Selectable<OutcomeMeasuresTable> & { scheduled_at: string | null }): ListedOutcomeMeasure => ({
   ...toRecord(row),

@@ -6,21 +6,12 @@ import type { OutcomeRepository } from './outcome-repository.js';
 import type { OutcomeRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
-
-function toOutcome(row: Selectable<OutcomesTable>): OutcomeRecord {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    patientRating: nullableNumber(row.patient_rating),
-    practitionerRating: nullableNumber(row.practitioner_rating),
-    notes: row.notes,
-    patientRatingBy: row.patient_rating_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toOutcome = rowMapper<Selectable<OutcomesTable>, OutcomeRecord>()(
+  'id, session_id, patient_rating, practitioner_rating, notes, patient_rating_by, created_at, updated_at',
+  { patientRating: numberOrNull, practitionerRating: numberOrNull },
+);
 
 /** An outcome as listed for a patient: with its session's course and time. */
 function toListed(

@@ -5,19 +5,12 @@ import type { PatientChangesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { PatientChangeRepository } from './patient-change-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
 
-function toChange(row: Selectable<PatientChangesTable>): PatientChangeRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    editId: row.edit_id,
-    field: row.field as PatientHistoryField,
-    oldValue: row.old_value,
-    newValue: row.new_value,
-    changedBy: row.changed_by,
-    changedAt: row.changed_at,
-  };
-}
+const toChange = rowMapper<Selectable<PatientChangesTable>, PatientChangeRecord>()(
+  'id, patient_id, edit_id, field, old_value, new_value, changed_by, changed_at',
+  { field: (field) => field as PatientHistoryField },
+);
 
 export function kyselyPatientChangeRepository({ db, now }: RepositoryContext): PatientChangeRepository {
   return {

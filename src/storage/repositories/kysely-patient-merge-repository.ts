@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { MovedRecords, PatientMergeRecord } from '../../core/records/index.js';
+import type { PatientMergeRecord } from '../../core/records/index.js';
 import { engineOf, type Db } from '../create-database.js';
 import type { PatientMergesTable } from '../database-schema.js';
 import { newId } from '../ids.js';
@@ -9,20 +9,12 @@ import { oneOfIds } from './id-list.js';
 import type { PatientMergeRepository } from './patient-merge-repository.js';
 import { intakeNumberOffset, patientOwnedTables } from './patient-owned-tables.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
 
-function toMerge(row: Selectable<PatientMergesTable>): PatientMergeRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    survivorId: row.survivor_id,
-    mergedId: row.merged_id,
-    moved: fromJsonText<MovedRecords>(row.moved),
-    mergedBy: row.merged_by,
-    mergedAt: row.merged_at,
-    reversedAt: row.reversed_at,
-    reversedBy: row.reversed_by,
-  };
-}
+const toMerge = rowMapper<Selectable<PatientMergesTable>, PatientMergeRecord>()(
+  'id, clinic_id, survivor_id, merged_id, moved, merged_by, merged_at, reversed_at, reversed_by',
+  { moved: fromJsonText },
+);
 
 /** The tables of the database now: a table a later migration adds is moved once it exists. */
 async function tableNames(db: Db): Promise<Set<string>> {

@@ -11,24 +11,15 @@ import type { PatientRepository } from './patient-repository.js';
 import type { PatientRecord, Sex } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { defaultLanguage } from '../../core/localization/reader-language.js';
+import { isSet, rowMapper } from './row-mapper.js';
 
-function toPatient(row: Selectable<PatientsTable>): PatientRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    firstName: row.first_name,
-    lastName: row.last_name,
-    birthDate: row.birth_date,
-    sex: row.sex as Sex,
-    phone: row.phone,
-    email: row.email,
-    active: row.active === 1,
-    mergedIntoId: row.merged_into_id,
-    preferredLanguage: row.preferred_language,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+const toPatient = rowMapper<Selectable<PatientsTable>, PatientRecord>()(
+  [
+    'id, clinic_id, first_name, last_name, birth_date, sex, phone, email, active, merged_into_id',
+    'preferred_language, created_at, updated_at',
+  ],
+  { sex: (sex) => sex as Sex, active: isSet },
+);
 
 function phoneColumns(phone: string | null | undefined) {
   if (phone === undefined) return {};

@@ -6,20 +6,12 @@ import type { PhotoRepository } from './photo-repository.js';
 import type { PhotoRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-function toPhoto(row: Selectable<PhotosTable>): PhotoRecord {
-  return {
-    id: row.id,
-    patientId: row.patient_id,
-    sessionId: row.session_id,
-    kind: row.kind,
-    filePath: row.file_path,
-    mime: row.mime,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    bytes: row.bytes === null ? null : Number(row.bytes),
-  };
-}
+const toPhoto = rowMapper<Selectable<PhotosTable>, PhotoRecord>()(
+  'id, patient_id, session_id, kind, file_path, mime, created_by, created_at, bytes',
+  { bytes: numberOrNull },
+);
 
 export function kyselyPhotoRepository({ db, now }: RepositoryContext): PhotoRepository {
   const photos = tableRows(db, 'photos', toPhoto);

@@ -6,31 +6,17 @@ import { newId } from '../ids.js';
 import { firstRecord } from './first-record.js';
 import type { PortalRepository } from './portal-repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { rowMapper } from './row-mapper.js';
+import { upsertRow } from './table-rows.js';
 
-function toSettings(row: Selectable<PortalSettingsTable>): PortalSettingsRecord {
-  return {
-    clinicId: row.clinic_id,
-    noticeHours: Number(row.notice_hours),
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  };
-}
+const toSettings = rowMapper<Selectable<PortalSettingsTable>, PortalSettingsRecord>()(
+  'clinic_id, notice_hours, updated_at, updated_by',
+  { noticeHours: Number },
+);
 
-function toRequest(row: Selectable<ConsultationRequestsTable>): ConsultationRequestRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    patientId: row.patient_id,
-    assessmentId: row.assessment_id,
-    reason: row.reason,
-    note: row.note,
-    status: row.status,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    handledAt: row.handled_at,
-    handledBy: row.handled_by,
-  };
-}
+const toRequest = rowMapper<Selectable<ConsultationRequestsTable>, ConsultationRequestRecord>()(
+  'id, clinic_id, patient_id, assessment_id, reason, note, status, created_by, created_at, handled_at, handled_by',
+);
 
 export function kyselyPortalRepository({ db, now }: RepositoryContext): PortalRepository {
   const requests = () => db.selectFrom('consultation_requests').selectAll();
@@ -39,13 +25,12 @@ export function kyselyPortalRepository({ db, now }: RepositoryContext): PortalRe
     findSettings: (clinicId) =>
       firstRecord(db.selectFrom('portal_settings').selectAll().where('clinic_id', '=', clinicId), toSettings),
     async saveSettings(clinicId, { noticeHours }, by) {
-      const values = { notice_hours: noticeHours, updated_at: now(), updated_by: by };
-      const row = await db
-        .insertInto('portal_settings')
-        .values({ clinic_id: clinicId, ...values })
-        .onConflict((oc) => oc.column('clinic_id').doUpdateSet(values))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await upsertRow(db, 'portal_settings', 'clinic_id', {
+        clinic_id: clinicId,
+        notice_hours: noticeHours,
+        updated_at: now(),
+        updated_by: by,
+      });
       return toSettings(row);
     },
     async createConsultationRequest(input) {

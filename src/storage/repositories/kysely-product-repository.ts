@@ -8,51 +8,33 @@ import type { LotRecord, ProductRecord, StockCountRecord } from '../../core/reco
 import type { RepositoryContext } from './repository-context.js';
 import { firstRecord } from './first-record.js';
 import { tableRows } from './table-rows.js';
+import { isSet, rowMapper } from './row-mapper.js';
 
 /** Millilitres to the whole microlitres stored, and back. */
 export const toMicrolitres = (ml: number): number => Math.round(ml * 1000);
 const toMillilitres = (ul: number): number => Number(ul) / 1000;
 
-function toProduct(row: Selectable<ProductsTable>): ProductRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    name: row.name,
-    manufacturer: row.manufacturer,
-    ingredients: fromJsonText<string[]>(row.ingredients),
-    createdAt: row.created_at,
-    lowStockMl: toMillilitres(row.low_stock_ul),
-  };
-}
+const toProduct = rowMapper<Selectable<ProductsTable>, ProductRecord>()(
+  'id, clinic_id, name, manufacturer, ingredients, created_at, low_stock_ul as lowStockMl',
+  { ingredients: fromJsonText, lowStockMl: toMillilitres },
+);
 
-function toLot(row: Selectable<LotsTable>): LotRecord {
-  return {
-    id: row.id,
-    productId: row.product_id,
-    lotNumber: row.lot_number,
-    expiryDate: row.expiry_date,
-    recalled: row.recalled === 1,
-    recalledAt: row.recalled_at,
-    createdAt: row.created_at,
-    receivedMl: toMillilitres(row.received_ul),
-    remainingMl: toMillilitres(row.remaining_ul),
-    supplier: row.supplier,
-    storageNote: row.storage_note,
-  };
-}
+const toLot = rowMapper<Selectable<LotsTable>, LotRecord>()(
+  [
+    'id, product_id, lot_number, expiry_date, recalled, recalled_at, created_at',
+    'received_ul as receivedMl, remaining_ul as remainingMl, supplier, storage_note',
+  ],
+  { recalled: isSet, receivedMl: toMillilitres, remainingMl: toMillilitres },
+);
 
-function toStockCount(row: Selectable<StockCountsTable>): StockCountRecord {
-  return {
-    id: row.id,
-    lotId: row.lot_id,
-    countedMl: toMillilitres(row.counted_ul),
-    expectedMl: toMillilitres(row.expected_ul),
-    differenceMl: toMillilitres(row.counted_ul - row.expected_ul),
-    note: row.note,
-    countedBy: row.counted_by,
-    countedAt: row.counted_at,
-  };
-}
+const toStockCount = rowMapper<Selectable<StockCountsTable>, StockCountRecord>()(
+  'id, lot_id, counted_ul as countedMl, expected_ul as expectedMl, counted_ul as differenceMl, note, counted_by, counted_at',
+  {
+    countedMl: toMillilitres,
+    expectedMl: toMillilitres,
+    differenceMl: (counted, row) => toMillilitres(counted - row.expected_ul),
+  },
+);
 
 export function kyselyProductRepository({ db, now }: RepositoryContext): ProductRepository {
   const postgres = engineOf(db) === 'postgres';

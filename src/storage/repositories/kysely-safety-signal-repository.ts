@@ -7,33 +7,25 @@ import type { RepositoryContext } from './repository-context.js';
 import { heldSessions, reportsOnHeldSessions } from './safety-signal-exposure-queries.js';
 import type { SafetySignalRepository } from './safety-signal-repository.js';
 import { tableRows } from './table-rows.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
-const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
-
-function toSignal(row: Selectable<SafetySignalsTable>): SafetySignalRecord {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    key: row.signal_key,
-    kind: row.kind,
-    unit: { type: row.unit_type, id: row.unit_id, label: row.unit_label },
-    window: { from: row.window_from, to: row.window_to, week: row.window_week },
-    exposure: Number(row.exposure),
-    observed: Number(row.observed),
-    expected: nullableNumber(row.expected),
-    pValue: nullableNumber(row.p_value),
-    threshold: nullableNumber(row.threshold),
-    reportIds: fromJsonText<string[]>(row.report_ids),
-    status: row.status,
-    raisedAt: row.raised_at,
-    acknowledgedAt: row.acknowledged_at,
-    acknowledgedBy: row.acknowledged_by,
-    closedAt: row.closed_at,
-    closedBy: row.closed_by,
-    acknowledgedNote: row.acknowledged_note,
-    closedNote: row.closed_note,
-  };
-}
+const toSignal = rowMapper<Selectable<SafetySignalsTable>, SafetySignalRecord>()(
+  [
+    'id, clinic_id, signal_key as key, kind, unit_type as unit, window_from as window, exposure, observed',
+    'expected, p_value, threshold, report_ids, status, raised_at, acknowledged_at, acknowledged_by',
+    'closed_at, closed_by, acknowledged_note, closed_note',
+  ],
+  {
+    unit: (type, row) => ({ type, id: row.unit_id, label: row.unit_label }),
+    window: (from, row) => ({ from, to: row.window_to, week: row.window_week }),
+    exposure: Number,
+    observed: Number,
+    expected: numberOrNull,
+    pValue: numberOrNull,
+    threshold: numberOrNull,
+    reportIds: fromJsonText,
+  },
+);
 
 /** Rows per INSERT: far below either engine's limit on bound values. */
 const batch = 500;

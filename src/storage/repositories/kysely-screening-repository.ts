@@ -5,6 +5,7 @@ import { fromNullableJsonText, toJsonText } from '../json-text.js';
 import { oneOfIds } from './id-list.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { ScreeningFlag, ScreeningRepository, ScreeningTarget } from './screening-repository.js';
+import { rowMapper } from './row-mapper.js';
 
 /**
  * A session's calendar date depends on a zone; sessions booked without a location take the clinic's
@@ -30,19 +31,10 @@ interface TargetRow {
   screened_kb_version: string | null;
 }
 
-function toTarget(r: TargetRow): ScreeningTarget {
-  return {
-    sessionId: r.id,
-    patientId: r.patient_id,
-    clinicId: r.clinic_id,
-    scheduledAt: r.scheduled_at,
-    timeZone: r.time_zone,
-    indication: r.indication,
-    area: r.area,
-    flag: toFlag(r.flag_verdict, r.flag_reasons),
-    screenedWith: r.screened_kb_version,
-  };
-}
+const toTarget = rowMapper<TargetRow, ScreeningTarget>()(
+  'id as sessionId, patient_id, clinic_id, scheduled_at, time_zone, indication, area, flag_verdict as flag, screened_kb_version as screenedWith',
+  { flag: (verdict, row) => toFlag(verdict, row.flag_reasons) },
+);
 
 export function kyselyScreeningRepository({ db, now }: RepositoryContext): ScreeningRepository {
   const engine = engineOf(db);

@@ -4,16 +4,11 @@ import type { SessionClosureReasonsTable } from '../database-schema.js';
 import { firstRecord } from './first-record.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { SessionClosureRepository } from './session-closure-repository.js';
+import { rowMapper } from './row-mapper.js';
 
-function toClosure(row: Selectable<SessionClosureReasonsTable>): SessionClosureRecord {
-  return {
-    sessionId: row.session_id,
-    status: row.status,
-    reason: row.reason,
-    recordedBy: row.recorded_by,
-    recordedAt: row.recorded_at,
-  };
-}
+const toClosure = rowMapper<Selectable<SessionClosureReasonsTable>, SessionClosureRecord>()(
+  'session_id, status, reason, recorded_by, recorded_at',
+);
 
 export function kyselySessionClosureRepository({ db, now }: RepositoryContext): SessionClosureRepository {
   return {

@@ -6,39 +6,28 @@ import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../core/r
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 import type { SideEffectRepository } from './side-effect-repository.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
 type ReportRow = Selectable<SideEffectReportsTable>;
 
-function toReport(row: ReportRow): SideEffectReportRecord {
-  return {
-    id: row.id,
-    sessionId: row.session_id,
-    reporterUserId: row.reporter_user_id,
-    symptom: row.symptom,
-    onset: row.onset,
-    severity: row.severity,
-    triage: fromNullableJsonText<unknown>(row.triage),
-    createdAt: row.created_at,
-    codes: row.codes === null ? [] : fromJsonText<string[]>(row.codes),
-    ongoing: row.ongoing === null ? null : Number(row.ongoing) === 1,
-    symptoms: row.symptoms === null ? [] : fromJsonText<string[]>(row.symptoms),
-    onsetDays: row.onset_days === null ? null : Number(row.onset_days),
-    reportedBy: row.reported_by,
-    reportedVia: row.reported_via,
-  };
-}
+const toReport = rowMapper<ReportRow, SideEffectReportRecord>()(
+  [
+    'id, session_id, reporter_user_id, symptom, onset, severity, triage, created_at',
+    'codes, ongoing, symptoms, onset_days, reported_by, reported_via',
+  ],
+  {
+    triage: fromNullableJsonText,
+    codes: (codes) => (codes === null ? [] : fromJsonText<string[]>(codes)),
+    ongoing: (ongoing) => (ongoing === null ? null : Number(ongoing) === 1),
+    symptoms: (symptoms) => (symptoms === null ? [] : fromJsonText<string[]>(symptoms)),
+    onsetDays: numberOrNull,
+  },
+);
 
-function toPhoto(row: Selectable<SideEffectPhotosTable>): SideEffectPhotoRecord {
-  return {
-    id: row.id,
-    reportId: row.report_id,
-    filePath: row.file_path,
-    mime: row.mime,
-    createdAt: row.created_at,
-    bytes: row.bytes === null ? null : Number(row.bytes),
-    createdBy: row.created_by,
-  };
-}
+const toPhoto = rowMapper<Selectable<SideEffectPhotosTable>, SideEffectPhotoRecord>()(
+  'id, report_id, file_path, mime, created_at, bytes, created_by',
+  { bytes: numberOrNull },
+);
 
 /** The triage level, when `triage` is a result that has one (the column mirrors it). */
 function levelOf(triage: unknown): ReportRow['triage_level'] {

@@ -9,32 +9,23 @@ import { firstRecord } from './first-record.js';
 import { toPatientContact } from './patient-contact.js';
 import type { RepositoryContext } from './repository-context.js';
 import type { TreatmentSessionRepository } from './treatment-session-repository.js';
+import { numberOrNull, rowMapper } from './row-mapper.js';
 
 type SessionRow = Selectable<TreatmentSessionsTable> & { patient_id: string };
 
-function toSession(row: SessionRow): TreatmentSessionRecord {
-  return {
-    id: row.id,
-    courseId: row.course_id,
-    patientId: row.patient_id,
-    scheduledAt: row.scheduled_at,
-    durationMinutes: row.duration_minutes === null ? null : Number(row.duration_minutes),
-    practitionerId: row.practitioner_id,
-    locationId: row.location_id,
-    roomId: row.room_id,
-    status: row.status,
-    flag:
-      row.flag_verdict === null
+const toSession = rowMapper<SessionRow, TreatmentSessionRecord>()(
+  [
+    'id, course_id, patient_id, scheduled_at, duration_minutes, practitioner_id, location_id, room_id, status',
+    'flag_verdict as flag, created_at, updated_at',
+  ],
+  {
+    durationMinutes: numberOrNull,
+    flag: (verdict, row) =>
+      verdict === null
         ? null
-        : {
-            verdict: row.flag_verdict,
-            reasons: fromNullableJsonText<unknown>(row.flag_reasons),
-            flaggedAt: row.flagged_at,
-          },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+        : { verdict, reasons: fromNullableJsonText<unknown>(row.flag_reasons), flaggedAt: row.flagged_at },
+  },
+);
 
 export function kyselyTreatmentSessionRepository({ db, now }: RepositoryContext): TreatmentSessionRepository {
   const postgres = engineOf(db) === 'postgres';

@@ -4,38 +4,26 @@ import { newId } from '../ids.js';
 import { definedFields, toCount } from './defined-fields.js';
 import type { UserRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
-import { tableRows } from './table-rows.js';
+import { insertLeavingDefault, tableRows } from './table-rows.js';
 import { defaultLanguage } from '../../core/localization/reader-language.js';
 import type { UserRepository } from './user-repository.js';
 import type { Invitee } from './invitation-repository.js';
+import { isSet, rowMapper } from './row-mapper.js';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 /** The columns users and invitations share, as their records name them. */
-export function toInvitee(
-  row: Pick<Selectable<UsersTable>, 'id' | 'clinic_id' | 'email' | 'display_name' | 'role' | 'patient_id'>,
-): Invitee {
-  return {
-    id: row.id,
-    clinicId: row.clinic_id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    patientId: row.patient_id,
-  };
-}
+export const toInvitee = rowMapper<
+  Pick<Selectable<UsersTable>, 'id' | 'clinic_id' | 'email' | 'display_name' | 'role' | 'patient_id'>,
+  Invitee
+>()('id, clinic_id, email, display_name, role, patient_id');
 
-export function toUser(row: Selectable<UsersTable>): UserRecord {
-  return {
-    ...toInvitee(row),
-    active: row.active === 1,
-    preferredLanguage: row.preferred_language,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
+export const toUser = rowMapper<Selectable<UsersTable>, UserRecord>()(
+  'id, clinic_id, email, display_name, role, patient_id, active, preferred_language, created_at, updated_at',
+  { active: isSet },
+);
 
 export function kyselyUserRepository({ db, now }: RepositoryContext): UserRepository {
   const users = tableRows(db, 'users', toUser);
@@ -57,13 +45,7 @@ export function kyselyUserRepository({ db, now }: RepositoryContext): UserReposi
         created_at: at,
         updated_at: at,
       };
-      // The language is left to the column's default unless given: a database not yet migrated to
-      // reader languages (0041) takes the same insert.
-      const { preferred_language: _language, ...stored } = row;
-      await db
-        .insertInto('users')
-        .values(input.preferredLanguage === undefined ? stored : row)
-        .execute();
+      await insertLeavingDefault(db, 'users', row, 'preferred_language', input.preferredLanguage !== undefined);
       return toUser(row);
     },
     findById: users.findById,

@@ -4,6 +4,7 @@ import { percentOf, taxBasisPoints, totalsOf } from '../../core/money/money-line
 import type { Db } from '../create-database.js';
 import type { MoneyLineColumns } from '../database-schema.js';
 import type { LooseDb } from './table-rows.js';
+import { rowMapper } from './row-mapper.js';
 
 /** Lines to rows and back; rates are stored as hundredths of a percent (see migration 0030). */
 export function lineRow(line: MoneyLine, position: number): MoneyLineColumns {
@@ -20,18 +21,17 @@ export function lineRow(line: MoneyLine, position: number): MoneyLineColumns {
   };
 }
 
-export function toLine(row: Selectable<MoneyLineColumns>): MoneyLine {
-  return {
-    description: row.description,
-    quantity: Number(row.quantity),
-    unitPriceMinor: Number(row.unit_price_minor),
-    taxRatePercent: percentOf(Number(row.tax_rate_bp)),
-    netMinor: Number(row.net_minor),
-    taxMinor: Number(row.tax_minor),
-    totalMinor: Number(row.total_minor),
-    priceId: row.price_id,
-  };
-}
+export const toLine = rowMapper<Selectable<MoneyLineColumns>, MoneyLine>()(
+  'description, quantity, unit_price_minor, tax_rate_bp as taxRatePercent, net_minor, tax_minor, total_minor, price_id',
+  {
+    quantity: Number,
+    unitPriceMinor: Number,
+    taxRatePercent: (basisPoints) => percentOf(Number(basisPoints)),
+    netMinor: Number,
+    taxMinor: Number,
+    totalMinor: Number,
+  },
+);
 
 /** The tables of quote, invoice and credit-note lines, each with the column naming its document. */
 const documentColumn = {

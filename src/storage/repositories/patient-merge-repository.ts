@@ -1,4 +1,5 @@
 import type { MovedRecords, PatientMergeRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewPatientMerge {
   clinicId: string;
@@ -9,7 +10,7 @@ export interface NewPatientMerge {
 }
 
 /** Merges of two records of one patient, with the rows each moved (see patient-owned-tables.ts). */
-export interface PatientMergeRepository {
+export interface PatientMergeRepository extends RecordRepository<NewPatientMerge, PatientMergeRecord> {
   /** Per table (by name), the rows that point at the patient: what a merge of it would move. */
   recordsOf(patientId: string): Promise<MovedRecords>;
   /**
@@ -23,8 +24,6 @@ export interface PatientMergeRepository {
    * intakes, and their own numbers again after a reversal. The ids of the intakes renumbered.
    */
   renumberIntakes(patientId: string): Promise<string[]>;
-  create(input: NewPatientMerge): Promise<PatientMergeRecord>;
-  findById(id: string): Promise<PatientMergeRecord | undefined>;
   /** The merges the patient took part in (kept or merged away), newest first. */
   listForPatient(patientId: string): Promise<PatientMergeRecord[]>;
   /** Marks the merge reversed, unless it already was: then undefined. */

@@ -1,5 +1,6 @@
 import type { PatientRecord, Sex } from '../../core/records/index.js';
 import type { Page } from './page.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewPatient {
   clinicId: string;
@@ -40,9 +41,7 @@ export interface DuplicateLookup {
   limit: number;
 }
 
-export interface PatientRepository {
-  create(input: NewPatient): Promise<PatientRecord>;
-  findById(id: string): Promise<PatientRecord | undefined>;
+export interface PatientRepository extends RecordRepository<NewPatient, PatientRecord> {
   update(id: string, patch: PatientPatch): Promise<PatientRecord | undefined>;
   search(query: PatientSearch): Promise<PatientRecord[]>;
   /**

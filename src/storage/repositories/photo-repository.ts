@@ -1,4 +1,5 @@
 import type { PhotoKind, PhotoRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewPhoto {
   /** May be chosen by the caller, when the file is named after it before the row exists. */
@@ -19,9 +20,7 @@ export interface StoredImageBytes {
   clinic: number;
 }
 
-export interface PhotoRepository {
-  create(input: NewPhoto): Promise<PhotoRecord>;
-  findById(id: string): Promise<PhotoRecord | undefined>;
+export interface PhotoRepository extends RecordRepository<NewPhoto, PhotoRecord> {
   /** Newest first. */
   listByPatient(patientId: string): Promise<PhotoRecord[]>;
   /** Removes the row (the caller removes the file); false when there was none. */

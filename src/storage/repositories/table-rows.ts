@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Db } from '../create-database.js';
 import type { Database } from '../database-schema.js';
 import { firstRecord } from './first-record.js';
@@ -62,4 +62,49 @@ export function tableRows<T extends KeyedTable, R>(db: Db, table: T, toRecord: (
       return Number(result.numDeletedRows) > 0;
     },
   };
+}
+
+/**
+ * Inserts `row` into `table`, or where a row with the same `key` (a unique column or columns) is there,
+ * sets the columns of `row` on it but for the key and those in `keep` (kept as first inserted, such as
+ * `created_at`).
+ * Gives back the row as stored.
+ */
+export async function upsertRow<T extends keyof Database, K extends keyof Insertable<Database[T]> & string>(
+  db: Db,
+  table: T,
+  key: K | readonly K[],
+  row: Insertable<Database[T]>,
+  keep: readonly (keyof Insertable<Database[T]> & string)[] = [],
+): Promise<Selectable<Database[T]>> {
+  // The same loose view as in `tableRows`; `row` was checked against the table by the signature.
+  const loose = db as unknown as LooseDb;
+  const keys = [key].flat();
+  const fixed = new Set<string>([...keys, ...keep]);
+  const changes = Object.fromEntries(Object.entries(row).filter(([column]) => !fixed.has(column)));
+  const name: string = table;
+  const stored = await loose
+    .insertInto(name)
+    .values(row)
+    .onConflict((oc) => oc.columns(keys).doUpdateSet(changes))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return stored as Selectable<Database[T]>;
+}
+
+/**
+ * Inserts `row`, leaving `column` to its default unless `given`: a database not yet migrated to the
+ * column (such as reader languages, 0041) takes the same insert.
+ */
+export async function insertLeavingDefault<T extends keyof Database>(
+  db: Db,
+  table: T,
+  row: Insertable<Database[T]>,
+  column: keyof Insertable<Database[T]> & string,
+  given: boolean,
+): Promise<void> {
+  const loose = db as unknown as LooseDb;
+  const stored = given ? row : Object.fromEntries(Object.entries(row).filter(([name]) => name !== column));
+  const name: string = table;
+  await loose.insertInto(name).values(stored).execute();
 }

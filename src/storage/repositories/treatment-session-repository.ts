@@ -1,6 +1,7 @@
 import type { SessionStatus, TreatmentSessionRecord } from '../../core/records/index.js';
 import type { Page } from './page.js';
 import type { PatientContact } from './patient-contact.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewTreatmentSession {
   courseId: string;
@@ -36,9 +37,7 @@ export interface ScheduleEntry {
   patient: PatientContact;
 }
 
-export interface TreatmentSessionRepository {
-  create(input: NewTreatmentSession): Promise<TreatmentSessionRecord>;
-  findById(id: string): Promise<TreatmentSessionRecord | undefined>;
+export interface TreatmentSessionRepository extends RecordRepository<NewTreatmentSession, TreatmentSessionRecord> {
   /** In schedule order. */
   listByCourse(courseId: string): Promise<TreatmentSessionRecord[]>;
   listByPatient(patientId: string): Promise<TreatmentSessionRecord[]>;

@@ -1,4 +1,5 @@
 import type { Role, UserRecord } from '../../core/records/index.js';
+import type { RecordRepository } from './record-repository.js';
 
 export interface NewUser {
   clinicId: string;
@@ -20,10 +21,9 @@ export interface UserPatch {
   preferredLanguage?: string;
 }
 
-export interface UserRepository {
+export interface UserRepository extends RecordRepository<NewUser, UserRecord> {
   /** Emails are compared and stored lower-cased. */
   create(input: NewUser): Promise<UserRecord>;
-  findById(id: string): Promise<UserRecord | undefined>;
   findByEmail(email: string): Promise<UserRecord | undefined>;
   /** The one place that reads password hashes: the login path. */
   findCredentials(email: string): Promise<{ user: UserRecord; passwordHash: string } | undefined>;

@@ -43,47 +43,44 @@ export const demoStaff: { key: DemoStaffKey; role: Exclude<Role, 'patient'>; ema
 
 export type DemoProductKey = 'hair' | 'facial' | 'body' | 'repair' | 'prescription';
 
+type DemoLot = { lotNumber: string; expiresInDays: number };
+const lot = (lotNumber: string, expiresInDays: number): DemoLot => ({ lotNumber, expiresInDays });
+
 /** Products whose ingredients fit the knowledge base's mixtures, so the chart page offers them for the plan. */
 export const demoProducts: Record<
   DemoProductKey,
-  { name: string; manufacturer: string; ingredients: string[]; lots: { lotNumber: string; expiresInDays: number }[] }
+  { name: string; manufacturer: string; ingredients: string[]; lots: DemoLot[] }
 > = {
   hair: {
     name: 'Hair revitalising cocktail',
     manufacturer: 'Demo Pharma',
     ingredients: ['vitamin_b', 'zinc', 'amino_acids', 'plant_extracts'],
-    lots: [
-      { lotNumber: 'HR-2401', expiresInDays: 300 },
-      { lotNumber: 'HR-2312', expiresInDays: 30 },
-    ],
+    lots: [lot('HR-2401', 300), lot('HR-2312', 30)],
   },
   facial: {
     name: 'Facial revitalising serum',
     manufacturer: 'Demo Pharma',
     ingredients: ['hyaluronic_acid', 'vitamin_c', 'antioxidants', 'amino_acids'],
-    lots: [{ lotNumber: 'FR-2405', expiresInDays: 420 }],
+    lots: [lot('FR-2405', 420)],
   },
   body: {
     name: 'Body contouring blend',
     manufacturer: 'Example Labs',
     ingredients: ['phospholipids', 'plant_extracts'],
     // BC-2402 is the lot the demo's late nodule leads the clinic to recall.
-    lots: [
-      { lotNumber: 'BC-2402', expiresInDays: 200 },
-      { lotNumber: 'BC-2406', expiresInDays: 380 },
-    ],
+    lots: [lot('BC-2402', 200), lot('BC-2406', 380)],
   },
   repair: {
     name: 'Skin repair complex',
     manufacturer: 'Example Labs',
     ingredients: ['hyaluronic_acid', 'vitamin_c', 'amino_acids', 'elastin', 'organic_acids'],
-    lots: [{ lotNumber: 'SR-2403', expiresInDays: 250 }],
+    lots: [lot('SR-2403', 250)],
   },
   prescription: {
     name: 'Compounded prescription (per patient)',
     manufacturer: 'Demo Town pharmacy',
     ingredients: ['prescribed_medicine'],
-    lots: [{ lotNumber: 'RX-2410', expiresInDays: 60 }],
+    lots: [lot('RX-2410', 60)],
   },
 };
 

@@ -4,7 +4,7 @@ import { auditActions, denialReasons } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, id, isoTimestamp, pageQuery, text } from '../../validation/fields.js';
+import { id, isoTimestamp, pageQuery, text } from '../../validation/fields.js';
 import { assertTimestampFilter, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { auditView } from '../../views.js';
 import { denialAlertEntity } from '../../../services/messaging/denial-alerts.js';
@@ -16,6 +16,7 @@ import {
 } from '../../../services/audit-log/audit-export.js';
 import { auditNames } from '../../../services/audit-log/audit-names.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const auditQuery = z.object({
   patientId: id
@@ -69,18 +70,14 @@ const timeFilter = `\`from\` and \`to\` must lie ${describeWindow(recordSearchWi
 const maxDeniedUsers = 100;
 
 export async function auditRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['audit']);
   app.get(
     '/api/audit',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "The clinic's audit log, newest first: who read or changed which record, and when",
-        description: `Reading it is itself audited (entity \`audit_log\`, naming the patient filtered by, if any). ${timeFilter}`,
-        tags: ['audit'],
-        querystring: auditQuery,
-        response: { 200: z.object({ entries: z.array(auditView), names: namesView }), 400: errorResponse },
-      },
-    },
+    spec(allow('admin'), "The clinic's audit log, newest first: who read or changed which record, and when", {
+      description: `Reading it is itself audited (entity \`audit_log\`, naming the patient filtered by, if any). ${timeFilter}`,
+      querystring: auditQuery,
+      response: answers(z.object({ entries: z.array(auditView), names: namesView }), 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());
@@ -104,19 +101,19 @@ export async function auditRoutes(app: App): Promise<void> {
   app.get(
     '/api/audit/export.csv',
     {
-      config: allow('admin'),
+      ...spec(
+        allow('admin'),
+        'The audit log as CSV, filtered as the list is, newest first, with user and patient names beside their ids',
+        {
+          description:
+            `At most ${maxExportEntries} entries: more answer 400 (naming \`from\`) before anything is sent, so narrow the period ` +
+            `or the filters. Streamed as it is read. Exporting is audited (entity \`audit_log\`). ${timeFilter}`,
+          querystring: exportQuery,
+          response: answers(fileResponse('text/csv', 'The entries'), 400),
+        },
+      ),
       // No HEAD twin: it would count (and audit) the entries to send nothing.
       exposeHeadRoute: false,
-      schema: {
-        summary:
-          'The audit log as CSV, filtered as the list is, newest first, with user and patient names beside their ids',
-        description:
-          `At most ${maxExportEntries} entries: more answer 400 (naming \`from\`) before anything is sent, so narrow the period ` +
-          `or the filters. Streamed as it is read. Exporting is audited (entity \`audit_log\`). ${timeFilter}`,
-        tags: ['audit'],
-        querystring: exportQuery,
-        response: { 200: fileResponse('text/csv', 'The entries'), 400: errorResponse },
-      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -137,26 +134,25 @@ export async function auditRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/audit/denied',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Refused requests per user, latest first: how many, why, when last, and whether they raised an alert',
+    spec(
+      allow('admin'),
+      'Refused requests per user, latest first: how many, why, when last, and whether they raised an alert',
+      {
         description:
           'Signed-in users of the clinic whose requests were refused (denied access, failed sign-ins), at most 100. ' +
           'A burst of denied access (`threshold` refusals within `windowMinutes`) alerts every admin once per burst. ' +
           `Reading it is audited (entity \`audit_log\`). ${timeFilter}`,
-        tags: ['audit'],
         querystring: deniedQuery,
-        response: {
-          400: errorResponse,
-          200: z.object({
+        response: answers(
+          z.object({
             threshold: z.number().int(),
             windowMinutes: z.number(),
             users: z.array(deniedUser),
           }),
-        },
+          400,
+        ),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());

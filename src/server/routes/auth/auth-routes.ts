@@ -5,12 +5,13 @@ import type { App } from '../../app-types.js';
 import { DomainError } from '../../http-errors.js';
 import { allow, anyRole, publicAccess } from '../../plugins/access-control.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
-import { errorResponse, text } from '../../validation/fields.js';
+import { text } from '../../validation/fields.js';
 import { userView } from '../../views.js';
 import { passwordChangeRoute } from './password-change-route.js';
 import { profileRoute } from './profile-route.js';
 import { withReadingLanguage } from '../../reader-language.js';
 import { auditSignInRefusal, limitedResponse, sendTooManyTries } from './sign-in-refusals.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const loginBody = z.object({
   email: text(254),
@@ -23,25 +24,21 @@ const loginBody = z.object({
 const invalidCredentials = () => new DomainError('unauthenticated', 'invalid_credentials', 'wrong email or password');
 
 export async function authRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['auth']);
   const signedIn = allow(...anyRole);
 
   app.post(
     '/api/auth/login',
-    {
-      // Limited per account and per client address in the database (services/accounts/login-limits.ts).
-      config: publicAccess,
-      schema: {
-        summary: 'Sign in; sets the httpOnly session cookie',
-        description:
-          'After several wrong passwords for an account or from an address, further tries must wait longer each ' +
-          'time (429 with Retry-After); many in a row lock the account for a while (429 account_locked) unless ' +
-          'an admin unlocks it (DELETE /api/users/{id}/lockout).',
-        tags: ['auth'],
-        security: [],
-        body: loginBody,
-        response: { 200: z.object({ user: userView }), 401: errorResponse, 429: limitedResponse },
-      },
-    },
+    // Limited per account and per client address in the database (services/accounts/login-limits.ts).
+    spec(publicAccess, 'Sign in; sets the httpOnly session cookie', {
+      description:
+        'After several wrong passwords for an account or from an address, further tries must wait longer each ' +
+        'time (429 with Retry-After); many in a row lock the account for a while (429 account_locked) unless ' +
+        'an admin unlocks it (DELETE /api/users/{id}/lockout).',
+      security: [],
+      body: loginBody,
+      response: { ...answers(z.object({ user: userView }), 401), 429: limitedResponse },
+    }),
     async (request, reply) => {
       const { email, password } = request.body;
       const check = await checkPassword(
@@ -82,10 +79,7 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/auth/logout',
-    {
-      config: signedIn,
-      schema: { summary: 'Sign out: ends this session', tags: ['auth'], response: { 204: z.null() } },
-    },
+    spec(signedIn, 'Sign out: ends this session', { response: answersWith(204, z.null()) }),
     async (request, reply) => {
       const { session, user } = requireAuth(request);
       await app.repos.authSessions.delete(session.id);
@@ -102,23 +96,15 @@ export async function authRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/auth/me',
-    {
-      config: signedIn,
-      schema: { summary: 'The signed-in user', tags: ['auth'], response: { 200: z.object({ user: userView }) } },
-    },
+    spec(signedIn, 'The signed-in user', { response: answers(z.object({ user: userView })) }),
     async (request) => ({ user: await withReadingLanguage(app.repos, requireAuth(request).user) }),
   );
 
   app.get(
     '/api/auth/csrf',
-    {
-      config: signedIn,
-      schema: {
-        summary: 'A CSRF token for this session: send it in the x-csrf-token header with every write',
-        tags: ['auth'],
-        response: { 200: z.object({ token: z.string() }) },
-      },
-    },
+    spec(signedIn, 'A CSRF token for this session: send it in the x-csrf-token header with every write', {
+      response: answers(z.object({ token: z.string() })),
+    }),
     async (request, reply) => ({ token: reply.generateCsrf({ userInfo: requireAuth(request).session.id }) }),
   );
 

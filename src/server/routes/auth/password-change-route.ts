@@ -6,8 +6,9 @@ import type { App } from '../../app-types.js';
 import { DomainError } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, password } from '../../validation/fields.js';
+import { password } from '../../validation/fields.js';
 import { limitedResponse, refusalEvents, sendTooManyTries } from './sign-in-refusals.js';
+import { answersWith, routeSpec } from '../route-spec.js';
 
 const passwordChangeBody = z.object({
   currentPassword: z
@@ -25,17 +26,13 @@ const passwordChangeBody = z.object({
  * whoever knew the old password may have made.
  */
 export function passwordChangeRoute(app: App): void {
+  const spec = routeSpec(['auth']);
   app.post(
     '/api/auth/password',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: 'Change your own password: ends your other sessions and your calendar feed address',
-        tags: ['auth'],
-        body: passwordChangeBody,
-        response: { 204: z.null(), 400: errorResponse, 403: errorResponse, 429: limitedResponse },
-      },
-    },
+    spec(allow(...anyRole), 'Change your own password: ends your other sessions and your calendar feed address', {
+      body: passwordChangeBody,
+      response: { ...answersWith(204, z.null(), 400, 403), 429: limitedResponse },
+    }),
     async (request, reply) => {
       const { user, session } = requireAuth(request);
       const { currentPassword, newPassword } = request.body;

@@ -4,11 +4,11 @@ import type { App } from '../../app-types.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { withReadingLanguage } from '../../reader-language.js';
-import { errorResponse } from '../../validation/fields.js';
 import { preferredLanguageField } from '../../validation/language-field.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { userView } from '../../views.js';
 import { rewriteIfLanguageChanged } from '../patients/patient-language.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const profileBody = (languages: readonly string[]) =>
   z.object({
@@ -23,17 +23,17 @@ const profileBody = (languages: readonly string[]) =>
  * written again in it), and their account's with it, since a patient reads in their record's.
  */
 export function profileRoute(app: App): void {
+  const spec = routeSpec(['auth']);
   app.patch(
     '/api/auth/me',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: 'Change your own settings: the language you read in (a patient: their portal, sheets and messages)',
-        tags: ['auth'],
+    spec(
+      allow(...anyRole),
+      'Change your own settings: the language you read in (a patient: their portal, sheets and messages)',
+      {
         body: profileBody(app.knowledgeLibrary.languages),
-        response: { 200: z.object({ user: userView }), 400: errorResponse, 409: patientWriteConflict },
+        response: { ...answers(z.object({ user: userView }), 400), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const language = request.body.preferredLanguage;

@@ -9,9 +9,10 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/scheduling/availability-fields.js';
 import { isBookablePractitioner, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
 import { assertDateWithinBookingWindow } from '../../../services/scheduling/booking-window.js';
-import { errorResponse, id, idParams, isoDate, optionalText } from '../../validation/fields.js';
+import { id, idParams, isoDate, optionalText } from '../../validation/fields.js';
 import { availabilityView, exceptionView, hoursView, openingHoursView } from './availability-views.js';
 import { found } from '../../../services/found.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** Admins manage everyone's availability; a practitioner only their own hours and time off. */
 function assertMayManage(user: UserRecord, practitionerId: string | null): void {
@@ -64,19 +65,14 @@ const exceptionBody = z
  * location's time zone are managed with the clinic (routes/clinics) and shown here together.
  */
 export async function availabilityRoutes(app: App): Promise<void> {
-  const tags = ['availability'];
+  const spec = routeSpec(['availability']);
 
   app.get(
     '/api/locations/:id/availability',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "A location's time zone, rooms, practitioners' weekly hours, time off and closures",
-        tags,
-        params: idParams,
-        response: { 200: availabilityView, 404: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), "A location's time zone, rooms, practitioners' weekly hours, time off and closures", {
+      params: idParams,
+      response: answers(availabilityView, 404),
+    }),
     async (request) => {
       const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
       const [rooms, hours, exceptions, opening] = [
@@ -101,19 +97,14 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/locations/:id/opening-hours',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Set (replace) the location's opening hours per weekday, or remove them with null",
-        description:
-          'The course finder books nobody outside them, whatever their own working hours; a weekday left out is ' +
-          'a day the location is closed. Closures of single days (holidays) are exceptions without a practitioner.',
-        tags,
-        params: idParams,
-        body: z.object({ weeklyHours: weeklyHours.nullable() }),
-        response: { 200: openingHoursView, 400: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Set (replace) the location's opening hours per weekday, or remove them with null", {
+      description:
+        'The course finder books nobody outside them, whatever their own working hours; a weekday left out is ' +
+        'a day the location is closed. Closures of single days (holidays) are exceptions without a practitioner.',
+      params: idParams,
+      body: z.object({ weeklyHours: weeklyHours.nullable() }),
+      response: answers(openingHoursView, 400, 404),
+    }),
     async (request) => {
       const location = await loadOwnLocation(app.repos, requireAuth(request).user, request.params.id);
       const { weeklyHours: week } = request.body;
@@ -124,16 +115,11 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/locations/:id/practitioners/:practitionerId/hours',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: "Set (replace) a practitioner's working week at a location; practitioners set their own",
-        tags,
-        params: hoursParams,
-        body: hoursBody,
-        response: { 200: hoursView, 400: errorResponse, 403: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner'),
+      "Set (replace) a practitioner's working week at a location; practitioners set their own",
+      { params: hoursParams, body: hoursBody, response: answers(hoursView, 400, 403, 404) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const location = await loadOwnLocation(app.repos, user, request.params.id);
@@ -158,15 +144,11 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/locations/:id/practitioners/:practitionerId/hours',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: 'Remove a practitioner’s working week at a location (they are then not booked there)',
-        tags,
-        params: hoursParams,
-        response: { 204: z.null().describe('removed'), 403: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner'),
+      'Remove a practitioner’s working week at a location (they are then not booked there)',
+      { params: hoursParams, response: answersWith(204, z.null().describe('removed'), 403, 404) },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const location = await loadOwnLocation(app.repos, user, request.params.id);
@@ -179,17 +161,11 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/locations/:id/exceptions',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary:
-          'Add time off (a practitioner) or a closure (no practitioner: the whole location), as local days or local date-times',
-        tags,
-        params: idParams,
-        body: exceptionBody,
-        response: { 201: exceptionView, 400: errorResponse, 403: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner'),
+      'Add time off (a practitioner) or a closure (no practitioner: the whole location), as local days or local date-times',
+      { params: idParams, body: exceptionBody, response: answersWith(201, exceptionView, 400, 403, 404) },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const location = await loadOwnLocation(app.repos, user, request.params.id);
@@ -215,15 +191,10 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/availability-exceptions/:id',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: 'Remove time off or a closure; practitioners remove only their own time off',
-        tags,
-        params: idParams,
-        response: { 204: z.null().describe('removed'), 403: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(allow('admin', 'practitioner'), 'Remove time off or a closure; practitioners remove only their own time off', {
+      params: idParams,
+      response: answersWith(204, z.null().describe('removed'), 403, 404),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const exception = found(await app.repos.availability.findException(request.params.id), 'exception');

@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { beforeAll, expect, it } from 'vitest';
 import { forEachApp, testPassword, type TestClient } from '../../../test-support/test-app.js';
 import { asBooking, prepareLocation, proposal, startCourse } from '../../../test-support/scheduling-test-setup.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 
 const starts = (text: string) =>
   new ICAL.Component(ICAL.parse(text))
@@ -47,12 +47,10 @@ forEachApp('calendar subscription addresses', (get) => {
     expect(starts(feed.body)).toEqual(booked);
     expect(feed.body).toContain('Mesotherapy: Paula Patient');
     const audit = auditedRecords(
-      await get().repos.audit.list({
-        clinicId: get().fixture.clinic.id,
+      await clinicAudit(get(), {
         userId: get().fixture.users.practitioner.id,
         entity: 'treatment_session',
         limit: 100,
-        offset: 0,
       }),
     );
     expect(audit.filter((e) => e.route === 'GET /api/calendar-feeds/:token.ics')).toHaveLength(booked.length);
@@ -110,14 +108,9 @@ forEachApp('calendar subscription addresses', (get) => {
     const { users } = get().fixture;
     const patch = (id: string, payload: object) => admin.inject({ method: 'PATCH', url: `/api/users/${id}`, payload });
     const feedEnds = async () =>
-      auditedRecords(
-        await get().repos.audit.list({
-          clinicId: get().fixture.clinic.id,
-          entity: 'calendar_feed',
-          limit: 100,
-          offset: 0,
-        }),
-      ).filter((e) => e.action === 'delete');
+      auditedRecords(await clinicAudit(get(), { entity: 'calendar_feed', limit: 100 })).filter(
+        (e) => e.action === 'delete',
+      );
     const key = (e: { id: string; entityId: string | null }) => `${e.id}/${e.entityId}`;
     const endedBefore = new Set((await feedEnds()).map(key));
 

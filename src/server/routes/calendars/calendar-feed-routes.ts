@@ -4,7 +4,6 @@ import type { App } from '../../app-types.js';
 import { forbidden, notFound } from '../../http-errors.js';
 import { allow, publicAccess } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse } from '../../validation/fields.js';
 import {
   calendarFeedEntity as feedEntity,
   calendarFeedEvent as feedEvent,
@@ -12,6 +11,7 @@ import {
 } from '../../../services/accounts/calendar-feeds.js';
 import { defaultFeedWindow, patientCalendar, practitionerCalendar, sendCalendar } from './calendar-routes.js';
 import { found } from '../../../services/found.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const feedPath = (token: string) => `/api/calendar-feeds/${token}.ics`;
@@ -36,15 +36,12 @@ const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'm
  * feed (`via`), from the fetching address, for the owner: not as the owner's own reading.
  */
 export async function calendarFeedRoutes(app: App): Promise<void> {
-  const tags = ['calendars'];
+  const spec = routeSpec(['calendars']);
   const owners = allow('admin', 'practitioner', 'patient');
 
   app.get(
     '/api/calendar-feed',
-    {
-      config: owners,
-      schema: { summary: 'Whether you have a calendar subscription address', tags, response: { 200: feedStatus } },
-    },
+    spec(owners, 'Whether you have a calendar subscription address', { response: answers(feedStatus) }),
     async (request) => {
       const feed = await app.repos.calendarFeeds.findByUser(requireAuth(request).user.id);
       return { active: Boolean(feed), createdAt: feed?.createdAt ?? null };
@@ -53,15 +50,10 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/calendar-feed',
-    {
-      config: owners,
-      schema: {
-        summary: 'Make a calendar subscription address for your appointments (replacing any earlier one)',
-        description: 'Clinicians get their appointments, patients their sessions. The address is shown once.',
-        tags,
-        response: { 201: newFeed, 403: errorResponse },
-      },
-    },
+    spec(owners, 'Make a calendar subscription address for your appointments (replacing any earlier one)', {
+      description: 'Clinicians get their appointments, patients their sessions. The address is shown once.',
+      response: answersWith(201, newFeed, 403),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       if (user.role === 'patient' && !user.patientId) throw forbidden('this account has no patient record');
@@ -81,10 +73,7 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/calendar-feed',
-    {
-      config: owners,
-      schema: { summary: 'End your calendar subscription address', tags, response: { 204: z.null() } },
-    },
+    spec(owners, 'End your calendar subscription address', { response: answersWith(204, z.null()) }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       await app.repos.transaction(async (tx) => {
@@ -96,17 +85,15 @@ export async function calendarFeedRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/calendar-feeds/:token.ics',
-    {
-      config: publicAccess,
-      schema: {
-        summary:
-          'A calendar subscription: the appointments of the address’s owner (no sign-in; the address is the secret)',
-        tags,
+    spec(
+      publicAccess,
+      'A calendar subscription: the appointments of the address’s owner (no sign-in; the address is the secret)',
+      {
         params: tokenParams,
         produces: ['text/calendar'],
-        response: { 200: z.string().describe('An iCalendar (RFC 5545) document'), 404: errorResponse },
+        response: answers(z.string().describe('An iCalendar (RFC 5545) document'), 404),
       },
-    },
+    ),
     async (request, reply) => {
       const { user, feed } = found(
         await app.repos.calendarFeeds.findActive(hashToken(request.params.token)),

@@ -7,12 +7,13 @@ import { forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { sessionEndMs } from '../../../services/scheduling/slot-claims.js';
-import { errorResponse, idParams, isoTimestamp } from '../../validation/fields.js';
+import { idParams, isoTimestamp } from '../../validation/fields.js';
 import { assertTimestampInWindow, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { buildCalendar, type CalendarEvent } from '../../../interop/ical/build-calendar.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const dayMs = 86_400_000;
 /** Longest window one practitioner feed covers: calendar apps poll it, so it stays bounded. */
@@ -150,22 +151,20 @@ export async function patientCalendar(
 
 /** iCalendar feeds: a practitioner's appointments, and a patient's course. */
 export async function calendarRoutes(app: App): Promise<void> {
-  const tags = ['calendars'];
+  const spec = routeSpec(['calendars']);
 
   app.get(
     '/api/practitioners/:id/calendar.ics',
-    {
-      config: allow('admin', 'practitioner', 'reception'),
-      schema: {
-        summary:
-          "A practitioner's appointments as an iCalendar feed in each location's time zone (practitioners: their own)",
-        tags,
+    spec(
+      allow('admin', 'practitioner', 'reception'),
+      "A practitioner's appointments as an iCalendar feed in each location's time zone (practitioners: their own)",
+      {
         params: idParams,
         querystring: calendarQuery,
         produces: ['text/calendar'],
-        response: { 200: icsResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: answers(icsResponse, 400, 403, 404),
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       if (user.role === 'practitioner' && user.id !== request.params.id)
@@ -188,16 +187,11 @@ export async function calendarRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/courses/:id/calendar.ics',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: "A course's sessions as an iCalendar feed in the clinic's time zone (patients: their own courses)",
-        tags,
-        params: idParams,
-        produces: ['text/calendar'],
-        response: { 200: icsResponse, 404: errorResponse },
-      },
-    },
+    spec(
+      allow(...anyRole),
+      "A course's sessions as an iCalendar feed in the clinic's time zone (patients: their own courses)",
+      { params: idParams, produces: ['text/calendar'], response: answers(icsResponse, 404) },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { sessionView } from '../../views.js';
 import { chartAddendaRoute } from './chart-addenda-route.js';
@@ -12,31 +12,28 @@ import { chartSession } from '../../../services/treatment/chart-session.js';
 import { chartFor } from './chart-view.js';
 import { findSessionChart } from '../../../services/treatment/session-chart.js';
 import { treatmentCheckRoute } from './treatment-check-route.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 export async function chartRoutes(app: App): Promise<void> {
-  const tags = ['charts'];
+  const spec = routeSpec(['charts']);
 
   app.post(
     '/api/sessions/:id/chart',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary:
-          `Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed ` +
-          `again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are ` +
-          `an anaesthetic or a product the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
-          `${chartedProcedure} consent and usable lots that hold the volume charted, which is drawn from them`,
-        tags,
+    spec(
+      allow(...clinicalRoles),
+      `Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed ` +
+        `again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are ` +
+        `an anaesthetic or a product the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
+        `${chartedProcedure} consent and usable lots that hold the volume charted, which is drawn from them`,
+      {
         params: idParams,
         body: chartBody(app.knowledgeBase),
         response: {
-          201: z.object({ chart: chartView, session: sessionView }),
-          400: errorResponse,
-          404: errorResponse,
+          ...answersWith(201, z.object({ chart: chartView, session: sessionView }), 400, 404),
           409: orPatientMerged(chartRefusalResponse),
         },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const charted = await app.repos.transaction(async (tx) => {
@@ -57,16 +54,11 @@ export async function chartRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id/chart',
-    {
-      config: allow('admin', 'practitioner', 'patient'),
-      schema: {
-        summary:
-          "A session's chart with its override and addenda (patients see their own, without the clinicians' notes and addenda)",
-        tags,
-        params: idParams,
-        response: { 200: chartView, 404: errorResponse },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner', 'patient'),
+      "A session's chart with its override and addenda (patients see their own, without the clinicians' notes and addenda)",
+      { params: idParams, response: answers(chartView, 404) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { chart, audit } = await findSessionChart(app.repos, user, request.params.id);

@@ -10,8 +10,9 @@ import { invalidField } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { assertTimestampFilter, recordSearchWindow } from '../../validation/date-window.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { calendarQuery, calendarView, changeConflictView, previewQuery, previewView } from './clinic-calendar-views.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const maxDays = 14;
 const dayMs = 86_400_000;
@@ -43,21 +44,19 @@ function calendarEntry(role: Role, s: CalendarSessionRecord) {
 
 /** The clinic's calendar (day and week, per practitioner or room) and what moving a session would do. */
 export async function clinicCalendarRoutes(app: App): Promise<void> {
-  const tags = ['calendar'];
+  const spec = routeSpec(['calendar']);
 
   app.get(
     '/api/calendar',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          "A location's calendar: its sessions in a window (with patient, practitioner and room names), its practitioners and rooms, when each works, when it is open, and its closures",
+    spec(
+      allow(...staffRoles),
+      "A location's calendar: its sessions in a window (with patient, practitioner and room names), its practitioners and rooms, when each works, when it is open, and its closures",
+      {
         description: `\`to\` must be after \`from\`, at most ${maxDays} days later. The sessions come from one query.`,
-        tags,
         querystring: calendarQuery,
-        response: { 200: calendarView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
+        response: answers(calendarView, 400, 404, 409),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { locationId, ...given } = request.query;
@@ -85,19 +84,17 @@ export async function clinicCalendarRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id/reschedule-preview',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          'What moving a planned session would do, without doing it: which later sessions of the course re-flow, the interval window each keeps, or why the move is not possible',
+    spec(
+      allow(...staffRoles),
+      'What moving a planned session would do, without doing it: which later sessions of the course re-flow, the interval window each keeps, or why the move is not possible',
+      {
         description:
           'The same computation as POST /api/sessions/:id/reschedule (without `preferences`, the ones stored at booking apply). Confirm by sending its `moves` as `expectedMoves` and `updatedAt` as `expectedUpdatedAt`.',
-        tags,
         params: idParams,
         querystring: previewQuery,
-        response: { 200: previewView, 400: errorResponse, 404: errorResponse, 409: changeConflictView },
+        response: { ...answers(previewView, 400, 404), 409: changeConflictView },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { practitionerId, roomId, expectedUpdatedAt } = request.query;

@@ -1,18 +1,10 @@
 import { expect, it } from 'vitest';
-import { asBooking, copyCourse, proposal } from '../../../test-support/scheduling-test-setup.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { useSchedulingRoutes } from '../scheduling/test-support/scheduling-routes-setup.js';
+import { copyCourse } from '../../../test-support/scheduling-test-setup.js';
+import { forEachApp } from '../../../test-support/test-app.js';
+import { useSessionMoves } from './test-support/session-moves.js';
 
 const DAY_MS = 86_400_000;
 const plusDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
-
-interface Booked {
-  id: string;
-  scheduledAt: string;
-  updatedAt: string;
-  practitionerId: string;
-  roomId: string;
-}
 
 interface Preview {
   status: 'possible' | 'not_possible';
@@ -36,21 +28,7 @@ interface Preview {
  * closed day or outside the interval window. Nothing is half-moved.
  */
 forEachApp('re-flow preview and safe moves', (get) => {
-  const { setup, locationId, book, sessionsOf, manual } = useSchedulingRoutes(get);
-  const preview = (client: TestClient, id: string, query: Record<string, string>) =>
-    client.inject({ method: 'GET', url: `/api/sessions/${id}/reschedule-preview?${new URLSearchParams(query)}` });
-  const move = (client: TestClient, id: string, payload: object) =>
-    client.inject({ method: 'POST', url: `/api/sessions/${id}/reschedule`, payload });
-
-  /** A four-session course (7-14 days apart) booked by the finder from `earliestStart` (a Monday). */
-  async function bookedCourse(earliestStart: string): Promise<{ courseId: string; sessions: Booked[] }> {
-    const { practitioner, course } = setup();
-    const copy = await copyCourse(get(), course);
-    const proposed = await proposal(practitioner, copy.id, { locationId: locationId(), earliestStart });
-    const response = await book(practitioner, copy.id, asBooking(proposed));
-    expect(response.statusCode, response.body).toBe(201);
-    return { courseId: copy.id, sessions: response.json().sessions };
-  }
+  const { setup, locationId, sessionsOf, manual, preview, move, bookedCourse } = useSessionMoves(get);
   const startsOf = async (courseId: string) => (await sessionsOf(courseId)).map((s) => s.scheduledAt);
 
   it('previews the re-flow without writing, and the confirmation applies exactly that', async () => {

@@ -1,15 +1,7 @@
 import { expect, it } from 'vitest';
-import { asBooking, copyCourse, proposal, weekdaysNineToFive } from '../../../test-support/scheduling-test-setup.js';
-import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
-import { useSchedulingRoutes } from '../scheduling/test-support/scheduling-routes-setup.js';
-
-interface Booked {
-  id: string;
-  scheduledAt: string;
-  updatedAt: string;
-  practitionerId: string;
-  roomId: string;
-}
+import { copyCourse, weekdaysNineToFive } from '../../../test-support/scheduling-test-setup.js';
+import { forEachApp } from '../../../test-support/test-app.js';
+import { useSessionMoves } from './test-support/session-moves.js';
 
 interface Placement {
   start: string;
@@ -33,21 +25,7 @@ interface Preview {
  * moving nothing.
  */
 forEachApp('moving a session to another room or practitioner', (get) => {
-  const { setup, locationId, book, sessionsOf, manual } = useSchedulingRoutes(get);
-  const query = (q: Record<string, string>) => new URLSearchParams(q).toString();
-  const preview = (client: TestClient, id: string, q: Record<string, string>) =>
-    client.inject({ method: 'GET', url: `/api/sessions/${id}/reschedule-preview?${query(q)}` });
-  const move = (client: TestClient, id: string, payload: object) =>
-    client.inject({ method: 'POST', url: `/api/sessions/${id}/reschedule`, payload });
-
-  async function bookedCourse(earliestStart: string): Promise<{ courseId: string; sessions: Booked[] }> {
-    const { practitioner, course } = setup();
-    const copy = await copyCourse(get(), course);
-    const proposed = await proposal(practitioner, copy.id, { locationId: locationId(), earliestStart });
-    const response = await book(practitioner, copy.id, asBooking(proposed));
-    expect(response.statusCode, response.body).toBe(201);
-    return { courseId: copy.id, sessions: response.json().sessions };
-  }
+  const { setup, locationId, sessionsOf, manual, preview, move, bookedCourse } = useSessionMoves(get);
   const placesOf = async (courseId: string) => (await sessionsOf(courseId)).map((s) => `${s.scheduledAt} ${s.roomId}`);
   const otherRoom = (roomId: string) => {
     const other = setup().clinic.rooms.find((r) => r.id !== roomId);

@@ -4,8 +4,10 @@ import { invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { reencodeImage } from '../../uploads/reencode-image.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { logoImage, maxLogoBytes, readLogoDataUrl } from './logo-image.js';
+import { ownClinic } from './own-clinic.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const logoView = z.object({
   mime: z.enum(['image/png', 'image/jpeg']),
@@ -29,22 +31,14 @@ async function readLogo(dataUrl: string): Promise<{ mime: 'image/png' | 'image/j
 
 /** The clinic's logo, printed at the head of every sheet a patient is given. */
 export async function clinicLogoRoutes(app: App): Promise<void> {
-  const tags = ['clinics'];
-  const ownClinic = (userClinicId: string, clinicId: string) => {
-    if (userClinicId !== clinicId) throw notFound('clinic');
-  };
+  const spec = routeSpec(['clinics']);
 
   app.get(
     '/api/clinics/:id/logo',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: "The clinic's logo (PNG or JPEG), as printed on its documents",
-        tags,
-        params: idParams,
-        response: { 200: z.any().describe('the image'), 404: errorResponse },
-      },
-    },
+    spec(allow(...anyRole), "The clinic's logo (PNG or JPEG), as printed on its documents", {
+      params: idParams,
+      response: answers(z.any().describe('the image'), 404),
+    }),
     async (request, reply) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
       const logo = await app.repos.clinics.findLogo(request.params.id);
@@ -58,17 +52,12 @@ export async function clinicLogoRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/clinics/:id/logo',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Set the clinic's logo, printed at the head of patients' sheets",
-        description: `A PNG or JPEG of at most ${maxLogoBytes / 1024} KiB as a base64 data: URL (larger: 413); it is re-encoded, which drops any metadata.`,
-        tags,
-        params: idParams,
-        body: z.object({ image: logoImage }),
-        response: { 200: logoView, 400: errorResponse, 404: errorResponse, 413: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Set the clinic's logo, printed at the head of patients' sheets", {
+      description: `A PNG or JPEG of at most ${maxLogoBytes / 1024} KiB as a base64 data: URL (larger: 413); it is re-encoded, which drops any metadata.`,
+      params: idParams,
+      body: z.object({ image: logoImage }),
+      response: answers(logoView, 400, 404, 413),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       ownClinic(user.clinicId, request.params.id);
@@ -83,15 +72,10 @@ export async function clinicLogoRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/clinics/:id/logo',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Remove the clinic's logo",
-        tags,
-        params: idParams,
-        response: { 204: z.null().describe('removed'), 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Remove the clinic's logo", {
+      params: idParams,
+      response: answersWith(204, z.null().describe('removed'), 404),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       ownClinic(user.clinicId, request.params.id);

@@ -14,7 +14,7 @@ import type { App } from '../../app-types.js';
 import { notFound } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import {
   messagingView,
   previewBody,
@@ -25,6 +25,8 @@ import {
   templateBody,
   templateParams,
 } from './message-template-views.js';
+import { ownClinic } from './own-clinic.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** What a clinic may not change, said where the routes are described (the OpenAPI document). */
 const safetyNote =
@@ -51,24 +53,16 @@ async function messagingOf(repos: Repositories, clinicId: string) {
 
 /** Admins set when their clinic's messages to patients go out and how they are worded, per language. */
 export async function messageTemplateRoutes(app: App): Promise<void> {
-  const tags = ['clinics'];
-  const ownClinic = (userClinicId: string, clinicId: string) => {
-    if (userClinicId !== clinicId) throw notFound('clinic');
-  };
+  const spec = routeSpec(['clinics']);
   const rewrite = () => ({ messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary, now: app.now() });
 
   app.get(
     '/api/clinics/:id/message-templates',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "The clinic's language and timing of messages to patients, and the text of each kind per language",
-        description: safetyNote,
-        tags,
-        params: idParams,
-        response: { 200: messagingView, 404: errorResponse },
-      },
-    },
+    spec(
+      allow('admin'),
+      "The clinic's language and timing of messages to patients, and the text of each kind per language",
+      { description: safetyNote, params: idParams, response: answers(messagingView, 404) },
+    ),
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
       return messagingOf(app.repos, request.params.id);
@@ -77,19 +71,14 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/clinics/:id/message-settings',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Set the language messages go out in and when each goes out',
-        description:
-          'Each patient reads their messages in their own language (their record says which); the clinic’s ' +
-          `language is the one new patients are given. Messages still waiting to go out are written again with the new timing. ${safetyNote}`,
-        tags,
-        params: idParams,
-        body: settingsBody,
-        response: { 200: savedSettingsView, 400: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), 'Set the language messages go out in and when each goes out', {
+      description:
+        'Each patient reads their messages in their own language (their record says which); the clinic’s ' +
+        `language is the one new patients are given. Messages still waiting to go out are written again with the new timing. ${safetyNote}`,
+      params: idParams,
+      body: settingsBody,
+      response: answers(savedSettingsView, 400, 404),
+    }),
     async (request) => {
       ownClinic(requireAuth(request).user.clinicId, request.params.id);
       const { language, ...timing } = request.body;
@@ -103,19 +92,14 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
 
   app.put(
     '/api/clinics/:id/message-templates/:kind/:language',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Set the clinic's own text of one kind of message in one language",
-        description:
-          `Placeholders: ${placeholders.map((p) => `{${p}}`).join(', ')}; an unknown one is refused (400, naming it). ` +
-          `Messages still waiting to go out are written again. ${safetyNote}`,
-        tags,
-        params: templateParams,
-        body: templateBody,
-        response: { 200: savedTemplateView, 400: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Set the clinic's own text of one kind of message in one language", {
+      description:
+        `Placeholders: ${placeholders.map((p) => `{${p}}`).join(', ')}; an unknown one is refused (400, naming it). ` +
+        `Messages still waiting to go out are written again. ${safetyNote}`,
+      params: templateParams,
+      body: templateBody,
+      response: answers(savedTemplateView, 400, 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const { id: clinicId, kind, language } = request.params;
@@ -138,15 +122,10 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/clinics/:id/message-templates/:kind/:language',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Remove the clinic's own text of one kind in one language: the default text is sent again",
-        tags,
-        params: templateParams,
-        response: { 204: z.null().describe('removed'), 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Remove the clinic's own text of one kind in one language: the default text is sent again", {
+      params: templateParams,
+      response: answersWith(204, z.null().describe('removed'), 404),
+    }),
     async (request, reply) => {
       const { id: clinicId, kind, language } = request.params;
       ownClinic(requireAuth(request).user.clinicId, clinicId);
@@ -161,19 +140,14 @@ export async function messageTemplateRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/clinics/:id/message-preview',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'The message of one kind a named patient would get for their next session (or their latest)',
-        description:
-          'In the clinic’s saved text, or in a draft (subject and body) to see before saving; nothing is stored or ' +
-          `sent. 409 when the patient has no session, or the session no such message. ${safetyNote}`,
-        tags,
-        params: idParams,
-        body: previewBody,
-        response: { 200: previewView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(allow('admin'), 'The message of one kind a named patient would get for their next session (or their latest)', {
+      description:
+        'In the clinic’s saved text, or in a draft (subject and body) to see before saving; nothing is stored or ' +
+        `sent. 409 when the patient has no session, or the session no such message. ${safetyNote}`,
+      params: idParams,
+      body: previewBody,
+      response: answers(previewView, 400, 404, 409),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       ownClinic(user.clinicId, request.params.id);

@@ -5,7 +5,7 @@ import { loadAccessiblePatient, loadWritablePatient } from '../../../services/ac
 import { conflict, invalidField, notFound } from '../../http-errors.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import {
   consentStandingView,
@@ -20,6 +20,7 @@ import { userAgentOf } from './user-agent.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import { consentStandings } from '../../../core/treatment/consent-standing.js';
 import { readerLanguage } from '../../reader-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** The signature with the version it was given for. `text` is always found (a foreign key, of the patient's clinic); the fallbacks only satisfy the types. */
 function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | undefined) {
@@ -35,24 +36,22 @@ function withText(signature: ConsentSignatureRecord, text: ConsentTextRecord | u
 }
 
 export async function consentRoutes(app: App): Promise<void> {
-  const tags = ['consent'];
+  const spec = routeSpec(['consent']);
   const signers = allow('admin', 'practitioner', 'patient');
 
   app.post(
     '/api/consent-texts/:procedure/versions',
-    {
-      config: allow('admin'),
-      schema: {
-        summary:
-          "Publish a new version of a procedure's consent text in a language (en unless told); it becomes the current one of that language, earlier versions are kept unchanged",
+    spec(
+      allow('admin'),
+      "Publish a new version of a procedure's consent text in a language (en unless told); it becomes the current one of that language, earlier versions are kept unchanged",
+      {
         description:
           'Patients whose signature is on a version this replaces must sign again before their next session is charted.',
-        tags,
         params: procedureParams,
         body: newConsentTextBody,
-        response: { 201: consentTextView, 400: errorResponse, 409: errorResponse },
+        response: answersWith(201, consentTextView, 400, 409),
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const created = await app.repos.transaction(async (tx) => {
@@ -72,14 +71,9 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consent-texts',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: 'The current consent text of every procedure, in each language it has',
-        tags,
-        response: { 200: z.object({ texts: z.array(consentTextView) }) },
-      },
-    },
+    spec(allow(...anyRole), 'The current consent text of every procedure, in each language it has', {
+      response: answers(z.object({ texts: z.array(consentTextView) })),
+    }),
     async (request) => {
       const texts = await app.repos.consent.listTexts(requireAuth(request).user.clinicId);
       return { texts: texts.filter((t) => t.active) };
@@ -88,19 +82,17 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consent-texts/:procedure',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary:
-          "The current version of a procedure's consent text in `language`; without it, the newest current version of any language",
+    spec(
+      allow(...anyRole),
+      "The current version of a procedure's consent text in `language`; without it, the newest current version of any language",
+      {
         description:
           "A patient who names no language gets the version in their own (their record's) where there is one.",
-        tags,
         params: procedureParams,
         querystring: languageQuery,
-        response: { 200: consentTextView, 400: errorResponse, 404: errorResponse },
+        response: answers(consentTextView, 400, 404),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { procedure } = request.params;
@@ -117,15 +109,10 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consent-texts/:procedure/versions',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: "Every version of a procedure's consent text, newest first",
-        tags,
-        params: procedureParams,
-        response: { 200: z.object({ versions: z.array(consentTextView) }) },
-      },
-    },
+    spec(allow(...anyRole), "Every version of a procedure's consent text, newest first", {
+      params: procedureParams,
+      response: answers(z.object({ versions: z.array(consentTextView) })),
+    }),
     async (request) => {
       const texts = await app.repos.consent.listTexts(requireAuth(request).user.clinicId);
       return { versions: texts.filter((t) => t.procedure === request.params.procedure) };
@@ -134,23 +121,11 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/patients/:id/consents',
-    {
-      config: signers,
-      schema: {
-        summary: 'Record the patient’s signature of the current version of a consent text (patients sign their own)',
-        tags,
-        params: idParams,
-        body: newSignatureBody,
-        response: {
-          201: signatureView,
-          400: errorResponse,
-          403: errorResponse,
-          404: errorResponse,
-          409: patientWriteConflict,
-          413: errorResponse,
-        },
-      },
-    },
+    spec(signers, 'Record the patient’s signature of the current version of a consent text (patients sign their own)', {
+      params: idParams,
+      body: newSignatureBody,
+      response: { ...answersWith(201, signatureView, 400, 403, 404, 413), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const signed = await app.repos.transaction(async (tx) => {
@@ -189,20 +164,18 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/consents',
-    {
-      config: signers,
-      schema: {
-        summary:
-          "The patient's consent signatures, newest first, each with the text version signed, and where the patient stands with each procedure's consent (resign_needed: a newer version replaced the one signed)",
-        tags,
+    spec(
+      signers,
+      "The patient's consent signatures, newest first, each with the text version signed, and where the patient stands with each procedure's consent (resign_needed: a newer version replaced the one signed)",
+      {
         params: idParams,
-        response: {
-          200: z.object({ signatures: z.array(signatureView), standings: z.array(consentStandingView) }),
-          403: errorResponse,
-          404: errorResponse,
-        },
+        response: answers(
+          z.object({ signatures: z.array(signatureView), standings: z.array(consentStandingView) }),
+          403,
+          404,
+        ),
       },
-    },
+    ),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const [signatures, texts] = await Promise.all([

@@ -6,6 +6,7 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { consentTextView } from './consent-schemas.js';
 import { ofOwnClinic } from '../../../services/access/clinic-record.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const versionView = consentTextView.extend({
   signatures: z.number().int().describe('how many signatures were given on this version'),
@@ -16,19 +17,15 @@ const versionView = consentTextView.extend({
  * signed it, and the deletion of a version nobody signed (a mistaken publication).
  */
 export async function consentVersionRoutes(app: App): Promise<void> {
-  const tags = ['consent'];
+  const spec = routeSpec(['consent']);
 
   app.get(
     '/api/consent-text-versions',
-    {
-      config: allow('admin'),
-      schema: {
-        summary:
-          'Every version of every consent text of the clinic, by procedure and newest first, with how many signed each',
-        tags,
-        response: { 200: z.object({ versions: z.array(versionView) }) },
-      },
-    },
+    spec(
+      allow('admin'),
+      'Every version of every consent text of the clinic, by procedure and newest first, with how many signed each',
+      { response: answers(z.object({ versions: z.array(versionView) })) },
+    ),
     async (request) => {
       const { clinicId } = requireAuth(request).user;
       const [texts, counts] = await Promise.all([
@@ -41,28 +38,25 @@ export async function consentVersionRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/consent-text-versions/:id',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Delete a consent text version nobody signed; refused (409) while signatures point at it',
-        description:
-          'Deleting the current version makes the newest remaining version of its procedure and language current again.',
-        tags,
-        params: idParams,
-        response: {
-          200: z.object({
+    spec(allow('admin'), 'Delete a consent text version nobody signed; refused (409) while signatures point at it', {
+      description:
+        'Deleting the current version makes the newest remaining version of its procedure and language current again.',
+      params: idParams,
+      response: {
+        ...answers(
+          z.object({
             current: consentTextView
               .nullable()
               .describe('the current version of the procedure in that language now (null: none is left)'),
           }),
-          404: errorResponse,
-          409: errorResponse.extend({
-            consentTextId: z.string().optional().describe('consent_text_signed: the version refused'),
-            signatures: z.number().int().optional().describe('consent_text_signed: how many signed it'),
-          }),
-        },
+          404,
+        ),
+        409: errorResponse.extend({
+          consentTextId: z.string().optional().describe('consent_text_signed: the version refused'),
+          signatures: z.number().int().optional().describe('consent_text_signed: how many signed it'),
+        }),
       },
-    },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {

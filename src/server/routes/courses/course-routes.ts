@@ -9,13 +9,14 @@ import { loadWritablePatient } from '../../../services/access/patient-access.js'
 import { conflict, notFound } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { id, idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { courseView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { found } from '../../../services/found.js';
 import { auditedPatientRecords } from '../patients/patient-records.js';
 import { coursesForReader } from './course-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const newCourseBody = z.object({ assessmentId: id });
 const coursePatchBody = z.object({
@@ -23,21 +24,16 @@ const coursePatchBody = z.object({
 });
 
 export async function courseRoutes(app: App): Promise<void> {
-  const tags = ['courses'];
+  const spec = routeSpec(['courses']);
   const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.post(
     '/api/patients/:id/courses',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary: "Start a treatment course from the plan of the patient's latest assessment",
-        tags,
-        params: idParams,
-        body: newCourseBody,
-        response: { 201: courseView, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(allow(...clinicalRoles), "Start a treatment course from the plan of the patient's latest assessment", {
+      params: idParams,
+      body: newCourseBody,
+      response: { ...answersWith(201, courseView, 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await app.repos.transaction(async (tx) => {
@@ -70,15 +66,10 @@ export async function courseRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/courses',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "A patient's treatment courses, newest first",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ courses: z.array(courseView) }) },
-      },
-    },
+    spec(clinicalOrOwn, "A patient's treatment courses, newest first", {
+      params: idParams,
+      response: answers(z.object({ courses: z.array(courseView) })),
+    }),
     async (request) => {
       const courses = await auditedPatientRecords(app.repos, request, request.params.id, 'course', (patientId) =>
         app.repos.courses.listByPatient(patientId),
@@ -89,15 +80,7 @@ export async function courseRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/courses/:id',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: 'A treatment course with its plan',
-        tags,
-        params: idParams,
-        response: { 200: courseView, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, 'A treatment course with its plan', { params: idParams, response: answers(courseView, 404) }),
     async (request) => {
       const course = await loadAccessibleCourse(app.repos, requireAuth(request).user, request.params.id);
       await request.audit(readOf('course', course));
@@ -108,16 +91,11 @@ export async function courseRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/courses/:id',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary: 'Complete or cancel a course (or reopen it)',
-        tags,
-        params: idParams,
-        body: coursePatchBody,
-        response: { 200: courseView, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(allow(...clinicalRoles), 'Complete or cancel a course (or reopen it)', {
+      params: idParams,
+      body: coursePatchBody,
+      response: { ...answers(courseView, 404), 409: patientWriteConflict },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {

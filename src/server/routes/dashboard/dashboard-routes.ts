@@ -2,29 +2,28 @@ import type { App } from '../../app-types.js';
 import { dashboardRoles, loadDashboard } from '../../../services/dashboard/dashboard.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse } from '../../validation/fields.js';
 import { assertDateInWindow, describeWindow, recordSearchWindow } from '../../validation/date-window.js';
 import { dashboardQuery, dashboardView } from './dashboard-schemas.js';
 import { readerLanguage } from '../../reader-language.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 /**
  * The clinic's dashboard: counts over a window of days, no patient named (so nothing to audit per
  * patient). Reception sees the operations and the takings; the clinical panels are the admins'.
  */
 export async function dashboardRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['dashboard']);
   app.get(
     '/api/dashboard',
-    {
-      config: allow(...dashboardRoles),
-      schema: {
-        summary:
-          'The clinic over a window of local days: sessions, no-shows, utilisation, courses completed, takings; for admins also side effects and safety signals',
+    spec(
+      allow(...dashboardRoles),
+      'The clinic over a window of local days: sessions, no-shows, utilisation, courses completed, takings; for admins also side effects and safety signals',
+      {
         description: `Days are counted in the zone of the clinic's first location. \`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)}; the window holds at most 366 days (default: the last 30, today included).`,
-        tags: ['dashboard'],
         querystring: dashboardQuery,
-        response: { 200: dashboardView, 400: errorResponse },
+        response: answers(dashboardView, 400),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { from, to } = request.query;

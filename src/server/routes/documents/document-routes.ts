@@ -9,7 +9,7 @@ import { allow, anyRole, type Access } from '../../plugins/access-control.js';
 import type { UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
 import { loadAccessibleSignature } from '../../../services/access/consent-signature-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
@@ -17,6 +17,9 @@ import { documentQuery } from './document-schemas.js';
 import { patientDocumentLanguage, type DocumentLanguage } from '../../../services/documents/document-language.js';
 import { fileResponse, sendFile } from './file-response.js';
 import { readOf } from '../../../services/audit-reads.js';
+import { answers, routeSpec } from '../route-spec.js';
+
+const spec = routeSpec(['documents']);
 
 /** Made first, so a document that cannot be made is a 409 with a reason rather than a broken download. */
 async function made(work: () => Promise<MadeDocument>): Promise<MadeDocument> {
@@ -53,22 +56,14 @@ function pdfRoute<R extends { id: string; patientId: string }>(app: App, route: 
   app.get(
     route.url,
     {
-      config: route.config,
-      // No HEAD twin: it would read (and audit) everything to send nothing.
-      exposeHeadRoute: false,
-      schema: {
-        summary,
+      ...spec(route.config, summary, {
         ...(description === undefined ? {} : { description }),
-        tags: ['documents'],
         params: idParams,
         querystring: documentQuery,
-        response: {
-          200: fileResponse('application/pdf', file),
-          400: errorResponse,
-          404: errorResponse,
-          409: errorResponse,
-        },
-      },
+        response: answers(fileResponse('application/pdf', file), 400, 404, 409),
+      }),
+      // No HEAD twin: it would read (and audit) everything to send nothing.
+      exposeHeadRoute: false,
     },
     async (request, reply) => {
       const { user } = requireAuth(request);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { faqLanguages, searchFaq } from '../../../core/faq/search-faq.js';
 import type { App } from '../../app-types.js';
 import { allow, anyRole } from '../../plugins/access-control.js';
-import { errorResponse } from '../../validation/fields.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const faqEntry = z.object({
   id: z.string(),
@@ -32,17 +32,13 @@ const faqQuery = z.object({
  * reader's `language` (a Turkish question searches, and gets, the Turkish entries).
  */
 export async function faqRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['knowledge']);
   app.get(
     '/api/faq',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: 'FAQ entries with their sources, in the given language; with q, the best matches first',
-        tags: ['knowledge'],
-        querystring: faqQuery,
-        response: { 200: z.object({ entries: z.array(faqEntry) }), 400: errorResponse },
-      },
-    },
+    spec(allow(...anyRole), 'FAQ entries with their sources, in the given language; with q, the best matches first', {
+      querystring: faqQuery,
+      response: answers(z.object({ entries: z.array(faqEntry) }), 400),
+    }),
     async (request) => {
       const { q, limit, language } = request.query;
       const kb = app.knowledgeFor(language);

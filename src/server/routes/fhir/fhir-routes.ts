@@ -6,7 +6,7 @@ import { clinicFhirChunks, patientFhirBundle } from '../../../services/documents
 import { FhirImportInputError, importIntake } from '../../../services/documents/fhir-import.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
 import {
   fhirImportBodyLimit,
@@ -16,29 +16,25 @@ import {
   importResult,
   patientFhirQuery,
 } from './fhir-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 export async function fhirRoutes(app: App): Promise<void> {
-  const tags = ['fhir'];
+  const spec = routeSpec(['fhir']);
 
   app.get(
     '/api/patients/:id/fhir',
     {
-      config: allow(...clinicalRoles),
+      ...spec(
+        allow(...clinicalRoles),
+        "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
+        {
+          params: idParams,
+          querystring: patientFhirQuery,
+          response: answers(fileResponse(fhirMime, 'FHIR R4 Bundle'), 400, 403, 404),
+        },
+      ),
       // No HEAD twin: it would read (and audit) everything to send nothing.
       exposeHeadRoute: false,
-      schema: {
-        summary:
-          "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
-        tags,
-        params: idParams,
-        querystring: patientFhirQuery,
-        response: {
-          200: fileResponse(fhirMime, 'FHIR R4 Bundle'),
-          400: errorResponse,
-          403: errorResponse,
-          404: errorResponse,
-        },
-      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -65,14 +61,12 @@ export async function fhirRoutes(app: App): Promise<void> {
   app.get(
     '/api/fhir/export',
     {
-      config: allow('admin'),
+      ...spec(
+        allow('admin'),
+        'The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole',
+        { response: answers(fileResponse(fhirMime, 'FHIR R4 Bundle of every patient')) },
+      ),
       exposeHeadRoute: false,
-      schema: {
-        summary:
-          'The whole clinic as one FHIR R4 Bundle, streamed; if a record fails part-way the download is cut off rather than ended as if whole',
-        tags,
-        response: { 200: fileResponse(fhirMime, 'FHIR R4 Bundle of every patient') },
-      },
     },
     async (request, reply) => {
       const { user } = requireAuth(request);
@@ -95,16 +89,17 @@ export async function fhirRoutes(app: App): Promise<void> {
   app.post(
     '/api/fhir/import',
     {
-      config: allow(...clinicalRoles),
+      ...spec(
+        allow(...clinicalRoles),
+        'Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored',
+        {
+          description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB. A Patient born before 1900-01-01 or after today is refused (400 naming the element, e.g. \`entry[0].resource.birthDate\`).`,
+          querystring: importQuery,
+          body: importBody,
+          response: answers(importResult, 400, 413),
+        },
+      ),
       bodyLimit: fhirImportBodyLimit,
-      schema: {
-        summary: 'Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored',
-        description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB. A Patient born before 1900-01-01 or after today is refused (400 naming the element, e.g. \`entry[0].resource.birthDate\`).`,
-        tags,
-        querystring: importQuery,
-        body: importBody,
-        response: { 200: importResult, 400: errorResponse, 413: errorResponse },
-      },
     },
     async (request) => {
       requireAuth(request);

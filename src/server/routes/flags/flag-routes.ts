@@ -4,28 +4,23 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { localDate } from '../../../core/dates/local-date.js';
 import { rescreenOutdated } from '../../../services/rescreening/rescreen-outdated.js';
 import { screeningAuditEvent } from '../../../services/rescreening/rescreen-patient.js';
-import { errorResponse } from '../../validation/fields.js';
 import { flagList, flagListQuery, rescreenSummary } from './flag-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 /**
  * Re-screening flags: upcoming sessions that a changed intake or knowledge base made contraindicated
  * or deferred. Clinical, so reception does not see them (the schedule leaves the flag out for them too).
  */
 export async function flagRoutes(app: App): Promise<void> {
-  const tags = ['flags'];
+  const spec = routeSpec(['flags']);
 
   app.get(
     '/api/flags',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary:
-          "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
-        tags,
-        querystring: flagListQuery,
-        response: { 200: flagList, 400: errorResponse },
-      },
-    },
+    spec(
+      allow(...clinicalRoles),
+      "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
+      { querystring: flagListQuery, response: answers(flagList, 400) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const flagged = await app.repos.screening.listFlagged({
@@ -63,15 +58,11 @@ export async function flagRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/flags/rescreen',
-    {
-      config: allow('admin'),
-      schema: {
-        summary:
-          "Re-screen the clinic's upcoming sessions not yet screened under the current knowledge base (the server also does this at start)",
-        tags,
-        response: { 200: rescreenSummary },
-      },
-    },
+    spec(
+      allow('admin'),
+      "Re-screen the clinic's upcoming sessions not yet screened under the current knowledge base (the server also does this at start)",
+      { response: answers(rescreenSummary) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       return rescreenOutdated(app.repos, app.knowledgeBase, {

@@ -11,6 +11,7 @@ import { checkIn, undoCheckIn } from '../../../services/front-desk/check-in.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { sessionFor } from '../sessions/session-view.js';
 import { arrivalFor, arrivalsQuery, arrivalView, checkInFor, checkInView } from './front-desk-schemas.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** A day's arrivals list covers a local day, whatever its zone: never more than two. */
 const maxWindowMs = 2 * 86_400_000;
@@ -30,31 +31,25 @@ async function dayAsked(
 
 /** Check-in at the front desk: the patient has arrived for today's session, and today's arrivals. */
 export async function checkInRoutes(app: App): Promise<void> {
-  const tags = ['front desk'];
+  const spec = routeSpec(['front desk']);
   const staff = allow(...staffRoles);
 
   app.post(
     '/api/sessions/:id/check-in',
-    {
-      config: staff,
-      schema: {
-        summary: 'Mark the patient arrived for a planned session of today (the day where the session takes place)',
-        description:
-          'Once per session: a second check-in answers 409 `already_checked_in` with when it was made; a session of ' +
-          'another day 409 `not_today`; a cancelled, missed or done session 409 `session_closed`.',
-        tags,
-        params: idParams,
-        response: {
-          201: checkInView,
-          404: errorResponse,
-          409: errorResponse.extend({
-            ...mergedPatientFields,
-            checkedInAt: z.string().optional().describe('already_checked_in: when the patient was checked in'),
-            sessionDate: z.string().optional().describe("not_today: the session's local date"),
-          }),
-        },
+    spec(staff, 'Mark the patient arrived for a planned session of today (the day where the session takes place)', {
+      description:
+        'Once per session: a second check-in answers 409 `already_checked_in` with when it was made; a session of ' +
+        'another day 409 `not_today`; a cancelled, missed or done session 409 `session_closed`.',
+      params: idParams,
+      response: {
+        ...answersWith(201, checkInView, 404),
+        409: errorResponse.extend({
+          ...mergedPatientFields,
+          checkedInAt: z.string().optional().describe('already_checked_in: when the patient was checked in'),
+          sessionDate: z.string().optional().describe("not_today: the session's local date"),
+        }),
       },
-    },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const done = await app.repos.transaction(async (tx) => {
@@ -76,15 +71,10 @@ export async function checkInRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/sessions/:id/check-in',
-    {
-      config: staff,
-      schema: {
-        summary: 'Undo a check-in made by mistake',
-        tags,
-        params: idParams,
-        response: { 204: z.null().describe('Undone'), 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(staff, 'Undo a check-in made by mistake', {
+      params: idParams,
+      response: { ...answersWith(204, z.null().describe('Undone'), 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       await app.repos.transaction(async (tx) => {
@@ -100,15 +90,10 @@ export async function checkInRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/front-desk/arrivals',
-    {
-      config: staff,
-      schema: {
-        summary: "A day's sessions in time order with the patients' contact details and who has arrived, since when",
-        tags,
-        querystring: arrivalsQuery,
-        response: { 200: z.object({ entries: z.array(arrivalView) }), 400: errorResponse },
-      },
-    },
+    spec(staff, "A day's sessions in time order with the patients' contact details and who has arrived, since when", {
+      querystring: arrivalsQuery,
+      response: answers(z.object({ entries: z.array(arrivalView) }), 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());

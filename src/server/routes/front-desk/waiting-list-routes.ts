@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { bookFromWaitingList } from '../../../services/front-desk/book-from-waiting-list.js';
@@ -29,6 +29,7 @@ import {
   waitingListBookingBody,
   waitingListQuery,
 } from './front-desk-schemas.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** Openings shown: those of the coming days. */
 const openingDays = 90;
@@ -41,21 +42,17 @@ const entryRead = (line: WaitingLine): AuditEvent => readOf('waiting_list_entry'
  * list books the offered course and closes the entry; nothing is booked by itself.
  */
 export async function waitingListRoutes(app: App): Promise<void> {
-  const tags = ['front desk'];
+  const spec = routeSpec(['front desk']);
   const staff = allow(...staffRoles);
   const now = () => app.now().toISOString();
 
   app.get(
     '/api/waiting-list',
-    {
-      config: staff,
-      schema: {
-        summary: 'Patients waiting for a course, longest waiting first, each with the course they would be booked into',
-        tags,
-        querystring: waitingListQuery,
-        response: { 200: z.object({ entries: z.array(waitingEntryView) }), 400: errorResponse },
-      },
-    },
+    spec(
+      staff,
+      'Patients waiting for a course, longest waiting first, each with the course they would be booked into',
+      { querystring: waitingListQuery, response: answers(z.object({ entries: z.array(waitingEntryView) }), 400) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const lines = await listWaitingList(app.repos, {
@@ -69,16 +66,11 @@ export async function waitingListRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/waiting-list',
-    {
-      config: staff,
-      schema: {
-        summary: 'Put a patient on the waiting list for an indication, with the days and times they can come',
-        description: 'Once per patient and indication while they wait: a second answers 409 `already_waiting`.',
-        tags,
-        body: newWaitingListEntryBody,
-        response: { 201: waitingEntryView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(staff, 'Put a patient on the waiting list for an indication, with the days and times they can come', {
+      description: 'Once per patient and indication while they wait: a second answers 409 `already_waiting`.',
+      body: newWaitingListEntryBody,
+      response: { ...answersWith(201, waitingEntryView, 400, 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { patientId, indication, weekdays, timesOfDay, note } = request.body;
@@ -105,15 +97,10 @@ export async function waitingListRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/waiting-list/:id',
-    {
-      config: staff,
-      schema: {
-        summary: 'Take a patient off the waiting list without booking; the entry is kept, closed as removed',
-        tags,
-        params: idParams,
-        response: { 200: waitingEntryView, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(staff, 'Take a patient off the waiting list without booking; the entry is kept, closed as removed', {
+      params: idParams,
+      response: { ...answers(waitingEntryView, 404), 409: patientWriteConflict },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {
@@ -131,14 +118,11 @@ export async function waitingListRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/waiting-list/openings',
-    {
-      config: staff,
-      schema: {
-        summary: `Slots that opened when planned sessions were cancelled or moved, still free, soonest first (the next ${openingDays} days)`,
-        tags,
-        response: { 200: z.object({ openings: z.array(openingView) }) },
-      },
-    },
+    spec(
+      staff,
+      `Slots that opened when planned sessions were cancelled or moved, still free, soonest first (the next ${openingDays} days)`,
+      { response: answers(z.object({ openings: z.array(openingView) })) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const slots = await listOpenSlots(app.repos, { user, now: now(), days: openingDays });
@@ -148,21 +132,16 @@ export async function waitingListRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/waiting-list/openings/:id/candidates',
-    {
-      config: staff,
-      schema: {
-        summary:
-          'Who on the waiting list an opened slot suits, with the whole course the course finder offers each from that day',
+    spec(
+      staff,
+      'Who on the waiting list an opened slot suits, with the whole course the course finder offers each from that day',
+      {
         description:
           'Nothing is booked: book an offer with POST /api/waiting-list/{id}/booking. Those who fit come first, then by how long they waited.',
-        tags,
         params: idParams,
-        response: {
-          200: z.object({ opening: openingView, candidates: z.array(candidateView) }),
-          404: errorResponse,
-        },
+        response: answers(z.object({ opening: openingView, candidates: z.array(candidateView) }), 404),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const slot = await loadOpenSlot(app.repos, user, request.params.id);
@@ -177,24 +156,14 @@ export async function waitingListRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/waiting-list/:id/booking',
-    {
-      config: staff,
-      schema: {
-        summary: "Book a waiting patient's course as offered (all sessions or none) and close their entry as booked",
-        description:
-          "Send the offered course's sessions back. Booked like any course: a slot taken meanwhile, or a second desk booking " +
-          'the same entry, answers 409 and books nothing.',
-        tags,
-        params: idParams,
-        body: waitingListBookingBody,
-        response: {
-          201: waitingListBookedView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(bookingConflictView),
-        },
-      },
-    },
+    spec(staff, "Book a waiting patient's course as offered (all sessions or none) and close their entry as booked", {
+      description:
+        "Send the offered course's sessions back. Booked like any course: a slot taken meanwhile, or a second desk booking " +
+        'the same entry, answers 409 and books nothing.',
+      params: idParams,
+      body: waitingListBookingBody,
+      response: { ...answersWith(201, waitingListBookedView, 400, 404), 409: orPatientMerged(bookingConflictView) },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };

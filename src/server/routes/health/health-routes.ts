@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { publicAccess } from '../../plugins/access-control.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const healthResponse = z.object({
   status: z.literal('ok'),
@@ -13,17 +14,13 @@ const healthResponse = z.object({
 });
 
 export async function healthRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['system']);
   app.get(
     '/api/health',
-    {
-      config: publicAccess,
-      schema: {
-        summary: 'Liveness and readiness: answers once the database responds',
-        tags: ['system'],
-        security: [],
-        response: { 200: healthResponse },
-      },
-    },
+    spec(publicAccess, 'Liveness and readiness: answers once the database responds', {
+      security: [],
+      response: answers(healthResponse),
+    }),
     async () => {
       await app.repos.clinics.count();
       const { version } = app.knowledgeBase;

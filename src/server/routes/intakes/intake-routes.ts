@@ -7,7 +7,7 @@ import { loadAccessiblePatient, loadWritablePatient } from '../../../services/ac
 import { invalidField } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { intakeView, storedAssessmentView } from '../../views.js';
 import { recordIntake } from '../../../services/intakes/record-intake.js';
@@ -15,6 +15,7 @@ import { intakeBody } from '../assessments/assessment-routes.js';
 import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
 import { readerLanguage } from '../../reader-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** The intake must describe the patient on record; a differing birth date means one of them is wrong. */
 export function matchRecord(intake: Intake, patient: PatientRecord): Intake {
@@ -31,25 +32,23 @@ export function matchRecord(intake: Intake, patient: PatientRecord): Intake {
 const intakeWithAssessment = intakeView.extend({ assessment: storedAssessmentView.nullable() });
 
 export async function intakeRoutes(app: App): Promise<void> {
-  const tags = ['intakes'];
+  const spec = routeSpec(['intakes']);
 
   app.post(
     '/api/patients/:id/intakes',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: "Record a new intake version for the patient and assess it (the body is the contract's request)",
+    spec(
+      allow('admin', 'practitioner'),
+      "Record a new intake version for the patient and assess it (the body is the contract's request)",
+      {
         description: intakeDatesRule,
-        tags,
         params: idParams,
         body: intakeBody,
         response: {
-          201: z.object({ intake: intakeView, assessment: storedAssessmentView }),
-          400: errorResponse,
+          ...answersWith(201, z.object({ intake: intakeView, assessment: storedAssessmentView }), 400),
           409: patientWriteConflict,
         },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertIntakeDates(request.body, app.now());
@@ -75,15 +74,11 @@ export async function intakeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/intakes',
-    {
-      config: allow('admin', 'practitioner', 'patient'),
-      schema: {
-        summary: 'Intake history, newest version first, each with its latest assessment',
-        tags,
-        params: idParams,
-        response: { 200: z.object({ intakes: z.array(intakeWithAssessment) }) },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner', 'patient'),
+      'Intake history, newest version first, each with its latest assessment',
+      { params: idParams, response: answers(z.object({ intakes: z.array(intakeWithAssessment) })) },
+    ),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const [intakes, assessments] = await Promise.all([

@@ -3,25 +3,21 @@ import type { App } from '../../app-types.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { messageFor, messageView } from './message-view.js';
 import { readsOf } from '../../../services/audit-reads.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 export async function messageRoutes(app: App): Promise<void> {
-  const tags = ['messages'];
+  const spec = routeSpec(['messages']);
 
   app.get(
     '/api/sessions/:id/messages',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          "A session's messages to the patient (confirmation, reminders, aftercare, check-in) and whether they went out",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ messages: z.array(messageView) }), 404: errorResponse },
-      },
-    },
+    spec(
+      allow(...staffRoles),
+      "A session's messages to the patient (confirmation, reminders, aftercare, check-in) and whether they went out",
+      { params: idParams, response: answers(z.object({ messages: z.array(messageView) }), 404) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);

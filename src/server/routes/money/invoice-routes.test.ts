@@ -256,6 +256,9 @@ forEachApp('invoice routes', (get) => {
         { priceId: clinic.prices.product.id, quantity: 2 },
       ]);
       expect(invoice.totals.totalMinor).toBe(23_500);
+      /** A credit note asked for on this invoice that the clinic refuses (409), leaving everything as it was. */
+      const refusedCredit = (payload: object) =>
+        refusedUnchanged(clinic.reception, 'POST', `/api/invoices/${invoice.id}/credit-notes`, payload, 409);
       const part = await created(clinic.reception, 'POST', `/api/invoices/${invoice.id}/credit-notes`, {
         amountMinor: 4_700,
         reason: 'One session not given',
@@ -270,13 +273,7 @@ forEachApp('invoice routes', (get) => {
         status: 'issued',
       });
 
-      const tooMuch = await refusedUnchanged(
-        clinic.reception,
-        'POST',
-        `/api/invoices/${invoice.id}/credit-notes`,
-        { amountMinor: 18_801, reason: 'Too much' },
-        409,
-      );
+      const tooMuch = await refusedCredit({ amountMinor: 18_801, reason: 'Too much' });
       expect(tooMuch).toMatchObject({ error: 'credit_exceeds_invoice', problems: [{ field: 'amountMinor' }] });
 
       const rest = await created(clinic.reception, 'POST', `/api/invoices/${invoice.id}/credit-notes`, {
@@ -288,13 +285,7 @@ forEachApp('invoice routes', (get) => {
       const credited = await ok(clinic.reception, 'GET', `/api/invoices/${invoice.id}`);
       expect(credited).toMatchObject({ status: 'credited', balanceMinor: 0, creditedMinor: 23_500 });
       expect(credited.creditNotes.map((c: { id: string }) => c.id)).toEqual([part.id, rest.id]);
-      const nothingLeft = await refusedUnchanged(
-        clinic.reception,
-        'POST',
-        `/api/invoices/${invoice.id}/credit-notes`,
-        { amountMinor: 1, reason: 'Again' },
-        409,
-      );
+      const nothingLeft = await refusedCredit({ amountMinor: 1, reason: 'Again' });
       expect(nothingLeft.error).toBe('credit_exceeds_invoice');
     });
 

@@ -24,74 +24,53 @@ import {
   paymentBody,
   paymentView,
 } from './money-schemas.js';
-import { listedPatientId, writeAudited } from './money-route-support.js';
+import { listedItems } from './money-route-support.js';
+import { writeAudited } from '../write-audited.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** Invoices, issued at once with a gapless number and never changed after; credit notes and payments against them. */
 export async function invoiceRoutes(app: App): Promise<void> {
-  const tags = ['money'];
+  const spec = routeSpec(['money']);
   const bookkeepers = allow('admin', 'reception');
   const readers = allow('admin', 'reception', 'patient');
 
   app.post(
     '/api/invoices',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: "Issue an invoice with the clinic's next number for the year (YYYY-NNNNNN)",
-        description:
-          "kind `deposit` invoices the accepted quote's depositMinor as one line; an `invoice` for a quote or course " +
-          'takes its lines from `lines`, else the quote, else the price list, and deducts deposits already invoiced. ' +
-          'Numbers run without gaps: one is taken only by an invoice that is written.',
-        tags,
-        body: invoiceBody,
-        response: { 201: invoiceView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(bookkeepers, "Issue an invoice with the clinic's next number for the year (YYYY-NNNNNN)", {
+      description:
+        "kind `deposit` invoices the accepted quote's depositMinor as one line; an `invoice` for a quote or course " +
+        'takes its lines from `lines`, else the quote, else the price list, and deducts deposits already invoiced. ' +
+        'Numbers run without gaps: one is taken only by an invoice that is written.',
+      body: invoiceBody,
+      response: { ...answersWith(201, invoiceView, 400, 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
-      const { user } = requireAuth(request);
-      const invoice = await writeAudited(app.repos, request, 'invoice', (tx) =>
-        issueInvoice(tx, user, request.body, new Date()),
-      );
-      return reply.code(201).send(invoice);
+      return reply
+        .code(201)
+        .send(
+          await writeAudited(app.repos, request, 'invoice', (tx, user) =>
+            issueInvoice(tx, user, request.body, new Date()),
+          ),
+        );
     },
   );
 
   app.get(
     '/api/invoices',
-    {
-      config: readers,
-      schema: {
-        summary: "Invoices, newest first: the clinic's, or one patient's (a patient sees only their own)",
-        tags,
-        querystring: invoicesQuery,
-        response: {
-          200: z.object({ items: z.array(invoiceView) }),
-          400: errorResponse,
-          403: errorResponse,
-          404: errorResponse,
-        },
-      },
-    },
-    async (request) => {
-      const { user } = requireAuth(request);
-      const patientId = await listedPatientId(app.repos, user, request.query.patientId);
-      const items = await app.repos.invoices.listInvoices({ ...request.query, patientId, clinicId: user.clinicId });
-      await request.audit(readsOf('invoice', items));
-      return { items };
-    },
+    spec(readers, "Invoices, newest first: the clinic's, or one patient's (a patient sees only their own)", {
+      querystring: invoicesQuery,
+      response: answers(z.object({ items: z.array(invoiceView) }), 400, 403, 404),
+    }),
+    async (request) =>
+      listedItems(app.repos, request, 'invoice', request.query, (filter) => app.repos.invoices.listInvoices(filter)),
   );
 
   app.get(
     '/api/invoices/:id',
-    {
-      config: readers,
-      schema: {
-        summary: 'One invoice, with its payments and credit notes',
-        tags,
-        params: idParams,
-        response: { 200: invoiceDetailView, 404: errorResponse },
-      },
-    },
+    spec(readers, 'One invoice, with its payments and credit notes', {
+      params: idParams,
+      response: answers(invoiceDetailView, 404),
+    }),
     async (request) => {
       const { invoice } = await loadAccessibleInvoice(app.repos, requireAuth(request).user, request.params.id);
       const payments = await app.repos.invoices.listPayments(invoice.id);
@@ -109,14 +88,11 @@ export async function invoiceRoutes(app: App): Promise<void> {
     app.route({
       method,
       url: '/api/invoices/:id',
-      config: bookkeepers,
-      schema: {
-        summary:
-          'Refused: an issued invoice is never changed or deleted (409 invoice_issued); issue a credit note instead',
-        tags,
-        params: idParams,
-        response: { 404: errorResponse, 409: errorResponse },
-      },
+      ...spec(
+        bookkeepers,
+        'Refused: an issued invoice is never changed or deleted (409 invoice_issued); issue a credit note instead',
+        { params: idParams, response: { 404: errorResponse, 409: errorResponse } },
+      ),
       handler: async (request) => {
         await loadAccessibleInvoice(app.repos, requireAuth(request).user, request.params.id);
         throw invoiceIssued();
@@ -125,16 +101,11 @@ export async function invoiceRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/invoices/:id/pdf',
-    {
-      config: readers,
-      schema: {
-        summary: 'The invoice as a PDF',
-        tags,
-        params: idParams,
-        querystring: documentLanguageQuery,
-        response: pdfResponse('The invoice'),
-      },
-    },
+    spec(readers, 'The invoice as a PDF', {
+      params: idParams,
+      querystring: documentLanguageQuery,
+      response: pdfResponse('The invoice'),
+    }),
     async (request, reply) => {
       const { invoice } = await loadAccessibleInvoice(app.repos, requireAuth(request).user, request.params.id);
       const pdf = await invoicePdf(await invoiceDocument(app.repos, invoice, request.query.lang));
@@ -145,64 +116,57 @@ export async function invoiceRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/invoices/:id/payments',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: 'Record a payment (cash, card or transfer) against an invoice',
-        description:
-          'More than is owed is refused with 409 overpayment naming amountMinor, unless acceptOverpayment is true.',
-        tags,
-        params: idParams,
-        body: paymentBody,
-        response: { 201: paymentView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(bookkeepers, 'Record a payment (cash, card or transfer) against an invoice', {
+      description:
+        'More than is owed is refused with 409 overpayment naming amountMinor, unless acceptOverpayment is true.',
+      params: idParams,
+      body: paymentBody,
+      response: { ...answersWith(201, paymentView, 400, 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
-      const { user } = requireAuth(request);
-      const payment = await writeAudited(app.repos, request, 'payment', (tx) =>
-        recordPayment(tx, user, request.params.id, request.body, new Date()),
-      );
-      return reply.code(201).send(payment);
+      return reply
+        .code(201)
+        .send(
+          await writeAudited(app.repos, request, 'payment', (tx, user) =>
+            recordPayment(tx, user, request.params.id, request.body, new Date()),
+          ),
+        );
     },
   );
 
   app.post(
     '/api/invoices/:id/credit-notes',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: "Issue a credit note against an invoice, with the clinic's next credit-note number (CN-YYYY-NNNNNN)",
+    spec(
+      bookkeepers,
+      "Issue a credit note against an invoice, with the clinic's next credit-note number (CN-YYYY-NNNNNN)",
+      {
         description:
           "With `lines`, those; with `amountMinor` (tax included), that amount spread over the invoice's tax rates; " +
           'with neither, all that is left. More than the invoice total less what was already credited: 409 ' +
           'credit_exceeds_invoice naming amountMinor.',
-        tags,
         params: idParams,
         body: creditNoteBody,
-        response: { 201: creditNoteView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
+        response: { ...answersWith(201, creditNoteView, 400, 404), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request, reply) => {
-      const { user } = requireAuth(request);
-      const creditNote = await writeAudited(app.repos, request, 'creditNote', (tx) =>
-        issueCreditNote(tx, user, request.params.id, request.body, new Date()),
-      );
-      return reply.code(201).send(creditNote);
+      return reply
+        .code(201)
+        .send(
+          await writeAudited(app.repos, request, 'creditNote', (tx, user) =>
+            issueCreditNote(tx, user, request.params.id, request.body, new Date()),
+          ),
+        );
     },
   );
 
   app.get(
     '/api/credit-notes/:id/pdf',
-    {
-      config: readers,
-      schema: {
-        summary: 'A credit note as a PDF',
-        tags,
-        params: idParams,
-        querystring: documentLanguageQuery,
-        response: pdfResponse('The credit note'),
-      },
-    },
+    spec(readers, 'A credit note as a PDF', {
+      params: idParams,
+      querystring: documentLanguageQuery,
+      response: pdfResponse('The credit note'),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { creditNote, invoice } = await loadAccessibleCreditNote(app.repos, user, request.params.id);

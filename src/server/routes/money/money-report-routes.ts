@@ -1,7 +1,7 @@
 import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse } from '../../validation/fields.js';
+import { answers, routeSpec } from '../route-spec.js';
 import { fileResponse, sendFile } from '../documents/file-response.js';
 import { moneyExportCsv } from '../../../interop/csv/money-export.js';
 import type { AuditEvent } from '../../../storage/repositories/audit-entries.js';
@@ -21,20 +21,15 @@ import {
 
 /** The books: a day's takings, the aged list of what is owed, the accountant's export, the clinic's billing details. */
 export async function moneyReportRoutes(app: App): Promise<void> {
-  const tags = ['money'];
+  const spec = routeSpec(['money']);
   const bookkeepers = allow('admin', 'reception');
 
   app.get(
     '/api/money/takings',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: "A day's takings by payment method: the clinic's own calendar day (today unless `date`)",
-        tags,
-        querystring: takingsQuery,
-        response: { 200: takingsView, 400: errorResponse },
-      },
-    },
+    spec(bookkeepers, "A day's takings by payment method: the clinic's own calendar day (today unless `date`)", {
+      querystring: takingsQuery,
+      response: answers(takingsView, 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const takings = await dayTakings(app.repos, user.clinicId, request.query, new Date());
@@ -45,16 +40,11 @@ export async function moneyReportRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/money/owed',
-    {
-      config: bookkeepers,
-      schema: {
-        summary:
-          'What patients owe at the end of a day (today unless `asOf`), aged 0-30, 31-60, 61-90 and 90+ days past due',
-        tags,
-        querystring: owedQuery,
-        response: { 200: owedView, 400: errorResponse },
-      },
-    },
+    spec(
+      bookkeepers,
+      'What patients owe at the end of a day (today unless `asOf`), aged 0-30, 31-60, 61-90 and 90+ days past due',
+      { querystring: owedQuery, response: answers(owedView, 400) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const owed = await owedList(app.repos, user.clinicId, request.query, new Date());
@@ -72,15 +62,10 @@ export async function moneyReportRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/money/export.csv',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: 'CSV for the accountant: one row per invoice, credit note and payment between two days',
-        tags,
-        querystring: exportQuery,
-        response: { 200: fileResponse('text/csv', 'The money export'), 400: errorResponse },
-      },
-    },
+    spec(bookkeepers, 'CSV for the accountant: one row per invoice, credit note and payment between two days', {
+      querystring: exportQuery,
+      response: answers(fileResponse('text/csv', 'The money export'), 400),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const data = await moneyExport(app.repos, user.clinicId, request.query, new Date());
@@ -99,28 +84,22 @@ export async function moneyReportRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/money/billing-details',
-    {
-      config: bookkeepers,
-      schema: {
-        summary: 'What the clinic prints on its invoices: legal name, address, tax id; its currency and payment term',
-        tags,
-        response: { 200: billingDetailsView },
+    spec(
+      bookkeepers,
+      'What the clinic prints on its invoices: legal name, address, tax id; its currency and payment term',
+      {
+        response: answers(billingDetailsView),
       },
-    },
+    ),
     async (request) => billingDetails(app.repos, requireAuth(request).user.clinicId),
   );
 
   app.put(
     '/api/money/billing-details',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "Set the clinic's billing details (fields left out or null are cleared)",
-        tags,
-        body: billingDetailsBody,
-        response: { 200: billingDetailsView, 400: errorResponse },
-      },
-    },
+    spec(allow('admin'), "Set the clinic's billing details (fields left out or null are cleared)", {
+      body: billingDetailsBody,
+      response: answers(billingDetailsView, 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const body = request.body;

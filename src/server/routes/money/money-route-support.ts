@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { UserRecord } from '../../../core/records/index.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
-import type { AuditEvent } from '../../../storage/repositories/audit-entries.js';
+import { readsOf } from '../../../services/audit-reads.js';
+import { requireAuth } from '../../plugins/authentication.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 
 /**
@@ -18,18 +19,22 @@ export async function listedPatientId(
 }
 
 /**
- * Runs a service's write and its audit entries in one transaction, so that nothing is written
- * unaudited, and gives back the record the service names `key`.
+ * A list of quotes or invoices as `request`'s user may read it, narrowed as `listedPatientId` says,
+ * each one read audited.
  */
-export function writeAudited<K extends string, R extends Record<K, unknown> & { audit: readonly AuditEvent[] }>(
+export async function listedItems<
+  Q extends { patientId?: string | undefined },
+  T extends { id: string; patientId: string },
+>(
   repos: Repositories,
   request: FastifyRequest,
-  key: K,
-  write: (tx: Repositories) => Promise<R>,
-): Promise<R[K]> {
-  return repos.transaction(async (tx) => {
-    const written = await write(tx);
-    await request.audit(written.audit, tx);
-    return written[key];
-  });
+  entity: 'quote' | 'invoice',
+  query: Q,
+  list: (filter: Q & { patientId: string | undefined; clinicId: string }) => Promise<T[]>,
+): Promise<{ items: T[] }> {
+  const { user } = requireAuth(request);
+  const patientId = await listedPatientId(repos, user, query.patientId);
+  const items = await list({ ...query, patientId, clinicId: user.clinicId });
+  await request.audit(readsOf(entity, items));
+  return { items };
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../core/money/money-types.js';
 import { maxDocumentMinor } from '../../../services/money/line-input.js';
 import { documentLanguages } from '../../../services/documents/document-language.js';
-import { email, id, isoDate, isoTimestamp, optionalText, text } from '../../validation/fields.js';
+import { email, id, isoDate, isoTimestamp, oneOf, optionalText, text } from '../../validation/fields.js';
 
 const whole = (what: string) =>
   z
@@ -187,7 +187,7 @@ export const billingDetailsView = z.object({
 // ---- requests ----------------------------------------------------------------------------------
 
 export const priceBody = z.object({
-  kind: z.enum(priceKinds, { error: `must be one of: ${priceKinds.join(', ')}` }),
+  kind: oneOf(priceKinds),
   name: text(200),
   indication: optionalText(100).describe('Indication code, for session and course_package prices of one indication'),
   sessions: sessions.nullable().optional().describe('course_package only: how many sessions it covers'),
@@ -245,14 +245,14 @@ export const quoteBody = z.object({
 export const quotesQuery = z.object({
   patientId: id.optional(),
   courseId: id.optional(),
-  status: z.enum(quoteStatuses, { error: `must be one of: ${quoteStatuses.join(', ')}` }).optional(),
+  status: oneOf(quoteStatuses).optional(),
 });
 
 export const invoiceBody = z.object({
   patientId: id,
   courseId: id.optional(),
   quoteId: id.optional(),
-  kind: z.enum(invoiceKinds, { error: `must be one of: ${invoiceKinds.join(', ')}` }).optional(),
+  kind: oneOf(invoiceKinds).optional(),
   lines: lines.optional(),
   dueDate: isoDate.optional(),
   currency: currency.optional(),
@@ -260,14 +260,14 @@ export const invoiceBody = z.object({
 
 export const invoicesQuery = z.object({
   patientId: id.optional(),
-  status: z.enum(invoiceStatuses, { error: `must be one of: ${invoiceStatuses.join(', ')}` }).optional(),
+  status: oneOf(invoiceStatuses).optional(),
   from: reportDate.optional().describe('Issued on or after'),
   to: reportDate.optional().describe('Issued on or before'),
 });
 
 export const paymentBody = z.object({
   amountMinor: positiveAmount,
-  method: z.enum(paymentMethods, { error: `must be one of: ${paymentMethods.join(', ')}` }),
+  method: oneOf(paymentMethods),
   receivedAt: isoTimestamp.optional().describe('When it was received; now unless given'),
   reference: optionalText(200),
   acceptOverpayment: z.boolean({ error: 'must be true or false' }).optional(),
@@ -280,8 +280,7 @@ export const creditNoteBody = z.object({
 });
 
 export const documentLanguageQuery = z.object({
-  lang: z
-    .enum(documentLanguages, { error: `must be one of: ${documentLanguages.join(', ')}` })
+  lang: oneOf(documentLanguages)
     .optional()
     .describe(
       "Language of the document's own words: en or tr; when left out, the language the clinic writes to patients in",

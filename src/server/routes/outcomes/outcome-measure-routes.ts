@@ -12,7 +12,7 @@ import type { App } from '../../app-types.js';
 import { invalidField } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import {
   clinicResultsView,
@@ -24,27 +24,27 @@ import {
   measureRecordView,
   resultsQuery,
 } from './outcome-measure-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 /**
  * Standard outcome measures (src/core/outcomes): values per course at baseline and after sessions,
  * each course's series, and the clinic's results per indication, practitioner and product.
  */
 export async function outcomeMeasureRoutes(app: App): Promise<void> {
-  const tags = ['outcomes'];
+  const spec = routeSpec(['outcomes']);
   const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.get(
     '/api/outcome-measures',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: 'The standard outcome measures, and which are recorded for each indication with its photo views',
+    spec(
+      clinicalOrOwn,
+      'The standard outcome measures, and which are recorded for each indication with its photo views',
+      {
         description:
           'The scales are outside references, not from the seed articles: each cites its line of outside-references.txt.',
-        tags,
-        response: { 200: definitionsView },
+        response: answers(definitionsView),
       },
-    },
+    ),
     async () => ({
       measures: measureCodes.map((code) => definitionAnswer(measureDefinitions[code])),
       indications: indicationOutcomes.map(indicationAnswer),
@@ -54,29 +54,18 @@ export async function outcomeMeasureRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/courses/:id/outcome-measures',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "Record a value of one of the course's outcome measures, at baseline or after a session",
-        description:
-          'A slot (the baseline, or one session) holds one value per measure, rater and site: 201 when it was empty, 200 ' +
-          'when the value replaced one. Practitioners and admins record their ratings and baseline grades, and may pass ' +
-          "on a patient's answer; a patient records only their own (`rater: patient`), on their own courses. 400 names " +
-          'the field: a measure not recorded for the indication, a value off the scale, a rater that does not match, a ' +
-          'baseline for a scale that has none, a missing or stray site. 409 session_not_held for a session that did not ' +
-          'take place; 409 patient_rated when staff write over a value the patient gave, and nothing is saved.',
-        tags,
-        params: idParams,
-        body: measureBody,
-        response: {
-          200: measureRecordView,
-          201: measureRecordView,
-          400: errorResponse,
-          404: errorResponse,
-          409: patientWriteConflict,
-        },
-      },
-    },
+    spec(clinicalOrOwn, "Record a value of one of the course's outcome measures, at baseline or after a session", {
+      description:
+        'A slot (the baseline, or one session) holds one value per measure, rater and site: 201 when it was empty, 200 ' +
+        'when the value replaced one. Practitioners and admins record their ratings and baseline grades, and may pass ' +
+        "on a patient's answer; a patient records only their own (`rater: patient`), on their own courses. 400 names " +
+        'the field: a measure not recorded for the indication, a value off the scale, a rater that does not match, a ' +
+        'baseline for a scale that has none, a missing or stray site. 409 session_not_held for a session that did not ' +
+        'take place; 409 patient_rated when staff write over a value the patient gave, and nothing is saved.',
+      params: idParams,
+      body: measureBody,
+      response: { ...answers(measureRecordView, 400, 404), 201: measureRecordView, 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const now = new Date();
@@ -91,17 +80,11 @@ export async function outcomeMeasureRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/courses/:id/outcome-measures',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "A course's outcome measures: what its indication records, the values, and each series",
-        description:
-          'Each series runs from the baseline to the latest session, with the change and whether it improved.',
-        tags,
-        params: idParams,
-        response: { 200: courseMeasuresView, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, "A course's outcome measures: what its indication records, the values, and each series", {
+      description: 'Each series runs from the baseline to the latest session, with the change and whether it improved.',
+      params: idParams,
+      response: answers(courseMeasuresView, 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const { course, outcomes, heldSessions, values, series } = await loadCourseMeasures(
@@ -124,19 +107,18 @@ export async function outcomeMeasureRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/outcome-results',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary: "The clinic's outcome results per indication, practitioner and product, over a window of days",
+    spec(
+      allow(...clinicalRoles),
+      "The clinic's outcome results per indication, practitioner and product, over a window of days",
+      {
         description:
           'A series counts when its latest value was recorded within the window (the clinic’s calendar days). A course ' +
           'counts under the practitioner who held most of its sessions (the latest of them on a tie) and under every ' +
           'product charted in it. Counts only: no patient is named, so reads are not audited.',
-        tags,
         querystring: resultsQuery,
-        response: { 200: clinicResultsView, 400: errorResponse },
+        response: answers(clinicResultsView, 400),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const now = new Date();

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { circumferenceSites, photoViews, type IndicationOutcomes } from '../../../core/outcomes/indication-measures.js';
 import { measureCodes, raters, type MeasureDefinition } from '../../../core/outcomes/outcome-measures.js';
-import { id, isoDate } from '../../validation/fields.js';
+import { id, isoDate, oneOf } from '../../validation/fields.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
-const measure = z.enum(measureCodes, { error: `must be one of: ${measureCodes.join(', ')}` });
-const rater = z.enum(raters, { error: `must be one of: ${raters.join(', ')}` });
+const measure = oneOf(measureCodes);
+const rater = oneOf(raters);
 
 export const measureBody = z.object({
   measure: measure.describe("A measure recorded for the course's indication (GET /api/outcome-measures)"),
@@ -16,8 +16,7 @@ export const measureBody = z.object({
   sessionId: id
     .nullable()
     .describe("One of the course's sessions that took place, or null for a baseline value before the first session"),
-  site: z
-    .enum(circumferenceSites, { error: `must be one of: ${circumferenceSites.join(', ')}` })
+  site: oneOf(circumferenceSites)
     .nullable()
     .optional()
     .describe('Where a circumference was taken; left out for other measures'),

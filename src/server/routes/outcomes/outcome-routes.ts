@@ -5,12 +5,13 @@ import { loadAccessiblePatient } from '../../../services/access/patient-access.j
 import { conflict, forbidden, invalidField, notFound } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, id, idParams, optionalText } from '../../validation/fields.js';
+import { id, idParams, optionalText } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { loadAccessibleSession, loadWritableSession } from '../../../services/access/session-access.js';
 import { assertSessionHeld } from '../../../services/scheduling/session-held.js';
 import { courseOutcomeFor, courseOutcomeView, outcomeFor, outcomeView } from './outcome-view.js';
 import { readOf, readsOf } from '../../../services/audit-reads.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const rating = z
   .number({ error: 'must be a whole number from 1 to 10' })
@@ -45,31 +46,24 @@ const patientRated = () =>
 
 /** How each session went, in the patient's and the practitioner's eyes: one outcome per session. */
 export async function outcomeRoutes(app: App): Promise<void> {
-  const tags = ['outcomes'];
+  const spec = routeSpec(['outcomes']);
   const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.put(
     '/api/sessions/:id/outcome',
-    {
-      config: allow('admin', 'practitioner', 'reception', 'patient'),
-      schema: {
-        summary: "Record or change a session's outcome: the fields sent are set, the others kept",
+    spec(
+      allow('admin', 'practitioner', 'reception', 'patient'),
+      "Record or change a session's outcome: the fields sent are set, the others kept",
+      {
         description:
           'patientRating: the patient (own sessions), or staff passing it on; once the patient has given theirs, it is ' +
           'theirs alone to change: staff sending patientRating then get 409 patient_rated naming the field, and nothing ' +
           'is saved. practitionerRating: practitioner or admin; notes: the practitioner (never shown to the patient).',
-        tags,
         params: idParams,
         body: outcomeBody,
-        response: {
-          200: outcomeView,
-          400: errorResponse,
-          403: errorResponse,
-          404: errorResponse,
-          409: patientWriteConflict,
-        },
+        response: { ...answers(outcomeView, 400, 403, 404), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       for (const [field, roles] of Object.entries(writers))
@@ -101,15 +95,7 @@ export async function outcomeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id/outcome',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "A session's outcome",
-        tags,
-        params: idParams,
-        response: { 200: outcomeView, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, "A session's outcome", { params: idParams, response: answers(outcomeView, 404) }),
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
@@ -122,16 +108,11 @@ export async function outcomeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/outcomes',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "A patient's outcomes in session order, for charting a course",
-        tags,
-        params: idParams,
-        querystring: outcomesQuery,
-        response: { 200: z.object({ outcomes: z.array(courseOutcomeView) }), 400: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, "A patient's outcomes in session order, for charting a course", {
+      params: idParams,
+      querystring: outcomesQuery,
+      response: answers(z.object({ outcomes: z.array(courseOutcomeView) }), 400, 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const patient = await loadAccessiblePatient(app.repos, user, request.params.id);

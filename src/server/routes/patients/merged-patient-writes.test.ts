@@ -37,6 +37,24 @@ interface WriteKind {
   kept: number | [number, string];
 }
 
+/** A write that POSTs `payload` to `url` (or to the URL it makes for the patient); the record kept takes it (201). */
+function post(
+  what: string,
+  client: TestClient | WriteKind['client'],
+  url: string | ((patient: Patient) => string),
+  payload: (patient: Patient) => object | Promise<object>,
+): WriteKind {
+  return {
+    what,
+    client: typeof client === 'function' ? client : () => client,
+    kept: 201,
+    request: async (p) => ({ method: 'POST', url: typeof url === 'string' ? url : url(p), payload: await payload(p) }),
+  };
+}
+
+/** The URL of one of a patient's collections, e.g. `/api/patients/<id>/intakes`. */
+const patientUrl = (collection: string) => (patient: Patient) => `/api/patients/${patient.id}/${collection}`;
+
 const birthDate = '1991-05-14';
 
 /**
@@ -139,36 +157,13 @@ forEachApp(
           kept: 200,
           request: (p) => ({ method: 'PATCH', url: `/api/patients/${p.id}`, payload: { phone: '+90 212 555 0101' } }),
         },
-        {
-          what: 'intake',
-          client: () => practitioner,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: `/api/patients/${p.id}/intakes`,
-            payload: healthyIntake(p.birthDate),
-          }),
-        },
-        {
-          what: 'course',
-          client: () => practitioner,
-          kept: 201,
-          request: async (p) => ({
-            method: 'POST',
-            url: `/api/patients/${p.id}/courses`,
-            payload: { assessmentId: await latestAssessment() },
-          }),
-        },
-        {
-          what: 'consent',
-          client: () => practitioner,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: `/api/patients/${p.id}/consents`,
-            payload: { consentTextId: consentText.id, typedName: 'Elif Aydın', signatureImage },
-          }),
-        },
+        post('intake', practitioner, patientUrl('intakes'), (p) => healthyIntake(p.birthDate)),
+        post('course', practitioner, patientUrl('courses'), async () => ({ assessmentId: await latestAssessment() })),
+        post('consent', practitioner, patientUrl('consents'), () => ({
+          consentTextId: consentText.id,
+          typedName: 'Elif Aydın',
+          signatureImage,
+        })),
         {
           what: 'photo',
           client: () => practitioner,
@@ -182,95 +177,39 @@ forEachApp(
             ]),
           }),
         },
-        {
-          what: 'invoice',
-          client: () => reception,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/invoices',
-            payload: {
-              patientId: p.id,
-              currency: 'EUR',
-              lines: [{ description: 'Consultation', quantity: 1, unitPriceMinor: 5_000, taxRatePercent: 20 }],
-            },
-          }),
-        },
-        {
-          what: 'quote',
-          client: () => reception,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/quotes',
-            payload: {
-              patientId: p.id,
-              currency: 'EUR',
-              lines: [{ description: 'Course', quantity: 4, unitPriceMinor: 9_000, taxRatePercent: 20 }],
-            },
-          }),
-        },
-        {
-          what: 'waiting list',
-          client: () => reception,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/waiting-list',
-            payload: { patientId: p.id, indication: 'skin_rejuvenation', weekdays: [2], timesOfDay: [] },
-          }),
-        },
-        {
-          what: 'portal account',
-          client: () => admin,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/users',
-            payload: {
-              email: `account-${++unique}-${p.id}@merged.test`,
-              password: 'a long and unusual passphrase',
-              displayName: 'Elif',
-              role: 'patient',
-              patientId: p.id,
-            },
-          }),
-        },
-        {
-          what: 'portal invitation',
-          client: () => admin,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/invitations',
-            payload: {
-              email: `invited-${++unique}-${p.id}@merged.test`,
-              displayName: 'Elif',
-              role: 'patient',
-              patientId: p.id,
-            },
-          }),
-        },
-        {
-          what: 'portal intake',
-          client: portal,
-          kept: 201,
-          request: (p) => ({
-            method: 'POST',
-            url: '/api/portal/intakes',
-            payload: healthyIntake(p.birthDate, daysFromToday(7)),
-          }),
-        },
-        {
-          what: 'portal consultation request',
-          client: portal,
-          kept: 201,
-          request: () => ({
-            method: 'POST',
-            url: '/api/portal/consultation-requests',
-            payload: { reason: 'patient_choice' },
-          }),
-        },
+        post('invoice', reception, '/api/invoices', (p) => ({
+          patientId: p.id,
+          currency: 'EUR',
+          lines: [{ description: 'Consultation', quantity: 1, unitPriceMinor: 5_000, taxRatePercent: 20 }],
+        })),
+        post('quote', reception, '/api/quotes', (p) => ({
+          patientId: p.id,
+          currency: 'EUR',
+          lines: [{ description: 'Course', quantity: 4, unitPriceMinor: 9_000, taxRatePercent: 20 }],
+        })),
+        post('waiting list', reception, '/api/waiting-list', (p) => ({
+          patientId: p.id,
+          indication: 'skin_rejuvenation',
+          weekdays: [2],
+          timesOfDay: [],
+        })),
+        post('portal account', admin, '/api/users', (p) => ({
+          email: `account-${++unique}-${p.id}@merged.test`,
+          password: 'a long and unusual passphrase',
+          displayName: 'Elif',
+          role: 'patient',
+          patientId: p.id,
+        })),
+        post('portal invitation', admin, '/api/invitations', (p) => ({
+          email: `invited-${++unique}-${p.id}@merged.test`,
+          displayName: 'Elif',
+          role: 'patient',
+          patientId: p.id,
+        })),
+        post('portal intake', portal, '/api/portal/intakes', (p) => healthyIntake(p.birthDate, daysFromToday(7))),
+        post('portal consultation request', portal, '/api/portal/consultation-requests', () => ({
+          reason: 'patient_choice',
+        })),
         {
           what: 'deletion',
           client: () => admin,

@@ -7,7 +7,7 @@ import { findDuplicates } from '../../../services/patients/patient-duplicates.js
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { assertBirthDate } from '../../validation/birth-date.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientView } from '../../views.js';
 import {
   changeViews,
@@ -16,31 +16,27 @@ import {
   patientConflictResponse,
 } from './patient-record-views.js';
 import { duplicateQuery } from './patient-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 /**
  * A patient record over time: the duplicates a new registration may be, the history of its
  * details, and deactivation (kept with every record, out of searches) and reactivation.
  */
 export async function patientRecordRoutes(app: App): Promise<void> {
-  const tags = ['patients'];
+  const spec = routeSpec(['patients']);
 
   app.get(
     '/api/patients/duplicates',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Patients who may be the person about to be registered',
-        description:
-          'Same name and birth date (ignoring case, accents and the Turkish dotted and dotless i, in either ' +
-          'order), same phone (its last nine digits) or same email, in the clinic, by whichever of these are given; ' +
-          'deactivated patients too, ' +
-          'merged records never. Registering still works: the web form shows these first and lets the user ' +
-          'go on deliberately. Each candidate shown is audited as read.',
-        tags,
-        querystring: duplicateQuery,
-        response: { 200: z.object({ candidates: z.array(duplicateCandidateView) }), 400: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), 'Patients who may be the person about to be registered', {
+      description:
+        'Same name and birth date (ignoring case, accents and the Turkish dotted and dotless i, in either ' +
+        'order), same phone (its last nine digits) or same email, in the clinic, by whichever of these are given; ' +
+        'deactivated patients too, ' +
+        'merged records never. Registering still works: the web form shows these first and lets the user ' +
+        'go on deliberately. Each candidate shown is audited as read.',
+      querystring: duplicateQuery,
+      response: answers(z.object({ candidates: z.array(duplicateCandidateView) }), 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       if (request.query.birthDate !== undefined) assertBirthDate('birthDate', request.query.birthDate, app.now());
@@ -62,16 +58,15 @@ export async function patientRecordRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/history',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "Every change of a patient's details, newest first: field, old and new value, who and when",
+    spec(
+      allow(...staffRoles),
+      "Every change of a patient's details, newest first: field, old and new value, who and when",
+      {
         description: 'Deactivation and reactivation are changes of `active`.',
-        tags,
         params: idParams,
-        response: { 200: z.object({ changes: z.array(patientChangeView) }), 404: errorResponse },
+        response: answers(z.object({ changes: z.array(patientChangeView) }), 404),
       },
-    },
+    ),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const changes = await app.repos.patientChanges.listForPatient(patient.id);
@@ -91,15 +86,10 @@ export async function patientRecordRoutes(app: App): Promise<void> {
   ])
     app.post(
       `/api/patients/:id/${verb}`,
-      {
-        config: allow(...staffRoles),
-        schema: {
-          summary,
-          tags,
-          params: idParams,
-          response: { 200: patientView, 404: errorResponse, 409: patientConflictResponse },
-        },
-      },
+      spec(allow(...staffRoles), summary, {
+        params: idParams,
+        response: { ...answers(patientView, 404), 409: patientConflictResponse },
+      }),
       async (request) => {
         const { user } = requireAuth(request);
         return app.repos.transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { loadAccessiblePatient, loadWritablePatient } from '../../../services/ac
 import { conflict } from '../../http-errors.js';
 import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertBirthDate } from '../../validation/birth-date.js';
 import { patientView } from '../../views.js';
@@ -13,22 +13,22 @@ import { readOf } from '../../../services/audit-reads.js';
 import { editPatient } from '../../../services/patients/patient-edits.js';
 import { patientConflictResponse } from './patient-record-views.js';
 import { newPatientLanguage, rewriteIfLanguageChanged } from './patient-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 export async function patientRoutes(app: App): Promise<void> {
-  const tags = ['patients'];
+  const spec = routeSpec(['patients']);
 
   app.get(
     '/api/patients',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits',
+    spec(
+      allow(...staffRoles),
+      'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits',
+      {
         description: 'Active patients only, unless `includeInactive`; records merged into another are never found.',
-        tags,
         querystring: patientSearchQuery,
-        response: { 200: z.object({ patients: z.array(patientView) }), 400: errorResponse },
+        response: answers(z.object({ patients: z.array(patientView) }), 400),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       if (request.query.birthDate !== undefined) assertBirthDate('birthDate', request.query.birthDate, app.now());
@@ -40,15 +40,10 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/patients',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Register a patient',
-        tags,
-        body: newPatientBody(app.knowledgeLibrary.languages),
-        response: { 201: patientView, 400: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), 'Register a patient', {
+      body: newPatientBody(app.knowledgeLibrary.languages),
+      response: answersWith(201, patientView, 400),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertBirthDate('birthDate', request.body.birthDate, app.now());
@@ -65,15 +60,10 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: "A patient's details (patients: only their own)",
-        tags,
-        params: idParams,
-        response: { 200: patientView, 404: errorResponse },
-      },
-    },
+    spec(allow(...anyRole), "A patient's details (patients: only their own)", {
+      params: idParams,
+      response: answers(patientView, 404),
+    }),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       await request.audit(readOf('patient', patient, patient.id));
@@ -83,18 +73,13 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/patients/:id',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "Change a patient's details; each field changed is kept in the record's history",
-        description:
-          'Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).',
-        tags,
-        params: idParams,
-        body: patientPatchBody(app.knowledgeLibrary.languages),
-        response: { 200: patientView, 400: errorResponse, 409: patientConflictResponse },
-      },
-    },
+    spec(allow(...staffRoles), "Change a patient's details; each field changed is kept in the record's history", {
+      description:
+        'Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).',
+      params: idParams,
+      body: patientPatchBody(app.knowledgeLibrary.languages),
+      response: { ...answers(patientView, 400), 409: patientConflictResponse },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       if (request.body.birthDate !== undefined) assertBirthDate('birthDate', request.body.birthDate, app.now());
@@ -109,16 +94,15 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/patients/:id',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Delete a patient registered by mistake (refused once any clinical record, consent or account exists)',
+    spec(
+      allow('admin'),
+      'Delete a patient registered by mistake (refused once any clinical record, consent or account exists)',
+      {
         description: 'A record merged into another is kept for the reversal of the merge: 409 `patient_merged`.',
-        tags,
         params: idParams,
-        response: { 204: z.null(), 409: patientWriteConflict },
+        response: { ...answersWith(204, z.null()), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       await app.repos.transaction(async (tx) => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
 import { maxImageBytes } from '../../uploads/image-uploads.js';
 import { multipartPayload, type FormPart } from '../../uploads/test-support/multipart-payload.js';
 import { phoneJpegWithLocation, pngClaimingPixels, sampleImages } from '../../uploads/test-support/sample-images.js';
 import { filesUnder } from '../../uploads/test-support/stored-files.js';
-import { courseWithSessions } from '../side-effects/test-support/test-course.js';
+import { signedInWithSessions } from '../side-effects/test-support/test-course.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-photos-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -23,12 +23,13 @@ forEachApp(
     let othersSessionId: string;
 
     beforeAll(async () => {
-      const test = get();
-      ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
-      [sessionId = ''] = (await courseWithSessions(test, practitioner, test.fixture.patient, [2])).sessionIds;
-      [othersSessionId = ''] = (
-        await courseWithSessions(test, practitioner, test.fixture.otherPatient, [2])
-      ).sessionIds;
+      ({
+        practitioner,
+        patient,
+        reception,
+        own: [sessionId = ''],
+        others: [othersSessionId = ''],
+      } = await signedInWithSessions(get(), [2], [2]));
     });
 
     const url = (patientId = get().fixture.patient.id) => `/api/patients/${patientId}/photos`;

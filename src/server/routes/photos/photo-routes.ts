@@ -4,24 +4,26 @@ import { newId } from '../../../storage/ids.js';
 import type { App } from '../../app-types.js';
 import { loadWritablePatient } from '../../../services/access/patient-access.js';
 import { loadAccessiblePhoto, loadWritablePhoto } from '../../../services/access/photo-access.js';
-import { invalidField, notFound } from '../../http-errors.js';
+import { invalidField } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, id, idParams } from '../../validation/fields.js';
+import { id, idParams, oneOf } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { imageFile, imageResponse } from '../../uploads/image-response.js';
 import { acceptImageUploads } from '../../uploads/image-uploads.js';
 import { multipartBody } from '../../uploads/multipart-body.js';
 import { sendAuditedImage, storeReceivedImages } from '../../uploads/image-requests.js';
 import { parseFormFields } from '../../uploads/receive-images.js';
-import { deleteWithImage, imagePath } from '../../uploads/stored-images.js';
+import { imagePath } from '../../uploads/stored-images.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { assertRoomForImages } from '../../../services/photos/photo-quota.js';
 import { photoFor, photoView } from './photo-view.js';
+import { deletePhotoAudited } from './delete-photo.js';
 import { auditedPatientRecords } from '../patients/patient-records.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const photoFields = z.object({
-  kind: z.enum(photoKinds, { error: `must be one of: ${photoKinds.join(', ')}` }),
+  kind: oneOf(photoKinds),
   sessionId: id.optional().describe("One of the patient's sessions"),
 });
 
@@ -31,32 +33,21 @@ const photoFields = z.object({
  * write is audited, the image's content included.
  */
 export async function photoRoutes(app: App): Promise<void> {
-  const tags = ['photos'];
+  const spec = routeSpec(['photos']);
   const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
   await acceptImageUploads(app);
 
   app.post(
     '/api/patients/:id/photos',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary: 'Upload a before or after photo of the patient (multipart)',
-        description:
-          'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond). ' +
-          "413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit.",
-        tags,
-        consumes: ['multipart/form-data'],
-        params: idParams,
-        body: multipartBody(photoFields.extend({ photo: imageFile('A JPEG, PNG or WebP image') })),
-        response: {
-          201: photoView,
-          400: errorResponse,
-          404: errorResponse,
-          409: patientWriteConflict,
-          413: errorResponse,
-        },
-      },
-    },
+    spec(allow(...clinicalRoles), 'Upload a before or after photo of the patient (multipart)', {
+      description:
+        'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond). ' +
+        "413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit.",
+      consumes: ['multipart/form-data'],
+      params: idParams,
+      body: multipartBody(photoFields.extend({ photo: imageFile('A JPEG, PNG or WebP image') })),
+      response: { ...answersWith(201, photoView, 400, 404, 413), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { dataDir } = app.appConfig;
@@ -103,15 +94,10 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/photos',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "The patient's photos, newest first",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ photos: z.array(photoView) }), 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, "The patient's photos, newest first", {
+      params: idParams,
+      response: answers(z.object({ photos: z.array(photoView) }), 404),
+    }),
     async (request) => {
       const photos = await auditedPatientRecords(app.repos, request, request.params.id, 'photo', (patientId) =>
         app.repos.photos.listByPatient(patientId),
@@ -122,15 +108,10 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/photos/:id',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: 'One photo (the image itself)',
-        tags,
-        params: idParams,
-        response: { 200: imageResponse, 403: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, 'One photo (the image itself)', {
+      params: idParams,
+      response: answers(imageResponse, 403, 404),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const photo = await loadAccessiblePhoto(app.repos, user, request.params.id);
@@ -141,27 +122,14 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/photos/:id',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary: 'Delete a photo and its file',
-        tags,
-        params: idParams,
-        response: { 204: z.null(), 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(allow(...clinicalRoles), 'Delete a photo and its file', {
+      params: idParams,
+      response: { ...answersWith(204, z.null(), 404), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
-      const { user } = requireAuth(request);
-      const { dataDir } = app.appConfig;
-      const photo = await loadWritablePhoto(app.repos, user, request.params.id);
-      await deleteWithImage(dataDir, photo.filePath, () =>
-        app.repos.transaction(async (tx) => {
-          if (!(await tx.photos.delete(photo.id))) throw notFound('photo');
-          await request.audit(
-            { action: 'delete', entity: 'photo', entityId: photo.id, patientId: photo.patientId },
-            tx,
-          );
-        }),
+      const photo = await loadWritablePhoto(app.repos, requireAuth(request).user, request.params.id);
+      await deletePhotoAudited(app, request, photo, { entity: 'photo', patientId: photo.patientId }, (tx, id) =>
+        tx.photos.delete(id),
       );
       return reply.code(204).send(null);
     },

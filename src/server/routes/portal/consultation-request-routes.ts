@@ -3,7 +3,7 @@ import type { ConsultationRequestRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams, wholeInQuery } from '../../validation/fields.js';
 import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import {
@@ -18,6 +18,7 @@ import {
   deskConsultationRequestView,
   portalConflictView,
 } from './portal-schemas.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const written = (action: 'create' | 'update', request: ConsultationRequestRecord) => ({
   action,
@@ -32,24 +33,18 @@ const written = (action: 'create' | 'update', request: ConsultationRequestRecord
  * and marks each handled once they have called.
  */
 export async function consultationRequestRoutes(app: App): Promise<void> {
-  const tags = ['portal'];
+  const spec = routeSpec(['portal']);
 
   app.post(
     '/api/portal/consultation-requests',
-    {
-      config: allow('patient'),
-      schema: {
-        summary: 'Ask the clinic to call for a consultation; one request stays open at a time (409 already_requested)',
-        tags,
+    spec(
+      allow('patient'),
+      'Ask the clinic to call for a consultation; one request stays open at a time (409 already_requested)',
+      {
         body: consultationRequestBody,
-        response: {
-          201: consultationRequestView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(portalConflictView),
-        },
+        response: { ...answersWith(201, consultationRequestView, 400, 404), 409: orPatientMerged(portalConflictView) },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const created = await app.repos.transaction(async (tx) => {
@@ -63,14 +58,9 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal/consultation-requests',
-    {
-      config: allow('patient'),
-      schema: {
-        summary: "The patient's own consultation requests, newest first",
-        tags,
-        response: { 200: z.object({ requests: z.array(consultationRequestView) }) },
-      },
-    },
+    spec(allow('patient'), "The patient's own consultation requests, newest first", {
+      response: answers(z.object({ requests: z.array(consultationRequestView) })),
+    }),
     async (request) => {
       const patient = await loadPortalPatient(app.repos, requireAuth(request).user);
       const requests = await app.repos.portal.listConsultationRequests(patient.id);
@@ -81,22 +71,12 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consultation-requests',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "The clinic's open consultation requests, oldest first, with whom to call",
-        tags,
-        querystring: z.object({
-          limit: z.coerce
-            .number({ error: 'must be a whole number' })
-            .int({ message: 'must be a whole number' })
-            .min(1, { message: 'must be 1 or more' })
-            .max(200, { message: 'must be at most 200' })
-            .default(100),
-        }),
-        response: { 200: z.object({ requests: z.array(deskConsultationRequestView) }), 400: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), "The clinic's open consultation requests, oldest first, with whom to call", {
+      querystring: z.object({
+        limit: wholeInQuery(1, 200, 100),
+      }),
+      response: answers(z.object({ requests: z.array(deskConsultationRequestView) }), 400),
+    }),
     async (request) => {
       const requests = await openConsultationRequests(app.repos, requireAuth(request).user, request.query.limit);
       await request.audit(readsOf('consultation_request', requests));
@@ -106,15 +86,10 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/consultation-requests/:id/handled',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Mark a consultation request handled (the patient was called)',
-        tags,
-        params: idParams,
-        response: { 200: consultationRequestView, 404: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(allow(...staffRoles), 'Mark a consultation request handled (the patient was called)', {
+      params: idParams,
+      response: { ...answers(consultationRequestView, 404), 409: patientWriteConflict },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { expectOneWinner, logIndexRefusals, slotsStartingAt } from '../../../test-support/booking-race.js';
 import { prepareLocation } from '../../../test-support/scheduling-test-setup.js';
 import { januaryMonday } from '../../../test-support/relative-dates.js';
 import { sharedFixture } from '../../../test-support/shared-fixture.js';
@@ -47,9 +48,7 @@ forEachApp('portal booking under concurrency', (get) => {
         }),
       ),
     );
-    const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(patients - 1);
+    const winner = expectOneWinner(responses);
     for (const response of responses.filter((r) => r.statusCode === 409)) {
       const body = refusal(response);
       // Refused by the check (it saw the winner) or by a unique index (it raced the winner).
@@ -57,22 +56,12 @@ forEachApp('portal booking under concurrency', (get) => {
       expect(body.next).toBe('find_again');
       expect(body.message).toContain('Nothing was booked');
     }
-    if (process.env.MESODESK_DEBUG_RACES)
-      console.log(
-        get().engine,
-        'refused by unique index:',
-        responses.filter((r) => refusal(r).error === 'slot_taken').length,
-      );
+    logIndexRefusals(
+      get(),
+      responses.map((r) => refusal(r).error),
+    );
 
-    const winner = statuses.indexOf(201);
-    for (const s of sessions!) {
-      const slots = await get().repos.availability.bookedSlots({
-        clinicId: get().fixture.clinic.id,
-        from: new Date(s.start).toISOString(),
-        to: new Date(Date.parse(s.start) + 1000).toISOString(),
-      });
-      expect(slots).toHaveLength(1);
-    }
+    for (const s of sessions!) expect(await slotsStartingAt(get(), s.start)).toHaveLength(1);
     const losers = booked.filter((_, i) => i !== winner);
     for (const { patient } of losers) {
       expect(await get().repos.courses.listByPatient(patient.id)).toEqual([]);

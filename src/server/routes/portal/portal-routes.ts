@@ -6,7 +6,6 @@ import { invalidField } from '../../http-errors.js';
 import { patientKnowledge } from '../../reader-language.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse } from '../../validation/fields.js';
 import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertIntakeDates, intakeDatesRule } from '../../validation/intake-dates.js';
 import { readsOf } from '../../../services/audit-reads.js';
@@ -37,6 +36,7 @@ import { screeningFor } from './screening-view.js';
 import { portalSessionRoutes } from './portal-session-routes.js';
 import { consultationRequestRoutes } from './consultation-request-routes.js';
 import { portalSettingsRoutes } from './portal-settings-routes.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const dayMs = 86_400_000;
 
@@ -46,7 +46,7 @@ const dayMs = 86_400_000;
  * the plan's intervals kept), whatever a page offers; every route acts for the signed-in patient.
  */
 export async function portalRoutes(app: App): Promise<void> {
-  const tags = ['portal'];
+  const spec = routeSpec(['portal']);
   const patientOnly = allow('patient');
   const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   // The portal is in the patient's language: the knowledge base's names and preparation in it.
@@ -59,15 +59,11 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal/plan',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          'The signed-in patient\'s whole plan: each session as "session 2 of 6", when, with whom, where, and its preparation',
-        tags,
-        response: { 200: portalPlanView, 403: errorResponse },
-      },
-    },
+    spec(
+      patientOnly,
+      'The signed-in patient\'s whole plan: each session as "session 2 of 6", when, with whom, where, and its preparation',
+      { response: answers(portalPlanView, 403) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const patient = await loadPortalPatient(app.repos, user);
@@ -83,19 +79,17 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal/intakes',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          "The patient's own intake questionnaire, stored and screened as the clinic's; says whether a course may be booked online",
+    spec(
+      patientOnly,
+      "The patient's own intake questionnaire, stored and screened as the clinic's; says whether a course may be booked online",
+      {
         description:
           `${intakeDatesRule} The request date is the day the patient would like to start, today or later. ` +
           'A patient may not mark an answer reviewed (400 naming it): only a clinician may.',
-        tags,
         body: intakeBody,
-        response: { 201: screeningView, 400: errorResponse, 403: errorResponse, 409: patientWriteConflict },
+        response: { ...answersWith(201, screeningView, 400, 403), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const now = app.now();
@@ -121,18 +115,16 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal/course-proposals',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          "Courses the patient may book from their screening: the earliest that keeps the plan's intervals, and a few later ones",
+    spec(
+      patientOnly,
+      "Courses the patient may book from their screening: the earliest that keeps the plan's intervals, and a few later ones",
+      {
         description:
           'Only for a recent, bookable screening of the latest intake (409 with what to do otherwise); no session within the notice period.',
-        tags,
         body: portalFinderBody,
-        response: { 200: portalProposalView, 400: errorResponse, 404: errorResponse, 409: portalConflictView },
+        response: { ...answers(portalProposalView, 400, 404), 409: portalConflictView },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { assessmentId, locationId, ...options } = request.body;
@@ -159,24 +151,17 @@ export async function portalRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal/bookings',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          'Book an offered course, all sessions or none; a slot someone else took meanwhile is a 409 saying what to do',
+    spec(
+      patientOnly,
+      'Book an offered course, all sessions or none; a slot someone else took meanwhile is a 409 saying what to do',
+      {
         description:
           'The screening must be recent and bookable, the course must keep its plan, the first session must lie beyond the notice period, ' +
           'and the practitioner and room must be free (the slot guard: of many bookings of one slot at once, exactly one wins).',
-        tags,
         body: portalBookingBody,
-        response: {
-          201: portalBookedView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(portalConflictView),
-        },
+        response: { ...answersWith(201, portalBookedView, 400, 404), 409: orPatientMerged(portalConflictView) },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const patient = await loadPortalPatient(app.repos, user);

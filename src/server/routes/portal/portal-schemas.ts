@@ -4,15 +4,10 @@ import { consultationReasons, consultationStatuses } from '../../../core/portal/
 import { maxNoticeHours } from '../../../core/portal/notice-period.js';
 import { portalOutcomes } from '../../../core/portal/portal-outcome.js';
 import { timePreferences } from '../../../services/scheduling/availability-fields.js';
-import { id, isoDate, isoTimestamp, optionalText } from '../../validation/fields.js';
+import { id, isoDate, isoTimestamp, optionalText, wholeNumber } from '../../validation/fields.js';
+import { proposedSessionTimes, sessionsToBook } from '../scheduling/scheduling-schemas.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
-const whole = (min: number, max: number) =>
-  z
-    .number({ error: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
 const range = z.object({ min: z.number(), max: z.number() });
 
 /** Every 409 of the portal: what went wrong in the patient's words, and what to do next. */
@@ -123,19 +118,14 @@ const preferences = z.object(timePreferences, { error: 'must be an object' });
 export const portalFinderBody = z.object({
   assessmentId: id,
   locationId: id,
-  sessions: whole(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
+  sessions: wholeNumber(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
   earliestStart: isoDate.optional().describe('No session before this local date'),
   preferences: preferences.optional(),
 });
 
 const offeredSession = z.object({
   number: z.number().int(),
-  start: z.string(),
-  end: z.string(),
-  localDate: z.string(),
-  localStart: z.string(),
-  localEnd: z.string(),
-  daysAfterPrevious: z.number().int().optional(),
+  ...proposedSessionTimes,
   practitionerId: z.string(),
   practitionerName: z.string(),
   roomId: z.string(),
@@ -160,13 +150,7 @@ export const portalProposalView = z.object({
 export const portalBookingBody = z.object({
   assessmentId: id,
   locationId: id,
-  sessions: z
-    .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), {
-      error: 'must be a list of { start, practitionerId, roomId }',
-    })
-    .min(1, { message: 'must list at least one session' })
-    .max(100, { message: 'must list at most 100 sessions' })
-    .describe("An offered course's sessions, sent back"),
+  sessions: sessionsToBook.describe("An offered course's sessions, sent back"),
   preferences: preferences.optional().describe('Kept for re-flows after a move'),
 });
 
@@ -223,7 +207,7 @@ export const deskConsultationRequestView = consultationRequestView.extend({
 });
 
 export const portalSettingsBody = z.object({
-  noticeHours: whole(0, maxNoticeHours).describe(
+  noticeHours: wholeNumber(0, maxNoticeHours).describe(
     'Hours before a session until which patients may move or cancel it online (0 to 720)',
   ),
 });

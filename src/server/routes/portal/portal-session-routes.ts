@@ -1,7 +1,7 @@
 import type { App } from '../../app-types.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { found } from '../../../services/found.js';
@@ -10,8 +10,9 @@ import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
 import { portalCancel, portalMoveChoices, portalReschedule } from '../../../services/portal/portal-session-changes.js';
 import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
 import { PlanNames } from '../../../services/portal/plan-names.js';
-import { recordSessionsChange, recordSessionsMoved } from '../sessions/record-sessions-change.js';
+import { moveRecorded, recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleBody } from './portal-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 /**
  * The patient moves or cancels their own session online: only outside the clinic's notice period
@@ -19,7 +20,7 @@ import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleB
  * the course then re-flows exactly as when the clinic moves a session.
  */
 export async function portalSessionRoutes(app: App): Promise<void> {
-  const tags = ['portal'];
+  const spec = routeSpec(['portal']);
   const patientOnly = allow('patient');
   const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   const rulesOf = async (user: Parameters<typeof loadPortalPatient>[1]) => {
@@ -32,16 +33,11 @@ export async function portalSessionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/portal/sessions/:id/move-options',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          "Times the patient may move their session to online: inside the course's interval window, beyond the notice period",
-        tags,
-        params: idParams,
-        response: { 200: moveChoicesView, 404: errorResponse, 409: portalConflictView },
-      },
-    },
+    spec(
+      patientOnly,
+      "Times the patient may move their session to online: inside the course's interval window, beyond the notice period",
+      { params: idParams, response: { ...answers(moveChoicesView, 404), 409: portalConflictView } },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const rules = await rulesOf(user);
@@ -73,54 +69,35 @@ export async function portalSessionRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/portal/sessions/:id/reschedule',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          "Move the patient's session; later sessions re-flow to keep their intervals (409 with what to do when it cannot)",
+    spec(
+      patientOnly,
+      "Move the patient's session; later sessions re-flow to keep their intervals (409 with what to do when it cannot)",
+      {
         description:
           'Refused (409) within the notice period (notice_period_passed: call the clinic), to a time within it (too_soon), ' +
           "or outside the course's interval window (outside_interval_window); nothing moves then.",
-        tags,
         params: idParams,
         body: portalRescheduleBody,
-        response: {
-          200: portalMovedView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(portalConflictView),
-        },
+        response: { ...answers(portalMovedView, 400, 404), 409: orPatientMerged(portalConflictView) },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const rules = await rulesOf(user);
-      const done = await app.repos.transaction(async (tx) => {
-        const moved = await portalReschedule(tx, {
-          user,
-          sessionId: request.params.id,
-          start: request.body.start,
-          ...rules,
-        });
-        await recordSessionsMoved(request, tx, followUp, moved);
-        return moved;
-      });
+      const done = await moveRecorded(request, app.repos, followUp, (tx) =>
+        portalReschedule(tx, { user, sessionId: request.params.id, start: request.body.start, ...rules }),
+      );
       return { course: await describeCourse(app.repos, done.course, rules), moved: done.moved };
     },
   );
 
   app.post(
     '/api/portal/sessions/:id/cancel',
-    {
-      config: patientOnly,
-      schema: {
-        summary:
-          "Cancel the patient's session, outside the notice period only (409 saying to call the clinic within it)",
-        tags,
-        params: idParams,
-        response: { 200: portalMovedView, 404: errorResponse, 409: orPatientMerged(portalConflictView) },
-      },
-    },
+    spec(
+      patientOnly,
+      "Cancel the patient's session, outside the notice period only (409 saying to call the clinic within it)",
+      { params: idParams, response: { ...answers(portalMovedView, 404), 409: orPatientMerged(portalConflictView) } },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const rules = await rulesOf(user);

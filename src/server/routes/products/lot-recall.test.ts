@@ -3,7 +3,7 @@ import type { LotRecord, PatientRecord, ProductRecord, TreatmentSessionRecord } 
 import { makeIntake } from '../../../test-support/intake-builder.js';
 import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
 import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
-import { createSampleCourse } from '../../../test-support/stored-records.js';
+import { createSampleCourse, scalpPoint } from '../../../test-support/stored-records.js';
 import { signatureImage } from '../../../test-support/sample-signature.js';
 import { daysFromToday } from '../../../test-support/relative-dates.js';
 import type { RecalledPatient } from './group-recipients.js';
@@ -24,16 +24,6 @@ forEachApp('lot recall', (get) => {
     const course = await createSampleCourse(repos, of.id, { createdBy: fixture.users.practitioner.id });
     return repos.treatmentSessions.create({ courseId: course.id, scheduledAt: new Date(scheduledAt).toISOString() });
   };
-  const point = (lot: LotRecord, x = 0.5) => ({
-    area: 'scalp',
-    x,
-    y: 0.5,
-    productId: lot.productId,
-    lotId: lot.id,
-    volumeMl: 0.1,
-    depthMm: 2,
-    technique: 'gun',
-  });
   const chart = (sessionId: string, points: object[]) =>
     practitioner.inject({
       method: 'POST',
@@ -115,11 +105,16 @@ forEachApp('lot recall', (get) => {
     };
 
     const charted: [string, PatientRecord, string, object[]][] = [
-      ['paula1', people.paula, '2026-03-02T09:00:00Z', [point(lots.a, 0.1), point(lots.a, 0.2), point(lots.a, 0.3)]],
-      ['paula2', people.paula, '2026-04-06T09:00:00Z', [point(lots.a), point(lots.b)]],
-      ['otto1', people.otto, '2026-03-03T09:00:00Z', [point(lots.b)]],
-      ['zara1', people.zara, '2026-03-04T09:00:00Z', [point(lots.c), point(lots.a)]],
-      ['quinn1', people.quinn, '2026-03-05T09:00:00Z', [point(lots.c)]],
+      [
+        'paula1',
+        people.paula,
+        '2026-03-02T09:00:00Z',
+        [scalpPoint(lots.a, 0.1), scalpPoint(lots.a, 0.2), scalpPoint(lots.a, 0.3)],
+      ],
+      ['paula2', people.paula, '2026-04-06T09:00:00Z', [scalpPoint(lots.a), scalpPoint(lots.b)]],
+      ['otto1', people.otto, '2026-03-03T09:00:00Z', [scalpPoint(lots.b)]],
+      ['zara1', people.zara, '2026-03-04T09:00:00Z', [scalpPoint(lots.c), scalpPoint(lots.a)]],
+      ['quinn1', people.quinn, '2026-03-05T09:00:00Z', [scalpPoint(lots.c)]],
     ];
     for (const [name, who, at, points] of charted) {
       const session = await plannedSession(who, at);
@@ -208,7 +203,7 @@ forEachApp('lot recall', (get) => {
     expect(again.json().recalledAt).toBe(recalled.json().recalledAt);
 
     const planned = sessions.paulaPlanned?.id ?? '';
-    const refused = await chart(planned, [point(lots.b), point(lots.a)]);
+    const refused = await chart(planned, [scalpPoint(lots.b), scalpPoint(lots.a)]);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({
       error: 'lot_unusable',

@@ -1,25 +1,21 @@
 import type { App } from '../../app-types.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { loadClinicLot } from '../../../services/access/catalogue-access.js';
 import { groupRecipients } from './group-recipients.js';
 import { lotView, recallView } from './product-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 export async function lotRoutes(app: App): Promise<void> {
-  const tags = ['products'];
+  const spec = routeSpec(['products']);
 
   app.post(
     '/api/lots/:id/recall',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Recall a lot: it can no longer be charted (recalling it again changes nothing)',
-        tags,
-        params: idParams,
-        response: { 200: lotView, 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), 'Recall a lot: it can no longer be charted (recalling it again changes nothing)', {
+      params: idParams,
+      response: answers(lotView, 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       return app.repos.transaction(async (tx) => {
@@ -35,16 +31,11 @@ export async function lotRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/lots/:id/recall',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
-        tags,
-        params: idParams,
-        response: { 200: recallView, 404: errorResponse },
-      },
-    },
+    spec(
+      allow(...staffRoles),
+      'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
+      { params: idParams, response: answers(recallView, 404) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { lot, product } = await loadClinicLot(app.repos, user, request.params.id);

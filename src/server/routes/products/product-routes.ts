@@ -3,7 +3,7 @@ import type { App } from '../../app-types.js';
 import { conflict } from '../../http-errors.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { loadClinicProduct } from '../../../services/access/catalogue-access.js';
 import { loadClinicStock } from '../../../services/stock/stock-reports.js';
 import { assertDateInWindow } from '../../validation/date-window.js';
@@ -19,23 +19,19 @@ import { productShown, productWithLots } from './product-view.js';
 import { resolveIngredients } from './resolve-ingredients.js';
 import { found } from '../../../services/found.js';
 import { readerKnowledge } from '../../reader-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** The product catalogue: what practitioners pick from when charting. Not patient data, so not audited on read. */
 export async function productRoutes(app: App): Promise<void> {
-  const tags = ['products'];
+  const spec = routeSpec(['products']);
   const clinicians = allow(...clinicalRoles);
 
   app.post(
     '/api/products',
-    {
-      config: clinicians,
-      schema: {
-        summary: 'Add a product; ingredients are knowledge-base ingredient ids, names or aliases (stored as ids)',
-        tags,
-        body: newProductBody,
-        response: { 201: productView, 400: errorResponse },
-      },
-    },
+    spec(clinicians, 'Add a product; ingredients are knowledge-base ingredient ids, names or aliases (stored as ids)', {
+      body: newProductBody,
+      response: answersWith(201, productView, 400),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       // The reader's knowledge base knows the English names and aliases and their own language's.
@@ -59,14 +55,9 @@ export async function productRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/products',
-    {
-      config: clinicians,
-      schema: {
-        summary: "The clinic's products by name, each with its lots and the stock that can be charted today",
-        tags,
-        response: { 200: z.object({ products: z.array(productView) }) },
-      },
-    },
+    spec(clinicians, "The clinic's products by name, each with its lots and the stock that can be charted today", {
+      response: answers(z.object({ products: z.array(productView) })),
+    }),
     async (request) => {
       const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
       const kb = await readerKnowledge(app, request);
@@ -76,15 +67,7 @@ export async function productRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/products/:id',
-    {
-      config: clinicians,
-      schema: {
-        summary: 'One product with its lots',
-        tags,
-        params: idParams,
-        response: { 200: productView, 404: errorResponse },
-      },
-    },
+    spec(clinicians, 'One product with its lots', { params: idParams, response: answers(productView, 404) }),
     async (request) => {
       const product = await loadClinicProduct(app.repos, requireAuth(request).user, request.params.id);
       return productShown(app.repos, product, await readerKnowledge(app, request), new Date());
@@ -93,16 +76,11 @@ export async function productRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/products/:id',
-    {
-      config: clinicians,
-      schema: {
-        summary: "Set the product's low-stock threshold",
-        tags,
-        params: idParams,
-        body: productChangeBody,
-        response: { 200: productView, 400: errorResponse, 404: errorResponse },
-      },
-    },
+    spec(clinicians, "Set the product's low-stock threshold", {
+      params: idParams,
+      body: productChangeBody,
+      response: answers(productView, 400, 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const product = await app.repos.transaction(async (tx) => {
@@ -117,16 +95,11 @@ export async function productRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/products/:id/lots',
-    {
-      config: clinicians,
-      schema: {
-        summary: 'Add a lot (batch) of the product as received: quantity, expiry date, supplier and how it is kept',
-        tags,
-        params: idParams,
-        body: newLotBody,
-        response: { 201: lotView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(
+      clinicians,
+      'Add a lot (batch) of the product as received: quantity, expiry date, supplier and how it is kept',
+      { params: idParams, body: newLotBody, response: answersWith(201, lotView, 400, 404, 409) },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertDateInWindow('expiryDate', request.body.expiryDate, lotExpiryWindow, app.now());

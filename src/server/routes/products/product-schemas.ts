@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { describeWindow, type DateWindow } from '../../validation/date-window.js';
-import { isoDate, optionalText, text } from '../../validation/fields.js';
+import { isoDate, optionalText, text, wholeInQuery } from '../../validation/fields.js';
+import { patientToContact } from '../../views.js';
 
 /** The most one figure of stock may be: 100 litres, far beyond any clinic's shelf. */
 const maxMillilitres = 100_000;
@@ -51,12 +52,7 @@ export const stockCountBody = z.object({
 });
 
 export const expiringQuery = z.object({
-  days: z.coerce
-    .number({ error: 'must be a whole number of days' })
-    .int({ message: 'must be a whole number of days' })
-    .min(1, { message: 'must be at least 1' })
-    .max(730, { message: 'must be at most 730' })
-    .default(60),
+  days: wholeInQuery(1, 730, 60, { whole: 'a whole number of days', least: 'at least 1' }),
 });
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
@@ -130,11 +126,7 @@ export const recallView = z.object({
   product: z.object({ id: z.string(), name: z.string(), manufacturer: z.string().nullable() }),
   patients: z.array(
     z.object({
-      patientId: z.string(),
-      firstName: z.string(),
-      lastName: z.string(),
-      phone: z.string().nullable(),
-      email: z.string().nullable(),
+      ...patientToContact,
       sessions: z
         .array(z.object({ sessionId: z.string(), scheduledAt: timestamp }))
         .describe('the sessions in which the patient received the lot'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { loadClinicLot } from '../../../services/access/catalogue-access.js';
 import { countLot } from '../../../services/stock/stock-count.js';
 import { expiringLots, loadClinicStock, lowStockProducts } from '../../../services/stock/stock-reports.js';
@@ -14,10 +14,11 @@ import {
   stockCountBody,
   stockCountView,
 } from './product-schemas.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 /** Stock levels and counts. Clinic stock, not patient data: reads are not audited, counts are. */
 export async function stockRoutes(app: App): Promise<void> {
-  const tags = ['products'];
+  const spec = routeSpec(['products']);
   const clinicians = allow(...clinicalRoles);
 
   /** Display names of the users who counted, looked up once each. */
@@ -30,15 +31,11 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/stock/low-stock',
-    {
-      config: clinicians,
-      schema: {
-        summary:
-          'Products whose lots that can be charted today (not recalled, not expired) hold no more than their low-stock threshold, lowest first',
-        tags,
-        response: { 200: lowStockView },
-      },
-    },
+    spec(
+      clinicians,
+      'Products whose lots that can be charted today (not recalled, not expired) hold no more than their low-stock threshold, lowest first',
+      { response: answers(lowStockView) },
+    ),
     async (request) => {
       const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
       return {
@@ -57,16 +54,11 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/stock/expiring',
-    {
-      config: clinicians,
-      schema: {
-        summary:
-          'Lots with stock left, not recalled, that expire within `days` (60 unless given) or already have, soonest first',
-        tags,
-        querystring: expiringQuery,
-        response: { 200: expiringView, 400: errorResponse },
-      },
-    },
+    spec(
+      clinicians,
+      'Lots with stock left, not recalled, that expire within `days` (60 unless given) or already have, soonest first',
+      { querystring: expiringQuery, response: answers(expiringView, 400) },
+    ),
     async (request) => {
       const stock = await loadClinicStock(app.repos, requireAuth(request).user.clinicId, new Date());
       return {
@@ -83,21 +75,15 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/lots/:id/counts',
-    {
-      config: clinicians,
-      schema: {
-        summary:
-          'Record a stock count of the lot: the difference against what it held by the records is kept with who counted and when, and the lot then holds the count',
-        tags,
+    spec(
+      clinicians,
+      'Record a stock count of the lot: the difference against what it held by the records is kept with who counted and when, and the lot then holds the count',
+      {
         params: idParams,
         body: stockCountBody,
-        response: {
-          201: z.object({ count: stockCountView, lot: lotView }),
-          400: errorResponse,
-          404: errorResponse,
-        },
+        response: answersWith(201, z.object({ count: stockCountView, lot: lotView }), 400, 404),
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const { count, lot } = await app.repos.transaction(async (tx) => {
@@ -111,15 +97,10 @@ export async function stockRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/lots/:id/counts',
-    {
-      config: clinicians,
-      schema: {
-        summary: "The lot's stock counts, newest first",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ counts: z.array(stockCountView) }), 404: errorResponse },
-      },
-    },
+    spec(clinicians, "The lot's stock counts, newest first", {
+      params: idParams,
+      response: answers(z.object({ counts: z.array(stockCountView) }), 404),
+    }),
     async (request) => {
       const { lot } = await loadClinicLot(app.repos, requireAuth(request).user, request.params.id);
       return { counts: await withCounterNames(await app.repos.products.listStockCounts(lot.id)) };

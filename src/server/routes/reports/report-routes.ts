@@ -4,10 +4,11 @@ import type { App } from '../../app-types.js';
 import { clinicReportLines, reportTables } from '../../../services/documents/clinic-reports.js';
 import { allow } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse } from '../../validation/fields.js';
+import { answers, routeSpec } from '../route-spec.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
+import { oneOf } from '../../validation/fields.js';
 
-const reportParams = z.object({ table: z.enum(reportTables, { error: `must be one of: ${reportTables.join(', ')}` }) });
+const reportParams = z.object({ table: oneOf(reportTables) });
 const reportQuery = z.object({
   names: z
     .enum(['true', 'false'], { error: 'must be true or false' })
@@ -17,22 +18,20 @@ const reportQuery = z.object({
 });
 
 export async function reportRoutes(app: App): Promise<void> {
+  const spec = routeSpec(['reports']);
   app.get(
     '/api/reports/:table.csv',
     {
       // The clinic owner's view over every patient: admins of the clinic only.
-      config: allow('admin'),
-      // No HEAD twin: it would read (and audit) everything to send nothing.
-      exposeHeadRoute: false,
-      schema: {
-        summary: `A CSV report over every patient of the clinic: ${reportTables.join(', ')}`,
+      ...spec(allow('admin'), `A CSV report over every patient of the clinic: ${reportTables.join(', ')}`, {
         description:
           'UTF-8 with a byte-order mark, so spreadsheet programs read accented names right; cells that look like formulas are defused.',
-        tags: ['reports'],
         params: reportParams,
         querystring: reportQuery,
-        response: { 200: fileResponse('text/csv', 'The report'), 400: errorResponse },
-      },
+        response: answers(fileResponse('text/csv', 'The report'), 400),
+      }),
+      // No HEAD twin: it would read (and audit) everything to send nothing.
+      exposeHeadRoute: false,
     },
     async (request, reply) => {
       const { user } = requireAuth(request);

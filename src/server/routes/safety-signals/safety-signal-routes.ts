@@ -7,8 +7,9 @@ import { notFound } from '../../http-errors.js';
 import { allow } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { signalCounts, signalFor, signalListQuery, signalView, statusChangeBody } from './safety-signal-schemas.js';
+import { answers, routeSpec } from '../route-spec.js';
 
 const statusesOf: Record<z.output<typeof signalListQuery>['status'], readonly SignalStatus[]> = {
   active: ['open', 'acknowledged'],
@@ -36,7 +37,7 @@ const patientReads = (signals: readonly SafetySignalDetail[]): AuditEvent[] =>
  * close them, and may run detection at once (it also runs after every side-effect report).
  */
 export async function safetySignalRoutes(app: App): Promise<void> {
-  const tags = ['safety signals'];
+  const spec = routeSpec(['safety signals']);
 
   async function details(ids: readonly string[]): Promise<SafetySignalDetail[]> {
     const found = await Promise.all(ids.map((id) => app.repos.safetySignals.detail(id)));
@@ -52,15 +53,14 @@ export async function safetySignalRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/safety-signals',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: "The clinic's safety signals, newest first, with the patients to contact and the lots to quarantine",
-        tags,
+    spec(
+      allow('admin', 'practitioner'),
+      "The clinic's safety signals, newest first, with the patients to contact and the lots to quarantine",
+      {
         querystring: signalListQuery,
-        response: { 200: z.object({ signals: z.array(signalView), counts: signalCounts }), 400: errorResponse },
+        response: answers(z.object({ signals: z.array(signalView), counts: signalCounts }), 400),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { status, limit, offset } = request.query;
@@ -76,15 +76,7 @@ export async function safetySignalRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/safety-signals/:id',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: 'One safety signal',
-        tags,
-        params: idParams,
-        response: { 200: signalView, 404: errorResponse },
-      },
-    },
+    spec(allow('admin', 'practitioner'), 'One safety signal', { params: idParams, response: answers(signalView, 404) }),
     async (request) => {
       const { user } = requireAuth(request);
       const [signal] = await details([request.params.id]);
@@ -101,19 +93,13 @@ export async function safetySignalRoutes(app: App): Promise<void> {
   ] as const)
     app.post(
       `/api/safety-signals/:id/${action}`,
-      {
-        config: allow('admin'),
-        schema: {
-          summary:
-            status === 'acknowledged'
-              ? 'Acknowledge an open signal: someone is contacting the patients and holding the lots'
-              : 'Close a signal: done, or found to be nothing (say which in the note)',
-          tags,
-          params: idParams,
-          body: statusChangeBody,
-          response: { 200: signalView, 404: errorResponse, 409: errorResponse, 400: errorResponse },
-        },
-      },
+      spec(
+        allow('admin'),
+        status === 'acknowledged'
+          ? 'Acknowledge an open signal: someone is contacting the patients and holding the lots'
+          : 'Close a signal: done, or found to be nothing (say which in the note)',
+        { params: idParams, body: statusChangeBody, response: answers(signalView, 404, 409, 400) },
+      ),
       async (request) => {
         const { user } = requireAuth(request);
         const changed = await changeSignalStatus(app.repos, user, request.params.id, {
@@ -129,14 +115,11 @@ export async function safetySignalRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/safety-signals/run',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Run detection now; answers the signals raised by this run (those raised before are not repeated)',
-        tags,
-        response: { 200: z.object({ raised: z.array(signalView), messages: z.number() }) },
-      },
-    },
+    spec(
+      allow('admin'),
+      'Run detection now; answers the signals raised by this run (those raised before are not repeated)',
+      { response: answers(z.object({ raised: z.array(signalView), messages: z.number() })) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const result = await runSafetySignalDetection(app.repos, {

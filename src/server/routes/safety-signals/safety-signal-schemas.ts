@@ -3,6 +3,7 @@ import type { SafetySignalDetail } from '../../../core/safety-signals/signal-rec
 import { signalStatuses } from '../../../core/safety-signals/signal-record.js';
 import { signalKinds, signalUnitTypes } from '../../../core/safety-signals/signal-types.js';
 import { optionalText, pageQuery } from '../../validation/fields.js';
+import { patientToContact } from '../../views.js';
 
 export const statusFilters = ['active', 'open', 'acknowledged', 'closed', 'all'] as const;
 
@@ -43,15 +44,7 @@ export const signalView = z.object({
   acknowledgedNote: z.string().nullable(),
   closedNote: z.string().nullable(),
   patients: z
-    .array(
-      z.object({
-        patientId: z.string(),
-        firstName: z.string(),
-        lastName: z.string(),
-        phone: z.string().nullable(),
-        email: z.string().nullable(),
-      }),
-    )
+    .array(z.object(patientToContact))
     .describe('Every patient to contact: all treated with the unit in its scope, not only those who reported'),
   lots: z
     .array(

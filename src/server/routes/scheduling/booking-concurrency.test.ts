@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { expectOneWinner, logIndexRefusals, slotsStartingAt } from '../../../test-support/booking-race.js';
 import { sharedFixture } from '../../../test-support/shared-fixture.js';
 import { forEachApp } from '../../../test-support/test-app.js';
 import {
@@ -25,14 +26,8 @@ forEachApp('booking under concurrency', (get) => {
     return { reception, clinic, course };
   });
 
-  const practitionerSessionsAt = async (start: string) => {
-    const slots = await get().repos.availability.bookedSlots({
-      clinicId: get().fixture.clinic.id,
-      from: start,
-      to: new Date(Date.parse(start) + 1000).toISOString(),
-    });
-    return slots.filter((s) => s.practitionerId === get().fixture.users.practitioner.id);
-  };
+  const practitionerSessionsAt = async (start: string) =>
+    (await slotsStartingAt(get(), start)).filter((s) => s.practitionerId === get().fixture.users.practitioner.id);
 
   it(`${requests} simultaneous whole-course bookings of the same slots: exactly one succeeds`, async () => {
     const { reception, clinic, course } = shared();
@@ -49,16 +44,12 @@ forEachApp('booking under concurrency', (get) => {
         }),
       ),
     );
-    const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(requests - 1);
+    const winner = courses[expectOneWinner(responses)]!;
     // Refused either by the check (it saw the winner) or by a unique index (it raced the winner).
     const refusals = responses.filter((r) => r.statusCode === 409).map((r) => r.json().error as string);
     expect(refusals.every((code) => code === 'not_bookable' || code === 'slot_taken')).toBe(true);
-    if (process.env.MESODESK_DEBUG_RACES)
-      console.log(get().engine, 'refused by unique index:', refusals.filter((c) => c === 'slot_taken').length);
+    logIndexRefusals(get(), refusals);
 
-    const winner = courses[statuses.indexOf(201)]!;
     for (const s of sessions) {
       const held = await practitionerSessionsAt(new Date(s.start).toISOString());
       expect(held.map((h) => h.sessionId)).toHaveLength(1);
@@ -89,9 +80,7 @@ forEachApp('booking under concurrency', (get) => {
         }),
       ),
     );
-    const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(requests - 1);
+    expectOneWinner(responses);
     const slots = await get().repos.availability.bookedSlots({
       clinicId: get().fixture.clinic.id,
       from: '2031-03-03T08:00:00.000Z',

@@ -3,12 +3,13 @@ import type { App } from '../../app-types.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
-import { errorResponse, idParams, isoDate, pageQuery } from '../../validation/fields.js';
+import { idParams, isoDate, pageQuery } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { assertDateInWindow, assertInOrder, describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { courseView, patientView } from '../../views.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { auditedPatientRecords } from '../patients/patient-records.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 const recallView = z.object({
   id: z.string(),
@@ -33,24 +34,21 @@ const dueWindow: DateWindow = { yearsBack: 5, yearsAhead: 5 };
 
 /** Maintenance recalls: stored after a course, listed per patient and as the clinic's call-back list. */
 export async function recallRoutes(app: App): Promise<void> {
-  const tags = ['scheduling'];
+  const spec = routeSpec(['scheduling']);
 
   app.post(
     '/api/courses/:id/maintenance-recall',
-    {
-      config: allow(...clinicalRoles),
-      schema: {
-        summary:
-          "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
-        tags,
+    spec(
+      allow(...clinicalRoles),
+      "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
+      {
         params: idParams,
         response: {
-          201: z.object({ recall: recallView, course: courseView }),
-          404: errorResponse,
+          ...answersWith(201, z.object({ recall: recallView, course: courseView }), 404),
           409: patientWriteConflict,
         },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const result = await app.repos.transaction(async (tx) => {
@@ -75,15 +73,10 @@ export async function recallRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/maintenance-recalls',
-    {
-      config: allow(...anyRole),
-      schema: {
-        summary: "A patient's maintenance recalls, soonest first",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ recalls: z.array(recallView) }), 404: errorResponse },
-      },
-    },
+    spec(allow(...anyRole), "A patient's maintenance recalls, soonest first", {
+      params: idParams,
+      response: answers(z.object({ recalls: z.array(recallView) }), 404),
+    }),
     async (request) => ({
       recalls: await auditedPatientRecords(app.repos, request, request.params.id, 'maintenance_recall', (patientId) =>
         app.repos.courses.listMaintenanceRecalls(patientId),
@@ -93,17 +86,14 @@ export async function recallRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/maintenance-recalls',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
+    spec(
+      allow(...staffRoles),
+      "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
+      {
         description: `\`from\` and \`to\` must lie ${describeWindow(dueWindow)} (by the server's date), \`to\` not before \`from\`.`,
-        tags,
         querystring: dueQuery,
-        response: {
-          400: errorResponse,
-          200: z.object({
+        response: answers(
+          z.object({
             entries: z.array(
               z.object({
                 recall: recallView,
@@ -111,9 +101,10 @@ export async function recallRoutes(app: App): Promise<void> {
               }),
             ),
           }),
-        },
+          400,
+        ),
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { from, to } = request.query;

@@ -8,10 +8,10 @@ import { closeSession } from '../../../services/scheduling/close-session.js';
 import { earliestStartOf } from '../../../services/scheduling/earliest-start.js';
 import { proposeCourse, type FinderOptions } from '../../../services/scheduling/propose-course.js';
 import { rescheduleInCourse } from '../../../services/scheduling/reschedule-course.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
-import { recordCourseBooked, recordSessionsChange, recordSessionsMoved } from '../sessions/record-sessions-change.js';
+import { moveRecorded, recordCourseBooked, recordSessionsChange } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
 import {
   bookedCourseView,
@@ -27,6 +27,7 @@ import {
 } from './scheduling-schemas.js';
 import { readOf } from '../../../services/audit-reads.js';
 import { changeConflictView } from '../clinic-calendar/clinic-calendar-views.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 function finderOptions(body: FinderOptions & { locationId: string }): FinderOptions {
   const { locationId: _location, ...options } = body;
@@ -35,23 +36,17 @@ function finderOptions(body: FinderOptions & { locationId: string }): FinderOpti
 
 /** The course finder, whole-course booking, and moving, cancelling or closing booked sessions. */
 export async function schedulingRoutes(app: App): Promise<void> {
-  const tags = ['scheduling'];
+  const spec = routeSpec(['scheduling']);
   const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   const now = () => app.now().toISOString();
 
   app.post(
     '/api/courses/:id/course-proposals',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
-        tags,
-        params: idParams,
-        body: courseFinderBody,
-        response: { 200: courseProposalView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(
+      allow(...staffRoles),
+      "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
+      { params: idParams, body: courseFinderBody, response: answers(courseProposalView, 400, 404, 409) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);
@@ -73,15 +68,10 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/scheduling/course-proposals',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Find the earliest whole course for a plan given in the request (no patient needed)',
-        tags,
-        body: planFinderBody,
-        response: { 200: courseProposalView, 400: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), 'Find the earliest whole course for a plan given in the request (no patient needed)', {
+      body: planFinderBody,
+      response: answers(courseProposalView, 400, 409),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const location = await locationForBooking(app.repos, user, request.body.locationId);
@@ -94,22 +84,15 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/courses/:id/bookings',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
-        tags,
+    spec(
+      allow(...staffRoles),
+      'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
+      {
         params: idParams,
         body: bookingBody,
-        response: {
-          201: bookedCourseView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(bookingConflictView),
-        },
+        response: { ...answersWith(201, bookedCourseView, 400, 404), 409: orPatientMerged(bookingConflictView) },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const booked = await app.repos.transaction(async (tx) => {
@@ -128,26 +111,20 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/sessions/:id/reschedule',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "Move a planned session and re-flow the course's later sessions so every interval still holds",
-        tags,
+    spec(
+      allow(...staffRoles),
+      "Move a planned session and re-flow the course's later sessions so every interval still holds",
+      {
         params: idParams,
         body: rescheduleBody,
-        response: {
-          200: rescheduledView,
-          400: errorResponse,
-          404: errorResponse,
-          409: orPatientMerged(changeConflictView),
-        },
+        response: { ...answers(rescheduledView, 400, 404), 409: orPatientMerged(changeConflictView) },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { start, practitionerId, roomId, preferences, expectedUpdatedAt, expectedMoves } = request.body;
-      const result = await app.repos.transaction(async (tx) => {
-        const done = await rescheduleInCourse(tx, {
+      const result = await moveRecorded(request, app.repos, followUp, (tx) =>
+        rescheduleInCourse(tx, {
           user,
           sessionId: request.params.id,
           newStart: start,
@@ -157,10 +134,8 @@ export async function schedulingRoutes(app: App): Promise<void> {
           ...(preferences === undefined ? {} : { preferences }),
           ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
           ...(expectedMoves === undefined ? {} : { expectedMoves }),
-        });
-        await recordSessionsMoved(request, tx, followUp, done);
-        return done;
-      });
+        }),
+      );
       return { sessions: result.sessions.map((s) => sessionFor(user.role, s)), moved: result.moved };
     },
   );
@@ -172,22 +147,14 @@ export async function schedulingRoutes(app: App): Promise<void> {
     app.post(
       `/api/sessions/:id/${path}`,
       {
-        config: allow(...staffRoles),
+        ...spec(allow(...staffRoles), summary, {
+          params: idParams,
+          body: closeSessionBody,
+          response: { ...answers(closedSessionView, 400, 404), 409: orPatientMerged(changeConflictView) },
+        }),
         // No body at all is an empty one: closing without a reason, as before reasons were kept.
         preValidation: async (request) => {
           request.body ??= {};
-        },
-        schema: {
-          summary,
-          tags,
-          params: idParams,
-          body: closeSessionBody,
-          response: {
-            200: closedSessionView,
-            400: errorResponse,
-            404: errorResponse,
-            409: orPatientMerged(changeConflictView),
-          },
         },
       },
       async (request) => {

@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { timePreferences } from '../../../services/scheduling/availability-fields.js';
-import { id, isoDate, isoTimestamp, text } from '../../validation/fields.js';
+import { id, isoDate, isoTimestamp, text, wholeNumber } from '../../validation/fields.js';
 import { sessionView } from '../../views.js';
-
-const whole = (min: number, max: number) =>
-  z
-    .number({ error: 'must be a whole number' })
-    .int({ message: 'must be a whole number' })
-    .min(min, { message: `must be at least ${min}` })
-    .max(max, { message: `must be at most ${max}` });
 
 const range = (min: number, max: number) =>
   z
-    .object({ min: whole(min, max), max: whole(min, max) }, { error: 'must be { min, max }' })
+    .object({ min: wholeNumber(min, max), max: wholeNumber(min, max) }, { error: 'must be { min, max }' })
     .refine((r) => r.max >= r.min, { message: 'must not be below min', path: ['max'] });
 
 /** The parts of an assessment plan the course finder reads (a whole stored plan fits too). */
@@ -28,27 +21,29 @@ const preferences = z.object({ ...timePreferences, practitionerId: id.optional()
 
 const finderOptions = {
   locationId: id,
-  sessions: whole(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
-  switchAfter: whole(1, 100).optional().describe("Sessions after this many follow the plan's later interval"),
+  sessions: wholeNumber(1, 100).optional().describe("Sessions to book; the plan's minimum when absent"),
+  switchAfter: wholeNumber(1, 100).optional().describe("Sessions after this many follow the plan's later interval"),
   earliestStart: isoDate
     .optional()
     .describe("No session before this local date (the assessment's deferral applies as well)"),
-  horizonDays: whole(7, 730).optional().describe('Days searched; 365 when absent'),
+  horizonDays: wholeNumber(7, 730).optional().describe('Days searched; 365 when absent'),
   preferences: preferences.optional(),
 };
 
 export const courseFinderBody = z.object(finderOptions);
 export const planFinderBody = z.object({ ...finderOptions, plan: coursePlan });
 
+/** The sessions of a course to book, as the finder (or the portal's offer) gave them. */
+export const sessionsToBook = z
+  .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), {
+    error: 'must be a list of { start, practitionerId, roomId }',
+  })
+  .min(1, { message: 'must list at least one session' })
+  .max(100, { message: 'must list at most 100 sessions' });
+
 export const bookingBody = z.object({
   locationId: id,
-  sessions: z
-    .array(z.object({ start: isoTimestamp, practitionerId: id, roomId: id }), {
-      error: 'must be a list of { start, practitionerId, roomId }',
-    })
-    .min(1, { message: 'must list at least one session' })
-    .max(100, { message: 'must list at most 100 sessions' })
-    .describe("Usually the finder's proposed sessions, sent back"),
+  sessions: sessionsToBook.describe("Usually the finder's proposed sessions, sent back"),
   switchAfter: finderOptions.switchAfter,
   preferences: z.object(timePreferences).optional().describe('Kept for re-flows after a reschedule'),
 });
@@ -88,16 +83,21 @@ export const closeSessionBody = z
   })
   .describe('May be left out: the calendar asks for a reason, other clients need not send one');
 
-const scheduledSession = z.object({
-  number: z.number().int(),
-  practitionerId: z.string(),
-  roomId: z.string(),
+/** When a proposed session falls: in UTC, on the location's clock, and its distance from the one before. */
+export const proposedSessionTimes = {
   start: z.string(),
   end: z.string(),
   localDate: z.string(),
   localStart: z.string(),
   localEnd: z.string(),
   daysAfterPrevious: z.number().int().optional(),
+};
+
+const scheduledSession = z.object({
+  number: z.number().int(),
+  practitionerId: z.string(),
+  roomId: z.string(),
+  ...proposedSessionTimes,
 });
 
 const proposedCourse = z.object({

@@ -55,20 +55,24 @@ export async function recordCourseBooked(
   });
 }
 
-/** Sessions a move re-flowed (by staff or in the portal): each one updated, the patient re-screened. */
-export async function recordSessionsMoved(
-  request: FastifyRequest,
-  tx: Repositories,
-  followUp: SessionFollowUp,
-  done: { course: CourseRecord; moved: readonly string[]; sessions: readonly TreatmentSessionRecord[] },
-): Promise<void> {
-  const { patientId } = done.course;
-  const sessions = done.sessions.filter((s) => done.moved.includes(s.id));
-  await recordSessionsChange(
-    request,
-    tx,
-    followUp,
-    done.moved.map((id) => sessionEvent('update', { id, patientId })),
-    { patientId, sessions, known: { course: done.course }, rescreen: true },
-  );
+/**
+ * A move (by staff or in the portal) in one transaction with what it re-flowed: each session moved
+ * updated, the patient re-screened.
+ */
+export function moveRecorded<
+  D extends { course: CourseRecord; moved: readonly string[]; sessions: readonly TreatmentSessionRecord[] },
+>(request: FastifyRequest, repos: Repositories, followUp: SessionFollowUp, move: (tx: Repositories) => Promise<D>) {
+  return repos.transaction(async (tx) => {
+    const done = await move(tx);
+    const { patientId } = done.course;
+    const sessions = done.sessions.filter((s) => done.moved.includes(s.id));
+    await recordSessionsChange(
+      request,
+      tx,
+      followUp,
+      done.moved.map((id) => sessionEvent('update', { id, patientId })),
+      { patientId, sessions, known: { course: done.course }, rescreen: true },
+    );
+    return done;
+  });
 }

@@ -9,7 +9,7 @@ import { loadAccessibleSession, loadSessionForChange } from '../../../services/a
 import { conflict, forbidden, invalidField } from '../../http-errors.js';
 import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, id, idParams, isoTimestamp, pageQuery } from '../../validation/fields.js';
+import { id, idParams, isoTimestamp, oneOf, pageQuery } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { patientView, sessionView } from '../../views.js';
 import { locationForBooking, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
@@ -23,8 +23,9 @@ import { bookingConflictView } from '../scheduling/scheduling-schemas.js';
 import { recordSessionsChange } from './record-sessions-change.js';
 import { sessionFor } from './session-view.js';
 import { found } from '../../../services/found.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
-const status = z.enum(sessionStatuses, { error: `must be one of: ${sessionStatuses.join(', ')}` });
+const status = oneOf(sessionStatuses);
 const duration = z
   .number({ error: 'must be a whole number of minutes' })
   .int({ message: 'must be a whole number of minutes' })
@@ -94,23 +95,18 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 }
 
 export async function sessionRoutes(app: App): Promise<void> {
-  const tags = ['sessions'];
+  const spec = routeSpec(['sessions']);
   const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
 
   const sessionList = z.object({ sessions: z.array(sessionView) });
 
   app.post(
     '/api/courses/:id/sessions',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Book a session in an active course',
-        tags,
-        params: idParams,
-        body: newSessionBody,
-        response: { 201: sessionView, 400: errorResponse, 409: orPatientMerged(bookingConflictView) },
-      },
-    },
+    spec(allow(...staffRoles), 'Book a session in an active course', {
+      params: idParams,
+      body: newSessionBody,
+      response: { ...answersWith(201, sessionView, 400), 409: orPatientMerged(bookingConflictView) },
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       assertWithinBookingWindow('scheduledAt', Date.parse(request.body.scheduledAt), app.now().getTime());
@@ -151,10 +147,7 @@ export async function sessionRoutes(app: App): Promise<void> {
   for (const { url, summary, list } of sessionLists)
     app.get(
       url,
-      {
-        config: allow(...anyRole),
-        schema: { summary, tags, params: idParams, response: { 200: sessionList } },
-      },
+      spec(allow(...anyRole), summary, { params: idParams, response: answers(sessionList) }),
       async (request) => {
         const { user } = requireAuth(request);
         const sessions = await list(user, request.params.id);
@@ -165,16 +158,11 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: "The clinic's schedule: sessions in a time window with the patients' contact details",
-        description: `\`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)} (by the server's date), \`to\` not before \`from\`.`,
-        tags,
-        querystring: scheduleQuery,
-        response: { 200: z.object({ entries: z.array(scheduleEntry) }), 400: errorResponse },
-      },
-    },
+    spec(allow(...staffRoles), "The clinic's schedule: sessions in a time window with the patients' contact details", {
+      description: `\`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)} (by the server's date), \`to\` not before \`from\`.`,
+      querystring: scheduleQuery,
+      response: answers(z.object({ entries: z.array(scheduleEntry) }), 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());
@@ -186,10 +174,7 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id',
-    {
-      config: allow(...anyRole),
-      schema: { summary: 'One session', tags, params: idParams, response: { 200: sessionView, 404: errorResponse } },
-    },
+    spec(allow(...anyRole), 'One session', { params: idParams, response: answers(sessionView, 404) }),
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
@@ -200,25 +185,25 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/sessions/:id',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary:
-          'Reschedule a planned session, or mark it done (clinicians: the treatment gate applies, as when charting), cancelled or no-show',
-        tags,
+    spec(
+      allow(...staffRoles),
+      'Reschedule a planned session, or mark it done (clinicians: the treatment gate applies, as when charting), cancelled or no-show',
+      {
         params: idParams,
         body: sessionPatchBody,
         response: {
-          200: sessionView.extend({
-            override: overrideView
-              .optional()
-              .describe('The override stored when the session was marked done despite temporary reasons'),
-          }),
-          400: errorResponse,
+          ...answers(
+            sessionView.extend({
+              override: overrideView
+                .optional()
+                .describe('The override stored when the session was marked done despite temporary reasons'),
+            }),
+            400,
+          ),
           409: orPatientMerged(chartRefusalResponse.extend({ problems: bookingConflictView.shape.problems })),
         },
       },
-    },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       if (request.body.status === 'done' && !clinicalRoles.includes(user.role))

@@ -8,7 +8,7 @@ import { multipartPayload, type FormPart } from '../../uploads/test-support/mult
 import { sampleImages } from '../../uploads/test-support/sample-images.js';
 import { filesUnder } from '../../uploads/test-support/stored-files.js';
 import { courseWithSessions, hoursAgo } from './test-support/test-course.js';
-import { auditedRecords } from '../../../test-support/audited-records.js';
+import { auditedRecords, clinicAudit } from '../../../test-support/audited-records.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'mesodesk-side-effect-photos-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -76,14 +76,7 @@ forEachApp(
         404,
       );
 
-      const reads = auditedRecords(
-        await get().repos.audit.list({
-          clinicId: get().fixture.clinic.id,
-          entity: 'side_effect_photo',
-          limit: 100,
-          offset: 0,
-        }),
-      );
+      const reads = auditedRecords(await clinicAudit(get(), { entity: 'side_effect_photo', limit: 100 }));
       expect(
         reads
           .filter((e) => e.action === 'read' && e.entityId === photo.id && e.route?.endsWith('/photos/:photoId'))
@@ -173,14 +166,9 @@ forEachApp(
       expect((await remove(patient, mine.id)).statusCode).toBe(404);
       expect((await remove(practitioner, theirs.id)).statusCode).toBe(204);
 
-      const deletions = auditedRecords(
-        await get().repos.audit.list({
-          clinicId: get().fixture.clinic.id,
-          entity: 'side_effect_photo',
-          limit: 100,
-          offset: 0,
-        }),
-      ).filter((e) => e.action === 'delete');
+      const deletions = auditedRecords(await clinicAudit(get(), { entity: 'side_effect_photo', limit: 100 })).filter(
+        (e) => e.action === 'delete',
+      );
       expect(deletions.map((e) => [e.entityId, e.role, e.patientId])).toEqual(
         expect.arrayContaining([
           [mine.id, 'patient', get().fixture.patient.id],

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
-import { courseWithSessions, hoursAgo } from './test-support/test-course.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { hoursAgo, signedInWithSessions } from './test-support/test-course.js';
 
 forEachApp('side-effect routes', (get) => {
   let practitioner: TestClient;
@@ -13,13 +13,14 @@ forEachApp('side-effect routes', (get) => {
   let othersSession: string;
 
   beforeAll(async () => {
-    const test = get();
-    const { fixture, repos } = test;
-    ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
-    [recent = '', earlier = '', tomorrow = ''] = (
-      await courseWithSessions(test, practitioner, fixture.patient, [3, 48, -24])
-    ).sessionIds;
-    [othersSession = ''] = (await courseWithSessions(test, practitioner, fixture.otherPatient, [3])).sessionIds;
+    const { fixture, repos } = get();
+    ({
+      practitioner,
+      patient,
+      reception,
+      own: [recent = '', earlier = '', tomorrow = ''],
+      others: [othersSession = ''],
+    } = await signedInWithSessions(get(), [3, 48, -24], [3]));
 
     const product = await repos.products.createProduct({
       clinicId: fixture.clinic.id,

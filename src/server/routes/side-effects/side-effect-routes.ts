@@ -5,7 +5,7 @@ import type { App } from '../../app-types.js';
 import { allow, clinicalRoles } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { errorResponse, idParams } from '../../validation/fields.js';
+import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { loadAccessibleReport } from '../../../services/access/side-effect-report-access.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
@@ -24,6 +24,7 @@ import { reporterNames } from './reporter-names.js';
 import { detectAfterReport } from '../safety-signals/detect-after-report.js';
 import { readerLanguage } from '../../reader-language.js';
 import { reportInLanguage } from '../../../services/side-effects/report-in-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
 function readEvents(
   patientId: string,
@@ -53,29 +54,28 @@ async function forReader(
  * session it began. Reception may record one and sees its triage, but reads no report back: they are clinical.
  */
 export async function sideEffectRoutes(app: App): Promise<void> {
-  const tags = ['side effects'];
+  const spec = routeSpec(['side effects']);
   const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
   await app.register(sideEffectPhotoRoutes);
 
   app.post(
     '/api/sessions/:id/side-effects',
-    {
-      // Reception takes reports by phone or at the desk; it reads none back (the lists are clinical).
-      config: allow('admin', 'practitioner', 'reception', 'patient'),
-      schema: {
-        summary: 'Report a side effect after a session; the answer carries its triage and the lots used',
+    // Reception takes reports by phone or at the desk; it reads none back (the lists are clinical).
+    spec(
+      allow('admin', 'practitioner', 'reception', 'patient'),
+      'Report a side effect after a session; the answer carries its triage and the lots used',
+      {
         description:
           'Give `symptoms` (symptom codes), `symptom` (own words) or both, and `onsetDays` (or, from older forms, `onset`; ' +
           'when both come, the triage reads onsetDays). ' +
           'Unknown symptom codes are refused naming the item (e.g. symptoms[0]). Patients may report for their own sessions only; ' +
           'staff report on their behalf (reportedBy: staff), saying in `reportedVia` whether it came by phone or in person ' +
           '(the answer shows reception the triage, without the lots charted). Add photos with POST /api/side-effects/{id}/photos.',
-        tags,
         params: idParams,
         body: newReportBody,
-        response: { 201: reportView, 400: errorResponse, 404: errorResponse, 409: patientWriteConflict },
+        response: { ...answersWith(201, reportView, 400, 404), 409: patientWriteConflict },
       },
-    },
+    ),
     async (request, reply) => {
       const { user } = requireAuth(request);
       // The triage's advice in the reporter's language: the patient's own, or the staff member's who
@@ -109,15 +109,10 @@ export async function sideEffectRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id/side-effects',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: "A session's side-effect reports, newest first",
-        tags,
-        params: idParams,
-        response: { 200: z.object({ reports: z.array(reportView) }), 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, "A session's side-effect reports, newest first", {
+      params: idParams,
+      response: answers(z.object({ reports: z.array(reportView) }), 404),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
@@ -137,15 +132,7 @@ export async function sideEffectRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/side-effects/:id',
-    {
-      config: clinicalOrOwn,
-      schema: {
-        summary: 'One side-effect report',
-        tags,
-        params: idParams,
-        response: { 200: reportView, 404: errorResponse },
-      },
-    },
+    spec(clinicalOrOwn, 'One side-effect report', { params: idParams, response: answers(reportView, 404) }),
     async (request) => {
       const { user } = requireAuth(request);
       const { report, session } = await loadAccessibleReport(app.repos, user, request.params.id);
@@ -167,15 +154,11 @@ export async function sideEffectRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/side-effects',
-    {
-      config: allow('admin', 'practitioner'),
-      schema: {
-        summary: "The clinic's side-effect reports that need a clinician (triaged urgent or review), newest first",
-        tags,
-        querystring: attentionQuery,
-        response: { 200: z.object({ reports: z.array(attentionView) }), 400: errorResponse },
-      },
-    },
+    spec(
+      allow('admin', 'practitioner'),
+      "The clinic's side-effect reports that need a clinician (triaged urgent or review), newest first",
+      { querystring: attentionQuery, response: answers(z.object({ reports: z.array(attentionView) }), 400) },
+    ),
     async (request) => {
       const { user } = requireAuth(request);
       const { level, limit, offset } = request.query;

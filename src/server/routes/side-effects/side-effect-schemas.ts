@@ -6,7 +6,7 @@ import {
   type SideEffectReportRecord,
 } from '../../../core/records/index.js';
 import type { AttentionReport, SessionLot } from '../../../storage/repositories/side-effect-repository.js';
-import { isoTimestamp, pageQuery, text } from '../../validation/fields.js';
+import { isoTimestamp, oneOf, pageQuery, text } from '../../validation/fields.js';
 
 export const severities = ['mild', 'moderate', 'severe'] as const;
 
@@ -52,10 +52,9 @@ export const newReportBody = z.object({
   onset: isoTimestamp
     .optional()
     .describe('When the symptom began, as an instant (older forms); give this or `onsetDays`'),
-  severity: z.enum(severities, { error: `must be one of: ${severities.join(', ')}` }),
+  severity: oneOf(severities),
   ongoing: z.boolean({ error: 'must be true or false' }).describe('Whether the symptom is still there'),
-  reportedVia: z
-    .enum(reportChannels, { error: `must be one of: ${reportChannels.join(', ')}` })
+  reportedVia: oneOf(reportChannels)
     .optional()
     .describe(
       "How the report came in: staff give `phone` or `in_person`; a patient's report is `portal` (leave it out)",

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
-import { forEachApp, signInRoles, type TestClient } from '../../../test-support/test-app.js';
-import { courseWithSessions } from './test-support/test-course.js';
+import { forEachApp, type TestClient } from '../../../test-support/test-app.js';
+import { signedInWithSessions } from './test-support/test-course.js';
 
 const DAY_HOURS = 24;
 
@@ -15,26 +15,27 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
   let threeWeeks: string;
 
   beforeAll(async () => {
-    const test = get();
-    ({ practitioner, patient, reception } = await signInRoles(test, ['practitioner', 'reception', 'patient']));
-    [fortnight = '', today = '', threeWeeks = ''] = (
-      await courseWithSessions(test, practitioner, test.fixture.patient, [15 * DAY_HOURS, 3, 22 * DAY_HOURS])
-    ).sessionIds;
+    ({
+      practitioner,
+      patient,
+      reception,
+      own: [fortnight = '', today = '', threeWeeks = ''],
+    } = await signedInWithSessions(get(), [15 * DAY_HOURS, 3, 22 * DAY_HOURS]));
   });
 
+  /** A report, mild and ongoing unless `payload` says otherwise. */
   const report = (client: TestClient, sessionId: string, payload: object) =>
-    client.inject({ method: 'POST', url: `/api/sessions/${sessionId}/side-effects`, payload });
+    client.inject({
+      method: 'POST',
+      url: `/api/sessions/${sessionId}/side-effects`,
+      payload: { severity: 'mild', ongoing: true, ...payload },
+    });
   const count = async (sessionId: string) =>
     (await practitioner.inject({ method: 'GET', url: `/api/sessions/${sessionId}/side-effects` })).json().reports
       .length as number;
 
   it('a lump ticked two weeks after the session is urgent, stored with its symptoms, days and reporter', async () => {
-    const response = await report(patient, fortnight, {
-      symptoms: ['lump_nodule', 'lump_nodule'],
-      onsetDays: 14,
-      severity: 'mild',
-      ongoing: true,
-    });
+    const response = await report(patient, fortnight, { symptoms: ['lump_nodule', 'lump_nodule'], onsetDays: 14 });
     expect(response.statusCode).toBe(201);
     const body = response.json();
     expect(body).toMatchObject({
@@ -58,29 +59,14 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
   });
 
   it('swelling that starts three weeks after a session is urgent, swelling on the day is expected', async () => {
-    const late = await report(patient, threeWeeks, {
-      symptoms: ['swelling'],
-      onsetDays: 21,
-      severity: 'mild',
-      ongoing: true,
-    });
+    const late = await report(patient, threeWeeks, { symptoms: ['swelling'], onsetDays: 21 });
     expect(late.json().triage.level).toBe('urgent');
-    const early = await report(patient, today, {
-      symptoms: ['swelling'],
-      onsetDays: 0,
-      severity: 'mild',
-      ongoing: true,
-    });
+    const early = await report(patient, today, { symptoms: ['swelling'], onsetDays: 0 });
     expect(early.json().triage.level).toBe('expected');
   });
 
   it('words the patient denies do not raise the triage, and do not lower what was ticked', async () => {
-    const words = await report(patient, today, {
-      symptom: 'no lumps, just mild redness',
-      onsetDays: 0,
-      severity: 'mild',
-      ongoing: true,
-    });
+    const words = await report(patient, today, { symptom: 'no lumps, just mild redness', onsetDays: 0 });
     expect(words.statusCode).toBe(201);
     expect(words.json()).toMatchObject({
       symptom: 'no lumps, just mild redness',
@@ -91,15 +77,12 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
       symptoms: ['discharge'],
       symptom: 'no lumps, just mild redness',
       onsetDays: 0,
-      severity: 'mild',
-      ongoing: true,
     });
     expect(ticked.json().triage.level).toBe('urgent');
     const free = await report(patient, fortnight, {
       symptom: 'a draining cyst on my cheek',
       onsetDays: 12,
       severity: 'moderate',
-      ongoing: true,
     });
     expect(free.json().triage.level).toBe('urgent');
   });
@@ -110,7 +93,6 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
       symptom: 'Phoned in: feels hot and shivery',
       onsetDays: 13,
       severity: 'moderate',
-      ongoing: true,
     });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
@@ -125,13 +107,7 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
       reportedBy: 'staff',
       onsetDays: 13,
     });
-    const desk = await report(reception, fortnight, {
-      symptoms: ['redness'],
-      onsetDays: 0,
-      severity: 'mild',
-      ongoing: true,
-      reportedVia: 'in_person',
-    });
+    const desk = await report(reception, fortnight, { symptoms: ['redness'], onsetDays: 0, reportedVia: 'in_person' });
     expect(desk.statusCode).toBe(201);
     expect(desk.json()).toMatchObject({
       reportedBy: 'staff',
@@ -145,7 +121,6 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
       symptoms: ['swelling'],
       onsetDays: 20,
       onset: new Date(Date.now() - 21 * 86_400_000).toISOString(),
-      severity: 'mild',
       ongoing: false,
     });
     expect(response.statusCode).toBe(201);
@@ -154,13 +129,7 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
 
   it('older forms still work: an onset instant gives the days', async () => {
     const onset = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const response = await report(patient, today, {
-      symptom: 'Slight redness',
-      codes: ['redness'],
-      onset,
-      severity: 'mild',
-      ongoing: true,
-    });
+    const response = await report(patient, today, { symptom: 'Slight redness', codes: ['redness'], onset });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       onsetDays: 0,
@@ -174,7 +143,7 @@ forEachApp('side-effect reports with ticked symptoms', (get) => {
   it('refuses bad input naming the field, storing nothing', async () => {
     const before = await count(fortnight);
     const problems = async (payload: object) => {
-      const response = await report(practitioner, fortnight, { severity: 'mild', ongoing: true, ...payload });
+      const response = await report(practitioner, fortnight, payload);
       expect(response.statusCode, JSON.stringify(payload)).toBe(400);
       return response.json().problems as { field: string; message: string }[];
     };

@@ -7,12 +7,13 @@ import type { App } from '../../app-types.js';
 import { hashSessionToken, newSessionToken } from '../../auth/session-tokens.js';
 import { allow, publicAccess } from '../../plugins/access-control.js';
 import { requireAuth, setSessionCookie } from '../../plugins/authentication.js';
-import { email, errorResponse, id, idParams, password, text } from '../../validation/fields.js';
+import { email, id, idParams, oneOf, password, text } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { roleEnum, userView } from '../../views.js';
 import { withReadingLanguage } from '../../reader-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
-const role = z.enum(roles, { error: `must be one of: ${roles.join(', ')}` });
+const role = oneOf(roles);
 
 const newInvitationBody = z.object({
   email,
@@ -61,30 +62,29 @@ function toView(invitation: InvitationRecord, now: Date): z.infer<typeof invitat
  * password and is signed in.
  */
 export async function invitationRoutes(app: App): Promise<void> {
-  const tags = ['users'];
+  const spec = routeSpec(['users']);
+  const authSpec = routeSpec(['auth']);
 
   app.post(
     '/api/invitations',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Invite someone to become a user: a one-time link that expires after 72 hours',
-        description:
-          'The link is in the answer (for clinics that do not send email) and, when the clinic sends email, ' +
-          'queued to the invitee. Refused for an email that already has a user, or an invitation still waiting.',
-        tags,
-        body: newInvitationBody,
-        response: {
-          201: z.object({
+    spec(allow('admin'), 'Invite someone to become a user: a one-time link that expires after 72 hours', {
+      description:
+        'The link is in the answer (for clinics that do not send email) and, when the clinic sends email, ' +
+        'queued to the invitee. Refused for an email that already has a user, or an invitation still waiting.',
+      body: newInvitationBody,
+      response: {
+        ...answersWith(
+          201,
+          z.object({
             invitation: invitationView,
             link: z.string().describe('the one-time link; only its hash is stored, so it is shown this once'),
             emailed: z.boolean().describe('whether the link was queued to go out by email'),
           }),
-          400: errorResponse,
-          409: patientWriteConflict,
-        },
+          400,
+        ),
+        409: patientWriteConflict,
       },
-    },
+    }),
     async (request, reply) => {
       const { user: admin } = requireAuth(request);
       const now = new Date();
@@ -101,14 +101,9 @@ export async function invitationRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/invitations',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "The clinic's invitations not yet accepted or withdrawn, newest first (expired ones too)",
-        tags,
-        response: { 200: z.object({ invitations: z.array(invitationView) }) },
-      },
-    },
+    spec(allow('admin'), "The clinic's invitations not yet accepted or withdrawn, newest first (expired ones too)", {
+      response: answers(z.object({ invitations: z.array(invitationView) })),
+    }),
     async (request) => {
       const now = new Date();
       const open = await app.repos.invitations.listOpen(requireAuth(request).user.clinicId);
@@ -118,15 +113,10 @@ export async function invitationRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/invitations/:id',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Withdraw an invitation: its link stops working',
-        tags,
-        params: idParams,
-        response: { 204: z.null(), 404: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(allow('admin'), 'Withdraw an invitation: its link stops working', {
+      params: idParams,
+      response: answersWith(204, z.null(), 404, 409),
+    }),
     async (request, reply) => {
       const { user: admin } = requireAuth(request);
       await app.repos.transaction(async (tx) => {
@@ -138,28 +128,27 @@ export async function invitationRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/invite/:token',
-    {
-      // The token is the key: 256 random bits, of which only the hash is stored.
-      config: publicAccess,
-      schema: {
-        summary: 'What an invitation link is for (whom, which clinic, which role), before the password is chosen',
-        tags: ['auth'],
+    // The token is the key: 256 random bits, of which only the hash is stored.
+    authSpec(
+      publicAccess,
+      'What an invitation link is for (whom, which clinic, which role), before the password is chosen',
+      {
         security: [],
         params: tokenParams,
-        response: {
-          200: z.object({
+        response: answers(
+          z.object({
             email: z.string(),
             displayName: z.string(),
             role: roleEnum,
             clinicName: z.string(),
             expiresAt: z.string(),
           }),
-          400: errorResponse,
-          404: errorResponse,
-          410: errorResponse,
-        },
+          400,
+          404,
+          410,
+        ),
       },
-    },
+    ),
     async (request) => {
       const invitation = await openInvitation(app.repos, request.params.token, new Date());
       const clinic = await app.repos.clinics.findById(invitation.clinicId);
@@ -175,26 +164,19 @@ export async function invitationRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/invite/:token/accept',
-    {
-      config: publicAccess,
-      schema: {
-        summary: 'Accept an invitation: choose a password, become a user and be signed in (sets the session cookie)',
+    authSpec(
+      publicAccess,
+      'Accept an invitation: choose a password, become a user and be signed in (sets the session cookie)',
+      {
         description:
           'The link works once: used again, withdrawn or expired it answers 410, and nothing is written. ' +
           'A password that is easy to guess is refused with 400.',
-        tags: ['auth'],
         security: [],
         params: tokenParams,
         body: z.object({ password }),
-        response: {
-          200: z.object({ user: userView }),
-          400: errorResponse,
-          404: errorResponse,
-          409: errorResponse,
-          410: errorResponse,
-        },
+        response: answers(z.object({ user: userView }), 400, 404, 409, 410),
       },
-    },
+    ),
     async (request, reply) => {
       const token = newSessionToken();
       const expiresAt = new Date(Date.now() + app.appConfig.sessionTtlMinutes * 60_000);

@@ -7,7 +7,7 @@ import type { App } from '../../app-types.js';
 import { conflict, invalidField } from '../../http-errors.js';
 import { allow, staffRoles } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
-import { email, errorResponse, id, idParams, password, text } from '../../validation/fields.js';
+import { email, id, idParams, oneOf, password, text } from '../../validation/fields.js';
 import { roleEnum, userView } from '../../views.js';
 import { ofOwnClinic } from '../../../services/access/clinic-record.js';
 import { assertNotMerged } from '../../../services/access/merged-patient.js';
@@ -15,8 +15,9 @@ import { patientWriteConflict } from '../../validation/merged-patient-response.j
 import { found } from '../../../services/found.js';
 import { sortedByName } from '../../../core/localization/reader-language.js';
 import { readerLanguage } from '../../reader-language.js';
+import { answers, answersWith, routeSpec } from '../route-spec.js';
 
-const role = z.enum(roles, { error: `must be one of: ${roles.join(', ')}` });
+const role = oneOf(roles);
 
 const newUserBody = z.object({
   email,
@@ -57,19 +58,14 @@ async function withLockouts(app: App, users: UserRecord[]): Promise<z.infer<type
 const emailTaken = () => conflict('email_taken', 'a user with this email already exists');
 
 export async function userRoutes(app: App): Promise<void> {
-  const tags = ['users'];
+  const spec = routeSpec(['users']);
 
   app.get(
     '/api/users',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: "The clinic's users, each with when a sign-in lockout ends (null: not locked)",
-        tags,
-        querystring: z.object({ role: role.optional() }),
-        response: { 200: z.object({ users: z.array(userListItem) }) },
-      },
-    },
+    spec(allow('admin'), "The clinic's users, each with when a sign-in lockout ends (null: not locked)", {
+      querystring: z.object({ role: role.optional() }),
+      response: answers(z.object({ users: z.array(userListItem) })),
+    }),
     async (request) => {
       const listed = await app.repos.users.list(requireAuth(request).user.clinicId, request.query);
       const users = sortedByName(listed, (u) => u.displayName, await readerLanguage(app, request));
@@ -79,16 +75,11 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff',
-    {
-      config: allow(...staffRoles),
-      schema: {
-        summary: 'Active staff (names and roles), for booking',
-        tags,
-        response: {
-          200: z.object({ staff: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleEnum })) }),
-        },
-      },
-    },
+    spec(allow(...staffRoles), 'Active staff (names and roles), for booking', {
+      response: answers(
+        z.object({ staff: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleEnum })) }),
+      ),
+    }),
     async (request) => {
       const listed = await app.repos.users.list(requireAuth(request).user.clinicId);
       const users = sortedByName(listed, (u) => u.displayName, await readerLanguage(app, request));
@@ -102,15 +93,10 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/users',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Create a user (staff, or a patient account linked to a patient)',
-        tags,
-        body: newUserBody,
-        response: { 201: userView, 400: errorResponse, 409: patientWriteConflict },
-      },
-    },
+    spec(allow('admin'), 'Create a user (staff, or a patient account linked to a patient)', {
+      body: newUserBody,
+      response: { ...answersWith(201, userView, 400), 409: patientWriteConflict },
+    }),
     async (request, reply) => {
       const { user: admin } = requireAuth(request);
       const { password: plain, patientId, ...fields } = request.body;
@@ -142,10 +128,7 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/users/:id',
-    {
-      config: allow('admin'),
-      schema: { summary: 'One user', tags, params: idParams, response: { 200: userView, 404: errorResponse } },
-    },
+    spec(allow('admin'), 'One user', { params: idParams, response: answers(userView, 404) }),
     async (request) => {
       return ofOwnClinic(await app.repos.users.findById(request.params.id), requireAuth(request).user, 'user');
     },
@@ -153,17 +136,11 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/users/:id',
-    {
-      config: allow('admin'),
-      schema: {
-        summary:
-          'Rename, change role, deactivate or set a new password (the last two end their sessions and calendar feed)',
-        tags,
-        params: idParams,
-        body: userPatchBody,
-        response: { 200: userView, 400: errorResponse, 404: errorResponse, 409: errorResponse },
-      },
-    },
+    spec(
+      allow('admin'),
+      'Rename, change role, deactivate or set a new password (the last two end their sessions and calendar feed)',
+      { params: idParams, body: userPatchBody, response: answers(userView, 400, 404, 409) },
+    ),
     async (request) => {
       const { user: admin } = requireAuth(request);
       const { password: plain, ...patch } = request.body;
@@ -202,15 +179,10 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/users/:id/lockout',
-    {
-      config: allow('admin'),
-      schema: {
-        summary: 'Unlock a user locked after too many failed sign-ins, and forget their failed tries',
-        tags,
-        params: idParams,
-        response: { 204: z.null(), 404: errorResponse },
-      },
-    },
+    spec(allow('admin'), 'Unlock a user locked after too many failed sign-ins, and forget their failed tries', {
+      params: idParams,
+      response: answersWith(204, z.null(), 404),
+    }),
     async (request, reply) => {
       const user = ofOwnClinic(await app.repos.users.findById(request.params.id), requireAuth(request).user, 'user');
       await app.repos.loginThrottles.clear({ scope: 'account', key: user.email });

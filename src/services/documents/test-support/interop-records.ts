@@ -1,3 +1,4 @@
+import { plannedCourse } from '../../treatment/planned-course.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,14 +137,7 @@ export async function seedInteropPatient(
       result,
       createdBy: practitionerId,
     });
-    const course = await tx.courses.create({
-      patientId: patient.id,
-      assessmentId: assessment.id,
-      indication: plan.indication,
-      area: plan.area,
-      plan,
-      createdBy: practitionerId,
-    });
+    const course = await tx.courses.create(plannedCourse(patient.id, assessment.id, plan, practitionerId));
     const book = (scheduledAt: string, durationMinutes: number | null) =>
       tx.treatmentSessions.create({
         courseId: course.id,

@@ -1,6 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/assessments', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/assessments/:id', allowed: ['admin', 'practitioner', 'patient'] },
-];
+export const accessMatrix = accessRows({
+  clinicians: ['POST /api/assessments'],
+  cliniciansAndPatient: ['GET /api/assessments/:id'],
+});

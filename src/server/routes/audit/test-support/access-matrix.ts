@@ -1,7 +1,5 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/audit', allowed: ['admin'] },
-  { method: 'GET', url: '/api/audit/denied', allowed: ['admin'] },
-  { method: 'GET', url: '/api/audit/export.csv', allowed: ['admin'] },
-];
+export const accessMatrix = accessRows({
+  admins: ['GET /api/audit', 'GET /api/audit/denied', 'GET /api/audit/export.csv'],
+});

@@ -1,11 +1,13 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/auth/login', allowed: ['anonymous', 'admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'POST', url: '/api/auth/logout', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'GET', url: '/api/auth/session', allowed: ['anonymous', 'admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'GET', url: '/api/auth/me', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'PATCH', url: '/api/auth/me', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'GET', url: '/api/auth/csrf', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'POST', url: '/api/auth/password', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-];
+export const accessMatrix = accessRows({
+  // Signing in, and asking whether one is signed in, come before any session.
+  everyone: ['POST /api/auth/login', 'GET /api/auth/session'],
+  signedIn: [
+    'POST /api/auth/logout',
+    'GET /api/auth/me',
+    'PATCH /api/auth/me',
+    'GET /api/auth/csrf',
+    'POST /api/auth/password',
+  ],
+});

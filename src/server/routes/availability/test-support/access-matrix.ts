@@ -1,14 +1,12 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/locations/:id/availability', allowed: ['admin', 'practitioner', 'reception'] },
-  { method: 'PUT', url: '/api/locations/:id/opening-hours', allowed: ['admin'] },
-  { method: 'PUT', url: '/api/locations/:id/practitioners/:practitionerId/hours', allowed: ['admin', 'practitioner'] },
-  {
-    method: 'DELETE',
-    url: '/api/locations/:id/practitioners/:practitionerId/hours',
-    allowed: ['admin', 'practitioner'],
-  },
-  { method: 'POST', url: '/api/locations/:id/exceptions', allowed: ['admin', 'practitioner'] },
-  { method: 'DELETE', url: '/api/availability-exceptions/:id', allowed: ['admin', 'practitioner'] },
-];
+export const accessMatrix = accessRows({
+  staff: ['GET /api/locations/:id/availability'],
+  admins: ['PUT /api/locations/:id/opening-hours'],
+  clinicians: [
+    'PUT /api/locations/:id/practitioners/:practitionerId/hours',
+    'DELETE /api/locations/:id/practitioners/:practitionerId/hours',
+    'POST /api/locations/:id/exceptions',
+    'DELETE /api/availability-exceptions/:id',
+  ],
+});

@@ -1,8 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/patients/:id/courses', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/patients/:id/courses', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'GET', url: '/api/courses/:id', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'PATCH', url: '/api/courses/:id', allowed: ['admin', 'practitioner'] },
-];
+export const accessMatrix = accessRows({
+  clinicians: ['POST /api/patients/:id/courses', 'PATCH /api/courses/:id'],
+  cliniciansAndPatient: ['GET /api/patients/:id/courses', 'GET /api/courses/:id'],
+});

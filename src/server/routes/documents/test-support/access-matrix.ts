@@ -1,7 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/sessions/:id/aftercare.pdf', allowed: ['admin', 'practitioner', 'reception', 'patient'] },
-  { method: 'GET', url: '/api/consent-signatures/:id/consent.pdf', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'GET', url: '/api/courses/:id/summary.pdf', allowed: ['admin', 'practitioner', 'patient'] },
-];
+export const accessMatrix = accessRows({
+  signedIn: ['GET /api/sessions/:id/aftercare.pdf'],
+  cliniciansAndPatient: ['GET /api/consent-signatures/:id/consent.pdf', 'GET /api/courses/:id/summary.pdf'],
+});

@@ -1,8 +1,7 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
+export const accessMatrix = accessRows({
   // With ?audit=true only admins get through (checked in the handler, past the guard).
-  { method: 'GET', url: '/api/patients/:id/fhir', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/fhir/export', allowed: ['admin'] },
-  { method: 'POST', url: '/api/fhir/import', allowed: ['admin', 'practitioner'] },
-];
+  clinicians: ['GET /api/patients/:id/fhir', 'POST /api/fhir/import'],
+  admins: ['GET /api/fhir/export'],
+});

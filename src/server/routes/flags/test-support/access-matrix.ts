@@ -1,6 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/flags', allowed: ['admin', 'practitioner'] },
-  { method: 'POST', url: '/api/flags/rescreen', allowed: ['admin'] },
-];
+export const accessMatrix = accessRows({
+  clinicians: ['GET /api/flags'],
+  admins: ['POST /api/flags/rescreen'],
+});

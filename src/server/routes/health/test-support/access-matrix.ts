@@ -1,5 +1,5 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/health', allowed: ['anonymous', 'admin', 'practitioner', 'reception', 'patient'] },
-];
+export const accessMatrix = accessRows({
+  everyone: ['GET /api/health'],
+});

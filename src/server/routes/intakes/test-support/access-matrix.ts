@@ -1,6 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/patients/:id/intakes', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/patients/:id/intakes', allowed: ['admin', 'practitioner', 'patient'] },
-];
+export const accessMatrix = accessRows({
+  clinicians: ['POST /api/patients/:id/intakes'],
+  cliniciansAndPatient: ['GET /api/patients/:id/intakes'],
+});

@@ -1,5 +1,5 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/sessions/:id/messages', allowed: ['admin', 'practitioner', 'reception'] },
-];
+export const accessMatrix = accessRows({
+  staff: ['GET /api/sessions/:id/messages'],
+});

@@ -1,33 +1,30 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-const bookkeepers = ['admin', 'reception'] as const;
-// A patient sees their own quotes and invoices (the portal); a practitioner reads prices and quotes only.
-const invoiceReaders = ['admin', 'reception', 'patient'] as const;
-const quoteReaders = ['admin', 'practitioner', 'reception', 'patient'] as const;
-
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'GET', url: '/api/prices', allowed: ['admin', 'practitioner', 'reception'] },
-  { method: 'POST', url: '/api/prices', allowed: ['admin'] },
-  { method: 'PATCH', url: '/api/prices/:id', allowed: ['admin'] },
-  { method: 'POST', url: '/api/quotes', allowed: bookkeepers },
-  { method: 'GET', url: '/api/quotes', allowed: quoteReaders },
-  { method: 'GET', url: '/api/quotes/:id', allowed: quoteReaders },
-  { method: 'POST', url: '/api/quotes/:id/accept', allowed: invoiceReaders },
-  { method: 'POST', url: '/api/quotes/:id/decline', allowed: invoiceReaders },
-  { method: 'POST', url: '/api/quotes/:id/withdraw', allowed: bookkeepers },
-  { method: 'POST', url: '/api/invoices', allowed: bookkeepers },
-  { method: 'GET', url: '/api/invoices', allowed: invoiceReaders },
-  { method: 'GET', url: '/api/invoices/:id', allowed: invoiceReaders },
-  { method: 'PATCH', url: '/api/invoices/:id', allowed: bookkeepers },
-  { method: 'PUT', url: '/api/invoices/:id', allowed: bookkeepers },
-  { method: 'DELETE', url: '/api/invoices/:id', allowed: bookkeepers },
-  { method: 'GET', url: '/api/invoices/:id/pdf', allowed: invoiceReaders },
-  { method: 'POST', url: '/api/invoices/:id/payments', allowed: bookkeepers },
-  { method: 'POST', url: '/api/invoices/:id/credit-notes', allowed: bookkeepers },
-  { method: 'GET', url: '/api/credit-notes/:id/pdf', allowed: invoiceReaders },
-  { method: 'GET', url: '/api/money/takings', allowed: bookkeepers },
-  { method: 'GET', url: '/api/money/owed', allowed: bookkeepers },
-  { method: 'GET', url: '/api/money/export.csv', allowed: bookkeepers },
-  { method: 'GET', url: '/api/money/billing-details', allowed: bookkeepers },
-  { method: 'PUT', url: '/api/money/billing-details', allowed: ['admin'] },
-];
+export const accessMatrix = accessRows({
+  staff: ['GET /api/prices'],
+  admins: ['POST /api/prices', 'PATCH /api/prices/:id', 'PUT /api/money/billing-details'],
+  bookkeepers: [
+    'POST /api/quotes',
+    'POST /api/quotes/:id/withdraw',
+    'POST /api/invoices',
+    'PATCH /api/invoices/:id',
+    'PUT /api/invoices/:id',
+    'DELETE /api/invoices/:id',
+    'POST /api/invoices/:id/payments',
+    'POST /api/invoices/:id/credit-notes',
+    'GET /api/money/takings',
+    'GET /api/money/owed',
+    'GET /api/money/export.csv',
+    'GET /api/money/billing-details',
+  ],
+  // A patient sees their own quotes and invoices (the portal); a practitioner reads prices and quotes only.
+  signedIn: ['GET /api/quotes', 'GET /api/quotes/:id'],
+  bookkeepersAndPatient: [
+    'POST /api/quotes/:id/accept',
+    'POST /api/quotes/:id/decline',
+    'GET /api/invoices',
+    'GET /api/invoices/:id',
+    'GET /api/invoices/:id/pdf',
+    'GET /api/credit-notes/:id/pdf',
+  ],
+});

@@ -1,8 +1,6 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/patients/:id/photos', allowed: ['admin', 'practitioner'] },
-  { method: 'GET', url: '/api/patients/:id/photos', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'GET', url: '/api/photos/:id', allowed: ['admin', 'practitioner', 'patient'] },
-  { method: 'DELETE', url: '/api/photos/:id', allowed: ['admin', 'practitioner'] },
-];
+export const accessMatrix = accessRows({
+  clinicians: ['POST /api/patients/:id/photos', 'DELETE /api/photos/:id'],
+  cliniciansAndPatient: ['GET /api/patients/:id/photos', 'GET /api/photos/:id'],
+});

@@ -1,19 +1,19 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-const clinicians = ['admin', 'practitioner'] as const;
-
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/products', allowed: clinicians },
-  { method: 'GET', url: '/api/products', allowed: clinicians },
-  { method: 'GET', url: '/api/products/:id', allowed: clinicians },
-  { method: 'PATCH', url: '/api/products/:id', allowed: clinicians },
-  { method: 'POST', url: '/api/products/:id/lots', allowed: clinicians },
-  { method: 'POST', url: '/api/lots/:id/recall', allowed: ['admin'] },
+export const accessMatrix = accessRows({
+  // Stock (levels, expiry and counts) is the clinicians' to keep, like the catalogue.
+  clinicians: [
+    'POST /api/products',
+    'GET /api/products',
+    'GET /api/products/:id',
+    'PATCH /api/products/:id',
+    'POST /api/products/:id/lots',
+    'GET /api/stock/low-stock',
+    'GET /api/stock/expiring',
+    'POST /api/lots/:id/counts',
+    'GET /api/lots/:id/counts',
+  ],
+  admins: ['POST /api/lots/:id/recall'],
   // Reception phones the patients of a recall: contact details only, nothing clinical.
-  { method: 'GET', url: '/api/lots/:id/recall', allowed: ['admin', 'practitioner', 'reception'] },
-  // Stock is the clinicians' to keep: levels, expiry and counts.
-  { method: 'GET', url: '/api/stock/low-stock', allowed: clinicians },
-  { method: 'GET', url: '/api/stock/expiring', allowed: clinicians },
-  { method: 'POST', url: '/api/lots/:id/counts', allowed: clinicians },
-  { method: 'GET', url: '/api/lots/:id/counts', allowed: clinicians },
-];
+  staff: ['GET /api/lots/:id/recall'],
+});

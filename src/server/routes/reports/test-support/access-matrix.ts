@@ -1,3 +1,5 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-export const accessMatrix: AccessMatrixRow[] = [{ method: 'GET', url: '/api/reports/:table.csv', allowed: ['admin'] }];
+export const accessMatrix = accessRows({
+  admins: ['GET /api/reports/:table.csv'],
+});

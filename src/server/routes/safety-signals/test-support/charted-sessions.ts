@@ -5,7 +5,7 @@ import type {
   TreatmentSessionRecord,
 } from '../../../../core/records/index.js';
 import type { Repositories } from '../../../../storage/repositories/repositories.js';
-import { createSampleCourse } from '../../../../test-support/stored-records.js';
+import { createSampleCourse, scalpPoint } from '../../../../test-support/stored-records.js';
 import { daysFromToday } from '../../../../test-support/relative-dates.js';
 
 const DAY_MS = 86_400_000;
@@ -51,16 +51,7 @@ export async function chartedSession(
       sessionId: session.id,
       anaesthesiaUsed: false,
       createdBy: options.practitionerId,
-      points: options.lots.map((lot, i) => ({
-        area: 'scalp',
-        x: 0.1 + i * 0.1,
-        y: 0.5,
-        productId: lot.productId,
-        lotId: lot.id,
-        volumeMl: 0.1,
-        depthMm: 2,
-        technique: 'gun',
-      })),
+      points: options.lots.map((lot, i) => scalpPoint(lot, 0.1 + i * 0.1)),
     }),
   );
   return session;

@@ -1,19 +1,15 @@
-import type { AccessMatrixRow } from '../../../test-support/access-matrix-row.js';
+import { accessRows } from '../../../test-support/access-matrix-row.js';
 
-const staff = ['admin', 'practitioner', 'reception'] as const;
-
-export const accessMatrix: AccessMatrixRow[] = [
-  { method: 'POST', url: '/api/courses/:id/course-proposals', allowed: staff },
-  { method: 'POST', url: '/api/scheduling/course-proposals', allowed: staff },
-  { method: 'POST', url: '/api/courses/:id/bookings', allowed: staff },
-  { method: 'POST', url: '/api/sessions/:id/reschedule', allowed: staff },
-  { method: 'POST', url: '/api/sessions/:id/cancel', allowed: staff },
-  { method: 'POST', url: '/api/sessions/:id/no-show', allowed: staff },
-  { method: 'POST', url: '/api/courses/:id/maintenance-recall', allowed: ['admin', 'practitioner'] },
-  {
-    method: 'GET',
-    url: '/api/patients/:id/maintenance-recalls',
-    allowed: ['admin', 'practitioner', 'reception', 'patient'],
-  },
-  { method: 'GET', url: '/api/maintenance-recalls', allowed: staff },
-];
+export const accessMatrix = accessRows({
+  staff: [
+    'POST /api/courses/:id/course-proposals',
+    'POST /api/scheduling/course-proposals',
+    'POST /api/courses/:id/bookings',
+    'POST /api/sessions/:id/reschedule',
+    'POST /api/sessions/:id/cancel',
+    'POST /api/sessions/:id/no-show',
+    'GET /api/maintenance-recalls',
+  ],
+  clinicians: ['POST /api/courses/:id/maintenance-recall'],
+  signedIn: ['GET /api/patients/:id/maintenance-recalls'],
+});

@@ -1,5 +1,5 @@
 import { healthyIntake } from '../../../../test-support/intake-examples.js';
-import type { TestApp, TestClient } from '../../../../test-support/test-app.js';
+import { signInRoles, type TestApp, type TestClient } from '../../../../test-support/test-app.js';
 import type { PatientRecord } from '../../../../core/records/index.js';
 
 const hour = 3_600_000;
@@ -34,4 +34,21 @@ export async function courseWithSessions(
   for (const hours of sessionHoursAgo)
     sessionIds.push((await test.repos.treatmentSessions.create({ courseId, scheduledAt: hoursAgo(hours) })).id);
   return { courseId, sessionIds };
+}
+
+/**
+ * The clients of the report and photo tests (the practitioner, reception and the fixture patient),
+ * with sessions `hoursAgo` in a course of the fixture patient's (`own`) and of the other patient's
+ * (`others`, none unless asked).
+ */
+export async function signedInWithSessions(
+  test: TestApp,
+  ownHoursAgo: readonly number[],
+  othersHoursAgo: readonly number[] = [],
+) {
+  const clients = await signInRoles(test, ['practitioner', 'reception', 'patient']);
+  const sessionsOf = async (patient: PatientRecord, hours: readonly number[]) =>
+    hours.length ? (await courseWithSessions(test, clients.practitioner, patient, hours)).sessionIds : [];
+  const own = await sessionsOf(test.fixture.patient, ownHoursAgo);
+  return { ...clients, own, others: await sessionsOf(test.fixture.otherPatient, othersHoursAgo) };
 }
