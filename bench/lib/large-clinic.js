@@ -8,7 +8,7 @@ import { emailDomainOf } from '../../dist/storage/seed-large/seed-large.js';
 import { cachedDatabaseMeta, databaseUrl, saveDatabaseMeta, withPgClient } from './postgres.js';
 
 /** Bump when the generator changes what it writes, so cached databases are regenerated. */
-const FORMAT = 3;
+const FORMAT = 4;
 export const CLINIC_NAME = 'Benchmark Clinic';
 const PASSWORD = 'benchmark password, synthetic data only';
 
@@ -73,9 +73,14 @@ export async function sqliteClinic(patients, cacheDir, { practitionersPerLocatio
  * it). Generated once into a template database, `mesodesk_bench_cache_<patients>`, whose comment holds
  * the generation's details (written last, so a cut-short generation is not reused); each run gets a
  * copy (CREATE DATABASE ... TEMPLATE, a file copy), so a run's writes never reach the cache.
- * BENCH_POSTGRES_CACHE=0 generates straight into the run's database instead.
+ * BENCH_POSTGRES_CACHE=0 generates straight into the run's database instead. `readOnly` hands out the
+ * template itself, for a run that writes nothing.
  */
-export async function postgresClinic(patients, adminUrl, { practitionersPerLocation = DEFAULT_PER_LOCATION } = {}) {
+export async function postgresClinic(
+  patients,
+  adminUrl,
+  { practitionersPerLocation = DEFAULT_PER_LOCATION, readOnly = false } = {},
+) {
   const name = `mesodesk_bench_${Date.now()}`;
   const drop = () => withPgClient(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
   if (process.env.BENCH_POSTGRES_CACHE === '0') {
@@ -107,6 +112,16 @@ export async function postgresClinic(patients, adminUrl, { practitionersPerLocat
   const settled = await settleClinic({ DATABASE_URL: databaseUrl(adminUrl, cache) });
   if (settled.sessions > 0)
     await withPgClient(databaseUrl(adminUrl, cache), (client) => client.query('vacuum analyze'));
+  // A run that only reads (sizes) uses the cache itself: a copy of a million patients is as large again.
+  if (readOnly)
+    return {
+      env: { DATABASE_URL: databaseUrl(adminUrl, cache) },
+      meta,
+      reused: Boolean(cached),
+      drop: async () => {},
+      database: cache,
+      settled,
+    };
   await withPgClient(adminUrl, (client) => client.query(`create database "${name}" template "${cache}"`));
   return {
     env: { DATABASE_URL: databaseUrl(adminUrl, name) },

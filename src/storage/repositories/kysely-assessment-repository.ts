@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AssessmentsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import { fromJsonText, toJsonText } from '../json-text.js';
+import { packJson, unpackJson } from '../packed-json.js';
 import type { AssessmentRepository } from './assessment-repository.js';
 import type { AssessmentRecord } from '../../core/records/index.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -10,7 +10,7 @@ import { rowMapper } from './row-mapper.js';
 
 const toAssessment = rowMapper<Selectable<AssessmentsTable>, AssessmentRecord>()(
   'id, intake_id, patient_id, result, verdict, knowledge_base_version, created_by, created_at',
-  { result: fromJsonText },
+  { result: unpackJson },
 );
 
 export function kyselyAssessmentRepository({ db, now }: RepositoryContext): AssessmentRepository {
@@ -21,7 +21,7 @@ export function kyselyAssessmentRepository({ db, now }: RepositoryContext): Asse
         id: newId(),
         intake_id: intakeId,
         patient_id: patientId,
-        result: toJsonText(result),
+        result: packJson(result),
         verdict: result.verdict,
         knowledge_base_version: result.knowledgeBase.version,
         created_by: createdBy,

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { CourseSchedulesTable, CoursesTable, MaintenanceRecallsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
-import { fromJsonText, fromNullableJsonText, toJsonText } from '../json-text.js';
+import { fromNullableJsonText, toJsonText } from '../json-text.js';
+import { packJson, unpackJson } from '../packed-json.js';
 import type { CourseRepository } from './course-repository.js';
 import type { CourseRecord, CourseScheduleRecord, MaintenanceRecallRecord } from '../../core/records/index.js';
 import { firstRecord } from './first-record.js';
@@ -12,7 +13,7 @@ import { numberOrNull, rowMapper } from './row-mapper.js';
 
 const toCourse = rowMapper<Selectable<CoursesTable>, CourseRecord>()(
   'id, patient_id, assessment_id, indication, area, plan, status, created_by, created_at, updated_at',
-  { plan: fromJsonText },
+  { plan: unpackJson },
 );
 
 const toSchedule = rowMapper<Selectable<CourseSchedulesTable>, CourseScheduleRecord>()(
@@ -42,7 +43,7 @@ export function kyselyCourseRepository({ db, now }: RepositoryContext): CourseRe
         assessment_id: input.assessmentId,
         indication: input.indication,
         area: input.area,
-        plan: toJsonText(input.plan),
+        plan: packJson(input.plan),
         status: 'active',
         created_by: input.createdBy,
         created_at: at,

@@ -33,7 +33,7 @@ describe('frozenAwareJson', () => {
 
 describe('sharedJsonTexts', () => {
   it('hands out one string per distinct value, and the right one', () => {
-    const text = sharedJsonTexts(2);
+    const text = sharedJsonTexts((json) => json, 2);
     const plan = deepFreeze({ steps: [1, 2, 3] });
     const a = text({ verdict: 'eligible', plan });
     expect(a).toBe(JSON.stringify({ verdict: 'eligible', plan }));
@@ -44,5 +44,13 @@ describe('sharedJsonTexts', () => {
     // Past its limit the cache starts again, and still answers correctly.
     expect(text({ verdict: 'defer' })).toBe('{"verdict":"defer"}');
     expect(text({ verdict: 'eligible', plan })).toBe(a);
+  });
+
+  it('turns each distinct value into its stored text once', () => {
+    let calls = 0;
+    const text = sharedJsonTexts((json) => `stored:${(calls += 1)}:${json}`);
+    expect(text({ a: 1 })).toBe('stored:1:{"a":1}');
+    expect(text({ a: 1 })).toBe('stored:1:{"a":1}');
+    expect(text({ a: 2 })).toBe('stored:2:{"a":2}');
   });
 });

@@ -43,16 +43,20 @@ export function frozenAwareJson(value: unknown): string {
 /**
  * Like `frozenAwareJson`, but equal values get the very same string: most assessments of a large
  * clinic are equal to many others, and one shared 15 KB string costs nothing per row, where a
- * fresh one per row keeps the garbage collector busy. Remembers at most `limit` distinct texts.
+ * fresh one per row keeps the garbage collector busy. `stored` turns the JSON into the column's
+ * text (packing it, see packed-json.ts), once per distinct value. Remembers at most `limit` texts.
  */
-export function sharedJsonTexts(limit = 20_000): (value: unknown) => string {
+export function sharedJsonTexts(
+  stored: (json: string) => string = (json) => json,
+  limit = 20_000,
+): (value: unknown) => string {
   const cache = new Map<string, string>();
   return (value) => {
     const key = serialise(value, frozenToken);
     let text = cache.get(key);
     if (text === undefined) {
       if (cache.size >= limit) cache.clear();
-      cache.set(key, (text = frozenAwareJson(value)));
+      cache.set(key, (text = stored(frozenAwareJson(value))));
     }
     return text;
   };

@@ -1,4 +1,4 @@
-import type { AssessmentResult } from '../../core/assessment/assessment-result.js';
+import type { AssessmentResult, Plan } from '../../core/assessment/assessment-result.js';
 import type { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { LargeClinicSetup } from './large-clinic-setup.js';
 import type { PractitionerCalendar } from './practitioner-calendar.js';
@@ -21,8 +21,10 @@ export interface GeneratorContext {
   totalPatients: number;
   /** Triage results by their inputs (the core's result depends on nothing else). */
   triageTexts: Map<string, string>;
-  /** JSON of assessment results, one shared string per distinct result (see frozen-json.ts). */
+  /** The stored text of assessment results, one shared string per distinct result (see frozen-json.ts). */
   resultText: (result: AssessmentResult) => string;
+  /** The stored text of course plans, likewise. */
+  planText: (plan: Plan) => string;
 }
 
 export const DAY = 86_400_000;

@@ -6,7 +6,6 @@ import type { SessionStatus } from '../database-schema.js';
 import { namePairRows, nameWordRows } from '../repositories/patient-name-words.js';
 import { nameKey, phoneDigits } from '../search-keys.js';
 import type { BulkRows } from './bulk-tables.js';
-import { frozenAwareJson } from './frozen-json.js';
 import { DAY, iso, MINUTE, roundTo, type GeneratorContext } from './generator-context.js';
 import { firstIntake, followUpIntake, laterIntake } from './intake-profiles.js';
 import { person } from './people.js';
@@ -255,7 +254,7 @@ function course(
     assessment_id: assessed.id,
     indication: plan.indication,
     area: plan.area,
-    plan: frozenAwareJson(plan),
+    plan: ctx.planText(plan),
     status,
     created_by: practitioner.id,
     created_at: iso(createdMs),

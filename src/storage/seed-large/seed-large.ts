@@ -16,6 +16,7 @@ import {
 import { bulkTableOrder, emptyBulkRows, type BulkRows, type BulkTable } from './bulk-tables.js';
 import { postgresBulkWriter, sqliteBulkWriter, type BulkWriter } from './bulk-writer.js';
 import { sharedJsonTexts } from './frozen-json.js';
+import { packJsonText } from '../packed-json.js';
 import { setUpLargeClinic } from './large-clinic-setup.js';
 import type { GeneratorContext } from './generator-context.js';
 import { addPatient } from './patient-records.js';
@@ -242,7 +243,8 @@ export async function seedLarge(config: DatabaseConfig, options: SeedLargeOption
       emailDomain,
       totalPatients: total,
       triageTexts: new Map(),
-      resultText: sharedJsonTexts(),
+      resultText: sharedJsonTexts(packJsonText),
+      planText: sharedJsonTexts(packJsonText, 5_000),
     };
 
     if (fresh) {
