@@ -92,7 +92,7 @@ async function weekPage(browser, week) {
   const page = await context.newPage();
   const failures = [];
   page.on('pageerror', (error) => failures.push(error.message));
-  return { page, failures };
+  return { context, page, failures };
 }
 
 /**
@@ -121,7 +121,7 @@ export async function measureWeekRender({
   const slots = weekColumns * 7;
   const query = `date=${week.monday}&location=${encodeURIComponent(week.locationId)}${more ? `&${more}` : ''}`;
   try {
-    const { page, failures } = await weekPage(browser, week);
+    const { context, page, failures } = await weekPage(browser, week);
     await signIn(page, origin, email, password);
 
     const dayView = async () => {

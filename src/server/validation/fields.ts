@@ -38,6 +38,15 @@ export const id = z
   .max(100, { message: 'must be at most 100 characters' })
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'must be an id' });
 
+/** Ids separated by commas (`a,b,c`), at most `max` of them, as a list. */
+export function idList(max: number) {
+  return z
+    .string({ error: required('ids separated by commas') })
+    .regex(/^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100})*$/, { message: 'must be ids separated by commas' })
+    .refine((s) => s.split(',').length <= max, { message: `must be at most ${max} ids` })
+    .transform((s) => s.split(','));
+}
+
 export const isoDate = z
   .string({ error: required('an ISO date (YYYY-MM-DD)') })
   .refine(isIsoDate, { message: 'must be an ISO date (YYYY-MM-DD)' });

@@ -6,6 +6,12 @@ export interface CalendarQuery {
   /** Inclusive lower and exclusive upper bound on `scheduledAt` (ISO timestamps compare as text). */
   from: string;
   to: string;
+  /**
+   * Sessions of these practitioners (or in these rooms) are left out: a page of the week's columns
+   * leaves out the location's other practitioners (or rooms). Sessions of no one (or no room) stay.
+   */
+  hidePractitionerIds?: readonly string[];
+  hideRoomIds?: readonly string[];
 }
 
 export interface CalendarRepository {

@@ -49,12 +49,20 @@ const toCalendarSession = rowMapper<CalendarRow, CalendarSessionRecord>()(
   },
 );
 
+/** ` and (column is null or column not in (...))`, or nothing for no ids. */
+function notIn(column: 'practitioner_id' | 'room_id', ids: readonly string[]) {
+  if (ids.length === 0) return sql``;
+  const ref = sql.ref(column);
+  return sql` and (${ref} is null or ${ref} not in (${sql.join(ids)}))`;
+}
+
 export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRepository {
   // Keeps PostgreSQL probing the course's patient row by row instead of hashing every patient of
   // the clinic (see kysely-dashboard-repository.ts); SQLite always probes row by row.
   const perRow = engineOf(db) === 'postgres' ? sql` offset 0` : sql``;
   return {
-    async sessions({ clinicId, locationId, from, to }) {
+    async sessions({ clinicId, locationId, from, to, hidePractitionerIds = [], hideRoomIds = [] }) {
+      const shown = sql`${notIn('practitioner_id', hidePractitionerIds)}${notIn('room_id', hideRoomIds)}`;
       // Two index ranges (the location's sessions from the index of 0033, and the few booked without
       // a location, by time), then one primary-key probe per session for each name. A session's place
       // in its course counts the course's sessions through their course_id index.
@@ -71,10 +79,10 @@ export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRep
                cr.reason as closure_reason, cr.recorded_at as closure_recorded_at
           from (
                 select ${sessionColumns} from treatment_sessions
-                 where location_id = ${locationId} and scheduled_at >= ${from} and scheduled_at < ${to}
+                 where location_id = ${locationId} and scheduled_at >= ${from} and scheduled_at < ${to}${shown}
                 union all
                 select ${sessionColumns} from treatment_sessions t
-                 where t.location_id is null and t.scheduled_at >= ${from} and t.scheduled_at < ${to}
+                 where t.location_id is null and t.scheduled_at >= ${from} and t.scheduled_at < ${to}${shown}
                    and exists (select 1 from courses tc join patients tp on tp.id = tc.patient_id
                                 where tc.id = t.course_id and tp.clinic_id = ${clinicId}${perRow})
                ) s

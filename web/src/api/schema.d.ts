@@ -13197,6 +13197,10 @@ export interface paths {
                     to?: string;
                     /** @description The clinic’s first location when absent */
                     locationId?: string;
+                    /** @description Only these of the location’s practitioners, separated by commas (a page of the week’s columns): the sessions of its other practitioners are left out; those of no one or of someone not listed at the location always come */
+                    practitionerIds?: string;
+                    /** @description Only these of the location’s rooms, separated by commas, as `practitionerIds` for practitioners */
+                    roomIds?: string;
                 };
                 header?: never;
                 path?: never;

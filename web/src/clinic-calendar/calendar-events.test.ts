@@ -5,6 +5,7 @@ import {
   columnPage,
   columnsPerPage,
   dropTarget,
+  pageColumns,
   slotShade,
   unassigned,
 } from './calendar-events';
@@ -103,6 +104,41 @@ describe('columnPage', () => {
     expect([all.columns.length, all.all, all.pages]).toEqual([12, true, 3]);
     const few = columnPage(columns.slice(0, 4), 'week', 1);
     expect([few.columns.length, few.pages, few.all]).toEqual([4, 1, false]);
+  });
+});
+
+describe('pageColumns', () => {
+  // Seven listed practitioners and one from elsewhere who only a session names: two pages.
+  const team: CalendarData = {
+    ...data,
+    practitioners: Array.from({ length: 7 }, (_, i) => ({ id: `dr${i + 1}`, name: `Dr ${i + 1}`, working: [] })),
+    rooms: Array.from({ length: 7 }, (_, i) => ({ id: `r${i + 1}`, name: `Room ${i + 1}` })),
+    sessions: [session({ practitionerId: 'guest', practitionerName: 'Guest', roomId: null })],
+  };
+  const week = { locationId: 'loc', view: 'week', grouping: 'practitioners', page: 1 } as const;
+  it('asks for the listed practitioners or rooms of the page shown', () => {
+    expect(pageColumns(team, week)).toEqual({ by: 'practitioners', ids: ['dr1', 'dr2', 'dr3', 'dr4', 'dr5'] });
+    // The second page also holds the guest, whose sessions always come.
+    expect(pageColumns(team, { ...week, page: 2 })).toEqual({ by: 'practitioners', ids: ['dr6', 'dr7'] });
+    expect(pageColumns(team, { ...week, grouping: 'rooms' })?.ids).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    // Without a location: the clinic's first, which `team` is.
+    expect(pageColumns(team, { ...week, locationId: undefined })?.ids).toHaveLength(5);
+  });
+  it('asks for everything for a day, all columns, a page of none listed, or an unknown location', () => {
+    expect(pageColumns(team, { ...week, view: 'day' })).toBeUndefined();
+    expect(pageColumns(team, { ...week, page: 'all' })).toBeUndefined();
+    expect(pageColumns(undefined, week)).toBeUndefined();
+    expect(pageColumns(team, { ...week, locationId: 'another' })).toBeUndefined();
+    expect(
+      pageColumns(
+        { ...team, locations: [{ id: 'first', name: 'First' }, ...team.locations] },
+        { ...week, locationId: undefined },
+      ),
+    ).toBeUndefined();
+    // One page holds every listed column: nothing to leave out.
+    expect(pageColumns({ ...team, practitioners: team.practitioners.slice(0, 3) }, week)).toBeUndefined();
+    const onlyGuests = { ...team, practitioners: team.practitioners.slice(0, 5) };
+    expect(pageColumns(onlyGuests, { ...week, page: 2 })).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   CalendarResource,
   CalendarSession,
   CalendarView,
+  ColumnFilter,
   MoveTarget,
 } from './calendar-types';
 import { shadeOf, unassigned, type SlotShade } from './calendar-shading';
@@ -80,6 +81,25 @@ export function columnPage(columns: CalendarResource[], view: CalendarView, page
     count,
     all: false,
   };
+}
+
+/**
+ * What a week's page asks the server for: the location's practitioners (or rooms) among its columns,
+ * as `known`, an earlier answer for the location, lists them; the server leaves out the sessions of
+ * the others. Nothing to leave out (every session) for a day, for all columns at once, for a page of
+ * only unlisted columns (someone from elsewhere, "not assigned") and while the location is unknown.
+ */
+export function pageColumns(
+  known: CalendarData | undefined,
+  view: { locationId: string | undefined; view: CalendarView; grouping: CalendarGrouping; page: number | 'all' },
+): ColumnFilter | undefined {
+  if (!known || view.view !== 'week' || view.page === 'all') return undefined;
+  // Without a location the server shows the clinic's first.
+  if ((view.locationId ?? known.locations[0]?.id) !== known.location.id) return undefined;
+  const listed = new Set((view.grouping === 'practitioners' ? known.practitioners : known.rooms).map((c) => c.id));
+  const shown = columnPage(calendarResources(known, view.grouping, ''), 'week', view.page);
+  const ids = shown.columns.map((c) => c.id).filter((id) => listed.has(id));
+  return ids.length === 0 || ids.length === listed.size ? undefined : { by: view.grouping, ids };
 }
 
 export function patientName(session: CalendarSession): string {

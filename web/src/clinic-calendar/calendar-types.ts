@@ -9,6 +9,11 @@ export type PreviewProblem = ReschedulePreview['problems'][number];
 export type CalendarView = 'day' | 'week';
 /** The columns: one per practitioner, or one per room. */
 export type CalendarGrouping = 'practitioners' | 'rooms';
+/** A page of the week's columns as the server is asked for it: these practitioners (or rooms) only. */
+export interface ColumnFilter {
+  by: CalendarGrouping;
+  ids: string[];
+}
 
 /** A session as the calendar component places it. */
 export interface CalendarEvent {

@@ -2,7 +2,7 @@ import 'react-big-calendar/lib/css/react-big-calendar.css';
 import 'react-big-calendar/lib/addons/dragAndDrop/styles.css';
 import './clinic-calendar.css';
 import { Alert, Text } from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useUser } from '../auth/auth-context';
@@ -13,13 +13,16 @@ import { formattingLocale, useFormat } from '../i18n/use-format';
 import { CalendarGrid } from './calendar-grid';
 import { calendarLocalizer } from './calendar-localizer';
 import { CalendarToolbar } from './calendar-toolbar';
-import type { CalendarGrouping, CalendarSession, CalendarView, MoveRequest } from './calendar-types';
+import { pageColumns } from './calendar-events';
+import type { CalendarData, CalendarGrouping, CalendarSession, CalendarView, MoveRequest } from './calendar-types';
 import { CloseSessionDialog } from './close-session-dialog';
 import { MoveDialog } from './move-dialog';
 import { ReflowPreviewDialog } from './reflow-preview-dialog';
 import type { SessionActionContext } from './session-actions';
 import { SessionMenu } from './session-menu';
 import { prefetchCalendar, useCalendarData } from './use-calendar-data';
+
+type Page = number | 'all';
 
 type Dialog =
   { kind: 'move' | 'cancel' | 'no_show'; session: CalendarSession } | { kind: 'preview'; request: MoveRequest };
@@ -56,7 +59,7 @@ export function ClinicCalendarPage() {
   const locationId = params.get('location') ?? undefined;
   // The week's page of columns (calendar-pager.tsx): cols=2 for the second, cols=all for all at once.
   const cols = params.get('cols');
-  const page = cols === 'all' ? 'all' : Number(cols) || 1;
+  const page: Page = cols === 'all' ? 'all' : Number(cols) || 1;
   const [showClosed, setShowClosed] = useState(false);
   const [notice, setNotice] = useState<{ text: string; color: 'green' | 'yellow' } | null>(null);
   const [menu, setMenu] = useState<CalendarSession | null>(null);
@@ -67,7 +70,17 @@ export function ClinicCalendarPage() {
   const firstDay = Number(localizer.startOfWeek(language));
   const { firstShown, from, to } = windowOf(view, day, firstDay);
 
-  const state = useCalendarData({ from, to, locationId });
+  // A week asks only for its page of columns, as the location's last answer lists them.
+  const known = useRef<CalendarData | undefined>(undefined);
+  const columnsOf = (change: { view?: CalendarView; grouping?: CalendarGrouping; locationId?: string; page?: Page }) =>
+    pageColumns(known.current, {
+      locationId: change.locationId ?? locationId,
+      view: change.view ?? view,
+      grouping: change.grouping ?? grouping,
+      page: change.page ?? page,
+    });
+  const state = useCalendarData({ from, to, locationId, columns: columnsOf({}) });
+  known.current = state.last ?? known.current;
 
   const update = (change: { view?: CalendarView; grouping?: CalendarGrouping; day?: string; locationId?: string }) => {
     const next = new URLSearchParams(params);
@@ -78,10 +91,12 @@ export function ClinicCalendarPage() {
     if (change.day) set('date', change.day, localToday());
     if (change.locationId) next.set('location', change.locationId);
     // Another location or kind of column starts again at the first page (or stays on all).
-    if ((change.locationId || change.grouping) && next.get('cols') !== 'all') next.delete('cols');
+    const restart = (change.locationId || change.grouping) && next.get('cols') !== 'all';
+    if (restart) next.delete('cols');
     if (change.view || change.day || change.locationId) {
       const { from, to } = windowOf(change.view ?? view, change.day ?? day, firstDay);
-      prefetchCalendar({ from, to, locationId: change.locationId ?? locationId });
+      const columns = columnsOf({ ...change, ...(restart ? { page: 1 } : {}) });
+      prefetchCalendar({ from, to, locationId: change.locationId ?? locationId, columns });
     }
     setParams(next);
   };

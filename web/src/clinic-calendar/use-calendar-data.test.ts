@@ -30,6 +30,15 @@ describe('calendar requests started ahead', () => {
     expect(await takeCalendar(week)).toEqual({ path: '/api/calendar', n: 2 });
   });
 
+  it('asks for a page of practitioners or rooms, a request of its own', async () => {
+    const page = { ...week, columns: { by: 'practitioners' as const, ids: ['dr1', 'dr2'] } };
+    prefetchCalendar(page);
+    await takeCalendar(week);
+    expect(await takeCalendar(page)).toEqual({ path: '/api/calendar', n: 1 });
+    await takeCalendar({ ...week, columns: { by: 'rooms', ids: ['r1'] } });
+    expect(requests).toEqual([{ ...week, practitionerIds: 'dr1,dr2' }, week, { ...week, roomIds: 'r1' }]);
+  });
+
   it('asks afresh for another window, or once the one started ahead is stale', async () => {
     prefetchCalendar(week);
     await takeCalendar({ ...week, locationId: 'l2' });

@@ -1,20 +1,26 @@
+import { useRef } from 'react';
 import { api, call } from '../api/client';
 import { useLoad, type LoadState } from '../hooks/use-load';
-import type { CalendarData } from './calendar-types';
+import type { CalendarData, ColumnFilter } from './calendar-types';
 
 export interface CalendarQuery {
   from: string;
   to: string;
   locationId: string | undefined;
+  /** A page of the week's columns: only these of the location's practitioners (or rooms); all when absent. */
+  columns?: ColumnFilter | undefined;
 }
 
-/** Which window and location an answer is for. */
-export function calendarQueryKey({ from, to, locationId }: CalendarQuery): string {
-  return JSON.stringify([from, to, locationId ?? null]);
+/** Which window, location and page of columns an answer is for. */
+export function calendarQueryKey({ from, to, locationId, columns }: CalendarQuery): string {
+  return JSON.stringify([from, to, locationId ?? null, columns ? [columns.by, ...columns.ids] : null]);
 }
 
-function request({ from, to, locationId }: CalendarQuery): Promise<CalendarData> {
-  return call(api.GET('/api/calendar', { params: { query: { from, to, ...(locationId ? { locationId } : {}) } } }));
+function request({ from, to, locationId, columns }: CalendarQuery): Promise<CalendarData> {
+  const page = columns ? { [columns.by === 'rooms' ? 'roomIds' : 'practitionerIds']: columns.ids.join(',') } : {};
+  return call(
+    api.GET('/api/calendar', { params: { query: { from, to, ...(locationId ? { locationId } : {}), ...page } } }),
+  );
 }
 
 /** A request started ahead of the render that needs it: taken once, and only while fresh. */
@@ -49,15 +55,23 @@ export function takeCalendar(query: CalendarQuery): Promise<CalendarData> {
  * the window: without the key, switching to the week view would first lay out the week's grid
  * (every practitioner's seven days) with the day's sessions, then ask for the week's.
  * A reload of the same window keeps the data shown, as useLoad does, and always asks again.
+ * An answer with every column of the window serves each page of it: paging asks for nothing then.
  */
 export function useCalendarData(query: CalendarQuery): LoadState<CalendarData> & {
   reload: () => void;
   /** The answer held, whatever its window, for what does not depend on it (the toolbar's locations). */
   last: CalendarData | undefined;
 } {
-  const { from, to, locationId } = query;
-  const key = calendarQueryKey(query);
-  const state = useLoad(async () => ({ key, data: await takeCalendar({ from, to, locationId }) }), [key]);
+  const whole: CalendarQuery = { from: query.from, to: query.to, locationId: query.locationId };
+  const held = useRef<string | null>(null);
+  const asked = held.current === calendarQueryKey(whole) ? whole : query;
+  const key = calendarQueryKey(asked);
+  const state = useLoad(async () => {
+    const data = await takeCalendar(asked);
+    // Before the render the answer causes, so that render already knows a whole window is held.
+    held.current = key;
+    return { key, data };
+  }, [key]);
   const { reload } = state;
   const last = state.data?.data;
   if (state.status === 'error') return { status: 'error', error: state.error, reload, last };

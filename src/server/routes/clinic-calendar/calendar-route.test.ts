@@ -141,6 +141,45 @@ forEachApp('the clinic calendar', (get) => {
     expect(next).toMatchObject({ number: 1, of: booked.length - 1 });
   });
 
+  it('answers a page of the columns: only the practitioners or rooms asked for, and whoever is not listed', async () => {
+    const { practitioner } = setup();
+    const shown = async (query: Record<string, string>) => {
+      const response = await calendar(practitioner, { ...week, locationId: locationId(), ...query });
+      expect(response.statusCode, response.body).toBe(200);
+      const body = response.json() as CalendarJson;
+      // The columns themselves always come whole: the page is of sessions only.
+      expect(body.rooms.map((r) => r.name)).toEqual(['Room 1', 'Room 2']);
+      return body.sessions.map((s) => s.id);
+    };
+    const all = await shown({});
+    expect(all).toContain(booked[0]!.id);
+    const { practitioner: listed } = get().fixture.users;
+    expect(await shown({ practitionerIds: listed.id })).toEqual(all);
+    // Another page: the listed practitioner's sessions are left out.
+    expect(await shown({ practitionerIds: 'someone-else' })).not.toContain(booked[0]!.id);
+
+    const body = (await calendar(practitioner, { ...week, locationId: locationId() })).json() as CalendarJson;
+    const room = (name: string) => body.rooms.find((r) => r.name === name)!.id;
+    const inRoom1 = body.sessions.filter((s) => s.roomName === 'Room 1').map((s) => s.id);
+    expect(inRoom1).toContain(booked[0]!.id);
+    expect(await shown({ roomIds: room('Room 1') })).toEqual(all);
+    const room2Page = await shown({ roomIds: room('Room 2') });
+    expect(room2Page.filter((id) => inRoom1.includes(id))).toEqual([]);
+    expect(room2Page).toEqual(all.filter((id) => !inRoom1.includes(id)));
+    expect(await shown({ roomIds: `${room('Room 1')},${room('Room 2')}` })).toEqual(all);
+
+    for (const [field, value] of [
+      ['practitionerIds', 'a,,b'],
+      ['practitionerIds', ''],
+      ['roomIds', 'not an id'],
+      ['roomIds', Array.from({ length: 101 }, (_, i) => `r${i}`).join(',')],
+    ] as const) {
+      const response = await calendar(practitioner, { ...week, [field]: value });
+      expect(response.statusCode, `${field}=${value}`).toBe(400);
+      expect(response.json().problems[0].field).toBe(field);
+    }
+  });
+
   it('reads the sessions in one query', async () => {
     const client = await signInClient(recorded!.app, get().fixture.users.reception.email, testPassword);
     recorded!.queries.length = 0;

@@ -59,7 +59,7 @@ export async function clinicCalendarRoutes(app: App): Promise<void> {
     ),
     async (request) => {
       const { user } = requireAuth(request);
-      const { locationId, ...given } = request.query;
+      const { locationId, practitionerIds, roomIds, ...given } = request.query;
       assertTimestampFilter(given, recordSearchWindow, app.now());
       const today = Math.floor(app.now().getTime() / dayMs) * dayMs;
       const fromMs = given.from ? Date.parse(given.from) : given.to ? Date.parse(given.to) - 7 * dayMs : today;
@@ -67,7 +67,13 @@ export async function clinicCalendarRoutes(app: App): Promise<void> {
       if (toMs <= fromMs) throw invalidField('to', 'must be after from');
       if (toMs - fromMs > maxDays * dayMs) throw invalidField('to', `must be at most ${maxDays} days after from`);
       const [from, to] = [new Date(fromMs).toISOString(), new Date(toMs).toISOString()];
-      const calendar = await loadCalendar(app.repos, user, { from, to, ...(locationId ? { locationId } : {}) });
+      const calendar = await loadCalendar(app.repos, user, {
+        from,
+        to,
+        ...(locationId ? { locationId } : {}),
+        ...(practitionerIds ? { practitionerIds } : {}),
+        ...(roomIds ? { roomIds } : {}),
+      });
       await request.audit(calendar.sessions.map((s) => readOf('treatment_session', s, s.patientId)));
       const { location } = calendar;
       return {

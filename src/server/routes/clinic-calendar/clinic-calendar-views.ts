@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, isoTimestamp } from '../../validation/fields.js';
+import { id, idList, isoTimestamp } from '../../validation/fields.js';
 
 const timestamp = z.string().describe('ISO 8601 timestamp');
 const span = z.object({ start: timestamp, end: timestamp });
@@ -13,6 +13,14 @@ export const calendarQuery = z.object({
     .optional()
     .describe('Last instant shown (excluded), at most 14 days after `from`; a week after `from` when absent'),
   locationId: id.optional().describe('The clinic’s first location when absent'),
+  practitionerIds: idList(100)
+    .optional()
+    .describe(
+      'Only these of the location’s practitioners, separated by commas (a page of the week’s columns): the sessions of its other practitioners are left out; those of no one or of someone not listed at the location always come',
+    ),
+  roomIds: idList(100)
+    .optional()
+    .describe('Only these of the location’s rooms, separated by commas, as `practitionerIds` for practitioners'),
 });
 
 const calendarSession = z.object({
