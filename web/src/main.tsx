@@ -1,24 +1,7 @@
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app-routes';
-import { AuthProvider } from './auth/auth-provider';
-import './i18n/i18n';
-import { cssVariablesResolver, theme } from './theme';
+import { renderApp } from './boot';
+import { languageReady } from './i18n/i18n';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <BrowserRouter>
-        <AuthProvider>
-          <AppRoutes />
-        </AuthProvider>
-      </BrowserRouter>
-    </MantineProvider>
-  </StrictMode>,
-);
+// A reader of Turkish waits for its messages (one small request, started as this module ran) rather
+// than seeing the app in English first; English is there at once.
+void languageReady.then(renderApp);

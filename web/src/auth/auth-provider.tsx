@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, call, setUnauthenticatedListener } from '../api/client';
 import { forgetCsrfToken } from '../api/csrf-token';
 import type { User } from '../api/api-types';
@@ -32,9 +32,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       setState((previous) => ({ status: 'signed-out', user: null, expired: previous.status === 'signed-in' }));
     });
     // The probe answers 200 signed in or not, so a first visit leaves no error in the console (/me would answer 401).
+    // The answer draws the first screen (the frame and the page): as a transition, which React renders
+    // in slices with the browser free between them, rather than in one long task.
     call(api.GET('/api/auth/session')).then(
       ({ user }) =>
-        setState(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null, expired: false }),
+        startTransition(() =>
+          setState(user ? { status: 'signed-in', user } : { status: 'signed-out', user: null, expired: false }),
+        ),
       (error: unknown) => {
         // A network failure at start is not a sign-out; but the sign-in page is the only useful place to go.
         console.warn('could not check the session', error);

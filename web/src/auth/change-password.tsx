@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/api-error';
 import { api, call } from '../api/client';
 import { ModalForm } from '../components/modal-form';
+import { useOpenedOnce } from '../hooks/use-opened-once';
 import { useSubmit } from '../hooks/use-submit';
 import { NewPasswordInput, RepeatPasswordInput } from './new-password-input';
 
@@ -65,17 +66,20 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
 export function ChangePassword() {
   const { t } = useTranslation();
   const [opened, { open, close }] = useDisclosure(false);
+  const drawn = useOpenedOnce(opened);
   return (
     <>
       <NavLink component="button" type="button" label={t('auth.changePassword')} onClick={open} />
-      <Modal
-        opened={opened}
-        onClose={close}
-        title={t('auth.changePassword')}
-        closeButtonProps={{ 'aria-label': t('common.close') }}
-      >
-        {opened && <ChangePasswordForm onClose={close} />}
-      </Modal>
+      {drawn && (
+        <Modal
+          opened={opened}
+          onClose={close}
+          title={t('auth.changePassword')}
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+        >
+          {opened && <ChangePasswordForm onClose={close} />}
+        </Modal>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Box, Stack } from '@mantine/core';
-import { memo, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { memo, useDeferredValue, useMemo, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { Calendar, type HeaderProps } from 'react-big-calendar';
 import dragAndDrop, { type EventInteractionArgs } from 'react-big-calendar/lib/addons/dragAndDrop';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +70,7 @@ export interface CalendarGridProps {
  * opening a session's menu or a dialog changes nothing in it. The week shows its columns a page at
  * a time (columnPage), or all of them when asked.
  */
-export const CalendarGrid = memo(function CalendarGrid({
+const GridNow = memo(function GridNow({
   data,
   view,
   grouping,
@@ -171,4 +171,14 @@ export const CalendarGrid = memo(function CalendarGrid({
       <CalendarLegend />
     </Stack>
   );
+});
+
+/**
+ * The grid as a deferred value: the page's heading and hints are painted first, and the grid (a
+ * week is thousands of elements) is rendered after, in slices between which the browser stays free.
+ * Later changes render the same way, the grid on screen staying until the new one is ready.
+ */
+export const CalendarGrid = memo(function CalendarGrid(props: CalendarGridProps) {
+  const shown = useDeferredValue<CalendarGridProps | null>(props, null);
+  return shown && <GridNow {...shown} />;
 });

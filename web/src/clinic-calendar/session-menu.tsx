@@ -1,6 +1,7 @@
 import { Button, Modal, Stack, Table, Text } from '@mantine/core';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOpenedOnce } from '../hooks/use-opened-once';
 import { useCodeLabel } from '../i18n/use-code-label';
 import { useFormat } from '../i18n/use-format';
 import { patientName } from './calendar-events';
@@ -16,6 +17,7 @@ export function SessionMenu({ context, onClose }: { context: SessionActionContex
   const lastSession = useRef(session);
   if (session) lastSession.current = session;
   const named = session ?? lastSession.current;
+  const drawn = useOpenedOnce(context !== null);
   const actions = context ? sessionActions.filter((a) => a.available(context)) : [];
   const rows: [string, string][] = session
     ? [
@@ -43,6 +45,7 @@ export function SessionMenu({ context, onClose }: { context: SessionActionContex
       ]
     : [];
 
+  if (!drawn) return null;
   return (
     <Modal
       opened={context !== null}

@@ -24,21 +24,27 @@ function calendarDate(iso: string): Date {
   return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 }
 
+/** Makes the value on first use: a page pays only for the formatters it uses (the first costs tens of ms). */
+function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 export function createFormatters(language: string): Formatters {
-  const date = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const longDate = new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
-  const number = new Intl.NumberFormat(language, { maximumFractionDigits: 2 });
-  const list = new Intl.ListFormat(language, { type: 'conjunction' });
+  const date = onFirstUse(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const longDate = onFirstUse(() => new Intl.DateTimeFormat(language, { dateStyle: 'full', timeZone: 'UTC' }));
+  const dateTime = onFirstUse(() => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }));
+  const time = onFirstUse(() => new Intl.DateTimeFormat(language, { timeStyle: 'short' }));
+  const number = onFirstUse(() => new Intl.NumberFormat(language, { maximumFractionDigits: 2 }));
+  const list = onFirstUse(() => new Intl.ListFormat(language, { type: 'conjunction' }));
   return {
-    date: (iso) => date.format(calendarDate(iso)),
-    longDate: (iso) => longDate.format(calendarDate(iso)),
-    dateTime: (timestamp) => dateTime.format(new Date(timestamp)),
-    time: (timestamp) => time.format(new Date(timestamp)),
-    number: (value, options) => (options ? numberFormat(language, options).format(value) : number.format(value)),
-    range: ({ min, max }) => (min === max ? number.format(min) : number.formatRange(min, max)),
-    list: (items) => list.format(items),
+    date: (iso) => date().format(calendarDate(iso)),
+    longDate: (iso) => longDate().format(calendarDate(iso)),
+    dateTime: (timestamp) => dateTime().format(new Date(timestamp)),
+    time: (timestamp) => time().format(new Date(timestamp)),
+    number: (value, options) => (options ? numberFormat(language, options).format(value) : number().format(value)),
+    range: ({ min, max }) => (min === max ? number().format(min) : number().formatRange(min, max)),
+    list: (items) => list().format(items),
     duration: (ms) => {
       const minutes = Math.max(1, Math.round(ms / 60_000));
       const [value, unit] =

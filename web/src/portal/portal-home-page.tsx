@@ -1,23 +1,23 @@
 import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUser } from '../auth/auth-context';
 import { documentLinks } from '../documents/document-links';
+import { AfterFirstPaint } from '../components/after-first-paint';
 import { Loaded } from '../components/loaded';
 import { PageTitle } from '../components/page-title';
 import { useLoad } from '../hooks/use-load';
 import { useFormat } from '../i18n/use-format';
-import { CalendarSubscription } from '../calendars/calendar-subscription';
 import { AftercareSection } from './aftercare-section';
-import { FaqSection } from './faq-section';
 import { heldSessions, loadPortal, upcomingSessions } from './load-portal';
-import { MyReports } from './my-reports';
-import { PortalOutcomeRatings } from '../outcomes/portal-outcome-ratings';
-import { MyMoney } from './my-money';
 import { PreparationChecklist } from './preparation-checklist';
-import { PatientPhotos } from '../photos/patient-photos';
 import { MyConsultationRequests } from './my-consultation-requests';
 import { PortalPlanSection, usePortalPlan } from './plan/portal-plan-section';
+
+const PortalHomeBelowFold = lazy(async () => ({
+  default: (await import('./portal-home-below-fold')).PortalHomeBelowFold,
+}));
 
 /** The patient's start page: next sessions and how to prepare, aftercare since the last one, reports. */
 export function PortalHomePage() {
@@ -28,8 +28,15 @@ export function PortalHomePage() {
   const state = useLoad(() => loadPortal(patientId), [patientId]);
   const portalPlan = usePortalPlan();
   // The page is drawn once the plan is in too: drawn before it, the plan's section grew and pushed
-  // everything below it down the screen.
-  const page = portalPlan.status === 'loading' ? { status: 'loading' as const, reload: state.reload } : state;
+  // everything below it down the screen. The data goes in as a deferred value, so that React draws it
+  // in slices (a transition) rather than in one long task that keeps the browser from answering.
+  const data = useDeferredValue(portalPlan.status === 'loading' ? undefined : state.data);
+  const page =
+    state.status === 'error'
+      ? state
+      : data
+        ? { status: 'ready' as const, data, reload: state.reload }
+        : { status: 'loading' as const, reload: state.reload };
 
   return (
     <>
@@ -86,16 +93,16 @@ export function PortalHomePage() {
                 </Paper>
               )}
               <AftercareSection last={last} plan={lastPlan} />
-              <MyReports sessions={heldSessions(sessions, now)} />
-              <PatientPhotos
-                patientId={patient.id}
-                patientName={`${patient.firstName} ${patient.lastName}`}
-                canUpload={false}
-              />
-              <PortalOutcomeRatings courses={[...courses.values()]} />
-              <MyMoney patientId={patient.id} />
-              <CalendarSubscription />
-              <FaqSection />
+              {/* The first screen is drawn first; the sections below it, with their requests, after. */}
+              <AfterFirstPaint>
+                <Suspense fallback={null}>
+                  <PortalHomeBelowFold
+                    patient={patient}
+                    held={heldSessions(sessions, now)}
+                    courses={[...courses.values()]}
+                  />
+                </Suspense>
+              </AfterFirstPaint>
             </Stack>
           );
         }}
