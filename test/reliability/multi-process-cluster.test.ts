@@ -262,6 +262,21 @@ describe.skipIf(!postgresUnderTest)(`a cluster of ${workers} server processes on
     }
   });
 
+  test('a process started after the re-screening (the replacement) finds nothing left to change', async () => {
+    const { server, shared } = running();
+    const latest = workerPids.at(-1);
+    const run = await server.waitForLog(
+      (l) => l.pid === latest && l.msg === 're-screening of upcoming sessions finished',
+      30_000,
+    );
+    // It ran alone (nobody held the lock any more), and the sessions were screened already.
+    expect(run).toMatchObject({ changed: 0, failed: 0 });
+    const audit = auditedRecords(
+      await shared.repos.audit.list({ clinicId: fixture.clinic.id, limit: 10_000, offset: 0 }),
+    ).filter((e) => e.route === startupRescreeningRoute);
+    expect(audit.map((e) => e.entityId).sort()).toEqual([...flagged].sort());
+  });
+
   test('stops every process cleanly on SIGTERM', async () => {
     const { server } = running();
     expect(await server.stop()).toBe(0);
