@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forEachApp, type TestClient } from '../test-support/test-app.js';
+import { forEachApp, signInRoles, type TestClient } from '../test-support/test-app.js';
 import { prepareLocation, startCourse, type SchedulingClinic } from '../test-support/scheduling-test-setup.js';
 
 const editors = 30;
@@ -15,8 +15,7 @@ forEachApp('parallel edits of one record', (get) => {
   let clinic: SchedulingClinic;
 
   beforeAll(async () => {
-    reception = await get().signIn('reception');
-    practitioner = await get().signIn('practitioner');
+    ({ reception, practitioner } = await signInRoles(get(), ['reception', 'practitioner']));
     clinic = await prepareLocation(get(), { roomNames: ['Room A', 'Room B'] });
   });
 

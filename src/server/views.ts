@@ -11,7 +11,8 @@ import type { Intake } from '../core/assessment/intake-schema.js';
  * The document still allows extra fields everywhere (plugins/openapi.ts), as the contract does.
  */
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
+/** Every instant the API gives, as `toISOString()` writes it. */
+export const timestamp = z.string().describe('ISO 8601 timestamp');
 const nullableText = z.string().nullable();
 
 export const roleEnum = z.enum(['admin', 'practitioner', 'reception', 'patient']);

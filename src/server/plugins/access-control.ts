@@ -12,7 +12,7 @@ import type { App } from '../app-types.js';
  *
  *   config: publicAccess             // anyone, signed in or not
  *   config: allow('admin')           // signed in with one of these roles
- *   config: allow(...anyRole)        // any signed-in user
+ *   config: allow(...anyRole)        // any signed-in user (`signedIn`; likewise `staff`, `clinicians`)
  *
  * Record-level rules (same clinic, a patient's own records) are in services/access/.
  */
@@ -26,6 +26,13 @@ export { anyRole, clinicalRoles, staffRoles };
 export function allow(...allowed: Role[]): { access: Access } {
   return { access: { roles: allowed } };
 }
+
+// The audiences most routes name: `spec(staff, ...)` says who may call, as `allow(...)` would.
+export const signedIn = allow(...anyRole);
+export const staff = allow(...staffRoles);
+export const clinicians = allow(...clinicalRoles);
+/** Clinicians, and a patient for their own records (which records are theirs, the route checks in services/access/). */
+export const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
 export function isPublic(request: FastifyRequest): boolean {
   return request.routeOptions.config.access === 'public';

@@ -17,6 +17,7 @@ import {
 import { auditNames } from '../../../services/audit-log/audit-names.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
 import { answers, routeSpec } from '../route-spec.js';
+import { queryFlag } from '../../validation/query-flag.js';
 
 const auditQuery = z.object({
   patientId: id
@@ -29,11 +30,7 @@ const auditQuery = z.object({
   action: z.enum(auditActions, { error: `must be one of: ${auditActions.join(', ')}` }).optional(),
   from: isoTimestamp.optional(),
   to: isoTimestamp.optional(),
-  refused: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('true: only refused requests (denied access, failed sign-ins)'),
+  refused: queryFlag('true: only refused requests (denied access, failed sign-ins)'),
   ...pageQuery,
 });
 

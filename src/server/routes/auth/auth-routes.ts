@@ -3,7 +3,7 @@ import { checkPassword } from '../../../services/accounts/password-check.js';
 import { newSessionToken, hashSessionToken } from '../../auth/session-tokens.js';
 import type { App } from '../../app-types.js';
 import { DomainError } from '../../http-errors.js';
-import { allow, anyRole, publicAccess } from '../../plugins/access-control.js';
+import { publicAccess, signedIn } from '../../plugins/access-control.js';
 import { clearSessionCookie, requireAuth, setSessionCookie } from '../../plugins/authentication.js';
 import { text } from '../../validation/fields.js';
 import { userView } from '../../views.js';
@@ -25,7 +25,6 @@ const invalidCredentials = () => new DomainError('unauthenticated', 'invalid_cre
 
 export async function authRoutes(app: App): Promise<void> {
   const spec = routeSpec(['auth']);
-  const signedIn = allow(...anyRole);
 
   app.post(
     '/api/auth/login',
@@ -108,6 +107,6 @@ export async function authRoutes(app: App): Promise<void> {
     async (request, reply) => ({ token: reply.generateCsrf({ userInfo: requireAuth(request).session.id }) }),
   );
 
-  passwordChangeRoute(app);
-  profileRoute(app);
+  passwordChangeRoute(app, spec);
+  profileRoute(app, spec);
 }

@@ -4,11 +4,11 @@ import { checkPassword } from '../../../services/accounts/password-check.js';
 import { requireStrongPassword } from '../../../services/accounts/password-strength.js';
 import type { App } from '../../app-types.js';
 import { DomainError } from '../../http-errors.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { password } from '../../validation/fields.js';
 import { limitedResponse, refusalEvents, sendTooManyTries } from './sign-in-refusals.js';
-import { answersWith, routeSpec } from '../route-spec.js';
+import { answersWith, type RouteSpec } from '../route-spec.js';
 
 const passwordChangeBody = z.object({
   currentPassword: z
@@ -25,11 +25,10 @@ const passwordChangeBody = z.object({
  * again is allowed: it just ends the other sessions), and so does their calendar feed address, which
  * whoever knew the old password may have made.
  */
-export function passwordChangeRoute(app: App): void {
-  const spec = routeSpec(['auth']);
+export function passwordChangeRoute(app: App, spec: RouteSpec): void {
   app.post(
     '/api/auth/password',
-    spec(allow(...anyRole), 'Change your own password: ends your other sessions and your calendar feed address', {
+    spec(signedIn, 'Change your own password: ends your other sessions and your calendar feed address', {
       body: passwordChangeBody,
       response: { ...answersWith(204, z.null(), 400, 403), 429: limitedResponse },
     }),

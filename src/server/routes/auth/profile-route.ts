@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { editPatient } from '../../../services/patients/patient-edits.js';
 import type { App } from '../../app-types.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { withReadingLanguage } from '../../reader-language.js';
 import { preferredLanguageField } from '../../validation/language-field.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { userView } from '../../views.js';
 import { rewriteIfLanguageChanged } from '../patients/patient-language.js';
-import { answers, routeSpec } from '../route-spec.js';
+import { answers, type RouteSpec } from '../route-spec.js';
 
 const profileBody = (languages: readonly string[]) =>
   z.object({
@@ -22,12 +22,11 @@ const profileBody = (languages: readonly string[]) =>
  * patient sets their patient record's (kept in the record's history, and their waiting messages are
  * written again in it), and their account's with it, since a patient reads in their record's.
  */
-export function profileRoute(app: App): void {
-  const spec = routeSpec(['auth']);
+export function profileRoute(app: App, spec: RouteSpec): void {
   app.patch(
     '/api/auth/me',
     spec(
-      allow(...anyRole),
+      signedIn,
       'Change your own settings: the language you read in (a patient: their portal, sheets and messages)',
       {
         body: profileBody(app.knowledgeLibrary.languages),

@@ -4,7 +4,7 @@ import type { Repositories } from '../../../storage/repositories/repositories.js
 import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { localDateTime, toWeeklyHours, weeklyHours } from '../../../services/scheduling/availability-fields.js';
 import { isBookablePractitioner, practitionerForBooking } from '../../../services/scheduling/booking-resources.js';
@@ -69,7 +69,7 @@ export async function availabilityRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/locations/:id/availability',
-    spec(allow(...staffRoles), "A location's time zone, rooms, practitioners' weekly hours, time off and closures", {
+    spec(staff, "A location's time zone, rooms, practitioners' weekly hours, time off and closures", {
       params: idParams,
       response: answers(availabilityView, 404),
     }),

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { roomView } from '../../views.js';
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
+import { roomView, timestamp } from '../../views.js';
 
 export const hoursView = z.object({
   id: z.string(),

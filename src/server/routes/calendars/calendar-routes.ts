@@ -4,7 +4,7 @@ import type { LocationRecord, RoomRecord, TreatmentSessionRecord, UserRecord } f
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import type { App } from '../../app-types.js';
 import { forbidden, invalidField, notFound } from '../../http-errors.js';
-import { allow, anyRole, clinicalRoles } from '../../plugins/access-control.js';
+import { allow, clinicalRoles, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { sessionEndMs } from '../../../services/scheduling/slot-claims.js';
 import { idParams, isoTimestamp } from '../../validation/fields.js';
@@ -187,11 +187,11 @@ export async function calendarRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/courses/:id/calendar.ics',
-    spec(
-      allow(...anyRole),
-      "A course's sessions as an iCalendar feed in the clinic's time zone (patients: their own courses)",
-      { params: idParams, produces: ['text/calendar'], response: answers(icsResponse, 404) },
-    ),
+    spec(signedIn, "A course's sessions as an iCalendar feed in the clinic's time zone (patients: their own courses)", {
+      params: idParams,
+      produces: ['text/calendar'],
+      response: answers(icsResponse, 404),
+    }),
     async (request, reply) => {
       const { user } = requireAuth(request);
       const course = await loadAccessibleCourse(app.repos, user, request.params.id);

@@ -1,19 +1,18 @@
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
 import { addendumBody, addendumView } from './chart-schemas.js';
 import { addChartAddendum } from '../../../services/treatment/session-chart.js';
-import { answersWith, routeSpec } from '../route-spec.js';
+import { answersWith, type RouteSpec } from '../route-spec.js';
 
 /** POST /api/sessions/:id/chart/addenda: a later note on a chart, which itself stays as written. */
-export async function chartAddendaRoute(app: App): Promise<void> {
-  const spec = routeSpec(['charts']);
+export async function chartAddendaRoute(app: App, spec: RouteSpec): Promise<void> {
   app.post(
     '/api/sessions/:id/chart/addenda',
     spec(
-      allow(...clinicalRoles),
+      clinicians,
       "Add a note to a session's chart (corrections and later findings); the chart itself never changes",
       {
         params: idParams,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicalOrOwn, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
@@ -20,7 +20,7 @@ export async function chartRoutes(app: App): Promise<void> {
   app.post(
     '/api/sessions/:id/chart',
     spec(
-      allow(...clinicalRoles),
+      clinicians,
       `Chart a session (anaesthesia, notes, injection points) and mark it done. The treatment gate applies: the patient's latest intake is assessed ` +
         `again for the session's day; a contraindicated, deferred (unless overridden with a reason), future or unscreened session is refused, as are ` +
         `an anaesthetic or a product the patient is allergic to and, unless confirmed, values outside the plan. Needs the patient's signature of the current ` +
@@ -55,7 +55,7 @@ export async function chartRoutes(app: App): Promise<void> {
   app.get(
     '/api/sessions/:id/chart',
     spec(
-      allow('admin', 'practitioner', 'patient'),
+      clinicalOrOwn,
       "A session's chart with its override and addenda (patients see their own, without the clinicians' notes and addenda)",
       { params: idParams, response: answers(chartView, 404) },
     ),
@@ -67,6 +67,6 @@ export async function chartRoutes(app: App): Promise<void> {
     },
   );
 
-  await treatmentCheckRoute(app);
-  await chartAddendaRoute(app);
+  await treatmentCheckRoute(app, spec);
+  await chartAddendaRoute(app, spec);
 }

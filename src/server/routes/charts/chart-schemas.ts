@@ -3,7 +3,7 @@ import { consentStandingView } from '../consents/consent-schemas.js';
 import type { KnowledgeBase } from '../../../core/knowledge/knowledge-base.js';
 import { injectionTechniques } from '../../../storage/database-schema.js';
 import { errorResponse, id, optionalText, text } from '../../validation/fields.js';
-import { assessmentResultView } from '../../views.js';
+import { assessmentResultView, timestamp } from '../../views.js';
 
 const number = (unit: string) =>
   z.number({ error: (issue) => (issue.input === undefined ? 'required' : `must be a number${unit}`) });
@@ -75,7 +75,6 @@ export function chartBody(kb: KnowledgeBase) {
 export type ChartBody = z.output<ReturnType<typeof chartBody>>;
 export type ChartPoint = ChartBody['points'][number];
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const sourced = { sources: z.array(z.string()), citations: z.array(z.string()) };
 const range = z.object({ min: z.number(), max: z.number() });
 

@@ -1,20 +1,19 @@
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { treatmentCheckView } from './chart-schemas.js';
 import { sessionTreatmentCheck } from '../../../services/treatment/session-treatment-check.js';
 import { resultInLanguage } from '../../../core/localization/result-in-language.js';
 import { readerLanguage } from '../../reader-language.js';
-import { answers, routeSpec } from '../route-spec.js';
+import { answers, type RouteSpec } from '../route-spec.js';
 
 /** GET /api/sessions/:id/treatment-check: the session-day safety picture the chart page shows first. */
-export async function treatmentCheckRoute(app: App): Promise<void> {
-  const spec = routeSpec(['charts']);
+export async function treatmentCheckRoute(app: App, spec: RouteSpec): Promise<void> {
   app.get(
     '/api/sessions/:id/treatment-check',
     spec(
-      allow(...clinicalRoles),
+      clinicians,
       "Whether the session may be treated today: the patient's latest intake assessed for the course's treatment on the session's day, " +
         'every blocker, whether an override is possible, the plan, the anaesthetics and products judged against the allergies',
       { params: idParams, response: answers(treatmentCheckView, 404) },

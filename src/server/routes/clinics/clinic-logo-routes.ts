@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { invalidField, notFound } from '../../http-errors.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { allow, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { reencodeImage } from '../../uploads/reencode-image.js';
 import { idParams } from '../../validation/fields.js';
 import { logoImage, maxLogoBytes, readLogoDataUrl } from './logo-image.js';
 import { ownClinic } from './own-clinic.js';
-import { answers, answersWith, routeSpec } from '../route-spec.js';
+import { answers, answersWith, type RouteSpec } from '../route-spec.js';
 
 const logoView = z.object({
   mime: z.enum(['image/png', 'image/jpeg']),
@@ -30,12 +30,10 @@ async function readLogo(dataUrl: string): Promise<{ mime: 'image/png' | 'image/j
 }
 
 /** The clinic's logo, printed at the head of every sheet a patient is given. */
-export async function clinicLogoRoutes(app: App): Promise<void> {
-  const spec = routeSpec(['clinics']);
-
+export async function clinicLogoRoutes(app: App, spec: RouteSpec): Promise<void> {
   app.get(
     '/api/clinics/:id/logo',
-    spec(allow(...anyRole), "The clinic's logo (PNG or JPEG), as printed on its documents", {
+    spec(signedIn, "The clinic's logo (PNG or JPEG), as printed on its documents", {
       params: idParams,
       response: answers(z.any().describe('the image'), 404),
     }),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loadOwnLocation, locationOfRecord } from '../../../services/access/location-access.js';
 import type { App } from '../../app-types.js';
 import { forbidden } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams, optionalText, text, timeZone } from '../../validation/fields.js';
 import { clinicView, locationView, roomView } from '../../views.js';
@@ -11,6 +11,7 @@ import { clinicLogoRoutes } from './clinic-logo-routes.js';
 import { found } from '../../../services/found.js';
 import { ownClinic } from './own-clinic.js';
 import { answers, answersWith, routeSpec } from '../route-spec.js';
+import { queryFlag } from '../../validation/query-flag.js';
 
 /**
  * Each user belongs to one clinic and manages only that one: clinics themselves are created at
@@ -54,7 +55,7 @@ export async function clinicRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/clinics/:id/locations',
-    spec(allow(...staffRoles), "The clinic's locations (rooms, sites)", {
+    spec(staff, "The clinic's locations (rooms, sites)", {
       params: idParams,
       response: answers(z.object({ locations: z.array(locationView) })),
     }),
@@ -98,14 +99,10 @@ export async function clinicRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/locations/:id/rooms',
-    spec(allow(...staffRoles), "The location's active rooms (with those out of use too, for admins who ask)", {
+    spec(staff, "The location's active rooms (with those out of use too, for admins who ask)", {
       params: idParams,
       querystring: z.object({
-        includeInactive: z
-          .enum(['true', 'false'], { error: 'must be true or false' })
-          .default('false')
-          .transform((v) => v === 'true')
-          .describe('true: also the rooms taken out of use (admins only)'),
+        includeInactive: queryFlag('true: also the rooms taken out of use (admins only)'),
       }),
       response: answers(z.object({ rooms: z.array(roomView) }), 403),
     }),
@@ -151,6 +148,6 @@ export async function clinicRoutes(app: App): Promise<void> {
     },
   );
 
-  await messageTemplateRoutes(app);
-  await clinicLogoRoutes(app);
+  await messageTemplateRoutes(app, spec);
+  await clinicLogoRoutes(app, spec);
 }

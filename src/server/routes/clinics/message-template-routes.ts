@@ -26,7 +26,7 @@ import {
   templateParams,
 } from './message-template-views.js';
 import { ownClinic } from './own-clinic.js';
-import { answers, answersWith, routeSpec } from '../route-spec.js';
+import { answers, answersWith, type RouteSpec } from '../route-spec.js';
 
 /** What a clinic may not change, said where the routes are described (the OpenAPI document). */
 const safetyNote =
@@ -52,8 +52,7 @@ async function messagingOf(repos: Repositories, clinicId: string) {
 }
 
 /** Admins set when their clinic's messages to patients go out and how they are worded, per language. */
-export async function messageTemplateRoutes(app: App): Promise<void> {
-  const spec = routeSpec(['clinics']);
+export async function messageTemplateRoutes(app: App, spec: RouteSpec): Promise<void> {
   const rewrite = () => ({ messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary, now: app.now() });
 
   app.get(

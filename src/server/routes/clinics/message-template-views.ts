@@ -4,8 +4,7 @@ import { timingLimits } from '../../../core/messages/message-timing.js';
 import { messageKinds } from '../../../core/messages/message-types.js';
 import { sessionStatuses } from '../../../storage/database-schema.js';
 import { id, text } from '../../validation/fields.js';
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
+import { timestamp } from '../../views.js';
 
 export const messageKind = z.enum(messageKinds, { error: `must be one of: ${messageKinds.join(', ')}` });
 export const templateLanguage = z.enum(templateLanguages, {

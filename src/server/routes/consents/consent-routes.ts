@@ -3,7 +3,7 @@ import type { ConsentSignatureRecord, ConsentTextRecord } from '../../../core/re
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict, invalidField, notFound } from '../../http-errors.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { allow, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -71,7 +71,7 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consent-texts',
-    spec(allow(...anyRole), 'The current consent text of every procedure, in each language it has', {
+    spec(signedIn, 'The current consent text of every procedure, in each language it has', {
       response: answers(z.object({ texts: z.array(consentTextView) })),
     }),
     async (request) => {
@@ -83,7 +83,7 @@ export async function consentRoutes(app: App): Promise<void> {
   app.get(
     '/api/consent-texts/:procedure',
     spec(
-      allow(...anyRole),
+      signedIn,
       "The current version of a procedure's consent text in `language`; without it, the newest current version of any language",
       {
         description:
@@ -109,7 +109,7 @@ export async function consentRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consent-texts/:procedure/versions',
-    spec(allow(...anyRole), "Every version of a procedure's consent text, newest first", {
+    spec(signedIn, "Every version of a procedure's consent text, newest first", {
       params: procedureParams,
       response: answers(z.object({ versions: z.array(consentTextView) })),
     }),

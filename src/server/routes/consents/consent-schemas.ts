@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { id, text } from '../../validation/fields.js';
 import { signatureImage } from './signature-image.js';
+import { timestamp } from '../../views.js';
 
 /** A procedure's code names its consent text, e.g. `mesotherapy`. */
 export const procedureCode = z
@@ -30,8 +31,6 @@ export const newSignatureBody = z.object({
   typedName: text(200),
   signatureImage,
 });
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
 
 export const consentTextView = z.object({
   id: z.string(),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { courseStatuses } from '../../../storage/database-schema.js';
 import type { TreatmentSessionRecord } from '../../../core/records/index.js';
-import { recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { recordSessionsClosed } from '../sessions/record-sessions-change.js';
 import { closeSession } from '../../../services/scheduling/close-session.js';
 import type { App } from '../../app-types.js';
 import { loadAccessibleCourse, loadWritableCourse } from '../../../services/access/course-access.js';
 import { loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict, notFound } from '../../http-errors.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicalOrOwn, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { id, idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -25,11 +25,10 @@ const coursePatchBody = z.object({
 
 export async function courseRoutes(app: App): Promise<void> {
   const spec = routeSpec(['courses']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.post(
     '/api/patients/:id/courses',
-    spec(allow(...clinicalRoles), "Start a treatment course from the plan of the patient's latest assessment", {
+    spec(clinicians, "Start a treatment course from the plan of the patient's latest assessment", {
       params: idParams,
       body: newCourseBody,
       response: { ...answersWith(201, courseView, 404), 409: patientWriteConflict },
@@ -91,7 +90,7 @@ export async function courseRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/courses/:id',
-    spec(allow(...clinicalRoles), 'Complete or cancel a course (or reopen it)', {
+    spec(clinicians, 'Complete or cancel a course (or reopen it)', {
       params: idParams,
       body: coursePatchBody,
       response: { ...answers(courseView, 404), 409: patientWriteConflict },
@@ -113,14 +112,8 @@ export async function courseRoutes(app: App): Promise<void> {
             if (session.status !== 'planned') continue;
             closed.push(await closeSession(tx, { user, sessionId: session.id, status: 'cancelled', now: at }));
           }
-          const { patientId } = course;
-          await recordSessionsChange(
-            request,
-            tx,
-            { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary },
-            closed.map((s) => ({ action: 'update' as const, entity: 'treatment_session', entityId: s.id, patientId })),
-            { patientId, sessions: closed, rescreen: false },
-          );
+          const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
+          await recordSessionsClosed(request, tx, followUp, course.patientId, closed);
         }
         return updated;
       });

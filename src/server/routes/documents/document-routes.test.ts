@@ -222,12 +222,15 @@ forEachApp('document routes', (get) => {
       paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
     };
     const mediaTypes = (path: string) => Object.keys(doc.paths[path]?.get?.responses['200']?.content ?? {});
-    expect(mediaTypes('/api/sessions/{id}/aftercare.pdf')).toEqual(['application/pdf']);
-    expect(mediaTypes('/api/consent-signatures/{id}/consent.pdf')).toEqual(['application/pdf']);
-    expect(mediaTypes('/api/courses/{id}/summary.pdf')).toEqual(['application/pdf']);
-    expect(mediaTypes('/api/patients/{id}/fhir')).toEqual(['application/fhir+json']);
-    expect(mediaTypes('/api/fhir/export')).toEqual(['application/fhir+json']);
-    expect(mediaTypes('/api/reports/{table}.csv')).toEqual(['text/csv']);
+    const expected = {
+      '/api/sessions/{id}/aftercare.pdf': ['application/pdf'],
+      '/api/consent-signatures/{id}/consent.pdf': ['application/pdf'],
+      '/api/courses/{id}/summary.pdf': ['application/pdf'],
+      '/api/patients/{id}/fhir': ['application/fhir+json'],
+      '/api/fhir/export': ['application/fhir+json'],
+      '/api/reports/{table}.csv': ['text/csv'],
+    };
+    for (const [path, types] of Object.entries(expected)) expect(mediaTypes(path), path).toEqual(types);
     expect(JSON.stringify(doc.paths['/api/sessions/{id}/aftercare.pdf'])).toContain('locale');
   });
 });

@@ -5,7 +5,7 @@ import { aftercareDocument, type MadeDocument } from '../../../services/document
 import { consentDocument } from '../../../services/documents/consent-document.js';
 import { DocumentUnavailableError } from '../../../services/documents/document-unavailable.js';
 import { summaryDocument } from '../../../services/documents/summary-document.js';
-import { allow, anyRole, type Access } from '../../plugins/access-control.js';
+import { clinicalOrOwn, signedIn, type Access } from '../../plugins/access-control.js';
 import type { UserRecord } from '../../../core/records/index.js';
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { requireAuth } from '../../plugins/authentication.js';
@@ -80,7 +80,7 @@ export async function documentRoutes(app: App): Promise<void> {
   pdfRoute(app, {
     url: '/api/sessions/:id/aftercare.pdf',
     // Reception hands the sheet out at the desk: it holds the plan's aftercare, not clinical notes.
-    config: allow(...anyRole),
+    config: signedIn,
     summary: 'The aftercare sheet for a session: each instruction with the local time it lasts until',
     file: 'Aftercare sheet (PDF)',
     load: loadAccessibleSession,
@@ -95,7 +95,7 @@ export async function documentRoutes(app: App): Promise<void> {
   pdfRoute(app, {
     url: '/api/consent-signatures/:id/consent.pdf',
     // As for the signatures themselves: reception handles no consent.
-    config: allow('admin', 'practitioner', 'patient'),
+    config: clinicalOrOwn,
     summary: 'A signed consent form: the text version as signed, the signature and when',
     file: 'Signed consent form (PDF)',
     load: loadAccessibleSignature,
@@ -106,7 +106,7 @@ export async function documentRoutes(app: App): Promise<void> {
 
   pdfRoute(app, {
     url: '/api/courses/:id/summary.pdf',
-    config: allow('admin', 'practitioner', 'patient'),
+    config: clinicalOrOwn,
     summary: 'A treatment summary of one course: plan, sessions, products and lots, side effects and outcomes',
     description: "The patient's own copy leaves out the clinicians' notes: chart addenda and outcome notes.",
     file: 'Treatment summary (PDF)',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { faqLanguages, searchFaq } from '../../../core/faq/search-faq.js';
 import type { App } from '../../app-types.js';
-import { allow, anyRole } from '../../plugins/access-control.js';
+import { signedIn } from '../../plugins/access-control.js';
 import { answers, routeSpec } from '../route-spec.js';
 
 const faqEntry = z.object({
@@ -35,7 +35,7 @@ export async function faqRoutes(app: App): Promise<void> {
   const spec = routeSpec(['knowledge']);
   app.get(
     '/api/faq',
-    spec(allow(...anyRole), 'FAQ entries with their sources, in the given language; with q, the best matches first', {
+    spec(signedIn, 'FAQ entries with their sources, in the given language; with q, the best matches first', {
       querystring: faqQuery,
       response: answers(z.object({ entries: z.array(faqEntry) }), 400),
     }),

@@ -4,7 +4,7 @@ import { loadAccessiblePatient } from '../../../services/access/patient-access.j
 import { forbidden, invalidField } from '../../http-errors.js';
 import { clinicFhirChunks, patientFhirBundle } from '../../../services/documents/fhir-export.js';
 import { FhirImportInputError, importIntake } from '../../../services/documents/fhir-import.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { allow, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
@@ -25,7 +25,7 @@ export async function fhirRoutes(app: App): Promise<void> {
     '/api/patients/:id/fhir',
     {
       ...spec(
-        allow(...clinicalRoles),
+        clinicians,
         "One patient's records as a FHIR R4 Bundle (collection); with audit=true (admins) also the audit trail",
         {
           params: idParams,
@@ -90,7 +90,7 @@ export async function fhirRoutes(app: App): Promise<void> {
     '/api/fhir/import',
     {
       ...spec(
-        allow(...clinicalRoles),
+        clinicians,
         'Read a FHIR R4 Bundle from another system into a pre-filled intake patient; nothing is stored',
         {
           description: `Accepts application/json or ${fhirMime}, up to ${fhirImportBodyLimit / 1024 / 1024} MiB. A Patient born before 1900-01-01 or after today is refused (400 naming the element, e.g. \`entry[0].resource.birthDate\`).`,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { patientSchema } from '../../../core/assessment/intake-schema.js';
 import { bundleSchema } from '../../../interop/fhir/import-schemas.js';
 import { id } from '../../validation/fields.js';
+import { queryFlag } from '../../validation/query-flag.js';
 
 export const fhirMime = 'application/fhir+json';
 
@@ -9,11 +10,7 @@ export const fhirMime = 'application/fhir+json';
 export const fhirImportBodyLimit = 5 * 1024 * 1024;
 
 export const patientFhirQuery = z.object({
-  audit: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('Add the patient’s audit trail as AuditEvents (admins only)'),
+  audit: queryFlag('Add the patient’s audit trail as AuditEvents (admins only)'),
 });
 
 /** The Bundle as the importer reads it: only what it relies on is checked, the rest passes through. */

@@ -1,5 +1,5 @@
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { allow, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { localDate } from '../../../core/dates/local-date.js';
 import { rescreenOutdated } from '../../../services/rescreening/rescreen-outdated.js';
@@ -17,7 +17,7 @@ export async function flagRoutes(app: App): Promise<void> {
   app.get(
     '/api/flags',
     spec(
-      allow(...clinicalRoles),
+      clinicians,
       "The clinic's flagged upcoming sessions, soonest first, with the patient and the reasons (with sources)",
       { querystring: flagListQuery, response: answers(flagList, 400) },
     ),

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../validation/fields.js';
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
+import { timestamp } from '../../views.js';
 
 export const flagListQuery = z.object({ ...pageQuery });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { invalidField } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { errorResponse, idParams } from '../../validation/fields.js';
 import { mergedPatientFields, patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -32,7 +32,6 @@ async function dayAsked(
 /** Check-in at the front desk: the patient has arrived for today's session, and today's arrivals. */
 export async function checkInRoutes(app: App): Promise<void> {
   const spec = routeSpec(['front desk']);
-  const staff = allow(...staffRoles);
 
   app.post(
     '/api/sessions/:id/check-in',

@@ -6,13 +6,12 @@ import type { OpeningCandidate, OpenSlot } from '../../../services/front-desk/sl
 import type { WaitingLine } from '../../../services/front-desk/waiting-list.js';
 import { timePreferences } from '../../../services/scheduling/availability-fields.js';
 import { id, isoTimestamp, optionalText, text } from '../../validation/fields.js';
-import { patientView, sessionView } from '../../views.js';
+import { patientView, sessionView, timestamp } from '../../views.js';
 import { bookingBody, courseProposalView } from '../scheduling/scheduling-schemas.js';
 
 /** A whole course as the course finder proposes it. */
 const proposedCourse = courseProposalView.shape.course.unwrap();
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const contact = patientView.pick({ id: true, firstName: true, lastName: true, phone: true, email: true });
 
 export const checkInView = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -43,7 +43,6 @@ const entryRead = (line: WaitingLine): AuditEvent => readOf('waiting_list_entry'
  */
 export async function waitingListRoutes(app: App): Promise<void> {
   const spec = routeSpec(['front desk']);
-  const staff = allow(...staffRoles);
   const now = () => app.now().toISOString();
 
   app.get(

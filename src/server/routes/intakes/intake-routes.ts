@@ -5,7 +5,7 @@ import type { PatientRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { invalidField } from '../../http-errors.js';
-import { allow } from '../../plugins/access-control.js';
+import { allow, clinicalOrOwn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -74,11 +74,10 @@ export async function intakeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/intakes',
-    spec(
-      allow('admin', 'practitioner', 'patient'),
-      'Intake history, newest version first, each with its latest assessment',
-      { params: idParams, response: answers(z.object({ intakes: z.array(intakeWithAssessment) })) },
-    ),
+    spec(clinicalOrOwn, 'Intake history, newest version first, each with its latest assessment', {
+      params: idParams,
+      response: answers(z.object({ intakes: z.array(intakeWithAssessment) })),
+    }),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const [intakes, assessments] = await Promise.all([

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { loadAccessibleSession } from '../../../services/access/session-access.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { messageFor, messageView } from './message-view.js';
@@ -14,7 +14,7 @@ export async function messageRoutes(app: App): Promise<void> {
   app.get(
     '/api/sessions/:id/messages',
     spec(
-      allow(...staffRoles),
+      staff,
       "A session's messages to the patient (confirmation, reminders, aftercare, check-in) and whether they went out",
       { params: idParams, response: answers(z.object({ messages: z.array(messageView) }), 404) },
     ),

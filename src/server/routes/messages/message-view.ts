@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { messageKinds } from '../../../core/messages/message-types.js';
 import { messageChannels, outboxStatuses, type Role } from '../../../storage/database-schema.js';
 import type { SessionMessageRecord } from '../../../storage/repositories/outbox-repository.js';
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
+import { timestamp } from '../../views.js';
 
 export const messageView = z.object({
   id: z.string(),

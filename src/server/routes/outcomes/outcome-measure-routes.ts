@@ -10,7 +10,7 @@ import { loadCourseMeasures } from '../../../services/outcomes/course-measures.j
 import { recordMeasure } from '../../../services/outcomes/record-measure.js';
 import type { App } from '../../app-types.js';
 import { invalidField } from '../../http-errors.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicalOrOwn, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -32,7 +32,6 @@ import { answers, routeSpec } from '../route-spec.js';
  */
 export async function outcomeMeasureRoutes(app: App): Promise<void> {
   const spec = routeSpec(['outcomes']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.get(
     '/api/outcome-measures',
@@ -107,18 +106,14 @@ export async function outcomeMeasureRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/outcome-results',
-    spec(
-      allow(...clinicalRoles),
-      "The clinic's outcome results per indication, practitioner and product, over a window of days",
-      {
-        description:
-          'A series counts when its latest value was recorded within the window (the clinic’s calendar days). A course ' +
-          'counts under the practitioner who held most of its sessions (the latest of them on a tie) and under every ' +
-          'product charted in it. Counts only: no patient is named, so reads are not audited.',
-        querystring: resultsQuery,
-        response: answers(clinicResultsView, 400),
-      },
-    ),
+    spec(clinicians, "The clinic's outcome results per indication, practitioner and product, over a window of days", {
+      description:
+        'A series counts when its latest value was recorded within the window (the clinic’s calendar days). A course ' +
+        'counts under the practitioner who held most of its sessions (the latest of them on a tie) and under every ' +
+        'product charted in it. Counts only: no patient is named, so reads are not audited.',
+      querystring: resultsQuery,
+      response: answers(clinicResultsView, 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const now = new Date();

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { circumferenceSites, photoViews, type IndicationOutcomes } from '../../../core/outcomes/indication-measures.js';
 import { measureCodes, raters, type MeasureDefinition } from '../../../core/outcomes/outcome-measures.js';
 import { id, isoDate, oneOf } from '../../validation/fields.js';
+import { timestamp } from '../../views.js';
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const measure = oneOf(measureCodes);
 const rater = oneOf(raters);
 

@@ -3,7 +3,7 @@ import type { Role } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { conflict, forbidden, invalidField, notFound } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staffRoles, clinicalOrOwn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { id, idParams, optionalText } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -47,7 +47,6 @@ const patientRated = () =>
 /** How each session went, in the patient's and the practitioner's eyes: one outcome per session. */
 export async function outcomeRoutes(app: App): Promise<void> {
   const spec = routeSpec(['outcomes']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
 
   app.put(
     '/api/sessions/:id/outcome',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OutcomeRecord, Role } from '../../../core/records/index.js';
 import type { SessionOutcome } from '../../../storage/repositories/outcome-repository.js';
+import { timestamp } from '../../views.js';
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const rating = z.number().int().min(1).max(10).nullable();
 
 export const outcomeView = z.object({

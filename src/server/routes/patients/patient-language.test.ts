@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { defaultMessageTiming } from '../../../core/messages/message-timing.js';
 import { scheduleSessionMessages } from '../../../services/messaging/schedule-session-messages.js';
 import { bookHealthyCourse } from '../../../test-support/stored-records.js';
-import { forEachApp, testKnowledgeLibrary, type TestClient } from '../../../test-support/test-app.js';
+import { forEachApp, signInRoles, testKnowledgeLibrary, type TestClient } from '../../../test-support/test-app.js';
 
 const library = testKnowledgeLibrary();
 const turkish = library.for('tr');
@@ -16,9 +16,7 @@ forEachApp('a patient’s language', (get) => {
   let sessionId: string;
 
   beforeAll(async () => {
-    admin = await get().signIn('admin');
-    reception = await get().signIn('reception');
-    portal = await get().signIn('patient');
+    ({ admin, reception, patient: portal } = await signInRoles(get(), ['admin', 'reception', 'patient']));
     const { patient } = get().fixture;
     // A course booked a month ahead, its plan stored in English, with its messages queued.
     const start = new Date(Date.now() + 30 * 86_400_000).toISOString();

@@ -7,7 +7,7 @@ import type { Repositories } from '../../../storage/repositories/repositories.js
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { readsOf } from '../../../services/audit-reads.js';
 import { mergePatients, reverseMerge, type MergeOutcome } from '../../../services/patients/merge-patients.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { mergeView, mergeViews, patientConflictResponse, patientMergeView } from './patient-record-views.js';
@@ -40,7 +40,7 @@ export async function patientMergeRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/merges',
-    spec(allow(...staffRoles), 'The merges a patient record took part in (kept or merged away), newest first', {
+    spec(staff, 'The merges a patient record took part in (kept or merged away), newest first', {
       params: idParams,
       response: answers(z.object({ merges: z.array(patientMergeView) }), 404),
     }),

@@ -4,7 +4,7 @@ import { loadAccessiblePatient } from '../../../services/access/patient-access.j
 import { readsOf } from '../../../services/audit-reads.js';
 import { setPatientActive } from '../../../services/patients/patient-edits.js';
 import { findDuplicates } from '../../../services/patients/patient-duplicates.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { assertBirthDate } from '../../validation/birth-date.js';
 import { idParams } from '../../validation/fields.js';
@@ -27,7 +27,7 @@ export async function patientRecordRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/duplicates',
-    spec(allow(...staffRoles), 'Patients who may be the person about to be registered', {
+    spec(staff, 'Patients who may be the person about to be registered', {
       description:
         'Same name and birth date (ignoring case, accents and the Turkish dotted and dotless i, in either ' +
         'order), same phone (its last nine digits) or same email, in the clinic, by whichever of these are given; ' +
@@ -58,15 +58,11 @@ export async function patientRecordRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/history',
-    spec(
-      allow(...staffRoles),
-      "Every change of a patient's details, newest first: field, old and new value, who and when",
-      {
-        description: 'Deactivation and reactivation are changes of `active`.',
-        params: idParams,
-        response: answers(z.object({ changes: z.array(patientChangeView) }), 404),
-      },
-    ),
+    spec(staff, "Every change of a patient's details, newest first: field, old and new value, who and when", {
+      description: 'Deactivation and reactivation are changes of `active`.',
+      params: idParams,
+      response: answers(z.object({ changes: z.array(patientChangeView) }), 404),
+    }),
     async (request) => {
       const patient = await loadAccessiblePatient(app.repos, requireAuth(request).user, request.params.id);
       const changes = await app.repos.patientChanges.listForPatient(patient.id);
@@ -86,7 +82,7 @@ export async function patientRecordRoutes(app: App): Promise<void> {
   ])
     app.post(
       `/api/patients/:id/${verb}`,
-      spec(allow(...staffRoles), summary, {
+      spec(staff, summary, {
         params: idParams,
         response: { ...answers(patientView, 404), 409: patientConflictResponse },
       }),

@@ -6,9 +6,8 @@ import type { PatientChangeRecord, PatientMergeRecord, PatientRecord } from '../
 import type { Repositories } from '../../../storage/repositories/repositories.js';
 import { errorResponse } from '../../validation/fields.js';
 import { mergedPatientFields } from '../../validation/merged-patient-response.js';
-import { patientView } from '../../views.js';
+import { patientView, timestamp } from '../../views.js';
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const staffMember = z.object({ id: z.string(), displayName: z.string() }).nullable().describe('Null when unknown');
 
 export const duplicateCandidateView = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { loadAccessiblePatient, loadWritablePatient } from '../../../services/access/patient-access.js';
 import { conflict } from '../../http-errors.js';
-import { allow, anyRole, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -20,15 +20,11 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients',
-    spec(
-      allow(...staffRoles),
-      'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits',
-      {
-        description: 'Active patients only, unless `includeInactive`; records merged into another are never found.',
-        querystring: patientSearchQuery,
-        response: answers(z.object({ patients: z.array(patientView) }), 400),
-      },
-    ),
+    spec(staff, 'Search patients by name (word prefixes), birth date (1900-01-01 to today) and phone digits', {
+      description: 'Active patients only, unless `includeInactive`; records merged into another are never found.',
+      querystring: patientSearchQuery,
+      response: answers(z.object({ patients: z.array(patientView) }), 400),
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       if (request.query.birthDate !== undefined) assertBirthDate('birthDate', request.query.birthDate, app.now());
@@ -40,7 +36,7 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/patients',
-    spec(allow(...staffRoles), 'Register a patient', {
+    spec(staff, 'Register a patient', {
       body: newPatientBody(app.knowledgeLibrary.languages),
       response: answersWith(201, patientView, 400),
     }),
@@ -60,7 +56,7 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id',
-    spec(allow(...anyRole), "A patient's details (patients: only their own)", {
+    spec(signedIn, "A patient's details (patients: only their own)", {
       params: idParams,
       response: answers(patientView, 404),
     }),
@@ -73,7 +69,7 @@ export async function patientRoutes(app: App): Promise<void> {
 
   app.patch(
     '/api/patients/:id',
-    spec(allow(...staffRoles), "Change a patient's details; each field changed is kept in the record's history", {
+    spec(staff, "Change a patient's details; each field changed is kept in the record's history", {
       description:
         'Old and new value, who and when (`GET /api/patients/{id}/history`). A record merged into another is not changed (409).',
       params: idParams,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { email, id, isoDate, optionalText, pageQuery, text } from '../../validation/fields.js';
 import { preferredLanguageField } from '../../validation/language-field.js';
+import { queryFlag } from '../../validation/query-flag.js';
 
 const sex = z.enum(['female', 'male', 'other', 'unknown'], { error: 'must be one of: female, male, other, unknown' });
 const optionalEmail = z
@@ -42,11 +43,7 @@ export const patientSearchQuery = z.object({
   name: z.string().max(200, { message: 'must be at most 200 characters' }).optional(),
   birthDate: isoDate.optional(),
   phone: z.string().max(40, { message: 'must be at most 40 characters' }).optional(),
-  includeInactive: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('true: deactivated patients too (merged records never)'),
+  includeInactive: queryFlag('true: deactivated patients too (merged records never)'),
   ...pageQuery,
 });
 

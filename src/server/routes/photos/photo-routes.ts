@@ -5,7 +5,7 @@ import type { App } from '../../app-types.js';
 import { loadWritablePatient } from '../../../services/access/patient-access.js';
 import { loadAccessiblePhoto, loadWritablePhoto } from '../../../services/access/photo-access.js';
 import { invalidField } from '../../http-errors.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicalOrOwn, clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { id, idParams, oneOf } from '../../validation/fields.js';
 import { patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -34,12 +34,11 @@ const photoFields = z.object({
  */
 export async function photoRoutes(app: App): Promise<void> {
   const spec = routeSpec(['photos']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
   await acceptImageUploads(app);
 
   app.post(
     '/api/patients/:id/photos',
-    spec(allow(...clinicalRoles), 'Upload a before or after photo of the patient (multipart)', {
+    spec(clinicians, 'Upload a before or after photo of the patient (multipart)', {
       description:
         'Fields: kind (before|after), optional sessionId, and one image in "photo": JPEG, PNG or WebP (checked by content), at most 10 MB (413 beyond). ' +
         "413 photo_quota_exceeded when the patient's or the clinic's stored photos would go over their limit.",
@@ -122,7 +121,7 @@ export async function photoRoutes(app: App): Promise<void> {
 
   app.delete(
     '/api/photos/:id',
-    spec(allow(...clinicalRoles), 'Delete a photo and its file', {
+    spec(clinicians, 'Delete a photo and its file', {
       params: idParams,
       response: { ...answersWith(204, z.null(), 404), 409: patientWriteConflict },
     }),

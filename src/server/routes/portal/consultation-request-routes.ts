@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ConsultationRequestRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams, wholeInQuery } from '../../validation/fields.js';
 import { orPatientMerged, patientWriteConflict } from '../../validation/merged-patient-response.js';
@@ -18,7 +18,7 @@ import {
   deskConsultationRequestView,
   portalConflictView,
 } from './portal-schemas.js';
-import { answers, answersWith, routeSpec } from '../route-spec.js';
+import { answers, answersWith, type RouteSpec } from '../route-spec.js';
 
 const written = (action: 'create' | 'update', request: ConsultationRequestRecord) => ({
   action,
@@ -32,9 +32,7 @@ const written = (action: 'create' | 'update', request: ConsultationRequestRecord
  * the screening needs a clinician, or before a first visit); the front desk lists the open requests
  * and marks each handled once they have called.
  */
-export async function consultationRequestRoutes(app: App): Promise<void> {
-  const spec = routeSpec(['portal']);
-
+export async function consultationRequestRoutes(app: App, spec: RouteSpec): Promise<void> {
   app.post(
     '/api/portal/consultation-requests',
     spec(
@@ -71,7 +69,7 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/consultation-requests',
-    spec(allow(...staffRoles), "The clinic's open consultation requests, oldest first, with whom to call", {
+    spec(staff, "The clinic's open consultation requests, oldest first, with whom to call", {
       querystring: z.object({
         limit: wholeInQuery(1, 200, 100),
       }),
@@ -86,7 +84,7 @@ export async function consultationRequestRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/consultation-requests/:id/handled',
-    spec(allow(...staffRoles), 'Mark a consultation request handled (the patient was called)', {
+    spec(staff, 'Mark a consultation request handled (the patient was called)', {
       params: idParams,
       response: { ...answers(consultationRequestView, 404), 409: patientWriteConflict },
     }),

@@ -186,7 +186,7 @@ export async function portalRoutes(app: App): Promise<void> {
     },
   );
 
-  await portalSessionRoutes(app);
-  await consultationRequestRoutes(app);
+  await portalSessionRoutes(app, spec);
+  await consultationRequestRoutes(app, spec);
   await portalSettingsRoutes(app);
 }

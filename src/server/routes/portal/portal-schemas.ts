@@ -1,4 +1,4 @@
-import { intakeView } from '../../views.js';
+import { intakeView, timestamp } from '../../views.js';
 import { z } from 'zod';
 import { consultationReasons, consultationStatuses } from '../../../core/portal/consultation-values.js';
 import { maxNoticeHours } from '../../../core/portal/notice-period.js';
@@ -7,7 +7,6 @@ import { timePreferences } from '../../../services/scheduling/availability-field
 import { id, isoDate, isoTimestamp, optionalText, wholeNumber } from '../../validation/fields.js';
 import { proposedSessionTimes, sessionsToBook } from '../scheduling/scheduling-schemas.js';
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const range = z.object({ min: z.number(), max: z.number() });
 
 /** Every 409 of the portal: what went wrong in the patient's words, and what to do next. */

@@ -10,17 +10,16 @@ import { loadPortalPatient } from '../../../services/portal/portal-patient.js';
 import { portalCancel, portalMoveChoices, portalReschedule } from '../../../services/portal/portal-session-changes.js';
 import { portalSettingsOf } from '../../../services/portal/portal-settings.js';
 import { PlanNames } from '../../../services/portal/plan-names.js';
-import { moveRecorded, recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { moveRecorded, recordSessionsClosed } from '../sessions/record-sessions-change.js';
 import { moveChoicesView, portalConflictView, portalMovedView, portalRescheduleBody } from './portal-schemas.js';
-import { answers, routeSpec } from '../route-spec.js';
+import { answers, type RouteSpec } from '../route-spec.js';
 
 /**
  * The patient moves or cancels their own session online: only outside the clinic's notice period
  * (after it, 409 saying to call the clinic) and, for a move, inside the course's interval window;
  * the course then re-flows exactly as when the clinic moves a session.
  */
-export async function portalSessionRoutes(app: App): Promise<void> {
-  const spec = routeSpec(['portal']);
+export async function portalSessionRoutes(app: App, spec: RouteSpec): Promise<void> {
   const patientOnly = allow('patient');
   const followUp = { messaging: app.appConfig.messaging, knowledge: app.knowledgeLibrary };
   const rulesOf = async (user: Parameters<typeof loadPortalPatient>[1]) => {
@@ -103,13 +102,7 @@ export async function portalSessionRoutes(app: App): Promise<void> {
       const rules = await rulesOf(user);
       const cancelled = await app.repos.transaction(async (tx) => {
         const closed = await portalCancel(tx, { user, sessionId: request.params.id, ...rules });
-        await recordSessionsChange(
-          request,
-          tx,
-          followUp,
-          { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
-          { patientId: closed.patientId, sessions: [closed], rescreen: false },
-        );
+        await recordSessionsClosed(request, tx, followUp, closed.patientId, [closed]);
         return closed;
       });
       const course = found(await app.repos.courses.findById(cancelled.courseId), 'course');

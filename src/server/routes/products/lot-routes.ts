@@ -1,5 +1,5 @@
 import type { App } from '../../app-types.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { loadClinicLot } from '../../../services/access/catalogue-access.js';
@@ -32,7 +32,7 @@ export async function lotRoutes(app: App): Promise<void> {
   app.get(
     '/api/lots/:id/recall',
     spec(
-      allow(...staffRoles),
+      staff,
       'Every patient who received the lot, with contact details and the sessions concerned (whether or not it is recalled yet)',
       { params: idParams, response: answers(recallView, 404) },
     ),

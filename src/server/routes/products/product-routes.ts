@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
 import { conflict } from '../../http-errors.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { loadClinicProduct } from '../../../services/access/catalogue-access.js';
@@ -24,7 +24,6 @@ import { answers, answersWith, routeSpec } from '../route-spec.js';
 /** The product catalogue: what practitioners pick from when charting. Not patient data, so not audited on read. */
 export async function productRoutes(app: App): Promise<void> {
   const spec = routeSpec(['products']);
-  const clinicians = allow(...clinicalRoles);
 
   app.post(
     '/api/products',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describeWindow, type DateWindow } from '../../validation/date-window.js';
 import { isoDate, optionalText, text, wholeInQuery } from '../../validation/fields.js';
-import { patientToContact } from '../../views.js';
+import { patientToContact, timestamp } from '../../views.js';
 
 /** The most one figure of stock may be: 100 litres, far beyond any clinic's shelf. */
 const maxMillilitres = 100_000;
@@ -54,8 +54,6 @@ export const stockCountBody = z.object({
 export const expiringQuery = z.object({
   days: wholeInQuery(1, 730, 60, { whole: 'a whole number of days', least: 'at least 1' }),
 });
-
-const timestamp = z.string().describe('ISO 8601 timestamp');
 
 export const lotView = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { clinicians } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { loadClinicLot } from '../../../services/access/catalogue-access.js';
@@ -19,7 +19,6 @@ import { answers, answersWith, routeSpec } from '../route-spec.js';
 /** Stock levels and counts. Clinic stock, not patient data: reads are not audited, counts are. */
 export async function stockRoutes(app: App): Promise<void> {
   const spec = routeSpec(['products']);
-  const clinicians = allow(...clinicalRoles);
 
   /** Display names of the users who counted, looked up once each. */
   async function withCounterNames<T extends { countedBy: string | null }>(counts: readonly T[]) {

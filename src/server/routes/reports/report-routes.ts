@@ -7,14 +7,11 @@ import { requireAuth } from '../../plugins/authentication.js';
 import { answers, routeSpec } from '../route-spec.js';
 import { fileResponse, fileStamp, sendFile } from '../documents/file-response.js';
 import { oneOf } from '../../validation/fields.js';
+import { queryFlag } from '../../validation/query-flag.js';
 
 const reportParams = z.object({ table: oneOf(reportTables) });
 const reportQuery = z.object({
-  names: z
-    .enum(['true', 'false'], { error: 'must be true or false' })
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe("sessions only: add the patients' names next to their ids"),
+  names: queryFlag("sessions only: add the patients' names next to their ids"),
 });
 
 export async function reportRoutes(app: App): Promise<void> {

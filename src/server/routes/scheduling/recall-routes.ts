@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { App } from '../../app-types.js';
-import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
+import { staff, clinicians, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { recordMaintenanceRecall } from '../../../services/scheduling/record-recall.js';
 import { idParams, isoDate, pageQuery } from '../../validation/fields.js';
@@ -39,7 +39,7 @@ export async function recallRoutes(app: App): Promise<void> {
   app.post(
     '/api/courses/:id/maintenance-recall',
     spec(
-      allow(...clinicalRoles),
+      clinicians,
       "After the course's last session: store when to recall the patient for maintenance (the protocol's spacing) and complete the course",
       {
         params: idParams,
@@ -73,7 +73,7 @@ export async function recallRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/patients/:id/maintenance-recalls',
-    spec(allow(...anyRole), "A patient's maintenance recalls, soonest first", {
+    spec(signedIn, "A patient's maintenance recalls, soonest first", {
       params: idParams,
       response: answers(z.object({ recalls: z.array(recallView) }), 404),
     }),
@@ -87,7 +87,7 @@ export async function recallRoutes(app: App): Promise<void> {
   app.get(
     '/api/maintenance-recalls',
     spec(
-      allow(...staffRoles),
+      staff,
       "The clinic's call-back list: recalls whose window overlaps from..to (local dates), with contact details",
       {
         description: `\`from\` and \`to\` must lie ${describeWindow(dueWindow)} (by the server's date), \`to\` not before \`from\`.`,

@@ -1,6 +1,6 @@
 import type { App } from '../../app-types.js';
 import { conflict } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { locationForBooking } from '../../../services/scheduling/booking-resources.js';
 import { bookCourse } from '../../../services/scheduling/book-course.js';
@@ -11,7 +11,7 @@ import { rescheduleInCourse } from '../../../services/scheduling/reschedule-cour
 import { idParams } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
 import { loadAccessibleCourse } from '../../../services/access/course-access.js';
-import { moveRecorded, recordCourseBooked, recordSessionsChange } from '../sessions/record-sessions-change.js';
+import { moveRecorded, recordCourseBooked, recordSessionsClosed } from '../sessions/record-sessions-change.js';
 import { sessionFor } from '../sessions/session-view.js';
 import {
   bookedCourseView,
@@ -43,7 +43,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
   app.post(
     '/api/courses/:id/course-proposals',
     spec(
-      allow(...staffRoles),
+      staff,
       "Find the earliest whole course for the course's plan (from its assessment, deferral included), or why none fits and alternatives",
       { params: idParams, body: courseFinderBody, response: answers(courseProposalView, 400, 404, 409) },
     ),
@@ -68,7 +68,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/scheduling/course-proposals',
-    spec(allow(...staffRoles), 'Find the earliest whole course for a plan given in the request (no patient needed)', {
+    spec(staff, 'Find the earliest whole course for a plan given in the request (no patient needed)', {
       body: planFinderBody,
       response: answers(courseProposalView, 400, 409),
     }),
@@ -85,7 +85,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
   app.post(
     '/api/courses/:id/bookings',
     spec(
-      allow(...staffRoles),
+      staff,
       'Book every session of a course in one go (all or nothing); a practitioner or room is never double-booked',
       {
         params: idParams,
@@ -111,15 +111,11 @@ export async function schedulingRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/sessions/:id/reschedule',
-    spec(
-      allow(...staffRoles),
-      "Move a planned session and re-flow the course's later sessions so every interval still holds",
-      {
-        params: idParams,
-        body: rescheduleBody,
-        response: { ...answers(rescheduledView, 400, 404), 409: orPatientMerged(changeConflictView) },
-      },
-    ),
+    spec(staff, "Move a planned session and re-flow the course's later sessions so every interval still holds", {
+      params: idParams,
+      body: rescheduleBody,
+      response: { ...answers(rescheduledView, 400, 404), 409: orPatientMerged(changeConflictView) },
+    }),
     async (request) => {
       const { user } = requireAuth(request);
       const { start, practitionerId, roomId, preferences, expectedUpdatedAt, expectedMoves } = request.body;
@@ -147,7 +143,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
     app.post(
       `/api/sessions/:id/${path}`,
       {
-        ...spec(allow(...staffRoles), summary, {
+        ...spec(staff, summary, {
           params: idParams,
           body: closeSessionBody,
           response: { ...answers(closedSessionView, 400, 404), 409: orPatientMerged(changeConflictView) },
@@ -169,13 +165,7 @@ export async function schedulingRoutes(app: App): Promise<void> {
             ...(reason === undefined ? {} : { reason }),
             ...(expectedUpdatedAt === undefined ? {} : { expectedUpdatedAt }),
           });
-          await recordSessionsChange(
-            request,
-            tx,
-            followUp,
-            { action: 'update', entity: 'treatment_session', entityId: closed.id, patientId: closed.patientId },
-            { patientId: closed.patientId, sessions: [closed], rescreen: false },
-          );
+          await recordSessionsClosed(request, tx, followUp, closed.patientId, [closed]);
           return { session: closed, closure: reason ? await tx.sessionClosures.findBySession(closed.id) : undefined };
         });
         return { ...sessionFor(user.role, session), ...(closure ? { closure } : {}) };

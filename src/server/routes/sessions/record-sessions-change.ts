@@ -56,6 +56,21 @@ export async function recordCourseBooked(
 }
 
 /**
+ * Sessions closed (cancelled or a no-show; by staff, in the portal, or with their course): each one
+ * updated. Closing brings no session into a waiting period, so nobody is re-screened.
+ */
+export async function recordSessionsClosed(
+  request: FastifyRequest,
+  tx: Repositories,
+  followUp: SessionFollowUp,
+  patientId: string,
+  closed: readonly TreatmentSessionRecord[],
+): Promise<void> {
+  const events = closed.map((s) => sessionEvent('update', s));
+  await recordSessionsChange(request, tx, followUp, events, { patientId, sessions: closed, rescreen: false });
+}
+
+/**
  * A move (by staff or in the portal) in one transaction with what it re-flowed: each session moved
  * updated, the patient re-screened.
  */

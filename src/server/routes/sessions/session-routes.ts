@@ -7,7 +7,7 @@ import { loadAccessibleCourse, loadWritableCourse } from '../../../services/acce
 import { loadAccessiblePatient } from '../../../services/access/patient-access.js';
 import { loadAccessibleSession, loadSessionForChange } from '../../../services/access/session-access.js';
 import { conflict, forbidden, invalidField } from '../../http-errors.js';
-import { allow, anyRole, clinicalRoles, staffRoles } from '../../plugins/access-control.js';
+import { clinicalRoles, staff, signedIn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { id, idParams, isoTimestamp, oneOf, pageQuery } from '../../validation/fields.js';
 import { orPatientMerged } from '../../validation/merged-patient-response.js';
@@ -102,7 +102,7 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.post(
     '/api/courses/:id/sessions',
-    spec(allow(...staffRoles), 'Book a session in an active course', {
+    spec(staff, 'Book a session in an active course', {
       params: idParams,
       body: newSessionBody,
       response: { ...answersWith(201, sessionView, 400), 409: orPatientMerged(bookingConflictView) },
@@ -145,20 +145,16 @@ export async function sessionRoutes(app: App): Promise<void> {
     },
   ];
   for (const { url, summary, list } of sessionLists)
-    app.get(
-      url,
-      spec(allow(...anyRole), summary, { params: idParams, response: answers(sessionList) }),
-      async (request) => {
-        const { user } = requireAuth(request);
-        const sessions = await list(user, request.params.id);
-        await request.audit(readsOf('treatment_session', sessions));
-        return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
-      },
-    );
+    app.get(url, spec(signedIn, summary, { params: idParams, response: answers(sessionList) }), async (request) => {
+      const { user } = requireAuth(request);
+      const sessions = await list(user, request.params.id);
+      await request.audit(readsOf('treatment_session', sessions));
+      return { sessions: sessions.map((s) => sessionFor(user.role, s)) };
+    });
 
   app.get(
     '/api/sessions',
-    spec(allow(...staffRoles), "The clinic's schedule: sessions in a time window with the patients' contact details", {
+    spec(staff, "The clinic's schedule: sessions in a time window with the patients' contact details", {
       description: `\`from\` and \`to\` must lie ${describeWindow(recordSearchWindow)} (by the server's date), \`to\` not before \`from\`.`,
       querystring: scheduleQuery,
       response: answers(z.object({ entries: z.array(scheduleEntry) }), 400),
@@ -174,7 +170,7 @@ export async function sessionRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/sessions/:id',
-    spec(allow(...anyRole), 'One session', { params: idParams, response: answers(sessionView, 404) }),
+    spec(signedIn, 'One session', { params: idParams, response: answers(sessionView, 404) }),
     async (request) => {
       const { user } = requireAuth(request);
       const session = await loadAccessibleSession(app.repos, user, request.params.id);
@@ -186,7 +182,7 @@ export async function sessionRoutes(app: App): Promise<void> {
   app.patch(
     '/api/sessions/:id',
     spec(
-      allow(...staffRoles),
+      staff,
       'Reschedule a planned session, or mark it done (clinicians: the treatment gate applies, as when charting), cancelled or no-show',
       {
         params: idParams,

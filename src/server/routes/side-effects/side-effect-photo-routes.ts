@@ -3,7 +3,7 @@ import { newId } from '../../../storage/ids.js';
 import type { SideEffectPhotoRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { notFound } from '../../http-errors.js';
-import { allow } from '../../plugins/access-control.js';
+import { clinicalOrOwn } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
 import { imageFile, imageResponse } from '../../uploads/image-response.js';
@@ -26,7 +26,6 @@ const photoParams = idParams.extend({ photoId: idParams.shape.id });
 /** Photos of a side effect, from whoever may see the report; stored and served like all clinical images. */
 export async function sideEffectPhotoRoutes(app: App): Promise<void> {
   const spec = routeSpec(['side effects']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
   await acceptImageUploads(app);
 
   app.post(

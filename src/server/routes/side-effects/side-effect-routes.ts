@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { SideEffectPhotoRecord, SideEffectReportRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
-import { allow, clinicalRoles } from '../../plugins/access-control.js';
+import { allow, clinicalRoles, clinicalOrOwn } from '../../plugins/access-control.js';
 import type { AuditEvent } from '../../plugins/audit.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { idParams } from '../../validation/fields.js';
@@ -55,7 +55,6 @@ async function forReader(
  */
 export async function sideEffectRoutes(app: App): Promise<void> {
   const spec = routeSpec(['side effects']);
-  const clinicalOrOwn = allow('admin', 'practitioner', 'patient');
   await app.register(sideEffectPhotoRoutes);
 
   app.post(

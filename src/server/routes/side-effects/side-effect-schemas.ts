@@ -7,6 +7,7 @@ import {
 } from '../../../core/records/index.js';
 import type { AttentionReport, SessionLot } from '../../../storage/repositories/side-effect-repository.js';
 import { isoTimestamp, oneOf, pageQuery, text } from '../../validation/fields.js';
+import { timestamp } from '../../views.js';
 
 export const severities = ['mild', 'moderate', 'severe'] as const;
 
@@ -66,7 +67,6 @@ export const attentionQuery = z.object({
   ...pageQuery,
 });
 
-const timestamp = z.string().describe('ISO 8601 timestamp');
 const sourced = { sources: z.array(z.string()), citations: z.array(z.string()) };
 
 export const triageView = z

@@ -5,7 +5,7 @@ import { roles } from '../../../storage/database-schema.js';
 import type { UserRecord } from '../../../core/records/index.js';
 import type { App } from '../../app-types.js';
 import { conflict, invalidField } from '../../http-errors.js';
-import { allow, staffRoles } from '../../plugins/access-control.js';
+import { allow, staff } from '../../plugins/access-control.js';
 import { requireAuth } from '../../plugins/authentication.js';
 import { email, id, idParams, oneOf, password, text } from '../../validation/fields.js';
 import { roleEnum, userView } from '../../views.js';
@@ -75,7 +75,7 @@ export async function userRoutes(app: App): Promise<void> {
 
   app.get(
     '/api/staff',
-    spec(allow(...staffRoles), 'Active staff (names and roles), for booking', {
+    spec(staff, 'Active staff (names and roles), for booking', {
       response: answers(
         z.object({ staff: z.array(z.object({ id: z.string(), displayName: z.string(), role: roleEnum })) }),
       ),
