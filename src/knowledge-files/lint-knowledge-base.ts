@@ -44,6 +44,15 @@ const required = (kb: KnowledgeBase) =>
 
 const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outside: 0 });
 
+/** The report of a knowledge base that could not be read or built: its problems, and nothing checked. */
+const unreadable = (problems: KnowledgeProblem[], seedsDir: string): LintReport => ({
+  problems,
+  notes: [],
+  citations: 0,
+  citationsByKind: noCitations(),
+  seeds: { dir: seedsDir, found: existsSync(seedsDir) },
+});
+
 /**
  * Validates the knowledge base and resolves every citation: the cited file is a known source, and the
  * cited line exists and has text. That proves the line is there, not that it supports the fact; a
@@ -55,23 +64,9 @@ const noCitations = (): Record<SourceKind, number> => ({ seed: 0, house: 0, outs
  */
 export function lintKnowledgeBase(knowledgeDir = defaultKnowledgeDir, seedsDir = defaultSeedsDir): LintReport {
   const read = readKnowledgeFiles(knowledgeDir);
-  if (read.problems.length)
-    return {
-      problems: read.problems,
-      notes: [],
-      citations: 0,
-      citationsByKind: noCitations(),
-      seeds: { dir: seedsDir, found: existsSync(seedsDir) },
-    };
+  if (read.problems.length) return unreadable(read.problems, seedsDir);
   const built = buildKnowledgeBase(read.documents, 'lint');
-  if (!built.ok)
-    return {
-      problems: built.problems,
-      notes: [],
-      citations: 0,
-      citationsByKind: noCitations(),
-      seeds: { dir: seedsDir, found: existsSync(seedsDir) },
-    };
+  if (!built.ok) return unreadable(built.problems, seedsDir);
   const kb = built.knowledgeBase;
   const problems: KnowledgeProblem[] = [];
   const notes: string[] = [];

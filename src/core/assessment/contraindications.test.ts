@@ -252,25 +252,21 @@ describe('temporary contraindications', () => {
       patient,
       request: { indication: 'hair_loss', area: 'scalp' },
     });
+    const transplantHold = (patient: Record<string, unknown>) =>
+      reason(hair(patient), 'HAIR_TRANSPLANT_UNDER_6_MONTHS');
     it('defers scalp treatment until six months after the transplant; at six months it is clear', () => {
-      expect(
-        reason(
-          hair({ recentProcedures: [{ type: 'hair_transplant', date: '2026-05-23' }] }),
-          'HAIR_TRANSPLANT_UNDER_6_MONTHS',
-        )?.until,
-      ).toBe('2026-11-23');
+      expect(transplantHold({ recentProcedures: [{ type: 'hair_transplant', date: '2026-05-23' }] })?.until).toBe(
+        '2026-11-23',
+      );
       expect(codes(hair({ recentProcedures: [{ type: 'hair_transplant', date: '2026-05-22' }] }))).not.toContain(
         'HAIR_TRANSPLANT_UNDER_6_MONTHS',
       );
     });
     it('also reads a hair_transplant condition with its date, and waits with no date when none is given', () => {
-      expect(
-        reason(
-          hair({ conditions: [{ code: 'hair_transplant', date: '2026-09-01' }] }),
-          'HAIR_TRANSPLANT_UNDER_6_MONTHS',
-        )?.until,
-      ).toBe('2027-03-01');
-      const undated = reason(hair({ conditions: [{ code: 'hair_transplant' }] }), 'HAIR_TRANSPLANT_UNDER_6_MONTHS');
+      expect(transplantHold({ conditions: [{ code: 'hair_transplant', date: '2026-09-01' }] })?.until).toBe(
+        '2027-03-01',
+      );
+      const undated = transplantHold({ conditions: [{ code: 'hair_transplant' }] });
       expect(undated).toBeDefined();
       expect(undated!.until).toBeUndefined();
     });

@@ -8,12 +8,17 @@ const triage = (r: Partial<SideEffectReport>) => triageSideEffect(report(r), tr)
 const signs = (text: string) => triage({ text }).findings.flatMap((f) => f.signs);
 
 describe('side-effect triage of Turkish reports', () => {
-  it('reads the sign however the patient types it', () => {
-    expect(signs('İrin geliyor')).toEqual(['discharge']);
-    expect(signs('KIZARIKLIK')).toEqual(['redness']);
-    expect(signs('sislik')).toEqual(['swelling']);
-    expect(signs('kasinti var')).toEqual(['itching']);
-    expect(signs('İLTİHAPLANMIŞ, ateşim var')).toEqual(['fever']);
+  it.each([
+    ['İrin geliyor', 'discharge'],
+    ['KIZARIKLIK', 'redness'],
+    ['sislik', 'swelling'],
+    ['kasinti var', 'itching'],
+    ['İLTİHAPLANMIŞ, ateşim var', 'fever'],
+  ])('reads the sign however the patient types it: %s', (text, sign) => {
+    expect(signs(text)).toEqual([sign]);
+  });
+
+  it('reads an infection however the patient types it', () => {
     expect(triage({ text: 'İLTİHAPLANMIŞ' }).findings.map((f) => f.code)).toEqual(['infection']);
   });
 

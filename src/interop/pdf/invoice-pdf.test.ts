@@ -311,13 +311,12 @@ describe('invoice PDF', () => {
     expect(a.equals(b)).toBe(true);
   });
 
-  it('chooses Turkish words for any tr locale and English otherwise', () => {
-    expect(invoiceLabelsFor('tr')).toBe(turkishInvoiceLabels);
-    expect(invoiceLabelsFor('tr-CY')).toBe(turkishInvoiceLabels);
-    expect(invoiceLabelsFor('TR-tr')).toBe(turkishInvoiceLabels);
-    expect(invoiceLabelsFor('en-GB')).toBe(englishInvoiceLabels);
-    expect(invoiceLabelsFor('de-DE')).toBe(englishInvoiceLabels);
-    expect(invoiceLabelsFor('trv')).toBe(englishInvoiceLabels);
+  it.each(['tr', 'tr-CY', 'TR-tr'])('chooses Turkish words for a tr locale: %s', (locale) => {
+    expect(invoiceLabelsFor(locale)).toBe(turkishInvoiceLabels);
+  });
+
+  it.each(['en-GB', 'de-DE', 'trv'])('chooses English words for any other locale: %s', (locale) => {
+    expect(invoiceLabelsFor(locale)).toBe(englishInvoiceLabels);
   });
 
   it('refuses a malformed date or an unknown currency before drawing anything', () => {

@@ -30,11 +30,13 @@ describe('login limits', () => {
     expect(loginHold({}, limits, now)).toBeUndefined();
   });
 
-  it('counts IPv6 clients by their /64 and IPv4-mapped addresses as IPv4', () => {
-    expect(addressKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
-    expect(addressKey('::ffff:198.51.100.7')).toBe('198.51.100.7');
-    expect(addressKey('198.51.100.7')).toBe('198.51.100.7');
-    expect(addressKey('not an address')).toBe('not an address');
+  it.each([
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['198.51.100.7', '198.51.100.7'],
+    ['not an address', 'not an address'],
+  ])('counts IPv6 clients by their /64 and IPv4-mapped addresses as IPv4: %s', (address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });

@@ -11,9 +11,9 @@ const partyBlocks = ({ issuer, patient }: IssuedParties): Pick<InvoiceDocument, 
   patient: { name: patient.name, address: null, email: patient.email },
 });
 
-/** The language asked for, else the clinic's: the one its server-written lines are in. */
-async function languageOf(repos: Repositories, clinicId: string, asked: DocumentLanguage | undefined) {
-  return asked ?? (await clinicLanguage(repos, clinicId));
+/** The locale of the language asked for, else of the clinic's: the one its server-written lines are in. */
+async function localeOf(repos: Repositories, clinicId: string, asked: DocumentLanguage | undefined) {
+  return documentWords(asked ?? (await clinicLanguage(repos, clinicId))).locale;
 }
 
 /** Everything an invoice's PDF prints, as issued, in the language asked for (the clinic's if none). */
@@ -22,7 +22,6 @@ export async function invoiceDocument(
   invoice: Invoice,
   language: DocumentLanguage | undefined,
 ): Promise<InvoiceDocument> {
-  const locale = documentWords(await languageOf(repos, invoice.clinicId, language)).locale;
   return {
     kind: invoice.kind,
     number: invoice.number,
@@ -38,7 +37,7 @@ export async function invoiceDocument(
     paidMinor: invoice.paidMinor,
     creditedMinor: invoice.creditedMinor,
     balanceMinor: invoice.balanceMinor,
-    locale,
+    locale: await localeOf(repos, invoice.clinicId, language),
   };
 }
 
@@ -48,7 +47,6 @@ export async function creditNoteDocument(
   invoice: Invoice,
   language: DocumentLanguage | undefined,
 ): Promise<InvoiceDocument> {
-  const locale = documentWords(await languageOf(repos, invoice.clinicId, language)).locale;
   return {
     kind: 'credit_note',
     number: creditNote.number,
@@ -64,6 +62,6 @@ export async function creditNoteDocument(
     paidMinor: 0,
     creditedMinor: 0,
     balanceMinor: 0,
-    locale,
+    locale: await localeOf(repos, invoice.clinicId, language),
   };
 }

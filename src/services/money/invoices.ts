@@ -11,7 +11,7 @@ import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, invalidField } from '../domain-errors.js';
 import { billingDetails, clinicCalendar, clinicCurrency } from './clinic-money.js';
 import { takeDocumentNumber } from './document-numbers.js';
-import { assertWithinLimit, resolveLines, sameCurrency, type LineRequest } from './line-input.js';
+import { checkedTotal, resolveLines, sameCurrency, type LineRequest } from './line-input.js';
 import { issuedParties } from './issued-parties.js';
 import { lineWords } from './line-words.js';
 import { courseOfPatient } from './money-access.js';
@@ -103,8 +103,7 @@ export async function issueInvoice(
     kind === 'deposit'
       ? { lines: await depositLines(tx, user, basis), currency: quote?.currency }
       : await courseInvoiceLines(tx, user, input, basis);
-  assertWithinLimit(lines);
-  if (totalsOf(lines).totalMinor < 0) throw invalidField('lines', 'must not come to less than zero');
+  checkedTotal(lines);
   const currency = sameCurrency(priced, input.currency, 'currency') ?? (await clinicCurrency(tx, user.clinicId));
 
   const { today } = await clinicCalendar(tx, user.clinicId, now);

@@ -71,6 +71,14 @@ export function assertWithinLimit(lines: readonly MoneyLine[], field = 'lines'):
     throw invalidField(field, `must come to at most ${maxDocumentMinor} minor units in all`);
 }
 
+/** A quote's or invoice's total: within what a column holds, and not below zero. */
+export function checkedTotal(lines: readonly MoneyLine[]): number {
+  assertWithinLimit(lines);
+  const total = totalsOf(lines).totalMinor;
+  if (total < 0) throw invalidField('lines', 'must not come to less than zero');
+  return total;
+}
+
 /** Two currencies that must agree: a 400 naming `field` when they do not. */
 export function sameCurrency(a: string | undefined, b: string | undefined, field: string): string | undefined {
   if (a !== undefined && b !== undefined && a !== b) throw invalidField(field, `must be in ${a}, not ${b}`);

@@ -1,6 +1,5 @@
 import { courseLinesFromPrices } from '../../core/money/quote-lines.js';
 import type { Quote } from '../../core/money/money-records.js';
-import { totalsOf } from '../../core/money/money-lines.js';
 import type { MoneyLine, QuoteStatus } from '../../core/money/money-types.js';
 import type { CourseRecord, UserRecord } from '../../core/records/index.js';
 import type { AuditEvent } from '../../storage/repositories/audit-entries.js';
@@ -8,7 +7,7 @@ import type { Repositories } from '../../storage/repositories/repositories.js';
 import { loadWritablePatient } from '../access/patient-access.js';
 import { conflict, forbidden, invalidField, InvalidInputError } from '../domain-errors.js';
 import { clinicCalendar, clinicCurrency } from './clinic-money.js';
-import { assertWithinLimit, resolveLines, sameCurrency, type LineRequest } from './line-input.js';
+import { checkedTotal, resolveLines, sameCurrency, type LineRequest } from './line-input.js';
 import { courseOfPatient, loadWritableQuote, moneyRoles } from './money-access.js';
 
 export interface QuoteRequest {
@@ -70,9 +69,7 @@ export async function createQuote(
   const course =
     input.courseId === undefined ? undefined : await courseOfPatient(tx, patient, input.courseId, 'courseId');
   const { lines, currency: priced } = await quoteLines(tx, user, input, course);
-  assertWithinLimit(lines);
-  const total = totalsOf(lines).totalMinor;
-  if (total < 0) throw invalidField('lines', 'must not come to less than zero');
+  const total = checkedTotal(lines);
   const depositMinor = input.depositMinor ?? 0;
   if (depositMinor > total) {
     const deposit = { field: 'depositMinor', message: `must not be more than the quote's total, ${total}` };

@@ -1,32 +1,13 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { engineOf } from '../create-database.js';
+import { publishedTextTriggers } from './0010-charting-rules.js';
 import { addOutboxKinds, removeOutboxKinds } from './outbox-kinds.js';
 import { idColumn, indexColumns, oneOf, type MigrationDb } from './schema-helpers.js';
 
 const roles = ['admin', 'practitioner', 'reception', 'patient'];
 const textsNeverEdited = 'consent texts are never edited or deleted: publish a new version';
 const signedTextKept = 'a consent text that a patient signed is never deleted';
-
-/** 0010's triggers on consent texts, as they were (for `down`). */
-async function restoreTextTriggers(db: MigrationDb): Promise<void> {
-  if (engineOf(db) === 'postgres') {
-    await sql`create trigger consent_texts_no_edit before update on consent_texts for each row
-      when (old.clinic_id is distinct from new.clinic_id or old.procedure is distinct from new.procedure
-        or old.version is distinct from new.version or old.text is distinct from new.text
-        or old.created_at is distinct from new.created_at)
-      execute function consent_record_immutable(${sql.lit(textsNeverEdited)})`.execute(db);
-    await sql`create trigger consent_texts_no_delete before delete on consent_texts for each row
-      execute function consent_record_immutable(${sql.lit(textsNeverEdited)})`.execute(db);
-  } else {
-    await sql`create trigger consent_texts_no_edit before update on consent_texts
-      when old.clinic_id is not new.clinic_id or old.procedure is not new.procedure
-        or old.version is not new.version or old.text is not new.text or old.created_at is not new.created_at
-      begin select raise(abort, ${sql.lit(textsNeverEdited)}); end`.execute(db);
-    await sql`create trigger consent_texts_no_delete before delete on consent_texts
-      begin select raise(abort, ${sql.lit(textsNeverEdited)}); end`.execute(db);
-  }
-}
 
 /** The language joins what never changes; a text may go only while no signature points at it. */
 async function languageAwareTextTriggers(db: MigrationDb): Promise<void> {
@@ -120,7 +101,7 @@ export const invitationsAndConsentLanguagesMigration: Migration = {
     await removeOutboxKinds(db, ['user_invitation']);
     await dropTextTriggers(db);
     if (engineOf(db) === 'postgres') await sql`drop function consent_text_unsigned()`.execute(db);
-    await restoreTextTriggers(db);
+    await publishedTextTriggers(db);
     await db.schema.alterTable('consent_texts').dropColumn('language').execute();
   },
 };

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test-support/test-databases.js';
 import { onDatabaseAt } from './test-support/database-at.js';
-import { expectRefused, insertRow, migrationBefore, rowTime } from './test-support/rows.js';
+import { clinicRow, expectRefused, insertRow, migrationBefore, patientRow, rowTime } from './test-support/rows.js';
 
 const previous = migrationBefore('0030-money');
 const at = rowTime;
@@ -10,11 +10,8 @@ const at = rowTime;
 describe.each(testEngines)('0030-money [$engine]', (testEngine) => {
   it('holds amounts, currencies, tax rates, totals and credits to their rules, and undoes cleanly', async () => {
     await onDatabaseAt(testEngine, previous, async (db, migrator) => {
-      await sql`insert into clinics (id, name, created_at, updated_at) values ('c1', 'Clinic', ${at}, ${at})`.execute(
-        db,
-      );
-      await sql`insert into patients (id, clinic_id, first_name, last_name, first_name_key, last_name_key, birth_date, sex, created_at, updated_at)
-        values ('p1', 'c1', 'Ayşe', 'Yılmaz', 'ayse', 'yilmaz', '1990-01-01', 'female', ${at}, ${at})`.execute(db);
+      await insertRow(db, 'clinics', clinicRow('c1'));
+      await insertRow(db, 'patients', patientRow('p1', 'c1', { first: 'Ayşe', last: 'Yılmaz' }));
       expect((await migrator.migrateTo('0030-money')).error).toBeUndefined();
 
       const price = {

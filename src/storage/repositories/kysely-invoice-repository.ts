@@ -6,7 +6,7 @@ import type { InvoiceStatus } from '../../core/money/money-types.js';
 import type { CreditNotesTable, InvoicesTable, IssuedPartyColumns, PaymentsTable } from '../database-schema.js';
 import { newId } from '../ids.js';
 import type { InvoiceRepository } from './invoice-repository.js';
-import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
+import { insertDocument, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows } from './table-rows.js';
 import { rowMapper } from './row-mapper.js';
@@ -144,32 +144,24 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
     },
 
     async createInvoice(input) {
-      const id = newId();
-      await db
-        .insertInto('invoices')
-        .values({
-          id,
-          clinic_id: input.clinicId,
-          number: input.number,
-          kind: input.kind,
-          patient_id: input.patientId,
-          course_id: input.courseId,
-          quote_id: input.quoteId,
-          issue_date: input.issueDate,
-          due_date: input.dueDate,
-          currency: input.currency,
-          ...totalsColumns(input.lines),
-          paid_minor: 0,
-          credited_minor: 0,
-          created_at: now(),
-          created_by: input.createdBy,
-          ...partyColumns(input.parties),
-        })
-        .execute();
-      await insertLines(db, 'invoice_lines', id, input.lines);
-      const invoice = await findInvoice(id);
-      if (!invoice) throw new Error('the invoice just written was not found');
-      return invoice;
+      return insertDocument(db, 'invoices', input.lines, findInvoice, {
+        id: newId(),
+        clinic_id: input.clinicId,
+        number: input.number,
+        kind: input.kind,
+        patient_id: input.patientId,
+        course_id: input.courseId,
+        quote_id: input.quoteId,
+        issue_date: input.issueDate,
+        due_date: input.dueDate,
+        currency: input.currency,
+        ...totalsColumns(input.lines),
+        paid_minor: 0,
+        credited_minor: 0,
+        created_at: now(),
+        created_by: input.createdBy,
+        ...partyColumns(input.parties),
+      });
     },
     findInvoice,
     async listInvoices({ clinicId, patientId, status, from, to }) {
@@ -247,28 +239,20 @@ export function kyselyInvoiceRepository({ db, now }: RepositoryContext): Invoice
     },
 
     async createCreditNote(input) {
-      const id = newId();
-      await db
-        .insertInto('credit_notes')
-        .values({
-          id,
-          clinic_id: input.clinicId,
-          number: input.number,
-          invoice_id: input.invoiceId,
-          patient_id: input.patientId,
-          issue_date: input.issueDate,
-          reason: input.reason,
-          currency: input.currency,
-          ...totalsColumns(input.lines),
-          created_at: now(),
-          created_by: input.createdBy,
-          ...partyColumns(input.parties),
-        })
-        .execute();
-      await insertLines(db, 'credit_note_lines', id, input.lines);
-      const note = await findCreditNote(id);
-      if (!note) throw new Error('the credit note just written was not found');
-      return note;
+      return insertDocument(db, 'credit_notes', input.lines, findCreditNote, {
+        id: newId(),
+        clinic_id: input.clinicId,
+        number: input.number,
+        invoice_id: input.invoiceId,
+        patient_id: input.patientId,
+        issue_date: input.issueDate,
+        reason: input.reason,
+        currency: input.currency,
+        ...totalsColumns(input.lines),
+        created_at: now(),
+        created_by: input.createdBy,
+        ...partyColumns(input.parties),
+      });
     },
     findCreditNote,
     async listCreditNotes(invoiceId) {

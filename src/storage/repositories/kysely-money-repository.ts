@@ -6,7 +6,7 @@ import type { ClinicBillingDetailsTable, PricesTable, QuotesTable } from '../dat
 import { newId } from '../ids.js';
 import { definedFields } from './defined-fields.js';
 import { firstRecord } from './first-record.js';
-import { insertLines, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
+import { insertDocument, linesOf, totalsColumns, totalsOfRow } from './money-line-rows.js';
 import type { MoneyRepository } from './money-repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { tableRows, upsertRow } from './table-rows.js';
@@ -112,28 +112,20 @@ export function kyselyMoneyRepository({ db, now }: RepositoryContext): MoneyRepo
 
     async createQuote(input) {
       const at = now();
-      const id = newId();
-      await db
-        .insertInto('quotes')
-        .values({
-          id,
-          clinic_id: input.clinicId,
-          patient_id: input.patientId,
-          course_id: input.courseId,
-          currency: input.currency,
-          deposit_minor: input.depositMinor,
-          status: 'open',
-          valid_until: input.validUntil,
-          ...totalsColumns(input.lines),
-          created_at: at,
-          created_by: input.createdBy,
-          updated_at: at,
-        })
-        .execute();
-      await insertLines(db, 'quote_lines', id, input.lines);
-      const quote = await findQuote(id);
-      if (!quote) throw new Error('the quote just written was not found');
-      return quote;
+      return insertDocument(db, 'quotes', input.lines, findQuote, {
+        id: newId(),
+        clinic_id: input.clinicId,
+        patient_id: input.patientId,
+        course_id: input.courseId,
+        currency: input.currency,
+        deposit_minor: input.depositMinor,
+        status: 'open',
+        valid_until: input.validUntil,
+        ...totalsColumns(input.lines),
+        created_at: at,
+        created_by: input.createdBy,
+        updated_at: at,
+      });
     },
     findQuote,
     async listQuotes({ clinicId, patientId, courseId, status }) {

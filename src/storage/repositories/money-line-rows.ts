@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { MoneyLine } from '../../core/money/money-types.js';
 import { percentOf, taxBasisPoints, totalsOf } from '../../core/money/money-lines.js';
 import type { Db } from '../create-database.js';
-import type { MoneyLineColumns } from '../database-schema.js';
+import type { Database, MoneyLineColumns } from '../database-schema.js';
 import type { LooseDb } from './table-rows.js';
 import { rowMapper } from './row-mapper.js';
 
@@ -46,18 +46,38 @@ type LineTable = keyof typeof documentColumn;
 const loose = (db: Db) => db as unknown as LooseDb;
 
 /** Writes a document's lines in their order (nothing for none). */
-export async function insertLines(
-  db: Db,
-  table: LineTable,
-  documentId: string,
-  lines: readonly MoneyLine[],
-): Promise<void> {
+async function insertLines(db: Db, table: LineTable, documentId: string, lines: readonly MoneyLine[]): Promise<void> {
   if (lines.length === 0) return;
   const column = documentColumn[table];
   await loose(db)
     .insertInto(table)
     .values(lines.map((line, i) => ({ [column]: documentId, ...lineRow(line, i) })))
     .execute();
+}
+
+/** The tables of quotes, invoices and credit notes: each one's table of lines, and its name in an error. */
+const documentTables = {
+  quotes: { lines: 'quote_lines', name: 'quote' },
+  invoices: { lines: 'invoice_lines', name: 'invoice' },
+  credit_notes: { lines: 'credit_note_lines', name: 'credit note' },
+} as const;
+
+/**
+ * Writes a quote, invoice or credit note (`row`) and its lines, then reads it back through `find`,
+ * which puts the lines and what it joins on the record: it is there, or something is badly wrong.
+ */
+export async function insertDocument<T extends keyof typeof documentTables, D>(
+  db: Db,
+  table: T,
+  lines: readonly MoneyLine[],
+  find: (id: string) => Promise<D | undefined>,
+  row: Insertable<Database[T]> & { id: string },
+): Promise<D> {
+  await loose(db).insertInto(table).values(row).execute();
+  await insertLines(db, documentTables[table].lines, row.id, lines);
+  const document = await find(row.id);
+  if (!document) throw new Error(`the ${documentTables[table].name} just written was not found`);
+  return document;
 }
 
 /** The lines of each of `documents`, in line order, by document id. */
