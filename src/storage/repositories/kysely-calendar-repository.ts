@@ -64,19 +64,23 @@ export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRep
     async sessions({ clinicId, locationId, from, to, hidePractitionerIds = [], hideRoomIds = [] }) {
       const shown = sql`${notIn('practitioner_id', hidePractitionerIds)}${notIn('room_id', hideRoomIds)}`;
       // Two index ranges (the location's sessions from the index of 0033, and the few booked without
-      // a location, by time), then one primary-key probe per session for each name. A session's place
+      // a location, by time), then one primary-key probe per session for each name: the names are
+      // subqueries, not joins, for PostgreSQL would hash every user of the clinic (23,000 rows at a
+      // million patients, most of the query's time) to name a page of sessions. A session's place
       // in its course counts the course's sessions through their course_id index.
       const { rows } = await sql<CalendarRow>`
         select s.id, s.course_id, c.patient_id, p.first_name, p.last_name, s.scheduled_at, s.duration_minutes,
-               s.practitioner_id, u.display_name as practitioner_name, s.location_id, s.room_id,
-               r.name as room_name, s.status, s.flag_verdict, c.indication, c.area, s.updated_at,
+               s.practitioner_id, (select u.display_name from users u where u.id = s.practitioner_id) as practitioner_name,
+               s.location_id, s.room_id, (select r.name from rooms r where r.id = s.room_id) as room_name,
+               s.status, s.flag_verdict, c.indication, c.area, s.updated_at,
                case when s.status in ${counted} then (
                  select count(*) from treatment_sessions o
                   where o.course_id = s.course_id and o.status in ${counted}
                     and (o.scheduled_at < s.scheduled_at or (o.scheduled_at = s.scheduled_at and o.id <= s.id))
                ) end as number,
                (select count(*) from treatment_sessions o where o.course_id = s.course_id and o.status in ${counted}) as of,
-               cr.reason as closure_reason, cr.recorded_at as closure_recorded_at
+               (select cr.reason from session_closure_reasons cr where cr.session_id = s.id) as closure_reason,
+               (select cr.recorded_at from session_closure_reasons cr where cr.session_id = s.id) as closure_recorded_at
           from (
                 select ${sessionColumns} from treatment_sessions
                  where location_id = ${locationId} and scheduled_at >= ${from} and scheduled_at < ${to}${shown}
@@ -88,9 +92,6 @@ export function kyselyCalendarRepository({ db }: RepositoryContext): CalendarRep
                ) s
           join courses c on c.id = s.course_id
           join patients p on p.id = c.patient_id
-          left join users u on u.id = s.practitioner_id
-          left join rooms r on r.id = s.room_id
-          left join session_closure_reasons cr on cr.session_id = s.id
          where p.clinic_id = ${clinicId}
          order by s.scheduled_at, s.id`.execute(db);
       return rows.map(toCalendarSession);
