@@ -20,7 +20,7 @@ import { answers, freePort, startChild, untilIdle } from './lib/child-process.js
 import { CLINIC_NAME, postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { measure } from './lib/load-test.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
-import { signIn } from './lib/bench-options.js';
+import { browserHeaders, signIn } from './lib/bench-options.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 1_000_000);
 const ENGINES = (process.env.BENCH_ENGINES ?? 'sqlite,postgres')
@@ -84,18 +84,6 @@ async function sample(env, meta) {
   } finally {
     await db.destroy();
   }
-}
-
-/** What a browser sends with a signed-in write: both cookies and the CSRF token header. */
-async function writeHeaders(origin, cookie) {
-  const response = await fetch(`${origin}/api/auth/csrf`, { headers: { cookie } });
-  const { token } = await response.json();
-  const secret = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .find((c) => c.startsWith('_csrf='));
-  if (response.status !== 200 || !token || !secret) throw new Error(`no CSRF token: ${response.status}`);
-  return { cookie: `${cookie}; ${secret}`, 'x-csrf-token': token, 'content-type': 'application/json' };
 }
 
 /** The server's CPU time per request, in µs ('?' where it could not be read). */
@@ -228,7 +216,7 @@ async function runEngine(engine) {
       const idleAfter = await untilIdle(server.pid);
       console.log(`server idle ${(idleAfter / 1000).toFixed(1)} s after it answered`);
       const cookie = await signIn(origin, clinic.meta.logins.practitioner, clinic.meta.password);
-      const write = await writeHeaders(origin, cookie);
+      const write = await browserHeaders(origin, cookie);
       for (const entry of plan) {
         const figures = await measureRoute(
           entry.route,

@@ -32,3 +32,15 @@ export async function signIn(origin, email, password) {
   if (!cookie) throw new Error('sign-in set no session cookie');
   return cookie;
 }
+
+/** What a browser sends with a signed-in request, writes included: both cookies and the CSRF token. */
+export async function browserHeaders(origin, cookie) {
+  const response = await fetch(`${origin}/api/auth/csrf`, { headers: { cookie } });
+  const { token } = await response.json();
+  const secret = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('_csrf='));
+  if (response.status !== 200 || !token || !secret) throw new Error(`no CSRF token: ${response.status}`);
+  return { cookie: `${cookie}; ${secret}`, 'x-csrf-token': token, 'content-type': 'application/json' };
+}
