@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../../../src/storage/database-schema.js';
-import { forEachApp, type TestClient } from '../../../src/test-support/test-app.js';
+import { forEachApp, type TestApp, type TestClient } from '../../../src/test-support/test-app.js';
 import { defaultLoginLimits } from '../../../src/services/accounts/login-limits.js';
 import { apiRoutes, patientMayCall, type ApiRoute } from './api-routes.js';
 import { discoverRoutes } from './discover-routes.js';
@@ -43,6 +43,11 @@ const unlimitedSignIns = {
 
 /** Its session ends the caller's: each request signs in afresh. */
 const logout = 'POST /api/auth/logout';
+/**
+ * A hostile new password can be a valid one, and then it is set: the routes after this one sign in
+ * afresh (sign-out) with the fixture's password, which is put back once this route is done.
+ */
+const passwordChange = 'POST /api/auth/password';
 /** Erasing the patient would leave every later route without its records: it goes last. */
 const erasePatient = 'DELETE /api/patients/:id';
 
@@ -54,6 +59,16 @@ function phase(route: ApiRoute): number {
   return route.body ? 1 : 2;
 }
 const ordered = [...routes].sort((a, b) => phase(a) - phase(b));
+
+/** The fixture users' password hashes as they are now, and a function putting them back. */
+async function keepPasswords(test: TestApp): Promise<() => Promise<void>> {
+  const users = Object.values(test.fixture.users);
+  const kept = await Promise.all(users.map((u) => test.repos.users.findCredentials(u.email)));
+  return async () => {
+    for (const credentials of kept)
+      if (credentials) await test.repos.users.update(credentials.user.id, { passwordHash: credentials.passwordHash });
+  };
+}
 
 forEachApp(
   'every API route takes hostile input without a server error, names the field and changes nothing',
@@ -106,54 +121,61 @@ forEachApp(
       it(
         route.key,
         async () => {
-          const pathValues = Object.fromEntries(
-            route.pathParams.map((param) => [param, records.pathValue(route, param)]),
-          );
-          // A route only patients may call (their own portal) is fuzzed as the patient alone.
-          const patientOnly = route.access !== 'public' && !route.access.roles.includes('admin');
-          const roles: Role[] = patientOnly
-            ? ['patient']
-            : ['admin', ...(patientMayCall(route) ? (['patient'] as const) : [])];
-          for (const role of roles) {
-            const client = async (): Promise<TestClient> => {
-              if (route.key !== logout) return clients.get(role) as TestClient;
-              const fresh = await get().signIn(role);
-              fuzzer.forgetSnapshot();
-              return fresh;
-            };
-            const send = async (request: HostileRequest, refusedBase?: ReadonlySet<string>) =>
-              fuzzer.send(await client(), route, pathValues, request, refusedBase);
-            const property = (requests: fc.Arbitrary<HostileRequest>, refusedBase?: ReadonlySet<string>) =>
-              fc.assert(
-                fc.asyncProperty(requests, async (request) => {
-                  await send(request, refusedBase);
-                }),
-                { numRuns: runs },
-              );
-
-            let valid: HostileRequest | undefined;
-            let refusedBase = new Set<string>();
-            if (route.body) {
-              const base = await records.baseBody(route, role);
-              valid = baseRequest(route, base);
-              const answer = await send(valid);
-              if (answer.statusCode === 400) refusedBase = new Set(problemsOf(answer).map((p) => p.field));
-              // Admin may do anything (and the patient all of their portal): a body refused for the first
-              // caller would keep the broken fields from reaching the handler.
-              if (role === roles[0])
-                expect(
-                  answer.statusCode,
-                  `the valid body of ${route.key} is refused (${answer.body.slice(0, 300)}): give it hints or a body in fuzz-records.ts`,
-                ).toBeLessThan(300);
-              await property(brokenField(route, base), refusedBase);
-            }
-            if (route.method !== 'GET' && route.method !== 'HEAD') await property(hostileBody(route));
-            await property(hostileQuery(route, valid), refusedBase);
-            if (route.pathParams.length) await property(hostilePath(route, valid), refusedBase);
+          const restorePasswords = route.key === passwordChange ? await keepPasswords(get()) : undefined;
+          try {
+            await fuzzRoute(route);
+          } finally {
+            await restorePasswords?.();
           }
         },
         120_000,
       );
+    }
+
+    async function fuzzRoute(route: ApiRoute): Promise<void> {
+      const pathValues = Object.fromEntries(route.pathParams.map((param) => [param, records.pathValue(route, param)]));
+      // A route only patients may call (their own portal) is fuzzed as the patient alone.
+      const patientOnly = route.access !== 'public' && !route.access.roles.includes('admin');
+      const roles: Role[] = patientOnly
+        ? ['patient']
+        : ['admin', ...(patientMayCall(route) ? (['patient'] as const) : [])];
+      for (const role of roles) {
+        const client = async (): Promise<TestClient> => {
+          if (route.key !== logout) return clients.get(role) as TestClient;
+          const fresh = await get().signIn(role);
+          fuzzer.forgetSnapshot();
+          return fresh;
+        };
+        const send = async (request: HostileRequest, refusedBase?: ReadonlySet<string>) =>
+          fuzzer.send(await client(), route, pathValues, request, refusedBase);
+        const property = (requests: fc.Arbitrary<HostileRequest>, refusedBase?: ReadonlySet<string>) =>
+          fc.assert(
+            fc.asyncProperty(requests, async (request) => {
+              await send(request, refusedBase);
+            }),
+            { numRuns: runs },
+          );
+
+        let valid: HostileRequest | undefined;
+        let refusedBase = new Set<string>();
+        if (route.body) {
+          const base = await records.baseBody(route, role);
+          valid = baseRequest(route, base);
+          const answer = await send(valid);
+          if (answer.statusCode === 400) refusedBase = new Set(problemsOf(answer).map((p) => p.field));
+          // Admin may do anything (and the patient all of their portal): a body refused for the first
+          // caller would keep the broken fields from reaching the handler.
+          if (role === roles[0])
+            expect(
+              answer.statusCode,
+              `the valid body of ${route.key} is refused (${answer.body.slice(0, 300)}): give it hints or a body in fuzz-records.ts`,
+            ).toBeLessThan(300);
+          await property(brokenField(route, base), refusedBase);
+        }
+        if (route.method !== 'GET' && route.method !== 'HEAD') await property(hostileBody(route));
+        await property(hostileQuery(route, valid), refusedBase);
+        if (route.pathParams.length) await property(hostilePath(route, valid), refusedBase);
+      }
     }
   },
   // Hostile passwords are wrong ones, sent as the same two users over and over: with the sign-in
