@@ -36,7 +36,7 @@ import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { requestLog } from './lib/request-log.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
 import { addDays, localDate, mondayOf, weekWindow } from './lib/zoned-week.js';
-import { enginesOption, patientsOption, signIn } from './lib/bench-options.js';
+import { cacheDirOption, enginesOption, patientsOption, signIn } from './lib/bench-options.js';
 
 const PATIENTS = patientsOption();
 const ENGINES = enginesOption();
@@ -50,7 +50,7 @@ const PER_LOCATION = 20;
 const TARGET_DATA_MS = 100;
 const TARGET_RENDER_MS = 500;
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
-const CACHE_DIR = process.env.BENCH_CACHE_DIR || fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 const SERVER = fileURLToPath(new URL('../dist/server/main.js', import.meta.url));
 const PEER = fileURLToPath(new URL('./lib/json-peer-server.js', import.meta.url));
 const WEB_INDEX = fileURLToPath(new URL('../web/dist/index.html', import.meta.url));

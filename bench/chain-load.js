@@ -32,7 +32,7 @@ import { answers, freePort, startChild } from './lib/child-process.js';
 import { whenFree } from './lib/data-dir.js';
 import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { formatRate } from './lib/results.js';
-import { enginesOption, patientsOption } from './lib/bench-options.js';
+import { cacheDirOption, enginesOption, patientsOption } from './lib/bench-options.js';
 import { sampleClinic } from './lib/chain-sample.js';
 import { signInPortalPatients, signInStaff } from './lib/chain-users.js';
 import { requestsFor } from './lib/chain-requests.js';
@@ -54,7 +54,7 @@ const CONNECTIONS = 256;
 const STAFF = { practitioner: 10, reception: 6, patient: 20 };
 const TARGET = { rate: 400, p99: 50, limitP99: 100 };
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
-const CACHE_DIR = process.env.BENCH_CACHE_DIR || fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 const SERVER = fileURLToPath(new URL('../dist/server/main.js', import.meta.url));
 const PEER = fileURLToPath(new URL('./lib/chain-peer-server.js', import.meta.url));
 

@@ -21,13 +21,14 @@ import { serverBuildStale, webBuildStale } from '../bin/build-staleness.js';
 import { freePort } from './lib/child-process.js';
 import { whenFree } from './lib/data-dir.js';
 import { machine, recordSection } from './lib/results.js';
+import { cacheDirOption } from './lib/bench-options.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_COLD_RUNS ?? 5));
 /** An earlier build's dist/ (with knowledge/ and web/ beside it), measured too for a before/after comparison. */
 const BEFORE_DIST = process.env.BENCH_COLD_BEFORE_DIST;
 const TARGET_MS = 3000;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CACHE_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 const SERVER = join(ROOT, 'dist/server/main.js');
 const START = join(ROOT, 'bin/start.js');
 const HELLO = fileURLToPath(new URL('./lib/hello-world-server.js', import.meta.url));

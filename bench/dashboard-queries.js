@@ -23,7 +23,7 @@ import {
   sqliteDashboardClinic,
 } from './lib/dashboard-clinic.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
-import { enginesOption, patientsOption } from './lib/bench-options.js';
+import { cacheDirOption, enginesOption, patientsOption } from './lib/bench-options.js';
 
 const PATIENTS = patientsOption();
 const ENGINES = enginesOption();
@@ -31,7 +31,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 3;
 const TARGET_MS = 200;
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
-const CACHE_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n) => n.toFixed(1);

@@ -23,6 +23,7 @@ import { createEngine, verdictWithJsonRulesEngine } from './lib/json-rules-engin
 import { claimDataDir } from './lib/data-dir.js';
 import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
+import { cacheDirOption } from './lib/bench-options.js';
 
 const PATIENTS = Number(process.env.BENCH_RESCREEN_PATIENTS ?? 1_000_000);
 const ENGINES = (process.env.BENCH_RESCREEN_ENGINES ?? 'sqlite,postgres')
@@ -32,7 +33,7 @@ const ENGINES = (process.env.BENCH_RESCREEN_ENGINES ?? 'sqlite,postgres')
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
 const BEFORE_DIST = process.env.BENCH_RESCREEN_BEFORE_DIST;
 const TARGET_SECONDS = 10;
-const CACHE_DIR = fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 /** Upcoming sessions per page: `rescreenOutdated`'s default, which the peers' read follows. */
 const BATCH = 500;

@@ -10,7 +10,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { enginesOption, patientsOption } from './lib/bench-options.js';
+import { cacheDirOption, enginesOption, patientsOption } from './lib/bench-options.js';
 import { postgresClinic, sqliteClinic } from './lib/large-clinic.js';
 import { withPgClient } from './lib/postgres.js';
 import { formatRate, machine, recordSection } from './lib/results.js';
@@ -18,7 +18,7 @@ import { formatRate, machine, recordSection } from './lib/results.js';
 const PATIENTS = patientsOption();
 const ENGINES = enginesOption();
 const ADMIN_URL = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL || 'postgres://127.0.0.1:5432/test';
-const CACHE_DIR = process.env.BENCH_CACHE_DIR || fileURLToPath(new URL('./.data/', import.meta.url));
+const CACHE_DIR = cacheDirOption();
 const TARGET_GB_PER_MILLION = 5;
 const SHOWN_TABLES = 14;
 

@@ -1,4 +1,5 @@
 // What every large-clinic benchmark is told on its command line and in its environment.
+import { fileURLToPath } from 'node:url';
 
 /** `--patients N` (or BENCH_PATIENTS): the clinic's size; a million unless told. */
 export function patientsOption() {
@@ -6,6 +7,11 @@ export function patientsOption() {
   const patients = Number((at >= 0 ? process.argv[at + 1] : undefined) ?? process.env.BENCH_PATIENTS ?? 1_000_000);
   if (!Number.isInteger(patients) || patients < 1) throw new Error('--patients must be a whole number of at least 1');
   return patients;
+}
+
+/** BENCH_CACHE_DIR: where generated clinics are kept between runs; bench/.data unless told. */
+export function cacheDirOption() {
+  return process.env.BENCH_CACHE_DIR || fileURLToPath(new URL('../.data/', import.meta.url));
 }
 
 /** BENCH_ENGINES: the storage engines to measure, both unless told. */

@@ -1,4 +1,3 @@
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,7 +18,7 @@ import { loggerOptions } from './log-serializers.js';
 import { depthLimitedJsonParser } from './plugins/json-body-parser.js';
 import { noStorePlugin } from './plugins/no-store.js';
 import { docsPrefix, openApiPlugin } from './plugins/openapi.js';
-import { securityHeaderOptions } from './plugins/security-headers.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { writeRateLimitPlugin } from './plugins/write-rate-limit.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { fhirMime } from './routes/fhir/fhir-schemas.js';
@@ -96,7 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorate('passwordHasher', argon2idHasher(config.passwordHashing));
 
   await app.register(errorHandlerPlugin);
-  await app.register(fastifyHelmet, securityHeaderOptions(config.secureCookies));
+  await app.register(securityHeadersPlugin, { https: config.secureCookies });
   await app.register(noStorePlugin);
   await app.register(authenticationPlugin);
   await app.register(accessControlPlugin, { publicPrefixes: [docsPrefix] });

@@ -17,9 +17,9 @@ function isPrivateApiPath(url: string): boolean {
  */
 export const noStorePlugin = fp(
   async (app: App) => {
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       if (!reply.hasHeader('cache-control') && isPrivateApiPath(request.url)) reply.header('cache-control', 'no-store');
-      return payload;
+      done(null, payload);
     });
   },
   { name: 'no-store' },

@@ -31,6 +31,15 @@ forEachApp('security plugins', (get) => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['strict-transport-security']).toBeUndefined();
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('sends the same security headers with error answers', async () => {
+    const health = await get().app.inject({ method: 'GET', url: '/api/health' });
+    const missing = await get().app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(missing.statusCode).toBe(404);
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy'])
+      expect(missing.headers[name], name).toBe(health.headers[name]);
   });
 
   it('maps unknown routes, bad JSON and wrong content types to 4xx bodies', async () => {
