@@ -17,6 +17,7 @@ import { createDatabase } from '../../dist/storage/create-database.js';
 import { databaseConfigFromEnv } from '../../dist/storage/database-config.js';
 import { createRepositories } from '../../dist/storage/repositories/repositories.js';
 import { auditQueue } from '../../dist/server/plugins/audit-queue.js';
+import { readAuditBatch } from '../../dist/server/plugins/audit.js';
 import { auditEntries } from '../../dist/storage/repositories/audit-entries.js';
 
 const port = Number(process.argv[2]);
@@ -39,8 +40,8 @@ const signer = withAudit
       .where('role', '=', 'practitioner')
       .executeTakeFirstOrThrow()
   : undefined;
-// The server's audit plugin batches the same way (src/server/plugins/audit.ts).
-const reads = auditQueue((entries) => repos.audit.append(entries), { maxBatch: 500 });
+// Batched as the server's audit plugin does (src/server/plugins/audit.ts).
+const reads = auditQueue((entries) => repos.audit.append(entries), { maxBatch: readAuditBatch });
 /** With --with-audit: the request's audit entry for `events` (`tx`: in that transaction). */
 async function audit(request, events, tx) {
   if (!signer || events.length === 0) return;

@@ -10,6 +10,12 @@ import { auditDenials } from './audit-denials.js';
 export type { AuditEvent };
 
 /**
+ * Read entries per group commit: one INSERT statement of the repository, so one implicit
+ * transaction; a single read with more goes alone, stored as before.
+ */
+export const readAuditBatch = 500;
+
+/**
  * Who a request's entries name when no one signed in made it: a calendar app fetching a
  * subscription address reads its owner's appointments, but it is not the owner. The entries then
  * name the owner (whose address it is), `via` (which feed), and the address the request came from.
@@ -36,9 +42,7 @@ declare module 'fastify' {
  */
 export const auditPlugin = fp(
   async (app: App) => {
-    // Batches of up to 500 entries: one INSERT statement of the repository, so one implicit
-    // transaction; a single read with more goes alone, stored as before.
-    const reads = auditQueue((entries) => app.repos.audit.append(entries), { maxBatch: 500 });
+    const reads = auditQueue((entries) => app.repos.audit.append(entries), { maxBatch: readAuditBatch });
     app.addHook('onClose', () => reads.drain());
     app.decorateRequest('auditStandIn', null);
     app.decorateRequest(
