@@ -22,7 +22,7 @@
 // Run: npm run bench (BENCH_ONLY=chain-load), or after a build: node bench/chain-load.js [--patients N]
 // BENCH_PATIENTS (1000000), BENCH_ENGINES (sqlite,postgres), BENCH_RATES (100,200,400,800),
 // BENCH_SECONDS (30), BENCH_WARMUP_SECONDS (5), BENCH_BISECT (1), BENCH_WORKERS (1,2: PostgreSQL's
-// process counts), BENCH_PRACTITIONERS_PER_LOCATION (20, the calendar benchmark's clinic),
+// process counts), BENCH_PRACTITIONERS_PER_LOCATION (the model's practitioners per clinic, 3),
 // BENCH_POSTGRES_PATIENTS (BENCH_PATIENTS), BENCH_CACHE_DIR (bench/.data), BENCH_POSTGRES_URL (default TEST_POSTGRES_URL or postgres://127.0.0.1:5432/test).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +36,7 @@ import { cacheDirOption, enginesOption, patientsOption } from './lib/bench-optio
 import { sampleClinic } from './lib/chain-sample.js';
 import { signInPortalPatients, signInStaff } from './lib/chain-users.js';
 import { requestsFor } from './lib/chain-requests.js';
+import { MODEL } from './lib/chain-model.js';
 import { openLoop, summarize, byKind } from './lib/open-loop.js';
 import { treeCpuMs, writeChainSection } from './lib/chain-report.js';
 
@@ -49,7 +50,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const BISECT = Number(process.env.BENCH_BISECT ?? 1);
 const WORKERS = list(process.env.BENCH_WORKERS ?? '1,2');
-const PER_LOCATION = Number(process.env.BENCH_PRACTITIONERS_PER_LOCATION ?? 20);
+// A location of the generated clinic is a clinic of the chain: as many practitioners as the model gives
+// one, so that a location's day (the calendar, the arrivals) is the size of a clinic's.
+const PER_LOCATION = Number(
+  process.env.BENCH_PRACTITIONERS_PER_LOCATION ?? MODEL.staff.find((s) => s.role === 'practitioner').perClinic,
+);
 const CONNECTIONS = 256;
 const STAFF = { practitioner: 10, reception: 6, patient: 20 };
 const TARGET = { rate: 400, p99: 50, limitP99: 100 };

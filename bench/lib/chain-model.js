@@ -46,7 +46,7 @@ export const MODEL = {
 /** What each kind of request is, for the section's table: the category and the route. */
 export const KINDS = {
   calendar: { group: 'schedule views', route: 'GET /api/calendar (a location, one day)' },
-  arrivals: { group: 'schedule views', route: "GET /api/front-desk/arrivals (the clinic's day)" },
+  arrivals: { group: 'schedule views', route: "GET /api/front-desk/arrivals (a location's day)" },
   patient: { group: 'patient reads', route: 'GET /api/patients/:id' },
   patientSessions: { group: 'patient reads', route: 'GET /api/patients/:id/sessions' },
   search: { group: 'searches', route: 'GET /api/patients?name=' },

@@ -41,7 +41,8 @@ export function requestsFor({ sample, users, today, count, peer = false }) {
   const { patients, quiet, names, chartedSessions, locations } = sample;
   const build = {
     calendar: (n) => `/api/calendar?locationId=${pick(locations, n).id}&${dayBounds(addDays(today, (n % 7) - 3))}`,
-    arrivals: (n) => `/api/front-desk/arrivals?${dayBounds(addDays(today, (n % 3) - 1))}`,
+    arrivals: (n) =>
+      `/api/front-desk/arrivals?locationId=${pick(locations, n + 5).id}&${dayBounds(addDays(today, (n % 3) - 1))}`,
     patient: (n) => `/api/patients/${pick(patients, n).id}`,
     patientSessions: (n) => `/api/patients/${pick(patients, n + 7).id}/sessions`,
     search: (n) => `/api/patients?name=${encodeURIComponent(pick(names, n))}`,

@@ -47,6 +47,14 @@ useE2eBrowser(async (server) => {
     locationId: fixture.location.id,
   });
   await repos.treatmentSessions.update(cancelled.id, { status: 'cancelled' });
+  // A second site of the clinic, where Erik comes today.
+  const north = await repos.clinics.createLocation({ clinicId: fixture.clinic.id, name: 'North site' });
+  await repos.treatmentSessions.create({
+    courseId: theirs.id,
+    scheduledAt: new Date((midnight + Date.now()) / 2).toISOString(),
+    durationMinutes: 30,
+    locationId: north.id,
+  });
 });
 
 /** Screenshot, then axe with every impact: the front desk's screens are new and held to all of it. */
@@ -129,6 +137,28 @@ describe('the front desk', () => {
     await row.getByText('checked in by Rita Reception').waitFor();
     expect(await page.getByTestId('waiting-count').textContent()).toBe('1 patient waiting');
     await checkAll(page, 'front-desk-04-arrivals-waiting');
+  });
+
+  it("lists one site's arrivals when the desk picks it, and keeps the choice", { timeout: 120_000 }, async () => {
+    const page = await signedInPage(server.email('reception'));
+    await page.goto('/front-desk');
+    const table = page.getByTestId('arrivals');
+    await table.getByText('Erik Early').waitFor();
+    await table.getByText('Paula Patient').waitFor();
+    const site = page.getByRole('combobox', { name: 'Location' });
+    await site.selectOption({ label: 'North site' });
+    await page.waitForURL(/location=/);
+    await table.getByText('Paula Patient').waitFor({ state: 'detached' });
+    expect(await table.getByTestId('arrival').count()).toBe(1);
+    await table.getByText('Erik Early').waitFor();
+    await checkAll(page, 'front-desk-04b-arrivals-one-site');
+    // The desk comes back to its site, from the device's memory.
+    await page.goto('/front-desk');
+    await table.getByText('Erik Early').waitFor();
+    expect(await site.inputValue()).not.toBe('');
+    expect(await table.getByTestId('arrival').count()).toBe(1);
+    await site.selectOption({ label: 'All locations' });
+    await table.getByText('Paula Patient').waitFor();
   });
 
   it(

@@ -3,6 +3,7 @@ import type { CheckInRecord } from '../../core/records/index.js';
 import { clinicTimeZone } from '../documents/clinic-zone.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { ScheduleEntry } from '../../storage/repositories/treatment-session-repository.js';
+import { notFound } from '../domain-errors.js';
 import { userNames } from '../user-names.js';
 
 /** A session of the day with the patient's contact details and, once they arrived, the check-in. */
@@ -13,11 +14,15 @@ export interface Arrival extends ScheduleEntry {
 /** The most sessions one day's arrivals list shows. */
 export const maxArrivals = 500;
 
-/** The clinic's sessions in a window (a day), in time order, each with its check-in. */
+/** The clinic's sessions in a window (a day), at one location or all, in time order, each with its check-in. */
 export async function listArrivals(
   repos: Repositories,
-  query: { clinicId: string; from: string; to: string },
+  query: { clinicId: string; from: string; to: string; locationId?: string },
 ): Promise<Arrival[]> {
+  if (query.locationId) {
+    const location = await repos.clinics.findLocation(query.locationId);
+    if (location?.clinicId !== query.clinicId) throw notFound('location');
+  }
   const entries = await repos.treatmentSessions.schedule({ ...query, limit: maxArrivals, offset: 0 });
   const checkIns = await repos.frontDesk.checkInsOf(entries.map((e) => e.session.id));
   const names = await userNames(
@@ -37,13 +42,14 @@ export async function listArrivals(
   });
 }
 
-/** Today where the clinic is (its first location's zone): the instants it starts and ends. */
+/** Today where the location is (else the clinic's first location): the instants it starts and ends. */
 export async function clinicToday(
   repos: Repositories,
   clinicId: string,
   now: Date,
+  locationId?: string,
 ): Promise<{ from: string; to: string }> {
-  const calendar = new ZoneCalendar(await clinicTimeZone(repos, clinicId));
+  const calendar = new ZoneCalendar(await clinicTimeZone(repos, clinicId, locationId));
   const today = calendar.day(calendar.dayOf(now.getTime()));
   return { from: new Date(today.startMs).toISOString(), to: new Date(today.endMs).toISOString() };
 }

@@ -16056,6 +16056,8 @@ export interface paths {
                     from?: string;
                     /** @description Its end; at most two days after `from` */
                     to?: string;
+                    /** @description Only the sessions at this location (the desk’s own); every location of the clinic when absent */
+                    locationId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -16117,6 +16119,22 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string;
+                            message?: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };

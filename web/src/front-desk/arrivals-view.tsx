@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, NativeSelect, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { Ok } from '../api/api-types';
 import { api, call } from '../api/client';
+import { useUser } from '../auth/auth-context';
 import { DataTable } from '../components/data-table';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
@@ -26,20 +27,61 @@ function useNow(): number {
   return now;
 }
 
+const deskLocationKey = 'mesodesk.frontDesk.location';
+
+/** The location this desk chose last: a desk serves one site of a chain day after day. */
+function rememberedLocation(): string {
+  try {
+    return window.localStorage.getItem(deskLocationKey) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function rememberLocation(locationId: string): void {
+  try {
+    if (locationId) window.localStorage.setItem(deskLocationKey, locationId);
+    else window.localStorage.removeItem(deskLocationKey);
+  } catch {
+    // Storage may be off (private browsing): the choice then lasts as long as the address.
+  }
+}
+
 /**
  * Today's sessions with check-in: reception marks each patient arrived as they come in, and the
- * list shows who is waiting (checked in, not yet seen) and since when.
+ * list shows who is waiting (checked in, not yet seen) and since when. A clinic with several
+ * locations picks one (kept in the address and on the device); "all locations" lists every one.
  */
 export function ArrivalsView() {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const locations = useLoad(
+    async () =>
+      (await call(api.GET('/api/clinics/{id}/locations', { params: { path: { id: user.clinicId } } }))).locations,
+    [user.clinicId],
+  );
+  const known = locations.data ?? [];
+  const asked = params.get('location') ?? rememberedLocation();
+  // A remembered location that no longer exists (or another clinic's) falls back to all of them.
+  const locationId = locations.status === 'ready' && known.some((l) => l.id === asked) ? asked : '';
+  const chooseLocation = (id: string) => {
+    rememberLocation(id);
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (id) next.set('location', id);
+      else next.delete('location');
+      return next;
+    });
+  };
   const state = useLoad(async () => {
-    const { entries } = await call(
-      api.GET('/api/front-desk/arrivals', { params: { query: localDayBounds(localToday()) } }),
-    );
+    if (locations.status === 'loading') return null;
+    const query = { ...localDayBounds(localToday()), ...(locationId ? { locationId } : {}) };
+    const { entries } = await call(api.GET('/api/front-desk/arrivals', { params: { query } }));
     return entries;
-  }, []);
+  }, [locations.status, locationId]);
   const action = useSubmit(async (sessionId: string, undo: boolean) => {
     const path = { params: { path: { id: sessionId } } };
     if (undo) await call(api.DELETE('/api/sessions/{id}/check-in', path));
@@ -52,9 +94,26 @@ export function ArrivalsView() {
       <Text size="sm" mb="md">
         {t('frontDesk.arrivalsIntro')}
       </Text>
+      {known.length > 1 && (
+        <NativeSelect
+          mb="md"
+          maw={360}
+          label={t('frontDesk.location')}
+          description={t('frontDesk.locationHelp')}
+          data={[
+            { value: '', label: t('frontDesk.allLocations') },
+            ...known.map((l) => ({ value: l.id, label: l.name })),
+          ]}
+          value={locationId}
+          onChange={(e) => chooseLocation(e.currentTarget.value)}
+          data-testid="arrivals-location"
+        />
+      )}
       {action.error !== null && <ErrorAlert error={action.error} />}
       <Loaded state={state}>
         {(entries) => {
+          // Nothing asked yet: the locations are still loading.
+          if (entries === null) return null;
           const waiting = entries.filter((e) => e.checkIn && e.session.status === 'planned');
           return entries.length === 0 ? (
             <EmptyState text={t('frontDesk.noSessionsToday')} />

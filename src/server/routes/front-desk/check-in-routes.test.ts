@@ -123,6 +123,44 @@ forEachApp('check-in', (get) => {
       expect(await get().repos.frontDesk.findCheckIn(id)).toBeUndefined();
   });
 
+  it("lists one location's day when asked, and refuses another clinic's location", async () => {
+    const { repos, fixture } = get();
+    const second = await repos.clinics.createLocation({ clinicId: fixture.clinic.id, name: 'Second site' });
+    const course = await createSampleCourse(repos, fixture.patient.id);
+    const { midnight, earlier } = today();
+    const at = async (locationId: string) =>
+      (await repos.treatmentSessions.create({ courseId: course.id, scheduledAt: earlier, locationId })).id;
+    const here = await at(fixture.location.id);
+    const there = await at(second.id);
+    const day = `from=${new Date(midnight).toISOString()}&to=${new Date(midnight + dayMs).toISOString()}`;
+    const list = async (query: string) =>
+      (await clients.reception.inject({ method: 'GET', url: `/api/front-desk/arrivals?${query}` })).json().entries as {
+        session: { id: string };
+      }[];
+    expect((await list(`${day}&locationId=${second.id}`)).map((a) => a.session.id)).toEqual([there]);
+    const main = (await list(`${day}&locationId=${fixture.location.id}`)).map((a) => a.session.id);
+    expect(main).toContain(here);
+    expect(main).not.toContain(there);
+    // Without a location: every location's sessions, and those at none.
+    const all = (await list(day)).map((a) => a.session.id);
+    expect(all).toEqual(expect.arrayContaining([here, there, ids.today]));
+    // Today without a window, at the location asked.
+    const todayThere = await list(`locationId=${second.id}`);
+    expect(todayThere.map((a) => a.session.id)).toEqual([there]);
+
+    const elsewhere = await get().createOtherClinic();
+    const foreign = await clients.reception.inject({
+      method: 'GET',
+      url: `/api/front-desk/arrivals?${day}&locationId=${elsewhere.location.id}`,
+    });
+    expect(foreign.statusCode).toBe(404);
+    const bad = await clients.reception.inject({ method: 'GET', url: `/api/front-desk/arrivals?locationId=%20` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().problems[0].field).toBe('locationId');
+    await repos.treatmentSessions.update(here, { status: 'cancelled' });
+    await repos.treatmentSessions.update(there, { status: 'cancelled' });
+  });
+
   it('gives one check-in and one 409 to two desks at once', async () => {
     const [a, b] = await Promise.all([checkIn(clients.reception, ids.racing), checkIn(clients.admin, ids.racing)]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);

@@ -91,13 +91,21 @@ export async function checkInRoutes(app: App): Promise<void> {
     '/api/front-desk/arrivals',
     spec(staff, "A day's sessions in time order with the patients' contact details and who has arrived, since when", {
       querystring: arrivalsQuery,
-      response: answers(z.object({ entries: z.array(arrivalView) }), 400),
+      response: answers(z.object({ entries: z.array(arrivalView) }), 400, 404),
     }),
     async (request) => {
       const { user } = requireAuth(request);
       assertTimestampFilter(request.query, recordSearchWindow, app.now());
-      const { from, to } = await dayAsked(request.query, () => clinicToday(app.repos, user.clinicId, app.now()));
-      const arrivals = await listArrivals(app.repos, { clinicId: user.clinicId, from, to });
+      const { locationId } = request.query;
+      const { from, to } = await dayAsked(request.query, () =>
+        clinicToday(app.repos, user.clinicId, app.now(), locationId),
+      );
+      const arrivals = await listArrivals(app.repos, {
+        clinicId: user.clinicId,
+        from,
+        to,
+        ...(locationId ? { locationId } : {}),
+      });
       await request.audit([
         ...arrivals.map((a) => readOf('treatment_session', a.session, a.patient.id)),
         ...arrivals.flatMap((a) => (a.checkIn ? [readOf('session_check_in', { id: a.session.id }, a.patient.id)] : [])),

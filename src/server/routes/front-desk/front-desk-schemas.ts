@@ -28,6 +28,9 @@ export const arrivalsQuery = z.object({
       "Start of the day asked about (the local midnight, as an instant); both absent: today, in the clinic's zone",
     ),
   to: isoTimestamp.optional().describe('Its end; at most two days after `from`'),
+  locationId: id
+    .optional()
+    .describe('Only the sessions at this location (the desk’s own); every location of the clinic when absent'),
 });
 
 export const arrivalView = z.object({

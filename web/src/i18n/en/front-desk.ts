@@ -7,6 +7,9 @@ export const frontDesk = {
   >,
   arrivalsIntro:
     'Today’s sessions in time order. Check patients in as they arrive; the list shows who is waiting and since when.',
+  location: 'Location',
+  locationHelp: 'This desk’s site; the choice is kept on this device.',
+  allLocations: 'All locations',
   time: 'Time',
   patient: 'Patient',
   status: 'Session',

@@ -5,6 +5,9 @@ export const frontDesk: Messages['frontDesk'] = {
   tabs: { arrivals: 'Gelenler', waitingList: 'Bekleme listesi', sideEffect: 'Telefonla yan etki' },
   arrivalsIntro:
     'Bugünün seansları saat sırasıyla. Hastalar geldikçe girişlerini yapın; liste kimin ne zamandan beri beklediğini gösterir.',
+  location: 'Şube',
+  locationHelp: 'Bu bankonun şubesi; seçim bu cihazda saklanır.',
+  allLocations: 'Tüm şubeler',
   time: 'Saat',
   patient: 'Hasta',
   status: 'Seans',
