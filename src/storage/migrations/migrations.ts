@@ -41,6 +41,7 @@ import { serverSecretsMigration } from './0039-server-secrets.js';
 import { clinicLogosMigration } from './0040-clinic-logos.js';
 import { readerLanguagesMigration } from './0041-reader-languages.js';
 import { calendarCoursePlacesMigration } from './0042-calendar-course-places.js';
+import { outboxSessionStatusMigration } from './0043-outbox-session-status.js';
 
 /**
  * Every migration, by name; Kysely runs them in name order. Listed in code rather than read from a
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '0040-clinic-logos': clinicLogosMigration,
   '0041-reader-languages': readerLanguagesMigration,
   '0042-calendar-course-places': calendarCoursePlacesMigration,
+  '0043-outbox-session-status': outboxSessionStatusMigration,
 };
