@@ -101,9 +101,18 @@ export function writeChainSection({ engines, peer, perLocation, settings, target
   const two = pg?.runs.find((r) => r.workers === 2);
   const most = (run) => run.results.reduce((a, b) => (b.answeredRate > a.answeredRate ? b : a));
   const ratio = (a, b) => (a > 0 ? (b / a).toFixed(2) : '?');
+  // What happens past the highest rate, as measured: queueing only, or requests given up.
+  const overload = (runs) => {
+    const over = runs.flatMap((run) => run.results.filter((r) => r.p99 > target.limitP99));
+    if (over.length === 0) return '';
+    const timeouts = over.reduce((sum, r) => sum + r.errorCount, 0);
+    return timeouts
+      ? `Past that rate requests queue: some wait past the 10 s timeout (${formatRate(timeouts)} in all), and the server still answers the ones already given up. `
+      : 'Past that rate requests queue (the p99 grows to seconds), but none waited past the 10 s timeout. ';
+  };
   const workersLine =
     one && two
-      ? `**PostgreSQL, 1 and 2 server processes** (\`MESODESK_WORKERS\`): highest rate with p99 <= ${target.limitP99} ms ${one.highest ? `${formatRate(one.highest)} req/s` : 'none'} and ${two.highest ? `${formatRate(two.highest)} req/s` : 'none'}${one.highest && two.highest ? ` (ratio **${ratio(one.highest, two.highest)}**)` : ''}; the most answered at any rate (offered ${formatRate(most(one).rate)} and ${formatRate(most(two).rate)} req/s): ${formatRate(most(one).answeredRate)} and ${formatRate(most(two).answeredRate)} req/s, ratio **${ratio(most(one).answeredRate, most(two).answeredRate)}**. Past that rate both collapse: requests wait past the 10 s timeout, and the server still answers the ones already given up. The ceiling is low on this machine: its 2 cores run the load generator (its CPU column), PostgreSQL's own processes (which the server's CPU column leaves out), the server processes, and whatever else runs on the shared machine (the load column); a second server process has at most what the others leave of the second core, and two processes add the cost of sharing it.`
+      ? `**PostgreSQL, 1 and 2 server processes** (\`MESODESK_WORKERS\`): highest rate with p99 <= ${target.limitP99} ms ${one.highest ? `${formatRate(one.highest)} req/s` : 'none'} and ${two.highest ? `${formatRate(two.highest)} req/s` : 'none'}${one.highest && two.highest ? ` (ratio **${ratio(one.highest, two.highest)}**)` : ''}; the most answered at any rate (offered ${formatRate(most(one).rate)} and ${formatRate(most(two).rate)} req/s): ${formatRate(most(one).answeredRate)} and ${formatRate(most(two).answeredRate)} req/s, ratio **${ratio(most(one).answeredRate, most(two).answeredRate)}**. ${overload([one, two])}The ceiling is low on this machine: its 2 cores run the load generator (its CPU column), PostgreSQL's own processes (which the server's CPU column leaves out), the server processes, and whatever else runs on the shared machine (the load column); a second server process has at most what the others leave of the second core, and two processes add the cost of sharing it.`
       : '';
   const { SECONDS, WARMUP_SECONDS, BISECT, CONNECTIONS, STAFF } = settings;
   const markdown = `## A 200-clinic chain at its peak: open-loop mixed load (issue 24)
