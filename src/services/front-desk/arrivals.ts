@@ -3,7 +3,7 @@ import type { CheckInRecord } from '../../core/records/index.js';
 import { clinicTimeZone } from '../documents/clinic-zone.js';
 import type { Repositories } from '../../storage/repositories/repositories.js';
 import type { ScheduleEntry } from '../../storage/repositories/treatment-session-repository.js';
-import { notFound } from '../domain-errors.js';
+import { loadOwnLocation } from '../access/location-access.js';
 import { userNames } from '../user-names.js';
 
 /** A session of the day with the patient's contact details and, once they arrived, the check-in. */
@@ -19,10 +19,7 @@ export async function listArrivals(
   repos: Repositories,
   query: { clinicId: string; from: string; to: string; locationId?: string },
 ): Promise<Arrival[]> {
-  if (query.locationId) {
-    const location = await repos.clinics.findLocation(query.locationId);
-    if (location?.clinicId !== query.clinicId) throw notFound('location');
-  }
+  if (query.locationId) await loadOwnLocation(repos, query, query.locationId);
   const entries = await repos.treatmentSessions.schedule({ ...query, limit: maxArrivals, offset: 0 });
   const checkIns = await repos.frontDesk.checkInsOf(entries.map((e) => e.session.id));
   const names = await userNames(
